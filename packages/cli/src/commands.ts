@@ -1,0 +1,31 @@
+import { rubricsCheck } from './rubrics-check.ts';
+
+export interface CliIo {
+  /** Directory relative paths are resolved against. */
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const USAGE = `usage: mlsd <command>
+
+commands:
+  rubrics check [DIR]     validate every rubric file (default DIR: ./rubrics)
+  score FILE [--json]     score a transcript file
+`;
+
+/** Runs one CLI command and returns its exit code. Pure of process state, so tests call it directly. */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'rubrics' && rest[0] === 'check') return rubricsCheck(rest.slice(1), io);
+  if (command === 'score') {
+    const { scoreCommand } = await import('./score.ts');
+    return scoreCommand(rest, io);
+  }
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  io.stderr.write(`mlsd: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,1 @@
+export { type CliIo, runCommand } from './commands.ts';

@@ -1,0 +1,37 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatIssue, loadRubrics, type Rubrics, STEP_IDS } from '@mlsd/rubric';
+import type { CliIo } from './commands.ts';
+
+/** The repository's rubrics folder, found from this file so the command works from any directory. */
+export const DEFAULT_RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
+
+/** `mlsd rubrics check [DIR]`: validates every rubric file and prints a cases × steps table. */
+export function rubricsCheck(argv: string[], io: CliIo): number {
+  const dirArg = argv.find((arg) => !arg.startsWith('-'));
+  const dir = dirArg === undefined ? DEFAULT_RUBRICS_DIR : isAbsolute(dirArg) ? dirArg : resolve(io.cwd, dirArg);
+  const loaded = loadRubrics(dir);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    const files = new Set(loaded.issues.map((issue) => issue.file)).size;
+    io.stderr.write(`\n${loaded.issues.length} problem(s) in ${files} file(s); nothing was loaded.\n`);
+    return 1;
+  }
+  io.stdout.write(checkTable(loaded.value));
+  io.stdout.write(`\n${loaded.value.cases.size} cases ok.\n`);
+  return 0;
+}
+
+/** One row per case: talking points per step, facts, curveballs. */
+export function checkTable(rubrics: Rubrics): string {
+  const header = ['case', ...STEP_IDS.map((id) => id.slice(0, 5)), 'points', 'facts', 'curve'];
+  const rows = [...rubrics.cases.values()].map((study) => {
+    const perStep = STEP_IDS.map((id) => study.steps[id].points.length);
+    const total = perStep.reduce((sum, count) => sum + count, 0);
+    return [study.id, ...perStep.map(String), String(total), String(study.facts.length), String(study.curveballs.length)];
+  });
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
+}

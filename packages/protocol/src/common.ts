@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Step ids, in interview order. Duplicated from @mlsd/rubric on purpose: protocol depends on nothing of ours. */
+export const STEP_IDS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
+export const StepId = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepId>;
+
+export const DURATIONS = [30, 45, 60] as const;
+export const DurationMinutes = z.union([z.literal(30), z.literal(45), z.literal(60)]);
+export type DurationMinutes = z.infer<typeof DurationMinutes>;
+
+export const InterviewerKind = z.enum(['offline', 'llm']);
+export type InterviewerKind = z.infer<typeof InterviewerKind>;
+
+export const Role = z.enum(['interviewer', 'candidate']);
+export type Role = z.infer<typeof Role>;
+
+/** Longest candidate answer accepted, in characters. */
+export const MAX_ANSWER_CHARS = 4000;
+/** Longest notes-pad text accepted, in characters. */
+export const MAX_NOTES_CHARS = 20_000;
+/** Largest websocket frame the server reads; larger frames close the socket with 1009. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** What an interviewer turn is doing; lets the report tell probes from openings. */
+export const TurnKind = z.enum([
+  'opening',
+  'answer',
+  'clarification',
+  'acknowledgement',
+  'probe',
+  'warning',
+  'move-on',
+  'curveball',
+  'wrap-up',
+  'notice',
+]);
+export type TurnKind = z.infer<typeof TurnKind>;
+
+export const Turn = z.object({
+  id: z.string(),
+  role: Role,
+  step: StepId,
+  kind: TurnKind,
+  text: z.string(),
+  /** Server time in epoch milliseconds. */
+  at: z.number(),
+  /** The client's id for a candidate message, so a resend is recognised. */
+  clientId: z.string().optional(),
+  /** Talking point ids an interviewer probe asked about (never sent to a candidate seat). */
+  probedPointIds: z.array(z.string()).optional(),
+});
+export type Turn = z.infer<typeof Turn>;
+
+export const StepStatus = z.enum(['pending', 'active', 'done', 'skipped']);
+
+export const StepProgress = z.object({
+  id: StepId,
+  title: z.string(),
+  budgetMs: z.number(),
+  usedMs: z.number(),
+  status: StepStatus,
+});
+export type StepProgress = z.infer<typeof StepProgress>;
+
+export const SessionStatus = z.enum(['active', 'ended']);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const EndReason = z.enum(['completed', 'ended-early', 'time-up']);
+export type EndReason = z.infer<typeof EndReason>;

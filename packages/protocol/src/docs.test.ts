@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderProtocolDoc } from './docs.ts';
+import { ClientMessage, ServerMessage } from './ws.ts';
+
+describe('docs/protocol.md', () => {
+  const onDisk = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');
+
+  it('matches the schemas (regenerate with `pnpm --filter @mlsd/protocol docs`)', () => {
+    expect(onDisk).toBe(renderProtocolDoc());
+  });
+
+  it('documents every message type in both directions', () => {
+    for (const schema of [...ClientMessage.options, ...ServerMessage.options]) {
+      const type = schema.shape.type.value;
+      expect(onDisk).toContain(`### \`${type}\``);
+    }
+  });
+});

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './report.ts';
+export * from './rest.ts';
+export * from './transcript.ts';
+export * from './ws.ts';

@@ -1,0 +1,5 @@
+export * from './lint.ts';
+export * from './load.ts';
+export { formatIssue, type RubricIssue } from './locate.ts';
+export * from './schema.ts';
+export * from './text.ts';

@@ -1,0 +1,76 @@
+import { STEP_IDS } from './schema.ts';
+import type { CaseStudy, TalkingPoint } from './schema.ts';
+import type { Rubrics } from './load.ts';
+import { issueAt, type RubricIssue } from './locate.ts';
+import { contentStems } from './text.ts';
+
+/** Minimums every case must meet (also enforced by the schema; here so tests can name them). */
+export const MINIMUMS = { pointsPerStep: 6, facts: 8, curveballs: 2 } as const;
+
+/**
+ * A probe leaks its point when every content word of one of the point's signals appears in it:
+ * then the interviewer would be handing over the answer while asking for it.
+ */
+export function probeLeaks(point: TalkingPoint): string | null {
+  const probeWords = new Set(contentStems(point.probe));
+  for (const signal of point.signals) {
+    const words = contentStems(signal);
+    if (words.length > 0 && words.every((word) => probeWords.has(word))) return signal;
+  }
+  return null;
+}
+
+/** Checks what the schema cannot: unique ids, leaking probes, duplicate signals, framework overlap. */
+export function lintCase(study: CaseStudy, file: string, displayName: string, genericTitles: Set<string>): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const at = (path: (string | number)[], message: string) => issues.push(issueAt(file, displayName, path, message));
+
+  const pointIds = new Map<string, string>();
+  for (const stepId of STEP_IDS) {
+    const step = study.steps[stepId];
+    step.points.forEach((point, index) => {
+      const path = ['steps', stepId, 'points', index];
+      const seen = pointIds.get(point.id);
+      if (seen) at([...path, 'id'], `duplicate talking point id "${point.id}" (also in ${seen})`);
+      pointIds.set(point.id, `steps.${stepId}`);
+
+      const leaked = probeLeaks(point);
+      if (leaked) {
+        at([...path, 'probe'], `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`);
+      }
+      const normalised = point.signals.map((signal) => contentStems(signal).join(' '));
+      normalised.forEach((signal, signalIndex) => {
+        if (signal === '') at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
+        else if (normalised.indexOf(signal) !== signalIndex) {
+          at([...path, 'signals', signalIndex], `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`);
+        }
+      });
+      if (genericTitles.has(point.title.toLowerCase())) {
+        at([...path, 'title'], `"${point.title}" repeats a framework point; make it specific to this case`);
+      }
+    });
+    step.redFlags.forEach((flag, index) => {
+      if (pointIds.has(flag.id)) at(['steps', stepId, 'redFlags', index, 'id'], `red flag id "${flag.id}" is also a talking point id`);
+    });
+  }
+  checkUnique(study.facts.map((fact) => fact.id), 'fact', (index, message) => at(['facts', index, 'id'], message));
+  checkUnique(study.curveballs.map((ball) => ball.id), 'curveball', (index, message) => at(['curveballs', index, 'id'], message));
+  return issues;
+}
+
+function checkUnique(ids: string[], what: string, report: (index: number, message: string) => void): void {
+  ids.forEach((id, index) => {
+    if (ids.indexOf(id) !== index) report(index, `duplicate ${what} id "${id}"`);
+  });
+}
+
+/** Lints every loaded case. */
+export function lintRubrics(rubrics: Rubrics): RubricIssue[] {
+  const genericTitles = new Set(rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.title.toLowerCase())));
+  const issues: RubricIssue[] = [];
+  for (const [id, study] of rubrics.cases) {
+    const path = rubrics.paths.get(id);
+    if (path) issues.push(...lintCase(study, path, rubrics.files.get(id) ?? path, genericTitles));
+  }
+  return issues;
+}

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { issueAt, locate, type RubricIssue } from './locate.ts';
+import { lintRubrics } from './lint.ts';
+import type { z } from 'zod';
+import { CaseStudy, Framework } from './schema.ts';
+
+export type { RubricIssue };
+export type LoadResult<T> = { ok: true; value: T } | { ok: false; issues: RubricIssue[] };
+
+export interface Rubrics {
+  framework: Framework;
+  cases: Map<string, CaseStudy>;
+  /** The file each case came from, as shown in messages (relative to the working directory). */
+  files: Map<string, string>;
+  /** The absolute path of each case file. */
+  paths: Map<string, string>;
+}
+
+/** Parses and validates one YAML file against a schema, mapping every problem to its line. */
+export function loadYamlFile<S extends z.ZodType>(file: string, schema: S, displayName = file): LoadResult<z.output<S>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(displayName, 1, 1, '', `cannot read the file: ${(error as Error).message}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((error) => {
+        const pos = lineCounter.linePos(error.pos[0]);
+        return {
+          file: displayName,
+          line: pos.line,
+          column: pos.col,
+          field: '',
+          message: `YAML syntax: ${error.message.split('\n')[0]}`,
+        };
+      }),
+    };
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String);
+      const { line, column } = locate(doc, lineCounter, path);
+      return { file: displayName, line, column, field: path.join('.'), message: issue.message };
+    }),
+  };
+}
+
+function fail(file: string, line: number, column: number, field: string, message: string): { ok: false; issues: RubricIssue[] } {
+  return { ok: false, issues: [{ file, line, column, field, message }] };
+}
+
+/**
+ * Loads `framework.yaml` and every `cases/*.yaml` under `dir`. All or nothing: any problem in any
+ * file returns the full list of problems and no rubrics, so nothing is ever half-loaded.
+ */
+export function loadRubrics(dir: string): LoadResult<Rubrics> {
+  const issues: RubricIssue[] = [];
+  const display = (file: string) => relative(process.cwd(), file) || file;
+
+  const frameworkFile = join(dir, 'framework.yaml');
+  const framework = loadYamlFile(frameworkFile, Framework, display(frameworkFile));
+  if (!framework.ok) issues.push(...framework.issues);
+
+  const casesDir = join(dir, 'cases');
+  let caseFiles: string[] = [];
+  try {
+    caseFiles = readdirSync(casesDir)
+      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+      .sort()
+      .map((name) => join(casesDir, name));
+  } catch (error) {
+    issues.push({ file: display(casesDir), line: 1, column: 1, field: '', message: `cannot list cases: ${(error as Error).message}` });
+  }
+  if (caseFiles.length === 0 && issues.length === 0) {
+    issues.push({ file: display(casesDir), line: 1, column: 1, field: '', message: 'no case files found' });
+  }
+
+  const cases = new Map<string, CaseStudy>();
+  const files = new Map<string, string>();
+  const paths = new Map<string, string>();
+  for (const file of caseFiles) {
+    const loaded = loadYamlFile(file, CaseStudy, display(file));
+    if (!loaded.ok) {
+      issues.push(...loaded.issues);
+      continue;
+    }
+    const study = loaded.value;
+    const expectedName = basename(file).replace(/\.ya?ml$/, '');
+    if (study.id !== expectedName) {
+      issues.push(issueAt(file, display(file), ['id'], `case id "${study.id}" must match the file name "${expectedName}"`));
+    }
+    if (cases.has(study.id)) {
+      issues.push(issueAt(file, display(file), ['id'], `duplicate case id "${study.id}" (also in ${files.get(study.id)})`));
+    }
+    cases.set(study.id, study);
+    files.set(study.id, display(file));
+    paths.set(study.id, file);
+  }
+
+  if (issues.length > 0 || !framework.ok) return { ok: false, issues };
+  const rubrics = { framework: framework.value, cases, files, paths };
+  const lintIssues = lintRubrics(rubrics);
+  if (lintIssues.length > 0) return { ok: false, issues: lintIssues };
+  return { ok: true, value: rubrics };
+}
+

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadRubrics } from './load.ts';
+import { MINIMUMS, probeLeaks } from './lint.ts';
+import { STEP_IDS } from './schema.ts';
+
+const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
+
+/** The ten classic cases the product promises, plus at least four newer ones. */
+const REQUIRED_CASES = [
+  'visual-search',
+  'street-view-blurring',
+  'video-search',
+  'harmful-content-detection',
+  'video-recommendation',
+  'event-recommendation',
+  'ad-click-prediction',
+  'similar-listings',
+  'news-feed-ranking',
+  'people-you-may-know',
+];
+
+describe('the shipped rubrics', () => {
+  const loaded = loadRubrics(RUBRICS_DIR);
+
+  it('all load without a single problem', () => {
+    expect(loaded.ok ? [] : loaded.issues).toEqual([]);
+  });
+
+  it('hold at least fourteen cases, including the ten required ids', () => {
+    if (!loaded.ok) throw new Error('rubrics failed to load');
+    expect(loaded.value.cases.size).toBeGreaterThanOrEqual(14);
+    for (const id of REQUIRED_CASES) expect(loaded.value.cases.has(id), id).toBe(true);
+  });
+
+  it('meet the minimums in every case and step', () => {
+    if (!loaded.ok) throw new Error('rubrics failed to load');
+    for (const study of loaded.value.cases.values()) {
+      expect(study.facts.length, `${study.id} facts`).toBeGreaterThanOrEqual(MINIMUMS.facts);
+      expect(study.curveballs.length, `${study.id} curveballs`).toBeGreaterThanOrEqual(MINIMUMS.curveballs);
+      for (const stepId of STEP_IDS) {
+        expect(study.steps[stepId].points.length, `${study.id} ${stepId}`).toBeGreaterThanOrEqual(MINIMUMS.pointsPerStep);
+      }
+    }
+  });
+
+  it('have framework minutes that add up to 45', () => {
+    if (!loaded.ok) throw new Error('rubrics failed to load');
+    expect(loaded.value.framework.steps.reduce((sum, step) => sum + step.minutes, 0)).toBe(45);
+  });
+});
+
+describe('probeLeaks', () => {
+  const point = {
+    id: 'calibration',
+    title: 'Calibrated scores',
+    weight: 3,
+    signals: ['calibration', 'isotonic regression'],
+    probe: 'Advertisers pay on these numbers. How far do you trust the raw scores?',
+    strong: 'x'.repeat(50),
+  };
+
+  it('passes a probe that asks about the need', () => {
+    expect(probeLeaks(point)).toBeNull();
+  });
+
+  it('flags a probe that names a signal, whatever its word endings', () => {
+    expect(probeLeaks({ ...point, probe: 'Would you calibrate the scores before billing?' })).toBe('calibration');
+    expect(probeLeaks({ ...point, probe: 'Have you thought of regressions that are isotonic?' })).toBe('isotonic regression');
+  });
+});

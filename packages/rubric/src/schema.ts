@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** The seven steps, in interview order. Their ids are part of the public transcript format. */
+export const STEP_IDS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
+export const StepId = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepId>;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. "label-delay"');
+const sentence = z.string().trim().min(8, 'write at least a short sentence');
+
+/** A talking point: something a strong candidate says in a step, and how we recognise it. */
+export const TalkingPoint = z.strictObject({
+  id,
+  /** Short title shown in the report and the peer console, e.g. "Calibrated probabilities". */
+  title: z.string().trim().min(3).max(80),
+  /** 1 = nice to have, 2 = expected, 3 = essential. */
+  weight: z.number().int().min(1).max(3),
+  /**
+   * Phrasings a candidate might use, including plain-word paraphrases. Each signal is matched
+   * on lemmas, so "calibrating the probabilities" matches "calibrated probability".
+   */
+  signals: z.array(z.string().trim().min(2)).min(2, 'give at least two signal phrasings'),
+  /** What the interviewer asks when the point is missing. Must not contain the point's own signal words. */
+  probe: sentence,
+  /** What a strong answer says: a paragraph the report shows for a missed or thin point. */
+  strong: z.string().trim().min(40, 'the strong answer is a paragraph, not a phrase'),
+});
+export type TalkingPoint = z.infer<typeof TalkingPoint>;
+
+/** A red flag: a common mistake the report calls out when a candidate says it. */
+export const RedFlag = z.strictObject({
+  id,
+  title: z.string().trim().min(3).max(100),
+  signals: z.array(z.string().trim().min(2)).min(1),
+  /** Why it is a mistake, in one or two sentences. */
+  why: sentence,
+});
+export type RedFlag = z.infer<typeof RedFlag>;
+
+/** A fact the interviewer can give when the candidate asks a clarifying question. */
+export const Fact = z.strictObject({
+  id,
+  /** Question cues this fact answers: words and phrases a candidate's question might contain. */
+  cues: z.array(z.string().trim().min(2)).min(2),
+  /** The answer, as the interviewer says it, with concrete numbers. */
+  answer: sentence,
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const CaseStep = z.strictObject({
+  /** The case-specific question that opens this step. */
+  opening: sentence,
+  points: z.array(TalkingPoint).min(6, 'each step needs at least 6 talking points'),
+  redFlags: z.array(RedFlag).default([]),
+});
+export type CaseStep = z.infer<typeof CaseStep>;
+
+/** A constraint change thrown mid-interview. */
+export const Curveball = z.strictObject({
+  id,
+  /** The step during which the interviewer throws it. */
+  step: StepId,
+  /** What the interviewer says. */
+  text: sentence,
+  /** What a good reaction covers (shown in the report and the peer console, never to the candidate live). */
+  expects: sentence,
+});
+export type Curveball = z.infer<typeof Curveball>;
+
+export const Level = z.enum(['junior', 'mid', 'senior', 'staff']);
+
+export const CaseStudy = z.strictObject({
+  id,
+  title: z.string().trim().min(3).max(80),
+  /** One line shown on the case picker. */
+  summary: z.string().trim().min(10).max(200),
+  level: Level,
+  tags: z.array(id).min(1),
+  /** The prompt as the interviewer reads it out at the start. */
+  prompt: z.string().trim().min(40),
+  facts: z.array(Fact).min(8, 'each case needs at least 8 facts'),
+  steps: z.strictObject({
+    requirements: CaseStep,
+    framing: CaseStep,
+    data: CaseStep,
+    model: CaseStep,
+    evaluation: CaseStep,
+    serving: CaseStep,
+    monitoring: CaseStep,
+  }),
+  curveballs: z.array(Curveball).min(2, 'each case needs at least 2 curveballs'),
+});
+export type CaseStudy = z.infer<typeof CaseStudy>;
+
+export const FrameworkStep = z.strictObject({
+  id: StepId,
+  title: z.string().trim().min(3),
+  /** What the step is for, one or two sentences. */
+  purpose: sentence,
+  /** Minutes in a 45-minute session; the seven must add up to 45. */
+  minutes: z.number().positive(),
+  /** A generic opening question, used when a case has none. */
+  opening: sentence,
+  /** Generic talking points that apply to any case. */
+  points: z.array(TalkingPoint).min(3),
+});
+export type FrameworkStep = z.infer<typeof FrameworkStep>;
+
+export const Framework = z
+  .strictObject({
+    steps: z.array(FrameworkStep).length(7),
+  })
+  .superRefine((framework, ctx) => {
+    framework.steps.forEach((step, index) => {
+      if (step.id !== STEP_IDS[index]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', index, 'id'],
+          message: `step ${index + 1} must be "${STEP_IDS[index]}" (steps are in interview order)`,
+        });
+      }
+    });
+    const total = framework.steps.reduce((sum, step) => sum + step.minutes, 0);
+    if (Math.abs(total - 45) > 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['steps'], message: `step minutes add up to ${total}, not 45` });
+    }
+  });
+export type Framework = z.infer<typeof Framework>;

@@ -1,0 +1,76 @@
+import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * The one text normaliser of the project: wink-nlp tokenisation, lemmas and stop words.
+ * The rubric linter, the scorer and the fact retrieval all use it, so "a probe must not contain
+ * its point's signal words" means the same thing to the linter as to the scorer.
+ */
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** wink-nlp types its.lemma and its.stem with a signature its own `out` does not accept; they work at run time. */
+const asTokenIts = (fn: unknown) => fn as typeof its.normal;
+
+/** A word of a text: its lemma, whether it is a stop word, and where it sits in the text. */
+export interface TextToken {
+  lemma: string;
+  /**
+   * Porter stem from wink-nlp. Lemmas only undo inflection and miss many forms ("calibrated",
+   * "embeddings" stay as they are), so matching compares stems: calibrate/calibration/calibrated
+   * all become "calibr".
+   */
+  stem: string;
+  stop: boolean;
+  /** Sentence index within the text. */
+  sentence: number;
+}
+
+/** Negations matter for meaning ("not accuracy"); wink marks them as stop words, we keep them. */
+const KEEP = new Set(['not', 'no', 'without', 'never']);
+
+/** Lower-cased lemmas of the words of `text`, with stop-word flags. */
+export function tokenize(text: string): TextToken[] {
+  const doc = nlp.readDoc(text);
+  const out: TextToken[] = [];
+  doc.sentences().each((sentence: ItemSentence, sentenceIndex: number) => {
+    sentence.tokens().each((token: ItemToken) => {
+      const type = token.out(its.type);
+      if (type !== 'word' && type !== 'number') return;
+      const lemma = String(token.out(asTokenIts(its.lemma))).toLowerCase();
+      const stop = Boolean(token.out(its.stopWordFlag)) && !KEEP.has(lemma);
+      const stem = String(token.out(asTokenIts(its.stem))).toLowerCase();
+      out.push({ lemma, stem, stop, sentence: sentenceIndex });
+    });
+  });
+  return out;
+}
+
+/** The content lemmas of `text` (stop words dropped), in order. */
+export function contentLemmas(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !token.stop)
+    .map((token) => token.lemma);
+}
+
+/** The content stems of `text` (stop words dropped), in order: what matching compares. */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !token.stop)
+    .map((token) => token.stem);
+}
+
+/** Splits text into sentences with their character offsets, so quotes stay verbatim substrings. */
+export function sentences(text: string): { text: string; start: number; end: number }[] {
+  const doc = nlp.readDoc(text);
+  const out: { text: string; start: number; end: number }[] = [];
+  let cursor = 0;
+  doc.sentences().each((sentence: ItemSentence) => {
+    const raw = sentence.out();
+    const start = text.indexOf(raw, cursor);
+    if (start === -1) return;
+    out.push({ text: raw, start, end: start + raw.length });
+    cursor = start + raw.length;
+  });
+  return out;
+}
