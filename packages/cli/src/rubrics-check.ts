@@ -9,7 +9,8 @@ export const DEFAULT_RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', imp
 /** `mlsd rubrics check [DIR]`: validates every rubric file and prints a cases × steps table. */
 export function rubricsCheck(argv: string[], io: CliIo): number {
   const dirArg = argv.find((arg) => !arg.startsWith('-'));
-  const dir = dirArg === undefined ? DEFAULT_RUBRICS_DIR : isAbsolute(dirArg) ? dirArg : resolve(io.cwd, dirArg);
+  const dir =
+    dirArg === undefined ? DEFAULT_RUBRICS_DIR : isAbsolute(dirArg) ? dirArg : resolve(io.cwd, dirArg);
   const loaded = loadRubrics(dir);
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatIssue(issue)}\n`);
@@ -28,10 +29,20 @@ export function checkTable(rubrics: Rubrics): string {
   const rows = [...rubrics.cases.values()].map((study) => {
     const perStep = STEP_IDS.map((id) => study.steps[id].points.length);
     const total = perStep.reduce((sum, count) => sum + count, 0);
-    return [study.id, ...perStep.map(String), String(total), String(study.facts.length), String(study.curveballs.length)];
+    return [
+      study.id,
+      ...perStep.map(String),
+      String(total),
+      String(study.facts.length),
+      String(study.curveballs.length),
+    ];
   });
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n') + '\n';
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
+  return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n`;
 }

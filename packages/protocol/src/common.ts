@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Step ids, in interview order. Duplicated from @mlsd/rubric on purpose: protocol depends on nothing of ours. */
-export const STEP_IDS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
+export const STEP_IDS = [
+  'requirements',
+  'framing',
+  'data',
+  'model',
+  'evaluation',
+  'serving',
+  'monitoring',
+] as const;
 export const StepId = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepId>;
 

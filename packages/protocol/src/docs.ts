@@ -9,8 +9,10 @@ import { ClientMessage, CloseCode, ErrorCode, ServerMessage, SessionView } from 
  */
 
 const ABOUT: Record<string, string> = {
-  hello: 'First frame on every connection. The server answers with `snapshot`, then replays every stored event with `seq > lastSeq`.',
-  answer: 'A candidate answer or clarifying question. Committed to SQLite before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice.',
+  hello:
+    'First frame on every connection. The server answers with `snapshot`, then replays every stored event with `seq > lastSeq`.',
+  answer:
+    'A candidate answer or clarifying question. Committed to SQLite before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice.',
   next_step: 'The candidate asks to move on to the next step.',
   end: 'The candidate ends the interview early; the report is built and `ended` follows.',
   notes: 'The whole notes-pad text (last write wins). It counts as candidate-authored text for scoring.',
@@ -18,7 +20,8 @@ const ABOUT: Record<string, string> = {
   step: 'A step began; `reason` says why the previous one ended (numbered event).',
   warning: 'The current step has about a minute left (numbered event).',
   ended: 'The interview is over and the report is stored under `reportId` (numbered event).',
-  snapshot: 'Reply to `hello`: everything needed to draw the room. Not numbered; `lastSeq` is the newest event.',
+  snapshot:
+    'Reply to `hello`: everything needed to draw the room. Not numbered; `lastSeq` is the newest event.',
   ack: 'A candidate frame with this `clientId` is committed.',
   error: 'A frame was refused; nothing was stored and the connection stays open.',
   Turn: 'One transcript entry, as carried by `turn` events and `snapshot.transcript`. Times are server epoch milliseconds.',
@@ -52,7 +55,8 @@ function typeOf(schema: JsonSchema): string {
   if (schema.minLength !== undefined) limits.push(`min ${schema.minLength}`);
   if (schema.maxLength !== undefined) limits.push(`max ${schema.maxLength}`);
   if (schema.minimum !== undefined) limits.push(`≥ ${schema.minimum}`);
-  if (schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER) limits.push(`≤ ${schema.maximum}`);
+  if (schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER)
+    limits.push(`≤ ${schema.maximum}`);
   return limits.length > 0 ? `${type} (${limits.join(', ')})` : type;
 }
 
@@ -63,14 +67,27 @@ function messageSection(schema: z.ZodType, title?: string): string {
     const required = json.required?.includes(field) ? 'yes' : 'no';
     return `| \`${field}\` | ${typeOf(value)} | ${required} |`;
   });
-  return [title ? `### ${name}` : `### \`${name}\``, '', ABOUT[name] ?? '', '', '| field | type | required |', '|---|---|---|', ...rows, ''].join('\n');
+  return [
+    title ? `### ${name}` : `### \`${name}\``,
+    '',
+    ABOUT[name] ?? '',
+    '',
+    '| field | type | required |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** The whole document. */
 export function renderProtocolDoc(): string {
-  const client = ClientMessage.options.map(messageSection);
-  const server = ServerMessage.options.map(messageSection);
-  const shapes = [messageSection(Turn, 'Turn'), messageSection(StepProgress, 'StepProgress'), messageSection(SessionView, 'SessionView')];
+  const client = ClientMessage.options.map((schema) => messageSection(schema));
+  const server = ServerMessage.options.map((schema) => messageSection(schema));
+  const shapes = [
+    messageSection(Turn, 'Turn'),
+    messageSection(StepProgress, 'StepProgress'),
+    messageSection(SessionView, 'SessionView'),
+  ];
   const codes = ErrorCode.options.map((code) => `- \`${code}\``).join('\n');
   const closes = Object.entries(CloseCode)
     .map(([name, code]) => `| ${code} | ${name} |`)

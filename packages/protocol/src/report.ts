@@ -38,7 +38,12 @@ export const MissedPoint = z.object({
 });
 export type MissedPoint = z.infer<typeof MissedPoint>;
 
-export const RedFlagHit = z.object({ id: z.string(), title: z.string(), why: z.string(), evidence: Evidence });
+export const RedFlagHit = z.object({
+  id: z.string(),
+  title: z.string(),
+  why: z.string(),
+  evidence: Evidence,
+});
 
 export const StepReport = z.object({
   id: StepId,

@@ -25,7 +25,12 @@ export const CreateSessionBody = z.object({
   durationMinutes: DurationMinutes.default(45),
   interviewer: InterviewerKind.default('offline'),
   /** Fixes the interviewer's wording choices; random when absent. */
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export type CreateSessionBody = z.input<typeof CreateSessionBody>;
 

@@ -15,7 +15,11 @@ describe('ClientMessage', () => {
   });
 
   it('rejects an over-long answer with a message stating the limit', () => {
-    const parsed = ClientMessage.safeParse({ type: 'answer', clientId: 'a', text: 'x'.repeat(MAX_ANSWER_CHARS + 1) });
+    const parsed = ClientMessage.safeParse({
+      type: 'answer',
+      clientId: 'a',
+      text: 'x'.repeat(MAX_ANSWER_CHARS + 1),
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain(String(MAX_ANSWER_CHARS));
   });

@@ -37,7 +37,10 @@ export const AnswerMessage = z.object({
     .string()
     .trim()
     .min(1, 'the answer is empty')
-    .max(MAX_ANSWER_CHARS, `answers are limited to ${MAX_ANSWER_CHARS} characters; split it into two messages`),
+    .max(
+      MAX_ANSWER_CHARS,
+      `answers are limited to ${MAX_ANSWER_CHARS} characters; split it into two messages`,
+    ),
 });
 
 /** The candidate asks to move on to the next step. */

@@ -1,7 +1,7 @@
-import { STEP_IDS } from './schema.ts';
-import type { CaseStudy, TalkingPoint } from './schema.ts';
 import type { Rubrics } from './load.ts';
 import { issueAt, type RubricIssue } from './locate.ts';
+import type { CaseStudy, TalkingPoint } from './schema.ts';
+import { STEP_IDS } from './schema.ts';
 import { contentStems } from './text.ts';
 
 /** Minimums every case must meet (also enforced by the schema; here so tests can name them). */
@@ -21,9 +21,15 @@ export function probeLeaks(point: TalkingPoint): string | null {
 }
 
 /** Checks what the schema cannot: unique ids, leaking probes, duplicate signals, framework overlap. */
-export function lintCase(study: CaseStudy, file: string, displayName: string, genericTitles: Set<string>): RubricIssue[] {
+export function lintCase(
+  study: CaseStudy,
+  file: string,
+  displayName: string,
+  genericTitles: Set<string>,
+): RubricIssue[] {
   const issues: RubricIssue[] = [];
-  const at = (path: (string | number)[], message: string) => issues.push(issueAt(file, displayName, path, message));
+  const at = (path: (string | number)[], message: string) =>
+    issues.push(issueAt(file, displayName, path, message));
 
   const pointIds = new Map<string, string>();
   for (const stepId of STEP_IDS) {
@@ -36,13 +42,20 @@ export function lintCase(study: CaseStudy, file: string, displayName: string, ge
 
       const leaked = probeLeaks(point);
       if (leaked) {
-        at([...path, 'probe'], `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`);
+        at(
+          [...path, 'probe'],
+          `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`,
+        );
       }
       const normalised = point.signals.map((signal) => contentStems(signal).join(' '));
       normalised.forEach((signal, signalIndex) => {
-        if (signal === '') at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
+        if (signal === '')
+          at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
         else if (normalised.indexOf(signal) !== signalIndex) {
-          at([...path, 'signals', signalIndex], `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`);
+          at(
+            [...path, 'signals', signalIndex],
+            `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`,
+          );
         }
       });
       if (genericTitles.has(point.title.toLowerCase())) {
@@ -50,11 +63,20 @@ export function lintCase(study: CaseStudy, file: string, displayName: string, ge
       }
     });
     step.redFlags.forEach((flag, index) => {
-      if (pointIds.has(flag.id)) at(['steps', stepId, 'redFlags', index, 'id'], `red flag id "${flag.id}" is also a talking point id`);
+      if (pointIds.has(flag.id))
+        at(['steps', stepId, 'redFlags', index, 'id'], `red flag id "${flag.id}" is also a talking point id`);
     });
   }
-  checkUnique(study.facts.map((fact) => fact.id), 'fact', (index, message) => at(['facts', index, 'id'], message));
-  checkUnique(study.curveballs.map((ball) => ball.id), 'curveball', (index, message) => at(['curveballs', index, 'id'], message));
+  checkUnique(
+    study.facts.map((fact) => fact.id),
+    'fact',
+    (index, message) => at(['facts', index, 'id'], message),
+  );
+  checkUnique(
+    study.curveballs.map((ball) => ball.id),
+    'curveball',
+    (index, message) => at(['curveballs', index, 'id'], message),
+  );
   return issues;
 }
 
@@ -66,7 +88,9 @@ function checkUnique(ids: string[], what: string, report: (index: number, messag
 
 /** Lints every loaded case. */
 export function lintRubrics(rubrics: Rubrics): RubricIssue[] {
-  const genericTitles = new Set(rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.title.toLowerCase())));
+  const genericTitles = new Set(
+    rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.title.toLowerCase())),
+  );
   const issues: RubricIssue[] = [];
   for (const [id, study] of rubrics.cases) {
     const path = rubrics.paths.get(id);

@@ -21,7 +21,8 @@ describe('loadRubrics on broken files', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const writeCase = (text: string, name = SAMPLE_CASE) => writeFileSync(join(dir, 'cases', `${name}.yaml`), text);
+  const writeCase = (text: string, name = SAMPLE_CASE) =>
+    writeFileSync(join(dir, 'cases', `${name}.yaml`), text);
 
   it('loads a valid copy', () => {
     writeCase(caseText);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { issueAt, locate, type RubricIssue } from './locate.ts';
-import { lintRubrics } from './lint.ts';
 import type { z } from 'zod';
+import { lintRubrics } from './lint.ts';
+import { issueAt, locate, type RubricIssue } from './locate.ts';
 import { CaseStudy, Framework } from './schema.ts';
 
 export type { RubricIssue };
@@ -19,7 +19,11 @@ export interface Rubrics {
 }
 
 /** Parses and validates one YAML file against a schema, mapping every problem to its line. */
-export function loadYamlFile<S extends z.ZodType>(file: string, schema: S, displayName = file): LoadResult<z.output<S>> {
+export function loadYamlFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  displayName = file,
+): LoadResult<z.output<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -55,7 +59,13 @@ export function loadYamlFile<S extends z.ZodType>(file: string, schema: S, displ
   };
 }
 
-function fail(file: string, line: number, column: number, field: string, message: string): { ok: false; issues: RubricIssue[] } {
+function fail(
+  file: string,
+  line: number,
+  column: number,
+  field: string,
+  message: string,
+): { ok: false; issues: RubricIssue[] } {
   return { ok: false, issues: [{ file, line, column, field, message }] };
 }
 
@@ -79,7 +89,13 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
       .sort()
       .map((name) => join(casesDir, name));
   } catch (error) {
-    issues.push({ file: display(casesDir), line: 1, column: 1, field: '', message: `cannot list cases: ${(error as Error).message}` });
+    issues.push({
+      file: display(casesDir),
+      line: 1,
+      column: 1,
+      field: '',
+      message: `cannot list cases: ${(error as Error).message}`,
+    });
   }
   if (caseFiles.length === 0 && issues.length === 0) {
     issues.push({ file: display(casesDir), line: 1, column: 1, field: '', message: 'no case files found' });
@@ -97,10 +113,24 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
     const study = loaded.value;
     const expectedName = basename(file).replace(/\.ya?ml$/, '');
     if (study.id !== expectedName) {
-      issues.push(issueAt(file, display(file), ['id'], `case id "${study.id}" must match the file name "${expectedName}"`));
+      issues.push(
+        issueAt(
+          file,
+          display(file),
+          ['id'],
+          `case id "${study.id}" must match the file name "${expectedName}"`,
+        ),
+      );
     }
     if (cases.has(study.id)) {
-      issues.push(issueAt(file, display(file), ['id'], `duplicate case id "${study.id}" (also in ${files.get(study.id)})`));
+      issues.push(
+        issueAt(
+          file,
+          display(file),
+          ['id'],
+          `duplicate case id "${study.id}" (also in ${files.get(study.id)})`,
+        ),
+      );
     }
     cases.set(study.id, study);
     files.set(study.id, display(file));
@@ -113,4 +143,3 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
   if (lintIssues.length > 0) return { ok: false, issues: lintIssues };
   return { ok: true, value: rubrics };
 }
-

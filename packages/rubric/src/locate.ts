@@ -34,9 +34,13 @@ export function locate(
   return { line: 1, column: 1 };
 }
 
-
 /** An issue located at a path inside a file that has already parsed. */
-export function issueAt(file: string, displayName: string, path: (string | number)[], message: string): RubricIssue {
+export function issueAt(
+  file: string,
+  displayName: string,
+  path: (string | number)[],
+  message: string,
+): RubricIssue {
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
   const { line, column } = locate(doc, lineCounter, path.map(String));

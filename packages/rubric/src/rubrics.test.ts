@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { loadRubrics } from './load.ts';
+import { describe, expect, it } from 'vitest';
 import { MINIMUMS, probeLeaks } from './lint.ts';
+import { loadRubrics } from './load.ts';
 import { STEP_IDS } from './schema.ts';
 
 const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
@@ -39,7 +39,9 @@ describe('the shipped rubrics', () => {
       expect(study.facts.length, `${study.id} facts`).toBeGreaterThanOrEqual(MINIMUMS.facts);
       expect(study.curveballs.length, `${study.id} curveballs`).toBeGreaterThanOrEqual(MINIMUMS.curveballs);
       for (const stepId of STEP_IDS) {
-        expect(study.steps[stepId].points.length, `${study.id} ${stepId}`).toBeGreaterThanOrEqual(MINIMUMS.pointsPerStep);
+        expect(study.steps[stepId].points.length, `${study.id} ${stepId}`).toBeGreaterThanOrEqual(
+          MINIMUMS.pointsPerStep,
+        );
       }
     }
   });
@@ -65,7 +67,11 @@ describe('probeLeaks', () => {
   });
 
   it('flags a probe that names a signal, whatever its word endings', () => {
-    expect(probeLeaks({ ...point, probe: 'Would you calibrate the scores before billing?' })).toBe('calibration');
-    expect(probeLeaks({ ...point, probe: 'Have you thought of regressions that are isotonic?' })).toBe('isotonic regression');
+    expect(probeLeaks({ ...point, probe: 'Would you calibrate the scores before billing?' })).toBe(
+      'calibration',
+    );
+    expect(probeLeaks({ ...point, probe: 'Have you thought of regressions that are isotonic?' })).toBe(
+      'isotonic regression',
+    );
   });
 });

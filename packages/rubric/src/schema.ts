@@ -1,13 +1,19 @@
 import { z } from 'zod';
 
 /** The seven steps, in interview order. Their ids are part of the public transcript format. */
-export const STEP_IDS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
+export const STEP_IDS = [
+  'requirements',
+  'framing',
+  'data',
+  'model',
+  'evaluation',
+  'serving',
+  'monitoring',
+] as const;
 export const StepId = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepId>;
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. "label-delay"');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. "label-delay"');
 const sentence = z.string().trim().min(8, 'write at least a short sentence');
 
 /** A talking point: something a strong candidate says in a step, and how we recognise it. */

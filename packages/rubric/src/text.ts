@@ -1,5 +1,5 @@
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
 
 /**
  * The one text normaliser of the project: wink-nlp tokenisation, lemmas and stop words.
