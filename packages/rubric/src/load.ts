@@ -11,6 +11,9 @@ export type LoadResult<T> = { ok: true; value: T } | { ok: false; issues: Rubric
 
 export interface Rubrics {
   framework: Framework;
+  /** framework.yaml on disk, and as shown in messages. */
+  frameworkPath: string;
+  frameworkFile: string;
   cases: Map<string, CaseStudy>;
   /** The file each case came from, as shown in messages (relative to the working directory). */
   files: Map<string, string>;
@@ -138,7 +141,14 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
   }
 
   if (issues.length > 0 || !framework.ok) return { ok: false, issues };
-  const rubrics = { framework: framework.value, cases, files, paths };
+  const rubrics = {
+    framework: framework.value,
+    frameworkPath: frameworkFile,
+    frameworkFile: display(frameworkFile),
+    cases,
+    files,
+    paths,
+  };
   const lintIssues = lintRubrics(rubrics);
   if (lintIssues.length > 0) return { ok: false, issues: lintIssues };
   return { ok: true, value: rubrics };
