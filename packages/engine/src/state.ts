@@ -1,0 +1,75 @@
+import { EndReason, StepId } from '@mlsd/protocol';
+import { z } from 'zod';
+
+/** Fixed for the life of a session; kept inside the state so a restored state needs nothing else. */
+export const EngineConfig = z.object({
+  durationMinutes: z.number().positive(),
+  /** Budget of each step in ms, in interview order (see `stepBudgetsMs`). */
+  budgetsMs: z.record(StepId, z.number().int().positive()),
+  /** The case's curveballs: which step each belongs to, in case order. */
+  curveballs: z.array(z.object({ id: z.string(), step: StepId })),
+  /** Most probes the interviewer asks in one step. */
+  maxProbesPerStep: z.number().int().min(0),
+  /** A step's curveball comes after this many candidate answers in that step. */
+  curveballAfterAnswers: z.number().int().min(1),
+  /**
+   * If `interviewer-done` never arrives (a stalled model stream, a restart mid-reply), the reply
+   * counts as finished this long after it was asked for, so the interview cannot hang.
+   */
+  maxSpeakingMs: z.number().int().positive(),
+});
+export type EngineConfig = z.infer<typeof EngineConfig>;
+
+export const StepState = z.object({
+  id: StepId,
+  status: z.enum(['pending', 'active', 'done', 'skipped']),
+  budgetMs: z.number(),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  /** The one-minute warning has fired (or was passed over). */
+  warned: z.boolean(),
+  /** Candidate messages in this step, questions included. */
+  messages: z.number().int().min(0),
+  /** Candidate messages in this step that were not questions. */
+  answers: z.number().int().min(0),
+  /** Talking point ids probed in this step, in order. */
+  probed: z.array(z.string()),
+  /** `answers` when the last curveball of this step was thrown. */
+  curveballAtAnswer: z.number().int().nullable(),
+});
+export type StepState = z.infer<typeof StepState>;
+
+/** The whole interview state. Plain JSON: store it with `JSON.stringify`, restore with `restoreState`. */
+export const EngineState = z.object({
+  version: z.literal(1),
+  config: EngineConfig,
+  status: z.enum(['active', 'ended']),
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  endReason: EndReason.nullable(),
+  stepIndex: z.number().int().min(0).max(6),
+  steps: z.array(StepState).length(7),
+  /** When the interviewer's pending reply was asked for; null when nothing is pending. */
+  speakingSince: z.number().nullable(),
+  /** The candidate asked to move on while a reply was pending; honoured when it finishes. */
+  moveOnRequested: z.boolean(),
+  /** Interviewer moves issued so far; the next move's `index`. */
+  moveCount: z.number().int().min(0),
+  /** Curveball ids already thrown. */
+  curveballsThrown: z.array(z.string()),
+});
+export type EngineState = z.infer<typeof EngineState>;
+
+export type RestoreResult = { ok: true; value: EngineState } | { ok: false; error: string };
+
+/** Validates a stored state (parsed JSON) before the engine trusts it again. */
+export function restoreState(value: unknown): RestoreResult {
+  const parsed = EngineState.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  return {
+    ok: false,
+    error: `stored engine state is not valid${where}: ${first?.message ?? 'unknown problem'}`,
+  };
+}

@@ -1,0 +1,30 @@
+import type { StepProgress, TurnKind } from '@mlsd/protocol';
+import type { Framework } from '@mlsd/rubric';
+import type { EngineState } from './state.ts';
+import type { InterviewerMove } from './types.ts';
+
+/** Per-step progress for snapshots and `SessionDetail`, with titles from the framework. */
+export function stepProgress(state: EngineState, now: number, framework: Framework): StepProgress[] {
+  return state.steps.map((step) => {
+    const title = framework.steps.find((f) => f.id === step.id)?.title ?? step.id;
+    let usedMs = 0;
+    if (step.startedAt !== null) usedMs = Math.max(0, (step.endedAt ?? now) - step.startedAt);
+    return { id: step.id, title, budgetMs: step.budgetMs, usedMs, status: step.status };
+  });
+}
+
+const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
+  opening: 'opening',
+  'answer-question': 'answer',
+  probe: 'probe',
+  acknowledge: 'acknowledgement',
+  curveball: 'curveball',
+  'time-warning': 'warning',
+  'move-on': 'move-on',
+  'wrap-up': 'wrap-up',
+};
+
+/** The transcript `TurnKind` for the turn that voices `move`. */
+export function turnKindOf(move: InterviewerMove): TurnKind {
+  return TURN_KINDS[move.kind];
+}

@@ -1,0 +1,13 @@
+export {
+  createFactIndex,
+  type FactIndex,
+  type FactMatch,
+  type FactSearchOptions,
+  factIndexFor,
+} from './facts.ts';
+export type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
+export { LINES } from './lines.ts';
+export * from './llm/index.ts';
+export { createOfflineInterviewer, findPoint, voiceOffline } from './offline.ts';
+export { looksLikeQuestion } from './question.ts';
+export { mulberry32, turnRng } from './rng.ts';

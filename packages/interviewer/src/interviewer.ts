@@ -1,0 +1,46 @@
+import type { InterviewerMove } from '@mlsd/engine';
+import type { InterviewerKind, Role, TurnKind } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+
+/** The part of a transcript turn an interviewer reads. `Turn` from @mlsd/protocol fits. */
+export interface TranscriptLine {
+  role: Role;
+  text: string;
+  kind?: TurnKind;
+}
+
+/** Everything an interviewer needs to voice one move. */
+export interface SpeakRequest {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  move: InterviewerMove;
+  /**
+   * The transcript so far, including the candidate message this move replies to (an
+   * `answer-question` move answers the last candidate line).
+   */
+  transcript: readonly TranscriptLine[];
+  /** The session seed: with `move.index` it fixes the wording. */
+  seed: number;
+}
+
+/** What to say, with the transcript metadata the server stores alongside it. */
+export interface Utterance {
+  text: string;
+  kind: TurnKind;
+  /** Set for probes: the talking point asked about. */
+  probedPointIds?: string[];
+  /** Set for answers: the case facts the answer used (empty when nothing matched). */
+  factIds?: string[];
+}
+
+export interface SpeakOptions {
+  /** Called with each piece of text as it is produced (a model streams; offline calls it once). */
+  onDelta?: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+/** An interviewer voices the engine's moves. Offline and model interviewers both implement it. */
+export interface Interviewer {
+  readonly kind: InterviewerKind;
+  speak(request: SpeakRequest, options?: SpeakOptions): Promise<Utterance>;
+}
