@@ -1,3 +1,4 @@
+export * from './cache.ts';
 export * from './lint.ts';
 export * from './load.ts';
 export { formatIssue, type RubricIssue } from './locate.ts';

@@ -71,3 +71,35 @@ describe('loadRubrics on broken files', () => {
     expect(result.issues.map(formatIssue).join('\n')).toMatch(/must match the file name "copy-of-ads"/);
   });
 });
+
+describe('loadRubricsCached', () => {
+  it('returns the same rubrics as a full load, and notices a changed file', async () => {
+    const { loadRubricsCached } = await import('./cache.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-rubrics-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mlsd-rubric-cache-'));
+    try {
+      mkdirSync(join(dir, 'cases'));
+      writeFileSync(join(dir, 'framework.yaml'), readFileSync(join(REAL, 'framework.yaml')));
+      const text = readFileSync(join(REAL, 'cases', `${SAMPLE_CASE}.yaml`), 'utf8');
+      writeFileSync(join(dir, 'cases', `${SAMPLE_CASE}.yaml`), text);
+      const full = loadRubrics(dir);
+      const first = loadRubricsCached(dir, cacheDir);
+      const second = loadRubricsCached(dir, cacheDir);
+      expect(second).toEqual(full);
+      expect(first).toEqual(full);
+
+      writeFileSync(
+        join(dir, 'cases', `${SAMPLE_CASE}.yaml`),
+        text.replace(/^title: .*$/m, 'title: Changed title'),
+      );
+      const changed = loadRubricsCached(dir, cacheDir);
+      expect(changed.ok && changed.value.cases.get(SAMPLE_CASE)?.title).toBe('Changed title');
+
+      writeFileSync(join(dir, 'cases', `${SAMPLE_CASE}.yaml`), text.replace(/weight: \d/, 'weight: 9'));
+      expect(loadRubricsCached(dir, cacheDir).ok).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLlmClient, type LlmClientOptions, retryAfterMs } from './client.ts';
+import { retryAfterMs } from './classify.ts';
+import { createLlmClient, type LlmClientOptions } from './client.ts';
 import { LlmError } from './errors.ts';
 
 const user = [{ role: 'user' as const, content: 'How many users are there?' }];
@@ -35,9 +36,18 @@ describe('the model client against a local OpenAI-compatible server', () => {
   afterEach(() => fake.close());
 
   it('streams the reply in pieces as they arrive and reports usage', async () => {
-    fake.setScript(() => ({ kind: 'text', text: 'About 300 million daily users.', chunkChars: 5, chunkDelayMs: 5 }));
+    fake.setScript(() => ({
+      kind: 'text',
+      text: 'About 300 million daily users.',
+      chunkChars: 5,
+      chunkDelayMs: 5,
+    }));
     const pieces: string[] = [];
-    const result = await client().streamChat({ model: 'm', messages: user, onDelta: (piece) => pieces.push(piece) });
+    const result = await client().streamChat({
+      model: 'm',
+      messages: user,
+      onDelta: (piece) => pieces.push(piece),
+    });
     expect(pieces.length).toBeGreaterThan(4);
     expect(pieces.join('')).toBe('About 300 million daily users.');
     expect(result.text).toBe('About 300 million daily users.');
@@ -48,15 +58,25 @@ describe('the model client against a local OpenAI-compatible server', () => {
   });
 
   it('reports the cached prefix the provider served', async () => {
-    const system = { role: 'system' as const, content: 'You interview candidates about ML systems. '.repeat(200) };
+    const system = {
+      role: 'system' as const,
+      content: 'You interview candidates about ML systems. '.repeat(200),
+    };
     await client().streamChat({ model: 'm', messages: [system, ...user] });
-    const second = await client().streamChat({ model: 'm', messages: [system, { role: 'user', content: 'Next' }] });
+    const second = await client().streamChat({
+      model: 'm',
+      messages: [system, { role: 'user', content: 'Next' }],
+    });
     expect(second.usage?.cachedTokens).toBeGreaterThanOrEqual(1024);
   });
 
   it('sends cache_prompt and max_tokens to a llama.cpp-style server, never to OpenAI', async () => {
     await client().streamChat({ model: 'm', messages: user, maxTokens: 50, cacheKey: 'case-1' });
-    expect(fake.requests[0]).toMatchObject({ cache_prompt: true, max_tokens: 50, stream_options: { include_usage: true } });
+    expect(fake.requests[0]).toMatchObject({
+      cache_prompt: true,
+      max_tokens: 50,
+      stream_options: { include_usage: true },
+    });
     expect(fake.requests[0]).not.toHaveProperty('prompt_cache_key');
     await client({ provider: 'openai', cachePrompt: false }).streamChat({
       model: 'm',
@@ -71,7 +91,9 @@ describe('the model client against a local OpenAI-compatible server', () => {
 
   it('waits what retry-after says after a 429, then succeeds', async () => {
     fake.setScript((_, index) =>
-      index === 0 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : { kind: 'text', text: 'Fine.' },
+      index === 0
+        ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } }
+        : { kind: 'text', text: 'Fine.' },
     );
     const started = Date.now();
     const result = await client().streamChat({ model: 'm', messages: user });
@@ -133,7 +155,11 @@ describe('the model client against a local OpenAI-compatible server', () => {
     const pieces: string[] = [];
     const started = Date.now();
     const error = await failure(
-      client({ streamIdleMs: 250 }).streamChat({ model: 'm', messages: user, onDelta: (piece) => pieces.push(piece) }),
+      client({ streamIdleMs: 250 }).streamChat({
+        model: 'm',
+        messages: user,
+        onDelta: (piece) => pieces.push(piece),
+      }),
     );
     expect(error.code).toBe('IDLE');
     expect(error.partial).toBe('How would you');
@@ -175,14 +201,20 @@ describe('the model client against a local OpenAI-compatible server', () => {
     fake.setScript(() => ({ kind: 'hang' }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(client().streamChat({ model: 'm', messages: user, signal: controller.signal }));
+    const error = await failure(
+      client().streamChat({ model: 'm', messages: user, signal: controller.signal }),
+    );
     expect(error.code).toBe('ABORTED');
   });
 
   it('asks for structured output with a JSON schema', async () => {
     fake.setScript(() => ({ kind: 'text', text: '{"ok":true}' }));
     const schema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
-    const result = await client().complete({ model: 'm', messages: user, jsonSchema: { name: 'check', schema } });
+    const result = await client().complete({
+      model: 'm',
+      messages: user,
+      jsonSchema: { name: 'check', schema },
+    });
     expect(result.text).toBe('{"ok":true}');
     expect(fake.requests[0]?.response_format).toEqual({
       type: 'json_schema',

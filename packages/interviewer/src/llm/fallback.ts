@@ -34,7 +34,11 @@ export function createModelVoice(
 ): ModelVoice {
   const limit = options.maxConsecutiveFailures ?? 3;
   let failures = 0;
-  const offline = async (request: SpeakRequest, speakOptions: SpeakOptions, outcome: Omit<VoiceOutcome, 'utterance' | 'source'>) => ({
+  const offline = async (
+    request: SpeakRequest,
+    speakOptions: SpeakOptions,
+    outcome: Omit<VoiceOutcome, 'utterance' | 'source'>,
+  ) => ({
     ...outcome,
     source: 'offline' as const,
     utterance: await fallback.speak(request, speakOptions),
@@ -48,7 +52,8 @@ export function createModelVoice(
       return failures >= limit;
     },
     async speak(request, speakOptions = {}) {
-      if (failures >= limit) return offline(request, speakOptions, { fallback: { reason: 'disabled' }, discardDraft: false });
+      if (failures >= limit)
+        return offline(request, speakOptions, { fallback: { reason: 'disabled' }, discardDraft: false });
       let streamed = false;
       const tracked: SpeakOptions = {
         ...speakOptions,
@@ -61,7 +66,8 @@ export function createModelVoice(
         const utterance = await primary.speak(request, tracked);
         failures = 0;
         const replaced = (utterance as { replaced?: unknown }).replaced !== undefined;
-        if (replaced) return { utterance, source: 'offline', fallback: { reason: 'leak' }, discardDraft: streamed };
+        if (replaced)
+          return { utterance, source: 'offline', fallback: { reason: 'leak' }, discardDraft: streamed };
         return { utterance, source: 'llm', fallback: null, discardDraft: false };
       } catch (error) {
         if (error instanceof LlmError && error.code === 'ABORTED') throw error;

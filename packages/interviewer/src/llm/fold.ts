@@ -29,7 +29,11 @@ export function foldBoundaries(lineTokens: readonly number[], budget: number, ke
 }
 
 /** A summary made without the model, used when the summary request fails: first words of each turn. */
-export function extractiveSummary(previous: string | null, lines: readonly TranscriptLine[], maxWords: number): string {
+export function extractiveSummary(
+  previous: string | null,
+  lines: readonly TranscriptLine[],
+  maxWords: number,
+): string {
   const perLine = Math.max(8, Math.floor(maxWords / Math.max(1, lines.length)));
   const parts = lines.map((line) => {
     const words = line.text.split(/\s+/).filter(Boolean);

@@ -113,7 +113,13 @@ export class FoldingMemory {
         maxTokens: SUMMARY_MAX_TOKENS,
         ...(signal ? { signal } : {}),
       });
-      onRequest({ purpose: 'summary', messages, usage: result.usage, attempts: result.attempts, ms: now() - started });
+      onRequest({
+        purpose: 'summary',
+        messages,
+        usage: result.usage,
+        attempts: result.attempts,
+        ms: now() - started,
+      });
       const text = result.text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '').trim();
       if (text !== '') return text;
     } catch (error) {

@@ -19,16 +19,29 @@ export async function checkLlmHealth(
     return {
       configured: false,
       reachable: false,
-      detail: 'no model endpoint configured; set OPENAI_BASE_URL or OPENAI_API_KEY to use the model interviewer',
+      detail:
+        'no model endpoint configured; set OPENAI_BASE_URL or OPENAI_API_KEY to use the model interviewer',
     };
   }
   try {
-    const models = await client.listModels({ timeoutMs: options.timeoutMs ?? 5_000, ...(options.signal ? { signal: options.signal } : {}) });
-    const missing = [config.model, config.judgeModel].filter((model, index, all) => all.indexOf(model) === index && !models.includes(model));
+    const models = await client.listModels({
+      timeoutMs: options.timeoutMs ?? 5_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const missing = [config.model, config.judgeModel].filter(
+      (model, index, all) => all.indexOf(model) === index && !models.includes(model),
+    );
     if (models.length === 0 || missing.length === 0) {
-      return { configured: true, reachable: true, detail: `${config.baseURL} answers; using ${config.model}` };
+      return {
+        configured: true,
+        reachable: true,
+        detail: `${config.baseURL} answers; using ${config.model}`,
+      };
     }
-    const known = models.length <= 8 ? models.join(', ') : `${models.slice(0, 8).join(', ')} and ${models.length - 8} more`;
+    const known =
+      models.length <= 8
+        ? models.join(', ')
+        : `${models.slice(0, 8).join(', ')} and ${models.length - 8} more`;
     return {
       configured: true,
       reachable: true,

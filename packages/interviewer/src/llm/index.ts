@@ -1,3 +1,4 @@
+export { retryAfterMs } from './classify.ts';
 export {
   type ChatMessage,
   type ChatResult,
@@ -7,7 +8,6 @@ export {
   type LlmClient,
   type LlmClientOptions,
   type RequestRecord,
-  retryAfterMs,
   type StreamChatRequest,
 } from './client.ts';
 export {
@@ -19,6 +19,7 @@ export {
   parseLlmConfig,
 } from './config.ts';
 export { buildMessages, ROOM_OPENED } from './conversation.ts';
+export { CACHE_DISCOUNT, type EconomyFigures, economyOf } from './economy.ts';
 export { isLlmError, LlmError, type LlmErrorCode } from './errors.ts';
 export { createModelVoice, type ModelVoice, type VoiceOutcome } from './fallback.ts';
 export { extractiveSummary, foldBoundaries } from './fold.ts';
@@ -27,6 +28,7 @@ export { createJudgeClient } from './judge-client.ts';
 export { createLeakGuard, type Leak, type LeakGuard, leakGuardFor } from './leak-guard.ts';
 export {
   createLlmInterviewer,
+  type LlmInterviewer,
   type LlmInterviewerOptions,
   type LlmSpeakRequest,
   type LlmUtterance,

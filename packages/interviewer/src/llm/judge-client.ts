@@ -5,7 +5,10 @@ import type { LlmClient } from './client.ts';
 const JUDGE_MAX_TOKENS = 4000;
 
 /** The judge's door to the model: @mlsd/scoring defines the interface, this package holds `openai`. */
-export function createJudgeClient(client: LlmClient, options: { model: string; timeoutMs: number }): JudgeClient {
+export function createJudgeClient(
+  client: LlmClient,
+  options: { model: string; timeoutMs: number },
+): JudgeClient {
   return {
     async completeJson({ messages, schemaName, schema, signal }) {
       const result = await client.complete({

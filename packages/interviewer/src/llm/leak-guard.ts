@@ -57,7 +57,10 @@ function shingles(words: readonly string[]): string[] {
  * not in text the interviewer is meant to say (prompt, facts, openings, probes, curveballs).
  */
 export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): LeakGuard {
-  const points = [...Object.values(caseStudy.steps).flatMap((step) => step.points), ...framework.steps.flatMap((step) => step.points)];
+  const points = [
+    ...Object.values(caseStudy.steps).flatMap((step) => step.points),
+    ...framework.steps.flatMap((step) => step.points),
+  ];
   const secret = [
     ...points.map((point) => point.strong),
     ...caseStudy.curveballs.map((ball) => ball.expects),
@@ -73,17 +76,23 @@ export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): Lea
   ];
   const allowed = new Set(open.flatMap((text) => shingles(wordsOf(text).map((word) => word.norm))));
   const forbidden = new Set(
-    secret.flatMap((text) => shingles(wordsOf(text).map((word) => word.norm))).filter((shingle) => !allowed.has(shingle)),
+    secret
+      .flatMap((text) => shingles(wordsOf(text).map((word) => word.norm)))
+      .filter((shingle) => !allowed.has(shingle)),
   );
 
   const scan = (text: string, final: boolean) => {
     const words = wordsOf(text);
     // The last word may still be growing; judge it only once something follows it.
-    const complete = final || (words.length > 0 && words[words.length - 1]!.end < text.length) ? words.length : words.length - 1;
+    const complete =
+      final || (words.length > 0 && words[words.length - 1]!.end < text.length)
+        ? words.length
+        : words.length - 1;
     const norms = words.slice(0, complete).map((word) => word.norm);
     for (let i = 0; i + SHINGLE_WORDS <= norms.length; i++) {
       const shingle = norms.slice(i, i + SHINGLE_WORDS).join(' ');
-      if (forbidden.has(shingle)) return { safeEnd: words[i]?.start ?? 0, leak: { kind: 'strong-answer' as const, match: shingle } };
+      if (forbidden.has(shingle))
+        return { safeEnd: words[i]?.start ?? 0, leak: { kind: 'strong-answer' as const, match: shingle } };
     }
     const checked = complete > 0 ? text.slice(0, words[complete - 1]!.end) : '';
     const meta = META.exec(checked);

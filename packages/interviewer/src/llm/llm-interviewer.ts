@@ -26,6 +26,11 @@ export interface LlmUtterance extends Utterance {
   usage: ChatUsage | null;
 }
 
+/** The model interviewer: an `Interviewer` that also reads coverage and time, and says where its words came from. */
+export interface LlmInterviewer extends Interviewer {
+  speak(request: LlmSpeakRequest, options?: SpeakOptions): Promise<LlmUtterance>;
+}
+
 export interface LlmInterviewerOptions {
   client: LlmClient;
   prompts: PromptSet;
@@ -45,9 +50,7 @@ export interface LlmInterviewerOptions {
  * `partial` is the text already streamed, so the caller can drop the draft and voice the move
  * offline; a message that leaks rubric text is replaced by the offline line (`replaced`).
  */
-export function createLlmInterviewer(options: LlmInterviewerOptions): Interviewer & {
-  speak(request: LlmSpeakRequest, speakOptions?: SpeakOptions): Promise<LlmUtterance>;
-} {
+export function createLlmInterviewer(options: LlmInterviewerOptions): LlmInterviewer {
   const now = options.now ?? Date.now;
   const maxReplyTokens = options.maxReplyTokens ?? 400;
   const record = (entry: RequestRecord) => options.onRequest?.(entry);
@@ -90,25 +93,42 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): Interviewe
       } catch (error) {
         throw error instanceof LlmError ? error.with({ partial: streamed }) : error;
       }
-      record({ purpose: 'turn', messages, usage: result.usage, attempts: result.attempts, ms: now() - started });
+      record({
+        purpose: 'turn',
+        messages,
+        usage: result.usage,
+        attempts: result.attempts,
+        ms: now() - started,
+      });
 
       const end = filter.finish();
       const kind = turnKindOf(move);
       if (end.leak) {
         const offline = voiceOffline(request);
-        return { ...offline, source: 'offline', replaced: { reason: 'leak', leak: end.leak }, streamed, usage: result.usage };
+        return {
+          ...offline,
+          source: 'offline',
+          replaced: { reason: 'leak', leak: end.leak },
+          streamed,
+          usage: result.usage,
+        };
       }
       show(end.rest);
       if (end.text === '') {
-        throw new LlmError('EMPTY', `the model returned no text (finish reason: ${result.finishReason ?? 'none'})`, {
-          partial: streamed,
-          attempts: result.attempts,
-        });
+        throw new LlmError(
+          'EMPTY',
+          `the model returned no text (finish reason: ${result.finishReason ?? 'none'})`,
+          {
+            partial: streamed,
+            attempts: result.attempts,
+          },
+        );
       }
       const utterance: LlmUtterance = { text: end.text, kind, source: 'llm', streamed, usage: result.usage };
       if (move.kind === 'probe') utterance.probedPointIds = [move.pointId];
       if (move.kind === 'answer-question') {
-        const question = [...request.transcript].reverse().find((line) => line.role === 'candidate')?.text ?? '';
+        const question =
+          [...request.transcript].reverse().find((line) => line.role === 'candidate')?.text ?? '';
         utterance.factIds = factIndexFor(caseStudy)
           .search(question)
           .map((match) => match.fact.id);

@@ -33,15 +33,18 @@ export function encode(text: string): number[] {
 
 /**
  * Tokens two prompts share from the start: what a provider's prefix cache can serve. Messages are
- * serialised the way a chat template lays them out (role marker, then content, in order).
+ * serialised the way a chat template lays them out (role marker, then content, in order); the
+ * shared characters are found first, so only they are tokenised.
  */
 export function sharedPrefixTokens(a: readonly ChatMessage[], b: readonly ChatMessage[]): number {
-  const left = encode(serialise(a));
-  const right = encode(serialise(b));
+  const left = serialise(a);
+  const right = serialise(b);
   const limit = Math.min(left.length, right.length);
   let shared = 0;
-  while (shared < limit && left[shared] === right[shared]) shared++;
-  return shared;
+  while (shared < limit && left.charCodeAt(shared) === right.charCodeAt(shared)) shared++;
+  if (shared === left.length && shared === right.length) return encode(left).length;
+  // The token that straddles the first difference is not shared.
+  return Math.max(0, encode(left.slice(0, shared)).length - 1);
 }
 
 function serialise(messages: readonly ChatMessage[]): string {

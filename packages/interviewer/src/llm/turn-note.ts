@@ -1,4 +1,3 @@
-import type { InterviewerMove } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { stepPoints } from '@mlsd/scoring';
@@ -58,7 +57,9 @@ export function moveInstruction(request: SpeakRequest): string {
         .search(question)
         .map((match) => match.fact.id);
       const hint = facts.length > 0 ? ` The facts that seem to answer it: ${facts.join(', ')}.` : '';
-      const late = move.late ? ' Time for this step is up: answer in one or two sentences and ask nothing new.' : '';
+      const late = move.late
+        ? ' Time for this step is up: answer in one or two sentences and ask nothing new.'
+        : '';
       return `The candidate's last message is a clarifying question. Answer it from the case sheet, giving the numbers as written; if the sheet does not cover it, say you do not have that detail and ask them to state an assumption and carry on.${hint}${late}`;
     }
     case 'probe': {
@@ -67,7 +68,8 @@ export function moveInstruction(request: SpeakRequest): string {
       return `Ask one probing question about "${point.title}" without naming or hinting at any solution. You may adapt this question: "${oneLine(point.probe)}"`;
     }
     case 'acknowledge':
-      if (move.late) return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
+      if (move.late)
+        return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
       if (move.allCovered) {
         return 'Acknowledge the answer in a few neutral words, then say they can add anything else for this step or move on when ready.';
       }

@@ -3,13 +3,16 @@ import type { ChatRequest, FakeReply, FakeScript } from '@mlsd/testkit';
 /** Interviewer-sized replies: what a model says for each kind of note, varied by request number. */
 const LINES = {
   open: 'Thanks for joining. Here is the problem we will work on today; take a moment, then tell me what you would like to know first.',
-  answer: 'Sure. We see about 300 million daily active users and around 5 billion ad impressions a day, peaking at 150,000 requests per second.',
-  probe: 'Let me push on one thing: how would you know that the numbers your model produces can be trusted by the auction?',
+  answer:
+    'Sure. We see about 300 million daily active users and around 5 billion ad impressions a day, peaking at 150,000 requests per second.',
+  probe:
+    'Let me push on one thing: how would you know that the numbers your model produces can be trusted by the auction?',
   ack: 'Okay, understood. Go on with this part.',
   time: 'We have about a minute left on this step.',
   move: "That's time for this part, so let's move on.",
   wrap: "We're out of time, so let's stop here. Thank you; your report is being prepared.",
-  curveball: 'Suppose the privacy team removes cross-site user history next quarter. How does that change your design?',
+  curveball:
+    'Suppose the privacy team removes cross-site user history next quarter. How does that change your design?',
 };
 
 /** Which line a request gets, read from the interviewer note at the end of its last message. */
@@ -27,13 +30,18 @@ export function interviewerLine(request: ChatRequest): string {
 }
 
 /** A fake-server script answering every interviewer turn (streamed) and summary request. */
-export function interviewerScript(overrides: (request: ChatRequest, index: number) => FakeReply | null = () => null): FakeScript {
+export function interviewerScript(
+  overrides: (request: ChatRequest, index: number) => FakeReply | null = () => null,
+): FakeScript {
   return (request, index) => {
     const override = overrides(request, index);
     if (override) return override;
     const last = request.messages[request.messages.length - 1]?.content ?? '';
     if (last.includes('about to be folded')) {
-      return { kind: 'text', text: 'Requirements: revenue goal, 150k QPS, 30 ms budget. Framing: calibrated pCTR with log loss.' };
+      return {
+        kind: 'text',
+        text: 'Requirements: revenue goal, 150k QPS, 30 ms budget. Framing: calibrated pCTR with log loss.',
+      };
     }
     return { kind: 'text', text: interviewerLine(request), chunkChars: 6 };
   };

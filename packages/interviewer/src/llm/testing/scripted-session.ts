@@ -10,7 +10,7 @@ import {
 } from '@mlsd/engine';
 import type { StepId, TurnKind } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
-import { stepCoverage } from '@mlsd/scoring';
+import { AnalysisCache, stepCoverage } from '@mlsd/scoring';
 import type { SpeakOptions, TranscriptLine } from '../../interviewer.ts';
 import { looksLikeQuestion } from '../../question.ts';
 import type { LlmSpeakRequest } from '../llm-interviewer.ts';
@@ -66,7 +66,10 @@ export interface ScriptedTurn extends TranscriptLine {
 }
 
 export interface Voice {
-  speak(request: LlmSpeakRequest, options?: SpeakOptions): Promise<{ text: string; kind: TurnKind; probedPointIds?: string[] }>;
+  speak(
+    request: LlmSpeakRequest,
+    options?: SpeakOptions,
+  ): Promise<{ text: string; kind: TurnKind; probedPointIds?: string[] }>;
 }
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -106,20 +109,33 @@ export async function runScriptedSession(options: {
           uncovered: coverage(effect.move.step).uncovered,
           stepRemainingMs: step.startedAt === null ? null : stepDeadline(step) - now,
         });
-        turns.push({ role: 'interviewer', step: effect.move.step, kind: voiced.kind, text: voiced.text, at: now, ...(voiced.probedPointIds ? { probedPointIds: voiced.probedPointIds } : {}) });
+        turns.push({
+          role: 'interviewer',
+          step: effect.move.step,
+          kind: voiced.kind,
+          text: voiced.text,
+          at: now,
+          ...(voiced.probedPointIds ? { probedPointIds: voiced.probedPointIds } : {}),
+        });
       }
       ({ state, effects: pending } = transition(state, { type: 'interviewer-done' }, now));
     }
   };
+  const cache = new AnalysisCache();
   const coverage = (step: StepId) =>
     stepCoverage(
       caseStudy,
       framework,
       step,
       turns.filter((turn) => turn.role === 'candidate').map((turn) => turn.text),
+      cache,
     );
   const tickUntil = async (time: number) => {
-    for (let deadline = nextDeadline(state); deadline !== null && deadline <= time; deadline = nextDeadline(state)) {
+    for (
+      let deadline = nextDeadline(state);
+      deadline !== null && deadline <= time;
+      deadline = nextDeadline(state)
+    ) {
       now = Math.max(now, deadline);
       const next = transition(state, { type: 'tick' }, now);
       state = next.state;
@@ -128,7 +144,10 @@ export async function runScriptedSession(options: {
     now = Math.max(now, time);
   };
 
-  const start = startInterview(createConfig(framework, caseStudy, { durationMinutes: options.durationMinutes ?? 45 }), now);
+  const start = startInterview(
+    createConfig(framework, caseStudy, { durationMinutes: options.durationMinutes ?? 45 }),
+    now,
+  );
   state = start.state;
   await speakAll(start.effects);
   while (state.status === 'active') {

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { AppHeader } from './components/app-header.tsx';
+import { ErrorPage } from './components/error-page.tsx';
+import { useRoute } from './lib/use-route.ts';
+import { HistoryPage } from './pages/history/history-page.tsx';
+import { HomePage } from './pages/home/home-page.tsx';
+import { ReportPage } from './pages/report/report-page.tsx';
+import { RoomPage } from './pages/room/room-page.tsx';
+
+const TITLES = {
+  home: 'New interview',
+  history: 'History',
+  room: 'Interview',
+  report: 'Report',
+  'not-found': 'Not found',
+};
+
+export function App() {
+  const route = useRoute();
+
+  useEffect(() => {
+    document.title = `${TITLES[route.name]} · mlsd-mock`;
+  }, [route.name]);
+
+  return (
+    <div className={`app app--${route.name}`}>
+      <button type="button" className="skip-link" onClick={skipToMain}>
+        Skip to content
+      </button>
+      <AppHeader route={route} />
+      <main id="main" tabIndex={-1}>
+        {route.name === 'home' && <HomePage key={route.caseId ?? ''} initialCaseId={route.caseId ?? null} />}
+        {route.name === 'history' && <HistoryPage />}
+        {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}
+        {route.name === 'report' && <ReportPage key={route.sessionId} sessionId={route.sessionId} />}
+        {route.name === 'not-found' && (
+          <ErrorPage title="Page not found">
+            There is no page at <code>{route.path}</code>. It may have been a mistyped or an old link.
+          </ErrorPage>
+        )}
+      </main>
+    </div>
+  );
+}
+
+// The hash belongs to the router, so the skip link is a button that moves focus.
+function skipToMain() {
+  document.getElementById('main')?.focus();
+}

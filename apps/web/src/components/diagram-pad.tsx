@@ -1,0 +1,111 @@
+import { MAX_NOTES_CHARS } from '@mlsd/protocol';
+import { useEffect, useId, useRef, useState } from 'react';
+import { MarkdownView } from './markdown-view.tsx';
+
+type SaveState = 'saved' | 'saving' | 'offline';
+
+const LABEL: Record<SaveState, string> = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  offline: 'Not saved yet (offline)',
+};
+
+const PLACEHOLDER = `Markdown and diagrams. For example:
+
+## Numbers
+- 300M daily users, 100 ms budget
+
+\`\`\`mermaid
+graph LR
+  user --> candidates --> ranker --> feed
+\`\`\``;
+
+/**
+ * The notes and diagram pad: markdown on the left, drawn live on the right (mermaid blocks as
+ * diagrams). It is sent a moment after typing stops (last write wins) and counts as the
+ * candidate's own words.
+ */
+export function DiagramPad({
+  serverText,
+  connected,
+  onSave,
+  saveDelayMs = 800,
+  hint = 'Your notes count as your own words in the report.',
+}: {
+  serverText: string;
+  connected: boolean;
+  onSave: (text: string) => boolean;
+  saveDelayMs?: number;
+  hint?: string;
+}) {
+  const [text, setText] = useState(serverText);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [view, setView] = useState<'write' | 'preview'>('write');
+  const dirty = useRef(false);
+  const id = useId();
+
+  useEffect(() => {
+    if (!dirty.current) setText(serverText);
+  }, [serverText]);
+
+  useEffect(() => {
+    if (!dirty.current) return;
+    if (!connected) {
+      setSaveState('offline');
+      return;
+    }
+    setSaveState('saving');
+    const timer = window.setTimeout(() => {
+      if (onSave(text)) {
+        dirty.current = false;
+        setSaveState('saved');
+      }
+    }, saveDelayMs);
+    return () => window.clearTimeout(timer);
+  }, [text, connected, onSave, saveDelayMs]);
+
+  return (
+    <div className={`diagram-pad diagram-pad--${view}`}>
+      <div className="diagram-pad__head">
+        <label htmlFor={id}>Notes &amp; diagrams</label>
+        <span className="diagram-pad__state" aria-live="polite">
+          {LABEL[saveState]}
+        </span>
+      </div>
+      <div className="diagram-pad__tabs" role="group" aria-label="Pad view">
+        <button
+          type="button"
+          className="diagram-pad__tab"
+          aria-pressed={view === 'write'}
+          onClick={() => setView('write')}
+        >
+          Write
+        </button>
+        <button
+          type="button"
+          className="diagram-pad__tab"
+          aria-pressed={view === 'preview'}
+          onClick={() => setView('preview')}
+        >
+          Preview
+        </button>
+      </div>
+      <textarea
+        id={id}
+        className="diagram-pad__source"
+        value={text}
+        maxLength={MAX_NOTES_CHARS}
+        spellCheck={false}
+        placeholder={PLACEHOLDER}
+        onChange={(e) => {
+          dirty.current = true;
+          setText(e.target.value);
+        }}
+      />
+      <section className="diagram-pad__preview" aria-label="Pad preview">
+        <MarkdownView source={text} empty={<p className="muted">The preview of your notes shows here.</p>} />
+      </section>
+      <p className="diagram-pad__hint">{hint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Report, StepId, StepReport, Turn } from '@mlsd/protocol';
+
+/** Test data shaped like the server's, shared by the pure-logic tests. */
+export const sampleTranscript: Turn[] = [
+  {
+    id: 't0',
+    role: 'interviewer',
+    step: 'requirements',
+    kind: 'opening',
+    text: 'What would you like to know?',
+    at: 0,
+  },
+  {
+    id: 't1',
+    role: 'candidate',
+    step: 'requirements',
+    kind: 'answer',
+    text: 'What is the business goal? I would optimise revenue per session. <script>alert(1)</script>',
+    at: 60_000,
+  },
+  {
+    id: 't2',
+    role: 'interviewer',
+    step: 'framing',
+    kind: 'probe',
+    text: 'How would you frame it?',
+    at: 120_000,
+  },
+  {
+    id: 't3',
+    role: 'candidate',
+    step: 'framing',
+    kind: 'answer',
+    text: 'A pointwise ranking model | CTR',
+    at: 180_000,
+  },
+];
+
+function step(id: StepId, title: string, score: number, extra: Partial<StepReport> = {}): StepReport {
+  return {
+    id,
+    title,
+    score,
+    covered: [],
+    missed: [],
+    redFlags: [],
+    usedMs: 240_000,
+    budgetMs: 300_000,
+    reached: true,
+    ...extra,
+  };
+}
+
+export const sampleReport: Report = {
+  version: 1,
+  caseId: 'ad-click-prediction',
+  caseTitle: 'Ad click prediction',
+  sessionId: 's1',
+  createdAt: Date.UTC(2025, 0, 31, 10, 30),
+  scorer: 'offline',
+  overall: 61.6,
+  hireSignal: 'lean-no-hire',
+  steps: [
+    step('requirements', 'Requirements and scope', 72, {
+      covered: [
+        {
+          pointId: 'business-objective',
+          title: 'Business objective stated',
+          weight: 3,
+          level: 'explained',
+          credit: 1,
+          evidence: { quote: 'optimise revenue per session', turnIndex: 1 },
+          unprompted: true,
+        },
+      ],
+      missed: [
+        {
+          pointId: 'scale',
+          title: 'Scale and traffic',
+          weight: 3,
+          strong: 'Asks for *orders* of magnitude.',
+        },
+      ],
+    }),
+    step('framing', 'Framing as an ML task', 40, {
+      redFlags: [
+        {
+          id: 'accuracy',
+          title: 'Accuracy on imbalanced data',
+          why: 'Clicks are rare.',
+          evidence: { quote: 'ranking model | CTR', turnIndex: 3 },
+        },
+      ],
+    }),
+    step('data', 'Data preparation', 0, { reached: false, usedMs: null, budgetMs: 480_000 }),
+  ],
+  unpromptedShare: 0.5,
+  flags: [
+    {
+      kind: 'grader-directed',
+      message: 'The answer addresses the grader.',
+      evidence: { quote: 'give me 100', turnIndex: null },
+    },
+  ],
+};

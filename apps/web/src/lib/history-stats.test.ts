@@ -1,0 +1,77 @@
+import type { CaseSummary, SessionSummary } from '@mlsd/protocol';
+import { describe, expect, it } from 'vitest';
+import { scoreSeries, stepAverages, suggestNextCase, weakestStep } from './history-stats.ts';
+
+const caseOf = (id: string): CaseSummary => ({
+  id,
+  title: id.toUpperCase(),
+  summary: '',
+  level: 'mid',
+  tags: [],
+});
+
+function session(
+  id: string,
+  caseId: string,
+  createdAt: number,
+  overall: number | null,
+  stepScores: SessionSummary['stepScores'] = null,
+): SessionSummary {
+  return {
+    id,
+    caseId,
+    caseTitle: caseId.toUpperCase(),
+    durationMinutes: 45,
+    interviewer: 'offline',
+    status: overall === null ? 'active' : 'ended',
+    createdAt,
+    endedAt: overall === null ? null : createdAt + 10,
+    reportId: overall === null ? null : `r-${id}`,
+    overall,
+    stepScores,
+  };
+}
+
+const sessions = [
+  session('s3', 'ads', 300, 70, { requirements: 80, framing: 40, data: 60 }),
+  session('s1', 'ads', 100, 50, { requirements: 60, framing: 30 }),
+  session('s2', 'feed', 200, 40, { requirements: 50, framing: 70 }),
+  session('s4', 'feed', 400, null),
+];
+
+describe('history stats', () => {
+  it('draws one series per case in time order, skipping unscored sessions', () => {
+    expect(scoreSeries(sessions, 'overall')).toEqual([
+      {
+        caseId: 'ads',
+        caseTitle: 'ADS',
+        points: [
+          { at: 110, score: 50, sessionId: 's1' },
+          { at: 310, score: 70, sessionId: 's3' },
+        ],
+      },
+      { caseId: 'feed', caseTitle: 'FEED', points: [{ at: 210, score: 40, sessionId: 's2' }] },
+    ]);
+    expect(scoreSeries(sessions, 'data').map((s) => s.points.length)).toEqual([1]);
+  });
+
+  it('averages each step and finds the weakest', () => {
+    expect(stepAverages(sessions)).toEqual([
+      { step: 'requirements', average: 190 / 3, count: 3 },
+      { step: 'framing', average: 140 / 3, count: 3 },
+      { step: 'data', average: 60, count: 1 },
+    ]);
+    expect(weakestStep(sessions)?.step).toBe('framing');
+    expect(weakestStep([])).toBeNull();
+  });
+
+  it('suggests an untried case first, then the lowest-scoring one', () => {
+    expect(suggestNextCase([caseOf('ads'), caseOf('feed'), caseOf('fraud')], sessions)?.case.id).toBe(
+      'fraud',
+    );
+    const suggestion = suggestNextCase([caseOf('ads'), caseOf('feed')], sessions);
+    expect(suggestion?.case.id).toBe('feed');
+    expect(suggestion?.reason).toContain('40/100');
+    expect(suggestNextCase([], sessions)).toBeNull();
+  });
+});

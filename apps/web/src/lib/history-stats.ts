@@ -1,0 +1,94 @@
+import { type CaseSummary, type SessionSummary, STEP_IDS, type StepId } from '@mlsd/protocol';
+
+export type Metric = 'overall' | StepId;
+
+export interface SeriesPoint {
+  at: number;
+  score: number;
+  sessionId: string;
+}
+
+export interface Series {
+  caseId: string;
+  caseTitle: string;
+  points: SeriesPoint[];
+}
+
+function metricOf(session: SessionSummary, metric: Metric): number | null {
+  if (metric === 'overall') return session.overall;
+  return session.stepScores?.[metric] ?? null;
+}
+
+/** One line per case: the chosen score of each scored session, oldest first. */
+export function scoreSeries(sessions: SessionSummary[], metric: Metric): Series[] {
+  const byCase = new Map<string, Series>();
+  const ordered = [...sessions].sort((a, b) => a.createdAt - b.createdAt);
+  for (const session of ordered) {
+    const score = metricOf(session, metric);
+    if (score === null) continue;
+    let series = byCase.get(session.caseId);
+    if (!series) {
+      series = { caseId: session.caseId, caseTitle: session.caseTitle, points: [] };
+      byCase.set(session.caseId, series);
+    }
+    series.points.push({ at: session.endedAt ?? session.createdAt, score, sessionId: session.id });
+  }
+  return [...byCase.values()];
+}
+
+export interface StepAverage {
+  step: StepId;
+  average: number;
+  count: number;
+}
+
+/** Mean score of each step over the sessions that scored it, in interview order. */
+export function stepAverages(sessions: SessionSummary[]): StepAverage[] {
+  const out: StepAverage[] = [];
+  for (const step of STEP_IDS) {
+    const scores = sessions
+      .map((s) => s.stepScores?.[step])
+      .filter((x): x is number => typeof x === 'number');
+    if (scores.length > 0) out.push({ step, average: mean(scores), count: scores.length });
+  }
+  return out;
+}
+
+/** The step with the lowest average; ties go to the earlier step. */
+export function weakestStep(sessions: SessionSummary[]): StepAverage | null {
+  let weakest: StepAverage | null = null;
+  for (const avg of stepAverages(sessions)) {
+    if (!weakest || avg.average < weakest.average) weakest = avg;
+  }
+  return weakest;
+}
+
+export interface Suggestion {
+  case: CaseSummary;
+  reason: string;
+}
+
+/** A case never tried first; otherwise the case with the lowest average overall score. */
+export function suggestNextCase(cases: CaseSummary[], sessions: SessionSummary[]): Suggestion | null {
+  const tried = new Set(sessions.map((s) => s.caseId));
+  const fresh = cases.find((c) => !tried.has(c.id));
+  if (fresh) return { case: fresh, reason: 'You have not tried this case yet.' };
+  let lowest: { case: CaseSummary; average: number } | null = null;
+  for (const c of cases) {
+    const scores = sessions
+      .filter((s) => s.caseId === c.id && s.overall !== null)
+      .map((s) => s.overall as number);
+    if (scores.length === 0) continue;
+    const average = mean(scores);
+    if (!lowest || average < lowest.average) lowest = { case: c, average };
+  }
+  if (lowest) {
+    return { case: lowest.case, reason: `Your lowest average so far: ${Math.round(lowest.average)}/100.` };
+  }
+  const first = cases[0];
+  return first ? { case: first, reason: 'Finish an interview to get a scored suggestion.' } : null;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}

@@ -1,0 +1,54 @@
+import type { EndReason, HireSignal, ReportFlag, ScorerKind, TurnKind } from '@mlsd/protocol';
+
+export const HIRE_SIGNAL_LABEL: Record<HireSignal, string> = {
+  'strong-hire': 'Strong hire',
+  hire: 'Hire',
+  'lean-no-hire': 'Lean no hire',
+  'no-hire': 'No hire',
+};
+
+export const SCORER_LABEL: Record<ScorerKind, string> = {
+  offline: 'offline rubric matcher',
+  judge: 'language-model judge',
+  human: 'human interviewer',
+};
+
+export const FLAG_LABEL: Record<ReportFlag['kind'], string> = {
+  'grader-directed': 'Text aimed at the grader',
+  'empty-transcript': 'Empty transcript',
+  'judge-failed': 'Model judge failed',
+  degraded: 'Degraded scoring',
+};
+
+export const END_REASON_LABEL: Record<EndReason, string> = {
+  completed: 'completed all steps',
+  'ended-early': 'ended early',
+  'time-up': 'ran out of time',
+};
+
+/** Short tags shown on interviewer bubbles; plain questions and answers get none. */
+export const TURN_KIND_LABEL: Partial<Record<TurnKind, string>> = {
+  clarification: 'clarification',
+  probe: 'follow-up',
+  warning: 'time check',
+  'move-on': 'moving on',
+  curveball: 'curveball',
+  notice: 'notice',
+};
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export function formatDate(epochMs: number): string {
+  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export type ScoreBand = 'high' | 'mid' | 'low';
+
+/** Colour band of a 0..100 score in charts and pills. */
+export function scoreBand(score: number): ScoreBand {
+  if (score >= 70) return 'high';
+  if (score >= 40) return 'mid';
+  return 'low';
+}

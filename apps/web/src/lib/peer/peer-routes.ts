@@ -1,0 +1,25 @@
+/** A peer seat's page: the room and the seat token, both from the link (the token never leaves the hash). */
+export type PeerRoute = { name: 'peer'; roomId: string; token: string; view: 'room' | 'report' };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
+
+/** Reads `#/peer/<room>/<token>` and `#/peer/<room>/<token>/report`; null for anything else. */
+export function parsePeerRoute(path: string): PeerRoute | null {
+  const match = /^\/peer\/([^/]+)\/([^/]+)(\/report)?$/.exec(path);
+  if (!match) return null;
+  const roomId = match[1] ?? '';
+  const token = match[2] ?? '';
+  if (!ID.test(roomId) || !TOKEN.test(token)) return null;
+  return { name: 'peer', roomId, token, view: match[3] ? 'report' : 'room' };
+}
+
+export function peerHref(route: Omit<PeerRoute, 'name'>): string {
+  const base = `#/peer/${encodeURIComponent(route.roomId)}/${encodeURIComponent(route.token)}`;
+  return route.view === 'report' ? `${base}/report` : base;
+}
+
+/** The full link to share, e.g. http://host:3000/#/peer/… */
+export function absoluteLink(path: string, origin = window.location.origin): string {
+  return `${origin}/${path.startsWith('#') ? path : `#${path}`}`;
+}

@@ -1,0 +1,181 @@
+import type {
+  PeerAssessment,
+  PeerClock,
+  PeerConsoleMessage,
+  PeerCoverage,
+  PeerPresence,
+  PeerRoomView,
+  PeerSeat,
+  PeerServerMessage,
+  StepId,
+  Turn,
+} from '@mlsd/protocol';
+import { clockOffset } from '../countdown.ts';
+import type { LocalMessage, RoomNotice } from '../room-state.ts';
+import type { PeerOutboxEntry } from './peer-connection.ts';
+
+export type PeerConsole = Omit<PeerConsoleMessage, 'type' | 'coverage' | 'assessment'>;
+
+export interface PeerRoomState {
+  seat: PeerSeat | null;
+  room: PeerRoomView | null;
+  presence: PeerPresence;
+  clock: PeerClock | null;
+  /** serverNow - browserNow, from the last snapshot or clock. */
+  clockOffset: number;
+  transcript: Turn[];
+  lastSeq: number;
+  /** The candidate's pad as the server last had it (the interviewer's live view of it). */
+  pad: string;
+  /** Interviewer only. */
+  console: PeerConsole | null;
+  coverage: PeerCoverage | null;
+  assessment: PeerAssessment | null;
+  warning: { step: StepId; remainingMs: number } | null;
+  local: (LocalMessage & PeerOutboxEntry)[];
+  notice: RoomNotice | null;
+}
+
+export type PeerAction =
+  | { type: 'server'; message: PeerServerMessage; localNow: number }
+  | { type: 'queued'; entry: PeerOutboxEntry }
+  | { type: 'discard'; clientId: string }
+  | { type: 'dismiss-notice' };
+
+export function initialPeerState(outbox: PeerOutboxEntry[] = []): PeerRoomState {
+  return {
+    seat: null,
+    room: null,
+    presence: { interviewer: false, candidate: false },
+    clock: null,
+    clockOffset: 0,
+    transcript: [],
+    lastSeq: 0,
+    pad: '',
+    console: null,
+    coverage: null,
+    assessment: null,
+    warning: null,
+    local: outbox.map((entry) => ({ ...entry, status: 'pending' })),
+    notice: null,
+  };
+}
+
+export function peerReducer(state: PeerRoomState, action: PeerAction): PeerRoomState {
+  switch (action.type) {
+    case 'queued': {
+      const others = state.local.filter((m) => m.clientId !== action.entry.clientId);
+      return { ...state, local: [...others, { ...action.entry, status: 'pending' }] };
+    }
+    case 'discard':
+      return { ...state, local: state.local.filter((m) => m.clientId !== action.clientId) };
+    case 'dismiss-notice':
+      return { ...state, notice: null };
+    case 'server':
+      return applyServer(state, action.message, action.localNow);
+  }
+}
+
+function applyServer(state: PeerRoomState, message: PeerServerMessage, localNow: number): PeerRoomState {
+  switch (message.type) {
+    case 'peer_snapshot':
+      return {
+        ...state,
+        seat: message.seat,
+        room: message.room,
+        presence: message.presence,
+        clock: message.clock,
+        clockOffset: message.clock ? clockOffset(message.clock.serverNow, localNow) : state.clockOffset,
+        transcript: message.transcript,
+        lastSeq: message.lastSeq,
+        pad: message.pad,
+        local: state.local.filter((m) => !message.transcript.some((t) => t.clientId === m.clientId)),
+      };
+    case 'peer_console': {
+      const { type: _type, coverage, assessment, ...rest } = message;
+      return { ...state, console: rest, coverage, assessment };
+    }
+    case 'peer_coverage':
+      return { ...state, coverage: message.coverage };
+    case 'peer_assessment':
+      return { ...state, assessment: message.assessment };
+    case 'peer_pad_update':
+      return { ...state, pad: message.text };
+    case 'peer_presence':
+      return { ...state, presence: message.presence };
+    case 'peer_clock':
+      return {
+        ...state,
+        clock: message.clock,
+        clockOffset: clockOffset(message.clock.serverNow, localNow),
+        warning: state.warning?.step === message.clock.currentStep ? state.warning : null,
+      };
+    case 'peer_next_room':
+      return state.room ? { ...state, room: { ...state.room, nextRoomId: message.roomId } } : state;
+    case 'peer_ack':
+      return {
+        ...state,
+        local:
+          message.duplicate && state.transcript.some((t) => t.clientId === message.clientId)
+            ? state.local.filter((m) => m.clientId !== message.clientId)
+            : state.local.map((m) => (m.clientId === message.clientId ? { ...m, status: 'sent' } : m)),
+      };
+    case 'peer_error': {
+      const notice = { code: message.code, message: message.message };
+      if (!message.clientId) return { ...state, notice };
+      return {
+        ...state,
+        notice,
+        local: state.local.map((m) =>
+          m.clientId === message.clientId ? { ...m, status: 'failed', error: message.message } : m,
+        ),
+      };
+    }
+    default:
+      if (message.seq <= state.lastSeq) return state;
+      return applyEvent({ ...state, lastSeq: message.seq }, message);
+  }
+}
+
+type NumberedEvent = Extract<PeerServerMessage, { seq: number }>;
+
+function applyEvent(state: PeerRoomState, event: NumberedEvent): PeerRoomState {
+  switch (event.type) {
+    case 'turn': {
+      if (state.transcript.some((t) => t.id === event.turn.id)) return state;
+      const clientId = event.turn.clientId;
+      return {
+        ...state,
+        transcript: [...state.transcript, event.turn],
+        local: clientId ? state.local.filter((m) => m.clientId !== clientId) : state.local,
+      };
+    }
+    case 'step':
+      return { ...state, warning: null };
+    case 'warning':
+      return { ...state, warning: { step: event.step, remainingMs: event.remainingMs } };
+    case 'ended':
+      return {
+        ...state,
+        warning: null,
+        room: state.room
+          ? { ...state.room, status: 'ended', endReason: event.reason, endedAt: state.room.endedAt ?? Date.now() }
+          : null,
+      };
+  }
+}
+
+/** Milliseconds left in the current step on the server's clock; frozen while paused. */
+export function peerRemainingMs(clock: PeerClock, localNow: number, offset: number): number {
+  const at = clock.pausedAt ?? localNow + offset;
+  return clock.stepStartedAt + clock.stepBudgetMs - at;
+}
+
+/** Time used in a step; the active one counts on the server's clock and stops while paused. */
+export function peerStepUsedMs(clock: PeerClock, stepId: StepId, localNow: number, offset: number): number {
+  const step = clock.steps.find((s) => s.id === stepId);
+  if (!step) return 0;
+  if (step.status !== 'active' || step.id !== clock.currentStep) return step.usedMs;
+  const at = clock.pausedAt ?? localNow + offset;
+  return Math.max(step.usedMs, at - clock.stepStartedAt);
+}

@@ -1,0 +1,53 @@
+/** The app's pages, parsed from and rendered to the location hash (no server fallback needed). */
+export type Route =
+  | { name: 'home'; caseId?: string }
+  | { name: 'history' }
+  | { name: 'room'; sessionId: string }
+  | { name: 'report'; sessionId: string }
+  | { name: 'not-found'; path: string };
+
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CASE_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+/** Reads a route from `location.hash` ("#/room/abc"); anything unknown is `not-found`. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  const start = /^\/start\/([^/]+)$/.exec(path);
+  if (start) {
+    const caseId = safeDecode(start[1] ?? '');
+    if (caseId !== null && CASE_ID.test(caseId)) return { name: 'home', caseId };
+  }
+  if (path === '/history') return { name: 'history' };
+  const match = /^\/(room|report)\/([^/]+)$/.exec(path);
+  if (match) {
+    const [, page, rawId] = match;
+    const sessionId = safeDecode(rawId ?? '');
+    if (sessionId !== null && SESSION_ID.test(sessionId)) {
+      return page === 'room' ? { name: 'room', sessionId } : { name: 'report', sessionId };
+    }
+  }
+  return { name: 'not-found', path };
+}
+
+/** The hash link for a route. */
+export function href(route: Exclude<Route, { name: 'not-found' }>): string {
+  switch (route.name) {
+    case 'home':
+      return route.caseId ? `#/start/${encodeURIComponent(route.caseId)}` : '#/';
+    case 'history':
+      return '#/history';
+    case 'room':
+      return `#/room/${encodeURIComponent(route.sessionId)}`;
+    case 'report':
+      return `#/report/${encodeURIComponent(route.sessionId)}`;
+  }
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,115 @@
+import type { CaseSummary, DurationMinutes, InterviewerKind } from '@mlsd/protocol';
+import { useEffect, useMemo, useState } from 'react';
+import { LoadError } from '../../components/load-error.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { api } from '../../lib/api.ts';
+import { type CaseFilter, caseFacets, filterCases } from '../../lib/case-filter.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { browserStore, saveSessionKey } from '../../lib/storage.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { navigate } from '../../lib/use-route.ts';
+import { CaseCard } from './case-card.tsx';
+import { CaseFilters } from './case-filters.tsx';
+import { ResumeBanner } from './resume-banner.tsx';
+import { StartPanel } from './start-panel.tsx';
+
+export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
+  const cases = useAsync(api.cases, []);
+  const health = useAsync(api.health, []);
+  const [filter, setFilter] = useState<CaseFilter>({ query: '', level: '', tag: '' });
+  const [selectedId, setSelectedId] = useState<string | null>(initialCaseId);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(initialCaseId);
+
+  const all = cases.status === 'ok' ? cases.value : [];
+  const facets = useMemo(() => caseFacets(all), [all]);
+  const shown = useMemo(() => filterCases(all, filter), [all, filter]);
+  const selected = all.find((c) => c.id === selectedId) ?? null;
+  const loaded = cases.status === 'ok';
+
+  // Arriving from a suggestion ("#/start/<case>"): bring the chosen card into view.
+  useEffect(() => {
+    if (!loaded || !initialCaseId) return;
+    document
+      .querySelector(`[data-case-id="${CSS.escape(initialCaseId)}"]`)
+      ?.scrollIntoView({ block: 'center' });
+  }, [loaded, initialCaseId]);
+
+  async function start(durationMinutes: DurationMinutes, interviewer: InterviewerKind) {
+    if (!selected) return;
+    setStarting(true);
+    setStartError(null);
+    try {
+      const created = await api.createSession({ caseId: selected.id, durationMinutes, interviewer });
+      saveSessionKey(browserStore(), {
+        id: created.id,
+        token: created.token,
+        caseId: selected.id,
+        caseTitle: selected.title,
+        createdAt: Date.now(),
+      });
+      navigate({ name: 'room', sessionId: created.id });
+    } catch (error) {
+      setStartError(errorMessage(error));
+      setStarting(false);
+    }
+  }
+
+  return (
+    <div className="home page">
+      <section className="home__cases" aria-labelledby="home-title">
+        <header className="page-head">
+          <h1 id="home-title">Practice an ML system design interview</h1>
+          <p className="lede">
+            Pick a case, choose a length, and work through the seven steps with the interviewer. Every point
+            you cover is credited with your own words in the report.
+          </p>
+        </header>
+        <ResumeBanner />
+        <CaseFilters
+          filter={filter}
+          onChange={setFilter}
+          facets={facets}
+          total={all.length}
+          shown={shown.length}
+        />
+        {cases.status === 'loading' && <Loading label="Loading cases…" />}
+        {cases.status === 'error' && (
+          <LoadError error={cases.error} onRetry={cases.reload} what="the cases" />
+        )}
+        {cases.status === 'ok' && <CaseGrid cases={shown} selectedId={selectedId} onSelect={setSelectedId} />}
+      </section>
+      <StartPanel
+        selected={selected}
+        health={health.status === 'ok' ? health.value : null}
+        busy={starting}
+        error={startError}
+        onStart={start}
+      />
+    </div>
+  );
+}
+
+function CaseGrid({
+  cases,
+  selectedId,
+  onSelect,
+}: {
+  cases: CaseSummary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  if (cases.length === 0) {
+    return (
+      <p className="empty">No case matches these filters. Clear the search or pick another level or tag.</p>
+    );
+  }
+  return (
+    <fieldset className="case-grid">
+      <legend className="visually-hidden">Case study</legend>
+      {cases.map((c) => (
+        <CaseCard key={c.id} item={c} selected={c.id === selectedId} onSelect={() => onSelect(c.id)} />
+      ))}
+    </fieldset>
+  );
+}

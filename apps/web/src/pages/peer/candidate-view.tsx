@@ -1,0 +1,83 @@
+import { DiagramPad } from '../../components/diagram-pad.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { useNow } from '../../lib/use-now.ts';
+import { CasePrompt } from '../room/case-prompt.tsx';
+import { ConnectionBadge } from '../room/connection-badge.tsx';
+import { MessageBox } from './message-box.tsx';
+import { PeerCountdown, PeerStepRail } from './peer-clock.tsx';
+import { PeerTranscript } from './peer-transcript.tsx';
+import type { PeerRoomApi } from './use-peer-room.ts';
+
+/** How soon the pad is sent after a keystroke: the interviewer watches it being written. */
+const PAD_DELAY_MS = 300;
+
+/**
+ * The candidate's seat: the prompt, the step rail and clock, the shared transcript with an answer
+ * box, and the notes and diagram pad. Nothing here comes from the rubric.
+ */
+export function CandidateView({ peer }: { peer: PeerRoomApi }) {
+  const { state, status } = peer;
+  const now = useNow(500);
+  const { room, clock } = state;
+  if (!room || !clock) return null;
+  const connected = status.kind === 'open';
+  const ended = room.status === 'ended';
+  const disabledReason = ended
+    ? 'The interview has ended.'
+    : connected
+      ? null
+      : 'Reconnecting… your draft is kept.';
+  return (
+    <div className="room peer-room peer-room--candidate">
+      <aside className="room__rail" aria-label="Interview progress">
+        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} />
+        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} />
+        <p className="muted small peer-room__who">
+          Interviewer: {state.presence.interviewer ? 'connected' : 'not connected'}
+        </p>
+      </aside>
+      <section className="room__main" aria-label="Conversation">
+        <div className="room__topbar">
+          <h1 className="room__title">{room.caseTitle}</h1>
+          <ConnectionBadge status={status} now={now} onRetry={peer.reconnectNow} />
+        </div>
+        {room.prompt && <CasePrompt prompt={room.prompt} />}
+        {state.notice && (
+          <Notice tone="warn" onDismiss={peer.dismissNotice}>
+            {state.notice.message}
+          </Notice>
+        )}
+        {clock.pausedAt !== null && !ended && <Notice>The interviewer paused the clock.</Notice>}
+        {state.warning && state.warning.step === clock.currentStep && (
+          <Notice tone="warn">About a minute left in this step.</Notice>
+        )}
+        <PeerTranscript
+          state={state}
+          viewer="candidate"
+          onRetry={(clientId) => {
+            const entry = state.local.find((m) => m.clientId === clientId);
+            if (entry) peer.retry(entry);
+          }}
+          onDiscard={peer.discard}
+          empty="Your interviewer reads the case out. Answer here, or ask a clarifying question."
+        />
+        <MessageBox
+          draftKey={`peer-${room.id}-candidate`}
+          label="Your answer or clarifying question"
+          placeholder="Answer, or ask a clarifying question…"
+          disabledReason={disabledReason}
+          onSend={(text) => peer.say(text)}
+        />
+      </section>
+      <aside className="room__side" aria-label="Notes and diagrams">
+        <DiagramPad
+          serverText={state.pad}
+          connected={connected && !ended}
+          onSave={peer.pad}
+          saveDelayMs={PAD_DELAY_MS}
+          hint="Your interviewer sees this pad as you type. It counts as your own words in the report."
+        />
+      </aside>
+    </div>
+  );
+}

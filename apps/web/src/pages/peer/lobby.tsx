@@ -1,0 +1,66 @@
+import type { PeerPresence, PeerRoomView, PeerSeat } from '@mlsd/protocol';
+
+const SEAT_LABEL: Record<PeerSeat, string> = { interviewer: 'Interviewer', candidate: 'Candidate' };
+
+/** Who is here, and for the interviewer the start button. Either seat may arrive first. */
+export function Lobby({
+  room,
+  seat,
+  presence,
+  connected,
+  onStart,
+}: {
+  room: PeerRoomView;
+  seat: PeerSeat;
+  presence: PeerPresence;
+  connected: boolean;
+  onStart: () => void;
+}) {
+  const other: PeerSeat = seat === 'interviewer' ? 'candidate' : 'interviewer';
+  return (
+    <section className="peer-lobby card" aria-labelledby="lobby-title">
+      <p className="eyebrow">Peer interview · {room.durationMinutes} min</p>
+      <h1 id="lobby-title">Waiting room</h1>
+      <p className="peer-lobby__you">
+        You are the <strong>{SEAT_LABEL[seat].toLowerCase()}</strong>.{' '}
+        {room.caseTitle ? (
+          <>
+            Case: <strong>{room.caseTitle}</strong>
+          </>
+        ) : (
+          'The case is a surprise: it shows when the interview starts.'
+        )}
+      </p>
+      <ul className="peer-lobby__seats" aria-label="Who is here">
+        {(['interviewer', 'candidate'] as const).map((s) => (
+          <li key={s} className={`peer-seat peer-seat--${presence[s] ? 'here' : 'away'}`}>
+            <span className="peer-seat__dot" aria-hidden="true" />
+            <span className="peer-seat__name">
+              {SEAT_LABEL[s]}
+              {s === seat ? ' (you)' : ''}
+            </span>
+            <span className="peer-seat__state">{presence[s] ? 'here' : 'not here yet'}</span>
+          </li>
+        ))}
+      </ul>
+      {seat === 'interviewer' ? (
+        <div className="peer-lobby__start">
+          <button type="button" className="button button--primary" onClick={onStart} disabled={!connected}>
+            Start the interview
+          </button>
+          <p className="muted small">
+            {presence.candidate
+              ? 'The candidate is here. Starting shows them the case and starts the clock.'
+              : 'The candidate has not joined yet. You can start anyway; they catch up when they join.'}
+          </p>
+        </div>
+      ) : (
+        <p className="muted">
+          {presence[other]
+            ? 'The interviewer is here and starts the interview when you are both ready.'
+            : 'Waiting for the interviewer to join with their link.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Turn } from '@mlsd/protocol';
+import { TURN_KIND_LABEL } from '../../lib/labels.ts';
+import type { LocalMessage } from '../../lib/room-state.ts';
+
+const time = (at: number) =>
+  new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** A committed turn. Text is rendered as text: markup typed by anyone shows as typed. */
+export function TurnBubble({ turn }: { turn: Turn }) {
+  const mine = turn.role === 'candidate';
+  const tag = mine ? undefined : TURN_KIND_LABEL[turn.kind];
+  return (
+    <article className={`bubble bubble--${turn.role}`} data-turn-id={turn.id}>
+      <header className="bubble__meta">
+        <span className="bubble__who">{mine ? 'You' : 'Interviewer'}</span>
+        {tag && <span className="bubble__tag">{tag}</span>}
+        <time dateTime={new Date(turn.at).toISOString()}>{time(turn.at)}</time>
+      </header>
+      <p className="bubble__text">{turn.text}</p>
+    </article>
+  );
+}
+
+/** A message the server has not yet put in the transcript: pending, saved, or refused. */
+export function LocalBubble({
+  message,
+  onRetry,
+  onEdit,
+  onDiscard,
+}: {
+  message: LocalMessage;
+  onRetry: (m: LocalMessage) => void;
+  onEdit: (m: LocalMessage) => void;
+  onDiscard: (clientId: string) => void;
+}) {
+  return (
+    <article
+      className={`bubble bubble--candidate bubble--${message.status}`}
+      aria-busy={message.status === 'pending'}
+    >
+      <header className="bubble__meta">
+        <span className="bubble__who">You</span>
+        <span className="bubble__status">
+          {message.status === 'pending' ? 'Sending…' : message.status === 'sent' ? 'Saved' : 'Not sent'}
+        </span>
+      </header>
+      <p className="bubble__text">{message.text}</p>
+      {message.status === 'failed' && (
+        <footer className="bubble__error">
+          <span>{message.error}</span>
+          <span className="bubble__actions">
+            <button type="button" className="link-button" onClick={() => onRetry(message)}>
+              Retry
+            </button>
+            <button type="button" className="link-button" onClick={() => onEdit(message)}>
+              Edit
+            </button>
+            <button type="button" className="link-button" onClick={() => onDiscard(message.clientId)}>
+              Discard
+            </button>
+          </span>
+        </footer>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { Loading } from '../../components/loading.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { serverTime } from '../../lib/countdown.ts';
+import { useNow } from '../../lib/use-now.ts';
+import { navigate } from '../../lib/use-route.ts';
+import { AnswerBox } from './answer-box.tsx';
+import { CasePrompt } from './case-prompt.tsx';
+import { ConnectionBadge } from './connection-badge.tsx';
+import { EndDialog } from './end-dialog.tsx';
+import { NotesPad } from './notes-pad.tsx';
+import { StepCountdown } from './step-countdown.tsx';
+import { StepRail } from './step-rail.tsx';
+import { TranscriptView } from './transcript-view.tsx';
+import type { RoomApi } from './use-room.ts';
+
+export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi }) {
+  const { state, status } = room;
+  const now = useNow(500);
+  const [confirming, setConfirming] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [editText, setEditText] = useState<{ text: string; n: number } | null>(null);
+  const connected = status.kind === 'open';
+  const over = state.ended !== null || state.notice?.code === 'SESSION_ENDED';
+
+  useEffect(() => {
+    if (over) navigate({ name: 'report', sessionId }, { replace: true });
+  }, [over, sessionId]);
+
+  // A refused "end" (say, rate limited) must not leave the room stuck in "Ending…".
+  useEffect(() => {
+    if (state.notice) setEnding(false);
+  }, [state.notice]);
+
+  if (!state.session || state.currentStep === null) {
+    return (
+      <div className="room room--loading">
+        <Loading
+          label={
+            status.kind === 'waiting' ? 'Cannot reach the server yet; retrying…' : 'Joining the interview…'
+          }
+        />
+      </div>
+    );
+  }
+
+  const stepIndex = state.steps.findIndex((s) => s.id === state.currentStep);
+  const isLast = stepIndex === state.steps.length - 1;
+  const serverNow = serverTime(now, state.clockOffset);
+  const disabledReason = ending
+    ? 'Ending the interview…'
+    : connected
+      ? null
+      : status.kind === 'waiting'
+        ? `Disconnected; reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s. Your draft is kept.`
+        : 'Connecting… your draft is kept.';
+
+  return (
+    <div className="room">
+      <aside className="room__rail" aria-label="Interview progress">
+        <StepCountdown state={state} now={now} />
+        <StepRail state={state} serverNow={serverNow} />
+        <div className="room__controls">
+          {!isLast && (
+            <button
+              type="button"
+              className="button button--block"
+              onClick={room.nextStep}
+              disabled={!connected || ending}
+            >
+              Next step →
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--quiet button--block button--danger-text"
+            onClick={() => setConfirming(true)}
+            disabled={!connected || ending}
+          >
+            End interview
+          </button>
+        </div>
+      </aside>
+
+      <section className="room__main" aria-label="Conversation">
+        <div className="room__topbar">
+          <h1 className="room__title">{state.session.caseTitle}</h1>
+          <ConnectionBadge status={status} now={now} onRetry={room.reconnectNow} />
+        </div>
+        <CasePrompt prompt={state.session.prompt} />
+        {state.notice && (
+          <Notice tone="warn" onDismiss={room.dismissNotice}>
+            {state.notice.message}
+          </Notice>
+        )}
+        {state.warning && state.warning.step === state.currentStep && (
+          <Notice tone="warn">
+            About a minute left in this step. Wrap up your point, or move on when ready.
+          </Notice>
+        )}
+        <TranscriptView
+          state={state}
+          onRetry={room.retry}
+          onEdit={(m) => {
+            room.discard(m.clientId);
+            setEditText({ text: m.text, n: Date.now() });
+          }}
+          onDiscard={room.discard}
+        />
+        <AnswerBox
+          sessionId={sessionId}
+          disabledReason={disabledReason}
+          onSend={room.send}
+          replace={editText}
+        />
+      </section>
+
+      <aside className="room__side" aria-label="Notes">
+        <NotesPad serverNotes={state.notes} connected={connected} onSave={room.saveNotes} />
+      </aside>
+
+      <EndDialog
+        open={confirming}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          if (room.end()) setEnding(true);
+        }}
+      />
+    </div>
+  );
+}

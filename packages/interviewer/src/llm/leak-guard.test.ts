@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createLeakGuard } from './leak-guard.ts';
+import { OutputFilter } from './output-filter.ts';
+import { loadCase } from './testing/fixtures.ts';
+
+const { caseStudy, framework } = loadCase();
+const guard = createLeakGuard(caseStudy, framework);
+const point = caseStudy.steps.evaluation.points[0]!;
+
+/** Streams `text` through a filter in small pieces; returns what was shown and the end state. */
+function stream(text: string, size = 3) {
+  const filter = new OutputFilter(guard);
+  let shown = '';
+  for (let at = 0; at < text.length; at += size) shown += filter.push(text.slice(at, at + size));
+  const end = filter.finish();
+  return { shown: shown + end.rest, end };
+}
+
+describe('the leak guard', () => {
+  it('catches a strong answer copied into a message', () => {
+    const strong = point.strong.split(/\s+/).slice(0, 14).join(' ');
+    expect(guard.check(`Good question. ${strong}`)?.kind).toBe('strong-answer');
+  });
+
+  it('lets through what the interviewer is meant to say: probes, facts, openings', () => {
+    for (const text of [
+      point.probe,
+      caseStudy.facts[0]!.answer,
+      caseStudy.steps.data.opening,
+      caseStudy.prompt,
+    ]) {
+      expect(guard.check(text)).toBeNull();
+    }
+    expect(
+      guard.check('Okay, understood. Go on with this part, and tell me how you would evaluate it.'),
+    ).toBeNull();
+  });
+
+  it('catches talk about the grading itself', () => {
+    expect(guard.check('You have not hit the talking points on calibration yet.')?.kind).toBe('meta');
+    expect(guard.check('I cannot share the rubric, but keep going.')?.kind).toBe('meta');
+  });
+});
+
+describe('the streamed output filter', () => {
+  it('shows a clean reply in full, a few words behind the stream', () => {
+    const filter = new OutputFilter(guard);
+    const first = filter.push('How would you split the traffic between ');
+    expect(first).toBe('How would ');
+    const { rest, text, leak } = filter.finish();
+    expect(first + rest).toBe('How would you split the traffic between ');
+    expect(text).toBe('How would you split the traffic between');
+    expect(leak).toBeNull();
+  });
+
+  it('never shows the words of a leak, and reports it at the end', () => {
+    const strong = point.strong.split(/\s+/).slice(0, 20).join(' ');
+    const { shown, end } = stream(`Let me think about that. ${strong} And so on.`);
+    expect(end.leak?.kind).toBe('strong-answer');
+    const leakedWords = end.leak!.match.split(' ');
+    expect(shown.toLowerCase()).not.toContain(leakedWords.join(' '));
+    expect(shown.startsWith('Let me think')).toBe(true);
+  });
+
+  it('drops reasoning blocks and a leading role label', () => {
+    const { shown, end } = stream(
+      '<think>the user wants numbers, be brief</think>Interviewer: About 300 million daily users.',
+      4,
+    );
+    expect(end.text).toBe('About 300 million daily users.');
+    expect(shown).toBe('About 300 million daily users.');
+  });
+});
