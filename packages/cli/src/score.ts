@@ -1,0 +1,274 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Report, TranscriptFile } from '@mlsd/protocol';
+import {
+  CaseStudy,
+  type Framework,
+  Framework as FrameworkSchema,
+  formatIssue,
+  loadYamlFile,
+} from '@mlsd/rubric';
+import { scoreTranscript } from '@mlsd/scoring';
+import type { CliIo } from './commands.ts';
+
+/** The repository's rubrics folder, found from this file so the command works from any directory. */
+const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
+
+const USAGE = `usage: mlsd score FILE [--json] [--rubrics DIR]
+
+Scores a transcript file ({ "caseId", "turns": [{ "role", "step"?, "text", "t"? }], "notes"? })
+with the offline scorer and prints a summary, or the report as JSON with --json.
+`;
+
+/** `mlsd score FILE [--json]`: 0 when scored, 1 when the file or the rubrics are unusable, 2 on bad usage. */
+export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if ('help' in args) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if ('error' in args) {
+    io.stderr.write(`mlsd score: ${args.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const path = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
+  const fail = (message: string) => {
+    io.stderr.write(`mlsd score: ${message}\n`);
+    return 1;
+  };
+
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(
+      `cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const { line, column } = lineColumn(text, jsonErrorOffset(text, (error as Error).message));
+    return fail(`${args.file}:${line}:${column}: invalid JSON: ${(error as Error).message}`);
+  }
+  const parsed = TranscriptFile.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((issue) => `  ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
+    return fail(`${args.file} is not a transcript file:\n${lines.join('\n')}`);
+  }
+
+  const rubrics = loadCase(args.rubrics ?? RUBRICS_DIR, parsed.data.caseId);
+  if (!rubrics.ok) return fail(rubrics.message);
+  const scored = scoreTranscript(parsed.data, rubrics.value);
+  if (!scored.ok) return fail(scored.error.message);
+  io.stdout.write(args.json ? `${JSON.stringify(scored.value, null, 2)}\n` : summary(scored.value));
+  return 0;
+}
+
+type Args = { help: true } | { error: string } | { file: string; json: boolean; rubrics: string | undefined };
+
+function parseArgs(argv: string[]): Args {
+  let file: string | undefined;
+  let json = false;
+  let rubrics: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--json') json = true;
+    else if (arg === '--rubrics') {
+      rubrics = argv[++i];
+      if (rubrics === undefined) return { error: '--rubrics needs a directory' };
+    } else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option "${arg}"` };
+    else if (file === undefined) file = arg;
+    else return { error: `one transcript file at a time (got "${file}" and "${arg}")` };
+  }
+  if (file === undefined) return { error: 'which transcript file? Pass its path' };
+  return { file, json, rubrics };
+}
+
+/**
+ * Loads the framework and the one case the transcript names. Only that case file has to be valid,
+ * so a broken file for another case does not stop scoring; the case ids come from the file names.
+ */
+function loadCase(
+  dir: string,
+  caseId: string,
+):
+  | { ok: true; value: { framework: Framework; cases: Map<string, CaseStudy> } }
+  | { ok: false; message: string } {
+  let known: string[];
+  try {
+    known = readdirSync(join(dir, 'cases'))
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => name.replace(/\.ya?ml$/, ''))
+      .sort();
+  } catch (error) {
+    return {
+      ok: false,
+      message: `cannot list the rubric cases in ${join(dir, 'cases')}: ${(error as Error).message}`,
+    };
+  }
+  if (!known.includes(caseId)) {
+    return { ok: false, message: `unknown case '${caseId}'; known cases: ${known.join(', ') || '(none)'}` };
+  }
+  const framework = loadYamlFile(join(dir, 'framework.yaml'), FrameworkSchema);
+  const file = ['yaml', 'yml'].map((ext) => join(dir, 'cases', `${caseId}.${ext}`)).find(exists);
+  const study = file ? loadYamlFile(file, CaseStudy) : undefined;
+  const issues = [...(framework.ok ? [] : framework.issues), ...(study && !study.ok ? study.issues : [])];
+  if (!framework.ok || !study?.ok) {
+    return {
+      ok: false,
+      message: `the rubrics are invalid:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
+    };
+  }
+  return { ok: true, value: { framework: framework.value, cases: new Map([[caseId, study.value]]) } };
+}
+
+function exists(file: string): boolean {
+  try {
+    readFileSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `turns[3].role`, from a zod issue path. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const line = before.split('\n').length;
+  return { line, column: before.length - before.lastIndexOf('\n') };
+}
+
+/** Where JSON.parse stopped: from its message when it says, else found by a small scan of the text. */
+function jsonErrorOffset(text: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const lineCol = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lineCol) {
+    const lines = text.split('\n').slice(0, Number(lineCol[1]) - 1);
+    return lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(lineCol[2]) - 1;
+  }
+  return scanJson(text);
+}
+
+/** Offset of the first character that cannot continue a JSON document (text.length when it ends too early). */
+function scanJson(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const value = (): boolean => {
+    ws();
+    const char = text[i];
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return true;
+      }
+      for (;;) {
+        if (char === '{') {
+          ws();
+          if (text[i] !== '"' || !string()) return false;
+          ws();
+          if (text[i] !== ':') return false;
+          i++;
+        }
+        if (!value()) return false;
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return true;
+        } else return false;
+      }
+    }
+    if (char === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
+    if (!literal) return false;
+    i += literal[0].length;
+    return true;
+  };
+  const string = (): boolean => {
+    // From the opening quote to the closing one; raw control characters and bad escapes stop it.
+    for (i++; i < text.length; i++) {
+      const char = text[i] ?? '';
+      if (char === '"') {
+        i++;
+        return true;
+      }
+      if (char.charCodeAt(0) < 0x20) return false;
+      if (char === '\\' && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) return false;
+      if (char === '\\') i += text[i + 1] === 'u' ? 5 : 1;
+    }
+    return false;
+  };
+  if (value()) ws();
+  return i;
+}
+
+function summary(report: Report): string {
+  const out: string[] = [];
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  out.push(`${report.caseTitle} (${report.caseId}), offline scorer`);
+  out.push(`Overall ${Math.round(report.overall)}/100: ${report.hireSignal}`);
+  if (report.unpromptedShare !== null)
+    out.push(`Raised unprompted: ${percent(report.unpromptedShare)} of credited points`);
+  out.push('');
+  out.push(`${'step'.padEnd(14)}${'score'.padStart(6)}${'points'.padStart(8)}  time used / budget`);
+  for (const step of report.steps) {
+    const total = step.covered.length + step.missed.length;
+    const time = !step.reached
+      ? 'not reached'
+      : step.usedMs === null
+        ? 'no times'
+        : `${clock(step.usedMs)} / ${clock(step.budgetMs)}`;
+    out.push(
+      `${step.id.padEnd(14)}${String(Math.round(step.score)).padStart(6)}${`${step.covered.length}/${total}`.padStart(8)}  ${time}`,
+    );
+  }
+  for (const step of report.steps) {
+    out.push('', `${step.title} (${step.id}): ${Math.round(step.score)}/100`);
+    for (const point of step.covered) {
+      const mark = point.level === 'explained' ? '+' : '~';
+      const probed = point.unprompted ? '' : ', after a probe';
+      out.push(`  ${mark} ${point.title} (${point.level}, weight ${point.weight}${probed})`);
+      out.push(`      "${clip(point.evidence.quote)}"`);
+    }
+    for (const point of step.missed) out.push(`  - ${point.title} (missed, weight ${point.weight})`);
+    for (const flag of step.redFlags) out.push(`  ! ${flag.title}: "${clip(flag.evidence.quote)}"`);
+  }
+  if (report.flags.length > 0) {
+    out.push('', 'Flags:');
+    for (const flag of report.flags) {
+      out.push(
+        `  ! ${flag.kind}: ${flag.message}${flag.evidence ? ` ("${clip(flag.evidence.quote)}")` : ''}`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function clock(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Shortens a quote for the terminal; the JSON report always carries it whole. */
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}

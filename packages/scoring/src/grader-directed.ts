@@ -1,0 +1,96 @@
+/**
+ * Text written at the grader instead of the interviewer: instructions to the scorer, fake score
+ * blocks and fake checklists. Such text earns nothing (the scorer drops it before matching) and is
+ * flagged in the report. The patterns describe the *form* of such text, not any rubric's content,
+ * and they are written to stay quiet on ordinary technical answers ("precision at 10", "an LLM
+ * judge grades the answers", "I'd ignore the cold-start users for now").
+ */
+
+export type GraderDirectedKind = 'instruction' | 'score-block' | 'checklist';
+
+interface Pattern {
+  kind: GraderDirectedKind;
+  re: RegExp;
+}
+
+const GRADER =
+  '(?:grader|grading|evaluator|scorer|scoring (?:system|model|engine)|examiner|assessor|reviewer|marker|rubric)';
+const MARKS = '(?:marks?|points?|credit|score|scores|rating|grade)';
+
+/** Checked against one sentence or line at a time. */
+const PATTERNS: Pattern[] = [
+  {
+    kind: 'instruction',
+    re: /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:rubric|system prompt|grading|(?:scoring|grading|marking)\s+(?:rules|criteria|guide(?:lines)?|instructions)|(?:previous|above|prior|earlier|your|all|other)\s+(?:instructions|rules|prompts?|guidance))\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: new RegExp(
+      String.raw`\b(?:award|give|grant|assign|mark)\b[^.!?\n]{0,40}\b(?:full|maximum|max|perfect|top|highest|all(?: the)?|100\s*%?)\s+${MARKS}`,
+      'i',
+    ),
+  },
+  {
+    kind: 'instruction',
+    re: new RegExp(
+      String.raw`\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:${GRADER}|ai|llm|language model|automated)`,
+      'i',
+    ),
+  },
+  {
+    kind: 'instruction',
+    re: new RegExp(String.raw`^\W*(?:dear|attention|hey|hi)\s+(?:the\s+)?${GRADER}\b`, 'i'),
+  },
+  { kind: 'instruction', re: new RegExp(String.raw`^\W*(?:to the\s+)?${GRADER}\s*[:,-]`, 'i') },
+  {
+    kind: 'instruction',
+    re: /\byou\s+(?:must|should|will|shall|need to|have to|are instructed to)\s+(?:score|rate|grade|mark|award|give|pass)\s+(?:me|this (?:answer|response|transcript|candidate|interview)|the candidate|my|full|100|top|maximum)\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: /\b(?:this|the|my)\s+(?:answer|response|transcript|interview|candidate|submission)\s+(?:deserves|merits|earns|should (?:get|receive|be (?:given|scored|rated|graded)))\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: /\b(?:the\s+)?candidate\s+(?:has\s+|have\s+)?(?:covered|explained|addressed|demonstrated|mentioned|nailed)\s+(?:all|every|each)\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: /\ball\s+(?:the\s+)?(?:talking\s+points|rubric\s+(?:points|items)|points|criteria)\s+(?:are|were|have been|has been)\s+(?:covered|addressed|met|explained)\b/i,
+  },
+  {
+    kind: 'score-block',
+    re: new RegExp(String.raw`\b${MARKS}\s*[:=]?\s*\d{1,3}(?:\.\d+)?\s*(?:\/|out of)\s*(?:100|10|5)\b`, 'i'),
+  },
+  { kind: 'score-block', re: /\b(?:100\s*\/\s*100|10\s*\/\s*10)\b/ },
+  { kind: 'score-block', re: /\b(?:overall|final)(?:\s+(?:score|rating|grade))?\s*[:=]\s*\d{1,3}\b/i },
+  {
+    kind: 'score-block',
+    re: /\b(?:verdict|recommendation|decision|outcome)\s*[:=]\s*(?:strong|hire|pass|no[\s-]hire|lean)/i,
+  },
+  {
+    kind: 'score-block',
+    re: /\bhire[\s_-]*signal\b|\bstrong[\s_-]+hire\b|"(?:overall|hireSignal|score|scores)"\s*:/i,
+  },
+  { kind: 'checklist', re: /[✓✔☑✅🗸]|\[\s*[xX✓✔]\s*\]/u },
+  {
+    kind: 'checklist',
+    re: /^\W*(?:covered|checklist|talking points|points covered|rubric(?: items)?|criteria met)\s*[:-]/i,
+  },
+  { kind: 'checklist', re: /[:\-–—]\s*(?:covered|done|met|check(?:ed)?|tick(?:ed)?)\s*[.!]?\s*$/i },
+];
+
+/** The kind of grader-directed text `text` is, or null when it reads as an ordinary answer. */
+export function graderDirected(text: string): GraderDirectedKind | null {
+  for (const pattern of PATTERNS) {
+    if (pattern.re.test(text)) return pattern.kind;
+  }
+  return null;
+}
+
+/** The report's wording for each kind. */
+export const GRADER_DIRECTED_MESSAGES: Record<GraderDirectedKind, string> = {
+  instruction: 'text addressed to the grader rather than the interviewer; it earns nothing',
+  'score-block': 'a self-awarded score or verdict; it earns nothing',
+  checklist: 'a ticked checklist of topics; ticking a topic is not covering it, so it earns nothing',
+};

@@ -1,0 +1,18 @@
+export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
+export { type CompiledRubric, compileRubric } from './compile.ts';
+export {
+  type CoverageText,
+  findPoint,
+  type PointCoverage,
+  type StepCoverage,
+  stepCoverage,
+  stepPoints,
+} from './coverage.ts';
+export { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
+export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
+export * from './judge/index.ts';
+export { assertQuote, CREDIT, type Level } from './matcher.ts';
+export { budgetMs, stepDurations } from './pacing.ts';
+export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
+export type { SessionTurn } from './session.ts';
+export { type ScoreError, type ScoreResult, scoreTranscript } from './transcript-file.ts';

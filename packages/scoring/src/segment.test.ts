@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { splitSpans } from './segment.ts';
+
+const texts = (text: string) => splitSpans(text).map((span) => text.slice(span.start, span.end));
+
+describe('splitSpans', () => {
+  it('splits sentences and lines, keeping offsets into the original text', () => {
+    const text = 'We need calibration. Advertisers pay per click!\n- feature store\n- two tower  ';
+    expect(texts(text)).toEqual([
+      'We need calibration.',
+      'Advertisers pay per click!',
+      '- feature store',
+      '- two tower',
+    ]);
+    expect(splitSpans(text).map((span) => span.bullet)).toEqual([false, false, true, true]);
+  });
+
+  it('does not split after abbreviations or inside numbers', () => {
+    expect(texts('Use a two-tower model vs. a cross-encoder, e.g. for 0.5 s budgets. Then rank.')).toEqual([
+      'Use a two-tower model vs. a cross-encoder, e.g. for 0.5 s budgets.',
+      'Then rank.',
+    ]);
+  });
+
+  it('cuts a run-on sentence at clause boundaries into readable pieces', () => {
+    const clause = 'we join the impression log with the click log on the impression id';
+    const text = `${clause}; ${clause}; ${clause}; ${clause}; ${clause}; ${clause}.`;
+    const pieces = texts(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(360);
+    expect(pieces.join(' ')).toBe(text);
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(splitSpans('  \n\n ')).toEqual([]);
+  });
+});

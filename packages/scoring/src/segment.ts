@@ -1,0 +1,111 @@
+/**
+ * Splits a candidate's text into the units evidence is quoted from: lines first (notes and
+ * bullet lists put one idea per line), then sentences, then clauses when a sentence runs on.
+ * Offsets always point into the original text, so a quote is `text.slice(start, end)` and is a
+ * substring by construction. Word-level work (lemmas, stop words) is left to the shared
+ * normaliser; this only finds boundaries, so each character is tokenised exactly once.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Index of the line the span sits on. */
+  line: number;
+  /** The line starts with a bullet or a list number. */
+  bullet: boolean;
+}
+
+/** Longest unit before a sentence is cut at clause boundaries; keeps quotes readable. */
+const MAX_UNIT_CHARS = 360;
+/** Target size of the pieces a run-on sentence is cut into. */
+const CLAUSE_CHARS = 240;
+
+/** Words before a full stop that do not end a sentence. */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:e\.g|i\.e|vs|etc|approx|cf|incl|esp|dr|mr|mrs|ms|st|no|fig|eq|al|ca|resp|min|max|avg|est)$/i;
+const BULLET = /^(?:[-*•·▪‣>]|\d{1,2}[.)]|[a-z][.)])\s+/i;
+
+/** Splits `text` into trimmed, non-empty spans. */
+export function splitSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let line = 0;
+  const lineRe = /[^\n]+/g;
+  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text), line++) {
+    const bullet = BULLET.test(m[0].trimStart());
+    for (const [start, end] of sentencesOfLine(m[0], m.index)) {
+      for (const piece of cutLong(text, start, end)) {
+        const trimmed = trim(text, piece[0], piece[1]);
+        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet });
+      }
+    }
+  }
+  return spans;
+}
+
+function sentencesOfLine(lineText: string, offset: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  const endRe = /[.!?]+["')\]]*(?=\s)/g;
+  for (let m = endRe.exec(lineText); m !== null; m = endRe.exec(lineText)) {
+    const before = lineText.slice(from, m.index);
+    if (
+      m[0].startsWith('.') &&
+      m[0].length === 1 &&
+      (ABBREVIATION.test(before) || /(?:^|\s)[A-Za-z]$/.test(before))
+    ) {
+      continue;
+    }
+    const end = m.index + m[0].length;
+    out.push([offset + from, offset + end]);
+    from = end;
+  }
+  if (from < lineText.length) out.push([offset + from, offset + lineText.length]);
+  return out;
+}
+
+/** Cuts a run-on sentence at semicolons, dashes and colons, then commas, into pieces of a readable size. */
+function cutLong(text: string, start: number, end: number): [number, number][] {
+  if (end - start <= MAX_UNIT_CHARS) return [[start, end]];
+  const cuts: number[] = [];
+  const sentence = text.slice(start, end);
+  const strong = /[;:]\s+|\s+[—–-]\s+/g;
+  for (let m = strong.exec(sentence); m !== null; m = strong.exec(sentence))
+    cuts.push(start + m.index + m[0].length);
+  const pieces = pack(start, end, cuts);
+  const out: [number, number][] = [];
+  for (const [s, e] of pieces) {
+    if (e - s <= MAX_UNIT_CHARS) {
+      out.push([s, e]);
+      continue;
+    }
+    const commas: number[] = [];
+    const piece = text.slice(s, e);
+    const commaRe = /,\s+/g;
+    for (let m = commaRe.exec(piece); m !== null; m = commaRe.exec(piece))
+      commas.push(s + m.index + m[0].length);
+    out.push(...pack(s, e, commas));
+  }
+  return out;
+}
+
+/** Groups the cut points so pieces are about CLAUSE_CHARS long (never cut inside a word). */
+function pack(start: number, end: number, cuts: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  for (const cut of cuts) {
+    if (cut - from >= CLAUSE_CHARS && end - cut >= 40) {
+      out.push([from, cut]);
+      from = cut;
+    }
+  }
+  out.push([from, end]);
+  return out;
+}
+
+function trim(text: string, start: number, end: number): [number, number] | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  return e > s ? [s, e] : null;
+}
