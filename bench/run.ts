@@ -14,7 +14,9 @@ const files = readdirSync(dir)
   .filter((name) => wanted.length === 0 || wanted.some((want) => name.includes(want)))
   .sort();
 
-console.log(`mlsd-mock benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `mlsd-mock benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 for (const file of files) {
   console.log(`== ${file}`);
   const module = (await import(`./${file}`)) as { run: () => Promise<unknown> };

@@ -4,6 +4,7 @@ import { ErrorPage } from './components/error-page.tsx';
 import { useRoute } from './lib/use-route.ts';
 import { HistoryPage } from './pages/history/history-page.tsx';
 import { HomePage } from './pages/home/home-page.tsx';
+import { PeerPage } from './pages/peer/peer-page.tsx';
 import { ReportPage } from './pages/report/report-page.tsx';
 import { RoomPage } from './pages/room/room-page.tsx';
 
@@ -12,6 +13,7 @@ const TITLES = {
   history: 'History',
   room: 'Interview',
   report: 'Report',
+  peer: 'Peer interview',
   'not-found': 'Not found',
 };
 
@@ -33,6 +35,14 @@ export function App() {
         {route.name === 'history' && <HistoryPage />}
         {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}
         {route.name === 'report' && <ReportPage key={route.sessionId} sessionId={route.sessionId} />}
+        {route.name === 'peer' && (
+          <PeerPage
+            key={`${route.roomId}/${route.token}/${route.view}`}
+            roomId={route.roomId}
+            token={route.token}
+            view={route.view}
+          />
+        )}
         {route.name === 'not-found' && (
           <ErrorPage title="Page not found">
             There is no page at <code>{route.path}</code>. It may have been a mistyped or an old link.

@@ -1,5 +1,6 @@
 import { type EndReason, STEP_IDS } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
+import { applyAddTime, applyPause, applyResume, clearPause } from './clock-controls.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import type { EngineEffect, EngineEvent, InterviewerMove, StepStartReason, UncoveredPoint } from './types.ts';
 
@@ -50,6 +51,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
     moveOnRequested: false,
     moveCount: 0,
     curveballsThrown: [],
+    pausedAt: null,
   };
   const draft: Draft = { s, effects: [], now };
   startStep(draft, 'start');
@@ -78,6 +80,17 @@ export function transition(state: EngineState, event: EngineEvent, now: number):
       draft.s.speakingSince = null;
       settle(draft);
       break;
+    case 'pause':
+      applyPause(draft.s, now);
+      break;
+    case 'resume':
+      applyResume(draft.s, now);
+      // Time may have run out before the pause (a late reply); settle it now the clock runs.
+      settle(draft);
+      break;
+    case 'add-time':
+      applyAddTime(draft.s, event.ms, now);
+      break;
   }
   return { state: draft.s, effects: draft.effects };
 }
@@ -87,7 +100,7 @@ export function transition(state: EngineState, event: EngineEvent, now: number):
  * once), or null when the interview is over. Schedule one timer for it after every transition.
  */
 export function nextDeadline(state: EngineState): number | null {
-  if (state.status === 'ended') return null;
+  if (state.status === 'ended' || state.pausedAt !== null) return null;
   const step = currentStep(state);
   const times: number[] = [];
   if (state.speakingSince !== null) {
@@ -116,7 +129,7 @@ function onCandidateMessage(draft: Draft, isQuestion: boolean, uncovered: Uncove
   const step = currentStep(draft.s);
   step.messages += 1;
   if (!isQuestion) step.answers += 1;
-  const late = draft.now >= stepDeadline(step);
+  const late = (draft.s.pausedAt ?? draft.now) >= stepDeadline(step);
   if (isQuestion) {
     // A question is always answered, even after time is up; the step advances once it is.
     say(draft, { kind: 'answer-question', late });
@@ -164,6 +177,8 @@ function nextProbe(config: EngineConfig, step: StepState, uncovered: UncoveredPo
 
 function onTick(draft: Draft): void {
   const { s, now } = draft;
+  // A timer that was armed before a pause may still fire; a paused clock does not move.
+  if (s.pausedAt !== null) return;
   if (s.speakingSince !== null && now >= s.speakingSince + s.config.maxSpeakingMs) s.speakingSince = null;
   if (settle(draft)) return;
   const step = currentStep(s);
@@ -184,7 +199,7 @@ function settle(draft: Draft): boolean {
     advance(draft, 'candidate');
     return true;
   }
-  if (now >= stepDeadline(currentStep(s))) {
+  if (s.pausedAt === null && now >= stepDeadline(currentStep(s))) {
     advance(draft, 'time-up');
     return true;
   }
@@ -195,6 +210,7 @@ function advance(draft: Draft, reason: 'time-up' | 'candidate'): void {
   const { s, now } = draft;
   const step = currentStep(s);
   s.moveOnRequested = false;
+  clearPause(s);
   const next = s.steps[s.stepIndex + 1];
   if (!next) {
     finish(draft, reason === 'candidate' ? 'completed' : 'time-up');
@@ -239,6 +255,7 @@ function finish(draft: Draft, reason: EndReason): void {
   s.endReason = reason;
   s.speakingSince = null;
   s.moveOnRequested = false;
+  clearPause(s);
   draft.effects.push({ type: 'ended', reason, at: now });
 }
 

@@ -57,6 +57,11 @@ export const EngineState = z.object({
   moveCount: z.number().int().min(0),
   /** Curveball ids already thrown. */
   curveballsThrown: z.array(z.string()),
+  /**
+   * When the clock was paused (peer mode's timer controls); null while it runs. States stored
+   * before pausing existed have no such field and restore as running.
+   */
+  pausedAt: z.number().nullable().default(null),
 });
 export type EngineState = z.infer<typeof EngineState>;
 

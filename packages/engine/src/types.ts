@@ -19,7 +19,13 @@ export type EngineEvent =
   | { type: 'end' }
   | { type: 'tick' }
   /** The interviewer finished voicing every move of the last batch (a streamed reply is complete). */
-  | { type: 'interviewer-done' };
+  | { type: 'interviewer-done' }
+  /** A human interviewer stops the clock: no step advances and no warning fires until `resume`. */
+  | { type: 'pause' }
+  /** The clock runs again; the paused time is not charged to the current step. */
+  | { type: 'resume' }
+  /** Gives the current step `ms` more (a human interviewer's "add minutes"). */
+  | { type: 'add-time'; ms: number };
 
 export type StepStartReason = 'start' | 'time-up' | 'candidate';
 

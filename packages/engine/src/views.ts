@@ -8,7 +8,9 @@ export function stepProgress(state: EngineState, now: number, framework: Framewo
   return state.steps.map((step) => {
     const title = framework.steps.find((f) => f.id === step.id)?.title ?? step.id;
     let usedMs = 0;
-    if (step.startedAt !== null) usedMs = Math.max(0, (step.endedAt ?? now) - step.startedAt);
+    // A paused clock stops the active step's time at the moment of the pause.
+    const clockNow = state.pausedAt ?? now;
+    if (step.startedAt !== null) usedMs = Math.max(0, (step.endedAt ?? clockNow) - step.startedAt);
     return { id: step.id, title, budgetMs: step.budgetMs, usedMs, status: step.status };
   });
 }

@@ -57,6 +57,8 @@ export const Turn = z.object({
   clientId: z.string().optional(),
   /** Talking point ids an interviewer probe asked about (never sent to a candidate seat). */
   probedPointIds: z.array(z.string()).optional(),
+  /** The streamed draft (`turn_delta`) this committed interviewer turn completes or replaces. */
+  draftId: z.string().max(128).optional(),
 });
 export type Turn = z.infer<typeof Turn>;
 

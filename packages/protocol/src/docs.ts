@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { MAX_ANSWER_CHARS, MAX_FRAME_BYTES, MAX_NOTES_CHARS, StepProgress, Turn } from './common.ts';
+import {
+  CANDIDATE_VISIBLE,
+  PeerClientMessage,
+  PeerClock,
+  PeerErrorCode,
+  PeerRoomView,
+  PeerServerMessage,
+} from './peer.ts';
 import { ClientMessage, CloseCode, ErrorCode, ServerMessage, SessionView } from './ws.ts';
 
 /**
@@ -24,9 +32,42 @@ const ABOUT: Record<string, string> = {
     'Reply to `hello`: everything needed to draw the room. Not numbered; `lastSeq` is the newest event.',
   ack: 'A candidate frame with this `clientId` is committed.',
   error: 'A frame was refused; nothing was stored and the connection stays open.',
+  turn_delta:
+    'A piece of an interviewer message as the language model writes it: append `text` to the draft `draftId` (create it on the first piece). Not numbered, not stored, not replayed: a reconnecting client gets only committed turns. The `turn` event whose `turn.draftId` matches replaces the draft, and its text is the one that counts.',
+  turn_discard:
+    'Drop the draft `draftId`: the model failed half-way (`failed`) or its message was replaced by the offline line (`replaced`). The committed `turn` follows. Not numbered, not stored.',
   Turn: 'One transcript entry, as carried by `turn` events and `snapshot.transcript`. Times are server epoch milliseconds.',
   StepProgress: 'One step of the step rail in `snapshot.steps`.',
   SessionView: 'The session as described in `snapshot.session`.',
+  peer_hello:
+    'First frame on a `/ws/peer` connection. The token alone decides the seat; a `role` or `seat` field in any frame is ignored. Unknown rooms and wrong tokens get the same `UNAUTHORIZED` reply.',
+  peer_say:
+    "A transcript message from the sender's seat (the candidate's answers and questions, the interviewer's questions). Committed before the `peer_ack`; a resent `clientId` is not stored twice.",
+  peer_pad:
+    "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). The interviewer sees it as it is typed; it counts as the candidate's words for scoring.",
+  peer_timer:
+    'Interviewer only. `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`.',
+  peer_mark:
+    "Interviewer only. Confirms or overrides the automatic coverage of a talking point (`covered` / `missed`); `null` goes back to the matcher's verdict.",
+  peer_rate: 'Interviewer only. A 1-4 rating (`null` clears it) and a comment for one step.',
+  peer_private_notes: "Interviewer only. The interviewer's private notes; the candidate never receives them.",
+  peer_swap:
+    'Either seat, after the end: creates a room with the seats swapped and a different case (hidden until the start). Both seats get `peer_next_room`; each opens it with its own token.',
+  peer_snapshot:
+    "Reply to `peer_hello`, and sent again to both seats when the interview starts. Projected per seat: the candidate's never names a surprise case before the start.",
+  peer_console:
+    'Interviewer only, after each snapshot: the prompt, every step with its talking points, probes, strong answers, curveballs and red flags, the case facts, live coverage and the assessment so far.',
+  peer_coverage: 'Interviewer only. The automatic coverage after a candidate message or pad change.',
+  peer_assessment:
+    'Interviewer only. Marks, ratings and private notes as stored (echoed to every interviewer tab).',
+  peer_pad_update: "Interviewer only. The candidate's pad as they type.",
+  peer_presence: 'Which seats are connected.',
+  peer_clock: 'The clock changed: started, paused, resumed, extended or moved to another step.',
+  peer_next_room: 'A swapped room exists; open `#/peer/<roomId>/<your token>`.',
+  peer_ack: 'A frame with this `clientId` is committed.',
+  peer_error: 'A frame was refused; nothing was stored.',
+  PeerRoomView: 'The room in `peer_snapshot.room`.',
+  PeerClock: 'The clock in `peer_snapshot.clock` and `peer_clock.clock`; `pausedAt` freezes it.',
 };
 
 type JsonSchema = {
@@ -89,6 +130,14 @@ export function renderProtocolDoc(): string {
     messageSection(SessionView, 'SessionView'),
   ];
   const codes = ErrorCode.options.map((code) => `- \`${code}\``).join('\n');
+  const peerClient = PeerClientMessage.options.map((schema) => messageSection(schema));
+  const shared = new Set(ServerMessage.options.map((schema) => schema.shape.type.value as string));
+  const peerServer = PeerServerMessage.options
+    .filter((schema) => !shared.has(schema.shape.type.value))
+    .map((schema) => messageSection(schema));
+  const peerShapes = [messageSection(PeerRoomView, 'PeerRoomView'), messageSection(PeerClock, 'PeerClock')];
+  const candidateSees = [...CANDIDATE_VISIBLE].map((type) => `\`${type}\``).join(', ');
+  const peerCodes = PeerErrorCode.options.map((code) => `- \`${code}\``).join('\n');
   const closes = Object.entries(CloseCode)
     .map(([name, code]) => `| ${code} | ${name} |`)
     .join('\n');
@@ -107,6 +156,11 @@ sequence number \`seq\` that increases by one per session. A client remembers th
 it applied and sends it as \`lastSeq\` in \`hello\`; the server replies with a \`snapshot\` and
 then replays exactly the events after \`lastSeq\`, so nothing is missed and nothing arrives twice.
 Replies to one connection (\`snapshot\`, \`ack\`, \`error\`) are not numbered.
+
+With the language-model interviewer, an interviewer message streams as \`turn_delta\` frames
+before its \`turn\` event is committed. Drafts are not numbered, not stored and not replayed:
+the committed \`turn\` (with the same \`draftId\`) replaces the draft, a \`turn_discard\` drops a
+draft the model could not finish, and a client that reconnects simply forgets its drafts.
 
 Candidate frames carry a \`clientId\`. The server commits the frame, then acknowledges it; a
 client keeps every unacknowledged frame and resends it with the same \`clientId\` after a
@@ -138,5 +192,29 @@ ${codes}
 | code | meaning |
 |---|---|
 ${closes}
+
+## Peer mode: \`/ws/peer\`
+
+A peer room has two seats, interviewer and candidate, each with its own token (32 random bytes,
+stored hashed, compared in constant time). The token decides the seat; nothing in a frame can
+change it. The server projects every frame per seat: a candidate seat only ever receives
+${candidateSees}, and none of them carries rubric text (talking points, probes, strong answers,
+facts), coverage, ratings or probed point ids. On a reconnect the seat gets a fresh
+\`peer_snapshot\` (and the interviewer a fresh \`peer_console\`); numbered events after it carry
+on from its \`lastSeq\`. The numbered \`turn\`, \`step\`, \`warning\` and \`ended\` events are the ones
+above; the human interviewer drives the clock and the offline interviewer stays silent.
+
+### Client to server
+
+${peerClient.join('\n')}
+### Server to client
+
+${peerServer.join('\n')}
+### Peer shapes
+
+${peerShapes.join('\n')}
+### Peer error codes
+
+${peerCodes}
 `;
 }

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './peer.ts';
 export * from './report.ts';
 export * from './rest.ts';
 export * from './transcript.ts';

@@ -67,6 +67,55 @@ export const ReportFlag = z.object({
 });
 export type ReportFlag = z.infer<typeof ReportFlag>;
 
+/** What one scorer said about a talking point, in the comparison. */
+export const ScorerView = z.object({
+  level: z.enum(['missed', 'mentioned', 'explained']),
+  /** Share of the point's weight earned, 0..1. */
+  credit: z.number().min(0).max(1),
+  evidence: Evidence.nullable(),
+});
+export type ScorerView = z.infer<typeof ScorerView>;
+
+/**
+ * - `agree`: same level
+ * - `judge-only` / `offline-only`: one credited the point, the other found nothing
+ * - `level`: both credited it, at different levels (mentioned vs explained)
+ */
+export const Agreement = z.enum(['agree', 'judge-only', 'offline-only', 'level']);
+export type Agreement = z.infer<typeof Agreement>;
+
+export const PointComparison = z.object({
+  pointId: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  offline: ScorerView,
+  judge: ScorerView,
+  agreement: Agreement,
+  /** Judge credit minus offline credit, as shares of the point's weight (-1..1). */
+  creditDelta: z.number(),
+});
+export type PointComparison = z.infer<typeof PointComparison>;
+
+export const StepComparison = z.object({
+  id: StepId,
+  title: z.string(),
+  offlineScore: z.number(),
+  judgeScore: z.number(),
+  points: z.array(PointComparison),
+  disagreements: z.number().int().min(0),
+});
+export type StepComparison = z.infer<typeof StepComparison>;
+
+/** The offline scorer and the model judge side by side: per point, per step and overall. */
+export const VerdictComparison = z.object({
+  overall: z.object({ offline: z.number(), judge: z.number(), delta: z.number() }),
+  hireSignal: z.object({ offline: HireSignal, judge: HireSignal }),
+  steps: z.array(StepComparison),
+  /** Points where the two disagree, biggest weighted credit gap first. */
+  disagreements: z.array(PointComparison.extend({ step: StepId })),
+});
+export type VerdictComparison = z.infer<typeof VerdictComparison>;
+
 export const Report = z.object({
   version: z.literal(1),
   caseId: z.string(),
@@ -81,5 +130,10 @@ export const Report = z.object({
   /** Share of credited points the candidate raised before being probed, 0..1; null when none were credited. */
   unpromptedShare: z.number().min(0).max(1).nullable(),
   flags: z.array(ReportFlag),
+  /**
+   * When a model judge graded the session: both scorers side by side (the headline numbers above
+   * are the judge's, `scorer: 'judge'`). Null or absent when only one scorer ran.
+   */
+  comparison: VerdictComparison.nullable().optional(),
 });
 export type Report = z.infer<typeof Report>;

@@ -15,7 +15,16 @@ export const HealthResponse = z.object({
   /** The interviewer a new session gets by default. */
   interviewer: InterviewerKind,
   /** Whether a language-model endpoint is configured and answering, and why not. */
-  llm: z.object({ configured: z.boolean(), reachable: z.boolean(), detail: z.string() }),
+  llm: z.object({
+    configured: z.boolean(),
+    reachable: z.boolean(),
+    /**
+     * The endpoint answers and serves the configured model: the model interviewer can be chosen.
+     * Absent from older servers (read it as `configured && reachable`).
+     */
+    ready: z.boolean().optional(),
+    detail: z.string(),
+  }),
   db: z.enum(['ok', 'error']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
@@ -59,6 +68,26 @@ export const SessionSummary = z.object({
   stepScores: z.partialRecord(StepId, z.number()).nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/**
+ * The `code` of every 4xx/5xx reply the server sends. `ApiError.code` stays a plain string so an
+ * older client still parses a newer server's codes.
+ */
+export const ApiErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'UNAUTHORIZED',
+  /** A websocket upgrade from a page of another origin (see MLSD_ALLOWED_ORIGINS). */
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CASE_NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  'REPORT_NOT_READY',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'UNAVAILABLE',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
 /** Body of every 4xx/5xx reply. */
 export const ApiError = z.object({

@@ -38,3 +38,21 @@ describe('ServerMessage', () => {
     expect(ServerMessage.safeParse(base).success).toBe(false);
   });
 });
+
+describe('streamed drafts', () => {
+  it('carry no seq, and a committed turn may name the draft it replaces', () => {
+    const delta = { type: 'turn_delta', draftId: 's:3', step: 'data', text: 'How ' };
+    expect(ServerMessage.safeParse(delta).success).toBe(true);
+    expect(ServerMessage.safeParse({ ...delta, draftId: 'x'.repeat(129) }).success).toBe(false);
+    expect(ServerMessage.safeParse({ type: 'turn_discard', draftId: 's:3', reason: 'failed' }).success).toBe(
+      true,
+    );
+    expect(ServerMessage.safeParse({ type: 'turn_discard', draftId: 's:3', reason: 'bored' }).success).toBe(
+      false,
+    );
+    const turn = { id: '4', role: 'interviewer', step: 'data', kind: 'probe', text: 'How?', at: 1 };
+    expect(ServerMessage.safeParse({ type: 'turn', seq: 5, turn: { ...turn, draftId: 's:3' } }).success).toBe(
+      true,
+    );
+  });
+});

@@ -117,6 +117,11 @@ export const SessionView = z.object({
   status: SessionStatus,
   startedAt: z.number(),
   reportId: z.string().nullable(),
+  /**
+   * The model interviewer failed (or was not available) and the offline interviewer took over for
+   * some or all of the session. Absent from servers that predate the model interviewer.
+   */
+  degraded: z.boolean().optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -166,6 +171,29 @@ export const ErrorMessage = z.object({
   clientId: z.string().optional(),
 });
 
+// ---------------------------------------------------------------------------
+// Server -> client: streamed interviewer drafts (not numbered, not stored, not replayed)
+// ---------------------------------------------------------------------------
+
+/** A piece of an interviewer message being written. Not numbered, not stored, not replayed. */
+export const TurnDeltaMessage = z.object({
+  type: z.literal('turn_delta'),
+  /** The draft this text belongs to; the `turn` event that completes it carries the same id. */
+  draftId: z.string().max(128),
+  step: StepId,
+  /** Text to append to the draft. */
+  text: z.string(),
+});
+export type TurnDeltaMessage = z.infer<typeof TurnDeltaMessage>;
+
+/** Drop the draft: the model failed half-way, or its message was replaced. The final `turn` follows. */
+export const TurnDiscardMessage = z.object({
+  type: z.literal('turn_discard'),
+  draftId: z.string().max(128),
+  reason: z.enum(['failed', 'replaced']),
+});
+export type TurnDiscardMessage = z.infer<typeof TurnDiscardMessage>;
+
 export const ServerMessage = z.discriminatedUnion('type', [
   TurnEvent,
   StepEvent,
@@ -174,6 +202,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   SnapshotMessage,
   AckMessage,
   ErrorMessage,
+  TurnDeltaMessage,
+  TurnDiscardMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;

@@ -1,6 +1,7 @@
 import { MAX_NOTES_CHARS } from '@mlsd/protocol';
 import { useEffect, useId, useRef, useState } from 'react';
 import { MarkdownView } from './markdown-view.tsx';
+import '../styles/peer.css';
 
 type SaveState = 'saved' | 'saving' | 'offline';
 
@@ -72,7 +73,8 @@ export function DiagramPad({
           {LABEL[saveState]}
         </span>
       </div>
-      <div className="diagram-pad__tabs" role="group" aria-label="Pad view">
+      <fieldset className="diagram-pad__tabs bare-fieldset">
+        <legend className="visually-hidden">Pad view</legend>
         <button
           type="button"
           className="diagram-pad__tab"
@@ -89,7 +91,7 @@ export function DiagramPad({
         >
           Preview
         </button>
-      </div>
+      </fieldset>
       <textarea
         id={id}
         className="diagram-pad__source"

@@ -9,8 +9,6 @@ export function MarkdownView({ source, empty }: { source: string; empty?: ReactN
   return (
     <div className="markdown">
       {blocks.map((block, i) => (
-        // Blocks have no identity of their own; their position is what the reader sees.
-        // biome-ignore lint/suspicious/noArrayIndexKey: position is the identity here
         <BlockView key={i} block={block} />
       ))}
     </div>
@@ -26,10 +24,7 @@ function BlockView({ block }: { block: Block }) {
     case 'paragraph':
       return <p>{inline(block.inline)}</p>;
     case 'list': {
-      const items = block.items.map((item, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: list items are positional
-        <li key={i}>{inline(item)}</li>
-      ));
+      const items = block.items.map((item, i) => <li key={i}>{inline(item)}</li>);
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
     case 'quote':
@@ -48,22 +43,20 @@ function BlockView({ block }: { block: Block }) {
 }
 
 function inline(nodes: Inline[]): ReactNode {
-  return nodes.map((node, i) => {
-    switch (node.type) {
-      case 'text':
-        // biome-ignore lint/suspicious/noArrayIndexKey: inline runs are positional
-        return <Fragment key={i}>{node.text}</Fragment>;
-      case 'code':
-        // biome-ignore lint/suspicious/noArrayIndexKey: inline runs are positional
-        return <code key={i}>{node.text}</code>;
-      case 'strong':
-        // biome-ignore lint/suspicious/noArrayIndexKey: inline runs are positional
-        return <strong key={i}>{inline(node.children)}</strong>;
-      case 'em':
-        // biome-ignore lint/suspicious/noArrayIndexKey: inline runs are positional
-        return <em key={i}>{inline(node.children)}</em>;
-    }
-  });
+  return nodes.map((node, i) => inlineNode(node, i));
+}
+
+function inlineNode(node: Inline, key: number): ReactNode {
+  switch (node.type) {
+    case 'text':
+      return <Fragment key={key}>{node.text}</Fragment>;
+    case 'code':
+      return <code key={key}>{node.text}</code>;
+    case 'strong':
+      return <strong key={key}>{inline(node.children)}</strong>;
+    case 'em':
+      return <em key={key}>{inline(node.children)}</em>;
+  }
 }
 
 /** Waits for a pause in typing before drawing, so a half-typed diagram is not drawn on every key. */
@@ -93,7 +86,6 @@ export function MermaidBlock({ source }: { source: string }) {
         className="mermaid-block"
         aria-label="Diagram"
         // The SVG comes from mermaid with securityLevel 'strict', which sanitises it (DOMPurify).
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by mermaid in strict mode
         dangerouslySetInnerHTML={{ __html: result.svg }}
       />
     );

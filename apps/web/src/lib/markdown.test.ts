@@ -3,7 +3,9 @@ import { parseInline, parseMarkdown } from './markdown.ts';
 
 describe('parseMarkdown', () => {
   it('reads headings, lists, quotes, rules and paragraphs', () => {
-    const blocks = parseMarkdown('# Plan\n\n- users\n- items\n\n1. first\n2. second\n\n> note\n\n---\nline one\nline two');
+    const blocks = parseMarkdown(
+      '# Plan\n\n- users\n- items\n\n1. first\n2. second\n\n> note\n\n---\nline one\nline two',
+    );
     expect(blocks.map((b) => b.type)).toEqual(['heading', 'list', 'list', 'quote', 'rule', 'paragraph']);
     expect(blocks[1]).toMatchObject({ ordered: false, items: [[{ text: 'users' }], [{ text: 'items' }]] });
     expect(blocks[2]).toMatchObject({ ordered: true });
@@ -11,7 +13,9 @@ describe('parseMarkdown', () => {
   });
 
   it('separates mermaid blocks from other code, and keeps an unclosed fence to the end', () => {
-    const blocks = parseMarkdown('```mermaid\ngraph TD\n  A-->B\n```\n```sql\nselect 1\n```\n```mermaid\ngraph LR');
+    const blocks = parseMarkdown(
+      '```mermaid\ngraph TD\n  A-->B\n```\n```sql\nselect 1\n```\n```mermaid\ngraph LR',
+    );
     expect(blocks).toEqual([
       { type: 'mermaid', text: 'graph TD\n  A-->B' },
       { type: 'code', lang: 'sql', text: 'select 1' },

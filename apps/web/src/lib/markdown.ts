@@ -76,7 +76,8 @@ export function parseMarkdown(source: string): Block[] {
     }
     if (QUOTE.test(line)) {
       const quoted: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i] ?? '')) quoted.push(QUOTE.exec(lines[i++] ?? '')?.[1] ?? '');
+      while (i < lines.length && QUOTE.test(lines[i] ?? ''))
+        quoted.push(QUOTE.exec(lines[i++] ?? '')?.[1] ?? '');
       blocks.push({ type: 'quote', inline: parseInline(quoted.join(' ')) });
       continue;
     }

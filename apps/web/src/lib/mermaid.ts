@@ -1,7 +1,7 @@
 /** What drawing one diagram gave: an SVG, or the parser's complaint. */
 export type MermaidResult = { ok: true; svg: string } | { ok: false; error: string };
 
-type Mermaid = (typeof import('mermaid'))['default'];
+type Mermaid = typeof import('mermaid')['default'];
 
 let loading: Promise<Mermaid> | null = null;
 let queue: Promise<unknown> = Promise.resolve();

@@ -34,6 +34,28 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
     out.push('');
   }
 
+  if (report.comparison) {
+    const { overall, steps, disagreements } = report.comparison;
+    out.push(
+      '## Model judge and offline matcher',
+      '',
+      '| | Offline matcher | Model judge | Disagreements |',
+      '| --- | ---: | ---: | ---: |',
+      `| Overall | ${Math.round(overall.offline)} | ${Math.round(overall.judge)} | ${disagreements.length} |`,
+    );
+    for (const step of steps) {
+      const row = `| ${escapeMarkdown(step.title)} | ${Math.round(step.offlineScore)} | ${Math.round(step.judgeScore)}`;
+      out.push(`${row} | ${step.disagreements} |`);
+    }
+    out.push('');
+    for (const point of disagreements) {
+      out.push(
+        `- ≠ **${escapeMarkdown(point.title)}**: offline ${point.offline.level}, judge ${point.judge.level}`,
+      );
+    }
+    if (disagreements.length > 0) out.push('');
+  }
+
   out.push('## Steps', '', '| Step | Score | Time used | Budget |', '| --- | ---: | ---: | ---: |');
   for (const step of report.steps) {
     const used = step.usedMs === null || !step.reached ? '–' : formatMinutes(step.usedMs);

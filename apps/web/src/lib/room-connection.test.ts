@@ -116,6 +116,21 @@ describe('RoomConnection', () => {
     expect(second.sent[0]).toMatchObject({ type: 'hello', lastSeq: 3 });
   });
 
+  it('passes streamed drafts through without counting them as events', () => {
+    const conn = make();
+    conn.start();
+    const socket = sockets[0]!;
+    socket.open();
+    const delta = { type: 'turn_delta', draftId: 's1:4', step: 'requirements', text: 'How ' };
+    socket.push(delta); // before the snapshot: not joined, dropped
+    socket.push(snapshot(2));
+    socket.push(delta);
+    socket.push({ type: 'turn_discard', draftId: 's1:4', reason: 'failed' });
+    socket.push(turn(3));
+    expect(received.map((m) => m.type)).toEqual(['snapshot', 'turn_delta', 'turn_discard', 'turn']);
+    expect(conn.seq).toBe(3);
+  });
+
   it('backs off exponentially and resets after a snapshot', () => {
     const conn = make();
     conn.start();

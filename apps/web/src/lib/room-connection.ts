@@ -180,6 +180,11 @@ export class RoomConnection {
         if (message.clientId) this.o.outbox.remove(message.clientId);
         this.o.onMessage(message);
         return;
+      case 'turn_delta':
+      case 'turn_discard':
+        // Drafts are not numbered: they pass straight through, and a reconnect forgets them.
+        if (this.joined) this.o.onMessage(message);
+        return;
       default:
         if (message.seq <= this.lastSeq) return;
         this.lastSeq = message.seq;

@@ -1,4 +1,12 @@
-import type { EndReason, ServerMessage, SessionView, StepId, StepProgress, Turn } from '@mlsd/protocol';
+import type {
+  EndReason,
+  ServerMessage,
+  SessionView,
+  StepId,
+  StepProgress,
+  Turn,
+  TurnDeltaMessage,
+} from '@mlsd/protocol';
 import { clockOffset } from './countdown.ts';
 import type { OutboxEntry } from './storage.ts';
 
@@ -11,6 +19,13 @@ export interface LocalMessage extends OutboxEntry {
 export interface RoomNotice {
   code: string;
   message: string;
+}
+
+/** An interviewer message the model is still writing. Never stored: the committed turn replaces it. */
+export interface Draft {
+  draftId: string;
+  step: StepId;
+  text: string;
 }
 
 export interface RoomState {
@@ -28,10 +43,16 @@ export interface RoomState {
   ended: { reason: EndReason; reportId: string } | null;
   local: LocalMessage[];
   notice: RoomNotice | null;
+  /** Interviewer messages being streamed, oldest first. */
+  drafts: Draft[];
+  /** The model interviewer failed (or was unavailable) and the offline one took over. */
+  degraded: boolean;
 }
 
 export type RoomAction =
   | { type: 'server'; message: ServerMessage; localNow: number }
+  /** Streamed pieces gathered over one animation frame, folded in with one render. */
+  | { type: 'deltas'; deltas: TurnDeltaMessage[] }
   | { type: 'queued'; entry: OutboxEntry }
   | { type: 'discard'; clientId: string }
   | { type: 'dismiss-notice' };
@@ -51,6 +72,8 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
     ended: null,
     local: outbox.map((e) => ({ ...e, status: 'pending' })),
     notice: null,
+    drafts: [],
+    degraded: false,
   };
 }
 
@@ -67,7 +90,23 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return { ...state, notice: null };
     case 'server':
       return applyServer(state, action.message, action.localNow);
+    case 'deltas':
+      return action.deltas.length === 0
+        ? state
+        : { ...state, drafts: appendDeltas(state.drafts, action.deltas) };
   }
+}
+
+/** Appends each piece to its draft, creating the draft on its first piece. */
+function appendDeltas(drafts: Draft[], deltas: readonly TurnDeltaMessage[]): Draft[] {
+  const next = [...drafts];
+  for (const delta of deltas) {
+    const index = next.findIndex((draft) => draft.draftId === delta.draftId);
+    const draft = next[index];
+    if (draft) next[index] = { ...draft, text: draft.text + delta.text };
+    else next.push({ draftId: delta.draftId, step: delta.step, text: delta.text });
+  }
+  return next;
 }
 
 function applyServer(state: RoomState, message: ServerMessage, localNow: number): RoomState {
@@ -90,8 +129,15 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
             ? { reason: 'completed', reportId: message.session.reportId }
             : state.ended,
         local: state.local.filter((m) => !transcript.some((t) => t.clientId === m.clientId)),
+        // Drafts are never replayed: whatever was being written is either in the transcript now or gone.
+        drafts: [],
+        degraded: message.session.degraded ?? state.degraded,
       };
     }
+    case 'turn_delta':
+      return { ...state, drafts: appendDeltas(state.drafts, [message]) };
+    case 'turn_discard':
+      return { ...state, drafts: state.drafts.filter((draft) => draft.draftId !== message.draftId) };
     case 'ack':
       return {
         ...state,
@@ -133,12 +179,18 @@ function applyEvent(state: RoomState, event: NumberedEvent): RoomState {
         ended: { reason: event.reason, reportId: event.reportId },
         session: state.session ? { ...state.session, status: 'ended', reportId: event.reportId } : null,
         warning: null,
+        drafts: [],
       };
   }
 }
 
 function addTurn(state: RoomState, turn: Turn): RoomState {
   if (state.transcript.some((t) => t.id === turn.id)) return state;
+  // The committed turn takes its draft's place; its text is the one that counts.
+  const drafts =
+    turn.draftId === undefined ? state.drafts : state.drafts.filter((d) => d.draftId !== turn.draftId);
+  // The server announces a switch to the offline interviewer with a notice turn.
+  const degraded = state.degraded || (turn.kind === 'notice' && state.session?.interviewer === 'llm');
   let local = state.local;
   if (turn.role === 'candidate') {
     const byId = turn.clientId ? local.findIndex((m) => m.clientId === turn.clientId) : -1;
@@ -147,7 +199,7 @@ function addTurn(state: RoomState, turn: Turn): RoomState {
       byId >= 0 ? byId : local.findIndex((m) => m.status === 'sent' && m.text.trim() === turn.text.trim());
     if (index >= 0) local = local.filter((_, i) => i !== index);
   }
-  return { ...state, transcript: [...state.transcript, turn], local };
+  return { ...state, transcript: [...state.transcript, turn], local, drafts, degraded };
 }
 
 function startStep(state: RoomState, event: Extract<NumberedEvent, { type: 'step' }>): RoomState {

@@ -1,9 +1,12 @@
+import { type PeerRoute, parsePeerRoute, peerHref } from './peer/peer-routes.ts';
+
 /** The app's pages, parsed from and rendered to the location hash (no server fallback needed). */
 export type Route =
   | { name: 'home'; caseId?: string }
   | { name: 'history' }
   | { name: 'room'; sessionId: string }
   | { name: 'report'; sessionId: string }
+  | PeerRoute
   | { name: 'not-found'; path: string };
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return page === 'room' ? { name: 'room', sessionId } : { name: 'report', sessionId };
     }
   }
+  const peer = parsePeerRoute(path);
+  if (peer) return peer;
   return { name: 'not-found', path };
 }
 
@@ -41,6 +46,8 @@ export function href(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/room/${encodeURIComponent(route.sessionId)}`;
     case 'report':
       return `#/report/${encodeURIComponent(route.sessionId)}`;
+    case 'peer':
+      return peerHref(route);
   }
 }
 

@@ -22,11 +22,13 @@ describe('checkLlmHealth', () => {
       expect(await checkLlmHealth(good, createLlmClient(good))).toEqual({
         configured: true,
         reachable: true,
+        missingModels: [],
         detail: `${fake.url} answers; using fake-model`,
       });
       const typo = configFor(fake.url, 'llama3:8b');
       const health = await checkLlmHealth(typo, createLlmClient(typo));
       expect(health.reachable).toBe(true);
+      expect(health.missingModels).toEqual(['llama3:8b']);
       expect(health.detail).toContain('does not list llama3:8b (it lists fake-model)');
     } finally {
       await fake.close();

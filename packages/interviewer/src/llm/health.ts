@@ -6,6 +6,8 @@ import { LlmError } from './errors.ts';
 export interface LlmHealth {
   configured: boolean;
   reachable: boolean;
+  /** Configured models the endpoint does not list (empty when it lists them all, or lists nothing). */
+  missingModels: string[];
   detail: string;
 }
 
@@ -19,6 +21,7 @@ export async function checkLlmHealth(
     return {
       configured: false,
       reachable: false,
+      missingModels: [],
       detail:
         'no model endpoint configured; set OPENAI_BASE_URL or OPENAI_API_KEY to use the model interviewer',
     };
@@ -35,6 +38,7 @@ export async function checkLlmHealth(
       return {
         configured: true,
         reachable: true,
+        missingModels: [],
         detail: `${config.baseURL} answers; using ${config.model}`,
       };
     }
@@ -45,10 +49,16 @@ export async function checkLlmHealth(
     return {
       configured: true,
       reachable: true,
+      missingModels: missing,
       detail: `${config.baseURL} answers but does not list ${missing.join(', ')} (it lists ${known}); check MLSD_MODEL, or pull the model first`,
     };
   } catch (error) {
     const why = error instanceof LlmError ? `${error.code}: ${error.message}` : String(error);
-    return { configured: true, reachable: false, detail: `${config.baseURL} does not answer (${why})` };
+    return {
+      configured: true,
+      reachable: false,
+      missingModels: [],
+      detail: `${config.baseURL} does not answer (${why})`,
+    };
   }
 }

@@ -13,7 +13,11 @@ async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit 
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiRequestError(0, 'NETWORK', 'The server is not answering. Check that it is running, then retry.');
+    throw new ApiRequestError(
+      0,
+      'NETWORK',
+      'The server is not answering. Check that it is running, then retry.',
+    );
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -23,7 +27,8 @@ async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit 
       : new ApiRequestError(response.status, 'HTTP', `The server answered ${response.status}.`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiRequestError(response.status, 'BAD_RESPONSE', `Unexpected reply from ${path}.`);
+  if (!parsed.success)
+    throw new ApiRequestError(response.status, 'BAD_RESPONSE', `Unexpected reply from ${path}.`);
   return parsed.data;
 }
 

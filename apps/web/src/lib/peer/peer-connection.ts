@@ -44,7 +44,7 @@ export class PeerConnection {
   private joined = false;
   private done = false;
   private attempt = 0;
-  private timer: unknown = null;
+  private retryTimer: unknown = null;
   private readonly o: Required<PeerConnectionOptions>;
 
   constructor(options: PeerConnectionOptions) {
@@ -206,15 +206,15 @@ export class PeerConnection {
     const delay = backoffDelay(this.attempt, this.o.random);
     this.attempt += 1;
     this.o.onStatus({ kind: 'waiting', attempt: this.attempt, retryAt: this.o.now() + delay });
-    this.timer = this.o.setTimer(() => {
-      this.timer = null;
+    this.retryTimer = this.o.setTimer(() => {
+      this.retryTimer = null;
       this.connect();
     }, delay);
   }
 
   private clearRetry(): void {
-    if (this.timer !== null) this.o.clearTimer(this.timer);
-    this.timer = null;
+    if (this.retryTimer !== null) this.o.clearTimer(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private finish(status: ConnectionStatus): void {

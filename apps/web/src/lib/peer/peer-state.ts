@@ -159,7 +159,12 @@ function applyEvent(state: PeerRoomState, event: NumberedEvent): PeerRoomState {
         ...state,
         warning: null,
         room: state.room
-          ? { ...state.room, status: 'ended', endReason: event.reason, endedAt: state.room.endedAt ?? Date.now() }
+          ? {
+              ...state.room,
+              status: 'ended',
+              endReason: event.reason,
+              endedAt: state.room.endedAt ?? Date.now(),
+            }
           : null,
       };
   }

@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { browserStore, saveSessionKey } from '../../lib/storage.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { navigate } from '../../lib/use-route.ts';
+import { CreatePeerPanel } from '../peer/create-peer-panel.tsx';
 import { CaseCard } from './case-card.tsx';
 import { CaseFilters } from './case-filters.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
@@ -79,13 +80,16 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
         )}
         {cases.status === 'ok' && <CaseGrid cases={shown} selectedId={selectedId} onSelect={setSelectedId} />}
       </section>
-      <StartPanel
-        selected={selected}
-        health={health.status === 'ok' ? health.value : null}
-        busy={starting}
-        error={startError}
-        onStart={start}
-      />
+      <div className="home__side">
+        <StartPanel
+          selected={selected}
+          health={health.status === 'ok' ? health.value : null}
+          busy={starting}
+          error={startError}
+          onStart={start}
+        />
+        <CreatePeerPanel selected={selected} />
+      </div>
     </div>
   );
 }

@@ -8,6 +8,11 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Notice } from '../../components/notice.tsx';
 
+/** The model can be chosen: the endpoint answers and serves the model (older servers: configured and answering). */
+function modelReady(health: HealthResponse): boolean {
+  return health.llm.ready ?? (health.llm.configured && health.llm.reachable);
+}
+
 export function StartPanel({
   selected,
   health,
@@ -23,12 +28,12 @@ export function StartPanel({
 }) {
   const [duration, setDuration] = useState<DurationMinutes>(45);
   const [interviewer, setInterviewer] = useState<InterviewerKind>('offline');
-  const llmReady = health?.llm.configured === true && health.llm.reachable;
+  const llmReady = health !== null && modelReady(health);
   const llmReason = health ? health.llm.detail : 'Checking whether a language model is configured…';
 
   // The server says which interviewer new sessions get by default; follow it when it can be used.
   useEffect(() => {
-    if (health?.interviewer === 'llm' && health.llm.configured && health.llm.reachable) setInterviewer('llm');
+    if (health?.interviewer === 'llm' && modelReady(health)) setInterviewer('llm');
   }, [health]);
 
   function submit(event: FormEvent) {
@@ -97,7 +102,9 @@ export function StartPanel({
             <span>
               <span className="choice__title">Language model</span>
               <span className="choice__hint" id="llm-reason">
-                {llmReady ? 'Words its own questions; steps and time stay the same.' : llmReason}
+                {llmReady
+                  ? `Words its own questions; steps and time stay the same. ${llmReason}.`
+                  : llmReason}
               </span>
             </span>
           </label>

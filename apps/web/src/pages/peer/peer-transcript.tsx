@@ -4,7 +4,8 @@ import { TURN_KIND_LABEL } from '../../lib/labels.ts';
 import type { PeerRoomState } from '../../lib/peer/peer-state.ts';
 import { isNearBottom } from '../../lib/scroll.ts';
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) =>
+  new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function who(role: PeerSeat, viewer: PeerSeat): string {
   if (role === viewer) return 'You';

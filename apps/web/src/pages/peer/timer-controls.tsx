@@ -16,7 +16,8 @@ export function TimerControls({
   const paused = clock.pausedAt !== null;
   const last = clock.steps.findIndex((s) => s.id === clock.currentStep) === clock.steps.length - 1;
   return (
-    <div className="timer-controls" role="group" aria-label="Clock">
+    <fieldset className="timer-controls bare-fieldset">
+      <legend className="visually-hidden">Clock</legend>
       <button
         type="button"
         className="button button--block"
@@ -26,14 +27,29 @@ export function TimerControls({
         {paused ? '▶ Resume clock' : '❚❚ Pause clock'}
       </button>
       <div className="timer-controls__row">
-        <button type="button" className="button button--small" disabled={!connected} onClick={() => onTimer('add_minutes', 1)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!connected}
+          onClick={() => onTimer('add_minutes', 1)}
+        >
           +1 min
         </button>
-        <button type="button" className="button button--small" disabled={!connected} onClick={() => onTimer('add_minutes', 5)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!connected}
+          onClick={() => onTimer('add_minutes', 5)}
+        >
           +5 min
         </button>
       </div>
-      <button type="button" className="button button--block" disabled={!connected} onClick={() => onTimer('next_step')}>
+      <button
+        type="button"
+        className="button button--block"
+        disabled={!connected}
+        onClick={() => onTimer('next_step')}
+      >
         {last ? 'Finish the last step' : 'Next step →'}
       </button>
       <button
@@ -52,6 +68,6 @@ export function TimerControls({
           onTimer('end');
         }}
       />
-    </div>
+    </fieldset>
   );
 }

@@ -17,7 +17,9 @@ const outboxKey = (roomId: string, token: string) => `peer-${roomId}-${token.sli
 export function usePeerRoom(roomId: string, token: string) {
   const store = useMemo(browserStore, []);
   const key = outboxKey(roomId, token);
-  const [state, dispatch] = useReducer(peerReducer, undefined, () => initialPeerState(loadOutbox(store, key)));
+  const [state, dispatch] = useReducer(peerReducer, undefined, () =>
+    initialPeerState(loadOutbox(store, key)),
+  );
   const [status, setStatus] = useState<ConnectionStatus>({ kind: 'connecting', attempt: 0 });
   const connection = useRef<PeerConnection | null>(null);
 

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Notice } from '../../components/notice.tsx';
 import { FLAG_LABEL, SCORER_LABEL } from '../../lib/labels.ts';
 import { ExportButtons } from './export-buttons.tsx';
+import { JudgeComparison } from './judge-comparison.tsx';
 import { ReportSummary } from './report-summary.tsx';
 import { ReportTranscript } from './report-transcript.tsx';
 import { StepScoreChart } from './step-score-chart.tsx';
@@ -60,6 +61,8 @@ export function ReportView({ session, report }: { session: SessionDetail; report
           <StepTimeChart steps={report.steps} />
         </figure>
       </div>
+
+      {report.comparison && <JudgeComparison comparison={report.comparison} onShowTurn={showTurn} />}
 
       <section className="report__steps" aria-labelledby="steps-title">
         <h2 id="steps-title">Step by step</h2>

@@ -1,6 +1,6 @@
 import type { Turn } from '@mlsd/protocol';
 import { TURN_KIND_LABEL } from '../../lib/labels.ts';
-import type { LocalMessage } from '../../lib/room-state.ts';
+import type { Draft, LocalMessage } from '../../lib/room-state.ts';
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -17,6 +17,26 @@ export function TurnBubble({ turn }: { turn: Turn }) {
         <time dateTime={new Date(turn.at).toISOString()}>{time(turn.at)}</time>
       </header>
       <p className="bubble__text">{turn.text}</p>
+    </article>
+  );
+}
+
+/**
+ * An interviewer message the model is still writing. Hidden from screen readers: the transcript
+ * is a live region, and the committed turn that replaces the draft is announced whole.
+ */
+export function DraftBubble({ draft }: { draft: Draft }) {
+  return (
+    <article
+      className="bubble bubble--interviewer bubble--draft"
+      data-draft-id={draft.draftId}
+      aria-hidden="true"
+    >
+      <header className="bubble__meta">
+        <span className="bubble__who">Interviewer</span>
+        <span className="bubble__status">writing…</span>
+      </header>
+      <p className="bubble__text">{draft.text}</p>
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DiagramPad } from '../../components/diagram-pad.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { serverTime } from '../../lib/countdown.ts';
@@ -8,7 +9,6 @@ import { AnswerBox } from './answer-box.tsx';
 import { CasePrompt } from './case-prompt.tsx';
 import { ConnectionBadge } from './connection-badge.tsx';
 import { EndDialog } from './end-dialog.tsx';
-import { NotesPad } from './notes-pad.tsx';
 import { StepCountdown } from './step-countdown.tsx';
 import { StepRail } from './step-rail.tsx';
 import { TranscriptView } from './transcript-view.tsx';
@@ -85,9 +85,27 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
       <section className="room__main" aria-label="Conversation">
         <div className="room__topbar">
           <h1 className="room__title">{state.session.caseTitle}</h1>
+          {state.session.interviewer === 'llm' && (
+            <span
+              className={`badge room__mode${state.degraded ? ' badge--mentioned' : ''}`}
+              title={
+                state.degraded
+                  ? 'The language model failed or was not available; the offline interviewer took over.'
+                  : 'A language model words the interviewer’s questions.'
+              }
+            >
+              {state.degraded ? 'Offline fallback' : 'Language model'}
+            </span>
+          )}
           <ConnectionBadge status={status} now={now} onRetry={room.reconnectNow} />
         </div>
         <CasePrompt prompt={state.session.prompt} />
+        {state.degraded && state.session.interviewer === 'llm' && (
+          <Notice tone="warn">
+            The language model is not answering, so the offline interviewer is running this interview. Nothing
+            you wrote is lost, and the report notes the switch.
+          </Notice>
+        )}
         {state.notice && (
           <Notice tone="warn" onDismiss={room.dismissNotice}>
             {state.notice.message}
@@ -116,7 +134,7 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
       </section>
 
       <aside className="room__side" aria-label="Notes">
-        <NotesPad serverNotes={state.notes} connected={connected} onSave={room.saveNotes} />
+        <DiagramPad serverText={state.notes} connected={connected} onSave={room.saveNotes} />
       </aside>
 
       <EndDialog

@@ -2,7 +2,7 @@ import type { Turn } from '@mlsd/protocol';
 import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import type { LocalMessage, RoomState } from '../../lib/room-state.ts';
 import { isNearBottom } from '../../lib/scroll.ts';
-import { LocalBubble, TurnBubble } from './message-bubble.tsx';
+import { DraftBubble, LocalBubble, TurnBubble } from './message-bubble.tsx';
 
 /**
  * The conversation. It follows new messages only while the reader is at the bottom; a reader who
@@ -23,8 +23,9 @@ export function TranscriptView({
   const atBottom = useRef(true);
   const seen = useRef(0);
   const [unread, setUnread] = useState(0);
-  const count = state.transcript.length + state.local.length;
+  const count = state.transcript.length + state.local.length + state.drafts.length;
   const lastIsMine = state.local.length > 0 && state.local.at(-1)?.status === 'pending';
+  const draftChars = state.drafts.reduce((n, draft) => n + draft.text.length, 0);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -40,6 +41,12 @@ export function TranscriptView({
       setUnread((n) => n + added);
     }
   }, [count, lastIsMine]);
+
+  // A draft grows in place: keep following it while the reader is at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && draftChars > 0 && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [draftChars]);
 
   function onScroll() {
     const el = scroller.current;
@@ -73,6 +80,9 @@ export function TranscriptView({
             )}
             <TurnBubble turn={turn} />
           </Fragment>
+        ))}
+        {state.drafts.map((draft) => (
+          <DraftBubble key={draft.draftId} draft={draft} />
         ))}
         {state.local.map((m) => (
           <LocalBubble key={m.clientId} message={m} onRetry={onRetry} onEdit={onEdit} onDiscard={onDiscard} />

@@ -1,4 +1,6 @@
+import type { TurnDeltaMessage } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { FrameBatcher } from '../../lib/frame-batcher.ts';
 import { type ConnectionStatus, RoomConnection, type SocketLike } from '../../lib/room-connection.ts';
 import { initialRoomState, type LocalMessage, roomReducer } from '../../lib/room-state.ts';
 import { browserStore, loadOutbox, storedOutbox } from '../../lib/storage.ts';
@@ -18,13 +20,23 @@ export function useRoom(sessionId: string, token: string) {
   const connection = useRef<RoomConnection | null>(null);
 
   useEffect(() => {
+    // Streamed pieces render at most once per animation frame; any other message first flushes
+    // them, so the committed turn always lands after its draft.
+    const deltas = new FrameBatcher<TurnDeltaMessage>((items) => dispatch({ type: 'deltas', deltas: items }));
     const conn = new RoomConnection({
       url: socketUrl(),
       sessionId,
       token,
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       outbox: storedOutbox(store, sessionId),
-      onMessage: (message) => dispatch({ type: 'server', message, localNow: Date.now() }),
+      onMessage: (message) => {
+        if (message.type === 'turn_delta') {
+          deltas.push(message);
+          return;
+        }
+        deltas.flush();
+        dispatch({ type: 'server', message, localNow: Date.now() });
+      },
       onStatus: setStatus,
     });
     connection.current = conn;
@@ -37,6 +49,7 @@ export function useRoom(sessionId: string, token: string) {
       window.removeEventListener('online', retry);
       document.removeEventListener('visibilitychange', onVisible);
       conn.stop();
+      deltas.dispose();
       connection.current = null;
     };
   }, [sessionId, token, store]);

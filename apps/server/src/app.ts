@@ -1,0 +1,75 @@
+import type { Db } from '@mlsd/db';
+import type { LlmConfig } from '@mlsd/interviewer';
+import { MAX_FRAME_BYTES } from '@mlsd/protocol';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type Clock, systemClock } from './clock.ts';
+import { installErrorHandler } from './errors.ts';
+import { type Hardening, resolveHardening } from './hardening.ts';
+import type { SessionBrains } from './live/brains.ts';
+import { withModel } from './live/model-brains.ts';
+import { createBrains } from './live/offline-brains.ts';
+import type { PeerScorer } from './peer/peer-room.ts';
+import peerPlugin from './peer/plugin.ts';
+import { peerRoutes } from './peer/routes.ts';
+import dbPlugin from './plugins/db.ts';
+import llmPlugin from './plugins/llm.ts';
+import rubricsPlugin from './plugins/rubrics.ts';
+import { registerSecurity } from './plugins/security.ts';
+import sessionsPlugin from './plugins/sessions.ts';
+import { registerWeb } from './plugins/web.ts';
+import { apiRoutes } from './routes/api.ts';
+import { socketRoutes } from './ws/route.ts';
+
+export interface AppOptions {
+  /** A SQLite file path (opened and closed by the app) or an open database (the caller closes it). */
+  db: string | Db;
+  /** The rubrics directory: framework.yaml and cases/. */
+  rubricsDir: string;
+  /** Defaults to the system clock. */
+  clock?: Clock;
+  /** Fastify's logger option; defaults to off. */
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app to serve (apps/web/dist); omitted or missing: API only. */
+  webDistDir?: string;
+  /** Development mode: rubric hot reload. */
+  dev?: boolean;
+  /** Replaces the offline interviewer and scorer (tests). */
+  brains?: SessionBrains;
+  /**
+   * The language-model endpoint (from `readEnv().llm`); omitted or null config: offline only.
+   * `problem` says why the settings were refused, for the log and the home page.
+   */
+  llm?: { config: LlmConfig | null; problem?: string | null };
+  /** Replaces the peer rooms' automatic scorer (tests). */
+  peerScorer?: PeerScorer;
+  /** Origins, rate limits, heartbeat and socket buffer caps; defaults in hardening.ts. */
+  hardening?: Partial<Hardening>;
+}
+
+/** Builds the whole server without listening: plugins, REST under /api, the socket at /ws, the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_FRAME_BYTES,
+  });
+  const hardening = resolveHardening(options.hardening);
+  await registerSecurity(app, hardening);
+  const spa = await registerWeb(app, options.webDistDir);
+  installErrorHandler(app, { spa });
+  await app.register(dbPlugin, { db: options.db });
+  await app.register(rubricsPlugin, { dir: options.rubricsDir, watch: options.dev ?? false });
+  await app.register(llmPlugin, {
+    config: options.llm?.config ?? null,
+    problem: options.llm?.problem ?? null,
+    clock,
+  });
+  const base = options.brains ?? createBrains();
+  const brains = app.llm.model ? withModel(base, app.llm.model, app.log) : base;
+  await app.register(sessionsPlugin, { clock, brains });
+  await app.register(apiRoutes, { prefix: '/api', clock });
+  await app.register(peerPlugin, options.peerScorer ? { clock, scorer: options.peerScorer } : { clock });
+  await app.register(peerRoutes, { prefix: '/api/peer' });
+  await app.register(socketRoutes, { clock, hardening });
+  return app;
+}

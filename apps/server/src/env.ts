@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { type LlmConfig, parseLlmConfig } from '@mlsd/interviewer';
+import { z } from 'zod';
+import { type OriginPolicy, parseOriginList } from './ws/origin.ts';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite file lives; relative paths are resolved against the directory the user ran pnpm from. */
+  MLSD_DATA_DIR: z.string().min(1).default('./data'),
+  /** "1" turns on development behaviour: rubric hot reload, verbose logs. */
+  MLSD_DEV: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('')
+    .transform((value) => value === '1' || value === 'true'),
+  /** Another rubric set (framework.yaml and cases/) than the repo's rubrics/; relative like MLSD_DATA_DIR. */
+  MLSD_RUBRICS_DIR: z.string().optional(),
+  /** Comma-separated origins (scheme://host[:port]) whose pages may open the websocket besides the app's own. */
+  MLSD_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const parsed = parseOriginList(value);
+      if (parsed.ok) return parsed.value;
+      context.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
+});
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  /** Absolute, and created if it did not exist. */
+  dataDir: string;
+  dev: boolean;
+  /** Absolute, or null for the repo's rubrics/. */
+  rubricsDir: string | null;
+  /** Origins allowed to open the websocket besides the app's own. */
+  allowedOrigins: OriginPolicy;
+  /** The model endpoint, or why there is none (see `LlmSetup`). */
+  llm: LlmSetup;
+}
+
+/**
+ * The language-model settings. `config` is null when none are set, or when they are invalid: the
+ * server then still starts, runs every session offline, and `problem` says what to fix (in the log
+ * and on the home page), by variable name.
+ */
+export interface LlmSetup {
+  config: LlmConfig | null;
+  problem: string | null;
+}
+
+/** The only reader of process.env. Throws with every bad variable named. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  // `pnpm start` runs the script inside apps/server; INIT_CWD is where the user typed the command
+  // (the repo root for the documented `pnpm start`), so ./data lands next to the README.
+  const base = env.INIT_CWD ?? process.cwd();
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+  const dataDir = absolute(parsed.data.MLSD_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const rubricsDir = parsed.data.MLSD_RUBRICS_DIR?.trim()
+    ? absolute(parsed.data.MLSD_RUBRICS_DIR.trim())
+    : null;
+  return {
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    dataDir,
+    dev: parsed.data.MLSD_DEV,
+    rubricsDir,
+    allowedOrigins: parsed.data.MLSD_ALLOWED_ORIGINS,
+    llm: readLlmSetup(env),
+  };
+}
+
+/** The model settings alone; a bad one does not stop the server (it runs offline and says why). */
+export function readLlmSetup(env: NodeJS.ProcessEnv = process.env): LlmSetup {
+  const parsed = parseLlmConfig(env);
+  if (parsed.ok) return { config: parsed.value, problem: null };
+  return {
+    config: null,
+    problem: `the model settings are invalid, so every session runs offline: ${parsed.error.issues.join('; ')}`,
+  };
+}

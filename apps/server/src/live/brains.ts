@@ -1,0 +1,95 @@
+import type { InterviewerMove, UncoveredPoint } from '@mlsd/engine';
+import type { InterviewerKind, Report, StepId, StepProgress, Turn, TurnKind } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+
+/** What the runtime asks of the interviewer: the words for one engine move. */
+export interface VoiceRequest {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  move: InterviewerMove;
+  /** The transcript so far, including turns of the batch being voiced. */
+  transcript: readonly Turn[];
+  seed: number;
+}
+
+export interface Voiced {
+  text: string;
+  kind: TurnKind;
+  probedPointIds?: string[];
+  /** Who wrote the words the candidate keeps; absent means the offline interviewer. */
+  source?: 'llm' | 'offline';
+  /**
+   * Why the model's words were not used when it was asked: it failed (`error` says how), its
+   * message leaked rubric text and was replaced, or it failed too often and is no longer asked.
+   */
+  fallback?: 'failed' | 'leak' | 'disabled' | null;
+  /** Text went out as a draft that is not this message: the seats must drop the draft. */
+  discardDraft?: boolean;
+  error?: Error;
+}
+
+/** What the server knows about the moment of a move, for the model's note. */
+export interface ModelVoiceRequest extends VoiceRequest {
+  /** The move's step's still-uncovered point ids, most important first. */
+  uncovered: string[];
+  /** Time left in the move's step, in ms. */
+  stepRemainingMs: number | null;
+}
+
+export interface SessionVoiceOptions {
+  /** Each piece of the message as the model writes it (after the leak guard). */
+  onDelta: (text: string) => void;
+  /** Aborted when the session is disposed (shutdown): the move is then not voiced at all. */
+  signal: AbortSignal;
+}
+
+/**
+ * The model interviewer for one session, with the offline interviewer behind it: it counts the
+ * session's consecutive failures and stops asking the model after a few.
+ */
+export interface SessionVoice {
+  speak(request: ModelVoiceRequest, options: SessionVoiceOptions): Promise<Voiced>;
+}
+
+export interface CoverageRequest {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  step: StepId;
+  transcript: readonly Turn[];
+  notes: string;
+}
+
+export interface ReportRequest {
+  sessionId: string;
+  caseStudy: CaseStudy;
+  framework: Framework;
+  durationMinutes: number;
+  transcript: readonly Turn[];
+  notes: string;
+  steps: StepProgress[];
+  degraded: boolean;
+  /** The interviewer the session asked for; `llm` sessions are also graded by the model judge. */
+  interviewer: InterviewerKind;
+  /** Aborted when the session is disposed (shutdown): the report is then not built. */
+  signal?: AbortSignal;
+  startedAt: number;
+  /** When the interview ended; also the report's `createdAt`. */
+  now: number;
+}
+
+/**
+ * The three outside capabilities a live session needs, behind one small interface so the
+ * runtime stays testable: is a message a question, what is still uncovered, what does the
+ * interviewer say, and what does the report say.
+ */
+export interface SessionBrains {
+  looksLikeQuestion(text: string): boolean;
+  /** Still-uncovered points of `step`, in rubric order. */
+  uncovered(request: CoverageRequest): UncoveredPoint[];
+  voice(request: VoiceRequest): Promise<Voiced>;
+  report(request: ReportRequest): Promise<Report>;
+  /** True when a model endpoint is configured: `llm` sessions then get the model interviewer. */
+  readonly modelAvailable?: boolean;
+  /** The model voice for a new live session of `kind`; null (or absent) when the model does not voice it. */
+  openVoice?(kind: InterviewerKind): SessionVoice | null;
+}

@@ -1,0 +1,57 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+import type { Hardening } from '../hardening.ts';
+import { registerOriginCheck } from './ws-origin.ts';
+
+/**
+ * The policy the built Vite app works under: scripts and styles from /assets only, inline style
+ * attributes (React sets some, e.g. chart bars), the socket over ws: or wss:, data: and blob:
+ * images (icons, downloads). No `upgrade-insecure-requests`: the app is often served over plain
+ * http on localhost or a LAN, and upgrading its asset requests to https would break it.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'connect-src': ["'self'", 'ws:', 'wss:'],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+function isApiOrSocket(url: string): boolean {
+  const path = url.split('?')[0] ?? '/';
+  return path === '/api' || path.startsWith('/api/') || path === '/ws' || path.startsWith('/ws/');
+}
+
+/**
+ * Security headers (helmet, with the CSP above and no HSTS: it means nothing over http and would
+ * stick to "localhost" for other local apps), a generous per-address limit on the API and socket
+ * upgrades (routes that write may set a stricter `config.rateLimit`), and the Origin check on
+ * websocket upgrades. Registered first, so its hooks run for every route.
+ */
+export async function registerSecurity(app: FastifyInstance, hardening: Hardening): Promise<void> {
+  await app.register(helmet, {
+    hsts: false,
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  });
+  const limit = hardening.restRateLimit;
+  await app.register(rateLimit, {
+    global: limit !== false,
+    ...(limit === false ? {} : { max: limit.max, timeWindow: limit.windowMs }),
+    // The static app is cached by the browser and cheap to serve; only the API and upgrades count.
+    allowList: (request) => !isApiOrSocket(request.url),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `too many requests from this address (at most ${context.max} per ${context.after}); try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`,
+      ),
+  });
+  registerOriginCheck(app, hardening.origins);
+}

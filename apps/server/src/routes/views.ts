@@ -1,0 +1,46 @@
+import type { SessionListItem, SessionRecord } from '@mlsd/db';
+import { restoreState, stepProgress } from '@mlsd/engine';
+import type { Report, SessionDetail, SessionSummary, StepId, Turn } from '@mlsd/protocol';
+import type { Rubrics } from '@mlsd/rubric';
+import { AppError } from '../errors.ts';
+import { stripProbes } from '../live/live-session.ts';
+
+/** The history-page row for a session. */
+export function sessionSummary(item: SessionListItem): SessionSummary {
+  return {
+    id: item.id,
+    caseId: item.caseId,
+    caseTitle: item.caseTitle,
+    durationMinutes: item.durationMinutes,
+    interviewer: item.interviewer,
+    status: item.status,
+    createdAt: item.createdAt,
+    endedAt: item.endedAt,
+    reportId: item.report ? item.id : null,
+    overall: item.reportOverall,
+    stepScores: item.report ? stepScores(item.report) : null,
+  };
+}
+
+function stepScores(report: Report): Partial<Record<StepId, number>> {
+  return Object.fromEntries(report.steps.map((step) => [step.id, step.score]));
+}
+
+/** A session with its transcript, as `GET /api/sessions/:id` returns it. */
+export function sessionDetail(
+  record: SessionRecord,
+  report: Report | null,
+  transcript: Turn[],
+  rubrics: Rubrics,
+  now: number,
+): SessionDetail {
+  const restored = restoreState(record.engineState);
+  if (!restored.ok) throw new AppError('INTERNAL', `session ${record.id}: ${restored.error}`);
+  return {
+    ...sessionSummary({ ...record, report, reportOverall: report?.overall ?? null }),
+    prompt: rubrics.cases.get(record.caseId)?.prompt ?? '',
+    steps: stepProgress(restored.value, now, rubrics.framework),
+    transcript: transcript.map(stripProbes),
+    notes: record.notes,
+  };
+}

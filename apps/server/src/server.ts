@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { readEnv } from './env.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const env = readEnv();
+const app = await buildApp({
+  db: join(env.dataDir, 'mlsd.sqlite'),
+  rubricsDir: env.rubricsDir ?? join(repoRoot, 'rubrics'),
+  webDistDir: join(repoRoot, 'apps/web/dist'),
+  dev: env.dev,
+  hardening: { origins: env.allowedOrigins },
+  llm: env.llm,
+  logger: { level: env.dev ? 'debug' : 'info' },
+}).catch((error: unknown) => {
+  // A rubric or database problem: say it plainly and refuse to start.
+  process.stderr.write(
+    `mlsd-mock cannot start:\n${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
+
+/** A shutdown that hangs (a stuck socket, a slow disk) must not keep a restart waiting forever. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    app.log.error('shutdown took too long; exiting without waiting further');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    // Stops accepting, closes sockets with 1012 (reconnect), stops session timers and waits for
+    // in-flight commits, then closes the database.
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ port: env.port, host: env.host });
+} catch (error) {
+  app.log.error({ err: error }, 'cannot listen');
+  process.stderr.write(
+    `mlsd-mock cannot listen on ${env.host}:${env.port}: ${(error as Error).message}\nSet PORT to use another port.\n`,
+  );
+  await app.close();
+  process.exit(1);
+}
+const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
+process.stdout.write(`mlsd-mock is running at http://${shownHost}:${env.port}\n`);

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseLlmConfig } from '@mlsd/interviewer';
+import { buildApp } from '../../src/app.ts';
+import { REPO_ROOT } from '../helpers.ts';
+
+/**
+ * Child process for the streaming benchmark: the real app with the model interviewer pointed at
+ * the fake model (argv[2]), real rubrics, a SQLite file. Over IPC, `create` makes `llm` sessions
+ * through the runtime (as POST /api/sessions does, without its per-address limit).
+ */
+const modelUrl = process.argv[2] ?? '';
+/** `normal`: SQLite synchronous=NORMAL instead of the app's FULL, to show what the fsyncs cost. */
+const synchronous = process.argv[3] ?? 'full';
+const setup = parseLlmConfig({
+  OPENAI_BASE_URL: modelUrl,
+  MLSD_MODEL: 'fake-model',
+  MLSD_LLM_MAX_RETRIES: '0',
+});
+if (!setup.ok || !setup.value) throw new Error(`bad model settings: ${JSON.stringify(setup)}`);
+const dir = mkdtempSync(join(tmpdir(), 'mlsd-streaming-'));
+const app = await buildApp({
+  db: join(dir, 'mlsd.sqlite'),
+  rubricsDir: join(REPO_ROOT, 'rubrics'),
+  llm: { config: setup.value },
+  // One process plays many browsers from one address: lift the per-address limits.
+  hardening: { restRateLimit: false, socketRate: { capacity: 1_000, perSecond: 1_000 } },
+});
+if (synchronous === 'normal') app.db.sqlite.pragma('synchronous = NORMAL');
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+const caseId = app.rubrics.caseSummaries()[0]?.id ?? '';
+
+process.on('message', async (raw: unknown) => {
+  const message = (typeof raw === 'string' ? { type: raw } : raw) as { type: string; count?: number };
+  if (message.type === 'create') {
+    const sessions: { id: string; token: string }[] = [];
+    for (let i = 0; i < (message.count ?? 0); i++) {
+      const created = await app.sessions.create({ caseId, durationMinutes: 60, interviewer: 'llm', seed: i });
+      sessions.push({ id: created.id, token: created.token });
+    }
+    process.send?.({ type: 'created', sessions });
+  } else if (message.type === 'stop') {
+    await app.close();
+    process.exit(0);
+  }
+});
+process.send?.({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });

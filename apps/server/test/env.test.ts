@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readEnv } from '../src/env.ts';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mlsd-env-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('readEnv', () => {
+  it('defaults to 127.0.0.1:3000 and ./data under the directory pnpm was run from', () => {
+    const env = readEnv({ INIT_CWD: dir });
+    expect(env).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: join(dir, 'data'),
+      dev: false,
+      rubricsDir: null,
+      allowedOrigins: { allowed: new Set(), any: false },
+      llm: { config: null, problem: null },
+    });
+    expect(statSync(env.dataDir).isDirectory()).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const env = readEnv({
+      INIT_CWD: dir,
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      MLSD_DATA_DIR: join(dir, 'abs'),
+      MLSD_DEV: '1',
+      MLSD_RUBRICS_DIR: 'my-rubrics',
+      MLSD_ALLOWED_ORIGINS: 'http://localhost:5173, HTTPS://Mlsd.Example.com:443',
+    });
+    expect(env).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: join(dir, 'abs'),
+      dev: true,
+      rubricsDir: join(dir, 'my-rubrics'),
+      allowedOrigins: { allowed: new Set(['http://localhost:5173', 'https://mlsd.example.com']), any: false },
+      llm: { config: null, problem: null },
+    });
+  });
+
+  it('names the bad variable', () => {
+    expect(() => readEnv({ INIT_CWD: dir, PORT: 'eighty' })).toThrow(/invalid environment: PORT: /);
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_DEV: 'yes' })).toThrow(/MLSD_DEV/);
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_ALLOWED_ORIGINS: 'localhost:5173/app' })).toThrow(
+      /MLSD_ALLOWED_ORIGINS: .*is not an origin/,
+    );
+  });
+});

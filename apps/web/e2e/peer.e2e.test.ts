@@ -1,0 +1,270 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = join(REPO_ROOT, 'apps/web/dist/index.html');
+const SHOTS = join(REPO_ROOT, 'test-results');
+
+interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface CaseText {
+  id: string;
+  title: string;
+  facts: { answer: string }[];
+  curveballs: { text: string; expects: string }[];
+  steps: Record<string, { points: { probe: string; strong: string; title: string }[] }>;
+}
+
+// Imported by path so that type-checking the web app does not pull in the server or the rubric loader.
+async function startTestServer(): Promise<TestServer> {
+  const helpers = join(REPO_ROOT, 'apps/server/test/helpers.ts');
+  const module = (await import(/* @vite-ignore */ helpers)) as { startTestServer: () => Promise<TestServer> };
+  return module.startTestServer();
+}
+
+async function loadCase(id: string): Promise<CaseText> {
+  const rubric = join(REPO_ROOT, 'packages/rubric/src/index.ts');
+  const module = (await import(/* @vite-ignore */ rubric)) as {
+    loadRubrics: (dir: string) => { ok: boolean; value: { cases: Map<string, CaseText> } };
+  };
+  const loaded = module.loadRubrics(join(REPO_ROOT, 'rubrics'));
+  const study = loaded.value.cases.get(id);
+  if (!study) throw new Error(`no case ${id}`);
+  return study;
+}
+
+/** Two people in two browser contexts: an interviewer and a candidate, through a short interview. */
+describe('peer interview end to end', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let interviewerContext: BrowserContext;
+  let candidateContext: BrowserContext;
+  let interviewer: Page;
+  let candidate: Page;
+  const pageErrors: string[] = [];
+  /** Everything the candidate's browser received: HTTP bodies and websocket frames. */
+  const candidateBytes: string[] = [];
+  /** Only the data: API replies and frames (the app's own code names protocol fields). */
+  const candidateData: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(DIST))
+      throw new Error('apps/web/dist is missing; run `pnpm --filter @mlsd/web build` first');
+    if (!existsSync(CHROMIUM))
+      throw new Error(`no browser at ${CHROMIUM}; install it with: apt-get install -y chromium`);
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+    interviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    candidateContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    for (const context of [interviewerContext, candidateContext]) {
+      // Mermaid draws under the app's content security policy; a violation would show up here.
+      await context.addInitScript({
+        content: `window.__csp = [];
+          document.addEventListener('securitypolicyviolation', (event) => {
+            window.__csp.push(event.violatedDirective + ' blocked ' + event.blockedURI);
+          });`,
+      });
+    }
+    interviewer = await interviewerContext.newPage();
+    candidate = await candidateContext.newPage();
+    for (const page of [interviewer, candidate])
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+    candidateContext.on('response', async (response) => {
+      const body = await response.text().catch(() => '');
+      candidateBytes.push(body);
+      if (new URL(response.url()).pathname.startsWith('/api/')) candidateData.push(body);
+    });
+    candidate.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => {
+        candidateBytes.push(String(frame.payload));
+        candidateData.push(String(frame.payload));
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a room, interviews, ends, reports and swaps seats', async () => {
+    // The interviewer creates the room from the home page.
+    await interviewer.goto(`${server.url}/`);
+    await interviewer.getByPlaceholder('Search title, summary or tag').fill('click');
+    await interviewer.locator('.case-card').first().click();
+    const caseTitle = (await interviewer.locator('.start-panel__case strong').textContent()) ?? '';
+    await interviewer.getByLabel('Room length').selectOption('30');
+    await interviewer.locator('.peer-create').scrollIntoViewIfNeeded();
+    await interviewer.screenshot({ path: join(SHOTS, 'peer-home.png') });
+    await interviewer.getByRole('button', { name: 'Create a peer room' }).click();
+    const interviewerLink = await interviewer.getByLabel('Interviewer link').inputValue();
+    const candidateLink = await interviewer.getByLabel('Candidate link').inputValue();
+    expect(interviewerLink).toMatch(/#\/peer\/[\w-]+\/[\w-]{43}$/);
+    expect(candidateLink).not.toBe(interviewerLink);
+    await interviewer.screenshot({ path: join(SHOTS, 'peer-home-links.png') });
+
+    // The candidate arrives first and waits in the lobby.
+    await candidate.goto(candidateLink);
+    await candidate.getByRole('heading', { name: 'Waiting room' }).waitFor();
+    await interviewer.goto(interviewerLink);
+    await interviewer.getByRole('heading', { name: 'Waiting room' }).waitFor();
+    await expect.poll(() => candidate.locator('.peer-seat--here').count()).toBe(2);
+    await interviewer.getByRole('button', { name: 'Start the interview' }).click();
+
+    // Both rooms open: the candidate gets the case, the interviewer the console.
+    await candidate.locator('.case-prompt').waitFor();
+    await expect.poll(() => candidate.locator('.room__title').textContent()).toBe(caseTitle);
+    await interviewer.getByRole('tab', { name: 'Talking points' }).waitFor();
+
+    // A clarifying question, answered from the facts.
+    const answerBox = candidate.getByLabel('Your answer or clarifying question');
+    await answerBox.fill('How many daily active users are there?');
+    await answerBox.press('Enter');
+    await interviewer.locator('.bubble--candidate', { hasText: 'daily active users' }).waitFor();
+    await interviewer.getByRole('tab', { name: 'Facts' }).click();
+    await interviewer.locator('.fact--likely').first().waitFor();
+    await interviewer.locator('.fact--likely').first().getByRole('button', { name: 'Use' }).click();
+    const messageBox = interviewer.getByLabel('Message to the candidate');
+    await expect.poll(() => messageBox.inputValue()).not.toBe('');
+    await messageBox.press('Enter');
+    await candidate.locator('.bubble--interviewer').first().waitFor();
+
+    // An answer that covers something; the interviewer sees the coverage come in.
+    await answerBox.fill(
+      'The business goal is ad revenue without hurting retention, so I would predict calibrated click probabilities for the auction, because the price depends on them.',
+    );
+    await answerBox.press('Enter');
+    await interviewer.getByRole('tab', { name: 'Talking points' }).click();
+    await expect
+      .poll(() => interviewer.locator('.cpoint--explained, .cpoint--mentioned').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await interviewer.locator('.cpoint').first().getByRole('button', { name: '✓ Covered' }).click();
+    await interviewer.locator('.cpoint').nth(1).getByRole('button', { name: '✗ Missed' }).click();
+    await interviewer.getByRole('radio', { name: /3 Hire/ }).check();
+    await interviewer
+      .getByPlaceholder(/What was strong/)
+      .fill('Clear goal and a sharp question about scale.');
+
+    // The pad: a diagram drawn live for both, and a broken one that says why and keeps the text.
+    const pad = candidate.getByLabel('Notes & diagrams');
+    await pad.fill(
+      '## Sketch\n\n- 300M users\n\n```mermaid\ngraph LR\n  request --> candidates --> ranker --> auction\n```\n',
+    );
+    await candidate.locator('.diagram-pad__preview .mermaid-block svg').waitFor({ timeout: 20_000 });
+    await interviewer.getByRole('tab', { name: "Candidate's pad" }).click();
+    await interviewer.locator('.console-pad .mermaid-block svg').waitFor({ timeout: 20_000 });
+    await interviewer.locator('.console-pad .markdown__heading', { hasText: 'Sketch' }).waitFor();
+    const broken = '```mermaid\ngraph LR\n  a --> (((\n```';
+    await pad.fill(broken);
+    await candidate.locator('.mermaid-block__error').waitFor({ timeout: 20_000 });
+    expect(await pad.inputValue()).toBe(broken);
+    await pad.fill(
+      '## Sketch\n\n- 300M users, 100 ms\n\n```mermaid\ngraph LR\n  request --> candidates --> ranker --> auction\n```\n',
+    );
+    await candidate.locator('.diagram-pad__preview .mermaid-block svg').waitFor({ timeout: 20_000 });
+
+    // The clock: pause shows on both sides, then resume, more time and the next step.
+    await interviewer.getByRole('button', { name: /Pause clock/ }).click();
+    await candidate.getByText('Paused by the interviewer').waitFor();
+    await interviewer.getByRole('button', { name: /Resume clock/ }).click();
+    await interviewer.getByRole('button', { name: '+1 min' }).click();
+    await interviewer.getByRole('tab', { name: 'Talking points' }).click();
+    await interviewer.screenshot({ path: join(SHOTS, 'peer-interviewer.png') });
+    await candidate.screenshot({ path: join(SHOTS, 'peer-candidate.png') });
+    await interviewer.getByRole('button', { name: 'Next step →' }).click();
+    await expect.poll(() => candidate.locator('.countdown__step').textContent()).toContain('Step 2 of 7');
+
+    // Both diagrams were drawn without a content security policy violation.
+    for (const page of [interviewer, candidate]) {
+      expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+    }
+
+    // A reload loses nothing.
+    const bubbles = await candidate.locator('.bubble').count();
+    await candidate.reload();
+    await candidate.locator('.case-prompt').waitFor();
+    await expect.poll(() => candidate.locator('.bubble').count()).toBe(bubbles);
+    await expect.poll(() => pad.inputValue()).toContain('100 ms');
+
+    // The end: the candidate sees their copy of the report, the interviewer the full one.
+    await interviewer.getByRole('button', { name: 'End interview' }).click();
+    await interviewer.getByRole('button', { name: 'End and see report' }).click();
+    await candidate.locator('.peer-report').waitFor({ timeout: 15_000 });
+    expect(await candidate.locator('.peer-point').count()).toBe(0);
+    await candidate.getByText('Clear goal and a sharp question about scale.').waitFor();
+    await candidate.screenshot({ path: join(SHOTS, 'peer-candidate-report.png'), fullPage: true });
+    await interviewer.getByRole('link', { name: 'Open the report' }).click();
+    await interviewer.locator('.peer-report').waitFor({ timeout: 15_000 });
+    expect(await interviewer.locator('.peer-point').count()).toBeGreaterThan(10);
+    expect(await interviewer.locator('.disagree-mark').count()).toBeGreaterThan(0);
+    await interviewer.screenshot({ path: join(SHOTS, 'peer-interviewer-report.png'), fullPage: true });
+
+    // Nothing of the answer key reached the candidate's browser.
+    const study = await loadCase(await currentCaseId(interviewer));
+    const secrets = [
+      ...Object.values(study.steps).flatMap((step) => step.points.flatMap((p) => [p.probe, p.strong])),
+      ...study.facts.map((f) => f.answer).filter((answer) => !candidateSawAsMessage(answer)),
+      ...study.curveballs.map((c) => c.expects),
+    ];
+    const received = candidateBytes.join('\n');
+    for (const secret of secrets) expect(received.includes(secret), secret).toBe(false);
+    expect(candidateData.length).toBeGreaterThan(10);
+    expect(candidateData.join('\n')).not.toContain('probedPointIds');
+
+    // Swap seats: one click, and each person's own link opens the other seat in a new room.
+    await candidate.getByRole('button', { name: /Swap seats/ }).click();
+    await candidate.getByRole('link', { name: /Go to the new room as interviewer/ }).click();
+    await candidate.getByRole('heading', { name: 'Waiting room' }).waitFor();
+    await candidate.getByText('You are the interviewer').waitFor();
+    await interviewer.goto(interviewerLink);
+    await interviewer.getByRole('link', { name: /Go to the new room as candidate/ }).click();
+    await interviewer.getByText('The case is a surprise').waitFor();
+
+    for (const page of [interviewer, candidate]) {
+      expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+    }
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('shows a clear page for a wrong or unknown room link', async () => {
+    const page = await candidateContext.newPage();
+    await page.goto(`${server.url}/#/peer/00000000-0000-4000-8000-000000000000/${'x'.repeat(43)}`);
+    await page.getByRole('heading', { name: 'This room link is not valid' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the case list' }).waitFor();
+    await page.close();
+  }, 30_000);
+
+  /** The fact answer the interviewer sent on purpose is now part of the transcript. */
+  function candidateSawAsMessage(answer: string): boolean {
+    return candidateBytes.some((bytes) => bytes.includes(`"role":"interviewer"`) && bytes.includes(answer));
+  }
+});
+
+/** The id of the case whose report the page shows. */
+async function currentCaseId(page: Page): Promise<string> {
+  const cases = (await (await fetch(`${new URL(page.url()).origin}/api/cases`)).json()) as {
+    id: string;
+    title: string;
+  }[];
+  const title = (await page.locator('.peer-report h1').textContent()) ?? '';
+  const found = cases.find((c) => c.title === title);
+  if (!found) throw new Error(`no case titled ${title}`);
+  return found.id;
+}

@@ -1,0 +1,237 @@
+import type { PeerServerMessage, PeerSnapshotMessage } from '@mlsd/protocol';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionStatus, SocketLike } from '../room-connection.ts';
+import { memoryStore, storedOutbox } from '../storage.ts';
+import { PeerConnection } from './peer-connection.ts';
+import { parsePeerRoute } from './peer-routes.ts';
+import { initialPeerState, peerReducer, peerRemainingMs } from './peer-state.ts';
+
+class FakeSocket implements SocketLike {
+  sent: Record<string, unknown>[] = [];
+  closed = false;
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.closed = true;
+  }
+  push(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+}
+
+const clock = {
+  steps: [
+    {
+      id: 'requirements' as const,
+      title: 'Requirements',
+      budgetMs: 300_000,
+      usedMs: 0,
+      status: 'active' as const,
+    },
+  ],
+  currentStep: 'requirements' as const,
+  stepStartedAt: 1_000,
+  stepBudgetMs: 300_000,
+  pausedAt: null,
+  serverNow: 2_000,
+};
+
+function snapshot(status: 'lobby' | 'active' | 'ended' = 'active', lastSeq = 2): PeerSnapshotMessage {
+  return {
+    type: 'peer_snapshot',
+    seat: 'candidate',
+    room: {
+      id: 'r1',
+      status,
+      durationMinutes: 30,
+      surprise: false,
+      caseTitle: 'Case',
+      prompt: 'Design it',
+      createdAt: 0,
+      startedAt: 1_000,
+      endedAt: null,
+      endReason: null,
+      nextRoomId: null,
+    },
+    presence: { interviewer: true, candidate: true },
+    clock: status === 'lobby' ? null : clock,
+    transcript: [],
+    pad: '',
+    lastSeq,
+  };
+}
+
+const turn = (seq: number, clientId?: string): PeerServerMessage => ({
+  type: 'turn',
+  seq,
+  turn: {
+    id: `t${seq}`,
+    role: 'candidate',
+    step: 'requirements',
+    kind: 'answer',
+    text: 'hi',
+    at: 5,
+    ...(clientId ? { clientId } : {}),
+  },
+});
+
+describe('peerReducer', () => {
+  const apply = (messages: PeerServerMessage[], localNow = 1_500) =>
+    messages.reduce(
+      (state, message) => peerReducer(state, { type: 'server', message, localNow }),
+      initialPeerState([{ clientId: 'mine', text: 'hi', createdAt: 1 }]),
+    );
+
+  it('takes the snapshot, adds each turn once, and drops the pending line it confirms', () => {
+    const state = apply([snapshot(), turn(3, 'mine'), turn(3, 'mine'), turn(2)]);
+    expect(state.seat).toBe('candidate');
+    expect(state.transcript.map((t) => t.id)).toEqual(['t3']);
+    expect(state.local).toEqual([]);
+    expect(state.clockOffset).toBe(500);
+  });
+
+  it('marks the end and the swapped room', () => {
+    const state = apply([
+      snapshot(),
+      { type: 'ended', seq: 3, reason: 'ended-early', reportId: 'r1' },
+      { type: 'peer_next_room', roomId: 'r2' },
+    ]);
+    expect(state.room).toMatchObject({ status: 'ended', endReason: 'ended-early', nextRoomId: 'r2' });
+  });
+
+  it('keeps the interviewer console, coverage and assessment apart from the room', () => {
+    const coverage = {
+      points: { p1: { level: 'explained' as const, credit: 1, quote: 'x' } },
+      stepScores: {},
+    };
+    const state = apply([
+      snapshot(),
+      {
+        type: 'peer_console',
+        caseId: 'c',
+        caseTitle: 'Case',
+        prompt: 'p',
+        steps: [],
+        facts: [],
+        coverage,
+        assessment: { marks: {}, ratings: {}, privateNotes: '' },
+      },
+      { type: 'peer_assessment', assessment: { marks: { p1: 'missed' }, ratings: {}, privateNotes: 'n' } },
+      { type: 'peer_pad_update', text: 'pad', at: 3 },
+    ]);
+    expect(state.console?.caseId).toBe('c');
+    expect(state.coverage).toEqual(coverage);
+    expect(state.assessment?.marks).toEqual({ p1: 'missed' });
+    expect(state.pad).toBe('pad');
+  });
+});
+
+describe('peerRemainingMs', () => {
+  it('counts down on the server clock and stands still while paused', () => {
+    expect(peerRemainingMs(clock, 100_000, 1_000)).toBe(1_000 + 300_000 - 101_000);
+    const paused = { ...clock, pausedAt: 61_000 };
+    expect(peerRemainingMs(paused, 100_000, 1_000)).toBe(240_000);
+    expect(peerRemainingMs(paused, 900_000, 1_000)).toBe(240_000);
+  });
+});
+
+describe('parsePeerRoute', () => {
+  it('reads a seat link and its report, and refuses anything else', () => {
+    const token = 'a'.repeat(43);
+    expect(parsePeerRoute(`/peer/room-1/${token}`)).toEqual({
+      name: 'peer',
+      roomId: 'room-1',
+      token,
+      view: 'room',
+    });
+    expect(parsePeerRoute(`/peer/room-1/${token}/report`)?.view).toBe('report');
+    expect(parsePeerRoute('/peer/room-1/short')).toBeNull();
+    expect(parsePeerRoute(`/peer/<x>/${token}`)).toBeNull();
+  });
+});
+
+describe('PeerConnection', () => {
+  let sockets: FakeSocket[];
+  let statuses: ConnectionStatus[];
+  let received: PeerServerMessage[];
+  let timers: (() => void)[];
+  let store: ReturnType<typeof memoryStore>;
+  let ids: number;
+
+  const make = () =>
+    new PeerConnection({
+      url: 'ws://x/ws/peer',
+      roomId: 'r1',
+      token: 'tok',
+      createSocket: () => {
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
+      },
+      outbox: storedOutbox(store, 'peer-r1'),
+      onMessage: (m) => received.push(m),
+      onStatus: (s) => statuses.push(s),
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => undefined,
+      now: () => 0,
+      random: () => 0.5,
+      newId: () => `id${++ids}`,
+    });
+
+  beforeEach(() => {
+    sockets = [];
+    statuses = [];
+    received = [];
+    timers = [];
+    store = memoryStore();
+    ids = 0;
+  });
+
+  it('says hello with the token, then resends unacknowledged lines after each snapshot', () => {
+    const conn = make();
+    conn.start();
+    conn.say('queued while connecting', { kind: 'probe', pointId: 'p1' });
+    sockets[0]?.onopen?.({});
+    expect(sockets[0]?.sent[0]).toEqual({ type: 'peer_hello', roomId: 'r1', token: 'tok' });
+    sockets[0]?.push(snapshot());
+    expect(sockets[0]?.sent[1]).toEqual({
+      type: 'peer_say',
+      clientId: 'id1',
+      text: 'queued while connecting',
+      kind: 'probe',
+      pointId: 'p1',
+    });
+    sockets[0]?.onclose?.({ code: 1006, reason: '' });
+    timers.shift()?.();
+    sockets[1]?.onopen?.({});
+    sockets[1]?.push(snapshot());
+    expect(sockets[1]?.sent[1]).toMatchObject({ type: 'peer_say', clientId: 'id1' });
+    sockets[1]?.push({ type: 'peer_ack', clientId: 'id1', duplicate: true });
+    expect(storedOutbox(store, 'peer-r1').list()).toEqual([]);
+  });
+
+  it('stays connected after the end, for ratings and the swap', () => {
+    const conn = make();
+    conn.start();
+    sockets[0]?.onopen?.({});
+    sockets[0]?.push(snapshot('active'));
+    sockets[0]?.push({ type: 'ended', seq: 3, reason: 'completed', reportId: 'r1' });
+    expect(conn.swap()).toBe('id1');
+    expect(sockets[0]?.closed).toBe(false);
+  });
+
+  it('gives up on a refused link instead of retrying forever', () => {
+    const conn = make();
+    conn.start();
+    sockets[0]?.onopen?.({});
+    sockets[0]?.push({ type: 'peer_error', code: 'ROOM_EXPIRED', message: 'expired' });
+    expect(statuses.at(-1)).toEqual({ kind: 'failed', code: 'ROOM_EXPIRED', message: 'expired' });
+    expect(sockets[0]?.closed).toBe(true);
+    expect(conn.timer('pause')).toBeNull();
+  });
+});

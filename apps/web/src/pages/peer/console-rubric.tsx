@@ -1,0 +1,197 @@
+import type { AutoPoint, ConsolePoint, ConsoleStep, PeerCoverage, PointVerdict } from '@mlsd/protocol';
+
+const WEIGHT_LABEL: Record<number, string> = { 3: 'essential', 2: 'expected', 1: 'nice to have' };
+const AUTO_LABEL = { missed: 'not yet', mentioned: 'mentioned', explained: 'explained' } as const;
+
+/** What a click on "Ask" or "Throw" puts in the message box. */
+export interface Prompt {
+  text: string;
+  kind: 'probe' | 'curveball' | 'opening';
+  pointId?: string;
+}
+
+/** Whether the interviewer's verdict contradicts the matcher's. */
+export function disagrees(auto: AutoPoint | undefined, human: PointVerdict | undefined): boolean {
+  if (!human) return false;
+  return (human === 'covered') !== (auto !== undefined && auto.level !== 'missed');
+}
+
+/**
+ * One step of the answer key: the opening to read out, suggested probes, twists and red flags,
+ * then every talking point with the live automatic verdict and the interviewer's own.
+ */
+export function ConsoleRubric({
+  step,
+  coverage,
+  marks,
+  connected,
+  onMark,
+  onPrompt,
+}: {
+  step: ConsoleStep;
+  coverage: PeerCoverage | null;
+  marks: Record<string, PointVerdict>;
+  connected: boolean;
+  onMark: (pointId: string, verdict: PointVerdict | null) => void;
+  onPrompt: (prompt: Prompt) => void;
+}) {
+  const auto = (id: string) => coverage?.points[id];
+  const covered = (point: ConsolePoint) => {
+    const human = marks[point.id];
+    return human ? human === 'covered' : (auto(point.id)?.level ?? 'missed') !== 'missed';
+  };
+  const probes = step.points
+    .filter((point) => !covered(point))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 3);
+  const done = step.points.filter(covered).length;
+  return (
+    <div className="console-rubric">
+      <section className="console-block" aria-label="Opening question">
+        <h3 className="console-block__title">Open with</h3>
+        <p className="console-quote">{step.opening}</p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onPrompt({ text: step.opening, kind: 'opening' })}
+        >
+          Put in the message box
+        </button>
+        <p className="muted small">{step.purpose}</p>
+      </section>
+
+      <section className="console-block" aria-label="Talking points">
+        <h3 className="console-block__title">
+          Talking points{' '}
+          <span className="muted small">
+            {done} of {step.points.length} covered
+          </span>
+        </h3>
+        <ul className="cpoint-list">
+          {step.points.map((point) => (
+            <PointRow
+              key={point.id}
+              point={point}
+              auto={auto(point.id)}
+              human={marks[point.id]}
+              connected={connected}
+              onMark={onMark}
+            />
+          ))}
+        </ul>
+      </section>
+      <section className="console-block" aria-label="Suggested probes">
+        <h3 className="console-block__title">Suggested probes</h3>
+        {probes.length === 0 ? (
+          <p className="muted small">Every point of this step is covered.</p>
+        ) : (
+          <ul className="console-list">
+            {probes.map((point) => (
+              <li key={point.id}>
+                <span>{point.probe}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onPrompt({ text: point.probe, kind: 'probe', pointId: point.id })}
+                >
+                  Ask
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {step.curveballs.length > 0 && (
+          <>
+            <h3 className="console-block__title">Twist to throw</h3>
+            <ul className="console-list">
+              {step.curveballs.map((ball) => (
+                <li key={ball.id}>
+                  <span>
+                    {ball.text} <span className="muted small">Good reaction: {ball.expects}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onPrompt({ text: ball.text, kind: 'curveball' })}
+                  >
+                    Throw
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {step.redFlags.length > 0 && (
+          <>
+            <h3 className="console-block__title">Listen for these mistakes</h3>
+            <ul className="console-list console-list--plain">
+              {step.redFlags.map((flag) => (
+                <li key={flag.id}>
+                  <strong>{flag.title}.</strong> <span className="muted small">{flag.why}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function PointRow({
+  point,
+  auto,
+  human,
+  connected,
+  onMark,
+}: {
+  point: ConsolePoint;
+  auto: AutoPoint | undefined;
+  human: PointVerdict | undefined;
+  connected: boolean;
+  onMark: (pointId: string, verdict: PointVerdict | null) => void;
+}) {
+  const level = auto?.level ?? 'missed';
+  const conflict = disagrees(auto, human);
+  const toggle = (verdict: PointVerdict) => onMark(point.id, human === verdict ? null : verdict);
+  return (
+    <li
+      className={`cpoint cpoint--${level}${human ? ` cpoint--human-${human}` : ''}${conflict ? ' cpoint--conflict' : ''}`}
+    >
+      <div className="cpoint__head">
+        <span className="cpoint__title">{point.title}</span>
+        <span className={`cpoint__weight cpoint__weight--${point.weight}`}>{WEIGHT_LABEL[point.weight]}</span>
+      </div>
+      <div className="cpoint__status">
+        <span className={`cpoint__auto cpoint__auto--${level}`}>Auto: {AUTO_LABEL[level]}</span>
+        {conflict && <span className="cpoint__conflict">you disagree</span>}
+        <fieldset className="cpoint__actions bare-fieldset">
+          <legend className="visually-hidden">Your verdict on {point.title}</legend>
+          <button
+            type="button"
+            className="chip chip--yes"
+            aria-pressed={human === 'covered'}
+            disabled={!connected}
+            onClick={() => toggle('covered')}
+          >
+            ✓ Covered
+          </button>
+          <button
+            type="button"
+            className="chip chip--no"
+            aria-pressed={human === 'missed'}
+            disabled={!connected}
+            onClick={() => toggle('missed')}
+          >
+            ✗ Missed
+          </button>
+        </fieldset>
+      </div>
+      {auto?.quote && <q className="cpoint__quote">{auto.quote}</q>}
+      <details className="cpoint__strong">
+        <summary>What a strong answer says</summary>
+        <p>{point.strong}</p>
+      </details>
+    </li>
+  );
+}

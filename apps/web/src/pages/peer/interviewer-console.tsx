@@ -1,0 +1,186 @@
+import type { StepId } from '@mlsd/protocol';
+import { useState } from 'react';
+import { MarkdownView } from '../../components/markdown-view.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { useNow } from '../../lib/use-now.ts';
+import { CasePrompt } from '../room/case-prompt.tsx';
+import { ConnectionBadge } from '../room/connection-badge.tsx';
+import { ConsoleFacts } from './console-facts.tsx';
+import { ConsoleRubric, type Prompt } from './console-rubric.tsx';
+import { MessageBox } from './message-box.tsx';
+import { PeerCountdown, PeerStepRail } from './peer-clock.tsx';
+import { PeerTranscript } from './peer-transcript.tsx';
+import { PrivateNotes } from './private-notes.tsx';
+import { StepRating } from './step-rating.tsx';
+import { TimerControls } from './timer-controls.tsx';
+import type { PeerRoomApi } from './use-peer-room.ts';
+
+type Tab = 'rubric' | 'facts' | 'pad' | 'notes';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'rubric', label: 'Talking points' },
+  { id: 'facts', label: 'Facts' },
+  { id: 'pad', label: "Candidate's pad" },
+  { id: 'notes', label: 'My notes' },
+];
+
+/**
+ * The interviewer's seat: the clock, the prompt and the shared transcript, and beside them the
+ * answer key for the step in view with live coverage, probes, facts, the candidate's pad as it is
+ * typed, private notes and the step's rating.
+ */
+export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
+  const { state, status } = peer;
+  const now = useNow(500);
+  const [tab, setTab] = useState<Tab>('rubric');
+  const [viewing, setViewing] = useState<StepId | null>(null);
+  const [fill, setFill] = useState<{ text: string; n: number; prompt: Prompt | null } | null>(null);
+  const { room, clock, console: desk } = state;
+  if (!room || !clock || !desk) return null;
+  const connected = status.kind === 'open';
+  const ended = room.status === 'ended';
+  const stepId = viewing ?? clock.currentStep;
+  const step = desk.steps.find((s) => s.id === stepId) ?? desk.steps[0];
+  if (!step) return null;
+  const lastQuestion =
+    [...state.transcript].reverse().find((t) => t.role === 'candidate' && t.kind === 'clarification')?.text ??
+    '';
+  const put = (text: string, prompt: Prompt | null) => setFill({ text, n: Date.now(), prompt });
+
+  return (
+    <div className="room peer-room peer-room--interviewer">
+      <aside className="room__rail" aria-label="Clock and steps">
+        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} />
+        {!ended && <TimerControls clock={clock} connected={connected} onTimer={peer.timer} />}
+        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} />
+        <p className="muted small peer-room__who">
+          Candidate: {state.presence.candidate ? 'connected' : 'not connected'}
+        </p>
+      </aside>
+
+      <section className="room__main" aria-label="Conversation">
+        <div className="room__topbar">
+          <h1 className="room__title">
+            <span className="peer-room__badge">Interviewer</span> {desk.caseTitle}
+          </h1>
+          <ConnectionBadge status={status} now={now} onRetry={peer.reconnectNow} />
+        </div>
+        <CasePrompt prompt={desk.prompt} />
+        {state.notice && (
+          <Notice tone="warn" onDismiss={peer.dismissNotice}>
+            {state.notice.message}
+          </Notice>
+        )}
+        {state.warning && state.warning.step === clock.currentStep && !ended && (
+          <Notice tone="warn">About a minute left in this step: wrap it up or give more time.</Notice>
+        )}
+        <PeerTranscript
+          state={state}
+          viewer="interviewer"
+          onRetry={(clientId) => {
+            const entry = state.local.find((m) => m.clientId === clientId);
+            if (entry) peer.retry(entry);
+          }}
+          onDiscard={peer.discard}
+          empty="Read the case out, then the opening question. What you type here appears in the candidate's transcript."
+        />
+        <MessageBox
+          draftKey={`peer-${room.id}-interviewer`}
+          label="Message to the candidate"
+          placeholder="Type a question or an answer for the candidate…"
+          disabledReason={ended ? 'The interview has ended.' : connected ? null : 'Reconnecting…'}
+          fill={fill}
+          onSend={(text) => {
+            const prompt = fill?.prompt;
+            peer.say(
+              text,
+              prompt ? { kind: prompt.kind, ...(prompt.pointId ? { pointId: prompt.pointId } : {}) } : {},
+            );
+            setFill(null);
+          }}
+        />
+      </section>
+
+      <aside className="room__side console-side" aria-label="Interviewer console">
+        <fieldset className="console-steps bare-fieldset">
+          <legend className="visually-hidden">Step in view</legend>
+          {desk.steps.map((s, i) => (
+            <button
+              key={s.id}
+              type="button"
+              className="console-steps__step"
+              aria-pressed={s.id === step.id}
+              title={s.title}
+              onClick={() => setViewing(s.id === clock.currentStep ? null : s.id)}
+            >
+              {i + 1}
+              {s.id === clock.currentStep && <span className="visually-hidden"> (current)</span>}
+            </button>
+          ))}
+        </fieldset>
+        <div className="console-tabs" role="tablist" aria-label="Console">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className="console-tabs__tab"
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="console-panel" role="tabpanel">
+          {tab === 'rubric' && (
+            <>
+              <h2 className="console-panel__title">
+                Step {desk.steps.indexOf(step) + 1}: {step.title}
+                {step.id !== clock.currentStep && (
+                  <span className="muted small"> (not the current step)</span>
+                )}
+              </h2>
+              <ConsoleRubric
+                step={step}
+                coverage={state.coverage}
+                marks={state.assessment?.marks ?? {}}
+                connected={connected}
+                onMark={peer.mark}
+                onPrompt={(prompt) => put(prompt.text, prompt)}
+              />
+              <StepRating
+                step={step.id}
+                title={step.title}
+                rating={state.assessment?.ratings[step.id]}
+                connected={connected}
+                onRate={peer.rate}
+              />
+            </>
+          )}
+          {tab === 'facts' && (
+            <ConsoleFacts
+              facts={desk.facts}
+              lastQuestion={lastQuestion}
+              onUse={(answer) => put(answer, null)}
+            />
+          )}
+          {tab === 'pad' && (
+            <div className="console-pad" aria-live="off">
+              <MarkdownView
+                source={state.pad}
+                empty={<p className="muted">The candidate's notes and diagrams appear here as they type.</p>}
+              />
+            </div>
+          )}
+          {tab === 'notes' && (
+            <PrivateNotes
+              serverText={state.assessment?.privateNotes ?? ''}
+              connected={connected}
+              onSave={peer.privateNotes}
+            />
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}

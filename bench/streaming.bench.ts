@@ -1,0 +1,63 @@
+import { fixed, loadNote } from '../apps/server/test/bench/stats.ts';
+import {
+  measureStreaming,
+  type StreamingFigures,
+  type Target,
+} from '../apps/server/test/bench/streaming-load.ts';
+
+/**
+ * Streaming a model reply to many browsers at once. The model is the test kit's OpenAI-compatible
+ * server (real HTTP and SSE): 400 ms to the first token, then a 4-character chunk every 20 ms, 50
+ * chunks. Three paths, each in its own process, all sessions asking at the same moment:
+ * - server: the real app. A candidate answer is committed and acknowledged, the engine picks the
+ *   move, the model interviewer builds its prompt and streams the reply through its leak guard
+ *   (which holds back the last five words until they are cleared) as `turn_delta` frames.
+ * - relay: only the transport: Fastify + @fastify/websocket as configured in the app, the
+ *   project's LLM client (openai SDK), each delta sent on as it arrives.
+ * - bare: a plain ws server producing the same token stream from its own timers (the baseline).
+ * Goals: added first-token latency <= 5% of the model's at p99 with 50 sessions; p99 token lag
+ * <= 50 ms at 200 sessions per core (each path is one Node process: one core).
+ */
+const OPTIONS = { firstTokenMs: 400, chunkMs: 20, chunks: 50 };
+const LOADS = [
+  { sessions: 50, rounds: 4 },
+  { sessions: 200, rounds: 2 },
+  { sessions: 500, rounds: 1 },
+];
+const TARGETS: Target[] = ['bare', 'relay', 'server'];
+
+function row(figures: StreamingFigures, baseline: StreamingFigures | undefined): string {
+  const share = (figures.addedFirstTokenP99 / figures.modelFirstTokenMs) * 100;
+  const ratio = baseline && baseline !== figures ? `${fixed(figures.lagP99 / baseline.lagP99, 1)}x` : '-';
+  const failures = Object.entries(figures.failures)
+    .map(([why, count]) => `${count} ${why}`)
+    .join(', ');
+  return (
+    `| ${figures.target} | ${figures.sessions} | ${figures.streams} | ${fixed(figures.modelFirstTokenMs, 0)} | ` +
+    `${fixed(figures.addedFirstTokenP50)} / ${fixed(figures.addedFirstTokenP99)} | ${fixed(share)}% | ` +
+    `${fixed(figures.beforeModelP50)} / ${fixed(figures.beforeModelP99)} | ${fixed(figures.afterModelP50)} / ${fixed(figures.afterModelP99)} | ` +
+    `${fixed(figures.lagP50)} / ${fixed(figures.lagP99)} / ${fixed(figures.lagMax)} | ${ratio} | ${failures || 0} |`
+  );
+}
+
+export async function run(): Promise<StreamingFigures[]> {
+  console.log(
+    `model: first token after ${OPTIONS.firstTokenMs} ms, then ${OPTIONS.chunks} chunks of 4 characters every ${OPTIONS.chunkMs} ms; all sessions ask at once; one warm-up round not counted\n`,
+  );
+  console.log(
+    '| path | sessions | streams | model first token ms | added first token p50 / p99 ms | added p99 / model | before model p50 / p99 ms | after model p50 / p99 ms | token lag p50 / p99 / max ms | lag p99 vs bare | failed |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`(${loadNote()} at the start)\n`);
+  const all: StreamingFigures[] = [];
+  for (const { sessions, rounds } of LOADS) {
+    let bare: StreamingFigures | undefined;
+    for (const target of TARGETS) {
+      const figures = await measureStreaming(target, sessions, rounds, OPTIONS);
+      if (target === 'bare') bare = figures;
+      console.log(`${row(figures, bare)} <!-- ${loadNote()} -->`);
+      all.push(figures);
+    }
+  }
+  return all;
+}

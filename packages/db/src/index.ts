@@ -1,0 +1,12 @@
+export { type CreateDbOptions, createDb, type Db, MIGRATIONS_DIR, type Orm } from './create-db.ts';
+export * as peerSchema from './peer-schema.ts';
+export {
+  type NewPeerRoom,
+  type PeerChange,
+  type PeerCommitResult,
+  type PeerRoomRecord,
+  PeerStore,
+} from './peer-store.ts';
+export * as schema from './schema.ts';
+export { SessionStore } from './session-store.ts';
+export type * from './types.ts';

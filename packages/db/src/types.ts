@@ -1,0 +1,77 @@
+import type {
+  EndReason,
+  InterviewerKind,
+  Report,
+  ServerEvent,
+  SessionStatus,
+  StepId,
+  StepProgress,
+  Turn,
+} from '@mlsd/protocol';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A turn before it is stored: the store gives it its index and id. */
+export type TurnDraft = Omit<Turn, 'id'>;
+
+/** A server event before it is stored: the store numbers it (and its turn, for a turn event). */
+export type EventDraft =
+  | { type: 'turn'; turn: TurnDraft }
+  | DistributiveOmit<Exclude<ServerEvent, { type: 'turn' }>, 'seq'>;
+
+export interface NewSession {
+  id: string;
+  tokenHash: string;
+  caseId: string;
+  caseTitle: string;
+  durationMinutes: number;
+  interviewer: InterviewerKind;
+  seed: number;
+  engineState: unknown;
+  createdAt: number;
+}
+
+export interface SessionRecord extends NewSession {
+  status: SessionStatus;
+  endReason: EndReason | null;
+  notes: string;
+  endedAt: number | null;
+  degraded: boolean;
+}
+
+/** A row of the history list: the session with its report's headline numbers. */
+export interface SessionListItem extends SessionRecord {
+  reportOverall: number | null;
+  report: Report | null;
+}
+
+export interface StepTiming extends Pick<StepProgress, 'budgetMs' | 'usedMs' | 'status'> {
+  step: StepId;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface StoredReport {
+  report: Report;
+  overall: number;
+  createdAt: number;
+}
+
+/**
+ * Everything one step of a live session writes, committed in one transaction. With `command`,
+ * a client id already seen for the session makes the whole change a no-op (`duplicate: true`).
+ */
+export interface SessionChange {
+  /** Server time of the change, in epoch ms. */
+  at: number;
+  command?: { clientId: string; type: string };
+  events?: EventDraft[];
+  engineState?: unknown;
+  steps?: StepTiming[];
+  notes?: string;
+  degraded?: boolean;
+  ended?: { at: number; reason: EndReason };
+  report?: StoredReport;
+}
+
+export type CommitResult = { duplicate: true; events: [] } | { duplicate: false; events: ServerEvent[] };
