@@ -1,27 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The part of apps/server/test/helpers.ts used here. */
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-// Imported by path so that type-checking the web app does not pull in the whole server.
-async function startTestServer(): Promise<TestServer> {
-  const helpers = join(REPO_ROOT, 'apps/server/test/helpers.ts');
-  const module = (await import(/* @vite-ignore */ helpers)) as { startTestServer: () => Promise<TestServer> };
-  return module.startTestServer();
-}
-
-const CHROMIUM = '/usr/bin/chromium';
-const DIST = join(REPO_ROOT, 'apps/web/dist/index.html');
-const SHOTS = join(REPO_ROOT, 'test-results');
+import { checkPrerequisites, launchChromium, SHOTS, startTestServer, type TestServer } from './support.ts';
 
 /** One whole interview in real headless Chromium against the real server and offline interviewer. */
 describe('interview end to end', () => {
@@ -31,24 +12,9 @@ describe('interview end to end', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(DIST))
-      throw new Error('apps/web/dist is missing; run `pnpm --filter @mlsd/web build` first');
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no browser at ${CHROMIUM}; install it with: apt-get install -y chromium`);
-    mkdirSync(SHOTS, { recursive: true });
+    checkPrerequisites();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1366, height: 768 },
       acceptDownloads: true,

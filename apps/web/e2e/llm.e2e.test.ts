@@ -1,29 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPrerequisites, launchChromium, load, SHOTS, type TestServer } from './support.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const DIST = join(REPO_ROOT, 'apps/web/dist/index.html');
-const SHOTS = join(REPO_ROOT, 'test-results');
-
-/** The parts of the server's test helpers and the test kit used here, imported by path (see interview.e2e). */
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
+/** The parts of the test kit used here, imported by path (see support.ts). */
 interface FakeOpenAi {
   url: string;
   close(): Promise<void>;
 }
 type Request = { messages: { content: string }[]; response_format?: unknown };
 type Reply = { kind: 'text'; text: string; chunkChars?: number; chunkDelayMs?: number };
-
-async function load<T>(path: string): Promise<T> {
-  return (await import(/* @vite-ignore */ join(REPO_ROOT, path))) as T;
-}
 
 const SLOW_LINE =
   'Thanks, that is a useful start. Before we go further, how many requests per second do you expect at the peak?';
@@ -77,11 +63,7 @@ describe('model interviewer end to end', () => {
   let deltaFrames = 0;
 
   beforeAll(async () => {
-    if (!existsSync(DIST))
-      throw new Error('apps/web/dist is missing; run `pnpm --filter @mlsd/web build` first');
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no browser at ${CHROMIUM}; install it with: apt-get install -y chromium`);
-    mkdirSync(SHOTS, { recursive: true });
+    checkPrerequisites();
     const kit = await load<{ startFakeOpenAi: (s: (r: Request) => Reply) => Promise<FakeOpenAi> }>(
       'packages/testkit/src/index.ts',
     );
@@ -99,16 +81,7 @@ describe('model interviewer end to end', () => {
         MLSD_LLM_MAX_RETRIES: '0',
       }),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('websocket', (socket) =>

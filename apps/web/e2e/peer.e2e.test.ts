@@ -1,18 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const DIST = join(REPO_ROOT, 'apps/web/dist/index.html');
-const SHOTS = join(REPO_ROOT, 'test-results');
-
-interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
+import {
+  checkPrerequisites,
+  launchChromium,
+  load,
+  REPO_ROOT,
+  SHOTS,
+  startTestServer,
+  type TestServer,
+} from './support.ts';
 
 interface CaseText {
   id: string;
@@ -22,18 +19,10 @@ interface CaseText {
   steps: Record<string, { points: { probe: string; strong: string; title: string }[] }>;
 }
 
-// Imported by path so that type-checking the web app does not pull in the server or the rubric loader.
-async function startTestServer(): Promise<TestServer> {
-  const helpers = join(REPO_ROOT, 'apps/server/test/helpers.ts');
-  const module = (await import(/* @vite-ignore */ helpers)) as { startTestServer: () => Promise<TestServer> };
-  return module.startTestServer();
-}
-
 async function loadCase(id: string): Promise<CaseText> {
-  const rubric = join(REPO_ROOT, 'packages/rubric/src/index.ts');
-  const module = (await import(/* @vite-ignore */ rubric)) as {
+  const module = await load<{
     loadRubrics: (dir: string) => { ok: boolean; value: { cases: Map<string, CaseText> } };
-  };
+  }>('packages/rubric/src/index.ts');
   const loaded = module.loadRubrics(join(REPO_ROOT, 'rubrics'));
   const study = loaded.value.cases.get(id);
   if (!study) throw new Error(`no case ${id}`);
@@ -55,22 +44,9 @@ describe('peer interview end to end', () => {
   const candidateData: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(DIST))
-      throw new Error('apps/web/dist is missing; run `pnpm --filter @mlsd/web build` first');
-    if (!existsSync(CHROMIUM))
-      throw new Error(`no browser at ${CHROMIUM}; install it with: apt-get install -y chromium`);
-    mkdirSync(SHOTS, { recursive: true });
+    checkPrerequisites();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
     interviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     candidateContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
     for (const context of [interviewerContext, candidateContext]) {

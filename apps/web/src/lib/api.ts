@@ -30,7 +30,16 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+/**
+ * Fetches `path` and checks the reply against `schema`, throwing an ApiRequestError that says what
+ * went wrong. `brief` leaves the status text and the failing field out of the error messages.
+ */
+export async function request<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  init: RequestInit = {},
+  { brief = false }: { brief?: boolean } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -44,28 +53,22 @@ async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit 
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = ApiError.safeParse(body);
+    const status = brief ? `${response.status}` : `${response.status} ${response.statusText}`;
     throw error.success
       ? new ApiRequestError(response.status, error.data.code, error.data.message)
-      : new ApiRequestError(
-          response.status,
-          'HTTP',
-          `The server answered ${response.status} ${response.statusText}.`,
-        );
+      : new ApiRequestError(response.status, 'HTTP', `The server answered ${status}.`);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'body';
-    throw new ApiRequestError(
-      response.status,
-      'BAD_RESPONSE',
-      `Unexpected reply from ${path} (${where}: ${issue?.message}).`,
-    );
+    const detail = brief ? '' : ` (${where}: ${issue?.message})`;
+    throw new ApiRequestError(response.status, 'BAD_RESPONSE', `Unexpected reply from ${path}${detail}.`);
   }
   return parsed.data;
 }
 
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 export const api = {
   cases: () => request('/api/cases', z.array(CaseSummary)),

@@ -1,4 +1,4 @@
-import type { Report, StepId, StepReport, Turn } from '@mlsd/protocol';
+import type { Report, SessionView, SnapshotMessage, StepId, StepReport, Turn } from '@mlsd/protocol';
 
 /** Test data shaped like the server's, shared by the pure-logic tests. */
 export const sampleTranscript: Turn[] = [
@@ -103,3 +103,34 @@ export const sampleReport: Report = {
     },
   ],
 };
+
+/** A solo room's snapshot of an active session; `over` and `session` change what a test needs. */
+export function sampleSnapshot(
+  over: Partial<SnapshotMessage> = {},
+  session: Partial<SessionView> = {},
+): SnapshotMessage {
+  return {
+    type: 'snapshot',
+    session: {
+      id: 's1',
+      caseId: 'c',
+      caseTitle: 'Case',
+      prompt: 'Design it',
+      durationMinutes: 45,
+      interviewer: 'offline',
+      status: 'active',
+      startedAt: 0,
+      reportId: null,
+      ...session,
+    },
+    steps: [],
+    currentStep: 'requirements',
+    stepStartedAt: 0,
+    stepBudgetMs: 300_000,
+    serverNow: 0,
+    notes: '',
+    transcript: [],
+    lastSeq: 0,
+    ...over,
+  };
+}

@@ -1,55 +1,12 @@
 import type { ServerMessage, SnapshotMessage } from '@mlsd/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ConnectionStatus, RoomConnection, type SocketLike } from './room-connection.ts';
+import { FakeSocket } from './fake-socket.ts';
+import { sampleSnapshot } from './fixtures.ts';
+import { type ConnectionStatus, RoomConnection } from './room-connection.ts';
 import { memoryStore, storedOutbox } from './storage.ts';
 
-class FakeSocket implements SocketLike {
-  sent: Record<string, unknown>[] = [];
-  closed = false;
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.closed = true;
-  }
-  open() {
-    this.onopen?.({});
-  }
-  push(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-  drop(code = 1006) {
-    this.onclose?.({ code, reason: '' });
-  }
-}
-
 function snapshot(lastSeq: number, status: 'active' | 'ended' = 'active'): SnapshotMessage {
-  return {
-    type: 'snapshot',
-    session: {
-      id: 's1',
-      caseId: 'c',
-      caseTitle: 'Case',
-      prompt: 'Design it',
-      durationMinutes: 45,
-      interviewer: 'offline',
-      status,
-      startedAt: 0,
-      reportId: status === 'ended' ? 'r1' : null,
-    },
-    steps: [],
-    currentStep: 'requirements',
-    stepStartedAt: 0,
-    stepBudgetMs: 300_000,
-    serverNow: 1000,
-    notes: '',
-    transcript: [],
-    lastSeq,
-  };
+  return sampleSnapshot({ serverNow: 1000, lastSeq }, { status, reportId: status === 'ended' ? 'r1' : null });
 }
 
 const turn = (seq: number) => ({

@@ -1,32 +1,11 @@
 import type { SnapshotMessage, Turn, TurnDeltaMessage } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
+import { sampleSnapshot } from './fixtures.ts';
 import { FrameBatcher, type FrameScheduler } from './frame-batcher.ts';
 import { initialRoomState, type RoomAction, type RoomState, roomReducer } from './room-state.ts';
 
 function snapshot(over: Partial<SnapshotMessage['session']> = {}): SnapshotMessage {
-  return {
-    type: 'snapshot',
-    session: {
-      id: 's1',
-      caseId: 'c',
-      caseTitle: 'Case',
-      prompt: 'Design it',
-      durationMinutes: 45,
-      interviewer: 'llm',
-      status: 'active',
-      startedAt: 0,
-      reportId: null,
-      ...over,
-    },
-    steps: [],
-    currentStep: 'requirements',
-    stepStartedAt: 0,
-    stepBudgetMs: 300_000,
-    serverNow: 0,
-    notes: '',
-    transcript: [],
-    lastSeq: 1,
-  };
+  return sampleSnapshot({ lastSeq: 1 }, { interviewer: 'llm', ...over });
 }
 
 const delta = (text: string, draftId = 's1:2'): TurnDeltaMessage => ({

@@ -1,5 +1,6 @@
 import type { SnapshotMessage, StepProgress, Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
+import { sampleSnapshot } from './fixtures.ts';
 import { initialRoomState, type RoomAction, type RoomState, roomReducer, stepUsedMs } from './room-state.ts';
 
 const steps: StepProgress[] = [
@@ -19,29 +20,10 @@ const opening: Turn = {
 };
 
 function snapshot(over: Partial<SnapshotMessage> = {}): SnapshotMessage {
-  return {
-    type: 'snapshot',
-    session: {
-      id: 's1',
-      caseId: 'c',
-      caseTitle: 'Case',
-      prompt: 'Design it',
-      durationMinutes: 45,
-      interviewer: 'offline',
-      status: 'active',
-      startedAt: 1000,
-      reportId: null,
-    },
-    steps,
-    currentStep: 'requirements',
-    stepStartedAt: 1000,
-    stepBudgetMs: 300_000,
-    serverNow: 11_000,
-    notes: '',
-    transcript: [opening],
-    lastSeq: 2,
-    ...over,
-  };
+  return sampleSnapshot(
+    { steps, stepStartedAt: 1000, serverNow: 11_000, transcript: [opening], lastSeq: 2, ...over },
+    { startedAt: 1000 },
+  );
 }
 
 const server = (message: Extract<RoomAction, { type: 'server' }>['message'], localNow = 0): RoomAction => ({

@@ -8,18 +8,20 @@ import type {
   TurnDeltaMessage,
 } from '@mlsd/protocol';
 import { clockOffset } from './countdown.ts';
+import {
+  applyAck,
+  applyLocalAction,
+  applyNumbered,
+  applyRefusal,
+  type LocalAction,
+  type LocalMessage,
+  notInTranscript,
+  pendingFrom,
+  type RoomNotice,
+} from './shared-room-state.ts';
 import type { OutboxEntry } from './storage.ts';
 
-/** A candidate message the server has not yet put in the transcript. */
-export interface LocalMessage extends OutboxEntry {
-  status: 'pending' | 'sent' | 'failed';
-  error?: string;
-}
-
-export interface RoomNotice {
-  code: string;
-  message: string;
-}
+export type { LocalMessage, RoomNotice };
 
 /** An interviewer message the model is still writing. Never stored: the committed turn replaces it. */
 export interface Draft {
@@ -53,9 +55,7 @@ export type RoomAction =
   | { type: 'server'; message: ServerMessage; localNow: number }
   /** Streamed pieces gathered over one animation frame, folded in with one render. */
   | { type: 'deltas'; deltas: TurnDeltaMessage[] }
-  | { type: 'queued'; entry: OutboxEntry }
-  | { type: 'discard'; clientId: string }
-  | { type: 'dismiss-notice' };
+  | LocalAction<OutboxEntry>;
 
 export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
   return {
@@ -70,7 +70,7 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
     notes: '',
     warning: null,
     ended: null,
-    local: outbox.map((e) => ({ ...e, status: 'pending' })),
+    local: pendingFrom(outbox),
     notice: null,
     drafts: [],
     degraded: false,
@@ -80,14 +80,10 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
 /** Folds one server message or local action into the room; events at or below `lastSeq` are ignored. */
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   switch (action.type) {
-    case 'queued': {
-      const others = state.local.filter((m) => m.clientId !== action.entry.clientId);
-      return { ...state, local: [...others, { ...action.entry, status: 'pending' }] };
-    }
+    case 'queued':
     case 'discard':
-      return { ...state, local: state.local.filter((m) => m.clientId !== action.clientId) };
     case 'dismiss-notice':
-      return { ...state, notice: null };
+      return applyLocalAction(state, action);
     case 'server':
       return applyServer(state, action.message, action.localNow);
     case 'deltas':
@@ -128,7 +124,7 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
           message.session.status === 'ended' && message.session.reportId
             ? { reason: 'completed', reportId: message.session.reportId }
             : state.ended,
-        local: state.local.filter((m) => !transcript.some((t) => t.clientId === m.clientId)),
+        local: notInTranscript(state.local, transcript),
         // Drafts are never replayed: whatever was being written is either in the transcript now or gone.
         drafts: [],
         degraded: message.session.degraded ?? state.degraded,
@@ -139,27 +135,11 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
     case 'turn_discard':
       return { ...state, drafts: state.drafts.filter((draft) => draft.draftId !== message.draftId) };
     case 'ack':
-      return {
-        ...state,
-        local:
-          message.duplicate && state.transcript.some((t) => t.clientId === message.clientId)
-            ? state.local.filter((m) => m.clientId !== message.clientId)
-            : state.local.map((m) => (m.clientId === message.clientId ? { ...m, status: 'sent' } : m)),
-      };
-    case 'error': {
-      const notice = { code: message.code, message: message.message };
-      if (!message.clientId) return { ...state, notice };
-      return {
-        ...state,
-        notice,
-        local: state.local.map((m) =>
-          m.clientId === message.clientId ? { ...m, status: 'failed', error: message.message } : m,
-        ),
-      };
-    }
+      return applyAck(state, message);
+    case 'error':
+      return applyRefusal(state, message);
     default:
-      if (message.seq <= state.lastSeq) return state;
-      return applyEvent({ ...state, lastSeq: message.seq }, message);
+      return applyNumbered(state, message, applyEvent);
   }
 }
 

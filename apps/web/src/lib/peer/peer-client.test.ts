@@ -1,28 +1,11 @@
 import type { PeerServerMessage, PeerSnapshotMessage } from '@mlsd/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionStatus, SocketLike } from '../room-connection.ts';
+import { FakeSocket } from '../fake-socket.ts';
+import type { ConnectionStatus } from '../room-connection.ts';
 import { memoryStore, storedOutbox } from '../storage.ts';
 import { PeerConnection } from './peer-connection.ts';
 import { parsePeerRoute } from './peer-routes.ts';
 import { initialPeerState, peerReducer, peerRemainingMs } from './peer-state.ts';
-
-class FakeSocket implements SocketLike {
-  sent: Record<string, unknown>[] = [];
-  closed = false;
-  onopen: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.closed = true;
-  }
-  push(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-}
 
 const clock = {
   steps: [

@@ -11,7 +11,17 @@ import type {
   Turn,
 } from '@mlsd/protocol';
 import { clockOffset } from '../countdown.ts';
-import type { LocalMessage, RoomNotice } from '../room-state.ts';
+import {
+  applyAck,
+  applyLocalAction,
+  applyNumbered,
+  applyRefusal,
+  type LocalAction,
+  type LocalMessage,
+  notInTranscript,
+  pendingFrom,
+  type RoomNotice,
+} from '../shared-room-state.ts';
 import type { PeerOutboxEntry } from './peer-connection.ts';
 
 export type PeerConsole = Omit<PeerConsoleMessage, 'type' | 'coverage' | 'assessment'>;
@@ -38,9 +48,7 @@ export interface PeerRoomState {
 
 export type PeerAction =
   | { type: 'server'; message: PeerServerMessage; localNow: number }
-  | { type: 'queued'; entry: PeerOutboxEntry }
-  | { type: 'discard'; clientId: string }
-  | { type: 'dismiss-notice' };
+  | LocalAction<PeerOutboxEntry>;
 
 export function initialPeerState(outbox: PeerOutboxEntry[] = []): PeerRoomState {
   return {
@@ -56,21 +64,17 @@ export function initialPeerState(outbox: PeerOutboxEntry[] = []): PeerRoomState 
     coverage: null,
     assessment: null,
     warning: null,
-    local: outbox.map((entry) => ({ ...entry, status: 'pending' })),
+    local: pendingFrom(outbox),
     notice: null,
   };
 }
 
 export function peerReducer(state: PeerRoomState, action: PeerAction): PeerRoomState {
   switch (action.type) {
-    case 'queued': {
-      const others = state.local.filter((m) => m.clientId !== action.entry.clientId);
-      return { ...state, local: [...others, { ...action.entry, status: 'pending' }] };
-    }
+    case 'queued':
     case 'discard':
-      return { ...state, local: state.local.filter((m) => m.clientId !== action.clientId) };
     case 'dismiss-notice':
-      return { ...state, notice: null };
+      return applyLocalAction(state, action);
     case 'server':
       return applyServer(state, action.message, action.localNow);
   }
@@ -89,7 +93,7 @@ function applyServer(state: PeerRoomState, message: PeerServerMessage, localNow:
         transcript: message.transcript,
         lastSeq: message.lastSeq,
         pad: message.pad,
-        local: state.local.filter((m) => !message.transcript.some((t) => t.clientId === m.clientId)),
+        local: notInTranscript(state.local, message.transcript),
       };
     case 'peer_console': {
       const { type: _type, coverage, assessment, ...rest } = message;
@@ -113,27 +117,11 @@ function applyServer(state: PeerRoomState, message: PeerServerMessage, localNow:
     case 'peer_next_room':
       return state.room ? { ...state, room: { ...state.room, nextRoomId: message.roomId } } : state;
     case 'peer_ack':
-      return {
-        ...state,
-        local:
-          message.duplicate && state.transcript.some((t) => t.clientId === message.clientId)
-            ? state.local.filter((m) => m.clientId !== message.clientId)
-            : state.local.map((m) => (m.clientId === message.clientId ? { ...m, status: 'sent' } : m)),
-      };
-    case 'peer_error': {
-      const notice = { code: message.code, message: message.message };
-      if (!message.clientId) return { ...state, notice };
-      return {
-        ...state,
-        notice,
-        local: state.local.map((m) =>
-          m.clientId === message.clientId ? { ...m, status: 'failed', error: message.message } : m,
-        ),
-      };
-    }
+      return applyAck(state, message);
+    case 'peer_error':
+      return applyRefusal(state, message);
     default:
-      if (message.seq <= state.lastSeq) return state;
-      return applyEvent({ ...state, lastSeq: message.seq }, message);
+      return applyNumbered(state, message, applyEvent);
   }
 }
 

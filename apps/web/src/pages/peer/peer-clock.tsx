@@ -1,8 +1,7 @@
 import type { PeerClock } from '@mlsd/protocol';
+import { StepRailItem } from '../../components/step-rail-item.tsx';
 import { countdownTone, formatClock, formatMinutes } from '../../lib/countdown.ts';
 import { peerRemainingMs, peerStepUsedMs } from '../../lib/peer/peer-state.ts';
-
-const MARK = { done: '✓', skipped: '–' } as const;
 
 /** The current step's clock on the server's time; frozen and labelled while paused. */
 export function PeerCountdown({ clock, now, offset }: { clock: PeerClock; now: number; offset: number }) {
@@ -40,34 +39,16 @@ export function PeerCountdown({ clock, now, offset }: { clock: PeerClock; now: n
 export function PeerStepRail({ clock, now, offset }: { clock: PeerClock; now: number; offset: number }) {
   return (
     <ol className="step-rail">
-      {clock.steps.map((step, i) => {
-        const used = peerStepUsedMs(clock, step.id, now, offset);
-        const share = step.budgetMs > 0 ? Math.min(1, used / step.budgetMs) : 0;
-        return (
-          <li
-            key={step.id}
-            className={`step-rail__item step-rail__item--${step.status}`}
-            aria-current={step.id === clock.currentStep ? 'step' : undefined}
-          >
-            <span className="step-rail__index" aria-hidden="true">
-              {step.status === 'done' || step.status === 'skipped' ? MARK[step.status] : i + 1}
-            </span>
-            <span className="step-rail__body">
-              <span className="step-rail__title">{step.title}</span>
-              <span className={`step-rail__time${used > step.budgetMs ? ' step-rail__time--over' : ''}`}>
-                {step.status === 'pending'
-                  ? formatMinutes(step.budgetMs)
-                  : `${formatClock(used)} / ${formatClock(step.budgetMs)}`}
-              </span>
-              {step.status !== 'pending' && (
-                <span className="step-rail__bar" aria-hidden="true">
-                  <span className="step-rail__fill" style={{ width: `${share * 100}%` }} />
-                </span>
-              )}
-            </span>
-          </li>
-        );
-      })}
+      {clock.steps.map((step, i) => (
+        <StepRailItem
+          key={step.id}
+          step={step}
+          index={i}
+          usedMs={peerStepUsedMs(clock, step.id, now, offset)}
+          current={step.id === clock.currentStep}
+          planned={formatMinutes(step.budgetMs)}
+        />
+      ))}
     </ol>
   );
 }

@@ -1,14 +1,10 @@
 import type { PointVerdict, StepId, TimerAction } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { browserSocket, keepConnected, socketUrl } from '../../lib/browser-socket.ts';
 import { PeerConnection, type PeerOutboxEntry } from '../../lib/peer/peer-connection.ts';
 import { initialPeerState, peerReducer } from '../../lib/peer/peer-state.ts';
-import type { ConnectionStatus, SocketLike } from '../../lib/room-connection.ts';
+import type { ConnectionStatus } from '../../lib/reconnecting-socket.ts';
 import { browserStore, loadOutbox, storedOutbox } from '../../lib/storage.ts';
-
-function socketUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/ws/peer`;
-}
 
 /** Unsent lines are kept per room and seat link, so a reload resends them. */
 const outboxKey = (roomId: string, token: string) => `peer-${roomId}-${token.slice(0, 12)}`;
@@ -25,24 +21,18 @@ export function usePeerRoom(roomId: string, token: string) {
 
   useEffect(() => {
     const conn = new PeerConnection({
-      url: socketUrl(),
+      url: socketUrl('/ws/peer'),
       roomId,
       token,
-      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      createSocket: browserSocket,
       outbox: storedOutbox(store, key),
       onMessage: (message) => dispatch({ type: 'server', message, localNow: Date.now() }),
       onStatus: setStatus,
     });
     connection.current = conn;
-    conn.start();
-    const retry = () => conn.retryNow();
-    const onVisible = () => document.visibilityState === 'visible' && conn.retryNow();
-    window.addEventListener('online', retry);
-    document.addEventListener('visibilitychange', onVisible);
+    const disconnect = keepConnected(conn);
     return () => {
-      window.removeEventListener('online', retry);
-      document.removeEventListener('visibilitychange', onVisible);
-      conn.stop();
+      disconnect();
       connection.current = null;
     };
   }, [roomId, token, store, key]);

@@ -1,7 +1,6 @@
-import { MAX_ANSWER_CHARS } from '@mlsd/protocol';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { answerCheck } from '../../lib/answer-check.ts';
-import { browserStore, loadDraft, saveDraft } from '../../lib/storage.ts';
+import { ComposeBox } from '../../components/compose-box.tsx';
+
+const overLimit = (over: number) => `That is ${over} characters over the limit; split it into two messages.`;
 
 /** Enter sends, Shift+Enter breaks the line; the draft survives reloads and disconnects. */
 export function AnswerBox({
@@ -16,70 +15,17 @@ export function AnswerBox({
   /** Text to put back in the box (editing a refused message); `n` makes each request distinct. */
   replace: { text: string; n: number } | null;
 }) {
-  const store = useRef(browserStore()).current;
-  const [text, setText] = useState(() => loadDraft(store, sessionId));
-  const input = useRef<HTMLTextAreaElement>(null);
-  const hintId = useId();
-  const check = answerCheck(text);
-  const canSend = disabledReason === null && check.ok;
-
-  useEffect(() => saveDraft(store, sessionId, text), [store, sessionId, text]);
-
-  useEffect(() => {
-    if (!replace) return;
-    setText(replace.text);
-    input.current?.focus();
-  }, [replace]);
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault();
-    if (!canSend) return;
-    onSend(text.trim());
-    setText('');
-    input.current?.focus();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  }
-
   return (
-    <form className="answer-box" onSubmit={submit}>
-      <label htmlFor="answer" className="visually-hidden">
-        Your answer or clarifying question
-      </label>
-      <textarea
-        id="answer"
-        ref={input}
-        value={text}
-        rows={3}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={hintId}
-        aria-invalid={check.reason === 'too-long'}
-        placeholder="Answer, or ask a clarifying question…"
-      />
-      <div className="answer-box__bar">
-        <span id={hintId} className={`answer-box__hint${disabledReason ? ' answer-box__hint--blocked' : ''}`}>
-          {disabledReason ??
-            (check.reason === 'too-long'
-              ? `That is ${check.over} characters over the limit; split it into two messages.`
-              : 'Enter to send · Shift+Enter for a new line')}
-        </span>
-        {check.showCount && (
-          <span
-            className={`answer-box__count answer-box__count--${check.reason === 'too-long' ? 'over' : 'near'}`}
-          >
-            {check.length.toLocaleString()} / {MAX_ANSWER_CHARS.toLocaleString()}
-          </span>
-        )}
-        <button type="submit" className="button button--primary" disabled={!canSend}>
-          Send
-        </button>
-      </div>
-    </form>
+    <ComposeBox
+      inputId="answer"
+      draftKey={sessionId}
+      label="Your answer or clarifying question"
+      placeholder="Answer, or ask a clarifying question…"
+      disabledReason={disabledReason}
+      onSend={onSend}
+      fill={replace}
+      overLimit={overLimit}
+      showCount
+    />
   );
 }

@@ -1,14 +1,10 @@
 import type { TurnDeltaMessage } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { browserSocket, keepConnected, socketUrl } from '../../lib/browser-socket.ts';
 import { FrameBatcher } from '../../lib/frame-batcher.ts';
-import { type ConnectionStatus, RoomConnection, type SocketLike } from '../../lib/room-connection.ts';
+import { type ConnectionStatus, RoomConnection } from '../../lib/room-connection.ts';
 import { initialRoomState, type LocalMessage, roomReducer } from '../../lib/room-state.ts';
 import { browserStore, loadOutbox, storedOutbox } from '../../lib/storage.ts';
-
-function socketUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/ws`;
-}
 
 /** The live room: server state folded through the reducer, plus the actions a candidate can take. */
 export function useRoom(sessionId: string, token: string) {
@@ -24,10 +20,10 @@ export function useRoom(sessionId: string, token: string) {
     // them, so the committed turn always lands after its draft.
     const deltas = new FrameBatcher<TurnDeltaMessage>((items) => dispatch({ type: 'deltas', deltas: items }));
     const conn = new RoomConnection({
-      url: socketUrl(),
+      url: socketUrl('/ws'),
       sessionId,
       token,
-      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      createSocket: browserSocket,
       outbox: storedOutbox(store, sessionId),
       onMessage: (message) => {
         if (message.type === 'turn_delta') {
@@ -40,15 +36,9 @@ export function useRoom(sessionId: string, token: string) {
       onStatus: setStatus,
     });
     connection.current = conn;
-    conn.start();
-    const retry = () => conn.retryNow();
-    const onVisible = () => document.visibilityState === 'visible' && conn.retryNow();
-    window.addEventListener('online', retry);
-    document.addEventListener('visibilitychange', onVisible);
+    const disconnect = keepConnected(conn);
     return () => {
-      window.removeEventListener('online', retry);
-      document.removeEventListener('visibilitychange', onVisible);
-      conn.stop();
+      disconnect();
       deltas.dispose();
       connection.current = null;
     };

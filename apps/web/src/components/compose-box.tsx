@@ -1,0 +1,103 @@
+import { MAX_ANSWER_CHARS } from '@mlsd/protocol';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { answerCheck } from '../lib/answer-check.ts';
+import { browserStore, loadDraft, saveDraft } from '../lib/storage.ts';
+
+/**
+ * A message box: Enter sends, Shift+Enter breaks the line, and the draft (under `draftKey`)
+ * survives reloads and disconnects. `fill` puts text in the box for editing; `n` makes each
+ * request distinct.
+ */
+export function ComposeBox({
+  inputId,
+  draftKey,
+  label,
+  placeholder,
+  disabledReason,
+  onSend,
+  fill,
+  overLimit,
+  showCount = false,
+}: {
+  inputId: string;
+  draftKey: string;
+  label: string;
+  placeholder: string;
+  disabledReason: string | null;
+  onSend: (text: string) => void;
+  fill?: { text: string; n: number } | null;
+  /** The hint when the text is `over` characters too long. */
+  overLimit: (over: number) => string;
+  /** Shows the count near the limit, marks the field invalid over it and ties the hint to it. */
+  showCount?: boolean;
+}) {
+  const store = useRef(browserStore()).current;
+  const [text, setText] = useState(() => loadDraft(store, draftKey));
+  const input = useRef<HTMLTextAreaElement>(null);
+  const hintId = useId();
+  const check = answerCheck(text);
+  const canSend = disabledReason === null && check.ok;
+
+  useEffect(() => saveDraft(store, draftKey, text), [store, draftKey, text]);
+
+  useEffect(() => {
+    if (!fill) return;
+    setText(fill.text);
+    input.current?.focus();
+  }, [fill]);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(text.trim());
+    setText('');
+    input.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  return (
+    <form className="answer-box" onSubmit={submit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        ref={input}
+        value={text}
+        rows={3}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby={showCount ? hintId : undefined}
+        aria-invalid={showCount ? check.reason === 'too-long' : undefined}
+        placeholder={placeholder}
+      />
+      <div className="answer-box__bar">
+        <span
+          id={showCount ? hintId : undefined}
+          className={`answer-box__hint${disabledReason ? ' answer-box__hint--blocked' : ''}`}
+        >
+          {disabledReason ??
+            (check.reason === 'too-long'
+              ? overLimit(check.over)
+              : 'Enter to send · Shift+Enter for a new line')}
+        </span>
+        {showCount && check.showCount && (
+          <span
+            className={`answer-box__count answer-box__count--${check.reason === 'too-long' ? 'over' : 'near'}`}
+          >
+            {check.length.toLocaleString()} / {MAX_ANSWER_CHARS.toLocaleString()}
+          </span>
+        )}
+        <button type="submit" className="button button--primary" disabled={!canSend}>
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}

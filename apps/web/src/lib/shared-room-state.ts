@@ -1,0 +1,87 @@
+/** The reducer pieces the solo room and the peer room share: this seat's unsent messages and numbered events. */
+import type { Turn } from '@mlsd/protocol';
+import type { OutboxEntry } from './storage.ts';
+
+/** A message of this seat's that the server has not yet put in the transcript. */
+export interface LocalMessage extends OutboxEntry {
+  status: 'pending' | 'sent' | 'failed';
+  error?: string;
+}
+
+export interface RoomNotice {
+  code: string;
+  message: string;
+}
+
+/** What a room state keeps of its own unsent messages. */
+export interface LocalState {
+  transcript: Turn[];
+  local: LocalMessage[];
+  notice: RoomNotice | null;
+}
+
+/** The reducer actions that touch only this seat's unsent messages and the notice. */
+export type LocalAction<E extends OutboxEntry> =
+  | { type: 'queued'; entry: E }
+  | { type: 'discard'; clientId: string }
+  | { type: 'dismiss-notice' };
+
+/** Entries left in the outbox by an earlier visit, waiting to be resent. */
+export function pendingFrom<E extends OutboxEntry>(outbox: E[]): (E & LocalMessage)[] {
+  return outbox.map((entry) => ({ ...entry, status: 'pending' }));
+}
+
+export function applyLocalAction<S extends LocalState>(state: S, action: LocalAction<OutboxEntry>): S {
+  switch (action.type) {
+    case 'queued': {
+      const others = state.local.filter((m) => m.clientId !== action.entry.clientId);
+      return { ...state, local: [...others, { ...action.entry, status: 'pending' }] };
+    }
+    case 'discard':
+      return { ...state, local: state.local.filter((m) => m.clientId !== action.clientId) };
+    case 'dismiss-notice':
+      return { ...state, notice: null };
+  }
+}
+
+/** Messages the transcript (of a snapshot) does not hold yet. */
+export function notInTranscript<M extends LocalMessage>(local: M[], transcript: Turn[]): M[] {
+  return local.filter((m) => !transcript.some((t) => t.clientId === m.clientId));
+}
+
+/** An ack: the message is sent; a duplicate ack of one already in the transcript drops it. */
+export function applyAck<S extends LocalState>(state: S, ack: { clientId: string; duplicate: boolean }): S {
+  return {
+    ...state,
+    local:
+      ack.duplicate && state.transcript.some((t) => t.clientId === ack.clientId)
+        ? state.local.filter((m) => m.clientId !== ack.clientId)
+        : state.local.map((m) => (m.clientId === ack.clientId ? { ...m, status: 'sent' } : m)),
+  };
+}
+
+/** An error: shown as the notice, and the message it refused (if any) is marked failed. */
+export function applyRefusal<S extends LocalState>(
+  state: S,
+  error: { code: string; message: string; clientId?: string | undefined },
+): S {
+  const notice = { code: error.code, message: error.message };
+  if (!error.clientId) return { ...state, notice };
+  return {
+    ...state,
+    notice,
+    local: state.local.map((m) =>
+      m.clientId === error.clientId ? { ...m, status: 'failed', error: error.message } : m,
+    ),
+  };
+}
+
+/** A numbered event applies once: at or below `lastSeq` it has been seen already. */
+export function applyNumbered<S extends { lastSeq: number }, E extends { seq: number }>(
+  state: S,
+  event: E,
+  apply: (state: S, event: E) => S,
+): S {
+  if (event.seq <= state.lastSeq) return state;
+  return apply({ ...state, lastSeq: event.seq }, event);
+}
