@@ -17,7 +17,6 @@ export function ComposeBox({
   onSend,
   fill,
   overLimit,
-  showCount = false,
 }: {
   inputId: string;
   draftKey: string;
@@ -28,8 +27,6 @@ export function ComposeBox({
   fill?: { text: string; n: number } | null;
   /** The hint when the text is `over` characters too long. */
   overLimit: (over: number) => string;
-  /** Shows the count near the limit, marks the field invalid over it and ties the hint to it. */
-  showCount?: boolean;
 }) {
   const store = useRef(browserStore()).current;
   const [text, setText] = useState(() => loadDraft(store, draftKey));
@@ -73,13 +70,13 @@ export function ComposeBox({
         rows={3}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
-        aria-describedby={showCount ? hintId : undefined}
-        aria-invalid={showCount ? check.reason === 'too-long' : undefined}
+        aria-describedby={hintId}
+        aria-invalid={check.reason === 'too-long'}
         placeholder={placeholder}
       />
       <div className="answer-box__bar">
         <span
-          id={showCount ? hintId : undefined}
+          id={hintId}
           className={`answer-box__hint${disabledReason ? ' answer-box__hint--blocked' : ''}`}
         >
           {disabledReason ??
@@ -87,7 +84,7 @@ export function ComposeBox({
               ? overLimit(check.over)
               : 'Enter to send · Shift+Enter for a new line')}
         </span>
-        {showCount && check.showCount && (
+        {check.showCount && (
           <span
             className={`answer-box__count answer-box__count--${check.reason === 'too-long' ? 'over' : 'near'}`}
           >

@@ -32,13 +32,12 @@ export class ApiRequestError extends Error {
 
 /**
  * Fetches `path` and checks the reply against `schema`, throwing an ApiRequestError that says what
- * went wrong. `brief` leaves the status text and the failing field out of the error messages.
+ * went wrong.
  */
 export async function request<T>(
   path: string,
   schema: z.ZodType<T>,
   init: RequestInit = {},
-  { brief = false }: { brief?: boolean } = {},
 ): Promise<T> {
   let response: Response;
   try {
@@ -53,7 +52,7 @@ export async function request<T>(
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = ApiError.safeParse(body);
-    const status = brief ? `${response.status}` : `${response.status} ${response.statusText}`;
+    const status = `${response.status} ${response.statusText}`;
     throw error.success
       ? new ApiRequestError(response.status, error.data.code, error.data.message)
       : new ApiRequestError(response.status, 'HTTP', `The server answered ${status}.`);
@@ -62,7 +61,7 @@ export async function request<T>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'body';
-    const detail = brief ? '' : ` (${where}: ${issue?.message})`;
+    const detail = ` (${where}: ${issue?.message})`;
     throw new ApiRequestError(response.status, 'BAD_RESPONSE', `Unexpected reply from ${path}${detail}.`);
   }
   return parsed.data;

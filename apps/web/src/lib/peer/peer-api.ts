@@ -1,9 +1,6 @@
 import { type CreatePeerRoomBody, CreatePeerRoomResponse, PeerReport, PeerRoomInfo } from '@mlsd/protocol';
-import type { z } from 'zod';
-import { request as apiRequest, bearer } from '../api.ts';
+import { bearer, request } from '../api.ts';
 
-const request = <T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}) =>
-  apiRequest(path, schema, init, { brief: true });
 const room = (id: string) => `/api/peer/rooms/${encodeURIComponent(id)}`;
 
 /** The peer REST calls. */

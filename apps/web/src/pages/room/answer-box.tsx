@@ -25,7 +25,6 @@ export function AnswerBox({
       onSend={onSend}
       fill={replace}
       overLimit={overLimit}
-      showCount
     />
   );
 }
