@@ -75,10 +75,7 @@ export function ComposeBox({
         placeholder={placeholder}
       />
       <div className="answer-box__bar">
-        <span
-          id={hintId}
-          className={`answer-box__hint${disabledReason ? ' answer-box__hint--blocked' : ''}`}
-        >
+        <span id={hintId} className={`answer-box__hint${disabledReason ? ' answer-box__hint--blocked' : ''}`}>
           {disabledReason ??
             (check.reason === 'too-long'
               ? overLimit(check.over)

@@ -34,11 +34,7 @@ export class ApiRequestError extends Error {
  * Fetches `path` and checks the reply against `schema`, throwing an ApiRequestError that says what
  * went wrong.
  */
-export async function request<T>(
-  path: string,
-  schema: z.ZodType<T>,
-  init: RequestInit = {},
-): Promise<T> {
+export async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);
