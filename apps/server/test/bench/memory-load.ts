@@ -43,7 +43,7 @@ async function connectAll(port: number, sessions: { id: string; token: string }[
             ),
           );
           ws.once('message', () => resolve(ws));
-          ws.once('error', reject);
+          ws.on('error', reject);
         }),
     );
     sockets.push(...(await Promise.all(batch)));

@@ -12,7 +12,12 @@ import { REPO_ROOT } from '../helpers.ts';
  */
 const gc = (globalThis as { gc?: () => void }).gc;
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-memory-'));
-const app = await buildApp({ db: join(dir, 'mlsd.sqlite'), rubricsDir: join(REPO_ROOT, 'rubrics') });
+const app = await buildApp({
+  db: join(dir, 'mlsd.sqlite'),
+  rubricsDir: join(REPO_ROOT, 'rubrics'),
+  // One process plays thousands of browsers from one address: lift the per-address limit.
+  hardening: { restRateLimit: false },
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const caseId = app.rubrics.caseSummaries()[0]?.id ?? '';

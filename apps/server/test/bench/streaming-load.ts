@@ -22,6 +22,8 @@ export interface StreamingOptions {
   chunks: number;
   /** Write a CPU profile of the measured server process into this directory. */
   profileDir?: string;
+  /** Spread the requests uniformly over this many ms instead of sending them all at once. */
+  spreadMs?: number;
 }
 
 export interface StreamingFigures {
@@ -37,9 +39,12 @@ export interface StreamingFigures {
   lagP50: number;
   lagP99: number;
   lagMax: number;
-  /** Browser's request to the model receiving it: the server's work before asking (p50, p99). */
-  beforeModelP50: number;
-  beforeModelP99: number;
+  /** Browser's request to the server handing its model request to fetch: our own work first (p50, p99). */
+  ownWorkP50: number;
+  ownWorkP99: number;
+  /** From fetch to the model reading the request: transit and the model server's own queue (p50, p99). */
+  transitP50: number;
+  transitP99: number;
   /** Model's first content write to the browser's first token: relaying and any hold-back (p50, p99). */
   afterModelP50: number;
   afterModelP99: number;
@@ -103,6 +108,8 @@ interface Stream {
   done: boolean;
   failed: boolean;
   why?: string;
+  /** The server has published our answer (server targets). */
+  answered?: boolean;
 }
 
 class Browser {
@@ -118,14 +125,20 @@ class Browser {
       const message = JSON.parse(data.toString('utf8')) as {
         type: string;
         text?: string;
-        turn?: { role: string };
+        turn?: { role: string; clientId?: string };
         code?: string;
+        reason?: string;
       };
       if (message.type === 'snapshot') this.snapshot = true;
       const stream = this.stream;
-      if (!stream || stream.done) return;
-      const isDelta = message.type === (isServer ? 'turn_delta' : 'delta');
-      if (isDelta) {
+      if (!stream || stream.done || stream.failed) return;
+      if (isServer && message.type === 'turn' && message.turn?.clientId === stream.id) {
+        // Our answer is stored; what streams from now on is the reply to it.
+        stream.answered = true;
+        return;
+      }
+      if (isServer && !stream.answered) return;
+      if (message.type === (isServer ? 'turn_delta' : 'delta')) {
         stream.chars += message.text?.length ?? 0;
         stream.deltas.push({ at, end: stream.chars });
       } else if (
@@ -139,8 +152,7 @@ class Browser {
         }
       } else if (message.type === 'failed' || message.type === 'turn_discard' || message.type === 'error') {
         stream.failed = true;
-        stream.why =
-          `${message.type} ${message.code ?? (message as { reason?: string }).reason ?? ''}`.trim();
+        stream.why = `${message.type} ${message.code ?? message.reason ?? ''}`.trim();
       }
     });
   }
@@ -148,7 +160,7 @@ class Browser {
   opened(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
+      this.ws.on('error', reject);
     });
   }
 
@@ -202,7 +214,8 @@ export async function measureStreaming(
   const browsers = await openBrowsers(port, sessions, target);
   const added: number[] = [];
   const modelFirst: number[] = [];
-  const beforeModel: number[] = [];
+  const ownWork: number[] = [];
+  const transit: number[] = [];
   const afterModel: number[] = [];
   const lags: number[] = [];
   let failed = 0;
@@ -231,14 +244,21 @@ export async function measureStreaming(
     for (let round = 0; round <= rounds; round++) {
       if (model) await model.request('reset');
       await sleep(300);
+      const spread = options.spreadMs ?? 0;
       browsers.forEach((browser, index) => {
-        browser.ask(`r${round}-s${index}`, target);
+        const ask = () => browser.ask(`r${round}-s${index}`, target);
+        if (spread > 0) setTimeout(ask, Math.random() * spread);
+        else ask();
       });
+      if (spread > 0) await sleep(spread + 10);
       const deadline = Date.now() + 120_000;
       while (browsers.some((b) => b.stream && !b.stream.done && !b.stream.failed) && Date.now() < deadline) {
         await sleep(20);
       }
       const dump = await producer.request<Dump>('dump');
+      const sent = model
+        ? (await server.request<{ type: 'sent'; stamps: Record<string, number> }>('sent')).stamps
+        : {};
       const byId = new Map(
         dump.streams.filter((stream) => stream.id !== '').map((stream) => [stream.id, stream]),
       );
@@ -255,7 +275,12 @@ export async function measureStreaming(
         const modelMs = modelFirstAt - produced.at;
         modelFirst.push(modelMs);
         added.push(firstAt - stream.start - modelMs);
-        beforeModel.push(produced.at - stream.start);
+        // The bare server is its own model: its work before "asking" is the timer's start.
+        const sentAt = model ? sent[stream.id] : produced.at;
+        if (sentAt !== undefined) {
+          ownWork.push(sentAt - stream.start);
+          transit.push(produced.at - sentAt);
+        }
         afterModel.push(firstAt - modelFirstAt);
         // Chunk i carries characters [4i, 4i + 4); it arrived with the first delta reaching past 4i.
         produced.emitted.forEach((at, index) => {
@@ -279,8 +304,10 @@ export async function measureStreaming(
     lagP50: percentile(lags, 50),
     lagP99: percentile(lags, 99),
     lagMax: lags.length > 0 ? Math.max(...lags) : Number.NaN,
-    beforeModelP50: percentile(beforeModel, 50),
-    beforeModelP99: percentile(beforeModel, 99),
+    ownWorkP50: percentile(ownWork, 50),
+    ownWorkP99: percentile(ownWork, 99),
+    transitP50: percentile(transit, 50),
+    transitP99: percentile(transit, 99),
     afterModelP50: percentile(afterModel, 50),
     afterModelP99: percentile(afterModel, 99),
     failed,

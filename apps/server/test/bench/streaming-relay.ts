@@ -4,6 +4,7 @@ import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify from 'fastify';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_MAX_BUFFERED_BYTES, sendCapped } from '../../src/ws/backpressure.ts';
+import { installFetchProbe, takeFetchStamps } from './fetch-probe.ts';
 
 /**
  * Child process for the streaming benchmark, the thing measured. `relay`: the server's path for a
@@ -20,6 +21,7 @@ interface Start {
 }
 
 if (mode === 'relay') {
+  installFetchProbe('relay');
   const client = createLlmClient({
     baseURL: modelUrl,
     apiKey: 'bench',
@@ -65,6 +67,7 @@ if (mode === 'relay') {
   process.send?.({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
   process.on('message', (message: unknown) => {
     if (message === 'stop') void app.close().then(() => process.exit(0));
+    else if (message === 'sent') process.send?.({ type: 'sent', stamps: takeFetchStamps() });
   });
 } else {
   const streams: { id: string; at: number; emitted: number[] }[] = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseLlmConfig } from '@mlsd/interviewer';
 import { buildApp } from '../../src/app.ts';
 import { REPO_ROOT } from '../helpers.ts';
+import { installFetchProbe, takeFetchStamps } from './fetch-probe.ts';
 
 /**
  * Child process for the streaming benchmark: the real app with the model interviewer pointed at
@@ -19,6 +20,7 @@ const setup = parseLlmConfig({
   MLSD_LLM_MAX_RETRIES: '0',
 });
 if (!setup.ok || !setup.value) throw new Error(`bad model settings: ${JSON.stringify(setup)}`);
+installFetchProbe('server');
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-streaming-'));
 const app = await buildApp({
   db: join(dir, 'mlsd.sqlite'),
@@ -41,6 +43,8 @@ process.on('message', async (raw: unknown) => {
       sessions.push({ id: created.id, token: created.token });
     }
     process.send?.({ type: 'created', sessions });
+  } else if (message.type === 'sent') {
+    process.send?.({ type: 'sent', stamps: takeFetchStamps() });
   } else if (message.type === 'stop') {
     await app.close();
     process.exit(0);
