@@ -10,19 +10,13 @@ import {
   Turn,
 } from './common.ts';
 import { Evidence, HireSignal } from './report.ts';
-import { EndedEvent, StepEvent, TurnEvent, WarningEvent } from './ws.ts';
+import { ClientId, EndedEvent, StepEvent, TurnEvent, WarningEvent } from './ws.ts';
 
 /**
  * Peer mode: a human interviewer and a candidate in one room, each with a seat token. The seat is
  * decided by the token alone; nothing a client writes in a frame can change it. Candidate seats
  * never receive the rubric: only the types marked "interviewer only" carry rubric-derived data.
  */
-
-const ClientId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'client ids are 1-64 characters of A-Z, a-z, 0-9, _ and -');
 
 /** Room ids are UUIDs; tokens are 43 base64url characters (32 random bytes). */
 export const PeerRoomId = z

@@ -10,7 +10,8 @@ import {
   Turn,
 } from './common.ts';
 
-const ClientId = z
+/** A client's id for one frame, so a resend is recognised. */
+export const ClientId = z
   .string()
   .min(1)
   .max(64)

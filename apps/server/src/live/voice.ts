@@ -11,6 +11,7 @@ import type { EndReason, ServerMessage, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionBrains, SessionVoice, Voiced } from './brains.ts';
 import type { SessionContext } from './live-session.ts';
+import { timerDraft } from './timer-drafts.ts';
 
 export interface VoiceBatchInput {
   first: Transition;
@@ -72,17 +73,8 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
     for (const effect of current.effects) {
       switch (effect.type) {
         case 'step-started':
-          drafts.push({
-            type: 'step',
-            step: effect.step,
-            index: effect.index,
-            startedAt: effect.startedAt,
-            budgetMs: effect.budgetMs,
-            reason: effect.reason,
-          });
-          break;
         case 'warning':
-          drafts.push({ type: 'warning', step: effect.step, remainingMs: effect.remainingMs });
+          drafts.push(timerDraft(effect));
           break;
         case 'ended':
           ended = { reason: effect.reason, at: effect.at };

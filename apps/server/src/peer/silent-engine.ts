@@ -2,6 +2,7 @@ import type { EventDraft } from '@mlsd/db';
 import { currentStep, type EngineState, stepProgress, type Transition, transition } from '@mlsd/engine';
 import type { EndReason, PeerClock } from '@mlsd/protocol';
 import type { Framework } from '@mlsd/rubric';
+import { timerDraft } from '../live/timer-drafts.ts';
 
 export interface SilentResult {
   state: EngineState;
@@ -26,17 +27,8 @@ export function foldSilently(first: Transition, now: number): SilentResult {
     for (const effect of current.effects) {
       switch (effect.type) {
         case 'step-started':
-          drafts.push({
-            type: 'step',
-            step: effect.step,
-            index: effect.index,
-            startedAt: effect.startedAt,
-            budgetMs: effect.budgetMs,
-            reason: effect.reason,
-          });
-          break;
         case 'warning':
-          drafts.push({ type: 'warning', step: effect.step, remainingMs: effect.remainingMs });
+          drafts.push(timerDraft(effect));
           break;
         case 'ended':
           ended = { reason: effect.reason, at: effect.at };
