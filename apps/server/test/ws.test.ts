@@ -340,6 +340,39 @@ describe('delivery', () => {
     expect(await back.next('step')).toMatchObject({ step: 'framing', reason: 'time-up' });
   });
 
+  it('replies after a restart to an answer that was acknowledged but never answered', async () => {
+    const session = await createSession(30);
+    await settle();
+    // What a crash between the ack and the reply leaves behind: the answer stored, no reply.
+    const text = 'How many requests per second do we serve?';
+    server.app.db.sessions.commit(session.id, {
+      at: clock.now(),
+      command: { clientId: 'orphan-1', type: 'answer' },
+      events: [
+        {
+          type: 'turn',
+          turn: {
+            role: 'candidate',
+            step: 'requirements',
+            kind: 'clarification',
+            text,
+            at: clock.now(),
+            clientId: 'orphan-1',
+          },
+        },
+      ],
+    });
+    await server.close();
+
+    await start();
+    const { snapshot } = await joinSession(session);
+    const index = snapshot.transcript.findIndex((turn) => turn.clientId === 'orphan-1');
+    expect(index).toBeGreaterThan(0);
+    expect(snapshot.transcript.filter((turn) => turn.clientId === 'orphan-1')).toHaveLength(1);
+    expect(snapshot.transcript[index + 1]).toMatchObject({ role: 'interviewer', kind: 'answer' });
+    expect(snapshot.transcript).toHaveLength(index + 2);
+  });
+
   it('resumes timers at start, even before anyone reconnects', async () => {
     const session = await createSession(30);
     await server.close();

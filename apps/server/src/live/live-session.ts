@@ -123,13 +123,31 @@ export class LiveSession {
     });
   }
 
-  /** Picks up where a stored session left off: finishes a half-ended one, re-arms the timer. */
+  /**
+   * Picks up where a stored session left off: writes a missing opening or reply, finishes a
+   * half-ended session, re-arms the timer.
+   */
   resume(): Promise<void> {
     return this.run(async () => {
       if (this.#lastSeq === 0 && this.#state.status === 'active') {
         // Stopped before the opening was stored (a model writes it after the session is created).
         const startedAt = this.#state.startedAt;
         await this.#drive(startInterview(this.#state.config, startedAt), startedAt);
+      }
+      const last = this.#transcript.at(-1);
+      if (this.#state.status === 'active' && last?.role === 'candidate') {
+        // The server stopped after acknowledging this answer and before storing its reply (the
+        // reply and the engine state commit together, and every answer gets a reply): reply now.
+        await this.#afterAck(this.#deps.clock.now(), () => ({
+          type: 'candidate-message',
+          isQuestion: this.#deps.brains.looksLikeQuestion(last.text),
+          uncovered: this.#deps.brains.uncovered({
+            ...this.#ctx,
+            step: last.step,
+            transcript: this.#transcript,
+            notes: this.#record.notes,
+          }),
+        }));
       }
       if (this.#state.status === 'ended' && this.#record.status === 'active') {
         await this.#finish({
