@@ -7,12 +7,11 @@ import {
   type PeerServerMessage,
 } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { Clock } from '../clock.ts';
 import { DEFAULT_HARDENING, type SocketLimits } from '../hardening.ts';
-import { SerialQueue } from '../live/serial.ts';
 import { sendCapped } from '../ws/backpressure.ts';
-import { TokenBucket } from '../ws/token-bucket.ts';
+import { FrameIntake } from '../ws/frame-intake.ts';
 import { parsePeerFrame } from './peer-frames.ts';
 import type { PeerRefusal, PeerRoom, PeerSubscriber } from './peer-room.ts';
 import type { PeerRuntime } from './peer-runtime.ts';
@@ -30,8 +29,7 @@ export class PeerConnection implements PeerSubscriber {
   readonly #socket: WebSocket;
   readonly #runtime: PeerRuntime;
   readonly #log: FastifyBaseLogger;
-  readonly #queue = new SerialQueue();
-  readonly #bucket: TokenBucket;
+  readonly #intake: FrameIntake;
   readonly #maxBuffered: number;
   #room: PeerRoom | null = null;
   #seat: PeerSeat | null = null;
@@ -48,9 +46,15 @@ export class PeerConnection implements PeerSubscriber {
     this.#runtime = runtime;
     this.#log = log;
     // The pad saves while the candidate types; a flood is refused, not queued.
-    this.#bucket = new TokenBucket(clock, limits.socketRate);
+    this.#intake = new FrameIntake(
+      clock,
+      limits.socketRate,
+      log,
+      (code, text) => this.#error(code, text),
+      (text) => this.#handle(text),
+    );
     this.#maxBuffered = limits.maxBufferedBytes;
-    socket.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
+    socket.on('message', (data, isBinary) => this.#intake.take(data, isBinary));
     socket.on('close', () => this.#onClose());
     socket.on('error', (error) => log.debug({ err: error }, 'peer websocket error'));
   }
@@ -77,25 +81,8 @@ export class PeerConnection implements PeerSubscriber {
     );
   }
 
-  #onFrame(data: RawData, isBinary: boolean): void {
-    if (!this.#bucket.take()) {
-      this.#error('RATE_LIMITED', 'too many messages too fast; this one was dropped. Wait a second.');
-      return;
-    }
-    this.#queue
-      .run(() => this.#handle(data, isBinary))
-      .catch((error: unknown) => {
-        this.#log.error({ err: error }, 'peer frame failed');
-        this.#error('INTERNAL', 'the server could not handle that message and stored nothing; send it again');
-      });
-  }
-
-  async #handle(data: RawData, isBinary: boolean): Promise<void> {
-    if (isBinary) {
-      this.#error('BAD_MESSAGE', 'binary frames are not accepted; send JSON text frames');
-      return;
-    }
-    const parsed = parsePeerFrame(rawToString(data));
+  async #handle(text: string): Promise<void> {
+    const parsed = parsePeerFrame(text);
     if (!parsed.ok) {
       this.send(parsed.error);
       return;
@@ -172,10 +159,4 @@ export class PeerConnection implements PeerSubscriber {
       .then(() => this.#runtime.release(room))
       .catch((error: unknown) => this.#log.error({ err: error }, 'leaving a peer room failed'));
   }
-}
-
-function rawToString(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

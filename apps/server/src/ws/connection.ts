@@ -1,14 +1,13 @@
 import type { ClientMessage, ErrorCode, ServerMessage } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { Clock } from '../clock.ts';
 import { DEFAULT_HARDENING, type SocketLimits } from '../hardening.ts';
 import type { LiveSession, Refusal, Subscriber } from '../live/live-session.ts';
 import type { SessionRuntime } from '../live/runtime.ts';
-import { SerialQueue } from '../live/serial.ts';
 import { sendCapped } from './backpressure.ts';
+import { FrameIntake } from './frame-intake.ts';
 import { parseFrame } from './frames.ts';
-import { TokenBucket } from './token-bucket.ts';
 
 const HELLO_FIRST = 'say hello first: {"type":"hello","sessionId":"…","token":"…","lastSeq":0}';
 const UNAUTHORIZED = 'unknown session or wrong token; start a new session from the home page';
@@ -22,8 +21,7 @@ export class Connection implements Subscriber {
   readonly #socket: WebSocket;
   readonly #runtime: SessionRuntime;
   readonly #log: FastifyBaseLogger;
-  readonly #queue = new SerialQueue();
-  readonly #bucket: TokenBucket;
+  readonly #intake: FrameIntake;
   readonly #maxBuffered: number;
   #live: LiveSession | null = null;
   #closed = false;
@@ -39,9 +37,15 @@ export class Connection implements Subscriber {
     this.#runtime = runtime;
     this.#log = log;
     // Generous enough for a notes pad saving on every pause; a flood is refused, not queued.
-    this.#bucket = new TokenBucket(clock, limits.socketRate);
+    this.#intake = new FrameIntake(
+      clock,
+      limits.socketRate,
+      log,
+      (code, text) => this.#error(code, text),
+      (text) => this.#handle(text),
+    );
     this.#maxBuffered = limits.maxBufferedBytes;
-    socket.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
+    socket.on('message', (data, isBinary) => this.#intake.take(data, isBinary));
     socket.on('close', () => this.#onClose());
     socket.on('error', (error) => log.debug({ err: error }, 'websocket error'));
   }
@@ -58,28 +62,8 @@ export class Connection implements Subscriber {
     );
   }
 
-  #onFrame(data: RawData, isBinary: boolean): void {
-    if (!this.#bucket.take()) {
-      this.#error(
-        'RATE_LIMITED',
-        'too many messages too fast; this one was dropped. Wait a second and send it again.',
-      );
-      return;
-    }
-    this.#queue
-      .run(() => this.#handle(data, isBinary))
-      .catch((error: unknown) => {
-        this.#log.error({ err: error }, 'websocket frame failed');
-        this.#error('INTERNAL', 'the server could not handle that message and stored nothing; send it again');
-      });
-  }
-
-  async #handle(data: RawData, isBinary: boolean): Promise<void> {
-    if (isBinary) {
-      this.#error('BAD_MESSAGE', 'binary frames are not accepted; send JSON text frames');
-      return;
-    }
-    const parsed = parseFrame(rawToString(data));
+  async #handle(text: string): Promise<void> {
+    const parsed = parseFrame(text);
     if (!parsed.ok) {
       this.send(parsed.error);
       return;
@@ -138,10 +122,4 @@ export class Connection implements Subscriber {
     live.leave(this);
     this.#runtime.release(live);
   }
-}
-
-function rawToString(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }
