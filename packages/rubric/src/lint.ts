@@ -13,7 +13,7 @@ export const MINIMUMS = { pointsPerStep: 6, facts: 8, curveballs: 2 } as const;
  */
 export function probeLeaks(point: TalkingPoint): string | null {
   const probeWords = new Set(contentStems(point.probe));
-  for (const signal of point.signals) {
+  for (const signal of [...point.signals, ...point.plain]) {
     const words = contentStems(signal);
     if (words.length > 0 && words.every((word) => probeWords.has(word))) return signal;
   }

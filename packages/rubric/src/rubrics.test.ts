@@ -58,6 +58,7 @@ describe('probeLeaks', () => {
     title: 'Calibrated scores',
     weight: 3,
     signals: ['calibration', 'isotonic regression'],
+    plain: [] as string[],
     probe: 'Advertisers pay on these numbers. How far do you trust the raw scores?',
     strong: 'x'.repeat(50),
   };

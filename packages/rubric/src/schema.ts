@@ -28,6 +28,12 @@ export const TalkingPoint = z.strictObject({
    * on lemmas, so "calibrating the probabilities" matches "calibrated probability".
    */
   signals: z.array(z.string().trim().min(2)).min(2, 'give at least two signal phrasings'),
+  /**
+   * The same idea in everyday words, as a candidate who knows it but not the jargon would say it
+   * ("how sure the model is" for calibration). Matched like signals; kept apart so their effect
+   * can be measured on the calibration set.
+   */
+  plain: z.array(z.string().trim().min(2)).default([]),
   /** What the interviewer asks when the point is missing. Must not contain the point's own signal words. */
   probe: sentence,
   /** What a strong answer says: a paragraph the report shows for a missed or thin point. */
@@ -42,6 +48,12 @@ export const RedFlag = z.strictObject({
   signals: z.array(z.string().trim().min(2)).min(1),
   /** Why it is a mistake, in one or two sentences. */
   why: sentence,
+  /**
+   * How much it costs the step's score when said in earnest: `minor` (a weak choice), `major`
+   * (a real mistake an interviewer would push back on), `severe` (breaks the design: leaks the
+   * test set, ships a wrong objective, breaks a legal or safety constraint).
+   */
+  severity: z.enum(['minor', 'major', 'severe']).default('major'),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 
@@ -72,6 +84,12 @@ export const Curveball = z.strictObject({
   text: sentence,
   /** What a good reaction covers (shown in the report and the peer console, never to the candidate live). */
   expects: sentence,
+  /**
+   * Talking point ids whose idea the curveball's premise assumes ("your two-tower model is too
+   * slow" needs a two-tower proposal). The interviewer throws it only once the candidate has
+   * covered at least one of them; empty means the premise is a change of the world and always holds.
+   */
+  requires: z.array(id).default([]),
 });
 export type Curveball = z.infer<typeof Curveball>;
 
