@@ -1,5 +1,12 @@
+import type { Turn } from '@mlsd/protocol';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Optional turn fields kept in one JSON column, so a new one needs no migration. */
+export type TurnMeta = Pick<
+  Turn,
+  'hintLevel' | 'hintPointIds' | 'challengedFlagIds' | 'curveballId' | 'intent'
+>;
 
 /**
  * The tables of mlsd-mock. Times are epoch milliseconds; JSON columns hold values already validated
@@ -46,6 +53,8 @@ export const turns = sqliteTable(
     at: integer('at').notNull(),
     clientId: text('client_id'),
     probedPointIds: text('probed_point_ids', { mode: 'json' }).$type<string[]>(),
+    /** The turn's other optional fields (hint level, challenged flags, curveball, intent), as JSON. */
+    meta: text('meta', { mode: 'json' }).$type<TurnMeta>(),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.index] }),

@@ -2,6 +2,7 @@ import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { TurnMeta } from './schema.ts';
 import * as schema from './schema.ts';
 import type {
   CommitResult,
@@ -79,6 +80,7 @@ export class SessionStore {
           at: p('at'),
           clientId: p('clientId'),
           probedPointIds: p('probedPointIds'),
+          meta: p('meta'),
         })
         .prepare(),
       lastSeq: orm
@@ -278,6 +280,7 @@ export class SessionStore {
             at: turn.at,
             clientId: turn.clientId ?? null,
             probedPointIds: turn.probedPointIds ?? null,
+            meta: turnMeta(turn),
           });
           index += 1;
           event = { type: 'turn', seq, turn };
@@ -323,5 +326,15 @@ function toTurn(row: TurnRow): Turn {
   };
   if (row.clientId !== null) turn.clientId = row.clientId;
   if (row.probedPointIds !== null) turn.probedPointIds = row.probedPointIds;
+  if (row.meta !== null) Object.assign(turn, row.meta);
   return turn;
+}
+
+const META_KEYS = ['hintLevel', 'hintPointIds', 'challengedFlagIds', 'curveballId', 'intent'] as const;
+
+/** The turn's optional fields for the `meta` column; null when it has none. */
+function turnMeta(turn: Turn): TurnMeta | null {
+  const meta: Record<string, unknown> = {};
+  for (const key of META_KEYS) if (turn[key] !== undefined) meta[key] = turn[key];
+  return Object.keys(meta).length > 0 ? (meta as TurnMeta) : null;
 }

@@ -30,6 +30,31 @@ export const MAX_NOTES_CHARS = 20_000;
 /** Largest websocket frame the server reads; larger frames close the socket with 1009. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
+/** How much a hint gave away: 1 rephrases the question, 2 points at an area, 3 names the concept. */
+export const HintLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type HintLevel = z.infer<typeof HintLevel>;
+
+/**
+ * What a candidate message is doing, as the interviewer read it: asking for facts, answering
+ * (`tentative`: an answer put as a question), asking for a hint, stuck, asking to move on or to
+ * stop, off-topic, about the interview itself (`meta`), aimed at the grader (`steer`), or not
+ * readable (`unclear`: empty, gibberish, not English).
+ */
+export const CandidateIntent = z.enum([
+  'facts',
+  'answer',
+  'tentative',
+  'hint',
+  'stuck',
+  'move-on',
+  'stop',
+  'meta',
+  'off-topic',
+  'steer',
+  'unclear',
+]);
+export type CandidateIntent = z.infer<typeof CandidateIntent>;
+
 /** What an interviewer turn is doing; lets the report tell probes from openings. */
 export const TurnKind = z.enum([
   'opening',
@@ -42,6 +67,14 @@ export const TurnKind = z.enum([
   'curveball',
   'wrap-up',
   'notice',
+  /** A graduated hint: rephrases the step's question, points at an open area, then names the concept. */
+  'hint',
+  /** A polite return to the current step after an off-topic, meta or rubric request. */
+  'redirect',
+  /** A question about what the candidate just proposed: why this, what it costs, how it fails. */
+  'follow-up',
+  /** Pushes back once on a claim that is a known mistake, without giving the fix. */
+  'challenge',
 ]);
 export type TurnKind = z.infer<typeof TurnKind>;
 
@@ -59,6 +92,16 @@ export const Turn = z.object({
   probedPointIds: z.array(z.string()).optional(),
   /** The streamed draft (`turn_delta`) this committed interviewer turn completes or replaces. */
   draftId: z.string().max(128).optional(),
+  /** Hint turns: 1 rephrases the step's question, 2 points at an open area, 3 names the concept. */
+  hintLevel: HintLevel.optional(),
+  /** Talking point ids a hint steered towards (rubric internals: never sent to a candidate seat). */
+  hintPointIds: z.array(z.string()).optional(),
+  /** Red flag ids a challenge pushed back on (rubric internals: never sent to a candidate seat). */
+  challengedFlagIds: z.array(z.string()).optional(),
+  /** The curveball a curveball turn threw (rubric internals: never sent to a candidate seat). */
+  curveballId: z.string().optional(),
+  /** Candidate turns: what the interviewer read the message as doing. */
+  intent: CandidateIntent.optional(),
 });
 export type Turn = z.infer<typeof Turn>;
 

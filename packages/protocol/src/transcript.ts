@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StepId } from './common.ts';
+import { CandidateIntent, HintLevel, StepId, TurnKind } from './common.ts';
 
 /**
  * The transcript file format read by `mlsd score`. Step and time are optional; other fields are
@@ -13,6 +13,13 @@ export const TranscriptTurn = z.looseObject({
   t: z.number().min(0).optional(),
   /** Talking point ids the interviewer probed for in this turn, when known. */
   probedPointIds: z.array(z.string()).optional(),
+  /** What the turn is doing (interviewer turns: probe, hint, challenge...), when known. */
+  kind: TurnKind.optional(),
+  hintLevel: HintLevel.optional(),
+  hintPointIds: z.array(z.string()).optional(),
+  challengedFlagIds: z.array(z.string()).optional(),
+  curveballId: z.string().optional(),
+  intent: CandidateIntent.optional(),
 });
 export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 

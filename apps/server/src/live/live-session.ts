@@ -434,11 +434,24 @@ export class LiveSession {
   }
 }
 
-/** Probed point ids are rubric internals: a candidate seat never sees them. */
+/**
+ * A turn as a candidate seat may see it: a whitelist, so rubric internals (probed, hinted or
+ * challenged ids, the curveball's id) never reach the candidate, whatever field is added later.
+ */
 export function stripProbes(turn: Turn): Turn {
-  if (turn.probedPointIds === undefined) return turn;
-  const { probedPointIds: _hidden, ...rest } = turn;
-  return rest;
+  const out: Turn = {
+    id: turn.id,
+    role: turn.role,
+    step: turn.step,
+    kind: turn.kind,
+    text: turn.text,
+    at: turn.at,
+  };
+  if (turn.clientId !== undefined) out.clientId = turn.clientId;
+  if (turn.draftId !== undefined) out.draftId = turn.draftId;
+  if (turn.hintLevel !== undefined) out.hintLevel = turn.hintLevel;
+  if (turn.intent !== undefined) out.intent = turn.intent;
+  return out;
 }
 
 function forCandidate(event: ServerEvent): ServerEvent {
