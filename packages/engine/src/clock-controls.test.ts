@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Framework, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, kinds, MINUTE, started, T0 } from '../test/fixtures.ts';
+import { BUDGETS, kinds, MINUTE, message, started, T0 } from '../test/fixtures.ts';
 import { MAX_ADD_TIME_MS, remainingMs } from './clock-controls.ts';
 import { currentStep, nextDeadline, transition } from './machine.ts';
 import { type EngineState, restoreState } from './state.ts';
@@ -56,11 +56,7 @@ describe('pause and resume', () => {
   });
 
   it('shifts a pending reply timeout with the pause', () => {
-    const speaking = transition(
-      started(),
-      { type: 'candidate-message', isQuestion: true, uncovered: [] },
-      T0,
-    );
+    const speaking = transition(started(), message({ isQuestion: true, uncovered: [] }), T0);
     expect(speaking.state.speakingSince).toBe(T0);
     const resumed = resume(pause(speaking.state, T0 + MINUTE), T0 + 5 * MINUTE).state;
     expect(resumed.speakingSince).toBe(T0 + 4 * MINUTE);

@@ -7,6 +7,8 @@ export interface ConfigOptions {
   durationMinutes?: number;
   /** Default 2. */
   maxProbesPerStep?: number;
+  /** Default 2. */
+  maxFollowUpsPerStep?: number;
   /** Default 2: the curveball follows the candidate's second answer in its step. */
   curveballAfterAnswers?: number;
   /** Default 60 s. */
@@ -27,6 +29,7 @@ export function createConfig(
     budgetsMs: stepBudgetsMs(framework, durationMinutes),
     curveballs: caseStudy.curveballs.map((ball) => ({ id: ball.id, step: ball.step })),
     maxProbesPerStep: options.maxProbesPerStep ?? 2,
+    maxFollowUpsPerStep: options.maxFollowUpsPerStep ?? 2,
     curveballAfterAnswers: options.curveballAfterAnswers ?? 2,
     maxSpeakingMs: options.maxSpeakingMs ?? 60_000,
   };

@@ -9,13 +9,19 @@ export {
   type Transition,
   transition,
 } from './machine.ts';
+export { messageReading } from './reading.ts';
+export { decideReply, type MoveBody, type Reply } from './reply.ts';
 export { EngineConfig, EngineState, type RestoreResult, restoreState, StepState } from './state.ts';
-export type {
-  EngineEffect,
-  EngineEvent,
-  InterviewerMove,
-  MoveKind,
-  StepStartReason,
-  UncoveredPoint,
+export {
+  type EngineEffect,
+  type EngineEvent,
+  type FactFindings,
+  FOLLOW_UP_ANGLES,
+  type FollowUpAngle,
+  type InterviewerMove,
+  type MessageReading,
+  type MoveKind,
+  type StepStartReason,
+  type UncoveredPoint,
 } from './types.ts';
 export { stepProgress, turnKindOf } from './views.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, kinds, MINUTE, makeConfig, moves, say, started, T0 } from '../test/fixtures.ts';
+import { BUDGETS, kinds, MINUTE, makeConfig, message, moves, say, started, T0 } from '../test/fixtures.ts';
 import { currentStep, nextDeadline, startInterview, stepDeadline, transition } from './machine.ts';
 import type { EngineState } from './state.ts';
 
@@ -46,8 +46,8 @@ describe('time-up', () => {
   it('answers a question that arrives after time is up, then advances', () => {
     const state = started();
     const late = T0 + BUDGETS.requirements + 5_000;
-    const asked = transition(state, { type: 'candidate-message', isQuestion: true, uncovered: [] }, late);
-    expect(kinds(asked.effects)).toEqual(['move:answer-question']);
+    const asked = transition(state, message({ isQuestion: true, uncovered: [] }), late);
+    expect(kinds(asked.effects)).toEqual(['move:answer-facts']);
     expect(moves(asked.effects)[0]).toMatchObject({ late: true, step: 'requirements' });
     // The reply is still being voiced: the timer fires but the step stays.
     const ticked = tick(asked.state, late + 1_000);
@@ -61,24 +61,23 @@ describe('time-up', () => {
   it('acknowledges, never probes, an answer that arrives after time is up', () => {
     const state = say(started(), T0 + 10_000).state;
     const late = T0 + BUDGETS.requirements + 1;
-    const answered = transition(
-      state,
-      { type: 'candidate-message', isQuestion: false, uncovered: [{ id: 'scale', weight: 3 }] },
-      late,
-    );
+    const answered = transition(state, message({ uncovered: [{ id: 'scale', weight: 3 }] }), late);
     expect(moves(answered.effects)).toEqual([
-      { kind: 'acknowledge', late: true, allCovered: false, index: expect.any(Number), step: 'requirements' },
+      {
+        kind: 'acknowledge',
+        late: true,
+        allCovered: false,
+        lastStep: false,
+        index: expect.any(Number),
+        step: 'requirements',
+      },
     ]);
     expect(currentStep(done(answered.state, late).state).id).toBe('framing');
   });
 
   it('waits for a pending reply when the deadline passes, and schedules the reply timeout', () => {
     const base = started();
-    const asked = transition(
-      base,
-      { type: 'candidate-message', isQuestion: true, uncovered: [] },
-      T0 + 4 * MINUTE + 59_000,
-    );
+    const asked = transition(base, message({ isQuestion: true, uncovered: [] }), T0 + 4 * MINUTE + 59_000);
     const deadline = T0 + BUDGETS.requirements;
     const warnedAndWaiting = tick(tick(asked.state, deadline - 30_000).state, deadline);
     expect(currentStep(warnedAndWaiting.state).id).toBe('requirements');
@@ -148,11 +147,7 @@ describe('move-on', () => {
   });
 
   it('waits for a pending reply before moving on', () => {
-    const asked = transition(
-      started(),
-      { type: 'candidate-message', isQuestion: true, uncovered: [] },
-      T0 + 10_000,
-    );
+    const asked = transition(started(), message({ isQuestion: true, uncovered: [] }), T0 + 10_000);
     const requested = transition(asked.state, { type: 'move-on' }, T0 + 11_000);
     expect(requested.effects).toEqual([]);
     expect(currentStep(requested.state).id).toBe('requirements');
@@ -233,7 +228,7 @@ describe('replies', () => {
 
   it('answers questions from facts and acknowledges the first answer of a step', () => {
     const first = say(started(), T0 + 10_000, { isQuestion: true, uncovered });
-    expect(first.reply).toMatchObject({ kind: 'answer-question', late: false });
+    expect(first.reply).toMatchObject({ kind: 'answer-facts', late: false });
     const second = say(transition(first.state, { type: 'move-on' }, T0 + 20_000).state, T0 + 30_000, {
       uncovered,
     });
@@ -338,11 +333,7 @@ describe('purity', () => {
   it('never mutates the state it is given', () => {
     const state = started();
     const frozen = JSON.stringify(state);
-    transition(
-      state,
-      { type: 'candidate-message', isQuestion: false, uncovered: [{ id: 'x', weight: 1 }] },
-      T0 + 1,
-    );
+    transition(state, message({ uncovered: [{ id: 'x', weight: 1 }] }), T0 + 1);
     transition(state, { type: 'move-on' }, T0 + 1);
     transition(state, { type: 'tick' }, T0 + BUDGETS.requirements);
     transition(state, { type: 'end' }, T0 + 1);

@@ -1,8 +1,9 @@
 import { type EndReason, STEP_IDS } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { applyAddTime, applyPause, applyResume, clearPause } from './clock-controls.ts';
+import { decideReply, type MoveBody } from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
-import type { EngineEffect, EngineEvent, InterviewerMove, StepStartReason, UncoveredPoint } from './types.ts';
+import type { EngineEffect, EngineEvent, InterviewerMove, MessageReading, StepStartReason } from './types.ts';
 
 export interface Transition {
   state: EngineState;
@@ -15,13 +16,6 @@ interface Draft {
   effects: EngineEffect[];
   now: number;
 }
-
-/** Distributes `Omit` over the move union so each kind keeps its own fields. */
-type MoveBody = InterviewerMove extends infer M
-  ? M extends InterviewerMove
-    ? Omit<M, 'index' | 'step'>
-    : never
-  : never;
 
 /** Begins an interview at `now`: the first step starts and the interviewer reads out the case. */
 export function startInterview(config: EngineConfig, now: number): Transition {
@@ -45,12 +39,16 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         answers: 0,
         probed: [],
         curveballAtAnswer: null,
+        hints: 0,
+        followedUp: [],
       }),
     ),
     speakingSince: null,
     moveOnRequested: false,
     moveCount: 0,
     curveballsThrown: [],
+    factsGiven: [],
+    challenged: [],
     pausedAt: null,
   };
   const draft: Draft = { s, effects: [], now };
@@ -64,11 +62,10 @@ export function transition(state: EngineState, event: EngineEvent, now: number):
   const draft: Draft = { s: structuredClone(state), effects: [], now };
   switch (event.type) {
     case 'candidate-message':
-      onCandidateMessage(draft, event.isQuestion, event.uncovered);
+      onCandidateMessage(draft, event.reading);
       break;
     case 'move-on':
-      if (draft.s.speakingSince === null) advance(draft, 'candidate');
-      else draft.s.moveOnRequested = true;
+      requestMoveOn(draft);
       break;
     case 'end':
       finish(draft, 'ended-early');
@@ -125,54 +122,31 @@ export function stepDeadline(step: StepState): number {
   return (step.startedAt ?? 0) + step.budgetMs;
 }
 
-function onCandidateMessage(draft: Draft, isQuestion: boolean, uncovered: UncoveredPoint[]): void {
-  const step = currentStep(draft.s);
+function onCandidateMessage(draft: Draft, reading: MessageReading): void {
+  const { s, now } = draft;
+  const step = currentStep(s);
   step.messages += 1;
-  if (!isQuestion) step.answers += 1;
-  const late = (draft.s.pausedAt ?? draft.now) >= stepDeadline(step);
-  if (isQuestion) {
-    // A question is always answered, even after time is up; the step advances once it is.
-    say(draft, { kind: 'answer-question', late });
-    return;
-  }
-  if (!late) {
-    const curveballId = dueCurveball(draft.s, step);
-    if (curveballId !== null) {
-      draft.s.curveballsThrown.push(curveballId);
-      step.curveballAtAnswer = step.answers;
-      say(draft, { kind: 'curveball', curveballId });
-      return;
-    }
-    const pointId = nextProbe(draft.s.config, step, uncovered);
-    if (pointId !== null) {
-      step.probed.push(pointId);
-      say(draft, { kind: 'probe', pointId });
-      return;
-    }
-  }
-  say(draft, { kind: 'acknowledge', allCovered: uncovered.length === 0, late });
+  const clockNow = s.pausedAt ?? now;
+  const deadline = stepDeadline(step);
+  const reply = decideReply(
+    {
+      s,
+      step,
+      late: clockNow >= deadline,
+      remainingMs: Math.max(0, deadline - clockNow),
+      lastStep: s.stepIndex === s.steps.length - 1,
+    },
+    reading,
+  );
+  if (reply.type === 'say') say(draft, reply.move);
+  else if (reply.type === 'move-on') requestMoveOn(draft);
+  else finish(draft, 'ended-early');
 }
 
-/** The first unthrown curveball of this step, once enough answers have come since the last one. */
-function dueCurveball(s: EngineState, step: StepState): string | null {
-  const after = (step.curveballAtAnswer ?? 0) + s.config.curveballAfterAnswers;
-  if (step.answers < after) return null;
-  const ball = s.config.curveballs.find((c) => c.step === step.id && !s.curveballsThrown.includes(c.id));
-  return ball?.id ?? null;
-}
-
-/**
- * The most important uncovered point not yet probed in this step, or null. The first message of
- * a step is only acknowledged: the candidate gets to lay out their answer before being steered.
- */
-function nextProbe(config: EngineConfig, step: StepState, uncovered: UncoveredPoint[]): string | null {
-  if (step.messages < 2 || step.probed.length >= config.maxProbesPerStep) return null;
-  let best: UncoveredPoint | null = null;
-  for (const point of uncovered) {
-    if (step.probed.includes(point.id)) continue;
-    if (best === null || point.weight > best.weight) best = point;
-  }
-  return best?.id ?? null;
+/** Moves on now, or once the reply being voiced is done. */
+function requestMoveOn(draft: Draft): void {
+  if (draft.s.speakingSince === null) advance(draft, 'candidate');
+  else draft.s.moveOnRequested = true;
 }
 
 function onTick(draft: Draft): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeConfig, moves, say, started, T0 } from '../test/fixtures.ts';
+import { makeConfig, message, moves, say, started, T0 } from '../test/fixtures.ts';
 import { currentStep, nextDeadline, transition } from './machine.ts';
 import { type EngineState, restoreState } from './state.ts';
 import type { EngineEvent } from './types.ts';
@@ -18,11 +18,7 @@ const roundTrip = (state: EngineState) => JSON.parse(JSON.stringify(state)) as u
 describe('state persistence', () => {
   it('survives a JSON round trip and behaves the same afterwards', () => {
     let state = say(started(), T0 + 1_000, { uncovered: [{ id: 'a', weight: 2 }] }).state;
-    state = transition(
-      state,
-      { type: 'candidate-message', isQuestion: true, uncovered: [] },
-      T0 + 2_000,
-    ).state;
+    state = transition(state, message({ isQuestion: true, uncovered: [] }), T0 + 2_000).state;
     const restored = restoreState(roundTrip(state));
     expect(restored).toEqual({ ok: true, value: state });
     if (!restored.ok) return;
@@ -65,7 +61,7 @@ describe('simulated sessions', () => {
           const uncovered = ['p1', 'p2', 'p3', 'p4']
             .filter(() => random() < 0.6)
             .map((id, k) => ({ id, weight: 1 + (k % 3) }));
-          event = { type: 'candidate-message', isQuestion: random() < 0.3, uncovered };
+          event = message({ isQuestion: random() < 0.3, uncovered });
         } else if (roll < 0.75) {
           event = { type: 'interviewer-done' };
         } else if (roll < 0.78) {

@@ -10,6 +10,8 @@ export const EngineConfig = z.object({
   curveballs: z.array(z.object({ id: z.string(), step: StepId })),
   /** Most probes the interviewer asks in one step. */
   maxProbesPerStep: z.number().int().min(0),
+  /** Most follow-ups on what the candidate just proposed, in one step. */
+  maxFollowUpsPerStep: z.number().int().min(0).default(2),
   /** A step's curveball comes after this many candidate answers in that step. */
   curveballAfterAnswers: z.number().int().min(1),
   /**
@@ -36,6 +38,10 @@ export const StepState = z.object({
   probed: z.array(z.string()),
   /** `answers` when the last curveball of this step was thrown. */
   curveballAtAnswer: z.number().int().nullable(),
+  /** Hints given in this step (the next one gives away more). */
+  hints: z.number().int().min(0).default(0),
+  /** Talking point ids followed up on in this step, in order. */
+  followedUp: z.array(z.string()).default([]),
 });
 export type StepState = z.infer<typeof StepState>;
 
@@ -57,6 +63,10 @@ export const EngineState = z.object({
   moveCount: z.number().int().min(0),
   /** Curveball ids already thrown. */
   curveballsThrown: z.array(z.string()),
+  /** Case fact ids given in full so far; asked again, a fact gets a short reminder. */
+  factsGiven: z.array(z.string()).default([]),
+  /** Red flag ids already challenged: each is pushed back on once. */
+  challenged: z.array(z.string()).default([]),
   /**
    * When the clock was paused (peer mode's timer controls); null while it runs. States stored
    * before pausing existed have no such field and restore as running.

@@ -1,4 +1,4 @@
-import type { EndReason, StepId } from '@mlsd/protocol';
+import type { CandidateIntent, EndReason, HintLevel, StepId } from '@mlsd/protocol';
 
 /** A still-uncovered talking point of the current step, as the server's matcher sees it. */
 export interface UncoveredPoint {
@@ -7,13 +7,42 @@ export interface UncoveredPoint {
   weight: number;
 }
 
+/** What a fact lookup found for the questions of one message (case fact ids). */
+export interface FactFindings {
+  /** Facts that answer a part of the message, in the order asked. */
+  found: string[];
+  /** Question parts the case has no fact for. */
+  unanswered: string[];
+  /** Question parts two facts fit about equally: the interviewer asks which one they mean. */
+  ambiguous: { question: string; options: string[] }[];
+}
+
+/**
+ * What the interviewer package read in one candidate message. The engine decides the next move
+ * from this alone, so the same reading gives the same move whoever (offline reader or model) read it.
+ */
+export interface MessageReading {
+  intent: CandidateIntent;
+  /** The message also carries answer content besides its questions. */
+  alsoAnswers: boolean;
+  facts: FactFindings;
+  /**
+   * Still-uncovered points of the current step after this message, in rubric order, without any
+   * point covered anywhere in the step or in the candidate's last three messages.
+   */
+  uncovered: UncoveredPoint[];
+  /** Points this message named (thinly covered first): what a follow-up can ask about. */
+  named: string[];
+  /** Red flags this message states in earnest. */
+  redFlags: string[];
+  /** Curveballs whose premise holds for what the candidate has proposed so far. */
+  premisesHeld: string[];
+}
+
 export type EngineEvent =
   | {
       type: 'candidate-message';
-      /** The server's reading of the text (`looksLikeQuestion` in @mlsd/interviewer). */
-      isQuestion: boolean;
-      /** Still-uncovered points of the current step after this message, in rubric order. */
-      uncovered: UncoveredPoint[];
+      reading: MessageReading;
     }
   | { type: 'move-on' }
   | { type: 'end' }
@@ -40,19 +69,53 @@ interface MoveBase {
 export type InterviewerMove = MoveBase &
   (
     | { kind: 'opening' /** The first turn also reads out the case prompt. */; withPrompt: boolean }
-    | { kind: 'answer-question' /** Time is up; the step advances after this reply. */; late: boolean }
+    | {
+        kind: 'answer-facts';
+        /** Facts to give; `repeat` ones were given before and get a short reminder. */
+        facts: { id: string; repeat: boolean }[];
+        /** Question parts the case does not cover: the candidate states an assumption. */
+        unanswered: string[];
+        /** Question parts that fit two facts: ask which one they mean. */
+        ambiguous: { question: string; options: string[] }[];
+        /** Time is up; the step advances after this reply. */
+        late: boolean;
+      }
+    | {
+        kind: 'clarify';
+        /** `unclear`: the message could not be read; `no-fact`: the case does not say. */
+        reason: 'unclear' | 'no-fact';
+        unanswered: string[];
+        late: boolean;
+      }
+    | {
+        kind: 'hint';
+        level: HintLevel /** The open point the hint steers to; null: none left. */;
+        pointId: string | null;
+      }
+    | {
+        kind: 'follow-up';
+        pointId: string /** Which angle: why this, what it costs, how it fails. */;
+        angle: FollowUpAngle;
+      }
+    | { kind: 'challenge'; flagId: string }
     | { kind: 'probe'; pointId: string }
+    | { kind: 'redirect'; reason: 'meta' | 'off-topic' | 'steer'; stepRemainingMs: number }
     | {
         kind: 'acknowledge';
         /** Nothing the matcher looks for is left in this step. */
         allCovered: boolean;
         late: boolean;
+        /** The last step: there is no next part to move on to. */
+        lastStep: boolean;
       }
     | { kind: 'curveball'; curveballId: string }
     | { kind: 'time-warning'; remainingMs: number }
     | { kind: 'move-on'; reason: 'time-up' | 'candidate'; nextStep: StepId }
     | { kind: 'wrap-up'; reason: EndReason }
   );
+
+export const FOLLOW_UP_ANGLES = ['why', 'cost', 'failure'] as const;
+export type FollowUpAngle = (typeof FOLLOW_UP_ANGLES)[number];
 
 export type MoveKind = InterviewerMove['kind'];
 

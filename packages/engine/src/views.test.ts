@@ -32,9 +32,35 @@ describe('turnKindOf', () => {
     const base = { index: 0, step: 'data' as const };
     const cases: [InterviewerMove, string][] = [
       [{ ...base, kind: 'opening', withPrompt: false }, 'opening'],
-      [{ ...base, kind: 'answer-question', late: false }, 'answer'],
+      [
+        {
+          ...base,
+          kind: 'answer-facts',
+          facts: [{ id: 'f', repeat: false }],
+          unanswered: [],
+          ambiguous: [],
+          late: false,
+        },
+        'answer',
+      ],
+      [
+        {
+          ...base,
+          kind: 'answer-facts',
+          facts: [],
+          unanswered: [],
+          ambiguous: [{ question: 'q', options: ['a', 'b'] }],
+          late: false,
+        },
+        'clarification',
+      ],
+      [{ ...base, kind: 'clarify', reason: 'no-fact', unanswered: ['q'], late: false }, 'clarification'],
+      [{ ...base, kind: 'hint', level: 2, pointId: 'x' }, 'hint'],
+      [{ ...base, kind: 'follow-up', pointId: 'x', angle: 'why' }, 'follow-up'],
+      [{ ...base, kind: 'challenge', flagId: 'x' }, 'challenge'],
+      [{ ...base, kind: 'redirect', reason: 'meta', stepRemainingMs: 1 }, 'redirect'],
       [{ ...base, kind: 'probe', pointId: 'x' }, 'probe'],
-      [{ ...base, kind: 'acknowledge', allCovered: false, late: false }, 'acknowledgement'],
+      [{ ...base, kind: 'acknowledge', allCovered: false, late: false, lastStep: false }, 'acknowledgement'],
       [{ ...base, kind: 'curveball', curveballId: 'x' }, 'curveball'],
       [{ ...base, kind: 'time-warning', remainingMs: 1 }, 'warning'],
       [{ ...base, kind: 'move-on', reason: 'candidate', nextStep: 'model' }, 'move-on'],

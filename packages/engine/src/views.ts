@@ -17,7 +17,12 @@ export function stepProgress(state: EngineState, now: number, framework: Framewo
 
 const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
   opening: 'opening',
-  'answer-question': 'answer',
+  'answer-facts': 'answer',
+  clarify: 'clarification',
+  hint: 'hint',
+  'follow-up': 'follow-up',
+  challenge: 'challenge',
+  redirect: 'redirect',
   probe: 'probe',
   acknowledge: 'acknowledgement',
   curveball: 'curveball',
@@ -28,5 +33,7 @@ const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
 
 /** The transcript `TurnKind` for the turn that voices `move`. */
 export function turnKindOf(move: InterviewerMove): TurnKind {
+  // Only asking which of two facts they mean gives no fact yet: that is a clarification.
+  if (move.kind === 'answer-facts' && move.facts.length === 0) return 'clarification';
   return TURN_KINDS[move.kind];
 }

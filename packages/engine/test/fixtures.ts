@@ -1,6 +1,14 @@
 import { STEP_IDS, type StepId } from '@mlsd/protocol';
-import type { EngineConfig, EngineEffect, EngineState, InterviewerMove, Transition } from '../src/index.ts';
-import { startInterview, transition } from '../src/index.ts';
+import type {
+  EngineConfig,
+  EngineEffect,
+  EngineEvent,
+  EngineState,
+  InterviewerMove,
+  MessageReading,
+  Transition,
+} from '../src/index.ts';
+import { messageReading, startInterview, transition } from '../src/index.ts';
 
 export const MINUTE = 60_000;
 export const T0 = Date.UTC(2025, 0, 1, 9, 0, 0);
@@ -25,6 +33,7 @@ export function makeConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
       { id: 'traffic-spike', step: 'serving' },
     ],
     maxProbesPerStep: 2,
+    maxFollowUpsPerStep: 2,
     curveballAfterAnswers: 2,
     maxSpeakingMs: 60_000,
     ...overrides,
@@ -47,21 +56,34 @@ export function kinds(effects: EngineEffect[]): string[] {
   );
 }
 
+/** What a test message says: `isQuestion` is a fact question the case answers (fact "scale-fact"). */
+export type TestMessage = Partial<MessageReading> & { isQuestion?: boolean };
+
+/** Curveball ids the tests use; by default every one's premise holds. */
+const TEST_CURVEBALLS = ['consent-change', 'traffic-spike', 'a', 'b', 'c1', 'c2'];
+
+/** The engine event for a test message; every curveball's premise holds unless told otherwise. */
+export function message(input: TestMessage = {}): EngineEvent {
+  const { isQuestion, ...overrides } = input;
+  return {
+    type: 'candidate-message',
+    reading: messageReading({
+      premisesHeld: TEST_CURVEBALLS,
+      ...(isQuestion
+        ? { intent: 'facts', facts: { found: ['scale-fact'], unanswered: [], ambiguous: [] } }
+        : {}),
+      ...overrides,
+    }),
+  };
+}
+
 /** A candidate message, then the interviewer finishes speaking; returns the reply's effects too. */
 export function say(
   state: EngineState,
   now: number,
-  message: { isQuestion?: boolean; uncovered?: { id: string; weight: number }[] } = {},
+  input: TestMessage = {},
 ): Transition & { reply: InterviewerMove } {
-  const sent = transition(
-    state,
-    {
-      type: 'candidate-message',
-      isQuestion: message.isQuestion ?? false,
-      uncovered: message.uncovered ?? [],
-    },
-    now,
-  );
+  const sent = transition(state, message(input), now);
   const reply = moves(sent.effects)[0];
   if (!reply) throw new Error('no reply');
   const done = transition(sent.state, { type: 'interviewer-done' }, now);

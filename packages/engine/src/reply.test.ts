@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, makeConfig, message, moves, say, started, T0 } from '../test/fixtures.ts';
+import { currentStep, transition } from './machine.ts';
+import type { EngineState } from './state.ts';
+
+const uncovered = [
+  { id: 'scale', weight: 2 },
+  { id: 'latency', weight: 3 },
+];
+const done = (state: EngineState, now: number) => transition(state, { type: 'interviewer-done' }, now);
+const facts = (found: string[], unanswered: string[] = []) => ({ found, unanswered, ambiguous: [] });
+
+/** Moves to the step at `index` by asking to move on. */
+function atStep(index: number, state = started()): EngineState {
+  let current = state;
+  for (let i = 0; i < index; i++)
+    current = done(transition(current, { type: 'move-on' }, T0).state, T0).state;
+  return current;
+}
+
+describe('facts', () => {
+  it('gives a fact in full once, then as a reminder', () => {
+    const first = say(started(), T0 + 1, { intent: 'facts', facts: facts(['scale', 'latency']) });
+    expect(first.reply).toMatchObject({
+      kind: 'answer-facts',
+      facts: [
+        { id: 'scale', repeat: false },
+        { id: 'latency', repeat: false },
+      ],
+    });
+    const again = say(first.state, T0 + 2, { intent: 'facts', facts: facts(['latency']) });
+    expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'latency', repeat: true }] });
+  });
+
+  it('asks for an assumption only when no fact fits, and says which part', () => {
+    const reply = say(started(), T0 + 1, { intent: 'facts', facts: facts([], ['is it multilingual']) }).reply;
+    expect(reply).toMatchObject({ kind: 'clarify', reason: 'no-fact', unanswered: ['is it multilingual'] });
+    const partly = say(started(), T0 + 1, { intent: 'facts', facts: facts(['scale'], ['budget']) }).reply;
+    expect(partly).toMatchObject({ kind: 'answer-facts', unanswered: ['budget'] });
+  });
+
+  it('counts a message that asks and answers as an answer too', () => {
+    const state = say(started(), T0 + 1, {
+      intent: 'facts',
+      alsoAnswers: true,
+      facts: facts(['scale']),
+    }).state;
+    expect(currentStep(state).answers).toBe(1);
+  });
+});
+
+describe('hints', () => {
+  it('are graduated: the question again, an open area, then the concept', () => {
+    let state = started();
+    const levels: unknown[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const step = say(state, T0 + i, { intent: i % 2 ? 'hint' : 'stuck', uncovered });
+      levels.push(step.reply.kind === 'hint' ? [step.reply.level, step.reply.pointId] : step.reply.kind);
+      state = step.state;
+    }
+    expect(levels).toEqual([
+      [1, 'latency'],
+      [2, 'latency'],
+      [3, 'latency'],
+      [3, 'latency'],
+    ]);
+  });
+
+  it('start again in a new step', () => {
+    let state = say(started(), T0 + 1, { intent: 'hint', uncovered }).state;
+    state = atStep(1, state);
+    expect(say(state, T0 + 2, { intent: 'hint', uncovered }).reply).toMatchObject({ kind: 'hint', level: 1 });
+  });
+
+  it('never bring a curveball to a stuck candidate', () => {
+    let state = atStep(2);
+    for (let i = 1; i <= 4; i++) {
+      const step = say(state, T0 + i, { intent: 'stuck', uncovered });
+      expect(step.reply.kind).toBe('hint');
+      state = step.state;
+    }
+    expect(state.curveballsThrown).toEqual([]);
+  });
+});
+
+describe('challenges', () => {
+  it('push back once per red flag, even on the first answer of a step', () => {
+    const first = say(started(), T0 + 1, { redFlags: ['accuracy'], uncovered });
+    expect(first.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy' });
+    const again = say(first.state, T0 + 2, { redFlags: ['accuracy'], uncovered });
+    expect(again.reply.kind).not.toBe('challenge');
+  });
+});
+
+describe('follow-ups', () => {
+  it('ask about a technique the candidate just named before a new checklist point', () => {
+    let state = say(started(), T0 + 1, { uncovered }).state;
+    const step = say(state, T0 + 2, { named: ['two-tower'], uncovered });
+    expect(step.reply).toMatchObject({ kind: 'follow-up', pointId: 'two-tower', angle: 'why' });
+    state = step.state;
+    // Not the same point twice, and the next angle differs.
+    const next = say(state, T0 + 3, { named: ['two-tower', 'hard-negatives'], uncovered });
+    expect(next.reply).toMatchObject({ kind: 'follow-up', pointId: 'hard-negatives', angle: 'cost' });
+    const probe = say(next.state, T0 + 4, { named: ['x'], uncovered });
+    expect(probe.reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
+  });
+});
+
+describe('curveballs', () => {
+  it('come only when their premise holds', () => {
+    let state = atStep(2);
+    const replies: string[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const step = say(state, T0 + i, { premisesHeld: i === 3 ? ['consent-change'] : [] });
+      replies.push(step.reply.kind);
+      state = step.state;
+    }
+    expect(replies).toEqual(['acknowledge', 'acknowledge', 'curveball']);
+  });
+});
+
+describe('what the candidate asks of the interview', () => {
+  it('moves on when asked, and ends when asked to stop', () => {
+    const moved = transition(started(), message({ intent: 'move-on' }), T0 + 1);
+    expect(moves(moved.effects).map((move) => move.kind)).toEqual(['move-on', 'opening']);
+    expect(currentStep(moved.state).id).toBe('framing');
+    const stopped = transition(started(), message({ intent: 'stop' }), T0 + 1);
+    expect(stopped.state.status).toBe('ended');
+    expect(stopped.state.endReason).toBe('ended-early');
+  });
+
+  it('redirects meta, off-topic and grader-steering messages with the time left', () => {
+    for (const intent of ['meta', 'off-topic', 'steer'] as const) {
+      const reply = say(started(), T0 + 60_000, { intent, uncovered }).reply;
+      expect(reply).toEqual(
+        expect.objectContaining({
+          kind: 'redirect',
+          reason: intent,
+          stepRemainingMs: BUDGETS.requirements - 60_000,
+        }),
+      );
+    }
+  });
+
+  it('asks to rephrase a message it could not read', () => {
+    expect(say(started(), T0 + 1, { intent: 'unclear' }).reply).toMatchObject({
+      kind: 'clarify',
+      reason: 'unclear',
+    });
+  });
+
+  it('does not offer a next part on the last step', () => {
+    const last = atStep(6, started(makeConfig()));
+    expect(currentStep(last).id).toBe('monitoring');
+    expect(say(last, T0 + 1).reply).toMatchObject({ kind: 'acknowledge', lastStep: true });
+  });
+});
