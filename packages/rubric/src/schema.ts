@@ -54,6 +54,11 @@ export const RedFlag = z.strictObject({
    * test set, ships a wrong objective, breaks a legal or safety constraint).
    */
   severity: z.enum(['minor', 'major', 'severe']).default('major'),
+  /**
+   * What the interviewer asks to make the candidate reconsider, without giving the fix ("At 0.08%
+   * fraud, what accuracy does approving everything get?"). A generic push-back is used when absent.
+   */
+  challenge: sentence.optional(),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 
