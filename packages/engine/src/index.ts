@@ -21,6 +21,7 @@ export {
   type InterviewerMove,
   type MessageReading,
   type MoveKind,
+  type PreferredMove,
   type StepStartReason,
   type UncoveredPoint,
 } from './types.ts';

@@ -155,3 +155,27 @@ describe('what the candidate asks of the interview', () => {
     expect(say(last, T0 + 1).reply).toMatchObject({ kind: 'acknowledge', lastStep: true });
   });
 });
+
+describe('a model reader proposing the move', () => {
+  it('gets an allowed move it prefers', () => {
+    const state = say(started(), T0 + 1, { uncovered }).state;
+    const reply = say(state, T0 + 2, {
+      named: ['two-tower'],
+      uncovered,
+      preferred: { kind: 'probe', target: 'scale' },
+    }).reply;
+    expect(reply).toMatchObject({ kind: 'probe', pointId: 'scale' });
+  });
+
+  it('is ignored when it asks for a move the engine does not allow now', () => {
+    const state = say(started(), T0 + 1, { uncovered }).state;
+    for (const preferred of [
+      { kind: 'challenge' as const, target: 'accuracy' },
+      { kind: 'curveball' as const },
+      { kind: 'probe' as const, target: 'not-open' },
+    ]) {
+      const reply = say(state, T0 + 2, { uncovered, preferred }).reply;
+      expect(reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
+    }
+  });
+});

@@ -1,6 +1,12 @@
 import type { HintLevel } from '@mlsd/protocol';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
-import { FOLLOW_UP_ANGLES, type InterviewerMove, type MessageReading, type UncoveredPoint } from './types.ts';
+import {
+  FOLLOW_UP_ANGLES,
+  type InterviewerMove,
+  type MessageReading,
+  type PreferredMove,
+  type UncoveredPoint,
+} from './types.ts';
 
 /** A move without the fields `say` fills in (its index and step). */
 export type MoveBody = InterviewerMove extends infer M
@@ -8,6 +14,8 @@ export type MoveBody = InterviewerMove extends infer M
     ? Omit<M, 'index' | 'step'>
     : never
   : never;
+
+type Move<K extends MoveBody['kind']> = Extract<MoveBody, { kind: K }>;
 
 /** What to do about one candidate message: say something, move to the next step, or end. */
 export type Reply = { type: 'say'; move: MoveBody } | { type: 'move-on' } | { type: 'end' };
@@ -67,39 +75,68 @@ function answerFacts(s: EngineState, reading: MessageReading, late: boolean): Mo
   return { kind: 'answer-facts', facts, unanswered, ambiguous, late };
 }
 
+/** A move the engine allows now, and what choosing it records. */
+interface Option {
+  move: MoveBody;
+  commit(): void;
+}
+
 /**
  * An answer gets, in order of preference: a push-back on a red flag it states, the step's
  * curveball when its premise holds, a follow-up on a technique it just named, a probe of the most
- * important open point, or a plain acknowledgement.
+ * important open point, or a plain acknowledgement. A model's `preferred` move is taken when it
+ * is one of these allowed moves; anything else is ignored.
  */
 function answerReply(ctx: ReplyContext, reading: MessageReading): Reply {
+  const options = answerOptions(ctx, reading);
+  const preferred = reading.preferred;
+  const chosen = (preferred && options.find((option) => sameMove(option.move, preferred))) ?? options[0];
+  if (!chosen) return acknowledge(ctx, reading.uncovered);
+  chosen.commit();
+  return { type: 'say', move: chosen.move };
+}
+
+/** Every reply the engine allows to this answer now, in the default order of preference. */
+export function answerOptions(ctx: ReplyContext, reading: MessageReading): Option[] {
   const { s, step, late } = ctx;
-  if (late) return acknowledge(ctx, reading.uncovered);
-  const flagId = reading.redFlags.find((id) => !s.challenged.includes(id));
-  if (flagId !== undefined) {
-    s.challenged.push(flagId);
-    return { type: 'say', move: { kind: 'challenge', flagId } };
+  const none = () => {};
+  const ack: Option = { move: acknowledge(ctx, reading.uncovered).move, commit: none };
+  if (late) return [ack];
+  const options: Option[] = [];
+  for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
+    options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });
   }
   const curveballId = dueCurveball(s, step, reading.premisesHeld);
   if (curveballId !== null) {
-    s.curveballsThrown.push(curveballId);
-    step.curveballAtAnswer = step.answers;
-    return { type: 'say', move: { kind: 'curveball', curveballId } };
+    options.push({
+      move: { kind: 'curveball', curveballId },
+      commit: () => {
+        s.curveballsThrown.push(curveballId);
+        step.curveballAtAnswer = step.answers;
+      },
+    });
   }
   // The first message of a step is only acknowledged: the candidate lays out their answer first.
   if (step.messages >= 2) {
-    const followUp = nextFollowUp(s, step, reading.named);
-    if (followUp !== null) return { type: 'say', move: followUp };
-    const pointId = nextProbe(s.config, step, reading.uncovered);
-    if (pointId !== null) {
-      step.probed.push(pointId);
-      return { type: 'say', move: { kind: 'probe', pointId } };
+    for (const move of followUps(s, step, reading.named)) {
+      options.push({ move, commit: () => step.followedUp.push(move.pointId) });
+    }
+    for (const pointId of probes(s.config, step, reading.uncovered)) {
+      options.push({ move: { kind: 'probe', pointId }, commit: () => step.probed.push(pointId) });
     }
   }
-  return acknowledge(ctx, reading.uncovered);
+  options.push(ack);
+  return options;
 }
 
-function acknowledge(ctx: ReplyContext, uncovered: UncoveredPoint[]): Reply {
+/** Whether an allowed move is the one a model asked for: same kind and same target. */
+function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
+  if (move.kind !== wanted.kind) return false;
+  const target = 'pointId' in move ? move.pointId : 'flagId' in move ? move.flagId : undefined;
+  return wanted.target === undefined || wanted.target === target;
+}
+
+function acknowledge(ctx: ReplyContext, uncovered: UncoveredPoint[]): { type: 'say'; move: MoveBody } {
   return {
     type: 'say',
     move: { kind: 'acknowledge', allCovered: uncovered.length === 0, late: ctx.late, lastStep: ctx.lastStep },
@@ -123,21 +160,22 @@ function dueCurveball(s: EngineState, step: StepState, premisesHeld: string[]): 
   return ball?.id ?? null;
 }
 
-/** A follow-up on a point the message just named and nobody has followed up on yet this session. */
-function nextFollowUp(s: EngineState, step: StepState, named: string[]): MoveBody | null {
-  if (step.followedUp.length >= s.config.maxFollowUpsPerStep) return null;
+/** Follow-ups on points the message just named that nobody has followed up on yet this session. */
+function followUps(s: EngineState, step: StepState, named: string[]): Move<'follow-up'>[] {
+  if (step.followedUp.length >= s.config.maxFollowUpsPerStep) return [];
   const asked = new Set(s.steps.flatMap((each) => each.followedUp));
-  const pointId = named.find((id) => !asked.has(id));
-  if (pointId === undefined) return null;
   const angle = FOLLOW_UP_ANGLES[asked.size % FOLLOW_UP_ANGLES.length] ?? 'why';
-  step.followedUp.push(pointId);
-  return { kind: 'follow-up', pointId, angle };
+  return named.filter((id) => !asked.has(id)).map((pointId) => ({ kind: 'follow-up', pointId, angle }));
 }
 
-/** The most important open point not yet probed in this step, or null. */
-function nextProbe(config: EngineConfig, step: StepState, uncovered: UncoveredPoint[]): string | null {
-  if (step.probed.length >= config.maxProbesPerStep) return null;
-  return mostImportant(uncovered, step.probed)?.id ?? null;
+/** Open points not yet probed in this step, most important first; none once the step's probes are used. */
+function probes(config: EngineConfig, step: StepState, uncovered: UncoveredPoint[]): string[] {
+  if (step.probed.length >= config.maxProbesPerStep) return [];
+  return uncovered
+    .map((point, order) => ({ point, order }))
+    .filter(({ point }) => !step.probed.includes(point.id))
+    .sort((a, b) => b.point.weight - a.point.weight || a.order - b.order)
+    .map(({ point }) => point.id);
 }
 
 function mostImportant(uncovered: UncoveredPoint[], skip: string[]): UncoveredPoint | null {

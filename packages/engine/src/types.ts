@@ -37,6 +37,18 @@ export interface MessageReading {
   redFlags: string[];
   /** Curveballs whose premise holds for what the candidate has proposed so far. */
   premisesHeld: string[];
+  /**
+   * The move a model reader proposes. The engine takes it only when it is among the replies it
+   * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
+   */
+  preferred?: PreferredMove;
+}
+
+/** A proposed reply to an answer: its kind and, for point or flag moves, which one. */
+export interface PreferredMove {
+  kind: 'challenge' | 'curveball' | 'follow-up' | 'probe' | 'acknowledge';
+  /** The point id (follow-up, probe) or red flag id (challenge); any when absent. */
+  target?: string;
 }
 
 export type EngineEvent =
