@@ -2,6 +2,7 @@ export { stepBudgetsMs, warningLeadMs } from './budgets.ts';
 export { MAX_ADD_TIME_MS, remainingMs } from './clock-controls.ts';
 export { type ConfigOptions, createConfig, DEFAULT_DURATION_MINUTES } from './config.ts';
 export {
+  allowedMoves,
   currentStep,
   nextDeadline,
   startInterview,

@@ -1,9 +1,16 @@
 import { type EndReason, STEP_IDS } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { applyAddTime, applyPause, applyResume, clearPause } from './clock-controls.ts';
-import { decideReply, type MoveBody } from './reply.ts';
+import { answerOptions, decideReply, type MoveBody, type ReplyContext } from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
-import type { EngineEffect, EngineEvent, InterviewerMove, MessageReading, StepStartReason } from './types.ts';
+import type {
+  EngineEffect,
+  EngineEvent,
+  InterviewerMove,
+  MessageReading,
+  PreferredMove,
+  StepStartReason,
+} from './types.ts';
 
 export interface Transition {
   state: EngineState;
@@ -126,21 +133,39 @@ function onCandidateMessage(draft: Draft, reading: MessageReading): void {
   const { s, now } = draft;
   const step = currentStep(s);
   step.messages += 1;
-  const clockNow = s.pausedAt ?? now;
-  const deadline = stepDeadline(step);
-  const reply = decideReply(
-    {
-      s,
-      step,
-      late: clockNow >= deadline,
-      remainingMs: Math.max(0, deadline - clockNow),
-      lastStep: s.stepIndex === s.steps.length - 1,
-    },
-    reading,
-  );
+  const reply = decideReply(replyContext(s, now), reading);
   if (reply.type === 'say') say(draft, reply.move);
   else if (reply.type === 'move-on') requestMoveOn(draft);
   else finish(draft, 'ended-early');
+}
+
+function replyContext(s: EngineState, now: number): ReplyContext {
+  const step = currentStep(s);
+  const clockNow = s.pausedAt ?? now;
+  const deadline = stepDeadline(step);
+  return {
+    s,
+    step,
+    late: clockNow >= deadline,
+    remainingMs: Math.max(0, deadline - clockNow),
+    lastStep: s.stepIndex === s.steps.length - 1,
+  };
+}
+
+/**
+ * The replies the engine would allow if the next message were an answer read as `reading`: what
+ * a model planning the move may choose from. Changes nothing.
+ */
+export function allowedMoves(state: EngineState, reading: MessageReading, now: number): PreferredMove[] {
+  const s = structuredClone(state);
+  const step = currentStep(s);
+  step.messages += 1;
+  step.answers += 1;
+  return answerOptions(replyContext(s, now), reading).map(({ move }) => {
+    const target =
+      'pointId' in move ? (move.pointId ?? undefined) : 'flagId' in move ? move.flagId : undefined;
+    return { kind: move.kind as PreferredMove['kind'], ...(target === undefined ? {} : { target }) };
+  });
 }
 
 /** Moves on now, or once the reply being voiced is done. */

@@ -179,3 +179,21 @@ describe('a model reader proposing the move', () => {
     }
   });
 });
+
+describe('allowedMoves', () => {
+  it('lists the replies an answer may get now, without changing the state', async () => {
+    const { allowedMoves } = await import('./machine.ts');
+    const state = say(started(), T0 + 1, { uncovered }).state;
+    const frozen = JSON.stringify(state);
+    const reading = { ...message({ redFlags: ['accuracy'], named: ['two-tower'], uncovered }) };
+    if (reading.type !== 'candidate-message') throw new Error('not a message');
+    expect(allowedMoves(state, reading.reading, T0 + 2)).toEqual([
+      { kind: 'challenge', target: 'accuracy' },
+      { kind: 'follow-up', target: 'two-tower' },
+      { kind: 'probe', target: 'latency' },
+      { kind: 'probe', target: 'scale' },
+      { kind: 'acknowledge' },
+    ]);
+    expect(JSON.stringify(state)).toBe(frozen);
+  });
+});
