@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StepId } from './common.ts';
+import { HintLevel, StepId } from './common.ts';
 
 export const HireSignal = z.enum(['strong-hire', 'hire', 'lean-no-hire', 'no-hire']);
 export type HireSignal = z.infer<typeof HireSignal>;
@@ -16,16 +16,27 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** Candidate text that nearly earned a point (or the next level), and why it did not. */
+export const NearMiss = Evidence.extend({ why: z.string() });
+export type NearMiss = z.infer<typeof NearMiss>;
+
 export const CoveredPoint = z.object({
   pointId: z.string(),
   title: z.string(),
   weight: z.number(),
   level: z.enum(['mentioned', 'explained']),
-  /** Share of the point's weight earned, 0..1. */
+  /** Share of the point's weight earned, 0..1, after any hint discount (`afterHint.factor`). */
   credit: z.number().min(0).max(1),
   evidence: Evidence,
-  /** True when the candidate raised it before the interviewer probed for it. */
+  /**
+   * True when the candidate raised it before the interviewer asked about it (a probe, a follow-up
+   * or a hint about this point; a challenge does not count).
+   */
   unprompted: z.boolean(),
+  /** The strongest hint that steered to this point before the candidate first said it. */
+  afterHint: z.object({ level: HintLevel, factor: z.number().min(0).max(1) }).optional(),
+  /** Why the point stayed at `mentioned`, when the matcher can say. */
+  nearMiss: NearMiss.optional(),
 });
 export type CoveredPoint = z.infer<typeof CoveredPoint>;
 
@@ -35,27 +46,79 @@ export const MissedPoint = z.object({
   weight: z.number(),
   /** What a strong answer says. */
   strong: z.string(),
+  /** The closest thing the candidate said, and why it did not count, when the matcher can say. */
+  nearMiss: NearMiss.optional(),
 });
 export type MissedPoint = z.infer<typeof MissedPoint>;
+
+export const RedFlagSeverity = z.enum(['minor', 'major', 'severe']);
+export type RedFlagSeverity = z.infer<typeof RedFlagSeverity>;
 
 export const RedFlagHit = z.object({
   id: z.string(),
   title: z.string(),
   why: z.string(),
   evidence: Evidence,
+  /** Absent in reports made before red flags cost points. */
+  severity: RedFlagSeverity.optional(),
+  /** Step points this flag takes off `contentScore` (the step score is floored at 0). */
+  deduction: z.number().min(0).optional(),
 });
+export type RedFlagHit = z.infer<typeof RedFlagHit>;
+
+/** How the candidate reacted to a curveball, graded against what a good reaction covers. */
+export const CurveballResult = z.object({
+  id: z.string(),
+  /** What the interviewer threw (the rubric's wording). */
+  text: z.string(),
+  /** What a good reaction covers. */
+  expects: z.string(),
+  /** Index of the interviewer turn that threw it. */
+  turnIndex: z.number().int(),
+  /** The ideas of `expects` the reaction covered, and the ones it did not. */
+  covered: z.array(z.string()),
+  missing: z.array(z.string()),
+  /** Share of the ideas covered, 0..1. */
+  share: z.number().min(0).max(1),
+  /** Weight it carries in the step score, as a talking point's weight would. */
+  weight: z.number(),
+  /** Share of that weight earned, 0..1. */
+  credit: z.number().min(0).max(1),
+  /** The candidate's sentence that covered the most; null when the reaction covered nothing. */
+  evidence: Evidence.nullable(),
+});
+export type CurveballResult = z.infer<typeof CurveballResult>;
+
+/** What the interviewer did in a step besides opening it: how much help the candidate needed. */
+export const StepInterventions = z.object({
+  probes: z.number().int().min(0),
+  followUps: z.number().int().min(0),
+  hints: z.number().int().min(0),
+  challenges: z.number().int().min(0),
+});
+export type StepInterventions = z.infer<typeof StepInterventions>;
 
 export const StepReport = z.object({
   id: StepId,
   title: z.string(),
-  /** 0..100 */
+  /**
+   * 0..100: `contentScore` minus the red flags' deductions, floored at 0; 0 when the step was not
+   * reached.
+   */
   score: z.number().min(0).max(100),
+  /** 0..100: what the points (and graded curveballs) earned, before red flags; absent in older reports. */
+  contentScore: z.number().min(0).max(100).optional(),
+  /** In a step that was not reached: points raised early, shown but not scored. */
   covered: z.array(CoveredPoint),
   missed: z.array(MissedPoint),
   redFlags: z.array(RedFlagHit),
+  /** Curveballs thrown in this step; absent in older reports. */
+  curveballs: z.array(CurveballResult).optional(),
+  interventions: StepInterventions.optional(),
   /** Time spent in the step and its budget, in ms; null when the transcript carries no times. */
   usedMs: z.number().nullable(),
   budgetMs: z.number(),
+  /** The interview got to this step. An unreached step scores 0 and history does not average it. */
   reached: z.boolean(),
 });
 export type StepReport = z.infer<typeof StepReport>;
@@ -73,6 +136,11 @@ export const ScorerView = z.object({
   /** Share of the point's weight earned, 0..1. */
   credit: z.number().min(0).max(1),
   evidence: Evidence.nullable(),
+  /**
+   * Judge only: its two runs gave the point different levels, and the lower one is shown. Absent
+   * in reports made before the judge ran twice.
+   */
+  uncertain: z.boolean().optional(),
 });
 export type ScorerView = z.infer<typeof ScorerView>;
 
@@ -96,13 +164,61 @@ export const PointComparison = z.object({
 });
 export type PointComparison = z.infer<typeof PointComparison>;
 
+/**
+ * A red flag either scorer found. `agree`: both found it or neither did (only a judge run that
+ * found it alone, `uncertain`, lists such a flag); otherwise which one found it.
+ */
+export const RedFlagComparison = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: RedFlagSeverity,
+  /** Step points the flag costs where it counts. */
+  deduction: z.number().min(0),
+  offline: Evidence.nullable(),
+  judge: Evidence.nullable(),
+  agreement: z.enum(['agree', 'judge-only', 'offline-only']),
+  /** Only one of the judge's two runs found it; it costs nothing in the judge's score. */
+  uncertain: z.boolean().optional(),
+});
+export type RedFlagComparison = z.infer<typeof RedFlagComparison>;
+
+/** What one scorer made of the reaction to a curveball. */
+export const CurveballView = z.object({
+  /** The ideas of `expects` it found covered. */
+  covered: z.array(z.string()),
+  share: z.number().min(0).max(1),
+  credit: z.number().min(0).max(1),
+  evidence: Evidence.nullable(),
+  /** Judge only: its two runs found different ideas covered; only those both found count. */
+  uncertain: z.boolean().optional(),
+});
+export type CurveballView = z.infer<typeof CurveballView>;
+
+/** A thrown curveball as both scorers graded it; `agree` when they found the same ideas covered. */
+export const CurveballComparison = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** Weight in the step score (0 when the candidate never answered it). */
+  weight: z.number(),
+  offline: CurveballView,
+  judge: CurveballView,
+  agreement: z.enum(['agree', 'differs']),
+  /** Judge credit minus offline credit (-1..1). */
+  creditDelta: z.number(),
+});
+export type CurveballComparison = z.infer<typeof CurveballComparison>;
+
 export const StepComparison = z.object({
   id: StepId,
   title: z.string(),
   offlineScore: z.number(),
   judgeScore: z.number(),
   points: z.array(PointComparison),
+  /** Talking points the two disagree on (red flags and curveballs are counted apart). */
   disagreements: z.number().int().min(0),
+  /** Absent in reports made before the judge graded red flags and curveballs. */
+  redFlags: z.array(RedFlagComparison).optional(),
+  curveballs: z.array(CurveballComparison).optional(),
 });
 export type StepComparison = z.infer<typeof StepComparison>;
 
@@ -113,6 +229,10 @@ export const VerdictComparison = z.object({
   steps: z.array(StepComparison),
   /** Points where the two disagree, biggest weighted credit gap first. */
   disagreements: z.array(PointComparison.extend({ step: StepId })),
+  /** Red flags one found and the other did not, or the judge's runs split on; costliest first. */
+  redFlagDisagreements: z.array(RedFlagComparison.extend({ step: StepId })).optional(),
+  /** Curveballs graded differently, biggest weighted credit gap first. */
+  curveballDisagreements: z.array(CurveballComparison.extend({ step: StepId })).optional(),
 });
 export type VerdictComparison = z.infer<typeof VerdictComparison>;
 
