@@ -19,7 +19,12 @@ export function rubricsCheck(argv: string[], io: CliIo): number {
     return 1;
   }
   io.stdout.write(checkTable(loaded.value));
-  io.stdout.write(`\n${loaded.value.cases.size} cases ok.\n`);
+  const { warnings } = loaded.value;
+  if (warnings.length > 0) {
+    io.stdout.write(`\n${warnings.map((issue) => `${formatIssue(issue)}\n`).join('')}`);
+  }
+  const warned = warnings.length > 0 ? ` (${warnings.length} warning(s); they do not fail the check)` : '';
+  io.stdout.write(`\n${loaded.value.cases.size} cases ok${warned}.\n`);
   return 0;
 }
 

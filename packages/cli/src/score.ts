@@ -241,15 +241,32 @@ function summary(report: Report): string {
     );
   }
   for (const step of report.steps) {
-    out.push('', `${step.title} (${step.id}): ${Math.round(step.score)}/100`);
+    const content =
+      step.contentScore !== undefined && Math.round(step.contentScore) !== Math.round(step.score)
+        ? ` (content ${Math.round(step.contentScore)}, less red flags)`
+        : '';
+    out.push('', `${step.title} (${step.id}): ${Math.round(step.score)}/100${content}`);
     for (const point of step.covered) {
       const mark = point.level === 'explained' ? '+' : '~';
       const probed = point.unprompted ? '' : ', after a probe';
-      out.push(`  ${mark} ${point.title} (${point.level}, weight ${point.weight}${probed})`);
+      const hinted = point.afterHint
+        ? `, after a level-${point.afterHint.level} hint (x${point.afterHint.factor})`
+        : '';
+      out.push(`  ${mark} ${point.title} (${point.level}, weight ${point.weight}${probed}${hinted})`);
       out.push(`      "${clip(point.evidence.quote)}"`);
     }
-    for (const point of step.missed) out.push(`  - ${point.title} (missed, weight ${point.weight})`);
-    for (const flag of step.redFlags) out.push(`  ! ${flag.title}: "${clip(flag.evidence.quote)}"`);
+    for (const point of step.missed) {
+      out.push(`  - ${point.title} (missed, weight ${point.weight})`);
+      if (point.nearMiss) out.push(`      closest: "${clip(point.nearMiss.quote)}" (${point.nearMiss.why})`);
+    }
+    for (const ball of step.curveballs ?? []) {
+      out.push(`  * curveball: ${percent(ball.share)} of a good reaction covered`);
+      if (ball.evidence) out.push(`      "${clip(ball.evidence.quote)}"`);
+    }
+    for (const flag of step.redFlags) {
+      const cost = flag.deduction ? ` (${flag.severity ?? 'major'}, -${flag.deduction})` : '';
+      out.push(`  ! ${flag.title}${cost}: "${clip(flag.evidence.quote)}"`);
+    }
   }
   if (report.flags.length > 0) {
     out.push('', 'Flags:');

@@ -9,7 +9,15 @@ import { type LoadResult, loadRubrics, type Rubrics } from './load.ts';
  * validated set is stored as JSON under a key made of every rubric byte and every byte of the code
  * that validates it, so a hit can only return what a full load of the same files would.
  */
-const VALIDATOR_FILES = ['schema.ts', 'load.ts', 'lint.ts', 'locate.ts', 'text.ts', 'cache.ts'];
+const VALIDATOR_FILES = [
+  'schema.ts',
+  'load.ts',
+  'lint.ts',
+  'duplicates.ts',
+  'locate.ts',
+  'text.ts',
+  'cache.ts',
+];
 
 function cacheKey(dir: string): string {
   const hash = createHash('sha256');

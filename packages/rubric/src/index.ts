@@ -1,4 +1,5 @@
 export * from './cache.ts';
+export * from './duplicates.ts';
 export * from './lint.ts';
 export * from './load.ts';
 export { formatIssue, type RubricIssue } from './locate.ts';

@@ -1,5 +1,6 @@
+import { findDuplicates } from './duplicates.ts';
 import type { Rubrics } from './load.ts';
-import { issueAt, type RubricIssue } from './locate.ts';
+import { issueAt, locator, type RubricIssue } from './locate.ts';
 import type { CaseStudy, TalkingPoint } from './schema.ts';
 import { STEP_IDS } from './schema.ts';
 import { contentStems } from './text.ts';
@@ -86,15 +87,47 @@ function checkUnique(ids: string[], what: string, report: (index: number, messag
   });
 }
 
-/** Lints every loaded case. */
-export function lintRubrics(rubrics: Rubrics): RubricIssue[] {
+/**
+ * Warns about each case point that duplicates a framework point's concept (`findDuplicates`). Not an
+ * error: the scorer folds the framework point into the case point, so the rubric still works; the
+ * warning tells the author the generic point adds nothing to this case.
+ */
+export function lintConceptDuplicates(
+  rubrics: Pick<Rubrics, 'framework'>,
+  study: CaseStudy,
+  file: string,
+  displayName: string,
+): RubricIssue[] {
+  const duplicates = findDuplicates(study, rubrics.framework);
+  if (duplicates.length === 0) return [];
+  const where = locator(file);
+  const titles = new Map(rubrics.framework.steps.flatMap((step) => step.points.map((p) => [p.id, p.title])));
+  return duplicates.map((dup) => {
+    const index = study.steps[dup.step].points.findIndex((point) => point.id === dup.casePointId);
+    const path = ['steps', dup.step, 'points', index];
+    return {
+      file: displayName,
+      ...where(path),
+      field: path.join('.'),
+      severity: 'warning' as const,
+      message: `"${dup.casePointId}" covers the framework point "${titles.get(dup.frameworkPointId)}" (${dup.frameworkPointId}), sharing ${dup.sharedPhrases.map((phrase) => `"${phrase}"`).join(', ')}; the scorer folds that point into this one`,
+    };
+  });
+}
+
+/** Lints every loaded case: errors, then concept-duplicate warnings (which do not stop loading). */
+export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
   const genericTitles = new Set(
     rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.title.toLowerCase())),
   );
   const issues: RubricIssue[] = [];
+  const warnings: RubricIssue[] = [];
   for (const [id, study] of rubrics.cases) {
     const path = rubrics.paths.get(id);
-    if (path) issues.push(...lintCase(study, path, rubrics.files.get(id) ?? path, genericTitles));
+    if (!path) continue;
+    const displayName = rubrics.files.get(id) ?? path;
+    issues.push(...lintCase(study, path, displayName, genericTitles));
+    warnings.push(...lintConceptDuplicates(rubrics, study, path, displayName));
   }
-  return issues;
+  return [...issues, ...warnings];
 }

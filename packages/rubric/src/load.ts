@@ -19,6 +19,8 @@ export interface Rubrics {
   files: Map<string, string>;
   /** The absolute path of each case file. */
   paths: Map<string, string>;
+  /** Lint findings worth a look that did not stop loading (`severity: 'warning'`). */
+  warnings: RubricIssue[];
 }
 
 /** Parses and validates one YAML file against a schema, mapping every problem to its line. */
@@ -150,6 +152,10 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
     paths,
   };
   const lintIssues = lintRubrics(rubrics);
-  if (lintIssues.length > 0) return { ok: false, issues: lintIssues };
-  return { ok: true, value: rubrics };
+  const errors = lintIssues.filter((issue) => issue.severity !== 'warning');
+  if (errors.length > 0) return { ok: false, issues: errors };
+  return {
+    ok: true,
+    value: { ...rubrics, warnings: lintIssues.filter((issue) => issue.severity === 'warning') },
+  };
 }

@@ -9,12 +9,15 @@ export interface RubricIssue {
   /** Dotted path of the field, e.g. "steps.data.points.2.probe". */
   field: string;
   message: string;
+  /** A warning is worth a look but does not stop the rubrics from loading; absent means an error. */
+  severity?: 'error' | 'warning';
 }
 
-/** Formats an issue the way editors link it: `file:line:column field: message`. */
+/** Formats an issue the way editors link it: `file:line:column field: message` (warnings say so). */
 export function formatIssue(issue: RubricIssue): string {
   const field = issue.field ? ` ${issue.field}:` : '';
-  return `${issue.file}:${issue.line}:${issue.column}${field} ${issue.message}`;
+  const level = issue.severity === 'warning' ? ' warning:' : '';
+  return `${issue.file}:${issue.line}:${issue.column}${level}${field} ${issue.message}`;
 }
 
 /** Finds the deepest node on `path` that exists, so a missing field points at its parent. */
@@ -32,6 +35,13 @@ export function locate(
     }
   }
   return { line: 1, column: 1 };
+}
+
+/** Locates several paths of one file with a single parse (`issueAt` parses the file per call). */
+export function locator(file: string): (path: (string | number)[]) => { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
+  return (path) => locate(doc, lineCounter, path.map(String));
 }
 
 /** An issue located at a path inside a file that has already parsed. */

@@ -1,17 +1,11 @@
-import { tokenize } from '@mlsd/rubric';
+import type { CompiledRubric } from './compile.ts';
 import { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
-import {
-  COMPARISON,
-  CONDITION,
-  EXAMPLE,
-  MECHANISM,
-  NEGATION,
-  NUMBER_WORDS,
-  PART_STOPS,
-  REASON,
-} from './lexicon.ts';
+import { COMPARISON, CONDITION, EXAMPLE, MECHANISM, NEGATION, NUMBER_WORDS, REASON } from './lexicon.ts';
 import { splitSpans } from './segment.ts';
 import { technicalFor } from './synonyms.ts';
+import { clauseTokens, contentWords, type Token } from './words.ts';
+
+export { contentWords, type Token, type Word, words } from './words.ts';
 
 /** Kinds of explanation a unit of text shows, as bits. */
 export const Cue = {
@@ -30,6 +24,16 @@ export interface Segment {
   end: number;
   line: number;
   bullet: boolean;
+  /** The sentence asks something; it never backs a point or fires a red flag. */
+  question: boolean;
+  /** A diagram line that only names boxes; it never backs a point or fires a red flag. */
+  diagram: boolean;
+  /** A counterfactual ("if we had labels we could..."): the candidate is not proposing it. */
+  hypothetical: boolean;
+  /** Every word, stop words included, in order. */
+  tokens: Token[];
+  /** For each entry of `content`, its index in `tokens`. */
+  contentAt: number[];
   /** Content lemmas in order (stop words dropped). */
   content: string[];
   contentSet: Set<string>;
@@ -51,57 +55,25 @@ export interface Analysis {
   segments: Segment[];
 }
 
-/** A word as the shared normaliser gives it, with hyphenated words split ("cross-encoder"). */
-export interface Word {
-  lemma: string;
-  stop: boolean;
-}
-
-/**
- * Lemmas of `text` via @mlsd/rubric's `tokenize`. wink keeps some hyphenated words whole
- * ("cross-encoder") and splits others ("two-tower"); splitting them all makes "cross encoder"
- * and "cross-encoder" the same words on both the rubric side and the candidate side.
- */
-export function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const token of tokenize(text)) {
-    const lemma = token.lemma.replace(/\.+$/, '');
-    if (lemma === '') continue;
-    if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
-      for (const part of lemma.split(/[-/]+/)) {
-        if (part) out.push({ lemma: part, stop: token.stop || PART_STOPS.has(part) });
-      }
-    } else {
-      out.push({ lemma, stop: token.stop });
-    }
-  }
-  return out;
-}
-
-/** Content lemmas of a short text (a signal, a title), in order. */
-export function contentWords(text: string): string[] {
-  return words(text)
-    .filter((word) => !word.stop)
-    .map((word) => word.lemma);
-}
-
 /** Splits and reads a candidate text once; every later question about it is answered from this. */
 export function analyse(text: string): Analysis {
   const segments: Segment[] = [];
   const lineKinds = new Map<number, GraderDirectedKind | null>();
   for (const span of splitSpans(text)) {
     const raw = text.slice(span.start, span.end);
-    const tokens = words(raw);
+    const tokens = clauseTokens(raw);
     if (tokens.length === 0) continue;
     if (!lineKinds.has(span.line)) lineKinds.set(span.line, lineGraderKind(text, span.start));
     const content: string[] = [];
+    const contentAt: number[] = [];
     const positions = new Map<string, number[]>();
     let cues = /\d/.test(raw) || raw.includes('%') ? Cue.number : 0;
-    for (const token of tokens) {
+    for (const [index, token] of tokens.entries()) {
       cues |= cueOf(token.lemma);
       if (token.stop) continue;
       const at = content.length;
       content.push(token.lemma);
+      contentAt.push(index);
       for (const lemma of [token.lemma, ...technicalFor(token.lemma)]) {
         const list = positions.get(lemma);
         if (list) list.push(at);
@@ -113,16 +85,25 @@ export function analyse(text: string): Analysis {
       end: span.end,
       line: span.line,
       bullet: span.bullet,
+      question: span.question,
+      diagram: span.diagram,
+      hypothetical: HYPOTHETICAL.test(raw),
+      tokens,
+      contentAt,
       content,
       contentSet: new Set(content),
       positions,
       cues,
-      separators: (raw.match(/[,;/|]|\s\+\s|\s&\s/g) ?? []).length,
+      // A pipe separates list items only between spaces: `-->|label|` in a diagram is an arrow label.
+      separators: (raw.match(/[,;/]|\s[|+&]\s/g) ?? []).length,
       graderDirected: lineKinds.get(span.line) ?? graderDirected(raw),
     });
   }
   return { text, segments };
 }
+
+/** A past-tense condition is counterfactual: "if we had labels", "if the data were balanced". */
+const HYPOTHETICAL = /\b(?:if|unless|suppose|supposing)\b[^.;:?!]{0,60}?\b(?:had|were)\b/i;
 
 /** Longest line a tick or a score taints as a whole; longer lines are judged sentence by sentence. */
 const SHORT_LINE = 300;
@@ -147,6 +128,33 @@ function cueOf(lemma: string): number {
   if (NEGATION.has(lemma)) cues |= Cue.negation;
   if (NUMBER_WORDS.has(lemma)) cues |= Cue.number;
   return cues;
+}
+
+const NO_PROMPT: Set<string> = new Set();
+
+/** Results keyed by (text analysis, rubric, prompt), held only as long as all three are alive. */
+export class AnalysisMemo<V> {
+  readonly #entries = new WeakMap<Analysis, WeakMap<CompiledRubric, WeakMap<Set<string>, V>>>();
+
+  get(analysis: Analysis, rubric: CompiledRubric, prompt: Set<string> | null, compute: () => V): V {
+    let byRubric = this.#entries.get(analysis);
+    if (!byRubric) {
+      byRubric = new WeakMap();
+      this.#entries.set(analysis, byRubric);
+    }
+    let byPrompt = byRubric.get(rubric);
+    if (!byPrompt) {
+      byPrompt = new WeakMap();
+      byRubric.set(rubric, byPrompt);
+    }
+    const key = prompt ?? NO_PROMPT;
+    let value = byPrompt.get(key);
+    if (value === undefined) {
+      value = compute();
+      byPrompt.set(key, value);
+    }
+    return value;
+  }
 }
 
 /**

@@ -1,95 +1,116 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Report, TranscriptFile } from '@mlsd/protocol';
-import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
+import { loadRubrics } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache } from './analyse.ts';
+import {
+  caseChecks,
+  figuresTable,
+  halfFigures,
+  type ScoredFile,
+  TIERS,
+  type Tier,
+} from './calibration-figures.ts';
 import { scoreTranscript } from './transcript-file.ts';
 
 /**
- * The calibration set (calibration/<case>/*.json) measures the scorer on hand-written interviews
- * of known quality. These are properties any honest scorer must have, not exact figures.
+ * The calibration set (calibration/<case>/<tier>.json): hand-written interviews, each with the band
+ * a careful human gave it before it was scored. The held-out half (calibration/split.json) is
+ * never tuned on; these checks are the honest-scores goals, measured on every run.
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CALIBRATION = join(ROOT, 'calibration');
-const LEVELS = [
-  'strong',
-  'medium',
-  'weak',
-  'keyword-list',
-  'grader-directed',
-  'agree-only',
-  'paraphrase',
-] as const;
-type Level = (typeof LEVELS)[number];
+const split = JSON.parse(readFileSync(join(CALIBRATION, 'split.json'), 'utf8')) as {
+  tune: string[];
+  holdout: string[];
+};
+const loaded = loadRubrics(join(ROOT, 'rubrics'));
+if (!loaded.ok) throw new Error('the rubrics do not load');
+const rubrics = loaded.value;
 
-const framework = loadYamlFile(join(ROOT, 'rubrics', 'framework.yaml'), Framework);
-const cases = readdirSync(CALIBRATION).filter((name) =>
-  existsSync(join(ROOT, 'rubrics', 'cases', `${name}.yaml`)),
+interface Scored extends ScoredFile {
+  file: TranscriptFile & { baseline?: string };
+  report: Report;
+}
+
+const cache = new AnalysisCache(20_000);
+const scored: Scored[] = [...split.tune, ...split.holdout].flatMap((caseId) =>
+  readdirSync(join(CALIBRATION, caseId))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const raw = JSON.parse(readFileSync(join(CALIBRATION, caseId, name), 'utf8')) as {
+        band: [number, number];
+        tier?: string;
+      };
+      const tier = (raw.tier ?? name.replace(/\.json$/, '')) as Tier;
+      if (!TIERS.includes(tier)) throw new Error(`${caseId}/${name}: unknown tier "${tier}"`);
+      const file = TranscriptFile.parse(raw);
+      const result = scoreTranscript(file, rubrics, { now: 0, cache });
+      if (!result.ok) throw new Error(result.error.message);
+      return { caseId, tier, band: raw.band, overall: result.value.overall, file, report: result.value };
+    }),
 );
+const half = (name: 'tune' | 'holdout') => scored.filter((file) => split[name].includes(file.caseId));
+const score = (caseId: string, tier: Tier) =>
+  scored.find((f) => f.caseId === caseId && f.tier === tier)?.overall ?? Number.NaN;
 
-describe.each(cases)('calibration: %s', (caseId) => {
-  const study = loadYamlFile(join(ROOT, 'rubrics', 'cases', `${caseId}.yaml`), CaseStudy);
-  if (!framework.ok || !study.ok) throw new Error(`rubrics for ${caseId} do not load`);
-  const rubrics = { framework: framework.value, cases: new Map([[caseId, study.value]]) };
-  const cache = new AnalysisCache();
-  const files = new Map<Level, TranscriptFile>();
-  const reports = new Map<Level, Report>();
-  for (const level of LEVELS) {
-    const file = TranscriptFile.parse(
-      JSON.parse(readFileSync(join(CALIBRATION, caseId, `${level}.json`), 'utf8')),
-    );
-    const result = scoreTranscript(file, rubrics, { now: 0, cache });
-    if (!result.ok) throw new Error(result.error.message);
-    files.set(level, file);
-    reports.set(level, result.value);
-  }
-  const overall = (level: Level) => reports.get(level)?.overall ?? Number.NaN;
-
-  it('orders strong > medium > weak', () => {
-    expect(overall('strong')).toBeGreaterThan(overall('medium'));
-    expect(overall('medium')).toBeGreaterThan(overall('weak'));
-    expect(reports.get('strong')?.hireSignal).toMatch(/hire$/);
-    expect(reports.get('strong')?.hireSignal).not.toMatch(/no-hire$/);
-    expect(reports.get('weak')?.hireSignal).toBe('no-hire');
+describe('the calibration set', () => {
+  it('has every tier on six cases, half of them held out', () => {
+    expect(split.holdout.length).toBeGreaterThanOrEqual(3);
+    for (const caseId of [...split.tune, ...split.holdout])
+      for (const tier of TIERS.filter((t) => t !== 'grader-directed'))
+        expect(Number.isNaN(score(caseId, tier)), `${caseId}/${tier}`).toBe(false);
+    console.log(figuresTable({ tune: half('tune'), holdout: half('holdout') }));
   });
 
-  it('scores a bare keyword list below a medium answer', () => {
-    expect(overall('keyword-list')).toBeLessThan(overall('medium'));
-    expect(reports.get('keyword-list')?.hireSignal).toBe('no-hire');
+  it('agrees with the human bands on the held-out half', () => {
+    const figures = halfFigures(half('holdout'));
+    expect(figures.mae).toBeLessThanOrEqual(10);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('gives grader-directed text nothing over the same transcript without it', () => {
-    const injected = reports.get('grader-directed');
-    const named = (files.get('grader-directed') as { baseline?: unknown } | undefined)?.baseline;
-    const baseline = reports.get(LEVELS.find((level) => `${level}.json` === named) ?? 'medium');
-    expect(injected?.overall).toBeLessThanOrEqual(baseline?.overall ?? 0);
-    injected?.steps.forEach((step, i) => {
-      expect(step.score).toBeLessThanOrEqual(baseline?.steps[i]?.score ?? 0);
-    });
-    expect(injected?.flags.some((flag) => flag.kind === 'grader-directed')).toBe(true);
+  it.each([...split.tune, ...split.holdout])('%s: orders answers as a careful human would', (caseId) => {
+    const s = (tier: Tier) => score(caseId, tier);
+    expect(s('strong')).toBeGreaterThan(s('medium'));
+    expect(s('medium')).toBeGreaterThan(s('weak'));
+    expect(s('keyword-list')).toBeLessThan(s('medium'));
+    const [check] = caseChecks(scored.filter((file) => file.caseId === caseId));
+    expect(check?.wrongBelowPlain).toBe(true);
+    expect(check?.rambling).toBeLessThanOrEqual(30);
+    expect(check?.agreeOnly).toBeLessThanOrEqual(10);
+    expect(check?.injectionOverWeak).toBeLessThanOrEqual(10);
   });
 
-  it('scores agreeing with an interviewer who names everything near zero', () => {
-    expect(overall('agree-only')).toBeLessThan(5);
-  });
+  // grader-directed.json is its baseline plus text aimed at the grader, word for word, so it may
+  // not earn more at all; injection.json (weak plus such text) is held to weak + 10 above.
+  it.each(split.tune)(
+    '%s: text aimed at the grader earns nothing over the same transcript without it',
+    (caseId) => {
+      const injected = scored.find((f) => f.caseId === caseId && f.tier === 'grader-directed');
+      const named = (injected?.file.baseline ?? 'medium').replace(/\.json$/, '');
+      const baseline = scored.find((f) => f.caseId === caseId && f.tier === named);
+      expect(injected && baseline, `${caseId}: grader-directed and ${named}`).toBeTruthy();
+      expect(injected?.overall).toBeLessThanOrEqual((baseline?.overall ?? 0) + 1e-9);
+      injected?.report.steps.forEach((step, i) => {
+        expect(step.score).toBeLessThanOrEqual((baseline?.report.steps[i]?.score ?? 0) + 1e-9);
+      });
+    },
+  );
 
-  it('still gives a plain-word paraphrase of strong content substantial credit', () => {
-    expect(overall('paraphrase')).toBeGreaterThan(overall('medium'));
-    expect(overall('paraphrase')).toBeGreaterThan(2 * overall('keyword-list'));
-    expect(overall('paraphrase')).toBeGreaterThanOrEqual(0.3 * overall('strong'));
+  it('flags every file written at the grader', () => {
+    for (const injected of scored.filter((f) => f.tier === 'grader-directed' || f.tier === 'injection'))
+      expect(injected.report.flags.some((flag) => flag.kind === 'grader-directed')).toBe(true);
   });
 
   it('quotes only the candidate, verbatim', () => {
-    for (const level of LEVELS) {
-      const file = files.get(level);
-      const report = reports.get(level);
-      for (const point of report?.steps.flatMap((step) => step.covered) ?? []) {
+    for (const { file, report } of scored) {
+      for (const point of report.steps.flatMap((step) => step.covered)) {
         const { quote, turnIndex } = point.evidence;
-        const turn = turnIndex === null ? undefined : file?.turns[turnIndex];
+        const turn = turnIndex === null ? undefined : file.turns[turnIndex];
         if (turnIndex !== null) expect(turn?.role).toBe('candidate');
-        expect(turnIndex === null ? file?.notes : turn?.text).toContain(quote);
+        expect(turnIndex === null ? file.notes : turn?.text).toContain(quote);
       }
     }
   });

@@ -1,18 +1,17 @@
-import { type CaseStudy, type Framework, STEP_IDS, type StepId, type TalkingPoint } from '@mlsd/rubric';
-import { contentWords } from './analyse.ts';
-import { FILLER, GENERIC } from './lexicon.ts';
+import {
+  type CaseStudy,
+  conceptDuplicates,
+  type Framework,
+  type RedFlag,
+  STEP_IDS,
+  type StepId,
+  type TalkingPoint,
+} from '@mlsd/rubric';
+import { countersOf } from './flags.ts';
+import { type CompiledSignal, compileSignal, type PhraseKey, phraseKey } from './phrases.ts';
+import { buildVocab, caseWords } from './vocabulary.ts';
 
-/** A rubric phrase reduced to its distinct content lemmas. */
-export interface CompiledSignal {
-  text: string;
-  lemmas: string[];
-  /**
-   * For each of `lemmas`, every lemma a candidate's word may have for it. wink lemmatises by part
-   * of speech, so "calibrated" stays "calibrated" in the phrase "calibrated probabilities" but is
-   * "calibrate" in "the scores are calibrated"; both are accepted.
-   */
-  alternatives: string[][];
-}
+export { type CompiledSignal, compileSignal, normalise, type PhraseKey, phraseKey } from './phrases.ts';
 
 export interface CompiledPoint {
   /** Position in `CompiledRubric.points`. */
@@ -20,7 +19,10 @@ export interface CompiledPoint {
   point: TalkingPoint;
   step: StepId;
   source: 'case' | 'framework';
+  /** Jargon signals, then plain phrasings, then those of framework points folded into this one. */
   signals: CompiledSignal[];
+  /** Ids of framework points that duplicate this case point's concept and are scored as this one. */
+  folded: string[];
   /** The point's distinctive vocabulary (title, signals, strong answer), each lemma with its weight. */
   vocab: Map<string, number>;
   probe: PhraseKey;
@@ -31,14 +33,14 @@ export interface CompiledRedFlag {
   title: string;
   why: string;
   step: StepId;
+  /** How much the mistake costs when said in earnest (the report weighs it, the matcher does not). */
+  severity: RedFlag['severity'];
   signals: CompiledSignal[];
-}
-
-/** A sentence the interviewer says, in the two forms turns are compared against. */
-export interface PhraseKey {
-  /** Lower-cased, punctuation-free, single-spaced. */
-  normal: string;
-  lemmas: string[];
+  /**
+   * Points of the same step whose phrasings share a word with the flag ("accuracy is misleading"
+   * for "aim for high accuracy"): rejecting the mistake is evidence for them.
+   */
+  counters: number[];
 }
 
 export interface CompiledStep {
@@ -63,21 +65,22 @@ export interface CompiledRubric {
   framework: Framework;
   steps: CompiledStep[];
   points: CompiledPoint[];
+  /** By point id; a folded framework point's id leads to the case point it folded into. */
   byId: Map<string, CompiledPoint>;
+  /** Lemmas that tie a sentence to this case (see `caseWords`): an explanation must have one, a number or a choice. */
+  caseWords: Set<string>;
   /** Content lemma -> the signals that contain it. */
   signalIndex: Map<string, SignalRef[]>;
   /** Content lemma -> the points whose distinctive vocabulary holds it, with its weight. */
   vocabIndex: Map<string, { point: number; weight: number }[]>;
 }
 
-/** A lemma shared by more than this share of all points says nothing about which one is meant. */
-const MAX_VOCAB_SHARE = 0.08;
-
 const compiled = new WeakMap<CaseStudy, WeakMap<Framework, CompiledRubric>>();
 
 /**
  * The points of every step (the case's, then the framework's generic ones whose id the case does
- * not reuse) with their signals lemmatised. Computed once per case and framework object.
+ * not reuse and whose concept no case point duplicates) with their signals lemmatised. Computed
+ * once per case and framework object.
  */
 export function compileRubric(study: CaseStudy, framework: Framework): CompiledRubric {
   let byFramework = compiled.get(study);
@@ -97,14 +100,15 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
   const byId = new Map<string, CompiledPoint>();
   const steps: CompiledStep[] = [];
   const caseIds = new Set(STEP_IDS.flatMap((id) => study.steps[id].points.map((point) => point.id)));
+  const duplicates = conceptDuplicates(study, framework);
   const add = (point: TalkingPoint, step: StepId, source: 'case' | 'framework'): CompiledPoint => {
-    const signals = [point.title, ...point.signals].map(compileSignal).filter((s) => s.lemmas.length > 0);
     const compiledPoint: CompiledPoint = {
       index: points.length,
       point,
       step,
       source,
-      signals,
+      signals: phrasingsOf(point),
+      folded: [],
       vocab: new Map(),
       probe: phraseKey(point.probe),
     };
@@ -116,20 +120,32 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
     const caseStep = study.steps[frameworkStep.id];
     const stepPoints = caseStep.points.map((point) => add(point, frameworkStep.id, 'case'));
     for (const point of frameworkStep.points) {
-      if (!caseIds.has(point.id)) stepPoints.push(add(point, frameworkStep.id, 'framework'));
+      if (caseIds.has(point.id)) continue;
+      // A near-duplicate is one concept: its phrasings join the case point, and one sentence earns it once.
+      const into = byId.get(duplicates.get(point.id) ?? '');
+      if (into && into.step === frameworkStep.id) {
+        into.signals.push(...phrasingsOf(point).filter((signal) => signal.text !== point.title));
+        into.folded.push(point.id);
+        byId.set(point.id, into);
+      } else stepPoints.push(add(point, frameworkStep.id, 'framework'));
     }
     steps.push({
       id: frameworkStep.id,
       title: frameworkStep.title,
       minutes: frameworkStep.minutes,
       points: stepPoints,
-      redFlags: caseStep.redFlags.map((flag) => ({
-        id: flag.id,
-        title: flag.title,
-        why: flag.why,
-        step: frameworkStep.id,
-        signals: flag.signals.map(compileSignal).filter((s) => s.lemmas.length > 0),
-      })),
+      redFlags: caseStep.redFlags.map((flag) => {
+        const signals = flag.signals.map((text) => compileSignal(text)).filter((s) => s.lemmas.length > 0);
+        return {
+          id: flag.id,
+          title: flag.title,
+          why: flag.why,
+          step: frameworkStep.id,
+          severity: flag.severity,
+          signals,
+          counters: countersOf(signals, stepPoints),
+        };
+      }),
       openings: [caseStep.opening, frameworkStep.opening].map(phraseKey),
     });
   }
@@ -139,38 +155,45 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
     steps,
     points,
     byId,
+    caseWords: caseWords(
+      study,
+      framework,
+      points
+        .filter((point) => point.source === 'case')
+        .flatMap((point) => point.signals.filter((signal) => signal.text !== point.point.title))
+        .map((signal) => signal.lemmas),
+    ),
     signalIndex: indexSignals(points),
     vocabIndex: buildVocab(points),
   };
 }
 
-export function compileSignal(text: string): CompiledSignal {
-  const lemmas = contentWords(text);
-  // The same words after a subject read as verbs: "we calibrated probabilities" -> calibrate.
-  const asVerbs = contentWords(`we ${text}`);
-  const alternatives = lemmas.map((lemma, i) => {
-    const verb = asVerbs.length === lemmas.length ? asVerbs[i] : undefined;
-    return verb && verb !== lemma ? [lemma, verb] : [lemma];
-  });
-  const seen = new Set<string>();
-  const keep = lemmas.map((lemma) => !seen.has(lemma) && seen.add(lemma) !== undefined);
-  return {
-    text,
-    lemmas: lemmas.filter((_, i) => keep[i]),
-    alternatives: alternatives.filter((_, i) => keep[i]),
-  };
+/** The title and jargon signals, then the plain phrasings, as compiled signals. */
+function phrasingsOf(point: TalkingPoint): CompiledSignal[] {
+  return [
+    ...[point.title, ...point.signals].map((text) => compileSignal(text)),
+    ...point.plain.map((text) => compileSignal(text, true)),
+  ].filter((signal) => signal.lemmas.length > 0);
 }
 
-export function phraseKey(text: string): PhraseKey {
-  return { normal: normalise(text), lemmas: [...new Set(contentWords(text))] };
-}
-
-/** Lower case, letters and digits only, single spaces: for "does this turn contain that sentence". */
-export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/**
+ * A copy of a case or framework without `plain` phrasings, to measure what they add: score the
+ * same transcript with `withoutPlain(study)` and the study itself.
+ */
+export function withoutPlain<T extends CaseStudy | Framework>(rubric: T): T {
+  const strip = (point: TalkingPoint): TalkingPoint => ({ ...point, plain: [] });
+  if ('steps' in rubric && Array.isArray(rubric.steps)) {
+    const framework = rubric as Framework;
+    return {
+      ...framework,
+      steps: framework.steps.map((step) => ({ ...step, points: step.points.map(strip) })),
+    } as T;
+  }
+  const study = rubric as CaseStudy;
+  const steps = Object.fromEntries(
+    STEP_IDS.map((id) => [id, { ...study.steps[id], points: study.steps[id].points.map(strip) }]),
+  ) as CaseStudy['steps'];
+  return { ...study, steps } as T;
 }
 
 function indexSignals(points: CompiledPoint[]): Map<string, SignalRef[]> {
@@ -186,38 +209,5 @@ function indexSignals(points: CompiledPoint[]): Map<string, SignalRef[]> {
       });
     });
   }
-  return index;
-}
-
-/**
- * Inverse point frequency over each point's own words: a lemma that only one or two points use
- * ("isotonic", "auction") identifies them; one that half the rubric uses ("model") does not.
- */
-function buildVocab(points: CompiledPoint[]): Map<string, { point: number; weight: number }[]> {
-  const perPoint = points.map((p) => {
-    const text = [p.point.title, ...p.point.signals, p.point.strong].join('\n');
-    return new Set(
-      contentWords(text).filter(
-        (lemma) => lemma.length > 2 && !FILLER.has(lemma) && !GENERIC.has(lemma) && !/\d/.test(lemma),
-      ),
-    );
-  });
-  const df = new Map<string, number>();
-  for (const lemmas of perPoint) for (const lemma of lemmas) df.set(lemma, (df.get(lemma) ?? 0) + 1);
-  const maxDf = Math.max(2, Math.floor(points.length * MAX_VOCAB_SHARE));
-  const index = new Map<string, { point: number; weight: number }[]>();
-  perPoint.forEach((lemmas, pointIndex) => {
-    const point = points[pointIndex];
-    if (!point) return;
-    for (const lemma of lemmas) {
-      const count = df.get(lemma) ?? 1;
-      if (count > maxDf) continue;
-      const weight = Math.log((points.length + 1) / count);
-      point.vocab.set(lemma, weight);
-      const refs = index.get(lemma) ?? [];
-      refs.push({ point: pointIndex, weight });
-      index.set(lemma, refs);
-    }
-  });
   return index;
 }

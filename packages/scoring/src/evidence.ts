@@ -1,13 +1,38 @@
-import { type Analysis, Cue, type Segment } from './analyse.ts';
-import type { CompiledPoint, CompiledRubric, CompiledSignal } from './compile.ts';
-import { FILLER } from './lexicon.ts';
+import { type Analysis, AnalysisMemo, Cue, type Segment } from './analyse.ts';
+import type { CompiledRedFlag, CompiledRubric } from './compile.ts';
+import { dismissesPrevious } from './discourse.ts';
+import { explanationOf, isListLike } from './explain.ts';
+import { flagsOf } from './flags.ts';
+import { type Polarity, polarityOf } from './polarity.ts';
+import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
 
 /**
- * What one candidate text says about the rubric: for each talking point it touches, the best
- * unit of evidence in it and how much that unit earns. It depends only on the text, the rubric
- * and the interviewer turn it answers, so it is computed once per text and cached: a live
- * session re-scoring after every message only reads the new message.
+ * What one candidate text says about the rubric: for each talking point it asserts, the best unit
+ * of evidence and what it earns; the points it names without earning them, and why; the red flags
+ * it states in earnest. It depends only on the text, the rubric and the interviewer turn it
+ * answers, so it is computed once per text and cached: a live session re-scoring after every
+ * message, and the interviewer reading that message, share one reading.
  */
+export interface Reading {
+  /** Best per point, credit > 0. */
+  verdicts: Verdict[];
+  /** Best near miss per point that earned nothing from this text. */
+  misses: Miss[];
+  redFlags: FlagHit[];
+}
+
+/** Why a point named in a text earned nothing from it (most telling first). */
+export const MISS_REASONS = [
+  'rejected',
+  'echo of the interviewer',
+  'question',
+  'diagram-label',
+  'different idea',
+] as const;
+export type MissReason = (typeof MISS_REASONS)[number];
+/** Why a credited point stayed at "mentioned". */
+export type ThinReason = 'generic' | 'no reason or specifics' | 'bare list' | 'hedged';
+
 export interface Verdict {
   point: number;
   credit: number;
@@ -15,241 +40,182 @@ export interface Verdict {
   /** Character range of the quote in the text. */
   start: number;
   end: number;
+  /** Named only through the point's `plain` phrasings. */
+  plain: boolean;
+  /** Why it is not an explanation; null when it is. */
+  why: ThinReason | null;
+}
+
+export interface Miss {
+  point: number;
+  start: number;
+  end: number;
+  why: MissReason;
+}
+
+export interface FlagHit {
+  flag: CompiledRedFlag;
+  start: number;
+  end: number;
 }
 
 /** Credit per level: naming a concept earns little, naming it in a bare list less. */
 export const CREDIT = { explained: 1, mentioned: 0.3, listed: 0.15 } as const;
 
-/** A soft (vocabulary) match needs this many distinctive words of the point... */
-const SOFT_MIN_WORDS = 3;
-/** ...weighing at least this much together (a distinctive word weighs about 3 to 4.5). */
-const SOFT_MIN_SCORE = 10;
-/** ...and be within this share of the best vocabulary match of the same sentence. */
-const SOFT_MARGIN = 0.8;
-/** Own words (not names of things, not the interviewer's) an explanation needs. */
-const MIN_OWN_WORDS = 3;
-const STRONG_CUES = Cue.reason | Cue.number | Cue.comparison;
-const WEAK_CUES = Cue.mechanism | Cue.example | Cue.condition;
-/** Signals per point stay below this, so (point, signal) packs into one number. */
-const SIGNALS_PER_POINT = 256;
+const readings = new AnalysisMemo<Reading>();
 
-interface SegmentHits {
-  /** Point index -> whether every signal it matched only repeats the interviewer. */
-  signal: Map<number, boolean>;
-  soft: Set<number>;
-  /** Lemmas of all signals matched in the segment: names of things, not explanation. */
-  naming: Set<string>;
+/** The reading of one candidate text. Cached per text, rubric and prompt. */
+export function readingOf(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): Reading {
+  return readings.get(analysis, rubric, prompt, () => read(rubric, analysis, prompt));
 }
 
-const NO_PROMPT: Set<string> = new Set();
+/** Collects the best verdict and the most telling near miss per point while reading a text. */
+class Collector {
+  readonly best = new Map<number, Verdict>();
+  readonly misses = new Map<number, Miss>();
+  readonly redFlags: FlagHit[] = [];
 
-/** Results keyed by (text analysis, rubric, prompt), held only as long as all three are alive. */
-export class AnalysisMemo<V> {
-  readonly #entries = new WeakMap<Analysis, WeakMap<CompiledRubric, WeakMap<Set<string>, V>>>();
+  credit(verdict: Verdict): void {
+    const current = this.best.get(verdict.point);
+    if (!current || verdict.credit > current.credit) this.best.set(verdict.point, verdict);
+  }
 
-  get(analysis: Analysis, rubric: CompiledRubric, prompt: Set<string> | null, compute: () => V): V {
-    let byRubric = this.#entries.get(analysis);
-    if (!byRubric) {
-      byRubric = new WeakMap();
-      this.#entries.set(analysis, byRubric);
-    }
-    let byPrompt = byRubric.get(rubric);
-    if (!byPrompt) {
-      byPrompt = new WeakMap();
-      byRubric.set(rubric, byPrompt);
-    }
-    const key = prompt ?? NO_PROMPT;
-    let value = byPrompt.get(key);
-    if (value === undefined) {
-      value = compute();
-      byPrompt.set(key, value);
-    }
-    return value;
+  miss(point: number, segment: Segment, why: MissReason): void {
+    const current = this.misses.get(point);
+    if (!current || MISS_REASONS.indexOf(why) < MISS_REASONS.indexOf(current.why))
+      this.misses.set(point, { point, start: segment.start, end: segment.end, why });
+  }
+
+  reading(): Reading {
+    for (const point of this.best.keys()) this.misses.delete(point);
+    return { verdicts: [...this.best.values()], misses: [...this.misses.values()], redFlags: this.redFlags };
   }
 }
 
-const verdicts = new AnalysisMemo<Verdict[]>();
-
-/** The verdicts of one candidate text, best per point. Cached per text, rubric and prompt. */
-export function verdictsOf(
-  rubric: CompiledRubric,
-  analysis: Analysis,
-  prompt: Set<string> | null,
-): Verdict[] {
-  return verdicts.get(analysis, rubric, prompt, () => computeVerdicts(rubric, analysis, prompt));
+interface Context {
+  rubric: CompiledRubric;
+  prompt: Set<string> | null;
+  out: Collector;
 }
 
-function computeVerdicts(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): Verdict[] {
+function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): Reading {
   const usable = analysis.segments.filter((segment) => segment.graderDirected === null);
   const hits = usable.map((segment) => hitsOf(rubric, segment, prompt));
-  const best = new Map<number, Verdict>();
+  const context: Context = { rubric, prompt, out: new Collector() };
   usable.forEach((segment, i) => {
     const segmentHits = hits[i];
     if (!segmentHits) return;
     const next = usable[i + 1];
     const nextHits = hits[i + 1];
-    const listed = isListLike(segment, segmentHits);
-    for (const pointIndex of new Set([...segmentHits.signal.keys(), ...segmentHits.soft])) {
-      const point = rubric.points[pointIndex];
-      if (!point) continue;
-      const echo = segmentHits.signal.get(pointIndex) ?? false;
-      let end = segment.end;
-      let explained = !listed && explains(point, [segment], segmentHits.naming, prompt);
-      // The next sentence often carries the reason ("We need X. Otherwise ..."); it may extend this
-      // one when it is about nothing else, or about this same point.
-      const continues =
-        next &&
-        nextHits &&
-        !segment.bullet &&
-        (nextHits.signal.size === 0 || nextHits.signal.has(pointIndex));
-      if (!explained && !listed && continues) {
-        const naming = new Set([...segmentHits.naming, ...nextHits.naming]);
-        if (explains(point, [segment, next], naming, prompt)) {
-          explained = true;
-          end = next.end;
-        }
-      }
-      if (echo && !explained) continue;
-      const credit = explained ? CREDIT.explained : listed ? CREDIT.listed : CREDIT.mentioned;
-      const current = best.get(pointIndex);
-      if (!current || credit > current.credit)
-        best.set(pointIndex, { point: pointIndex, credit, explained, start: segment.start, end });
-    }
+    const following = next && nextHits ? { segment: next, hits: nextHits } : null;
+    if (segment.question || segment.diagram) readQuestion(context, segment, segmentHits, following);
+    else readStatement(context, segment, segmentHits, following);
   });
-  return [...best.values()];
+  return context.out.reading();
 }
 
-/** Whether a segment says a red flag's phrase (any one of its signals, in full). */
-export function saysSignal(signal: CompiledSignal, segment: Segment): boolean {
-  return signalMatches(signal, segment, signal.alternatives.length);
-}
-
-function hitsOf(rubric: CompiledRubric, segment: Segment, prompt: Set<string> | null): SegmentHits {
-  // (point, signal) -> bit set of the signal's words present in the segment.
-  const slots = new Map<number, number>();
-  const softScore = new Map<number, { words: number; score: number }>();
-  for (const lemma of segment.positions.keys()) {
-    for (const ref of rubric.signalIndex.get(lemma) ?? []) {
-      const key = ref.point * SIGNALS_PER_POINT + ref.signal;
-      slots.set(key, (slots.get(key) ?? 0) | (1 << ref.slot));
-    }
-    if (prompt?.has(lemma)) continue;
-    for (const ref of rubric.vocabIndex.get(lemma) ?? []) {
-      const entry = softScore.get(ref.point);
-      if (entry) {
-        entry.words += 1;
-        entry.score += ref.weight;
-      } else softScore.set(ref.point, { words: 1, score: ref.weight });
-    }
-  }
-  const found: { point: number; lemmas: string[]; echo: boolean }[] = [];
-  for (const [key, mask] of slots) {
-    const pointIndex = Math.floor(key / SIGNALS_PER_POINT);
-    const compiled = rubric.points[pointIndex]?.signals[key % SIGNALS_PER_POINT];
-    if (!compiled) continue;
-    const size = compiled.alternatives.length;
-    const needed = size >= 4 ? size - 1 : size;
-    if (bitCount(mask) < needed || !signalMatches(compiled, segment, needed)) continue;
-    const lemmas = compiled.alternatives.flat().filter((lemma) => segment.positions.has(lemma));
-    found.push({ point: pointIndex, lemmas, echo: lemmas.every((lemma) => prompt?.has(lemma) ?? false) });
-  }
-  const signal = new Map<number, boolean>();
-  const naming = new Set<string>();
-  for (const hit of found) {
-    for (const lemma of hit.lemmas) naming.add(lemma);
-    // Longest match wins across steps: "regression" inside "isotonic regression" names calibration,
-    // not a task type. Within a step a case point refines a generic one, and one phrase may serve both.
-    const step = rubric.points[hit.point]?.step;
-    const subsumed = found.some(
-      (other) => rubric.points[other.point]?.step !== step && isStrictSubset(hit.lemmas, other.lemmas),
-    );
-    if (!subsumed) signal.set(hit.point, (signal.get(hit.point) ?? true) && hit.echo);
-  }
-  let top = 0;
-  for (const entry of softScore.values()) if (entry.words >= SOFT_MIN_WORDS) top = Math.max(top, entry.score);
-  const soft = new Set<number>();
-  for (const [pointIndex, entry] of softScore) {
-    if (signal.has(pointIndex) || entry.words < SOFT_MIN_WORDS || entry.score < SOFT_MIN_SCORE) continue;
-    // A sentence is about one or two things: only the clearly best vocabulary matches count.
-    if (entry.score >= top * SOFT_MARGIN) soft.add(pointIndex);
-  }
-  return { signal, soft, naming };
-}
-
-function bitCount(mask: number): number {
-  let count = 0;
-  for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
-  return count;
-}
-
-function isStrictSubset(small: string[], large: string[]): boolean {
-  return small.length < large.length && small.every((lemma) => large.includes(lemma));
-}
+type Following = { segment: Segment; hits: SegmentHits } | null;
 
 /**
- * True when at least `needed` of the signal's lemmas sit close together in the segment: a phrase
- * of n content words may have at most two other content words inside it.
+ * A question or a diagram label backs nothing. "How many emails a day? Say 10 billion, so ..."
+ * answers its own question: the answer is the evidence.
  */
-function signalMatches(signal: CompiledSignal, segment: Segment, needed: number): boolean {
-  const slots = signal.alternatives;
-  if (slots.length === 1) return (slots[0] ?? []).some((lemma) => segment.positions.has(lemma));
-  const window = slots.length + 2;
-  const hits: { at: number; which: number }[] = [];
-  slots.forEach((forms, which) => {
-    for (const lemma of forms) for (const at of segment.positions.get(lemma) ?? []) hits.push({ at, which });
-  });
-  hits.sort((a, b) => a.at - b.at);
-  const inWindow = new Map<number, number>();
-  let from = 0;
-  for (const hit of hits) {
-    inWindow.set(hit.which, (inWindow.get(hit.which) ?? 0) + 1);
-    for (let first = hits[from]; first && hit.at - first.at >= window; first = hits[from]) {
-      const left = (inWindow.get(first.which) ?? 1) - 1;
-      if (left === 0) inWindow.delete(first.which);
-      else inWindow.set(first.which, left);
-      from++;
+function readQuestion(context: Context, segment: Segment, hits: SegmentHits, next: Following): void {
+  const answer = segment.question && next && answers(next.segment, next.hits) ? next : null;
+  for (const [pointIndex, hit] of hits.points) {
+    const point = context.rubric.points[pointIndex];
+    if (!answer || !point || hit.echo) {
+      context.out.miss(pointIndex, segment, segment.question ? 'question' : 'diagram-label');
+      continue;
     }
-    if (inWindow.size >= needed) return true;
+    const naming = new Set([...hits.naming, ...answer.hits.naming]);
+    const level = explanationOf(context.rubric, point, [answer.segment], naming, context.prompt);
+    const explained = level === 'explained';
+    context.out.credit({
+      point: pointIndex,
+      credit: explained ? CREDIT.explained : CREDIT.mentioned,
+      explained,
+      start: answer.segment.start,
+      end: answer.segment.end,
+      plain: false,
+      why: explained ? null : level === 'generic' ? 'generic' : 'no reason or specifics',
+    });
   }
-  return false;
 }
 
-/** A bare list: bullets of a few words, many names with few other words, or comma-separated fragments. */
-function isListLike(segment: Segment, hits: SegmentHits): boolean {
-  const named = hits.signal.size;
-  const strong = segment.cues & (Cue.reason | Cue.comparison);
-  if (segment.bullet && segment.content.length <= 6 && !(segment.cues & STRONG_CUES)) return true;
-  if (named >= 3) {
-    // Points overlap (a case point and a generic one share words), so count words, not points.
-    const own = new Set(segment.content.filter((lemma) => !hits.naming.has(lemma) && !FILLER.has(lemma)));
-    if (own.size <= 1) return true;
+/** A statement: its red flags, and for each point it names (or backs by rejecting a flag) what it earns. */
+function readStatement(context: Context, segment: Segment, hits: SegmentHits, next: Following): void {
+  const { rubric, prompt, out } = context;
+  // "We could add calibration. That's overkill here." rejects what the first sentence named.
+  const dismissed = next !== null && !next.segment.question && dismissesPrevious(next.segment);
+  const flags = flagsOf(rubric, segment, prompt, dismissed);
+  out.redFlags.push(...flags.said.map((flag) => ({ flag, start: segment.start, end: segment.end })));
+  const listed = isListLike(segment, hits);
+  const points = new Map<number, PointHit | null>(hits.points);
+  // A rejected red flag backs the points that counter it: "we must not use accuracy here".
+  for (const counter of flags.countered) if (!points.has(counter)) points.set(counter, null);
+  for (const [pointIndex, hit] of points) {
+    const point = rubric.points[pointIndex];
+    if (!point) continue;
+    const polarity: Polarity = dismissed ? 'rejected' : hit ? pointPolarity(segment, hit) : 'asserted';
+    if (polarity === 'rejected') {
+      out.miss(pointIndex, segment, 'rejected');
+      continue;
+    }
+    const naming = hit ? hits.naming : new Set([...hits.naming, ...flags.lemmas]);
+    let end = segment.end;
+    let level = listed ? 'thin' : explanationOf(rubric, point, [segment], naming, prompt);
+    // The next sentence often carries the reason ("We need X. Otherwise ..."); it may extend this
+    // one when it is about nothing else, or about this same point, and is not a question.
+    if (level !== 'explained' && !listed && next && continues(segment, next.segment, next.hits, pointIndex)) {
+      const joined = new Set([...naming, ...next.hits.naming]);
+      const extended = explanationOf(rubric, point, [segment, next.segment], joined, prompt);
+      if (extended === 'explained') end = next.segment.end;
+      if (extended === 'explained' || (extended === 'generic' && level === 'thin')) level = extended;
+    }
+    if (level === 'explained' && polarity === 'hedged') level = 'thin';
+    const explained = level === 'explained';
+    if (hit?.echo && !explained) {
+      out.miss(pointIndex, segment, 'echo of the interviewer');
+      continue;
+    }
+    out.credit({
+      point: pointIndex,
+      credit: explained ? CREDIT.explained : listed ? CREDIT.listed : CREDIT.mentioned,
+      explained,
+      start: segment.start,
+      end,
+      plain: hit !== null && !hit.soft && hit.occurrences.every((occurrence) => occurrence.plain),
+      why: explained ? null : thinReason(listed, polarity, level),
+    });
   }
-  return segment.separators >= 2 && segment.content.length / (segment.separators + 1) <= 3 && !strong;
+  for (const pointIndex of hits.near) out.miss(pointIndex, segment, 'different idea');
 }
 
-/**
- * An explanation says more than the names of things: some words of the candidate's own (not
- * signal words, not filler, not the interviewer's) and a reason, a number or a comparison, or a
- * mechanism or example that stays on the point's subject.
- */
-function explains(
-  point: CompiledPoint,
-  unit: Segment[],
-  naming: Set<string>,
-  prompt: Set<string> | null,
-): boolean {
-  const own = new Set<string>();
-  let cues = 0;
-  for (const segment of unit) {
-    cues |= segment.cues;
-    for (const lemma of segment.contentSet) {
-      if (!naming.has(lemma) && !FILLER.has(lemma) && !prompt?.has(lemma)) own.add(lemma);
-    }
+function thinReason(listed: boolean, polarity: Polarity, level: string): ThinReason {
+  if (listed) return 'bare list';
+  if (polarity === 'hedged') return 'hedged';
+  return level === 'generic' ? 'generic' : 'no reason or specifics';
+}
+
+/** Asserted if any place that names the point asserts it; rejected only if every place rejects it. */
+function pointPolarity(segment: Segment, hit: PointHit): Polarity {
+  let result: Polarity = 'rejected';
+  for (const occurrence of hit.occurrences) {
+    const polarity = polarityOf(segment, occurrence.positions, 'point', occurrence.hazard);
+    if (polarity === 'asserted') return polarity;
+    if (polarity === 'hedged') result = polarity;
   }
-  if (own.size < MIN_OWN_WORDS) return false;
-  let relevance = 0;
-  for (const lemma of own) if (point.vocab.has(lemma)) relevance++;
-  if (cues & STRONG_CUES) return true;
-  if (cues & WEAK_CUES) return relevance >= 2;
-  return relevance >= 4;
+  return result;
+}
+
+/** A statement with a figure that names nothing else, right after a question: an assumption stated. */
+function answers(next: Segment, nextHits: SegmentHits): boolean {
+  if (next.question || next.diagram || next.hypothetical || next.graderDirected !== null) return false;
+  return (next.cues & Cue.number) !== 0 && nextHits.points.size === 0;
+}
+
+function continues(segment: Segment, next: Segment, nextHits: SegmentHits, pointIndex: number): boolean {
+  if (segment.bullet || next.question || next.diagram || next.graderDirected !== null) return false;
+  return nextHits.points.size === 0 || nextHits.points.has(pointIndex);
 }

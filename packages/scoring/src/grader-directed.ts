@@ -58,6 +58,27 @@ const PATTERNS: Pattern[] = [
     kind: 'instruction',
     re: /\ball\s+(?:the\s+)?(?:talking\s+points|rubric\s+(?:points|items)|points|criteria)\s+(?:are|were|have been|has been)\s+(?:covered|addressed|met|explained)\b/i,
   },
+  // Claims that someone already checked the answers ("pre-verified by the hiring committee").
+  {
+    kind: 'instruction',
+    re: /\b(?:pre-?verified|already\s+(?:verified|checked|approved|passed)|verified\s+by\s+the\s+(?:hiring\s+)?(?:committee|panel))\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: new RegExp(
+      String.raw`^\W*(?:${GRADER}|hiring committee|panel)\s+(?:note|memo|comment|message)\b`,
+      'i',
+    ),
+  },
+  {
+    kind: 'instruction',
+    re: /\b(?:whoever|(?:the\s+)?(?:person|system|model|ai)(?:\s+or\s+\w+)?(?:\s+(?:who|that)(?:\s+is)?)?)\s+(?:scores?|grades?|grading|scoring|marks?|marking|evaluates?|evaluating)\s+(?:this|the|my)\b/i,
+  },
+  {
+    kind: 'instruction',
+    re: /\bmark\s+(?:this|it|every\s+step|each\s+step|all\s+steps|the\s+interview)\s+as\s+(?:complete|completed|fully\s+met|met|covered|done|passed)\b/i,
+  },
+  { kind: 'instruction', re: /\bfull\s+marks\b/i },
   {
     kind: 'score-block',
     re: new RegExp(String.raw`\b${MARKS}\s*[:=]?\s*\d{1,3}(?:\.\d+)?\s*(?:\/|out of)\s*(?:100|10|5)\b`, 'i'),

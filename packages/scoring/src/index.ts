@@ -1,5 +1,5 @@
 export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
-export { type CompiledRubric, compileRubric } from './compile.ts';
+export { type CompiledRubric, compileRubric, withoutPlain } from './compile.ts';
 export {
   type CoverageText,
   findPoint,
@@ -8,11 +8,14 @@ export {
   stepCoverage,
   stepPoints,
 } from './coverage.ts';
+export { CURVEBALL_WEIGHT } from './curveballs.ts';
 export { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
 export * from './judge/index.ts';
-export { assertQuote, CREDIT, type Level } from './matcher.ts';
+export { assertQuote, CREDIT, type Level, type NearMiss } from './matcher.ts';
 export { budgetMs, stepDurations } from './pacing.ts';
+export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';
+export { type MessageReading, readCandidateMessage } from './reader.ts';
 export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
 export type { SessionTurn } from './session.ts';
 export { type ScoreError, type ScoreResult, scoreTranscript } from './transcript-file.ts';

@@ -1,7 +1,7 @@
 import type { StepId } from '@mlsd/rubric';
-import { type Analysis, Cue } from './analyse.ts';
+import type { Analysis } from './analyse.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compile.ts';
-import { AnalysisMemo, CREDIT, saysSignal, verdictsOf } from './evidence.ts';
+import { CREDIT, MISS_REASONS, type MissReason, readingOf, type ThinReason } from './evidence.ts';
 
 export { CREDIT };
 
@@ -24,6 +24,11 @@ export interface Quote {
   turnIndex: number | null;
 }
 
+/** The closest thing the candidate said for a point, and why it did not count (or not in full). */
+export interface NearMiss extends Quote {
+  why: MissReason | ThinReason;
+}
+
 export interface PointMatch {
   point: CompiledPoint;
   level: Level;
@@ -32,6 +37,13 @@ export interface PointMatch {
   evidence: Quote | null;
   /** Order of the first utterance that earned credit; Infinity when none did. */
   firstOrder: number;
+  /**
+   * For a missed point, the candidate's sentence that came closest and why it earned nothing
+   * ('rejected', 'question', 'diagram-label', 'echo of the interviewer', 'different idea'); for a
+   * mentioned one, why its evidence is not an explanation ('generic', 'no reason or specifics',
+   * 'bare list', 'hedged'). Absent when there is nothing to say.
+   */
+  nearMiss?: NearMiss;
 }
 
 export interface RedFlagMatch {
@@ -52,21 +64,30 @@ export function matchPoints(
   interface Best {
     credit: number;
     explained: boolean;
+    why: ThinReason | null;
     firstOrder: number;
     sameStep: boolean;
     source: { utterance: Utterance; start: number; end: number } | null;
   }
+  interface Closest {
+    why: MissReason;
+    sameStep: boolean;
+    source: { utterance: Utterance; start: number; end: number };
+  }
   const best = new Map<number, Best>();
+  const closest = new Map<number, Closest>();
   for (const point of points)
     best.set(point.index, {
       credit: 0,
       explained: false,
+      why: null,
       firstOrder: Infinity,
       sameStep: false,
       source: null,
     });
   for (const utterance of utterances) {
-    for (const verdict of verdictsOf(rubric, utterance.analysis, utterance.prompt)) {
+    const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
+    for (const verdict of reading.verdicts) {
       const current = best.get(verdict.point);
       const point = rubric.points[verdict.point];
       if (!current || !point) continue;
@@ -78,47 +99,53 @@ export function matchPoints(
       ) {
         current.credit = verdict.credit;
         current.explained = verdict.explained;
+        current.why = verdict.why;
         current.sameStep = sameStep;
         current.source = { utterance, start: verdict.start, end: verdict.end };
       }
+    }
+    for (const miss of reading.misses) {
+      const point = rubric.points[miss.point];
+      if (!point || !best.has(miss.point)) continue;
+      const sameStep = utterance.step === point.step;
+      const current = closest.get(miss.point);
+      const rank = MISS_REASONS.indexOf(miss.why);
+      const currentRank = current ? MISS_REASONS.indexOf(current.why) : Infinity;
+      if (!current || rank < currentRank || (rank === currentRank && sameStep && !current.sameStep))
+        closest.set(miss.point, {
+          why: miss.why,
+          sameStep,
+          source: { utterance, start: miss.start, end: miss.end },
+        });
     }
   }
   return points.map((point) => {
     const found = best.get(point.index);
     const source = found?.source;
-    return {
+    const match: PointMatch = {
       point,
       level: !source ? 'missed' : found.explained ? 'explained' : 'mentioned',
       credit: found?.credit ?? 0,
       evidence: source ? quoteOf(source.utterance, source.start, source.end) : null,
       firstOrder: found?.firstOrder ?? Infinity,
     };
+    const near = closest.get(point.index);
+    if (source && found.why)
+      match.nearMiss = { ...quoteOf(source.utterance, source.start, source.end), why: found.why };
+    else if (!source && near)
+      match.nearMiss = {
+        ...quoteOf(near.source.utterance, near.source.start, near.source.end),
+        why: near.why,
+      };
+    return match;
   });
 }
 
-const redFlagMemo = new AnalysisMemo<{ flag: CompiledRedFlag; start: number; end: number }[]>();
-
-/** Red flags said in earnest: not inside a sentence that rejects them, not an echo of the interviewer. */
+/** Red flags said in earnest: not negated or dismissed in scope, not asked, not an echo of the interviewer. */
 export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): RedFlagMatch[] {
-  const flags = rubric.steps.flatMap((step) => step.redFlags);
   const found = new Map<string, RedFlagMatch>();
   for (const utterance of utterances) {
-    const { analysis, prompt } = utterance;
-    const hits = redFlagMemo.get(analysis, rubric, prompt, () =>
-      analysis.segments.flatMap((segment) => {
-        if (segment.graderDirected !== null || segment.cues & Cue.negation) return [];
-        return flags
-          .filter((flag) =>
-            flag.signals.some(
-              (signal) =>
-                saysSignal(signal, segment) &&
-                !signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma))),
-            ),
-          )
-          .map((flag) => ({ flag, start: segment.start, end: segment.end }));
-      }),
-    );
-    for (const hit of hits) {
+    for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
       if (!found.has(hit.flag.id))
         found.set(hit.flag.id, { flag: hit.flag, evidence: quoteOf(utterance, hit.start, hit.end) });
     }

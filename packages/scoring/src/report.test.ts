@@ -110,8 +110,8 @@ describe('buildReport', () => {
       ['false-positive-cost', 'explained'],
     ]);
     expect(requirements?.covered[0]?.evidence).toEqual({
-      quote:
-        'How many emails per day do we get? At 10 billion a day we cannot afford a heavy model per message.',
+      // The question the candidate asked is not evidence; their own answer is.
+      quote: 'At 10 billion a day we cannot afford a heavy model per message.',
       turnIndex: 1,
     });
     expectVerbatim(report, SESSION);

@@ -1,12 +1,14 @@
-import type { Report, ReportFlag, StepReport, Turn } from '@mlsd/protocol';
+import type { Report, ReportFlag, Turn } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric } from './compile.ts';
+import { gradeCurveball, thrownCurveballs } from './curveballs.ts';
 import { GRADER_DIRECTED_MESSAGES, type GraderDirectedKind } from './grader-directed.ts';
 import { hireSignal, weightedScore } from './grading.ts';
-import { assertQuote, matchPoints, matchRedFlags, type Quote, type Utterance } from './matcher.ts';
-import { budgetMs, stepDurations } from './pacing.ts';
-import { prepareSession, type SessionTurn } from './session.ts';
+import { matchPoints, matchRedFlags, type Quote, type Utterance } from './matcher.ts';
+import { stepDurations } from './pacing.ts';
+import { prepareSession, type SessionTurn, turnMeta } from './session.ts';
+import { buildStepReport, type StepInputs } from './step-report.ts';
 
 export interface ScoreOptions {
   study: CaseStudy;
@@ -31,8 +33,9 @@ export function scoreSession(options: ScoreOptions): Report {
   const notes = options.notes ?? '';
   const durationMinutes = options.durationMinutes ?? 45;
   const rubric = compileRubric(study, framework);
-  const prepared = prepareSession(rubric, turns, notes, options.cache ?? new AnalysisCache());
-  const { utterances, steps: turnSteps, firstProbe } = prepared;
+  const cache = options.cache ?? new AnalysisCache();
+  const prepared = prepareSession(rubric, turns, notes, cache);
+  const { utterances, steps: turnSteps } = prepared;
   const flags: ReportFlag[] = [];
 
   if (utterances.length === 0) {
@@ -52,56 +55,21 @@ export function scoreSession(options: ScoreOptions): Report {
   }
 
   const timed = turns.map((turn, index) => ({ step: turnSteps[index] ?? null, atMs: turn.atMs }));
-  const used = stepDurations(timed, options.startMs ?? null, options.endMs ?? null);
-  const redFlags = matchRedFlags(rubric, utterances);
-
-  const allMatches = matchPoints(rubric, utterances, rubric.points);
-  const stepReports: StepReport[] = rubric.steps.map((step) => {
-    const matches = allMatches.filter((match) => match.point.step === step.id);
-    const covered = matches.flatMap((match) =>
-      match.evidence && match.level !== 'missed'
-        ? [
-            {
-              pointId: match.point.point.id,
-              title: match.point.point.title,
-              weight: match.point.point.weight,
-              level: match.level,
-              credit: match.credit,
-              evidence: checked(match.evidence, turns, notes),
-              unprompted: raisedFirst(match.firstOrder, firstProbe.get(match.point.point.id)),
-            },
-          ]
-        : [],
-    );
-    const missed = matches
-      .filter((match) => match.level === 'missed')
-      .map((match) => ({
-        pointId: match.point.point.id,
-        title: match.point.point.title,
-        weight: match.point.point.weight,
-        strong: match.point.point.strong,
-      }));
-    return {
-      id: step.id,
-      title: step.title,
-      score: weightedScore(
-        matches.map((match) => ({ weight: match.point.point.weight, credit: match.credit })),
-      ),
-      covered,
-      missed,
-      redFlags: redFlags
-        .filter((hit) => hit.flag.step === step.id)
-        .map((hit) => ({
-          id: hit.flag.id,
-          title: hit.flag.title,
-          why: hit.flag.why,
-          evidence: checked(hit.evidence, turns, notes),
-        })),
-      usedMs: used ? (used.get(step.id) ?? 0) : null,
-      budgetMs: budgetMs(step.minutes, durationMinutes),
-      reached: stepless ? covered.length > 0 : turnSteps.includes(step.id),
-    };
-  });
+  const inputs: StepInputs = {
+    prepared,
+    turns,
+    notes,
+    matches: matchPoints(rubric, utterances, rubric.points),
+    redFlags: matchRedFlags(rubric, utterances),
+    curveballs: thrownCurveballs(rubric, turns, turnSteps, cache).map((thrown) => ({
+      step: thrown.step,
+      result: gradeCurveball(thrown, turns, turnSteps, cache),
+    })),
+    used: stepDurations(timed, options.startMs ?? null, options.endMs ?? null),
+    durationMinutes,
+    stepless,
+  };
+  const stepReports = rubric.steps.map((step) => buildStepReport(step, inputs));
 
   const minutes = new Map(rubric.steps.map((step) => [step.id, step.minutes]));
   const overall =
@@ -110,7 +78,8 @@ export function scoreSession(options: ScoreOptions): Report {
       : weightedScore(
           stepReports.map((step) => ({ weight: minutes.get(step.id) ?? 0, credit: step.score / 100 })),
         );
-  const credited = stepReports.flatMap((step) => step.covered);
+  // Points raised early in a step never reached are shown but earn nothing, so they are not "credited".
+  const credited = stepReports.filter((step) => step.reached).flatMap((step) => step.covered);
   return {
     version: 1,
     caseId: study.id,
@@ -149,8 +118,7 @@ export function buildReport(options: {
       text: turn.text,
       step: turn.step,
       atMs: turn.at,
-      // A probe turn without ids is inferred from its text; other interviewer turns probe nothing known.
-      ...(turn.probedPointIds ? { probedPointIds: turn.probedPointIds } : {}),
+      ...turnMeta(turn),
     })),
     startMs: options.startedAt ?? null,
     endMs: options.endedAt ?? null,
@@ -176,26 +144,4 @@ function graderFlags(utterances: Utterance[]): ReportFlag[] {
     message: `${GRADER_DIRECTED_MESSAGES[kind]}${count > 1 ? ` (${count} passages)` : ''}`,
     evidence: first,
   }));
-}
-
-/**
- * Raised unprompted: credited in a turn before the first probe for it, or never probed at all.
- * Notes-pad evidence has no time; it counts as unprompted only when the point was never probed.
- */
-function raisedFirst(firstOrder: number, probedAt: number | undefined): boolean {
-  if (probedAt === undefined) return true;
-  return firstOrder < probedAt;
-}
-
-/** Re-checks a quote against the turn (or notes) it names before it goes into a report. */
-function checked(evidence: Quote, turns: readonly SessionTurn[], notes: string): Quote {
-  const source = evidence.turnIndex === null ? notes : turns[evidence.turnIndex]?.text;
-  if (
-    source === undefined ||
-    (evidence.turnIndex !== null && turns[evidence.turnIndex]?.role !== 'candidate')
-  ) {
-    throw new Error(`evidence points at turn ${evidence.turnIndex}, which is not a candidate turn`);
-  }
-  assertQuote(evidence.quote, source);
-  return evidence;
 }

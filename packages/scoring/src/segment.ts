@@ -5,6 +5,7 @@
  * substring by construction. Word-level work (lemmas, stop words) is left to the shared
  * normaliser; this only finds boundaries, so each character is tokenised exactly once.
  */
+import { diagramLines } from './diagram.ts';
 
 export interface Span {
   start: number;
@@ -13,6 +14,13 @@ export interface Span {
   line: number;
   /** The line starts with a bullet or a list number. */
   bullet: boolean;
+  /**
+   * The sentence the span belongs to asks something: it ends in "?" or opens like a question
+   * ("what is the", "do we"). A question the candidate asks never backs a point.
+   */
+  question: boolean;
+  /** The line is a diagram line that only names boxes (`A[Feature store] --> B[Ranker]`). */
+  diagram: boolean;
 }
 
 /** Longest unit before a sentence is cut at clause boundaries; keeps quotes readable. */
@@ -30,16 +38,41 @@ export function splitSpans(text: string): Span[] {
   const spans: Span[] = [];
   let line = 0;
   const lineRe = /[^\n]+/g;
+  const diagrams = diagramLines(text);
   for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text), line++) {
     const bullet = BULLET.test(m[0].trimStart());
+    const diagram = diagrams.has(m.index);
     for (const [start, end] of sentencesOfLine(m[0], m.index)) {
+      const question = !diagram && isQuestion(text.slice(start, end));
       for (const piece of cutLong(text, start, end)) {
         const trimmed = trim(text, piece[0], piece[1]);
-        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet });
+        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet, question, diagram });
       }
     }
   }
   return spans;
+}
+
+/** A lead-in that may come before a question ("So, what is ...", "And do we ..."). */
+const LEAD_IN = String.raw`^(?:[-*•]\s+)?(?:(?:so|and|but|also|ok|okay|then|now|first|next|second|finally|one more thing|quick question)[,:]?\s+)*`;
+const SUBJECT = String.raw`(?:we|you|i|there|it|they|the|this|that|these|those|our|your|users?|anyone)\b`;
+const AUX = '(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|have|has)';
+/** "Do the join in Flink" and "have the ranker ..." are orders, not questions. */
+const OPENING_AUX = String.raw`(?:(?:is|are|was|were|does|did|can|could|should|would|will|shall|may|might|has)\s+${SUBJECT}|(?:do|have)\s+(?:we|you|i|there|it|they|users?|anyone)\b)`;
+/**
+ * Questions without a question mark, as speech-to-text writes them: an auxiliary before its subject
+ * ("do we have labels"), or a wh-word followed by that inversion ("how many requests do we get",
+ * "what is the budget"). "What we need is calibration" and "when the rate drops we retrain" do not
+ * invert, so they stay statements.
+ */
+const INTERROGATIVE = new RegExp(
+  `${LEAD_IN}(?:${OPENING_AUX}|(?:what|which|who|where|why|how)(?:'s\\s+${SUBJECT}|(?:\\s+[\\w'-]+){0,5}?\\s+${AUX}\\s+${SUBJECT})|(?:what|how) about\\b)`,
+  'i',
+);
+
+function isQuestion(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  return /\?["')\]]*$/.test(trimmed) || INTERROGATIVE.test(trimmed);
 }
 
 function sentencesOfLine(lineText: string, offset: number): [number, number][] {

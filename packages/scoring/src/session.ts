@@ -1,3 +1,4 @@
+import type { CandidateIntent, HintLevel, StepInterventions, TurnKind } from '@mlsd/protocol';
 import type { StepId } from '@mlsd/rubric';
 import type { AnalysisCache } from './analyse.ts';
 import { type CompiledRubric, normalise, type PhraseKey } from './compile.ts';
@@ -12,6 +13,22 @@ export interface SessionTurn {
   atMs: number | null;
   /** Points this interviewer turn probed for, when the source knows; inferred from the text otherwise. */
   probedPointIds?: readonly string[];
+  /** What an interviewer turn was doing, when the source knows (hint, challenge, curveball...). */
+  kind?: TurnKind;
+  hintLevel?: HintLevel;
+  /** Points a hint steered towards. */
+  hintPointIds?: readonly string[];
+  /** The curveball a curveball turn threw. */
+  curveballId?: string;
+  /** What a candidate turn was doing, as the interviewer read it. */
+  intent?: CandidateIntent;
+}
+
+/** A hint the interviewer gave, with the points it steered towards. */
+export interface HintGiven {
+  turnIndex: number;
+  level: HintLevel;
+  pointIds: readonly string[];
 }
 
 export interface PreparedSession {
@@ -19,8 +36,14 @@ export interface PreparedSession {
   utterances: Utterance[];
   /** Each turn's step after filling gaps; all null when the transcript says nothing about steps. */
   steps: (StepId | null)[];
-  /** Point id -> index of the first interviewer turn that probed for it. */
-  firstProbe: Map<string, number>;
+  /**
+   * Point id -> index of the first interviewer turn that asked about it: a probe, a follow-up or a
+   * hint naming it. A challenge pushes back on a claim; it prompts nothing.
+   */
+  firstPrompt: Map<string, number>;
+  hints: HintGiven[];
+  /** Probes, follow-ups, hints and challenges per step. */
+  interventions: Map<StepId, StepInterventions>;
 }
 
 /** Share of a probe's (or opening's) content words an interviewer turn must contain to count as saying it. */
@@ -35,12 +58,25 @@ export function prepareSession(
 ): PreparedSession {
   const steps = resolveSteps(rubric, turns, cache);
   const utterances: Utterance[] = [];
-  const firstProbe = new Map<string, number>();
+  const firstPrompt = new Map<string, number>();
+  const hints: HintGiven[] = [];
+  const interventions = new Map<StepId, StepInterventions>();
   let prompt: Set<string> | null = null;
   turns.forEach((turn, index) => {
     if (turn.role === 'interviewer') {
       prompt = cache.lemmaSet(turn.text);
-      for (const id of probedIds(rubric, turn, prompt)) if (!firstProbe.has(id)) firstProbe.set(id, index);
+      // A file may mark a hint by its level alone.
+      const kind = turn.kind ?? (turn.hintLevel !== undefined ? 'hint' : undefined);
+      const probed = kind === 'challenge' ? [] : probedIds(rubric, turn, prompt);
+      const hinted = kind === 'hint' ? (turn.hintPointIds ?? []).filter((id) => rubric.byId.has(id)) : [];
+      for (const id of [...probed, ...hinted]) if (!firstPrompt.has(id)) firstPrompt.set(id, index);
+      if (kind === 'hint') {
+        // A hint that names points but not its level at least pointed at an area (level 2).
+        const level = turn.hintLevel ?? (hinted.length > 0 ? 2 : 1);
+        hints.push({ turnIndex: index, level, pointIds: hinted });
+      }
+      const step = steps[index] ?? null;
+      if (step !== null) count(interventions, step, kind ?? (probed.length > 0 ? 'probe' : undefined));
       return;
     }
     if (turn.text.trim() === '') return;
@@ -61,7 +97,27 @@ export function prepareSession(
       prompt: null,
     });
   }
-  return { utterances, steps, firstProbe };
+  return { utterances, steps, firstPrompt, hints, interventions };
+}
+
+const COUNTED: Partial<Record<TurnKind, keyof StepInterventions>> = {
+  probe: 'probes',
+  'follow-up': 'followUps',
+  hint: 'hints',
+  challenge: 'challenges',
+};
+
+function count(into: Map<StepId, StepInterventions>, step: StepId, kind: TurnKind | undefined): void {
+  const key = kind === undefined ? undefined : COUNTED[kind];
+  if (key === undefined) return;
+  const counts = into.get(step) ?? noInterventions();
+  counts[key] += 1;
+  into.set(step, counts);
+}
+
+/** Zero counts, for a step where the interviewer only opened and listened. */
+export function noInterventions(): StepInterventions {
+  return { probes: 0, followUps: 0, hints: 0, challenges: 0 };
 }
 
 /** Inferred probes per rubric and interviewer turn (keyed by the turn's cached lemma set). */
@@ -84,7 +140,7 @@ function probedIds(rubric: CompiledRubric, turn: SessionTurn, lemmas: Set<string
 }
 
 /** The interviewer turn contains the phrase verbatim, or nearly all of its content words. */
-function says(normal: string, lemmas: Set<string>, phrase: PhraseKey): boolean {
+export function says(normal: string, lemmas: Set<string>, phrase: PhraseKey): boolean {
   return overlap(normal, lemmas, phrase) >= PHRASE_OVERLAP;
 }
 
@@ -140,4 +196,26 @@ function inferFromOpenings(
     }
     return step;
   });
+}
+
+/**
+ * The optional fields of a protocol or transcript-file turn that scoring reads (absent ones stay
+ * absent). A turn without `probedPointIds` has its probes inferred from its text.
+ */
+export function turnMeta(turn: {
+  kind?: TurnKind | undefined;
+  probedPointIds?: readonly string[] | undefined;
+  hintLevel?: HintLevel | undefined;
+  hintPointIds?: readonly string[] | undefined;
+  curveballId?: string | undefined;
+  intent?: CandidateIntent | undefined;
+}): Partial<SessionTurn> {
+  const meta: Partial<SessionTurn> = {};
+  if (turn.kind !== undefined) meta.kind = turn.kind;
+  if (turn.probedPointIds) meta.probedPointIds = turn.probedPointIds;
+  if (turn.hintLevel !== undefined) meta.hintLevel = turn.hintLevel;
+  if (turn.hintPointIds) meta.hintPointIds = turn.hintPointIds;
+  if (turn.curveballId !== undefined) meta.curveballId = turn.curveballId;
+  if (turn.intent !== undefined) meta.intent = turn.intent;
+  return meta;
 }

@@ -2,6 +2,7 @@ import type { Report, TranscriptFile } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { AnalysisCache } from './analyse.ts';
 import { scoreSession } from './report.ts';
+import { turnMeta } from './session.ts';
 
 export type ScoreError = { code: 'CASE_NOT_FOUND'; message: string; knownCases: string[] };
 export type ScoreResult = { ok: true; value: Report } | { ok: false; error: ScoreError };
@@ -38,7 +39,7 @@ export function scoreTranscript(
         text: turn.text,
         step: turn.step ?? null,
         atMs: turn.t === undefined ? null : Math.round(turn.t * 1000),
-        ...(turn.probedPointIds ? { probedPointIds: turn.probedPointIds } : {}),
+        ...turnMeta(turn),
       })),
       notes: file.notes ?? '',
       durationMinutes: file.durationMinutes ?? 45,

@@ -77,3 +77,87 @@ describe('compareVerdicts', () => {
     expect(comparison.disagreements[0]?.step).toBe('evaluation');
   });
 });
+
+describe('compareVerdicts on red flags and curveballs', () => {
+  const flag = {
+    id: 'auc-only',
+    title: 'AUC alone',
+    why: 'w',
+    evidence,
+    severity: 'major' as const,
+    deduction: 12,
+  };
+  const ball = {
+    id: 'holiday-peak',
+    text: 't',
+    expects: 'e',
+    turnIndex: 2,
+    covered: ['fewer candidates'],
+    missing: ['caching', 'smaller model'],
+    share: 0.333,
+    weight: 2,
+    credit: 0.667,
+    evidence,
+  };
+  const offline = report('offline', { ...step([], [], 30), redFlags: [flag], curveballs: [ball] }, 30);
+  const judge = report(
+    'judge',
+    {
+      ...step([], [], 50),
+      curveballs: [
+        {
+          ...ball,
+          covered: [],
+          missing: ['fewer candidates', 'caching', 'smaller model'],
+          share: 0,
+          credit: 0,
+          evidence: null,
+        },
+      ],
+    },
+    50,
+  );
+  const split = {
+    flagId: 'leaky-split',
+    title: 'Random split',
+    why: 'w',
+    severity: 'severe' as const,
+    stated: false,
+    evidence: null,
+    reason: 'r',
+    rejected: null,
+    uncertain: true,
+  };
+  const comparison = compareVerdicts(
+    offline,
+    judge,
+    new Map([['evaluation', { points: [], redFlags: [split], curveballs: [], runs: 2 }]]),
+  );
+
+  it('lists a flag only one scorer found, and one the judge runs split on, costliest first', () => {
+    expect(comparison.redFlagDisagreements).toEqual([
+      expect.objectContaining({
+        id: 'leaky-split',
+        agreement: 'agree',
+        judge: null,
+        uncertain: true,
+        deduction: 25,
+      }),
+      expect.objectContaining({ id: 'auc-only', agreement: 'offline-only', offline: evidence, judge: null }),
+    ]);
+  });
+
+  it('shows a curveball graded differently, with both views', () => {
+    expect(comparison.curveballDisagreements).toEqual([
+      expect.objectContaining({
+        id: 'holiday-peak',
+        step: 'evaluation',
+        agreement: 'differs',
+        creditDelta: -0.667,
+        offline: { covered: ['fewer candidates'], share: 0.333, credit: 0.667, evidence },
+        judge: { covered: [], share: 0, credit: 0, evidence: null },
+      }),
+    ]);
+    expect(comparison.steps[0]?.disagreements).toBe(0);
+  });
+});

@@ -1,11 +1,6 @@
-export {
-  type Agreement,
-  compareVerdicts,
-  type PointComparison,
-  type ScorerView,
-  type StepComparison,
-  type VerdictComparison,
-} from './compare.ts';
+export { type AskedCurveball, reversedAsk, type StepAsk, stepAsks } from './ask.ts';
+export { compareVerdicts } from './compare.ts';
+export { buildJudgeReport } from './judge-report.ts';
 export {
   JUDGE_PLACEHOLDERS,
   type JudgeMessage,
@@ -17,8 +12,9 @@ export {
   renderTranscript,
   transcriptBoundary,
 } from './prompt.ts';
-export { candidateSources, checkQuote, type QuoteCheck, type QuoteSource } from './quotes.ts';
+export { checkQuote, type QuoteCheck, type QuoteSource } from './quotes.ts';
 export {
+  JUDGE_TEMPERATURE,
   type JudgeClient,
   type JudgeFailure,
   type JudgeOptions,
@@ -27,6 +23,10 @@ export {
   judgeSession,
 } from './run.ts';
 export {
+  type AskIds,
+  FlagSaid,
+  type JudgeCurveballOutput,
+  type JudgeFlagOutput,
   JudgeLevel,
   type JudgePointOutput,
   type JudgeStepOutput,
@@ -34,4 +34,16 @@ export {
   judgeStepSchema,
   parseJudgeReply,
 } from './schema.ts';
-export { buildJudgeReport, type PointVerdict, settlePoint } from './verdicts.ts';
+export { combineRuns, worthConfirming } from './stability.ts';
+export {
+  type CurveballVerdict,
+  type FlagVerdict,
+  type PointVerdict,
+  type Rejection,
+  type StepVerdicts,
+  settleCurveball,
+  settlePoint,
+  settleRedFlag,
+  settleStep,
+} from './verdicts.ts';
+export { type JudgeView, judgeView, REMOVED_FOR_GRADER } from './view.ts';

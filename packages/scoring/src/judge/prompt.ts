@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { CaseStudy, Framework, StepId, TalkingPoint } from '@mlsd/rubric';
+import type { CandidateIntent, HintLevel, TurnKind } from '@mlsd/protocol';
+import type { CaseStudy, Framework, StepId } from '@mlsd/rubric';
+import type { StepAsk } from './ask.ts';
+import type { JudgeView } from './view.ts';
 
 /** The placeholders each judge prompt file must use (prompts/judge.md, judge-step.md, judge-retry.md). */
 export const JUDGE_PLACEHOLDERS = {
   system: ['case_title', 'case_prompt', 'boundary', 'transcript'],
-  step: ['step_title', 'step_purpose', 'points'],
+  step: ['step_title', 'step_purpose', 'points', 'red_flags', 'curveballs'],
   retry: ['problem'],
 } as const;
 
@@ -16,7 +19,7 @@ export interface RenderablePrompt {
 export interface JudgePrompts {
   /** Instructions, the case and the whole transcript: the same bytes for every step's request. */
   system: RenderablePrompt;
-  /** One step's talking points: the part that changes between requests. */
+  /** One step's talking points, red flags and curveballs: the part that changes between requests. */
   step: RenderablePrompt;
   /** Sent after a reply that was not valid structured output. */
   retry: RenderablePrompt;
@@ -27,12 +30,21 @@ export interface JudgeMessage {
   content: string;
 }
 
-/** The part of a transcript turn the judge reads. `Turn` from @mlsd/protocol fits. */
+/**
+ * The part of a transcript turn the judge reads; `Turn` from @mlsd/protocol fits. The interviewer's
+ * `kind`, hints and curveballs let the judge's report apply the offline report's rules.
+ */
 export interface JudgeTurn {
   role: 'interviewer' | 'candidate';
   text: string;
   step?: StepId | null;
+  at?: number | null;
+  kind?: TurnKind;
   probedPointIds?: readonly string[];
+  hintLevel?: HintLevel;
+  hintPointIds?: readonly string[];
+  curveballId?: string;
+  intent?: CandidateIntent;
 }
 
 /**
@@ -47,13 +59,13 @@ export function transcriptBoundary(turns: readonly JudgeTurn[], notes: string): 
 }
 
 /** The transcript as delimited data: every turn opens with a marker line naming its author and number. */
-export function renderTranscript(turns: readonly JudgeTurn[], notes: string, boundary: string): string {
+export function renderTranscript(turns: readonly JudgeTurn[], view: JudgeView, boundary: string): string {
   const lines: string[] = [];
   turns.forEach((turn, index) => {
     const step = turn.step ? `, step ${turn.step}` : '';
-    lines.push(`=== ${boundary} ${turn.role} turn ${index}${step} ===`, turn.text);
+    lines.push(`=== ${boundary} ${turn.role} turn ${index}${step} ===`, view.texts[index] ?? '');
   });
-  if (notes.trim() !== '') lines.push(`=== ${boundary} candidate notes pad ===`, notes);
+  if (view.notes !== '') lines.push(`=== ${boundary} candidate notes pad ===`, view.notes);
   lines.push(`=== ${boundary} end of transcript ===`);
   return lines.join('\n');
 }
@@ -64,34 +76,55 @@ export function judgeSystemMessage(
   study: CaseStudy,
   turns: readonly JudgeTurn[],
   notes: string,
+  view: JudgeView,
 ): string {
   const boundary = transcriptBoundary(turns, notes);
   return prompts.system.render({
     case_title: study.title,
     case_prompt: study.prompt,
     boundary,
-    transcript: renderTranscript(turns, notes, boundary),
+    transcript: renderTranscript(turns, view, boundary),
   });
 }
 
-/** The user message for one step: its purpose and its talking points with what a strong answer says. */
-export function judgeStepMessage(
-  prompts: JudgePrompts,
-  framework: Framework,
-  step: StepId,
-  title: string,
-  points: readonly TalkingPoint[],
-): string {
-  const purpose = framework.steps.find((candidate) => candidate.id === step)?.purpose ?? '';
-  const list = points
+/** The user message for one step: its purpose, its points, its red flags and the curveballs thrown in it. */
+export function judgeStepMessage(prompts: JudgePrompts, framework: Framework, ask: StepAsk): string {
+  const purpose = framework.steps.find((candidate) => candidate.id === ask.step)?.purpose ?? '';
+  const points = ask.points
     .map(
       (point) =>
-        `- id: ${point.id}\n  title: ${point.title}\n  weight: ${point.weight} of 3\n  a strong answer: ${point.strong.replace(/\s+/g, ' ').trim()}`,
+        `- id: ${point.id}\n  title: ${point.title}\n  weight: ${point.weight} of 3\n  a strong answer: ${flat(point.strong)}`,
     )
     .join('\n');
+  const redFlags =
+    ask.redFlags.length === 0
+      ? '(this step has no red flags)'
+      : ask.redFlags
+          .map((flag) => `- id: ${flag.id}\n  the mistake: ${flag.title}\n  why it is one: ${flat(flag.why)}`)
+          .join('\n');
+  const curveballs =
+    ask.curveballs.length === 0
+      ? '(no curveball was thrown in this step)'
+      : ask.curveballs
+          .map((ball) =>
+            [
+              `- id: ${ball.id}`,
+              `  thrown in interviewer turn ${ball.turnIndex}: ${flat(ball.text)}`,
+              `  the candidate's reaction: turn${ball.reaction.length > 1 ? 's' : ''} ${ball.reaction.join(', ')}`,
+              '  ideas of a good reaction:',
+              ...ball.ideas.map((idea, index) => `    ${index + 1}. ${flat(idea)}`),
+            ].join('\n'),
+          )
+          .join('\n');
   return prompts.step.render({
-    step_title: title,
-    step_purpose: purpose.replace(/\s+/g, ' ').trim(),
-    points: list,
+    step_title: ask.title,
+    step_purpose: flat(purpose),
+    points,
+    red_flags: redFlags,
+    curveballs,
   });
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

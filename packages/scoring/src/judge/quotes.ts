@@ -1,9 +1,8 @@
 import type { Evidence } from '@mlsd/protocol';
 import { graderDirected } from '../grader-directed.ts';
 import { assertQuote } from '../matcher.ts';
-import type { JudgeTurn } from './prompt.ts';
 
-/** One piece of candidate-authored text: an answer (by transcript index) or the notes pad (null). */
+/** A piece of candidate-authored text: of an answer (by transcript index) or of the notes pad (null). */
 export interface QuoteSource {
   turnIndex: number | null;
   text: string;
@@ -24,17 +23,6 @@ const MIN_QUOTE_WORDS = 2;
  */
 const ABOUT_GRADING =
   /\b(?:grader|graders|rubric|talking points?|full marks|system prompt)\b|^\W*(?:system|assistant|developer)\s*:/im;
-
-/** The candidate's answers and notes: the only text a quote may come from. */
-export function candidateSources(turns: readonly JudgeTurn[], notes: string): QuoteSource[] {
-  const sources: QuoteSource[] = [];
-  turns.forEach((turn, index) => {
-    if (turn.role === 'candidate' && turn.text.trim() !== '')
-      sources.push({ turnIndex: index, text: turn.text });
-  });
-  if (notes.trim() !== '') sources.push({ turnIndex: null, text: notes });
-  return sources;
-}
 
 /**
  * Finds a model's quote in the candidate's own text. Matching forgives what models change when

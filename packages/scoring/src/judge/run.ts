@@ -1,7 +1,11 @@
-import type { Report, ReportFlag, StepId } from '@mlsd/protocol';
-import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
+import type { Report, ReportFlag, StepId, VerdictComparison } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { AnalysisCache } from '../analyse.ts';
 import { compileRubric } from '../compile.ts';
-import { compareVerdicts, type VerdictComparison } from './compare.ts';
+import { prepareSession } from '../session.ts';
+import { reversedAsk, type StepAsk, sessionTurnsOf, stepAsks } from './ask.ts';
+import { compareVerdicts } from './compare.ts';
+import { buildJudgeReport } from './judge-report.ts';
 import {
   type JudgeMessage,
   type JudgePrompts,
@@ -9,9 +13,19 @@ import {
   judgeStepMessage,
   judgeSystemMessage,
 } from './prompt.ts';
-import { candidateSources } from './quotes.ts';
-import { judgeJsonSchema, judgeStepSchema, parseJudgeReply } from './schema.ts';
-import { buildJudgeReport, type PointVerdict, settlePoint } from './verdicts.ts';
+import {
+  type AskIds,
+  type JudgeStepOutput,
+  judgeJsonSchema,
+  judgeStepSchema,
+  parseJudgeReply,
+} from './schema.ts';
+import { combineRuns, worthConfirming } from './stability.ts';
+import { type StepVerdicts, settleStep } from './verdicts.ts';
+import { judgeView } from './view.ts';
+
+/** The judge samples nothing: the same transcript should get the same verdicts. */
+export const JUDGE_TEMPERATURE = 0;
 
 /** One structured-output completion. @mlsd/interviewer implements it over the model endpoint. */
 export interface JudgeClient {
@@ -19,6 +33,7 @@ export interface JudgeClient {
     messages: readonly JudgeMessage[];
     schemaName: string;
     schema: Record<string, unknown>;
+    temperature: number;
     signal?: AbortSignal;
   }): Promise<{ text: string }>;
 }
@@ -37,13 +52,19 @@ export interface JudgeOptions {
   /** Steps graded at once after the first (which runs alone so the shared prefix is cached). */
   concurrency?: number;
   now?: number;
+  /** The session's analysis cache, if it has one: the candidate's text is then not tokenised again. */
+  cache?: AnalysisCache;
 }
 
 export interface JudgeStats {
   requests: number;
   /** Replies that were not valid structured output and were asked again. */
   retries: number;
-  /** Credited points whose quote was not the candidate's own text (they earn nothing). */
+  /** Steps graded a second time to check the first (the rest found nothing a second run could confirm). */
+  secondRuns: number;
+  /** Points, red flags and curveballs whose two runs disagreed; the lower verdict was kept. */
+  uncertain: number;
+  /** Verdicts (point, red flag or curveball) whose quote was not the candidate's own text in some run. */
   rejectedQuotes: number;
   /** Credits the model gave out of range or above its level. */
   clamped: number;
@@ -60,7 +81,7 @@ export type JudgeOutcome =
       ok: true;
       report: Report;
       comparison: VerdictComparison;
-      verdicts: Map<StepId, PointVerdict[]>;
+      verdicts: Map<StepId, StepVerdicts>;
       stats: JudgeStats;
     }
   /** `report` is the offline report with a `judge-failed` flag. */
@@ -76,50 +97,85 @@ class StepFailed extends Error {
 const ECHO_CHARS = 2000;
 
 /**
- * Grades every talking point of the session with the model, one request per step (the system
- * message with the transcript is the same for all seven, so it is cached), and checks what comes
- * back. Any failure, or output still invalid after one retry, gives the offline report, flagged.
+ * Grades the session with the model, one step per request at temperature 0: the step's talking
+ * points, red flags and answered curveballs (the system message with the transcript is the same
+ * for every request, so it is cached). Each step is asked twice, the second time with its lists in
+ * reverse order, and only what both runs assert stands (`stability.ts`); the second run is skipped
+ * when the first found nothing it could confirm. Text addressed to the grader is removed before
+ * the model reads the transcript. Any failure, or output still invalid after one retry, gives the
+ * offline report, flagged.
  */
 export async function judgeSession(options: JudgeOptions): Promise<JudgeOutcome> {
-  const { study, framework, turns, offline } = options;
+  const { study, framework, offline } = options;
   const notes = options.notes ?? '';
-  const stats: JudgeStats = { requests: 0, retries: 0, rejectedQuotes: 0, clamped: 0 };
-  const sources = candidateSources(turns, notes);
+  const stats: JudgeStats = {
+    requests: 0,
+    retries: 0,
+    secondRuns: 0,
+    uncertain: 0,
+    rejectedQuotes: 0,
+    clamped: 0,
+  };
+  const cache = options.cache ?? new AnalysisCache();
   const rubric = compileRubric(study, framework);
-  const system = judgeSystemMessage(options.prompts, study, turns, notes);
+  const turns = sessionTurnsOf(options.turns);
+  const prepared = prepareSession(rubric, turns, notes, cache);
+  const view = judgeView(options.turns, notes, cache);
+  const system = judgeSystemMessage(options.prompts, study, options.turns, notes, view);
+  const rejected = new Set<string>();
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const gradeStep = async (step: (typeof rubric.steps)[number]): Promise<[StepId, PointVerdict[]]> => {
-    const points = step.points.map((compiled) => compiled.point);
+  const run = async (ask: StepAsk, second: boolean): Promise<StepVerdicts> => {
+    const output = await askStep(options, stats, controller.signal, system, ask, second);
+    const verdicts = settleStep(ask, output, view.sources);
+    for (const verdict of [...verdicts.points, ...verdicts.redFlags, ...verdicts.curveballs]) {
+      if (verdict.rejected === 'not-found' || verdict.rejected === 'grader-directed')
+        rejected.add(`${ask.step}:${idOf(verdict)}`);
+    }
+    stats.clamped += verdicts.points.filter((verdict) => verdict.clamped).length;
+    return verdicts;
+  };
+
+  const gradeStep = async (ask: StepAsk): Promise<[StepId, StepVerdicts]> => {
     // With no candidate text there is nothing to quote: every point is missed without asking.
-    if (sources.length === 0 || points.length === 0) return [step.id, []];
-    const outputs = await askStep(options, stats, controller.signal, system, step.id, step.title, points);
-    const verdicts = points.map((point) => {
-      const raw = outputs.find((entry) => entry.pointId === point.id)!;
-      const verdict = settlePoint(point, raw, sources);
-      if (verdict.rejected === 'not-found' || verdict.rejected === 'grader-directed') stats.rejectedQuotes++;
-      if (verdict.clamped) stats.clamped++;
-      return verdict;
-    });
-    return [step.id, verdicts];
+    if (view.sources.length === 0) return [ask.step, { points: [], redFlags: [], curveballs: [], runs: 0 }];
+    const first = await run(ask, false);
+    if (!worthConfirming(first)) return [ask.step, first];
+    stats.secondRuns++;
+    const combined = combineRuns(first, await run(reversedAsk(ask), true));
+    stats.uncertain += [...combined.points, ...combined.redFlags, ...combined.curveballs].filter(
+      (verdict) => verdict.uncertain,
+    ).length;
+    return [ask.step, combined];
   };
 
   try {
-    const [first, ...rest] = rubric.steps;
-    const graded: [StepId, PointVerdict[]][] = first ? [await gradeStep(first)] : [];
+    const [first, ...rest] = stepAsks(rubric, offline, turns, prepared.steps);
+    const graded: [StepId, StepVerdicts][] = first ? [await gradeStep(first)] : [];
     graded.push(...(await inBatches(rest, Math.max(1, options.concurrency ?? 3), gradeStep)));
     const verdicts = new Map(graded);
+    stats.rejectedQuotes = rejected.size;
     const flags: ReportFlag[] = [];
-    if (stats.rejectedQuotes > 0) {
+    if (rejected.size > 0) {
       flags.push({
         kind: 'degraded',
-        message: `the judge quoted text the candidate never wrote for ${stats.rejectedQuotes} point(s); those points earn nothing`,
+        message: `the judge quoted text the candidate never wrote for ${rejected.size} verdict(s); those earn and cost nothing`,
       });
     }
-    const report = buildJudgeReport({ offline, study, framework, turns, verdicts, flags, now: options.now });
-    return { ok: true, report, comparison: compareVerdicts(offline, report), verdicts, stats };
+    const report = buildJudgeReport({
+      offline,
+      study,
+      framework,
+      turns: options.turns,
+      notes,
+      verdicts,
+      flags,
+      prepared,
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
+    return { ok: true, report, comparison: compareVerdicts(offline, report, verdicts), verdicts, stats };
   } catch (error) {
     controller.abort();
     const failure: JudgeFailure =
@@ -139,22 +195,33 @@ export async function judgeSession(options: JudgeOptions): Promise<JudgeOutcome>
   }
 }
 
+function idOf(verdict: { pointId: string } | { flagId: string } | { curveballId: string }): string {
+  if ('pointId' in verdict) return `point:${verdict.pointId}`;
+  if ('flagId' in verdict) return `flag:${verdict.flagId}`;
+  return `curveball:${verdict.curveballId}`;
+}
+
 /** One step: ask, and when the reply is not valid structured output, ask once more saying why. */
 async function askStep(
   options: JudgeOptions,
   stats: JudgeStats,
   signal: AbortSignal,
   system: string,
-  step: StepId,
-  title: string,
-  points: readonly TalkingPoint[],
-) {
-  const ids = points.map((point) => point.id) as [string, ...string[]];
+  ask: StepAsk,
+  second: boolean,
+): Promise<JudgeStepOutput> {
+  const ids: AskIds = {
+    points: ask.points.map((point) => point.id) as [string, ...string[]],
+    redFlags: ask.redFlags.map((flag) => flag.id),
+    curveballs: ask.curveballs.map((ball) => ball.id),
+  };
   const schema = judgeJsonSchema(judgeStepSchema(ids));
   const messages: JudgeMessage[] = [
     { role: 'system', content: system },
-    { role: 'user', content: judgeStepMessage(options.prompts, options.framework, step, title, points) },
+    { role: 'user', content: judgeStepMessage(options.prompts, options.framework, ask) },
   ];
+  const { step } = ask;
+  const schemaName = second ? `judge_${step}_rerun` : `judge_${step}`;
   let problem = '';
   for (let attempt = 0; attempt < 2; attempt++) {
     stats.requests++;
@@ -162,15 +229,16 @@ async function askStep(
     try {
       ({ text } = await options.client.completeJson({
         messages,
-        schemaName: `judge_${step}`,
+        schemaName,
         schema,
+        temperature: JUDGE_TEMPERATURE,
         signal,
       }));
     } catch (error) {
       throw new StepFailed({ code: 'JUDGE_UNAVAILABLE', message: `step ${step}: ${describe(error)}`, step });
     }
     const parsed = parseJudgeReply(text, ids);
-    if (parsed.ok) return parsed.value.points;
+    if (parsed.ok) return parsed.value;
     problem = parsed.problem;
     if (attempt === 0) {
       stats.retries++;

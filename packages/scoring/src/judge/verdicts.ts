@@ -1,33 +1,79 @@
-import type {
-  CoveredPoint,
-  Evidence,
-  MissedPoint,
-  Report,
-  ReportFlag,
-  StepId,
-  StepReport,
-} from '@mlsd/protocol';
-import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
-import { compileRubric } from '../compile.ts';
-import { hireSignal, weightedScore } from '../grading.ts';
+import type { Evidence, RedFlagSeverity } from '@mlsd/protocol';
+import type { TalkingPoint } from '@mlsd/rubric';
+import type { CompiledRedFlag } from '../compile.ts';
+import { CURVEBALL_FULL_SHARE } from '../curveballs.ts';
 import { CREDIT } from '../matcher.ts';
-import type { JudgeTurn } from './prompt.ts';
+import type { AskedCurveball, StepAsk } from './ask.ts';
 import { checkQuote, type QuoteSource } from './quotes.ts';
-import type { JudgeLevel, JudgePointOutput } from './schema.ts';
+import type {
+  JudgeCurveballOutput,
+  JudgeFlagOutput,
+  JudgeLevel,
+  JudgePointOutput,
+  JudgeStepOutput,
+} from './schema.ts';
+
+/** Why code overruled the model: its quote was not the candidate's, too short, or written at the grader. */
+export type Rejection = 'not-found' | 'too-short' | 'grader-directed';
 
 /** The judge's verdict on one talking point after code has checked it. */
 export interface PointVerdict {
   pointId: string;
   level: JudgeLevel;
-  /** 0..1, clamped; 0 whenever the quote was not found. */
+  /** 0..1, clamped; 0 whenever the quote was not found. Before any hint discount. */
   credit: number;
   evidence: Evidence | null;
   /** The model's one-sentence reason. */
   reason: string;
-  /** Why code overruled the model: its quote was not the candidate's, too short, or written at the grader. */
-  rejected: 'not-found' | 'too-short' | 'grader-directed' | null;
+  rejected: Rejection | null;
   /** The model's credit was out of range or above what its level allows. */
   clamped: boolean;
+  /** The two runs gave different levels; this is the lower one. */
+  uncertain?: boolean;
+}
+
+/** The judge's verdict on one red flag of the step: it costs points only when `stated`. */
+export interface FlagVerdict {
+  flagId: string;
+  title: string;
+  why: string;
+  severity: RedFlagSeverity;
+  stated: boolean;
+  evidence: Evidence | null;
+  reason: string;
+  rejected: Rejection | null;
+  /** One run found it stated and the other did not; it is not counted. */
+  uncertain?: boolean;
+}
+
+/** The judge's grade of the reaction to a curveball. */
+export interface CurveballVerdict {
+  curveballId: string;
+  /** How many ideas a good reaction has. */
+  ideas: number;
+  /** Indexes (from 0) of the ideas covered. */
+  covered: number[];
+  /** Share of the ideas covered, 0..1. */
+  share: number;
+  /** Share of the curveball's weight earned: as the offline scorer, full at `CURVEBALL_FULL_SHARE`. */
+  credit: number;
+  evidence: Evidence | null;
+  reason: string;
+  rejected: Rejection | null;
+  /** The two runs found different ideas covered; only those both found count. */
+  uncertain?: boolean;
+}
+
+/** Everything the judge decided about one step, after checks (and after both runs, when there were two). */
+export interface StepVerdicts {
+  points: PointVerdict[];
+  redFlags: FlagVerdict[];
+  curveballs: CurveballVerdict[];
+  /**
+   * Runs behind these verdicts: 2; 1 when the first found nothing a second could confirm; 0 when
+   * there was nothing to ask (no candidate text).
+   */
+  runs: 0 | 1 | 2;
 }
 
 /**
@@ -40,7 +86,7 @@ export function settlePoint(
   raw: JudgePointOutput,
   sources: readonly QuoteSource[],
 ): PointVerdict {
-  const missed = (rejected: PointVerdict['rejected'] = null): PointVerdict => ({
+  const missed = (rejected: Rejection | null = null): PointVerdict => ({
     pointId: point.id,
     level: 'missed',
     credit: 0,
@@ -53,12 +99,12 @@ export function settlePoint(
   const ceiling = raw.level === 'mentioned' ? CREDIT.mentioned : 1;
   const credit = Number.isFinite(raw.credit) ? Math.min(ceiling, Math.max(0, raw.credit)) : 0;
   if (credit === 0) return { ...missed(), clamped: raw.credit !== 0 };
-  const quote = checkQuote(raw.quote, raw.turn === null ? null : Math.round(raw.turn), sources);
+  const quote = checkQuote(raw.quote, turnOf(raw.turn), sources);
   if (!quote.ok) return missed(quote.reason);
   return {
     pointId: point.id,
     level: raw.level,
-    credit: Math.round(credit * 1000) / 1000,
+    credit: round3(credit),
     evidence: quote.evidence,
     reason: raw.reason,
     rejected: null,
@@ -66,91 +112,94 @@ export function settlePoint(
   };
 }
 
+/** A red flag counts only when the model says it was stated in earnest and quotes the candidate saying it. */
+export function settleRedFlag(
+  flag: CompiledRedFlag,
+  raw: JudgeFlagOutput,
+  sources: readonly QuoteSource[],
+): FlagVerdict {
+  const base = {
+    flagId: flag.id,
+    title: flag.title,
+    why: flag.why,
+    severity: flag.severity,
+    reason: raw.reason,
+  };
+  if (raw.said !== 'stated') return { ...base, stated: false, evidence: null, rejected: null };
+  const quote = checkQuote(raw.quote, turnOf(raw.turn), sources);
+  if (!quote.ok) return { ...base, stated: false, evidence: null, rejected: quote.reason };
+  return { ...base, stated: true, evidence: quote.evidence, rejected: null };
+}
+
 /**
- * The judge's report: per-point credit from the checked verdicts, every total computed here (the
- * model gives none). Time, reached steps and red flags are the offline report's, which measured them.
+ * The ideas the model says the reaction covered, kept only when its quote is found in the
+ * reaction (the candidate's answers after the curveball); numbers that name no idea are dropped.
  */
-export function buildJudgeReport(options: {
-  offline: Report;
-  study: CaseStudy;
-  framework: Framework;
-  turns: readonly JudgeTurn[];
-  verdicts: ReadonlyMap<StepId, readonly PointVerdict[]>;
-  flags?: readonly ReportFlag[];
-  now?: number;
-}): Report {
-  const { offline, turns } = options;
-  const rubric = compileRubric(options.study, options.framework);
-  const firstProbe = firstProbes(turns);
-  const steps: StepReport[] = rubric.steps.map((step) => {
-    const base = offline.steps.find((candidate) => candidate.id === step.id);
-    const verdicts = new Map(
-      (options.verdicts.get(step.id) ?? []).map((verdict) => [verdict.pointId, verdict]),
-    );
-    const covered: CoveredPoint[] = [];
-    const missed: MissedPoint[] = [];
-    const credits = step.points.map(({ point }) => {
-      const verdict = verdicts.get(point.id);
-      if (!verdict?.evidence || verdict.level === 'missed' || verdict.credit === 0) {
-        missed.push({ pointId: point.id, title: point.title, weight: point.weight, strong: point.strong });
-        return { weight: point.weight, credit: 0 };
-      }
-      covered.push({
-        pointId: point.id,
-        title: point.title,
-        weight: point.weight,
-        level: verdict.level,
-        credit: verdict.credit,
-        evidence: verdict.evidence,
-        unprompted: raisedFirst(verdict.evidence, firstProbe.get(point.id)),
-      });
-      return { weight: point.weight, credit: verdict.credit };
-    });
-    return {
-      id: step.id,
-      title: step.title,
-      score: weightedScore(credits),
-      covered,
-      missed,
-      redFlags: base?.redFlags ?? [],
-      usedMs: base?.usedMs ?? null,
-      budgetMs: base?.budgetMs ?? 0,
-      reached: base?.reached ?? covered.length > 0,
-    };
+export function settleCurveball(
+  ball: AskedCurveball,
+  raw: JudgeCurveballOutput,
+  sources: readonly QuoteSource[],
+): CurveballVerdict {
+  const covered = [...new Set(raw.covered.map((n) => Math.round(n) - 1))]
+    .filter((index) => index >= 0 && index < ball.ideas.length)
+    .sort((a, b) => a - b);
+  const none = (rejected: Rejection | null): CurveballVerdict => ({
+    curveballId: ball.id,
+    ideas: ball.ideas.length,
+    covered: [],
+    share: 0,
+    credit: 0,
+    evidence: null,
+    reason: raw.reason,
+    rejected,
   });
-  const minutes = new Map(rubric.steps.map((step) => [step.id, step.minutes]));
-  const empty = offline.flags.some((flag) => flag.kind === 'empty-transcript');
-  const overall = empty
-    ? 0
-    : weightedScore(steps.map((step) => ({ weight: minutes.get(step.id) ?? 0, credit: step.score / 100 })));
-  const credited = steps.flatMap((step) => step.covered);
+  if (covered.length === 0) return none(null);
+  const reaction = sources.filter(
+    (source) => source.turnIndex !== null && ball.reaction.includes(source.turnIndex),
+  );
+  const quote = checkQuote(raw.quote, turnOf(raw.turn), reaction);
+  if (!quote.ok) return none(quote.reason);
+  return { ...none(null), ...curveballCredit(covered, ball.ideas.length), evidence: quote.evidence };
+}
+
+/** The model's entries for a step, checked: quotes found in the candidate's own text, or nothing. */
+export function settleStep(
+  ask: StepAsk,
+  output: JudgeStepOutput,
+  sources: readonly QuoteSource[],
+): StepVerdicts {
+  // parseJudgeReply made sure every asked id has an entry.
   return {
-    ...offline,
-    createdAt: options.now ?? offline.createdAt,
-    scorer: 'judge',
-    overall,
-    hireSignal: hireSignal(overall),
-    steps,
-    unpromptedShare:
-      credited.length === 0
-        ? null
-        : Math.round((credited.filter((point) => point.unprompted).length / credited.length) * 1000) / 1000,
-    flags: [...offline.flags, ...(options.flags ?? [])],
+    points: ask.points.map((point) =>
+      settlePoint(point, output.points.find((entry) => entry.pointId === point.id)!, sources),
+    ),
+    redFlags: ask.redFlags.map((flag) =>
+      settleRedFlag(flag, output.redFlags!.find((entry) => entry.flagId === flag.id)!, sources),
+    ),
+    curveballs: ask.curveballs.map((ball) =>
+      settleCurveball(ball, output.curveballs!.find((entry) => entry.curveballId === ball.id)!, sources),
+    ),
+    runs: 1,
   };
 }
 
-/** Point id -> index of the first interviewer turn that probed for it. */
-function firstProbes(turns: readonly JudgeTurn[]): Map<string, number> {
-  const first = new Map<string, number>();
-  turns.forEach((turn, index) => {
-    if (turn.role !== 'interviewer') return;
-    for (const id of turn.probedPointIds ?? []) if (!first.has(id)) first.set(id, index);
-  });
-  return first;
+/** Share and credit of a set of covered ideas, by the offline scorer's rule. */
+export function curveballCredit(
+  covered: readonly number[],
+  ideas: number,
+): { covered: number[]; share: number; credit: number } {
+  const share = ideas === 0 ? 0 : covered.length / ideas;
+  return {
+    covered: [...covered],
+    share: round3(share),
+    credit: round3(Math.min(1, share / CURVEBALL_FULL_SHARE)),
+  };
 }
 
-/** As the offline report: before the first probe, or never probed; notes count only when never probed. */
-function raisedFirst(evidence: Evidence, probedAt: number | undefined): boolean {
-  if (probedAt === undefined) return true;
-  return evidence.turnIndex !== null && evidence.turnIndex < probedAt;
+function turnOf(turn: number | null): number | null {
+  return turn === null ? null : Math.round(turn);
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compileRubric } from './compile.ts';
+import { findPoint, stepCoverage, stepPoints } from './coverage.ts';
+import { fixtureRubric } from './fixture.ts';
+
+/** The fixture with a case point that duplicates the framework's "business-goal" point. */
+function withDuplicate() {
+  const { study, framework } = fixtureRubric();
+  study.steps.requirements.points.push({
+    id: 'spam-revenue-goal',
+    title: 'Business goal for the spam filter',
+    weight: 2,
+    signals: ['business goal', 'revenue', 'support tickets about spam'],
+    plain: [],
+    probe: 'Which company number should move when the filter improves?',
+    strong: 'A strong candidate ties the filter to retention and support cost, with a number for each.',
+  });
+  return { study, framework };
+}
+
+describe('near-duplicate points', () => {
+  it('fold the framework point into the case point: one point, scored once', () => {
+    const { study, framework } = withDuplicate();
+    const ids = stepPoints(study, framework, 'requirements').map((point) => point.id);
+    expect(ids).toContain('spam-revenue-goal');
+    expect(ids).not.toContain('business-goal');
+    expect(findPoint(study, framework, 'business-goal')?.point.id).toBe('spam-revenue-goal');
+    expect(compileRubric(study, framework).byId.get('spam-revenue-goal')?.folded).toEqual(['business-goal']);
+  });
+
+  it('credit one sentence once', () => {
+    const { study, framework } = withDuplicate();
+    const coverage = stepCoverage(study, framework, 'requirements', [
+      'The business goal is revenue: spam complaints cost us 2 million dollars a month in churn.',
+    ]);
+    const credited = coverage.points
+      .filter((point) => point.level !== 'missed')
+      .map((point) => point.pointId);
+    expect(credited).toEqual(['spam-revenue-goal']);
+  });
+
+  it('leave a framework point alone when no case point shares its concept', () => {
+    const { study, framework } = fixtureRubric();
+    expect(stepPoints(study, framework, 'requirements').map((point) => point.id)).toContain('business-goal');
+  });
+});
+
+describe('compiled red flags', () => {
+  it('carry their severity and the points that counter them', () => {
+    const { study, framework } = fixtureRubric();
+    study.steps.evaluation.points[0]?.plain.push('accuracy misleads with rare spam');
+    const flag = compileRubric(study, framework).steps.find((step) => step.id === 'evaluation')?.redFlags[0];
+    expect(flag?.severity).toBe('major');
+    const rubric = compileRubric(study, framework);
+    expect(flag?.counters.map((index) => rubric.points[index]?.point.id)).toEqual(['precision-recall']);
+  });
+});

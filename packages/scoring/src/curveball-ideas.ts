@@ -1,0 +1,139 @@
+import { contentStems } from '@mlsd/rubric';
+import { contentWords, type Segment, words } from './analyse.ts';
+import { FILLER, GENERIC, NEGATION } from './lexicon.ts';
+
+/** One idea of a curveball's `expects` text: a clause, with the words that say it. */
+export interface Idea {
+  /** The clause as the rubric writes it, for the report. */
+  label: string;
+  /** Content lemmas outside brackets: how many must be said is counted on these. */
+  main: string[];
+  /** Lemmas inside brackets (examples, alternatives): they count when said, never against. */
+  extra: string[];
+  /** The clause itself rejects something ("no imputing of history"), so a rejecting sentence fits it. */
+  negated: boolean;
+}
+
+/**
+ * Words that describe the reaction rather than carry an idea of it ("the candidate adapts rather
+ * than restarts"). Together with the matcher's filler and generic words they are dropped.
+ */
+const META = new Set([
+  'candidate',
+  'reaction',
+  'good',
+  'strong',
+  'answer',
+  'propose',
+  'plan',
+  'notes',
+  'note',
+]);
+
+/** Words a sentence uses to turn an idea down: such a sentence covers only clauses that also reject. */
+const REJECTING = new Set(['not', 'no', 'never', 'avoid', 'wrong', 'mistake', 'bad', 'misleading']);
+
+const ideasMemo = new Map<string, Idea[]>();
+
+/**
+ * Splits a curveball's `expects` into its ideas: sentences, then clauses at commas, semicolons,
+ * colons and "and". Text in brackets stays with its clause as optional words.
+ */
+export function curveballIdeas(expects: string): Idea[] {
+  const hit = ideasMemo.get(expects);
+  if (hit) return hit;
+  const ideas = splitClauses(expects).flatMap((clause): Idea[] => {
+    const outside = clause.replace(/\([^)]*\)/g, ' ');
+    const inside = [...clause.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '').join(' ');
+    const main = keep(contentWords(outside));
+    if (main.length === 0) return [];
+    // Stop words included: "rather than" is a negation wink calls stop words.
+    const negated = words(outside).some((word) => NEGATION.has(word.lemma));
+    return [{ label: clause, main, extra: keep(contentWords(inside)), negated }];
+  });
+  ideasMemo.set(expects, ideas);
+  return ideas;
+}
+
+function keep(lemmas: string[]): string[] {
+  const kept = lemmas.filter(
+    (lemma) =>
+      lemma.length > 1 &&
+      !FILLER.has(lemma) &&
+      !GENERIC.has(lemma) &&
+      !META.has(lemma) &&
+      !NEGATION.has(lemma),
+  );
+  return [...new Set(kept)];
+}
+
+/** Clauses at top-level separators only, so "(city, IP)" stays in one clause. */
+function splitClauses(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number) => {
+    const clause = text
+      .slice(start, end)
+      .trim()
+      .replace(/^(and|then)\s+/i, '')
+      .replace(/[.,;:]+$/, '');
+    if (clause) out.push(clause);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (char === ',' || char === ';' || char === ':' || (char === '.' && /\s/.test(text[i + 1] ?? ' '))) {
+      push(i);
+      start = i + 1;
+    } else if (/\s/.test(char ?? '') && /^\s+and\s/i.test(text.slice(i, i + 6))) {
+      push(i);
+      start = i;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+const stemMemo = new Map<string, string>();
+
+/** Porter stem of a lemma, so "scaling" meets "scale"; remembered, since lemmas repeat. */
+function stemOf(lemma: string): string {
+  let stem = stemMemo.get(lemma);
+  if (stem === undefined) {
+    stem = contentStems(lemma)[0] ?? lemma;
+    stemMemo.set(lemma, stem);
+  }
+  return stem;
+}
+
+/** What a sentence says, as lemmas and stems (plain words also as the technical terms they stand for). */
+export interface SaidWords {
+  lemmas: Set<string>;
+  stems: Set<string>;
+  rejecting: boolean;
+}
+
+export function saidWords(segment: Segment): SaidWords {
+  const lemmas = new Set(segment.positions.keys());
+  return {
+    lemmas,
+    stems: new Set([...lemmas].map(stemOf)),
+    rejecting: segment.content.some((lemma) => REJECTING.has(lemma)),
+  };
+}
+
+/**
+ * A sentence covers an idea when it says at least half of the idea's words (words in brackets
+ * count too). Words the curveball itself said do not count as said: repeating the question is not
+ * a reaction. A sentence that turns something down covers only an idea that also turns it down.
+ */
+export function covers(said: SaidWords, idea: Idea, echo: ReadonlySet<string>): boolean {
+  if (said.rejecting && !idea.negated) return false;
+  const has = (lemma: string) =>
+    !echo.has(lemma) && (said.lemmas.has(lemma) || said.stems.has(stemOf(lemma)));
+  const found = idea.main.filter(has).length + idea.extra.filter(has).length;
+  return found >= Math.max(1, Math.ceil(idea.main.length / 2));
+}

@@ -1,0 +1,98 @@
+import type { Segment, Token } from './analyse.ts';
+import type { Polarity } from './polarity.ts';
+import {
+  ATTRIBUTION_HOLDERS,
+  ATTRIBUTION_QUANTIFIERS,
+  ATTRIBUTION_VERBS,
+  CONCESSIVE_OPENERS,
+  CRITICS,
+  DISMISS,
+  NEGATORS,
+  OPENING_HOLDERS,
+  PROPOSAL_HEADS,
+  PROPOSAL_NOUNS,
+  SUBJECT_PRONOUNS,
+} from './polarity-words.ts';
+
+/**
+ * Stance read beyond the clause that names an idea: who holds it ("some people use X, but ..."),
+ * a "but" that judges it ("X is easier, but aims at the wrong thing"), and a next sentence that
+ * dismisses it by pronoun ("That's overkill here.").
+ */
+
+/**
+ * A sentence that dismisses the one before it by pronoun: "We could add calibration. That's
+ * overkill here." Its ideas are then rejected too. Only a verdict on the whole idea counts, not a
+ * property of it ("It doesn't care about the base rate" says what AUC does).
+ */
+export function dismissesPrevious(segment: Segment): boolean {
+  const { tokens } = segment;
+  let i = 0;
+  if (CONCESSIVE_OPENERS.has(tokens[i]?.lemma ?? '')) i++;
+  if (!['it', 'that', 'this', 'those', 'these', 'both'].includes(tokens[i]?.lemma ?? '')) return false;
+  const clause = tokens[i]?.clause;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 6) && tokens[j]?.clause === clause; j++) {
+    const lemma = tokens[j]?.lemma ?? '';
+    if (DISMISS.has(lemma)) return true;
+    if (NEGATORS.has(lemma) && [tokens[j + 1], tokens[j + 2]].some((t) => VERDICTS.has(t?.lemma ?? '')))
+      return true;
+  }
+  return false;
+}
+
+/** Negated, these judge a whole idea: "that's not needed", "it isn't worth it", "that doesn't matter". */
+const VERDICTS = new Set([
+  'need',
+  'needed',
+  'necessary',
+  'worth',
+  'required',
+  'matter',
+  'useful',
+  'helpful',
+  'important',
+]);
+
+/** The next clause opens with "but" and criticises (a mistake) or dismisses (an idea). */
+export function turnJudges(tokens: readonly Token[], to: number, lenient: boolean): boolean {
+  const next = tokens[to + 1];
+  if (!next || !(next.lemma === 'but' || next.lemma === 'however' || next.lemma === 'yet')) return false;
+  for (let j = to + 2; j < tokens.length && tokens[j]?.clause === next.clause; j++) {
+    const lemma = tokens[j]?.lemma ?? '';
+    if (SUBJECT_PRONOUNS.has(lemma)) return false; // "..., but we use Y": a new subject, not a verdict
+    if (DISMISS.has(lemma) || (!lenient && CRITICS.has(lemma))) return true;
+  }
+  return false;
+}
+
+/**
+ * "Some people use SMOTE, but ..." puts the idea in other mouths and turns from it: rejected.
+ * Without the turn it is still not the candidate's proposal: hedged. "The textbook answer is X"
+ * is rejected only when a "but" follows; on its own it often endorses X.
+ */
+export function attribution(segment: Segment, clause: number): Polarity | null {
+  const words = segment.tokens.filter((token) => token.clause === clause).map((token) => token.lemma);
+  const turns = segment.tokens.some(
+    (token, i) =>
+      token.clause > clause &&
+      segment.tokens[i - 1]?.clause !== token.clause &&
+      CONCESSIVE_OPENERS.has(token.lemma),
+  );
+  // Someone else's choice: a holder ("some people", "others") and what they do with it ("use").
+  const holder = words.findIndex(
+    (lemma, i) =>
+      (i === words.findIndex((word) => word !== 'the') && OPENING_HOLDERS.has(lemma)) ||
+      (ATTRIBUTION_HOLDERS.has(lemma) &&
+        words.slice(Math.max(0, i - 2), i).some((w) => ATTRIBUTION_QUANTIFIERS.has(w))),
+  );
+  // With a turn ("..., but we ...") any holder is enough; without one, only an opinion or a choice
+  // is someone else's ("many people opt out of tracking" is a fact about users, not a proposal).
+  if (holder !== -1 && turns) return 'rejected';
+  if (holder !== -1 && words.slice(holder + 1, holder + 5).some((lemma) => ATTRIBUTION_VERBS.has(lemma)))
+    return 'hedged';
+  const proposal = words.some(
+    (lemma, i) =>
+      PROPOSAL_HEADS.has(lemma) && words.slice(i + 1, i + 3).some((next) => PROPOSAL_NOUNS.has(next)),
+  );
+  return proposal && turns ? 'rejected' : null;
+}

@@ -1,0 +1,121 @@
+import { Cue, type Segment } from './analyse.ts';
+import type { CompiledPoint, CompiledRubric } from './compile.ts';
+import { COMPARISON, FILLER, REASON } from './lexicon.ts';
+import type { SegmentHits } from './signals.ts';
+
+/**
+ * How far a unit of text explains a point: `explained` (own words, a reason or mechanism, and tied
+ * to this case), `generic` (the form of an explanation, but it could be said of any system:
+ * "models drift, so we'd retrain regularly"), or `thin` (a name with no reason or specifics).
+ */
+export type Explanation = 'explained' | 'generic' | 'thin';
+
+/**
+ * Words that weigh one option against another: "than", "instead", "trade-off". A choice among
+ * alternatives makes an explanation specific even without a case word.
+ */
+const CHOICE = new Set(
+  (
+    'than versus vs instead rather compare comparison whereas unlike tradeoff trade prefer ' +
+    'alternative alternatively outperform'
+  ).split(' '),
+);
+
+/** Own words (not names of things, not the interviewer's) an explanation needs. */
+const MIN_OWN_WORDS = 3;
+/** Words of the point's own vocabulary a mechanism or example needs to stay on the subject. */
+const MIN_RELEVANCE = 2;
+const STRONG_CUES = Cue.reason | Cue.number | Cue.comparison;
+const WEAK_CUES = Cue.mechanism | Cue.example | Cue.condition;
+
+/**
+ * An explanation says more than the names of things: some words of the candidate's own (not
+ * signal words, not filler, not the interviewer's), a reason, a number or a comparison, or a
+ * mechanism or example that stays on the point's subject. A pile of the point's vocabulary
+ * without any of those is buzzwords, not an explanation.
+ */
+export function explanationOf(
+  rubric: CompiledRubric,
+  point: CompiledPoint,
+  unit: readonly Segment[],
+  naming: Set<string>,
+  prompt: Set<string> | null,
+): Explanation {
+  const own = new Set<string>();
+  let cues = 0;
+  for (const segment of unit) {
+    cues |= segment.cues;
+    for (const lemma of segment.contentSet) {
+      if (!naming.has(lemma) && !FILLER.has(lemma) && !prompt?.has(lemma)) own.add(lemma);
+    }
+  }
+  if (own.size < MIN_OWN_WORDS) return 'thin';
+  let relevance = 0;
+  for (const lemma of own) if (point.vocab.has(lemma)) relevance++;
+  const form = (cues & STRONG_CUES) !== 0 || ((cues & WEAK_CUES) !== 0 && relevance >= MIN_RELEVANCE);
+  if (!form) return 'thin';
+  return isSpecific(rubric, unit) ? 'explained' : 'generic';
+}
+
+/**
+ * Tied to this case's design: a word distinctive of the case (`caseWords`), a number, or a choice
+ * between alternatives ("rather than", "trade-off"). Names count: "Platt scaling on the auction's
+ * logged bids" is specific because of "auction", whoever's words they are.
+ */
+export function isSpecific(rubric: CompiledRubric, unit: readonly Segment[]): boolean {
+  for (const segment of unit) {
+    if (segment.cues & Cue.number) return true;
+    if (segment.tokens.some((token) => CHOICE.has(token.lemma))) return true;
+    for (const lemma of segment.contentSet) if (rubric.caseWords.has(lemma)) return true;
+  }
+  return false;
+}
+
+/** A bare list: bullets of a few words, many names with few other words, or comma-separated fragments. */
+export function isListLike(segment: Segment, hits: SegmentHits): boolean {
+  const named = [...hits.points.values()].filter((hit) => !hit.soft).length;
+  const strong = segment.cues & (Cue.reason | Cue.comparison);
+  if (segment.bullet && segment.content.length <= 6 && !(segment.cues & STRONG_CUES)) return true;
+  if (named >= 3) {
+    // Points overlap (a case point and a generic one share words), so count words, not points.
+    const own = new Set(segment.content.filter((lemma) => !hits.naming.has(lemma) && !FILLER.has(lemma)));
+    if (own.size <= 1) return true;
+  }
+  if (segment.separators >= 2 && segment.content.length / (segment.separators + 1) <= 3 && !strong)
+    return true;
+  return mostlyFragments(segment);
+}
+
+/** A list has this many items at least... */
+const MIN_LIST_ITEMS = 4;
+/** ...and this share of them are fragments: at most three content words and no verb phrase. */
+const FRAGMENT_SHARE = 0.75;
+/** Words that make a clause a statement rather than an item: a subject, an auxiliary, a connective. */
+const CLAUSAL = new Set(
+  (
+    'we i you it they he she be can will would should could do have must may might but so because ' +
+    'since if when although though whereas while then otherwise which that'
+  ).split(' '),
+);
+
+/**
+ * "NDCG at 10, interleaving, A/B test, head versus tail, ..." is a list even though "versus" and
+ * "10" look like a comparison and a number: most of its comma-separated items are noun fragments
+ * and nothing else in it gives a reason. Speech has short clauses too ("I'd wait, maybe an hour,
+ * since clicks come later"), but they have subjects, auxiliaries or connectives.
+ */
+function mostlyFragments(segment: Segment): boolean {
+  const clauses = new Map<number, { content: number; clausal: boolean; reason: boolean }>();
+  for (const token of segment.tokens) {
+    const entry = clauses.get(token.clause) ?? { content: 0, clausal: false, reason: false };
+    if (!token.stop) entry.content++;
+    if (CLAUSAL.has(token.lemma)) entry.clausal = true;
+    if (REASON.has(token.lemma) || COMPARISON.has(token.lemma) || /\d/.test(token.lemma)) entry.reason = true;
+    clauses.set(token.clause, entry);
+  }
+  if (clauses.size < MIN_LIST_ITEMS) return false;
+  const items = [...clauses.values()];
+  const fragments = items.filter((clause) => clause.content <= 3 && !clause.clausal);
+  if (fragments.length / items.length < FRAGMENT_SHARE) return false;
+  return !items.some((clause) => !fragments.includes(clause) && clause.reason);
+}

@@ -1,0 +1,88 @@
+import type { Segment } from './analyse.ts';
+import type { CompiledPoint, CompiledRedFlag, CompiledRubric, CompiledSignal } from './compile.ts';
+import { polarityOf } from './polarity.ts';
+import { signalWindows } from './signals.ts';
+
+/**
+ * Red flags: mistakes a candidate states. A flag fires on a sentence that says one of its phrases
+ * in full, in the candidate's own words and in earnest (not negated or criticised in scope, not
+ * asked, not supposed and then warned against, not an echo). A sentence that rejects the mistake
+ * instead ("we must not use accuracy here") is evidence for the points that counter it.
+ */
+
+/**
+ * Points of the flag's step that share its core word: one most of its signals use ("accuracy" in
+ * "aim for high accuracy", "optimize accuracy") and at most two points of the step use, so the
+ * link is about the same thing, not a common word like "ads".
+ */
+export function countersOf(signals: CompiledSignal[], points: CompiledPoint[]): number[] {
+  const uses = new Map<string, number>();
+  for (const signal of signals)
+    for (const lemma of signal.lemmas) uses.set(lemma, (uses.get(lemma) ?? 0) + 1);
+  const core = [...uses].filter(([, count]) => count * 2 >= signals.length).map(([lemma]) => lemma);
+  const holders = (lemma: string) =>
+    points.filter((point) => point.signals.some((signal) => signal.lemmas.includes(lemma)));
+  const out = new Set<number>();
+  for (const lemma of core) {
+    const found = holders(lemma);
+    if (found.length > 0 && found.length <= MAX_COUNTER_POINTS)
+      for (const point of found) out.add(point.index);
+  }
+  return [...out];
+}
+
+/** A word more points use than this is too common to link a red flag to a point. */
+const MAX_COUNTER_POINTS = 2;
+
+/**
+ * The red flags a segment states in earnest, and the points it backs by rejecting one. A flag's
+ * phrase said by the interviewer first (every word of it in the prompt) is an echo, not a claim.
+ */
+export function flagsOf(
+  rubric: CompiledRubric,
+  segment: Segment,
+  prompt: Set<string> | null,
+  dismissed: boolean,
+): { said: CompiledRedFlag[]; countered: Set<number>; lemmas: string[] } {
+  const said: CompiledRedFlag[] = [];
+  const countered = new Set<number>();
+  const lemmas: string[] = [];
+  for (const step of rubric.steps) {
+    for (const flag of step.redFlags) {
+      let asserted = false;
+      let rejected = false;
+      for (const signal of flag.signals) {
+        if (!signal.alternatives.every((forms) => forms.some((lemma) => segment.positions.has(lemma))))
+          continue;
+        if (signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma)))) continue;
+        for (const positions of signalWindows(signal, segment, signal.alternatives.length, true)) {
+          if (acrossTurn(segment, positions)) continue;
+          const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
+          if (polarity === 'asserted') asserted = true;
+          else if (polarity === 'rejected') {
+            rejected = true;
+            lemmas.push(...signal.lemmas);
+          }
+        }
+      }
+      if (asserted) said.push(flag);
+      else if (rejected) for (const point of flag.counters) countered.add(point);
+    }
+  }
+  return { said, countered, lemmas };
+}
+
+/** Openers of a clause that answers the one before: a phrase split across one is two thoughts. */
+const TURNS = new Set(['but', 'however', 'yet', 'so', 'because', 'since', 'although', 'though', 'whereas']);
+
+/** "predicting clicks is easier, but aims at the wrong thing" does not say "aim for clicks". */
+function acrossTurn(segment: Segment, positions: readonly number[]): boolean {
+  const at = positions.map((p) => segment.contentAt[p] ?? 0);
+  const from = Math.min(...at);
+  const to = Math.max(...at);
+  for (let i = from + 1; i <= to; i++) {
+    const token = segment.tokens[i];
+    if (token && segment.tokens[i - 1]?.clause !== token.clause && TURNS.has(token.lemma)) return true;
+  }
+  return false;
+}

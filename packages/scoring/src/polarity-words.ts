@@ -1,0 +1,110 @@
+/**
+ * Words `polarity.ts` reads stance with, as lemmas of the shared normaliser ("won't" is "will" +
+ * "not", "opposed" is "oppose"). Like `lexicon.ts`, they describe how people accept or reject
+ * anything, never the content of a case.
+ */
+
+/** Negators; "n't" comes out of the normaliser as "not". */
+export const NEGATORS = new Set('not no never without nothing none neither nor nobody'.split(' '));
+
+/**
+ * After a negator these make it something else: "not only X but Y", "not least", "not every click
+ * is a real positive" (the clicks still exist).
+ */
+export const NOT_NEGATING_NEXT = new Set('only just merely also least every all always'.split(' '));
+
+/** Idioms that contain a negator and negate nothing: "no matter", "no doubt", "not to mention". */
+export const NEGATION_IDIOMS = ['no matter', 'no doubt', 'not to mention', 'no question'];
+
+/** "not sure we need X", "I don't know if X": the candidate hedges rather than rejects. */
+export const HEDGES_AFTER_NOT = new Set(['sure', 'certain', 'convinced', 'know']);
+
+/** Predicates that dismiss what their clause names when negated: "not needed", "no point", "not worth it". */
+export const NEGATED_DISMISS = new Set(
+  (
+    'need needed necessary matter worth require required bother care worry important useful ' +
+    'helpful help relevant essential crucial critical meaningful informative good right ' +
+    'appropriate enough sufficient problem issue concern point priority value valuable'
+  ).split(' '),
+);
+
+/** Words that dismiss their clause on their own: "X is overkill", "X is unnecessary". */
+export const DISMISS = new Set(
+  (
+    'unnecessary overkill pointless useless irrelevant overrated needless superfluous optional ' +
+    'unneeded waste wasteful moot negligible'
+  ).split(' '),
+);
+
+/**
+ * "we can skip X", "ignore X". Not for risks: "skip the bot clicks", "ignore non-viewable
+ * impressions" clean the data rather than dismiss an idea.
+ */
+export const DISMISS_VERBS = new Set(['skip', 'ignore', 'forgo']);
+
+/** Criticism: "accuracy would be misleading here", "a random split is a mistake". */
+export const CRITICS = new Set(
+  (
+    'misleading mislead wrong mistake bad pitfall trap naive dangerous risky tempting flawed ' +
+    'flaw meaningless broken'
+  ).split(' '),
+);
+
+/** "X alone is not enough": the candidate wants more than X, not less. */
+export const ALONE = new Set(['alone', 'itself', 'solely', 'only', 'just']);
+
+/**
+ * Clause openers under which a negation argues for the idea: "if we don't calibrate, bids are
+ * wrong", "without calibration the bids drift", "otherwise the threshold moves".
+ */
+export const CONDITIONAL_OPENERS = new Set(
+  'if unless without suppose assuming otherwise when whenever once'.split(' '),
+);
+
+/** Openers of a supposition: a red flag said under them is a warning, not a proposal. */
+export const SUPPOSITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
+
+/** "make sure there is no leakage", "to avoid leaking the future": a negation that names a goal. */
+export const GOALS = new Set('sure ensure guarantee prevent avoid check verify protect guard'.split(' '));
+
+/** A clause opened by one of these turns away from the one before ("..., but we use Y"). */
+export const CONCESSIVE_OPENERS = new Set(['but', 'however', 'yet', 'instead', 'though', 'although']);
+
+/** Subjects that end the reach of "instead of X" ("instead of X we use Y"). */
+export const SUBJECT_PRONOUNS = new Set(['we', 'i', 'you', 'they']);
+
+/** "some people", "many teams", "a lot of folks": someone else's choice. */
+export const ATTRIBUTION_QUANTIFIERS = new Set(['some', 'many', 'most', 'other', 'lot', 'lots', 'plenty']);
+export const ATTRIBUTION_HOLDERS = new Set(
+  'people others folks folk team company candidate engineer practitioner paper blog person'.split(' '),
+);
+/** What the others do with the idea: "some people use X", "many teams suggest X". */
+export const ATTRIBUTION_VERBS = new Set(
+  (
+    'use suggest recommend propose say think argue like prefer try pick choose reach default go ' +
+    'do start swear advocate'
+  ).split(' '),
+);
+/** Holders that open a clause without a quantifier: "People often use accuracy". */
+export const OPENING_HOLDERS = new Set(['people', 'others', 'folks', 'everyone']);
+
+/** "the textbook answer", "the naive approach": rejected when a "but" follows. */
+export const PROPOSAL_HEADS = new Set(
+  'textbook naive usual standard obvious typical classic default common'.split(' '),
+);
+export const PROPOSAL_NOUNS = new Set(
+  'answer approach choice way solution move thing idea option'.split(' '),
+);
+
+/**
+ * Words that name a risk rather than a technique. Negating a risk ("no leakage", "without position
+ * bias") is how candidates say they guard against it, so it does not reject the talking point.
+ */
+export const HAZARDS = new Set(
+  (
+    'bias biased leakage leak skew drift imbalance noise noisy fraud spam abuse stale staleness ' +
+    'loop delay delayed decay outage failure attack adversarial adversary overfit overfitting ' +
+    'mismatch cold bot invalid fatigue blindness spike anomaly missing lag poisoning ' +
+    'manipulation evasion cannibalization error inflation collapse'
+  ).split(' '),
+);

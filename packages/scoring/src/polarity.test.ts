@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureRubric } from './fixture.ts';
+import { readCandidateMessage } from './reader.ts';
+
+/**
+ * The fixture spam filter, with the wrong claim "accuracy is fine" as a red flag signal and a plain
+ * phrasing on the metric point that names accuracy, as the rubric authors write them.
+ */
+function rubric() {
+  const { study, framework } = fixtureRubric();
+  const flag = study.steps.evaluation.redFlags[0];
+  if (flag) flag.signals.push('accuracy is fine');
+  study.steps.evaluation.points[0]?.plain.push('accuracy misleads with rare spam');
+  return { study, framework };
+}
+
+const { study, framework } = rubric();
+const read = (text: string) => readCandidateMessage(study, framework, text);
+const covered = (text: string) => read(text).covered.map((point) => point.pointId);
+const rejected = (text: string) => read(text).rejected.map((point) => point.pointId);
+const flags = (text: string) => read(text).redFlags.map((flag) => flag.flagId);
+
+describe('polarity: a point named to reject it earns nothing', () => {
+  it.each([
+    "We won't need calibration, the raw score is enough.",
+    'Calibration is unnecessary for a spam folder.',
+    'Calibration is not worth it here.',
+    "Calibration doesn't matter when the folder threshold is fixed.",
+    'Calibration is fine to skip.',
+    'Calibration is overkill here.',
+    'No calibration: the raw score goes straight to the folder.',
+    'Instead of calibration we tune the threshold on held-out mail.',
+    'Rather than calibration, we tune the threshold on held-out mail.',
+    'Some people use Platt scaling, but we keep the raw scores.',
+  ])('%s', (text) => {
+    expect(covered(text)).not.toContain('calibrated-scores');
+    expect(rejected(text)).toContain('calibrated-scores');
+  });
+
+  it('asserts what the sentence turns to', () => {
+    const text = 'Calibration is overkill here, a simple baseline is enough.';
+    expect(rejected(text)).toEqual(['calibrated-scores']);
+    expect(covered(text)).toContain('baseline-first');
+    expect(covered('Instead of calibration we start from logistic regression.')).toContain('baseline-first');
+  });
+
+  it('rejects what the next sentence dismisses by pronoun', () => {
+    expect(rejected('We could add calibration. That is overkill for a spam folder.')).toContain(
+      'calibrated-scores',
+    );
+  });
+});
+
+describe('polarity: negation out of scope or cancelled still asserts', () => {
+  it.each([
+    'Without calibration the spam threshold of 0.9 is wrong, so we add Platt scaling on a held-out day.',
+    'Without calibration, the 0.9 threshold means something different after every retrain.',
+    'If we skip calibration, the 0.9 threshold drifts after every retrain.',
+    "If there's no calibration, the 0.9 threshold drifts after every retrain.",
+    "We can't skip calibration: the folder threshold of 0.9 assumes real probabilities.",
+    'We need not only calibration but also logistic regression as a simple baseline.',
+    "We don't need anything fancy for the model, but calibration with Platt scaling is a must.",
+  ])('%s', (text) => {
+    expect(covered(text)).toContain('calibrated-scores');
+    expect(rejected(text)).not.toContain('calibrated-scores');
+  });
+
+  it('reads "not only X but Y" as both', () => {
+    const text = 'We need not only calibration but also logistic regression as a simple baseline.';
+    expect(covered(text)).toEqual(expect.arrayContaining(['calibrated-scores', 'baseline-first']));
+  });
+
+  it('keeps a risk the candidate guards against, and rejects one they dismiss', () => {
+    expect(covered('We make sure there is no class imbalance left by downsampling ham 10 to 1.')).toContain(
+      'class-imbalance',
+    );
+    expect(rejected('Class imbalance is not a concern here.')).toContain('class-imbalance');
+  });
+});
+
+describe('polarity: hypotheticals weaken', () => {
+  it('caps a counterfactual proposal at mentioned', () => {
+    const reading = read(
+      'If we had clean labels we could add calibration with Platt scaling on a held-out day, because the 0.9 folder threshold assumes real probabilities.',
+    );
+    expect(reading.covered.find((point) => point.pointId === 'calibrated-scores')?.level).toBe('mentioned');
+    const plain = read(
+      'We add calibration with Platt scaling on a held-out day, because the 0.9 folder threshold assumes real probabilities.',
+    );
+    expect(plain.covered.find((point) => point.pointId === 'calibrated-scores')?.level).toBe('explained');
+  });
+});
+
+describe('red flags in scope', () => {
+  it('fires a red flag said in earnest next to an unrelated negation', () => {
+    expect(flags("We don't need anything fancy, accuracy is fine.")).toEqual(['accuracy-metric']);
+    expect(flags('We measure accuracy every week.')).toEqual(['accuracy-metric']);
+  });
+
+  it('does not fire a red flag that is itself negated, criticised, asked or supposed', () => {
+    for (const text of [
+      'We must not measure accuracy here.',
+      'We will never aim for high accuracy with 1% spam.',
+      'Measuring accuracy would be misleading with rare spam.',
+      'Some teams measure accuracy, but it hides every miss.',
+      'Should we measure accuracy?',
+      'If we measured accuracy, we would see 99% and learn nothing.',
+    ]) {
+      expect(flags(text), text).toEqual([]);
+    }
+  });
+
+  it('credits the point that counters a rejected red flag', () => {
+    const reading = read('We must not measure accuracy here, because 99% of mail is ham.');
+    expect(reading.redFlags).toEqual([]);
+    expect(reading.covered.map((point) => point.pointId)).toContain('precision-recall');
+  });
+
+  it('reports severity and step with the quote', () => {
+    expect(read('We would optimise for high accuracy.').redFlags).toEqual([
+      {
+        flagId: 'accuracy-metric',
+        step: 'evaluation',
+        severity: 'major',
+        quote: 'We would optimise for high accuracy.',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,182 @@
+import type { Segment, Token } from './analyse.ts';
+import { attribution, turnJudges } from './discourse.ts';
+import {
+  ALONE,
+  CONDITIONAL_OPENERS,
+  CRITICS,
+  DISMISS,
+  DISMISS_VERBS,
+  GOALS,
+  HEDGES_AFTER_NOT,
+  NEGATED_DISMISS,
+  NEGATION_IDIOMS,
+  NEGATORS,
+  NOT_NEGATING_NEXT,
+  SUBJECT_PRONOUNS,
+  SUPPOSITION_OPENERS,
+} from './polarity-words.ts';
+
+/**
+ * Whether the candidate asserts an idea they name, or names it to reject it. Lexical, per clause:
+ * a negator reaches a few words forward within its clause, a dismissal ("overkill", "not needed")
+ * covers its whole clause, "instead of" / "rather than" reach the phrase after them, and the
+ * effects cancel in pairs ("we can't skip calibration" asserts it). Words of the matched phrase
+ * itself never count: the red flag "calibration is unnecessary" is that phrase, not its negation.
+ * What the rest of the sentence and the next one say is read in `discourse.ts`.
+ */
+export type Polarity = 'asserted' | 'hedged' | 'rejected';
+
+/**
+ * Whose phrase is read. A talking point names something to do or to worry about; a red flag names a
+ * mistake. They differ on purpose clauses ("make sure there is no leakage" still raises leakage, but
+ * "make sure we do not split randomly" avoids the random split) and on criticism.
+ */
+export type Stance = 'point' | 'flag';
+
+/** Content words a negator may reach over: "we will not use any offline calibration". */
+const NEGATION_REACH = 3;
+/** Content words "instead of" and "rather than" reach: the phrase right after them. */
+const CONTRAST_REACH = 4;
+
+/**
+ * The polarity of a phrase matched at `positions` (indices into `segment.content`). `hazard`
+ * marks a phrase naming a risk (leakage, bias, drift): "no leakage" and "without position bias"
+ * show the candidate guarding against it, so for a point only a dismissal rejects it.
+ */
+export function polarityOf(
+  segment: Segment,
+  positions: readonly number[],
+  stance: Stance,
+  hazard: boolean,
+): Polarity {
+  const { tokens } = segment;
+  const at = positions.map((p) => segment.contentAt[p] ?? -1).filter((i) => i >= 0);
+  if (at.length === 0) return 'asserted';
+  const first = Math.min(...at);
+  const last = Math.max(...at);
+  const own = new Set(at);
+  const clause = tokens[first]?.clause ?? 0;
+  let from = first;
+  while (from > 0 && tokens[from - 1]?.clause === clause) from--;
+  let to = last;
+  while (to + 1 < tokens.length && tokens[to + 1]?.clause === tokens[last]?.clause) to++;
+  const opener = tokens[from]?.lemma ?? '';
+  // "If we don't calibrate, bids are wrong" and "without calibration the bids drift" argue for it.
+  const conditional = CONDITIONAL_OPENERS.has(opener);
+  const lenient = stance === 'point';
+  let flips = 0;
+  // A mistake supposed and then criticised ("if we used accuracy, we'd learn nothing") is a
+  // warning; supposed and approved ("if CTR goes up, it's better") it is the mistake itself.
+  let hedged =
+    segment.hypothetical || (!lenient && SUPPOSITION_OPENERS.has(opener) && warnsAfter(tokens, to));
+  for (let i = from; i <= to; i++) {
+    if (own.has(i)) continue;
+    const lemma = tokens[i]?.lemma ?? '';
+    if (NEGATORS.has(lemma)) {
+      const next = nextWord(tokens, i, to);
+      if (NOT_NEGATING_NEXT.has(next) || isIdiom(tokens, i)) continue;
+      if (HEDGES_AFTER_NOT.has(next)) {
+        hedged = true;
+        continue;
+      }
+      const dismissed = negatedDismissal(tokens, i, to, own);
+      if (dismissed !== -1) {
+        if (!(lenient && conditional) && !aloneBetween(tokens, last, dismissed)) flips++;
+        i = dismissed;
+        continue;
+      }
+      if (i > first || contentBetween(tokens, i, first) > NEGATION_REACH) continue;
+      if (lenient && (hazard || conditional || hasGoal(tokens, from, i))) continue;
+      flips++;
+    } else if (DISMISS.has(lemma) || (DISMISS_VERBS.has(lemma) && !(lenient && hazard))) {
+      if (!(lenient && conditional) && !aloneBetween(tokens, last, i)) flips++;
+    } else if (CRITICS.has(lemma)) {
+      // Criticism rejects a mistake anywhere in its clause, but an idea only as its predicate
+      // ("calibration would be wrong here"), never a risk ("position bias makes labels wrong").
+      if (!lenient || (!hazard && !conditional && i > last)) flips++;
+    } else if (i < first && contrastScope(tokens, i) !== -1) {
+      const scope = contrastScope(tokens, i);
+      if (contentBetween(tokens, scope - 1, first) <= CONTRAST_REACH && !subjectBetween(tokens, scope, first))
+        flips++;
+    } else if (!lenient && i < first && (lemma === 'avoid' || lemma === 'prevent')) {
+      // A mistake to avoid: "avoid a random split". For a point it is a goal ("avoid leakage").
+      flips++;
+    }
+  }
+  // "X is easier, but it aims at the wrong thing" / "X is nice but overkill": the turn judges X.
+  if (turnJudges(tokens, to, lenient)) flips++;
+  const attributed = attribution(segment, clause);
+  if (attributed === 'rejected') flips++;
+  else if (attributed === 'hedged') hedged = true;
+  if (flips % 2 === 1) return 'rejected';
+  return hedged ? 'hedged' : 'asserted';
+}
+
+/** A later clause criticises or negates: the consequence of a supposition is a warning. */
+function warnsAfter(tokens: readonly Token[], to: number): boolean {
+  for (let j = to + 1; j < tokens.length; j++) {
+    const lemma = tokens[j]?.lemma ?? '';
+    if (NEGATORS.has(lemma) || CRITICS.has(lemma) || DISMISS.has(lemma)) return true;
+  }
+  return false;
+}
+
+function isIdiom(tokens: readonly Token[], i: number): boolean {
+  return NEGATION_IDIOMS.some((idiom) => idiom.split(' ').every((word, k) => tokens[i + k]?.lemma === word));
+}
+
+function nextWord(tokens: readonly Token[], i: number, to: number): string {
+  return i + 1 <= to ? (tokens[i + 1]?.lemma ?? '') : '';
+}
+
+/** Index of the dismissing predicate a negator at `i` governs ("not needed", "no point"), or -1. */
+function negatedDismissal(tokens: readonly Token[], i: number, to: number, own: Set<number>): number {
+  for (let j = i + 1; j <= Math.min(to, i + 3); j++) {
+    if (own.has(j)) return -1;
+    if (NEGATED_DISMISS.has(tokens[j]?.lemma ?? '')) return j;
+  }
+  return -1;
+}
+
+/** "X alone is not enough" keeps X: the candidate wants more, not less. */
+function aloneBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = Math.min(from, to) + 1; j < Math.max(from, to); j++)
+    if (ALONE.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
+}
+
+function contentBetween(tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  for (let j = from + 1; j < to; j++) if (!tokens[j]?.stop) count++;
+  return count;
+}
+
+function subjectBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (SUBJECT_PRONOUNS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
+}
+
+/** "make sure there is no leakage", "so that we never train on the future": a goal, not a rejection. */
+function hasGoal(tokens: readonly Token[], from: number, to: number): boolean {
+  if (tokens[from]?.lemma === 'so' && tokens[from + 1]?.lemma === 'that') return true;
+  for (let j = from; j < to; j++) if (GOALS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
+}
+
+/** Where the phrase governed by "instead of", "rather than", "as opposed to", "in place of" starts, or -1. */
+function contrastScope(tokens: readonly Token[], i: number): number {
+  const lemma = tokens[i]?.lemma;
+  const next = tokens[i + 1]?.lemma;
+  if (lemma === 'instead' && next === 'of') return i + 2;
+  if (lemma === 'rather' && next === 'than') return i + 2;
+  // "I'd rather label fresh data than wait for chargebacks": what follows "than" is turned down.
+  if (
+    lemma === 'than' &&
+    tokens[i - 1]?.lemma !== 'rather' &&
+    tokens.slice(Math.max(0, i - 12), i).some((token) => token.lemma === 'rather')
+  )
+    return i + 1;
+  if (lemma === 'as' && next === 'oppose' && tokens[i + 2]?.lemma === 'to') return i + 3;
+  if (lemma === 'in' && (next === 'place' || next === 'lieu') && tokens[i + 2]?.lemma === 'of') return i + 3;
+  return -1;
+}

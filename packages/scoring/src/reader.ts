@@ -1,0 +1,52 @@
+import type { CaseStudy, Framework, RedFlag, StepId } from '@mlsd/rubric';
+import { AnalysisCache } from './analyse.ts';
+import { compileRubric } from './compile.ts';
+import { readingOf } from './evidence.ts';
+
+/** What one candidate message says about the case, as the report will read it. */
+export interface MessageReading {
+  /** Points this text asserts (credit > 0), with the verbatim quote and level. */
+  covered: { pointId: string; level: 'mentioned' | 'explained'; quote: string; plain: boolean }[];
+  /** Points named only to reject/dismiss them. */
+  rejected: { pointId: string; quote: string }[];
+  /** Red flags stated in earnest, with the quote. */
+  redFlags: { flagId: string; step: StepId; severity: RedFlag['severity']; quote: string }[];
+}
+
+/**
+ * Reads one candidate message for the interviewer: which points it covers, which it rejects, which
+ * red flags it states. It is the scorer's own reading of the text (same analysis, same cached
+ * verdicts), so the interviewer and the report never disagree about a message. Pass `inReplyTo`
+ * (the interviewer turn it answers) so echoes earn nothing, and the session's `cache`.
+ */
+export function readCandidateMessage(
+  study: CaseStudy,
+  framework: Framework,
+  text: string,
+  options: { inReplyTo?: string; cache?: AnalysisCache } = {},
+): MessageReading {
+  if (text.trim() === '') return { covered: [], rejected: [], redFlags: [] };
+  const rubric = compileRubric(study, framework);
+  const cache = options.cache ?? new AnalysisCache();
+  const analysis = cache.analysis(text);
+  const prompt = options.inReplyTo === undefined ? null : cache.lemmaSet(options.inReplyTo);
+  const reading = readingOf(rubric, analysis, prompt);
+  const idOf = (index: number) => rubric.points[index]?.point.id ?? '';
+  return {
+    covered: reading.verdicts.map((verdict) => ({
+      pointId: idOf(verdict.point),
+      level: verdict.explained ? 'explained' : 'mentioned',
+      quote: text.slice(verdict.start, verdict.end),
+      plain: verdict.plain,
+    })),
+    rejected: reading.misses
+      .filter((miss) => miss.why === 'rejected')
+      .map((miss) => ({ pointId: idOf(miss.point), quote: text.slice(miss.start, miss.end) })),
+    redFlags: reading.redFlags.map((hit) => ({
+      flagId: hit.flag.id,
+      step: hit.flag.step,
+      severity: hit.flag.severity,
+      quote: text.slice(hit.start, hit.end),
+    })),
+  };
+}

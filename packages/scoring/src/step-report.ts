@@ -1,0 +1,131 @@
+import type { CoveredPoint, CurveballResult, NearMiss, StepReport } from '@mlsd/protocol';
+import type { StepId } from '@mlsd/rubric';
+import type { CompiledStep } from './compile.ts';
+import { weightedScore } from './grading.ts';
+import { assertQuote, type PointMatch, type Quote, type RedFlagMatch } from './matcher.ts';
+import { budgetMs } from './pacing.ts';
+import { finalStepScore, hintBefore, RED_FLAG_DEDUCTIONS } from './penalties.ts';
+import { noInterventions, type PreparedSession, type SessionTurn } from './session.ts';
+
+/** Everything about the session a step's report is cut from. */
+export interface StepInputs {
+  prepared: PreparedSession;
+  turns: readonly SessionTurn[];
+  notes: string;
+  matches: readonly PointMatch[];
+  redFlags: readonly RedFlagMatch[];
+  curveballs: readonly { step: StepId; result: CurveballResult }[];
+  used: Map<StepId, number> | null;
+  durationMinutes: number;
+  /** The transcript says nothing about steps: "reached" falls back to "has covered points". */
+  stepless: boolean;
+}
+
+/**
+ * One step of the report. Points are credited from anywhere in the session, discounted when a
+ * hint led to them; thrown curveballs join as extra points; red flags are then deducted. A step
+ * the interview never reached keeps what was raised early for the reader and scores 0.
+ */
+export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepReport {
+  const { prepared, turns, notes } = inputs;
+  const matches = inputs.matches.filter((match) => match.point.step === step.id);
+  const covered: CoveredPoint[] = [];
+  const credits: { weight: number; credit: number }[] = [];
+  for (const match of matches) {
+    const { point } = match.point;
+    const hint = match.evidence ? hintBefore(prepared.hints, point.id, match.firstOrder) : null;
+    const credit = Math.round(match.credit * (hint?.factor ?? 1) * 1000) / 1000;
+    credits.push({ weight: point.weight, credit });
+    if (!match.evidence || match.level === 'missed') continue;
+    const nearMiss = nearMissOf(match, turns, notes);
+    covered.push({
+      pointId: point.id,
+      title: point.title,
+      weight: point.weight,
+      level: match.level,
+      credit,
+      evidence: checked(match.evidence, turns, notes),
+      unprompted: raisedFirst(match.firstOrder, prepared.firstPrompt.get(point.id)),
+      ...(hint ? { afterHint: hint } : {}),
+      ...(nearMiss ? { nearMiss } : {}),
+    });
+  }
+  const missed = matches
+    .filter((match) => match.level === 'missed')
+    .map((match) => {
+      const nearMiss = nearMissOf(match, turns, notes);
+      return {
+        pointId: match.point.point.id,
+        title: match.point.point.title,
+        weight: match.point.point.weight,
+        strong: match.point.point.strong,
+        ...(nearMiss ? { nearMiss } : {}),
+      };
+    });
+  const curveballs = inputs.curveballs.filter((ball) => ball.step === step.id).map((ball) => ball.result);
+  for (const ball of curveballs) credits.push({ weight: ball.weight, credit: ball.credit });
+  const redFlags = inputs.redFlags
+    .filter((hit) => hit.flag.step === step.id)
+    .map((hit) => {
+      const { severity } = hit.flag;
+      return {
+        id: hit.flag.id,
+        title: hit.flag.title,
+        why: hit.flag.why,
+        evidence: checked(hit.evidence, turns, notes),
+        severity,
+        deduction: RED_FLAG_DEDUCTIONS[severity],
+      };
+    });
+  const contentScore = weightedScore(credits);
+  const reached = inputs.stepless ? covered.length > 0 : prepared.steps.includes(step.id);
+  return {
+    id: step.id,
+    title: step.title,
+    score: finalStepScore(
+      contentScore,
+      redFlags.map((flag) => flag.deduction),
+      reached,
+    ),
+    contentScore,
+    covered,
+    missed,
+    redFlags,
+    curveballs: curveballs.map((ball) =>
+      ball.evidence ? { ...ball, evidence: checked(ball.evidence, turns, notes) } : ball,
+    ),
+    interventions: prepared.interventions.get(step.id) ?? noInterventions(),
+    usedMs: inputs.used ? (inputs.used.get(step.id) ?? 0) : null,
+    budgetMs: budgetMs(step.minutes, inputs.durationMinutes),
+    reached,
+  };
+}
+
+/**
+ * Raised unprompted: credited in a turn before the first prompt for it, or never prompted at all.
+ * Notes-pad evidence has no time; it counts as unprompted only when the point was never prompted.
+ */
+function raisedFirst(firstOrder: number, promptedAt: number | undefined): boolean {
+  if (promptedAt === undefined) return true;
+  return firstOrder < promptedAt;
+}
+
+/** The matcher's near miss for a point, when it gives one, checked like any other quote. */
+function nearMissOf(match: PointMatch, turns: readonly SessionTurn[], notes: string): NearMiss | null {
+  if (!match.nearMiss) return null;
+  const { quote, turnIndex, why } = checked(match.nearMiss, turns, notes);
+  return { quote, turnIndex, why };
+}
+
+/** Re-checks a quote against the turn (or notes) it names before it goes into a report. */
+export function checked<T extends Quote>(evidence: T, turns: readonly SessionTurn[], notes: string): T {
+  const source = evidence.turnIndex === null ? notes : turns[evidence.turnIndex]?.text;
+  if (
+    source === undefined ||
+    (evidence.turnIndex !== null && turns[evidence.turnIndex]?.role !== 'candidate')
+  ) {
+    throw new Error(`evidence points at turn ${evidence.turnIndex}, which is not a candidate turn`);
+  }
+  assertQuote(evidence.quote, source);
+  return evidence;
+}

