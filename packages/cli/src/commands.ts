@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Environment variables (the model settings); only commands that can use a model read them. */
+  env?: Record<string, string | undefined>;
 }
 
 const USAGE = `usage: mlsd <command>
@@ -12,6 +14,7 @@ const USAGE = `usage: mlsd <command>
 commands:
   rubrics check [DIR]     validate every rubric file (default DIR: ./rubrics)
   score FILE [--json]     score a transcript file
+  eval interviewer        play scripted candidates through every case and check the interviewer
 `;
 
 /** Runs one CLI command and returns its exit code. Pure of process state, so tests call it directly. */
@@ -21,6 +24,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (command === 'score') {
     const { scoreCommand } = await import('./score.ts');
     return scoreCommand(rest, io);
+  }
+  if (command === 'eval' && rest[0] === 'interviewer') {
+    const { evalInterviewerCommand } = await import('./eval-interviewer.ts');
+    return evalInterviewerCommand(rest.slice(1), io);
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);

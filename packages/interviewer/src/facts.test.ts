@@ -1,13 +1,21 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
+import { CaseStudy, type Fact, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { fixtureCase } from '../test/fixtures.ts';
 import { REAL_CASE_QUESTIONS, UNANSWERABLE } from '../test/real-case-questions.ts';
-import { createFactIndex, factIndexFor, fold } from './facts.ts';
+import { createFactIndex, type FactIndex, factIndexFor } from './facts.ts';
 
 const ids = (question: string, index = factIndexFor(fixtureCase)) =>
   index.search(question).map((m) => m.fact.id);
+
+/** Each part as "status:fact" or "ambiguous:a|b". */
+const parts = (message: string, index: FactIndex = factIndexFor(fixtureCase)) =>
+  index
+    .lookup(message)
+    .parts.map(
+      (part) => `${part.status}:${part.fact?.id ?? part.options?.map((fact) => fact.id).join('|') ?? ''}`,
+    );
 
 describe('fact retrieval on the fixture case', () => {
   it.each([
@@ -24,41 +32,95 @@ describe('fact retrieval on the fixture case', () => {
     expect(ids(question)).toEqual([factId]);
   });
 
+  it('answers the same with filler and politeness around the question', () => {
+    for (const message of [
+      'um ok. how many daily users do we have?',
+      'sorry. How many daily users do we have?',
+      'Quick question: how many daily users do we have?',
+      'I was wondering if you could tell me how many daily users we have',
+      'ok so, got it, thanks! how many daily users do we have',
+    ]) {
+      expect({ message, parts: parts(message) }).toEqual({ message, parts: ['found:user-scale'] });
+    }
+  });
+
+  it('matches paraphrases through the shared vocabulary', () => {
+    expect(parts('What response time do we need?')).toEqual(['found:latency']);
+    expect(parts('whats the DAU')).toEqual(['found:user-scale']);
+    expect(parts('Do we have any ground truth annotations?')).toEqual(['found:engagement-labels']);
+    expect(parts('what does leadership want us to optimise for?')).toEqual(['found:business-goal']);
+  });
+
+  it('reads a misspelt word as the word the case knows', () => {
+    expect(parts('whats the latncy budget?')).toEqual(['found:latency']);
+  });
+
   it('answers each part of a several-part question, in order', () => {
     expect(ids('How many users are there, and what is the latency budget?')).toEqual([
       'user-scale',
       'latency',
     ]);
     expect(ids('What is the scale? Do we have GDPR constraints?')).toEqual(['user-scale', 'privacy']);
+    expect(parts('how many users are there, also the latency budget')).toEqual([
+      'found:user-scale',
+      'found:latency',
+    ]);
+    expect(parts('Two things:\n- GDPR constraints\n- can we use GPUs')).toEqual([
+      'found:privacy',
+      'found:hardware',
+    ]);
+    expect(parts('What is the latency budget and the number of candidate posts?')).toEqual([
+      'found:latency',
+      'found:candidates',
+    ]);
   });
 
-  it('finds nothing for a question the case does not cover', () => {
-    expect(ids("What's the office dress code?")).toEqual([]);
-    expect(ids('How many engineers are on the team?')).toEqual([]);
-    expect(ids('Should the model be interpretable for regulators?')).toEqual([]);
+  it('keeps "X and Y" whole when one fact holds both', () => {
+    expect(parts('Are there GDPR and consent rules?')).toEqual(['found:privacy']);
+  });
+
+  it('skips statements around the questions', () => {
+    expect(parts("Thanks, that helps. I'd start with a simple baseline. What's the latency budget?")).toEqual(
+      ['found:latency'],
+    );
+    expect(parts('um ok. thanks.')).toEqual([]);
+  });
+
+  it('says "none" for a question the case does not cover, beside the parts it does', () => {
+    expect(parts("What's the office dress code?")).toEqual(['none:']);
+    expect(parts('How many engineers are on the team?')).toEqual(['none:']);
+    expect(parts('Should the model be interpretable for regulators?')).toEqual(['none:']);
+    expect(parts('How many users are there? And what is the office dress code?')).toEqual([
+      'found:user-scale',
+      'none:',
+    ]);
     expect(ids('?')).toEqual([]);
   });
 
-  it('works with fewer than three facts (wink-bm25 needs three documents)', () => {
+  it('asks which fact is meant when two fit about equally', () => {
+    const facts: Fact[] = [
+      { id: 'train-budget', cues: ['training budget', 'gpu hours'], answer: 'Training may use 64 GPUs.' },
+      { id: 'serve-budget', cues: ['serving budget', 'gpu serving'], answer: 'Serving runs on 20 GPUs.' },
+      { id: 'labels', cues: ['labels', 'annotation'], answer: 'A vendor labels 1,000 items a day.' },
+    ];
+    const [part] = createFactIndex(facts).lookup('How many GPUs do we have?').parts;
+    expect(part?.status).toBe('ambiguous');
+    expect(part?.options?.map((fact) => fact.id).sort()).toEqual(['serve-budget', 'train-budget']);
+    expect(createFactIndex(facts).search('How many GPUs do we have?')).toEqual([]);
+  });
+
+  it('works with fewer than three facts, or none', () => {
     const two = createFactIndex(fixtureCase.facts.slice(0, 2));
     expect(ids('What response time do we need?', two)).toEqual(['latency']);
     expect(ids('Do we have labels?', two)).toEqual([]);
     expect(createFactIndex([]).search('anything at all?')).toEqual([]);
+    expect(createFactIndex([]).lookup('What is the latency budget?').parts).toEqual([
+      { question: 'What is the latency budget?', status: 'none' },
+    ]);
   });
 
   it('builds one index per case object', () => {
     expect(factIndexFor(fixtureCase)).toBe(factIndexFor(fixtureCase));
-  });
-});
-
-describe('fold', () => {
-  it('evens out forms the lemmatiser leaves apart', () => {
-    expect(fold('existing')).toBe(fold('exist'));
-    expect(fold('monetization')).toBe(fold('monetize'));
-    expect(fold('sensitivity')).toBe(fold('sensitive'));
-    expect(fold('embedding')).toBe(fold('embed'));
-    expect(fold('calibration')).toBe(fold('calibrate'));
-    expect(fold('need')).toBe('need');
   });
 });
 
@@ -67,6 +129,14 @@ const realCases = readdirSync(casesDir)
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => loadYamlFile(join(casesDir, name), CaseStudy))
   .flatMap((loaded) => (loaded.ok ? [loaded.value] : []));
+
+/** Cases that do say something about a question of UNANSWERABLE. */
+const COVERED: Record<string, string[]> = {
+  // "price factors must be explainable to regulators"
+  'ride-pricing': ['Should the model be interpretable for regulators?'],
+  // "every removal needs a statement of reasons"
+  'harmful-content-detection': ['Should the model be interpretable for regulators?'],
+};
 
 describe('fact retrieval on the real cases', () => {
   const covered = realCases.filter((study) => REAL_CASE_QUESTIONS[study.id]);
@@ -81,8 +151,8 @@ describe('fact retrieval on the real cases', () => {
       for (const [question, factId] of REAL_CASE_QUESTIONS[study.id] ?? []) {
         expect({ question, facts: ids(question, index) }).toEqual({ question, facts: [factId] });
       }
-      for (const question of UNANSWERABLE) {
-        expect({ question, facts: ids(question, index) }).toEqual({ question, facts: [] });
+      for (const question of UNANSWERABLE.filter((q) => !COVERED[study.id]?.includes(q))) {
+        expect({ question, parts: parts(question, index) }).toEqual({ question, parts: ['none:'] });
       }
     });
   }

@@ -10,4 +10,6 @@ export { LINES } from './lines.ts';
 export * from './llm/index.ts';
 export { createOfflineInterviewer, findPoint, voiceOffline } from './offline.ts';
 export { looksLikeQuestion } from './question.ts';
+export { readIntent, type IntentReading } from './reading/intent.ts';
+export { candidateTexts, type Reading, type ReadRequest, readMessage } from './reading/read-message.ts';
 export { mulberry32, turnRng } from './rng.ts';

@@ -1,5 +1,5 @@
 import type { InterviewerMove } from '@mlsd/engine';
-import type { InterviewerKind, Role, TurnKind } from '@mlsd/protocol';
+import type { HintLevel, InterviewerKind, Role, TurnKind } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 
 /** The part of a transcript turn an interviewer reads. `Turn` from @mlsd/protocol fits. */
@@ -31,6 +31,13 @@ export interface Utterance {
   probedPointIds?: string[];
   /** Set for answers: the case facts the answer used (empty when nothing matched). */
   factIds?: string[];
+  /** Set for hints: how much the hint gave away, and the point it steered to. */
+  hintLevel?: HintLevel;
+  hintPointIds?: string[];
+  /** Set for challenges: the red flag pushed back on. */
+  challengedFlagIds?: string[];
+  /** Set for curveballs. */
+  curveballId?: string;
 }
 
 export interface SpeakOptions {

@@ -1,3 +1,5 @@
+import type { StepId } from '@mlsd/protocol';
+
 /**
  * Everything the offline interviewer says that does not come from a rubric: short, calm and
  * neutral. No praise ("great", "excellent"): an acknowledgement only says the answer was heard.
@@ -12,19 +14,29 @@ export const LINES = {
     "There's no detail on that here. Pick a sensible assumption, tell me what it is, and continue.",
   ],
   factLead: ['', '', 'Sure.'],
-  acknowledge: [
-    'Noted.',
-    'Okay — go on.',
-    'Understood.',
-    'Okay. What else?',
-    'Noted. Anything to add for this part?',
-    'Understood — continue.',
-    'Got it. Keep going.',
+  /** Acknowledgements are a lead and an invitation, so a long session rarely says the same line twice. */
+  acknowledge: ['Noted.', 'Okay.', 'Understood.', 'Got it.', 'Right.', 'I see.', 'Okay, noted.'],
+  acknowledgeInvite: [
+    'Go on.',
+    'Keep going.',
+    'Continue.',
+    'What else matters here?',
+    'Anything to add for this part?',
+    'Carry on with {title}.',
+    'Take it further if you like.',
+    'Go on with {title}.',
   ],
   acknowledgeCovered: [
-    "Understood. Add anything else you think matters here, or move on when you're ready.",
-    "Noted. If there's nothing more for this part, we can move on.",
-    'Okay. Tell me when you want to go to the next part.',
+    "Add anything else you think matters here, or move on when you're ready.",
+    "If there's nothing more for this part, we can move on.",
+    'Tell me when you want to go to the next part.',
+    'Say when you would like to move to the next part.',
+  ],
+  /** On the last step there is no next part: the candidate can add more or we wrap up. */
+  acknowledgeLastStep: [
+    'Anything else on {title} before we wrap up?',
+    "Add anything you think is missing, or tell me you're done and we'll finish.",
+    'Is there more you want to say here, or shall we finish?',
   ],
   acknowledgeLate: ['Noted.', 'Understood.', 'Okay, noted.'],
   probeLead: [
@@ -34,6 +46,76 @@ export const LINES = {
     "I'd like to go a bit deeper.",
     'A follow-up.',
     'Let me ask about something else.',
+  ],
+  /** A fact the candidate asked for before: a short reminder, not the whole answer again. */
+  factReminder: ['As I mentioned,', 'Same as before:', 'As I said earlier,'],
+  /** `{part}` is the part of the question the case does not cover. */
+  factMissingPart: [
+    'On "{part}", the case does not say; state an assumption and go on.',
+    'I have nothing on "{part}"; make an assumption there and say it.',
+  ],
+  /** `{a}` and `{b}` are the two facts a question could mean. */
+  factWhich: ['Which do you mean: {a}, or {b}?', 'Do you mean {a}, or {b}?'],
+  /** A message it could not read: a lead and a request, naming the step so the line stays new. */
+  unclear: [
+    "I didn't follow that.",
+    "Sorry, I couldn't make that out.",
+    "I'm not sure what you mean.",
+    'That did not come through clearly.',
+  ],
+  unclearAsk: [
+    'Could you rephrase it in English, in a sentence or two, about {title}?',
+    'Can you say it again in English, a little more fully? We are on {title}.',
+    'Could you put that another way, in English? A sentence or two on {title} is enough.',
+    'Please rephrase in English; where are you on {title}?',
+  ],
+  /** Level 2: `{probe}` is a question about an open area, never its answer. */
+  hintArea: ['Here is a pointer.', 'One direction to think about.', 'A nudge.'],
+  /** Level 3 names the concept: `{topic}` is the open point's title. */
+  hintConcept: [
+    'One area still open here is {topic}. How would you handle it in this design?',
+    'Think about {topic}. What would you do about it here?',
+    'Consider {topic}: how does it apply to this problem?',
+  ],
+  hintNothingOpen: [
+    "You've covered the main ground for this part. Add anything you think is missing, or we can move on.",
+    'The important pieces of this part are on the table. Go deeper on one, or move on when ready.',
+  ],
+  /** Follow-ups on what the candidate just proposed; `{said}` is their own phrase, when found. */
+  followUpLead: ['You mentioned {said}.', 'On {said}:', 'Going back to {said}:'],
+  followUpWhy: [
+    'Why that choice over the obvious alternative here?',
+    'What makes that the right call for this problem rather than something simpler?',
+    'Why that, and what would make you choose differently?',
+  ],
+  followUpCost: [
+    'What does that cost you at this scale, in latency, compute or effort?',
+    'What is the price of that choice here, and is it worth paying?',
+    'What does that add to the cost of building and running the system?',
+  ],
+  followUpFailure: [
+    'How could that go wrong in production, and how would you notice?',
+    'Where does that break down, and what would you see when it does?',
+    'What is the failure mode of that approach here, and how would you catch it?',
+  ],
+  /** Push-backs on a known mistake, without the fix; `{said}` is the candidate's own phrase. */
+  challengeLead: ['Let me push back on {said}.', 'I want to question {said}.', 'Hold on, {said}.'],
+  challengeGeneric: [
+    'Are you sure that holds up for this case? Walk me through why.',
+    'What could go wrong with that here?',
+    'Think about the numbers of this case: does that still work?',
+  ],
+  redirectMeta: [
+    "I can't share the rubric or any score during the interview; the report at the end covers all of it.",
+    "That stays with me until the end: the report afterwards shows what was covered and what wasn't.",
+  ],
+  redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
+  redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
+  /** `{minutes}` left on `{title}`. */
+  redirectBack: [
+    'We have about {minutes} left on {title}; where were you?',
+    'About {minutes} remain for {title}. Carry on from where you were.',
+    'Back to {title}: about {minutes} left.',
   ],
   probeFallback: [
     'What else would you consider for this part?',
@@ -46,17 +128,21 @@ export const LINES = {
     'How does that change your approach?',
   ],
   warningMinute: [
-    'About a minute left for this part.',
-    'We have roughly a minute left on this step.',
-    'One minute left here; start wrapping this part up.',
+    'About a minute left for {title}.',
+    'We have roughly a minute left on {title}.',
+    'One minute left on {title}; start wrapping it up.',
   ],
-  warningSeconds: ['About {n} seconds left for this part.', 'Roughly {n} seconds left on this step.'],
+  warningSeconds: ['About {n} seconds left for {title}.', 'Roughly {n} seconds left on {title}.'],
   moveOnTime: [
     "We're at time for {title}, so let's move on.",
     "That's time for {title}. Let's move on.",
     "Let's leave {title} there and move on.",
   ],
-  moveOnCandidate: ["Sure, let's move on.", 'Okay, moving on.', 'All right, on to {next}.'],
+  moveOnCandidate: [
+    "Sure, let's move on from {title}.",
+    'Okay, moving on to {next}.',
+    'All right, on to {next}.',
+  ],
   wrapUpCompleted: [
     "That's all seven parts. Thank you for your time; your report is being prepared.",
     "We've covered every part. Thanks — your report is on its way.",
@@ -75,3 +161,35 @@ export const LINES = {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => String(values[name] ?? slot));
 }
+
+/** Level-1 hints: the step's question again, in other words, pointing at nothing in particular. */
+export const STEP_HINTS: Record<StepId, readonly string[]> = {
+  requirements: [
+    'Put the design aside for a moment: what would you need to know about the goal, the users, the scale and the constraints before choosing anything?',
+    'Before any design, think about what the business wants from this and which limits you must respect. What would you ask?',
+  ],
+  framing: [
+    'Try to say it in one sentence: what goes into the model, what comes out, and how does that output serve the goal?',
+    'What exactly would the model predict for each request, and how is that tied to what the business wants?',
+  ],
+  data: [
+    'Think about what the model learns from: where the examples and their labels come from, and what you would feed it.',
+    'Where would your training examples come from, and what do you know about each one when you predict?',
+  ],
+  model: [
+    'Start simple: what is the first model you would ship, and what would you try after it?',
+    'What would a first version look like, and what would make you move to something more complex?',
+  ],
+  evaluation: [
+    'How would you know the model is good, before launch and after it?',
+    'Think about the two moments you judge the model: offline on past data, and online with real users. What would you look at in each?',
+  ],
+  serving: [
+    'Picture one request end to end: what runs, how fast, and what is computed ahead of time?',
+    'Walk through what happens between a request arriving and the answer going back, and where the time goes.',
+  ],
+  monitoring: [
+    'Imagine it has been live for three months: what could have gone wrong, and how would you find out?',
+    'Once this is running, what would you watch, and what would make you retrain or roll back?',
+  ],
+};

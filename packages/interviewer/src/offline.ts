@@ -1,9 +1,17 @@
 import { turnKindOf } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
-import { factIndexFor } from './facts.ts';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
 import { fill, LINES } from './lines.ts';
+import {
+  type ReplyVoice,
+  voiceChallenge,
+  voiceClarify,
+  voiceFacts,
+  voiceFollowUp,
+  voiceHint,
+  voiceRedirect,
+} from './replies.ts';
 import { pick, turnRng } from './rng.ts';
 
 /** Voices one move from the rubric alone: deterministic for a given seed and move index. */
@@ -11,16 +19,25 @@ export function voiceOffline(request: SpeakRequest): Utterance {
   const { move, caseStudy, framework, transcript } = request;
   const rng = turnRng(request.seed, move.index);
   const previous = lastLine(transcript, 'interviewer');
-  /** Picks `lead` + `body`, never repeating the previous line or its lead-in. */
+  const spoken = new Set(transcript.filter((line) => line.role === 'interviewer').map((line) => line.text));
+  /** Picks `lead` + `body`, never an earlier interviewer line word for word, nor the previous line's lead-in. */
   const choose = (leads: readonly string[], body = '', values: Record<string, string | number> = {}) => {
     const lead = pick(rng, leads, (option) => {
       const text = join(fill(option, values), body);
-      return text === previous || (option !== '' && previous?.startsWith(fill(option, values)) === true);
+      return spoken.has(text) || (option !== '' && previous?.startsWith(fill(option, values)) === true);
     });
     return join(fill(lead, values), body);
   };
   const kind = turnKindOf(move);
   const title = (step: StepId) => lowerFirst(stepTitle(framework, step));
+  const voice: ReplyVoice = {
+    caseStudy,
+    framework,
+    said: lastLine(transcript, 'candidate') ?? '',
+    choose,
+    point: (step, pointId) => findPoint(caseStudy, framework, step, pointId),
+    title,
+  };
 
   switch (move.kind) {
     case 'opening': {
@@ -33,13 +50,18 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const named = previous?.includes(title(move.step)) ?? false;
       return { kind, text: named ? opening : choose(LINES.opening, opening, { title: title(move.step) }) };
     }
-    case 'answer-question': {
-      const question = lastLine(transcript, 'candidate') ?? '';
-      const matches = factIndexFor(caseStudy).search(question);
-      if (matches.length === 0) return { kind, text: choose(LINES.noFact), factIds: [] };
-      const body = matches.map((match) => match.fact.answer).join(' ');
-      return { kind, text: choose(LINES.factLead, body), factIds: matches.map((match) => match.fact.id) };
-    }
+    case 'answer-facts':
+      return voiceFacts(voice, move);
+    case 'clarify':
+      return voiceClarify(voice, move);
+    case 'hint':
+      return voiceHint(voice, move);
+    case 'follow-up':
+      return voiceFollowUp(voice, move);
+    case 'challenge':
+      return voiceChallenge(voice, move);
+    case 'redirect':
+      return voiceRedirect(voice, move);
     case 'probe': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       if (!point) return { kind, text: choose(LINES.probeFallback) };
@@ -47,22 +69,28 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       return { kind, text: choose(LINES.probeLead, point.probe), probedPointIds: [point.id] };
     }
     case 'acknowledge': {
-      const pool = move.late
-        ? LINES.acknowledgeLate
-        : move.allCovered
-          ? LINES.acknowledgeCovered
-          : LINES.acknowledge;
-      return { kind, text: choose(pool) };
+      const values = { title: title(move.step) };
+      if (move.late) return { kind, text: choose(LINES.acknowledgeLate) };
+      if (move.lastStep)
+        return { kind, text: choose(LINES.acknowledge, pickLine(rng, LINES.acknowledgeLastStep, values)) };
+      const pool = move.allCovered ? LINES.acknowledgeCovered : LINES.acknowledgeInvite;
+      // Lead and invitation are picked together so the pair, not only the lead, is new.
+      return { kind, text: chooseAck(choose, rng, spoken, pool, values) };
     }
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
       if (!ball) return { kind, text: choose(LINES.probeFallback) };
-      return { kind, text: join(choose(LINES.curveballLead, ball.text), pick(rng, LINES.curveballAsk)) };
+      return {
+        kind,
+        text: join(choose(LINES.curveballLead, ball.text), pick(rng, LINES.curveballAsk)),
+        curveballId: ball.id,
+      };
     }
     case 'time-warning': {
       const seconds = Math.round(move.remainingMs / 10_000) * 10;
-      if (move.remainingMs >= 50_000) return { kind, text: choose(LINES.warningMinute) };
-      return { kind, text: choose(LINES.warningSeconds, '', { n: Math.max(seconds, 10) }) };
+      const values = { title: title(move.step), n: Math.max(seconds, 10) };
+      if (move.remainingMs >= 50_000) return { kind, text: choose(LINES.warningMinute, '', values) };
+      return { kind, text: choose(LINES.warningSeconds, '', values) };
     }
     case 'move-on': {
       const pool = move.reason === 'time-up' ? LINES.moveOnTime : LINES.moveOnCandidate;
@@ -91,6 +119,30 @@ export function createOfflineInterviewer(): Interviewer {
       return utterance;
     },
   };
+}
+
+/** An acknowledgement lead and invitation that, together, were not said before in the session. */
+function chooseAck(
+  choose: (leads: readonly string[], body?: string) => string,
+  rng: () => number,
+  spoken: Set<string>,
+  invitations: readonly string[],
+  values: Record<string, string | number>,
+): string {
+  let text = '';
+  for (let attempt = 0; attempt < 8; attempt++) {
+    text = choose(LINES.acknowledge, pickLine(rng, invitations, values));
+    if (!spoken.has(text)) return text;
+  }
+  return text;
+}
+
+function pickLine(
+  rng: () => number,
+  pool: readonly string[],
+  values: Record<string, string | number>,
+): string {
+  return fill(pick(rng, pool), values);
 }
 
 function frameworkStep(framework: Framework, step: StepId) {

@@ -40,6 +40,8 @@ interface RequestBase {
   signal?: AbortSignal;
   /** Routes requests that share a prefix to the same cache (OpenAI's `prompt_cache_key`). */
   cacheKey?: string;
+  /** Overrides the configured temperature for this request (the judge asks for 0). */
+  temperature?: number;
 }
 
 export interface StreamChatRequest extends RequestBase {
@@ -105,7 +107,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       if (options.provider === 'openai') base.max_completion_tokens = request.maxTokens;
       else base.max_tokens = request.maxTokens;
     }
-    if (options.temperature !== null) base.temperature = options.temperature;
+    const temperature = request.temperature ?? options.temperature;
+    if (temperature !== null) base.temperature = temperature;
     if (options.cachePrompt) base.cache_prompt = true;
     if (options.provider === 'openai' && request.cacheKey) base.prompt_cache_key = request.cacheKey;
     return base;

@@ -33,6 +33,7 @@ export {
   type LlmSpeakRequest,
   type LlmUtterance,
 } from './llm-interviewer.ts';
+export { type PlanOutcome, type PlanRequest, planWithModel } from './plan.ts';
 export {
   defaultPromptsDir,
   loadPrompts,

@@ -10,13 +10,15 @@ export function createJudgeClient(
   options: { model: string; timeoutMs: number },
 ): JudgeClient {
   return {
-    async completeJson({ messages, schemaName, schema, signal }) {
+    async completeJson({ messages, schemaName, schema, temperature, signal }) {
       const result = await client.complete({
         model: options.model,
         messages,
         jsonSchema: { name: schemaName, schema },
         maxTokens: JUDGE_MAX_TOKENS,
         timeoutMs: options.timeoutMs,
+        // Sent whatever the session's setting: the judge's verdicts must not depend on sampling.
+        temperature,
         ...(signal ? { signal } : {}),
       });
       return { text: result.text };

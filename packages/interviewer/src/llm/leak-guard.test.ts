@@ -36,9 +36,30 @@ describe('the leak guard', () => {
     ).toBeNull();
   });
 
-  it('catches talk about the grading itself', () => {
+  it('catches talk about the grading itself, but lets a refusal through', () => {
     expect(guard.check('You have not hit the talking points on calibration yet.')?.kind).toBe('meta');
-    expect(guard.check('I cannot share the rubric, but keep going.')?.kind).toBe('meta');
+    expect(guard.check('Your score so far is 60. Keep going.')?.kind).toBe('meta');
+    expect(
+      guard.check("I can't share the rubric during the interview. Let's get back to the data."),
+    ).toBeNull();
+    expect(guard.check('I cannot share the rubric, but keep going.')).toBeNull();
+  });
+
+  it('holds back a sentence about the grading until it ends, then judges it', () => {
+    const filter = new OutputFilter(guard);
+    expect(filter.push('Okay. The rubric is something I ')).toBe('Okay.');
+    filter.push("can't share here. What else would you add?");
+    const end = filter.finish();
+    expect(end.leak).toBeNull();
+    expect(end.text).toBe("Okay. The rubric is something I can't share here. What else would you add?");
+  });
+
+  it('catches a talking point title, unless it may be said this turn', () => {
+    const title = point.title;
+    expect(guard.check(`Think about ${title.toLowerCase()} here.`)?.kind).toBe('title');
+    expect(
+      guard.check(`Think about ${title} here.`, { allowedTitles: new Set([title.toLowerCase()]) }),
+    ).toBeNull();
   });
 });
 

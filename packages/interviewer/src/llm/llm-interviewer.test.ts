@@ -106,7 +106,9 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(note.startsWith('And log loss.')).toBe(true);
     expect(note).toContain('Evaluation');
     expect(note).toContain('3 minutes');
-    expect(note).toContain(point.title);
+    // Open points reach the model as the questions that probe them, never as their titles.
+    expect(note).not.toContain(point.title);
+    expect(note).toContain(point.probe.trim().split(/\s+/).slice(0, 6).join(' '));
     expect(second?.cache_prompt).toBe(true);
   });
 
@@ -115,7 +117,7 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     for (const move of [
       probe,
       { index: 7, step: 'data', kind: 'curveball', curveballId: caseStudy.curveballs[0]!.id },
-      { index: 8, step: 'evaluation', kind: 'acknowledge', allCovered: false, late: false },
+      { index: 8, step: 'evaluation', kind: 'acknowledge', allCovered: false, late: false, lastStep: false },
     ] satisfies InterviewerMove[]) {
       await interviewer.speak(request(move));
     }
@@ -171,11 +173,22 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
       { role: 'candidate', text: 'What is the peak traffic in requests per second?' },
     ];
     const utterance = await make().speak(
-      request({ index: 5, step: 'requirements', kind: 'answer-question', late: false }, lines),
+      request(
+        {
+          index: 5,
+          step: 'requirements',
+          kind: 'answer-facts',
+          facts: [{ id: 'traffic', repeat: false }],
+          unanswered: [],
+          ambiguous: [],
+          late: false,
+        },
+        lines,
+      ),
     );
     expect(utterance.kind).toBe('answer');
     expect(utterance.factIds).toContain('traffic');
-    expect(fake.requests[0]?.messages.at(-1)?.content).toContain('traffic');
+    expect(fake.requests[0]?.messages.at(-1)?.content).toContain('150,000');
   });
 
   it('folds older turns into one summary for a small context, not on every turn', async () => {
@@ -194,9 +207,10 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
         { role: 'candidate', text: filler.repeat(2) },
       );
       await interviewer.speak(
-        request({ index: turn, step: 'data', kind: 'acknowledge', allCovered: false, late: false }, [
-          ...lines,
-        ]),
+        request(
+          { index: turn, step: 'data', kind: 'acknowledge', allCovered: false, late: false, lastStep: false },
+          [...lines],
+        ),
       );
     }
     const summaries = records.filter((record) => record.purpose === 'summary');

@@ -1,7 +1,5 @@
-import { turnKindOf } from '@mlsd/engine';
-import { factIndexFor } from '../facts.ts';
 import type { Interviewer, SpeakOptions, SpeakRequest, Utterance } from '../interviewer.ts';
-import { voiceOffline } from '../offline.ts';
+import { findPoint, voiceOffline } from '../offline.ts';
 import type { ChatUsage, LlmClient, RequestRecord } from './client.ts';
 import { buildMessages } from './conversation.ts';
 import { LlmError } from './errors.ts';
@@ -67,12 +65,13 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
   return {
     kind: 'llm',
     async speak(request: LlmSpeakRequest, speakOptions: SpeakOptions = {}): Promise<LlmUtterance> {
-      const { caseStudy, framework, move } = request;
+      const { caseStudy, framework } = request;
       const stable = stablePromptFor(options.prompts, caseStudy, framework);
       const note = renderTurnNote(options.prompts, request, request);
       const { lines, summary } = await memory.fold(stable, request.transcript, speakOptions.signal);
       const messages = buildMessages({ stable, lines, summary, note });
-      const filter = new OutputFilter(leakGuardFor(caseStudy, framework));
+      const guard = leakGuardFor(caseStudy, framework);
+      const filter = new OutputFilter(guard, { allowedTitles: allowedTitles(request, guard.titles) });
       let streamed = '';
       const show = (piece: string) => {
         if (piece === '') return;
@@ -102,7 +101,6 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
       });
 
       const end = filter.finish();
-      const kind = turnKindOf(move);
       if (end.leak) {
         const offline = voiceOffline(request);
         return {
@@ -124,16 +122,34 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
           },
         );
       }
-      const utterance: LlmUtterance = { text: end.text, kind, source: 'llm', streamed, usage: result.usage };
-      if (move.kind === 'probe') utterance.probedPointIds = [move.pointId];
-      if (move.kind === 'answer-question') {
-        const question =
-          [...request.transcript].reverse().find((line) => line.role === 'candidate')?.text ?? '';
-        utterance.factIds = factIndexFor(caseStudy)
-          .search(question)
-          .map((match) => match.fact.id);
-      }
+      // The turn's metadata (facts given, hint level, points asked about) is the move's, whoever words it.
+      const { text: _offlineText, ...meta } = voiceOffline(request);
+      const utterance: LlmUtterance = {
+        ...meta,
+        text: end.text,
+        source: 'llm',
+        streamed,
+        usage: result.usage,
+      };
       return utterance;
     },
   };
+}
+
+/**
+ * Titles the model may say this turn: the point a concept-naming hint names, and any title the
+ * candidate has already said in their own words (repeating them back gives nothing away).
+ */
+function allowedTitles(request: LlmSpeakRequest, titles: readonly string[]): Set<string> {
+  const said = request.transcript
+    .filter((line) => line.role === 'candidate')
+    .map((line) => line.text.toLowerCase())
+    .join('\n');
+  const allowed = new Set(titles.filter((title) => said.includes(title)));
+  const { move } = request;
+  if (move.kind === 'hint' && move.level === 3 && move.pointId !== null) {
+    const point = findPoint(request.caseStudy, request.framework, move.step, move.pointId);
+    if (point) allowed.add(point.title.toLowerCase());
+  }
+  return allowed;
 }

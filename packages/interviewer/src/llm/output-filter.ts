@@ -1,4 +1,4 @@
-import type { Leak, LeakGuard } from './leak-guard.ts';
+import type { Leak, LeakGuard, ScanOptions } from './leak-guard.ts';
 
 const THINK = /<think>[\s\S]*?(?:<\/think>|$)/g;
 const LABEL = /^\s*(?:\*\*)?(?:interviewer|assistant)(?:\*\*)?\s*:\s*/i;
@@ -14,9 +14,11 @@ export class OutputFilter {
   #shown = 0;
   #leak: Leak | null = null;
   readonly #guard: LeakGuard;
+  readonly #options: ScanOptions;
 
-  constructor(guard: LeakGuard) {
+  constructor(guard: LeakGuard, options: ScanOptions = {}) {
     this.#guard = guard;
+    this.#options = options;
   }
 
   /** Adds a streamed piece; returns the text that has become safe to show ('' when none). */
@@ -34,7 +36,7 @@ export class OutputFilter {
   #advance(final: boolean): string {
     if (this.#leak) return '';
     const text = visible(this.#raw, final);
-    const { safeEnd, leak } = this.#guard.scan(text, final);
+    const { safeEnd, leak } = this.#guard.scan(text, final, this.#options);
     if (leak) this.#leak = leak;
     if (safeEnd <= this.#shown) return '';
     const piece = text.slice(this.#shown, safeEnd);

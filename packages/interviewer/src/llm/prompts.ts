@@ -19,6 +19,7 @@ export const PROMPT_FILES = {
   persona: [],
   interviewer: ['framework', 'case_title', 'case_prompt', 'facts', 'openings'],
   'interviewer-turn': ['step', 'time_left', 'uncovered', 'move'],
+  'interviewer-plan': ['step', 'message', 'points', 'red_flags', 'facts', 'moves'],
   summary: ['max_words'],
   judge: JUDGE_PLACEHOLDERS.system,
   'judge-step': JUDGE_PLACEHOLDERS.step,
@@ -31,6 +32,7 @@ export interface PromptSet {
   persona: PromptTemplate;
   interviewer: PromptTemplate;
   interviewerTurn: PromptTemplate;
+  interviewerPlan: PromptTemplate;
   summary: PromptTemplate;
   judge: JudgePrompts & { system: PromptTemplate; step: PromptTemplate; retry: PromptTemplate };
 }
@@ -118,6 +120,7 @@ export function loadPrompts(dir: string = defaultPromptsDir()): PromptsResult {
       persona: get('persona'),
       interviewer: get('interviewer'),
       interviewerTurn: get('interviewer-turn'),
+      interviewerPlan: get('interviewer-plan'),
       summary: get('summary'),
       judge: { system: get('judge'), step: get('judge-step'), retry: get('judge-retry') },
     },

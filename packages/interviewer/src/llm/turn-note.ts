@@ -1,9 +1,6 @@
-import type { StepId } from '@mlsd/protocol';
-import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { stepPoints } from '@mlsd/scoring';
-import { factIndexFor } from '../facts.ts';
 import type { SpeakRequest } from '../interviewer.ts';
-import { findPoint } from '../offline.ts';
+import { moveInstruction, stepTitle, timeLeft } from './move-instruction.ts';
 import type { PromptSet } from './prompts.ts';
 import { oneLine } from './stable-prompt.ts';
 
@@ -19,99 +16,26 @@ export interface TurnContext {
 const MAX_TOPICS = 8;
 
 /**
- * The volatile end of every request: which step, time left, the uncovered talking points as short
- * titles (never what a strong answer says), and what this message must do.
+ * The volatile end of every request: which step, time left, the open points as the questions that
+ * probe them (never their titles or what a strong answer says), and what this message must do.
  */
 export function renderTurnNote(prompts: PromptSet, request: SpeakRequest, context: TurnContext = {}): string {
   const { move, caseStudy, framework } = request;
   const index = framework.steps.findIndex((step) => step.id === move.step);
   const points = stepPoints(caseStudy, framework, move.step);
   const wanted = context.uncovered ?? points.map((point) => point.id);
-  const titles = wanted
-    .map((id) => points.find((point) => point.id === id)?.title)
-    .filter((title): title is string => title !== undefined)
-    .slice(0, MAX_TOPICS);
+  // Neutral labels and the probe questions only: a title names the answer ("Calibrated scores").
+  const topics = wanted
+    .map((id) => points.find((point) => point.id === id)?.probe)
+    .filter((probe): probe is string => probe !== undefined)
+    .slice(0, MAX_TOPICS)
+    .map((probe, i) => `(${i + 1}) ${oneLine(probe)}`);
   return prompts.interviewerTurn.render({
     step: `${stepTitle(framework, move.step)} (step ${index + 1} of ${framework.steps.length})`,
     time_left: timeLeft(context.stepRemainingMs),
-    uncovered: titles.length > 0 ? titles.join('; ') : 'none',
+    uncovered: topics.length > 0 ? topics.join(' ') : 'none',
     move: moveInstruction(request),
   });
 }
 
-/** What the message must do, in the engine's terms turned into words. */
-export function moveInstruction(request: SpeakRequest): string {
-  const { move, caseStudy, framework, transcript } = request;
-  const title = stepTitle(framework, move.step);
-  switch (move.kind) {
-    case 'opening': {
-      const opening = openingOf(caseStudy, framework, move.step);
-      if (move.withPrompt) {
-        return `Open the interview. Greet the candidate in one short sentence, read out the case exactly as written under "The case", then ask the opening question of ${title}: "${opening}"`;
-      }
-      return `Start the step ${title}: ask its opening question, in your own words or as written: "${opening}"`;
-    }
-    case 'answer-question': {
-      const question = [...transcript].reverse().find((line) => line.role === 'candidate')?.text ?? '';
-      const facts = factIndexFor(caseStudy)
-        .search(question)
-        .map((match) => match.fact.id);
-      const hint = facts.length > 0 ? ` The facts that seem to answer it: ${facts.join(', ')}.` : '';
-      const late = move.late
-        ? ' Time for this step is up: answer in one or two sentences and ask nothing new.'
-        : '';
-      return `The candidate's last message is a clarifying question. Answer it from the case sheet, giving the numbers as written; if the sheet does not cover it, say you do not have that detail and ask them to state an assumption and carry on.${hint}${late}`;
-    }
-    case 'probe': {
-      const point = findPoint(caseStudy, framework, move.step, move.pointId);
-      if (!point) return 'Ask what else they would consider for this step, in one sentence.';
-      return `Ask one probing question about "${point.title}" without naming or hinting at any solution. You may adapt this question: "${oneLine(point.probe)}"`;
-    }
-    case 'acknowledge':
-      if (move.late)
-        return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
-      if (move.allCovered) {
-        return 'Acknowledge the answer in a few neutral words, then say they can add anything else for this step or move on when ready.';
-      }
-      return 'Acknowledge the answer in a few neutral words and invite them to continue with this step. Do not steer them to any topic.';
-    case 'curveball': {
-      const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
-      if (!ball) return 'Ask what else they would consider for this step, in one sentence.';
-      return `Introduce this change of constraints in your own words, then ask how it changes their design: "${oneLine(ball.text)}"`;
-    }
-    case 'time-warning':
-      return `Tell them, in one sentence, that about ${timeLeft(move.remainingMs)} remain for this step.`;
-    case 'move-on': {
-      const next = stepTitle(framework, move.nextStep);
-      if (move.reason === 'time-up') {
-        return `Time is up for ${title}. Say so in one sentence and that we move on to ${next}. Do not ask the next question yet; it comes in your next message.`;
-      }
-      return `The candidate asked to move on. Confirm in a few words that we move on to ${next}. Do not ask the next question yet; it comes in your next message.`;
-    }
-    case 'wrap-up': {
-      const why =
-        move.reason === 'completed'
-          ? 'All seven steps are done.'
-          : move.reason === 'time-up'
-            ? 'The time for the interview is over.'
-            : 'The candidate chose to end the interview here.';
-      return `${why} Thank the candidate in one or two sentences and say their report is being prepared. Do not comment on how they did.`;
-    }
-  }
-}
-
-function timeLeft(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return 'not known';
-  if (ms <= 0) return 'none (time is up)';
-  if (ms < 60_000) return `${Math.max(10, Math.round(ms / 10_000) * 10)} seconds`;
-  const minutes = Math.round(ms / 60_000);
-  return minutes === 1 ? 'one minute' : `${minutes} minutes`;
-}
-
-function stepTitle(framework: Framework, step: StepId): string {
-  return framework.steps.find((candidate) => candidate.id === step)?.title ?? step;
-}
-
-function openingOf(caseStudy: CaseStudy, framework: Framework, step: StepId): string {
-  return oneLine(caseStudy.steps[step].opening || framework.steps.find((s) => s.id === step)?.opening || '');
-}
+export { moveInstruction };

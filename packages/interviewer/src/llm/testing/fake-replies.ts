@@ -1,4 +1,5 @@
 import type { ChatRequest, FakeReply, FakeScript } from '@mlsd/testkit';
+import { readIntent } from '../../reading/intent.ts';
 
 /** Interviewer-sized replies: what a model says for each kind of note, varied by request number. */
 const LINES = {
@@ -37,6 +38,10 @@ export function interviewerScript(
     const override = overrides(request, index);
     if (override) return override;
     const last = request.messages[request.messages.length - 1]?.content ?? '';
+    // A plan request: the model reads the candidate's message and says what it does.
+    const message = /-----\n([\s\S]*?)\n-----/.exec(last)?.[1];
+    if (message !== undefined)
+      return { kind: 'text', text: JSON.stringify({ intent: readIntent(message).intent }) };
     if (last.includes('about to be folded')) {
       return {
         kind: 'text',

@@ -1,18 +1,8 @@
-import {
-  createConfig,
-  currentStep,
-  type EngineEffect,
-  type EngineState,
-  nextDeadline,
-  startInterview,
-  stepDeadline,
-  transition,
-} from '@mlsd/engine';
-import type { StepId, TurnKind } from '@mlsd/protocol';
+import { STEP_IDS, type StepId, type TurnKind } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
-import { AnalysisCache, stepCoverage } from '@mlsd/scoring';
-import type { SpeakOptions, TranscriptLine } from '../../interviewer.ts';
-import { looksLikeQuestion } from '../../question.ts';
+import type { PersonaScript } from '../../harness/personas.ts';
+import { type HarnessTurn, runHarnessSession } from '../../harness/run.ts';
+import type { SpeakOptions } from '../../interviewer.ts';
 import type { LlmSpeakRequest } from '../llm-interviewer.ts';
 
 /** What a candidate types in each step of the ad click-through case: answers and a few questions. */
@@ -58,12 +48,7 @@ export const AD_CLICK_SCRIPT: Record<StepId, string[]> = {
   ],
 };
 
-export interface ScriptedTurn extends TranscriptLine {
-  step: StepId;
-  kind: TurnKind;
-  at: number;
-  probedPointIds?: string[];
-}
+export type ScriptedTurn = HarnessTurn;
 
 export interface Voice {
   speak(
@@ -72,11 +57,9 @@ export interface Voice {
   ): Promise<{ text: string; kind: TurnKind; probedPointIds?: string[] }>;
 }
 
-const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
-
 /**
- * Drives a whole interview through the real engine: the candidate sends the script's messages,
- * spread over each step's budget, the engine decides every move, and `voice` speaks each one.
+ * Drives a whole interview through the real engine and reader: the candidate sends the script's
+ * messages, spread over each step's budget, and `voice` speaks every move the engine decides.
  * Returns the transcript as the server would store it.
  */
 export async function runScriptedSession(options: {
@@ -84,99 +67,18 @@ export async function runScriptedSession(options: {
   caseStudy: CaseStudy;
   framework: Framework;
   script?: Record<StepId, string[]>;
-  durationMinutes?: 30 | 45 | 60;
   seed?: number;
 }): Promise<ScriptedTurn[]> {
-  const { voice, caseStudy, framework } = options;
-  const script = options.script ?? AD_CLICK_SCRIPT;
-  const seed = options.seed ?? 7;
-  const turns: ScriptedTurn[] = [];
-  let now = T0;
-  let state: EngineState;
-
-  const speakAll = async (effects: EngineEffect[]): Promise<void> => {
-    let pending = effects;
-    while (pending.some((effect) => effect.type === 'interviewer-move')) {
-      for (const effect of pending) {
-        if (effect.type !== 'interviewer-move') continue;
-        const step = state.steps.find((candidate) => candidate.id === effect.move.step)!;
-        const voiced = await voice.speak({
-          caseStudy,
-          framework,
-          move: effect.move,
-          transcript: turns,
-          seed,
-          uncovered: coverage(effect.move.step).uncovered,
-          stepRemainingMs: step.startedAt === null ? null : stepDeadline(step) - now,
-        });
-        turns.push({
-          role: 'interviewer',
-          step: effect.move.step,
-          kind: voiced.kind,
-          text: voiced.text,
-          at: now,
-          ...(voiced.probedPointIds ? { probedPointIds: voiced.probedPointIds } : {}),
-        });
-      }
-      ({ state, effects: pending } = transition(state, { type: 'interviewer-done' }, now));
-    }
-  };
-  const cache = new AnalysisCache();
-  const coverage = (step: StepId) =>
-    stepCoverage(
-      caseStudy,
-      framework,
-      step,
-      turns.filter((turn) => turn.role === 'candidate').map((turn) => turn.text),
-      cache,
-    );
-  const tickUntil = async (time: number) => {
-    for (
-      let deadline = nextDeadline(state);
-      deadline !== null && deadline <= time;
-      deadline = nextDeadline(state)
-    ) {
-      now = Math.max(now, deadline);
-      const next = transition(state, { type: 'tick' }, now);
-      state = next.state;
-      await speakAll(next.effects);
-    }
-    now = Math.max(now, time);
-  };
-
-  const start = startInterview(
-    createConfig(framework, caseStudy, { durationMinutes: options.durationMinutes ?? 45 }),
-    now,
-  );
-  state = start.state;
-  await speakAll(start.effects);
-  while (state.status === 'active') {
-    const step = currentStep(state);
-    const messages = script[step.id];
-    const gap = step.budgetMs / (messages.length + 1);
-    for (const text of messages) {
-      await tickUntil(now + gap);
-      if (state.status !== 'active' || currentStep(state).id !== step.id) break;
-      turns.push({ role: 'candidate', step: step.id, kind: 'answer', text, at: now });
-      const next = transition(
-        state,
-        {
-          type: 'candidate-message',
-          isQuestion: looksLikeQuestion(text),
-          uncovered: coverage(step.id)
-            .points.filter((point) => point.level === 'missed')
-            .map((point) => ({ id: point.pointId, weight: point.weight })),
-        },
-        now,
-      );
-      state = next.state;
-      await speakAll(next.effects);
-    }
-    while (state.status === 'active' && currentStep(state).id === step.id) {
-      const deadline = nextDeadline(state);
-      if (deadline === null) break;
-      await tickUntil(deadline);
-    }
-  }
+  const lines = options.script ?? AD_CLICK_SCRIPT;
+  const script = Object.fromEntries(
+    STEP_IDS.map((step) => [step, lines[step].map((text) => ({ text }))]),
+  ) as PersonaScript;
+  const { turns } = await runHarnessSession({
+    voice: options.voice,
+    caseStudy: options.caseStudy,
+    framework: options.framework,
+    script,
+    seed: options.seed ?? 7,
+  });
   return turns;
 }

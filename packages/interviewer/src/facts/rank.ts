@@ -1,0 +1,179 @@
+import type { Fact } from '@mlsd/rubric';
+import { createLexicon } from './lexicon.ts';
+import { extractTerms, intentShare, isConcept, isIntent, isModifier, readTerms, relatedTerms } from './terms.ts';
+
+/** How well one fact fits one question. */
+export interface Ranked {
+  fact: Fact;
+  /** Weighted evidence: the question's terms the fact has, plus its best cue met in the question. */
+  score: number;
+  /** `score` over the most any fact could have earned for this question, 0..1. */
+  coverage: number;
+  /** The strongest single piece of evidence: the largest weight the fact earns with one subject term. */
+  anchor: number;
+  /** How many of the question's subject terms (not "how many", "what share") the fact has. */
+  matched: number;
+}
+
+/** The facts that share anything with a question, best first; `terms` is 0 for filler alone. */
+export interface Ranking {
+  terms: number;
+  ranked: Ranked[];
+  /** The total weight of the question's words that no fact has, 0 when every word is known. */
+  unknown: number;
+}
+
+/** The scorer of one case's facts, built once. */
+export interface Ranker {
+  rank(question: string): Ranking;
+}
+
+/** The weights of the scorer; the defaults are tuned on eval/fact-questions.tune.json. */
+export interface RankWeights {
+  /** Credit of a term in the fact's answer only (a cue earns 1): a cue says what the fact is about. */
+  answer: number;
+  /** Share of the credit a fact earns with a related term (users for traffic). */
+  related: number;
+  /** A typo repair is a guess; it counts a little less than the word as written. */
+  repaired: number;
+  /**
+   * A word no fact has: part of the asking ("app", "platform") as often as the subject ("pets"), so it
+   * weighs as a word of middling rarity. It still keeps a question about something else from a match.
+   */
+  unknown: number;
+  /**
+   * An interview concept the vocabulary knows but no fact of the case mentions ("how many engineers",
+   * "do we show ads") asks about something the case leaves out: it weighs as much as a rare word.
+   */
+  unknownConcept: number;
+  /** Weight of a cue met whole in the question ("how many videos"), next to the words met one by one. */
+  cueBonus: number;
+}
+
+export const RANK_WEIGHTS: RankWeights = {
+  answer: 0.5,
+  related: 0.5,
+  repaired: 0.8,
+  unknown: 1.2,
+  unknownConcept: 2.5,
+  cueBonus: 1,
+};
+
+const CUE = 1;
+const NAME = 1.1;
+
+interface Profile {
+  fact: Fact;
+  /** Each term of the fact with its credit: 1 in a cue, `answer` in the answer only. */
+  terms: Map<string, number>;
+  /** The terms of each cue. */
+  cues: string[][];
+}
+
+function profileOf(fact: Fact, answer: number): Profile {
+  const terms = new Map<string, number>();
+  for (const term of extractTerms(fact.answer)) terms.set(term, answer);
+  const cues = fact.cues.map((cue) => extractTerms(cue));
+  for (const cue of cues) for (const term of cue) terms.set(term, CUE);
+  // The id names the fact ("market-structure"): a cue that settles a tie with a fact that only lists it.
+  const name = extractTerms(fact.id.replaceAll('-', ' '));
+  for (const term of name) terms.set(term, NAME);
+  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0) };
+}
+
+function credit(profile: Profile, term: string, share: number): number {
+  const direct = profile.terms.get(term);
+  if (direct !== undefined) return direct;
+  let best = 0;
+  for (const related of relatedTerms(term)) best = Math.max(best, profile.terms.get(related) ?? 0);
+  return best * share;
+}
+
+/**
+ * Scores facts by the idf-weighted share of a question's terms they hold, plus the weight of the cue
+ * the question meets most fully: "how many videos are searchable?" meets the cue "how many videos"
+ * whole, and only mentions a word of the freshness fact's answer.
+ */
+export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights> = {}): Ranker {
+  const w: RankWeights = { ...RANK_WEIGHTS, ...tuning };
+  const profiles = facts.map((fact) => profileOf(fact, w.answer));
+  const lexicon = createLexicon(facts.flatMap((fact) => [...fact.cues, fact.answer]));
+  const idfCache = new Map<string, number>();
+  const known = (term: string) => profiles.some((profile) => credit(profile, term, w.related) > 0);
+  const idf = (term: string) => {
+    let value = idfCache.get(term);
+    if (value === undefined) {
+      // Only facts that have the term itself make it common; kin ("visitors" for traffic) do not.
+      const direct = profiles.filter((profile) => profile.terms.has(term)).length;
+      const df = direct || profiles.filter((profile) => credit(profile, term, w.related) > 0).length;
+      // How a question asks says nothing about the case when no fact has it.
+      const unknown = isIntent(term) ? 0 : isConcept(term) && !isModifier(term) ? w.unknownConcept : w.unknown;
+      value = df === 0 ? unknown : Math.log(1 + (profiles.length - df + 0.5) / (df + 0.5));
+      idfCache.set(term, value);
+    }
+    return value;
+  };
+
+  return {
+    rank(question) {
+      const weights = new Map<string, number>();
+      let unknown = 0;
+      for (const { term, repaired } of readTerms(question, lexicon)) {
+        const weight = idf(term) * intentShare(term) * (repaired ? w.repaired : 1);
+        weights.set(term, weight);
+        if (!known(term)) unknown += weight;
+      }
+      const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+      if (total === 0) return { terms: weights.size, ranked: [], unknown };
+      const hasSubject = [...weights.keys()].some((term) => !isIntent(term));
+      let bestCue = 0;
+      const scored = profiles.map((profile) => {
+        let words = 0;
+        let anchor = 0;
+        let matched = 0;
+        for (const [term, weight] of weights) {
+          const earned = weight * credit(profile, term, w.related);
+          words += earned;
+          if (isIntent(term) || earned === 0) continue;
+          anchor = Math.max(anchor, earned);
+          matched++;
+        }
+        // "How many" alone, with nothing of what is counted, is no match (unless nothing else was asked).
+        if (matched === 0 && hasSubject) return { fact: profile.fact, score: 0, anchor, matched };
+        const cue = cueEvidence(profile, weights, hasSubject);
+        bestCue = Math.max(bestCue, cue);
+        return { fact: profile.fact, score: words + w.cueBonus * cue, anchor, matched };
+      });
+      // A named fact can earn NAME per weight: the ceiling keeps coverage within 0..1.
+      const ceiling = NAME * total + w.cueBonus * bestCue;
+      const ranked = scored
+        .filter(({ score }) => score > 0)
+        .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
+        .sort((a, b) => b.coverage - a.coverage);
+      return { terms: weights.size, ranked, unknown };
+    },
+  };
+}
+
+/**
+ * The weight of the question's terms in the cue it meets most fully, scaled by the square of the share
+ * of the cue met: a whole cue counts fully, half a two-word cue a quarter.
+ */
+function cueEvidence(profile: Profile, weights: ReadonlyMap<string, number>, hasSubject: boolean): number {
+  let best = 0;
+  for (const cue of profile.cues) {
+    let met = 0;
+    let count = 0;
+    let subject = false;
+    for (const term of cue) {
+      const weight = weights.get(term);
+      if (weight === undefined) continue;
+      met += weight;
+      count++;
+      subject ||= !isIntent(term);
+    }
+    // "What do we know" is all asking: meeting it says nothing about a subject the question has.
+    if (subject || !hasSubject) best = Math.max(best, met * (count / cue.length) ** 2);
+  }
+  return best;
+}

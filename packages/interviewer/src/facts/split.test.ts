@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { splitMessage, stripFiller } from './split.ts';
+
+const texts = (message: string) => splitMessage(message).map((part) => part.text);
+
+describe('stripFiller', () => {
+  it.each([
+    ['um ok. so how many documents are there?', 'how many documents are there?'],
+    ['Quick question: what is the latency?', 'what is the latency?'],
+    ['sorry if I missed it, can we use GPUs?', 'can we use GPUs?'],
+    ['I was wondering if you could tell me the QPS', 'the QPS'],
+    ['okay so, hmm, right - what about GDPR', 'what about GDPR'],
+  ])('"%s" -> "%s"', (text, stripped) => {
+    expect(stripFiller(text)).toBe(stripped);
+  });
+
+  it('leaves a question that starts with a content word alone', () => {
+    expect(stripFiller('Latency budget?')).toBe('Latency budget?');
+  });
+});
+
+describe('splitMessage', () => {
+  it('splits sentences, "and what/how ...", ", also ..." and list lines', () => {
+    expect(texts('How many users? What is the latency?')).toEqual([
+      'How many users?',
+      'What is the latency?',
+    ]);
+    expect(texts('How many users are there and what about latency?')).toEqual([
+      'How many users are there',
+      'what about latency?',
+    ]);
+    expect(texts('how many users, also the latency budget')).toEqual([
+      'how many users',
+      'the latency budget',
+    ]);
+    expect(texts('Two things:\n1) the QPS\n2) labels')).toEqual(['Two things', 'the QPS', 'labels']);
+  });
+
+  it('keeps a leading clause that is no question with the question after it', () => {
+    expect(texts('Besides approve or decline, what else can we do?')).toEqual([
+      'Besides approve or decline, what else can we do?',
+    ]);
+    expect(texts('What do queries look like, are they short?')).toEqual([
+      'What do queries look like, are they short?',
+    ]);
+  });
+
+  it('keeps numbers with a decimal point whole', () => {
+    expect(texts('Is the CTR about 1.2% overall?')).toEqual(['Is the CTR about 1.2% overall?']);
+  });
+
+  it('marks statements closed by a full stop as not asked', () => {
+    expect(splitMessage("I'd start with a baseline. What's the QPS?")).toEqual([
+      { text: "I'd start with a baseline", asked: false },
+      { text: "What's the QPS?", asked: true },
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+/** One question of a message, as asked, with its leading filler taken off. */
+export interface MessagePart {
+  text: string;
+  /** Reads as a question: starts with a question word, ends with "?", or asks to be told. */
+  asked: boolean;
+}
+
+const QUESTION_START =
+  /^(?:what|what's|whats|how|how's|why|when|where|which|who|whom|whose|is|isn't|are|aren't|am|was|were|do|does|doesn't|don't|did|can|could|should|shall|will|would|may|might|must|have|has|had|any)\b/i;
+
+/** "I was wondering", "tell me", "what about": a request to be told, even without a question mark. */
+const ASKING =
+  /\b(?:wonder(?:ing)?|curious|tell me|like to know|want to know|what about|how about|any idea)\b/i;
+
+/** Filler and politeness that can open a question; taken off one after another. */
+const LEADING_FILLER = new RegExp(
+  `^(?:${[
+    'u+m+',
+    'u+h+',
+    'e+r+m*',
+    'h+m+',
+    'a+h+',
+    'oh',
+    'ok(?:ay)?',
+    'alright',
+    'all right',
+    'right',
+    'cool',
+    'great',
+    'nice',
+    'perfect',
+    'got it',
+    'gotcha',
+    'makes sense',
+    'that makes sense',
+    'thanks',
+    'thank you',
+    'sorry(?: if i missed (?:it|that))?',
+    'so',
+    'well',
+    'and',
+    'also',
+    'then',
+    'but',
+    'yeah',
+    'yes',
+    'yep',
+    'sure',
+    'hey',
+    'hi',
+    'one more thing',
+    'one more',
+    'one thing',
+    'another (?:question|thing)',
+    '(?:a )?quick (?:question|one)',
+    'question',
+    'follow[- ]?up',
+    'just (?:to clarify|checking|curious|wondering)',
+    'to clarify',
+    "i (?:was|am|'m) wondering(?: if| whether)?",
+    'i wonder(?: if| whether)?',
+    '(?:(?:could|can|would) you|you (?:could|can|would)) (?:please )?tell me(?: if| whether)?',
+    'do you know(?: if| whether)?',
+    "i(?:'d| would) like to know(?: if| whether)?",
+    'i want to know(?: if| whether)?',
+    "i(?:'m| am) curious(?: about| whether| if)?",
+    'any idea(?: if| whether)?',
+    'let me ask',
+    'mind if i ask',
+    'before i (?:go on|continue|start)',
+    'please',
+  ].join('|')})\\b[\\s,.:;!\\-–—]*`,
+  'i',
+);
+
+/** Strips leading filler: "um ok so, quick question: how many..." gives "how many...". */
+export function stripFiller(text: string): string {
+  let rest = text.trim();
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(LEADING_FILLER, '').trim();
+  }
+  return rest.replace(/^[\s,.:;!\-–—]+/, '').trim();
+}
+
+/** A sentence and how it ends; a full stop only before white space, so "1.2%" stays whole. */
+const SENTENCE = /([^?!;\n]+?)(\?+|[!;]+|\.(?=\s|$)|\n|$)/g;
+
+/** A list bullet or number at the start of a line: "- ", "2) ", "3. ". */
+const BULLET = /^\s*(?:[-*•]|\(?\d{1,2}[.)])\s+/gm;
+
+const INTERROGATIVE = String.raw`(?:what|what's|whats|how|why|when|where|which|who|whose|is|are|do|does|did|can|could|should|will|would|must|any)\b`;
+
+/** "are they...", "is it...": a clause that leans on the one before it, not a new question. */
+const ANAPHORIC = String.raw`(?!(?:is|are|was|were|do|does|can|will|would|should)\s+(?:it|they|those|these|them|that|this)\b)`;
+
+/** "..., and what about Y", "... and how many Y", "... plus is there Y": a new question starts. */
+const JOINED_QUESTION = new RegExp(
+  String.raw`,?\s+(?:and|plus|or)\s+(?:also\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*${ANAPHORIC}(?=${INTERROGATIVE})`,
+  'i',
+);
+
+/** "X, also Y" and "X and also Y": a new part, question word or not. */
+const ALSO = /\s*[,;]\s*(?:and\s+)?also\b\s*|\s+and also\s+/i;
+
+function looksAsked(raw: string, stripped: string): boolean {
+  return QUESTION_START.test(stripped) || ASKING.test(raw);
+}
+
+/**
+ * Splits a message into its questions: sentences, list lines, and clauses joined by "and what...",
+ * ", also ...". A clause that is not a question ("Besides X, what ...") stays with the one after it.
+ */
+export function splitMessage(message: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  for (const [, sentence = '', end = ''] of message.replace(BULLET, '').matchAll(SENTENCE)) {
+    // Only a sentence closed by "." or "!" can be a statement; one closed by "?", or a list line, is asked.
+    const statement = /^[.!]/.test(end);
+    const first = parts.length;
+    sentence.split(ALSO).forEach((piece, pieceIndex) => {
+      // What follows "also" is a question of its own, worded as one or not: "..., also the latency".
+      const asked = pieceIndex > 0 || !statement;
+      let carried = '';
+      const clauses = piece.split(JOINED_QUESTION);
+      clauses.forEach((clause, index) => {
+        const raw = carried ? `${carried}, ${clause}` : clause;
+        const text = stripFiller(raw).replace(/[\s,;:]+$/, '');
+        const last = index === clauses.length - 1;
+        if (!looksAsked(clause, stripFiller(clause)) && !last && !QUESTION_START.test(text)) {
+          carried = raw;
+          return;
+        }
+        carried = '';
+        if (text) parts.push({ text, asked: asked || looksAsked(raw, text) });
+      });
+    });
+    const closing = parts.at(-1);
+    if (end.startsWith('?') && closing && parts.length > first) closing.text += '?';
+  }
+  return parts;
+}

@@ -1,0 +1,175 @@
+/**
+ * The words of ML system design interviews, shared by every case. Each group lists phrasings of one
+ * idea, separated by "|"; retrieval turns every phrasing into the group's one term, so "response time"
+ * in a question meets the cue "latency". Groups hold general interview vocabulary, not a case's wording.
+ * A phrasing listed by two groups gives both terms ("moderation" stems like "moderator").
+ */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  // How a question asks: for a quantity, a duration, a share. Kept apart from the thing asked about.
+  amount: 'how many|how much|how big|how large|how huge|number of|amount|count',
+  // The size of the system as a subject: "what is the scale?".
+  scale: 'scale|size|sized|volume|total',
+  time: 'how fast|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after',
+  rate: 'how often|how frequently|how common|how rare|how many times|frequency|what share of|share of|percentage|percent|fraction|proportion|ratio|rate',
+  know: 'know|find out|figure out|tell whether|tell if',
+  existing:
+    'existing|current|currently|today|now|right now|already|at the moment|in place|in production|baseline|status quo|so far|nowadays|these days|presently|legacy',
+  heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
+  delay:
+    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|when do|when does|when do we know|when will we know|feedback loop',
+  latency:
+    'latency|response time|respond|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
+  users:
+    'user|people|person|ppl|dau|mau|daily active|monthly active|weekly active|user base|audience|member|customer|visitor|shopper|subscriber',
+  traffic: 'traffic|qps|rps|tps|per second|load|throughput|peak|page view|page load|query rate|request rate',
+  catalog:
+    'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|document collection|knowledge base',
+  document: 'document|doc|file',
+  data: 'data|log|logging|signal|feature|history|historical|record|clickstream|telemetry|information|info|data available|what do we know',
+  label:
+    'label|labelled|labeled|labeling|labelling|annotation|annotate|ground truth|judgment|judgement|judge|grade|grading|relevance label|relevance rating|human rating|graded',
+  reviewer:
+    'reviewer|moderator|moderation|rater|grader|analyst|human review|manual review|by hand|manually|human',
+  ctr: 'ctr|click-through|click through|click rate|click-through rate|click through rate',
+  balance: 'class balance|imbalance|imbalanced|positive rate|base rate|prevalence|skew|rare',
+  cold: 'cold start|cold-start|brand new|no history|no interactions|long tail|sparse',
+  fresh: 'freshness|fresh|stale|update|recency|recent|edit|up to date|refresh|recompute|recalculate|reflected',
+  location:
+    'location|gps|geo|geolocation|coordinates|distance|radius|nearby|position|where is the user|where the user is|where users are|where they are|where people are|how far|far away|far apart|apart|distant|km|kilometre|kilometer|mile|travel',
+  social: 'friend|social|social graph|friend graph|connection|follower|follow',
+  language: 'language|multilingual|english|non-english|translation|translate|locale',
+  region: 'country|region|international|geography|global|worldwide|market|eu|europe|european|emea',
+  privacy: 'privacy|gdpr|consent|opt in|opt-in|opt out|opt-out|personal data|pii|ccpa',
+  regulation: 'regulation|regulatory|legal|law|compliance|regulator|government|legislation',
+  explain:
+    'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code',
+  compute: 'gpu|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
+  cost: 'cost|costly|expensive|spend|spending|dollar',
+  keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
+  remove: 'remove|removal|take down|takedown|delete|deletion',
+  access:
+    'access|access control|permission|acl|who can see|can see|who can access|allowed to see|visible|visibility|restricted|confidential|off limits|off-limits',
+  typo: 'typo|misspelling|misspelled|misspell|spelling mistake|spelling error',
+  purchase: 'purchase|buy|bought|buyer',
+  click: 'click|clicked',
+  money: 'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit',
+  goal: 'goal|objective|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure',
+  experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
+  abuse: 'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam',
+  adversary:
+    'adversarial|adversary|evasion|evade|bad actor|attacker|bypass|dodge|adapt|trick|game the system',
+  policy: 'policy|moderation|trust and safety|integrity|borderline|violating|violate|violation',
+  type: 'kind|type|sort of|category|mix',
+  rank: 'rank|ranking|ranker|order|ordered|sort|sorted|prioritize|prioritise|reorder',
+  small: 'small|smallest|tiny|little|minimum size',
+  length: 'length|short|word count|how many words',
+  price: 'price|pricing|fare|priced',
+  photo: 'photo|image|picture|imagery|panorama|frame',
+  video: 'video|clip',
+  trip: 'trip|ride|journey',
+  feedback:
+    'feedback|thumbs|thumbs up|thumbs down|satisfaction|survey|questionnaire|explicit rating|ask users|ask people|ask customers|ask the user',
+  accuracy: 'accurate|accuracy|inaccurate|reliable|reliability|unreliable|noise|noisy|trustworthy',
+  action:
+    'action|what can we do|what we can do|options|possible actions|intervention|enforcement|what happens',
+  login:
+    'logged in|logged-in|logged out|logged-out|log in|login|log out|sign in|signed in|signed-in|signed out|sign-in|anonymous',
+  resolution: 'resolution|megapixel|pixel count|how many pixels|pixels per|hd|4k',
+  channel: 'in store|in-store|in person|point of sale|card present|physical store|brick and mortar',
+  day: 'day|daily|per day|a day|each day|every day',
+  week: 'week|weekly|per week',
+  month: 'month|monthly|per month',
+  year: 'year|yearly|annual|annually|per year',
+  // Who builds the system: interviews ask, cases never say. Grouped so "data science" is not "data".
+  staff: 'engineer|data scientist|data science|headcount|team size|staff|staffing|hiring|hire',
+  project: 'deadline for the project|project deadline|timeline|roadmap|milestone|launch date|release date',
+  ads: 'ad|ads|advert|advertising|advertisement|advertiser|sponsored|promoted',
+  notification: 'notification|push notification|push|email|newsletter|digest|notify',
+  // Product and policy words that recur across cases, each with its everyday paraphrases.
+  minor: 'minor|under 18|under-18|teen|teenager|teenage|child|children|kid|underage|youth',
+  limit: 'limit|cap|capped|ceiling|maximum|max|at most|upper bound|no more than|threshold',
+  signup: 'sign up|signs up|signed up|signing up|sign-up|signup|register|registration|registrant|join|joined|enrol|enroll|new account',
+  batch: 'batch|batching|batched|bundle|bundled|stack|stacked|more than one order|multiple orders|two orders|several orders|second order|same trip|same run|pool|pooling',
+  weather: 'weather|rain|raining|rainy|snow|snowing|storm',
+  churn: 'churn|churned|stop using|stops using|stopped using|quit|attrition|deactivate|deactivated|give up|leave the platform',
+  billing: 'charge|charged|charging|billing|billed|bill|pay|pays|paid|paying|payout',
+  appeal: 'appeal|appealed|overturn|overturned|reverse|reversed|dispute|disputed|contest',
+  hop: 'two hop|2-hop|2 hop|second degree|second-degree|friend of friend|friends of friends|mutual connection|mutual friend|neighbourhood|neighborhood',
+};
+
+/** Phrases of the asking that hold a content word: "what do queries look like", "I'd like to know". */
+export const IGNORED_PHRASES =
+  'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one';
+
+/** Looser kinship between groups: a fact with the related term earns part of the credit. */
+export const RELATED: readonly (readonly [string, string])[] = [
+  ['users', 'traffic'],
+  ['latency', 'time'],
+  ['fresh', 'time'],
+  ['privacy', 'regulation'],
+  ['label', 'reviewer'],
+  ['label', 'data'],
+  ['abuse', 'adversary'],
+  ['existing', 'heuristic'],
+  ['goal', 'money'],
+  ['language', 'region'],
+  ['balance', 'rate'],
+  ['ctr', 'rate'],
+  ['ctr', 'click'],
+  ['compute', 'cost'],
+  ['cost', 'money'],
+  ['keep', 'privacy'],
+  ['small', 'scale'],
+  ['length', 'scale'],
+  ['amount', 'scale'],
+];
+
+/**
+ * Groups that say how something is asked rather than what about, with the share of their weight they
+ * keep: they settle ties, they do not decide. "How fast" keeps more: it nearly names latency.
+ */
+export const INTENTS: ReadonlyMap<string, number> = new Map([
+  ['amount', 0.5],
+  ['rate', 0.5],
+  ['know', 0.5],
+  ['time', 0.75],
+]);
+
+/**
+ * Groups that qualify a subject rather than name one: "the latency *target*", "how often are appeals
+ * *successful*", "per *day*". When no fact has one, the case still covers the subject it qualifies,
+ * so it weighs as an unknown plain word, not as an interview concept the case leaves out.
+ */
+export const MODIFIERS: ReadonlySet<string> = new Set([
+  'goal',
+  'existing',
+  'type',
+  'rank',
+  'small',
+  'length',
+  'accuracy',
+  'day',
+  'week',
+  'month',
+  'year',
+]);
+
+/**
+ * Words of the asking, never the subject: filler and politeness ("um, quick question, could you tell
+ * me..."), and the frame of a question: light and very common verbs ("happen", "turn into", "carry")
+ * and the product itself ("the app", "the platform"). They match nothing, so they cannot drown the
+ * real question, nor pass for a subject the case does not know.
+ */
+export const IGNORED: ReadonlySet<string> = new Set(
+  `um umm uh uhh er erm hmm hm ah oh ok okay alright right cool great nice awesome perfect sure yes yeah yep
+  so well sorry thanks thank please quick question one more thing another follow up followup wonder wondering
+  curious clarify clarification tell ask asking mind miss missed idea just actually basically really
+  maybe probably also anyway btw guess assume assumption roughly approximately exactly typical typically
+  usually generally thing something anything detail details sense good else besides lot bit stuff way part
+  get got have need want look use happen come make go going work give see say think let generate
+  produce understand mean able possible expect expected help helpful check checking start try trying turn
+  open move carry run put set bring include provide allow appear remain reach pass continue begin seem
+  platform app application site website company team match matched whats hows whos wheres whens whys`.split(
+    /\s+/,
+  ),
+);

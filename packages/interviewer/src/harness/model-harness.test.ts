@@ -1,0 +1,95 @@
+import { readCandidateMessage } from '@mlsd/scoring';
+import { type ChatRequest, type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLlmClient } from '../llm/client.ts';
+import { createModelVoice } from '../llm/fallback.ts';
+import { createLlmInterviewer } from '../llm/llm-interviewer.ts';
+import { planWithModel } from '../llm/plan.ts';
+import { loadCase, repoPrompts } from '../llm/testing/fixtures.ts';
+import { createOfflineInterviewer } from '../offline.ts';
+import { readIntent } from '../reading/intent.ts';
+import { criteriaTable, evaluateInterviewer } from './evaluate.ts';
+
+const prompts = repoPrompts();
+const CASES = ['ad-click-prediction', 'fraud-detection', 'rag-assistant'].map((id) => loadCase(id));
+
+/**
+ * A stand-in for a model that follows instructions literally: a turn says what its note asks for
+ * (the case's own facts, probe questions, the candidate's words), a plan reports the message's
+ * intent. It exercises the whole model path over real HTTP and SSE: plan, merge, engine, stream,
+ * leak guard, turn metadata.
+ */
+function literalModel(chat: ChatRequest, index: number): string {
+  const last = chat.messages.at(-1)?.content ?? '';
+  const message = /-----\n([\s\S]*?)\n-----/.exec(last)?.[1];
+  if (message !== undefined) {
+    // It sees the mistakes the offline reader sees, among those the prompt lists for this case.
+    const redFlags = CASES.flatMap(
+      ({ caseStudy, framework }) => readCandidateMessage(caseStudy, framework, message).redFlags,
+    )
+      .filter((flag) => last.includes(`\n${flag.flagId}: `))
+      .map((flag) => ({ id: flag.flagId, quote: flag.quote }));
+    return JSON.stringify({ intent: readIntent(message).intent, redFlags });
+  }
+  const move = /Your next message: ([\s\S]*?)\n\nWrite only/.exec(last)?.[1] ?? 'Go on.';
+  const quoted = [...move.matchAll(/"([^"]{8,})"/g)].map((match) => match[1]).join(' ');
+  const rephrase = /rephrase/i.test(move) ? 'Could you rephrase that in English? ' : '';
+  return `${rephrase}${quoted || 'Please go on with this part.'} (${index})`;
+}
+
+describe('the model interviewer on the harness, against a local OpenAI-compatible server', () => {
+  let fake: FakeOpenAi;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi((chat, index) => ({
+      kind: 'text',
+      text: literalModel(chat, index),
+      chunkChars: 24,
+    }));
+  });
+  afterAll(() => fake.close());
+
+  it('violates no criterion on three cases and every persona', async () => {
+    const client = createLlmClient({
+      baseURL: fake.url,
+      apiKey: 'k',
+      provider: 'compatible',
+      requestTimeoutMs: 5_000,
+      streamIdleMs: 2_000,
+      maxRetries: 0,
+      maxRetryWaitMs: 100,
+      cachePrompt: false,
+      temperature: null,
+    });
+    const interviewer = createLlmInterviewer({ client, prompts, model: 'literal' });
+    const framework = CASES[0]!.framework;
+    let failures = 0;
+    const results = await evaluateInterviewer({
+      voice: () => {
+        const voice = createModelVoice(interviewer, createOfflineInterviewer());
+        return {
+          speak: async (request) => {
+            const outcome = await voice.speak(request);
+            if (outcome.fallback?.reason === 'failed') failures++;
+            return outcome.utterance;
+          },
+        };
+      },
+      planner: (caseStudy) => async (request) =>
+        (await planWithModel(client, { model: 'literal', prompts }, { caseStudy, framework, ...request }))
+          .reading,
+      cases: CASES.map((loaded) => loaded.caseStudy),
+      framework,
+    });
+    console.log(criteriaTable(results));
+    const violations = results.flatMap((result) =>
+      result.violations.map(
+        (v) => `${result.caseId}/${result.persona} #${v.turn} ${v.criterion}: ${v.detail}`,
+      ),
+    );
+    expect(violations.slice(0, 30)).toEqual([]);
+    expect(failures).toBe(0);
+    // Both kinds of request went over the wire: plans (JSON) and streamed turns.
+    expect(fake.requests.some((request) => request.stream === true)).toBe(true);
+    expect(fake.requests.some((request) => request.stream !== true)).toBe(true);
+  }, 300_000);
+});

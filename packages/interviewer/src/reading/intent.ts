@@ -1,0 +1,181 @@
+import type { CandidateIntent } from '@mlsd/protocol';
+import { asideOf } from './asides.ts';
+import { unreadable } from './language.ts';
+import { hasFakeScore, isCheckIn, isMoveOn, isSteer, isStop, isStuck } from './patterns.ts';
+import {
+  asks,
+  assumes,
+  classifyQuestion,
+  isQuestion,
+  isRhetorical,
+  opensQuestion,
+  type QuestionMarks,
+  untag,
+} from './questions.ts';
+import {
+  isFiller,
+  normalize,
+  splitClauses,
+  splitParts,
+  splitSentences,
+  stripFiller,
+  wordCount,
+} from './sentences.ts';
+import { hasDesignVoice } from './vocabulary.ts';
+
+export interface IntentReading {
+  intent: CandidateIntent;
+  /** For `facts` (and for any message that also asks real fact questions): each question part, filler and politeness removed, in order. Empty otherwise. */
+  questions: string[];
+  /** The message also carries substantive answer content besides its questions or request. */
+  alsoAnswers: boolean;
+  /** Short machine-readable reason, for tests and debugging (e.g. "hint-request", "question-mark-tentative"). */
+  reason: string;
+}
+
+type Request = 'stop' | 'move-on' | 'hint' | 'stuck' | 'meta' | 'off-topic';
+
+interface SentenceReading {
+  request: Request | null;
+  facts: string[];
+  tentative: number;
+  /** Words of answer content: statements, and clauses beside a request. */
+  content: number;
+  /** Says anything at all (not filler, not a check-in). */
+  said: boolean;
+  /** The request is the sentence's last clause ("..., can we move on?"), not its opening. */
+  closes: boolean;
+}
+
+/**
+ * More answer words than this and a closing "can we move on?" or a tentative question is read as
+ * an answer with a check-in: the interviewer should weigh what was said first.
+ */
+const SHORT_ANSWER = 25;
+/** Answer words beside "I don't know" that still leave the message stuck. */
+const STUCK_SLACK = 12;
+/** Longest message (sentences, words) whose unpunctuated "how many users do we have" still asks. */
+const UNMARKED_SENTENCES = 2;
+const UNMARKED_WORDS = 35;
+/** Answer words from which a fact question also carries an answer. */
+const ANSWER_WORDS = 5;
+
+/** Statements that frame a question rather than answer: "A few questions:", "I'm asking because...". */
+const FRAMING =
+  /\bquestions?\b|^(?:i'?m asking|i ask|asking|just asking|i want to (?:make sure|know|check|understand))\b/i;
+
+/** A part that goes on asking about the subject of the fact part before it: "..., is it just a heuristic?". */
+const FOLLOW_UP = /^(?:is|are|was|were|does|do|did|has|have|can|will) (?:it|they|that|those|this|these)\b/i;
+
+const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
+  request: null,
+  facts: [],
+  tentative: 0,
+  content: 0,
+  said: true,
+  closes: false,
+  ...fields,
+});
+
+function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
+  if (clauses.some(isStop)) return 'stop';
+  if (clauses.some(isMoveOn)) return 'move-on';
+  // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
+  const aside = assumes(core) ? null : asideOf(core, asks(sentence, core));
+  const stuck =
+    clauses.some(isStuck) && !clauses.some((clause) => !isStuck(clause) && hasDesignVoice(clause));
+  // "I don't know where to begin" is stuck; "I'm stuck, can you give me a hint?" asks for one.
+  const hintClause = (clause: string) => !isStuck(clause) && asideOf(clause, asks(clause, clause)) === 'hint';
+  if (aside === 'hint' && (!stuck || clauses.length === 1 || clauses.some(hintClause))) return 'hint';
+  if (stuck) return 'stuck';
+  return aside === 'hint' ? null : aside;
+}
+
+function readSentence(sentence: string, following: string[], marks: QuestionMarks): SentenceReading {
+  const core = stripFiller(sentence);
+  if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
+  const clauses = splitClauses(sentence);
+  const request = requestOf(sentence, core, clauses);
+  if (request) {
+    // Clauses beside a move-on or stop request ("Let's move to the model: I'd use...") still answer.
+    const isRequest = (clause: string) => isMoveOn(clause) || isStop(clause);
+    const rest = request === 'move-on' || request === 'stop' ? clauses.filter((c) => !isRequest(c)) : [];
+    const content = rest.reduce((sum, clause) => sum + wordCount(clause), 0);
+    const last = clauses.at(-1);
+    return said({ request, content, closes: rest.length === 0 || (last !== undefined && isRequest(last)) });
+  }
+  if (!isQuestion(sentence, core, marks)) {
+    return said({ content: FRAMING.test(core) && wordCount(core) <= 8 ? 0 : wordCount(core) });
+  }
+  if (isRhetorical(core, following)) return said({ content: wordCount(core) });
+  const reading = said();
+  const parts = splitParts(untag(sentence));
+  parts.forEach((part, index) => {
+    // Only the first part can be a statement: every later part starts at an interrogative.
+    if (index === 0 && parts.length > 1 && !opensQuestion(part)) {
+      reading.content += wordCount(part);
+    } else if (classifyQuestion(part) === 'fact' || (reading.facts.length > 0 && FOLLOW_UP.test(part))) {
+      reading.facts.push(part);
+    } else {
+      reading.tentative++;
+    }
+  });
+  return reading;
+}
+
+function reading(
+  intent: CandidateIntent,
+  reason: string,
+  questions: string[] = [],
+  alsoAnswers = false,
+): IntentReading {
+  return { intent, questions, alsoAnswers, reason };
+}
+
+/** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
+export function readIntent(text: string): IntentReading {
+  const normalized = normalize(text);
+  const unread = unreadable(normalized);
+  if (unread) return reading('unclear', unread);
+  const sentences = splitSentences(normalized, !normalized.includes('?'));
+  if (sentences.some(isSteer) || hasFakeScore(normalized)) return reading('steer', 'steer-attempt');
+
+  const marks: QuestionMarks = normalized.includes('?')
+    ? 'marked'
+    : sentences.length <= UNMARKED_SENTENCES && wordCount(normalized) <= UNMARKED_WORDS
+      ? 'short-unmarked'
+      : 'long-unmarked';
+  const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
+  const questions = read.flatMap((sentence) => sentence.facts);
+  const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
+  const content = read.reduce((sum, sentence) => sum + sentence.content, 0);
+  const answers = content >= ANSWER_WORDS;
+  const requests = new Set(read.map((sentence) => sentence.request));
+  const lastSaid = read.findLast((sentence) => sentence.said);
+
+  if (requests.has('stop')) return reading('stop', 'stop-request', questions, answers);
+  if (
+    requests.has('move-on') &&
+    lastSaid?.request === 'move-on' &&
+    lastSaid.closes &&
+    content <= SHORT_ANSWER
+  ) {
+    return reading('move-on', 'move-on-request', questions, answers);
+  }
+  if (requests.has('hint')) return reading('hint', 'hint-request', questions, answers);
+  if (requests.has('stuck') && content <= STUCK_SLACK && questions.length === 0 && tentative === 0) {
+    return reading('stuck', 'stuck', [], answers);
+  }
+  if (requests.has('meta') && content <= SHORT_ANSWER)
+    return reading('meta', 'about-interview', questions, answers);
+  if (questions.length > 0) return reading('facts', 'fact-question', questions, answers || tentative > 0);
+  if (tentative > 0) {
+    return content > SHORT_ANSWER
+      ? reading('answer', 'answer-with-tentative-check', [], true)
+      : reading('tentative', 'question-mark-tentative', [], answers);
+  }
+  if (requests.has('off-topic') && content <= STUCK_SLACK) return reading('off-topic', 'small-talk');
+  if (requests.has('move-on')) return reading('answer', 'answer-then-move-on', [], true);
+  if (content > 0) return reading('answer', 'statement', [], true);
+  return reading('unclear', 'nothing-said');
+}

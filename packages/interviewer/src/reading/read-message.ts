@@ -1,0 +1,170 @@
+import type { MessageReading, UncoveredPoint } from '@mlsd/engine';
+import type { StepId } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+import {
+  type AnalysisCache,
+  type CoverageText,
+  type MessageReading as MessageCoverage,
+  readCandidateMessage,
+  stepCoverage,
+} from '@mlsd/scoring';
+import { factIndexFor } from '../facts.ts';
+import type { TranscriptLine } from '../interviewer.ts';
+import { readIntent } from './intent.ts';
+
+export interface ReadRequest {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  /** The step the message was sent in. */
+  step: StepId;
+  /** The candidate's message. */
+  text: string;
+  /** The transcript before this message. */
+  transcript: readonly TranscriptLine[];
+  notes: string;
+  /** Share one per server: each text is analysed once. */
+  cache: AnalysisCache;
+}
+
+/** The engine's reading, plus what the message covers with quotes (for the model and the tests). */
+export interface Reading extends MessageReading {
+  coverage: MessageCoverage;
+}
+
+/** Candidate messages back that a probe must not ask about again. */
+const RECENT_MESSAGES = 3;
+/** Requirements are stated, not designed: "why that choice?" makes no sense there. */
+const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
+
+/**
+ * Reads one candidate message: what the candidate is doing, which facts they asked for, what they
+ * covered (with quotes), which red flags they stated in earnest, what is still open in the step
+ * and which curveball premises hold. The engine chooses the move from this alone.
+ */
+export function readMessage(request: ReadRequest): Reading {
+  const { caseStudy, framework, step, text, transcript, notes, cache } = request;
+  const intent = readIntent(text);
+  const inReplyTo = lastLine(transcript, 'interviewer');
+  const coverage = readCandidateMessage(caseStudy, framework, text, {
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+    cache,
+  });
+  const texts = candidateTexts([...transcript, { role: 'candidate', text }], notes);
+  const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache);
+  const recent = recentlyCovered(request, coverage);
+  const uncovered: UncoveredPoint[] = stepPointsCoverage.points
+    .filter((point) => point.level === 'missed' && !recent.has(point.pointId))
+    .map((point) => ({ id: point.pointId, weight: point.weight }));
+  const stepIds = new Set(stepPointsCoverage.points.map((point) => point.pointId));
+  const named = NO_FOLLOW_UP_STEPS.includes(step)
+    ? []
+    : [...coverage.covered]
+        .filter((point) => stepIds.has(point.pointId) && !point.plain)
+        .sort((a, b) => Number(a.level === 'explained') - Number(b.level === 'explained'))
+        .map((point) => point.pointId);
+  return {
+    intent: intent.intent,
+    alsoAnswers: intent.alsoAnswers,
+    facts: intent.intent === 'facts' ? findFacts(caseStudy, intent.questions, text) : NO_FACTS,
+    uncovered,
+    named,
+    redFlags: coverage.redFlags.map((flag) => flag.flagId),
+    premisesHeld: premisesHeld(caseStudy, framework, texts, cache),
+    coverage,
+  };
+}
+
+const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+
+function findFacts(caseStudy: CaseStudy, questions: string[], text: string): MessageReading['facts'] {
+  const lookup = factIndexFor(caseStudy).lookup(questions.length > 0 ? questions.join('\n') : text);
+  const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+  for (const part of lookup.parts) {
+    if (part.status === 'found' && part.fact) {
+      if (!facts.found.includes(part.fact.id)) facts.found.push(part.fact.id);
+    } else if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
+      facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
+    } else {
+      facts.unanswered.push(part.question);
+    }
+  }
+  return facts;
+}
+
+/** Points covered in this message or the candidate's previous few: never probed right after. */
+function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<string> {
+  const ids = new Set(current.covered.map((point) => point.pointId));
+  let seen = 1;
+  const lines = request.transcript;
+  for (let i = lines.length - 1; i >= 0 && seen < RECENT_MESSAGES; i--) {
+    const line = lines[i];
+    if (line?.role !== 'candidate') continue;
+    seen++;
+    const before = readCandidateMessage(request.caseStudy, request.framework, line.text, {
+      cache: request.cache,
+    });
+    for (const point of before.covered) ids.add(point.pointId);
+  }
+  return ids;
+}
+
+/** A curveball's premise holds when it needs nothing, or the candidate covered one of its points. */
+function premisesHeld(
+  caseStudy: CaseStudy,
+  framework: Framework,
+  texts: CoverageText[],
+  cache: AnalysisCache,
+): string[] {
+  const coveredByStep = new Map<StepId, Set<string>>();
+  const covered = (step: StepId) => {
+    let ids = coveredByStep.get(step);
+    if (!ids) {
+      const points = stepCoverage(caseStudy, framework, step, texts, cache).points;
+      ids = new Set(points.filter((point) => point.level !== 'missed').map((point) => point.pointId));
+      coveredByStep.set(step, ids);
+    }
+    return ids;
+  };
+  const stepOf = new Map<string, StepId>();
+  for (const [step, caseStep] of Object.entries(caseStudy.steps) as [StepId, CaseStudy['steps'][StepId]][])
+    for (const point of caseStep.points) stepOf.set(point.id, step);
+  for (const frameworkStep of framework.steps)
+    for (const point of frameworkStep.points)
+      if (!stepOf.has(point.id)) stepOf.set(point.id, frameworkStep.id);
+  return caseStudy.curveballs
+    .filter(
+      (ball) =>
+        ball.requires.length === 0 ||
+        ball.requires.some((id) => {
+          const step = stepOf.get(id);
+          return step !== undefined && covered(step).has(id);
+        }),
+    )
+    .map((ball) => ball.id);
+}
+
+/**
+ * Candidate-authored texts for the matcher: every answer (with the interviewer turn it replies
+ * to, so an echo of the question earns nothing) and the notes pad. Never interviewer words.
+ */
+export function candidateTexts(transcript: readonly TranscriptLine[], notes: string): CoverageText[] {
+  const texts: CoverageText[] = [];
+  let lastInterviewer: string | undefined;
+  for (const turn of transcript) {
+    if (turn.role === 'interviewer') {
+      lastInterviewer = turn.text;
+      continue;
+    }
+    texts.push(lastInterviewer === undefined ? turn.text : { text: turn.text, inReplyTo: lastInterviewer });
+  }
+  if (notes.trim() !== '') texts.push(notes);
+  return texts;
+}
+
+function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['role']): string | undefined {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i];
+    if (line?.role === role) return line.text;
+  }
+  return undefined;
+}

@@ -1,0 +1,152 @@
+import type { InterviewerMove } from '@mlsd/engine';
+import type { StepId } from '@mlsd/protocol';
+import type { CaseStudy, Fact, Framework, TalkingPoint } from '@mlsd/rubric';
+import type { Utterance } from './interviewer.ts';
+import { LINES, STEP_HINTS } from './lines.ts';
+
+/** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
+export interface ReplyVoice {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  /** The candidate message being replied to. */
+  said: string;
+  /** Picks a lead from `leads` and joins `body`, never repeating an earlier interviewer line. */
+  choose(leads: readonly string[], body?: string, values?: Record<string, string | number>): string;
+  /** A point of the step (case first, then framework), or undefined. */
+  point(step: StepId, pointId: string): TalkingPoint | undefined;
+  /** The step's title, lower-cased for the middle of a sentence. */
+  title(step: StepId): string;
+}
+
+type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: K }>;
+
+/** Facts in full the first time, a short reminder after; parts the case lacks get "assume". */
+export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utterance {
+  const byId = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
+  const parts: string[] = [];
+  for (const { id, repeat } of move.facts) {
+    const fact = byId.get(id);
+    if (!fact) continue;
+    parts.push(repeat ? `${voice.choose(LINES.factReminder)} ${firstSentence(fact.answer)}` : fact.answer);
+  }
+  for (const { options } of move.ambiguous) {
+    const [a, b] = options.map((id) => byId.get(id));
+    if (a && b) parts.push(voice.choose(LINES.factWhich, '', { a: factName(a), b: factName(b) }));
+  }
+  for (const part of move.unanswered)
+    parts.push(voice.choose(LINES.factMissingPart, '', { part: shorten(part) }));
+  const factIds = move.facts.map((fact) => fact.id).filter((id) => byId.has(id));
+  const kind = factIds.length > 0 ? 'answer' : 'clarification';
+  return { kind, text: parts.join(' '), factIds };
+}
+
+/** The case does not say (ask for an assumption), or the message could not be read (rephrase). */
+export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utterance {
+  if (move.reason === 'unclear') {
+    const ask = voice.choose(LINES.unclearAsk, '', { title: voice.title(move.step) });
+    return { kind: 'clarification', text: voice.choose(LINES.unclear, ask), factIds: [] };
+  }
+  const [only, ...rest] = move.unanswered;
+  if (only !== undefined && rest.length > 0) {
+    const text = move.unanswered.map((part) =>
+      voice.choose(LINES.factMissingPart, '', { part: shorten(part) }),
+    );
+    return { kind: 'clarification', text: text.join(' '), factIds: [] };
+  }
+  return { kind: 'clarification', text: voice.choose(LINES.noFact), factIds: [] };
+}
+
+/** Level 1 asks the step's question again, 2 points at an open area, 3 names the concept. */
+export function voiceHint(voice: ReplyVoice, move: Move<'hint'>): Utterance {
+  const point = move.pointId === null ? undefined : voice.point(move.step, move.pointId);
+  const base = { kind: 'hint' as const, hintLevel: move.level };
+  if (move.level === 1 || (point === undefined && move.pointId !== null)) {
+    return { ...base, text: voice.choose(STEP_HINTS[move.step]), hintPointIds: [] };
+  }
+  if (point === undefined) return { ...base, text: voice.choose(LINES.hintNothingOpen), hintPointIds: [] };
+  const text =
+    move.level === 2
+      ? voice.choose(LINES.hintArea, point.probe)
+      : voice.choose(LINES.hintConcept, '', { topic: lowerFirst(point.title) });
+  return { ...base, text, hintPointIds: [point.id] };
+}
+
+const FOLLOW_UPS = { why: LINES.followUpWhy, cost: LINES.followUpCost, failure: LINES.followUpFailure };
+
+/** Asks about what the candidate just proposed, quoting their own phrase when it can be found. */
+export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utterance {
+  const point = voice.point(move.step, move.pointId);
+  const said = point ? ownPhrase(voice.said, [...point.signals, ...point.plain]) : null;
+  const question = voice.choose(FOLLOW_UPS[move.angle]);
+  const text = said ? `${voice.choose(LINES.followUpLead, '', { said })} ${question}` : question;
+  return { kind: 'follow-up', text, probedPointIds: [move.pointId] };
+}
+
+/** Pushes back once on a red flag, with the rubric's question when it has one; never the fix. */
+export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utterance {
+  const flag = Object.values(voice.caseStudy.steps)
+    .flatMap((step) => step.redFlags)
+    .find((candidate) => candidate.id === move.flagId);
+  const said = flag ? ownPhrase(voice.said, flag.signals) : null;
+  const question = flag?.challenge ?? voice.choose(LINES.challengeGeneric);
+  const text = said
+    ? `${voice.choose(LINES.challengeLead, '', { said: `"${said}"` })} ${question}`
+    : question;
+  return { kind: 'challenge', text, challengedFlagIds: flag ? [flag.id] : [] };
+}
+
+/** Back to the step, with the time left, and nothing of the rubric or the score. */
+export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
+  const pool =
+    move.reason === 'meta'
+      ? LINES.redirectMeta
+      : move.reason === 'steer'
+        ? LINES.redirectSteer
+        : LINES.redirectOffTopic;
+  const back = voice.choose(LINES.redirectBack, '', {
+    minutes: minutesLeft(move.stepRemainingMs),
+    title: voice.title(move.step),
+  });
+  return { kind: 'redirect', text: `${voice.choose(pool)} ${back}` };
+}
+
+/**
+ * The first of `phrases` the candidate's message contains word for word (case aside), as they
+ * wrote it: quoting it back is their own words, never the rubric's.
+ */
+export function ownPhrase(said: string, phrases: readonly string[]): string | null {
+  const lower = said.toLowerCase();
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    const at = lower.search(new RegExp(`\\b${escapeRegExp(phrase.toLowerCase())}\\b`));
+    if (at >= 0 && phrase.length >= 4) return said.slice(at, at + phrase.length);
+  }
+  return null;
+}
+
+function minutesLeft(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes <= 1) return ms < 45_000 ? 'less than a minute' : 'a minute';
+  return `${minutes} minutes`;
+}
+
+function factName(fact: Fact): string {
+  return fact.cues[0] ?? fact.id.replace(/-/g, ' ');
+}
+
+function firstSentence(text: string): string {
+  const match = /^.+?[.!?](?=\s|$)/s.exec(text.trim());
+  return (match?.[0] ?? text).trim();
+}
+
+function shorten(part: string): string {
+  const clean = part.trim().replace(/[?.!\s]+$/, '');
+  return clean.length > 80 ? `${clean.slice(0, 77).trimEnd()}...` : clean;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
