@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { messageReading } from '@mlsd/engine';
 import { ApiError, CloseCode, CreateSessionResponse, MAX_FRAME_BYTES, SessionDetail } from '@mlsd/protocol';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -160,7 +161,7 @@ describe('websocket limits', () => {
     const huge = 'A long interviewer reply. '.repeat(40_000); // about 1 MB per turn
     const brains: SessionBrains = {
       ...real,
-      looksLikeQuestion: () => false,
+      read: () => messageReading(),
       uncovered: () => [],
       voice: async (request) => ({
         text: request.move.kind === 'opening' ? 'Hello.' : huge,

@@ -32,6 +32,16 @@ function pointIds(request: ChatRequest): string[] {
   return format.json_schema.schema.properties.points.items.properties.pointId.enum;
 }
 
+/** The enum of ids a list property of the judge's schema asks for ([] when the step has none). */
+function listedIds(request: ChatRequest, list: 'redFlags' | 'curveballs', key: string): string[] {
+  const format = request.response_format as {
+    json_schema: {
+      schema: { properties: Record<string, { items: { properties: Record<string, { enum?: string[] }> } }> };
+    };
+  };
+  return format.json_schema.schema.properties[list]?.items.properties[key]?.enum ?? [];
+}
+
 function judgeReply(request: ChatRequest, decide: (id: string) => JudgeEntry | undefined): FakeReply {
   const points = pointIds(request).map((pointId) => ({
     pointId,
@@ -42,7 +52,26 @@ function judgeReply(request: ChatRequest, decide: (id: string) => JudgeEntry | u
     credit: 0,
     ...decide(pointId),
   }));
-  return { kind: 'text', text: JSON.stringify({ points }) };
+  const redFlags = listedIds(request, 'redFlags', 'flagId').map((flagId) => ({
+    flagId,
+    quote: '',
+    turn: null,
+    reason: 'not said',
+    said: 'absent',
+  }));
+  const curveballs = listedIds(request, 'curveballs', 'curveballId').map((curveballId) => ({
+    curveballId,
+    quote: '',
+    turn: null,
+    reason: 'not answered',
+    covered: [],
+  }));
+  return { kind: 'text', text: JSON.stringify({ points, redFlags, curveballs }) };
+}
+
+/** A plan request: the model reads the candidate's message (it says only what the message does). */
+function isPlan(request: ChatRequest): boolean {
+  return (request.messages.at(-1)?.content ?? '').includes('plan the interviewer');
 }
 
 /** Interviewer turns stream in small chunks; the judge credits one real quote and one invented one. */
@@ -59,6 +88,7 @@ function script(overrides: { turn?: (n: number) => FakeReply | null; judge?: Fak
         return undefined;
       });
     }
+    if (isPlan(request)) return { kind: 'text', text: JSON.stringify({ intent: 'answer' }) };
     const n = turns++;
     const override = overrides.turn?.(n);
     if (override) return override;
@@ -229,8 +259,10 @@ describe('an llm session over the real socket', () => {
     expect(graded.flags.some((flag) => flag.kind === 'judge-failed')).toBe(false);
     expect(graded.comparison).toBeTruthy();
     expect(graded.comparison!.overall.judge).toBe(graded.overall);
-    // Every interviewer request carried the volatile note last, and the judge graded all seven steps.
-    expect(fake.requests.filter((r) => r.response_format !== undefined)).toHaveLength(7);
+    // The judge graded all seven steps, and the one step where it credited something twice (its
+    // second run confirms a verdict); the model also read the candidate's one message.
+    expect(fake.requests.filter((r) => r.response_format !== undefined)).toHaveLength(8);
+    expect(fake.requests.filter(isPlan)).toHaveLength(1);
   });
 
   it('credits only quotes the candidate wrote, and marks where the judge and the offline scorer disagree', async () => {

@@ -19,30 +19,74 @@ const OPENING = 'Welcome. Here is the case; tell me what you would like to know 
 const WRAP = "We're out of time, so let's stop here. Thank you for walking me through it.";
 const ANSWER = 'The auction ranks ads by bid times CTR, so the predicted probability sets the price paid.';
 
-/** Interviewer replies stream slowly or in one burst, as the test asks; the judge credits one quote. */
-function script(mode: { current: 'slow' | 'burst' }) {
-  return (request: Request): Reply => {
-    if (request.response_format !== undefined) {
-      const format = request.response_format as {
-        json_schema: {
-          schema: { properties: { points: { items: { properties: { pointId: { enum: string[] } } } } } };
-        };
-      };
-      const ids = format.json_schema.schema.properties.points.items.properties.pointId.enum;
-      const points = ids.map((pointId) =>
-        pointId === 'prediction-drives-auction'
-          ? {
-              pointId,
-              quote: 'The auction ranks ads by bid times CTR',
-              turn: 1,
-              reason: 'explained',
-              level: 'explained',
-              credit: 0.9,
-            }
-          : { pointId, quote: '', turn: null, reason: 'not addressed', level: 'missed', credit: 0 },
-      );
-      return { kind: 'text', text: JSON.stringify({ points }) };
+/** The ids a judge request asks about, read from the enums of its JSON schema (see scoring's schema.ts). */
+type IdEnum = { items: { properties: Record<string, { enum: string[] }> } };
+function askedIds(request: Request): { points: string[]; redFlags: string[]; curveballs: string[] } {
+  const { properties } = (
+    request.response_format as {
+      json_schema: { schema: { properties: { points: IdEnum; redFlags?: IdEnum; curveballs?: IdEnum } } };
     }
+  ).json_schema.schema;
+  const ids = (list: IdEnum | undefined, key: string) => list?.items.properties[key]?.enum ?? [];
+  return {
+    points: ids(properties.points, 'pointId'),
+    redFlags: ids(properties.redFlags, 'flagId'),
+    curveballs: ids(properties.curveballs, 'curveballId'),
+  };
+}
+
+const CREDITED = 'prediction-drives-auction';
+
+/**
+ * The judge: one entry per point, red flag and curveball asked about. It credits one quote, finds
+ * no red flag stated and no curveball idea covered. Its two runs of a step split on how well the
+ * quote explains the point (explained, then mentioned), so the report marks that verdict uncertain.
+ */
+function judge(runs: Map<string, number>, request: Request): Reply {
+  const asked = askedIds(request);
+  const step = [...asked.points].sort().join(',');
+  const run = (runs.get(step) ?? 0) + 1;
+  runs.set(step, run);
+  const explained = run % 2 === 1;
+  const points = asked.points.map((pointId) =>
+    pointId === CREDITED
+      ? {
+          pointId,
+          quote: 'The auction ranks ads by bid times CTR',
+          turn: 1,
+          reason: explained ? 'explains how the prediction prices the ad' : 'names the auction only',
+          level: explained ? 'explained' : 'mentioned',
+          credit: explained ? 0.9 : 0.5,
+        }
+      : { pointId, quote: '', turn: null, reason: 'not addressed', level: 'missed', credit: 0 },
+  );
+  const redFlags = asked.redFlags.map((flagId) => ({
+    flagId,
+    quote: '',
+    turn: null,
+    reason: 'not said',
+    said: 'absent',
+  }));
+  const curveballs = asked.curveballs.map((curveballId) => ({
+    curveballId,
+    quote: '',
+    turn: null,
+    reason: 'no idea of a good reaction covered',
+    covered: [],
+  }));
+  // The schema lists red flags and curveballs only for a step that has some, and allows no other keys.
+  const reply = {
+    points,
+    ...(redFlags.length > 0 ? { redFlags } : {}),
+    ...(curveballs.length > 0 ? { curveballs } : {}),
+  };
+  return { kind: 'text', text: JSON.stringify(reply) };
+}
+
+/** Interviewer replies stream slowly or in one burst, as the test asks; judge requests go to `judge`. */
+function script(mode: { current: 'slow' | 'burst' }, judgeRuns: Map<string, number>) {
+  return (request: Request): Reply => {
+    if (request.response_format !== undefined) return judge(judgeRuns, request);
     const note = request.messages.at(-1)?.content ?? '';
     if (/Thank the candidate/.test(note)) return { kind: 'text', text: WRAP };
     if (/Open the interview/.test(note)) return { kind: 'text', text: OPENING };
@@ -67,7 +111,7 @@ describe('model interviewer end to end', () => {
     const kit = await load<{ startFakeOpenAi: (s: (r: Request) => Reply) => Promise<FakeOpenAi> }>(
       'packages/testkit/src/index.ts',
     );
-    fake = await kit.startFakeOpenAi(script(mode));
+    fake = await kit.startFakeOpenAi(script(mode, new Map()));
     const env = await load<{ readLlmSetup: (env: Record<string, string>) => unknown }>(
       'apps/server/src/env.ts',
     );
@@ -174,6 +218,11 @@ describe('model interviewer end to end', () => {
     expect(await page.locator('.report__scorer').textContent()).toContain('language-model judge');
     expect(await page.locator('.compare__table').textContent()).toContain('Model judge');
     expect(await page.locator('.compare__point').count()).toBeGreaterThan(0);
+    // The judge's own report, not the offline fallback, with the point its two runs split on marked.
+    expect(await page.locator('.report').textContent()).not.toContain('Model judge failed');
+    const compared = await page.locator('.compare').textContent();
+    expect(compared).toContain('the two judge runs disagreed');
+    expect(compared).toContain('Prediction feeds ranking and pricing');
     await page.locator('.compare').screenshot({ path: join(SHOTS, 'report-compare.png') });
     await page.screenshot({ path: join(SHOTS, 'report-llm.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -1,5 +1,13 @@
-import type { InterviewerMove, UncoveredPoint } from '@mlsd/engine';
-import type { InterviewerKind, Report, StepId, StepProgress, Turn, TurnKind } from '@mlsd/protocol';
+import type { InterviewerMove, MessageReading, PreferredMove, UncoveredPoint } from '@mlsd/engine';
+import type {
+  HintLevel,
+  InterviewerKind,
+  Report,
+  StepId,
+  StepProgress,
+  Turn,
+  TurnKind,
+} from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 
 /** What the runtime asks of the interviewer: the words for one engine move. */
@@ -16,6 +24,10 @@ export interface Voiced {
   text: string;
   kind: TurnKind;
   probedPointIds?: string[];
+  hintLevel?: HintLevel;
+  hintPointIds?: string[];
+  challengedFlagIds?: string[];
+  curveballId?: string;
   /** Who wrote the words the candidate keeps; absent means the offline interviewer. */
   source?: 'llm' | 'offline';
   /**
@@ -49,6 +61,20 @@ export interface SessionVoiceOptions {
  */
 export interface SessionVoice {
   speak(request: ModelVoiceRequest, options: SessionVoiceOptions): Promise<Voiced>;
+  /**
+   * The model's reading of a candidate message, refining the offline one (`offline`), with the
+   * move it proposes among `allowed`. Never throws: on any failure the offline reading comes back.
+   */
+  plan?(request: PlanVoiceRequest, signal: AbortSignal): Promise<MessageReading>;
+}
+
+export interface PlanVoiceRequest {
+  caseStudy: CaseStudy;
+  framework: Framework;
+  step: StepId;
+  text: string;
+  offline: MessageReading;
+  allowed: readonly PreferredMove[];
 }
 
 export interface CoverageRequest {
@@ -57,6 +83,11 @@ export interface CoverageRequest {
   step: StepId;
   transcript: readonly Turn[];
   notes: string;
+}
+
+/** One candidate message to read, with the transcript before it. */
+export interface ReadRequest extends CoverageRequest {
+  text: string;
 }
 
 export interface ReportRequest {
@@ -79,11 +110,12 @@ export interface ReportRequest {
 
 /**
  * The three outside capabilities a live session needs, behind one small interface so the
- * runtime stays testable: is a message a question, what is still uncovered, what does the
+ * runtime stays testable: what does a message mean, what is still uncovered, what does the
  * interviewer say, and what does the report say.
  */
 export interface SessionBrains {
-  looksLikeQuestion(text: string): boolean;
+  /** Reads a candidate message: what it is doing, facts asked, points and red flags, what is open. */
+  read(request: ReadRequest): MessageReading;
   /** Still-uncovered points of `step`, in rubric order. */
   uncovered(request: CoverageRequest): UncoveredPoint[];
   voice(request: VoiceRequest): Promise<Voiced>;

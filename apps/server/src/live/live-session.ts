@@ -1,15 +1,26 @@
 import type { Db, EventDraft, SessionRecord, StepTiming } from '@mlsd/db';
 import {
+  allowedMoves,
   currentStep,
   type EngineEvent,
   type EngineState,
+  type MessageReading,
+  messageReading,
   nextDeadline,
   startInterview,
   stepProgress,
   type Transition,
   transition,
 } from '@mlsd/engine';
-import type { EndReason, ErrorCode, ServerEvent, ServerMessage, SnapshotMessage, Turn } from '@mlsd/protocol';
+import type {
+  EndReason,
+  ErrorCode,
+  ServerEvent,
+  ServerMessage,
+  SnapshotMessage,
+  StepId,
+  Turn,
+} from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, TimerHandle } from '../clock.ts';
@@ -138,15 +149,10 @@ export class LiveSession {
       if (this.#state.status === 'active' && last?.role === 'candidate') {
         // The server stopped after acknowledging this answer and before storing its reply (the
         // reply and the engine state commit together, and every answer gets a reply): reply now.
+        const before = this.#transcript.slice(0, -1);
         await this.#afterAck(this.#deps.clock.now(), () => ({
           type: 'candidate-message',
-          isQuestion: this.#deps.brains.looksLikeQuestion(last.text),
-          uncovered: this.#deps.brains.uncovered({
-            ...this.#ctx,
-            step: last.step,
-            transcript: this.#transcript,
-            notes: this.#record.notes,
-          }),
+          reading: this.#read(last.step, last.text, before),
         }));
       }
       if (this.#state.status === 'ended' && this.#record.status === 'active') {
@@ -189,8 +195,8 @@ export class LiveSession {
     return this.run(async () => {
       if (this.ended) return this.#duplicateOrEnded(subscriber, clientId);
       const now = this.#deps.clock.now();
-      const isQuestion = this.#deps.brains.looksLikeQuestion(text);
       const step = currentStep(this.#state).id;
+      const reading = this.#read(step, text, this.#transcript);
       const committed = this.#deps.db.sessions.commit(this.id, {
         at: now,
         command: { clientId, type: 'answer' },
@@ -200,7 +206,8 @@ export class LiveSession {
             turn: {
               role: 'candidate',
               step,
-              kind: isQuestion ? 'clarification' : 'answer',
+              kind: reading.intent === 'facts' ? 'clarification' : 'answer',
+              intent: reading.intent,
               text,
               at: now,
               clientId,
@@ -211,15 +218,10 @@ export class LiveSession {
       subscriber.send({ type: 'ack', clientId, duplicate: committed.duplicate });
       if (committed.duplicate) return null;
       this.#publish(committed.events);
-      await this.#afterAck(now, () => {
-        const uncovered = this.#deps.brains.uncovered({
-          ...this.#ctx,
-          step,
-          transcript: this.#transcript,
-          notes: this.#record.notes,
-        });
-        return { type: 'candidate-message', isQuestion, uncovered };
-      });
+      await this.#afterAck(now, async () => ({
+        type: 'candidate-message',
+        reading: await this.#planned(step, text, reading, now),
+      }));
       return null;
     });
   }
@@ -254,6 +256,26 @@ export class LiveSession {
     this.#clearTimer();
   }
 
+  /**
+   * What a candidate message means, read against the transcript before it. A reader that fails
+   * (a bug) must not lose the message: it is then read as a plain answer.
+   */
+  #read(step: StepId, text: string, transcript: readonly Turn[]): MessageReading {
+    try {
+      return this.#deps.brains.read({ ...this.#ctx, step, text, transcript, notes: this.#record.notes });
+    } catch (error) {
+      this.#deps.log.error({ err: error, sessionId: this.id }, 'reading a candidate message failed');
+      return messageReading();
+    }
+  }
+
+  /** With a model, the model reads the message too and proposes the move; the engine decides. */
+  async #planned(step: StepId, text: string, offline: MessageReading, now: number): Promise<MessageReading> {
+    if (!this.#voice?.plan) return offline;
+    const allowed = allowedMoves(this.#state, offline, now);
+    return this.#voice.plan({ ...this.#ctx, step, text, offline, allowed }, this.#abort.signal);
+  }
+
   #duplicateOrEnded(subscriber: Subscriber, clientId: string): Refusal | null {
     if (!this.#deps.db.sessions.hasCommand(this.id, clientId)) return ENDED;
     subscriber.send({ type: 'ack', clientId, duplicate: true });
@@ -264,9 +286,9 @@ export class LiveSession {
    * The command is stored and acknowledged; a failure from here on must not be reported as
    * "nothing was stored". It is logged, and the timer goes on (a later tick or message retries).
    */
-  async #afterAck(now: number, event: () => EngineEvent): Promise<void> {
+  async #afterAck(now: number, event: () => EngineEvent | Promise<EngineEvent>): Promise<void> {
     try {
-      await this.#drive(transition(this.#state, event(), now), now);
+      await this.#drive(transition(this.#state, await event(), now), now);
     } catch (error) {
       this.#deps.log.error({ err: error, sessionId: this.id }, 'failed to apply a stored command');
       this.#schedule();

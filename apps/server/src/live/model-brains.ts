@@ -19,12 +19,12 @@ const MODEL_DEGRADED: ReportFlag = {
 export function withModel(base: SessionBrains, model: ModelParts, log: FastifyBaseLogger): SessionBrains {
   return {
     modelAvailable: true,
-    looksLikeQuestion: (text) => base.looksLikeQuestion(text),
+    read: (request) => base.read(request),
     uncovered: (request) => base.uncovered(request),
     voice: (request) => base.voice(request),
     openVoice(kind) {
       if (kind !== 'llm') return null;
-      return sessionVoice(model);
+      return sessionVoice(model, log);
     },
     async report(request) {
       if (request.interviewer !== 'llm') return base.report(request);
@@ -60,11 +60,27 @@ export function withModel(base: SessionBrains, model: ModelParts, log: FastifyBa
 }
 
 /** One session's model voice: its own failure counter, so one session's dead model is not another's. */
-function sessionVoice(model: ModelParts): SessionVoice {
+function sessionVoice(model: ModelParts, log: FastifyBaseLogger): SessionVoice {
   const voice = createModelVoice(model.interviewer, createOfflineInterviewer());
   return {
     async speak(request, options) {
       return toVoiced(await voice.speak(request, options));
+    },
+    async plan(request, signal) {
+      // A model that keeps failing is not asked to read either: the offline reading stands.
+      if (voice.disabled) return request.offline;
+      try {
+        const outcome = await model.plan({ ...request, signal });
+        if (!outcome.ok)
+          log.warn({ error: outcome.error }, "the model's plan was invalid twice; using the offline reading");
+        else if (outcome.dropped.length > 0)
+          log.info({ dropped: outcome.dropped }, "parts of the model's plan failed checks");
+        return outcome.reading;
+      } catch (error) {
+        signal.throwIfAborted();
+        log.warn({ err: error }, 'the model could not read the message; using the offline reading');
+        return request.offline;
+      }
     },
   };
 }
@@ -78,7 +94,15 @@ function toVoiced(outcome: VoiceOutcome): Voiced {
     fallback: outcome.fallback?.reason ?? null,
     discardDraft: outcome.discardDraft,
   };
-  if (utterance.probedPointIds) voiced.probedPointIds = utterance.probedPointIds;
+  const { probedPointIds, hintLevel, hintPointIds, challengedFlagIds, curveballId } = utterance;
+  Object.assign(
+    voiced,
+    Object.fromEntries(
+      Object.entries({ probedPointIds, hintLevel, hintPointIds, challengedFlagIds, curveballId }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ),
+  );
   if (outcome.fallback?.reason === 'failed') voiced.error = outcome.fallback.error;
   return voiced;
 }

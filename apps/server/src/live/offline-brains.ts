@@ -1,25 +1,6 @@
-import { createOfflineInterviewer, looksLikeQuestion } from '@mlsd/interviewer';
-import type { Turn } from '@mlsd/protocol';
-import { AnalysisCache, buildReport, type CoverageText, stepCoverage } from '@mlsd/scoring';
+import { candidateTexts, createOfflineInterviewer, readMessage } from '@mlsd/interviewer';
+import { AnalysisCache, buildReport, stepCoverage } from '@mlsd/scoring';
 import type { SessionBrains } from './brains.ts';
-
-/**
- * Candidate-authored texts for the matcher: every answer (with the interviewer turn it replies
- * to, so an echo of the question earns nothing) and the notes pad. Never interviewer words.
- */
-function candidateTexts(transcript: readonly Turn[], notes: string): CoverageText[] {
-  const texts: CoverageText[] = [];
-  let lastInterviewer: string | undefined;
-  for (const turn of transcript) {
-    if (turn.role === 'interviewer') {
-      lastInterviewer = turn.text;
-      continue;
-    }
-    texts.push(lastInterviewer === undefined ? turn.text : { text: turn.text, inReplyTo: lastInterviewer });
-  }
-  if (notes.trim() !== '') texts.push(notes);
-  return texts;
-}
 
 /** The offline interviewer and the offline scorer (rubric matcher), as one session needs them. */
 export function createBrains(): SessionBrains {
@@ -27,7 +8,7 @@ export function createBrains(): SessionBrains {
   // Bounded by the scorer; shared by all sessions since entries are keyed by text.
   const cache = new AnalysisCache();
   return {
-    looksLikeQuestion,
+    read: (request) => readMessage({ ...request, cache }),
     uncovered({ caseStudy, framework, step, transcript, notes }) {
       const coverage = stepCoverage(caseStudy, framework, step, candidateTexts(transcript, notes), cache);
       return coverage.points
@@ -36,11 +17,8 @@ export function createBrains(): SessionBrains {
     },
     async voice(request) {
       const utterance = await interviewer.speak(request);
-      return {
-        text: utterance.text,
-        kind: utterance.kind,
-        ...(utterance.probedPointIds ? { probedPointIds: utterance.probedPointIds } : {}),
-      };
+      const { factIds: _facts, ...voiced } = utterance;
+      return voiced;
     },
     async report(request) {
       const report = buildReport({

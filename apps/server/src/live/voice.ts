@@ -108,6 +108,11 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
           };
           if (voiced.probedPointIds && voiced.probedPointIds.length > 0)
             turn.probedPointIds = voiced.probedPointIds;
+          if (voiced.hintLevel !== undefined) turn.hintLevel = voiced.hintLevel;
+          if (voiced.hintPointIds && voiced.hintPointIds.length > 0) turn.hintPointIds = voiced.hintPointIds;
+          if (voiced.challengedFlagIds && voiced.challengedFlagIds.length > 0)
+            turn.challengedFlagIds = voiced.challengedFlagIds;
+          if (voiced.curveballId !== undefined) turn.curveballId = voiced.curveballId;
           if (draftId !== null) turn.draftId = draftId;
           drafts.push({ type: 'turn', turn });
           turns.push({ id: String(turns.length), ...turn });

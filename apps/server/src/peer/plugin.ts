@@ -1,5 +1,5 @@
 import { PeerStore } from '@mlsd/db';
-import { looksLikeQuestion } from '@mlsd/interviewer';
+import { readIntent } from '@mlsd/interviewer';
 import { AnalysisCache, buildReport } from '@mlsd/scoring';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -23,7 +23,7 @@ export interface PeerPluginOptions {
 export function offlinePeerScorer(): PeerScorer {
   const cache = new AnalysisCache();
   return {
-    looksLikeQuestion,
+    looksLikeQuestion: (text: string) => readIntent(text).intent === 'facts',
     report: (input) =>
       buildReport({
         study: input.caseStudy,

@@ -7,7 +7,10 @@ import {
   type LlmConfig,
   type LlmInterviewer,
   loadPrompts,
+  type PlanOutcome,
+  type PlanRequest,
   type PromptSet,
+  planWithModel,
 } from '@mlsd/interviewer';
 import type { HealthResponse } from '@mlsd/protocol';
 import type { JudgeClient } from '@mlsd/scoring';
@@ -19,6 +22,8 @@ import type { Clock } from '../clock.ts';
 export interface ModelParts {
   config: LlmConfig;
   interviewer: LlmInterviewer;
+  /** The model reads a candidate message and proposes the move (checked in code, then by the engine). */
+  plan: (request: PlanRequest) => Promise<PlanOutcome>;
   judge: JudgeClient;
   prompts: PromptSet;
 }
@@ -74,6 +79,7 @@ async function llmPlugin(app: FastifyInstance, options: LlmPluginOptions): Promi
                 'model request',
               ),
           }),
+          plan: (request) => planWithModel(client, { model: config.model, prompts: prompts.value }, request),
           judge: createJudgeClient(client, { model: config.judgeModel, timeoutMs: config.judgeTimeoutMs }),
         }
       : null;

@@ -22,8 +22,9 @@ export function sessionSummary(item: SessionListItem): SessionSummary {
   };
 }
 
+/** Reached steps only: a step the interview never got to is not a 0 to average in history. */
 function stepScores(report: Report): Partial<Record<StepId, number>> {
-  return Object.fromEntries(report.steps.map((step) => [step.id, step.score]));
+  return Object.fromEntries(report.steps.filter((step) => step.reached).map((step) => [step.id, step.score]));
 }
 
 /** A session with its transcript, as `GET /api/sessions/:id` returns it. */

@@ -83,14 +83,32 @@ export const sampleReport: Report = {
       ],
     }),
     step('framing', 'Framing as an ML task', 40, {
+      contentScore: 52,
       redFlags: [
         {
           id: 'accuracy',
           title: 'Accuracy on imbalanced data',
           why: 'Clicks are rare.',
           evidence: { quote: 'ranking model | CTR', turnIndex: 3 },
+          severity: 'major',
+          deduction: 12,
         },
       ],
+      curveballs: [
+        {
+          id: 'consent',
+          text: 'Legal says 40% of users may not be profiled.',
+          expects: 'Contextual features, a separate slice.',
+          turnIndex: 2,
+          covered: ['Contextual features'],
+          missing: ['a separate slice'],
+          share: 0.5,
+          weight: 2,
+          credit: 1,
+          evidence: { quote: 'A pointwise ranking model', turnIndex: 3 },
+        },
+      ],
+      interventions: { probes: 1, followUps: 0, hints: 2, challenges: 1 },
     }),
     step('data', 'Data preparation', 0, { reached: false, usedMs: null, budgetMs: 480_000 }),
   ],

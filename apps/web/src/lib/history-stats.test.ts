@@ -1,6 +1,14 @@
 import type { CaseSummary, SessionSummary } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
-import { scoreSeries, stepAverages, suggestNextCase, weakestStep } from './history-stats.ts';
+import {
+  reachNote,
+  scoreSeries,
+  sessionsMissing,
+  stepAverages,
+  stepsReached,
+  suggestNextCase,
+  weakestStep,
+} from './history-stats.ts';
 
 const caseOf = (id: string): CaseSummary => ({
   id,
@@ -73,5 +81,25 @@ describe('history stats', () => {
     expect(suggestion?.case.id).toBe('feed');
     expect(suggestion?.reason).toContain('40/100');
     expect(suggestNextCase([], sessions)).toBeNull();
+  });
+
+  it('leaves unreached steps out of averages and trends, and says so', () => {
+    // s1 never reached data: its data step is absent, not a 0 pulling the average down.
+    expect(stepAverages(sessions).find((a) => a.step === 'data')).toEqual({
+      step: 'data',
+      average: 60,
+      count: 1,
+    });
+    expect(sessionsMissing(sessions, 'data')).toBe(2);
+    expect(stepsReached(sessions[0] as SessionSummary)).toBe(3);
+    expect(stepsReached(sessions[3] as SessionSummary)).toBeNull();
+    expect(reachNote([sessions[0] as SessionSummary])).toBe(
+      '3 of 7 steps reached; unreached steps are not averaged.',
+    );
+    expect(reachNote(sessions)).toBe(
+      '3 of 3 interviews ended before the last step; unreached steps are not averaged.',
+    );
+    const all = { requirements: 1, framing: 1, data: 1, model: 1, evaluation: 1, serving: 1, monitoring: 1 };
+    expect(reachNote([session('s9', 'ads', 1, 50, all)])).toBeNull();
   });
 });

@@ -42,7 +42,10 @@ export interface StepAverage {
   count: number;
 }
 
-/** Mean score of each step over the sessions that scored it, in interview order. */
+/**
+ * Mean score of each step over the sessions that reached it, in interview order. A step an
+ * interview never reached is absent from its `stepScores`, so it does not pull the mean to 0.
+ */
 export function stepAverages(sessions: SessionSummary[]): StepAverage[] {
   const out: StepAverage[] = [];
   for (const step of STEP_IDS) {
@@ -91,4 +94,29 @@ export function suggestNextCase(cases: CaseSummary[], sessions: SessionSummary[]
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Steps a scored session reached: the server lists only those in `stepScores`. Null before the report. */
+export function stepsReached(session: SessionSummary): number | null {
+  return session.stepScores ? Object.keys(session.stepScores).length : null;
+}
+
+/**
+ * Says when averages leave steps out because interviews ended early: "3 of 7 steps reached;
+ * unreached steps are not averaged" for one interview, a count of them for several. Null when
+ * every scored interview reached every step.
+ */
+export function reachNote(sessions: SessionSummary[]): string | null {
+  const reached = sessions.map(stepsReached).filter((n): n is number => n !== null);
+  const partial = reached.filter((n) => n < STEP_IDS.length);
+  const first = partial[0];
+  if (first === undefined) return null;
+  const tail = 'unreached steps are not averaged.';
+  if (reached.length === 1) return `${first} of ${STEP_IDS.length} steps reached; ${tail}`;
+  return `${partial.length} of ${reached.length} interviews ended before the last step; ${tail}`;
+}
+
+/** Scored sessions that never reached `step`: left out of its trend line. */
+export function sessionsMissing(sessions: SessionSummary[], step: StepId): number {
+  return sessions.filter((s) => s.stepScores !== null && s.stepScores[step] === undefined).length;
 }

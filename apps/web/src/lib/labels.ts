@@ -1,4 +1,4 @@
-import type { EndReason, HireSignal, ReportFlag, ScorerKind, TurnKind } from '@mlsd/protocol';
+import type { EndReason, HireSignal, ReportFlag, ScorerKind, Turn, TurnKind } from '@mlsd/protocol';
 
 export const HIRE_SIGNAL_LABEL: Record<HireSignal, string> = {
   'strong-hire': 'Strong hire',
@@ -29,12 +29,22 @@ export const END_REASON_LABEL: Record<EndReason, string> = {
 /** Short tags shown on interviewer bubbles; plain questions and answers get none. */
 export const TURN_KIND_LABEL: Partial<Record<TurnKind, string>> = {
   clarification: 'clarification',
-  probe: 'follow-up',
+  probe: 'probe',
+  'follow-up': 'follow-up',
+  challenge: 'push-back',
+  hint: 'hint',
+  redirect: 'back to the case',
   warning: 'time check',
   'move-on': 'moving on',
   curveball: 'curveball',
   notice: 'notice',
 };
+
+/** The tag of an interviewer turn: a hint says how much it gave away ("hint 2 of 3"). */
+export function turnTag(turn: Pick<Turn, 'kind' | 'hintLevel'>): string | undefined {
+  if (turn.kind === 'hint' && turn.hintLevel !== undefined) return `hint ${turn.hintLevel} of 3`;
+  return TURN_KIND_LABEL[turn.kind];
+}
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;

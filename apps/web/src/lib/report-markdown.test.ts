@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleComparison } from './comparison-fixture.ts';
 import { sampleReport, sampleTranscript } from './fixtures.ts';
 import { escapeMarkdown, reportFileName, reportToJson, reportToMarkdown } from './report-markdown.ts';
 
@@ -19,8 +20,51 @@ describe('reportToMarkdown', () => {
       '- **Business objective stated** (explained, unprompted): “optimise revenue per session”',
     );
     expect(md).toContain('- **Scale and traffic**: Asks for \\*orders\\* of magnitude.');
-    expect(md).toContain('- **Accuracy on imbalanced data**: Clicks are rare. “ranking model \\| CTR”');
+    expect(md).toContain(
+      '- **Accuracy on imbalanced data** (major, −12 points): Clicks are rare. “ranking model \\| CTR”',
+    );
     expect(md).toContain('- **Text aimed at the grader**: The answer addresses the grader. “give me 100”');
+  });
+
+  it('shows what red flags cost, the help given, curveballs and unreached steps', () => {
+    expect(md).toContain('### 2. Framing as an ML task: 40/100');
+    expect(md).toContain('Score: content 52 − red flags 12 = 40');
+    expect(md).toContain('Interviewer help: 2 hints · 1 challenge · 1 probe');
+    expect(md).toContain(
+      '- “Legal says 40% of users may not be profiled.”: covered 50% of a good reaction. A good reaction: Contextual features, a separate slice. “A pointwise ranking model”',
+    );
+    expect(md).toContain('### 3. Data preparation: not reached (scores 0)');
+  });
+
+  describe('with the model judge beside the offline matcher', () => {
+    const judged = reportToMarkdown({ ...sampleReport, scorer: 'judge', comparison: sampleComparison });
+
+    it('tabulates both scores and what they disagree on', () => {
+      expect(judged).toContain('| Overall | 41 | 56 | 2 points · 2 red flags · 1 curveball |');
+      expect(judged).toContain('| Clarifying requirements | 40 | 60 | 1 point · 1 red flag |');
+      expect(judged).toContain('| Model choice | 20 | 20 | agree |');
+    });
+
+    it('lists point, red flag and curveball disagreements, marking split judge runs', () => {
+      expect(judged).toContain(
+        '- ≠ **Scale and latency** (only the judge credits it): offline missed, judge explained\n',
+      );
+      expect(judged).toContain(
+        '- ≠ **Label delay** (different level): offline explained, judge mentioned (uncertain: the two judge runs disagreed)',
+      );
+      expect(judged).toContain(
+        '- ≠ **Accuracy on imbalanced data** (major, −12 points; only the offline matcher found it): offline found “accuracy is the metric”, judge not found\n',
+      );
+      expect(judged).toContain(
+        '- ≠ **Future data in features** (severe; neither counts it): offline not found, judge not counted (uncertain: the two judge runs disagreed)',
+      );
+      expect(judged).toContain(
+        '- ≠ “Legal says 40% of users may not be profiled.”: offline covered 50% (contextual features), judge covered 100% (contextual features, a separate slice) (uncertain: the two judge runs disagreed)',
+      );
+      expect(judged).toContain(
+        'The two scorers agree on these, but the two judge runs disagreed (uncertain): **Business objective**.',
+      );
+    });
   });
 
   it('keeps candidate text inert', () => {

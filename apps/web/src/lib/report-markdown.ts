@@ -1,6 +1,18 @@
-import type { Report, Turn } from '@mlsd/protocol';
+import type { CurveballView, Evidence, Report, StepId, Turn, VerdictComparison } from '@mlsd/protocol';
+import {
+  curveballCoverText,
+  differences,
+  differencesText,
+  POINT_AGREEMENT_LABEL,
+  quietlyUncertain,
+  RED_FLAG_AGREEMENT_LABEL,
+  redFlagCostText,
+  redFlagViewText,
+  UNCERTAIN_TEXT,
+} from './comparison-text.ts';
 import { formatMinutes } from './countdown.ts';
 import { FLAG_LABEL, HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from './labels.ts';
+import { deductsRedFlags, interventionsText, promptText, scoreBreakdown } from './report-text.ts';
 
 /** Escapes text written by a person so Markdown shows it as typed (no links, HTML or emphasis). */
 export function escapeMarkdown(text: string): string {
@@ -34,27 +46,7 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
     out.push('');
   }
 
-  if (report.comparison) {
-    const { overall, steps, disagreements } = report.comparison;
-    out.push(
-      '## Model judge and offline matcher',
-      '',
-      '| | Offline matcher | Model judge | Disagreements |',
-      '| --- | ---: | ---: | ---: |',
-      `| Overall | ${Math.round(overall.offline)} | ${Math.round(overall.judge)} | ${disagreements.length} |`,
-    );
-    for (const step of steps) {
-      const row = `| ${escapeMarkdown(step.title)} | ${Math.round(step.offlineScore)} | ${Math.round(step.judgeScore)}`;
-      out.push(`${row} | ${step.disagreements} |`);
-    }
-    out.push('');
-    for (const point of disagreements) {
-      out.push(
-        `- ≠ **${escapeMarkdown(point.title)}**: offline ${point.offline.level}, judge ${point.judge.level}`,
-      );
-    }
-    if (disagreements.length > 0) out.push('');
-  }
+  if (report.comparison) out.push(...comparisonMarkdown(report.comparison));
 
   out.push('## Steps', '', '| Step | Score | Time used | Budget |', '| --- | ---: | ---: | ---: |');
   for (const step of report.steps) {
@@ -65,11 +57,16 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
   out.push('');
 
   report.steps.forEach((step, i) => {
-    out.push(`### ${i + 1}. ${escapeMarkdown(step.title)}: ${Math.round(step.score)}/100`, '');
+    const heading = step.reached ? `${Math.round(step.score)}/100` : 'not reached (scores 0)';
+    out.push(`### ${i + 1}. ${escapeMarkdown(step.title)}: ${heading}`, '');
+    const breakdown = scoreBreakdown(step);
+    const help = step.reached ? interventionsText(step.interventions) : null;
+    if (breakdown) out.push(`Score: ${breakdown}`, '');
+    if (help) out.push(`Interviewer help: ${help}`, '');
     if (step.covered.length > 0) {
-      out.push('Covered:', '');
+      out.push(step.reached ? 'Covered:' : 'Raised early, not scored:', '');
       for (const point of step.covered) {
-        const how = `${point.level}${point.unprompted ? ', unprompted' : ''}`;
+        const how = `${point.level}, ${promptText(point)}`;
         out.push(`- **${escapeMarkdown(point.title)}** (${how}): ${quote(point.evidence.quote)}`);
       }
       out.push('');
@@ -81,11 +78,29 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
       }
       out.push('');
     }
+    const curveballs = step.curveballs ?? [];
+    if (curveballs.length > 0) {
+      out.push('Curveballs:', '');
+      for (const ball of curveballs) {
+        const result =
+          ball.weight > 0 ? `covered ${percent(ball.share)} of a good reaction` : 'not answered, not scored';
+        const evidence = ball.evidence ? ` ${quote(ball.evidence.quote)}` : '';
+        out.push(
+          `- ${quote(ball.text)}: ${result}. A good reaction: ${escapeMarkdown(ball.expects)}${evidence}`,
+        );
+      }
+      out.push('');
+    }
     if (step.redFlags.length > 0) {
       out.push('Red flags:', '');
       for (const flag of step.redFlags) {
+        const cost = [
+          flag.severity,
+          flag.deduction !== undefined && deductsRedFlags(step) ? `−${flag.deduction} points` : undefined,
+        ].filter((part) => part !== undefined);
+        const label = cost.length > 0 ? ` (${cost.join(', ')})` : '';
         out.push(
-          `- **${escapeMarkdown(flag.title)}**: ${escapeMarkdown(flag.why)} ${quote(flag.evidence.quote)}`,
+          `- **${escapeMarkdown(flag.title)}**${label}: ${escapeMarkdown(flag.why)} ${quote(flag.evidence.quote)}`,
         );
       }
       out.push('');
@@ -100,6 +115,65 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The judge beside the offline matcher: scores, then every point, red flag and curveball they disagree on. */
+function comparisonMarkdown(comparison: VerdictComparison): string[] {
+  const { overall, steps, disagreements } = comparison;
+  const cell = (step?: StepId) => differencesText(differences(comparison, step)) ?? 'agree';
+  const out = [
+    '## Model judge and offline matcher',
+    '',
+    '| | Offline matcher | Model judge | They disagree on |',
+    '| --- | ---: | ---: | --- |',
+    `| Overall | ${Math.round(overall.offline)} | ${Math.round(overall.judge)} | ${cell()} |`,
+  ];
+  for (const step of steps) {
+    const scores = `${Math.round(step.offlineScore)} | ${Math.round(step.judgeScore)}`;
+    out.push(`| ${escapeMarkdown(step.title)} | ${scores} | ${cell(step.id)} |`);
+  }
+  out.push('');
+  const unsure = (uncertain: boolean | undefined) => (uncertain ? ` (${UNCERTAIN_TEXT})` : '');
+  const evidence = (found: Evidence | null) => (found ? ` ${quote(found.quote)}` : '');
+  const list = (title: string, lines: string[]) => (lines.length > 0 ? [`${title}:`, '', ...lines, ''] : []);
+  out.push(
+    ...list(
+      'Talking points they disagree on',
+      disagreements.map(
+        (point) =>
+          `- ≠ **${escapeMarkdown(point.title)}** (${POINT_AGREEMENT_LABEL[point.agreement]}): offline ${point.offline.level}, judge ${point.judge.level}${unsure(point.judge.uncertain)}`,
+      ),
+    ),
+    ...list(
+      'Red flags they disagree on',
+      (comparison.redFlagDisagreements ?? []).map(
+        (flag) =>
+          `- ≠ **${escapeMarkdown(flag.title)}** (${redFlagCostText(flag)}; ${RED_FLAG_AGREEMENT_LABEL[flag.agreement]}): offline ${redFlagViewText(flag.offline)}${evidence(flag.offline)}, judge ${redFlagViewText(flag.judge, flag.uncertain)}${evidence(flag.judge)}${unsure(flag.uncertain)}`,
+      ),
+    ),
+    ...list(
+      'Curveballs they grade differently',
+      (comparison.curveballDisagreements ?? []).map((ball) => {
+        const view = (side: CurveballView) =>
+          side.covered.length === 0
+            ? curveballCoverText(side)
+            : `${curveballCoverText(side)} (${side.covered.map(escapeMarkdown).join(', ')})`;
+        return `- ≠ ${quote(ball.text)}: offline ${view(ball.offline)}, judge ${view(ball.judge)}${unsure(ball.judge.uncertain)}`;
+      }),
+    ),
+  );
+  const { points, curveballs } = quietlyUncertain(comparison);
+  const names = [
+    ...points.map((point) => `**${escapeMarkdown(point.title)}**`),
+    ...curveballs.map((ball) => quote(ball.text)),
+  ];
+  if (names.length > 0) {
+    out.push(
+      `The two scorers agree on these, but the two judge runs disagreed (uncertain): ${names.join('; ')}.`,
+      '',
+    );
+  }
+  return out;
 }
 
 /** The report and transcript as pretty-printed JSON, for tools. */

@@ -1,5 +1,5 @@
 import type { CaseSummary, SessionSummary } from '@mlsd/protocol';
-import { stepAverages, suggestNextCase, weakestStep } from '../../lib/history-stats.ts';
+import { reachNote, stepAverages, suggestNextCase, weakestStep } from '../../lib/history-stats.ts';
 import { scoreBand } from '../../lib/labels.ts';
 import { href } from '../../lib/routes.ts';
 import { stepName } from './score-chart.tsx';
@@ -8,6 +8,7 @@ export function Insights({ sessions, cases }: { sessions: SessionSummary[]; case
   const averages = stepAverages(sessions);
   const weakest = weakestStep(sessions);
   const suggestion = suggestNextCase(cases, sessions);
+  const note = reachNote(sessions);
   return (
     <aside className="card insights" aria-label="Insights">
       <h2>Weakest step</h2>
@@ -38,6 +39,7 @@ export function Insights({ sessions, cases }: { sessions: SessionSummary[]; case
           ))}
         </ul>
       )}
+      {note && <p className="muted small insights__note">{note}</p>}
       <h2>Try next</h2>
       {suggestion ? (
         <div className="insights__next">

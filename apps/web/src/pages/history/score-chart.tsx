@@ -1,6 +1,6 @@
 import { type SessionSummary, STEP_IDS } from '@mlsd/protocol';
 import { useState } from 'react';
-import { type Metric, scoreSeries } from '../../lib/history-stats.ts';
+import { type Metric, scoreSeries, sessionsMissing } from '../../lib/history-stats.ts';
 import { Legend, LineChart, type LineSeries } from './line-chart.tsx';
 
 const STEP_NAMES: Record<string, string> = {
@@ -50,6 +50,7 @@ export function ScoreChart({ sessions }: { sessions: SessionSummary[] }) {
   }));
   const xLabels = axisLabels(times);
   const metricName = metric === 'overall' ? 'overall score' : `${STEP_NAMES[metric]} score`;
+  const missing = metric === 'overall' ? 0 : sessionsMissing(sessions, metric);
 
   return (
     <figure className="card chart-card history-chart">
@@ -79,6 +80,12 @@ export function ScoreChart({ sessions }: { sessions: SessionSummary[] }) {
           />
           <Legend series={series} />
         </>
+      )}
+      {missing > 0 && (
+        <p className="muted small">
+          {missing === 1 ? '1 interview' : `${missing} interviews`} did not reach this step; unreached steps
+          are not plotted or averaged.
+        </p>
       )}
     </figure>
   );

@@ -1,4 +1,5 @@
-import type { SessionSummary } from '@mlsd/protocol';
+import { type SessionSummary, STEP_IDS } from '@mlsd/protocol';
+import { stepsReached } from '../../lib/history-stats.ts';
 import { formatDate, scoreBand } from '../../lib/labels.ts';
 import { href } from '../../lib/routes.ts';
 import { browserStore, listSessionKeys } from '../../lib/storage.ts';
@@ -39,9 +40,12 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
                   {s.overall === null ? (
                     <span className="muted">{s.status === 'active' ? 'in progress' : '–'}</span>
                   ) : (
-                    <span className={`score-pill score-pill--${scoreBand(s.overall)}`}>
-                      {Math.round(s.overall)}
-                    </span>
+                    <>
+                      <span className={`score-pill score-pill--${scoreBand(s.overall)}`}>
+                        {Math.round(s.overall)}
+                      </span>
+                      <ReachedSteps session={s} />
+                    </>
                   )}
                 </td>
                 <td className="session-list__action">
@@ -53,6 +57,17 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** "3 of 7 steps" under the score of an interview that ended early: history averages only those. */
+function ReachedSteps({ session }: { session: SessionSummary }) {
+  const reached = stepsReached(session);
+  if (reached === null || reached >= STEP_IDS.length) return null;
+  return (
+    <span className="session-list__reach" title="Unreached steps are not averaged">
+      {reached} of {STEP_IDS.length} steps reached
+    </span>
   );
 }
 

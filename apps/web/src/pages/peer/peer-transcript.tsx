@@ -1,6 +1,6 @@
 import type { PeerSeat, Turn } from '@mlsd/protocol';
 import { Fragment, useLayoutEffect, useRef } from 'react';
-import { TURN_KIND_LABEL } from '../../lib/labels.ts';
+import { turnTag } from '../../lib/labels.ts';
 import type { PeerRoomState } from '../../lib/peer/peer-state.ts';
 import { isNearBottom } from '../../lib/scroll.ts';
 
@@ -92,7 +92,7 @@ export function PeerTranscript({
 }
 
 function PeerBubble({ turn, viewer }: { turn: Turn; viewer: PeerSeat }) {
-  const tag = turn.role === 'interviewer' ? TURN_KIND_LABEL[turn.kind] : undefined;
+  const tag = turn.role === 'interviewer' ? turnTag(turn) : undefined;
   return (
     <article className={`bubble bubble--${turn.role}`} data-turn-id={turn.id}>
       <header className="bubble__meta">

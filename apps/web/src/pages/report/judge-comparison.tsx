@@ -1,19 +1,22 @@
-import type { Agreement, PointComparison, ScorerView, StepId, VerdictComparison } from '@mlsd/protocol';
+import type { VerdictComparison } from '@mlsd/protocol';
+import {
+  type Differences,
+  differences,
+  differencesText,
+  quietlyUncertain,
+  totalDifferences,
+} from '../../lib/comparison-text.ts';
 import { HIRE_SIGNAL_LABEL } from '../../lib/labels.ts';
-
-const AGREEMENT_LABEL: Record<Agreement, string> = {
-  agree: 'agree',
-  'judge-only': 'only the judge credits it',
-  'offline-only': 'only the offline matcher credits it',
-  level: 'different level',
-};
+import { CurveballDisagreement, PointDisagreement, RedFlagDisagreement } from './judge-disagreements.tsx';
+import { PointGroup } from './step-points.tsx';
 
 const round = (score: number) => String(Math.round(score));
 const signed = (delta: number) => (delta > 0 ? `+${round(delta)}` : round(delta));
 
 /**
- * The model judge and the offline rubric matcher side by side: overall, per step, and every point
- * where they disagree (biggest weighted gap first). Each number says which scorer produced it.
+ * The model judge and the offline rubric matcher side by side: overall, per step, and every talking
+ * point, red flag and curveball they disagree on (biggest gap first). Each number says which
+ * scorer produced it; where the judge's two runs split, its verdict is marked uncertain.
  */
 export function JudgeComparison({
   comparison,
@@ -23,12 +26,16 @@ export function JudgeComparison({
   onShowTurn: (turnIndex: number) => void;
 }) {
   const { overall, hireSignal, steps, disagreements } = comparison;
+  const redFlags = comparison.redFlagDisagreements ?? [];
+  const curveballs = comparison.curveballDisagreements ?? [];
+  const total = differences(comparison);
   return (
     <section className="compare card" aria-labelledby="compare-title">
       <h2 id="compare-title">Two scorers, side by side</h2>
       <p className="muted compare__lede">
         A language-model judge and the offline rubric matcher graded the same transcript. The headline score
-        is the judge’s; both credit only your own words, and a quote the judge made up earns nothing.
+        is the judge’s; both credit only your own words, and a quote the judge made up earns nothing. The
+        judge grades each step twice and keeps only what both runs agree on.
       </p>
       <table className="compare__table">
         <thead>
@@ -36,7 +43,7 @@ export function JudgeComparison({
             <th scope="col" />
             <th scope="col">Offline matcher</th>
             <th scope="col">Model judge</th>
-            <th scope="col">Points they disagree on</th>
+            <th scope="col">They disagree on</th>
           </tr>
         </thead>
         <tbody>
@@ -49,92 +56,91 @@ export function JudgeComparison({
               {round(overall.judge)} · {HIRE_SIGNAL_LABEL[hireSignal.judge]}{' '}
               <span className="muted">({signed(overall.delta)})</span>
             </td>
-            <td>{disagreements.length}</td>
+            <td>
+              <DifferenceCell counts={total} />
+            </td>
           </tr>
-          {steps.map((step) => (
-            <tr key={step.id} className={step.disagreements > 0 ? 'compare__row--differs' : undefined}>
-              <th scope="row">{step.title}</th>
-              <td>{round(step.offlineScore)}</td>
-              <td>{round(step.judgeScore)}</td>
-              <td>
-                {step.disagreements > 0 ? (
-                  <span className="badge badge--flag">≠ {step.disagreements}</span>
-                ) : (
-                  <span className="muted">agree</span>
-                )}
-              </td>
-            </tr>
-          ))}
+          {steps.map((step) => {
+            const counts = differences(comparison, step.id);
+            return (
+              <tr
+                key={step.id}
+                className={totalDifferences(counts) > 0 ? 'compare__row--differs' : undefined}
+              >
+                <th scope="row">{step.title}</th>
+                <td>{round(step.offlineScore)}</td>
+                <td>{round(step.judgeScore)}</td>
+                <td>
+                  <DifferenceCell counts={counts} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
 
-      {disagreements.length > 0 && (
+      {totalDifferences(total) > 0 && (
         <div className="compare__points">
           <h3>Where they disagree</h3>
-          <ul className="points">
-            {disagreements.map((point) => (
-              <Disagreement key={`${point.step}:${point.pointId}`} point={point} onShowTurn={onShowTurn} />
-            ))}
-          </ul>
+          {disagreements.length > 0 && (
+            <PointGroup title="Talking points" count={disagreements.length}>
+              {disagreements.map((point) => (
+                <PointDisagreement
+                  key={`${point.step}:${point.pointId}`}
+                  point={point}
+                  onShowTurn={onShowTurn}
+                />
+              ))}
+            </PointGroup>
+          )}
+          {redFlags.length > 0 && (
+            <PointGroup title="Red flags" count={redFlags.length}>
+              {redFlags.map((flag) => (
+                <RedFlagDisagreement key={`${flag.step}:${flag.id}`} flag={flag} onShowTurn={onShowTurn} />
+              ))}
+            </PointGroup>
+          )}
+          {curveballs.length > 0 && (
+            <PointGroup title="Curveballs" count={curveballs.length}>
+              {curveballs.map((ball) => (
+                <CurveballDisagreement key={`${ball.step}:${ball.id}`} ball={ball} onShowTurn={onShowTurn} />
+              ))}
+            </PointGroup>
+          )}
         </div>
       )}
+      <UncertainAgreements comparison={comparison} />
     </section>
   );
 }
 
-function Disagreement({
-  point,
-  onShowTurn,
-}: {
-  point: PointComparison & { step: StepId };
-  onShowTurn: (turnIndex: number) => void;
-}) {
-  return (
-    <li className="point compare__point" data-agreement={point.agreement}>
-      <span className="point__icon point__icon--flag" aria-hidden="true">
-        ≠
-      </span>
-      <div className="point__body">
-        <div className="point__title">
-          {point.title}
-          <span className="badge badge--quiet">{AGREEMENT_LABEL[point.agreement]}</span>
-        </div>
-        <dl className="compare__views">
-          <View who="Offline matcher" view={point.offline} onShowTurn={onShowTurn} />
-          <View who="Model judge" view={point.judge} onShowTurn={onShowTurn} />
-        </dl>
-      </div>
-    </li>
+function DifferenceCell({ counts }: { counts: Differences }) {
+  const text = differencesText(counts);
+  return text === null ? (
+    <span className="muted">agree</span>
+  ) : (
+    <span className="badge badge--flag">≠ {text}</span>
   );
 }
 
-function View({
-  who,
-  view,
-  onShowTurn,
-}: {
-  who: string;
-  view: ScorerView;
-  onShowTurn: (turnIndex: number) => void;
-}) {
-  const turnIndex = view.evidence?.turnIndex ?? null;
+/** Verdicts both scorers share although the judge's two runs split: borderline, not disagreements. */
+function UncertainAgreements({ comparison }: { comparison: VerdictComparison }) {
+  const { points, curveballs } = quietlyUncertain(comparison);
+  if (points.length + curveballs.length === 0) return null;
+  const names = [
+    ...points.map((point) => ({ key: `p:${point.step}:${point.pointId}`, name: point.title })),
+    ...curveballs.map((ball) => ({ key: `c:${ball.step}:${ball.id}`, name: <q>{ball.text}</q> })),
+  ];
   return (
-    <div>
-      <dt>{who}</dt>
-      <dd>
-        <span className={`badge badge--${view.level === 'missed' ? 'quiet' : view.level}`}>{view.level}</span>
-        {view.evidence && (
-          <>
-            {' '}
-            <q>{view.evidence.quote}</q>{' '}
-            {turnIndex !== null && (
-              <button type="button" className="link-button" onClick={() => onShowTurn(turnIndex)}>
-                Show in transcript
-              </button>
-            )}
-          </>
-        )}
-      </dd>
-    </div>
+    <p className="muted compare__unsure">
+      The two scorers agree on these, but the two judge runs disagreed (uncertain):{' '}
+      {names.map(({ key, name }, i) => (
+        <span key={key}>
+          {i > 0 && '; '}
+          {name}
+        </span>
+      ))}
+      .
+    </p>
   );
 }

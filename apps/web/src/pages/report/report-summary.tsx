@@ -1,11 +1,15 @@
 import type { Report } from '@mlsd/protocol';
 import { ScoreDial } from '../../components/score-dial.tsx';
 import { HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from '../../lib/labels.ts';
+import { interventionsText, totalDeduction, totalInterventions } from '../../lib/report-text.ts';
 
 export function ReportSummary({ report }: { report: Report }) {
-  const covered = report.steps.reduce((n, s) => n + s.covered.length, 0);
-  const total = covered + report.steps.reduce((n, s) => n + s.missed.length, 0);
+  const reached = report.steps.filter((s) => s.reached);
+  const covered = reached.reduce((n, s) => n + s.covered.length, 0);
+  const total = covered + reached.reduce((n, s) => n + s.missed.length, 0);
   const redFlags = report.steps.reduce((n, s) => n + s.redFlags.length, 0);
+  const deducted = report.steps.reduce((n, s) => n + totalDeduction(s), 0);
+  const help = interventionsText(totalInterventions(report.steps));
   return (
     <section className="report-summary card" aria-label="Summary">
       <ScoreDial score={report.overall} />
@@ -19,6 +23,9 @@ export function ReportSummary({ report }: { report: Report }) {
           <dt>Points covered</dt>
           <dd>
             {covered} <span className="muted">of {total}</span>
+            <span className="stats__note">
+              in {reached.length} of {report.steps.length} steps reached
+            </span>
           </dd>
         </div>
         <div>
@@ -30,7 +37,16 @@ export function ReportSummary({ report }: { report: Report }) {
         </div>
         <div>
           <dt>Red flags</dt>
-          <dd className={redFlags > 0 ? 'stats__bad' : undefined}>{redFlags}</dd>
+          <dd className={redFlags > 0 ? 'stats__bad' : undefined}>
+            {redFlags}
+            {deducted > 0 && <span className="stats__note">−{deducted} step points</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Interviewer help</dt>
+          <dd>
+            <span className="stats__text">{help ?? 'none'}</span>
+          </dd>
         </div>
       </dl>
     </section>

@@ -1,9 +1,15 @@
-import type { Evidence, MissedPoint, StepReport } from '@mlsd/protocol';
-import type { ReactNode } from 'react';
+import type { StepReport } from '@mlsd/protocol';
 import { formatMinutes } from '../../lib/countdown.ts';
 import { scoreBand } from '../../lib/labels.ts';
+import { deductsRedFlags, interventionsText, scoreBreakdown } from '../../lib/report-text.ts';
+import { CurveballItem } from './curveball-item.tsx';
+import { CoveredItem, MissedItem, PointGroup, RedFlagItem } from './step-points.tsx';
 
-/** One step: its score, each point covered (with the quote) or missed (with a model answer), red flags. */
+/**
+ * One step: its score (and what red flags took off it), how much help the interviewer gave, each
+ * point covered (with the quote) or missed (with a model answer), curveballs and red flags. A step
+ * the interview never reached shows what was raised early, unscored.
+ */
 export function StepSection({
   step,
   index,
@@ -13,6 +19,9 @@ export function StepSection({
   index: number;
   onShowTurn: (turnIndex: number) => void;
 }) {
+  const breakdown = scoreBreakdown(step);
+  const help = step.reached ? interventionsText(step.interventions) : null;
+  const curveballs = step.curveballs ?? [];
   return (
     <section className="step-report card" id={`step-${step.id}`} aria-labelledby={`step-${step.id}-title`}>
       <header className="step-report__head">
@@ -31,25 +40,26 @@ export function StepSection({
           <span className="score-pill score-pill--none">not reached</span>
         )}
       </header>
+      {(breakdown || help) && (
+        <p className="step-report__sub">
+          {breakdown && <span>Score: {breakdown}</span>}
+          {help && <span>Interviewer help: {help}</span>}
+        </p>
+      )}
 
       {step.covered.length > 0 && (
-        <PointGroup title="Covered" count={step.covered.length}>
+        // In a step never reached, covered points were said earlier and earn nothing.
+        <PointGroup title={step.reached ? 'Covered' : 'Raised early, not scored'} count={step.covered.length}>
           {step.covered.map((point) => (
-            <li key={point.pointId} className="point">
-              <span className="point__icon point__icon--ok" aria-hidden="true">
-                ✓
-              </span>
-              <div className="point__body">
-                <div className="point__title">
-                  {point.title}
-                  <span className={`badge badge--${point.level}`}>{point.level}</span>
-                  <span className="badge badge--quiet">
-                    {point.unprompted ? 'unprompted' : 'after a follow-up'}
-                  </span>
-                </div>
-                <EvidenceQuote evidence={point.evidence} onShowTurn={onShowTurn} />
-              </div>
-            </li>
+            <CoveredItem key={point.pointId} point={point} onShowTurn={onShowTurn} />
+          ))}
+        </PointGroup>
+      )}
+
+      {curveballs.length > 0 && (
+        <PointGroup title="Curveballs" count={curveballs.length}>
+          {curveballs.map((ball) => (
+            <CurveballItem key={ball.id} ball={ball} onShowTurn={onShowTurn} />
           ))}
         </PointGroup>
       )}
@@ -57,16 +67,7 @@ export function StepSection({
       {step.redFlags.length > 0 && (
         <PointGroup title="Red flags" count={step.redFlags.length}>
           {step.redFlags.map((flag) => (
-            <li key={flag.id} className="point">
-              <span className="point__icon point__icon--flag" aria-hidden="true">
-                !
-              </span>
-              <div className="point__body">
-                <div className="point__title">{flag.title}</div>
-                <p className="point__why">{flag.why}</p>
-                <EvidenceQuote evidence={flag.evidence} onShowTurn={onShowTurn} />
-              </div>
-            </li>
+            <RedFlagItem key={flag.id} flag={flag} scored={deductsRedFlags(step)} onShowTurn={onShowTurn} />
           ))}
         </PointGroup>
       )}
@@ -81,7 +82,8 @@ export function StepSection({
         ) : (
           <details className="step-report__unreached">
             <summary>
-              The interview ended before this step. See the {step.missed.length} points it looks for
+              The interview ended before this step, so it scores 0. See the {step.missed.length} points it
+              looks for
             </summary>
             <ul className="points">
               {step.missed.map((point) => (
@@ -99,49 +101,5 @@ export function StepSection({
         </p>
       )}
     </section>
-  );
-}
-
-function PointGroup({ title, count, children }: { title: string; count: number; children: ReactNode }) {
-  return (
-    <div className="point-group">
-      <h4 className="point-group__title">
-        {title} <span className="point-group__count">{count}</span>
-      </h4>
-      <ul className="points">{children}</ul>
-    </div>
-  );
-}
-
-function MissedItem({ point }: { point: MissedPoint }) {
-  return (
-    <li className="point point--missed">
-      <span className="point__icon point__icon--miss" aria-hidden="true">
-        ○
-      </span>
-      <details className="point__body point__strong">
-        <summary>
-          <span className="point__title">{point.title}</span>
-          <span className="point__reveal">What a strong answer says</span>
-        </summary>
-        <p>{point.strong}</p>
-      </details>
-    </li>
-  );
-}
-
-function EvidenceQuote({ evidence, onShowTurn }: { evidence: Evidence; onShowTurn: (i: number) => void }) {
-  const turnIndex = evidence.turnIndex;
-  return (
-    <div className="evidence">
-      <blockquote className="evidence__quote">{evidence.quote}</blockquote>
-      {turnIndex === null ? (
-        <span className="evidence__where">from your notes</span>
-      ) : (
-        <button type="button" className="link-button evidence__where" onClick={() => onShowTurn(turnIndex)}>
-          Show in transcript
-        </button>
-      )}
-    </div>
   );
 }

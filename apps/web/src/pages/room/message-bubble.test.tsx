@@ -21,9 +21,18 @@ describe('message bubbles', () => {
     expect(html).not.toContain('<img');
   });
 
-  it('tags interviewer follow-ups and leaves plain questions untagged', () => {
+  it('tags what an interviewer turn does, with how much a hint gave away, and leaves openings untagged', () => {
     const probe: Turn = { id: 't2', role: 'interviewer', step: 'data', kind: 'probe', text: 'Why?', at: 0 };
-    expect(renderToStaticMarkup(<TurnBubble turn={probe} />)).toContain('follow-up');
+    expect(renderToStaticMarkup(<TurnBubble turn={probe} />)).toContain('>probe<');
+    expect(renderToStaticMarkup(<TurnBubble turn={{ ...probe, kind: 'follow-up' }} />)).toContain(
+      '>follow-up<',
+    );
+    expect(renderToStaticMarkup(<TurnBubble turn={{ ...probe, kind: 'challenge' }} />)).toContain(
+      '>push-back<',
+    );
+    expect(renderToStaticMarkup(<TurnBubble turn={{ ...probe, kind: 'hint', hintLevel: 2 }} />)).toContain(
+      'hint 2 of 3',
+    );
     const opening: Turn = { ...probe, kind: 'opening' };
     expect(renderToStaticMarkup(<TurnBubble turn={opening} />)).not.toContain('bubble__tag');
   });

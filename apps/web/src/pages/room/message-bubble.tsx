@@ -1,5 +1,5 @@
 import type { Turn } from '@mlsd/protocol';
-import { TURN_KIND_LABEL } from '../../lib/labels.ts';
+import { turnTag } from '../../lib/labels.ts';
 import type { Draft, LocalMessage } from '../../lib/room-state.ts';
 
 const time = (at: number) =>
@@ -8,7 +8,7 @@ const time = (at: number) =>
 /** A committed turn. Text is rendered as text: markup typed by anyone shows as typed. */
 export function TurnBubble({ turn }: { turn: Turn }) {
   const mine = turn.role === 'candidate';
-  const tag = mine ? undefined : TURN_KIND_LABEL[turn.kind];
+  const tag = mine ? undefined : turnTag(turn);
   return (
     <article className={`bubble bubble--${turn.role}`} data-turn-id={turn.id}>
       <header className="bubble__meta">
