@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDb } from '@mlsd/db';
 import { CaseSummary, CreateSessionResponse, ServerEvent } from '@mlsd/protocol';
 import { z } from 'zod';
+import { stripProbes } from '../src/live/live-session.ts';
 import { ScriptedClient } from './durability-client.ts';
 import { freePort, type Launcher, ServerProcess } from './durability-server.ts';
 
@@ -194,10 +195,9 @@ export function verifyDatabase(
   }
 }
 
+/** A stored event as the candidate's seat receives it (the server's own projection). */
 function withoutProbes(event: ServerEvent): ServerEvent {
-  if (event.type !== 'turn' || event.turn.probedPointIds === undefined) return event;
-  const { probedPointIds: _hidden, ...turn } = event.turn;
-  return { ...event, turn };
+  return event.type === 'turn' ? { ...event, turn: stripProbes(event.turn) } : event;
 }
 
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

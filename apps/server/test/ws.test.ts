@@ -344,7 +344,7 @@ describe('delivery', () => {
     const session = await createSession(30);
     await settle();
     // What a crash between the ack and the reply leaves behind: the answer stored, no reply.
-    const text = 'How many requests per second do we serve?';
+    const text = 'How many daily active users do we have?';
     server.app.db.sessions.commit(session.id, {
       at: clock.now(),
       command: { clientId: 'orphan-1', type: 'answer' },

@@ -92,11 +92,22 @@ describe('clarifying answers', () => {
     expect(utterance.text.indexOf(latency!.answer)).toBeGreaterThan(utterance.text.indexOf(scale!.answer));
   });
 
-  it('reminds briefly of a fact given before', () => {
-    const fact = fixtureCase.facts.find((f) => f.id === 'latency')!;
-    const utterance = answer(['latency'], { repeat: true });
-    expect(utterance.text).not.toContain(fact.answer);
-    expect(utterance.text).toMatch(/mentioned|before|said/i);
+  it('reminds briefly of a fact given before: its first sentence only', () => {
+    const study = structuredClone(fixtureCase);
+    const fact = study.facts.find((f) => f.id === 'latency')!;
+    fact.answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.';
+    const utterance = voiceOffline({
+      ...request({
+        kind: 'answer-facts',
+        facts: [{ id: 'latency', repeat: true }],
+        unanswered: [],
+        ambiguous: [],
+        late: false,
+      }),
+      caseStudy: study,
+    });
+    expect(utterance.text).toMatch(/(mentioned|before|said)[,:] the feed must render in 200 ms at p99\.$/i);
+    expect(utterance.text).not.toContain('Ranking gets');
   });
 
   it('says which part the case does not cover, next to the facts it does', () => {

@@ -27,7 +27,7 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
   for (const { id, repeat } of move.facts) {
     const fact = byId.get(id);
     if (!fact) continue;
-    parts.push(repeat ? `${voice.choose(LINES.factReminder)} ${firstSentence(fact.answer)}` : fact.answer);
+    parts.push(repeat ? reminder(voice.choose(LINES.factReminder), firstSentence(fact.answer)) : fact.answer);
   }
   for (const { options } of move.ambiguous) {
     const [a, b] = options.map((id) => byId.get(id));
@@ -131,6 +131,15 @@ function minutesLeft(ms: number): string {
 
 function factName(fact: Fact): string {
   return fact.cues[0] ?? fact.id.replace(/-/g, ' ');
+}
+
+/** "As I mentioned, the feed..." after a comma; "Same as before: The feed..." after a colon. */
+function reminder(lead: string, sentence: string): string {
+  const body =
+    lead.endsWith(',') && /^[A-Z][a-z]/.test(sentence)
+      ? sentence[0]!.toLowerCase() + sentence.slice(1)
+      : sentence;
+  return `${lead} ${body}`;
 }
 
 function firstSentence(text: string): string {

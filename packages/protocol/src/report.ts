@@ -124,7 +124,7 @@ export const StepReport = z.object({
 export type StepReport = z.infer<typeof StepReport>;
 
 export const ReportFlag = z.object({
-  kind: z.enum(['grader-directed', 'empty-transcript', 'judge-failed', 'degraded']),
+  kind: z.enum(['grader-directed', 'empty-transcript', 'judge-failed', 'degraded', 'ignored-input']),
   message: z.string(),
   evidence: Evidence.optional(),
 });

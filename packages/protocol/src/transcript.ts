@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CandidateIntent, HintLevel, StepId, TurnKind } from './common.ts';
+import { CandidateIntent, HintLevel, TurnKind } from './common.ts';
 
 /**
  * The transcript file format read by `mlsd score`. Step and time are optional; other fields are
@@ -7,7 +7,8 @@ import { CandidateIntent, HintLevel, StepId, TurnKind } from './common.ts';
  */
 export const TranscriptTurn = z.looseObject({
   role: z.enum(['interviewer', 'candidate']),
-  step: StepId.optional(),
+  /** One of the seven step ids; any other value is set aside (the turn keeps the step before it). */
+  step: z.string().optional(),
   text: z.string(),
   /** Seconds since the start of the interview. */
   t: z.number().min(0).optional(),

@@ -1,6 +1,7 @@
 import type { Report, TranscriptFile } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { AnalysisCache } from './analyse.ts';
+import { checkTurns } from './input-checks.ts';
 import { scoreSession } from './report.ts';
 import { turnMeta } from './session.ts';
 
@@ -29,24 +30,25 @@ export function scoreTranscript(
     };
   }
   const timed = file.turns.some((turn) => turn.t !== undefined);
-  return {
-    ok: true,
-    value: scoreSession({
-      study,
-      framework: rubrics.framework,
-      turns: file.turns.map((turn) => ({
-        role: turn.role,
-        text: turn.text,
-        step: turn.step ?? null,
-        atMs: turn.t === undefined ? null : Math.round(turn.t * 1000),
-        ...turnMeta(turn),
-      })),
-      notes: file.notes ?? '',
-      durationMinutes: file.durationMinutes ?? 45,
-      startMs: timed ? 0 : null,
-      endMs: null,
-      ...(options.now === undefined ? {} : { now: options.now }),
-      ...(options.cache ? { cache: options.cache } : {}),
-    }),
-  };
+  const checked = checkTurns(file.turns);
+  const report = scoreSession({
+    study,
+    framework: rubrics.framework,
+    turns: checked.turns.map(({ role, text, step, source }) => ({
+      role,
+      text,
+      step,
+      atMs: source.t === undefined ? null : Math.round(source.t * 1000),
+      ...turnMeta(source),
+    })),
+    notes: file.notes ?? '',
+    durationMinutes: file.durationMinutes ?? 45,
+    startMs: timed ? 0 : null,
+    endMs: null,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+  if (checked.notes.length === 0) return { ok: true, value: report };
+  const flag = { kind: 'ignored-input' as const, message: `Set aside: ${checked.notes.join('; ')}.` };
+  return { ok: true, value: { ...report, flags: [...report.flags, flag] } };
 }

@@ -16,6 +16,7 @@ export const SCORER_LABEL: Record<ScorerKind, string> = {
 export const FLAG_LABEL: Record<ReportFlag['kind'], string> = {
   'grader-directed': 'Text aimed at the grader',
   'empty-transcript': 'Empty transcript',
+  'ignored-input': 'Input set aside',
   'judge-failed': 'Model judge failed',
   degraded: 'Degraded scoring',
 };
