@@ -122,8 +122,21 @@ function secretsOf(caseStudy: CaseStudy, framework: Framework): Secrets {
     ...flags.map((flag) => flag.why),
     ...caseStudy.curveballs.map((ball) => ball.expects),
   ];
+  // What the interviewer is meant to say (openings, probes, facts, curveballs) is never a leak.
+  const spoken = normal(
+    [
+      caseStudy.prompt,
+      ...caseStudy.facts.map((fact) => fact.answer),
+      ...Object.values(caseStudy.steps).map((step) => step.opening),
+      ...points.map((point) => point.probe),
+      ...caseStudy.curveballs.map((ball) => ball.text),
+      ...framework.steps.flatMap((step) => [step.opening, step.purpose]),
+    ].join(' \n '),
+  );
   return {
-    titles: points.map((point) => ({ pointId: point.id, title: point.title.toLowerCase() })),
+    titles: points
+      .map((point) => ({ pointId: point.id, title: point.title.toLowerCase() }))
+      .filter(({ title }) => !spoken.includes(normal(title))),
     sentences: long
       .flatMap((text) => text.split(/(?<=[.!?])\s+/))
       .map(normal)

@@ -96,10 +96,17 @@ export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): Lea
   );
 
   // A title names the answer ("Calibrated scores"): said by the interviewer, it gives the point away.
+  // A title that the interviewer's own lines already contain (an opening that asks about "the
+  // latency and cost budget") gives nothing away.
+  const titleSet = new Set(points.map((point) => point.title));
+  const spoken = open
+    .filter((text) => !titleSet.has(text))
+    .map((text) => wordsOf(text).map((word) => word.norm));
   const titles = [...new Set(points.map((point) => point.title.toLowerCase()))];
   const titleWords = titles
     .map((title) => ({ title, words: wordsOf(title).map((word) => word.norm) }))
-    .filter(({ words }) => words.length >= 2 && words.some((word) => !STOP.has(word)));
+    .filter(({ words }) => words.length >= 2 && words.some((word) => !STOP.has(word)))
+    .filter(({ words }) => !spoken.some((line) => indexOfRun(line, words) >= 0));
 
   const scan = (text: string, final: boolean, options: ScanOptions = {}) => {
     const words = wordsOf(text);
