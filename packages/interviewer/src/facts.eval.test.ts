@@ -108,7 +108,7 @@ function evaluate(file: string) {
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
 
-describe.each(['tune', 'holdout'])('fact questions (%s)', (file) => {
+describe.each(['tune', 'holdout', 'blind'])('fact questions (%s)', (file) => {
   const result = evaluate(file);
   const table = [
     ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),

@@ -79,6 +79,31 @@ describe('fact retrieval on the fixture case', () => {
     expect(parts('Are there GDPR and consent rules?')).toEqual(['found:privacy']);
   });
 
+  it('keeps "the X and Y <noun>" whole: two modifiers of one noun are one question', () => {
+    const facts: Fact[] = [
+      { id: 'click-rate', cues: ['click rate', 'ctr'], answer: 'About 2% of impressions are clicked.' },
+      { id: 'conversion', cues: ['conversion', 'purchases'], answer: 'Conversions arrive within 7 days.' },
+      { id: 'latency', cues: ['latency'], answer: 'The budget is 100 ms at p99.' },
+    ];
+    const index = createFactIndex(facts);
+    expect(parts('What are the click and conversion rates?', index)).toHaveLength(1);
+    expect(parts('What is the latency budget and the conversion delay?', index)).toEqual([
+      'found:latency',
+      'found:conversion',
+    ]);
+  });
+
+  it('reads a qualifier the case never mentions as part of a covered question', () => {
+    expect(parts("What's the latency target for ranking?")).toEqual(['found:latency']);
+    expect(parts('Is there a limit on the response time?')).toEqual(['found:latency']);
+  });
+
+  it('says "none" when what is asked is a word the case never uses', () => {
+    // Every other word is the case's own: the predicate is what is asked.
+    expect(parts('Can users pin a post to the top of their feed?')).toEqual(['none:']);
+    expect(parts('Can users mute their friends in the feed?')).toEqual(['none:']);
+  });
+
   it('skips statements around the questions', () => {
     expect(parts("Thanks, that helps. I'd start with a simple baseline. What's the latency budget?")).toEqual(
       ['found:latency'],

@@ -1,4 +1,5 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
+import { continuesFact, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { splitMessage } from './facts/split.ts';
 
@@ -39,15 +40,40 @@ export interface FactSearchOptions {
   margin?: number;
   /** Below this coverage the case does not cover the question. */
   noneBelow?: number;
+  /** Words no fact has, at this share of the weight the best fact holds, ask about something else. */
+  unknownShare?: number;
+  /** A follow-up that refers back keeps the fact before it when that fact fits it this well next to its own. */
+  closeness?: number;
   /** Most facts `search` returns. */
   limit?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
-const DEFAULTS: Required<FactSearchOptions> = { foundAt: 0.35, margin: 0.03, noneBelow: 0.3, limit: 3 };
+const DEFAULTS: Required<FactSearchOptions> = {
+  foundAt: 0.3,
+  margin: 0.01,
+  noneBelow: 0.3,
+  unknownShare: 1,
+  closeness: 0.7,
+  limit: 3,
+};
 
 /** Two subjects joined inside one question. */
 const CONJUNCTION = /\s+(?:and|&|plus|as well as)\s+/i;
+
+/** "the click": a bare word right after a determiner or the frame of the question, no noun of its own yet. */
+const BARE_MODIFIER =
+  /(?:^|\b(?:the|a|an|our|their|its|what|which|are|is|of|for|about|on|in|from|with|to|by|many|much|there)\s+)[\w-]+$/i;
+
+/** "conversion rates", not "the QPS" or "how many...": a second modifier and the noun both share. */
+const SHARED_NOUN =
+  /^(?!(?:the|a|an|our|their|its|this|that|these|those|each|every|any|some|we|they|it|you|i|what|which|how|who|when|where|why|is|are|do|does|did|can|could|will|would|should)\b)[\w-]+\s+[\w-]+/i;
+
+/** "What are the click and conversion rates?": two modifiers of one noun, one question. */
+function sharesNoun(text: string): boolean {
+  const [left = '', right = ''] = text.split(CONJUNCTION, 2);
+  return BARE_MODIFIER.test(left.trim()) && SHARED_NOUN.test(right.trim());
+}
 
 /** Builds the index of a case's facts: vocabulary-aware term overlap, one decision per question part. */
 export function createFactIndex(facts: readonly Fact[], options: FactSearchOptions = {}): FactIndex {
@@ -59,6 +85,8 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     if (!first || first.coverage < settings.noneBelow) return { question, status: 'none' };
     // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
     if (first.matched <= 1 && first.anchor < unknown) return { question, status: 'none' };
+    // "Can guests message hosts?": words the case never uses outweigh what the best fact holds.
+    if (unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
     const lead = first.coverage - (second?.coverage ?? 0);
     if ((first.coverage >= settings.foundAt && lead >= settings.margin) || !second) {
       return { question, status: 'found', fact: first.fact };
@@ -66,16 +94,17 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     return { question, status: 'ambiguous', options: [first.fact, second.fact] };
   };
 
-  type Resolved = { part: FactPart; match?: Ranked };
+  type Resolved = { part: FactPart; text: string; ranking: Ranking; match?: Ranked; merged?: boolean };
   const resolveOne = (text: string, ranking: Ranking): Resolved => {
     const part = decide(text, ranking);
-    return part.fact ? { part, match: ranking.ranked[0] } : { part };
+    const decided = { part, text, ranking, ...part };
+    return part.fact ? { ...decided, match: ranking.ranked[0] } : decided;
   };
 
   /** One question; "the latency budget and the peak QPS?" splits when each half has its own fact. */
   const resolvePiece = (text: string, ranking: Ranking): Resolved[] => {
     const whole = resolveOne(text, ranking);
-    if (!CONJUNCTION.test(text)) return [whole];
+    if (!CONJUNCTION.test(text) || sharesNoun(text)) return [whole];
     const halves = text
       .split(CONJUNCTION)
       .map((half) => ({ half: half.trim(), ranking: ranker.rank(half) }))
@@ -100,9 +129,20 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     const resolved: Resolved[] = [];
     for (const entry of asked.flatMap(({ piece, ranking }) => resolvePiece(piece.text, ranking))) {
       const previous = resolved.at(-1);
-      // Two questions answered by one fact get its answer once.
-      if (previous?.part.fact && previous.part.fact === entry.part.fact) {
+      const fact = previous?.part.fact;
+      // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
+      if (previous && fact && continuesFact({ ...entry, ...entry.part }, fact, settings.closeness)) {
         previous.part.question += ` ${entry.part.question}`;
+        previous.merged = true;
+      } else if (
+        previous?.part.fact &&
+        entry.part.fact &&
+        !previous.merged &&
+        leadsIntoFact({ ...previous, ...previous.part }, entry.part.fact)
+      ) {
+        previous.part = { ...entry.part, question: `${previous.part.question} ${entry.part.question}` };
+        previous.match = entry.match;
+        previous.merged = true;
       } else resolved.push(entry);
     }
     return resolved;

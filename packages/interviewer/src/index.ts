@@ -1,7 +1,9 @@
 export {
   createFactIndex,
   type FactIndex,
+  type FactLookup,
   type FactMatch,
+  type FactPart,
   type FactSearchOptions,
   factIndexFor,
 } from './facts.ts';
@@ -10,6 +12,6 @@ export { LINES } from './lines.ts';
 export * from './llm/index.ts';
 export { createOfflineInterviewer, findPoint, voiceOffline } from './offline.ts';
 export { looksLikeQuestion } from './question.ts';
-export { readIntent, type IntentReading } from './reading/intent.ts';
+export { type IntentReading, readIntent } from './reading/intent.ts';
 export { candidateTexts, type Reading, type ReadRequest, readMessage } from './reading/read-message.ts';
 export { mulberry32, turnRng } from './rng.ts';

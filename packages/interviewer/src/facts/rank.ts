@@ -1,6 +1,16 @@
 import type { Fact } from '@mlsd/rubric';
+import { predicateOf } from './head.ts';
 import { createLexicon } from './lexicon.ts';
-import { extractTerms, intentShare, isConcept, isIntent, isModifier, readTerms, relatedTerms } from './terms.ts';
+import {
+  extractTerms,
+  groupTerm,
+  intentShare,
+  isConcept,
+  isIntent,
+  isModifier,
+  readTerms,
+  relatedTerms,
+} from './terms.ts';
 
 /** How well one fact fits one question. */
 export interface Ranked {
@@ -13,14 +23,23 @@ export interface Ranked {
   anchor: number;
   /** How many of the question's subject terms (not "how many", "what share") the fact has. */
   matched: number;
+  /** The weight of the question's subject terms the fact has, each counted whole. */
+  held: number;
 }
 
 /** The facts that share anything with a question, best first; `terms` is 0 for filler alone. */
 export interface Ranking {
   terms: number;
   ranked: Ranked[];
-  /** The total weight of the question's words that no fact has, 0 when every word is known. */
+  /**
+   * The total weight of the question's words that no fact has, 0 when every word is known; an unknown
+   * predicate ("can guests *message* hosts?") counts `predicate` times.
+   */
   unknown: number;
+  /** How many of the question's terms are subjects (not "how many", "what share"), known or not. */
+  subjects: number;
+  /** It names something the case never mentions: an interview concept or the predicate asked. */
+  novel: boolean;
 }
 
 /** The scorer of one case's facts, built once. */
@@ -46,6 +65,10 @@ export interface RankWeights {
    * "do we show ads") asks about something the case leaves out: it weighs as much as a rare word.
    */
   unknownConcept: number;
+  /** A qualifying group no fact has ("target", "limit"): the case still covers what it qualifies. */
+  unknownModifier: number;
+  /** How much more an unknown predicate weighs ("can guests *message* hosts?"): it is what is asked. */
+  predicate: number;
   /** Weight of a cue met whole in the question ("how many videos"), next to the words met one by one. */
   cueBonus: number;
 }
@@ -56,10 +79,14 @@ export const RANK_WEIGHTS: RankWeights = {
   repaired: 0.8,
   unknown: 1.2,
   unknownConcept: 2.5,
+  unknownModifier: 0.6,
   cueBonus: 1,
+  predicate: 2,
 };
 
 const CUE = 1;
+const PRICE = /[$€£]\s?\d|\d\s?(?:cents?|dollars?|euros?)\b/i;
+const COST = groupTerm('cost');
 const NAME = 1.1;
 
 interface Profile {
@@ -73,6 +100,8 @@ interface Profile {
 function profileOf(fact: Fact, answer: number): Profile {
   const terms = new Map<string, number>();
   for (const term of extractTerms(fact.answer)) terms.set(term, answer);
+  // "$0.50 per judgment" says what something costs, in no word of the cost group.
+  if (PRICE.test(fact.answer) && !terms.has(COST)) terms.set(COST, answer);
   const cues = fact.cues.map((cue) => extractTerms(cue));
   for (const cue of cues) for (const term of cue) terms.set(term, CUE);
   // The id names the fact ("market-structure"): a cue that settles a tie with a fact that only lists it.
@@ -106,9 +135,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
       // Only facts that have the term itself make it common; kin ("visitors" for traffic) do not.
       const direct = profiles.filter((profile) => profile.terms.has(term)).length;
       const df = direct || profiles.filter((profile) => credit(profile, term, w.related) > 0).length;
-      // How a question asks says nothing about the case when no fact has it.
-      const unknown = isIntent(term) ? 0 : isConcept(term) && !isModifier(term) ? w.unknownConcept : w.unknown;
-      value = df === 0 ? unknown : Math.log(1 + (profiles.length - df + 0.5) / (df + 0.5));
+      value = df === 0 ? unknownWeight(term, w) : Math.log(1 + (profiles.length - df + 0.5) / (df + 0.5));
       idfCache.set(term, value);
     }
     return value;
@@ -118,31 +145,45 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
     rank(question) {
       const weights = new Map<string, number>();
       let unknown = 0;
+      let novel = false;
       for (const { term, repaired } of readTerms(question, lexicon)) {
         const weight = idf(term) * intentShare(term) * (repaired ? w.repaired : 1);
         weights.set(term, weight);
-        if (!known(term)) unknown += weight;
+        if (known(term)) continue;
+        unknown += weight;
+        novel ||= isConcept(term) && !isModifier(term) && !isIntent(term);
+      }
+      // What a yes/no question asks sits in its predicate; the words around it are often the case's own.
+      const predicate = predicateOf(question);
+      const [head] = predicate ? readTerms(predicate, lexicon) : [];
+      const headWeight = head && weights.get(head.term);
+      if (head && headWeight && !known(head.term)) {
+        unknown += headWeight * (w.predicate - 1);
+        novel = true;
       }
       const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-      if (total === 0) return { terms: weights.size, ranked: [], unknown };
-      const hasSubject = [...weights.keys()].some((term) => !isIntent(term));
+      const subjects = [...weights.keys()].filter((term) => !isIntent(term)).length;
+      if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel };
+      const hasSubject = subjects > 0;
       let bestCue = 0;
       const scored = profiles.map((profile) => {
         let words = 0;
         let anchor = 0;
         let matched = 0;
+        let held = 0;
         for (const [term, weight] of weights) {
           const earned = weight * credit(profile, term, w.related);
           words += earned;
           if (isIntent(term) || earned === 0) continue;
           anchor = Math.max(anchor, earned);
           matched++;
+          held += weight;
         }
         // "How many" alone, with nothing of what is counted, is no match (unless nothing else was asked).
-        if (matched === 0 && hasSubject) return { fact: profile.fact, score: 0, anchor, matched };
+        if (matched === 0 && hasSubject) return { fact: profile.fact, score: 0, anchor, matched, held };
         const cue = cueEvidence(profile, weights, hasSubject);
         bestCue = Math.max(bestCue, cue);
-        return { fact: profile.fact, score: words + w.cueBonus * cue, anchor, matched };
+        return { fact: profile.fact, score: words + w.cueBonus * cue, anchor, matched, held };
       });
       // A named fact can earn NAME per weight: the ceiling keeps coverage within 0..1.
       const ceiling = NAME * total + w.cueBonus * bestCue;
@@ -150,9 +191,16 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         .filter(({ score }) => score > 0)
         .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
         .sort((a, b) => b.coverage - a.coverage);
-      return { terms: weights.size, ranked, unknown };
+      return { terms: weights.size, ranked, unknown, subjects, novel };
     },
   };
+}
+
+/** The weight of a term no fact has: none for how a question asks, most for a concept the case leaves out. */
+function unknownWeight(term: string, w: RankWeights): number {
+  if (isIntent(term)) return 0;
+  if (isModifier(term)) return w.unknownModifier;
+  return isConcept(term) ? w.unknownConcept : w.unknown;
 }
 
 /**

@@ -9,6 +9,13 @@ describe('extractTerms', () => {
     expect(extractTerms('ground truth')).toEqual(extractTerms('annotations'));
     expect(extractTerms('rules engine')).toEqual(extractTerms('heuristics'));
     expect(extractTerms('signed in')).toEqual(extractTerms('logged-in'));
+    expect(extractTerms('teenagers')).toEqual(extractTerms('minors'));
+    expect(extractTerms('how far')).toEqual(extractTerms('distance'));
+  });
+
+  it('reads "we pay" as what we spend, and "sellers pay" as billing', () => {
+    expect(extractTerms('can we pay raters')).toEqual(expect.arrayContaining(extractTerms('cost')));
+    expect(extractTerms('do sellers pay')).not.toEqual(expect.arrayContaining(extractTerms('cost')));
   });
 
   it('drops filler, politeness and the frame of a question', () => {

@@ -86,6 +86,11 @@ export function relatedTerms(term: string): readonly string[] {
   return compiled().related.get(term) ?? [];
 }
 
+/** The term of a vocabulary group, as `readTerms` gives it. */
+export function groupTerm(group: string): string {
+  return GROUP + group;
+}
+
 /** Whether `term` is a vocabulary group's term rather than a word's stem. */
 export function isConcept(term: string): boolean {
   return term.startsWith(GROUP);

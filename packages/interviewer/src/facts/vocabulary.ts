@@ -16,7 +16,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'existing|current|currently|today|now|right now|already|at the moment|in place|in production|baseline|status quo|so far|nowadays|these days|presently|legacy',
   heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
   delay:
-    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|when do|when does|when do we know|when will we know|feedback loop',
+    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|time from|take to accept',
   latency:
     'latency|response time|respond|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
@@ -33,7 +33,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   ctr: 'ctr|click-through|click through|click rate|click-through rate|click through rate',
   balance: 'class balance|imbalance|imbalanced|positive rate|base rate|prevalence|skew|rare',
   cold: 'cold start|cold-start|brand new|no history|no interactions|long tail|sparse',
-  fresh: 'freshness|fresh|stale|update|recency|recent|edit|up to date|refresh|recompute|recalculate|reflected',
+  fresh:
+    'freshness|fresh|stale|update|recency|recent|edit|up to date|refresh|recompute|recalculate|reflected',
   location:
     'location|gps|geo|geolocation|coordinates|distance|radius|nearby|position|where is the user|where the user is|where users are|where they are|where people are|how far|far away|far apart|apart|distant|km|kilometre|kilometer|mile|travel',
   social: 'friend|social|social graph|friend graph|connection|follower|follow',
@@ -42,13 +43,14 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   privacy: 'privacy|gdpr|consent|opt in|opt-in|opt out|opt-out|personal data|pii|ccpa',
   regulation: 'regulation|regulatory|legal|law|compliance|regulator|government|legislation',
   explain:
-    'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code',
+    'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code|show why|tell why|why someone|why something',
   compute: 'gpu|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
-  cost: 'cost|costly|expensive|spend|spending|dollar',
+  // "Can we pay raters?" asks what we spend; "do sellers pay?" asks about billing (below).
+  cost: 'cost|costly|expensive|spend|spending|dollar|we pay|pay people|pay someone|pay a vendor|we buy|buy more',
   keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
-  remove: 'remove|removal|take down|takedown|delete|deletion',
+  remove: 'remove|removal|take down|takedown|take it down|take them down|delete|deletion',
   access:
-    'access|access control|permission|acl|who can see|can see|who can access|allowed to see|visible|visibility|restricted|confidential|off limits|off-limits',
+    'access|access control|permission|acl|who can see|can see|who can access|allowed to see|visible|visibility|restricted|confidential|off limits|off-limits|see every|see all|see each',
   typo: 'typo|misspelling|misspelled|misspell|spelling mistake|spelling error',
   purchase: 'purchase|buy|bought|buyer',
   click: 'click|clicked',
@@ -64,16 +66,19 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   small: 'small|smallest|tiny|little|minimum size',
   length: 'length|short|word count|how many words',
   price: 'price|pricing|fare|priced',
+  // A shopper's or guest's review of a product, not a human reviewer's judgment.
+  opinion: 'customer review|product review|review photo|review score|star rating|guest review',
+  home: 'home|house|homeowner|household|residence',
+  plate: 'plate|license plate|licence plate|number plate|registration plate',
   photo: 'photo|image|picture|imagery|panorama|frame',
   video: 'video|clip',
   trip: 'trip|ride|journey',
   feedback:
     'feedback|thumbs|thumbs up|thumbs down|satisfaction|survey|questionnaire|explicit rating|ask users|ask people|ask customers|ask the user',
   accuracy: 'accurate|accuracy|inaccurate|reliable|reliability|unreliable|noise|noisy|trustworthy',
-  action:
-    'action|what can we do|what we can do|options|possible actions|intervention|enforcement|what happens',
+  action: 'action|what can we do|what we can do|options|possible actions|intervention|enforcement',
   login:
-    'logged in|logged-in|logged out|logged-out|log in|login|log out|sign in|signed in|signed-in|signed out|sign-in|anonymous',
+    'logged in|logged-in|logged out|logged-out|log in|login|log out|sign in|signed in|signed-in|signed out|sign-in|anonymous|who the user is|who the shopper is|who the customer is|who the visitor is|who the member is|who they are|who someone is',
   resolution: 'resolution|megapixel|pixel count|how many pixels|pixels per|hd|4k',
   channel: 'in store|in-store|in person|point of sale|card present|physical store|brick and mortar',
   day: 'day|daily|per day|a day|each day|every day',
@@ -82,16 +87,20 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   year: 'year|yearly|annual|annually|per year',
   // Who builds the system: interviews ask, cases never say. Grouped so "data science" is not "data".
   staff: 'engineer|data scientist|data science|headcount|team size|staff|staffing|hiring|hire',
-  project: 'deadline for the project|project deadline|timeline|roadmap|milestone|launch date|release date',
+  project:
+    'deadline for the project|project deadline|timeline|roadmap|milestone|launch date|release date|launch deadline|deadline',
   ads: 'ad|ads|advert|advertising|advertisement|advertiser|sponsored|promoted',
   notification: 'notification|push notification|push|email|newsletter|digest|notify',
   // Product and policy words that recur across cases, each with its everyday paraphrases.
   minor: 'minor|under 18|under-18|teen|teenager|teenage|child|children|kid|underage|youth',
   limit: 'limit|cap|capped|ceiling|maximum|max|at most|upper bound|no more than|threshold',
-  signup: 'sign up|signs up|signed up|signing up|sign-up|signup|register|registration|registrant|join|joined|enrol|enroll|new account',
-  batch: 'batch|batching|batched|bundle|bundled|stack|stacked|more than one order|multiple orders|two orders|several orders|second order|same trip|same run|pool|pooling',
+  signup:
+    'sign up|signs up|signed up|signing up|sign-up|signup|register|registration|registrant|join|joined|enrol|enroll|new account',
+  batch:
+    'batch|batching|batched|bundle|bundled|stack|stacked|more than one order|multiple orders|two orders|several orders|second order|same trip|same run|pool|pooling',
   weather: 'weather|rain|raining|rainy|snow|snowing|storm',
-  churn: 'churn|churned|stop using|stops using|stopped using|quit|attrition|deactivate|deactivated|give up|leave the platform',
+  churn:
+    'churn|churned|stop using|stops using|stopped using|quit|attrition|deactivate|deactivated|give up|leave the platform',
   billing: 'charge|charged|charging|billing|billed|bill|pay|pays|paid|paying|payout',
   appeal: 'appeal|appealed|overturn|overturned|reverse|reversed|dispute|disputed|contest',
   hop: 'two hop|2-hop|2 hop|second degree|second-degree|friend of friend|friends of friends|mutual connection|mutual friend|neighbourhood|neighborhood',
@@ -99,7 +108,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** Phrases of the asking that hold a content word: "what do queries look like", "I'd like to know". */
 export const IGNORED_PHRASES =
-  'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one';
+  'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one|what happens|what happened';
 
 /** Looser kinship between groups: a fact with the related term earns part of the credit. */
 export const RELATED: readonly (readonly [string, string])[] = [
@@ -137,7 +146,7 @@ export const INTENTS: ReadonlyMap<string, number> = new Map([
 
 /**
  * Groups that qualify a subject rather than name one: "the latency *target*", "how often are appeals
- * *successful*", "per *day*". When no fact has one, the case still covers the subject it qualifies,
+ * *successful*", "per *day*", "the response time *limit*", or that mostly ask ("how soon after": a delay). When no fact has one, the case still covers the subject it qualifies,
  * so it weighs as an unknown plain word, not as an interview concept the case leaves out.
  */
 export const MODIFIERS: ReadonlySet<string> = new Set([
@@ -148,6 +157,8 @@ export const MODIFIERS: ReadonlySet<string> = new Set([
   'small',
   'length',
   'accuracy',
+  'limit',
+  'delay',
   'day',
   'week',
   'month',
@@ -169,6 +180,7 @@ export const IGNORED: ReadonlySet<string> = new Set(
   get got have need want look use happen come make go going work give see say think let generate
   produce understand mean able possible expect expected help helpful check checking start try trying turn
   open move carry run put set bring include provide allow appear remain reach pass continue begin seem
+  find particular certain instead long everything problem issue show shown
   platform app application site website company team match matched whats hows whos wheres whens whys`.split(
     /\s+/,
   ),

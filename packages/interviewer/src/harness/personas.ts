@@ -141,7 +141,7 @@ function questionerScript(study: CaseStudy): PersonaScript {
 function asQuestion(cue: string): string {
   const trimmed = cue.trim().replace(/\?$/, '');
   if (/^(how|what|which|who|when|where|why|is|are|do|does|can|will)\b/i.test(trimmed)) return `${trimmed}?`;
-  return `What about ${trimmed}?`;
+  return `Can you tell me about the ${trimmed}?`;
 }
 
 function perStep(make: (step: StepId) => ScriptedMessage[]): PersonaScript {

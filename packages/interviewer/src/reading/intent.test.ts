@@ -1,6 +1,7 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { readIntent } from './intent.ts';
+import { mendTypos } from './vocabulary.ts';
 
 const intentOf = (text: string) => readIntent(text).intent;
 
@@ -162,5 +163,99 @@ describe('readIntent: unreadable messages', () => {
   it('reads English with one foreign word or acronyms as English', () => {
     expect(intentOf('We could add a zeitgeist feature for trending queries.')).toBe('answer');
     expect(intentOf('GBDT vs LR for the baseline?')).toBe('tentative');
+  });
+});
+
+describe('readIntent: what a question is about, not its fixed wording', () => {
+  it.each<[string, CandidateIntent]>([
+    // A gap in the candidate's own answer, what they should do next, or the interviewer as actor.
+    ['what am I not seeing?', 'hint'],
+    ['is there an angle I haven’t considered', 'hint'],
+    ['which part should I spend the most time on', 'hint'],
+    ['where would you take this?', 'hint'],
+    ['Not sure, what do you think?', 'hint'],
+    ["I'd appreciate a nudge in the right direction", 'hint'],
+    // The interview itself: grading, time, aids.
+    ['is this graded', 'meta'],
+    ['how much time do I have left', 'meta'],
+    ['am I allowed to look things up online during this?', 'meta'],
+    // The world, or the interviewer as a person.
+    ["what's your name?", 'off-topic'],
+    ['how tall is the Eiffel tower', 'off-topic'],
+    ['sorry, the doorbell just rang', 'off-topic'],
+  ])('%s -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('keeps case questions that share those words as facts', () => {
+    expect(intentOf('How much time does the model get to score the candidates?')).toBe('facts');
+    expect(intentOf('Is it batch or real time?')).toBe('facts');
+    expect(intentOf('How do you evaluate the model offline?')).toBe('facts');
+    expect(intentOf('Are all the docs in English?')).toBe('facts');
+  });
+
+  it('does not read a help word in an answer, or "no clue how to", as a hint', () => {
+    expect(intentOf("I'd use the hint of purchase intent in the query as a feature.")).toBe('answer');
+    expect(intentOf('honestly i have no clue how to approach the features')).toBe('stuck');
+  });
+});
+
+describe('readIntent: questions without "?" and rhetorical questions', () => {
+  it('reads a question after a preface, a tag or in a list, with no "?" anywhere', () => {
+    expect(readIntent('quick q — what’s the p99 latency').questions).toEqual(["what's the p99 latency"]);
+    expect(intentOf('so the user is always logged in, right')).toBe('facts');
+    expect(
+      readIntent(
+        "- how many drivers are online at peak\n- what's the average trip length\n- do we know the weather",
+      ).questions,
+    ).toHaveLength(3);
+  });
+
+  it('reads a plain question closing a long unpunctuated answer as a fact question that also answers', () => {
+    const reading = readIntent(
+      "ok so for the first version i'd keep it simple and use a gbdt on the basic features we already have like price and category and the sellers history. how many sellers are active right now",
+    );
+    expect(reading).toMatchObject({ intent: 'facts', alsoAnswers: true });
+  });
+
+  it('reads a design question the candidate answers at once as part of the answer', () => {
+    expect(
+      intentOf('What would I log? Every impression, with the model version, so training matches serving.'),
+    ).toBe('answer');
+  });
+});
+
+describe('readIntent: asking for a resource or proposing a method', () => {
+  it.each<[string, CandidateIntent]>([
+    ['would it be possible to get the historical conversion rate per category', 'facts'],
+    ['Should the assistant be able to file tickets for people?', 'facts'],
+    ['is the p95 latency measured end to end or just for the model call?', 'facts'],
+    ['Can we just use cosine similarity on the embeddings?', 'tentative'],
+    ['do you think a GBDT is enough here?', 'tentative'],
+  ])('%s -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
+describe('readIntent: spoken run-ons, typos and short replies in other languages', () => {
+  it.each<[string, CandidateIntent]>([
+    ["i'm done end it", 'stop'],
+    ['can we mvoe on', 'move-on'],
+    ['giv me a hnit', 'hint'],
+    ['whats teh latency budget', 'facts'],
+    ['oui', 'unclear'],
+    ['ja', 'unclear'],
+  ])('%s -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('mends only words one typo away from a keyword, never other forms of a word', () => {
+    expect(mendTypos('can we mvoe on, shuold I foucs on serving?')).toBe(
+      'can we move on, should I focus on serving?',
+    );
+    expect(mendTypos('the ranked list thinks in strings; we stack three models')).toBe(
+      'the ranked list thinks in strings; we stack three models',
+    );
+    expect(mendTypos("it wouldn't help")).toBe("it wouldn't help");
   });
 });

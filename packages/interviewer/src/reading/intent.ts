@@ -21,7 +21,7 @@ import {
   stripFiller,
   wordCount,
 } from './sentences.ts';
-import { hasDesignVoice } from './vocabulary.ts';
+import { hasDesignVoice, hasDomainWord, mendTypos } from './vocabulary.ts';
 
 export interface IntentReading {
   intent: CandidateIntent;
@@ -105,7 +105,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ request, content, closes: rest.length === 0 || (last !== undefined && isRequest(last)) });
   }
   if (!isQuestion(sentence, core, marks)) {
-    return said({ content: FRAMING.test(core) && wordCount(core) <= 8 ? 0 : wordCount(core) });
+    const frames = FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core);
+    return said({ content: frames ? 0 : wordCount(core) });
   }
   if (isRhetorical(core, following)) return said({ content: wordCount(core) });
   const reading = said();
@@ -134,7 +135,7 @@ function reading(
 
 /** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
 export function readIntent(text: string): IntentReading {
-  const normalized = normalize(text);
+  const normalized = mendTypos(normalize(text));
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(normalized, !normalized.includes('?'));

@@ -32,7 +32,11 @@ const FOREIGN = new Set(
     // Dutch
     'hoeveel gebruikers zijn het een niet wij hebben hoe wat welke waar ik nee goed bedankt',
     // Short replies and greetings in other languages
-    'oui ja nein jawohl genau doch sí vale claro bueno pues entonces bien merci danke bitte ciao grazie prego allora obrigado obrigada então tudo tak dobrze evet hayır tamam hej hai arigato nani desu spasibo privet nyet voilà alors très',
+    'oui si ja nein jawohl genau doch sí vale claro bueno pues entonces bien merci danke bitte ciao grazie prego allora obrigado obrigada então tudo tak dobrze evet hayır tamam hej hai arigato nani desu spasibo privet nyet voilà alors très',
+    // Danish, Norwegian, Swedish
+    'hvor hvad hvordan hvilke mange brugere brukere användare hur många vad jag inte och har vi jeg ikke det hej tak takk',
+    // Polish, Czech, Turkish
+    'ile mamy jest czy nie jak kolik máme jsou kaç var mı nasıl ne kadar kullanıcı',
     // Indonesian and Malay
     'berapa banyak pengguna yang dan apa ada kita tidak ini itu untuk dengan bisa apakah sudah belum terima kasih',
   ]
@@ -87,8 +91,11 @@ export function unreadable(text: string): Unreadable | null {
   if (foreign >= 2 && foreign > english) return 'not-english';
   if (foreign >= 1 && english === 0 && words.length <= 3) return 'not-english';
 
+  // Gibberish when at least half the longer words are mash: stop counting once that cannot be.
   const alphabetic = words.filter((word) => word.replace(/'/g, '').length >= 3);
-  const mashed = alphabetic.filter(isMash).length;
-  if (mashed > 0 && mashed * 2 >= alphabetic.length) return 'gibberish';
-  return null;
+  let readable = 0;
+  for (const word of alphabetic) {
+    if (!isMash(word) && ++readable * 2 > alphabetic.length) return null;
+  }
+  return alphabetic.length > 0 ? 'gibberish' : null;
 }

@@ -20,18 +20,26 @@ export type QuestionMarks = 'marked' | 'short-unmarked' | 'long-unmarked';
  * ("what I'd do is", "how we rank is") opens a statement; "when"/"where" need an auxiliary next.
  */
 const INTERROGATIVE_START =
-  /^(?:(?:how|what|whats|what's|which|who|whose|why)\b(?!\s+(?:i|we|they|you|it|this|that)\b)|(?:when|where) (?:is|are|was|were|do|does|did|can|will|would|should)\b|(?:is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may)\s+(?!not\b)[\p{L}\d])/iu;
+  /^(?:(?:how|what|whats|what's|which|who|whose|why)\b(?!\s+(?:i|we|they|you|it|this|that)\b)|(?:when|where) (?:is|are|was|were|do|does|did|can|will|would|should)\b|(?:am|is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may|must|might)\s+(?!not\b)[\p{L}\d])/iu;
 
 /** "What matters is...", "what counts is...": a noun clause opens a statement. */
-const NOUN_CLAUSE = /^what \w+[^s\W]s is\b|^what(?:'s| is) \w+ (?:is|are|was)\b/i;
+const NOUN_CLAUSE =
+  /^what \w+[^s\W]s is\b|^what(?:'s| is) \w+ (?:is|are|was)\b|^what(?:'s| is) (?:more|nice|interesting|important|key|good|great|tricky|hard|neat|cool|worse|better)\b/i;
 
 /** Asking in statement form, or asking the interviewer to tell. */
 const ASKING =
-  /^(?:tell me|i wonder|i'?m wondering|i was wondering|i'?m curious|curious (?:about|how|what|whether|if|why|when|where|which)|(?:could|can|would|will) you (?:please |kindly )?(?:be able to )?(?:tell|share|let me know|explain|clarify|confirm|describe|walk me through|give me (?:an idea|a sense|some context|more context|some background|a rough idea)))\b|\bi(?:'d| would)? (?:like|want|need|love) to know\b|\b(?:hoping|wondering (?:if|whether)) you (?:could|can|might) (?:tell|share|give|explain|clarify|confirm)\b/i;
+  /^(?:tell me|i wonder|i'?m wondering|i was wondering|i'?m curious|curious (?:about|how|what|whether|if|why|when|where|which))\b|\b(?:could|can|would|will) you (?:please |kindly )?(?:be able to )?(?:tell|share|let me know|explain|clarify|confirm|describe|walk me through|give me (?:a |an |some |more )?(?:rough |quick |better |general |little )?(?:idea|sense|picture|feel|overview|context|background|numbers|ballpark|breakdown))\b|\bi(?:'d| would)? (?:like|want|need|love) to know\b|\b(?:hoping|wondering (?:if|whether)) you (?:could|can|might) (?:tell|share|give|explain|clarify|confirm)\b/i;
 
 /** "Can I assume X?" asks the interviewer to confirm a fact. */
 const ASSUMING =
   /\b(?:(?:can|could|may) (?:i|we)|(?:i|we) (?:can|could|may)) (?:safely )?assume\b|\bsafe to assume\b/i;
+
+/**
+ * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
+ * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
+ */
+const SUPPOSING =
+  /^(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is)\b(?: that)?/i;
 
 /** Openings that put a design idea up for approval. */
 const PROPOSING =
@@ -39,22 +47,22 @@ const PROPOSING =
 
 /** Openings that ask about the world of the case whatever follows. */
 const FACT_OPENING =
-  /^(?:how|what|whats|what's|which|who|whose|where|when|do|does|did|has|have|is there|are there|(?:are|were) we (?:allowed|supposed|expected|required))\b/i;
+  /^(?:how|what|whats|what's|which|who|whose|where|when|do|does|did|has|have|is there|are there|(?:are|were) we (?:allowed|supposed|expected|required|(?!going|planning|thinking)\w+ing))\b/i;
 
 /**
  * A modal question about someone or something other than the team: "should the assistant file
- * tickets?", "can creators pay to boost?" ask what the product must do. A design subject ("should
- * the ranker see the price?") proposes.
+ * tickets?", "can creators pay to boost?" ask what the product must do. A design word among its
+ * first words ("should the ranker see the price?") proposes.
  */
 const MODAL_SUBJECT =
-  /^(?:can|could|may|will|would|should|must) (?!(?:we|i|you|it|this|that|there)\b)(?:the |our |a |an |their )?((?:[\w-]+ ){0,2}[\w-]+) (?:be|have|need|get|see|pay|use|know|want|expect|able|allowed|able|receive|set|choose|pick|opt|file|filter|change|edit|delete|appeal|report|search|share|message|contact|book|cancel)\b/i;
+  /^(?:can|could|may|will|would|should|must) (?!(?:we|i|you|it|this|that|there|\w+ing)\b)(?:the |our |a |an |their )?((?:[\w'-]+ ){0,2}[\w'-]+) [\w'-]+/i;
 
 /** A question about something that already exists: "is the p95 measured end to end?" */
 const EXISTING = /^(?:is|are|was|were) (?:the|our|its|their|these|those|all|any)\b/i;
 
 /** Judging a design idea: "a good baseline", "reasonable", "would that work". */
 const JUDGING =
-  /\b(?:good (?:baseline|choice|idea|approach|fit|start)|reasonable|make sense|makes sense|enough|work)\b|\bbe (?:our|the|a|an) (?:\w+ )?(?:baseline|starting point|first model)\b/i;
+  /\b(?:good (?:baseline|choice|idea|approach|fit|start)|reasonable|make sense|makes sense|enough|work|help|improve)\b|\bbe (?:our|the|a|an) (?:\w+ )?(?:baseline|starting point|first model)\b/i;
 
 /**
  * "Can we use X?" asks for permission when X is a resource ("GPUs", "the friends graph") and
@@ -64,10 +72,14 @@ const JUDGING =
 const MAY_WE =
   /^(?:(?:can|could|may) (?:we|i)|(?:would|will) it be (?:possible|ok|okay|fine) (?:for (?:us|me) )?to|is it (?:possible|ok|okay|fine) (?:for (?:us|me) )?to|(?:are we|am i) (?:able|allowed) to) (?:just |also |maybe |still )?(use|train on|train with|run|get|access|store|log|collect|have|see|read|share|keep|call|query|show|send)\b(.*)$/i;
 const OBJECT_END = /\b(?:for|to|so|as|in order|because|when|if|since)\b/i;
+/** What the object is used as, when that is a design role: "as a weak label", "as a feature". */
+const AS_DESIGN =
+  /^\s*(?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:labels?|features?|baselines?|targets?|negatives|positives|priors?|weights?)\b/i;
 /** A method named by its form rather than its word: "cosine similarity", "label smoothing", "normalization". */
 const METHOD_FORM =
-  /\b(?:\w{3,}(?:ing|ation|isation|ization)|algorithms?|approach|technique|method|strategy|similarity|distance|loss|architecture)\b/i;
-const RESOURCE_FORM = /\b(?:data|logs?|history|graph|lists?|information|access|signals?|records|tables?|stor(?:e|age))\b/i;
+  /\b(?:\w{3,}ing(?= (?:for|on|of|with|to|in|over|across|instead|rather|by)\b|\s*$)|\w{3,}(?:ation|isation|ization)|algorithms?|approach|technique|method|strategy|similarity|distance|loss|architecture)\b/i;
+const RESOURCE_FORM =
+  /\b(?:data|logs?|history|graph|lists?|information|access|signals?|records|tables?|stor(?:e|age))\b/i;
 
 /** Asking the interviewer's opinion of what follows: "do you think a GBDT is enough?" */
 const OPINION =
@@ -79,7 +91,7 @@ const WORLD_SUBJECT =
 
 /** Asking what is required, allowed, existing or most important, not what to build. */
 const REQUIRED =
-  /\b(?:expected|required|allowed|permitted|legal|existing|already|currently|today|right now|in production|important|priorit\w*|concerns?|matters? (?:more|most))\b/i;
+  /\b(?:expected|required|allowed|permitted|legal|existing|already|currently|today|right now|in production|important|priorit\w*|concerns?|constraints?|restrictions?|requirements?|limitations?|should know|matters? (?:more|most))\b/i;
 
 /** "I was wondering whether a bandit would work better": an asking phrase around a proposal. */
 const WONDERING_IF = /\b(?:wonder|wondering)\s+(?:if|whether)\s+(.*)$/i;
@@ -101,29 +113,10 @@ const UNMARKED_TAG =
 
 /** Checking an understanding: "just to confirm, ...", "if I understand correctly, ...". */
 const CONFIRMING =
-  /^(?:[\w']+\s+){0,2}?(?:just )?to (?:confirm|check|clarify|double[- ]check|verify)(?: my understanding| i understand(?: correctly)?| that)?\s*[,:–—-]|\bif i understand(?: you| this| that)? (?:correctly|right)\b|^(?:so )?(?:am i right (?:that|in thinking)|correct me if i'?m wrong)\b/i;
+  /^(?:[\w']+\s+){0,2}?(?:just to (?:confirm|check|clarify|double[- ]check|verify)|to (?:confirm|check|clarify) my understanding)\b|^(?:[\w']+\s+){0,2}?(?:just )?to (?:confirm|check|clarify|double[- ]check|verify)(?: my understanding| i understand(?: correctly)?| that)?\s*[,:–—-]|\bif i understand(?: you| this| that)? (?:correctly|right)\b|^(?:so )?(?:am i right (?:that|in thinking)|correct me if i'?m wrong)\b/i;
 
 /** The sentence without a closing tag: "So users log in, right?" asks "So users log in?". */
 export const untag = (sentence: string) => sentence.replace(TAG, '?').replace(UNMARKED_TAG, '');
-
-/**
- * Whether a sentence (filler stripped) asks something. Without "?" it asks when it opens like a
- * question, but only in a short message that uses no "?" at all ("how many users do we have"): a
- * writer who marks questions, or a long answer, does not ask in "What counts as a good watch
- * needs care."
- */
-export function isQuestion(sentence: string, stripped: string, marks: QuestionMarks): boolean {
-  if (/\?\s*$/.test(sentence) || asksOutright(stripped) || CONFIRMING.test(sentence)) return true;
-  if (marks === 'marked' || NOUN_CLAUSE.test(stripped)) return false;
-  if (UNMARKED_TAG.test(stripped)) return true;
-  if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
-  return INTERROGATIVE_START.test(stripped) || (PREFACED.test(stripped) && !hasDesignVoice(stripped));
-}
-
-/** Whether a sentence asks or requests anything at all, for reading what it is about. */
-export function asks(sentence: string, stripped: string): boolean {
-  return /\?\s*$/.test(sentence) || opensQuestion(stripped) || PREFACED.test(stripped) || REQUESTING.test(stripped);
-}
 
 /**
  * A question after a short preface: "quick q - what's the p99", "sorry if this is obvious but how
@@ -135,15 +128,55 @@ const PREFACED_BREAK = String.raw`^(?:[^\s.!?]+\s+){0,6}?[^\s.!?]*(?:\s[–—-]
  * Openings that ask in any message, however long and without "?": a wh-word with its auxiliary, or
  * an auxiliary with its subject ("how many drivers are online", "do we know the weather").
  */
-const ASK_FORM = String.raw`(?:how (?:many|much|often|long|big|fast|quickly|frequently|soon|far)(?: [\w']+){0,3}? (?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)|how (?:is|are|was|were|do|does|did|can|could|will|would|should)|what(?:'s| is| are| was| were| does| do| did)|what (?:kind|type|fraction|share|percentage|proportion|portion)s? of|which \w+ (?:do|does|is|are|can|should)|who (?:is|are|does|do|did|will)|where (?:do|does|is|are|did)|when (?:do|does|is|are|did|will)|(?:do|does|did|is|are|was|were|can|will) (?:we|you|they|the|our|users|there|it))\b`;
+const ASK_FORM = String.raw`(?:how (?:many|much|often|long|big|fast|quickly|frequently|soon|far)(?: [\w']+){0,3}? (?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)|how (?:is|are|was|were|do|does|did|can|could|will|would|should)|what(?:'s| is| are| was| were| does| do| did)|what (?:kind|type|fraction|share|percentage|proportion|portion)s? of|which \w+ (?:do|does|is|are|can|should)|who (?:is|are|does|do|did|will)|where (?:do|does|is|are|did)|when (?:do|does|is|are|did|will)|(?:do|does|did|is|are|was|were|can|will) (?:we|you|they|the|our|users|there|it|this|that))\b`;
 const STRICT_ASK = new RegExp(`^${ASK_FORM}`, 'i');
+/** A question after a preface, in any form: "I covered the metrics, what else would you like". */
+const ASKS_LATER =
+  /^[^.!?]{0,80}?(?:\s[–—-]|:|,| but| and)\s+(?:how|what|whats|what's|where|am i|do you|would you|could you|can you|is there|are there)\b/i;
 const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM})`, 'i');
+/** An auxiliary before its subject: "are prices frozen during emergencies". */
+const INVERTED =
+  /^(?:am|is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may|must)\s+(?:we|you|they|i|it|there|the|our|this|that|these|those|a|an|any|all|each|every|some|[a-z]+s)\b/i;
+/** A sentence that adds to what was just asked. */
+const FOLLOW_ON = /^(?:also|and|plus|oh and|one more)\b/i;
+/** Longest sentence without "?" that still plainly asks in a message that marks its questions. */
+const MARKED_WORDS = 12;
 /** Longest unmarked sentence that still asks in a long message. */
 const STRICT_WORDS = 20;
 
 /** Requests to the interviewer: "any thoughts on...", "can you...", "please...". */
 const REQUESTING =
   /^(?:any|some|please|tell me|(?:can|could|would|will) you|i'?d (?:appreciate|love|like)|i (?:could use|need|want)|would you mind)\b/i;
+
+/**
+ * Whether a sentence (filler stripped) asks something. Without "?" it asks in a message that uses
+ * no "?" at all: in a short one when it opens like a question, after a preface too ("quick q - how
+ * many users do we have") or with a tag ("..., right"); in a long one only when short and plainly
+ * asking. A writer who marks questions does not ask in "What counts as a good watch needs care."
+ */
+export function isQuestion(sentence: string, stripped: string, marks: QuestionMarks): boolean {
+  if (/\?\s*$/.test(sentence) || asksOutright(stripped) || CONFIRMING.test(sentence)) return true;
+  if (NOUN_CLAUSE.test(stripped)) return false;
+  // A writer who marks questions still forgets one, on a follow-up ("Also what share of ads are
+  // new") or a short line ("Can we get bounding boxes drawn").
+  if (marks === 'marked') {
+    const plain = STRICT_ASK.test(stripped) || INVERTED.test(stripped);
+    return plain && (FOLLOW_ON.test(sentence) || wordCount(stripped) <= MARKED_WORDS);
+  }
+  if (UNMARKED_TAG.test(stripped)) return true;
+  if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
+  return INTERROGATIVE_START.test(stripped) || PREFACED.test(stripped);
+}
+
+/** Whether a sentence asks or requests anything at all, for reading what it is about. */
+export function asks(sentence: string, stripped: string): boolean {
+  return (
+    /\?\s*$/.test(sentence) ||
+    opensQuestion(stripped) ||
+    REQUESTING.test(stripped) ||
+    ASKS_LATER.test(stripped)
+  );
+}
 
 /** Whether a part opens like a question on its own (used for parts before the last one). */
 export function opensQuestion(part: string): boolean {
@@ -163,6 +196,8 @@ export function classifyQuestion(part: string): QuestionKind {
   }
   const wondered = WONDERING_IF.exec(part)?.[1];
   if (wondered && hasDesignWord(wondered) && PROPOSAL.test(wondered)) return 'tentative';
+  const supposed = SUPPOSING.exec(part);
+  if (supposed) return hasDesignWord(part.slice(supposed[0].length)) ? 'tentative' : 'fact';
   if (asksOutright(part)) return 'fact';
   if (PROPOSING.test(part)) return 'tentative';
   if (FACT_OPENING.test(part)) return 'fact';
@@ -172,16 +207,21 @@ export function classifyQuestion(part: string): QuestionKind {
   if (subject !== undefined && !hasDesignWord(subject)) return 'fact';
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   const asking = MAY_WE.exec(part);
-  if (asking) return proposesMethod((asking[2] ?? '').split(OBJECT_END)[0] ?? '') ? 'tentative' : 'fact';
+  if (asking) {
+    // "Use the search CTR as a weak label" proposes, whatever the resource: it names its design role.
+    const [object = '', ...purpose] = (asking[2] ?? '').split(OBJECT_END);
+    return proposesMethod(object) || AS_DESIGN.test(purpose.join(' ')) ? 'tentative' : 'fact';
+  }
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
 
 /** A question that opens a design topic the candidate then answers ("How do we deal with X? We..."). */
 const DESIGN_QUESTION =
-  /^(?:why|how (?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
+  /^(?:why|how (?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
 
 /** A statement that frames the question just asked instead of answering it. */
-const FRAMES = /^(?:if|i'?m asking|asking|i ask|because i|i (?:want|need|'d like|would like) to (?:know|make sure|check|understand)|that (?:decides|matters|changes|affects|determines)|it (?:decides|matters|changes|affects|determines))\b/i;
+const FRAMES =
+  /^(?:if|i'?m asking|asking|i ask|because i|i (?:want|need|'d like|would like) to (?:know|make sure|check|understand)|that (?:decides|matters|changes|affects|determines)|it (?:decides|matters|changes|affects|determines))\b/i;
 /** Openings of a sentence that answers the question just before it. */
 const SELF_ANSWER =
   /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;

@@ -21,7 +21,7 @@ const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
  * many", "ask what's") or continue one.
  */
 const RUN_ON_BREAK =
-  /(?<=\p{L})(?<!\b(?:know|ask|asking|wonder|wondering|tell|see|about|of|on|in|if|whether|and|or|to|what|how|that|which|is|are|do|does|did|can|could|we|i|you|they|it|the|a|an|not|sure|idea|clue)) +(?=(?:can|could|shall) we\b|let'?s\b|let us\b|i (?:need|have|want|gotta) to\b|i'?m (?:done|finished|stuck|lost)\b|end it\b|what(?:'s| is) the\b)/iu;
+  /(?<=\p{L})(?<!\b(?:know|ask|asking|wonder|wondering|tell|see|about|of|on|in|if|whether|and|or|to|what|how|that|which|is|are|do|does|did|can|could|we|i|you|they|it|the|a|an|not|sure|idea|clue)) +(?=(?:can|could|shall) we\b|let'?s\b|let us\b|i (?:need|have|want|gotta) to\b|i'?m (?:done|finished|stuck|lost)\b|end it\b|what(?:'s| is) the\b|what about\b)/iu;
 
 /**
  * Sentences, one per line of a list and one per `.`, `!` or `?` followed by a space. A message that
@@ -58,6 +58,7 @@ const LEADING_FILLER = new RegExp(
     'ok(?:ay)?',
     'so',
     'and',
+    'but',
     'also',
     'plus',
     'right',
@@ -87,6 +88,9 @@ const LEADING_FILLER = new RegExp(
     'actually',
     'sorry(?: if i missed (?:it|that)| to (?:interrupt|bother you))?',
     'excuse me',
+    "i hope (?:it'?s|this is|that'?s|it is) (?:ok|okay|fine|alright)(?: (?:to ask|if i ask|with you))?",
+    "if (?:you don'?t|u dont) mind(?: me asking)?",
+    '(?:can|may|could) i ask(?: you)?(?: (?:something|a question|a quick question|one thing))?(?=\\s*[,:–—-])',
     'hi',
     'hello',
     'hey(?: there)?',
@@ -99,7 +103,7 @@ const LEADING_FILLER = new RegExp(
     'i mean',
     'fair enough',
     'good (?:point|question)',
-    '(?:i was wondering|i\'?m wondering|i wonder)(?=\s*[,:–—-])',
+    "(?:i was wondering|i'?m wondering|i wonder)(?=\\s*(?:[,:–—-]|$))",
     'quick q',
     'one more thing',
     'one more',
@@ -120,7 +124,7 @@ const LEADING_FILLER = new RegExp(
 
 /** Politeness that closes a sentence: "..., thanks", "... please", "..., sorry". A closing "?" stays. */
 const TRAILING_FILLER =
-  /[\s,;.!–—-]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|haha)(?:\s+(?:please|pls|thanks|thank you|so much|a lot|again|in advance))*[\s.!?]*$/i;
+  /[\s,;.!–—-]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers|sorry|lol|haha)(?:\s+(?:please|pls|thanks|thank you|so much|a lot|again|in advance|for (?:your time|having me|that|this|everything|the (?:practice|session|interview|chat|time|help))))*[\s.!?]*$|[\s,;–—-]+if (?:that'?s|it'?s|this is) (?:ok|okay|alright|fine)(?: with you)?[\s.!?]*$/i;
 
 /** The sentence without its filler opening and its closing politeness. */
 export function stripFiller(sentence: string): string {

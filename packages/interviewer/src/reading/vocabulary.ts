@@ -24,10 +24,77 @@ const DESIGN_VOICE =
  * ("we", "our"), the product, the people it serves, or any design or system word.
  */
 const CASE_ANCHOR =
-  /\b(?:we|our|ours|us|app|apps|product|products|platform|site|website|company|team|business|project|feed|marketplace|customers?|riders?|drivers?|sellers?|buyers?|hosts?|guests?|members?|viewers?|creators?|merchants?|shoppers?|moderators?|engineers?|agents?|analysts?|orders?|trips?|rides?|posts?|videos?|photos?|images?|jobs?|events?|emails?|reviews?|reports?|accounts?|payments?|bookings?|content|uploads?|results?|numbers|stats|statistics|figures|details|info|information|estimates?|constraints?|requirements?|scope)\b/i;
+  /\b(?:we|our|ours|us|app|apps|product|products|platform|site|website|company|business|docs|project|feed|marketplace|customers?|riders?|drivers?|sellers?|buyers?|hosts?|guests?|members?|viewers?|creators?|merchants?|shoppers?|moderators?|engineers?|agents?|analysts?|visitors?|listeners?|readers?|patients?|students?|employees?|staff|workers?|travell?ers?|passengers?|tenants?|subscribers?|followers?|authors?|publishers?|developers?|clients?|vendors?|suppliers?|partners?|stores?|warehouses?|markets?|fleet|orders?|trips?|rides?|posts?|videos?|photos?|images?|jobs?|events?|emails?|reviews?|reports?|accounts?|payments?|bookings?|content|uploads?|results?|numbers|stats|statistics|figures|details|info|information|estimates?|constraints?|requirements?|scope)\b/i;
 
 export const hasDesignWord = (text: string) => DESIGN_WORD.test(text);
 /** Ties the sentence to the case: a design or system word, the team, the product or its people. */
 export const hasCaseAnchor = (text: string) => DOMAIN_WORD.test(text) || CASE_ANCHOR.test(text);
 export const hasDomainWord = (text: string) => DOMAIN_WORD.test(text);
 export const hasDesignVoice = (text: string) => DESIGN_VOICE.test(text);
+
+/**
+ * Words the reading hinges on, so a typo in one ("mvoe", "shuold", "plaese") is mended before
+ * reading: requests, the interview's own words, question words and a few design words.
+ */
+const KEYWORDS = `what where which when there their about have does would could should with the and you can
+  please thanks thinking think focusing focus interviewer interviewers instructions instruction prompt finish
+  terminate direction looking continue report reasonable whether answer expect expected expecting missing
+  overlooking something anything everything considered consider covered cover evaluation features metrics
+  serving monitoring deployment modelling modeling requirements session interview rubric grader feedback
+  minutes remaining question questions section thoughts suggest recommend approach prioritise prioritize
+  blanking nothing honestly familiar assume allowed possible understand wondering curious currently existing
+  already ranker model hidden strong stuck move moving stop hint hints next help done quit skip idea clue
+  time left score scored grade graded timed penalised penalized candidate threshold recorded ignore previous system marks maximum include know sure right
+  many much latency budget users labels labelled data going want like need`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** Real words one typo away from a keyword, seen in candidate text: never mended. */
+const NOT_TYPOS = new Set(
+  'three form from them then than this that these those ideal deal hint stop tops spot post pots mode more modes models node note done dune bone gone nine wine mine fine line time tome tame tile tide side site wide wise were wear here hear heat beat what whit chat that knew know now new next text nest test best rest west help held hell hold yelp quit quiz suit skip ship slip skin sure pure cure lure sore more score scope store stone scare share shore grade trade grace glade grape grate crate timed tamed tiled tired mined mires left lift loft lest felt deft want wane wand went wait wart cant cent kant many mane mans mind mint much mush such miss marks masks parks larks model modal motel nodel users uses user usher labels label levels lapels later latter hidden ridden bidden strong string strung stuck stack stick stock struck truck cover clover hover lover rover covered hovered coveted thinks banking noting expert priorities resort repost stored'.split(
+    ' ',
+  ),
+);
+
+const KEYWORD_SET = new Set(KEYWORDS);
+/** Keyword by each typo of it that the typed word itself shows: two letters swapped, one dropped. */
+const SWAPPED = new Map<string, string>();
+const DELETED = new Map<string, string>();
+/** Keyword with one inner letter dropped, by position: "shuold" and "should" share "shold" at 2. */
+const DROPPED = new Map<string, string>();
+for (const word of KEYWORDS) {
+  for (let i = 0; i + 1 < word.length; i++) {
+    SWAPPED.set(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`, word);
+  }
+  if (word.length < 6) continue;
+  for (let i = 1; i < word.length - 1; i++) {
+    const dropped = `${word.slice(0, i)}${word.slice(i + 1)}`;
+    DELETED.set(dropped, word);
+    DROPPED.set(`${i}:${dropped}`, word);
+  }
+}
+/** Shortest keyword mended by a dropped, added or changed letter. */
+const LONG_KEYWORD = 6;
+
+/**
+ * The keyword a word is one typo away from, or null. The first and last letters must be as typed:
+ * a different ending is usually another form of the word ("ranked", "thinks"), not a typo.
+ */
+function mend(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (lower.length > 20 || KEYWORD_SET.has(lower) || NOT_TYPOS.has(lower)) return null;
+  const mended = SWAPPED.get(lower) ?? DELETED.get(lower);
+  if (mended !== undefined || lower.length < LONG_KEYWORD) return mended ?? null;
+  for (let i = 1; i < lower.length - 1; i++) {
+    const dropped = `${lower.slice(0, i)}${lower.slice(i + 1)}`;
+    const match =
+      (dropped.length >= LONG_KEYWORD && KEYWORD_SET.has(dropped) ? dropped : undefined) ??
+      DROPPED.get(`${i}:${dropped}`);
+    if (match !== undefined) return match;
+  }
+  return null;
+}
+
+/** The text with typos in the words the reading hinges on mended; other words as typed. */
+export const mendTypos = (text: string) =>
+  text.replace(/\p{L}{3,}(?!['\p{L}])/gu, (word) => mend(word) ?? word);

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type FactPart, factIndexFor } from './facts.ts';
+
+const Answerable = z.strictObject({
+  caseId: z.string(),
+  id: z.string(),
+  plain: z.string(),
+  filler: z.string(),
+  combined: z.string(),
+  factIds: z.array(z.string()).length(2),
+  factId: z.string(),
+});
+const Unanswerable = z.strictObject({
+  caseId: z.string(),
+  id: z.string(),
+  plain: z.string(),
+  factId: z.null(),
+});
+const EvalFile = z.array(z.union([Answerable, Unanswerable]));
+type Answerable = z.infer<typeof Answerable>;
+
+const evalDir = join(import.meta.dirname, '../eval');
+const casesDir = join(import.meta.dirname, '../../../rubrics/cases');
+const cases = new Map<string, CaseStudy>();
+for (const name of readdirSync(casesDir).filter((file) => file.endsWith('.yaml'))) {
+  const loaded = loadYamlFile(join(casesDir, name), CaseStudy);
+  if (loaded.ok) cases.set(loaded.value.id, loaded.value);
+}
+
+type Outcome = 'right' | 'ambiguous' | 'wrong' | 'none';
+const PHRASINGS = ['plain', 'filler', 'combined'] as const;
+
+/**
+ * One outcome per expected fact. A message split into the wrong number of parts gets every expected
+ * fact wrong, and counts one "none" for each part the lookup said the case does not cover.
+ */
+function grade(parts: FactPart[], expected: readonly string[]): Outcome[] {
+  if (parts.length !== expected.length) {
+    let nones = parts.filter((part) => part.status === 'none').length;
+    return expected.map(() => (nones-- > 0 ? 'none' : 'wrong'));
+  }
+  return expected.map((factId, index) => {
+    const part = parts[index];
+    if (!part || part.status === 'none') return 'none';
+    if (part.status === 'ambiguous') return 'ambiguous';
+    return part.fact?.id === factId ? 'right' : 'wrong';
+  });
+}
+
+function tally(outcomes: Outcome[]) {
+  const count = (kind: Outcome) => outcomes.filter((outcome) => outcome === kind).length;
+  return {
+    parts: outcomes.length,
+    right: count('right'),
+    ambiguous: count('ambiguous'),
+    wrong: count('wrong'),
+    none: count('none'),
+  };
+}
+
+function evaluate(file: string) {
+  const entries = EvalFile.parse(
+    JSON.parse(readFileSync(join(evalDir, `fact-questions.${file}.json`), 'utf8')),
+  );
+  const answerable = entries.filter((entry): entry is Answerable => entry.factId !== null);
+  const outcomes = { plain: [] as Outcome[], filler: [] as Outcome[], combined: [] as Outcome[] };
+  const misses: string[] = [];
+  const unanswerable: ('none' | 'ambiguous' | 'wrong')[] = [];
+  for (const entry of entries) {
+    const study = cases.get(entry.caseId);
+    if (!study) throw new Error(`${entry.id}: unknown case '${entry.caseId}'`);
+    const known = new Set(study.facts.map((fact) => fact.id));
+    for (const factId of entry.factId === null ? [] : [entry.factId, ...entry.factIds]) {
+      if (!known.has(factId)) throw new Error(`${entry.id}: case '${entry.caseId}' has no fact '${factId}'`);
+    }
+    const index = factIndexFor(study);
+    if (entry.factId === null) {
+      const [part] = index.lookup(entry.plain).parts;
+      const status = part?.status ?? 'none';
+      unanswerable.push(status === 'found' ? 'wrong' : status);
+      if (status !== 'none') misses.push(`${entry.id} unanswerable -> ${status} ${part?.fact?.id ?? ''}`);
+      continue;
+    }
+    for (const phrasing of PHRASINGS) {
+      const expected = phrasing === 'combined' ? entry.factIds : [entry.factId];
+      const parts = index.lookup(entry[phrasing]).parts;
+      const graded = grade(parts, expected);
+      outcomes[phrasing].push(...graded);
+      if (graded.some((outcome) => outcome !== 'right')) {
+        const got = parts.map(
+          (part) => `${part.status}:${part.fact?.id ?? part.options?.map((f) => f.id).join('|') ?? ''}`,
+        );
+        misses.push(
+          `${entry.id} ${phrasing} want [${expected.join(', ')}] got [${got.join(', ')}] "${entry[phrasing]}"`,
+        );
+      }
+    }
+  }
+  const rows = PHRASINGS.map((phrasing) => ({ file, phrasing, ...tally(outcomes[phrasing]) }));
+  const total = tally(PHRASINGS.flatMap((phrasing) => outcomes[phrasing]));
+  const none = unanswerable.filter((outcome) => outcome === 'none').length;
+  return { answerable: answerable.length, rows, total, unanswerable, none, misses };
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+
+describe.each(['tune', 'holdout'])('fact questions (%s)', (file) => {
+  const result = evaluate(file);
+  const table = [
+    ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),
+    { file, phrasing: 'all', ...result.total, rightShare: percent(result.total.right, result.total.parts) },
+    {
+      file,
+      phrasing: 'unanswerable',
+      parts: result.unanswerable.length,
+      right: result.none,
+      ambiguous: result.unanswerable.filter((outcome) => outcome === 'ambiguous').length,
+      wrong: result.unanswerable.filter((outcome) => outcome === 'wrong').length,
+      none: result.none,
+      rightShare: percent(result.none, result.unanswerable.length),
+    },
+  ];
+  console.table(table);
+  if (result.misses.length > 0) console.log(`${file} misses:\n${result.misses.join('\n')}`);
+
+  it('has enough questions, over every case', () => {
+    expect(result.answerable).toBeGreaterThanOrEqual(80);
+    expect(result.unanswerable.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('gets the right fact for at least 95% of question parts', () => {
+    expect(result.total.right / result.total.parts).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never says an answerable question is not covered', () => {
+    expect(result.total.none).toBe(0);
+  });
+
+  it('says "not covered" for at least 90% of unanswerable questions', () => {
+    expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
