@@ -149,6 +149,90 @@ describe('fact retrieval on the fixture case', () => {
   });
 });
 
+/** A card-fraud case in miniature: the facts that follow-ups, durations and shares should reach. */
+const fraudFacts: Fact[] = [
+  {
+    id: 'fraud-rate',
+    cues: ['fraud rate', 'class balance'],
+    answer: 'About 0.1% of transactions are fraud, costing about $600 million a year.',
+  },
+  {
+    id: 'label-delay',
+    cues: ['label delay', 'when do we know'],
+    answer: 'Half of fraud is reported within 7 days and 95% within 60 days.',
+  },
+  {
+    id: 'latency',
+    cues: ['latency', 'how fast', 'response time'],
+    answer: 'Scoring must answer within 100 ms at p99.',
+  },
+  {
+    id: 'volume',
+    cues: ['how many transactions', 'traffic', 'qps'],
+    answer: 'About 25 million transactions a day, peaking at 1,500 per second.',
+  },
+  {
+    id: 'analysts',
+    cues: ['manual review', 'analysts'],
+    answer: '60 analysts work about 6,000 cases a day.',
+  },
+  {
+    id: 'channels',
+    cues: ['card present', 'online', 'channels'],
+    answer: '55% of transactions are card-present and 45% online.',
+  },
+];
+
+describe('follow-ups, durations and shares', () => {
+  const fraud = createFactIndex(fraudFacts);
+
+  it('keeps a second question about the same fact with that fact', () => {
+    expect(parts('What share of transactions are fraud, and how much do we lose to it?', fraud)).toEqual([
+      'found:fraud-rate',
+    ]);
+    expect(parts('How many analysts do we have? How many cases can they handle a day?', fraud)).toEqual([
+      'found:analysts',
+    ]);
+    expect(parts('Do we have analysts? How many?', fraud)).toEqual(['found:analysts']);
+  });
+
+  it('still splits a follow-up that asks about another fact, or about something new', () => {
+    expect(parts('What is the peak QPS? And how fast do we have to score them?', fraud)).toEqual([
+      'found:volume',
+      'found:latency',
+    ]);
+    expect(parts('What is the fraud rate? Is it higher online?', fraud)).toEqual([
+      'found:fraud-rate',
+      'found:channels',
+    ]);
+    expect(parts('How many analysts do we have? Do they get push notifications?', fraud)).toEqual([
+      'found:analysts',
+      'none:',
+    ]);
+  });
+
+  it('reaches the latency or the delay fact by the event a time question names', () => {
+    expect(parts('How long until a fraudulent charge gets reported?', fraud)).toEqual(['found:label-delay']);
+    expect(parts('How many days pass before fraud is reported?', fraud)).toEqual(['found:label-delay']);
+    expect(parts('How quickly does the model need to answer for each payment?', fraud)).toEqual([
+      'found:latency',
+    ]);
+  });
+
+  it('reaches the fact that gives the share a rate question asks for', () => {
+    expect(parts('What fraction of payments are online?', fraud)).toEqual(['found:channels']);
+  });
+
+  it('asks which fact is meant, not "none", when an unsure best fact holds a specific word asked', () => {
+    // A bar no question clears: every answer is unsure.
+    const unsure = createFactIndex(fraudFacts, { noneBelow: 0.99 });
+    expect(parts('How many cases can analysts handle?', unsure)[0]).toMatch(/^ambiguous:analysts\|/);
+    // Only a word every fact has, or a word the case never uses: the case does not cover it.
+    expect(parts('How many transactions a day are there?', unsure)).toEqual(['none:']);
+    expect(parts('Do analysts get night shifts?', unsure)).toEqual(['none:']);
+  });
+});
+
 const casesDir = join(import.meta.dirname, '../../../rubrics/cases');
 const realCases = readdirSync(casesDir)
   .filter((name) => name.endsWith('.yaml'))

@@ -1,5 +1,5 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
-import { continuesFact, leadsIntoFact } from './facts/follow-up.ts';
+import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { splitMessage } from './facts/split.ts';
 
@@ -38,11 +38,21 @@ export interface FactSearchOptions {
   foundAt?: number;
   /** How far ahead of the runner-up a confident answer must be. */
   margin?: number;
-  /** Below this coverage the case does not cover the question. */
+  /** Below this coverage the case does not answer the question confidently. */
   noneBelow?: number;
+  /** Below this coverage no fact shares what the question asks: the case does not cover it. */
+  shareBelow?: number;
+  /**
+   * A fact shares what is asked when it holds a term of the question this weighty (a word as rare as
+   * one the case never uses), not only words many facts have.
+   */
+  shareAnchor?: number;
   /** Words no fact has, at this share of the weight the best fact holds, ask about something else. */
   unknownShare?: number;
-  /** A follow-up that refers back keeps the fact before it when that fact fits it this well next to its own. */
+  /**
+   * A follow-up keeps the fact before it ("...? How often do they succeed?") only when that fact's
+   * coverage of it is at least this share of its own best fact's.
+   */
   closeness?: number;
   /** Most facts `search` returns. */
   limit?: number;
@@ -53,8 +63,10 @@ const DEFAULTS: Required<FactSearchOptions> = {
   foundAt: 0.3,
   margin: 0.01,
   noneBelow: 0.3,
+  shareBelow: 0.2,
+  shareAnchor: 1.2,
   unknownShare: 1,
-  closeness: 0.7,
+  closeness: 0.4,
   limit: 3,
 };
 
@@ -80,26 +92,32 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
   const settings = { ...DEFAULTS, ...options };
   const ranker = createRanker(facts);
 
-  const decide = (question: string, { ranked, unknown }: Ranking): FactPart => {
+  const decide = (question: string, { ranked, unknown, novel }: Ranking): FactPart => {
     const [first, second] = ranked;
-    if (!first || first.coverage < settings.noneBelow) return { question, status: 'none' };
-    // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
-    if (first.matched <= 1 && first.anchor < unknown) return { question, status: 'none' };
+    if (!first) return { question, status: 'none' };
     // "Can guests message hosts?": words the case never uses outweigh what the best fact holds.
     if (unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
     const lead = first.coverage - (second?.coverage ?? 0);
-    if ((first.coverage >= settings.foundAt && lead >= settings.margin) || !second) {
+    // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
+    const weak = first.coverage < settings.noneBelow || (first.matched <= 1 && first.anchor < unknown);
+    if (!weak && ((first.coverage >= settings.foundAt && lead >= settings.margin) || !second)) {
       return { question, status: 'found', fact: first.fact };
     }
-    return { question, status: 'ambiguous', options: [first.fact, second.fact] };
+    // The best facts share part of what is asked, not confidently, and it names nothing new: ask
+    // which one they mean rather than say the case does not cover it.
+    const shares = !novel && first.coverage >= settings.shareBelow && first.anchor >= settings.shareAnchor;
+    if (second && (!weak || shares)) {
+      return { question, status: 'ambiguous', options: [first.fact, second.fact] };
+    }
+    return { question, status: 'none' };
   };
 
   type Resolved = { part: FactPart; text: string; ranking: Ranking; match?: Ranked; merged?: boolean };
   const resolveOne = (text: string, ranking: Ranking): Resolved => {
     const part = decide(text, ranking);
-    const decided = { part, text, ranking, ...part };
-    return part.fact ? { ...decided, match: ranking.ranked[0] } : decided;
+    return part.fact ? { part, text, ranking, match: ranking.ranked[0] } : { part, text, ranking };
   };
+  const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });
 
   /** One question; "the latency budget and the peak QPS?" splits when each half has its own fact. */
   const resolvePiece = (text: string, ranking: Ranking): Resolved[] => {
@@ -117,6 +135,26 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     return split ? halves : [whole];
   };
 
+  /** Folds `entry` into the part before it when both ask about one fact; whether it did. */
+  const joins = (previous: Resolved, entry: Resolved): boolean => {
+    const fact = previous.part.fact;
+    if (!fact) return false;
+    const question = `${previous.part.question} ${entry.part.question}`;
+    // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
+    if (continuesFact(decided(entry), fact, settings.closeness)) {
+      previous.part.question = question;
+    } else if (
+      entry.part.fact &&
+      !previous.merged &&
+      leadsIntoFact(decided(previous), entry.part.fact, settings.closeness)
+    ) {
+      previous.part = { ...entry.part, question };
+      previous.match = entry.match;
+    } else return false;
+    previous.merged = true;
+    return true;
+  };
+
   /** The parts of a message, each with the match that decided it when one did. */
   const resolve = (message: string) => {
     const pieces = splitMessage(message)
@@ -129,21 +167,7 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     const resolved: Resolved[] = [];
     for (const entry of asked.flatMap(({ piece, ranking }) => resolvePiece(piece.text, ranking))) {
       const previous = resolved.at(-1);
-      const fact = previous?.part.fact;
-      // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
-      if (previous && fact && continuesFact({ ...entry, ...entry.part }, fact, settings.closeness)) {
-        previous.part.question += ` ${entry.part.question}`;
-        previous.merged = true;
-      } else if (
-        previous?.part.fact &&
-        entry.part.fact &&
-        !previous.merged &&
-        leadsIntoFact({ ...previous, ...previous.part }, entry.part.fact)
-      ) {
-        previous.part = { ...entry.part, question: `${previous.part.question} ${entry.part.question}` };
-        previous.match = entry.match;
-        previous.merged = true;
-      } else resolved.push(entry);
+      if (!previous || !joins(previous, entry)) resolved.push(entry);
     }
     return resolved;
   };

@@ -32,19 +32,32 @@ function holdsAll(entry: Ranked | undefined, ranking: Ranking): entry is Ranked 
 /**
  * Whether a part right after one answered by `fact` asks more about that fact: "What share of
  * transactions are fraud, and *what do we lose to it*?", "Is there a cap on invitations? *How many
- * can one person send?*". It does when it has no fact of its own and refers back or only uses words
- * that fact holds, or when its own fact wins only on fewer of its words than `fact` holds.
+ * can one person send?*". It does when it refers back or only uses words that fact holds, and has no
+ * fact of its own or one that holds no more of its words.
  */
 export function continuesFact(part: Decided, fact: Fact, closeness: number): boolean {
   const { ranking } = part;
+  if (part.fact === fact) return true;
+  // "Do they get push notifications?" asks about something new, whatever "they" are.
+  if (ranking.novel) return false;
   const mine = ranking.ranked.find((entry) => entry.fact === fact);
   const covered = holdsAll(mine, ranking);
-  const back = refersBack(part.text) && !ranking.novel;
-  if (!part.fact) return covered || back || (part.options?.includes(fact) ?? false);
+  // "How many?", "For how long?": only the asking, its subject left to the question before.
+  const elliptical = ranking.subjects === 0 && ranking.unknown === 0;
+  const back = refersBack(part.text) || elliptical;
+  if (!part.fact) {
+    if (!part.options) return covered || back;
+    if (part.options.includes(fact)) return true;
+  }
   const [own] = ranking.ranked;
-  if (!mine || !own || own.fact === fact) return own?.fact === fact;
-  if (covered && mine.matched > own.matched) return true;
-  return (covered || back) && mine.coverage >= closeness * own.coverage;
+  if (!mine || !own) return false;
+  // "...? And what fraction of impressions end in a click?" asks a share the fact before never gives.
+  if (own.gives && !mine.gives) return false;
+  // Its own fact may win on how it is asked (a cue met whole, "how many"), not on what it asks
+  // about; words that fact shares with many facts ("searches", "purchase") do not say "the same".
+  if (back && covered && mine.held >= own.held) return true;
+  if (mine.coverage < closeness * own.coverage) return false;
+  return (back && mine.held >= own.held) || (covered && mine.held > own.held);
 }
 
 /**
@@ -52,9 +65,10 @@ export function continuesFact(part: Decided, fact: Fact, closeness: number): boo
  * on today? Could we use GPUs?". It was when `fact` holds all of its words and more of them than the
  * fact it picked on its own.
  */
-export function leadsIntoFact(part: Decided, fact: Fact): boolean {
+export function leadsIntoFact(part: Decided, fact: Fact, closeness: number): boolean {
   const { ranking } = part;
   const mine = ranking.ranked.find((entry) => entry.fact === fact);
   const own = ranking.ranked.find((entry) => entry.fact === part.fact);
-  return holdsAll(mine, ranking) && (!own || mine.matched > own.matched);
+  if (!holdsAll(mine, ranking)) return false;
+  return !own || (mine.matched > own.matched && mine.coverage >= closeness * own.coverage);
 }

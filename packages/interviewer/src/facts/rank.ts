@@ -6,11 +6,13 @@ import {
   groupTerm,
   intentShare,
   isConcept,
+  isFrame,
   isIntent,
   isModifier,
   readTerms,
   relatedTerms,
 } from './terms.ts';
+import { kindsAsked, type ValueKind, valuedTerms } from './values.ts';
 
 /** How well one fact fits one question. */
 export interface Ranked {
@@ -25,6 +27,8 @@ export interface Ranked {
   matched: number;
   /** The weight of the question's subject terms the fact has, each counted whole. */
   held: number;
+  /** Whether the answer gives the kind of value asked ("how long": a duration), or none is asked. */
+  gives: boolean;
 }
 
 /** The facts that share anything with a question, best first; `terms` is 0 for filler alone. */
@@ -36,7 +40,7 @@ export interface Ranking {
    * predicate ("can guests *message* hosts?") counts `predicate` times.
    */
   unknown: number;
-  /** How many of the question's terms are subjects (not "how many", "what share"), known or not. */
+  /** How many of the question's subject terms (not "how many", "what share") some fact holds. */
   subjects: number;
   /** It names something the case never mentions: an interview concept or the predicate asked. */
   novel: boolean;
@@ -71,6 +75,13 @@ export interface RankWeights {
   predicate: number;
   /** Weight of a cue met whole in the question ("how many videos"), next to the words met one by one. */
   cueBonus: number;
+  /**
+   * Credit of a question word in an answer sentence that gives the kind of value asked: "how long
+   * before a payment gets *reported*?" and "50% of fraud is *reported* within 7 days".
+   */
+  valued: number;
+  /** Share of its score a fact keeps when its answer gives no value of the kind asked. */
+  ungiven: number;
 }
 
 export const RANK_WEIGHTS: RankWeights = {
@@ -82,6 +93,8 @@ export const RANK_WEIGHTS: RankWeights = {
   unknownModifier: 0.6,
   cueBonus: 1,
   predicate: 2,
+  valued: 1,
+  ungiven: 0.9,
 };
 
 const CUE = 1;
@@ -95,6 +108,8 @@ interface Profile {
   terms: Map<string, number>;
   /** The terms of each cue. */
   cues: string[][];
+  /** The answer's terms in sentences that give a value of each kind. */
+  valued: Map<ValueKind, Set<string>>;
 }
 
 function profileOf(fact: Fact, answer: number): Profile {
@@ -107,7 +122,8 @@ function profileOf(fact: Fact, answer: number): Profile {
   // The id names the fact ("market-structure"): a cue that settles a tie with a fact that only lists it.
   const name = extractTerms(fact.id.replaceAll('-', ' '));
   for (const term of name) terms.set(term, NAME);
-  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0) };
+  const valued = valuedTerms(fact.answer);
+  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), valued };
 }
 
 function credit(profile: Profile, term: string, share: number): number {
@@ -116,6 +132,14 @@ function credit(profile: Profile, term: string, share: number): number {
   let best = 0;
   for (const related of relatedTerms(term)) best = Math.max(best, profile.terms.get(related) ?? 0);
   return best * share;
+}
+
+/** A question word's credit in an answer sentence that gives a value of a kind the question asks. */
+function valuedCredit(profile: Profile, term: string, kinds: readonly ValueKind[], w: RankWeights): number {
+  if (kinds.length === 0 || isIntent(term)) return 0;
+  const holds = (candidate: string) => kinds.some((kind) => profile.valued.get(kind)?.has(candidate));
+  if (holds(term)) return w.valued;
+  return relatedTerms(term).some(holds) ? w.valued * w.related : 0;
 }
 
 /**
@@ -162,17 +186,20 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         novel = true;
       }
       const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-      const subjects = [...weights.keys()].filter((term) => !isIntent(term)).length;
+      const hasSubject = [...weights.keys()].some((term) => !isIntent(term));
+      const kinds = [...kindsAsked(weights.keys())];
+      const subjects = [...weights.keys()].filter((term) => !isIntent(term) && known(term)).length;
       if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel };
-      const hasSubject = subjects > 0;
       let bestCue = 0;
       const scored = profiles.map((profile) => {
+        const gives = kinds.every((kind) => profile.valued.has(kind));
         let words = 0;
         let anchor = 0;
         let matched = 0;
         let held = 0;
         for (const [term, weight] of weights) {
-          const earned = weight * credit(profile, term, w.related);
+          const earned =
+            weight * Math.max(credit(profile, term, w.related), valuedCredit(profile, term, kinds, w));
           words += earned;
           if (isIntent(term) || earned === 0) continue;
           anchor = Math.max(anchor, earned);
@@ -180,10 +207,13 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
           held += weight;
         }
         // "How many" alone, with nothing of what is counted, is no match (unless nothing else was asked).
-        if (matched === 0 && hasSubject) return { fact: profile.fact, score: 0, anchor, matched, held };
+        if (matched === 0 && hasSubject)
+          return { fact: profile.fact, score: 0, anchor, matched, held, gives };
         const cue = cueEvidence(profile, weights, hasSubject);
         bestCue = Math.max(bestCue, cue);
-        return { fact: profile.fact, score: words + w.cueBonus * cue, anchor, matched, held };
+        // "How quickly must suggestions come back?" is not answered by a fact that gives no duration.
+        const score = (words + w.cueBonus * cue) * (gives ? 1 : w.ungiven);
+        return { fact: profile.fact, score, anchor, matched, held, gives };
       });
       // A named fact can earn NAME per weight: the ceiling keeps coverage within 0..1.
       const ceiling = NAME * total + w.cueBonus * bestCue;
@@ -198,7 +228,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
 
 /** The weight of a term no fact has: none for how a question asks, most for a concept the case leaves out. */
 function unknownWeight(term: string, w: RankWeights): number {
-  if (isIntent(term)) return 0;
+  if (isIntent(term) || isFrame(term)) return 0;
   if (isModifier(term)) return w.unknownModifier;
   return isConcept(term) ? w.unknownConcept : w.unknown;
 }

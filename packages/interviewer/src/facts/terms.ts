@@ -1,6 +1,6 @@
 import { type TextToken, tokenize } from '@mlsd/rubric';
 import type { Lexicon } from './lexicon.ts';
-import { IGNORED, IGNORED_PHRASES, INTENTS, MODIFIERS, RELATED, SYNONYMS } from './vocabulary.ts';
+import { FRAME, IGNORED, IGNORED_PHRASES, INTENTS, MODIFIERS, RELATED, SYNONYMS } from './vocabulary.ts';
 
 /** A group's term; the prefix keeps it apart from any word stem. */
 const GROUP = '~';
@@ -42,6 +42,9 @@ export const UNSTEMMED: ReadonlyMap<string, string> = new Map([
   ['engineering', 'engineer'],
   ['news', 'news'],
   ['organic', 'organic'],
+  // Porter stems these apart from their verb: "decide" and "decision", "respond" and "response".
+  ['decision', 'decid'],
+  ['decisions', 'decid'],
 ]);
 
 /** The vocabulary compiled to stems once, on first use (wink stems phrases the way it stems questions). */
@@ -94,6 +97,13 @@ export function groupTerm(group: string): string {
 /** Whether `term` is a vocabulary group's term rather than a word's stem. */
 export function isConcept(term: string): boolean {
   return term.startsWith(GROUP);
+}
+
+const FRAME_STEMS = new Set([...FRAME].flatMap((word) => foldedTokens(word).map((token) => token.stem)));
+
+/** Whether `term` names the thing being designed ("the model", "the system") rather than a subject. */
+export function isFrame(term: string): boolean {
+  return FRAME_STEMS.has(term);
 }
 
 /** Whether `term` is a group that qualifies a subject ("target", "per day") rather than names one. */

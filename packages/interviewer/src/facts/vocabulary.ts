@@ -9,14 +9,14 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   amount: 'how many|how much|how big|how large|how huge|number of|amount|count',
   // The size of the system as a subject: "what is the scale?".
   scale: 'scale|size|sized|volume|total',
-  time: 'how fast|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after',
-  rate: 'how often|how frequently|how common|how rare|how many times|frequency|what share of|share of|percentage|percent|fraction|proportion|ratio|rate',
+  time: 'how fast|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|how many seconds|how many minutes|how many hours|how many days|how many weeks|how many months|within how long|within how many|within what time',
+  rate: 'how often|how frequently|how common|how rare|how many times|frequency|what share of|share of|percentage|percent|fraction|proportion|portion|ratio|rate',
   know: 'know|find out|figure out|tell whether|tell if',
   existing:
     'existing|current|currently|today|now|right now|already|at the moment|in place|in production|baseline|status quo|so far|nowadays|these days|presently|legacy',
   heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
   delay:
-    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|time from|take to accept',
+    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept',
   latency:
     'latency|response time|respond|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
@@ -54,7 +54,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   typo: 'typo|misspelling|misspelled|misspell|spelling mistake|spelling error',
   purchase: 'purchase|buy|bought|buyer',
   click: 'click|clicked',
-  money: 'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit',
+  money:
+    'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit|take rate|our cut|a cut|what cut',
   goal: 'goal|objective|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure',
   experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
   abuse: 'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam',
@@ -108,7 +109,9 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** Phrases of the asking that hold a content word: "what do queries look like", "I'd like to know". */
 export const IGNORED_PHRASES =
-  'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one|what happens|what happened';
+  'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one|what happens|what happened|' +
+  // What one thing becomes, in a share question: "impressions that *end in* a click".
+  'end in|ends in|ended in|end up|ends up|ended up|turn into|turns into|turned into|result in|results in|resulted in';
 
 /** Looser kinship between groups: a fact with the related term earns part of the credit. */
 export const RELATED: readonly (readonly [string, string])[] = [
@@ -164,6 +167,12 @@ export const MODIFIERS: ReadonlySet<string> = new Set([
   'month',
   'year',
 ]);
+
+/**
+ * The thing being designed, as a question names it: "how quickly does *the model* need to answer?".
+ * A case that never says "model" still covers the question; a case that does can still match it.
+ */
+export const FRAME: ReadonlySet<string> = new Set(['model', 'system', 'service', 'pipeline', 'algorithm']);
 
 /**
  * Words of the asking, never the subject: filler and politeness ("um, quick question, could you tell
