@@ -5,25 +5,29 @@
  * sentence with its filler stripped; `asks` says whether the sentence asks or requests at all.
  */
 import { anyOf } from './patterns.ts';
-import { hasCaseAnchor, hasDesignWord } from './vocabulary.ts';
+import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
 /** What the candidate does in the interview: "focus on", "cover", "dig into", "spend time on". */
-const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|go|spend|prioriti[sz]e|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]e|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
+const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
 
 /** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
 const HELP = anyOf([
-  /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i (?:could use|need|want|'d like|would like|'d appreciate|would appreciate|appreciate|'d love|would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction)\b/i,
-  /(?<!\b(?:no|not a|zero|any) )\b(?:hints?|nudge|pointers?|clues?)\s*(?:\?|please|pls|$)/i,
+  /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
+  /(?<!\b(?:no|not a|zero|any|of|my|your|the|more) )\b(?:hints?|nudge|pointers?|clues?|ideas|thoughts)\s*(?:\?|please|pls|$)/i,
+  // Help as the thing that would help: "a small nudge would help", "a hint would be great".
+  /\b(?:an?|some|any|one|little|small|quick|tiny) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|push|steer|direction|guidance|help)\b (?:would|could|might|will) (?:really |honestly |definitely )?(?:help|be (?:really |very |super |so |most )?(?:great|nice|useful|helpful|appreciated|welcome|good|amazing|lovely|handy|valuable))\b/i,
+  /(?<!\b(?:don'?t|do not|dont|not|never|doesn'?t) )\b(?:got|have|has|you have|is there|are there) (?:any|some|a) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|suggestions?|ideas|direction|guidance)\b(?! (?:to|into|of) (?:the |each |every )?(?:\w+ )?(?:data|images?|files?|records?|rows?|tables?|objects?|documents?|items?|blobs?|users?)\b)/i,
+  /\b(?:nudg|guid|steer)\w* (?:me|us)\b|\b(?:give|offer|throw|toss|send) me (?:something|anything|a bit|a little|an idea|some ideas|an angle|somewhere)\b(?! (?:about|on) (?:the )?(?:data|numbers|scale|users?|traffic))/i,
   // The interviewer as the one who would act: "where would you take this?", "if you were me".
   /\b(?:what|where|how|which \w+|when) would you (?!say|estimate|guess|put|call|expect|want|like|need|mean)\w+/i,
   /\bif you were (?:me|in my (?:shoes|place|position)|designing|doing|building|the candidate)\b/i,
   /\b(?:rephrase|reword|restate) (?:the|your|that|this|it)\b|\b(?:repeat|clarify) (?:the|your) question\b/i,
   /\b(?:can|could|would|will) you (?:please |maybe |kindly |just )?(?:mind )?(?:help(?! me (?:understand|get a sense))|nudg|guid|steer|point|hint|walk me (?:through (?:how|what) (?:to|i|you))|give me (?:some |a )?(?:direction|idea where))\w*/i,
-  /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*$/i,
+  /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*\W*$/i,
   /\bpoint me\b|\bwhich direction\b|\bright direction\b/i,
   /\b(?:advice|tips?|guidance|suggestions?)\b[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
   /\b(?:missing|overlooking|forgetting) (?:something|anything|a piece|a part|an angle)\b/i,
-  /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b|\bwhere to (?:start|begin|go from here)\b/i,
+  /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
 ]);
 
 /** Questions about the candidate's own progress or the interviewer's expectations. */
@@ -31,14 +35,28 @@ const GUIDANCE = anyOf([
   // A gap in what the candidate said: "what am I not seeing?", "is there an angle I haven't considered?"
   /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
   /\bwhat (?:are we|else are we) missing\b/i,
+  /\bwhere to (?:start|begin|go from here)\b/i,
+  /\bwhat(?:'s| is) the (?:trick|catch|key|secret|insight|gotcha|twist)\b (?:to|for|in) (?:this|it|this one|the (?:problem|question|step|part))\b|\byou\b[^.?!]{0,15}\b(?:hop|want|expect|wait|look)\w* (?:for )?(?:me to|(?:that )?i'?ll|(?:that )?i (?:will|would|should|mention|say|cover))\b/i,
+  new RegExp(String.raw`\b(?:what|which)\b[^.?!]{0,40}\bfor me to ${ACTIVITY}`, 'i'),
+  /\bhow would (?:an? |the )?(?:\w+ )?(?:engineer|candidate|expert|senior|person|interviewer|pro|practitioner|team)s? (?:think|approach|tackle|do|handle|answer|go about|frame)\b/i,
+  /\b(?:have i|i'?ve|did i) (?:covered|said|done|mentioned|talked about) enough\b|\b(?:a |the )?(?:good|best|right|better|sensible) way to (?:think about|approach|tackle|frame|structure|start|begin|break down|organi[sz]e)\b/i,
+  /\bwhat else\b[^.?!]{0,15}\b(?:important|matters?|worth|missing|critical|key|relevant|needed|should (?:i|we)|would you|do you (?:want|expect|think)|to (?:cover|add|consider|discuss|mention|think about))\b/i,
+  new RegExp(
+    String.raw`\b(?:is there|are there|anything|something)\b[^.?!]{0,30}\b(?:i|we) (?:should|need to|ought to|must|could|might want to)\b[^.?!]{0,10}\b${ACTIVITY}`,
+    'i',
+  ),
+  // A gap or a fault in the candidate's own work: "there's a piece missing in my plan", "what's wrong with my metric".
+  /\b(?:missing|lacking|wrong|weak|incomplete|off|broken)\b[^.?!]{0,20}\b(?:in|from|with|about) my\b|\bthere(?:'s| is) (?:something|a piece|a part|a gap|an? \w+) missing\b/i,
+  // What a good answer does: "what would a good answer touch on here?"
+  /\bwhat (?:would|should|does|do|must|might|will) (?:a|an|the|my) (?:\w+ )?(?:answer|response|solution|candidate|structure)\b/i,
   // What the candidate should do next: "which part should I spend time on?", "what I should dig into".
   new RegExp(
-    String.raw`\b(?:what|which|where|how much|how deep|how far)\b(?: \w+){0,4}? (?:(?:should|shall|must|could) (?:i|we)|(?:i|we) (?:should|shall|must|could|need to|ought to)|do (?:i|we) need to|(?:do|would) you (?:want|like|expect) me to)(?: \w+){0,2}? (?:be )?${ACTIVITY}`,
+    String.raw`\b(?:what|which|where|how much|how deep|how far)(?:'s|'re)?\b(?: \w+){0,4}? (?:(?:should|shall|must|could) (?:i|we)|(?:i|we) (?:should|shall|must|could|need to|ought to)|do (?:i|we) need to|(?:do|would) you (?:want|like|expect) me to)(?: \w+){0,2}? (?:be )?${ACTIVITY}`,
     'i',
   ),
   /\bwhat (?:else )?(?:should|would|could|do|shall) (?:this (?:step|part|section)|the (?:step|part|section)) (?:be )?\w+/i,
   new RegExp(
-    String.raw`\bwhat(?: else)? (?:is|would be|might be|could be)(?: (?:worth|important to|good to)|(?: an?| the)?(?: \w+){0,3}? (?:things?|steps?|topics?|areas?|parts?|points?) to) ${ACTIVITY}`,
+    String.raw`\bwhat(?: else)?(?:'s| is| are| would be| might be| could be)(?: (?:worth|important to|good to)|(?: an?| the)?(?: \w+){0,3}? (?:things?|steps?|topics?|areas?|parts?|points?) to) ${ACTIVITY}`,
     'i',
   ),
   new RegExp(
@@ -77,6 +95,7 @@ const META = anyOf([
   /\bwho (?:wrote|made|built|created|designed) (?:this|you)\b|\bwho(?:'s| is)? (?:going to )?(?:see|read|review)s? (?:my|the) (?:results?|transcript|answers?|report)\b/i,
   // The interviewer judging the candidate, or how the candidate came out of it.
   /\byou\b[^.?!]{0,25}\b(?:evaluat|assess|grad|scor|judg|rat|mark|test|quiz|interview)\w*\b[^.?!]{0,15}\b(?:me|my)\b|\byou (?:don'?t|didn'?t|won'?t|aren'?t|never|do not|did not) (?:answer|respond|reply|tell|give)\w*\b/i,
+  /\b(?:will|would|am|is|do|does) (?:i|my \w+) (?:be |get |being )?(?:graded|scored|evaluated|assessed|judged|marked|penali[sz]ed|timed|rated)\b/i,
   /\b(?:how|what|where|am|did|have|was)\b[^.?!]{0,10}\bi\b[^.?!]{0,10}\b(?:scored|graded|rated|evaluated|assessed|judged|marked|performed|performing|passed|failed|being (?:evaluated|graded|scored|assessed|judged|marked|tested))\b/i,
   /\byou (?:going to |gonna |will |'ll )?(?:ask|quiz|test|grill) (?:me|us)\b|\b(?:will|are) you (?:going to )?(?:tell|give|send|show) me\b[^.?!]*\b(?:end|after\w*|later|if i|whether i|how i|score|grade|report|summary)\b/i,
 ]);
@@ -87,11 +106,82 @@ const PROCESS = anyOf([
   /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?: \w+){0,2}?(?: (?:have|got|left|been|going|last|take|spent|remaining))?[\s?.!]*$/i,
   /\bhow long (?:until|till|before) (?:we|the (?:interview|session)|this)\b[^.?!]{0,10}\b(?:wrap|finish|end|stop|done|over)\b|\bare we (?:almost |nearly |close to )?(?:done|finished|at time|out of time|halfway)\b|\bwhen (?:do|will|does) (?:we|this|the interview|the session) (?:finish|end|stop|wrap up)\b|\bhow far (?:along|through|in) are we\b/i,
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
-  /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice)\b|\brubrics?\b|\bper (?:section|step|stage)\b/i,
+  /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|\brubrics?\b|\bper (?:section|step|stage)\b/i,
   /\b(?:after|before|at the end of|during) (?:the|this|our) (?:session|interview|mock|call)\b/i,
   /\b(?:take|have|get) a (?:short |quick |little |brief |\d+[- ]min(?:ute)? )?break\b|\bbathroom\b|^how does (?:this|it) (?:work|go)\W*$/i,
   /\bi\b[^.?!]*\b(?:notes?|notepad|scratch ?pad|calculator|google|the internet|(?:search|browse|use) the web|documentation|pen and paper|whiteboard|chatgpt|copilot|look (?:\w+ )?up|during (?:this|the interview)|penali[sz]\w*|(?:lose|cost me|costs me|dock) (?:\w+ )?points)\b/i,
 ]);
+
+/** The candidate's own time: "how much time do I get for the model", "how long did we spend on data". */
+const OWN_TIME =
+  /\bhow (?:long|much (?:more )?time|many (?:more )?(?:minutes|mins))\b[^.?!]{0,15}\b(?:(?:do|did|should|can|will|shall|have|may) i\b[^.?!]{0,10}\b(?:get|have|got|spend|spent|take|use|been)|(?:do|did|should|have|shall|are) we\b[^.?!]{0,10}\b(?:spend|spent|been|spending))\b/i;
+
+/**
+ * The interviewer itself, asked about before any help it might give: what it may do ("are you
+ * allowed to give hints?") and what it is ("are you run by OpenAI?", "who built you?").
+ */
+const INTERVIEWER =
+  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
+
+/** The parts of the interview: "all the steps", "a previous section", "a different case". */
+const INTERVIEW_PART = `(?:sections?|steps?|stages?|parts?|portions?|phases?|rounds?|cases?|questions?|topics?)`;
+
+/**
+ * The interview as the thing asked about, read by its own nouns and by who acts: the candidate's
+ * time ("how much time do I get", "how long did we spend"), the medium ("can I draw a diagram",
+ * "type in bullet points"), its parts ("go back to a previous section"), its format, and the
+ * interviewer as a being ("who am I talking to", "are you the same interviewer").
+ */
+const INTERVIEW = anyOf([
+  /\bwill there be (?:any )?(?:feedback|a (?:report|summary|debrief|score|break))\b|\b(?:feedback|a (?:report|summary|debrief))\b[^.?!]{0,10}\b(?:afterwards|after (?:this|the (?:interview|session|mock))|at the end)\b/i,
+  /\byou\b[^.?!]{0,20}\bmy (?:answers?|responses?|messages?|performance)\b|\b(?:hiring (?:process|committee|manager|decision|loop)|(?:interview|full|hiring|onsite) loop)\b|\b(?:shared with|sent to|passed to|go(?:es)? to|seen by) (?:the |a |my )?recruiters?\b|\brecruiters? (?:see|get|read|review)\b[^.?!]{0,10}\b(?:this|my|the (?:transcript|results?|scores?|feedback))\b|\b(?:are|will|would|do|can) you (?:going to |gonna )?(?:\w+ )?(?:interrupt|stop|correct|warn|push back on|challenge|cut) me\b/i,
+  /\b(?:is there|will there be|do we (?:get|have)) (?:a |any )?(?:short |quick |little |coffee |bathroom |water )?breaks?\b(?:\W*$| (?:halfway|in between|between|during|at some point|later|soon))|\byou\b[^.?!]{0,10}\b(?:record|recording|save|saving|store|storing|log|logging|watch|watching|transcrib\w*)\b[^.?!]{0,5}\b(?:this|me|us|the (?:session|interview|call|conversation))\b|\b(?:the|this|our) hour\b[^.?!]{0,10}\b(?:left|remaining|used|gone|over)\b|\bhow much of the (?:hour|time|session|interview)\b/i,
+  /\bquestions? (?:i|we) (?:can|could|may|should|am allowed to) ask\b|\b(?:ask|asking) (?:too many|a lot of|lots of|many|more) (?:clarifying )?questions\b|\b(?:the )?order of (?:the )?(?:steps|sections|stages|parts|questions|topics)\b|\b(?:stick to|follow|keep to) the (?:order|script|structure|format|plan)\b/i,
+  /\b(?:part of|count(?:s|ed)? (?:towards?|for|in)|factor(?:ed)? into|affect) (?:the |my |your )?(?:grade|grading|score|scoring|evaluation|rubric|assessment|result|feedback)\b/i,
+  /\bhow (?:this|it|the interview|the session) (?:works|goes)\b|\b(?:i|me)\b[^.?!]{0,15}\b(?:type|write|paste) (?:in )?my (?:answers?|responses?|design)\b/i,
+  /\b(?:is|are|was|will) (?:this|my answers?|my messages?|our (?:chat|conversation|session)) (?:being |going to be |be )?(?:recorded|graded|scored|timed|saved|stored|logged|monitored|watched|evaluated|assessed|reviewed|kept|shared|used)\b|\b(?:are we|am i) (?:still |now |already )?(?:on|in|at|done with|finished with|past) (?:the |this )?(?:\w+ )?(?:section|step|part|stage|phase|question)\b/i,
+  /\b(?:do|will|should|shall|can) (?:i|you) (?:lead|drive|ask (?:the )?questions|ask me)\b|\b(?:i|me)\b[^.?!]{0,25}\b(?:sketch\w*|on paper|by hand)\b|\b(?:outside|external) (?:resources|help|tools|materials|references)\b/i,
+  /\b(?:can|may|could|should|is it ok if) i\b[^.?!]{0,10}\b(?:answer|respond|reply|talk|speak|write|type|switch)\b[^.?!]{0,10}\b(?:english|spanish|french|german|hindi|chinese|mandarin|portuguese|japanese|korean|arabic|italian|russian|dutch|polish|turkish|another language|my (?:own|native) language)\b/i,
+  /\bwho(?:'s| is| will be| will)? (?:be )?(?:grading|scoring|evaluating|assessing|judging|marking|reviewing|watching) (?:this|me|my|the interview)\b|\b(?:the|my|this|our) interviewer\b/i,
+  /\b(?:is|are) (?:this|that|it) the (?:final|last|first|next) (?:step|section|part|stage|question|round|one)\b(?! (?:of|in) )|\b(?:go back|change|edit|revise|redo|update|fix|correct|amend)\b[^.?!]{0,20}\bmy (?:earlier |previous |last |first |old |original )?(?:answers?|responses?|messages?)\b/i,
+  /\byou\b[^.?!]{0,10}\b(?:see|read|get|receive|store|save|keep|log|record)\b[^.?!]{0,10}\bmy (?:messages|answers|responses|typing|screen|text|input|camera|voice)\b|\b(?:take|have|get) a (?:\w+ ){0,2}break\b/i,
+  /\b(?:typ(?:e|ing)|writ(?:e|ing)|answer(?:ing)?|respond(?:ing)?|reply(?:ing)?|talk(?:ing)?|speak(?:ing)?) (?:in|with|using) (?:bullet points?|full sentences|prose|a list|lists|shorthand|short form|abbreviations|point form|notes|pseudo-?code|english|another language|my own words)\b/i,
+  /\b(?:min|mins|minutes|hours?) (?:left|remaining|to go)\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b|\bhow long\b[^.?!]{0,15}\b(?:the|this) (?:whole|entire) (?:thing|interview|session|mock|call)\b/i,
+  /\bwhat (?:happens|if) (?:if |when )?i (?:don'?t |do not |can'?t |cannot |never )?(?:finish|complete|get to|cover|reach|run out|skip|go over)\b|\b(?:word|length|character|time) (?:limit|count|cap)\b[^.?!]{0,20}\bmy\b|\btalk(?:ing)? (?:it|this) through\b|\bfull designs?\b/i,
+  /\bafter (?:this|the) (?:case|interview|round|mock)\b|\bthis (?:conversation|chat)\b|\bthe clock\b(?! (?:skew|drift|time))/i,
+  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\b(?:how(?:'s| is| are)?|what about) (?:my|our|the) time\b|\bhow are we (?:doing )?(?:on|for) time\b|\b(?:the )?rest of (?:the|this|our) (?:hour|time|interview|session|mock|call)\b/i,
+  /\bwhat time (?:does|do|will|is) (?:the |this |our )?(?:session|interview|mock|call)\b|\bwhen (?:does|do|will|is) (?:the |this |our )(?:session|interview|mock|call) (?:end|finish|over|start)\b/i,
+  /\b(?:the|all the|each of the|these) (?:steps|sections|stages|parts)\b[^.?!]{0,15}\bin (?:order|sequence)\b|\b(?:drive|lead|run|steer|guide) (?:the|this) (?:conversation|discussion|interview|session)\b|\b(?:am i|are we) (?:supposed|expected|meant) to (?:drive|lead|ask|start|present|talk|speak|answer|write|draw|code)\b/i,
+  /\b(?:i|me)\b[^.?!]{0,20}\b(?:think (?:out loud|aloud)|take a (?:moment|second|sec|minute|break|pause|breather))\b/i,
+  /\b(?:when|if|once|before|after) (?:the |our |my )?time (?:runs? out|ran out|is up|ends|expires)\b|\btime for (?:my|your|any|some|a few) questions\b|\b(?:(?:the|a|any|our|my) (?:timer|time limit|hard stop)|(?:at|on|by) the (?:top of the )?hour)\b(?![^.?!]*\b(?:users?|couriers?|drivers?|requests?|quer(?:y|ies)|orders?|model|checkout)\b)/i,
+  /\b(?:i|me)\b[^.?!]{0,20}\b(?:take|have|get|need|use)\b (?:a|one|two|three|\d+|a few|a couple(?: of)?) (?:more )?(?:minutes?|mins?|moments?|secs?|seconds?)\b(?! (?:of|per)\b)|\b(?:take|have|get|need)\b (?:a|one|two|three|\d+|a few|a couple(?: of)?) (?:more )?(?:minutes?|mins?|moments?|secs?|seconds?) (?:to (?:think|gather|collect|organi[sz]e|jot|sketch|plan|read|reflect)|break|pause)\b/i,
+  /\b(?:i|me)\b[^.?!]{0,25}\b(?:draw|sketch)\b(?: (?:out|up))?(?: (?:a|an|the|this|my|it|some|something))?\b[^.?!]{0,20}\b(?:diagram|picture|architecture|boxes|chart|graph|it|this|out|something|here)\b|\b(?:i|me)\b[^.?!]{0,25}\b(?:type|write|answer|reply|respond)\b[^.?!]{0,10}\b(?:bullet points?|full sentences|prose|a list)\b|\b(?:diagram|whiteboard|ascii|text[ -]only|pseudo-?code|screen ?shar\w*|share (?:my|the) screen|coding (?:portion|part|round|section|question|exercise|test|interview|challenge|component|segment|bit)|live coding|write (?:any |some |actual |real )?code)\b/i,
+  new RegExp(
+    String.raw`\b(?:i|we)\b[^.?!]{0,25}\b(?:go back|come back|return|revisit|switch|skip back|cover|finish|complete|get through|do)\b(?: (?:to|back to|through))? (?:all|each|every|a|the|an?) ?(?:of )?(?:the |my )?(?:previous|earlier|other|different|another|new|remaining|rest of the|next|same)? ?(?:[\w-]+ )?${INTERVIEW_PART}\b(?! (?:of|in|for) (?:the |our |a )?(?!interview|mock|session)\w)`,
+    'i',
+  ),
+  /\b(?:format|structure|agenda|flow) (?:of|for) (?:this|today|the (?:interview|session|mock|call|round|conversation|chat))\b(?![ -][a-z])|\b(?:is|will) (?:this|it) (?:going to )?be (?:a |one |just one |only one |a single |several |multiple |the same )?(?:single |one )?(?:\w+ )?(?:case|question|problem|scenario|topic|prompt|deep[- ]dive|overview|breadth|depth)s?\b[^.?!]*\b(?:or|whole|entire|only|several|multiple|all)\b|\bthe (?:whole|entire) time\b/i,
+  /\b(?:ask|asking)\b[^.?!]{0,15}\bquestions?\b[^.?!]{0,20}\b(?:any (?:point|time)|anytime|at the (?:start|end|beginning)|throughout|whenever|along the way)\b/i,
+  /(?<!\b(?:trip|robin|first|second|third|two|three|several|many|multiple)[ -])\b(?:this|the|which|what|next) (?:[\w-]+ ){0,3}round\b(?! (?:trip|robin|of)\b)/i,
+  /\bwho (?:am i|are we|is this|'?s this|is that) (?:talking|speaking|chatting)\b|\bwho(?:'s| is) on the other (?:end|side)\b|\bwho are you\b|\b(?:real|actual|live) (?:human|person|people|engineer|interviewer|recruiter)\b[^.?!]*\b(?:you|reading|this|end|talking)\b|\byou\b[^.?!]*\b(?:real|actual|live) (?:human|person|engineer|interviewer)\b/i,
+  /\byou\b[^.?!]{0,30}\binterviewer\b|\binterviewer\b[^.?!]{0,30}\byou\b|\bthe one (?:giving|grading|scoring|reviewing|reading|writing|sending)\b|\b(?:give|giving|gives|write|writing|send|sending) (?:me )?(?:the |my |any )?feedback\b/i,
+]);
+
+/** Interview words that a case can share ("timing", "penalty", "going back"): only with no case noun. */
+const INTERVIEW_FREE = anyOf([
+  /\bhow many (?:more )?(?:steps|stages|sections|parts|questions|topics|rounds)\b[^.?!]*\b(?:get through|go through|cover|do|finish|complete)\b/i,
+  /\bthe (?:format|structure|agenda|plan)\b(?! (?:of|for) (?:the |our |each |a )?(?!interview|session|mock|call|round)\w)/i,
+  /\b(?:timing|time limits?|timer|time budget|time allocation)\b[^.?!]{0,20}\b(?:each|every|per|this|the) (?:step|section|part|stage)\b/i,
+  /\bpenalt(?:y|ies)\b[^.?!]{0,30}\b(?:going back|skipping|steps?|sections?|time|me|i)\b/i,
+  new RegExp(
+    String.raw`\b(?:go(?:ing)? back|com(?:e|ing) back|return(?:ing)?|revisit(?:ing)?|jump(?:ing)? back) (?:to )?(?:the |an? )?(?:previous|earlier|other|different|another|later|same)? ?${INTERVIEW_PART}\b`,
+    'i',
+  ),
+]);
+
+/** What the product must do: "handle several languages", "support voice" ask a requirement. */
+const DEMANDED =
+  /^(?:support|handle|explain|comply|show|display|notify|serve|respond to|return|process|scan|moderate|blur|protect|store|keep|retain|delete|remove|log|track|report|meet|respect|allow|provide|offer|guarantee|ensure|cover (?:all|every|both)|deal with|care about|worry about|account for|consider (?:the|privacy|fairness|legal|cost|latency))\b/i;
 
 /** Words of the interview that are also case words ("timed", "count", "practice"): only free of the case. */
 const PROCESS_WORDS = anyOf([
@@ -101,16 +191,32 @@ const PROCESS_WORDS = anyOf([
   // The interview's own things, asked about with nothing of the case: "will the transcript be saved".
   /\b(?:(?:the|a|my) transcript|(?:the|a) recording|interviewers?|interviews?|mock|onsite|on-site)\b/i,
   /\bhow many (?:more )?(?:steps|stages|sections|parts|questions|topics|rounds)\b(?:[^.?!]*\b(?:left|remaining|to go|in total|are there|interview|session|mock|after|before|this one|still))/i,
+  /\bhow (?:long|much time|many (?:minutes|mins))\b[^.?!]{0,25}\b(?:each|every|this|that|per|the next|the first|the last) (?:section|step|stage|part|portion|round|phase)\b/i,
   /\btime limits?\b|\b(?:sections?|steps?|stages?|rounds?) (?:after this|left|remaining|to go|of (?:the|this) interview)\b/i,
 ]);
 
 /** Everyday things: small talk when said to the interviewer, but weather or restaurants can be case features. */
 const EVERYDAY =
-  /\b(?:weather|rain\w*|snow\w*|sunny|freezing|hot|room|office|desk|chair|jokes?|movies?|films?|netflix|podcasts?|books?|novels?|tv|a show|tonight|series|video games?|sports?|football|soccer|basketball|baseball|world cup|olympics|lunch|dinner|breakfast|coffee|tea|pasta|pizza|ramen|sushi|burgers?|tacos?|food|beer|wine|drinks?|cake|recipes?|restaurants?|vacation|holidays?|weekend|commute|neighbou?rs?|cats?|dogs?|pets?|barking|kids?|baby|wife|husband|doorbell|wifi|internet|mic|microphone|headphones|battery|music|songs?|albums?|bands?|playlists?|elections?|politics|president|prime minister|government|tired|exhausted|sleepy|sleep|slept|hungry|headache|sick|hobby|hobbies|birthday|resume|cv|cover letter|homework|essay|poem)\b/i;
+  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights?|electricity|documentar\w*|episodes?|concerts?|museums?|hik\w*|weather|rain\w*|snow\w*|sunny|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|freezing|hot|room|office|desk|chair|jokes?|movies?|films?|netflix|podcasts?|books?|novels?|tv|a show|tonight|series|video games?|sports?|football|soccer|basketball|baseball|world cup|olympics|lunch|dinner|breakfast|coffee|tea|pasta|pizza|ramen|sushi|burgers?|tacos?|food|beer|wine|drinks?|cake|recipes?|restaurants?|vacation|holidays?|weekend|commute|neighbou?rs?|cats?|dogs?|pets?|barking|kids?|baby|wife|husband|doorbell|wifi|internet|mic|microphone|headphones|battery|music|songs?|albums?|bands?|playlists?|elections?|politics|president|prime minister|government|tired|exhausted|sleepy|sleep|slept|hungry|headache|sick|hobby|hobbies|birthday|resume|cv|cover letter|homework|essay|poem)\b/i;
 
 /** The candidate's own surroundings and state: never a case feature, so small talk in any short sentence. */
 const SURROUNDINGS =
-  /\b(?:hot|room|office|desk|chair|doorbell|wifi|internet|mic|microphone|headphones|battery|neighbou?rs?|baby|kids?|barking|coffee|tea|lunch|breakfast|dinner|tired|exhausted|sleepy|hungry|headache|sick)\b/i;
+  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights?|electricity|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|hot|room|office|desk|chair|doorbell|wifi|internet|mic|microphone|headphones|battery|neighbou?rs?|baby|kids?|barking|coffee|tea|lunch|breakfast|dinner|tired|exhausted|sleepy|hungry|headache|sick)\b/i;
+
+/** When in the speaker's own life: "last night", "this morning". */
+const DAY =
+  /\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight|this weekend|today)\b/i;
+
+/**
+ * The room, told, and the interviewer's own life, asked, whatever case words come with them: "the
+ * delivery guy is at the door", "do you enjoy your job?".
+ */
+/** Longest sentence read as small talk by its personal words alone. */
+const PERSONAL_WORDS = 12;
+const PLAINLY_PERSONAL =
+  /\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight)\b|\b(?:fire alarm|alarm|my (?:building|apartment|flat|house|street)|construction|drilling)\b|\bat the door\b|\bdoor ?bell\b|\bsomeone(?:'s| is) (?:at|knocking)\b|\bmy (?:dog|cat|baby|kids?|roommate|neighbou?r|partner|wife|husband|mom|mum|dad)\b|\bpower (?:just )?(?:went|cut|flickered)\b|\b(?:rough|long|bad|tough|hard|busy|crazy) (?:day|week|morning|night|month)\b/i;
+const YOUR_LIFE =
+  /\b(?:do|did|are|have) you (?:\w+ )?(?:enjoy|like|love|hate|miss)\w* (?:your|being|working|doing|living)\b|\b(?:do|did|have) you (?:ever |also |still )?(?:play|cook|watch|read|travel|eat|drink|sleep|exercise|listen to)\b|\byour favou?rite\b/i;
 
 /** Personal framing: about the speaker or the interviewer, not about the case. */
 const PERSONAL = /\b(?:you|your|i|i'?m|i'?ve|my|me|here)\b/i;
@@ -121,7 +227,7 @@ const YOU_PERSONAL =
 
 /** How the candidate does something of their own; "how do I approach this" is a hint, read before. */
 const HOW_TO =
-  /^how (?:do|can|should|would) i (?!(?:start|begin|approach|tackle|proceed|continue|answer|structure|frame|go|think)\b)\w+ (?!(?:this|it|that|here)\b)/i;
+  /^(?:how (?:do|can|should|would) (?:i|you|one)|what(?:'s| is) (?:the )?(?:best|easiest|fastest|right|proper) way to|how to) (?!(?:start|begin|approach|tackle|proceed|continue|answer|structure|frame|go|think)\b)\w+ (?!(?:this|it|that|here)\b)/i;
 
 /** A question about cause ("does bad weather change delivery times?") is about the case. */
 const CAUSAL = /\b(?:affects?|change[sd]?|impacts?|influences?|depends?)\b/i;
@@ -136,8 +242,9 @@ const WORLD = anyOf([
   /\b(?:tallest|biggest|largest|oldest|best|fastest|longest|deepest|highest|richest)\b[^.?!]*\b(?:in the world|ever|of all time|in (?:europe|asia|africa|america|the country|history))\b/i,
   /\b(?:best|worst|favou?rite|greatest)\b[^.?!]*\b(?:in your (?:opinion|view)|do you think|would you say)\b/i,
   /\bhow (?:tall|far(?: away)?|deep|high|heavy|old) (?:is|are|was|were) (?!(?:the |our |a |an )?(?:\w+ )?(?:data|logs?|labels?|model|index|features?|history|items?|events?)\b)/i,
-  /\bwho (?:wrote|painted|invented|discovered|composed|directed|founded|sang|sings|played|won)\b|\b(?:what|which) year\b|\bwhen (?:did|was|were) (?:the )?[a-z]+(?: \w+){0,3} (?:come (?:down|out)|fall|fell|end|start|happen|invented|founded|born|built|released|die|died)\b/i,
-  /\bwhat time is it\b/i,
+  /\bwho (?:wrote|painted|invented|discovered|composed|directed|founded|sang|sings|played|won)\b|\b(?:what|which) year\b|\bwhen (?:did|was|were) (?:the )?[a-z0-9]+(?: \w+){0,3} (?:come (?:down|out)|fall|fell|end|start|happen|invented|founded|born|built|released|die|died)\b/i,
+  /\btell me (?:a|another) (?:joke|fun fact|story|riddle|fact)\b|\bfun fact\b|\bwhat time is it\b|\b(?:square root|squared|cubed|to the power of)\b|^(?:what'?s|what is|how much is) \d+(?:\.\d+)? ?(?:%|percent) of \d+/i,
+  /\bdid you (?:catch|watch|see|hear about|follow|notice)\b(?! (?:my|the|what i) (?:message|answer|question|diagram|point|last|previous))/i,
   /^(?:what'?s|what is|how much is) \d+ (?:plus|minus|times|divided by|multiplied by|[-+*x×/]) \d+\b/i,
   /\b(?:do|did|have|are|were) you (?:ever |also )?(?:like|love|enjoy|prefer|visit\w*|been|travel\w*|live|from|based|seen)\b/i,
   /\bwhere are you (?:from|based|located)\b|\bare you (?:in|at|from|based|located|living)\b|\byou in(?: right now| now| today)?\s*\?/i,
@@ -153,15 +260,43 @@ const NAME =
 
 /** Asked about, the world outside the case: a thing of nature or history, a local tip. */
 const WORLD_ASKED = anyOf([
-  /\b(?:moons?|planets?|oceans?|mountains?|rivers?|lakes?|volcano\w*|towers?|bridges?|pyramids?|dinosaurs?|species|animals?|kings?|queens?|emperors?|wars?|centur(?:y|ies)|gdp)\b/i,
+  /\b(?:continents?|moons?|planets?|stars|galax\w*|oceans?|mountains?|rivers?|lakes?|volcano\w*|towers?|bridges?|pyramids?|dinosaurs?|species|animals?|kings?|queens?|emperors?|wars?|centur(?:y|ies)|gdp)\b/i,
   /\b(?:around here|nearby|near (?:me|you|here)|in town)\b|\b(?:know|recommend|suggest) (?:a|any|some) (?:good|nice|great|decent) \w+/i,
 ]);
 
 const isHint = (sentence: string, asks: boolean) => HELP.test(sentence) || (asks && GUIDANCE.test(sentence));
 
+/**
+ * The candidate asking leave to do something in the interview ("can I answer in Spanish?", "do I
+ * have to finish every step?"): an act that is neither a way of building the model nor a thing the
+ * product must do, with nothing of the case in it.
+ */
+const CANDIDATE_ASKS =
+  /^(?:(?:can|may|could|should|must|shall) i|am i (?:allowed|able|supposed|expected|meant|required) to|is it (?:ok|okay|fine|alright|a problem|allowed)(?: if i| for me to| to)|do i (?:need|have) to|(?:would|do) you mind if i|mind if i|would it be (?:ok|okay|fine) if i)\s+(?:just |also |maybe |still |first )?(?!(?:assume|ask (?:what|how|about|whether|if|you)|get|have|see|know|confirm|check)\b)(\w+.*)$/i;
+
+/** "Should I talk about cost too?" asks what to cover: a hint or a check-in, not leave. */
+const CONTENT_ACT = new RegExp(
+  String.raw`^(?:be (?:more|less)|go (?:deeper|further|into|on)|keep|continue|${ACTIVITY})\b`,
+  'i',
+);
+
+const candidateAsks = (sentence: string) => {
+  const act = CANDIDATE_ASKS.exec(sentence)?.[1];
+  return (
+    act !== undefined &&
+    !hasCaseNoun(act) &&
+    !opensWithDesignVerb(act) &&
+    !DEMANDED.test(act) &&
+    !CONTENT_ACT.test(act)
+  );
+};
+
 const isMeta = (sentence: string, asks: boolean) =>
+  (asks && candidateAsks(sentence)) ||
   META.test(sentence) ||
-  (asks && (PROCESS.test(sentence) || (!hasCaseAnchor(sentence) && PROCESS_WORDS.test(sentence))));
+  (asks && INTERVIEW.test(sentence)) ||
+  (asks && !hasCaseNoun(sentence) && INTERVIEW_FREE.test(sentence)) ||
+  (asks && (PROCESS.test(sentence) || (!hasCaseNoun(sentence) && PROCESS_WORDS.test(sentence))));
 
 export type Aside = 'hint' | 'meta' | 'off-topic';
 
@@ -171,9 +306,16 @@ export type Aside = 'hint' | 'meta' | 'off-topic';
  * hobbies?") is small talk unless it asks for help or is about the interview.
  */
 export function asideOf(sentence: string, asks: boolean): Aside | null {
+  const ownLife = asks ? YOUR_LIFE.test(sentence) : PLAINLY_PERSONAL.test(sentence);
+  if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS) return 'off-topic';
   // "we" is the team building the system: "do we also need to blur pets?" is about the case.
   const free = !hasCaseAnchor(sentence) && !hasDesignWord(sentence);
+  // "Am I allowed to use the internet?" asks leave in the interview before it mentions everyday things.
+  if (asks && candidateAsks(sentence)) return 'meta';
   if (free && isSmallTalk(sentence, asks)) return 'off-topic';
+  // "How much time should I spend on each part?" asks for the clock, not for a priority.
+  if (asks && OWN_TIME.test(sentence)) return 'meta';
+  if (asks && INTERVIEWER.test(sentence)) return 'meta';
   if (isHint(sentence, asks)) return 'hint';
   if (isMeta(sentence, asks)) return 'meta';
   if (!free || !asks) return null;
@@ -187,6 +329,8 @@ export function asideOf(sentence: string, asks: boolean): Aside | null {
 /** A world-knowledge or small-talk phrase, or an everyday subject said personally or asked in a few words. */
 function isSmallTalk(sentence: string, asks: boolean): boolean {
   if (WORLD.test(sentence)) return true;
+  // The speaker's own day, told: "I watched a great documentary last night", "so tired today".
+  if (!asks && PERSONAL.test(sentence) && DAY.test(sentence)) return true;
   const everyday = EVERYDAY.test(sentence) && !CAUSAL.test(sentence);
   const short = sentence.split(/\s+/).length <= 8;
   return everyday && (PERSONAL.test(sentence) || (short && (asks || SURROUNDINGS.test(sentence))));

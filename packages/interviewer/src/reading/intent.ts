@@ -1,7 +1,7 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { asideOf } from './asides.ts';
 import { unreadable } from './language.ts';
-import { hasFakeScore, isCheckIn, isMoveOn, isSteer, isStop, isStuck } from './patterns.ts';
+import { hasFakeMarkup, isCheckIn, isDestination, isMoveOn, isSteer, isStop, isStuck } from './patterns.ts';
 import {
   asks,
   assumes,
@@ -21,7 +21,7 @@ import {
   stripFiller,
   wordCount,
 } from './sentences.ts';
-import { hasDesignVoice, hasDomainWord, mendTypos } from './vocabulary.ts';
+import { hasDesignVoice, hasDomainWord, mendTypos, spellOut } from './vocabulary.ts';
 
 export interface IntentReading {
   intent: CandidateIntent;
@@ -59,6 +59,10 @@ const UNMARKED_SENTENCES = 2;
 const UNMARKED_WORDS = 35;
 /** Answer words from which a fact question also carries an answer. */
 const ANSWER_WORDS = 5;
+/** Words from which a clause with a design or system word states a design. */
+const DESIGN_CLAUSE_WORDS = 4;
+/** Longest sentence after a request that gives a reason for it ("running low on time") rather than answers. */
+const REASON_WORDS = 10;
 
 /** Statements that frame a question rather than answer: "A few questions:", "I'm asking because...". */
 const FRAMING =
@@ -82,11 +86,15 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   if (clauses.some(isMoveOn)) return 'move-on';
   // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
   const aside = assumes(core) ? null : asideOf(core, asks(sentence, core));
-  const stuck =
-    clauses.some(isStuck) && !clauses.some((clause) => !isStuck(clause) && hasDesignVoice(clause));
+  // Beside a design clause ("..., but at 1M uploads a day one GPU node handles it") "I have no idea" hedges.
+  const designs = (clause: string) =>
+    hasDesignVoice(clause) || (hasDomainWord(clause) && wordCount(clause) >= DESIGN_CLAUSE_WORDS);
+  const stuck = clauses.some(isStuck) && !clauses.some((clause) => !isStuck(clause) && designs(clause));
   // "I don't know where to begin" is stuck; "I'm stuck, can you give me a hint?" asks for one.
   const hintClause = (clause: string) => !isStuck(clause) && asideOf(clause, asks(clause, clause)) === 'hint';
-  if (aside === 'hint' && (!stuck || clauses.length === 1 || clauses.some(hintClause))) return 'hint';
+  // "I'm stuck on the features, any direction?": the help asked for can be one clause of several.
+  const hinted = clauses.length > 1 && clauses.some(hintClause);
+  if (hinted || (aside === 'hint' && (!stuck || clauses.length === 1))) return 'hint';
   if (stuck) return 'stuck';
   return aside === 'hint' ? null : aside;
 }
@@ -98,8 +106,13 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   const request = requestOf(sentence, core, clauses);
   if (request) {
     // Clauses beside a move-on or stop request ("Let's move to the model: I'd use...") still answer.
-    const isRequest = (clause: string) => isMoveOn(clause) || isStop(clause);
-    const rest = request === 'move-on' || request === 'stop' ? clauses.filter((c) => !isRequest(c)) : [];
+    // So do clauses beside "I don't know" ("I have no idea of the volume, but at 1M a day one GPU will do").
+    const isRequest = (clause: string) =>
+      isMoveOn(clause) ||
+      isStop(clause) ||
+      (request === 'move-on' && isDestination(clause)) ||
+      (request === 'stuck' && isStuck(clause));
+    const rest = ['move-on', 'stop', 'stuck'].includes(request) ? clauses.filter((c) => !isRequest(c)) : [];
     const content = rest.reduce((sum, clause) => sum + wordCount(clause), 0);
     const last = clauses.at(-1);
     return said({ request, content, closes: rest.length === 0 || (last !== undefined && isRequest(last)) });
@@ -135,11 +148,11 @@ function reading(
 
 /** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
 export function readIntent(text: string): IntentReading {
-  const normalized = mendTypos(normalize(text));
+  const normalized = mendTypos(spellOut(normalize(text)));
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(normalized, !normalized.includes('?'));
-  if (sentences.some(isSteer) || hasFakeScore(normalized)) return reading('steer', 'steer-attempt');
+  if (sentences.some(isSteer) || hasFakeMarkup(normalized)) return reading('steer', 'steer-attempt');
 
   const marks: QuestionMarks = normalized.includes('?')
     ? 'marked'
@@ -152,7 +165,13 @@ export function readIntent(text: string): IntentReading {
   const content = read.reduce((sum, sentence) => sum + sentence.content, 0);
   const answers = content >= ANSWER_WORDS;
   const requests = new Set(read.map((sentence) => sentence.request));
-  const lastSaid = read.findLast((sentence) => sentence.said);
+  // A short sentence without a case word after the request gives its reason: "Can we skip data? Short on time."
+  const gives = (sentence: string, index: number) =>
+    read[index]?.request !== null || (!hasDomainWord(sentence) && wordCount(sentence) <= REASON_WORDS);
+  const lastRequest = read.findLastIndex((sentence) => sentence.request !== null);
+  const reasons =
+    lastRequest >= 0 && sentences.slice(lastRequest + 1).every((s, i) => gives(s, lastRequest + 1 + i));
+  const lastSaid = reasons ? read[lastRequest] : read.findLast((sentence) => sentence.said);
 
   if (requests.has('stop')) return reading('stop', 'stop-request', questions, answers);
   if (

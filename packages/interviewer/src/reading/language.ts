@@ -65,6 +65,8 @@ function isMash(word: string): boolean {
   if (NO_VOWEL_WORDS.has(lower) || ENGLISH.has(lower)) return false;
   if (/[A-Z]{2,}/.test(word) && word.length <= 6) return false; // an acronym: "GBDT", "HNSW"
   if (KEYBOARD_RUN.test(lower)) return true;
+  // "q" without its "u" is not English spelling: "qwpeoiru".
+  if (/q(?!u|$)/.test(lower)) return true;
   if (!/[aeiouy]/.test(lower)) return true;
   if (/[^aeiouy]{6,}/.test(lower)) return true;
   return /(.)\1\1/.test(lower) || /(..)\1\1/.test(lower);

@@ -4,7 +4,7 @@
  * are caught before, in `patterns.ts`.
  */
 import { wordCount } from './sentences.ts';
-import { hasDesignVoice, hasDesignWord } from './vocabulary.ts';
+import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
 export type QuestionKind = 'fact' | 'tentative';
 
@@ -41,6 +41,10 @@ const ASSUMING =
 const SUPPOSING =
   /^(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is)\b(?: that)?/i;
 
+/** The designer's own leaning, put up for approval: "I'm leaning toward a two-stage funnel, ok?" */
+const INTENDING =
+  /^(?:i'?m|i am|i'?d|i would|i was|i)\s+(?:\w+\s+)?(?:leaning|inclined|planning|tempted|considering|intending|lean|plan|opt|favou?r\w*|prefer\w*)\b/i;
+
 /** Openings that put a design idea up for approval. */
 const PROPOSING =
   /^(?:maybe|perhaps|i guess|i suppose|i think|i'?m thinking|i was thinking|(?:just )?thinking(?: out loud| aloud)?|what if|how about|what about (?:\w+ing|an?)\b|so we'?d|so we would|then we'?d|we'?d|we would|we could|we can|we should|i'?d|i would|i could|should (?:we|i)|shall (?:we|i)|would it make sense|does it make sense|is it (?:worth|a good idea|reasonable))\b/i;
@@ -60,9 +64,46 @@ const MODAL_SUBJECT =
 /** A question about something that already exists: "is the p95 measured end to end?" */
 const EXISTING = /^(?:is|are|was|were) (?:the|our|its|their|these|those|all|any)\b/i;
 
-/** Judging a design idea: "a good baseline", "reasonable", "would that work". */
+/** Judging a design idea: "a good baseline", "reasonable", "would that work", "overkill". */
 const JUDGING =
-  /\b(?:good (?:baseline|choice|idea|approach|fit|start)|reasonable|make sense|makes sense|enough|work|help|improve)\b|\bbe (?:our|the|a|an) (?:\w+ )?(?:baseline|starting point|first model)\b/i;
+  /\b(?:good (?:baseline|choice|idea|approach|fit|start)|reasonable|make sense|makes sense|enough|work|help|improve|overkill|worth it|sufficient|better|worse|the right (?:call|choice|way|approach|move|thing))\b|\bbe (?:our|the|a|an) (?:\w+ ){0,2}(?:baselines?|starting point|models?|classifiers?|rankers?|retrievers?|encoders?)\b/i;
+
+/**
+ * The designer asking whether to do something: "do we need to calibrate...", "is it ok if I
+ * chunk...", "do I want a separate model...". What follows decides: a way of building the model
+ * proposes, a thing the product must do ("support", "handle", "blur") asks a requirement.
+ */
+const NEED_ASKS =
+  /^(?:do|does|would|will|should|did) (?:we|i) (?:really |actually |even |also |still |then )?(?:(?:need|want)(?: to)?|(?:have|got) to)\s+(.*)$/i;
+/** "Is it ok to ignore the long tail?": the designer's own choice unless it asks leave to use something. */
+const OK_ASKS =
+  /^(?:(?:is|would|will|could) it (?:be )?(?:ok|okay|fine|alright|reasonable|acceptable|better|worse|wise|wiser|smart|smarter|safe|safer|sensible|simpler|easier|cheaper|faster|preferable|advisable|necessary|worth it|overkill|a (?:good|bad) idea|a mistake|the right (?:call|way|approach|move|choice|thing)|enough)(?: (?:if (?:we|i)|for (?:us|me) to|to)))\s+(.*)$/i;
+/** Coping with a problem: a design choice when the problem is one of modelling ("class imbalance"). */
+const COPING =
+  /^(?:(?:also|really|still|even|actually) )*(?:handle|deal with|address|correct for|account for|worry about|care about|fix|mitigate|reduce|avoid|prevent)\b/i;
+const CAN_ASKS = /^(?:can|could|may|shall|should) (?:we|i) (?:just |also |maybe |still )?(.*)$/i;
+/** Acts that ask leave of the company or the world rather than choose a design: "contact users", "assume 10% growth". */
+const LEAVE_VERB =
+  /^(?:(?:just|also|really|still|even|actually) )*(?:use|access|get|have|see|read|keep|store|log|collect|share|sell|track|record|scrape|crawl|buy|pay|charge|contact|email|message|notify|ask|call|show|display|send|assume|expect|rely on|depend on)\b/i;
+/** Verbs of what the product must do: after "do we need to" they ask a requirement, whatever follows. */
+const REQUIREMENT_VERB =
+  /^(?:(?:just|also|really|still|even|actually) )*(?:support|handle|explain|comply|show|display|notify|tell|inform|serve|respond|answer|return|process|scan|moderate|blur|protect|store|keep|retain|delete|remove|log|track|report|meet|hit|stay|respect|allow|let|provide|offer|guarantee|ensure|cover|run|work|deal with|care about|operate|launch|charge|pay|ask|send)\b/i;
+/** A general verb whose object decides: "use the last 30 days", "drop users with under 5 events". */
+const GENERAL_VERB =
+  /^(?:(?:just|also|first|then|really|still|maybe|even|actually) )*(?:use|try|add|build|pick|choose|go with|start with|switch to|combine|drop|remove|exclude|filter(?: out)?|keep|include|ignore|skip)\s+(.*)$/i;
+/** A choice of how much data: "the last 30 days", "users with fewer than 5 interactions". */
+const SELECTION =
+  /\b(?:last|past|first|recent|most recent) (?:\d+|few|couple of|two|three|six|seven|thirty|ninety) (?:days?|weeks?|months?|years?|hours?)\b|\b(?:fewer|less|more|greater|lower|higher) than \d|\b(?:under|below|above|over) \d/i;
+/** Approval of an assumed design: "a daily retrain is fine", "log loss is ok". */
+const APPROVED =
+  /\b(?:is|are|would be|will be|'s|being|as) (?:\w+ )?(?:fine|ok|okay|enough|acceptable|good enough|reasonable|sufficient|alright|adequate|sensible)\b|\bthat'?s (?:fine|ok|okay|enough)\b/i;
+/** What an assumption leans on that the company decides: money, hardware, latency, what is allowed. */
+const GIVEN =
+  /\b(?:gpus?|cpus?|hardware|budget|cost\w*|money|allowed|permitted|legal|privacy|compute|infra\w*|latency|qps|sla|p\d\d|\d+\s*(?:ms|milliseconds?|seconds?))\b/i;
+/** What "can I assume" puts up: "can I assume a daily retrain is fine?" proposes. */
+const ASSUMED = /\b(?:assume|assuming)\b(?: that)?\s+(.*)$/i;
+/** The designer's own future act: "we'll filter out bots", "I'd retrain weekly". */
+const DESIGNER_WILL = /^(?:we|i)(?:'ll|'d| will| would| can| could| should)\s+(.*)$/i;
 
 /**
  * "Can we use X?" asks for permission when X is a resource ("GPUs", "the friends graph") and
@@ -80,6 +121,12 @@ const METHOD_FORM =
   /\b(?:\w{3,}ing(?= (?:for|on|of|with|to|in|over|across|instead|rather|by)\b|\s*$)|\w{3,}(?:ation|isation|ization)|algorithms?|approach|technique|method|strategy|similarity|distance|loss|architecture)\b/i;
 const RESOURCE_FORM =
   /\b(?:data|logs?|history|graph|lists?|information|access|signals?|records|tables?|stor(?:e|age))\b/i;
+
+/** Judgements only a design takes: "make sense", "overkill", "the right call". */
+const JUDGED =
+  /\b(?:make|makes) sense\b|\bworth (?:it|the)\b|\boverkill\b|\ba (?:good|bad) idea\b|\bhold up\b|\bthe right (?:call|choice|approach|way|move)\b/i;
+/** Asking whether something exists: "do we have a reasonable baseline?" asks, whatever follows. */
+const EXISTS = /^(?:is there|are there|do we have|does it have|have we|do you have|is it already)\b/i;
 
 /** Asking the interviewer's opinion of what follows: "do you think a GBDT is enough?" */
 const OPINION =
@@ -105,7 +152,7 @@ export const assumes = (text: string) => ASSUMING.test(text);
 
 /** A tag that turns a statement into a question: "..., right?", "..., would that work?", "or is that overkill?". */
 const TAG =
-  /(?:,?\s+(?:right|correct|yes|no|yeah|ok|okay|isn'?t it|wouldn'?t it|or not)|[,;]?\s+(?:or |and )?(?:(?:is|would|does|will|could|can|did) (?:that|this)|that'?s|that is)(?: \w+){0,2}? (?:work|help|scale|fly|sound\w*(?: \w+)?|make sense|ok|okay|fine|reasonable|feasible|viable|realistic|sensible|enough|overkill|too \w+|right|correct|acceptable|a good idea|good|better|worth it|valid|possible)\b[^?]{0,30}|[,;]?\s+(?:or|unless|if) you think\b[^?]*)\s*\?+\s*$/i;
+  /(?:,?\s+(?:right|correct|yes|no|yeah|ok|okay|isn'?t it|wouldn'?t it|or not)|[,;]?\s+(?:or |and )?(?:(?:is|would|does|will|could|can|did) (?:that|this)|that'?s|that is)(?: \w+){0,2}? (?:work|help|scale|fly|hold up|hold water|stand up|check out|seem\w*(?: \w+)?|sound\w*(?: \w+)?|make sense|ok|okay|fine|reasonable|feasible|viable|realistic|sensible|enough|overkill|too \w+|right|correct|acceptable|a good idea|good|better|worth it|valid|possible|(?:the )?(?:standard|norm|usual|typical|common)(?: \w+)?|the way to go|best practice|legit)\b[^?]{0,30}|[,;]?\s+(?:or|unless|if) you think\b[^?]*)\s*\?+\s*$/i;
 
 /** A tag that asks without "?", in a message that uses none: "so users log in, right", "we have logs i assume". */
 const UNMARKED_TAG =
@@ -133,6 +180,8 @@ const STRICT_ASK = new RegExp(`^${ASK_FORM}`, 'i');
 /** A question after a preface, in any form: "I covered the metrics, what else would you like". */
 const ASKS_LATER =
   /^[^.!?]{0,80}?(?:\s[–—-]|:|,| but| and)\s+(?:how|what|whats|what's|where|am i|do you|would you|could you|can you|is there|are there)\b/i;
+/** The preface before a question in an unmarked sentence: "I'd frame it as classification" before ": will...". */
+const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM})`, 'i');
 /** An auxiliary before its subject: "are prices frozen during emergencies". */
 const INVERTED =
@@ -165,7 +214,11 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   }
   if (UNMARKED_TAG.test(stripped)) return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
-  return INTERROGATIVE_START.test(stripped) || PREFACED.test(stripped);
+  // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
+  const preface = PREFACE_END.exec(stripped)?.[1];
+  return (
+    INTERROGATIVE_START.test(stripped) || (PREFACED.test(stripped) && !(preface && hasDesignVoice(preface)))
+  );
 }
 
 /** Whether a sentence asks or requests anything at all, for reading what it is about. */
@@ -183,9 +236,56 @@ export function opensQuestion(part: string): boolean {
   return INTERROGATIVE_START.test(part) || asksOutright(part);
 }
 
-/** The object of "can we use X": a method proposes, a resource ("the purchase history") asks. */
+/** The object of "can we use X": a method or a cut of the data proposes, a resource ("the purchase history") asks. */
 const proposesMethod = (object: string) =>
-  hasDesignWord(object) || (METHOD_FORM.test(object) && !RESOURCE_FORM.test(object));
+  hasDesignWord(object) ||
+  SELECTION.test(object) ||
+  (METHOD_FORM.test(object) && !RESOURCE_FORM.test(object));
+
+/** An act of the designer: a way of building the model, or a general verb on a method. */
+function proposesAct(act: string): boolean {
+  if (opensWithDesignVerb(act)) return true;
+  const object = GENERAL_VERB.exec(act)?.[1];
+  return object !== undefined && proposesMethod(object.split(OBJECT_END)[0] ?? '');
+}
+
+/** What the designer asks about doing, or what an assumption puts up: proposes, asks, or neither. */
+function designerKind(part: string): QuestionKind | null {
+  // "Can I treat add-to-cart as a soft positive?": a way of building the model, asked leave for.
+  const may = CAN_ASKS.exec(part)?.[1];
+  if (may !== undefined && opensWithDesignVerb(may) && !MAY_WE.test(part)) return 'tentative';
+  const allowed = OK_ASKS.exec(part)?.[1];
+  if (allowed !== undefined) {
+    if (allowed.split(/,? or /).some(proposesAct)) return 'tentative';
+    return LEAVE_VERB.test(allowed) || REQUIREMENT_VERB.test(allowed) ? null : 'tentative';
+  }
+  const asked = NEED_ASKS.exec(part)?.[1];
+  if (asked !== undefined) {
+    // "do we want to log every impression, or sample them?": a choice with a way of building in it.
+    if (asked.split(/,? or /).some(proposesAct)) return 'tentative';
+    // A modelling problem to handle: "handle class imbalance", "correct for position bias".
+    if (COPING.test(asked) && hasDesignWord(asked)) return 'tentative';
+    // An act the product does not owe, done with a design thing: "rebalance the classes for the GBDT".
+    if (
+      /^\w+\b/.test(asked) &&
+      !REQUIREMENT_VERB.test(asked) &&
+      !GENERAL_VERB.test(asked) &&
+      hasDesignWord(asked)
+    )
+      return 'tentative';
+    // "do we need a separate model for cold start?": a design thing wanted, not a resource.
+    const wanted = /^(?:an?|some|separate|another|more|two|multiple|any) (.*)$/i.exec(asked)?.[1];
+    if (wanted !== undefined && hasDesignWord(wanted.split(OBJECT_END)[0] ?? '')) return 'tentative';
+    return null;
+  }
+  const assumption = ASSUMING.test(part) ? ASSUMED.exec(part)?.[1] : undefined;
+  if (assumption === undefined) return null;
+  const act = DESIGNER_WILL.exec(assumption)?.[1];
+  const approved = (hasDesignWord(assumption) || METHOD_FORM.test(assumption)) && APPROVED.test(assumption);
+  return (act !== undefined && proposesAct(act)) || (approved && !GIVEN.test(assumption))
+    ? 'tentative'
+    : 'fact';
+}
 
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
@@ -198,20 +298,24 @@ export function classifyQuestion(part: string): QuestionKind {
   if (wondered && hasDesignWord(wondered) && PROPOSAL.test(wondered)) return 'tentative';
   const supposed = SUPPOSING.exec(part);
   if (supposed) return hasDesignWord(part.slice(supposed[0].length)) ? 'tentative' : 'fact';
+  const designer = designerKind(part);
+  if (designer) return designer;
   if (asksOutright(part)) return 'fact';
-  if (PROPOSING.test(part)) return 'tentative';
+  if (PROPOSING.test(part) || INTENDING.test(part)) return 'tentative';
+  // "Does combining BM25 and embeddings make sense?": a design judged, whatever the opening.
+  if (JUDGED.test(part) && hasDesignWord(part) && !EXISTS.test(part)) return 'tentative';
   if (FACT_OPENING.test(part)) return 'fact';
   if (JUDGING.test(part)) return 'tentative';
   if (EXISTING.test(part)) return 'fact';
   const subject = MODAL_SUBJECT.exec(part)?.[1];
   if (subject !== undefined && !hasDesignWord(subject)) return 'fact';
-  if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   const asking = MAY_WE.exec(part);
   if (asking) {
     // "Use the search CTR as a weak label" proposes, whatever the resource: it names its design role.
     const [object = '', ...purpose] = (asking[2] ?? '').split(OBJECT_END);
     return proposesMethod(object) || AS_DESIGN.test(purpose.join(' ')) ? 'tentative' : 'fact';
   }
+  if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
 

@@ -4,7 +4,7 @@
  */
 
 /** Methods and modelling choices: a question built on these proposes a design. */
-const DESIGN = String.raw`models?|baselines?|loss|encoders?|embeddings?|rankers?|re-?rank\w*|retrievers?|regression|classif\w+|trees?|gbdts?|xgboost|lightgbm|networks?|neural|transformers?|bert|clip|two-tower|towers|(?:query|item|user|document|ad) tower|cross-?encoders?|bandits?|ann|hnsw|faiss|cluster\w*|thresholds?|metrics?|ndcg|precision|recall|auc|mae|rmse|labels?|features?|heuristics?|rules?|rule-based|cascade|filters?|cach\w+|downsampl\w+|sampl\w+|calibrat\w+|fine-?tun\w+|distill\w*|hash\w*|dedup\w*|bm25|fusion|factori[sz]ation|sigmoid|softmax|entropy|boost\w*|ensembles?|negatives|positives|train\w*|retrain\w*|inference|objective|optimi[sz]\w*|multi-task|gnn|bloom|knn|nearest neighbou?rs?|logistic|bayes|cnn|rnn|lstm|attention|pipelines?|streaming|offline|online|index\w*|exploration|weights?|scores?|predict\w*|heads?|layers?|quanti[sz]\w*|shards?`;
+const DESIGN = String.raw`models?|baselines?|loss|encoders?|embeddings?|rankers?|re-?rank\w*|retrievers?|regression|classif\w+|trees?|gbdts?|xgboost|lightgbm|networks?|neural|transformers?|bert|clip|two-tower|towers|(?:query|item|user|document|ad) tower|cross-?encoders?|bandits?|ann|hnsw|faiss|cluster\w*|thresholds?|metrics?|ndcg|precision|recall|auc|mae|rmse|labels?|features?|heuristics?|rules?|rule-based|cascade|filters?|cach\w+|downsampl\w+|sampl\w+|calibrat\w+|fine-?tun\w+|distill\w*|hash\w*|dedup\w*|bm25|fusion|factori[sz]ation|sigmoid|softmax|entropy|boost\w*|ensembles?|negatives|positives|train\w*|retrain\w*|inference|objective|optimi[sz]\w*|multi-task|gnn|bloom|knn|nearest neighbou?rs?|logistic|bayes|cnn|rnn|lstm|attention|pipelines?|refresh(?:es|ed|ing)?|tf-?idf|bag[- ]of[- ]words|n-?grams?|word2vec|svms?|pca|k-?means|random forests?|naive bayes|collaborative filtering|matrix factori[sz]ation|dcn|deepfm|wide (?:and|&) deep|lambdamart|lambdarank|dlrm|resnet|vit|gru|graph neural|autoencoders?|contrastive|triplet|siamese|retriev\w*|imbalance\w*|feedback loops?|(?:position|selection|popularity|exposure|presentation) bias|leakage|overfit\w*|underfit\w*|drift|cold[- ]start|outliers?|sparsity|hold-?outs?|validation|(?:test|training|train|eval\w*) sets?|folds?|streaming|offline|online|index\w*|exploration|weights?|scores?|predict\w*|heads?|layers?|quanti[sz]\w*|shards?`;
 
 /**
  * Nouns of the systems and data an ML case is about. Everyday nouns that are also items in some
@@ -20,15 +20,31 @@ const DESIGN_VOICE =
   /\b(?:we|i)(?:'d|'ll| would| will| could| can| should| might| need to)\b|\b(?:would|could|should|might)\b/i;
 
 /**
- * What ties a sentence to the case rather than to the world or the people in the room: the team
- * ("we", "our"), the product, the people it serves, or any design or system word.
+ * Nouns that tie a sentence to the case rather than to the world or the people in the room: the
+ * product, the people it serves, its records.
  */
 const CASE_ANCHOR =
-  /\b(?:we|our|ours|us|app|apps|product|products|platform|site|website|company|business|docs|project|feed|marketplace|customers?|riders?|drivers?|sellers?|buyers?|hosts?|guests?|members?|viewers?|creators?|merchants?|shoppers?|moderators?|engineers?|agents?|analysts?|visitors?|listeners?|readers?|patients?|students?|employees?|staff|workers?|travell?ers?|passengers?|tenants?|subscribers?|followers?|authors?|publishers?|developers?|clients?|vendors?|suppliers?|partners?|stores?|warehouses?|markets?|fleet|orders?|trips?|rides?|posts?|videos?|photos?|images?|jobs?|events?|emails?|reviews?|reports?|accounts?|payments?|bookings?|content|uploads?|results?|numbers|stats|statistics|figures|details|info|information|estimates?|constraints?|requirements?|scope)\b/i;
+  /\b(?:app|apps|product|products|platform|site|website|company|business|docs|project|feed|marketplace|customers?|riders?|drivers?|sellers?|buyers?|hosts?|guests?|members?|viewers?|creators?|merchants?|shoppers?|moderators?|engineers?|agents?|analysts?|visitors?|listeners?|readers?|patients?|students?|employees?|staff|workers?|travell?ers?|passengers?|tenants?|subscribers?|followers?|authors?|publishers?|developers?|clients?|vendors?|suppliers?|partners?|stores?|warehouses?|markets?|fleet|orders?|trips?|rides?|posts?|videos?|photos?|images?|jobs?|events?|emails?|reviews?|reports?|accounts?|payments?|bookings?|content|uploads?|results?|numbers|stats|statistics|figures|details|info|information|estimates?|constraints?|requirements?|scope|peaks?|spikes?|seasonal\w*|trends?|volumes?|growth|distribution|fraction|percentage|proportion|median)\b/i;
+
+/**
+ * Verbs of building a model, whatever their object: "calibrate", "chunk", "dedup", "shard". Verbs
+ * that also name what the product must do ("support", "filter", "remove", "label", "serve") are
+ * left out: "do we need to remove personal data?" asks a requirement.
+ */
+const DESIGN_VERB =
+  /^(?:(?:just|also|first|then|really|still|maybe|even|actually) )*(?:(?:re)?calibrat|(?:re)?balanc|break (?:it |this |the \w+ )?(?:down|up|into)|decompos|cap\b|capping|boost|demot|penali[sz]|diversif|interleav|(?:re|pre)?train|fine-?tun|distil|de-?dup|chunk|split|tokeni[sz]|embed|cluster|bucket|bin(?:s|ning|ned)?\b|normali[sz]|standardi[sz]|(?:down|up|over|under|sub|re)?sampl|re-?weight|weight|imput|encod|one-hot|hash|shard|partition|cach|pre-?comput|index|re-?rank|rank|threshold|ensembl|stack|blend|quanti[sz]|prun|augment|featuri[sz]|backfill|a\/b test|ab test|(?:cross-?)?validat|evaluat|regulari[sz]|smooth|tun(?:e|ing)\b|optimi[sz]|predict|classif|segment|retriev|mine\b|mining|discreti[sz]|clip|truncat|mask|aggregat|treat\b|frame\b|formulat|log-transform|model(?:s|ing|ling)?\b|worry about (?:\w+ing|the \w+ing)|bother with)/i;
 
 export const hasDesignWord = (text: string) => DESIGN_WORD.test(text);
+/** Opens with a verb of building a model: "calibrate the scores", "dedup listings". */
+export const opensWithDesignVerb = (text: string) => DESIGN_VERB.test(text);
 /** Ties the sentence to the case: a design or system word, the team, the product or its people. */
-export const hasCaseAnchor = (text: string) => DOMAIN_WORD.test(text) || CASE_ANCHOR.test(text);
+/** The team building the system: "do we also need to blur pets?" is about the case. */
+const TEAM = /\b(?:we|our|ours|us)\b/i;
+
+export const hasCaseAnchor = (text: string) =>
+  DOMAIN_WORD.test(text) || CASE_ANCHOR.test(text) || TEAM.test(text);
+/** A noun of the case (a design or system word, the product or its people), not just "we". */
+export const hasCaseNoun = (text: string) => DOMAIN_WORD.test(text) || CASE_ANCHOR.test(text);
 export const hasDomainWord = (text: string) => DOMAIN_WORD.test(text);
 export const hasDesignVoice = (text: string) => DESIGN_VOICE.test(text);
 
@@ -94,6 +110,26 @@ function mend(word: string): string | null {
   }
   return null;
 }
+
+/** Chat shorthand spelled out: "r u a bot", "can u show me ur notes", "shd we". */
+const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\w'-])r u(?![\w'-])/gi, 'are you'],
+  [/(?<![\w'-])u r(?![\w'-])/gi, 'you are'],
+  [/(?<![\w'-])u(?![\w'-])/gi, 'you'],
+  [/(?<![\w'-])ur(?![\w'-])/gi, 'your'],
+  [/(?<![\w'-])(?:shd|shld)(?![\w'-])/gi, 'should'],
+  [/(?<![\w'-])abt(?![\w'-])/gi, 'about'],
+  [/(?<![\w'-])rn(?![\w'-])/gi, 'right now'],
+  [/(?<![\w'-])w\/o(?![\w'-])/gi, 'without'],
+  [/(?<![\w'-])w\/(?![\w'-])/gi, 'with'],
+  [/(?<![\w'-])b\/c(?![\w'-])/gi, 'because'],
+  [/(?<![\w'-])wanna(?![\w'-])/gi, 'want to'],
+  [/(?<![\w'-])ppl(?![\w'-])/gi, 'people'],
+];
+
+/** The text with chat shorthand spelled out, so the patterns need only one spelling. */
+export const spellOut = (text: string) =>
+  SHORTHAND.reduce((spelled, [pattern, words]) => spelled.replace(pattern, words), text);
 
 /** The text with typos in the words the reading hinges on mended; other words as typed. */
 export const mendTypos = (text: string) =>
