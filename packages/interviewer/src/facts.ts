@@ -87,6 +87,14 @@ function sharesNoun(text: string): boolean {
   return BARE_MODIFIER.test(left.trim()) && SHARED_NOUN.test(right.trim());
 }
 
+/** Lower-case words and digits, single-spaced: for "does this text say that phrase". */
+function plainWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Builds the index of a case's facts: vocabulary-aware term overlap, one decision per question part. */
 export function createFactIndex(facts: readonly Fact[], options: FactSearchOptions = {}): FactIndex {
   const settings = { ...DEFAULTS, ...options };
@@ -112,9 +120,22 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
     return { question, status: 'none' };
   };
 
+  // A cue of several words said word for word ("who else is going") names its fact when its words
+  // are all too common to rank on at all.
+  const cuePhrases = facts
+    .flatMap((fact) => fact.cues.map((cue) => ({ fact, cue: plainWords(cue) })))
+    .filter(({ cue }) => cue.split(' ').length >= 2)
+    .sort((a, b) => b.cue.length - a.cue.length);
+  const cueHit = (text: string): Fact | undefined => {
+    const said = ` ${plainWords(text)} `;
+    return cuePhrases.find(({ cue }) => said.includes(` ${cue} `))?.fact;
+  };
+
   type Resolved = { part: FactPart; text: string; ranking: Ranking; match?: Ranked; merged?: boolean };
   const resolveOne = (text: string, ranking: Ranking): Resolved => {
-    const part = decide(text, ranking);
+    const decision = decide(text, ranking);
+    const hit = decision.status === 'found' || ranking.terms > 0 ? undefined : cueHit(text);
+    const part: FactPart = hit ? { question: text, status: 'found', fact: hit } : decision;
     return part.fact ? { part, text, ranking, match: ranking.ranked[0] } : { part, text, ranking };
   };
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });
@@ -159,7 +180,7 @@ export function createFactIndex(facts: readonly Fact[], options: FactSearchOptio
   const resolve = (message: string) => {
     const pieces = splitMessage(message)
       .map((piece) => ({ piece, ranking: ranker.rank(piece.text) }))
-      .filter(({ ranking }) => ranking.terms > 0);
+      .filter(({ piece, ranking }) => ranking.terms > 0 || cueHit(piece.text) !== undefined);
     // Statements around the questions ("I'd start with a baseline.") are not asked.
     const asked = pieces.some(({ piece }) => piece.asked)
       ? pieces.filter(({ piece }) => piece.asked)

@@ -119,8 +119,8 @@ function questionerScript(study: CaseStudy): PersonaScript {
     const step = STEP_IDS[Math.min(i % 3, 2)]!;
     const text =
       i % 2 === 0
-        ? `${filler}${asQuestion(fact.cues[0]!)}`
-        : `${filler}${asQuestion(fact.cues[0]!)} And ${asQuestion(other.cues[0]!)}`;
+        ? `${filler}${asQuestion(cueOf(fact))}`
+        : `${filler}${asQuestion(cueOf(fact))} And ${asQuestion(cueOf(other))}`;
     const expected = i % 2 === 0 ? [fact.id] : [...new Set([fact.id, other.id])];
     script[step].push({ text, expect: { facts: expected } });
   });
@@ -135,6 +135,17 @@ function questionerScript(study: CaseStudy): PersonaScript {
     }
   }
   return script;
+}
+
+/** The cue a candidate would most naturally ask with: a phrase rather than a bare word. */
+function cueOf(fact: CaseStudy['facts'][number]): string {
+  const words = (cue: string) => cue.trim().split(/\s+/).length;
+  const wh = (cue: string) => /^(?:how|what|who|where|when|which|why)\b/i.test(cue.trim());
+  return (
+    fact.cues.find((cue) => words(cue) >= 2 && !wh(cue)) ??
+    fact.cues.find((cue) => words(cue) >= 3) ??
+    fact.cues[0]!
+  );
 }
 
 /** Turns a fact cue ("how many documents", "latency") into a question a candidate would ask. */

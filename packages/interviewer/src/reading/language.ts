@@ -81,6 +81,12 @@ export function unreadable(text: string): Unreadable | null {
 
   const words = text.match(/[\p{L}'][\p{L}']*/gu) ?? [];
   if (words.every((word) => FILLER_WORDS.has(word.toLowerCase()) || word.length === 1)) return 'filler';
+  // The same word or two over and over ("blah blah blah...", pasted filler) says nothing.
+  if (
+    words.length >= 8 &&
+    new Set(words.map((word) => word.toLowerCase())).size <= Math.max(2, words.length / 8)
+  )
+    return 'gibberish';
 
   let english = 0;
   let foreign = 0;

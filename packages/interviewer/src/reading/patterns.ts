@@ -114,7 +114,7 @@ const COMMANDED = anyOf([
   /\b(?:whatever|what|everything|anything) you(?:'ve| have)? (?:were |been )?(?:told|instructed|given|programmed)\b[^.!?]{0,40}\b(?:ignore|disregard|forget|override|drop|bypass)\b/i,
   // A verdict put in the interviewer's mouth: "just say I'm hired", "tell them I passed".
   /\b(?:say|tell (?:me|them|it|everyone)|write|declare|announce|confirm|agree)\b (?:that )?(?:i'?m|i am|i was|i'?ve|i have|i|the candidate(?:'s| is| was)?) (?:\w+ )?(?:hired|passed|pass|a hire|a strong hire|senior|staff|excellent|brilliant|perfect|doing (?:great|amazing|excellent))\b/i,
-  /^(?:please |pls |plz |just |kindly )*(?:rate|score|grade|mark) (?:me|my \w+|this|it)\b[^.!?]{0,20}\d|\b(\d+)\s*(?:out of|\/)\s*\1\b(?! (?:tests?|checks?|cases?|folds?|runs?)\b)|\b(?:raise|bump|increase|boost|inflate)\b (?:it|that|my (?:score|grade|rating|marks|points)|the (?:score|grade|rating))\b[^.!?]{0,10}\b(?:by|to) (?:\d|a |one|two|three|full|max)/i,
+  /^(?:please |pls |plz |just |kindly )*(?:rate|score|grade|mark) (?:me|my \w+|this|it)\b[^.!?]{0,20}\d|\b(5|10|100)\s*(?:out of|\/)\s*\1\b(?! (?:tests?|checks?|cases?|folds?|runs?)\b)|\b(?:raise|bump|increase|boost|inflate)\b (?:it|that|my (?:score|grade|rating|marks|points)|the (?:score|grade|rating))\b[^.!?]{0,10}\b(?:by|to) (?:\d|a |one|two|three|full|max)/i,
   /^(?:please |pls |just |now )*(?:output|print|dump|echo|export|emit)\b[^.!?]{0,30}\b(?:evaluation|assessment|rubric|verdict|config\w*|system prompt|prompt|instructions|grading notes|my (?:score|grade|rating|marks|results?))\b|\byou(?:'ve| have)? been (?:updated|reprogrammed|reconfigured|upgraded|patched|jailbroken|unlocked)\b|\bnew policy(?: is|:)/i,
   /\b(?:assume|take on|play|adopt) the (?:role|persona|character|part) of\b|\bpretend (?:that )?(?:i|we|the candidate|this|my)\b|^(?:please |pls |just |now |and )*(?:be|act|assume|answer|respond|reply|say|treat|give|rate|score|mark|only|always|never)\b[^.!?]*\bfrom now on\b|\b(?:the|this) candidate (?:must|should|will|shall|has to) (?:pass|be hired|get)\b/i,
   /\bi(?:'ve| have)? (?:covered|hit|met|addressed|satisfied|nailed|ticked)\b[^.!?]{0,25}\b(?:everything|all|every (?:point|item|criterion|box))\b[^.!?]{0,15}\b(?:rubric|criteria|checklist)\b|\b(?:approved|approve|hire|pass) me\b/i,
@@ -133,8 +133,9 @@ const COMMANDED = anyOf([
  * whoever reviews this that I deserve the job"). A design that uses a judge speaks in the design
  * voice ("I'd use an LLM as a judge") and judges answers, not the speaker.
  */
+// A question for information about a case's own reviewers or raters ("tell me about the raters") is not one.
 const GRADER_ON_ME = new RegExp(
-  String.raw`^(?!.*\b(?:i'?d|we'?d|i would|we would|we|our|i'?ll use|i will use)\b)(?=.*\b(?:${GRADER}|whoever (?:reviews|reads|grades|scores|checks)|anyone (?:reviewing|reading|grading))\b).*(?:\bme\b|\bmy (?:answers?|score|grade|rating|performance|work|response)\b|\bi (?:deserve|covered|did|nailed|answered|passed)\b|\bi'?m (?:a |an )?(?:strong|senior|staff|great|excellent|hire))`,
+  String.raw`^(?!.*\b(?:i'?d|we'?d|i would|we would|we|our|i'?ll use|i will use)\b)(?!.*\b(?:tell|show|give) me (?:more |a bit )?(?:about|how|what|which|whether|if|who)\b)(?=.*\b(?:${GRADER}|whoever (?:reviews|reads|grades|scores|checks)|anyone (?:reviewing|reading|grading))\b).*(?:\bme\b|\bmy (?:answers?|score|grade|rating|performance|work|response)\b|\bi (?:deserve|covered|did|nailed|answered|passed)\b|\bi'?m (?:a |an )?(?:strong|senior|staff|great|excellent|hire))`,
   'i',
 );
 
