@@ -10,6 +10,8 @@ import {
 import { countersOf } from './flags.ts';
 import { type CompiledSignal, compileSignal, type PhraseKey, phraseKey } from './phrases.ts';
 import { buildVocab, caseWords } from './vocabulary.ts';
+import { type MeaningStatus, meaningStatus } from './word-vectors.ts';
+import { contentWords } from './words.ts';
 
 export { type CompiledSignal, compileSignal, normalise, type PhraseKey, phraseKey } from './phrases.ts';
 
@@ -25,6 +27,8 @@ export interface CompiledPoint {
   folded: string[];
   /** The point's distinctive vocabulary (title, signals, strong answer), each lemma with its weight. */
   vocab: Map<string, number>;
+  /** Content lemmas of each sentence (or clause after ";" or ":") of the strong answer. */
+  strong: string[][];
   probe: PhraseKey;
 }
 
@@ -73,6 +77,11 @@ export interface CompiledRubric {
   signalIndex: Map<string, SignalRef[]>;
   /** Content lemma -> the points whose distinctive vocabulary holds it, with its weight. */
   vocabIndex: Map<string, { point: number; weight: number }[]>;
+  /**
+   * Whether plain-worded answers are also read by meaning (`meaning.ts`): the word-vector table is
+   * built and loaded. When it is not, `reason` says why and scoring matches words only.
+   */
+  meaning: MeaningStatus;
 }
 
 const compiled = new WeakMap<CaseStudy, WeakMap<Framework, CompiledRubric>>();
@@ -110,6 +119,7 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
       signals: phrasingsOf(point),
       folded: [],
       vocab: new Map(),
+      strong: strongSentences(point.strong),
       probe: phraseKey(point.probe),
     };
     points.push(compiledPoint);
@@ -165,7 +175,16 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
     ),
     signalIndex: indexSignals(points),
     vocabIndex: buildVocab(points),
+    meaning: meaningStatus(),
   };
+}
+
+/** The strong answer's content lemmas, sentence by sentence: what `meaning.ts` compares answers with. */
+function strongSentences(strong: string): string[][] {
+  return strong
+    .split(/(?<=[.;:!?])\s+/)
+    .map((sentence) => contentWords(sentence))
+    .filter((lemmas) => lemmas.length > 0);
 }
 
 /** The title and jargon signals, then the plain phrasings, as compiled signals. */

@@ -1,8 +1,10 @@
+import type { StepId } from '@mlsd/rubric';
 import { type Analysis, AnalysisMemo, Cue, type Segment } from './analyse.ts';
 import type { CompiledRedFlag, CompiledRubric } from './compile.ts';
 import { dismissesPrevious } from './discourse.ts';
-import { explanationOf, isListLike } from './explain.ts';
+import { explanationOf, isListLike, mayExplain } from './explain.ts';
 import { flagsOf } from './flags.ts';
+import { isPlainText, MEANING, meaningCandidates, takesStance } from './meaning.ts';
 import { type Polarity, polarityOf } from './polarity.ts';
 import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
 
@@ -16,6 +18,11 @@ import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
 export interface Reading {
   /** Best per point, credit > 0. */
   verdicts: Verdict[];
+  /**
+   * Points read by meaning (`Verdict.byMeaning`), best per point and kept apart: they count only
+   * for a turn in the point's own step.
+   */
+  byMeaning: Verdict[];
   /** Best near miss per point that earned nothing from this text. */
   misses: Miss[];
   redFlags: FlagHit[];
@@ -44,6 +51,11 @@ export interface Verdict {
   plain: boolean;
   /** Why it is not an explanation; null when it is. */
   why: ThinReason | null;
+  /**
+   * Read by meaning (`meaning.ts`), not named by a phrasing: it counts only for a turn in `step`, or,
+   * for a text of no known step (notes, live coverage), when `global` (the best point of all).
+   */
+  byMeaning?: { step: StepId; global: boolean };
 }
 
 export interface Miss {
@@ -72,12 +84,19 @@ export function readingOf(rubric: CompiledRubric, analysis: Analysis, prompt: Se
 /** Collects the best verdict and the most telling near miss per point while reading a text. */
 class Collector {
   readonly best = new Map<number, Verdict>();
+  readonly byMeaning = new Map<number, Verdict>();
   readonly misses = new Map<number, Miss>();
   readonly redFlags: FlagHit[] = [];
 
   credit(verdict: Verdict): void {
-    const current = this.best.get(verdict.point);
-    if (!current || verdict.credit > current.credit) this.best.set(verdict.point, verdict);
+    const into = verdict.byMeaning ? this.byMeaning : this.best;
+    const current = into.get(verdict.point);
+    if (
+      !current ||
+      verdict.credit > current.credit ||
+      (verdict.byMeaning?.global && !current.byMeaning?.global)
+    )
+      into.set(verdict.point, verdict);
   }
 
   miss(point: number, segment: Segment, why: MissReason): void {
@@ -88,7 +107,12 @@ class Collector {
 
   reading(): Reading {
     for (const point of this.best.keys()) this.misses.delete(point);
-    return { verdicts: [...this.best.values()], misses: [...this.misses.values()], redFlags: this.redFlags };
+    return {
+      verdicts: [...this.best.values()],
+      byMeaning: [...this.byMeaning.values()],
+      misses: [...this.misses.values()],
+      redFlags: this.redFlags,
+    };
   }
 }
 
@@ -96,12 +120,19 @@ interface Context {
   rubric: CompiledRubric;
   prompt: Set<string> | null;
   out: Collector;
+  /** The text is in plain words (few rare ones), so it is also read by meaning. */
+  plainText: boolean;
 }
 
 function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): Reading {
   const usable = analysis.segments.filter((segment) => segment.graderDirected === null);
   const hits = usable.map((segment) => hitsOf(rubric, segment, prompt));
-  const context: Context = { rubric, prompt, out: new Collector() };
+  const context: Context = {
+    rubric,
+    prompt,
+    out: new Collector(),
+    plainText: isPlainText(rubric, usable),
+  };
   usable.forEach((segment, i) => {
     const segmentHits = hits[i];
     if (!segmentHits) return;
@@ -190,6 +221,43 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
     });
   }
   for (const pointIndex of hits.near) out.miss(pointIndex, segment, 'different idea');
+  if (context.plainText && !dismissed && !listed && flags.said.length === 0)
+    readMeaning(context, segment, hits);
+}
+
+/**
+ * A sentence in plain words earns, for each step, the point it is most about (`meaning.ts`), only
+ * as an explanation (own words, a reason, number or choice, tied to the case) and only for a turn in
+ * that step (`matcher.ts`). Not from a counterfactual, a negated or dismissive sentence (whose stance
+ * a topic cannot tell), a sentence that names much of the rubric's jargon (its words are read as
+ * written), or one that states a red flag.
+ */
+function readMeaning(context: Context, segment: Segment, hits: SegmentHits): void {
+  const { rubric, prompt, out } = context;
+  if (segment.hypothetical || takesStance(segment)) return;
+  // Jargon the candidate said as written; plain words the synonym table maps to jargon do not count.
+  let jargon = 0;
+  for (const lemma of hits.naming) if (segment.contentSet.has(lemma)) jargon++;
+  if (jargon > MEANING.maxNaming) return;
+  if (!mayExplain([segment], hits.naming, prompt)) return;
+  for (const candidate of meaningCandidates(rubric, segment, prompt)) {
+    const point = rubric.points[candidate.point];
+    if (!point || hits.points.has(candidate.point)) continue;
+    // A sentence whose meaning is one of this case's own points is tied to the case, even in words
+    // of no case ("the user part is worked out once per request"); a framework point's is not.
+    const level = explanationOf(rubric, point, [segment], hits.naming, prompt);
+    if (level !== 'explained' && !(level === 'generic' && point.source === 'case')) continue;
+    out.credit({
+      point: candidate.point,
+      credit: CREDIT.explained,
+      explained: true,
+      start: segment.start,
+      end: segment.end,
+      plain: true,
+      why: null,
+      byMeaning: { step: point.step, global: candidate.global },
+    });
+  }
 }
 
 function thinReason(listed: boolean, polarity: Polarity, level: string): ThinReason {

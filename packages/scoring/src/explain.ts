@@ -44,7 +44,7 @@ export function explanationOf(
   const own = new Set<string>();
   let cues = 0;
   for (const segment of unit) {
-    cues |= segment.cues;
+    cues |= explanationCues(segment);
     for (const lemma of segment.contentSet) {
       if (!naming.has(lemma) && !FILLER.has(lemma) && !prompt?.has(lemma)) own.add(lemma);
     }
@@ -55,6 +55,44 @@ export function explanationOf(
   const form = (cues & STRONG_CUES) !== 0 || ((cues & WEAK_CUES) !== 0 && relevance >= MIN_RELEVANCE);
   if (!form) return 'thin';
   return isSpecific(rubric, unit) ? 'explained' : 'generic';
+}
+
+/** Words before which a "so" opens the sentence rather than giving a consequence. */
+const OPENERS = new Set('so right ok okay well and then now yes yeah sure'.split(' '));
+
+/**
+ * A segment's cues as an explanation reads them. A "so" that opens the sentence ("Right, so the
+ * number flows downstream into the ad stack") moves the talk on, and "X means Y" states an
+ * equivalence: neither is a reason. "So that", "because" and a "so" after a clause still are.
+ */
+function explanationCues(segment: Segment): number {
+  if (!(segment.cues & Cue.reason)) return segment.cues;
+  let opening = true;
+  for (const token of segment.tokens) {
+    if (REASON.has(token.lemma) && token.lemma !== 'mean' && !(token.lemma === 'so' && opening))
+      return segment.cues;
+    opening &&= OPENERS.has(token.lemma);
+  }
+  return segment.cues & ~Cue.reason;
+}
+
+/**
+ * Whether `explanationOf` could find the unit an explanation (or a generic one) for some point: it
+ * has enough own words and some cue. A cheap test before work that only an explanation earns.
+ */
+export function mayExplain(
+  unit: readonly Segment[],
+  naming: Set<string>,
+  prompt: Set<string> | null,
+): boolean {
+  let cues = 0;
+  const own = new Set<string>();
+  for (const segment of unit) {
+    cues |= explanationCues(segment);
+    for (const lemma of segment.contentSet)
+      if (!naming.has(lemma) && !FILLER.has(lemma) && !prompt?.has(lemma)) own.add(lemma);
+  }
+  return own.size >= MIN_OWN_WORDS && (cues & (STRONG_CUES | WEAK_CUES)) !== 0;
 }
 
 /**

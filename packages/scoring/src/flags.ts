@@ -56,7 +56,7 @@ export function flagsOf(
           continue;
         if (signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma)))) continue;
         for (const positions of signalWindows(signal, segment, signal.alternatives.length, true)) {
-          if (acrossTurn(segment, positions)) continue;
+          if (acrossTurn(segment, positions, signal.text)) continue;
           const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
           if (polarity === 'asserted') asserted = true;
           else if (polarity === 'rejected') {
@@ -75,14 +75,24 @@ export function flagsOf(
 /** Openers of a clause that answers the one before: a phrase split across one is two thoughts. */
 const TURNS = new Set(['but', 'however', 'yet', 'so', 'because', 'since', 'although', 'though', 'whereas']);
 
-/** "predicting clicks is easier, but aims at the wrong thing" does not say "aim for clicks". */
-function acrossTurn(segment: Segment, positions: readonly number[]): boolean {
+/**
+ * "predicting clicks is easier, but aims at the wrong thing" does not say "aim for clicks". A turn
+ * the phrase itself contains ("ctr went up so ship") is part of the mistake, not a new thought.
+ */
+function acrossTurn(segment: Segment, positions: readonly number[], phrase: string): boolean {
+  const own = new Set(phrase.toLowerCase().split(/[^a-z]+/));
   const at = positions.map((p) => segment.contentAt[p] ?? 0);
   const from = Math.min(...at);
   const to = Math.max(...at);
   for (let i = from + 1; i <= to; i++) {
     const token = segment.tokens[i];
-    if (token && segment.tokens[i - 1]?.clause !== token.clause && TURNS.has(token.lemma)) return true;
+    if (
+      token &&
+      segment.tokens[i - 1]?.clause !== token.clause &&
+      TURNS.has(token.lemma) &&
+      !own.has(token.lemma)
+    )
+      return true;
   }
   return false;
 }

@@ -1,7 +1,14 @@
 import type { StepId } from '@mlsd/rubric';
 import type { Analysis } from './analyse.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compile.ts';
-import { CREDIT, MISS_REASONS, type MissReason, readingOf, type ThinReason } from './evidence.ts';
+import {
+  CREDIT,
+  MISS_REASONS,
+  type MissReason,
+  readingOf,
+  type ThinReason,
+  type Verdict,
+} from './evidence.ts';
 
 export { CREDIT };
 
@@ -85,12 +92,18 @@ export function matchPoints(
       sameStep: false,
       source: null,
     });
+  // A step where the candidate stated a known mistake reads nothing by meaning: a topic says what a
+  // sentence is about, not whether it is right.
+  const flagged = new Set<StepId>();
+  for (const utterance of utterances)
+    for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags)
+      flagged.add(hit.flag.step);
   for (const utterance of utterances) {
     const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
-    for (const verdict of reading.verdicts) {
+    for (const verdict of [...reading.verdicts, ...reading.byMeaning]) {
       const current = best.get(verdict.point);
       const point = rubric.points[verdict.point];
-      if (!current || !point) continue;
+      if (!current || !point || !counts(verdict, utterance, flagged)) continue;
       current.firstOrder = Math.min(current.firstOrder, utterance.order);
       const sameStep = utterance.step === point.step;
       if (
@@ -139,6 +152,18 @@ export function matchPoints(
       };
     return match;
   });
+}
+
+/**
+ * A point read by meaning counts for a turn in its own step (what the interviewer was asking
+ * about), or, for a text of no known step, when it is the best point of all for the sentence; never
+ * in a step where the candidate stated a red flag.
+ */
+function counts(verdict: Verdict, utterance: Utterance, flagged: ReadonlySet<StepId>): boolean {
+  const byMeaning = verdict.byMeaning;
+  if (!byMeaning) return true;
+  if (flagged.has(byMeaning.step)) return false;
+  return utterance.step === null ? byMeaning.global : utterance.step === byMeaning.step;
 }
 
 /** Red flags said in earnest: not negated or dismissed in scope, not asked, not an echo of the interviewer. */

@@ -33,7 +33,14 @@ export function readCandidateMessage(
   const reading = readingOf(rubric, analysis, prompt);
   const idOf = (index: number) => rubric.points[index]?.point.id ?? '';
   return {
-    covered: reading.verdicts.map((verdict) => ({
+    // A message has no step here: a point read by meaning is reported when it is the best of all.
+    covered: [
+      ...reading.verdicts,
+      ...reading.byMeaning.filter(
+        (verdict) =>
+          verdict.byMeaning?.global && !reading.verdicts.some((other) => other.point === verdict.point),
+      ),
+    ].map((verdict) => ({
       pointId: idOf(verdict.point),
       level: verdict.explained ? 'explained' : 'mentioned',
       quote: text.slice(verdict.start, verdict.end),

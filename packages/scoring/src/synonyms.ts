@@ -106,6 +106,9 @@ const PLAIN_TO_TECHNICAL: Record<string, string[]> = {
   permission: ['consent'],
   opt: ['consent', 'opt-out'],
   private: ['privacy'],
+  spread: ['viral', 'virality'],
+  contest: ['appeal'],
+  unsure: ['uncertain', 'uncertainty', 'borderline'],
 };
 
 /** The technical lemmas a candidate's plain lemma also stands for (empty when none). */

@@ -43,11 +43,11 @@ const MIN_CASE_COUNT = 2;
  * Fills each point's `vocab` and returns the index from lemma to points.
  */
 export function buildVocab(points: CompiledPoint[]): Map<string, { point: number; weight: number }[]> {
-  // The title and signals are already lemmatised; only the strong answer is read here.
+  // The title, signals and strong answer are lemmatised at compile time.
   const perPoint = points.map(
     (p) =>
       new Set(
-        [...p.signals.flatMap((signal) => signal.lemmas), ...contentWords(p.point.strong)].filter(
+        [...p.signals.flatMap((signal) => signal.lemmas), ...p.strong.flat()].filter(
           (lemma) => lemma.length > 2 && !FILLER.has(lemma) && !GENERIC.has(lemma) && !/\d/.test(lemma),
         ),
       ),

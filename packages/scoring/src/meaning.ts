@@ -1,0 +1,278 @@
+import type { Segment } from './analyse.ts';
+import type { CompiledPoint, CompiledRubric } from './compile.ts';
+import { FILLER } from './lexicon.ts';
+import { DISMISS, DISMISS_VERBS, NEGATORS } from './polarity-words.ts';
+import { technicalFor } from './synonyms.ts';
+import { type WordVectors, wordVectors } from './word-vectors.ts';
+
+/**
+ * Reading plain-worded answers by meaning. A candidate who says "I'd give the model the slot number
+ * while training and always set it to the same value when we score for real" explains position bias
+ * without one of the rubric's words. For each sentence of an answer in plain words, this finds the point of each step
+ * the sentence is most about: the soft F1 of its words against each of the point's references (its
+ * phrasings and the sentences of its strong answer), where a word matches a reference word as
+ * written, as a form of it, through the plain-word table, or by word-vector similarity (BERTScore,
+ * Zhang et al. 2020, with static vectors), each word weighted by how informative it is in English
+ * and how few of the case's points use it. `evidence.ts` credits the match only as an explanation
+ * (own words, a reason, number or choice, tied to the case) and the matcher only for a turn in that
+ * point's step: what a sentence is about says nothing of whether it is right, so the bar is the
+ * explanation rule plus the step the interviewer was asking about.
+ */
+
+/** Settings, chosen on the tune half of the calibration set. */
+export const MEANING = {
+  /**
+   * Most of a text's words that may be rare (beyond `rareRank` in English, or not English at all)
+   * for it to be read by meaning. Jargon is what the rubric's phrasings match; meaning is for
+   * answers in everyday words, and buzzword-dense answers are not read this way.
+   */
+  plainShare: 0.1,
+  rareRank: 20_000,
+  /** Words more frequent than this rank are matched as written only ("get", "way" are near everything). */
+  minRank: 300,
+  /** Vector similarity below which two words are unrelated. */
+  floor: 0.3,
+  /** Least soft F1 for a point to be what a sentence is about. */
+  minScore: 0.25,
+  /** Rubric jargon a sentence may name and still be read by meaning (more is read by its words). */
+  maxNaming: 2,
+  /** Smooth inverse frequency weight a / (a + rank share), as rank / (rank + a) (Arora et al. 2017). */
+  sif: 200,
+} as const;
+
+/** The point of one step a sentence is most about. */
+export interface MeaningCandidate {
+  point: number;
+  score: number;
+  /** It is also the best of all points, whatever the step (for texts of no known step). */
+  global: boolean;
+}
+
+interface ReferenceWord {
+  word: number;
+  weight: number;
+}
+
+/** What the reading by meaning needs per compiled rubric, built on first use. */
+interface MeaningIndex {
+  vectors: WordVectors;
+  /** Distinct words of all references. */
+  words: string[];
+  /** Their unit vectors, one after the other (zeros for words matched as written only). */
+  units: Float32Array;
+  /** Per point, its references as weighted reference words. */
+  references: ReferenceWord[][][];
+  /** How few of the case's points use a word, 0..1. */
+  caseWeight: (lemma: string) => number;
+  /** Candidate lemma -> similarity to each reference word (0 below the floor); bounded. */
+  memo: Map<string, Float32Array>;
+}
+
+/** Candidate lemmas whose similarities are kept per case (about 4 KB each); cleared when full. */
+const MAX_MEMO = 5_000;
+
+const indexes = new WeakMap<CompiledRubric, MeaningIndex | null>();
+
+function indexOf(rubric: CompiledRubric): MeaningIndex | null {
+  let index = indexes.get(rubric);
+  if (index === undefined) {
+    const vectors = wordVectors();
+    index = vectors ? buildIndex(vectors, rubric.points) : null;
+    indexes.set(rubric, index);
+  }
+  return index;
+}
+
+function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): MeaningIndex {
+  // A word most of the case's points use ("click" in the ad case) says little about which one is meant.
+  const pointsUsing = new Map<string, number>();
+  for (const point of points) {
+    const lemmas = new Set([...point.signals.flatMap((signal) => signal.lemmas), ...point.strong.flat()]);
+    for (const lemma of lemmas) pointsUsing.set(lemma, (pointsUsing.get(lemma) ?? 0) + 1);
+  }
+  const caseWeight = (lemma: string) =>
+    Math.log((points.length + 1) / (pointsUsing.get(lemma) ?? 1)) / Math.log(points.length + 1);
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const reference = (lemmas: readonly string[]): ReferenceWord[] =>
+    [...new Set(lemmas)].filter(isWord).map((lemma) => {
+      let word = wordIndex.get(lemma);
+      if (word === undefined) {
+        word = words.length;
+        words.push(lemma);
+        wordIndex.set(lemma, word);
+      }
+      return { word, weight: informativeness(vectors, lemma) * caseWeight(lemma) };
+    });
+  const references = points.map((point) =>
+    [...point.signals.map((signal) => signal.lemmas), ...point.strong]
+      .map(reference)
+      .filter((words) => words.length >= 2),
+  );
+  const units = new Float32Array(words.length * vectors.dims);
+  words.forEach((word, i) => {
+    const row = vectors.row(word);
+    if (row >= MEANING.minRank) units.set(vectors.unit(row), i * vectors.dims);
+  });
+  return { vectors, words, units, references, caseWeight, memo: new Map() };
+}
+
+/** A content word worth comparing: a word, not a number or a mark, and not filler. */
+function isWord(lemma: string): boolean {
+  return /^[a-z]/.test(lemma) && !FILLER.has(lemma);
+}
+
+/** How much a word says, from its frequency rank: "get" little, "auction" a lot (smooth inverse frequency). */
+function informativeness(vectors: WordVectors, lemma: string): number {
+  const row = vectors.row(lemma);
+  return row < 0 || row >= vectors.ranked ? 1 : row / (row + MEANING.sif);
+}
+
+/**
+ * Whether a text is in plain words: at most `plainShare` of its content words are rare (jargon,
+ * product names, English beyond the 20,000 most frequent words). False without the vector table.
+ */
+export function isPlainText(rubric: CompiledRubric, segments: readonly Segment[]): boolean {
+  const index = indexOf(rubric);
+  if (!index) return false;
+  let words = 0;
+  let rare = 0;
+  for (const segment of segments)
+    for (const lemma of segment.content) {
+      if (!/^[a-z]/.test(lemma)) continue;
+      words++;
+      const row = index.vectors.row(lemma);
+      if (row < 0 || row >= Math.min(index.vectors.ranked, MEANING.rareRank)) rare++;
+    }
+  return words === 0 || rare / words <= MEANING.plainShare;
+}
+
+/**
+ * For each step, the point `segment` is most about, when its soft F1 reaches `minScore`: the best
+ * over the point's references of the soft F1 of the sentence's words against the reference's
+ * words (recall, how much of the reference by weight some word of the sentence says; precision, how
+ * much of the sentence some word of the reference says). Words of the interviewer's question
+ * (`prompt`) do not count: repeating them says nothing.
+ */
+export function meaningCandidates(
+  rubric: CompiledRubric,
+  segment: Segment,
+  prompt: Set<string> | null,
+): MeaningCandidate[] {
+  const index = indexOf(rubric);
+  if (!index) return [];
+  const said = [...segment.contentSet].filter((lemma) => isWord(lemma) && !prompt?.has(lemma));
+  if (said.length < 2) return [];
+  const similarities = said.map((lemma) => similaritiesOf(index, lemma));
+  const weights = said.map((lemma) => informativeness(index.vectors, lemma) * index.caseWeight(lemma));
+  // Each reference word's best match in the sentence, once; then each reference's recall is a sum.
+  const matched = new Float32Array(index.words.length);
+  for (const row of similarities)
+    for (let i = 0; i < matched.length; i++) matched[i] = Math.max(matched[i]!, row[i]!);
+  const scores = index.references.map((references) => {
+    let best = 0;
+    for (const reference of references) {
+      let recall = 0;
+      let total = 0;
+      for (const { word, weight } of reference) {
+        recall += weight * matched[word]!;
+        total += weight;
+      }
+      const r = total > 0 ? recall / total : 0;
+      // F1 is at most 2r / (1 + r): a reference that cannot beat the best so far is not read further.
+      if ((2 * r) / (1 + r) <= Math.max(best, MEANING.minScore * 0.999)) continue;
+      best = Math.max(best, f1(r, precisionOf(reference, similarities, weights)));
+    }
+    return best;
+  });
+  const byStep = new Map<string, number>();
+  scores.forEach((score, point) => {
+    const step = rubric.points[point]?.step ?? '';
+    const current = byStep.get(step);
+    if (current === undefined || score > (scores[current] ?? 0)) byStep.set(step, point);
+  });
+  const top = Math.max(...scores);
+  const out: MeaningCandidate[] = [];
+  for (const point of byStep.values()) {
+    const score = scores[point] ?? 0;
+    if (score >= MEANING.minScore) out.push({ point, score, global: score === top });
+  }
+  return out;
+}
+
+/** How much of the sentence (by weight) some word of the reference says. */
+function precisionOf(
+  reference: readonly ReferenceWord[],
+  similarities: Float32Array[],
+  weights: number[],
+): number {
+  let precision = 0;
+  let total = 0;
+  similarities.forEach((row, i) => {
+    let best = 0;
+    for (const { word } of reference) best = Math.max(best, row[word]!);
+    precision += weights[i]! * best;
+    total += weights[i]!;
+  });
+  return total > 0 ? precision / total : 0;
+}
+
+function f1(recall: number, precision: number): number {
+  return recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
+}
+
+/** How near a candidate's lemma is to each reference word: 1 for the word itself, a form of it or a plain-word match. */
+function similaritiesOf(index: MeaningIndex, lemma: string): Float32Array {
+  let found = index.memo.get(lemma);
+  if (found) return found;
+  found = new Float32Array(index.words.length);
+  const row = index.vectors.row(lemma);
+  if (row >= MEANING.minRank) {
+    const query = index.vectors.unit(row);
+    const { dims } = index.vectors;
+    const { units } = index;
+    for (let i = 0; i < found.length; i++) {
+      let dot = 0;
+      // Every index is in range, so the hot loop reads without fallbacks.
+      for (let d = 0, at = i * dims; d < dims; d++, at++) dot += query[d]! * units[at]!;
+      found[i] = dot >= MEANING.floor ? dot : 0;
+    }
+  }
+  const technical = technicalFor(lemma);
+  index.words.forEach((word, i) => {
+    if (word === lemma || technical.includes(word) || sameWord(word, lemma)) found[i] = 1;
+  });
+  if (index.memo.size >= MAX_MEMO) index.memo.clear();
+  index.memo.set(lemma, found);
+  return found;
+}
+
+/**
+ * Forms of one word: the shorter (or it less a final "e") plus an ending ("count" / "counter",
+ * "place" / "placement", "view" / "viewable"), never another word ("click" / "clickbait").
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  for (const base of short.endsWith('e') ? [short, short.slice(0, -1)] : [short])
+    if (long.startsWith(base) && ENDINGS.has(long.slice(base.length))) return true;
+  return false;
+}
+
+const ENDINGS = new Set(
+  (
+    's es d ed ing er ers or ors ion ions ation ations ment ments able ible ity ness al ally ly ' +
+    'ive ize ise ized ised izing ising ization isation ist ists ic ical'
+  ).split(' '),
+);
+
+/**
+ * Whether a sentence takes a stance a topic cannot read: a negation or a dismissal ("there's nothing
+ * to choose", "that's overkill", "we can skip it"). Its words may say the idea while rejecting it.
+ */
+export function takesStance(segment: Segment): boolean {
+  return segment.tokens.some(
+    (token) => NEGATORS.has(token.lemma) || DISMISS.has(token.lemma) || DISMISS_VERBS.has(token.lemma),
+  );
+}
