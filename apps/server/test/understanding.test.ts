@@ -95,7 +95,9 @@ describe('the interviewer reads each message before it replies', () => {
     await settle();
     const stored = server.app.db.sessions.transcript(session.id);
     expect(stored.find((turn) => turn.kind === 'challenge')?.challengedFlagIds).toEqual([flag.id]);
-    expect(stored.find((turn) => turn.kind === 'hint')?.hintPointIds?.length).toBe(1);
+    // A level-1 hint points at nothing; level 2 steers to one open point, kept on the server.
+    expect(stored.find((turn) => turn.hintLevel === 1)?.hintPointIds).toBeUndefined();
+    expect(stored.find((turn) => turn.hintLevel === 2)?.hintPointIds?.length).toBe(1);
     const intents = stored.filter((turn) => turn.role === 'candidate').map((turn) => turn.intent);
     expect(intents).toEqual(['facts', 'facts', 'hint', 'hint', 'meta', 'move-on', 'answer']);
     expect(stored.at(-1)?.step).toBe('framing');
