@@ -115,11 +115,38 @@ export function lintConceptDuplicates(
   });
 }
 
+/** A curveball's premise names points; an id that is no point would silently never hold. */
+export function lintCurveballPremises(
+  study: CaseStudy,
+  genericIds: ReadonlySet<string>,
+  file: string,
+  displayName: string,
+): RubricIssue[] {
+  const known = new Set([
+    ...genericIds,
+    ...STEP_IDS.flatMap((step) => study.steps[step].points.map((p) => p.id)),
+  ]);
+  return study.curveballs.flatMap((ball, index) =>
+    ball.requires
+      .map((id, at) => ({ id, at }))
+      .filter(({ id }) => !known.has(id))
+      .map(({ id, at }) =>
+        issueAt(
+          file,
+          displayName,
+          ['curveballs', index, 'requires', at],
+          `curveball "${ball.id}" requires "${id}", which is no talking point of this case or the framework`,
+        ),
+      ),
+  );
+}
+
 /** Lints every loaded case: errors, then concept-duplicate warnings (which do not stop loading). */
 export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
   const genericTitles = new Set(
     rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.title.toLowerCase())),
   );
+  const genericIds = new Set(rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.id)));
   const issues: RubricIssue[] = [];
   const warnings: RubricIssue[] = [];
   for (const [id, study] of rubrics.cases) {
@@ -127,6 +154,7 @@ export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
     if (!path) continue;
     const displayName = rubrics.files.get(id) ?? path;
     issues.push(...lintCase(study, path, displayName, genericTitles));
+    issues.push(...lintCurveballPremises(study, genericIds, path, displayName));
     warnings.push(...lintConceptDuplicates(rubrics, study, path, displayName));
   }
   return [...issues, ...warnings];

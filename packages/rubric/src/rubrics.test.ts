@@ -76,3 +76,18 @@ describe('probeLeaks', () => {
     );
   });
 });
+
+describe('lintCurveballPremises', () => {
+  it('names a premise id that is no talking point, and passes real ones', async () => {
+    const { lintCurveballPremises } = await import('./lint.ts');
+    const loaded = loadRubrics(RUBRICS_DIR);
+    if (!loaded.ok) throw new Error('the repo rubrics do not load');
+    const study = structuredClone(loaded.value.cases.get('rag-assistant')!);
+    const generic = new Set(loaded.value.framework.steps.flatMap((step) => step.points.map((p) => p.id)));
+    const file = `${RUBRICS_DIR}/cases/rag-assistant.yaml`;
+    expect(lintCurveballPremises(study, generic, file, 'rag-assistant.yaml')).toEqual([]);
+    study.curveballs[0]!.requires = ['no-such-point'];
+    const [issue] = lintCurveballPremises(study, generic, file, 'rag-assistant.yaml');
+    expect(issue?.message).toMatch(/requires "no-such-point", which is no talking point/);
+  });
+});
