@@ -104,8 +104,12 @@ export function gradeCurveball(
   };
 }
 
-/** Indexes of the candidate answers that react to the curveball thrown at `from`. */
-function reactionTurns(
+/**
+ * Indexes of the candidate answers that react to the curveball thrown at `from`: up to three
+ * answers in the same step, clarifying questions skipped, ending at the next curveball. The judge
+ * reads the same answers.
+ */
+export function reactionTurns(
   from: number,
   turns: readonly SessionTurn[],
   steps: readonly (StepId | null)[],

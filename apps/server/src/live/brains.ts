@@ -1,4 +1,5 @@
-import type { InterviewerMove, MessageReading, PreferredMove, UncoveredPoint } from '@mlsd/engine';
+import type { InterviewerMove, MessageReading, UncoveredPoint } from '@mlsd/engine';
+import type { PlanRequest } from '@mlsd/interviewer';
 import type {
   HintLevel,
   InterviewerKind,
@@ -68,14 +69,8 @@ export interface SessionVoice {
   plan?(request: PlanVoiceRequest, signal: AbortSignal): Promise<MessageReading>;
 }
 
-export interface PlanVoiceRequest {
-  caseStudy: CaseStudy;
-  framework: Framework;
-  step: StepId;
-  text: string;
-  offline: MessageReading;
-  allowed: readonly PreferredMove[];
-}
+/** What the model reads to plan a move: the plan request without the abort signal (passed apart). */
+export type PlanVoiceRequest = Omit<PlanRequest, 'signal'>;
 
 export interface CoverageRequest {
   caseStudy: CaseStudy;

@@ -23,6 +23,7 @@ import type {
 } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { FastifyBaseLogger } from 'fastify';
+import { candidateTurn } from '../candidate-turn.ts';
 import type { Clock, TimerHandle } from '../clock.ts';
 import type { SessionBrains, SessionVoice } from './brains.ts';
 import { OpenDrafts } from './open-drafts.ts';
@@ -456,25 +457,8 @@ export class LiveSession {
   }
 }
 
-/**
- * A turn as a candidate seat may see it: a whitelist, so rubric internals (probed, hinted or
- * challenged ids, the curveball's id) never reach the candidate, whatever field is added later.
- */
-export function stripProbes(turn: Turn): Turn {
-  const out: Turn = {
-    id: turn.id,
-    role: turn.role,
-    step: turn.step,
-    kind: turn.kind,
-    text: turn.text,
-    at: turn.at,
-  };
-  if (turn.clientId !== undefined) out.clientId = turn.clientId;
-  if (turn.draftId !== undefined) out.draftId = turn.draftId;
-  if (turn.hintLevel !== undefined) out.hintLevel = turn.hintLevel;
-  if (turn.intent !== undefined) out.intent = turn.intent;
-  return out;
-}
+/** The candidate seat's view of a turn (kept under this name for the tests and the harness). */
+export const stripProbes = candidateTurn;
 
 function forCandidate(event: ServerEvent): ServerEvent {
   return event.type === 'turn' ? { ...event, turn: stripProbes(event.turn) } : event;

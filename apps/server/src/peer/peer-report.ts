@@ -12,7 +12,7 @@ import type {
   Turn,
 } from '@mlsd/protocol';
 import { hireSignal } from '@mlsd/scoring';
-import { candidateTurn } from './projection.ts';
+import { candidateTurn } from '../candidate-turn.ts';
 
 /** The 1-4 rating scale read as hire signals, so a step's automatic score can be put beside it. */
 const SIGNAL_RATING: Record<HireSignal, number> = {

@@ -5,8 +5,8 @@ import {
   type PeerServerMessage,
   type PeerSnapshotMessage,
   type StepProgress,
-  type Turn,
 } from '@mlsd/protocol';
+import { candidateTurn } from '../candidate-turn.ts';
 
 /**
  * The one gate every frame passes on its way to a seat. The interviewer gets frames as they are.
@@ -64,20 +64,6 @@ export function projectForSeat(seat: PeerSeat, message: PeerServerMessage): Peer
     default:
       return null;
   }
-}
-
-/** A transcript turn without `probedPointIds` or anything else that is not plainly on screen. */
-export function candidateTurn(turn: Turn): Turn {
-  const out: Turn = {
-    id: turn.id,
-    role: turn.role,
-    step: turn.step,
-    kind: turn.kind,
-    text: turn.text,
-    at: turn.at,
-  };
-  if (turn.clientId !== undefined) out.clientId = turn.clientId;
-  return out;
 }
 
 function candidateStep(step: StepProgress): StepProgress {

@@ -2,7 +2,7 @@ import type { Report, StepId } from '@mlsd/protocol';
 import type { TalkingPoint } from '@mlsd/rubric';
 import type { CompiledRedFlag, CompiledRubric } from '../compile.ts';
 import { curveballIdeas } from '../curveball-ideas.ts';
-import { REACTION_ANSWERS } from '../curveballs.ts';
+import { reactionTurns } from '../curveballs.ts';
 import { type SessionTurn, turnMeta } from '../session.ts';
 import type { JudgeTurn } from './prompt.ts';
 
@@ -56,30 +56,6 @@ export function stepAsks(
         })),
     };
   });
-}
-
-/**
- * The candidate answers that react to the curveball thrown at `from`, read as the offline scorer
- * reads them (`curveballs.ts`): up to three answers in the same step, clarifying questions
- * skipped, ending at the next curveball.
- */
-function reactionTurns(
-  from: number,
-  turns: readonly SessionTurn[],
-  steps: readonly (StepId | null)[],
-): number[] {
-  const out: number[] = [];
-  for (let i = from + 1; i < turns.length && out.length < REACTION_ANSWERS; i++) {
-    const turn = turns[i];
-    if (!turn || steps[i] !== steps[from]) break;
-    if (turn.role === 'interviewer') {
-      if (turn.kind === 'curveball') break;
-      continue;
-    }
-    if (turn.text.trim() === '' || turn.intent === 'facts') continue;
-    out.push(i);
-  }
-  return out;
 }
 
 /** The judge's turns in the shape the offline scorer reads, so both apply the same rules. */
