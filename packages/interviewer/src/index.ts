@@ -11,7 +11,6 @@ export type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance
 export { LINES } from './lines.ts';
 export * from './llm/index.ts';
 export { createOfflineInterviewer, findPoint, voiceOffline } from './offline.ts';
-export { looksLikeQuestion } from './question.ts';
 export { type IntentReading, readIntent } from './reading/intent.ts';
 export { candidateTexts, type Reading, type ReadRequest, readMessage } from './reading/read-message.ts';
 export { mulberry32, turnRng } from './rng.ts';

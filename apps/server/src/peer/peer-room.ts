@@ -264,7 +264,7 @@ export class PeerRoom {
 
   #kindOf(seat: PeerSeat, message: SayMessage): Turn['kind'] {
     if (seat === 'interviewer') return message.kind ?? (message.pointId ? 'probe' : 'answer');
-    return this.#deps.scorer.looksLikeQuestion(message.text) ? 'clarification' : 'answer';
+    return this.#deps.scorer.asksForFacts(message.text) ? 'clarification' : 'answer';
   }
 
   #start(subscriber: PeerSubscriber, clientId: string, now: number): null {

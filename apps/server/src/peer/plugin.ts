@@ -23,7 +23,7 @@ export interface PeerPluginOptions {
 export function offlinePeerScorer(): PeerScorer {
   const cache = new AnalysisCache();
   return {
-    looksLikeQuestion: (text: string) => readIntent(text).intent === 'facts',
+    asksForFacts: (text: string) => readIntent(text).intent === 'facts',
     report: (input) =>
       buildReport({
         study: input.caseStudy,

@@ -17,7 +17,8 @@ export interface PeerRefusal {
 
 /** What a room needs from the scorer: question detection and the automatic report. */
 export interface PeerScorer {
-  looksLikeQuestion(text: string): boolean;
+  /** The message asks for facts about the case (the candidate turn is then a clarification). */
+  asksForFacts(text: string): boolean;
   report(input: {
     roomId: string;
     caseStudy: CaseStudy;
