@@ -1,12 +1,13 @@
-import { createLlmClient, type RequestRecord } from '../packages/interviewer/src/llm/client.ts';
 import { buildMessages } from '../packages/interviewer/src/llm/conversation.ts';
 import { type EconomyFigures, economyOf } from '../packages/interviewer/src/llm/economy.ts';
 import { createLlmInterviewer } from '../packages/interviewer/src/llm/llm-interviewer.ts';
+import type { RequestRecord } from '../packages/interviewer/src/llm/request-record.ts';
 import { stablePromptFor } from '../packages/interviewer/src/llm/stable-prompt.ts';
 import { interviewerScript } from '../packages/interviewer/src/llm/testing/fake-replies.ts';
 import { loadCase, repoPrompts } from '../packages/interviewer/src/llm/testing/fixtures.ts';
 import { runScriptedSession } from '../packages/interviewer/src/llm/testing/scripted-session.ts';
 import { renderTurnNote } from '../packages/interviewer/src/llm/turn-note.ts';
+import { createLlmClient } from '../packages/llm/src/client.ts';
 import { promptTokens, startFakeOpenAi } from '../packages/testkit/src/index.ts';
 
 /**

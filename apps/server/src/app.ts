@@ -1,24 +1,24 @@
 import type { Db } from '@mlsd/db';
-import type { LlmConfig } from '@mlsd/interviewer';
+import type { LlmConfig } from '@mlsd/llm';
 import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type Clock, systemClock } from './clock.ts';
 import { installErrorHandler } from './errors.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
-import type { SessionBrains } from './live/brains.ts';
-import { withModel } from './live/model-brains.ts';
-import { createBrains } from './live/offline-brains.ts';
-import type { PeerScorer } from './peer/peer-room.ts';
-import peerPlugin from './peer/plugin.ts';
-import { peerRoutes } from './peer/routes.ts';
 import dbPlugin from './plugins/db.ts';
 import llmPlugin from './plugins/llm.ts';
+import roomsPlugin from './plugins/rooms.ts';
 import rubricsPlugin from './plugins/rubrics.ts';
 import { registerSecurity } from './plugins/security.ts';
-import sessionsPlugin from './plugins/sessions.ts';
 import { registerWeb } from './plugins/web.ts';
+import type { PeerScorer } from './rooms/peer/types.ts';
+import type { SessionBrains } from './rooms/solo/brains.ts';
+import { withModel } from './rooms/solo/model-brains.ts';
+import { createBrains } from './rooms/solo/offline-brains.ts';
 import { apiRoutes } from './routes/api.ts';
-import { socketRoutes } from './ws/route.ts';
+import { observerRoutes } from './routes/observers.ts';
+import { peerRoutes } from './routes/peer.ts';
+import { socketRoutes } from './transport/ws/route.ts';
 
 export interface AppOptions {
   /** A SQLite file path (opened and closed by the app) or an open database (the caller closes it). */
@@ -66,10 +66,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const base = options.brains ?? createBrains();
   const brains = app.llm.model ? withModel(base, app.llm.model, app.log) : base;
-  await app.register(sessionsPlugin, { clock, brains });
+  await app.register(
+    roomsPlugin,
+    options.peerScorer ? { clock, brains, peerScorer: options.peerScorer } : { clock, brains },
+  );
   await app.register(apiRoutes, { prefix: '/api', clock });
-  await app.register(peerPlugin, options.peerScorer ? { clock, scorer: options.peerScorer } : { clock });
   await app.register(peerRoutes, { prefix: '/api/peer' });
+  await app.register(observerRoutes, { prefix: '/api/rooms' });
   await app.register(socketRoutes, { clock, hardening });
   return app;
 }

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { type LlmConfig, parseLlmConfig } from '@mlsd/interviewer';
+import { type LlmConfig, parseLlmConfig } from '@mlsd/llm';
 import { z } from 'zod';
-import { type OriginPolicy, parseOriginList } from './ws/origin.ts';
+import { type OriginPolicy, parseOriginList } from './transport/ws/origin.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -31,7 +30,7 @@ const Env = z.object({
 export interface ServerEnv {
   port: number;
   host: string;
-  /** Absolute, and created if it did not exist. */
+  /** Absolute. Not created here: the server start (server.ts) creates it before opening the database. */
   dataDir: string;
   dev: boolean;
   /** Absolute, or null for the repo's rubrics/. */
@@ -52,7 +51,10 @@ export interface LlmSetup {
   problem: string | null;
 }
 
-/** The only reader of process.env. Throws with every bad variable named. */
+/**
+ * The only reader of process.env. Pure: it reads and validates, touches no file, and throws with
+ * every bad variable named, so tests and tools can call it without a data directory appearing.
+ */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
@@ -66,7 +68,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const base = env.INIT_CWD ?? process.cwd();
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
   const dataDir = absolute(parsed.data.MLSD_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
   const rubricsDir = parsed.data.MLSD_RUBRICS_DIR?.trim()
     ? absolute(parsed.data.MLSD_RUBRICS_DIR.trim())
     : null;

@@ -1,23 +1,9 @@
-import type { ApiError, ApiErrorCode } from '@mlsd/protocol';
+import { type ApiError, ERROR_STATUS, type ErrorCode } from '@mlsd/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
-const STATUS: Record<ApiErrorCode, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CASE_NOT_FOUND: 404,
-  SESSION_NOT_FOUND: 404,
-  REPORT_NOT_READY: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-};
+export type AppErrorCode = ErrorCode;
 
-export type AppErrorCode = ApiErrorCode;
-
-/** The server's one error class: a closed set of codes, each with its HTTP status. */
+/** The server's one error class: the protocol's one set of codes, each with its HTTP status. */
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly statusCode: number;
@@ -26,7 +12,7 @@ export class AppError extends Error {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
-    this.statusCode = STATUS[code];
+    this.statusCode = ERROR_STATUS[code];
   }
 }
 
@@ -37,6 +23,7 @@ const REASONS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -44,7 +31,7 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function apiError(statusCode: number, code: ApiErrorCode, message: string): ApiError {
+export function apiError(statusCode: number, code: ErrorCode, message: string): ApiError {
   return {
     statusCode,
     code,
@@ -54,7 +41,7 @@ export function apiError(statusCode: number, code: ApiErrorCode, message: string
 }
 
 /** Maps fastify's own 4xx codes (bad JSON, wrong content type, body too large) onto ours. */
-function fastifyCode(status: number): ApiErrorCode {
+function fastifyCode(status: number): ErrorCode {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 429) return 'RATE_LIMITED';
   if (status === 404) return 'NOT_FOUND';

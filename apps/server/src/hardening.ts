@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_BUFFERED_BYTES } from './ws/backpressure.ts';
-import type { OriginPolicy } from './ws/origin.ts';
+import { DEFAULT_MAX_BUFFERED_BYTES } from './transport/ws/backpressure.ts';
+import type { OriginPolicy } from './transport/ws/origin.ts';
 
 /** Limits that keep one client (or a stranger's page) from hurting the server or other sessions. */
 export interface Hardening {

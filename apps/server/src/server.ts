@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
@@ -5,7 +6,22 @@ import { readEnv } from './env.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** A data directory, rubric or database problem: say it plainly and refuse to start. */
+function cannotStart(error: unknown): never {
+  process.stderr.write(
+    `mlsd-mock cannot start:\n${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+
 const env = readEnv();
+// readEnv only reads the environment; creating the data directory is the start's job, done just
+// before the database file inside it is opened (so a first `pnpm start` makes ./data).
+try {
+  mkdirSync(env.dataDir, { recursive: true });
+} catch (error) {
+  cannotStart(new Error(`cannot create the data directory: ${(error as Error).message}`));
+}
 const app = await buildApp({
   db: join(env.dataDir, 'mlsd.sqlite'),
   rubricsDir: env.rubricsDir ?? join(repoRoot, 'rubrics'),
@@ -14,13 +30,7 @@ const app = await buildApp({
   hardening: { origins: env.allowedOrigins },
   llm: env.llm,
   logger: { level: env.dev ? 'debug' : 'info' },
-}).catch((error: unknown) => {
-  // A rubric or database problem: say it plainly and refuse to start.
-  process.stderr.write(
-    `mlsd-mock cannot start:\n${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+}).catch(cannotStart);
 
 /** A shutdown that hangs (a stuck socket, a slow disk) must not keep a restart waiting forever. */
 const SHUTDOWN_DEADLINE_MS = 10_000;

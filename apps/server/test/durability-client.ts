@@ -4,7 +4,9 @@ import WebSocket from 'ws';
 /** A frame the client sent and has not seen acknowledged; resent with the same id after a reconnect. */
 interface Pending {
   clientId: string;
-  frame: { type: 'answer'; clientId: string; text: string } | { type: 'next_step'; clientId: string };
+  frame:
+    | { type: 'say'; clientId: string; text: string }
+    | { type: 'timer'; action: 'next_step'; clientId: string };
 }
 
 export interface ClientStats {
@@ -78,13 +80,13 @@ export class ScriptedClient {
     const clientId = `${this.sessionId.slice(0, 8)}-${this.#counter}`;
     const frame: Pending['frame'] =
       this.#counter % 13 === 0 && this.#stepMoves < 4
-        ? { type: 'next_step', clientId }
+        ? { type: 'timer', action: 'next_step', clientId }
         : {
-            type: 'answer',
+            type: 'say',
             clientId,
             text: `Answer ${this.#counter} (${clientId}): label clicks within 30 minutes as positives, keep naïve baselines first — latency budget 50 ms; 日本語 ✓ 😀`,
           };
-    if (frame.type === 'next_step') this.#stepMoves += 1;
+    if (frame.type === 'timer') this.#stepMoves += 1;
     this.#outbox.push({ clientId, frame });
     this.sent.set(clientId, frame);
     this.#send(frame);
@@ -100,7 +102,7 @@ export class ScriptedClient {
     this.#ws = ws;
     ws.on('open', () => {
       this.stats.connects += 1;
-      this.#send({ type: 'hello', sessionId: this.sessionId, token: this.token, lastSeq: this.lastSeq });
+      this.#send({ type: 'hello', roomId: this.sessionId, token: this.token, lastSeq: this.lastSeq });
       // Frames queue behind the hello on the server; resend in the original order, same ids.
       for (const pending of this.#outbox) this.#send(pending.frame);
     });
@@ -151,8 +153,14 @@ export class ScriptedClient {
       case 'turn_delta':
       case 'turn_discard':
         return; // streamed drafts of the model interviewer: never numbered, never stored
-      default:
+      case 'turn':
+      case 'step':
+      case 'warning':
+      case 'ended':
         this.#onEvent(message);
+        return;
+      default:
+        return; // room state (presence, clock) that is not numbered
     }
   }
 
@@ -175,19 +183,19 @@ export class ScriptedClient {
     if (snapshot.lastSeq === this.lastSeq && this.#step) {
       const { id, startedAt, budgetMs } = this.#step;
       if (
-        snapshot.currentStep !== id ||
-        snapshot.stepStartedAt !== startedAt ||
-        snapshot.stepBudgetMs !== budgetMs
+        snapshot.clock!.currentStep !== id ||
+        snapshot.clock!.stepStartedAt !== startedAt ||
+        snapshot.clock!.stepBudgetMs !== budgetMs
       ) {
         this.#violation(
-          `timer moved across a reconnect: ${id}@${startedAt}+${budgetMs} became ${snapshot.currentStep}@${snapshot.stepStartedAt}+${snapshot.stepBudgetMs}`,
+          `timer moved across a reconnect: ${id}@${startedAt}+${budgetMs} became ${snapshot.clock!.currentStep}@${snapshot.clock!.stepStartedAt}+${snapshot.clock!.stepBudgetMs}`,
         );
       }
     }
     this.#step = {
-      id: snapshot.currentStep,
-      startedAt: snapshot.stepStartedAt,
-      budgetMs: snapshot.stepBudgetMs,
+      id: snapshot.clock!.currentStep,
+      startedAt: snapshot.clock!.stepStartedAt,
+      budgetMs: snapshot.clock!.stepBudgetMs,
     };
   }
 

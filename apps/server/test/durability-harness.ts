@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDb } from '@mlsd/db';
 import { CaseSummary, CreateSessionResponse, ServerEvent } from '@mlsd/protocol';
 import { z } from 'zod';
-import { stripProbes } from '../src/live/live-session.ts';
+import { candidateTurn } from '../src/rooms/candidate-turn.ts';
 import { ScriptedClient } from './durability-client.ts';
 import { freePort, type Launcher, ServerProcess } from './durability-server.ts';
 
@@ -165,7 +165,7 @@ export function verifyDatabase(
         const stored = (commands.get(id, clientId) as { n: number }).n;
         const mustBe = client.acked.has(clientId) ? 1 : stored;
         if (stored !== mustBe || stored > 1) violations.push(`${tag}: ${clientId} stored ${stored} times`);
-        if (frame.type !== 'answer') continue;
+        if (frame.type !== 'say') continue;
         const rows = turns.all(id, clientId) as { text: string }[];
         if (rows.length !== stored)
           violations.push(`${tag}: ${clientId} has ${rows.length} turns for ${stored} commands`);
@@ -197,7 +197,7 @@ export function verifyDatabase(
 
 /** A stored event as the candidate's seat receives it (the server's own projection). */
 function withoutProbes(event: ServerEvent): ServerEvent {
-  return event.type === 'turn' ? { ...event, turn: stripProbes(event.turn) } : event;
+  return event.type === 'turn' ? { ...event, turn: candidateTurn(event.turn) } : event;
 }
 
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

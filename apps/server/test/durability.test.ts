@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloseCode, CreateSessionResponse } from '@mlsd/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESTART_REASON } from '../src/ws/restart.ts';
+import { RESTART_REASON } from '../src/transport/ws/restart.ts';
 import { runDurability } from './durability-harness.ts';
 import { freePort, type Launcher, prepareLauncher, ServerProcess } from './durability-server.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
@@ -41,10 +41,10 @@ describe('the real server process', () => {
       });
       const session = CreateSessionResponse.parse(await response.json());
       const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws`);
-      socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+      socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
       await socket.next('snapshot');
       socket.send({
-        type: 'answer',
+        type: 'say',
         clientId: 'before-term',
         text: 'We would start from a popularity baseline.',
       });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,8 @@ describe('readEnv', () => {
       allowedOrigins: { allowed: new Set(), any: false },
       llm: { config: null, problem: null },
     });
-    expect(statSync(env.dataDir).isDirectory()).toBe(true);
+    // Pure: resolving the path creates nothing (server.ts makes the directory when it starts).
+    expect(existsSync(env.dataDir)).toBe(false);
   });
 
   it('reads every variable', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateSessionResponse } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionBrains } from '../src/live/brains.ts';
-import { createBrains } from '../src/live/offline-brains.ts';
+import type { SessionBrains } from '../src/rooms/solo/brains.ts';
+import { createBrains } from '../src/rooms/solo/offline-brains.ts';
 import { FakeClock } from './fake-clock.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
@@ -58,7 +58,7 @@ async function start() {
   const session = CreateSessionResponse.parse(await response.json());
   const socket = await TestSocket.open(server.wsUrl);
   sockets.push(socket);
-  socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+  socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
   return { session, socket, snapshot: await socket.next('snapshot') };
 }
 
@@ -69,16 +69,16 @@ describe('when a part fails', () => {
     // Read straight from the rubric: the case prompt, then the step's opening question.
     expect(snapshot.transcript[0]).toMatchObject({
       kind: 'opening',
-      text: `${snapshot.session.prompt}\n\nCase opening question for the requirements step?`,
+      text: `${snapshot.room.prompt}\n\nCase opening question for the requirements step?`,
     });
   });
 
   it('a failing matcher after the ack leaves the answer stored and the session going', async () => {
     const { session, socket } = await start();
     failures.uncovered = 1;
-    socket.send({ type: 'answer', clientId: 'f-1', text: 'zebra facet1 because of churn.' });
+    socket.send({ type: 'say', clientId: 'f-1', text: 'zebra facet1 because of churn.' });
     expect(await socket.next('ack')).toEqual({ type: 'ack', clientId: 'f-1', duplicate: false });
-    socket.send({ type: 'answer', clientId: 'f-2', text: 'How many daily active users are there?' });
+    socket.send({ type: 'say', clientId: 'f-2', text: 'How many daily active users are there?' });
     expect(await socket.next('ack')).toMatchObject({ clientId: 'f-2' });
     const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
     expect(reply.type === 'turn' && reply.turn.text).toContain('10 million');

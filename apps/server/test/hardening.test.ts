@@ -10,10 +10,10 @@ import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { readEnv } from '../src/env.ts';
 import type { Hardening } from '../src/hardening.ts';
-import type { SessionBrains } from '../src/live/brains.ts';
-import { createBrains } from '../src/live/offline-brains.ts';
-import { parseOriginList } from '../src/ws/origin.ts';
-import { RESTART_REASON } from '../src/ws/restart.ts';
+import type { SessionBrains } from '../src/rooms/solo/brains.ts';
+import { createBrains } from '../src/rooms/solo/offline-brains.ts';
+import { parseOriginList } from '../src/transport/ws/origin.ts';
+import { RESTART_REASON } from '../src/transport/ws/restart.ts';
 import { REPO_ROOT } from './helpers.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
 import { TestSocket } from './ws-client.ts';
@@ -67,7 +67,7 @@ async function createSession() {
 async function joinSession(session: { id: string; token: string }, options?: WebSocket.ClientOptions) {
   const socket = await TestSocket.open(wsUrl, options);
   sockets.push(socket);
-  socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+  socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
   await socket.next('snapshot');
   return socket;
 }
@@ -133,7 +133,7 @@ describe('websocket limits', () => {
     await wait(1_000);
     socket.skipAll();
     socket.send({
-      type: 'answer',
+      type: 'say',
       clientId: 'after-flood',
       text: 'We would start from a popularity baseline.',
     });
@@ -150,7 +150,7 @@ describe('websocket limits', () => {
     rawSocket(dead).pause();
     await wait(500);
     expect(await connections(server)).toBe(before - 1);
-    alive.send({ type: 'answer', clientId: 'still-here', text: 'Latency budget first, then the model.' });
+    alive.send({ type: 'say', clientId: 'still-here', text: 'Latency budget first, then the model.' });
     expect(await alive.next('ack')).toMatchObject({ clientId: 'still-here' });
     rawSocket(dead).resume();
     expect((await dead.closed).code).toBe(1006);
@@ -179,7 +179,7 @@ describe('websocket limits', () => {
     rawSocket(stuck).pause();
     const answers = 30;
     for (let i = 0; i < answers; i++) {
-      reader.send({ type: 'answer', clientId: `big-${i}`, text: `answer ${i}` });
+      reader.send({ type: 'say', clientId: `big-${i}`, text: `answer ${i}` });
       await reader.waitFor((m) => m.type === 'turn' && m.turn.text === huge, 20_000, `reply ${i}`);
     }
     expect(await connections(server)).toBe(before - 1);
@@ -277,7 +277,7 @@ describe('user text stays text', () => {
     const session = await createSession();
     const socket = await joinSession(session);
     const markup = '<script>alert(1)</script><img src=x onerror="alert(2)"> & "quotes" \u2028';
-    socket.send({ type: 'answer', clientId: 'markup', text: markup });
+    socket.send({ type: 'say', clientId: 'markup', text: markup });
     await socket.next('ack');
     const turn = await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === 'markup');
     expect(turn.type === 'turn' && turn.turn.text).toBe(markup.trim());

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
-import type { SessionBrains } from '../src/live/brains.ts';
+import type { SessionBrains } from '../src/rooms/solo/brains.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { readLlmSetup } from '../src/env.ts';
-import { MODEL_FAILED_NOTICE } from '../src/live/voice.ts';
+import { MODEL_FAILED_NOTICE } from '../src/rooms/solo/voice.ts';
 import { FakeClock } from './fake-clock.ts';
 import { REPO_ROOT } from './helpers.ts';
 
@@ -168,7 +168,7 @@ describe('an llm session whose endpoint is gone', () => {
     });
     expect(response.statusCode).toBe(201);
     const created = CreateSessionResponse.parse(response.json());
-    await server.sessions.idle();
+    await server.rooms.idle();
     const transcript = server.db.sessions.transcript(created.id);
     expect(transcript.map((turn) => turn.kind)).toEqual(['notice', 'opening']);
     expect(transcript[0]?.text).toBe(MODEL_FAILED_NOTICE);

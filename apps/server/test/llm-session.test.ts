@@ -2,7 +2,7 @@ import { CreateSessionResponse, Report, type ServerMessage, type Turn } from '@m
 import { type ChatRequest, type FakeOpenAi, type FakeReply, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLlmSetup } from '../src/env.ts';
-import { MODEL_FAILED_NOTICE } from '../src/live/voice.ts';
+import { MODEL_FAILED_NOTICE } from '../src/rooms/solo/voice.ts';
 import { FakeClock } from './fake-clock.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { TestSocket } from './ws-client.ts';
@@ -139,7 +139,7 @@ async function createSession(interviewer: 'llm' | 'offline' = 'llm') {
 async function join(session: { id: string; token: string }, lastSeq = 0) {
   const socket = await TestSocket.open(server.wsUrl);
   sockets.push(socket);
-  socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq });
+  socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq });
   const snapshot = await socket.next('snapshot');
   return { socket, snapshot };
 }
@@ -223,10 +223,10 @@ describe('an llm session over the real socket', () => {
   it('streams each interviewer message as drafts, then commits exactly the streamed text', async () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
-    expect(snapshot.session).toMatchObject({ interviewer: 'llm', degraded: false });
+    expect(snapshot.room).toMatchObject({ interviewer: 'llm', degraded: false });
     expect(await opening(socket, snapshot)).toMatchObject({ role: 'interviewer', text: LINE });
 
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     expect(await socket.next('ack')).toMatchObject({ clientId: 'a1', duplicate: false });
     const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
     const turn = (reply as TurnEvent).turn;
@@ -239,7 +239,7 @@ describe('an llm session over the real socket', () => {
     expect(turn.text).toBe(LINE);
     expect(socket.received.some((m) => m.type === 'turn_discard')).toBe(false);
 
-    socket.send({ type: 'end', clientId: 'end-1' });
+    socket.send({ type: 'timer', action: 'end', clientId: 'end-1' });
     const ended = await socket.next('ended', 15_000);
     const wrap = turnsOf(socket).find((t) => t.kind === 'wrap-up')!;
     expect(wrap.text).toBe(WRAP);
@@ -269,9 +269,9 @@ describe('an llm session over the real socket', () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
     await opening(socket, snapshot);
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     await socket.next('ack');
-    socket.send({ type: 'end', clientId: 'end-1' });
+    socket.send({ type: 'timer', action: 'end', clientId: 'end-1' });
     await socket.next('ended', 15_000);
 
     const graded = await report(session);
@@ -300,7 +300,7 @@ describe('an llm session over the real socket', () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
     await opening(socket, snapshot);
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     await socket.next('ack');
     const discard = (await socket.next('turn_discard')) as Extract<ServerMessage, { type: 'turn_discard' }>;
     expect(discard.reason).toBe('failed');
@@ -323,7 +323,7 @@ describe('an llm session over the real socket', () => {
 
     // The next turn goes back to the model, with no second notice.
     socket.send({
-      type: 'answer',
+      type: 'say',
       clientId: 'a2',
       text: 'I would start with logistic regression on hashed features.',
     });
@@ -335,7 +335,7 @@ describe('an llm session over the real socket', () => {
 
     // A reconnecting seat sees the session degraded, and every message once.
     const again = await join(session, 0);
-    expect(again.snapshot.session.degraded).toBe(true);
+    expect(again.snapshot.room.degraded).toBe(true);
     const stored = server.app.db.sessions.transcript(session.id);
     expectNoDuplicates(stored);
     expect(again.snapshot.transcript.map((t) => t.text)).toEqual(stored.map((t) => t.text));
@@ -343,7 +343,7 @@ describe('an llm session over the real socket', () => {
     expect(stored.filter((t) => t.role === 'candidate').map((t) => t.clientId)).toEqual(['a1', 'a2']);
     expect(stored.some((t) => t.text.includes(shown))).toBe(false);
 
-    again.socket.send({ type: 'end', clientId: 'end-1' });
+    again.socket.send({ type: 'timer', action: 'end', clientId: 'end-1' });
     await again.socket.next('ended', 15_000);
     const graded = await report(session);
     expect(graded.flags.map((flag) => flag.kind)).toContain('degraded');
@@ -366,7 +366,7 @@ describe('an llm session over the real socket', () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
     await opening(socket, snapshot);
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     await socket.next('ack');
     const reply = (await socket.waitFor(
       (m) => m.type === 'turn' && m.turn.role === 'interviewer',
@@ -386,9 +386,9 @@ describe('an llm session over the real socket', () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
     await opening(socket, snapshot);
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     await socket.next('ack');
-    socket.send({ type: 'end', clientId: 'end-1' });
+    socket.send({ type: 'timer', action: 'end', clientId: 'end-1' });
     await socket.next('ended', 15_000);
     const graded = await report(session);
     expect(graded.scorer).toBe('offline');
@@ -401,10 +401,10 @@ describe('an llm session over the real socket', () => {
     const before = fake.requests.length;
     const session = await createSession('offline');
     const { socket, snapshot } = await join(session);
-    expect(snapshot.session).toMatchObject({ interviewer: 'offline', degraded: false });
-    socket.send({ type: 'answer', clientId: 'a1', text: ANSWER });
+    expect(snapshot.room).toMatchObject({ interviewer: 'offline', degraded: false });
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
     await socket.next('ack');
-    socket.send({ type: 'end', clientId: 'end-1' });
+    socket.send({ type: 'timer', action: 'end', clientId: 'end-1' });
     await socket.next('ended', 15_000);
     expect(socket.received.some((m) => m.type === 'turn_delta')).toBe(false);
     expect((await report(session)).scorer).toBe('offline');

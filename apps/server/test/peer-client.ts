@@ -1,9 +1,9 @@
-import { CreatePeerRoomResponse, PeerServerMessage } from '@mlsd/protocol';
+import { CreatePeerRoomResponse, ServerMessage } from '@mlsd/protocol';
 import WebSocket from 'ws';
 
-type Message = PeerServerMessage;
+type Message = ServerMessage;
 
-/** A real `ws` client on /ws/peer that keeps every raw frame (for leak checks) and the parsed messages. */
+/** A real `ws` client on /ws that keeps every raw frame (for leak checks) and the parsed messages. */
 export class PeerSocket {
   readonly ws: WebSocket;
   readonly raw: string[] = [];
@@ -23,7 +23,7 @@ export class PeerSocket {
     ws.on('message', (data) => {
       const text = data.toString();
       this.raw.push(text);
-      const parsed = PeerServerMessage.safeParse(JSON.parse(text));
+      const parsed = ServerMessage.safeParse(JSON.parse(text));
       if (!parsed.success) throw new Error(`server sent a frame outside the peer protocol: ${text}`);
       this.received.push(parsed.data);
       for (const wake of this.#waiters) wake();
@@ -107,8 +107,9 @@ export async function createRoom(baseUrl: string, body: object): Promise<CreateP
 }
 
 /** The peer socket URL of a server whose `wsUrl` is ws://host/ws. */
+/** Every room, solo or peer, is on the one socket endpoint. */
 export function peerSocketUrl(wsUrl: string): string {
-  return `${wsUrl}/peer`;
+  return wsUrl;
 }
 
 /** True when `canary` appears in `text` raw, JSON-escaped, percent-encoded or base64-encoded at any alignment. */

@@ -1,6 +1,6 @@
-import type { PeerServerMessage, PeerSnapshotMessage, Turn } from '@mlsd/protocol';
+import type { ServerMessage, SnapshotMessage, Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
-import { projectForSeat } from '../src/peer/projection.ts';
+import { projectForView } from '../src/rooms/projection.ts';
 import { containsCanary } from './peer-client.ts';
 
 const turn: Turn = {
@@ -13,12 +13,18 @@ const turn: Turn = {
   probedPointIds: ['label-delay'],
 };
 
-const snapshot: PeerSnapshotMessage = {
-  type: 'peer_snapshot',
+const snapshot: SnapshotMessage = {
+  type: 'snapshot',
   seat: 'interviewer',
+  view: 'interviewer',
   room: {
     id: 'r',
+    mode: 'peer',
     status: 'lobby',
+    caseId: 'secret-case',
+    interviewer: 'human',
+    reportId: null,
+    degraded: false,
     durationMinutes: 30,
     surprise: true,
     caseTitle: 'Secret case',
@@ -29,25 +35,33 @@ const snapshot: PeerSnapshotMessage = {
     endReason: null,
     nextRoomId: null,
   },
-  presence: { interviewer: true, candidate: false },
+  presence: { interviewer: true, candidate: false, observers: 0 },
   clock: null,
   transcript: [turn],
-  pad: '',
+  notes: '',
   lastSeq: 4,
 };
 
 const coverage = { points: { p: { level: 'explained' as const, credit: 1, quote: 'q' } }, stepScores: {} };
 const assessment = { marks: {}, ratings: {}, privateNotes: 'secret' };
 
-describe('projectForSeat', () => {
+describe('projectForView', () => {
+  it("lets the candidate's own pad through to a candidate view (observers watch it; the room never echoes it to the candidate)", () => {
+    expect(projectForView('candidate', { type: 'notes_update', text: 'x', at: 1 })).toEqual({
+      type: 'notes_update',
+      text: 'x',
+      at: 1,
+    });
+  });
+
   it('passes everything to the interviewer unchanged', () => {
-    expect(projectForSeat('interviewer', snapshot)).toBe(snapshot);
+    expect(projectForView('interviewer', snapshot)).toBe(snapshot);
   });
 
   it('drops every interviewer-only frame for the candidate', () => {
-    const only: PeerServerMessage[] = [
+    const only: ServerMessage[] = [
       {
-        type: 'peer_console',
+        type: 'console',
         caseId: 'c',
         caseTitle: 't',
         prompt: 'p',
@@ -56,16 +70,15 @@ describe('projectForSeat', () => {
         coverage,
         assessment,
       },
-      { type: 'peer_coverage', coverage },
-      { type: 'peer_assessment', assessment },
-      { type: 'peer_pad_update', text: 'x', at: 1 },
+      { type: 'coverage', coverage },
+      { type: 'assessment', assessment },
     ];
-    for (const message of only) expect(projectForSeat('candidate', message)).toBeNull();
+    for (const message of only) expect(projectForView('candidate', message)).toBeNull();
   });
 
   it('strips probed point ids and any field it does not know from turns', () => {
     const sneaky = { ...turn, secret: 'answer key' } as Turn;
-    const projected = projectForSeat('candidate', { type: 'turn', seq: 9, turn: sneaky });
+    const projected = projectForView('candidate', { type: 'turn', seq: 9, turn: sneaky });
     expect(projected).toEqual({
       type: 'turn',
       seq: 9,
@@ -74,19 +87,19 @@ describe('projectForSeat', () => {
   });
 
   it('hides a surprise case and the prompt before the start', () => {
-    const projected = projectForSeat('candidate', snapshot) as PeerSnapshotMessage;
-    expect(projected.seat).toBe('candidate');
-    expect(projected.room).toMatchObject({ caseTitle: null, prompt: null });
+    const projected = projectForView('candidate', snapshot) as SnapshotMessage;
+    expect(projected.view).toBe('candidate');
+    expect(projected.room).toMatchObject({ caseId: null, caseTitle: null, prompt: null });
     expect(projected.transcript[0]?.probedPointIds).toBeUndefined();
-    const open = projectForSeat('candidate', {
+    const open = projectForView('candidate', {
       ...snapshot,
       room: { ...snapshot.room, surprise: false },
-    }) as PeerSnapshotMessage;
+    }) as SnapshotMessage;
     expect(open.room).toMatchObject({ caseTitle: 'Secret case', prompt: null });
-    const started = projectForSeat('candidate', {
+    const started = projectForView('candidate', {
       ...snapshot,
       room: { ...snapshot.room, status: 'active' },
-    }) as PeerSnapshotMessage;
+    }) as SnapshotMessage;
     expect(started.room).toMatchObject({ caseTitle: 'Secret case', prompt: 'Secret prompt' });
   });
 });

@@ -1,100 +1,67 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PeerReport } from '@mlsd/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COVERAGE_DELAY_MS } from '../src/peer/peer-room.ts';
-import { FakeClock, flushIo } from './fake-clock.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
-import { createRoom, PeerSocket, peerSocketUrl } from './peer-client.ts';
-import { FIXTURE_CASE_ID, SECOND_CASE_ID, STEP_WORD, writeCanaryRubrics } from './peer-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_DELAY_MS } from '../src/rooms/peer/human-interviewer.ts';
+import { startTestServer } from './helpers.ts';
+import { createRoom } from './peer-client.ts';
+import { FIXTURE_CASE_ID, SECOND_CASE_ID, STEP_WORD } from './peer-fixture.ts';
+import { useRoomServer } from './room-server.ts';
 
 const MINUTE = 60_000;
-let dir: string;
-let clock: FakeClock;
-let server: TestServer;
-const sockets: PeerSocket[] = [];
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mlsd-peer-'));
-  clock = new FakeClock();
-  server = await startTestServer({
-    rubricsDir: writeCanaryRubrics(join(dir, 'rubrics'), 'c4n4ry0000000000'),
-    clock,
-    dbFile: join(dir, 'mlsd.sqlite'),
-    webDistDir: join(dir, 'no-web'),
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((socket) => socket.close()));
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const settle = async () => {
-  await flushIo();
-  await server.app.peer.idle();
-  await flushIo();
-};
-
-async function seat(roomId: string, token: string) {
-  const socket = await PeerSocket.open(peerSocketUrl(server.wsUrl));
-  sockets.push(socket);
-  socket.send({ type: 'peer_hello', roomId, token });
-  const snapshot = await socket.next('peer_snapshot');
-  return { socket, snapshot };
-}
+const env = useRoomServer('peer', 'c4n4ry0000000000');
+const { settle, seat, open } = env;
 
 async function startedRoom(durationMinutes = 30) {
-  const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID, durationMinutes });
+  const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID, durationMinutes });
   const interviewer = await seat(room.roomId, room.interviewer.token);
   const candidate = await seat(room.roomId, room.candidate.token);
-  interviewer.socket.send({ type: 'peer_timer', clientId: 'start1', action: 'start' });
-  await interviewer.socket.waitFor((m) => m.type === 'peer_ack' && m.clientId === 'start1');
-  await candidate.socket.waitFor((m) => m.type === 'peer_snapshot' && m.room.status === 'active');
+  interviewer.socket.send({ type: 'timer', clientId: 'start1', action: 'start' });
+  await interviewer.socket.waitFor((m) => m.type === 'ack' && m.clientId === 'start1');
+  await candidate.socket.waitFor((m) => m.type === 'snapshot' && m.room.status === 'active');
   return { room, interviewer: interviewer.socket, candidate: candidate.socket };
 }
 
 describe('peer lobby', () => {
   it('lets either seat join first and shows who is there', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID, durationMinutes: 30 });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID, durationMinutes: 30 });
     const candidate = await seat(room.roomId, room.candidate.token);
     expect(candidate.snapshot).toMatchObject({ seat: 'candidate', room: { status: 'lobby' }, clock: null });
-    expect((await candidate.socket.next('peer_presence')).presence).toEqual({
+    expect((await candidate.socket.next('presence')).presence).toEqual({
       interviewer: false,
       candidate: true,
+      observers: 0,
     });
     const interviewer = await seat(room.roomId, room.interviewer.token);
     expect(interviewer.snapshot.seat).toBe('interviewer');
-    expect((await interviewer.socket.next('peer_console')).steps).toHaveLength(7);
-    expect((await candidate.socket.next('peer_presence')).presence).toEqual({
+    expect((await interviewer.socket.next('console')).steps).toHaveLength(7);
+    expect((await candidate.socket.next('presence')).presence).toEqual({
       interviewer: true,
       candidate: true,
+      observers: 0,
     });
     await interviewer.socket.close();
-    expect((await candidate.socket.next('peer_presence')).presence.interviewer).toBe(false);
+    expect((await candidate.socket.next('presence')).presence.interviewer).toBe(false);
   });
 
   it('hides a surprise case from the candidate until the interviewer starts', async () => {
-    const room = await createRoom(server.url, { surprise: true, durationMinutes: 30 });
+    const room = await createRoom(env.server.url, { surprise: true, durationMinutes: 30 });
     expect(room.caseTitle).toBeNull();
     const candidate = await seat(room.roomId, room.candidate.token);
     expect(candidate.snapshot.room).toMatchObject({ surprise: true, caseTitle: null, prompt: null });
     const interviewer = await seat(room.roomId, room.interviewer.token);
     expect(interviewer.snapshot.room.caseTitle).not.toBeNull();
-    interviewer.socket.send({ type: 'peer_timer', clientId: 'go', action: 'start' });
+    interviewer.socket.send({ type: 'timer', clientId: 'go', action: 'start' });
     const started = await candidate.socket.waitFor(
-      (m) => m.type === 'peer_snapshot' && m.room.status === 'active',
+      (m) => m.type === 'snapshot' && m.room.status === 'active',
     );
-    expect(started.type === 'peer_snapshot' && started.room.prompt).toContain('fixture feed');
+    expect(started.type === 'snapshot' && started.room.prompt).toContain('fixture feed');
   });
 
   it('refuses to chat before the start', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     const { socket } = await seat(room.roomId, room.candidate.token);
-    socket.send({ type: 'peer_say', clientId: 'early', text: 'Hello?' });
-    expect(await socket.next('peer_error')).toMatchObject({ code: 'NOT_STARTED', clientId: 'early' });
+    socket.send({ type: 'say', clientId: 'early', text: 'Hello?' });
+    expect(await socket.next('error')).toMatchObject({ code: 'NOT_STARTED', clientId: 'early' });
   });
 });
 
@@ -102,44 +69,44 @@ describe('peer interview', () => {
   it('keeps a shared transcript and shows the interviewer live coverage and the pad', async () => {
     const { interviewer, candidate } = await startedRoom();
     candidate.send({
-      type: 'peer_say',
+      type: 'say',
       clientId: 'a1',
       text: `For requirements I would look at the ${STEP_WORD.requirements} facet1 because it sets the goal, and explain why it matters.`,
     });
-    expect(await candidate.next('peer_ack')).toEqual({ type: 'peer_ack', clientId: 'a1', duplicate: false });
+    expect(await candidate.next('ack')).toEqual({ type: 'ack', clientId: 'a1', duplicate: false });
     const turn = await interviewer.next('turn');
     expect(turn.turn).toMatchObject({ role: 'candidate', step: 'requirements', kind: 'answer' });
-    candidate.send({ type: 'peer_pad', text: `## Plan\n\n${STEP_WORD.data} facet2 with a reason` });
-    expect((await interviewer.next('peer_pad_update')).text).toContain('## Plan');
-    await clock.advance(COVERAGE_DELAY_MS, settle);
-    const coverage = await interviewer.next('peer_coverage');
+    candidate.send({ type: 'notes', text: `## Plan\n\n${STEP_WORD.data} facet2 with a reason` });
+    expect((await interviewer.next('notes_update')).text).toContain('## Plan');
+    await env.clock.advance(COVERAGE_DELAY_MS, settle);
+    const coverage = await interviewer.next('coverage');
     const covered = Object.entries(coverage.coverage.points).filter(([, p]) => p.level !== 'missed');
     expect(covered.map(([id]) => id.split('-c4n4ry')[0])).toEqual(
       expect.arrayContaining(['requirements-p1', 'data-p2']),
     );
-    expect(candidate.all('peer_coverage')).toEqual([]);
-    expect(candidate.all('peer_pad_update')).toEqual([]);
+    expect(candidate.all('coverage')).toEqual([]);
+    expect(candidate.all('notes_update')).toEqual([]);
   });
 
   it('runs the clock from the console: pause, resume, add minutes, next step, end', async () => {
     const { interviewer, candidate } = await startedRoom(30);
     await settle();
     // The start's snapshot carries the clock; changes come as peer_clock from then on.
-    expect(candidate.all('peer_clock')).toEqual([]);
-    interviewer.send({ type: 'peer_timer', clientId: 'p1', action: 'pause' });
-    const paused = await candidate.next('peer_clock');
-    expect(paused.clock.pausedAt).toBe(clock.now());
-    await clock.advance(30 * MINUTE, settle);
+    expect(candidate.all('clock')).toEqual([]);
+    interviewer.send({ type: 'timer', clientId: 'p1', action: 'pause' });
+    const paused = await candidate.next('clock');
+    expect(paused.clock.pausedAt).toBe(env.clock.now());
+    await env.clock.advance(30 * MINUTE, settle);
     // Paused: no step ended though the whole budget went by.
     expect(candidate.all('step')).toHaveLength(1);
-    interviewer.send({ type: 'peer_timer', clientId: 'r1', action: 'resume' });
-    expect((await candidate.next('peer_clock')).clock.pausedAt).toBeNull();
-    interviewer.send({ type: 'peer_timer', clientId: 'add', action: 'add_minutes', minutes: 3 });
-    const added = await candidate.next('peer_clock');
+    interviewer.send({ type: 'timer', clientId: 'r1', action: 'resume' });
+    expect((await candidate.next('clock')).clock.pausedAt).toBeNull();
+    interviewer.send({ type: 'timer', clientId: 'add', action: 'add_minutes', minutes: 3 });
+    const added = await candidate.next('clock');
     expect(added.clock.stepBudgetMs).toBe(paused.clock.stepBudgetMs + 3 * MINUTE);
-    interviewer.send({ type: 'peer_timer', clientId: 'n1', action: 'next_step' });
+    interviewer.send({ type: 'timer', clientId: 'n1', action: 'next_step' });
     expect((await candidate.next('step')).step).toBe('framing');
-    interviewer.send({ type: 'peer_timer', clientId: 'e1', action: 'end' });
+    interviewer.send({ type: 'timer', clientId: 'e1', action: 'end' });
     expect(await candidate.next('ended')).toMatchObject({ reason: 'ended-early' });
     // The offline interviewer never spoke.
     expect(candidate.all('turn').filter((t) => t.turn.role === 'interviewer')).toEqual([]);
@@ -147,38 +114,38 @@ describe('peer interview', () => {
 
   it('advances by time when the clock runs out', async () => {
     const { candidate } = await startedRoom(30);
-    await clock.advance(4 * MINUTE, settle);
+    await env.clock.advance(4 * MINUTE, settle);
     expect(candidate.all('warning').length).toBeGreaterThan(0);
     expect(candidate.all('step').map((s) => s.step)).toEqual(['requirements', 'framing']);
   });
 
   it('stores a resent message once', async () => {
     const { candidate, interviewer } = await startedRoom();
-    const frame = { type: 'peer_say', clientId: 'dup', text: 'Same words twice.' };
+    const frame = { type: 'say', clientId: 'dup', text: 'Same words twice.' };
     candidate.send(frame);
     candidate.send(frame);
-    await candidate.waitFor((m) => m.type === 'peer_ack' && m.duplicate);
+    await candidate.waitFor((m) => m.type === 'ack' && m.duplicate);
     await settle();
     expect(interviewer.all('turn')).toHaveLength(1);
   });
 
   it('gives a reconnecting seat everything back', async () => {
     const { room, interviewer, candidate } = await startedRoom();
-    candidate.send({ type: 'peer_say', clientId: 'x1', text: 'First answer.' });
-    candidate.send({ type: 'peer_pad', text: 'graph TD; A-->B' });
-    interviewer.send({ type: 'peer_say', clientId: 'i1', text: 'Why that?', kind: 'probe' });
-    interviewer.send({ type: 'peer_rate', step: 'requirements', score: 3, comment: 'solid' });
-    interviewer.send({ type: 'peer_private_notes', text: 'watch the data part' });
-    await interviewer.waitFor((m) => m.type === 'peer_assessment' && m.assessment.privateNotes !== '');
+    candidate.send({ type: 'say', clientId: 'x1', text: 'First answer.' });
+    candidate.send({ type: 'notes', text: 'graph TD; A-->B' });
+    interviewer.send({ type: 'say', clientId: 'i1', text: 'Why that?', kind: 'probe' });
+    interviewer.send({ type: 'rate', step: 'requirements', score: 3, comment: 'solid' });
+    interviewer.send({ type: 'private_notes', text: 'watch the data part' });
+    await interviewer.waitFor((m) => m.type === 'assessment' && m.assessment.privateNotes !== '');
     await candidate.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
     await candidate.close();
     await interviewer.close();
     const again = await seat(room.roomId, room.candidate.token);
     expect(again.snapshot.transcript.map((t) => t.text)).toEqual(['First answer.', 'Why that?']);
-    expect(again.snapshot.pad).toBe('graph TD; A-->B');
+    expect(again.snapshot.notes).toBe('graph TD; A-->B');
     expect(again.snapshot.clock?.currentStep).toBe('requirements');
     const console2 = await seat(room.roomId, room.interviewer.token);
-    const desk = await console2.socket.next('peer_console');
+    const desk = await console2.socket.next('console');
     expect(desk.assessment).toMatchObject({
       ratings: { requirements: { score: 3, comment: 'solid' } },
       privateNotes: 'watch the data part',
@@ -187,43 +154,36 @@ describe('peer interview', () => {
 
   it('picks up a running room after a server restart, clock included', async () => {
     const { room, interviewer, candidate } = await startedRoom(30);
-    candidate.send({ type: 'peer_say', clientId: 'before', text: 'Said before the restart.' });
+    candidate.send({ type: 'say', clientId: 'before', text: 'Said before the restart.' });
     await interviewer.next('turn');
-    await Promise.all(sockets.splice(0).map((socket) => socket.close()));
-    await server.close();
-    server = await startTestServer({
-      rubricsDir: join(dir, 'rubrics'),
-      clock,
-      dbFile: join(dir, 'mlsd.sqlite'),
-      webDistDir: join(dir, 'no-web'),
-    });
+    await env.restart();
     const again = await seat(room.roomId, room.candidate.token);
     expect(again.snapshot.transcript.map((t) => t.text)).toEqual(['Said before the restart.']);
     expect(again.snapshot.room.status).toBe('active');
     // The resumed clock still ends the first step on time, with nobody pressing anything.
-    await clock.advance(4 * MINUTE, settle);
+    await env.clock.advance(4 * MINUTE, settle);
     expect(again.socket.all('step').map((s) => s.step)).toContain('framing');
   });
 
   it('builds a report with ratings beside coverage, and marks disagreements', async () => {
     const { room, interviewer, candidate } = await startedRoom();
     candidate.send({
-      type: 'peer_say',
+      type: 'say',
       clientId: 'a1',
       text: `I would start from the ${STEP_WORD.requirements} facet1 because the goal drives it, for example revenue.`,
     });
     await interviewer.next('turn');
-    const desk = interviewer.all('peer_console')[0]!;
+    const desk = interviewer.all('console')[0]!;
     const point1 = desk.steps[0]!.points.find((p) => p.id.startsWith('requirements-p1'))!;
     const point2 = desk.steps[0]!.points.find((p) => p.id.startsWith('requirements-p2'))!;
-    interviewer.send({ type: 'peer_mark', pointId: point1.id, verdict: 'missed' });
-    interviewer.send({ type: 'peer_mark', pointId: point2.id, verdict: 'missed' });
-    interviewer.send({ type: 'peer_rate', step: 'framing', score: 4, comment: 'great framing' });
-    interviewer.send({ type: 'peer_timer', clientId: 'end', action: 'end' });
+    interviewer.send({ type: 'mark', pointId: point1.id, verdict: 'missed' });
+    interviewer.send({ type: 'mark', pointId: point2.id, verdict: 'missed' });
+    interviewer.send({ type: 'rate', step: 'framing', score: 4, comment: 'great framing' });
+    interviewer.send({ type: 'timer', clientId: 'end', action: 'end' });
     await candidate.next('ended');
 
     const get = (token: string) =>
-      fetch(`${server.url}/api/peer/rooms/${room.roomId}/report`, {
+      fetch(`${env.server.url}/api/peer/rooms/${room.roomId}/report`, {
         headers: { authorization: `Bearer ${token}` },
       });
     const full = PeerReport.parse(await (await get(room.interviewer.token)).json());
@@ -250,17 +210,17 @@ describe('peer interview', () => {
 
   it('swaps seats into a new room with another case, each keeping their own link token', async () => {
     const { room, interviewer, candidate } = await startedRoom();
-    interviewer.send({ type: 'peer_timer', clientId: 'end', action: 'end' });
+    interviewer.send({ type: 'timer', clientId: 'end', action: 'end' });
     await candidate.next('ended');
-    candidate.send({ type: 'peer_swap', clientId: 'swap1' });
-    const next = await interviewer.next('peer_next_room');
-    expect((await candidate.next('peer_next_room')).roomId).toBe(next.roomId);
-    interviewer.send({ type: 'peer_swap', clientId: 'swap2' });
-    expect((await interviewer.next('peer_next_room')).roomId).toBe(next.roomId);
+    candidate.send({ type: 'swap', clientId: 'swap1' });
+    const next = await interviewer.next('next_room');
+    expect((await candidate.next('next_room')).roomId).toBe(next.roomId);
+    interviewer.send({ type: 'swap', clientId: 'swap2' });
+    expect((await interviewer.next('next_room')).roomId).toBe(next.roomId);
 
     const formerCandidate = await seat(next.roomId, room.candidate.token);
     expect(formerCandidate.snapshot.seat).toBe('interviewer');
-    const desk = await formerCandidate.socket.next('peer_console');
+    const desk = await formerCandidate.socket.next('console');
     expect(desk.caseId).toBe(SECOND_CASE_ID);
     const formerInterviewer = await seat(next.roomId, room.interviewer.token);
     expect(formerInterviewer.snapshot).toMatchObject({
@@ -271,7 +231,7 @@ describe('peer interview', () => {
 
   it('refuses a swap before the end', async () => {
     const { candidate } = await startedRoom();
-    candidate.send({ type: 'peer_swap', clientId: 's' });
-    expect(await candidate.next('peer_error')).toMatchObject({ code: 'NOT_ENDED', clientId: 's' });
+    candidate.send({ type: 'swap', clientId: 's' });
+    expect(await candidate.next('error')).toMatchObject({ code: 'NOT_ENDED', clientId: 's' });
   });
 });

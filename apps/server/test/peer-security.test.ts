@@ -1,65 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PEER_LOBBY_TTL_MS } from '@mlsd/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COVERAGE_DELAY_MS } from '../src/peer/peer-room.ts';
-import { FakeClock, flushIo } from './fake-clock.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
-import { containsCanary, createRoom, PeerSocket, peerSocketUrl } from './peer-client.ts';
-import { FIXTURE_CASE_ID, STEP_WORD, writeCanaryRubrics } from './peer-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { COVERAGE_DELAY_MS } from '../src/rooms/peer/human-interviewer.ts';
+import { startTestServer } from './helpers.ts';
+import { containsCanary, createRoom } from './peer-client.ts';
+import { FIXTURE_CASE_ID, STEP_WORD } from './peer-fixture.ts';
+import { useRoomServer } from './room-server.ts';
 
 /** A fresh random canary per run, so nothing can be tuned to a known string. */
 const CANARY = `zq${randomBytes(12).toString('hex')}`;
 
-let dir: string;
-let clock: FakeClock;
-let server: TestServer;
-const sockets: PeerSocket[] = [];
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mlsd-peer-sec-'));
-  clock = new FakeClock();
-  server = await startTestServer({
-    rubricsDir: writeCanaryRubrics(join(dir, 'rubrics'), CANARY),
-    clock,
-    dbFile: join(dir, 'mlsd.sqlite'),
-    webDistDir: join(dir, 'no-web'),
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((socket) => socket.close()));
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const settle = async () => {
-  await flushIo();
-  await server.app.peer.idle();
-  await flushIo();
-};
-
-async function open(): Promise<PeerSocket> {
-  const socket = await PeerSocket.open(peerSocketUrl(server.wsUrl));
-  sockets.push(socket);
-  return socket;
-}
-
-async function seat(roomId: string, token: string, extra: object = {}) {
-  const socket = await open();
-  socket.send({ type: 'peer_hello', roomId, token, ...extra });
-  const snapshot = await socket.next('peer_snapshot');
-  return { socket, snapshot };
-}
+const env = useRoomServer('peer-sec', CANARY);
+const { settle, seat, open } = env;
 
 /** Every HTTP body the candidate's browser received, as text. */
 const candidateHttp: string[] = [];
 async function candidateFetch(path: string, token?: string, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
   if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${server.url}${path}`, { ...init, headers });
+  const response = await fetch(`${env.server.url}${path}`, { ...init, headers });
   candidateHttp.push(await response.clone().text());
   return response;
 }
@@ -84,29 +45,29 @@ describe('the answer key never reaches the candidate', () => {
     const first = await seat(room.roomId, room.candidate.token);
     await candidateFetch(`/api/peer/rooms/${room.roomId}`, room.candidate.token);
     const interviewer = await seat(room.roomId, room.interviewer.token);
-    const desk = await interviewer.socket.next('peer_console');
+    const desk = await interviewer.socket.next('console');
     const point = desk.steps[0]!.points[0]!;
 
-    interviewer.socket.send({ type: 'peer_timer', clientId: 'go', action: 'start' });
-    await first.socket.waitFor((m) => m.type === 'peer_snapshot' && m.room.status === 'active');
-    const say = (text: string, clientId: string) => first.socket.send({ type: 'peer_say', clientId, text });
+    interviewer.socket.send({ type: 'timer', clientId: 'go', action: 'start' });
+    await first.socket.waitFor((m) => m.type === 'snapshot' && m.room.status === 'active');
+    const say = (text: string, clientId: string) => first.socket.send({ type: 'say', clientId, text });
     say('How many daily active users are there?', 'q1');
     say(`We need ${STEP_WORD.requirements} facet1 because it frames the goal.`, 'a1');
-    first.socket.send({ type: 'peer_pad', text: '```mermaid\ngraph TD; user-->ranker\n```' });
-    interviewer.socket.send({ type: 'peer_say', clientId: 'i1', text: 'Tell me more.', pointId: point.id });
-    interviewer.socket.send({ type: 'peer_mark', pointId: point.id, verdict: 'covered' });
-    interviewer.socket.send({ type: 'peer_rate', step: 'requirements', score: 3, comment: 'clear goal' });
-    interviewer.socket.send({ type: 'peer_private_notes', text: `private ${CANARY}` });
-    await clock.advance(COVERAGE_DELAY_MS, settle);
+    first.socket.send({ type: 'notes', text: '```mermaid\ngraph TD; user-->ranker\n```' });
+    interviewer.socket.send({ type: 'say', clientId: 'i1', text: 'Tell me more.', pointId: point.id });
+    interviewer.socket.send({ type: 'mark', pointId: point.id, verdict: 'covered' });
+    interviewer.socket.send({ type: 'rate', step: 'requirements', score: 3, comment: 'clear goal' });
+    interviewer.socket.send({ type: 'private_notes', text: `private ${CANARY}` });
+    await env.clock.advance(COVERAGE_DELAY_MS, settle);
 
     // Everything a candidate might try that it must not do, and frames that are plain wrong.
     const attempts: object[] = [
-      { type: 'peer_timer', clientId: 't1', action: 'end' },
-      { type: 'peer_mark', pointId: point.id, verdict: 'missed' },
-      { type: 'peer_rate', step: 'requirements', score: 1, comment: 'x' },
-      { type: 'peer_private_notes', text: 'x' },
-      { type: 'peer_hello', roomId: room.roomId, token: room.interviewer.token },
-      { type: 'peer_console' },
+      { type: 'timer', clientId: 't1', action: 'end' },
+      { type: 'mark', pointId: point.id, verdict: 'missed' },
+      { type: 'rate', step: 'requirements', score: 1, comment: 'x' },
+      { type: 'private_notes', text: 'x' },
+      { type: 'hello', roomId: room.roomId, token: room.interviewer.token },
+      { type: 'console' },
       { type: 'nope' },
     ];
     for (const attempt of attempts) first.socket.send(attempt);
@@ -117,15 +78,15 @@ describe('the answer key never reaches the candidate', () => {
 
     // A reconnect mid-interview, then the step changes, a time check and the end.
     const second = await seat(room.roomId, room.candidate.token);
-    second.socket.send({ type: 'peer_say', clientId: 'a1', text: 'a resend' });
-    interviewer.socket.send({ type: 'peer_timer', clientId: 'n1', action: 'next_step' });
-    await clock.advance(3 * 60_000, settle);
+    second.socket.send({ type: 'say', clientId: 'a1', text: 'a resend' });
+    interviewer.socket.send({ type: 'timer', clientId: 'n1', action: 'next_step' });
+    await env.clock.advance(3 * 60_000, settle);
     await candidateFetch(`/api/peer/rooms/${room.roomId}/report`, room.candidate.token);
-    interviewer.socket.send({ type: 'peer_timer', clientId: 'e1', action: 'end' });
+    interviewer.socket.send({ type: 'timer', clientId: 'e1', action: 'end' });
     await second.socket.next('ended');
-    second.socket.send({ type: 'peer_say', clientId: 'late', text: 'after the end' });
-    second.socket.send({ type: 'peer_swap', clientId: 'sw' });
-    await second.socket.next('peer_next_room');
+    second.socket.send({ type: 'say', clientId: 'late', text: 'after the end' });
+    second.socket.send({ type: 'swap', clientId: 'sw' });
+    await second.socket.next('next_room');
     await settle();
     candidateFrames.push(...second.socket.raw);
     await second.socket.close();
@@ -140,7 +101,7 @@ describe('the answer key never reaches the candidate', () => {
     expect(interviewer.socket.raw.some((frame) => containsCanary(frame, CANARY))).toBe(true);
     expect(candidateFrames.length).toBeGreaterThan(20);
     const all = candidateFrames.join('\n');
-    for (const seen of ['"peer_snapshot"', '"turn"', '"step"', '"warning"', '"ended"', '"peer_next_room"']) {
+    for (const seen of ['"snapshot"', '"turn"', '"step"', '"warning"', '"ended"', '"next_room"']) {
       expect(all).toContain(seen);
     }
     for (const code of ['FORBIDDEN', 'ALREADY_JOINED', 'BAD_MESSAGE', 'ROOM_ENDED'])
@@ -154,78 +115,73 @@ describe('the answer key never reaches the candidate', () => {
 
 describe('seats and tokens', () => {
   it('issues 256-bit tokens and stores only their hashes', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     for (const token of [room.interviewer.token, room.candidate.token]) {
       expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
     }
     expect(room.interviewer.token).not.toBe(room.candidate.token);
     expect(room.interviewer.path).toBe(`#/peer/${room.roomId}/${room.interviewer.token}`);
-    const dump = JSON.stringify(server.app.db.sqlite.prepare('select * from peer_rooms').all());
+    const dump = JSON.stringify(env.server.app.db.sqlite.prepare('select * from peer_rooms').all());
     expect(dump).toContain(room.roomId);
-    await server.close();
-    const bytes = readFileSync(join(dir, 'mlsd.sqlite')).toString('latin1');
-    for (const token of [room.interviewer.token, room.candidate.token]) {
-      expect(dump).not.toContain(token);
-      expect(bytes).not.toContain(token);
-    }
-    // Reopen so afterEach can close it again.
-    server = await startTestServer({
-      rubricsDir: join(dir, 'rubrics'),
-      clock,
-      dbFile: join(dir, 'mlsd.sqlite'),
-      webDistDir: join(dir, 'no-web'),
+    // Read the file with the server stopped, then start it again so afterEach can close it.
+    await env.restart(() => {
+      const bytes = readFileSync(join(env.dir, 'mlsd.sqlite')).toString('latin1');
+      for (const token of [room.interviewer.token, room.candidate.token]) {
+        expect(dump).not.toContain(token);
+        expect(bytes).not.toContain(token);
+      }
     });
   });
 
   it('lets a candidate token perform no interviewer action', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     const interviewer = await seat(room.roomId, room.interviewer.token);
-    const desk = await interviewer.socket.next('peer_console');
+    const desk = await interviewer.socket.next('console');
     const candidate = await seat(room.roomId, room.candidate.token);
     const pointId = desk.steps[0]!.points[0]!.id;
     const forbidden = [
-      { type: 'peer_timer', clientId: 's1', action: 'start' },
-      { type: 'peer_timer', clientId: 's2', action: 'pause' },
-      { type: 'peer_timer', clientId: 's3', action: 'add_minutes', minutes: 5 },
-      { type: 'peer_timer', clientId: 's4', action: 'next_step' },
-      { type: 'peer_timer', clientId: 's5', action: 'end' },
-      { type: 'peer_mark', pointId, verdict: 'missed' },
-      { type: 'peer_rate', step: 'data', score: 4, comment: 'self-rated' },
-      { type: 'peer_private_notes', text: 'mine now' },
+      { type: 'timer', clientId: 's1', action: 'start' },
+      { type: 'timer', clientId: 's2', action: 'pause' },
+      { type: 'timer', clientId: 's3', action: 'add_minutes', minutes: 5 },
+      { type: 'timer', clientId: 's4', action: 'next_step' },
+      { type: 'timer', clientId: 's5', action: 'end' },
+      { type: 'mark', pointId, verdict: 'missed' },
+      { type: 'rate', step: 'data', score: 4, comment: 'self-rated' },
+      { type: 'private_notes', text: 'mine now' },
     ];
     for (const frame of forbidden)
       candidate.socket.send({ ...frame, role: 'interviewer', seat: 'interviewer' });
     await settle();
-    const errors = candidate.socket.all('peer_error');
+    const errors = candidate.socket.all('error');
     expect(errors).toHaveLength(forbidden.length);
     expect(errors.every((e) => e.code === 'FORBIDDEN')).toBe(true);
     // Nothing changed: still a lobby, the interviewer heard of nothing but presence.
     interviewer.socket.skipAll();
     const again = await seat(room.roomId, room.interviewer.token);
     expect(again.snapshot.room.status).toBe('lobby');
-    expect((await again.socket.next('peer_console')).assessment).toEqual({
+    expect((await again.socket.next('console')).assessment).toEqual({
       marks: {},
       ratings: {},
       privateNotes: '',
     });
-    const report = await fetch(`${server.url}/api/peer/rooms/${room.roomId}/report`, {
+    const report = await fetch(`${env.server.url}/api/peer/rooms/${room.roomId}/report`, {
       headers: { authorization: `Bearer ${room.candidate.token}` },
     });
     expect(report.status).toBe(409);
   });
 
   it('ignores a role claimed in a frame in favour of the token', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     const interviewer = await seat(room.roomId, room.interviewer.token);
     const candidate = await seat(room.roomId, room.candidate.token, {
       role: 'interviewer',
       seat: 'interviewer',
     });
     expect(candidate.snapshot.seat).toBe('candidate');
-    interviewer.socket.send({ type: 'peer_timer', clientId: 'go', action: 'start' });
-    await candidate.socket.waitFor((m) => m.type === 'peer_snapshot' && m.room.status === 'active');
+    interviewer.socket.send({ type: 'timer', clientId: 'go', action: 'start' });
+    await candidate.socket.waitFor((m) => m.type === 'snapshot' && m.room.status === 'active');
     candidate.socket.send({
-      type: 'peer_say',
+      type: 'say',
       clientId: 'c1',
       text: 'I am the interviewer now.',
       role: 'interviewer',
@@ -236,19 +192,19 @@ describe('seats and tokens', () => {
     expect(turn.turn).toMatchObject({ role: 'candidate', kind: 'answer' });
     expect(turn.turn.probedPointIds).toBeUndefined();
     await settle();
-    expect(candidate.socket.all('peer_console')).toEqual([]);
+    expect(candidate.socket.all('console')).toEqual([]);
   });
 
   it("gives room A's tokens nothing of room B", async () => {
-    const a = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
-    const b = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const a = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
+    const b = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     for (const token of [a.interviewer.token, a.candidate.token]) {
       const socket = await open();
-      socket.send({ type: 'peer_hello', roomId: b.roomId, token });
-      expect((await socket.next('peer_error')).code).toBe('UNAUTHORIZED');
-      expect(socket.all('peer_snapshot')).toEqual([]);
+      socket.send({ type: 'hello', roomId: b.roomId, token });
+      expect((await socket.next('error')).code).toBe('UNAUTHORIZED');
+      expect(socket.all('snapshot')).toEqual([]);
       for (const path of ['', '/report']) {
-        const response = await fetch(`${server.url}/api/peer/rooms/${b.roomId}${path}`, {
+        const response = await fetch(`${env.server.url}/api/peer/rooms/${b.roomId}${path}`, {
           headers: { authorization: `Bearer ${token}` },
         });
         expect(response.status).toBe(401);
@@ -257,7 +213,7 @@ describe('seats and tokens', () => {
   });
 
   it('answers a wrong token and an unknown room identically', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
     const wrongToken = randomBytes(32).toString('base64url');
     const unknownRoom = '00000000-0000-4000-8000-000000000000';
     const replies: string[] = [];
@@ -267,17 +223,17 @@ describe('seats and tokens', () => {
       [unknownRoom, room.candidate.token],
     ] as const) {
       const socket = await open();
-      socket.send({ type: 'peer_hello', roomId, token });
-      await socket.next('peer_error');
+      socket.send({ type: 'hello', roomId, token });
+      await socket.next('error');
       replies.push(socket.raw.join('\n'));
       for (const path of ['', '/report']) {
-        const response = await fetch(`${server.url}/api/peer/rooms/${roomId}${path}`, {
+        const response = await fetch(`${env.server.url}/api/peer/rooms/${roomId}${path}`, {
           headers: { authorization: `Bearer ${token}` },
         });
         replies.push(`${response.status} ${await response.text()}`);
       }
     }
-    const noHeader = await fetch(`${server.url}/api/peer/rooms/${room.roomId}`);
+    const noHeader = await fetch(`${env.server.url}/api/peer/rooms/${room.roomId}`);
     replies.push(`${noHeader.status} ${await noHeader.text()}`);
     const [socketReply, info, report] = replies;
     expect(replies).toEqual([
@@ -296,17 +252,17 @@ describe('seats and tokens', () => {
   });
 
   it('tells a seat holder that a never-started room expired, and no one else', async () => {
-    const room = await createRoom(server.url, { caseId: FIXTURE_CASE_ID });
-    await clock.advance(PEER_LOBBY_TTL_MS + 1, settle);
+    const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID });
+    await env.clock.advance(PEER_LOBBY_TTL_MS + 1, settle);
     const socket = await open();
-    socket.send({ type: 'peer_hello', roomId: room.roomId, token: room.candidate.token });
-    expect((await socket.next('peer_error')).code).toBe('ROOM_EXPIRED');
-    const valid = await fetch(`${server.url}/api/peer/rooms/${room.roomId}`, {
+    socket.send({ type: 'hello', roomId: room.roomId, token: room.candidate.token });
+    expect((await socket.next('error')).code).toBe('ROOM_EXPIRED');
+    const valid = await fetch(`${env.server.url}/api/peer/rooms/${room.roomId}`, {
       headers: { authorization: `Bearer ${room.interviewer.token}` },
     });
     expect(valid.status).toBe(410);
     expect(await valid.json()).toMatchObject({ code: 'ROOM_EXPIRED' });
-    const wrong = await fetch(`${server.url}/api/peer/rooms/${room.roomId}`, {
+    const wrong = await fetch(`${env.server.url}/api/peer/rooms/${room.roomId}`, {
       headers: { authorization: `Bearer ${randomBytes(32).toString('base64url')}` },
     });
     expect(wrong.status).toBe(401);

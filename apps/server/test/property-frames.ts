@@ -12,7 +12,7 @@ export type Expected =
   | { reply: 'error'; codes: readonly ErrorCode[]; clientId?: string }
   | { reply: 'close'; code: number };
 
-const TYPES = ['hello', 'answer', 'next_step', 'end', 'notes'] as const;
+const TYPES = ['hello', 'say', 'timer', 'notes', 'mark', 'rate', 'private_notes', 'swap'] as const;
 
 const scalar = fc.oneof(
   fc.string({ maxLength: 20 }),
@@ -46,7 +46,8 @@ const protocolish = fc
   .record(
     {
       type: fc.oneof({ arbitrary: fc.constantFrom(...TYPES), weight: 5 }, { arbitrary: value, weight: 1 }),
-      sessionId: fc.oneof(text, value),
+      roomId: fc.oneof(text, value),
+      action: fc.oneof(fc.constantFrom('next_step', 'end', 'pause', 'start'), value),
       token: fc.oneof(text, value),
       lastSeq: fc.oneof(fc.nat(), fc.integer({ min: -5, max: 5 }), value),
       clientId: fc.oneof(text, value),

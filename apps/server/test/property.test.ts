@@ -73,6 +73,8 @@ class Probe {
     this.ws.on('error', () => undefined);
     this.ws.on('message', (data: Buffer) => {
       const parsed = ServerMessage.safeParse(JSON.parse(data.toString('utf8')));
+      // Who is connected is room state announced to every seat, not a reply to a frame.
+      if (parsed.success && parsed.data.type === 'presence') return;
       if (parsed.success) this.messages.push(parsed.data);
       else this.outside.push(data.toString('utf8').slice(0, 200));
     });
@@ -124,9 +126,7 @@ async function checkRefusals(frames: Frame[], joined: boolean): Promise<void> {
   let offset = 0;
   if (joined) {
     // A lastSeq far ahead: the snapshot comes alone, without replayed events.
-    probe.ws.send(
-      JSON.stringify({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 1e9 }),
-    );
+    probe.ws.send(JSON.stringify({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 1e9 }));
     await probe.waitForCount(1);
     expect(probe.messages[0]?.type).toBe('snapshot');
     offset = 1;
@@ -201,10 +201,10 @@ describe('10,000 generated frames at a live server', () => {
     // The session is unharmed: join from the start and answer.
     const probe = new Probe();
     await probe.opened();
-    probe.ws.send(JSON.stringify({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 }));
+    probe.ws.send(JSON.stringify({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 }));
     probe.ws.send(
       JSON.stringify({
-        type: 'answer',
+        type: 'say',
         clientId: 'after-fuzz',
         text: 'We would start with a popularity baseline.',
       }),

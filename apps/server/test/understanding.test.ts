@@ -45,7 +45,7 @@ async function start(): Promise<{ id: string; token: string }> {
   });
   const session = CreateSessionResponse.parse(await response.json());
   socket = await TestSocket.open(server.wsUrl);
-  socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+  socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
   await socket.next('snapshot');
   return session;
 }
@@ -55,7 +55,7 @@ let sent = 0;
 async function say(text: string): Promise<Turn> {
   await clock.advance(20_000, settle);
   const clientId = `m-${++sent}`;
-  socket.send({ type: 'answer', clientId, text });
+  socket.send({ type: 'say', clientId, text });
   await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === clientId);
   const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
   await flushIo();
@@ -117,6 +117,6 @@ describe('the interviewer reads each message before it replies', () => {
 
 async function settle(): Promise<void> {
   await flushIo();
-  await server.app.sessions.idle();
+  await server.app.rooms.idle();
   await flushIo();
 }

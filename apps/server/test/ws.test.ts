@@ -50,7 +50,7 @@ afterEach(async () => {
 /** Waits until the server has finished what the last frame or timer started. */
 const settle = async () => {
   await flushIo();
-  await server.app.sessions.idle();
+  await server.app.rooms.idle();
   await flushIo();
 };
 
@@ -72,14 +72,14 @@ async function connect(): Promise<TestSocket> {
 
 async function joinSession(session: { id: string; token: string }, lastSeq = 0) {
   const socket = await connect();
-  socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq });
+  socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq });
   const snapshot = await socket.next('snapshot');
   return { socket, snapshot };
 }
 
 /** Sends an answer and returns the ack plus the turns it produced (the candidate's, then the reply). */
 async function answer(socket: TestSocket, clientId: string, text: string) {
-  socket.send({ type: 'answer', clientId, text });
+  socket.send({ type: 'say', clientId, text });
   const ack = await socket.next('ack');
   const mine = await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === clientId);
   const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
@@ -90,14 +90,14 @@ describe('a whole interview over the socket', () => {
   it('runs from hello to report on the server clock', async () => {
     const session = await createSession(30);
     const { socket, snapshot } = await joinSession(session);
-    expect(snapshot.session).toMatchObject({
+    expect(snapshot.room).toMatchObject({
       id: session.id,
       caseId: FIXTURE_CASE_ID,
       status: 'active',
       reportId: null,
     });
-    expect(snapshot.currentStep).toBe('requirements');
-    expect(snapshot.serverNow).toBe(clock.now());
+    expect(snapshot.clock!.currentStep).toBe('requirements');
+    expect(snapshot.clock!.serverNow).toBe(clock.now());
     expect(snapshot.transcript[0]).toMatchObject({ role: 'interviewer', kind: 'opening' });
     expect(snapshot.transcript[0]?.text).toContain('fixture feed');
     // lastSeq 0: the stored events follow the snapshot, numbered from 1.
@@ -132,7 +132,7 @@ describe('a whole interview over the socket', () => {
     const stored = server.app.db.sessions.transcript(session.id).find((turn) => turn.kind === 'probe');
     expect(stored?.probedPointIds?.[0]).toMatch(/^requirements-p[3-6]$/);
 
-    socket.send({ type: 'next_step', clientId: 'n-1' });
+    socket.send({ type: 'timer', action: 'next_step', clientId: 'n-1' });
     expect(await socket.next('ack')).toEqual({ type: 'ack', clientId: 'n-1', duplicate: false });
     expect(await socket.next('step')).toMatchObject({ step: 'framing', index: 1, reason: 'candidate' });
 
@@ -143,7 +143,7 @@ describe('a whole interview over the socket', () => {
     await answer(socket, 'a-4', 'We frame it as ranking: yak facet3 because order matters more than scores.');
 
     // The framing step's budget runs out on the server clock: a warning, then the next step.
-    const framingBudget = snapshot.steps[1]!.budgetMs;
+    const framingBudget = snapshot.clock!.steps[1]!.budgetMs;
     await clock.advance(framingBudget, settle);
     expect(await socket.next('warning')).toMatchObject({ step: 'framing' });
     expect(await socket.next('step')).toMatchObject({ step: 'data', reason: 'time-up' });
@@ -177,16 +177,16 @@ describe('a whole interview over the socket', () => {
 
     // A seat that comes back after the end sees the ended room and where the report is.
     const late = await joinSession(session, ended.seq);
-    expect(late.snapshot.session).toMatchObject({ status: 'ended', reportId: session.id });
-    late.socket.send({ type: 'answer', clientId: 'a-late', text: 'one more thing' });
-    expect(await late.socket.next('error')).toMatchObject({ code: 'SESSION_ENDED', clientId: 'a-late' });
+    expect(late.snapshot.room).toMatchObject({ status: 'ended', reportId: session.id });
+    late.socket.send({ type: 'say', clientId: 'a-late', text: 'one more thing' });
+    expect(await late.socket.next('error')).toMatchObject({ code: 'ROOM_ENDED', clientId: 'a-late' });
   });
 
   it('ends early on request, with a wrap-up and a stored report', async () => {
     const session = await createSession(45);
     const { socket } = await joinSession(session);
     await answer(socket, 'a-1', 'zebra facet1 because it drives revenue.');
-    socket.send({ type: 'end', clientId: 'e-1' });
+    socket.send({ type: 'timer', action: 'end', clientId: 'e-1' });
     expect(await socket.next('ack')).toMatchObject({ clientId: 'e-1', duplicate: false });
     const wrapUp = await socket.waitFor((m) => m.type === 'turn' && m.turn.kind === 'wrap-up');
     const ended = await socket.next('ended');
@@ -213,30 +213,30 @@ describe('bad frames', () => {
     expect((await socket.next('error')).message).toMatch(/JSON objects with a "type"/);
     socket.send({ type: 'shout', text: 'hi' });
     expect((await socket.next('error')).message).toMatch(
-      /unknown message type "shout"; expected one of hello, answer/,
+      /unknown message type "shout"; expected one of hello, say/,
     );
-    socket.send({ type: 'answer', clientId: 'x-1', text: 'before hello' });
+    socket.send({ type: 'say', clientId: 'x-1', text: 'before hello' });
     expect(await socket.next('error')).toMatchObject({ code: 'NOT_JOINED', clientId: 'x-1' });
-    socket.send({ type: 'hello', sessionId: session.id, token: 'wrong', lastSeq: 0 });
+    socket.send({ type: 'hello', roomId: session.id, token: 'wrong', lastSeq: 0 });
     expect(await socket.next('error')).toMatchObject({ code: 'UNAUTHORIZED' });
-    socket.send({ type: 'hello', sessionId: 'nope', token: session.token, lastSeq: 0 });
+    socket.send({ type: 'hello', roomId: 'nope', token: session.token, lastSeq: 0 });
     const unknown = await socket.next('error');
     expect(unknown.code).toBe('UNAUTHORIZED');
     socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     expect((await socket.next('error')).message).toMatch(/binary frames/);
 
-    socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+    socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
     await socket.next('snapshot');
-    socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
+    socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
     expect(await socket.next('error')).toMatchObject({ code: 'ALREADY_JOINED' });
-    socket.send({ type: 'answer', clientId: 'bad id!', text: 'hi' });
-    expect((await socket.next('error')).message).toMatch(/^invalid answer message: clientId: /);
-    socket.send({ type: 'answer', clientId: 'long-1', text: 'x'.repeat(MAX_ANSWER_CHARS + 1) });
+    socket.send({ type: 'say', clientId: 'bad id!', text: 'hi' });
+    expect((await socket.next('error')).message).toMatch(/^invalid say message: clientId: /);
+    socket.send({ type: 'say', clientId: 'long-1', text: 'x'.repeat(MAX_ANSWER_CHARS + 1) });
     const tooLong = await socket.next('error');
     expect(tooLong).toMatchObject({ code: 'TEXT_TOO_LONG', clientId: 'long-1' });
     expect(tooLong.message).toContain(String(MAX_ANSWER_CHARS));
-    socket.send({ type: 'answer', clientId: 'empty-1', text: '   ' });
-    expect((await socket.next('error')).message).toMatch(/the answer is empty/);
+    socket.send({ type: 'say', clientId: 'empty-1', text: '   ' });
+    expect((await socket.next('error')).message).toMatch(/the message is empty/);
 
     const ok = await answer(socket, 'ok-1', 'Still here: zebra facet1 because growth.');
     expect(ok.ack.duplicate).toBe(false);
@@ -268,14 +268,14 @@ describe('delivery', () => {
   it('stores a resent client id once and acknowledges it as a duplicate', async () => {
     const session = await createSession();
     const { socket } = await joinSession(session);
-    socket.send({ type: 'answer', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
-    socket.send({ type: 'answer', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
+    socket.send({ type: 'say', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
+    socket.send({ type: 'say', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
     expect(await socket.next('ack')).toEqual({ type: 'ack', clientId: 'same-1', duplicate: false });
     expect(await socket.next('ack')).toEqual({ type: 'ack', clientId: 'same-1', duplicate: true });
     // After a reconnect the browser resends its outbox with the same id.
     await socket.close();
     const again = await joinSession(session);
-    again.socket.send({ type: 'answer', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
+    again.socket.send({ type: 'say', clientId: 'same-1', text: 'zebra facet1 because of churn.' });
     expect(await again.socket.next('ack')).toEqual({ type: 'ack', clientId: 'same-1', duplicate: true });
     await settle();
     const mine = server.app.db.sessions.transcript(session.id).filter((turn) => turn.clientId === 'same-1');
@@ -286,8 +286,8 @@ describe('delivery', () => {
     const session = await createSession();
     const socket = await connect();
     // No waiting between the frames: the answer lands while the hello is being handled.
-    socket.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 });
-    socket.send({ type: 'answer', clientId: 'eager-1', text: 'zebra facet1 because churn.' });
+    socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
+    socket.send({ type: 'say', clientId: 'eager-1', text: 'zebra facet1 because churn.' });
     socket.send({ type: 'notes', text: 'eager notes' });
     await socket.next('snapshot');
     expect(await socket.next('ack')).toEqual({ type: 'ack', clientId: 'eager-1', duplicate: false });
@@ -306,14 +306,14 @@ describe('delivery', () => {
 
     const { socket: other } = await joinSession(session, seen);
     await answer(other, 'r-2', 'How many daily active users are there?');
-    other.send({ type: 'next_step', clientId: 'r-3' });
+    other.send({ type: 'timer', action: 'next_step', clientId: 'r-3' });
     await other.waitFor((m) => m.type === 'step' && m.step === 'framing');
     await settle();
     const missed = server.app.db.sessions.eventsAfter(session.id, seen);
     expect(missed.length).toBeGreaterThan(3);
 
     const back = await connect();
-    back.send({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: seen });
+    back.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: seen });
     const snapshot = await back.next('snapshot');
     expect(snapshot.lastSeq).toBe(missed.at(-1)?.seq);
     await back.waitFor((m) => 'seq' in m && m.seq === snapshot.lastSeq);
@@ -331,12 +331,12 @@ describe('delivery', () => {
 
     await start();
     const { socket: back, snapshot } = await joinSession(session);
-    expect(snapshot.session.status).toBe('active');
+    expect(snapshot.room.status).toBe('active');
     expect(snapshot.transcript.some((turn) => turn.clientId === 'before-1')).toBe(true);
     const after = await answer(back, 'after-1', 'zebra facet2 because latency matters to people.');
     expect(after.ack.duplicate).toBe(false);
     // The resumed session's timer runs: the first step times out on the server clock.
-    await clock.advance(snapshot.stepBudgetMs, settle);
+    await clock.advance(snapshot.clock!.stepBudgetMs, settle);
     expect(await back.next('step')).toMatchObject({ step: 'framing', reason: 'time-up' });
   });
 

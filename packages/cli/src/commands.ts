@@ -1,13 +1,8 @@
+import type { CliIo } from './command-types.ts';
 import { rubricsCheck } from './rubrics-check.ts';
 
-export interface CliIo {
-  /** Directory relative paths are resolved against. */
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Environment variables (the model settings); only commands that can use a model read them. */
-  env?: Record<string, string | undefined>;
-}
+// Kept here too: the package index and the tests import the io type with `runCommand`.
+export type { CliIo };
 
 const USAGE = `usage: mlsd <command>
 

@@ -1,13 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import {
-  createLlmClient,
   createLlmInterviewer,
   createModelVoice,
   createOfflineInterviewer,
-  type LlmClient,
-  type LlmConfig,
   loadPrompts,
-  parseLlmConfig,
   planWithModel,
   voiceOffline,
 } from '@mlsd/interviewer';
@@ -18,8 +14,9 @@ import {
   PERSONAS,
   type SessionResult,
 } from '@mlsd/interviewer/harness';
+import { createLlmClient, type LlmClient, type LlmConfig, parseLlmConfig } from '@mlsd/llm';
 import { formatIssue, loadRubrics } from '@mlsd/rubric';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './command-types.ts';
 
 const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
 
@@ -137,7 +134,7 @@ async function evaluateModel(
 /** The model plays the candidate: it says each scripted message in its own words, same intent. */
 function modelCandidate(client: LlmClient, model: string): HarnessCandidate {
   return async (message) => {
-    const result = await client.complete({
+    const result = await client.chat({
       model,
       maxTokens: 300,
       messages: [

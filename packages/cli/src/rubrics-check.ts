@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, loadRubrics, type Rubrics, STEP_IDS } from '@mlsd/rubric';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './command-types.ts';
 
 /** The repository's rubrics folder, found from this file so the command works from any directory. */
 export const DEFAULT_RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));

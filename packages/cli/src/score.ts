@@ -10,7 +10,7 @@ import {
   loadYamlFile,
 } from '@mlsd/rubric';
 import { scoreTranscript } from '@mlsd/scoring';
-import type { CliIo } from './commands.ts';
+import type { CliIo } from './command-types.ts';
 
 /** The repository's rubrics folder, found from this file so the command works from any directory. */
 const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));

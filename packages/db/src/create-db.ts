@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ObserverLinks } from './observer-links.ts';
 import * as schema from './schema.ts';
 import { SessionStore } from './session-store.ts';
 
@@ -14,6 +15,8 @@ export interface Db {
   sqlite: Database.Database;
   orm: Orm;
   sessions: SessionStore;
+  /** Read-only watch links of solo sessions and peer rooms. */
+  observers: ObserverLinks;
   /** Runs a trivial query; false when the file has become unusable. */
   ping(): boolean;
   close(): void;
@@ -43,6 +46,7 @@ export function createDb(path: string, options: CreateDbOptions = {}): Db {
       sqlite,
       orm,
       sessions,
+      observers: new ObserverLinks(sqlite),
       ping() {
         try {
           return sqlite.open && (ping.get() as { ok: number }).ok === 1;

@@ -1,4 +1,6 @@
 export { type CreateDbOptions, createDb, type Db, MIGRATIONS_DIR, type Orm } from './create-db.ts';
+export { type ObserverLink, ObserverLinks } from './observer-links.ts';
+export * as observerSchema from './observer-schema.ts';
 export * as peerSchema from './peer-schema.ts';
 export {
   type NewPeerRoom,
@@ -7,6 +9,7 @@ export {
   type PeerRoomRecord,
   PeerStore,
 } from './peer-store.ts';
+export type { RoomStore } from './room-store.ts';
 export * as schema from './schema.ts';
 export { SessionStore } from './session-store.ts';
 export type * from './types.ts';

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { peerCommands, peerEvents, peerRooms } from './peer-schema.ts';
-import type { EventDraft } from './types.ts';
+import type { RoomStore } from './room-store.ts';
+import type { CommitResult, RoomChange } from './types.ts';
 
 type RoomRow = typeof peerRooms.$inferSelect;
 
@@ -32,11 +33,7 @@ export interface PeerRoomRecord extends NewPeerRoom {
 }
 
 /** Everything one change of a room writes, in one transaction. */
-export interface PeerChange {
-  at: number;
-  /** With a client id already applied in this room, the whole change is a no-op (`duplicate`). */
-  command?: { clientId: string; type: string };
-  events?: EventDraft[];
+export interface PeerChange extends RoomChange {
   engineState?: unknown;
   started?: { at: number };
   ended?: { at: number; reason: EndReason; autoReport: Report };
@@ -45,10 +42,11 @@ export interface PeerChange {
   nextRoomId?: string;
 }
 
-export type PeerCommitResult = { duplicate: true; events: [] } | { duplicate: false; events: ServerEvent[] };
+/** The same result as a session commit's; the name stays for the code that imports it. */
+export type PeerCommitResult = CommitResult;
 
 /** Peer rooms, their numbered events (the transcript is the `turn` events) and applied client ids. */
-export class PeerStore {
+export class PeerStore implements RoomStore<NewPeerRoom, PeerRoomRecord, PeerChange> {
   readonly #orm: BetterSQLite3Database;
   readonly #commit: Database.Transaction<(roomId: string, change: PeerChange) => PeerCommitResult>;
 

@@ -5,7 +5,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 /** Optional turn fields kept in one JSON column, so a new one needs no migration. */
 export type TurnMeta = Pick<
   Turn,
-  'hintLevel' | 'hintPointIds' | 'challengedFlagIds' | 'curveballId' | 'intent'
+  'hintLevel' | 'hintPointIds' | 'challengedFlagIds' | 'curveballId' | 'intent' | 'draftId'
 >;
 
 /**
@@ -53,7 +53,7 @@ export const turns = sqliteTable(
     at: integer('at').notNull(),
     clientId: text('client_id'),
     probedPointIds: text('probed_point_ids', { mode: 'json' }).$type<string[]>(),
-    /** The turn's other optional fields (hint level, challenged flags, curveball, intent), as JSON. */
+    /** The turn's other optional fields (hint level, challenged flags, curveball, intent, draft id), as JSON. */
     meta: text('meta', { mode: 'json' }).$type<TurnMeta>(),
   },
   (t) => [

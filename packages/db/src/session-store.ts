@@ -2,8 +2,9 @@ import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { TurnMeta } from './schema.ts';
+import type { RoomStore } from './room-store.ts';
 import * as schema from './schema.ts';
+import { toTurn, turnMeta } from './turn-row.ts';
 import type {
   CommitResult,
   NewSession,
@@ -18,10 +19,9 @@ const { clientCommands, events, reports, sessions, stepTimings, turns } = schema
 const p = sql.placeholder;
 
 type SessionRow = typeof sessions.$inferSelect;
-type TurnRow = typeof turns.$inferSelect;
 
 /** Sessions, their transcripts, numbered events and reports. Statements are prepared once. */
-export class SessionStore {
+export class SessionStore implements RoomStore<NewSession, SessionRecord, SessionChange> {
   readonly #q;
   readonly #commit: Database.Transaction<(sessionId: string, change: SessionChange) => CommitResult>;
 
@@ -313,28 +313,4 @@ export class SessionStore {
 
 function toRecord(row: SessionRow): SessionRecord {
   return { ...row };
-}
-
-function toTurn(row: TurnRow): Turn {
-  const turn: Turn = {
-    id: String(row.index),
-    role: row.role,
-    step: row.step as Turn['step'],
-    kind: row.kind as Turn['kind'],
-    text: row.text,
-    at: row.at,
-  };
-  if (row.clientId !== null) turn.clientId = row.clientId;
-  if (row.probedPointIds !== null) turn.probedPointIds = row.probedPointIds;
-  if (row.meta !== null) Object.assign(turn, row.meta);
-  return turn;
-}
-
-const META_KEYS = ['hintLevel', 'hintPointIds', 'challengedFlagIds', 'curveballId', 'intent'] as const;
-
-/** The turn's optional fields for the `meta` column; null when it has none. */
-function turnMeta(turn: Turn): TurnMeta | null {
-  const meta: Record<string, unknown> = {};
-  for (const key of META_KEYS) if (turn[key] !== undefined) meta[key] = turn[key];
-  return Object.keys(meta).length > 0 ? (meta as TurnMeta) : null;
 }

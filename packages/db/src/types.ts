@@ -58,14 +58,23 @@ export interface StoredReport {
 }
 
 /**
+ * What a change to any room (solo session or peer room) carries; each store's change type adds the
+ * fields of its own record. Committed as one transaction (see `RoomStore.commit`).
+ */
+export interface RoomChange {
+  /** Server time of the change, in epoch ms. */
+  at: number;
+  /** With a client id already applied in this room, the whole change is a no-op (`duplicate`). */
+  command?: { clientId: string; type: string };
+  /** Numbered after the last stored event, in order; a turn event also extends the transcript. */
+  events?: EventDraft[];
+}
+
+/**
  * Everything one step of a live session writes, committed in one transaction. With `command`,
  * a client id already seen for the session makes the whole change a no-op (`duplicate: true`).
  */
-export interface SessionChange {
-  /** Server time of the change, in epoch ms. */
-  at: number;
-  command?: { clientId: string; type: string };
-  events?: EventDraft[];
+export interface SessionChange extends RoomChange {
   engineState?: unknown;
   steps?: StepTiming[];
   notes?: string;
@@ -74,4 +83,5 @@ export interface SessionChange {
   report?: StoredReport;
 }
 
+/** What a commit did: nothing (a resent command), or the events it stored, numbered. */
 export type CommitResult = { duplicate: true; events: [] } | { duplicate: false; events: ServerEvent[] };

@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db, type NewPeerRoom, PeerStore } from '../src/index.ts';
+import { createDb, type Db, PeerStore } from '../src/index.ts';
+import { newPeerRoom } from './room-fixtures.ts';
 
 let dir: string;
 let db: Db;
 let store: PeerStore;
-
-const room = (id: string): NewPeerRoom => ({
-  id,
-  interviewerTokenHash: `i-${id}`,
-  candidateTokenHash: `c-${id}`,
-  caseId: 'case',
-  caseTitle: 'Case',
-  surprise: true,
-  durationMinutes: 30,
-  assessment: { marks: {}, ratings: {}, privateNotes: '' },
-  createdAt: 1_000,
-  previousRoomId: null,
-});
 
 const say = (text: string, clientId: string) => ({
   type: 'turn' as const,
@@ -47,7 +35,7 @@ afterEach(() => {
 
 describe('PeerStore', () => {
   it('creates a room in the lobby and reads it back', () => {
-    store.create(room('r1'));
+    store.create(newPeerRoom('r1'));
     expect(store.get('r1')).toMatchObject({
       status: 'lobby',
       surprise: true,
@@ -60,8 +48,8 @@ describe('PeerStore', () => {
   });
 
   it('numbers events per room, builds the transcript from turns, and applies a client id once', () => {
-    store.create(room('r1'));
-    store.create(room('r2'));
+    store.create(newPeerRoom('r1'));
+    store.create(newPeerRoom('r2'));
     const first = store.commit('r1', {
       at: 1,
       command: { clientId: 'a', type: 'say' },
@@ -93,7 +81,7 @@ describe('PeerStore', () => {
   });
 
   it('stores the start, the pad, the assessment, the end with its report and the next room', () => {
-    store.create(room('r1'));
+    store.create(newPeerRoom('r1'));
     store.commit('r1', { at: 5, started: { at: 5 }, engineState: { any: 'json' }, pad: '# notes' });
     expect(store.activeIds()).toEqual(['r1']);
     const autoReport = { overall: 42 } as unknown as Report;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db, type EventDraft, type NewSession } from '../src/index.ts';
+import { createDb, type Db, type EventDraft } from '../src/index.ts';
+import { newSession } from './room-fixtures.ts';
 
 let dir: string;
 let file: string;
@@ -13,20 +14,6 @@ function openDb(): Db {
   const db = createDb(file);
   open.push(db);
   return db;
-}
-
-function newSession(id: string, createdAt = 1_000): NewSession {
-  return {
-    id,
-    tokenHash: `hash-of-${id}`,
-    caseId: 'ad-click-prediction',
-    caseTitle: 'Ad click prediction',
-    durationMinutes: 45,
-    interviewer: 'offline',
-    seed: 7,
-    engineState: { step: 'requirements', n: 1 },
-    createdAt,
-  };
 }
 
 function answer(clientId: string, text: string, at = 2_000): EventDraft {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ClientMessage } from './client-frames.ts';
 import { renderProtocolDoc } from './docs.ts';
-import { ClientMessage, ServerMessage } from './ws.ts';
+import { ServerMessage } from './server-frames.ts';
 
 describe('docs/protocol.md', () => {
   const onDisk = readFileSync(new URL('../../../docs/protocol.md', import.meta.url), 'utf8');

@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { CAPABILITIES } from './capabilities.ts';
+import { ClientMessage } from './client-frames.ts';
 import { MAX_ANSWER_CHARS, MAX_FRAME_BYTES, MAX_NOTES_CHARS, StepProgress, Turn } from './common.ts';
-import {
-  CANDIDATE_VISIBLE,
-  PeerClientMessage,
-  PeerClock,
-  PeerErrorCode,
-  PeerRoomView,
-  PeerServerMessage,
-} from './peer.ts';
-import { ClientMessage, CloseCode, ErrorCode, ServerMessage, SessionView } from './ws.ts';
+import { ERROR_STATUS, ErrorCode } from './errors.ts';
+import { Presence, RoomClock, RoomView } from './room.ts';
+import { CANDIDATE_VISIBLE, CloseCode, ServerMessage } from './server-frames.ts';
 
 /**
  * Renders docs/protocol.md from the schemas themselves. A test compares the file on disk with
@@ -18,56 +14,43 @@ import { ClientMessage, CloseCode, ErrorCode, ServerMessage, SessionView } from 
 
 const ABOUT: Record<string, string> = {
   hello:
-    'First frame on every connection. The server answers with `snapshot`, then replays every stored event with `seq > lastSeq`.',
-  answer:
-    'A candidate answer or clarifying question. Committed to SQLite before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice.',
-  next_step: 'The candidate asks to move on to the next step.',
-  end: 'The candidate ends the interview early; the report is built and `ended` follows.',
-  notes: 'The whole notes-pad text (last write wins). It counts as candidate-authored text for scoring.',
+    'First frame on every connection. The token alone decides the seat. The server answers with `snapshot` (and, for an interviewer view, `console`), then replays every stored event with `seq > lastSeq` (none when `lastSeq` is absent). Unknown rooms and wrong tokens get the same `UNAUTHORIZED` reply.',
+  say: "A transcript line from the sender's seat: the candidate's answers and questions, a human interviewer's questions. Committed before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice. In a solo room the interviewer replies.",
+  notes:
+    "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). Other seats see it as it is typed; it counts as the candidate's words for scoring.",
+  timer:
+    'The clock. A human interviewer: `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`. A solo candidate: `next_step` or `end` (the report is built and `ended` follows).',
+  mark: "Human interviewer only. Confirms or overrides the automatic coverage of a talking point (`covered` / `missed`); `null` goes back to the matcher's verdict.",
+  rate: 'Human interviewer only. A 1-4 rating (`null` clears it) and a comment for one step.',
+  private_notes:
+    "Human interviewer only. The interviewer's private notes; the candidate never receives them.",
+  swap: 'Either peer seat, after the end: creates a room with the seats swapped and a different case (hidden until the start). Both seats get `next_room`; each opens it with its own token.',
   turn: 'A transcript turn from either seat (numbered event).',
   step: 'A step began; `reason` says why the previous one ended (numbered event).',
   warning: 'The current step has about a minute left (numbered event).',
   ended: 'The interview is over and the report is stored under `reportId` (numbered event).',
   snapshot:
-    'Reply to `hello`: everything needed to draw the room. Not numbered; `lastSeq` is the newest event.',
-  ack: 'A candidate frame with this `clientId` is committed.',
+    'Reply to `hello`, and again to every seat when a peer lobby starts: everything needed to draw the room. Not numbered; `lastSeq` is the newest event. Projected per seat: a candidate view never names a surprise case before the start.',
+  console:
+    'Interviewer views only, after each snapshot: the prompt, every step with its talking points, probes, strong answers, curveballs and red flags, the case facts, live coverage and the assessment so far.',
+  coverage: 'Interviewer views only. The automatic coverage after a candidate message or pad change.',
+  assessment:
+    'Interviewer views only. Marks, ratings and private notes as stored (echoed to every interviewer tab).',
+  notes_update: "The candidate's pad as they type, to every seat but the candidate's own.",
+  presence: 'Which seats are connected, and how many observers.',
+  clock: 'The clock changed: started, paused, resumed, extended or moved to another step.',
+  next_room: 'A swapped peer room exists; open `#/peer/<roomId>/<your token>`.',
+  ack: 'A frame with this `clientId` is committed.',
   error: 'A frame was refused; nothing was stored and the connection stays open.',
   turn_delta:
     'A piece of an interviewer message as the language model writes it: append `text` to the draft `draftId` (create it on the first piece). Not numbered, not stored, not replayed: a reconnecting client gets only committed turns. The `turn` event whose `turn.draftId` matches replaces the draft, and its text is the one that counts.',
   turn_discard:
     'Drop the draft `draftId`: the model failed half-way (`failed`) or its message was replaced by the offline line (`replaced`). The committed `turn` follows. Not numbered, not stored.',
   Turn: 'One transcript entry, as carried by `turn` events and `snapshot.transcript`. Times are server epoch milliseconds.',
-  StepProgress: 'One step of the step rail in `snapshot.steps`.',
-  SessionView: 'The session as described in `snapshot.session`.',
-  peer_hello:
-    'First frame on a `/ws/peer` connection. The token alone decides the seat; a `role` or `seat` field in any frame is ignored. Unknown rooms and wrong tokens get the same `UNAUTHORIZED` reply.',
-  peer_say:
-    "A transcript message from the sender's seat (the candidate's answers and questions, the interviewer's questions). Committed before the `peer_ack`; a resent `clientId` is not stored twice.",
-  peer_pad:
-    "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). The interviewer sees it as it is typed; it counts as the candidate's words for scoring.",
-  peer_timer:
-    'Interviewer only. `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`.',
-  peer_mark:
-    "Interviewer only. Confirms or overrides the automatic coverage of a talking point (`covered` / `missed`); `null` goes back to the matcher's verdict.",
-  peer_rate: 'Interviewer only. A 1-4 rating (`null` clears it) and a comment for one step.',
-  peer_private_notes: "Interviewer only. The interviewer's private notes; the candidate never receives them.",
-  peer_swap:
-    'Either seat, after the end: creates a room with the seats swapped and a different case (hidden until the start). Both seats get `peer_next_room`; each opens it with its own token.',
-  peer_snapshot:
-    "Reply to `peer_hello`, and sent again to both seats when the interview starts. Projected per seat: the candidate's never names a surprise case before the start.",
-  peer_console:
-    'Interviewer only, after each snapshot: the prompt, every step with its talking points, probes, strong answers, curveballs and red flags, the case facts, live coverage and the assessment so far.',
-  peer_coverage: 'Interviewer only. The automatic coverage after a candidate message or pad change.',
-  peer_assessment:
-    'Interviewer only. Marks, ratings and private notes as stored (echoed to every interviewer tab).',
-  peer_pad_update: "Interviewer only. The candidate's pad as they type.",
-  peer_presence: 'Which seats are connected.',
-  peer_clock: 'The clock changed: started, paused, resumed, extended or moved to another step.',
-  peer_next_room: 'A swapped room exists; open `#/peer/<roomId>/<your token>`.',
-  peer_ack: 'A frame with this `clientId` is committed.',
-  peer_error: 'A frame was refused; nothing was stored.',
-  PeerRoomView: 'The room in `peer_snapshot.room`.',
-  PeerClock: 'The clock in `peer_snapshot.clock` and `peer_clock.clock`; `pausedAt` freezes it.',
+  StepProgress: 'One step of the step rail in `snapshot.clock.steps`.',
+  RoomView: 'The room as described in `snapshot.room`.',
+  RoomClock: 'The clock in `snapshot.clock` and `clock.clock`; `pausedAt` freezes it.',
+  Presence: 'Who is connected, in `snapshot.presence` and `presence.presence`.',
 };
 
 type JsonSchema = {
@@ -127,17 +110,20 @@ export function renderProtocolDoc(): string {
   const shapes = [
     messageSection(Turn, 'Turn'),
     messageSection(StepProgress, 'StepProgress'),
-    messageSection(SessionView, 'SessionView'),
+    messageSection(RoomView, 'RoomView'),
+    messageSection(RoomClock, 'RoomClock'),
+    messageSection(Presence, 'Presence'),
   ];
-  const codes = ErrorCode.options.map((code) => `- \`${code}\``).join('\n');
-  const peerClient = PeerClientMessage.options.map((schema) => messageSection(schema));
-  const shared = new Set(ServerMessage.options.map((schema) => schema.shape.type.value as string));
-  const peerServer = PeerServerMessage.options
-    .filter((schema) => !shared.has(schema.shape.type.value))
-    .map((schema) => messageSection(schema));
-  const peerShapes = [messageSection(PeerRoomView, 'PeerRoomView'), messageSection(PeerClock, 'PeerClock')];
+  const codes = ErrorCode.options.map((code) => `| \`${code}\` | ${ERROR_STATUS[code]} |`).join('\n');
   const candidateSees = [...CANDIDATE_VISIBLE].map((type) => `\`${type}\``).join(', ');
-  const peerCodes = PeerErrorCode.options.map((code) => `- \`${code}\``).join('\n');
+  const seats = Object.entries(CAPABILITIES)
+    .flatMap(([mode, bySeat]) =>
+      Object.entries(bySeat).map(
+        ([seat, commands]) =>
+          `| ${mode} | ${seat} | ${commands.length > 0 ? commands.map((c) => `\`${c}\``).join(', ') : '(watches only)'} |`,
+      ),
+    )
+    .join('\n');
   const closes = Object.entries(CloseCode)
     .map(([name, code]) => `| ${code} | ${name} |`)
     .join('\n');
@@ -146,30 +132,53 @@ export function renderProtocolDoc(): string {
 <!-- Generated by packages/protocol/src/docs.ts from the zod schemas; do not edit by hand. -->
 
 The browser talks to the server over one websocket at \`/ws\`. Every frame is a JSON object
-with a \`type\`. Frames are validated against the schemas in \`packages/protocol/src/ws.ts\`;
-the tables below are generated from them.
+with a \`type\`. Frames are validated against the schemas in \`packages/protocol/src/client-frames.ts\`
+and \`server-frames.ts\`; the tables below are generated from them.
+
+## Rooms and seats
+
+Every interview is a room. A solo mock is a room whose interviewer is the server (the offline
+interviewer or a language model) and whose one human seat is the candidate; a peer mock has two
+human seats, interviewer and candidate. Anyone a seat holder invites can watch through an
+**observer** link: observers see the candidate's screen (or, from a link the interviewer made,
+the console) and can send nothing.
+
+Each seat has its own token (32 random bytes, stored hashed, compared in constant time). The
+token decides the seat and its view; nothing in a frame can change them. Every frame passes the
+seat's projection on its way out: a candidate view only ever receives ${candidateSees}, each
+rebuilt field by field from a whitelist, and none carries rubric text (talking points, probes,
+strong answers, facts), coverage, ratings, or the rubric ids of probes, hints and challenges.
+
+What each seat may send (anything else is refused with \`FORBIDDEN\` and nothing is stored):
+
+| room | seat | commands |
+|---|---|---|
+${seats}
 
 ## Sequence numbers and reconnects
 
-Events that change the session (\`turn\`, \`step\`, \`warning\`, \`ended\`) are stored with a
-sequence number \`seq\` that increases by one per session. A client remembers the highest \`seq\`
+Events that change the room (\`turn\`, \`step\`, \`warning\`, \`ended\`) are stored with a
+sequence number \`seq\` that increases by one per room. A client remembers the highest \`seq\`
 it applied and sends it as \`lastSeq\` in \`hello\`; the server replies with a \`snapshot\` and
 then replays exactly the events after \`lastSeq\`, so nothing is missed and nothing arrives twice.
-Replies to one connection (\`snapshot\`, \`ack\`, \`error\`) are not numbered.
+Replies to one connection (\`snapshot\`, \`ack\`, \`error\`) and room state (\`presence\`,
+\`clock\`, \`console\`, \`coverage\`, \`assessment\`, \`notes_update\`) are not numbered: a
+reconnecting seat gets them fresh in its snapshot.
 
 With the language-model interviewer, an interviewer message streams as \`turn_delta\` frames
 before its \`turn\` event is committed. Drafts are not numbered, not stored and not replayed:
 the committed \`turn\` (with the same \`draftId\`) replaces the draft, a \`turn_discard\` drops a
 draft the model could not finish, and a client that reconnects simply forgets its drafts.
 
-Candidate frames carry a \`clientId\`. The server commits the frame, then acknowledges it; a
-client keeps every unacknowledged frame and resends it with the same \`clientId\` after a
-reconnect. A frame the server has already stored is acknowledged with \`duplicate: true\`.
+Commands that change the transcript or the clock carry a \`clientId\`. The server commits the
+frame, then acknowledges it; a client keeps every unacknowledged frame and resends it with the
+same \`clientId\` after a reconnect. A frame the server has already stored is acknowledged with
+\`duplicate: true\`.
 
 ## Limits
 
 - A frame may be at most ${MAX_FRAME_BYTES} bytes; a larger one closes the socket with 1009.
-- An answer may be at most ${MAX_ANSWER_CHARS} characters; the notes pad at most ${MAX_NOTES_CHARS}.
+- A message may be at most ${MAX_ANSWER_CHARS} characters; the notes pad at most ${MAX_NOTES_CHARS}.
 - Per-message deflate is off.
 
 ## Client to server
@@ -183,8 +192,12 @@ ${server.join('\n')}
 ${shapes.join('\n')}
 ## Error codes
 
-An \`error\` frame never closes the connection and never changes the session.
+One vocabulary for REST and the websocket. A REST reply carries the code with its HTTP status;
+an \`error\` frame carries the code alone, never closes the connection (unless the hello failed)
+and never changes the room.
 
+| code | HTTP status |
+|---|---|
 ${codes}
 
 ## Close codes
@@ -192,29 +205,5 @@ ${codes}
 | code | meaning |
 |---|---|
 ${closes}
-
-## Peer mode: \`/ws/peer\`
-
-A peer room has two seats, interviewer and candidate, each with its own token (32 random bytes,
-stored hashed, compared in constant time). The token decides the seat; nothing in a frame can
-change it. The server projects every frame per seat: a candidate seat only ever receives
-${candidateSees}, and none of them carries rubric text (talking points, probes, strong answers,
-facts), coverage, ratings or probed point ids. On a reconnect the seat gets a fresh
-\`peer_snapshot\` (and the interviewer a fresh \`peer_console\`); numbered events after it carry
-on from its \`lastSeq\`. The numbered \`turn\`, \`step\`, \`warning\` and \`ended\` events are the ones
-above; the human interviewer drives the clock and the offline interviewer stays silent.
-
-### Client to server
-
-${peerClient.join('\n')}
-### Server to client
-
-${peerServer.join('\n')}
-### Peer shapes
-
-${peerShapes.join('\n')}
-### Peer error codes
-
-${peerCodes}
 `;
 }

@@ -69,35 +69,6 @@ export const SessionSummary = z.object({
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
-/**
- * The `code` of every 4xx/5xx reply the server sends. `ApiError.code` stays a plain string so an
- * older client still parses a newer server's codes.
- */
-export const ApiErrorCode = z.enum([
-  'VALIDATION_FAILED',
-  'UNAUTHORIZED',
-  /** A websocket upgrade from a page of another origin (see MLSD_ALLOWED_ORIGINS). */
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CASE_NOT_FOUND',
-  'SESSION_NOT_FOUND',
-  'REPORT_NOT_READY',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'INTERNAL',
-  'UNAVAILABLE',
-]);
-export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
-
-/** Body of every 4xx/5xx reply. */
-export const ApiError = z.object({
-  statusCode: z.number(),
-  code: z.string(),
-  error: z.string(),
-  message: z.string(),
-});
-export type ApiError = z.infer<typeof ApiError>;
-
 /** `GET /api/sessions/:id` (token required): the session with its transcript. */
 export const SessionDetail = SessionSummary.extend({
   prompt: z.string(),

@@ -1,6 +1,6 @@
 import { findDuplicates } from './duplicates.ts';
-import type { Rubrics } from './load.ts';
 import { issueAt, locator, type RubricIssue } from './locate.ts';
+import type { Rubrics } from './rubric-types.ts';
 import type { CaseStudy, TalkingPoint } from './schema.ts';
 import { STEP_IDS } from './schema.ts';
 import { contentStems } from './text.ts';

@@ -4,24 +4,12 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { lintRubrics } from './lint.ts';
 import { issueAt, locate, type RubricIssue } from './locate.ts';
+import type { Rubrics } from './rubric-types.ts';
 import { CaseStudy, Framework } from './schema.ts';
 
-export type { RubricIssue };
+// Re-exported: the package index exposes these from here, as before `Rubrics` moved to a leaf file.
+export type { RubricIssue, Rubrics };
 export type LoadResult<T> = { ok: true; value: T } | { ok: false; issues: RubricIssue[] };
-
-export interface Rubrics {
-  framework: Framework;
-  /** framework.yaml on disk, and as shown in messages. */
-  frameworkPath: string;
-  frameworkFile: string;
-  cases: Map<string, CaseStudy>;
-  /** The file each case came from, as shown in messages (relative to the working directory). */
-  files: Map<string, string>;
-  /** The absolute path of each case file. */
-  paths: Map<string, string>;
-  /** Lint findings worth a look that did not stop loading (`severity: 'warning'`). */
-  warnings: RubricIssue[];
-}
 
 /** Parses and validates one YAML file against a schema, mapping every problem to its line. */
 export function loadYamlFile<S extends z.ZodType>(

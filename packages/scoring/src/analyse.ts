@@ -1,10 +1,12 @@
-import type { CompiledRubric } from './compile.ts';
+import type { Analysis, Segment } from './analysis-types.ts';
+import type { CompiledRubric } from './compiled-types.ts';
 import { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 import { COMPARISON, CONDITION, EXAMPLE, MECHANISM, NEGATION, NUMBER_WORDS, REASON } from './lexicon.ts';
 import { splitSpans } from './segment.ts';
 import { technicalFor } from './synonyms.ts';
-import { clauseTokens, contentWords, type Token } from './words.ts';
+import { clauseTokens, contentWords } from './words.ts';
 
+export type { Analysis, Segment } from './analysis-types.ts';
 export { contentWords, type Token, type Word, words } from './words.ts';
 
 /** Kinds of explanation a unit of text shows, as bits. */
@@ -17,43 +19,6 @@ export const Cue = {
   condition: 32,
   negation: 64,
 } as const;
-
-/** One sentence (or line, or clause) of candidate text with what the scorer needs to know about it. */
-export interface Segment {
-  start: number;
-  end: number;
-  line: number;
-  bullet: boolean;
-  /** The sentence asks something; it never backs a point or fires a red flag. */
-  question: boolean;
-  /** A diagram line that only names boxes; it never backs a point or fires a red flag. */
-  diagram: boolean;
-  /** A counterfactual ("if we had labels we could..."): the candidate is not proposing it. */
-  hypothetical: boolean;
-  /** Every word, stop words included, in order. */
-  tokens: Token[];
-  /** For each entry of `content`, its index in `tokens`. */
-  contentAt: number[];
-  /** Content lemmas in order (stop words dropped). */
-  content: string[];
-  contentSet: Set<string>;
-  /**
-   * Where each lemma occurs among `content`, including the technical terms plain words stand for
-   * ("chance" also sits at its position as "probability"). Used to find rubric signals.
-   */
-  positions: Map<string, number[]>;
-  /** Bit set of `Cue`. */
-  cues: number;
-  /** List separators (commas, semicolons, slashes) in the raw text. */
-  separators: number;
-  /** Set when the unit is written at the grader; it then earns nothing. */
-  graderDirected: GraderDirectedKind | null;
-}
-
-export interface Analysis {
-  text: string;
-  segments: Segment[];
-}
 
 /** Splits and reads a candidate text once; every later question about it is answered from this. */
 export function analyse(text: string): Analysis {

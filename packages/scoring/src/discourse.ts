@@ -1,5 +1,4 @@
-import type { Segment, Token } from './analyse.ts';
-import type { Polarity } from './polarity.ts';
+import type { Polarity, Segment } from './analysis-types.ts';
 import {
   ATTRIBUTION_HOLDERS,
   ATTRIBUTION_QUANTIFIERS,
@@ -13,6 +12,7 @@ import {
   PROPOSAL_NOUNS,
   SUBJECT_PRONOUNS,
 } from './polarity-words.ts';
+import type { Token } from './words.ts';
 
 /**
  * Stance read beyond the clause that names an idea: who holds it ("some people use X, but ..."),

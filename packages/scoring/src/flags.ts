@@ -1,5 +1,6 @@
-import type { Segment } from './analyse.ts';
-import type { CompiledPoint, CompiledRedFlag, CompiledRubric, CompiledSignal } from './compile.ts';
+import type { Segment } from './analysis-types.ts';
+import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compiled-types.ts';
+import type { CompiledSignal } from './phrases.ts';
 import { polarityOf } from './polarity.ts';
 import { signalWindows } from './signals.ts';
 

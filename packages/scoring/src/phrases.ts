@@ -1,5 +1,5 @@
-import { contentWords } from './analyse.ts';
 import { HAZARDS } from './polarity-words.ts';
+import { contentWords } from './words.ts';
 
 /**
  * Rubric phrases (signals, plain phrasings, probes, openings) in the forms the scorer compares

@@ -1,4 +1,4 @@
-import type { Segment, Token } from './analyse.ts';
+import type { Polarity, Segment } from './analysis-types.ts';
 import { attribution, turnJudges } from './discourse.ts';
 import {
   ALONE,
@@ -15,6 +15,9 @@ import {
   SUBJECT_PRONOUNS,
   SUPPOSITION_OPENERS,
 } from './polarity-words.ts';
+import type { Token } from './words.ts';
+
+export type { Polarity } from './analysis-types.ts';
 
 /**
  * Whether the candidate asserts an idea they name, or names it to reject it. Lexical, per clause:
@@ -24,7 +27,6 @@ import {
  * itself never count: the red flag "calibration is unnecessary" is that phrase, not its negation.
  * What the rest of the sentence and the next one say is read in `discourse.ts`.
  */
-export type Polarity = 'asserted' | 'hedged' | 'rejected';
 
 /**
  * Whose phrase is read. A talking point names something to do or to worry about; a red flag names a

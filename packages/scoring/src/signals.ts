@@ -1,5 +1,6 @@
-import type { Segment } from './analyse.ts';
-import type { CompiledRubric, CompiledSignal } from './compile.ts';
+import type { Segment } from './analysis-types.ts';
+import type { CompiledRubric } from './compiled-types.ts';
+import type { CompiledSignal } from './phrases.ts';
 
 /** One place a point is named in a segment: the content positions of the words that name it. */
 export interface Occurrence {

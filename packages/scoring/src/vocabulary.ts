@@ -1,7 +1,7 @@
 import { type CaseStudy, type Framework, STEP_IDS } from '@mlsd/rubric';
-import { contentWords } from './analyse.ts';
-import type { CompiledPoint } from './compile.ts';
+import type { CompiledPoint } from './compiled-types.ts';
 import { FILLER, GENERIC } from './lexicon.ts';
+import { contentWords } from './words.ts';
 
 /**
  * Machine-learning and quantity words every case uses ("pipeline", "embedding", "hourly",

@@ -1,10 +1,5 @@
 import {
-  checkLlmHealth,
-  createJudgeClient,
-  createLlmClient,
   createLlmInterviewer,
-  describeLlmConfig,
-  type LlmConfig,
   type LlmInterviewer,
   loadPrompts,
   type PlanOutcome,
@@ -12,8 +7,9 @@ import {
   type PromptSet,
   planWithModel,
 } from '@mlsd/interviewer';
+import { checkLlmHealth, createLlmClient, describeLlmConfig, type LlmConfig } from '@mlsd/llm';
 import type { HealthResponse } from '@mlsd/protocol';
-import type { JudgeClient } from '@mlsd/scoring';
+import { createJudgeClient, type JudgeClient } from '@mlsd/scoring';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../clock.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
-import { checkOrigin, type OriginPolicy } from '../ws/origin.ts';
+import { checkOrigin, type OriginPolicy } from '../transport/ws/origin.ts';
 
 /**
  * Refuses websocket upgrades from pages of other origins with a 403 before any socket exists.

@@ -3,7 +3,7 @@ import { restoreState, stepProgress } from '@mlsd/engine';
 import type { Report, SessionDetail, SessionSummary, StepId, Turn } from '@mlsd/protocol';
 import type { Rubrics } from '@mlsd/rubric';
 import { AppError } from '../errors.ts';
-import { stripProbes } from '../live/live-session.ts';
+import { candidateTurn } from '../rooms/candidate-turn.ts';
 
 /** The history-page row for a session. */
 export function sessionSummary(item: SessionListItem): SessionSummary {
@@ -41,7 +41,7 @@ export function sessionDetail(
     ...sessionSummary({ ...record, report, reportOverall: report?.overall ?? null }),
     prompt: rubrics.cases.get(record.caseId)?.prompt ?? '',
     steps: stepProgress(restored.value, now, rubrics.framework),
-    transcript: transcript.map(stripProbes),
+    transcript: transcript.map(candidateTurn),
     notes: record.notes,
   };
 }

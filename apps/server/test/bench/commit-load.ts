@@ -94,7 +94,7 @@ export async function measureCommits(sessions: number, turnsPerSession: number):
           });
         }
       };
-      ws.send(JSON.stringify({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 1e9 }));
+      ws.send(JSON.stringify({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 1e9 }));
       await next((m) => m.type === 'snapshot');
       for (let t = 0; t < turnsPerSession; t++) {
         const clientId = `s${s}-t${t}`;
@@ -103,7 +103,7 @@ export async function measureCommits(sessions: number, turnsPerSession: number):
         commits = 0;
         const preparedBefore = prepared;
         const started = performance.now();
-        ws.send(JSON.stringify({ type: 'answer', clientId, text }));
+        ws.send(JSON.stringify({ type: 'say', clientId, text }));
         await next((m) => m.type === 'turn' && m.turn.role === 'interviewer');
         turnMs.push(performance.now() - started);
         turnCommitMs.push(commitMs);

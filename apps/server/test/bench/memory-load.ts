@@ -38,9 +38,7 @@ async function connectAll(port: number, sessions: { id: string; token: string }[
         new Promise<WebSocket>((resolve, reject) => {
           const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { perMessageDeflate: false });
           ws.once('open', () =>
-            ws.send(
-              JSON.stringify({ type: 'hello', sessionId: session.id, token: session.token, lastSeq: 0 }),
-            ),
+            ws.send(JSON.stringify({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 })),
           );
           ws.once('message', () => resolve(ws));
           ws.on('error', reject);

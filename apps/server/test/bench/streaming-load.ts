@@ -169,7 +169,7 @@ class Browser {
     const frame =
       target === 'server' || target === 'server-normal'
         ? {
-            type: 'answer',
+            type: 'say',
             clientId: id,
             text: `I would log impressions and clicks, label a click within 30 minutes as positive [bench-${id}]`,
           }
@@ -233,7 +233,7 @@ export async function measureStreaming(
       browsers.forEach((browser, index) => {
         const session = created[index];
         browser.ws.send(
-          JSON.stringify({ type: 'hello', sessionId: session?.id, token: session?.token, lastSeq: 0 }),
+          JSON.stringify({ type: 'hello', roomId: session?.id, token: session?.token, lastSeq: 0 }),
         );
       });
       while (browsers.some((browser) => !browser.snapshot)) await sleep(20);

@@ -1,9 +1,9 @@
 import websocket from '@fastify/websocket';
-import { createLlmClient } from '@mlsd/interviewer';
+import { createLlmClient } from '@mlsd/llm';
 import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify from 'fastify';
 import { WebSocketServer } from 'ws';
-import { DEFAULT_MAX_BUFFERED_BYTES, sendCapped } from '../../src/ws/backpressure.ts';
+import { DEFAULT_MAX_BUFFERED_BYTES, sendCapped } from '../../src/transport/ws/backpressure.ts';
 import { installFetchProbe, takeFetchStamps } from './fetch-probe.ts';
 
 /**
@@ -40,7 +40,7 @@ if (mode === 'relay') {
       const { id } = JSON.parse(data.toString('utf8')) as Start;
       let index = 0;
       client
-        .streamChat({
+        .chat({
           model: 'fake-model',
           messages: [{ role: 'user', content: id }],
           onDelta: (text) => {

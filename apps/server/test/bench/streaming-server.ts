@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLlmConfig } from '@mlsd/interviewer';
+import { parseLlmConfig } from '@mlsd/llm';
 import { buildApp } from '../../src/app.ts';
 import { REPO_ROOT } from '../helpers.ts';
 import { installFetchProbe, takeFetchStamps } from './fetch-probe.ts';

@@ -1,4 +1,4 @@
-import type { Report, SessionView, SnapshotMessage, StepId, StepReport, Turn } from '@mlsd/protocol';
+import type { Report, RoomClock, RoomView, SnapshotMessage, StepId, StepReport, Turn } from '@mlsd/protocol';
 
 /** Test data shaped like the server's, shared by the pure-logic tests. */
 export const sampleTranscript: Turn[] = [
@@ -122,33 +122,48 @@ export const sampleReport: Report = {
   ],
 };
 
-/** A solo room's snapshot of an active session; `over` and `session` change what a test needs. */
+/** A solo room's snapshot of an active session; `over`, `clock` and `room` change what a test needs. */
 export function sampleSnapshot(
-  over: Partial<SnapshotMessage> = {},
-  session: Partial<SessionView> = {},
+  over: Partial<Omit<SnapshotMessage, 'clock'>> & { clock?: Partial<RoomClock> } = {},
+  room: Partial<RoomView> = {},
 ): SnapshotMessage {
+  const { clock, ...rest } = over;
   return {
     type: 'snapshot',
-    session: {
+    seat: 'candidate',
+    view: 'candidate',
+    room: {
       id: 's1',
+      mode: 'solo',
       caseId: 'c',
       caseTitle: 'Case',
       prompt: 'Design it',
       durationMinutes: 45,
       interviewer: 'offline',
       status: 'active',
+      surprise: false,
+      createdAt: 0,
       startedAt: 0,
+      endedAt: null,
+      endReason: null,
       reportId: null,
-      ...session,
+      degraded: false,
+      nextRoomId: null,
+      ...room,
     },
-    steps: [],
-    currentStep: 'requirements',
-    stepStartedAt: 0,
-    stepBudgetMs: 300_000,
-    serverNow: 0,
+    presence: { interviewer: true, candidate: true, observers: 0 },
+    clock: {
+      steps: [],
+      currentStep: 'requirements',
+      stepStartedAt: 0,
+      stepBudgetMs: 300_000,
+      pausedAt: null,
+      serverNow: 0,
+      ...clock,
+    },
     notes: '',
     transcript: [],
     lastSeq: 0,
-    ...over,
+    ...rest,
   };
 }

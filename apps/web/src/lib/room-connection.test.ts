@@ -6,7 +6,10 @@ import { type ConnectionStatus, RoomConnection } from './room-connection.ts';
 import { memoryStore, storedOutbox } from './storage.ts';
 
 function snapshot(lastSeq: number, status: 'active' | 'ended' = 'active'): SnapshotMessage {
-  return sampleSnapshot({ serverNow: 1000, lastSeq }, { status, reportId: status === 'ended' ? 'r1' : null });
+  return sampleSnapshot(
+    { clock: { serverNow: 1000 }, lastSeq },
+    { status, reportId: status === 'ended' ? 'r1' : null },
+  );
 }
 
 const turn = (seq: number) => ({
@@ -57,7 +60,7 @@ describe('RoomConnection', () => {
     conn.start();
     const first = sockets[0]!;
     first.open();
-    expect(first.sent[0]).toEqual({ type: 'hello', sessionId: 's1', token: 'tok', lastSeq: 0 });
+    expect(first.sent[0]).toEqual({ type: 'hello', roomId: 's1', token: 'tok', lastSeq: 0 });
     first.push(snapshot(2));
     first.push(turn(2)); // already in the snapshot
     first.push(turn(3));
@@ -115,7 +118,7 @@ describe('RoomConnection', () => {
 
     // not joined: queued only
     conn.sendAnswer('typed while offline');
-    expect(first.sent.filter((m) => m.type === 'answer')).toHaveLength(2);
+    expect(first.sent.filter((m) => m.type === 'say')).toHaveLength(2);
 
     // a reloaded page reads the outbox back from storage
     expect(
@@ -130,8 +133,8 @@ describe('RoomConnection', () => {
     expect(second.sent).toHaveLength(1); // hello only, before the snapshot
     second.push(snapshot(0));
     expect(second.sent.slice(1)).toEqual([
-      { type: 'answer', clientId: 'id2', text: 'second answer' },
-      { type: 'answer', clientId: 'id3', text: 'typed while offline' },
+      { type: 'say', clientId: 'id2', text: 'second answer' },
+      { type: 'say', clientId: 'id3', text: 'typed while offline' },
     ]);
     second.push({ type: 'ack', clientId: 'id2', duplicate: true });
     expect(
@@ -190,7 +193,7 @@ describe('RoomConnection', () => {
     expect(conn.sendControl('next_step')).toBe('id1');
     expect(conn.sendNotes('n')).toBe(true);
     expect(sockets[0]!.sent.slice(1)).toEqual([
-      { type: 'next_step', clientId: 'id1' },
+      { type: 'timer', action: 'next_step', clientId: 'id1' },
       { type: 'notes', text: 'n' },
     ]);
   });

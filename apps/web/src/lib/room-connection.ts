@@ -44,7 +44,7 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
 
   /** `next_step` or `end`; only while joined, returns the client id or null. */
   sendControl(type: 'next_step' | 'end'): string | null {
-    return this.sendWithId((clientId) => ({ type, clientId }));
+    return this.sendWithId((clientId) => ({ type: 'timer', action: type, clientId }));
   }
 
   sendNotes(text: string): boolean {
@@ -52,11 +52,11 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
   }
 
   protected hello(): ClientMessage {
-    return { type: 'hello', sessionId: this.sessionId, token: this.token, lastSeq: this.lastSeq };
+    return { type: 'hello', roomId: this.sessionId, token: this.token, lastSeq: this.lastSeq };
   }
 
   protected entryFrame(entry: OutboxEntry): ClientMessage {
-    return { type: 'answer', clientId: entry.clientId, text: entry.text };
+    return { type: 'say', clientId: entry.clientId, text: entry.text };
   }
 
   protected receive(message: ServerMessage): void {
@@ -66,7 +66,7 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
         this.lastSeq = Math.max(this.lastSeq, message.lastSeq);
         this.o.onStatus({ kind: 'open' });
         this.o.onMessage(message);
-        if (message.session.status === 'ended') {
+        if (message.room.status === 'ended') {
           this.finish({ kind: 'stopped' });
           return;
         }
@@ -83,7 +83,10 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
         // Drafts are not numbered: they pass straight through, and a reconnect forgets them.
         if (this.isJoined) this.o.onMessage(message);
         return;
-      default:
+      case 'turn':
+      case 'step':
+      case 'warning':
+      case 'ended':
         if (message.seq <= this.lastSeq) return;
         this.lastSeq = message.seq;
         this.o.onMessage(message);

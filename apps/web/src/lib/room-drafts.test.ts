@@ -4,7 +4,7 @@ import { sampleSnapshot } from './fixtures.ts';
 import { FrameBatcher, type FrameScheduler } from './frame-batcher.ts';
 import { initialRoomState, type RoomAction, type RoomState, roomReducer } from './room-state.ts';
 
-function snapshot(over: Partial<SnapshotMessage['session']> = {}): SnapshotMessage {
+function snapshot(over: Partial<SnapshotMessage['room']> = {}): SnapshotMessage {
   return sampleSnapshot({ lastSeq: 1 }, { interviewer: 'llm', ...over });
 }
 

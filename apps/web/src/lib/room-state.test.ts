@@ -19,9 +19,9 @@ const opening: Turn = {
   at: 1000,
 };
 
-function snapshot(over: Partial<SnapshotMessage> = {}): SnapshotMessage {
+function snapshot(over: Partial<Omit<SnapshotMessage, 'clock'>> = {}): SnapshotMessage {
   return sampleSnapshot(
-    { steps, stepStartedAt: 1000, serverNow: 11_000, transcript: [opening], lastSeq: 2, ...over },
+    { clock: { steps, stepStartedAt: 1000, serverNow: 11_000 }, transcript: [opening], lastSeq: 2, ...over },
     { startedAt: 1000 },
   );
 }

@@ -1,7 +1,7 @@
 import type {
   EndReason,
+  RoomView,
   ServerMessage,
-  SessionView,
   StepId,
   StepProgress,
   Turn,
@@ -31,7 +31,7 @@ export interface Draft {
 }
 
 export interface RoomState {
-  session: SessionView | null;
+  session: RoomView | null;
   steps: StepProgress[];
   currentStep: StepId | null;
   stepStartedAt: number;
@@ -49,6 +49,8 @@ export interface RoomState {
   drafts: Draft[];
   /** The model interviewer failed (or was unavailable) and the offline one took over. */
   degraded: boolean;
+  /** How many people watch through a read-only link. */
+  observers: number;
 }
 
 export type RoomAction =
@@ -74,6 +76,7 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
     notice: null,
     drafts: [],
     degraded: false,
+    observers: 0,
   };
 }
 
@@ -108,28 +111,34 @@ function appendDeltas(drafts: Draft[], deltas: readonly TurnDeltaMessage[]): Dra
 function applyServer(state: RoomState, message: ServerMessage, localNow: number): RoomState {
   switch (message.type) {
     case 'snapshot': {
-      const transcript = message.transcript;
+      const { transcript, room, clock } = message;
       return {
         ...state,
-        session: message.session,
-        steps: message.steps,
-        currentStep: message.currentStep,
-        stepStartedAt: message.stepStartedAt,
-        stepBudgetMs: message.stepBudgetMs,
-        clockOffset: clockOffset(message.serverNow, localNow),
+        session: room,
+        steps: clock?.steps ?? state.steps,
+        currentStep: clock?.currentStep ?? state.currentStep,
+        stepStartedAt: clock?.stepStartedAt ?? state.stepStartedAt,
+        stepBudgetMs: clock?.stepBudgetMs ?? state.stepBudgetMs,
+        clockOffset: clock ? clockOffset(clock.serverNow, localNow) : state.clockOffset,
         transcript,
         lastSeq: Math.max(state.lastSeq, message.lastSeq),
         notes: message.notes,
         ended:
-          message.session.status === 'ended' && message.session.reportId
-            ? { reason: 'completed', reportId: message.session.reportId }
+          room.status === 'ended' && room.reportId
+            ? { reason: room.endReason ?? 'completed', reportId: room.reportId }
             : state.ended,
         local: notInTranscript(state.local, transcript),
         // Drafts are never replayed: whatever was being written is either in the transcript now or gone.
         drafts: [],
-        degraded: message.session.degraded ?? state.degraded,
+        degraded: room.degraded || state.degraded,
+        observers: message.presence.observers,
       };
     }
+    case 'presence':
+      return { ...state, observers: message.presence.observers };
+    case 'notes_update':
+      // Only observers get these (the candidate's own pad never echoes back to them).
+      return { ...state, notes: message.text };
     case 'turn_delta':
       return { ...state, drafts: appendDeltas(state.drafts, [message]) };
     case 'turn_discard':
@@ -138,8 +147,14 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
       return applyAck(state, message);
     case 'error':
       return applyRefusal(state, message);
-    default:
+    case 'turn':
+    case 'step':
+    case 'warning':
+    case 'ended':
       return applyNumbered(state, message, applyEvent);
+    default:
+      // Console, coverage, clock and room changes belong to peer rooms; a solo room has none.
+      return state;
   }
 }
 

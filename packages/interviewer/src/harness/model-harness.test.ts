@@ -1,7 +1,7 @@
+import { createLlmClient } from '@mlsd/llm';
 import { readCandidateMessage } from '@mlsd/scoring';
 import { type ChatRequest, type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlmClient } from '../llm/client.ts';
 import { createModelVoice } from '../llm/fallback.ts';
 import { createLlmInterviewer } from '../llm/llm-interviewer.ts';
 import { planWithModel } from '../llm/plan.ts';

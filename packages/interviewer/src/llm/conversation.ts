@@ -1,5 +1,5 @@
+import type { ChatMessage } from '@mlsd/llm';
 import type { TranscriptLine } from '../interviewer.ts';
-import type { ChatMessage } from './client.ts';
 
 /**
  * The fixed first user message. Chat templates of many local models require the conversation to

@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type ChatMessage, countTokens } from '@mlsd/llm';
 import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, RequestRecord } from './client.ts';
 import { economyOf } from './economy.ts';
+import type { RequestRecord } from './request-record.ts';
 import { stablePromptFor } from './stable-prompt.ts';
 import { loadCase, repoPrompts } from './testing/fixtures.ts';
-import { countTokens } from './tokens.ts';
 
 const record = (
   messages: ChatMessage[],

@@ -1,5 +1,5 @@
-import type { ChatMessage, RequestRecord } from './client.ts';
-import { sharedPrefixTokens } from './tokens.ts';
+import { type ChatMessage, sharedPrefixTokens } from '@mlsd/llm';
+import type { RequestRecord } from './request-record.ts';
 
 /** OpenAI bills cached input at a quarter of the price; other providers are similar or cheaper. */
 export const CACHE_DISCOUNT = 0.75;

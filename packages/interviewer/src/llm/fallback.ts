@@ -1,5 +1,5 @@
+import { LlmError } from '@mlsd/llm';
 import type { Interviewer, SpeakOptions, SpeakRequest, Utterance } from '../interviewer.ts';
-import { LlmError } from './errors.ts';
 
 export interface VoiceOutcome {
   utterance: Utterance;

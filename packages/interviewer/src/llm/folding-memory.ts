@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
+import { countTokens, type LlmChat, LlmError, MESSAGE_OVERHEAD_TOKENS } from '@mlsd/llm';
 import type { TranscriptLine } from '../interviewer.ts';
-import type { LlmClient, RequestRecord } from './client.ts';
 import { buildMessages } from './conversation.ts';
-import { LlmError } from './errors.ts';
 import { extractiveSummary, foldBoundaries } from './fold.ts';
 import type { PromptSet } from './prompts.ts';
-import { countTokens, MESSAGE_OVERHEAD_TOKENS } from './tokens.ts';
+import type { RequestRecord } from './request-record.ts';
 
 /** Words asked of a summary; about 1.4 tokens each. */
 const SUMMARY_WORDS = 300;
@@ -18,7 +17,7 @@ const MIN_BUDGET = 300;
 const MAX_CACHED = 256;
 
 export interface FoldingOptions {
-  client: LlmClient;
+  client: LlmChat;
   prompts: PromptSet;
   model: string;
   contextTokens: number | null;
@@ -107,7 +106,7 @@ export class FoldingMemory {
     });
     const started = now();
     try {
-      const result = await client.complete({
+      const result = await client.chat({
         model,
         messages,
         maxTokens: SUMMARY_MAX_TOKENS,

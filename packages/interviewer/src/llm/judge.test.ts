@@ -1,9 +1,14 @@
+import { createLlmClient } from '@mlsd/llm';
 import type { Turn } from '@mlsd/protocol';
-import { buildReport, judgeSession, RED_FLAG_DEDUCTIONS, REMOVED_FOR_GRADER } from '@mlsd/scoring';
+import {
+  buildReport,
+  createJudgeClient,
+  judgeSession,
+  RED_FLAG_DEDUCTIONS,
+  REMOVED_FOR_GRADER,
+} from '@mlsd/scoring';
 import { type ChatRequest, type FakeOpenAi, type FakeReply, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLlmClient } from './client.ts';
-import { createJudgeClient } from './judge-client.ts';
 import { loadCase, repoPrompts } from './testing/fixtures.ts';
 
 const { caseStudy, framework } = loadCase();

@@ -1,15 +1,14 @@
 import type { InterviewerMove } from '@mlsd/engine';
+import { countTokens, createLlmClient, LlmError } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../interviewer.ts';
 import { createOfflineInterviewer, voiceOffline } from '../offline.ts';
-import { createLlmClient, type RequestRecord } from './client.ts';
-import { LlmError } from './errors.ts';
 import { createModelVoice } from './fallback.ts';
 import { createLlmInterviewer, type LlmSpeakRequest } from './llm-interviewer.ts';
+import type { RequestRecord } from './request-record.ts';
 import { stablePromptFor } from './stable-prompt.ts';
 import { loadCase, repoPrompts } from './testing/fixtures.ts';
-import { countTokens } from './tokens.ts';
 
 const { caseStudy, framework } = loadCase();
 const prompts = repoPrompts();

@@ -1,13 +1,13 @@
+import { type ChatResult, type ChatUsage, type LlmChat, LlmError } from '@mlsd/llm';
 import type { Interviewer, SpeakOptions, SpeakRequest, Utterance } from '../interviewer.ts';
 import { findPoint, voiceOffline } from '../offline.ts';
-import type { ChatUsage, LlmClient, RequestRecord } from './client.ts';
 import { buildMessages } from './conversation.ts';
-import { LlmError } from './errors.ts';
 import { FoldingMemory } from './folding-memory.ts';
 import type { Leak } from './leak-guard.ts';
 import { leakGuardFor } from './leak-guard.ts';
 import { OutputFilter } from './output-filter.ts';
 import type { PromptSet } from './prompts.ts';
+import type { RequestRecord } from './request-record.ts';
 import { stablePromptFor } from './stable-prompt.ts';
 import { renderTurnNote, type TurnContext } from './turn-note.ts';
 
@@ -30,7 +30,7 @@ export interface LlmInterviewer extends Interviewer {
 }
 
 export interface LlmInterviewerOptions {
-  client: LlmClient;
+  client: LlmChat;
   prompts: PromptSet;
   model: string;
   /** The model's context window; when set, older turns are folded into a summary to fit. */
@@ -79,13 +79,14 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
         speakOptions.onDelta?.(piece);
       };
       const started = now();
-      let result: Awaited<ReturnType<LlmClient['streamChat']>>;
+      let result: ChatResult;
       try {
-        result = await options.client.streamChat({
+        result = await options.client.chat({
           model: options.model,
           messages,
           maxTokens: maxReplyTokens,
           cacheKey: `mlsd-${caseStudy.id}`,
+          // Passing onDelta makes it a stream: the leak guard checks each piece before it is shown.
           onDelta: (delta) => show(filter.push(delta)),
           ...(speakOptions.signal ? { signal: speakOptions.signal } : {}),
         });

@@ -1,7 +1,7 @@
 import { allowedMoves, createConfig, messageReading, startInterview, transition } from '@mlsd/engine';
+import { createLlmClient } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLlmClient } from './client.ts';
 import { planWithModel } from './plan.ts';
 import { loadCase, repoPrompts } from './testing/fixtures.ts';
 

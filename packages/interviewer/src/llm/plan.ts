@@ -1,9 +1,9 @@
 import type { MessageReading, PreferredMove } from '@mlsd/engine';
+import type { ChatMessage, LlmChat } from '@mlsd/llm';
 import { CandidateIntent, type StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { stepPoints } from '@mlsd/scoring';
 import { z } from 'zod';
-import type { ChatMessage, LlmClient } from './client.ts';
 import type { PromptSet } from './prompts.ts';
 import { oneLine } from './stable-prompt.ts';
 
@@ -47,7 +47,7 @@ const PLAN_MAX_TOKENS = 600;
  * reply gets one retry with the error, then the offline reading stands.
  */
 export async function planWithModel(
-  client: LlmClient,
+  client: LlmChat,
   options: { model: string; prompts: PromptSet },
   request: PlanRequest,
 ): Promise<PlanOutcome> {
@@ -81,7 +81,7 @@ export async function planWithModel(
               content: `Your last reply was not valid: ${error}. Reply with the JSON object only.`,
             },
           ];
-    const result = await client.complete({
+    const result = await client.chat({
       model: options.model,
       messages: asked,
       maxTokens: PLAN_MAX_TOKENS,

@@ -1,10 +1,11 @@
+import { createLlmClient } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineInterviewer } from '../offline.ts';
-import { createLlmClient, type RequestRecord } from './client.ts';
 import { economyOf } from './economy.ts';
 import { createModelVoice } from './fallback.ts';
 import { createLlmInterviewer } from './llm-interviewer.ts';
+import type { RequestRecord } from './request-record.ts';
 import { interviewerScript } from './testing/fake-replies.ts';
 import { loadCase, repoPrompts } from './testing/fixtures.ts';
 import { runScriptedSession } from './testing/scripted-session.ts';

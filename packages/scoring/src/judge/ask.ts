@@ -4,7 +4,7 @@ import type { CompiledRedFlag, CompiledRubric } from '../compile.ts';
 import { curveballIdeas } from '../curveball-ideas.ts';
 import { reactionTurns } from '../curveballs.ts';
 import { type SessionTurn, turnMeta } from '../session.ts';
-import type { JudgeTurn } from './prompt.ts';
+import type { JudgeTurn } from './types.ts';
 
 /** A thrown curveball the candidate answered, as the judge is asked about it. */
 export interface AskedCurveball {

@@ -1,4 +1,5 @@
 export { type AskedCurveball, reversedAsk, type StepAsk, stepAsks } from './ask.ts';
+export { createJudgeClient, type JudgeClient } from './client.ts';
 export { compareVerdicts } from './compare.ts';
 export { buildJudgeReport } from './judge-report.ts';
 export {
@@ -15,7 +16,6 @@ export {
 export { checkQuote, type QuoteCheck, type QuoteSource } from './quotes.ts';
 export {
   JUDGE_TEMPERATURE,
-  type JudgeClient,
   type JudgeFailure,
   type JudgeOptions,
   type JudgeOutcome,

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CandidateIntent, HintLevel, TurnKind } from '@mlsd/protocol';
-import type { CaseStudy, Framework, StepId } from '@mlsd/rubric';
+import type { ChatMessage } from '@mlsd/llm';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { StepAsk } from './ask.ts';
+import type { JudgeTurn } from './types.ts';
 import type { JudgeView } from './view.ts';
+
+export type { JudgeTurn } from './types.ts';
 
 /** The placeholders each judge prompt file must use (prompts/judge.md, judge-step.md, judge-retry.md). */
 export const JUDGE_PLACEHOLDERS = {
@@ -25,27 +28,8 @@ export interface JudgePrompts {
   retry: RenderablePrompt;
 }
 
-export interface JudgeMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
-/**
- * The part of a transcript turn the judge reads; `Turn` from @mlsd/protocol fits. The interviewer's
- * `kind`, hints and curveballs let the judge's report apply the offline report's rules.
- */
-export interface JudgeTurn {
-  role: 'interviewer' | 'candidate';
-  text: string;
-  step?: StepId | null;
-  at?: number | null;
-  kind?: TurnKind;
-  probedPointIds?: readonly string[];
-  hintLevel?: HintLevel;
-  hintPointIds?: readonly string[];
-  curveballId?: string;
-  intent?: CandidateIntent;
-}
+/** A message to the judge's model, as the gateway sends it. */
+export type JudgeMessage = ChatMessage;
 
 /**
  * A marker the candidate cannot forge: derived from a hash of everything the candidate wrote, so

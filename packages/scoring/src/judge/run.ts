@@ -4,6 +4,7 @@ import { AnalysisCache } from '../analyse.ts';
 import { compileRubric } from '../compile.ts';
 import { prepareSession } from '../session.ts';
 import { reversedAsk, type StepAsk, sessionTurnsOf, stepAsks } from './ask.ts';
+import type { JudgeClient } from './client.ts';
 import { compareVerdicts } from './compare.ts';
 import { buildJudgeReport } from './judge-report.ts';
 import {
@@ -27,16 +28,8 @@ import { judgeView } from './view.ts';
 /** The judge samples nothing: the same transcript should get the same verdicts. */
 export const JUDGE_TEMPERATURE = 0;
 
-/** One structured-output completion. @mlsd/interviewer implements it over the model endpoint. */
-export interface JudgeClient {
-  completeJson(request: {
-    messages: readonly JudgeMessage[];
-    schemaName: string;
-    schema: Record<string, unknown>;
-    temperature: number;
-    signal?: AbortSignal;
-  }): Promise<{ text: string }>;
-}
+/** Structured output is long: one entry per talking point of a step, each with a quote. */
+const JUDGE_MAX_TOKENS = 4000;
 
 export interface JudgeOptions {
   client: JudgeClient;
@@ -227,10 +220,13 @@ async function askStep(
     stats.requests++;
     let text: string;
     try {
-      ({ text } = await options.client.completeJson({
+      ({ text } = await options.client.llm.chat({
+        model: options.client.model,
         messages,
-        schemaName,
-        schema,
+        jsonSchema: { name: schemaName, schema },
+        maxTokens: JUDGE_MAX_TOKENS,
+        timeoutMs: options.client.timeoutMs,
+        // Sent whatever the session's setting: the judge's verdicts must not depend on sampling.
         temperature: JUDGE_TEMPERATURE,
         signal,
       }));

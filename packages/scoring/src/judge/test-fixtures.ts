@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { LlmChat, LlmRequest } from '@mlsd/llm';
 import type { Turn } from '@mlsd/protocol';
 import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
 import { buildReport } from '../report.ts';
+import { createJudgeClient, type JudgeClient } from './client.ts';
 import type { JudgePrompts } from './prompt.ts';
-import type { JudgeClient } from './run.ts';
 
 const RUBRICS = fileURLToPath(new URL('../../../../rubrics/', import.meta.url));
 
@@ -198,20 +199,23 @@ export function reply(
   return JSON.stringify(body);
 }
 
-export type Call = Parameters<JudgeClient['completeJson']>[0];
+/** A request the judge sent, with its schema's name and body lifted out for the tests to read. */
+export type Call = LlmRequest & { schemaName: string; schema: Record<string, unknown> };
 
 /** A judge client double: answers each request with `answer(call, index)` and records the calls. */
 export function scriptedClient(
   answer: (call: Call, index: number) => string | Error,
 ): JudgeClient & { calls: Call[] } {
   const calls: Call[] = [];
-  return {
-    calls,
-    async completeJson(call) {
+  const llm: LlmChat = {
+    async chat(request) {
+      const { name, schema } = request.jsonSchema ?? { name: '', schema: {} };
+      const call = { ...request, schemaName: name, schema };
       const index = calls.push(call) - 1;
       const result = answer(call, index);
       if (result instanceof Error) throw result;
-      return { text: result };
+      return { text: result, usage: null, finishReason: 'stop', attempts: 1 };
     },
   };
+  return { calls, ...createJudgeClient(llm, { model: 'judge-model', timeoutMs: 1_000 }) };
 }

@@ -1,6 +1,6 @@
 import { AnalysisCache } from '../analyse.ts';
-import type { JudgeTurn } from './prompt.ts';
 import type { QuoteSource } from './quotes.ts';
+import type { JudgeTurn } from './types.ts';
 
 /** Stands where the judge would have read text addressed to the grader (prompts/judge.md names it). */
 export const REMOVED_FOR_GRADER = '[removed: text addressed to the grader]';

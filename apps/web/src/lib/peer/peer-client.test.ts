@@ -1,4 +1,4 @@
-import type { PeerServerMessage, PeerSnapshotMessage } from '@mlsd/protocol';
+import type { ServerMessage, SnapshotMessage } from '@mlsd/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSocket } from '../fake-socket.ts';
 import type { ConnectionStatus } from '../room-connection.ts';
@@ -24,12 +24,18 @@ const clock = {
   serverNow: 2_000,
 };
 
-function snapshot(status: 'lobby' | 'active' | 'ended' = 'active', lastSeq = 2): PeerSnapshotMessage {
+function snapshot(status: 'lobby' | 'active' | 'ended' = 'active', lastSeq = 2): SnapshotMessage {
   return {
-    type: 'peer_snapshot',
+    type: 'snapshot',
     seat: 'candidate',
+    view: 'candidate',
     room: {
       id: 'r1',
+      mode: 'peer',
+      caseId: 'c',
+      interviewer: 'human',
+      reportId: null,
+      degraded: false,
       status,
       durationMinutes: 30,
       surprise: false,
@@ -41,15 +47,15 @@ function snapshot(status: 'lobby' | 'active' | 'ended' = 'active', lastSeq = 2):
       endReason: null,
       nextRoomId: null,
     },
-    presence: { interviewer: true, candidate: true },
+    presence: { interviewer: true, candidate: true, observers: 0 },
     clock: status === 'lobby' ? null : clock,
     transcript: [],
-    pad: '',
+    notes: '',
     lastSeq,
   };
 }
 
-const turn = (seq: number, clientId?: string): PeerServerMessage => ({
+const turn = (seq: number, clientId?: string): ServerMessage => ({
   type: 'turn',
   seq,
   turn: {
@@ -64,7 +70,7 @@ const turn = (seq: number, clientId?: string): PeerServerMessage => ({
 });
 
 describe('peerReducer', () => {
-  const apply = (messages: PeerServerMessage[], localNow = 1_500) =>
+  const apply = (messages: ServerMessage[], localNow = 1_500) =>
     messages.reduce(
       (state, message) => peerReducer(state, { type: 'server', message, localNow }),
       initialPeerState([{ clientId: 'mine', text: 'hi', createdAt: 1 }]),
@@ -82,7 +88,7 @@ describe('peerReducer', () => {
     const state = apply([
       snapshot(),
       { type: 'ended', seq: 3, reason: 'ended-early', reportId: 'r1' },
-      { type: 'peer_next_room', roomId: 'r2' },
+      { type: 'next_room', roomId: 'r2' },
     ]);
     expect(state.room).toMatchObject({ status: 'ended', endReason: 'ended-early', nextRoomId: 'r2' });
   });
@@ -95,7 +101,7 @@ describe('peerReducer', () => {
     const state = apply([
       snapshot(),
       {
-        type: 'peer_console',
+        type: 'console',
         caseId: 'c',
         caseTitle: 'Case',
         prompt: 'p',
@@ -104,8 +110,8 @@ describe('peerReducer', () => {
         coverage,
         assessment: { marks: {}, ratings: {}, privateNotes: '' },
       },
-      { type: 'peer_assessment', assessment: { marks: { p1: 'missed' }, ratings: {}, privateNotes: 'n' } },
-      { type: 'peer_pad_update', text: 'pad', at: 3 },
+      { type: 'assessment', assessment: { marks: { p1: 'missed' }, ratings: {}, privateNotes: 'n' } },
+      { type: 'notes_update', text: 'pad', at: 3 },
     ]);
     expect(state.console?.caseId).toBe('c');
     expect(state.coverage).toEqual(coverage);
@@ -141,14 +147,14 @@ describe('parsePeerRoute', () => {
 describe('PeerConnection', () => {
   let sockets: FakeSocket[];
   let statuses: ConnectionStatus[];
-  let received: PeerServerMessage[];
+  let received: ServerMessage[];
   let timers: (() => void)[];
   let store: ReturnType<typeof memoryStore>;
   let ids: number;
 
   const make = () =>
     new PeerConnection({
-      url: 'ws://x/ws/peer',
+      url: 'ws://x/ws',
       roomId: 'r1',
       token: 'tok',
       createSocket: () => {
@@ -180,10 +186,10 @@ describe('PeerConnection', () => {
     conn.start();
     conn.say('queued while connecting', { kind: 'probe', pointId: 'p1' });
     sockets[0]?.onopen?.({});
-    expect(sockets[0]?.sent[0]).toEqual({ type: 'peer_hello', roomId: 'r1', token: 'tok' });
+    expect(sockets[0]?.sent[0]).toEqual({ type: 'hello', roomId: 'r1', token: 'tok' });
     sockets[0]?.push(snapshot());
     expect(sockets[0]?.sent[1]).toEqual({
-      type: 'peer_say',
+      type: 'say',
       clientId: 'id1',
       text: 'queued while connecting',
       kind: 'probe',
@@ -193,8 +199,8 @@ describe('PeerConnection', () => {
     timers.shift()?.();
     sockets[1]?.onopen?.({});
     sockets[1]?.push(snapshot());
-    expect(sockets[1]?.sent[1]).toMatchObject({ type: 'peer_say', clientId: 'id1' });
-    sockets[1]?.push({ type: 'peer_ack', clientId: 'id1', duplicate: true });
+    expect(sockets[1]?.sent[1]).toMatchObject({ type: 'say', clientId: 'id1' });
+    sockets[1]?.push({ type: 'ack', clientId: 'id1', duplicate: true });
     expect(storedOutbox(store, 'peer-r1').list()).toEqual([]);
   });
 
@@ -212,7 +218,7 @@ describe('PeerConnection', () => {
     const conn = make();
     conn.start();
     sockets[0]?.onopen?.({});
-    sockets[0]?.push({ type: 'peer_error', code: 'ROOM_EXPIRED', message: 'expired' });
+    sockets[0]?.push({ type: 'error', code: 'ROOM_EXPIRED', message: 'expired' });
     expect(statuses.at(-1)).toEqual({ kind: 'failed', code: 'ROOM_EXPIRED', message: 'expired' });
     expect(sockets[0]?.closed).toBe(true);
     expect(conn.timer('pause')).toBeNull();

@@ -1,7 +1,7 @@
 import {
-  type PeerClientMessage,
-  PeerServerMessage,
+  type ClientMessage,
   type PointVerdict,
+  ServerMessage,
   type StepId,
   type TimerAction,
 } from '@mlsd/protocol';
@@ -14,7 +14,7 @@ export interface PeerOutboxEntry extends OutboxEntry {
   pointId?: string;
 }
 
-export interface PeerConnectionOptions extends SocketOptions<PeerServerMessage> {
+export interface PeerConnectionOptions extends SocketOptions<ServerMessage> {
   roomId: string;
   token: string;
 }
@@ -27,16 +27,12 @@ const FATAL_BEFORE_JOIN = new Set(['UNAUTHORIZED', 'ROOM_EXPIRED']);
  * every reconnect, unacknowledged lines resent with their client ids, backoff between attempts.
  * It stays open after the interview ends: ratings, the report and the seat swap still need it.
  */
-export class PeerConnection extends ReconnectingSocket<
-  PeerServerMessage,
-  PeerClientMessage,
-  PeerOutboxEntry
-> {
+export class PeerConnection extends ReconnectingSocket<ServerMessage, ClientMessage, PeerOutboxEntry> {
   private readonly roomId: string;
   private readonly token: string;
 
   constructor(options: PeerConnectionOptions) {
-    super(options, { schema: PeerServerMessage, fatalBeforeJoin: FATAL_BEFORE_JOIN });
+    super(options, { schema: ServerMessage, fatalBeforeJoin: FATAL_BEFORE_JOIN });
     this.roomId = options.roomId;
     this.token = options.token;
   }
@@ -47,58 +43,58 @@ export class PeerConnection extends ReconnectingSocket<
   }
 
   pad(text: string): boolean {
-    return this.sendIfJoined({ type: 'peer_pad', text });
+    return this.sendIfJoined({ type: 'notes', text });
   }
 
   /** A clock control; returns its client id, or null when not connected. */
   timer(action: TimerAction, minutes?: number): string | null {
     return this.sendWithId((clientId) =>
       minutes === undefined
-        ? { type: 'peer_timer', clientId, action }
-        : { type: 'peer_timer', clientId, action, minutes },
+        ? { type: 'timer', clientId, action }
+        : { type: 'timer', clientId, action, minutes },
     );
   }
 
   mark(pointId: string, verdict: PointVerdict | null): boolean {
-    return this.sendIfJoined({ type: 'peer_mark', pointId, verdict });
+    return this.sendIfJoined({ type: 'mark', pointId, verdict });
   }
 
   rate(step: StepId, score: number | null, comment: string): boolean {
-    return this.sendIfJoined({ type: 'peer_rate', step, score, comment });
+    return this.sendIfJoined({ type: 'rate', step, score, comment });
   }
 
   privateNotes(text: string): boolean {
-    return this.sendIfJoined({ type: 'peer_private_notes', text });
+    return this.sendIfJoined({ type: 'private_notes', text });
   }
 
   swap(): string | null {
-    return this.sendWithId((clientId) => ({ type: 'peer_swap', clientId }));
+    return this.sendWithId((clientId) => ({ type: 'swap', clientId }));
   }
 
-  protected hello(): PeerClientMessage {
-    return { type: 'peer_hello', roomId: this.roomId, token: this.token };
+  protected hello(): ClientMessage {
+    return { type: 'hello', roomId: this.roomId, token: this.token };
   }
 
-  protected entryFrame(entry: PeerOutboxEntry): PeerClientMessage {
-    const frame: PeerClientMessage = { type: 'peer_say', clientId: entry.clientId, text: entry.text };
+  protected entryFrame(entry: PeerOutboxEntry): ClientMessage {
+    const frame: ClientMessage = { type: 'say', clientId: entry.clientId, text: entry.text };
     if (entry.kind) frame.kind = entry.kind;
     if (entry.pointId) frame.pointId = entry.pointId;
     return frame;
   }
 
-  protected receive(message: PeerServerMessage): void {
+  protected receive(message: ServerMessage): void {
     switch (message.type) {
-      case 'peer_snapshot': {
+      case 'snapshot': {
         const first = this.markJoined();
         if (first) this.o.onStatus({ kind: 'open' });
         this.o.onMessage(message);
         if (first && message.room.status !== 'ended') this.flushOutbox();
         return;
       }
-      case 'peer_ack':
+      case 'ack':
         this.acked(message);
         return;
-      case 'peer_error':
+      case 'error':
         this.refused(message);
         return;
       default:

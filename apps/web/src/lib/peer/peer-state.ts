@@ -1,12 +1,12 @@
 import type {
+  ConsoleMessage,
   PeerAssessment,
-  PeerClock,
-  PeerConsoleMessage,
   PeerCoverage,
-  PeerPresence,
-  PeerRoomView,
   PeerSeat,
-  PeerServerMessage,
+  Presence,
+  RoomClock,
+  RoomView,
+  ServerMessage,
   StepId,
   Turn,
 } from '@mlsd/protocol';
@@ -24,13 +24,13 @@ import {
 } from '../shared-room-state.ts';
 import type { PeerOutboxEntry } from './peer-connection.ts';
 
-export type PeerConsole = Omit<PeerConsoleMessage, 'type' | 'coverage' | 'assessment'>;
+export type PeerConsole = Omit<ConsoleMessage, 'type' | 'coverage' | 'assessment'>;
 
 export interface PeerRoomState {
   seat: PeerSeat | null;
-  room: PeerRoomView | null;
-  presence: PeerPresence;
-  clock: PeerClock | null;
+  room: RoomView | null;
+  presence: Presence;
+  clock: RoomClock | null;
   /** serverNow - browserNow, from the last snapshot or clock. */
   clockOffset: number;
   transcript: Turn[];
@@ -47,14 +47,14 @@ export interface PeerRoomState {
 }
 
 export type PeerAction =
-  | { type: 'server'; message: PeerServerMessage; localNow: number }
+  | { type: 'server'; message: ServerMessage; localNow: number }
   | LocalAction<PeerOutboxEntry>;
 
 export function initialPeerState(outbox: PeerOutboxEntry[] = []): PeerRoomState {
   return {
     seat: null,
     room: null,
-    presence: { interviewer: false, candidate: false },
+    presence: { interviewer: false, candidate: false, observers: 0 },
     clock: null,
     clockOffset: 0,
     transcript: [],
@@ -80,52 +80,58 @@ export function peerReducer(state: PeerRoomState, action: PeerAction): PeerRoomS
   }
 }
 
-function applyServer(state: PeerRoomState, message: PeerServerMessage, localNow: number): PeerRoomState {
+function applyServer(state: PeerRoomState, message: ServerMessage, localNow: number): PeerRoomState {
   switch (message.type) {
-    case 'peer_snapshot':
+    case 'snapshot':
       return {
         ...state,
-        seat: message.seat,
+        seat: message.view,
         room: message.room,
         presence: message.presence,
         clock: message.clock,
         clockOffset: message.clock ? clockOffset(message.clock.serverNow, localNow) : state.clockOffset,
         transcript: message.transcript,
         lastSeq: message.lastSeq,
-        pad: message.pad,
+        pad: message.notes,
         local: notInTranscript(state.local, message.transcript),
       };
-    case 'peer_console': {
+    case 'console': {
       const { type: _type, coverage, assessment, ...rest } = message;
       return { ...state, console: rest, coverage, assessment };
     }
-    case 'peer_coverage':
+    case 'coverage':
       return { ...state, coverage: message.coverage };
-    case 'peer_assessment':
+    case 'assessment':
       return { ...state, assessment: message.assessment };
-    case 'peer_pad_update':
+    case 'notes_update':
       return { ...state, pad: message.text };
-    case 'peer_presence':
+    case 'presence':
       return { ...state, presence: message.presence };
-    case 'peer_clock':
+    case 'clock':
       return {
         ...state,
         clock: message.clock,
         clockOffset: clockOffset(message.clock.serverNow, localNow),
         warning: state.warning?.step === message.clock.currentStep ? state.warning : null,
       };
-    case 'peer_next_room':
+    case 'next_room':
       return state.room ? { ...state, room: { ...state.room, nextRoomId: message.roomId } } : state;
-    case 'peer_ack':
+    case 'ack':
       return applyAck(state, message);
-    case 'peer_error':
+    case 'error':
       return applyRefusal(state, message);
-    default:
+    case 'turn':
+    case 'step':
+    case 'warning':
+    case 'ended':
       return applyNumbered(state, message, applyEvent);
+    default:
+      // Streamed drafts come only from a model interviewer, never in a peer room.
+      return state;
   }
 }
 
-type NumberedEvent = Extract<PeerServerMessage, { seq: number }>;
+type NumberedEvent = Extract<ServerMessage, { seq: number }>;
 
 function applyEvent(state: PeerRoomState, event: NumberedEvent): PeerRoomState {
   switch (event.type) {
@@ -159,13 +165,13 @@ function applyEvent(state: PeerRoomState, event: NumberedEvent): PeerRoomState {
 }
 
 /** Milliseconds left in the current step on the server's clock; frozen while paused. */
-export function peerRemainingMs(clock: PeerClock, localNow: number, offset: number): number {
+export function peerRemainingMs(clock: RoomClock, localNow: number, offset: number): number {
   const at = clock.pausedAt ?? localNow + offset;
   return clock.stepStartedAt + clock.stepBudgetMs - at;
 }
 
 /** Time used in a step; the active one counts on the server's clock and stops while paused. */
-export function peerStepUsedMs(clock: PeerClock, stepId: StepId, localNow: number, offset: number): number {
+export function peerStepUsedMs(clock: RoomClock, stepId: StepId, localNow: number, offset: number): number {
   const step = clock.steps.find((s) => s.id === stepId);
   if (!step) return 0;
   if (step.status !== 'active' || step.id !== clock.currentStep) return step.usedMs;

@@ -1,4 +1,4 @@
-import type { PeerPresence, PeerRoomView, PeerSeat } from '@mlsd/protocol';
+import type { PeerSeat, Presence, RoomView } from '@mlsd/protocol';
 
 const SEAT_LABEL: Record<PeerSeat, string> = { interviewer: 'Interviewer', candidate: 'Candidate' };
 
@@ -10,9 +10,9 @@ export function Lobby({
   connected,
   onStart,
 }: {
-  room: PeerRoomView;
+  room: RoomView;
   seat: PeerSeat;
-  presence: PeerPresence;
+  presence: Presence;
   connected: boolean;
   onStart: () => void;
 }) {

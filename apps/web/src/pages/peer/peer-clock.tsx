@@ -1,10 +1,10 @@
-import type { PeerClock } from '@mlsd/protocol';
+import type { RoomClock } from '@mlsd/protocol';
 import { StepRailItem } from '../../components/step-rail-item.tsx';
 import { countdownTone, formatClock, formatMinutes } from '../../lib/countdown.ts';
 import { peerRemainingMs, peerStepUsedMs } from '../../lib/peer/peer-state.ts';
 
 /** The current step's clock on the server's time; frozen and labelled while paused. */
-export function PeerCountdown({ clock, now, offset }: { clock: PeerClock; now: number; offset: number }) {
+export function PeerCountdown({ clock, now, offset }: { clock: RoomClock; now: number; offset: number }) {
   const index = clock.steps.findIndex((s) => s.id === clock.currentStep);
   const step = clock.steps[index];
   const left = peerRemainingMs(clock, now, offset);
@@ -36,7 +36,7 @@ export function PeerCountdown({ clock, now, offset }: { clock: PeerClock; now: n
 }
 
 /** The seven steps with time used against each budget. */
-export function PeerStepRail({ clock, now, offset }: { clock: PeerClock; now: number; offset: number }) {
+export function PeerStepRail({ clock, now, offset }: { clock: RoomClock; now: number; offset: number }) {
   return (
     <ol className="step-rail">
       {clock.steps.map((step, i) => (

@@ -1,4 +1,4 @@
-import type { PeerClock, TimerAction } from '@mlsd/protocol';
+import type { RoomClock, TimerAction } from '@mlsd/protocol';
 import { useState } from 'react';
 import { EndDialog } from '../room/end-dialog.tsx';
 
@@ -8,7 +8,7 @@ export function TimerControls({
   connected,
   onTimer,
 }: {
-  clock: PeerClock;
+  clock: RoomClock;
   connected: boolean;
   onTimer: (action: TimerAction, minutes?: number) => void;
 }) {

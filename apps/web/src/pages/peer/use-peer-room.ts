@@ -21,7 +21,7 @@ export function usePeerRoom(roomId: string, token: string) {
 
   useEffect(() => {
     const conn = new PeerConnection({
-      url: socketUrl('/ws/peer'),
+      url: socketUrl('/ws'),
       roomId,
       token,
       createSocket: browserSocket,

@@ -21,7 +21,7 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
   const [ending, setEnding] = useState(false);
   const [editText, setEditText] = useState<{ text: string; n: number } | null>(null);
   const connected = status.kind === 'open';
-  const over = state.ended !== null || state.notice?.code === 'SESSION_ENDED';
+  const over = state.ended !== null || state.notice?.code === 'ROOM_ENDED';
 
   useEffect(() => {
     if (over) navigate({ name: 'report', sessionId }, { replace: true });
@@ -97,9 +97,14 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
               {state.degraded ? 'Offline fallback' : 'Language model'}
             </span>
           )}
+          {state.observers > 0 && (
+            <span className="badge" title="People watching this interview through a read-only link.">
+              {state.observers} watching
+            </span>
+          )}
           <ConnectionBadge status={status} now={now} onRetry={room.reconnectNow} />
         </div>
-        <CasePrompt prompt={state.session.prompt} />
+        <CasePrompt prompt={state.session.prompt ?? ''} />
         {state.degraded && state.session.interviewer === 'llm' && (
           <Notice tone="warn">
             The language model is not answering, so the offline interviewer is running this interview. Nothing

@@ -1,0 +1,384 @@
+import type { EventDraft, PeerChange, PeerRoomRecord } from '@mlsd/db';
+import {
+  createConfig,
+  currentStep,
+  type EngineState,
+  nextDeadline,
+  startInterview,
+  transition,
+} from '@mlsd/engine';
+import type {
+  Command,
+  ConsoleStep,
+  EndReason,
+  PeerAssessment,
+  PeerCoverage,
+  Report,
+  RoomClock,
+  RoomView,
+  ServerMessage,
+  Turn,
+} from '@mlsd/protocol';
+import { ENDED, NOT_STARTED, type Refusal, refuse } from '../refusals.ts';
+import type { InterviewerPolicy, RoomHost } from '../room.ts';
+import type { RoomCase } from '../room-case.ts';
+import type { SeatSocket } from '../seat-hub.ts';
+import { withMark, withPrivateNotes, withRating } from './assessment.ts';
+import { engineEvent, roomConsole } from './room-views.ts';
+import { consoleSteps, coverageOf, emptyCoverage } from './rubric-view.ts';
+import { clockOf, foldSilently } from './silent-engine.ts';
+import type { HumanInterviewerDeps } from './types.ts';
+
+type TimerCommand = Extract<Command, { type: 'timer' }>;
+type SayCommand = Extract<Command, { type: 'say' }>;
+
+/** How long coverage waits for more typing before it is recomputed (it costs tens of ms). */
+export const COVERAGE_DELAY_MS = 1_000;
+
+/**
+ * The interviewer of a peer room is a person: the engine keeps the steps and the time but never
+ * speaks. This policy stores both seats' lines, the interviewer's clock controls, marks, ratings
+ * and private notes, and keeps the console's live coverage.
+ */
+export class HumanInterviewer implements InterviewerPolicy {
+  readonly mode = 'peer';
+  readonly #host: RoomHost;
+  readonly #deps: HumanInterviewerDeps;
+  readonly #case: RoomCase;
+  readonly #steps: ConsoleStep[];
+  readonly #pointIds: Set<string>;
+  #record: PeerRoomRecord;
+  #state: EngineState | null;
+  #coverage: PeerCoverage | null = null;
+  #coverageTimer: ReturnType<HumanInterviewerDeps['clock']['setTimeout']> | null = null;
+  #disposed = false;
+
+  constructor(
+    host: RoomHost,
+    deps: HumanInterviewerDeps,
+    peerCase: RoomCase,
+    record: PeerRoomRecord,
+    state: EngineState | null,
+  ) {
+    this.#host = host;
+    this.#deps = deps;
+    this.#case = peerCase;
+    this.#steps = consoleSteps(peerCase.caseStudy, peerCase.framework);
+    this.#pointIds = new Set(this.#steps.flatMap((step) => step.points.map((point) => point.id)));
+    this.#record = record;
+    this.#state = state;
+  }
+
+  get record(): PeerRoomRecord {
+    return this.#record;
+  }
+
+  get steps(): ConsoleStep[] {
+    return this.#steps;
+  }
+
+  get ended(): boolean {
+    return this.#record.status === 'ended';
+  }
+
+  /** A room nobody watches can be dropped from memory unless its clock runs. */
+  get running(): boolean {
+    return this.#record.status === 'active';
+  }
+
+  view(): RoomView {
+    const record = this.#record;
+    return {
+      id: record.id,
+      mode: 'peer',
+      status: record.status,
+      caseId: record.caseId,
+      caseTitle: record.caseTitle,
+      prompt: this.#case.caseStudy.prompt,
+      durationMinutes: record.durationMinutes,
+      interviewer: 'human',
+      surprise: record.surprise,
+      createdAt: record.createdAt,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      endReason: record.endReason,
+      reportId: record.status === 'ended' ? record.id : null,
+      degraded: false,
+      nextRoomId: record.nextRoomId,
+    };
+  }
+
+  clock(now: number): RoomClock | null {
+    return this.#state ? clockOf(this.#state, now, this.#case.framework) : null;
+  }
+
+  notes(): string {
+    return this.#record.pad;
+  }
+
+  afterSnapshot(): ServerMessage[] {
+    return [
+      roomConsole({
+        caseStudy: this.#case.caseStudy,
+        steps: this.#steps,
+        coverage: this.#currentCoverage(),
+        assessment: this.#record.assessment,
+      }),
+    ];
+  }
+
+  deadline(): number | null {
+    return this.#state ? nextDeadline(this.#state) : null;
+  }
+
+  /** Finishes a room whose end was not fully stored, and re-arms the clock. */
+  resume(): void {
+    const state = this.#state;
+    if (state?.status === 'ended' && this.#record.status === 'active') {
+      this.#finish({ reason: state.endReason ?? 'time-up', at: state.endedAt ?? this.#deps.clock.now() });
+    }
+    this.#host.schedule();
+  }
+
+  command(socket: SeatSocket, command: Command): Refusal | null {
+    switch (command.type) {
+      case 'say':
+        return this.#say(socket, command);
+      case 'notes':
+        return this.#pad(command.text);
+      case 'timer':
+        return this.#timer(socket, command);
+      case 'mark':
+        return this.#assess((a) => withMark(a, this.#pointIds, command.pointId, command.verdict));
+      case 'rate':
+        return this.#assess((a) => withRating(a, command.step, command.score, command.comment));
+      case 'private_notes':
+        return this.#assess((a) => withPrivateNotes(a, command.text));
+      case 'swap':
+        return this.#swap(socket, command.clientId);
+    }
+  }
+
+  tick(now: number): void {
+    const state = this.#state;
+    if (!state) return;
+    const folded = foldSilently(transition(state, { type: 'tick' }, now), now);
+    if (folded.drafts.length === 0 && folded.ended === null && folded.state === state) return;
+    this.#commitFold(folded, now, undefined);
+    this.#afterFold(folded.ended, now);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#coverageTimer) this.#deps.clock.clearTimeout(this.#coverageTimer);
+    this.#coverageTimer = null;
+  }
+
+  /** The automatic report: stored at the end, or of the transcript so far. */
+  autoReport(): Report {
+    return this.#record.autoReport ?? this.#scoreNow(this.#deps.clock.now());
+  }
+
+  /** Makes the swapped room (given by the peer rooms) on the first ask; later asks get the same room. */
+  swapper: (() => string) | null = null;
+
+  /** A transcript line from the sender's seat. */
+  #say(socket: SeatSocket, message: SayCommand): Refusal | null {
+    const { clientId, text } = message;
+    if (this.#record.status !== 'active' || this.#state === null) {
+      if (this.#record.status === 'ended' || this.#deps.store.hasCommand(this.#record.id, clientId)) {
+        return this.#host.duplicateOrEnded(socket, clientId);
+      }
+      return NOT_STARTED;
+    }
+    const now = this.#deps.clock.now();
+    const seat = socket.seat === 'interviewer' ? 'interviewer' : 'candidate';
+    const turn: EventDraft & { type: 'turn' } = {
+      type: 'turn',
+      turn: {
+        role: seat,
+        step: currentStep(this.#state).id,
+        kind: this.#kindOf(seat, message),
+        text,
+        at: now,
+        clientId,
+      },
+    };
+    if (seat === 'interviewer' && message.pointId !== undefined && this.#pointIds.has(message.pointId)) {
+      turn.turn.probedPointIds = [message.pointId];
+    }
+    const committed = this.#deps.store.commit(this.#record.id, {
+      at: now,
+      command: { clientId, type: 'say' },
+      events: [turn],
+    });
+    this.#host.ack(socket, clientId, committed.duplicate);
+    if (committed.duplicate) return null;
+    this.#host.publish(committed.events);
+    if (seat === 'candidate') this.#coverageChanged();
+    return null;
+  }
+
+  /** The candidate's notes and diagram pad, shown to the other seats as it is typed. */
+  #pad(text: string): Refusal | null {
+    if (this.#record.status === 'ended') return ENDED;
+    const now = this.#deps.clock.now();
+    this.#deps.store.commit(this.#record.id, { at: now, pad: text });
+    this.#record = { ...this.#record, pad: text };
+    this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
+    this.#coverageChanged();
+    return null;
+  }
+
+  /** The interviewer's clock controls. */
+  #timer(socket: SeatSocket, message: TimerCommand): Refusal | null {
+    const { clientId, action } = message;
+    if (this.#deps.store.hasCommand(this.#record.id, clientId))
+      return this.#host.duplicateOrEnded(socket, clientId);
+    if (this.#record.status === 'ended') return ENDED;
+    const now = this.#deps.clock.now();
+    if (action === 'start') {
+      if (this.#record.status !== 'lobby')
+        return refuse('ALREADY_STARTED', 'the interview is already running');
+      return this.#start(socket, clientId, now);
+    }
+    if (this.#state === null) return NOT_STARTED;
+    if (action === 'add_minutes' && message.minutes === undefined)
+      return refuse('BAD_MESSAGE', 'add_minutes needs "minutes" (1-15)');
+    const event = engineEvent(action, message.minutes ?? 0);
+    const folded = foldSilently(transition(this.#state, event, now), now);
+    this.#commitFold(folded, now, { clientId, type: `timer:${action}` });
+    this.#host.ack(socket, clientId, false);
+    this.#afterFold(folded.ended, now);
+    return null;
+  }
+
+  /** Records the swapped room and tells every seat; a second ask gets the same room. */
+  #swap(socket: SeatSocket, clientId: string): Refusal | null {
+    if (this.#record.status !== 'ended')
+      return refuse('NOT_ENDED', 'swap seats once the interview has ended');
+    const existing = this.#record.nextRoomId;
+    if (existing !== null) {
+      this.#host.ack(socket, clientId, true);
+      this.#host.send(socket, { type: 'next_room', roomId: existing });
+      return null;
+    }
+    if (!this.swapper) return refuse('UNAVAILABLE', 'seat swaps are not available here');
+    const nextRoomId = this.swapper();
+    const now = this.#deps.clock.now();
+    this.#deps.store.commit(this.#record.id, { at: now, command: { clientId, type: 'swap' }, nextRoomId });
+    this.#record = { ...this.#record, nextRoomId };
+    this.#host.ack(socket, clientId, false);
+    this.#host.broadcast({ type: 'next_room', roomId: nextRoomId });
+    return null;
+  }
+
+  #kindOf(seat: 'interviewer' | 'candidate', message: SayCommand): Turn['kind'] {
+    if (seat === 'interviewer') return message.kind ?? (message.pointId ? 'probe' : 'answer');
+    return this.#deps.scorer.asksForFacts(message.text) ? 'clarification' : 'answer';
+  }
+
+  #start(socket: SeatSocket, clientId: string, now: number): null {
+    const { caseStudy, framework } = this.#case;
+    const config = createConfig(framework, caseStudy, { durationMinutes: this.#record.durationMinutes });
+    const folded = foldSilently(startInterview(config, now), now);
+    this.#commitFold(folded, now, { clientId, type: 'timer:start' }, true);
+    this.#record = { ...this.#record, status: 'active', startedAt: now };
+    this.#host.ack(socket, clientId, false);
+    // The candidate learns the case now: everyone gets a fresh snapshot.
+    this.#host.resnapshot();
+    this.#host.schedule();
+    return null;
+  }
+
+  #commitFold(
+    folded: ReturnType<typeof foldSilently>,
+    now: number,
+    command: { clientId: string; type: string } | undefined,
+    started = false,
+  ): void {
+    const change: PeerChange = { at: now, events: folded.drafts, engineState: folded.state };
+    if (command) change.command = command;
+    if (started) change.started = { at: now };
+    const committed = this.#deps.store.commit(this.#record.id, change);
+    this.#state = folded.state;
+    this.#host.publish(committed.events);
+  }
+
+  #afterFold(ended: { reason: EndReason; at: number } | null, now: number): void {
+    if (ended) this.#finish(ended);
+    else this.#broadcastClock(now);
+    this.#host.schedule();
+  }
+
+  #broadcastClock(now: number): void {
+    const clock = this.clock(now);
+    if (clock) this.#host.broadcast({ type: 'clock', clock });
+  }
+
+  #finish(ended: { reason: EndReason; at: number }): void {
+    const autoReport = this.#scoreNow(ended.at);
+    const committed = this.#deps.store.commit(this.#record.id, {
+      at: ended.at,
+      events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
+      ended: { ...ended, autoReport },
+    });
+    this.#record = {
+      ...this.#record,
+      status: 'ended',
+      endedAt: ended.at,
+      endReason: ended.reason,
+      autoReport,
+    };
+    this.#broadcastClock(ended.at);
+    this.#host.publish(committed.events);
+    this.#coverage = coverageOf(autoReport);
+    this.#host.toInterviewerViews({ type: 'coverage', coverage: this.#coverage });
+  }
+
+  #assess(change: (assessment: PeerAssessment) => PeerAssessment | Refusal): Refusal | null {
+    const next = change(this.#record.assessment);
+    if ('code' in next) return next;
+    this.#deps.store.commit(this.#record.id, { at: this.#deps.clock.now(), assessment: next });
+    this.#record = { ...this.#record, assessment: next };
+    this.#host.toInterviewerViews({ type: 'assessment', assessment: next });
+    return null;
+  }
+
+  /** Coverage is recomputed a moment after the candidate stops typing, not on every keystroke. */
+  #coverageChanged(): void {
+    this.#coverage = null;
+    if (this.#coverageTimer || this.#disposed) return;
+    this.#coverageTimer = this.#deps.clock.setTimeout(() => {
+      this.#coverageTimer = null;
+      this.#host
+        .run(() => {
+          if (this.#coverage !== null || !this.#host.hasInterviewerView) return;
+          this.#host.toInterviewerViews({ type: 'coverage', coverage: this.#currentCoverage() });
+        })
+        .catch((error: unknown) =>
+          this.#deps.log.error({ err: error, roomId: this.#record.id }, 'peer coverage failed'),
+        );
+    }, COVERAGE_DELAY_MS);
+  }
+
+  #currentCoverage(): PeerCoverage {
+    if (this.#coverage) return this.#coverage;
+    const hasText =
+      this.#record.pad.trim() !== '' || this.#host.transcript.some((t) => t.role === 'candidate');
+    this.#coverage = hasText ? coverageOf(this.autoReport()) : emptyCoverage(this.#steps);
+    return this.#coverage;
+  }
+
+  #scoreNow(now: number): Report {
+    return this.#deps.scorer.report({
+      roomId: this.#record.id,
+      ...this.#case,
+      durationMinutes: this.#record.durationMinutes,
+      transcript: this.#host.transcript,
+      pad: this.#record.pad,
+      startedAt: this.#record.startedAt,
+      now,
+    });
+  }
+}

@@ -1,0 +1,229 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { PeerRoomRecord, PeerStore } from '@mlsd/db';
+import { type EngineState, restoreState } from '@mlsd/engine';
+import type {
+  CreatePeerRoomResponse,
+  DurationMinutes,
+  PeerReport,
+  PeerRoomInfo,
+  PeerSeat,
+} from '@mlsd/protocol';
+import type { CaseStudy } from '@mlsd/rubric';
+import { newToken } from '../../auth.ts';
+import { AppError } from '../../errors.ts';
+import type { RubricStore } from '../../plugins/rubrics.ts';
+import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../registry.ts';
+import { Room } from '../room.ts';
+import { EMPTY_ASSESSMENT } from './assessment.ts';
+import { HumanInterviewer } from './human-interviewer.ts';
+import { buildPeerReport } from './peer-report.ts';
+import { checkSeat, EXPIRED_MESSAGE } from './seats.ts';
+import type { HumanInterviewerDeps } from './types.ts';
+
+export interface PeerRoomsDeps extends HumanInterviewerDeps {
+  rubrics: RubricStore;
+}
+
+/** The route for a seat's link; the page puts its own origin in front. */
+export function seatPath(roomId: string, token: string): string {
+  return `#/peer/${roomId}/${token}`;
+}
+
+/** Peer mocks: two human seats, created in a lobby, swapped after the end, run as rooms. */
+export class PeerRooms implements RoomKind {
+  readonly mode = 'peer';
+  readonly #deps: PeerRoomsDeps;
+  #rooms: Rooms | null = null;
+
+  constructor(deps: PeerRoomsDeps) {
+    this.#deps = deps;
+  }
+
+  /** Set once by the plugin that builds the registry this kind belongs to. */
+  attach(rooms: Rooms): void {
+    this.#rooms = rooms;
+  }
+
+  get store(): PeerStore {
+    return this.#deps.store;
+  }
+
+  /** A new room in the lobby with two fresh seat tokens. A surprise room names no case in its reply. */
+  create(options: {
+    caseId?: string;
+    surprise: boolean;
+    durationMinutes: DurationMinutes;
+  }): CreatePeerRoomResponse {
+    const caseStudy =
+      options.surprise || options.caseId === undefined
+        ? this.#randomCase(null)
+        : this.#deps.rubrics.getCase(options.caseId);
+    const interviewer = newToken();
+    const candidate = newToken();
+    const id = this.#insert({
+      caseStudy,
+      surprise: options.surprise,
+      durationMinutes: options.durationMinutes,
+      interviewerTokenHash: interviewer.hash,
+      candidateTokenHash: candidate.hash,
+      previousRoomId: null,
+    });
+    return {
+      roomId: id,
+      durationMinutes: options.durationMinutes,
+      surprise: options.surprise,
+      caseTitle: options.surprise ? null : caseStudy.title,
+      interviewer: { seat: 'interviewer', token: interviewer.token, path: seatPath(id, interviewer.token) },
+      candidate: { seat: 'candidate', token: candidate.token, path: seatPath(id, candidate.token) },
+    };
+  }
+
+  /**
+   * The room after `from` with the seats swapped: each person keeps their own token, which now
+   * opens the other seat, so nobody needs a new link sent to them. Another case, hidden until the start.
+   */
+  swapRoomOf(from: PeerRoomRecord): string {
+    return this.#insert({
+      caseStudy: this.#randomCase(from.caseId),
+      surprise: true,
+      durationMinutes: from.durationMinutes as DurationMinutes,
+      interviewerTokenHash: from.candidateTokenHash,
+      candidateTokenHash: from.interviewerTokenHash,
+      previousRoomId: from.id,
+    });
+  }
+
+  grant(id: string, token: string, now: number): SeatGrant | null {
+    const record = this.#deps.store.get(id);
+    if (!record) return null;
+    const check = checkSeat(record, token, now);
+    if (check.ok) return { ok: true, seat: check.seat, view: check.seat };
+    if (check.reason === 'expired')
+      return { ok: false, refusal: { code: 'ROOM_EXPIRED', message: EXPIRED_MESSAGE } };
+    return { ok: false, refusal: UNAUTHORIZED };
+  }
+
+  has(id: string): boolean {
+    return this.#deps.store.get(id) !== undefined;
+  }
+
+  activeIds(): string[] {
+    return this.#deps.store.activeIds();
+  }
+
+  /** A peer room stays in memory while its clock runs. */
+  keepsAlive(room: Room): boolean {
+    return (room.policy as HumanInterviewer).running;
+  }
+
+  /** `GET /api/peer/rooms/:id`: which seat the token holds. */
+  info(roomId: string, token: string): PeerRoomInfo {
+    const { room, seat } = this.#authorize(roomId, token);
+    return { roomId: room.id, seat, status: room.status, durationMinutes: room.durationMinutes };
+  }
+
+  /** The report for the token's seat; the candidate's only once the interview has ended. */
+  report(roomId: string, token: string): PeerReport {
+    const { room, seat } = this.#authorize(roomId, token);
+    if (room.status !== 'ended' && seat === 'candidate') {
+      throw new AppError('REPORT_NOT_READY', 'the report opens for the candidate when the interview ends');
+    }
+    if (room.status === 'lobby') throw new AppError('REPORT_NOT_READY', 'the interview has not started yet');
+    const rooms = this.#registry();
+    const live = rooms.peek(room.id) ?? rooms.adopt(this, room.id);
+    const interviewer = live.policy as HumanInterviewer;
+    const auto = room.autoReport ?? interviewer.autoReport();
+    const report = buildPeerReport(
+      {
+        room,
+        auto,
+        steps: interviewer.steps,
+        assessment: room.assessment,
+        transcript: this.#deps.store.transcript(room.id),
+        pad: room.pad,
+      },
+      seat,
+    );
+    rooms.release(live);
+    return report;
+  }
+
+  #authorize(roomId: string, token: string): { room: PeerRoomRecord; seat: PeerSeat } {
+    const live = this.#rooms?.peek(roomId)?.policy as HumanInterviewer | undefined;
+    const record = live?.record ?? this.#deps.store.get(roomId);
+    const check = checkSeat(record, token, this.#deps.clock.now());
+    if (check.ok) return { room: live?.record ?? check.room, seat: check.seat };
+    if (check.reason === 'expired') throw new AppError('ROOM_EXPIRED', EXPIRED_REST);
+    throw new AppError('UNAUTHORIZED', UNAUTHORIZED_REST);
+  }
+
+  #insert(input: {
+    caseStudy: CaseStudy;
+    surprise: boolean;
+    durationMinutes: DurationMinutes;
+    interviewerTokenHash: string;
+    candidateTokenHash: string;
+    previousRoomId: string | null;
+  }): string {
+    const id = randomUUID();
+    this.#deps.store.create({
+      id,
+      interviewerTokenHash: input.interviewerTokenHash,
+      candidateTokenHash: input.candidateTokenHash,
+      caseId: input.caseStudy.id,
+      caseTitle: input.caseStudy.title,
+      surprise: input.surprise,
+      durationMinutes: input.durationMinutes,
+      assessment: EMPTY_ASSESSMENT,
+      createdAt: this.#deps.clock.now(),
+      previousRoomId: input.previousRoomId,
+    });
+    return id;
+  }
+
+  #randomCase(exceptId: string | null): CaseStudy {
+    const cases = [...this.#deps.rubrics.current.cases.values()];
+    const pool = cases.length > 1 ? cases.filter((study) => study.id !== exceptId) : cases;
+    const picked = pool[randomInt(pool.length)];
+    if (!picked) throw new AppError('UNAVAILABLE', 'there are no cases in the rubrics to pick from');
+    return picked;
+  }
+
+  open(id: string): Room {
+    const record = this.#deps.store.get(id);
+    if (!record) throw new AppError('NOT_FOUND', `no peer room ${id}`);
+    const rubrics = this.#deps.rubrics.current;
+    const caseStudy = rubrics.cases.get(record.caseId);
+    if (!caseStudy) {
+      throw new AppError('INTERNAL', `peer room ${record.id} uses case '${record.caseId}', which is gone`);
+    }
+    let state: EngineState | null = null;
+    if (record.engineState !== null) {
+      const restored = restoreState(record.engineState);
+      if (!restored.ok) throw new AppError('INTERNAL', `peer room ${record.id}: ${restored.error}`);
+      state = restored.value;
+    }
+    const { store, clock, log } = this.#deps;
+    const room = new Room(id, { log: store, clock, logger: log }, false);
+    const interviewer = new HumanInterviewer(
+      room,
+      this.#deps,
+      { caseStudy, framework: rubrics.framework },
+      record,
+      state,
+    );
+    interviewer.swapper = () => this.swapRoomOf(interviewer.record);
+    room.attach(interviewer);
+    return room;
+  }
+
+  #registry(): Rooms {
+    if (!this.#rooms) throw new Error('peer rooms are not attached to a room registry');
+    return this.#rooms;
+  }
+}
+
+const UNAUTHORIZED_REST =
+  'this room link is not valid: send "Authorization: Bearer <token>" with a seat token from the room link';
+const EXPIRED_REST =
+  'this room expired: it was never started within a day. Create a new room from the home page.';

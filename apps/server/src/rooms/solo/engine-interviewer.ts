@@ -1,0 +1,384 @@
+import type { Db, EventDraft, SessionRecord, StepTiming } from '@mlsd/db';
+import {
+  allowedMoves,
+  currentStep,
+  type EngineEvent,
+  type EngineState,
+  type MessageReading,
+  messageReading,
+  nextDeadline,
+  startInterview,
+  stepProgress,
+  type Transition,
+  transition,
+} from '@mlsd/engine';
+import {
+  type Command,
+  type EndReason,
+  type RoomClock,
+  type RoomView,
+  type ServerMessage,
+  SOLO_TIMER_ACTIONS,
+  type StepId,
+  type Turn,
+} from '@mlsd/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../../clock.ts';
+import { ENDED, type Refusal, refuse } from '../refusals.ts';
+import type { InterviewerPolicy, RoomHost } from '../room.ts';
+import type { RoomCase } from '../room-case.ts';
+import type { SeatSocket } from '../seat-hub.ts';
+import type { SessionBrains, SessionVoice } from './brains.ts';
+import { OpenDrafts } from './open-drafts.ts';
+import { voiceBatch } from './voice.ts';
+
+export interface EngineInterviewerDeps {
+  db: Db;
+  clock: Clock;
+  brains: SessionBrains;
+  log: FastifyBaseLogger;
+}
+
+const SOLO_CLOCK = refuse(
+  'FORBIDDEN',
+  'in a solo interview you can move on ("next_step") or end it ("end"); the clock runs on its own',
+);
+
+/**
+ * The interviewer of a solo room: the engine decides each move from the candidate's messages and
+ * the clock, and the offline interviewer or a language model voices it. Every change is committed
+ * to SQLite before anyone hears of it.
+ */
+export class EngineInterviewer implements InterviewerPolicy {
+  readonly mode = 'solo';
+  readonly #host: RoomHost;
+  readonly #deps: EngineInterviewerDeps;
+  readonly #ctx: RoomCase;
+  #record: SessionRecord;
+  #state: EngineState;
+  #hasReport: boolean;
+  /** Aborts model requests (a reply, the judge) when the room is disposed. */
+  readonly #abort = new AbortController();
+  /** The model voice of an `llm` session (null: the offline interviewer voices every move). */
+  readonly #voice: SessionVoice | null;
+  /** Drafts streamed in the batch being voiced, for seats that join half-way. */
+  readonly #drafts = new OpenDrafts();
+
+  constructor(
+    host: RoomHost,
+    deps: EngineInterviewerDeps,
+    ctx: RoomCase,
+    record: SessionRecord,
+    state: EngineState,
+  ) {
+    this.#host = host;
+    this.#deps = deps;
+    this.#ctx = ctx;
+    this.#record = record;
+    this.#state = state;
+    this.#hasReport = deps.db.sessions.report(record.id) !== undefined;
+    this.#voice = deps.brains.openVoice?.(record.interviewer) ?? null;
+  }
+
+  get ended(): boolean {
+    return this.#record.status === 'ended';
+  }
+
+  /** A language model voices this room (its moves stream as drafts). */
+  get joinsOutsideQueue(): boolean {
+    return this.#voice !== null;
+  }
+
+  catchUp(): ServerMessage[] {
+    return this.#drafts.catchUp();
+  }
+
+  view(): RoomView {
+    const record = this.#record;
+    return {
+      id: record.id,
+      mode: 'solo',
+      status: record.status,
+      caseId: record.caseId,
+      caseTitle: record.caseTitle,
+      prompt: this.#ctx.caseStudy.prompt,
+      durationMinutes: record.durationMinutes,
+      interviewer: record.interviewer,
+      surprise: false,
+      createdAt: record.createdAt,
+      startedAt: this.#state.startedAt,
+      endedAt: record.endedAt,
+      endReason: record.endReason,
+      reportId: this.#hasReport ? record.id : null,
+      degraded: record.degraded,
+      nextRoomId: null,
+    };
+  }
+
+  clock(now: number): RoomClock {
+    const step = currentStep(this.#state);
+    return {
+      steps: stepProgress(this.#state, now, this.#ctx.framework),
+      currentStep: step.id,
+      stepStartedAt: step.startedAt ?? this.#state.startedAt,
+      stepBudgetMs: step.budgetMs,
+      pausedAt: this.#state.pausedAt,
+      serverNow: now,
+    };
+  }
+
+  notes(): string {
+    return this.#record.notes;
+  }
+
+  deadline(): number | null {
+    return nextDeadline(this.#state);
+  }
+
+  dispose(): void {
+    this.#abort.abort();
+  }
+
+  /** Voices and stores the effects of `startInterview` (and a notice turn first, when given). */
+  async start(initial: Transition, notice?: string): Promise<void> {
+    const now = initial.state.startedAt;
+    const pre: EventDraft[] = notice
+      ? [
+          {
+            type: 'turn',
+            turn: { role: 'interviewer', step: 'requirements', kind: 'notice', text: notice, at: now },
+          },
+        ]
+      : [];
+    await this.#drive(initial, now, pre);
+  }
+
+  /**
+   * Picks up where a stored session left off: writes a missing opening or reply, finishes a
+   * half-ended session, re-arms the timer.
+   */
+  async resume(): Promise<void> {
+    if (this.#host.lastSeq === 0 && this.#state.status === 'active') {
+      // Stopped before the opening was stored (a model writes it after the session is created).
+      const startedAt = this.#state.startedAt;
+      await this.#drive(startInterview(this.#state.config, startedAt), startedAt);
+    }
+    const last = this.#host.transcript.at(-1);
+    if (this.#state.status === 'active' && last?.role === 'candidate') {
+      // The server stopped after acknowledging this answer and before storing its reply (the
+      // reply and the engine state commit together, and every answer gets a reply): reply now.
+      const before = this.#host.transcript.slice(0, -1);
+      await this.#afterAck(this.#deps.clock.now(), () => ({
+        type: 'candidate-message',
+        reading: this.#read(last.step, last.text, before),
+      }));
+    }
+    if (this.#state.status === 'ended' && this.#record.status === 'active') {
+      await this.#finish({
+        reason: this.#state.endReason ?? 'time-up',
+        at: this.#state.endedAt ?? this.#deps.clock.now(),
+      });
+    }
+    this.#host.schedule();
+  }
+
+  command(socket: SeatSocket, command: Command): Promise<Refusal | null> | Refusal | null {
+    switch (command.type) {
+      case 'say':
+        return this.#say(socket, command.clientId, command.text);
+      case 'timer':
+        if (!SOLO_TIMER_ACTIONS.has(command.action)) return SOLO_CLOCK;
+        return this.#control(socket, command.action === 'end' ? 'end' : 'next_step', command.clientId);
+      case 'notes':
+        return this.#notes(command.text);
+      default:
+        return refuse('FORBIDDEN', `"${command.type}" is for peer interviews`);
+    }
+  }
+
+  async tick(now: number): Promise<void> {
+    await this.#drive(transition(this.#state, { type: 'tick' }, now), now);
+  }
+
+  /** Stores a candidate message, acknowledges it, then lets the engine and interviewer reply. */
+  async #say(socket: SeatSocket, clientId: string, text: string): Promise<Refusal | null> {
+    if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
+    const now = this.#deps.clock.now();
+    const step = currentStep(this.#state).id;
+    const reading = this.#read(step, text, this.#host.transcript);
+    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+      at: now,
+      command: { clientId, type: 'answer' },
+      events: [
+        {
+          type: 'turn',
+          turn: {
+            role: 'candidate',
+            step,
+            kind: reading.intent === 'facts' ? 'clarification' : 'answer',
+            intent: reading.intent,
+            text,
+            at: now,
+            clientId,
+          },
+        },
+      ],
+    });
+    this.#host.ack(socket, clientId, committed.duplicate);
+    if (committed.duplicate) return null;
+    this.#host.publish(committed.events);
+    await this.#afterAck(now, async () => ({
+      type: 'candidate-message',
+      reading: await this.#planned(step, text, reading, now),
+    }));
+    return null;
+  }
+
+  /** `next_step` or `end` from the candidate, applied once per client id. */
+  async #control(socket: SeatSocket, type: 'next_step' | 'end', clientId: string): Promise<Refusal | null> {
+    if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
+    const now = this.#deps.clock.now();
+    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+      at: now,
+      command: { clientId, type },
+    });
+    this.#host.ack(socket, clientId, committed.duplicate);
+    if (committed.duplicate) return null;
+    await this.#afterAck(now, () => (type === 'end' ? { type: 'end' } : { type: 'move-on' }));
+    return null;
+  }
+
+  /** Replaces the notes pad (last write wins); observers see it as it is typed. */
+  #notes(text: string): Refusal | null {
+    if (this.ended) return ENDED;
+    const now = this.#deps.clock.now();
+    this.#deps.db.sessions.commit(this.#record.id, { at: now, notes: text });
+    this.#record = { ...this.#record, notes: text };
+    this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
+    return null;
+  }
+
+  /**
+   * What a candidate message means, read against the transcript before it. A reader that fails
+   * (a bug) must not lose the message: it is then read as a plain answer.
+   */
+  #read(step: StepId, text: string, transcript: readonly Turn[]): MessageReading {
+    try {
+      return this.#deps.brains.read({ ...this.#ctx, step, text, transcript, notes: this.#record.notes });
+    } catch (error) {
+      this.#deps.log.error({ err: error, roomId: this.#record.id }, 'reading a candidate message failed');
+      return messageReading();
+    }
+  }
+
+  /** With a model, the model reads the message too and proposes the move; the engine decides. */
+  async #planned(step: StepId, text: string, offline: MessageReading, now: number): Promise<MessageReading> {
+    if (!this.#voice?.plan) return offline;
+    const allowed = allowedMoves(this.#state, offline, now);
+    return this.#voice.plan({ ...this.#ctx, step, text, offline, allowed }, this.#abort.signal);
+  }
+
+  /**
+   * The command is stored and acknowledged; a failure from here on must not be reported as
+   * "nothing was stored". It is logged, and the timer goes on (a later tick or message retries).
+   */
+  async #afterAck(now: number, event: () => EngineEvent | Promise<EngineEvent>): Promise<void> {
+    try {
+      await this.#drive(transition(this.#state, await event(), now), now);
+    } catch (error) {
+      this.#deps.log.error({ err: error, roomId: this.#record.id }, 'failed to apply a stored command');
+      this.#host.schedule();
+    }
+  }
+
+  /**
+   * Folds a transition in: voices its moves, tells the engine they are voiced (which may advance
+   * the step and ask for more moves), commits every resulting event with the new state in one
+   * transaction, publishes them, and builds the report when the interview ended.
+   */
+  async #drive(first: Transition, now: number, pre: EventDraft[] = []): Promise<void> {
+    const batch = await this.#voiceBatch(first, now, pre);
+    const degraded = batch.degraded && !this.#record.degraded;
+    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+      at: now,
+      events: batch.drafts,
+      engineState: batch.state,
+      steps: timings(batch.state),
+      ...(degraded ? { degraded: true } : {}),
+    });
+    if (degraded) this.#record = { ...this.#record, degraded: true };
+    this.#state = batch.state;
+    // The committed turns replace their drafts, for seats here now and seats joining later.
+    this.#drafts.clear();
+    this.#host.publish(committed.events);
+    if (batch.ended) await this.#finish(batch.ended);
+    this.#host.schedule();
+  }
+
+  /** Voices the moves; drafts of a batch that fails (a shutdown) are forgotten, never stored. */
+  async #voiceBatch(first: Transition, now: number, pre: EventDraft[]) {
+    try {
+      return await voiceBatch({
+        first,
+        now,
+        pre,
+        ctx: this.#ctx,
+        seed: this.#record.seed,
+        transcript: this.#host.transcript,
+        brains: this.#deps.brains,
+        log: this.#deps.log,
+        model: this.#voice && {
+          voice: this.#voice,
+          sessionId: this.#record.id,
+          notes: this.#record.notes,
+          broadcast: (message) => {
+            this.#drafts.note(message);
+            this.#host.broadcast(message);
+          },
+          signal: this.#abort.signal,
+          degraded: this.#record.degraded,
+        },
+      });
+    } catch (error) {
+      this.#drafts.clear();
+      throw error;
+    }
+  }
+
+  async #finish(ended: { reason: EndReason; at: number }): Promise<void> {
+    const report = await this.#deps.brains.report({
+      ...this.#ctx,
+      sessionId: this.#record.id,
+      durationMinutes: this.#record.durationMinutes,
+      transcript: this.#host.transcript,
+      notes: this.#record.notes,
+      steps: stepProgress(this.#state, ended.at, this.#ctx.framework),
+      degraded: this.#record.degraded,
+      interviewer: this.#record.interviewer,
+      signal: this.#abort.signal,
+      startedAt: this.#state.startedAt,
+      now: ended.at,
+    });
+    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+      at: ended.at,
+      events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
+      ended,
+      report: { report, overall: report.overall, createdAt: report.createdAt },
+    });
+    this.#record = { ...this.#record, status: 'ended', endedAt: ended.at, endReason: ended.reason };
+    this.#hasReport = true;
+    this.#host.publish(committed.events);
+  }
+}
+
+/** The step_timings rows for a state. */
+export function timings(state: EngineState): StepTiming[] {
+  return state.steps.map((step) => ({
+    step: step.id,
+    budgetMs: step.budgetMs,
+    startedAt: step.startedAt,
+    endedAt: step.endedAt,
+    usedMs: step.startedAt === null || step.endedAt === null ? 0 : step.endedAt - step.startedAt,
+    status: step.status,
+  }));
+}

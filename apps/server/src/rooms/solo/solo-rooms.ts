@@ -1,0 +1,140 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { Db, SessionRecord } from '@mlsd/db';
+import { createConfig, restoreState, startInterview } from '@mlsd/engine';
+import type { CreateSessionBody, CreateSessionResponse } from '@mlsd/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import { newToken, tokenMatches } from '../../auth.ts';
+import type { Clock } from '../../clock.ts';
+import { AppError } from '../../errors.ts';
+import type { RubricStore } from '../../plugins/rubrics.ts';
+import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../registry.ts';
+import { Room } from '../room.ts';
+import type { RoomCase } from '../room-case.ts';
+import type { SessionBrains } from './brains.ts';
+import { EngineInterviewer } from './engine-interviewer.ts';
+
+type CreateSession = Required<Omit<CreateSessionBody, 'seed'>> & { seed?: number };
+
+const NO_MODEL_NOTICE =
+  'No language model is configured on this server, so the offline interviewer runs this session. ' +
+  'The interview and the report work the same way.';
+
+export interface SoloRoomsDeps {
+  db: Db;
+  clock: Clock;
+  brains: SessionBrains;
+  log: FastifyBaseLogger;
+  rubrics: RubricStore;
+}
+
+/** Solo mocks: a candidate seat with the engine as interviewer. Created here, run as rooms. */
+export class SoloRooms implements RoomKind {
+  readonly mode = 'solo';
+  readonly #deps: SoloRoomsDeps;
+  #rooms: Rooms | null = null;
+
+  constructor(deps: SoloRoomsDeps) {
+    this.#deps = deps;
+  }
+
+  /** Set once by the plugin that builds the registry this kind belongs to. */
+  attach(rooms: Rooms): void {
+    this.#rooms = rooms;
+  }
+
+  /**
+   * Creates a session and starts its interview. The offline opening is stored before this returns;
+   * a model's opening streams to the seat that joins.
+   */
+  async create(body: CreateSession): Promise<CreateSessionResponse> {
+    const { db, clock, rubrics } = this.#deps;
+    const caseStudy = rubrics.getCase(body.caseId);
+    const framework = rubrics.current.framework;
+    const id = randomUUID();
+    const { token, hash } = newToken();
+    const now = clock.now();
+    const initial = startInterview(
+      createConfig(framework, caseStudy, { durationMinutes: body.durationMinutes }),
+      now,
+    );
+    // Without a model endpoint an `llm` session runs offline, flagged and announced.
+    const degraded = body.interviewer === 'llm' && this.#deps.brains.modelAvailable !== true;
+    db.sessions.create({
+      id,
+      tokenHash: hash,
+      caseId: caseStudy.id,
+      caseTitle: caseStudy.title,
+      durationMinutes: body.durationMinutes,
+      interviewer: body.interviewer,
+      seed: body.seed ?? randomInt(2 ** 31 - 1),
+      engineState: initial.state,
+      createdAt: now,
+    });
+    if (degraded) db.sessions.commit(id, { at: now, degraded: true });
+    const room = this.#registry().adopt(this, id);
+    const interviewer = room.policy as EngineInterviewer;
+    const opening = room.run(() => interviewer.start(initial, degraded ? NO_MODEL_NOTICE : undefined));
+    // A model writes the opening (it reads the case out) while the seat joins and watches it
+    // stream; the offline opening is stored before this returns.
+    if (interviewer.joinsOutsideQueue) {
+      opening.catch((error: unknown) =>
+        this.#deps.log.error({ err: error, roomId: id }, 'the opening could not be voiced'),
+      );
+    } else await opening;
+    return {
+      id,
+      token,
+      caseId: caseStudy.id,
+      durationMinutes: body.durationMinutes,
+      interviewer: body.interviewer,
+    };
+  }
+
+  grant(id: string, token: string): SeatGrant | null {
+    const record = this.#deps.db.sessions.get(id);
+    if (!record) return null;
+    if (!tokenMatches(token, record.tokenHash)) return { ok: false, refusal: UNAUTHORIZED };
+    return { ok: true, seat: 'candidate', view: 'candidate' };
+  }
+
+  has(id: string): boolean {
+    return this.#deps.db.sessions.get(id) !== undefined;
+  }
+
+  activeIds(): string[] {
+    return this.#deps.db.sessions.activeIds();
+  }
+
+  /** A solo room keeps its timer in memory until the interview has ended. */
+  keepsAlive(room: Room): boolean {
+    return !room.ended;
+  }
+
+  open(id: string): Room {
+    const record = this.#deps.db.sessions.get(id);
+    if (!record) throw new AppError('SESSION_NOT_FOUND', `no session ${id}`);
+    const restored = restoreState(record.engineState);
+    if (!restored.ok) throw new AppError('INTERNAL', `session ${id}: ${restored.error}`);
+    const { db, clock, log } = this.#deps;
+    const room = new Room(id, { log: db.sessions, clock, logger: log }, true);
+    room.attach(new EngineInterviewer(room, this.#deps, this.#context(record), record, restored.value));
+    return room;
+  }
+
+  #registry(): Rooms {
+    if (!this.#rooms) throw new Error('solo rooms are not attached to a room registry');
+    return this.#rooms;
+  }
+
+  #context(record: SessionRecord): RoomCase {
+    const rubrics = this.#deps.rubrics.current;
+    const caseStudy = rubrics.cases.get(record.caseId);
+    if (!caseStudy) {
+      throw new AppError(
+        'INTERNAL',
+        `session ${record.id} uses case '${record.caseId}', which is no longer in the rubrics`,
+      );
+    }
+    return { caseStudy, framework: rubrics.framework };
+  }
+}

@@ -1,0 +1,36 @@
+import { CreatePeerRoomBody, PeerRoomId } from '@mlsd/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { parseOrThrow } from '../validation.ts';
+
+const RoomParams = z.object({ id: PeerRoomId });
+
+const UNAUTHORIZED =
+  'this room link is not valid: send "Authorization: Bearer <token>" with a seat token from the room link';
+
+function bearer(request: FastifyRequest): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  // A missing token is answered exactly like a wrong one.
+  if (!match?.[1]) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
+  return match[1];
+}
+
+/** The peer REST API, under /api/peer. */
+export async function peerRoutes(app: FastifyInstance): Promise<void> {
+  // Creating rooms writes to disk; a runaway client should not fill it.
+  app.post('/rooms', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    const body = parseOrThrow(CreatePeerRoomBody, request.body ?? {}, 'peer room request');
+    return reply.status(201).send(app.peer.create(body));
+  });
+
+  app.get('/rooms/:id', async (request) => {
+    const { id } = parseOrThrow(RoomParams, request.params, 'room id');
+    return app.peer.info(id, bearer(request));
+  });
+
+  app.get('/rooms/:id/report', async (request) => {
+    const { id } = parseOrThrow(RoomParams, request.params, 'room id');
+    return app.peer.report(id, bearer(request));
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the server sends, over REST and over the websocket alike. Each maps to one HTTP
+ * status (`ERROR_STATUS`), used by REST replies; a websocket `error` frame carries the same code.
+ */
+export const ErrorCode = z.enum([
+  /** A REST body, query or path parameter failed validation. */
+  'VALIDATION_FAILED',
+  /** A websocket frame is not valid JSON or not a known, well-formed message. */
+  'BAD_MESSAGE',
+  'UNAUTHORIZED',
+  /** The seat may not do that (an observer answering, a candidate rating), or a foreign origin. */
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CASE_NOT_FOUND',
+  'SESSION_NOT_FOUND',
+  /** A socket sent a command before `hello`. */
+  'NOT_JOINED',
+  'ALREADY_JOINED',
+  'NOT_STARTED',
+  'ALREADY_STARTED',
+  /** The interview has ended; nothing more can be added to it. */
+  'ROOM_ENDED',
+  'NOT_ENDED',
+  'REPORT_NOT_READY',
+  /** A peer lobby nobody started within a day. */
+  'ROOM_EXPIRED',
+  'PAYLOAD_TOO_LARGE',
+  'TEXT_TOO_LONG',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'UNAVAILABLE',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The HTTP status of each code: REST replies use it; websocket errors carry the code alone. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  BAD_MESSAGE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CASE_NOT_FOUND: 404,
+  SESSION_NOT_FOUND: 404,
+  NOT_JOINED: 409,
+  ALREADY_JOINED: 409,
+  NOT_STARTED: 409,
+  ALREADY_STARTED: 409,
+  ROOM_ENDED: 409,
+  NOT_ENDED: 409,
+  REPORT_NOT_READY: 409,
+  ROOM_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  TEXT_TOO_LONG: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+/** Body of every 4xx/5xx REST reply. `code` stays a plain string so an older client parses newer codes. */
+export const ApiError = z.object({
+  statusCode: z.number(),
+  code: z.string(),
+  error: z.string(),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiError>;
