@@ -112,18 +112,23 @@ const percent = (part: number, whole: number) => `${((100 * part) / Math.max(who
  * The goal is 95% of parts right, no answerable part called "not covered" and 90% of unanswerable
  * questions called "not covered", on questions nobody tuned on. `tune` and `holdout` have been
  * tuned on; `blind` and `blind2` were written by people who never saw the code and were scored
- * once each (blind: 73.1% on first sight; blind2: 81.4%). The floors below are what each set
- * reaches today, so a change that reads worse fails; they are not the goal, which is not met yet
- * on the blind sets (see packages/interviewer/README.md).
+ * once each on first sight (blind: 73.1%; blind2: 81.4% with 72 false "not covered"), and both
+ * have been worked on since, so none of these sets is blind any more: only a new set measures.
+ * The floors below are a little under what each set reaches today, so a change that reads worse
+ * fails; they are not the goal, which is not met yet (see packages/interviewer/README.md).
  */
 const FLOORS: Record<string, { right: number; falseNone: number; none: number }> = {
-  tune: { right: 0.92, falseNone: 10, none: 0.75 },
-  holdout: { right: 0.94, falseNone: 0, none: 0.84 },
-  blind: { right: 0.78, falseNone: 85, none: 0.45 },
-  blind2: { right: 0.81, falseNone: 75, none: 0.58 },
+  tune: { right: 0.925, falseNone: 9, none: 0.77 },
+  holdout: { right: 0.945, falseNone: 0, none: 0.84 },
+  blind: { right: 0.84, falseNone: 38, none: 0.48 },
+  blind2: { right: 0.86, falseNone: 30, none: 0.62 },
+  // Read once on first sight (2026-12-03), after the blind2 work: 60.1% right, 141 false "not
+  // covered", 72.0% of unanswerable questions "none". Its questions avoid the facts' cue words on
+  // purpose, which the lookup still leans on: this is the honest figure for unseen paraphrases.
+  blind3: { right: 0.595, falseNone: 145, none: 0.7 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2'])('fact questions (%s)', (file) => {
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3'])('fact questions (%s)', (file) => {
   const floor = FLOORS[file]!;
   const result = evaluate(file);
   const table = [

@@ -233,6 +233,27 @@ describe('follow-ups, durations and shares', () => {
   });
 });
 
+describe('what a question names beside the facts', () => {
+  const fraud = createFactIndex(fraudFacts, {}, 'Card fraud detection');
+
+  it('reads the words of the case title as the system, not as a subject the case leaves out', () => {
+    const asked = 'How many analysts review detection alerts?';
+    expect(parts(asked, fraud)).toEqual(['found:analysts']);
+    expect(parts(asked, createFactIndex(fraudFacts))).toEqual(['none:']);
+  });
+
+  it('leaves out the fact whose figure the question quotes: the rest is what is asked', () => {
+    expect(parts('How many transactions a day are there?', fraud)).toEqual(['found:volume']);
+    expect(parts('Of the 25 million transactions, how many come from Europe?', fraud)).toEqual(['none:']);
+  });
+
+  it('reads a word of two senses in the one the case knows', () => {
+    // "deadline" is a latency here, or a project's date; the case only speaks of latency.
+    expect(parts('What is the deadline for scoring a payment?', fraud)).toEqual(['found:latency']);
+    expect(parts('What is the project deadline?', fraud)).toEqual(['none:']);
+  });
+});
+
 const casesDir = join(import.meta.dirname, '../../../rubrics/cases');
 const realCases = readdirSync(casesDir)
   .filter((name) => name.endsWith('.yaml'))

@@ -95,10 +95,17 @@ function plainWords(text: string): string {
     .trim();
 }
 
-/** Builds the index of a case's facts: vocabulary-aware term overlap, one decision per question part. */
-export function createFactIndex(facts: readonly Fact[], options: FactSearchOptions = {}): FactIndex {
+/**
+ * Builds the index of a case's facts: vocabulary-aware term overlap, one decision per question part.
+ * `title` is the case's title: what the system is ("fraud *detection*"), never a subject the case leaves out.
+ */
+export function createFactIndex(
+  facts: readonly Fact[],
+  options: FactSearchOptions = {},
+  title = '',
+): FactIndex {
   const settings = { ...DEFAULTS, ...options };
-  const ranker = createRanker(facts);
+  const ranker = createRanker(facts, {}, title);
 
   const decide = (question: string, { ranked, unknown, novel }: Ranking): FactPart => {
     const [first, second] = ranked;
@@ -211,7 +218,7 @@ const cache = new WeakMap<CaseStudy, FactIndex>();
 export function factIndexFor(caseStudy: CaseStudy): FactIndex {
   let index = cache.get(caseStudy);
   if (!index) {
-    index = createFactIndex(caseStudy.facts);
+    index = createFactIndex(caseStudy.facts, {}, caseStudy.title);
     cache.set(caseStudy, index);
   }
   return index;

@@ -3,6 +3,9 @@
  * (@mlsd/rubric text.ts) produces them, so "compared" and "comparing" are both "compare".
  * They describe how people explain anything (reasons, comparisons, mechanisms), never the
  * content of a case: case knowledge lives in the rubric files only.
+ *
+ * Over 350 lines on purpose: it is one vocabulary of word lists and nothing else; split across
+ * files it would be harder to see what counts as a reason or a comparison.
  */
 
 /** "because", "so that", "which means": the candidate gives a reason or a consequence. */

@@ -1,15 +1,8 @@
-import { compiled, extractTerms, foldedTokens, UNSTEMMED } from './terms.ts';
+import { isEnglishWord } from './english.ts';
+import { compiled, extractTerms, type Lexicon, textTokens, UNSTEMMED } from './terms.ts';
 
 /** The words a case knows, so a misspelt or oddly stemmed question word is read as the word meant. */
-export interface Lexicon {
-  /**
-   * The stem of the known word that `lemma` (stemmed `stem`) stands for: the same word stemmed apart
-   * ("defined" and "definition"), or a slip of one or two letters ("latncy").
-   */
-  repair(lemma: string, stem: string): string | undefined;
-  /** Whether `stem` is a word the case or the vocabulary knows. */
-  knows(stem: string): boolean;
-}
+export type { Lexicon };
 
 /** Porter stems some forms of one word apart; the shorter stem must still say something. */
 const SHARED_STEM = 5;
@@ -22,18 +15,24 @@ export function createLexicon(texts: readonly string[]): Lexicon {
   const groups = new Set(texts.flatMap((text) => extractTerms(text)));
   // A typo is repaired only to a word that can match here: "story" must not become a case's "store".
   for (const [lemma, { stem, term }] of words) if (groups.has(term)) byLemma.set(lemma, stem);
-  for (const text of texts) {
-    for (const token of foldedTokens(text)) if (!token.stop) byLemma.set(token.lemma, token.stem);
-  }
-  const stems = new Set([...byLemma.values(), ...phrases.keys(), ...ignored]);
+  const own = texts.flatMap((text) => textTokens(text).filter((token) => !token.stop));
+  for (const token of own) byLemma.set(token.lemma, token.stem);
+  // Known as written: the case's words and the vocabulary's one-word phrasings. A word that only
+  // opens a phrase ("direct" of "direct message") is not known on its own.
+  const single = [...phrases].filter(([, list]) => list.some((phrase) => phrase.stems.length === 1));
+  const stems = new Set([...own.map((token) => token.stem), ...single.map(([stem]) => stem), ...ignored]);
   const known = [...new Set(byLemma.values())].filter((stem) => stem.length >= SHARED_STEM);
   const entries = [...byLemma.entries()].filter(([lemma]) => lemma.length >= 4);
   return {
     knows: (stem) => stems.has(stem),
     repair(lemma, stem) {
+      // "gpus", "dms": wink leaves the plural of an acronym whole.
+      const singular = /^[a-z]{2,}s$/.test(lemma) ? byLemma.get(lemma.slice(0, -1)) : undefined;
+      if (singular) return singular;
       // Short words are too often another real word one letter away ("team", "term").
       if (lemma.length < 5 || !/^[a-z]+$/.test(lemma) || UNSTEMMED.has(lemma)) return undefined;
-      return sameWord(stem, known) ?? slip(lemma, entries);
+      // A slip is only guessed for a word English does not know: "scope" is no typo for "score".
+      return sameWord(stem, known) ?? (isEnglishWord(lemma) ? undefined : slip(lemma, entries));
     },
   };
 }

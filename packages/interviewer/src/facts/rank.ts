@@ -1,6 +1,7 @@
 import type { Fact } from '@mlsd/rubric';
 import { predicateOf } from './head.ts';
 import { createLexicon } from './lexicon.ts';
+import { figuresOf, quoteIn } from './quoted.ts';
 import {
   extractTerms,
   groupTerm,
@@ -110,6 +111,8 @@ interface Profile {
   cues: string[][];
   /** The answer's terms in sentences that give a value of each kind. */
   valued: Map<ValueKind, Set<string>>;
+  /** The figures the answer states. */
+  figures: Set<number>;
 }
 
 function profileOf(fact: Fact, answer: number): Profile {
@@ -123,7 +126,8 @@ function profileOf(fact: Fact, answer: number): Profile {
   const name = extractTerms(fact.id.replaceAll('-', ' '));
   for (const term of name) terms.set(term, NAME);
   const valued = valuedTerms(fact.answer);
-  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), valued };
+  const figures = figuresOf(fact.answer);
+  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), valued, figures };
 }
 
 function credit(profile: Profile, term: string, share: number): number {
@@ -147,8 +151,11 @@ function valuedCredit(profile: Profile, term: string, kinds: readonly ValueKind[
  * the question meets most fully: "how many videos are searchable?" meets the cue "how many videos"
  * whole, and only mentions a word of the freshness fact's answer.
  */
-export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights> = {}): Ranker {
+export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights> = {}, title = ''): Ranker {
   const w: RankWeights = { ...RANK_WEIGHTS, ...tuning };
+  // The words of the case's title ("fraud *detection*") name the system being designed, like FRAME
+  // words: a question that uses one asks nothing the case leaves out.
+  const scene = new Set(extractTerms(title));
   const profiles = facts.map((fact) => profileOf(fact, w.answer));
   const lexicon = createLexicon(facts.flatMap((fact) => [...fact.cues, fact.answer]));
   const idfCache = new Map<string, number>();
@@ -159,21 +166,28 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
       // Only facts that have the term itself make it common; kin ("visitors" for traffic) do not.
       const direct = profiles.filter((profile) => profile.terms.has(term)).length;
       const df = direct || profiles.filter((profile) => credit(profile, term, w.related) > 0).length;
-      value = df === 0 ? unknownWeight(term, w) : Math.log(1 + (profiles.length - df + 0.5) / (df + 0.5));
+      const absent = scene.has(term) ? 0 : unknownWeight(term, w);
+      value = df === 0 ? absent : Math.log(1 + (profiles.length - df + 0.5) / (df + 0.5));
       idfCache.set(term, value);
     }
     return value;
   };
 
   return {
-    rank(question) {
+    rank(asked) {
+      // "Of the 2 million advertisers, how many...": the fact that said so is known; the rest is asked.
+      const quote = quoteIn(asked, profiles);
+      const question = quote?.rest ?? asked;
       const weights = new Map<string, number>();
       let unknown = 0;
       let novel = false;
-      for (const { term, repaired } of readTerms(question, lexicon)) {
+      for (const { term, repaired, senses = [] } of readTerms(question, lexicon)) {
+        // "Moderation" names a reviewer or a policy: it is read in the sense the case knows, and a
+        // word the case knows in no sense is one unknown word, not two.
+        if (!known(term) && senses.some((sense) => known(sense) || weights.has(sense))) continue;
         const weight = idf(term) * intentShare(term) * (repaired ? w.repaired : 1);
         weights.set(term, weight);
-        if (known(term)) continue;
+        if (known(term) || scene.has(term)) continue;
         unknown += weight;
         novel ||= isConcept(term) && !isModifier(term) && !isIntent(term);
       }
@@ -186,13 +200,17 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         novel = true;
       }
       const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-      const hasSubject = [...weights.keys()].some((term) => !isIntent(term));
+      // A word that weighs nothing (the title's "detection", the frame's "model") is no subject of its own.
+      const hasSubject = [...weights].some(([term, weight]) => !isIntent(term) && weight > 0);
       const kinds = [...kindsAsked(weights.keys())];
       const subjects = [...weights.keys()].filter((term) => !isIntent(term) && known(term)).length;
       if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel };
       let bestCue = 0;
       const scored = profiles.map((profile) => {
         const gives = kinds.every((kind) => profile.valued.has(kind));
+        // The fact the question quotes is what the candidate has already; it does not answer the rest.
+        if (profile === profiles[quote?.fact ?? -1])
+          return { fact: profile.fact, score: 0, anchor: 0, matched: 0, held: 0, gives };
         let words = 0;
         let anchor = 0;
         let matched = 0;

@@ -45,6 +45,18 @@ describe('splitMessage', () => {
     ]);
   });
 
+  it('takes a lead-in about the candidate off the question after it', () => {
+    expect(texts('Before I pick metrics, how do we define a successful search?')).toEqual([
+      'how do we define a successful search?',
+    ]);
+    expect(texts("I'm worried about candidate gen - how big does the 2-hop set get?")).toEqual([
+      'how big does the 2-hop set get?',
+    ]);
+    expect(texts('I assume there is some regulation - anything about PSD2?')).toEqual([
+      'I assume there is some regulation - anything about PSD2?',
+    ]);
+  });
+
   it('keeps numbers with a decimal point whole', () => {
     expect(texts('Is the CTR about 1.2% overall?')).toEqual(['Is the CTR about 1.2% overall?']);
   });

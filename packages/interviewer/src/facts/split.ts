@@ -52,7 +52,7 @@ const LEADING_FILLER = new RegExp(
     'one more',
     'one thing',
     'another (?:question|thing)',
-    '(?:a )?quick (?:question|one)',
+    '(?:a )?quick (?:[a-z]+ )?(?:question|one|q)',
     'question',
     'follow[- ]?up',
     'just (?:to clarify|checking|curious|wondering)',
@@ -81,6 +81,19 @@ export function stripFiller(text: string): string {
     rest = rest.replace(LEADING_FILLER, '').trim();
   }
   return rest.replace(/^[\s,.:;!\-–—]+/, '').trim();
+}
+
+/**
+ * "Before I pick metrics, ...", "I'm worried about candidate gen - ...", "I want to be careful here:
+ * ...": a lead-in about the candidate's own work, not about the case.
+ */
+const SELF_LEAD =
+  /^(?:(?:ok|okay|so|and|but|now|first|before|while|since|because|as)\s+)*(?:i|i'm|im|i'd|i've|i'll|let me|let's)\s[^,:;?!]*?(?:\s[-–—]+|[,:;–—])\s*/i;
+
+/** Takes a lead-in about the candidate off a question that stands on its own after it. */
+function dropSelfLead(text: string): string {
+  const rest = text.replace(SELF_LEAD, '');
+  return rest !== text && QUESTION_START.test(rest) ? rest : text;
 }
 
 /** A sentence and how it ends; a full stop only before white space, so "1.2%" stays whole. */
@@ -124,7 +137,7 @@ export function splitMessage(message: string): MessagePart[] {
       const clauses = piece.split(JOINED_QUESTION);
       clauses.forEach((clause, index) => {
         const raw = carried ? `${carried}, ${clause}` : clause;
-        const text = stripFiller(raw).replace(/[\s,;:]+$/, '');
+        const text = dropSelfLead(stripFiller(raw)).replace(/[\s,;:]+$/, '');
         const last = index === clauses.length - 1;
         if (!looksAsked(clause, stripFiller(clause)) && !last && !QUESTION_START.test(text)) {
           carried = raw;

@@ -48,4 +48,27 @@ describe('typo repair', () => {
     expect(readTerms('stories', lexicon).map(({ repaired }) => repaired)).toEqual([false]);
     expect(readTerms('team', lexicon)).toEqual([]);
   });
+
+  it('never reads an English word as a typo of another ("detection" is no "deletion")', () => {
+    const deletions = createLexicon(['Deleted posts are removed from training sets.']);
+    expect(readTerms('detection', deletions)).toEqual([{ term: 'detect', repaired: false }]);
+  });
+
+  it('reads a lower-case acronym plural as the acronym, like "GPUs"', () => {
+    const gpus = createLexicon(['Serving can use up to 40 GPUs.']);
+    expect(readTerms('how many gpus', gpus).map(({ term }) => term)).toEqual(extractTerms('how many GPUs'));
+  });
+
+  it('drops an adverb the case does not know, whatever a phrase starts with it', () => {
+    const messages = createLexicon(['Private messages are out of scope.']);
+    expect(readTerms('do we ask people directly', messages)).toEqual(readTerms('do we ask people', messages));
+  });
+});
+
+describe('senses', () => {
+  it('marks the terms of a phrase that two groups list', () => {
+    const [delay] = readTerms('how long until');
+    expect(delay?.senses).toEqual(expect.arrayContaining(extractTerms('how long until')));
+    expect(readTerms('latency')[0]?.senses).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { type TextToken, tokenize } from '@mlsd/rubric';
-import type { Lexicon } from './lexicon.ts';
+import { isEnglishWord } from './english.ts';
 import { FRAME, IGNORED, IGNORED_PHRASES, INTENTS, MODIFIERS, RELATED, SYNONYMS } from './vocabulary.ts';
 
 /** A group's term; the prefix keeps it apart from any word stem. */
@@ -126,10 +126,28 @@ const ADVERB = /^[a-z]{3,}ly$/;
 /** wink does not know acronym plurals: "GPUs" would stay "gpus", "DMs" "dms". */
 const ACRONYM_PLURAL = /\b([A-Z]{2,})s\b/g;
 
+/** The tokens of a text as the terms are read from them: "GPUs" as "GPU". */
+export function textTokens(text: string): TextToken[] {
+  return foldedTokens(text.replace(ACRONYM_PLURAL, '$1'));
+}
+
 /** A term of a question; `repaired` when it comes from a misspelt word read as a known one. */
 export interface Term {
   term: string;
   repaired: boolean;
+  /** Every term of the phrase that gave this one, when the phrase has several ("moderation"). */
+  senses?: readonly string[];
+}
+
+/** What the case knows, as `readTerms` needs it (built by createLexicon in lexicon.ts). */
+export interface Lexicon {
+  /**
+   * The stem of the known word that `lemma` (stemmed `stem`) stands for: the same word stemmed apart
+   * ("defined" and "definition"), or a slip of one or two letters ("latncy").
+   */
+  repair(lemma: string, stem: string): string | undefined;
+  /** Whether `stem` is a word the case or the vocabulary knows. */
+  knows(stem: string): boolean;
 }
 
 /**
@@ -139,17 +157,20 @@ export interface Term {
  */
 export function readTerms(text: string, lexicon?: Lexicon): Term[] {
   const { phrases, ignored } = compiled();
-  const tokens = foldedTokens(text.replace(ACRONYM_PLURAL, '$1'));
+  const tokens = textTokens(text);
   const repaired = tokens.map(() => false);
   const stems = tokens.map((token, index) => {
     if (!lexicon || token.stop || lexicon.knows(token.stem)) return token.stem;
-    const fixed = lexicon.repair(token.lemma, token.stem);
     // An adverb the case does not know ("directly", "mostly") says how, not what: it is no subject.
-    if (fixed === undefined) return ADVERB.test(token.lemma) ? '' : token.stem;
+    const adverb = ADVERB.test(token.lemma);
+    if (adverb && isEnglishWord(token.lemma)) return '';
+    const fixed = lexicon.repair(token.lemma, token.stem);
+    if (fixed === undefined) return adverb ? '' : token.stem;
     repaired[index] = true;
     return fixed;
   });
   const terms = new Map<string, boolean>();
+  const senses = new Map<string, readonly string[]>();
   const add = (term: string, from: number, to: number) => {
     const guessed = repaired.slice(from, to).some(Boolean);
     terms.set(term, (terms.get(term) ?? true) && guessed);
@@ -160,6 +181,7 @@ export function readTerms(text: string, lexicon?: Lexicon): Term[] {
       ?.find((candidate) => candidate.stems.every((stem, offset) => stems[i + offset] === stem));
     if (phrase) {
       for (const term of phrase.terms) add(term, i, i + phrase.stems.length);
+      if (phrase.terms.length > 1) for (const term of phrase.terms) senses.set(term, phrase.terms);
       i += phrase.stems.length;
       continue;
     }
@@ -170,7 +192,10 @@ export function readTerms(text: string, lexicon?: Lexicon): Term[] {
     }
     i++;
   }
-  return [...terms].map(([term, guessed]) => ({ term, repaired: guessed }));
+  return [...terms].map(([term, guessed]) => {
+    const all = senses.get(term);
+    return all ? { term, repaired: guessed, senses: all } : { term, repaired: guessed };
+  });
 }
 
 /** The terms of a text (see `readTerms`), without typo repair. */

@@ -9,21 +9,22 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   amount: 'how many|how much|how big|how large|how huge|number of|amount|count',
   // The size of the system as a subject: "what is the scale?".
   scale: 'scale|size|sized|volume|total',
-  time: 'how fast|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|how many seconds|how many minutes|how many hours|how many days|how many weeks|how many months|within how long|within how many|within what time',
+  time: 'how fast|how quick|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|how many seconds|how many minutes|how many hours|how many days|how many weeks|how many months|within how long|within how many|within what time',
   rate: 'how often|how frequently|how common|how rare|how many times|frequency|what share of|share of|percentage|percent|fraction|proportion|portion|ratio|rate',
-  know: 'know|find out|figure out|tell whether|tell if',
+  know: 'know|find out|figure out|tell whether|tell if|learn about|learn of|hear about|hear of',
   existing:
-    'existing|current|currently|today|now|right now|already|at the moment|in place|in production|baseline|status quo|so far|nowadays|these days|presently|legacy',
+    'existing|current|currently|today|now|right now|already|at the moment|in place|in production|in prod|prod|in use|stack|tech stack|baseline|status quo|so far|nowadays|these days|presently|legacy',
   heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
   delay:
-    'delay|delayed|lag|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept',
+    'delay|delayed|lag|take until|takes until|take till|before we know|before we learn|before we find out|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept',
   latency:
-    'latency|response time|respond|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
+    'latency|instant|instantly|immediate|immediately|right away|response time|respond|response deadline|deadline|time limit|timeout|first token|start streaming|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
     'user|people|person|ppl|dau|mau|daily active|monthly active|weekly active|user base|audience|member|customer|visitor|shopper|subscriber',
-  traffic: 'traffic|qps|rps|tps|per second|load|throughput|peak|page view|page load|query rate|request rate',
+  traffic:
+    'traffic|qps|rps|tps|per second|load|throughput|peak|rush|rush hour|busiest|page view|page load|query rate|request rate',
   catalog:
-    'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|document collection|knowledge base',
+    'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|library|pool|document collection|knowledge base',
   document: 'document|doc|file',
   data: 'data|log|logging|signal|feature|history|historical|record|clickstream|telemetry|information|info|data available|what do we know',
   label:
@@ -32,11 +33,11 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'reviewer|moderator|moderation|rater|grader|analyst|human review|manual review|by hand|manually|human',
   ctr: 'ctr|click-through|click through|click rate|click-through rate|click through rate',
   balance: 'class balance|imbalance|imbalanced|positive rate|base rate|prevalence|skew|rare',
-  cold: 'cold start|cold-start|brand new|no history|no interactions|long tail|sparse',
+  cold: 'cold start|cold-start|brand new|no history|no interactions|long tail|long-tailed|long tailed|sparse',
   fresh:
     'freshness|fresh|stale|update|recency|recent|edit|up to date|refresh|recompute|recalculate|reflected',
   location:
-    'location|gps|geo|geolocation|coordinates|distance|radius|nearby|position|where is the user|where the user is|where users are|where they are|where people are|how far|far away|far apart|apart|distant|km|kilometre|kilometer|mile|travel',
+    'location|gps|geo|geolocation|coordinates|distance|radius|nearby|position|where is the user|where the user is|where users are|where they are|where people are|how far|far away|far apart|apart|distant|km|kilometre|kilometer|mile|travel|area|zone',
   social: 'friend|social|social graph|friend graph|connection|follower|follow',
   language: 'language|multilingual|english|non-english|translation|translate|locale',
   region: 'country|region|international|geography|global|worldwide|market|eu|europe|european|emea',
@@ -46,7 +47,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code|show why|tell why|why someone|why something',
   compute: 'gpu|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
   // "Can we pay raters?" asks what we spend; "do sellers pay?" asks about billing (below).
-  cost: 'cost|costly|expensive|spend|spending|dollar|we pay|pay people|pay someone|pay a vendor|we buy|buy more',
+  cost: 'cost|costly|expensive|spend|spending|dollar|we pay|pay people|pay someone|pay a vendor|we buy|buy more|downside|drawback',
   keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
   remove: 'remove|removal|take down|takedown|take it down|take them down|delete|deletion',
   access:
@@ -56,15 +57,17 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   click: 'click|clicked',
   money:
     'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit|take rate|our cut|a cut|what cut',
-  goal: 'goal|objective|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure',
+  goal: 'goal|objective|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure',
   experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
-  abuse: 'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam',
+  abuse:
+    'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones',
   adversary:
-    'adversarial|adversary|evasion|evade|bad actor|attacker|bypass|dodge|adapt|trick|game the system',
-  policy: 'policy|moderation|trust and safety|integrity|borderline|violating|violate|violation',
-  type: 'kind|type|sort of|category|mix',
-  rank: 'rank|ranking|ranker|order|ordered|sort|sorted|prioritize|prioritise|reorder',
-  small: 'small|smallest|tiny|little|minimum size',
+    'adversarial|adversary|evasion|evade|bad actor|attacker|bypass|dodge|adapt|trick|game the system|get around|get past|sneak|sneak past|circumvent|work around|workaround|slip past|slip through',
+  policy:
+    'policy|moderation|trust and safety|integrity|borderline|violating|violate|violation|actually bad|bad ones|bad content|bad posts',
+  type: 'kind|type|sort of|category|vertical|mix|breakdown|split',
+  rank: 'rank|ranking|ranker|sort|sorted|prioritize|prioritise|reorder',
+  small: 'small|smallest|tiny|little|minimum size|handful|a handful|fewer|very few|only a few',
   length: 'length|short|word count|how many words',
   price: 'price|pricing|fare|priced',
   // A shopper's or guest's review of a product, not a human reviewer's judgment.
@@ -76,7 +79,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   trip: 'trip|ride|journey',
   feedback:
     'feedback|thumbs|thumbs up|thumbs down|satisfaction|survey|questionnaire|explicit rating|ask users|ask people|ask customers|ask the user',
-  accuracy: 'accurate|accuracy|inaccurate|reliable|reliability|unreliable|noise|noisy|trustworthy',
+  accuracy:
+    'accurate|accuracy|inaccurate|reliable|reliability|unreliable|noise|noisy|trustworthy|clean|messy|dirty|perform|performs|performance|how well',
   action: 'action|what can we do|what we can do|options|possible actions|intervention|enforcement',
   login:
     'logged in|logged-in|logged out|logged-out|log in|login|log out|sign in|signed in|signed-in|signed out|sign-in|anonymous|who the user is|who the shopper is|who the customer is|who the visitor is|who the member is|who they are|who someone is',
@@ -89,7 +93,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   // Who builds the system: interviews ask, cases never say. Grouped so "data science" is not "data".
   staff: 'engineer|data scientist|data science|headcount|team size|staff|staffing|hiring|hire',
   project:
-    'deadline for the project|project deadline|timeline|roadmap|milestone|launch date|release date|launch deadline|deadline',
+    'deadline for the project|deadline for this project|deadline for our project|project deadline|timeline|roadmap|milestone|launch date|release date|launch deadline|deadline',
   ads: 'ad|ads|advert|advertising|advertisement|advertiser|sponsored|promoted',
   notification: 'notification|push notification|push|email|newsletter|digest|notify',
   // Product and policy words that recur across cases, each with its everyday paraphrases.
@@ -103,6 +107,22 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   churn:
     'churn|churned|stop using|stops using|stopped using|quit|attrition|deactivate|deactivated|give up|leave the platform',
   billing: 'charge|charged|charging|billing|billed|bill|pay|pays|paid|paying|payout',
+  // Product vocabulary that recurs across cases (marketplaces, payments, feeds), with its paraphrases.
+  evaluation: 'eval|evals|evaluation|evaluate|evaluating|test set|eval set|golden set|benchmark',
+  date: 'date|dates|trip dates|travel dates|stay dates|check-in|check-out|calendar',
+  accept: 'accept|accepted|acceptance|approve|approved|approval',
+  attend: 'attend|attendance|attendee|show up|showed up|shows up|no-show|turn up|turned up',
+  transaction: 'transaction|payment|charge|card payment',
+  decision: 'decision|decide|verdict',
+  worth: 'worth|worthwhile|worth it',
+  duplicate:
+    'duplicate|duplicated|dupe|dupes|near-duplicate|near duplicate|identical copies|deduplication|dedup|dedupe',
+  unseen: "unseen|not seen|not yet seen|never seen|haven't seen|hasn't seen|havent seen",
+  launch: 'launch|launched|launches|expand|expanding|expansion|roll out|rolled out|rollout',
+  message: 'message|messages|messaging|private message|direct message|dm|dms|inbox|chat',
+  validity:
+    'valid|validity|expire|expiry|expiration|honor|honored|honour|honoured|guarantee|guaranteed|price lock|locked in',
+  vary: 'vary|varies|varied|variation|differ|differs|difference',
   appeal: 'appeal|appealed|overturn|overturned|reverse|reversed|dispute|disputed|contest',
   hop: 'two hop|2-hop|2 hop|second degree|second-degree|friend of friend|friends of friends|mutual connection|mutual friend|neighbourhood|neighborhood',
 };
@@ -132,6 +152,8 @@ export const RELATED: readonly (readonly [string, string])[] = [
   ['cost', 'money'],
   ['keep', 'privacy'],
   ['small', 'scale'],
+  // Who may see what is a privacy question: "restrictions on who can be suggested to whom".
+  ['access', 'privacy'],
   ['length', 'scale'],
   ['amount', 'scale'],
 ];
@@ -176,8 +198,9 @@ export const FRAME: ReadonlySet<string> = new Set(['model', 'system', 'service',
 
 /**
  * Words of the asking, never the subject: filler and politeness ("um, quick question, could you tell
- * me..."), and the frame of a question: light and very common verbs ("happen", "turn into", "carry")
- * and the product itself ("the app", "the platform"). They match nothing, so they cannot drown the
+ * me..."), and the frame of a question: light and very common verbs ("happen", "turn into", "carry"),
+ * qualifiers of any subject ("overall", "single", "actually bad"), the candidate's own stance ("before
+ * I design anything", "I'm worried about...") and the product itself ("the app", "the platform"). They match nothing, so they cannot drown the
  * real question, nor pass for a subject the case does not know.
  */
 export const IGNORED: ReadonlySet<string> = new Set(
@@ -189,7 +212,9 @@ export const IGNORED: ReadonlySet<string> = new Set(
   get got have need want look use happen come make go going work give see say think let generate
   produce understand mean able possible expect expected help helpful check checking start try trying turn
   open move carry run put set bring include provide allow appear remain reach pass continue begin seem
-  find particular certain instead long everything problem issue show shown
+  find particular certain instead long everything problem issue show shown hope hoping matter
+  versus vs bad overall whole entire single actual realistic realistically specific specifically ballpark
+  rough main setup raw design redesign propose careful worried worry scoping
   platform app application site website company team match matched whats hows whos wheres whens whys`.split(
     /\s+/,
   ),

@@ -8,7 +8,7 @@ import { anyOf } from './patterns.ts';
 import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
 /** What the candidate does in the interview: "focus on", "cover", "dig into", "spend time on". */
-const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
+const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|dive|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
 
 /** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
 const HELP = anyOf([
@@ -24,8 +24,9 @@ const HELP = anyOf([
   /\b(?:rephrase|reword|restate) (?:the|your|that|this|it)\b|\b(?:repeat|clarify) (?:the|your) question\b/i,
   /\b(?:can|could|would|will) you (?:please |maybe |kindly |just )?(?:mind )?(?:help(?! me (?:understand|get a sense))|nudg|guid|steer|point|hint|walk me (?:through (?:how|what) (?:to|i|you))|give me (?:some |a )?(?:direction|idea where))\w*/i,
   /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*\W*$/i,
-  /\bpoint me\b|\bwhich direction\b|\bright direction\b/i,
-  /\b(?:advice|tips?|guidance|suggestions?)\b[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
+  /\bpoint me\b|\bwhich direction\b|\bright direction\b|💡/i,
+  // Advice asked for on the way forward; "what % of suggestions get accepted, and how..." names the product's own.
+  /\b(?:advice|tips?|guidance|suggestions?)\b(?! (?:get|gets|are|were|is|was|shown|sent|made|accepted|clicked)\b)[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
   /\b(?:missing|overlooking|forgetting) (?:something|anything|a piece|a part|an angle)\b/i,
   /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
 ]);
@@ -81,7 +82,9 @@ const META = anyOf([
   /\bare you (?:an? )?(?:ai|bot|robot|human|real|person|llm|gpt|chatgpt|chatbot|machine|program|computer|language model)\b/i,
   /\b(?:talking|speaking|chatting) (?:to|with) (?:an? )?(?:ai|bot|human|real person|person|machine|program)\b/i,
   /\b(?:what|which) (?:llm|language model|ai|gpt|model)\b[^.?!]{0,20}\b(?:are you|powers? (?:you|this)|behind (?:you|this)|do you (?:run|use))\b|\b(?:llm|model|ai) (?:are you|powers (?:you|this))\b/i,
-  /\b(?:see|show|share|send|view|read|get|look at|is there)\b[^.?!]{0,20}\brubric\b/i,
+  /\b(?:(?:can|could|may|will) (?:i|we) (?:\w+ )?(?:see|view|read|get|look at)|(?:show|share|send|give) (?:me|us)|is there)\b[^.?!]{0,20}\brubric\b/i,
+  // The interview's level and origin: "what level is this calibrated for?", "which company's interview format".
+  /\b(?:what|which) level\b[^.?!]{0,20}\b(?:calibrated|pitched|aimed|set|meant|targeted)\b|\binterview (?:format|style|process|loop)\b[^.?!]{0,20}\b(?:based on|from|like)\b/i,
   /\bmy (?:score|grade|rating|marks?|results?|performance|feedback|chances|odds|level)\b/i,
   /\bwhat (?:score|grade|rating|mark|level)s? (?:would|will|do|did) you\b/i,
   /\bhow (?:are|will|do|would) you (?:be )?(?:grad|scor|evaluat|assess|mark|judg)\w*(?= (?:me|my|this\W*$|the (?:interview|candidates?)|candidates|answers)|\W*$)/i,
@@ -103,7 +106,9 @@ const META = anyOf([
 /** About the interview's process: its length, the time left, the steps ahead, what the candidate may use. */
 const PROCESS = anyOf([
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins|longer)(?: (?:do|did|have|are|is|will) (?:we|i|you)| (?:is|are)(?: there)?)?(?: (?:still|already|got|have|left|remaining|remains?|used|spent|been|gone|over|to go))*(?: so far| in total| here)?[\s?.!]*$/i,
-  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?: \w+){0,2}?(?: (?:have|got|left|been|going|last|take|spent|remaining))?[\s?.!]*$/i,
+  /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
+  // "How long do we have left?", not "how long do we keep logs?".
+  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?[\s?.!]*$/i,
   /\bhow long (?:until|till|before) (?:we|the (?:interview|session)|this)\b[^.?!]{0,10}\b(?:wrap|finish|end|stop|done|over)\b|\bare we (?:almost |nearly |close to )?(?:done|finished|at time|out of time|halfway)\b|\bwhen (?:do|will|does) (?:we|this|the interview|the session) (?:finish|end|stop|wrap up)\b|\bhow far (?:along|through|in) are we\b/i,
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
   /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|\brubrics?\b|\bper (?:section|step|stage)\b/i,
@@ -169,7 +174,7 @@ const INTERVIEW = anyOf([
 
 /** Interview words that a case can share ("timing", "penalty", "going back"): only with no case noun. */
 const INTERVIEW_FREE = anyOf([
-  /\bhow many (?:more )?(?:steps|stages|sections|parts|questions|topics|rounds)\b[^.?!]*\b(?:get through|go through|cover|do|finish|complete)\b/i,
+  /\bhow many (?:more )?(?:steps|stages|sections|parts|questions|topics|rounds)\b[^.?!]*\b(?:get through|go through|cover|do(?= (?:in|before|today|here)\b|\W*$)|finish|complete)\b/i,
   /\bthe (?:format|structure|agenda|plan)\b(?! (?:of|for) (?:the |our |each |a )?(?!interview|session|mock|call|round)\w)/i,
   /\b(?:timing|time limits?|timer|time budget|time allocation)\b[^.?!]{0,20}\b(?:each|every|per|this|the) (?:step|section|part|stage)\b/i,
   /\bpenalt(?:y|ies)\b[^.?!]{0,30}\b(?:going back|skipping|steps?|sections?|time|me|i)\b/i,

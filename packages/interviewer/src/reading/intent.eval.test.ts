@@ -25,11 +25,14 @@ const SETS = [
   // Written in batches, each read once before any rule was changed for it (first reads 71-97%), then tuned on.
   { file: 'dev3', role: 'dev', minPerIntent: 8 },
   // Written blind by others who never saw the code or the other sets. `blind` read 88.5% on first
-  // sight; its misses were then seen by the lead, whose next brief named their kinds, so its later
-  // 95% is not clean. `blind2` read 90.0% on first sight and nobody has tuned on it: the honest
-  // figure. The goal is 95%; these floors are what the sets reach today, so a regression fails.
-  { file: 'blind', role: 'blind holdout', minPerIntent: 12, floor: 0.95 },
-  { file: 'blind2', role: 'blind holdout', minPerIntent: 15, floor: 0.895 },
+  // sight and `blind2` 90.0%; the misses of both have since been read and fixed in general rules
+  // (off-topic tasks, role-play steering, plain move-on and stop wording), so their figures today
+  // (99%+) are development figures, not blind ones: the honest blind figures are the first reads.
+  // The goal is 95% on unseen text; these floors sit just under today's, so a regression fails.
+  { file: 'blind', role: 'dev (was blind)', minPerIntent: 12, floor: 0.985 },
+  { file: 'blind2', role: 'dev (was blind)', minPerIntent: 15, floor: 0.99 },
+  // Written blind after the work above and read once: 85.9% on first sight (nobody has tuned on it).
+  { file: 'blind3', role: 'blind', minPerIntent: 18, floor: 0.855 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -1,17 +1,18 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { asideOf } from './asides.ts';
 import { unreadable } from './language.ts';
-import { hasFakeMarkup, isCheckIn, isDestination, isMoveOn, isSteer, isStop, isStuck } from './patterns.ts';
+import { isOutsideTask } from './outside.ts';
+import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import {
   asks,
   assumes,
   classifyQuestion,
   isQuestion,
-  isRhetorical,
   opensQuestion,
   type QuestionMarks,
   untag,
 } from './questions.ts';
+import { isRhetorical } from './rhetorical.ts';
 import {
   isFiller,
   normalize,
@@ -21,6 +22,7 @@ import {
   stripFiller,
   wordCount,
 } from './sentences.ts';
+import { hasFakeMarkup, isSteer } from './steer.ts';
 import { hasDesignVoice, hasDomainWord, mendTypos, spellOut } from './vocabulary.ts';
 
 export interface IntentReading {
@@ -71,6 +73,9 @@ const FRAMING =
 /** A part that goes on asking about the subject of the fact part before it: "..., is it just a heuristic?". */
 const FOLLOW_UP = /^(?:is|are|was|were|does|do|did|has|have|can|will) (?:it|they|that|those|this|these)\b/i;
 
+/** The lightbulb asks for a hint without a word: "💡? stuck on the ranking features". */
+const HINT_SIGN = /💡/u;
+
 const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
   request: null,
   facts: [],
@@ -84,6 +89,8 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
   if (clauses.some(isStop)) return 'stop';
   if (clauses.some(isMoveOn)) return 'move-on';
+  // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
+  if (isOutsideTask(core)) return 'off-topic';
   // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
   const aside = assumes(core) ? null : asideOf(core, asks(sentence, core));
   // Beside a design clause ("..., but at 1M uploads a day one GPU node handles it") "I have no idea" hedges.
@@ -102,7 +109,7 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
 function readSentence(sentence: string, following: string[], marks: QuestionMarks): SentenceReading {
   const core = stripFiller(sentence);
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
-  const clauses = splitClauses(sentence);
+  const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
   if (request) {
     // Clauses beside a move-on or stop request ("Let's move to the model: I'd use...") still answer.
@@ -182,7 +189,8 @@ export function readIntent(text: string): IntentReading {
   ) {
     return reading('move-on', 'move-on-request', questions, answers);
   }
-  if (requests.has('hint')) return reading('hint', 'hint-request', questions, answers);
+  if (requests.has('hint') || HINT_SIGN.test(normalized))
+    return reading('hint', 'hint-request', questions, answers);
   if (requests.has('stuck') && content <= STUCK_SLACK && questions.length === 0 && tentative === 0) {
     return reading('stuck', 'stuck', [], answers);
   }

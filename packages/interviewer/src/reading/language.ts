@@ -92,6 +92,8 @@ export function unreadable(text: string): Unreadable | null {
   let foreign = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
+    // "DAN", "SIE": a word in capitals is a name or an acronym, whatever it spells in another language.
+    if (/^\p{Lu}{2,}$/u.test(word)) continue;
     if (ENGLISH.has(lower)) english++;
     else if (FOREIGN.has(lower) || (FOREIGN_LETTER.test(lower) && !ENGLISH_LOANS.has(lower))) foreign++;
   }

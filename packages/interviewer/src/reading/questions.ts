@@ -17,10 +17,12 @@ export type QuestionMarks = 'marked' | 'short-unmarked' | 'long-unmarked';
 
 /**
  * An interrogative opening, so a sentence asks even without "?". "What/how" followed by a subject
- * ("what I'd do is", "how we rank is") opens a statement; "when"/"where" need an auxiliary next.
+ * ("what I'd do is", "how we rank is") opens a statement; "when"/"where" need an auxiliary next;
+ * "any" asks before a plural and what it is about ("any limits on retention"), not in "any time the
+ * model is unsure, ...".
  */
 const INTERROGATIVE_START =
-  /^(?:(?:how|what|whats|what's|which|who|whose|why)\b(?!\s+(?:i|we|they|you|it|this|that)\b)|(?:when|where) (?:is|are|was|were|do|does|did|can|will|would|should)\b|(?:am|is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may|must|might)\s+(?!not\b)[\p{L}\d])/iu;
+  /^(?:any\s+(?:[a-z-]+\s+){0,2}[a-z]+s(?=\s+(?:on|for|around|about|regarding|like|in|to)\b|\s*[,?]|\s*$)|(?:how|what|whats|what's|which|who|whose|why)\b(?!\s+(?:i|we|they|you|it|this|that)\b)|(?:when|where) (?:is|are|was|were|do|does|did|can|will|would|should)\b|(?:am|is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may|must|might)\s+(?!not\b)[\p{L}\d])/iu;
 
 /** "What matters is...", "what counts is...": a noun clause opens a statement. */
 const NOUN_CLAUSE =
@@ -47,7 +49,7 @@ const INTENDING =
 
 /** Openings that put a design idea up for approval. */
 const PROPOSING =
-  /^(?:maybe|perhaps|i guess|i suppose|i think|i'?m thinking|i was thinking|(?:just )?thinking(?: out loud| aloud)?|what if|how about|what about (?:\w+ing|an?)\b|so we'?d|so we would|then we'?d|we'?d|we would|we could|we can|we should|i'?d|i would|i could|should (?:we|i)|shall (?:we|i)|would it make sense|does it make sense|is it (?:worth|a good idea|reasonable))\b/i;
+  /^(?:(?:so |and )?(?:for|on|in|with) [^,]{1,30},\s*)?(?:maybe|perhaps|i guess|i suppose|i think|i'?m thinking|i was thinking|(?:just )?thinking(?: out loud| aloud)?|what if|how about|what about (?:\w+ing|an?)\b|so we'?d|so we would|then we'?d|we'?d|we would|we could|we can|we should|i'?d|i would|i could|should (?:we|i)|shall (?:we|i)|would it make sense|does it make sense|is it (?:worth|a good idea|reasonable))\b/i;
 
 /** Openings that ask about the world of the case whatever follows. */
 const FACT_OPENING =
@@ -124,7 +126,7 @@ const RESOURCE_FORM =
 
 /** Judgements only a design takes: "make sense", "overkill", "the right call". */
 const JUDGED =
-  /\b(?:make|makes) sense\b|\bworth (?:it|the)\b|\boverkill\b|\ba (?:good|bad) idea\b|\bhold up\b|\bthe right (?:call|choice|approach|way|move)\b/i;
+  /\b(?:make|makes) sense\b|\b(?:be|is) (?:right|appropriate|suitable|a good fit) (?:for|here)\b|\bworth (?:it|the)\b|\boverkill\b|\ba (?:good|bad) idea\b|\bhold up\b|\bthe right (?:call|choice|approach|way|move)\b/i;
 /** Asking whether something exists: "do we have a reasonable baseline?" asks, whatever follows. */
 const EXISTS = /^(?:is there|are there|do we have|does it have|have we|do you have|is it already)\b/i;
 
@@ -175,11 +177,13 @@ const PREFACED_BREAK = String.raw`^(?:[^\s.!?]+\s+){0,6}?[^\s.!?]*(?:\s[–—-]
  * Openings that ask in any message, however long and without "?": a wh-word with its auxiliary, or
  * an auxiliary with its subject ("how many drivers are online", "do we know the weather").
  */
-const ASK_FORM = String.raw`(?:how (?:many|much|often|long|big|fast|quickly|frequently|soon|far)(?: [\w']+){0,3}? (?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)|how (?:is|are|was|were|do|does|did|can|could|will|would|should)|what(?:'s| is| are| was| were| does| do| did)|what (?:kind|type|fraction|share|percentage|proportion|portion)s? of|which \w+ (?:do|does|is|are|can|should)|who (?:is|are|does|do|did|will)|where (?:do|does|is|are|did)|when (?:do|does|is|are|did|will)|(?:do|does|did|is|are|was|were|can|will) (?:we|you|they|the|our|users|there|it|this|that))\b`;
+const ASK_FORM = String.raw`(?:how (?:many|much|often|long|big|fast|quickly|frequently|soon|far)(?: [\w']+){0,3}? (?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)|how (?:is|are|was|were|do|does|did|can|could|will|would|should)|what(?:'s| is| are| was| were| does| do| did)|whats|what (?:kind|type|fraction|share|percentage|proportion|portion)s? of|which \w+ (?:do|does|is|are|can|should)|who (?:is|are|does|do|did|will)|where (?:do|does|is|are|did)|when (?:do|does|is|are|did|will)|(?:do|does|did|is|are|was|were|can|will) (?:we|you|they|the|our|users|there|it|this|that|(?:different|other|all|any|some|most|many|individual|certain) [a-z]+))\b`;
 const STRICT_ASK = new RegExp(`^${ASK_FORM}`, 'i');
 /** A question after a preface, in any form: "I covered the metrics, what else would you like". */
 const ASKS_LATER =
   /^[^.!?]{0,80}?(?:\s[–—-]|:|,| but| and)\s+(?:how|what|whats|what's|where|am i|do you|would you|could you|can you|is there|are there)\b/i;
+/** A preface that wants to know, not a design: "one thing I need to understand". */
+const WANT_TO_KNOW = /\b(?:understand|know|check|clarify|confirm|ask)\b/i;
 /** The preface before a question in an unmarked sentence: "I'd frame it as classification" before ": will...". */
 const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM})`, 'i');
@@ -217,7 +221,9 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
   const preface = PREFACE_END.exec(stripped)?.[1];
   return (
-    INTERROGATIVE_START.test(stripped) || (PREFACED.test(stripped) && !(preface && hasDesignVoice(preface)))
+    INTERROGATIVE_START.test(stripped) ||
+    // "One thing I need to understand - how does..." asks; "I'd frame it as X: will..." designs.
+    (PREFACED.test(stripped) && !(preface && hasDesignVoice(preface) && !WANT_TO_KNOW.test(preface)))
   );
 }
 
@@ -301,7 +307,12 @@ export function classifyQuestion(part: string): QuestionKind {
   const designer = designerKind(part);
   if (designer) return designer;
   if (asksOutright(part)) return 'fact';
+  // "Any limits on how long we can keep traces?" asks what exists, whatever voice follows.
+  if (/^any\b/i.test(part) && !hasDesignWord(part)) return 'fact';
   if (PROPOSING.test(part) || INTENDING.test(part)) return 'tentative';
+  // "What about item2vec?", "chunk docs at 500 tokens?": a method or an act of building put up.
+  if ((/^(?:what|how) about\b/i.test(part) && hasDesignWord(part)) || opensWithDesignVerb(part))
+    return 'tentative';
   // "Does combining BM25 and embeddings make sense?": a design judged, whatever the opening.
   if (JUDGED.test(part) && hasDesignWord(part) && !EXISTS.test(part)) return 'tentative';
   if (FACT_OPENING.test(part)) return 'fact';
@@ -317,34 +328,4 @@ export function classifyQuestion(part: string): QuestionKind {
   }
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
-}
-
-/** A question that opens a design topic the candidate then answers ("How do we deal with X? We..."). */
-const DESIGN_QUESTION =
-  /^(?:why|how (?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
-
-/** A statement that frames the question just asked instead of answering it. */
-const FRAMES =
-  /^(?:if|i'?m asking|asking|i ask|because i|i (?:want|need|'d like|would like) to (?:know|make sure|check|understand)|that (?:decides|matters|changes|affects|determines)|it (?:decides|matters|changes|affects|determines))\b/i;
-/** Openings of a sentence that answers the question just before it. */
-const SELF_ANSWER =
-  /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;
-
-/** How an answer to a design question opens: the design voice, or a subject like "it", "the". */
-const ANSWER_OPENING =
-  /^(?:we|i|it|they|that|this|the|a|an|every|each|all|both|just|only|mostly|mainly|usually|often|then|probably|simple|easy|one)\b/i;
-
-/**
- * A question the candidate answers at once, so it asks the interviewer nothing: the next sentence
- * answers it ("Because...", "Probably not"), names the answer in a fragment followed by more
- * answer ("What's the hardest part? Cold start. New sellers..."), or a design question is followed
- * by design talk ("How do we deal with delayed labels? We train...").
- */
-export function isRhetorical(question: string, following: readonly string[]): boolean {
-  const [next, afterNext] = following;
-  if (next === undefined || /\?\s*$/.test(next)) return false;
-  if (SELF_ANSWER.test(next)) return true;
-  if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;
-  if (!DESIGN_QUESTION.test(question) || FRAMES.test(next)) return false;
-  return hasDesignVoice(next) || ANSWER_OPENING.test(next);
 }

@@ -105,11 +105,17 @@ const LEADING_FILLER = new RegExp(
     'good (?:point|question)',
     "(?:i was wondering|i'?m wondering|i wonder)(?=\\s*(?:[,:–—-]|$))",
     'quick q',
+    'roughly',
+    'approximately',
+    'ballpark',
+    'like(?=\\s+(?:how|what|which|who|where|when|why|do|does|is|are|can)\\b)',
+    '(?:the |my )?next question(?=\\s*[:–—-])',
     'one more thing',
     'one more',
     'quick one',
     'another (?:quick )?(?:one|question)',
     '(?:a |one )?(?:quick )?(?:clarifying |follow-? ?up )?question',
+    '(?:a |one )?(?:quick )?[a-z]+ question(?=\\s*[,:–—-])',
     '(?:a few|a couple of|two|three|some) (?:quick )?(?:clarifying )?(?:questions|things)',
     'to clarify',
     '(?:just )?to (?:confirm|check)',
@@ -158,7 +164,7 @@ const INTERROGATIVE = `(?:what|what's|whats|how|is|are|do|does|did|can|could|sho
  * comma before "which", "who", "where" or "when" opens a relative clause, not a question.
  */
 const PART_BREAK = new RegExp(
-  String.raw`[?;]+\s*|(?:,?\s+(?:and|also|plus|but)|:|\s[–—-])\s+(?:(?:also|then|roughly|approximately|if so,?|just)\s+)?(?=${INTERROGATIVE}\b)|,\s+(?:(?:also|then|roughly|approximately|just)\s+)?(?=${INTERROGATIVE}\b(?<!\b(?:which|who|whose|where|when)))`,
+  String.raw`[?;]+\s*|,?\s*\(\d{1,2}\)\s+|(?:,?\s+(?:and|also|plus|but)|:|\s[–—-])\s+(?:(?:also|then|roughly|approximately|if so,?|just)\s+)?(?=${INTERROGATIVE}\b)|,\s+(?:(?:also|then|roughly|approximately|just)\s+)?(?=${INTERROGATIVE}\b(?<!\b(?:which|who|whose|where|when)))`,
   'i',
 );
 

@@ -12,7 +12,6 @@ import type {
   ConsoleStep,
   EndReason,
   PeerAssessment,
-  PeerCoverage,
   Report,
   RoomClock,
   RoomView,
@@ -22,18 +21,19 @@ import type {
 import { ENDED, NOT_STARTED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
+import { clockOf, peerRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import { withMark, withPrivateNotes, withRating } from './assessment.ts';
+import { LiveCoverage } from './live-coverage.ts';
 import { engineEvent, roomConsole } from './room-views.ts';
-import { consoleSteps, coverageOf, emptyCoverage } from './rubric-view.ts';
-import { clockOf, foldSilently } from './silent-engine.ts';
+import { consoleSteps } from './rubric-view.ts';
+import { foldSilently } from './silent-engine.ts';
 import type { HumanInterviewerDeps } from './types.ts';
 
 type TimerCommand = Extract<Command, { type: 'timer' }>;
 type SayCommand = Extract<Command, { type: 'say' }>;
 
-/** How long coverage waits for more typing before it is recomputed (it costs tens of ms). */
-export const COVERAGE_DELAY_MS = 1_000;
+export { COVERAGE_DELAY_MS } from './live-coverage.ts';
 
 /**
  * The interviewer of a peer room is a person: the engine keeps the steps and the time but never
@@ -49,9 +49,7 @@ export class HumanInterviewer implements InterviewerPolicy {
   readonly #pointIds: Set<string>;
   #record: PeerRoomRecord;
   #state: EngineState | null;
-  #coverage: PeerCoverage | null = null;
-  #coverageTimer: ReturnType<HumanInterviewerDeps['clock']['setTimeout']> | null = null;
-  #disposed = false;
+  readonly #coverage: LiveCoverage;
 
   constructor(
     host: RoomHost,
@@ -67,6 +65,11 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#pointIds = new Set(this.#steps.flatMap((step) => step.points.map((point) => point.id)));
     this.#record = record;
     this.#state = state;
+    this.#coverage = new LiveCoverage(host, deps, this.#steps, {
+      report: () => this.autoReport(),
+      hasText: () =>
+        this.#record.pad.trim() !== '' || this.#host.transcript.some((turn) => turn.role === 'candidate'),
+    });
   }
 
   get record(): PeerRoomRecord {
@@ -87,25 +90,7 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   view(): RoomView {
-    const record = this.#record;
-    return {
-      id: record.id,
-      mode: 'peer',
-      status: record.status,
-      caseId: record.caseId,
-      caseTitle: record.caseTitle,
-      prompt: this.#case.caseStudy.prompt,
-      durationMinutes: record.durationMinutes,
-      interviewer: 'human',
-      surprise: record.surprise,
-      createdAt: record.createdAt,
-      startedAt: record.startedAt,
-      endedAt: record.endedAt,
-      endReason: record.endReason,
-      reportId: record.status === 'ended' ? record.id : null,
-      degraded: false,
-      nextRoomId: record.nextRoomId,
-    };
+    return peerRoomView(this.#record, this.#case.caseStudy.prompt);
   }
 
   clock(now: number): RoomClock | null {
@@ -121,7 +106,7 @@ export class HumanInterviewer implements InterviewerPolicy {
       roomConsole({
         caseStudy: this.#case.caseStudy,
         steps: this.#steps,
-        coverage: this.#currentCoverage(),
+        coverage: this.#coverage.current(),
         assessment: this.#record.assessment,
       }),
     ];
@@ -169,9 +154,7 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   dispose(): void {
-    this.#disposed = true;
-    if (this.#coverageTimer) this.#deps.clock.clearTimeout(this.#coverageTimer);
-    this.#coverageTimer = null;
+    this.#coverage.dispose();
   }
 
   /** The automatic report: stored at the end, or of the transcript so far. */
@@ -215,7 +198,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#host.ack(socket, clientId, committed.duplicate);
     if (committed.duplicate) return null;
     this.#host.publish(committed.events);
-    if (seat === 'candidate') this.#coverageChanged();
+    if (seat === 'candidate') this.#coverage.changed();
     return null;
   }
 
@@ -226,7 +209,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#deps.store.commit(this.#record.id, { at: now, pad: text });
     this.#record = { ...this.#record, pad: text };
     this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
-    this.#coverageChanged();
+    this.#coverage.changed();
     return null;
   }
 
@@ -332,8 +315,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     };
     this.#broadcastClock(ended.at);
     this.#host.publish(committed.events);
-    this.#coverage = coverageOf(autoReport);
-    this.#host.toInterviewerViews({ type: 'coverage', coverage: this.#coverage });
+    this.#coverage.final(autoReport);
   }
 
   #assess(change: (assessment: PeerAssessment) => PeerAssessment | Refusal): Refusal | null {
@@ -343,31 +325,6 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#record = { ...this.#record, assessment: next };
     this.#host.toInterviewerViews({ type: 'assessment', assessment: next });
     return null;
-  }
-
-  /** Coverage is recomputed a moment after the candidate stops typing, not on every keystroke. */
-  #coverageChanged(): void {
-    this.#coverage = null;
-    if (this.#coverageTimer || this.#disposed) return;
-    this.#coverageTimer = this.#deps.clock.setTimeout(() => {
-      this.#coverageTimer = null;
-      this.#host
-        .run(() => {
-          if (this.#coverage !== null || !this.#host.hasInterviewerView) return;
-          this.#host.toInterviewerViews({ type: 'coverage', coverage: this.#currentCoverage() });
-        })
-        .catch((error: unknown) =>
-          this.#deps.log.error({ err: error, roomId: this.#record.id }, 'peer coverage failed'),
-        );
-    }, COVERAGE_DELAY_MS);
-  }
-
-  #currentCoverage(): PeerCoverage {
-    if (this.#coverage) return this.#coverage;
-    const hasText =
-      this.#record.pad.trim() !== '' || this.#host.transcript.some((t) => t.role === 'candidate');
-    this.#coverage = hasText ? coverageOf(this.autoReport()) : emptyCoverage(this.#steps);
-    return this.#coverage;
   }
 
   #scoreNow(now: number): Report {

@@ -1,7 +1,6 @@
 import type { EventDraft } from '@mlsd/db';
-import { currentStep, type EngineState, stepProgress, type Transition, transition } from '@mlsd/engine';
-import type { EndReason, RoomClock } from '@mlsd/protocol';
-import type { Framework } from '@mlsd/rubric';
+import { type EngineState, type Transition, transition } from '@mlsd/engine';
+import type { EndReason } from '@mlsd/protocol';
 import { timerDraft } from '../timer-drafts.ts';
 
 export interface SilentResult {
@@ -42,17 +41,4 @@ export function foldSilently(first: Transition, now: number): SilentResult {
     current = transition(current.state, { type: 'interviewer-done' }, now);
   }
   return { state: current.state, drafts, ended };
-}
-
-/** The clock both seats draw. */
-export function clockOf(state: EngineState, now: number, framework: Framework): RoomClock {
-  const step = currentStep(state);
-  return {
-    steps: stepProgress(state, now, framework),
-    currentStep: step.id,
-    stepStartedAt: step.startedAt ?? state.startedAt,
-    stepBudgetMs: step.budgetMs,
-    pausedAt: state.pausedAt,
-    serverNow: now,
-  };
 }

@@ -1,4 +1,4 @@
-import type { Db, EventDraft, SessionRecord, StepTiming } from '@mlsd/db';
+import type { Db, EventDraft, SessionRecord } from '@mlsd/db';
 import {
   allowedMoves,
   currentStep,
@@ -27,10 +27,11 @@ import type { Clock } from '../../clock.ts';
 import { ENDED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
+import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import type { SessionBrains, SessionVoice } from './brains.ts';
 import { OpenDrafts } from './open-drafts.ts';
-import { voiceBatch } from './voice.ts';
+import { timings, voiceBatch } from './voice.ts';
 
 export interface EngineInterviewerDeps {
   db: Db;
@@ -94,37 +95,11 @@ export class EngineInterviewer implements InterviewerPolicy {
   }
 
   view(): RoomView {
-    const record = this.#record;
-    return {
-      id: record.id,
-      mode: 'solo',
-      status: record.status,
-      caseId: record.caseId,
-      caseTitle: record.caseTitle,
-      prompt: this.#ctx.caseStudy.prompt,
-      durationMinutes: record.durationMinutes,
-      interviewer: record.interviewer,
-      surprise: false,
-      createdAt: record.createdAt,
-      startedAt: this.#state.startedAt,
-      endedAt: record.endedAt,
-      endReason: record.endReason,
-      reportId: this.#hasReport ? record.id : null,
-      degraded: record.degraded,
-      nextRoomId: null,
-    };
+    return soloRoomView(this.#record, this.#ctx.caseStudy.prompt, this.#state.startedAt, this.#hasReport);
   }
 
   clock(now: number): RoomClock {
-    const step = currentStep(this.#state);
-    return {
-      steps: stepProgress(this.#state, now, this.#ctx.framework),
-      currentStep: step.id,
-      stepStartedAt: step.startedAt ?? this.#state.startedAt,
-      stepBudgetMs: step.budgetMs,
-      pausedAt: this.#state.pausedAt,
-      serverNow: now,
-    };
+    return clockOf(this.#state, now, this.#ctx.framework);
   }
 
   notes(): string {
@@ -369,16 +344,4 @@ export class EngineInterviewer implements InterviewerPolicy {
     this.#hasReport = true;
     this.#host.publish(committed.events);
   }
-}
-
-/** The step_timings rows for a state. */
-export function timings(state: EngineState): StepTiming[] {
-  return state.steps.map((step) => ({
-    step: step.id,
-    budgetMs: step.budgetMs,
-    startedAt: step.startedAt,
-    endedAt: step.endedAt,
-    usedMs: step.startedAt === null || step.endedAt === null ? 0 : step.endedAt - step.startedAt,
-    status: step.status,
-  }));
 }

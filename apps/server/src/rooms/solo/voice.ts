@@ -1,4 +1,4 @@
-import type { EventDraft } from '@mlsd/db';
+import type { EventDraft, StepTiming } from '@mlsd/db';
 import {
   type EngineState,
   type InterviewerMove,
@@ -211,4 +211,16 @@ function fallbackLine(input: VoiceBatchInput, move: InterviewerMove): string {
   if (move.kind !== 'opening') return FALLBACK[move.kind] ?? 'Go on.';
   const opening = input.ctx.caseStudy.steps[move.step].opening;
   return move.withPrompt ? `${input.ctx.caseStudy.prompt}\n\n${opening}` : opening;
+}
+
+/** The step_timings rows for a state. */
+export function timings(state: EngineState): StepTiming[] {
+  return state.steps.map((step) => ({
+    step: step.id,
+    budgetMs: step.budgetMs,
+    startedAt: step.startedAt,
+    endedAt: step.endedAt,
+    usedMs: step.startedAt === null || step.endedAt === null ? 0 : step.endedAt - step.startedAt,
+    status: step.status,
+  }));
 }

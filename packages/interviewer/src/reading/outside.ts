@@ -1,0 +1,43 @@
+/**
+ * Tasks for the candidate's own life, asked of the interviewer as if it were a general assistant:
+ * "write me a cover letter for a data science job", "help me debug this pandas error at work",
+ * "translate 'good morning' into Japanese", "any tips for negotiating a salary offer?". Read by
+ * what is to be made or decided, so a case word in the request ("data science", "user_id") does
+ * not pull it into the case.
+ */
+import { anyOf } from './patterns.ts';
+import { hasDesignWord } from './vocabulary.ts';
+
+/** Writing that belongs to a person's life, never to an ML design. */
+const WRITING = String.raw`(?:cover letters?|letters?|e-?mails?|poems?|haikus?|limericks?|sonnets?|songs?|lyrics|stor(?:y|ies)|essays?|speech(?:es)?|toasts?|jokes?|tweets?|linkedin posts?|resumes?|résumés?|cvs?|birthday (?:cards?|messages?)|thank[- ]you notes?|homework|assignments?|wedding \w+)`;
+
+/** Languages a phrase can be translated into. */
+const LANGUAGE = `(?:english|spanish|french|german|italian|portuguese|dutch|russian|polish|turkish|arabic|hindi|chinese|mandarin|cantonese|japanese|korean|vietnamese|thai|indonesian|swedish|danish|norwegian|finnish|greek|hebrew|latin)`;
+
+/** Code of the candidate's own, outside the interview: "my pandas script at work", "this python error". */
+const OWN_CODE = String.raw`(?:python|pandas|numpy|javascript|typescript|java|c\+\+|rust|golang|sql query|excel|spreadsheet|keyerror|typeerror|valueerror|indexerror|attributeerror|nullpointer\w*|segfault|traceback|stack trace|syntax error|compile error)`;
+
+/** Matters of the candidate's own life that an interviewer has no part in. */
+const LIFE = String.raw`(?:landlord|my rent|the rent|rent (?:increase|hike)|salary|pay ?rise|raise at work|job offers?|offer letter|stock market|stocks|crypto\w*|bitcoin|mortgage|my taxes|tax returns?|dating|girlfriend|boyfriend|my (?:boss|manager|coworkers?|colleagues?)|breakup|wedding)`;
+
+const OUTSIDE = anyOf([
+  // Making a piece of writing: "write a haiku about autumn", "help me draft an email to my landlord".
+  new RegExp(
+    String.raw`\b(?:write|draft|compose|pen|proofread|rewrite|polish|edit)\b(?: (?:me|us|up|out))?[^.?!]{0,25}\b${WRITING}\b`,
+    'i',
+  ),
+  new RegExp(String.raw`\btranslate\b[^.?!]{0,60}\b(?:in)?to ${LANGUAGE}\b`, 'i'),
+  new RegExp(String.raw`\b(?:debug|fix|solve|figure out)\b[^.?!]{0,50}\b${OWN_CODE}`, 'i'),
+  // Advice on one's own life, asked either way round: "tips for negotiating a salary offer?", "my
+  // landlord keeps raising the rent, what should I do?", "what do you think about the stock market?".
+  new RegExp(
+    String.raw`\b(?:tips?|advice|advise|suggestions?|recommend\w*|what (?:should|would|do|can) (?:i|you)|how (?:do|should|can) i|what do you think|your (?:take|thoughts|opinion|view))\b[^.?!]{0,60}\b${LIFE}\b|\b${LIFE}\b[^.?!]{0,60}\b(?:what (?:should|would|can) i do|any (?:tips|advice)|what do you (?:think|suggest|recommend))\b`,
+    'i',
+  ),
+]);
+
+/** Whether a sentence asks the interviewer for a task of the candidate's own life. */
+export function isOutsideTask(sentence: string): boolean {
+  // "Write the labels to a feature store", "an email digest model": the design talking.
+  return OUTSIDE.test(sentence) && !hasDesignWord(sentence);
+}

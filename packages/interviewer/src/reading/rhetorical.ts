@@ -1,0 +1,35 @@
+/**
+ * Questions the candidate asks and answers at once ("How do we deal with delayed labels? We
+ * train..."): they ask the interviewer nothing.
+ */
+import { hasDesignVoice } from './vocabulary.ts';
+
+/** A question that opens a design topic the candidate then answers ("How do we deal with X? We..."). */
+const DESIGN_QUESTION =
+  /^(?:why|how (?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
+
+/** A statement that frames the question just asked instead of answering it. */
+const FRAMES =
+  /^(?:if|i'?m asking|asking|i ask|because i|i (?:want|need|'d like|would like) to (?:know|make sure|check|understand)|that (?:decides|matters|changes|affects|determines)|it (?:decides|matters|changes|affects|determines))\b/i;
+/** Openings of a sentence that answers the question just before it. */
+const SELF_ANSWER =
+  /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;
+
+/** How an answer to a design question opens: the design voice, or a subject like "it", "the". */
+const ANSWER_OPENING =
+  /^(?:we|i|it|they|that|this|the|a|an|every|each|all|both|just|only|mostly|mainly|usually|often|then|probably|simple|easy|one)\b/i;
+
+/**
+ * A question the candidate answers at once, so it asks the interviewer nothing: the next sentence
+ * answers it ("Because...", "Probably not"), names the answer in a fragment followed by more
+ * answer ("What's the hardest part? Cold start. New sellers..."), or a design question is followed
+ * by design talk ("How do we deal with delayed labels? We train...").
+ */
+export function isRhetorical(question: string, following: readonly string[]): boolean {
+  const [next, afterNext] = following;
+  if (next === undefined || /\?\s*$/.test(next)) return false;
+  if (SELF_ANSWER.test(next)) return true;
+  if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;
+  if (!DESIGN_QUESTION.test(question) || FRAMES.test(next)) return false;
+  return hasDesignVoice(next) || ANSWER_OPENING.test(next);
+}
