@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 
 /** A new seat token: 32 random bytes, base64url. Only its hash is stored. */
@@ -26,4 +27,11 @@ const UNAUTHORIZED =
 export function requireBearer(header: string | undefined, storedHash: string): void {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!tokenMatches(match?.[1], storedHash)) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
+}
+
+/** The token of `Authorization: Bearer <token>`; a missing one is refused exactly like a wrong one. */
+export function bearerToken(request: FastifyRequest, unauthorized: string): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (!match?.[1]) throw new AppError('UNAUTHORIZED', unauthorized);
+  return match[1];
 }

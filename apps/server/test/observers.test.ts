@@ -11,7 +11,7 @@ import { useRoomServer } from './room-server.ts';
 const CANARY = `zq${randomBytes(12).toString('hex')}`;
 
 const env = useRoomServer('observers', CANARY);
-const { settle, seat, open } = env;
+const { settle, seat } = env;
 
 function invite(roomId: string, token: string | null, body: object = {}) {
   return fetch(`${env.server.url}/api/rooms/${roomId}/observers`, {

@@ -1,98 +1,7 @@
-import { CreatePeerRoomResponse, ServerMessage } from '@mlsd/protocol';
-import WebSocket from 'ws';
+import { CreatePeerRoomResponse } from '@mlsd/protocol';
 
-type Message = ServerMessage;
-
-/** A real `ws` client on /ws that keeps every raw frame (for leak checks) and the parsed messages. */
-export class PeerSocket {
-  readonly ws: WebSocket;
-  readonly raw: string[] = [];
-  readonly received: Message[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-  #cursor = 0;
-  #waiters = new Set<() => void>();
-
-  private constructor(ws: WebSocket) {
-    this.ws = ws;
-    this.closed = new Promise((resolve) => {
-      ws.on('close', (code, reason) => {
-        resolve({ code, reason: reason.toString() });
-        for (const wake of this.#waiters) wake();
-      });
-    });
-    ws.on('message', (data) => {
-      const text = data.toString();
-      this.raw.push(text);
-      const parsed = ServerMessage.safeParse(JSON.parse(text));
-      if (!parsed.success) throw new Error(`server sent a frame outside the peer protocol: ${text}`);
-      this.received.push(parsed.data);
-      for (const wake of this.#waiters) wake();
-    });
-  }
-
-  static async open(url: string): Promise<PeerSocket> {
-    const ws = new WebSocket(url);
-    const socket = new PeerSocket(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return socket;
-  }
-
-  send(message: unknown): void {
-    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
-  }
-
-  async next<T extends Message['type']>(type: T, timeoutMs = 5_000): Promise<Extract<Message, { type: T }>> {
-    const found = await this.waitFor((m) => m.type === type, timeoutMs, `a "${type}" frame`);
-    return found as Extract<Message, { type: T }>;
-  }
-
-  async waitFor(
-    predicate: (m: Message) => boolean,
-    timeoutMs = 5_000,
-    what = 'a matching frame',
-  ): Promise<Message> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      while (this.#cursor < this.received.length) {
-        const message = this.received[this.#cursor++]!;
-        if (predicate(message)) return message;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0 || this.ws.readyState === WebSocket.CLOSED) {
-        throw new Error(
-          `timed out waiting for ${what}; got [${this.received.map((m) => m.type).join(', ')}]`,
-        );
-      }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.#waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, left);
-        this.#waiters.add(wake);
-      });
-    }
-  }
-
-  /** Frames received so far of `type`. */
-  all<T extends Message['type']>(type: T): Extract<Message, { type: T }>[] {
-    return this.received.filter((m): m is Extract<Message, { type: T }> => m.type === type);
-  }
-
-  skipAll(): void {
-    this.#cursor = this.received.length;
-  }
-
-  async close(): Promise<void> {
-    if (this.ws.readyState === WebSocket.CLOSED) return;
-    this.ws.close();
-    await this.closed;
-  }
-}
+/** Peer seats use the same client as every other seat. */
+export { TestSocket as PeerSocket } from './ws-client.ts';
 
 /** `POST /api/peer/rooms` with the body given; fails the test unless it is a 201. */
 export async function createRoom(baseUrl: string, body: object): Promise<CreatePeerRoomResponse> {
@@ -106,7 +15,6 @@ export async function createRoom(baseUrl: string, body: object): Promise<CreateP
   return CreatePeerRoomResponse.parse(await response.json());
 }
 
-/** The peer socket URL of a server whose `wsUrl` is ws://host/ws. */
 /** Every room, solo or peer, is on the one socket endpoint. */
 export function peerSocketUrl(wsUrl: string): string {
   return wsUrl;

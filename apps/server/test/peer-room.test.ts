@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { PeerReport } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_DELAY_MS } from '../src/rooms/peer/human-interviewer.ts';
-import { startTestServer } from './helpers.ts';
 import { createRoom } from './peer-client.ts';
 import { FIXTURE_CASE_ID, SECOND_CASE_ID, STEP_WORD } from './peer-fixture.ts';
 import { useRoomServer } from './room-server.ts';
 
 const MINUTE = 60_000;
 const env = useRoomServer('peer', 'c4n4ry0000000000');
-const { settle, seat, open } = env;
+const { settle, seat } = env;
 
 async function startedRoom(durationMinutes = 30) {
   const room = await createRoom(env.server.url, { caseId: FIXTURE_CASE_ID, durationMinutes });

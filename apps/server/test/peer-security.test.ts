@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { PEER_LOBBY_TTL_MS } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_DELAY_MS } from '../src/rooms/peer/human-interviewer.ts';
-import { startTestServer } from './helpers.ts';
 import { containsCanary, createRoom } from './peer-client.ts';
 import { FIXTURE_CASE_ID, STEP_WORD } from './peer-fixture.ts';
 import { useRoomServer } from './room-server.ts';

@@ -3,9 +3,13 @@ import WebSocket from 'ws';
 
 type Message = ServerMessage;
 
-/** A real `ws` client that records every server message and waits for the ones a test expects. */
+/**
+ * A real `ws` client on /ws, for any seat of any room: it keeps every raw frame (for leak checks)
+ * and the parsed messages, and waits for the ones a test expects.
+ */
 export class TestSocket {
   readonly ws: WebSocket;
+  readonly raw: string[] = [];
   readonly received: Message[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   #cursor = 0;
@@ -20,8 +24,10 @@ export class TestSocket {
       });
     });
     ws.on('message', (data) => {
-      const parsed = ServerMessage.safeParse(JSON.parse(data.toString()));
-      if (!parsed.success) throw new Error(`server sent a message outside the protocol: ${data.toString()}`);
+      const text = data.toString();
+      this.raw.push(text);
+      const parsed = ServerMessage.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error(`server sent a message outside the protocol: ${text}`);
       this.received.push(parsed.data);
       for (const wake of this.#waiters) wake();
     });
@@ -79,6 +85,11 @@ export class TestSocket {
   /** Every message received from now on is unread; messages before are skipped. */
   skipAll(): void {
     this.#cursor = this.received.length;
+  }
+
+  /** Frames received so far of `type`. */
+  all<T extends Message['type']>(type: T): Extract<Message, { type: T }>[] {
+    return this.received.filter((m): m is Extract<Message, { type: T }> => m.type === type);
   }
 
   /** The numbered events received so far. */

@@ -1,7 +1,7 @@
 import { CreateObserverBody, type ObserverLinkResponse, RoomId } from '@mlsd/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { newToken } from '../auth.ts';
+import { bearerToken, newToken } from '../auth.ts';
 import { AppError } from '../errors.ts';
 import { parseOrThrow } from '../validation.ts';
 
@@ -13,11 +13,7 @@ export const MAX_OBSERVER_LINKS = 20;
 const UNAUTHORIZED =
   'send "Authorization: Bearer <token>" with the token of a seat in this room (your own room link)';
 
-function bearer(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (!match?.[1]) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
-  return match[1];
-}
+const bearer = (request: FastifyRequest) => bearerToken(request, UNAUTHORIZED);
 
 /** Watch links, under /api/rooms: any seat holder invites an observer; observers cannot invite. */
 export async function observerRoutes(app: FastifyInstance): Promise<void> {

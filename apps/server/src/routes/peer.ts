@@ -1,7 +1,7 @@
 import { CreatePeerRoomBody, PeerRoomId } from '@mlsd/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../errors.ts';
+import { bearerToken } from '../auth.ts';
 import { parseOrThrow } from '../validation.ts';
 
 const RoomParams = z.object({ id: PeerRoomId });
@@ -9,12 +9,7 @@ const RoomParams = z.object({ id: PeerRoomId });
 const UNAUTHORIZED =
   'this room link is not valid: send "Authorization: Bearer <token>" with a seat token from the room link';
 
-function bearer(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  // A missing token is answered exactly like a wrong one.
-  if (!match?.[1]) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
-  return match[1];
-}
+const bearer = (request: FastifyRequest) => bearerToken(request, UNAUTHORIZED);
 
 /** The peer REST API, under /api/peer. */
 export async function peerRoutes(app: FastifyInstance): Promise<void> {

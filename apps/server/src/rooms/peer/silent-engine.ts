@@ -1,16 +1,13 @@
 import type { EventDraft } from '@mlsd/db';
 import { type EngineState, type Transition, transition } from '@mlsd/engine';
 import type { EndReason } from '@mlsd/protocol';
-import { timerDraft } from '../timer-drafts.ts';
+import { foldTimerEffect, MAX_ROUNDS } from '../timer-drafts.ts';
 
 export interface SilentResult {
   state: EngineState;
   drafts: EventDraft[];
   ended: { reason: EndReason; at: number } | null;
 }
-
-/** Each round can start at most one new step; eight is more than a transition ever needs. */
-const MAX_ROUNDS = 8;
 
 /**
  * Folds a transition in for a room whose interviewer is a person: the engine keeps the steps and
@@ -24,18 +21,8 @@ export function foldSilently(first: Transition, now: number): SilentResult {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let spoke = false;
     for (const effect of current.effects) {
-      switch (effect.type) {
-        case 'step-started':
-        case 'warning':
-          drafts.push(timerDraft(effect));
-          break;
-        case 'ended':
-          ended = { reason: effect.reason, at: effect.at };
-          break;
-        case 'interviewer-move':
-          spoke = true;
-          break;
-      }
+      if (effect.type === 'interviewer-move') spoke = true;
+      else ended = foldTimerEffect(effect, drafts) ?? ended;
     }
     if (!spoke) break;
     current = transition(current.state, { type: 'interviewer-done' }, now);

@@ -10,7 +10,7 @@ import {
 import type { EndReason, ServerMessage, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomCase } from '../room-case.ts';
-import { timerDraft } from '../timer-drafts.ts';
+import { foldTimerEffect, MAX_ROUNDS } from '../timer-drafts.ts';
 import type { SessionBrains, SessionVoice, Voiced } from './brains.ts';
 
 export interface VoiceBatchInput {
@@ -52,9 +52,6 @@ export const MODEL_FAILED_NOTICE =
   'The language model did not answer, so the offline interviewer is taking over. ' +
   'Nothing you wrote is lost; the interview and the report carry on as before.';
 
-/** Each round voices a batch of moves; `interviewer-done` can start at most a new step's batch. */
-const MAX_ROUNDS = 8;
-
 /**
  * Turns engine effects into events to store, voicing every interviewer move and telling the
  * engine when a batch is voiced, until the engine has nothing more to say.
@@ -71,54 +68,46 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let spoke = false;
     for (const effect of current.effects) {
-      switch (effect.type) {
-        case 'step-started':
-        case 'warning':
-          drafts.push(timerDraft(effect));
-          break;
-        case 'ended':
-          ended = { reason: effect.reason, at: effect.at };
-          break;
-        case 'interviewer-move': {
-          spoke = true;
-          const model = input.model;
-          const draftId = model ? `${model.sessionId}:${effect.move.index}` : null;
-          const voiced = model
-            ? await speakWithModel(input, model, draftId!, current.state, effect.move, turns)
-            : await speak(input, effect.move, turns);
-          if (voiced.fallback === 'failed' && !degraded) {
-            // The notice goes before the offline line that replaces the model's.
-            degraded = true;
-            const notice: Omit<Turn, 'id'> = {
-              role: 'interviewer',
-              step: effect.move.step,
-              kind: 'notice',
-              text: MODEL_FAILED_NOTICE,
-              at: now,
-            };
-            drafts.push({ type: 'turn', turn: notice });
-            turns.push({ id: String(turns.length), ...notice });
-          }
-          const turn: Omit<Turn, 'id'> = {
-            role: 'interviewer',
-            step: effect.move.step,
-            kind: voiced.kind,
-            text: voiced.text,
-            at: now,
-          };
-          if (voiced.probedPointIds && voiced.probedPointIds.length > 0)
-            turn.probedPointIds = voiced.probedPointIds;
-          if (voiced.hintLevel !== undefined) turn.hintLevel = voiced.hintLevel;
-          if (voiced.hintPointIds && voiced.hintPointIds.length > 0) turn.hintPointIds = voiced.hintPointIds;
-          if (voiced.challengedFlagIds && voiced.challengedFlagIds.length > 0)
-            turn.challengedFlagIds = voiced.challengedFlagIds;
-          if (voiced.curveballId !== undefined) turn.curveballId = voiced.curveballId;
-          if (draftId !== null) turn.draftId = draftId;
-          drafts.push({ type: 'turn', turn });
-          turns.push({ id: String(turns.length), ...turn });
-          break;
-        }
+      if (effect.type !== 'interviewer-move') {
+        ended = foldTimerEffect(effect, drafts) ?? ended;
+        continue;
       }
+      spoke = true;
+      const model = input.model;
+      const draftId = model ? `${model.sessionId}:${effect.move.index}` : null;
+      const voiced = model
+        ? await speakWithModel(input, model, draftId!, current.state, effect.move, turns)
+        : await speak(input, effect.move, turns);
+      if (voiced.fallback === 'failed' && !degraded) {
+        // The notice goes before the offline line that replaces the model's.
+        degraded = true;
+        const notice: Omit<Turn, 'id'> = {
+          role: 'interviewer',
+          step: effect.move.step,
+          kind: 'notice',
+          text: MODEL_FAILED_NOTICE,
+          at: now,
+        };
+        drafts.push({ type: 'turn', turn: notice });
+        turns.push({ id: String(turns.length), ...notice });
+      }
+      const turn: Omit<Turn, 'id'> = {
+        role: 'interviewer',
+        step: effect.move.step,
+        kind: voiced.kind,
+        text: voiced.text,
+        at: now,
+      };
+      if (voiced.probedPointIds && voiced.probedPointIds.length > 0)
+        turn.probedPointIds = voiced.probedPointIds;
+      if (voiced.hintLevel !== undefined) turn.hintLevel = voiced.hintLevel;
+      if (voiced.hintPointIds && voiced.hintPointIds.length > 0) turn.hintPointIds = voiced.hintPointIds;
+      if (voiced.challengedFlagIds && voiced.challengedFlagIds.length > 0)
+        turn.challengedFlagIds = voiced.challengedFlagIds;
+      if (voiced.curveballId !== undefined) turn.curveballId = voiced.curveballId;
+      if (draftId !== null) turn.draftId = draftId;
+      drafts.push({ type: 'turn', turn });
+      turns.push({ id: String(turns.length), ...turn });
     }
     if (!spoke) break;
     current = transition(current.state, { type: 'interviewer-done' }, now);
