@@ -7,6 +7,7 @@ import { HomePage } from './pages/home/home-page.tsx';
 import { PeerPage } from './pages/peer/peer-page.tsx';
 import { ReportPage } from './pages/report/report-page.tsx';
 import { RoomPage } from './pages/room/room-page.tsx';
+import { WatchPage } from './pages/watch/watch-page.tsx';
 
 const TITLES = {
   home: 'New interview',
@@ -14,6 +15,7 @@ const TITLES = {
   room: 'Interview',
   report: 'Report',
   peer: 'Peer interview',
+  watch: 'Watching',
   'not-found': 'Not found',
 };
 
@@ -42,6 +44,9 @@ export function App() {
             token={route.token}
             view={route.view}
           />
+        )}
+        {route.name === 'watch' && (
+          <WatchPage key={`${route.roomId}/${route.token}`} roomId={route.roomId} token={route.token} />
         )}
         {route.name === 'not-found' && (
           <ErrorPage title="Page not found">

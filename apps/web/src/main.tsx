@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/home.css';
 import './styles/room.css';
 import './styles/conversation.css';
+import './styles/watch.css';
 import './styles/report.css';
 import './styles/report-steps.css';
 import './styles/history.css';

@@ -24,7 +24,7 @@ graph LR
 /**
  * The notes and diagram pad: markdown on the left, drawn live on the right (mermaid blocks as
  * diagrams). It is sent a moment after typing stops (last write wins) and counts as the
- * candidate's own words.
+ * candidate's own words. `readOnly` (an observer) shows the server's text as it arrives, drawn.
  */
 export function DiagramPad({
   serverText,
@@ -32,16 +32,18 @@ export function DiagramPad({
   onSave,
   saveDelayMs = 800,
   hint = 'Your notes count as your own words in the report.',
+  readOnly = false,
 }: {
   serverText: string;
   connected: boolean;
   onSave: (text: string) => boolean;
   saveDelayMs?: number;
   hint?: string;
+  readOnly?: boolean;
 }) {
   const [text, setText] = useState(serverText);
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [view, setView] = useState<'write' | 'preview'>('write');
+  const [view, setView] = useState<'write' | 'preview'>(readOnly ? 'preview' : 'write');
   const dirty = useRef(false);
   const id = useId();
 
@@ -69,9 +71,13 @@ export function DiagramPad({
     <div className={`diagram-pad diagram-pad--${view}`}>
       <div className="diagram-pad__head">
         <label htmlFor={id}>Notes &amp; diagrams</label>
-        <span className="diagram-pad__state" aria-live="polite">
-          {LABEL[saveState]}
-        </span>
+        {readOnly ? (
+          <span className="diagram-pad__state">Read only</span>
+        ) : (
+          <span className="diagram-pad__state" aria-live="polite">
+            {LABEL[saveState]}
+          </span>
+        )}
       </div>
       <fieldset className="diagram-pad__tabs bare-fieldset">
         <legend className="visually-hidden">Pad view</legend>
@@ -81,7 +87,7 @@ export function DiagramPad({
           aria-pressed={view === 'write'}
           onClick={() => setView('write')}
         >
-          Write
+          {readOnly ? 'Source' : 'Write'}
         </button>
         <button
           type="button"
@@ -96,16 +102,26 @@ export function DiagramPad({
         id={id}
         className="diagram-pad__source"
         value={text}
+        readOnly={readOnly}
         maxLength={MAX_NOTES_CHARS}
         spellCheck={false}
-        placeholder={PLACEHOLDER}
+        placeholder={readOnly ? 'Nothing written yet.' : PLACEHOLDER}
         onChange={(e) => {
           dirty.current = true;
           setText(e.target.value);
         }}
       />
       <section className="diagram-pad__preview" aria-label="Pad preview">
-        <MarkdownView source={text} empty={<p className="muted">The preview of your notes shows here.</p>} />
+        <MarkdownView
+          source={text}
+          empty={
+            <p className="muted">
+              {readOnly
+                ? 'The candidate has not written notes yet.'
+                : 'The preview of your notes shows here.'}
+            </p>
+          }
+        />
       </section>
       <p className="diagram-pad__hint">{hint}</p>
     </div>

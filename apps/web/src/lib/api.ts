@@ -4,7 +4,9 @@ import {
   type CreateSessionBody,
   CreateSessionResponse,
   HealthResponse,
+  ObserverLinkResponse,
   Report,
+  type SeatView,
   SessionDetail,
   SessionSummary,
 } from '@mlsd/protocol';
@@ -79,4 +81,11 @@ export const api = {
     request(`/api/sessions/${encodeURIComponent(id)}`, SessionDetail, bearer(token)),
   report: (id: string, token: string) =>
     request(`/api/reports/${encodeURIComponent(id)}`, Report, bearer(token)),
+  /** A read-only watch link to room `id` (solo or peer), made with this seat's token. */
+  observerLink: (id: string, token: string, view: SeatView) =>
+    request(`/api/rooms/${encodeURIComponent(id)}/observers`, ObserverLinkResponse, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ view }),
+    }),
 };

@@ -91,6 +91,20 @@ describe('RoomConnection', () => {
     expect(conn.seq).toBe(3);
   });
 
+  it("passes presence and the pad through once joined, so the counts and an observer's pad stay live", () => {
+    const conn = make();
+    conn.start();
+    const socket = sockets[0]!;
+    socket.open();
+    const presence = { type: 'presence', presence: { interviewer: true, candidate: true, observers: 2 } };
+    socket.push(presence); // before the snapshot: dropped
+    socket.push(snapshot(0));
+    socket.push(presence);
+    socket.push({ type: 'notes_update', text: 'graph LR; a-->b', at: 5 });
+    expect(received.map((m) => m.type)).toEqual(['snapshot', 'presence', 'notes_update']);
+    expect(conn.seq).toBe(0);
+  });
+
   it('backs off exponentially and resets after a snapshot', () => {
     const conn = make();
     conn.start();

@@ -14,11 +14,11 @@ export interface RoomConnectionOptions extends SocketOptions<ServerMessage> {
   token: string;
 }
 
-/** Errors after which retrying cannot help: the seat's key is wrong or the session is gone. */
-const FATAL_BEFORE_JOIN = new Set(['UNAUTHORIZED', 'NOT_JOINED']);
+/** Errors after which retrying cannot help: the seat's key is wrong or the room is gone. */
+const FATAL_BEFORE_JOIN = new Set(['UNAUTHORIZED', 'NOT_JOINED', 'ROOM_EXPIRED']);
 
 /**
- * One seat's live connection: says hello with the last seq seen, passes on each event once,
+ * One seat's live connection (or an observer's, with an empty outbox): says hello with the last seq seen, passes on each event once,
  * resends unacknowledged answers (same client id) after every snapshot, and reconnects with
  * exponential backoff until stopped, the session ends, or the server refuses the seat.
  */
@@ -78,11 +78,6 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
       case 'error':
         this.refused(message);
         return;
-      case 'turn_delta':
-      case 'turn_discard':
-        // Drafts are not numbered: they pass straight through, and a reconnect forgets them.
-        if (this.isJoined) this.o.onMessage(message);
-        return;
       case 'turn':
       case 'step':
       case 'warning':
@@ -91,6 +86,11 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
         this.lastSeq = message.seq;
         this.o.onMessage(message);
         if (message.type === 'ended') this.finish({ kind: 'stopped' });
+        return;
+      default:
+        // Drafts and room state (presence, the pad, the clock, an interviewer view's console) are
+        // not numbered: they pass straight through, and a reconnect gets them fresh.
+        if (this.isJoined) this.o.onMessage(message);
     }
   }
 }

@@ -44,6 +44,20 @@ describe('roomReducer', () => {
     expect(state.lastSeq).toBe(2);
   });
 
+  it("follows who is connected and, for an observer, the candidate's pad as it is typed", () => {
+    const joined = run(initialRoomState(), server(snapshot({ notes: 'v1' })));
+    expect(joined.presence).toEqual({ interviewer: true, candidate: true, observers: 0 });
+    expect(joined.notes).toBe('v1');
+    const later = run(
+      joined,
+      server({ type: 'presence', presence: { interviewer: true, candidate: false, observers: 2 } }),
+      server({ type: 'notes_update', text: 'v2', at: 5 }),
+    );
+    expect(later.presence).toEqual({ interviewer: true, candidate: false, observers: 2 });
+    expect(later.notes).toBe('v2');
+    expect(later.lastSeq).toBe(joined.lastSeq);
+  });
+
   it('ignores events at or below the last applied seq', () => {
     const turn: Turn = { ...opening, id: 't2', text: 'Next' };
     const state = run(

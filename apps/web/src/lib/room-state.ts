@@ -1,5 +1,6 @@
 import type {
   EndReason,
+  Presence,
   RoomView,
   ServerMessage,
   StepId,
@@ -49,8 +50,8 @@ export interface RoomState {
   drafts: Draft[];
   /** The model interviewer failed (or was unavailable) and the offline one took over. */
   degraded: boolean;
-  /** How many people watch through a read-only link. */
-  observers: number;
+  /** Who is connected; `observers` counts the people watching through a read-only link. */
+  presence: Presence;
 }
 
 export type RoomAction =
@@ -76,7 +77,8 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
     notice: null,
     drafts: [],
     degraded: false,
-    observers: 0,
+    // The server is the interviewer of a solo room: always there.
+    presence: { interviewer: true, candidate: false, observers: 0 },
   };
 }
 
@@ -131,11 +133,11 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
         // Drafts are never replayed: whatever was being written is either in the transcript now or gone.
         drafts: [],
         degraded: room.degraded || state.degraded,
-        observers: message.presence.observers,
+        presence: message.presence,
       };
     }
     case 'presence':
-      return { ...state, observers: message.presence.observers };
+      return { ...state, presence: message.presence };
     case 'notes_update':
       // Only observers get these (the candidate's own pad never echoes back to them).
       return { ...state, notes: message.text };

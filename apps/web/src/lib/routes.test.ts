@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute } from './routes.ts';
+import { href, pageLink, parseRoute } from './routes.ts';
 
 describe('parseRoute', () => {
   it('reads the known pages', () => {
@@ -27,5 +27,29 @@ describe('parseRoute', () => {
     });
     expect(parseRoute(href({ name: 'history' }))).toEqual({ name: 'history' });
     expect(parseRoute(href({ name: 'home', caseId: 'feed' }))).toEqual({ name: 'home', caseId: 'feed' });
+  });
+
+  it('reads a watch link to any room, and refuses one without a proper token', () => {
+    const token = 'a'.repeat(43);
+    expect(parseRoute(`#/watch/s_1-x/${token}`)).toEqual({ name: 'watch', roomId: 's_1-x', token });
+    expect(parseRoute(`#/watch/s1/${token}/`)).toEqual({ name: 'watch', roomId: 's1', token });
+    expect(parseRoute('#/watch/s1/short')).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/watch/s1/${'b'.repeat(30)}=`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/watch/<b>/${token}`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/watch/s1/${token}/report`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute('#/watch/s1')).toMatchObject({ name: 'not-found' });
+    const route = { name: 'watch', roomId: 'room-7', token: `${token}_-Z9` } as const;
+    expect(href(route)).toBe(`#/watch/room-7/${token}_-Z9`);
+    expect(parseRoute(href(route))).toEqual(route);
+  });
+});
+
+describe('pageLink', () => {
+  it('puts the page origin and path in front of a hash route', () => {
+    const at = { origin: 'http://host:3000', pathname: '/' };
+    expect(pageLink('#/watch/r/t', at)).toBe('http://host:3000/#/watch/r/t');
+    expect(pageLink('/watch/r/t', { origin: 'https://x.dev', pathname: '/mock/index.html' })).toBe(
+      'https://x.dev/mock/index.html#/watch/r/t',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { type PeerRoute, parsePeerRoute, peerHref } from './peer/peer-routes.ts';
+import { type PeerRoute, parsePeerRoute, peerHref, ROOM_ID, SEAT_TOKEN } from './peer/peer-routes.ts';
 
 /** The app's pages, parsed from and rendered to the location hash (no server fallback needed). */
 export type Route =
@@ -7,6 +7,8 @@ export type Route =
   | { name: 'room'; sessionId: string }
   | { name: 'report'; sessionId: string }
   | PeerRoute
+  /** A read-only watch link to any room, solo or peer: the observer token lives only in the hash. */
+  | { name: 'watch'; roomId: string; token: string }
   | { name: 'not-found'; path: string };
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -32,6 +34,11 @@ export function parseRoute(hash: string): Route {
   }
   const peer = parsePeerRoute(path);
   if (peer) return peer;
+  const watch = /^\/watch\/([^/]+)\/([^/]+)$/.exec(path);
+  if (watch) {
+    const [, roomId = '', token = ''] = watch;
+    if (ROOM_ID.test(roomId) && SEAT_TOKEN.test(token)) return { name: 'watch', roomId, token };
+  }
   return { name: 'not-found', path };
 }
 
@@ -48,7 +55,17 @@ export function href(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/report/${encodeURIComponent(route.sessionId)}`;
     case 'peer':
       return peerHref(route);
+    case 'watch':
+      return `#/watch/${encodeURIComponent(route.roomId)}/${encodeURIComponent(route.token)}`;
   }
+}
+
+/** The full address of an app route on this page: origin and path, then the hash route. */
+export function pageLink(
+  path: string,
+  location: Pick<Location, 'origin' | 'pathname'> = window.location,
+): string {
+  return `${location.origin}${location.pathname}${path.startsWith('#') ? path : `#${path}`}`;
 }
 
 function safeDecode(value: string): string | null {

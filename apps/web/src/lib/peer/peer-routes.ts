@@ -1,8 +1,9 @@
 /** A peer seat's page: the room and the seat token, both from the link (the token never leaves the hash). */
 export type PeerRoute = { name: 'peer'; roomId: string; token: string; view: 'room' | 'report' };
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
+/** A room id and a seat or observer token as they stand in a link (base64url, nothing to decode). */
+export const ROOM_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const SEAT_TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
 /** Reads `#/peer/<room>/<token>` and `#/peer/<room>/<token>/report`; null for anything else. */
 export function parsePeerRoute(path: string): PeerRoute | null {
@@ -10,7 +11,7 @@ export function parsePeerRoute(path: string): PeerRoute | null {
   if (!match) return null;
   const roomId = match[1] ?? '';
   const token = match[2] ?? '';
-  if (!ID.test(roomId) || !TOKEN.test(token)) return null;
+  if (!ROOM_ID.test(roomId) || !SEAT_TOKEN.test(token)) return null;
   return { name: 'peer', roomId, token, view: match[3] ? 'report' : 'room' };
 }
 

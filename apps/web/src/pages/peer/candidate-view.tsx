@@ -1,8 +1,9 @@
 import { DiagramPad } from '../../components/diagram-pad.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { useNow } from '../../lib/use-now.ts';
+import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
-import { ConnectionBadge } from '../room/connection-badge.tsx';
+import { RoomTools } from '../room/room-tools.tsx';
 import { MessageBox } from './message-box.tsx';
 import { PeerCountdown, PeerStepRail } from './peer-clock.tsx';
 import { PeerTranscript } from './peer-transcript.tsx';
@@ -13,10 +14,12 @@ const PAD_DELAY_MS = 300;
 
 /**
  * The candidate's seat: the prompt, the step rail and clock, the shared transcript with an answer
- * box, and the notes and diagram pad. Nothing here comes from the rubric.
+ * box, and the notes and diagram pad. Nothing here comes from the rubric. Through a watch link
+ * (`access` of kind `watch`) it is the same screen with no answer box and the pad read only.
  */
-export function CandidateView({ peer }: { peer: PeerRoomApi }) {
+export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Access }) {
   const { state, status } = peer;
+  const watching = access.kind === 'watch';
   const now = useNow(500);
   const { room, clock } = state;
   if (!room || !clock) return null;
@@ -39,7 +42,13 @@ export function CandidateView({ peer }: { peer: PeerRoomApi }) {
       <section className="room__main" aria-label="Conversation">
         <div className="room__topbar">
           <h1 className="room__title">{room.caseTitle}</h1>
-          <ConnectionBadge status={status} now={now} onRetry={peer.reconnectNow} />
+          <RoomTools
+            observers={state.presence.observers}
+            invite={access.kind === 'seat' && !ended ? { roomId: room.id, token: access.token } : null}
+            status={status}
+            now={now}
+            onRetry={peer.reconnectNow}
+          />
         </div>
         {room.prompt && <CasePrompt prompt={room.prompt} />}
         {state.notice && (
@@ -53,7 +62,7 @@ export function CandidateView({ peer }: { peer: PeerRoomApi }) {
         )}
         <PeerTranscript
           state={state}
-          viewer="candidate"
+          viewer={watching ? 'observer' : 'candidate'}
           onRetry={(clientId) => {
             const entry = state.local.find((m) => m.clientId === clientId);
             if (entry) peer.retry(entry);
@@ -61,13 +70,15 @@ export function CandidateView({ peer }: { peer: PeerRoomApi }) {
           onDiscard={peer.discard}
           empty="Your interviewer reads the case out. Answer here, or ask a clarifying question."
         />
-        <MessageBox
-          draftKey={`peer-${room.id}-candidate`}
-          label="Your answer or clarifying question"
-          placeholder="Answer, or ask a clarifying question…"
-          disabledReason={disabledReason}
-          onSend={(text) => peer.say(text)}
-        />
+        {!watching && (
+          <MessageBox
+            draftKey={`peer-${room.id}-candidate`}
+            label="Your answer or clarifying question"
+            placeholder="Answer, or ask a clarifying question…"
+            disabledReason={disabledReason}
+            onSend={(text) => peer.say(text)}
+          />
+        )}
       </section>
       <aside className="room__side" aria-label="Notes and diagrams">
         <DiagramPad
@@ -75,7 +86,12 @@ export function CandidateView({ peer }: { peer: PeerRoomApi }) {
           connected={connected && !ended}
           onSave={peer.pad}
           saveDelayMs={PAD_DELAY_MS}
-          hint="Your interviewer sees this pad as you type. It counts as your own words in the report."
+          readOnly={watching}
+          hint={
+            watching
+              ? "The candidate's notes and diagrams, as they type."
+              : 'Your interviewer sees this pad as you type. It counts as your own words in the report.'
+          }
         />
       </aside>
     </div>

@@ -18,7 +18,7 @@ export function rankFacts(facts: ConsoleFact[], question: string, filter: string
     .map(({ fact }) => fact);
 }
 
-/** The case's facts for answering clarifying questions; "Use" puts one in the message box. */
+/** The case's facts for answering clarifying questions; "Use" puts one in the message box (none without `onUse`). */
 export function ConsoleFacts({
   facts,
   lastQuestion,
@@ -26,7 +26,7 @@ export function ConsoleFacts({
 }: {
   facts: ConsoleFact[];
   lastQuestion: string;
-  onUse: (answer: string) => void;
+  onUse?: (answer: string) => void;
 }) {
   const [filter, setFilter] = useState('');
   const shown = rankFacts(facts, lastQuestion, filter);
@@ -56,9 +56,11 @@ export function ConsoleFacts({
                 {likely && <span className="fact__badge">matches the question</span>} {fact.answer}
                 <span className="fact__cues muted small">{fact.cues.join(' · ')}</span>
               </span>
-              <button type="button" className="link-button" onClick={() => onUse(fact.answer)}>
-                Use
-              </button>
+              {onUse && (
+                <button type="button" className="link-button" onClick={() => onUse(fact.answer)}>
+                  Use
+                </button>
+              )}
             </li>
           );
         })}

@@ -18,7 +18,9 @@ export function disagrees(auto: AutoPoint | undefined, human: PointVerdict | und
 
 /**
  * One step of the answer key: the opening to read out, suggested probes, twists and red flags,
- * then every talking point with the live automatic verdict and the interviewer's own.
+ * then every talking point with the live automatic verdict and the interviewer's own. Without
+ * `onMark` the verdicts are shown but cannot change; without `onPrompt` there is nothing to ask
+ * with (an observer of the console).
  */
 export function ConsoleRubric({
   step,
@@ -32,8 +34,8 @@ export function ConsoleRubric({
   coverage: PeerCoverage | null;
   marks: Record<string, PointVerdict>;
   connected: boolean;
-  onMark: (pointId: string, verdict: PointVerdict | null) => void;
-  onPrompt: (prompt: Prompt) => void;
+  onMark?: (pointId: string, verdict: PointVerdict | null) => void;
+  onPrompt?: (prompt: Prompt) => void;
 }) {
   const auto = (id: string) => coverage?.points[id];
   const covered = (point: ConsolePoint) => {
@@ -50,13 +52,15 @@ export function ConsoleRubric({
       <section className="console-block" aria-label="Opening question">
         <h3 className="console-block__title">Open with</h3>
         <p className="console-quote">{step.opening}</p>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => onPrompt({ text: step.opening, kind: 'opening' })}
-        >
-          Put in the message box
-        </button>
+        {onPrompt && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onPrompt({ text: step.opening, kind: 'opening' })}
+          >
+            Put in the message box
+          </button>
+        )}
         <p className="muted small">{step.purpose}</p>
       </section>
 
@@ -89,13 +93,15 @@ export function ConsoleRubric({
             {probes.map((point) => (
               <li key={point.id}>
                 <span>{point.probe}</span>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onPrompt({ text: point.probe, kind: 'probe', pointId: point.id })}
-                >
-                  Ask
-                </button>
+                {onPrompt && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onPrompt({ text: point.probe, kind: 'probe', pointId: point.id })}
+                  >
+                    Ask
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -109,13 +115,15 @@ export function ConsoleRubric({
                   <span>
                     {ball.text} <span className="muted small">Good reaction: {ball.expects}</span>
                   </span>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onPrompt({ text: ball.text, kind: 'curveball' })}
-                  >
-                    Throw
-                  </button>
+                  {onPrompt && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onPrompt({ text: ball.text, kind: 'curveball' })}
+                    >
+                      Throw
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -149,11 +157,12 @@ function PointRow({
   auto: AutoPoint | undefined;
   human: PointVerdict | undefined;
   connected: boolean;
-  onMark: (pointId: string, verdict: PointVerdict | null) => void;
+  onMark: ((pointId: string, verdict: PointVerdict | null) => void) | undefined;
 }) {
   const level = auto?.level ?? 'missed';
   const conflict = disagrees(auto, human);
-  const toggle = (verdict: PointVerdict) => onMark(point.id, human === verdict ? null : verdict);
+  const toggle = (verdict: PointVerdict) => onMark?.(point.id, human === verdict ? null : verdict);
+  const locked = !connected || !onMark;
   return (
     <li
       className={`cpoint cpoint--${level}${human ? ` cpoint--human-${human}` : ''}${conflict ? ' cpoint--conflict' : ''}`}
@@ -171,7 +180,7 @@ function PointRow({
             type="button"
             className="chip chip--yes"
             aria-pressed={human === 'covered'}
-            disabled={!connected}
+            disabled={locked}
             onClick={() => toggle('covered')}
           >
             ✓ Covered
@@ -180,7 +189,7 @@ function PointRow({
             type="button"
             className="chip chip--no"
             aria-pressed={human === 'missed'}
-            disabled={!connected}
+            disabled={locked}
             onClick={() => toggle('missed')}
           >
             ✗ Missed

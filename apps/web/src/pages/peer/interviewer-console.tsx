@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { MarkdownView } from '../../components/markdown-view.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { useNow } from '../../lib/use-now.ts';
+import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
-import { ConnectionBadge } from '../room/connection-badge.tsx';
+import { RoomTools } from '../room/room-tools.tsx';
 import { ConsoleFacts } from './console-facts.tsx';
 import { ConsoleRubric, type Prompt } from './console-rubric.tsx';
 import { MessageBox } from './message-box.tsx';
@@ -16,20 +17,25 @@ import { TimerControls } from './timer-controls.tsx';
 import type { PeerRoomApi } from './use-peer-room.ts';
 
 type Tab = 'rubric' | 'facts' | 'pad' | 'notes';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: { id: Tab; label: string; watched?: string }[] = [
   { id: 'rubric', label: 'Talking points' },
   { id: 'facts', label: 'Facts' },
   { id: 'pad', label: "Candidate's pad" },
-  { id: 'notes', label: 'My notes' },
+  { id: 'notes', label: 'My notes', watched: "Interviewer's notes" },
 ];
+
+/** What an interviewer may share: the candidate's screen, or this console. */
+const SHARED_VIEWS = ['candidate', 'interviewer'] as const;
 
 /**
  * The interviewer's seat: the clock, the prompt and the shared transcript, and beside them the
  * answer key for the step in view with live coverage, probes, facts, the candidate's pad as it is
- * typed, private notes and the step's rating.
+ * typed, private notes and the step's rating. Through a watch link (`access` of kind `watch`) the
+ * same console shows with no clock controls, no message box, and marks, ratings and notes read only.
  */
-export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
+export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access: Access }) {
   const { state, status } = peer;
+  const watching = access.kind === 'watch';
   const now = useNow(500);
   const [tab, setTab] = useState<Tab>('rubric');
   const [viewing, setViewing] = useState<StepId | null>(null);
@@ -50,7 +56,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
     <div className="room peer-room peer-room--interviewer">
       <aside className="room__rail" aria-label="Clock and steps">
         <PeerCountdown clock={clock} now={now} offset={state.clockOffset} />
-        {!ended && <TimerControls clock={clock} connected={connected} onTimer={peer.timer} />}
+        {!ended && !watching && <TimerControls clock={clock} connected={connected} onTimer={peer.timer} />}
         <PeerStepRail clock={clock} now={now} offset={state.clockOffset} />
         <p className="muted small peer-room__who">
           Candidate: {state.presence.candidate ? 'connected' : 'not connected'}
@@ -60,9 +66,20 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
       <section className="room__main" aria-label="Conversation">
         <div className="room__topbar">
           <h1 className="room__title">
-            <span className="peer-room__badge">Interviewer</span> {desk.caseTitle}
+            <span className="peer-room__badge">{watching ? 'Interviewer console' : 'Interviewer'}</span>{' '}
+            {desk.caseTitle}
           </h1>
-          <ConnectionBadge status={status} now={now} onRetry={peer.reconnectNow} />
+          <RoomTools
+            observers={state.presence.observers}
+            invite={
+              access.kind === 'seat' && !ended
+                ? { roomId: room.id, token: access.token, views: SHARED_VIEWS }
+                : null
+            }
+            status={status}
+            now={now}
+            onRetry={peer.reconnectNow}
+          />
         </div>
         <CasePrompt prompt={desk.prompt} />
         {state.notice && (
@@ -75,7 +92,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
         )}
         <PeerTranscript
           state={state}
-          viewer="interviewer"
+          viewer={watching ? 'observer' : 'interviewer'}
           onRetry={(clientId) => {
             const entry = state.local.find((m) => m.clientId === clientId);
             if (entry) peer.retry(entry);
@@ -83,21 +100,23 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
           onDiscard={peer.discard}
           empty="Read the case out, then the opening question. What you type here appears in the candidate's transcript."
         />
-        <MessageBox
-          draftKey={`peer-${room.id}-interviewer`}
-          label="Message to the candidate"
-          placeholder="Type a question or an answer for the candidate…"
-          disabledReason={ended ? 'The interview has ended.' : connected ? null : 'Reconnecting…'}
-          fill={fill}
-          onSend={(text) => {
-            const prompt = fill?.prompt;
-            peer.say(
-              text,
-              prompt ? { kind: prompt.kind, ...(prompt.pointId ? { pointId: prompt.pointId } : {}) } : {},
-            );
-            setFill(null);
-          }}
-        />
+        {!watching && (
+          <MessageBox
+            draftKey={`peer-${room.id}-interviewer`}
+            label="Message to the candidate"
+            placeholder="Type a question or an answer for the candidate…"
+            disabledReason={ended ? 'The interview has ended.' : connected ? null : 'Reconnecting…'}
+            fill={fill}
+            onSend={(text) => {
+              const prompt = fill?.prompt;
+              peer.say(
+                text,
+                prompt ? { kind: prompt.kind, ...(prompt.pointId ? { pointId: prompt.pointId } : {}) } : {},
+              );
+              setFill(null);
+            }}
+          />
+        )}
       </section>
 
       <aside className="room__side console-side" aria-label="Interviewer console">
@@ -127,7 +146,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
               className="console-tabs__tab"
               onClick={() => setTab(t.id)}
             >
-              {t.label}
+              {watching ? (t.watched ?? t.label) : t.label}
             </button>
           ))}
         </div>
@@ -145,8 +164,8 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
                 coverage={state.coverage}
                 marks={state.assessment?.marks ?? {}}
                 connected={connected}
-                onMark={peer.mark}
-                onPrompt={(prompt) => put(prompt.text, prompt)}
+                onMark={watching ? undefined : peer.mark}
+                onPrompt={watching ? undefined : (prompt) => put(prompt.text, prompt)}
               />
               <StepRating
                 step={step.id}
@@ -154,6 +173,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
                 rating={state.assessment?.ratings[step.id]}
                 connected={connected}
                 onRate={peer.rate}
+                readOnly={watching}
               />
             </>
           )}
@@ -161,7 +181,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
             <ConsoleFacts
               facts={desk.facts}
               lastQuestion={lastQuestion}
-              onUse={(answer) => put(answer, null)}
+              onUse={watching ? undefined : (answer) => put(answer, null)}
             />
           )}
           {tab === 'pad' && (
@@ -177,6 +197,7 @@ export function InterviewerConsole({ peer }: { peer: PeerRoomApi }) {
               serverText={state.assessment?.privateNotes ?? ''}
               connected={connected}
               onSave={peer.privateNotes}
+              readOnly={watching}
             />
           )}
         </div>

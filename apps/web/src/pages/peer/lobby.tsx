@@ -2,27 +2,42 @@ import type { PeerSeat, Presence, RoomView } from '@mlsd/protocol';
 
 const SEAT_LABEL: Record<PeerSeat, string> = { interviewer: 'Interviewer', candidate: 'Candidate' };
 
-/** Who is here, and for the interviewer the start button. Either seat may arrive first. */
+/**
+ * Who is here, and for the interviewer the start button. Either seat may arrive first. An
+ * observer (`watching`, with `seat` the view it was given) waits here too, with nothing to press.
+ */
 export function Lobby({
   room,
   seat,
   presence,
   connected,
   onStart,
+  watching = false,
 }: {
   room: RoomView;
   seat: PeerSeat;
   presence: Presence;
   connected: boolean;
   onStart: () => void;
+  watching?: boolean;
 }) {
   const other: PeerSeat = seat === 'interviewer' ? 'candidate' : 'interviewer';
+  const you = (s: PeerSeat) => (s === seat && !watching ? ' (you)' : '');
   return (
     <section className="peer-lobby card" aria-labelledby="lobby-title">
       <p className="eyebrow">Peer interview · {room.durationMinutes} min</p>
       <h1 id="lobby-title">Waiting room</h1>
       <p className="peer-lobby__you">
-        You are the <strong>{SEAT_LABEL[seat].toLowerCase()}</strong>.{' '}
+        {watching ? (
+          <>
+            You are watching the <strong>{seat === 'interviewer' ? 'console' : "candidate's screen"}</strong>,
+            read only.
+          </>
+        ) : (
+          <>
+            You are the <strong>{SEAT_LABEL[seat].toLowerCase()}</strong>.
+          </>
+        )}{' '}
         {room.caseTitle ? (
           <>
             Case: <strong>{room.caseTitle}</strong>
@@ -37,13 +52,15 @@ export function Lobby({
             <span className="peer-seat__dot" aria-hidden="true" />
             <span className="peer-seat__name">
               {SEAT_LABEL[s]}
-              {s === seat ? ' (you)' : ''}
+              {you(s)}
             </span>
             <span className="peer-seat__state">{presence[s] ? 'here' : 'not here yet'}</span>
           </li>
         ))}
       </ul>
-      {seat === 'interviewer' ? (
+      {watching ? (
+        <p className="muted">The interview shows here as soon as the interviewer starts it.</p>
+      ) : seat === 'interviewer' ? (
         <div className="peer-lobby__start">
           <button type="button" className="button button--primary" onClick={onStart} disabled={!connected}>
             Start the interview

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { ErrorPage } from '../../components/error-page.tsx';
+import { Joining } from '../../components/joining.tsx';
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ApiRequestError } from '../../lib/api.ts';
 import { peerApi } from '../../lib/peer/peer-api.ts';
 import { peerHref } from '../../lib/peer/peer-routes.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import type { Access } from '../../lib/watch.ts';
 import { CandidateView } from './candidate-view.tsx';
 import { InterviewerConsole } from './interviewer-console.tsx';
 import { Lobby } from './lobby.tsx';
@@ -86,13 +88,7 @@ function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
     );
   }
   if (!room || !state.seat) {
-    return (
-      <div className="room room--loading">
-        <Loading
-          label={status.kind === 'waiting' ? 'Cannot reach the server yet; retrying…' : 'Joining the room…'}
-        />
-      </div>
-    );
+    return <Joining status={status} label="Joining the room…" />;
   }
   if (room.status === 'lobby') {
     return (
@@ -108,6 +104,7 @@ function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
     );
   }
   const ended = room.status === 'ended';
+  const access: Access = { kind: 'seat', token };
   if (ended && state.seat === 'candidate') {
     return (
       <div className="peer-page peer-page--ended">
@@ -121,7 +118,11 @@ function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
       {ended && (
         <SwapBanner peer={peer} token={token} reportHref={peerHref({ roomId, token, view: 'report' })} />
       )}
-      {state.seat === 'interviewer' ? <InterviewerConsole peer={peer} /> : <CandidateView peer={peer} />}
+      {state.seat === 'interviewer' ? (
+        <InterviewerConsole peer={peer} access={access} />
+      ) : (
+        <CandidateView peer={peer} access={access} />
+      )}
     </div>
   );
 }

@@ -7,7 +7,13 @@ import { isNearBottom } from '../../lib/scroll.ts';
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-function who(role: PeerSeat, viewer: PeerSeat): string {
+/** Who reads the transcript: a seat ("You" is that seat), or an observer (nobody is "You"). */
+type Viewer = PeerSeat | 'observer';
+
+/** What an observer reads before the first line (a seat's own text says what to do). */
+const WATCHING_EMPTY = 'The interviewer reads the case out first; the conversation shows here as it happens.';
+
+function who(role: PeerSeat, viewer: Viewer): string {
   if (role === viewer) return 'You';
   return role === 'interviewer' ? 'Interviewer' : 'Candidate';
 }
@@ -24,7 +30,7 @@ export function PeerTranscript({
   empty,
 }: {
   state: PeerRoomState;
-  viewer: PeerSeat;
+  viewer: Viewer;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   empty: string;
@@ -53,7 +59,7 @@ export function PeerTranscript({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard
         tabIndex={0}
       >
-        {count === 0 && <p className="peer-empty">{empty}</p>}
+        {count === 0 && <p className="peer-empty">{viewer === 'observer' ? WATCHING_EMPTY : empty}</p>}
         {state.transcript.map((turn, i) => (
           <Fragment key={turn.id}>
             {(i === 0 || state.transcript[i - 1]?.step !== turn.step) && (
@@ -91,7 +97,7 @@ export function PeerTranscript({
   );
 }
 
-function PeerBubble({ turn, viewer }: { turn: Turn; viewer: PeerSeat }) {
+function PeerBubble({ turn, viewer }: { turn: Turn; viewer: Viewer }) {
   const tag = turn.role === 'interviewer' ? turnTag(turn) : undefined;
   return (
     <article className={`bubble bubble--${turn.role}`} data-turn-id={turn.id}>

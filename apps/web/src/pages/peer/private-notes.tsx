@@ -1,15 +1,20 @@
 import { MAX_NOTES_CHARS } from '@mlsd/protocol';
 import { useEffect, useRef, useState } from 'react';
 
-/** The interviewer's own notes: stored with the room, never sent to the candidate. */
+/**
+ * The interviewer's own notes: stored with the room, never sent to the candidate. `readOnly`
+ * shows them to an observer the interviewer shared the console with.
+ */
 export function PrivateNotes({
   serverText,
   connected,
   onSave,
+  readOnly = false,
 }: {
   serverText: string;
   connected: boolean;
   onSave: (text: string) => boolean;
+  readOnly?: boolean;
 }) {
   const [text, setText] = useState(serverText);
   const [saved, setSaved] = useState(true);
@@ -33,22 +38,26 @@ export function PrivateNotes({
   return (
     <div className="private-notes">
       <label htmlFor="private-notes">
-        Private notes <span className="muted small">(only you see these)</span>
+        {readOnly ? "Interviewer's notes" : 'Private notes'}{' '}
+        <span className="muted small">(never shown to the candidate)</span>
       </label>
       <textarea
         id="private-notes"
         value={text}
+        readOnly={readOnly}
         maxLength={MAX_NOTES_CHARS}
-        placeholder="Impressions, follow-ups, timestamps…"
+        placeholder={readOnly ? 'No notes yet.' : 'Impressions, follow-ups, timestamps…'}
         onChange={(e) => {
           dirty.current = true;
           setSaved(false);
           setText(e.target.value);
         }}
       />
-      <span className="muted small" aria-live="polite">
-        {saved ? 'Saved' : connected ? 'Saving…' : 'Not saved yet (offline)'}
-      </span>
+      {!readOnly && (
+        <span className="muted small" aria-live="polite">
+          {saved ? 'Saved' : connected ? 'Saving…' : 'Not saved yet (offline)'}
+        </span>
+      )}
     </div>
   );
 }

@@ -8,19 +8,24 @@ export const RATING_LABEL: Record<number, string> = {
   4: 'Strong hire',
 };
 
-/** A 1-4 rating and a comment for one step; the comment is saved a moment after typing stops. */
+/**
+ * A 1-4 rating and a comment for one step; the comment is saved a moment after typing stops.
+ * `readOnly` shows the interviewer's rating to an observer of the console.
+ */
 export function StepRating({
   step,
   title,
   rating,
   connected,
   onRate,
+  readOnly = false,
 }: {
   step: StepId;
   title: string;
   rating: Rating | undefined;
   connected: boolean;
   onRate: (step: StepId, score: number | null, comment: string) => boolean;
+  readOnly?: boolean;
 }) {
   // Shown at once; the server's echo confirms it (and another tab's change replaces it).
   const [score, setScore] = useState<number | null>(rating?.score ?? null);
@@ -48,7 +53,9 @@ export function StepRating({
 
   return (
     <fieldset className="step-rating">
-      <legend>Your rating: {title}</legend>
+      <legend>
+        {readOnly ? 'Interviewer' : 'Your'} rating: {title}
+      </legend>
       <div className="step-rating__scale">
         {[1, 2, 3, 4].map((value) => (
           <label key={value} className="step-rating__option">
@@ -57,7 +64,7 @@ export function StepRating({
               name={`rating-${step}`}
               value={value}
               checked={score === value}
-              disabled={!connected}
+              disabled={!connected || readOnly}
               onChange={() => {
                 setScore(value);
                 onRate(step, value, comment);
@@ -74,7 +81,12 @@ export function StepRating({
         <textarea
           rows={3}
           maxLength={MAX_RATING_COMMENT_CHARS}
-          placeholder="What was strong, what was missing (the candidate sees this in the report)"
+          readOnly={readOnly}
+          placeholder={
+            readOnly
+              ? 'No comment on this step yet.'
+              : 'What was strong, what was missing (the candidate sees this in the report)'
+          }
           value={comment}
           onChange={(e) => {
             dirty.current = true;

@@ -5,14 +5,17 @@ import type { Draft, LocalMessage } from '../../lib/room-state.ts';
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
-/** A committed turn. Text is rendered as text: markup typed by anyone shows as typed. */
-export function TurnBubble({ turn }: { turn: Turn }) {
-  const mine = turn.role === 'candidate';
-  const tag = mine ? undefined : turnTag(turn);
+/**
+ * A committed turn. Text is rendered as text: markup typed by anyone shows as typed. The
+ * candidate's turns say "You", or "Candidate" to an observer.
+ */
+export function TurnBubble({ turn, observer = false }: { turn: Turn; observer?: boolean }) {
+  const candidate = turn.role === 'candidate';
+  const tag = candidate ? undefined : turnTag(turn);
   return (
     <article className={`bubble bubble--${turn.role}`} data-turn-id={turn.id}>
       <header className="bubble__meta">
-        <span className="bubble__who">{mine ? 'You' : 'Interviewer'}</span>
+        <span className="bubble__who">{candidate ? (observer ? 'Candidate' : 'You') : 'Interviewer'}</span>
         {tag && <span className="bubble__tag">{tag}</span>}
         <time dateTime={new Date(turn.at).toISOString()}>{time(turn.at)}</time>
       </header>

@@ -26,5 +26,5 @@ function LiveRoom({ sessionId, token }: { sessionId: string; token: string }) {
       </ErrorPage>
     );
   }
-  return <RoomView sessionId={sessionId} room={room} />;
+  return <RoomView sessionId={sessionId} room={room} access={{ kind: 'seat', token }} />;
 }

@@ -1,21 +1,27 @@
 import { useEffect, useState } from 'react';
 import { DiagramPad } from '../../components/diagram-pad.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Joining } from '../../components/joining.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { serverTime } from '../../lib/countdown.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { navigate } from '../../lib/use-route.ts';
+import type { Access } from '../../lib/watch.ts';
 import { AnswerBox } from './answer-box.tsx';
 import { CasePrompt } from './case-prompt.tsx';
-import { ConnectionBadge } from './connection-badge.tsx';
 import { EndDialog } from './end-dialog.tsx';
+import { RoomTools } from './room-tools.tsx';
 import { StepCountdown } from './step-countdown.tsx';
 import { StepRail } from './step-rail.tsx';
 import { TranscriptView } from './transcript-view.tsx';
 import type { RoomApi } from './use-room.ts';
 
-export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi }) {
+/**
+ * The solo room. The candidate's seat answers, moves on and ends; a watch link (`access` of kind
+ * `watch`) sees the same room with no answer box and no controls, and stays when it ends.
+ */
+export function RoomView({ sessionId, room, access }: { sessionId: string; room: RoomApi; access: Access }) {
   const { state, status } = room;
+  const watching = access.kind === 'watch';
   const now = useNow(500);
   const [confirming, setConfirming] = useState(false);
   const [ending, setEnding] = useState(false);
@@ -24,8 +30,9 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
   const over = state.ended !== null || state.notice?.code === 'ROOM_ENDED';
 
   useEffect(() => {
-    if (over) navigate({ name: 'report', sessionId }, { replace: true });
-  }, [over, sessionId]);
+    // The report needs the seat's token: an observer stays on the ended room.
+    if (over && !watching) navigate({ name: 'report', sessionId }, { replace: true });
+  }, [over, sessionId, watching]);
 
   // A refused "end" (say, rate limited) must not leave the room stuck in "Ending…".
   useEffect(() => {
@@ -33,15 +40,7 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
   }, [state.notice]);
 
   if (!state.session || state.currentStep === null) {
-    return (
-      <div className="room room--loading">
-        <Loading
-          label={
-            status.kind === 'waiting' ? 'Cannot reach the server yet; retrying…' : 'Joining the interview…'
-          }
-        />
-      </div>
-    );
+    return <Joining status={status} label="Joining the interview…" />;
   }
 
   const stepIndex = state.steps.findIndex((s) => s.id === state.currentStep);
@@ -60,26 +59,28 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
       <aside className="room__rail" aria-label="Interview progress">
         <StepCountdown state={state} now={now} />
         <StepRail state={state} serverNow={serverNow} />
-        <div className="room__controls">
-          {!isLast && (
+        {!watching && (
+          <div className="room__controls">
+            {!isLast && (
+              <button
+                type="button"
+                className="button button--block"
+                onClick={room.nextStep}
+                disabled={!connected || ending}
+              >
+                Next step →
+              </button>
+            )}
             <button
               type="button"
-              className="button button--block"
-              onClick={room.nextStep}
+              className="button button--quiet button--block button--danger-text"
+              onClick={() => setConfirming(true)}
               disabled={!connected || ending}
             >
-              Next step →
+              End interview
             </button>
-          )}
-          <button
-            type="button"
-            className="button button--quiet button--block button--danger-text"
-            onClick={() => setConfirming(true)}
-            disabled={!connected || ending}
-          >
-            End interview
-          </button>
-        </div>
+          </div>
+        )}
       </aside>
 
       <section className="room__main" aria-label="Conversation">
@@ -97,12 +98,13 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
               {state.degraded ? 'Offline fallback' : 'Language model'}
             </span>
           )}
-          {state.observers > 0 && (
-            <span className="badge" title="People watching this interview through a read-only link.">
-              {state.observers} watching
-            </span>
-          )}
-          <ConnectionBadge status={status} now={now} onRetry={room.reconnectNow} />
+          <RoomTools
+            observers={state.presence.observers}
+            invite={access.kind === 'seat' && !over ? { roomId: sessionId, token: access.token } : null}
+            status={status}
+            now={now}
+            onRetry={room.reconnectNow}
+          />
         </div>
         <CasePrompt prompt={state.session.prompt ?? ''} />
         {state.degraded && state.session.interviewer === 'llm' && (
@@ -118,11 +120,14 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
         )}
         {state.warning && state.warning.step === state.currentStep && (
           <Notice tone="warn">
-            About a minute left in this step. Wrap up your point, or move on when ready.
+            {watching
+              ? 'About a minute left in this step.'
+              : 'About a minute left in this step. Wrap up your point, or move on when ready.'}
           </Notice>
         )}
         <TranscriptView
           state={state}
+          observer={watching}
           onRetry={room.retry}
           onEdit={(m) => {
             room.discard(m.clientId);
@@ -130,26 +135,36 @@ export function RoomView({ sessionId, room }: { sessionId: string; room: RoomApi
           }}
           onDiscard={room.discard}
         />
-        <AnswerBox
-          sessionId={sessionId}
-          disabledReason={disabledReason}
-          onSend={room.send}
-          replace={editText}
-        />
+        {!watching && (
+          <AnswerBox
+            sessionId={sessionId}
+            disabledReason={disabledReason}
+            onSend={room.send}
+            replace={editText}
+          />
+        )}
       </section>
 
       <aside className="room__side" aria-label="Notes">
-        <DiagramPad serverText={state.notes} connected={connected} onSave={room.saveNotes} />
+        <DiagramPad
+          serverText={state.notes}
+          connected={connected}
+          onSave={room.saveNotes}
+          readOnly={watching}
+          hint={watching ? "The candidate's notes and diagrams, as they type." : undefined}
+        />
       </aside>
 
-      <EndDialog
-        open={confirming}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          if (room.end()) setEnding(true);
-        }}
-      />
+      {!watching && (
+        <EndDialog
+          open={confirming}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            if (room.end()) setEnding(true);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -10,11 +10,14 @@ import { DraftBubble, LocalBubble, TurnBubble } from './message-bubble.tsx';
  */
 export function TranscriptView({
   state,
+  observer = false,
   onRetry,
   onEdit,
   onDiscard,
 }: {
   state: RoomState;
+  /** Read by someone watching: the candidate is "Candidate", not "You". */
+  observer?: boolean;
   onRetry: (m: LocalMessage) => void;
   onEdit: (m: LocalMessage) => void;
   onDiscard: (clientId: string) => void;
@@ -78,7 +81,7 @@ export function TranscriptView({
             {stepChanged(state.transcript, i) && (
               <div className="transcript__divider">{titles.get(turn.step) ?? turn.step}</div>
             )}
-            <TurnBubble turn={turn} />
+            <TurnBubble turn={turn} observer={observer} />
           </Fragment>
         ))}
         {state.drafts.map((draft) => (

@@ -1,10 +1,50 @@
-import type { TurnDeltaMessage } from '@mlsd/protocol';
+import type { ServerMessage, TurnDeltaMessage } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { browserSocket, keepConnected, socketUrl } from '../../lib/browser-socket.ts';
 import { FrameBatcher } from '../../lib/frame-batcher.ts';
 import { type ConnectionStatus, RoomConnection } from '../../lib/room-connection.ts';
 import { initialRoomState, type LocalMessage, roomReducer } from '../../lib/room-state.ts';
-import { browserStore, loadOutbox, storedOutbox } from '../../lib/storage.ts';
+import { browserStore, loadOutbox, type Outbox, storedOutbox } from '../../lib/storage.ts';
+
+/**
+ * Opens a live room connection that stays up (online, visible tab) until closed. Streamed pieces
+ * reach `onDeltas` at most once per animation frame; any other frame first flushes them, so a
+ * committed turn always lands after its draft.
+ */
+export function openRoom(options: {
+  roomId: string;
+  token: string;
+  outbox: Outbox;
+  onDeltas: (deltas: TurnDeltaMessage[]) => void;
+  onServer: (message: ServerMessage) => void;
+  onStatus: (status: ConnectionStatus) => void;
+}): { connection: RoomConnection; close: () => void } {
+  const deltas = new FrameBatcher<TurnDeltaMessage>(options.onDeltas);
+  const connection = new RoomConnection({
+    url: socketUrl('/ws'),
+    sessionId: options.roomId,
+    token: options.token,
+    createSocket: browserSocket,
+    outbox: options.outbox,
+    onMessage: (message) => {
+      if (message.type === 'turn_delta') {
+        deltas.push(message);
+        return;
+      }
+      deltas.flush();
+      options.onServer(message);
+    },
+    onStatus: options.onStatus,
+  });
+  const disconnect = keepConnected(connection);
+  return {
+    connection,
+    close: () => {
+      disconnect();
+      deltas.dispose();
+    },
+  };
+}
 
 /** The live room: server state folded through the reducer, plus the actions a candidate can take. */
 export function useRoom(sessionId: string, token: string) {
@@ -16,30 +56,17 @@ export function useRoom(sessionId: string, token: string) {
   const connection = useRef<RoomConnection | null>(null);
 
   useEffect(() => {
-    // Streamed pieces render at most once per animation frame; any other message first flushes
-    // them, so the committed turn always lands after its draft.
-    const deltas = new FrameBatcher<TurnDeltaMessage>((items) => dispatch({ type: 'deltas', deltas: items }));
-    const conn = new RoomConnection({
-      url: socketUrl('/ws'),
-      sessionId,
+    const room = openRoom({
+      roomId: sessionId,
       token,
-      createSocket: browserSocket,
       outbox: storedOutbox(store, sessionId),
-      onMessage: (message) => {
-        if (message.type === 'turn_delta') {
-          deltas.push(message);
-          return;
-        }
-        deltas.flush();
-        dispatch({ type: 'server', message, localNow: Date.now() });
-      },
+      onDeltas: (deltas) => dispatch({ type: 'deltas', deltas }),
+      onServer: (message) => dispatch({ type: 'server', message, localNow: Date.now() }),
       onStatus: setStatus,
     });
-    connection.current = conn;
-    const disconnect = keepConnected(conn);
+    connection.current = room.connection;
     return () => {
-      disconnect();
-      deltas.dispose();
+      room.close();
       connection.current = null;
     };
   }, [sessionId, token, store]);
