@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type LlmConfig, parseLlmConfig } from '@mlsd/llm';
 import { z } from 'zod';
+import { type HostPolicy, parseHostList } from './transport/hosts.ts';
 import { type OriginPolicy, parseOriginList } from './transport/ws/origin.ts';
 
 const Env = z.object({
@@ -25,6 +26,8 @@ const Env = z.object({
       context.addIssue({ code: 'custom', message: parsed.error });
       return z.NEVER;
     }),
+  /** Comma-separated host names (name[:port]) the server answers to besides localhost and HOST; `*` for any. */
+  MLSD_ALLOWED_HOSTS: z.string().default(''),
 });
 
 export interface ServerEnv {
@@ -37,6 +40,8 @@ export interface ServerEnv {
   rubricsDir: string | null;
   /** Origins allowed to open the websocket besides the app's own. */
   allowedOrigins: OriginPolicy;
+  /** Host names the server answers to (DNS rebinding protection). */
+  allowedHosts: HostPolicy;
   /** The model endpoint, or why there is none (see `LlmSetup`). */
   llm: LlmSetup;
 }
@@ -68,6 +73,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const base = env.INIT_CWD ?? process.cwd();
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
   const dataDir = absolute(parsed.data.MLSD_DATA_DIR);
+  // Checked here rather than in the schema: the default list depends on HOST.
+  const hosts = parseHostList(parsed.data.MLSD_ALLOWED_HOSTS, parsed.data.HOST);
+  if (!hosts.ok) throw new Error(`invalid environment: MLSD_ALLOWED_HOSTS: ${hosts.error}`);
   const rubricsDir = parsed.data.MLSD_RUBRICS_DIR?.trim()
     ? absolute(parsed.data.MLSD_RUBRICS_DIR.trim())
     : null;
@@ -78,6 +86,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     dev: parsed.data.MLSD_DEV,
     rubricsDir,
     allowedOrigins: parsed.data.MLSD_ALLOWED_ORIGINS,
+    allowedHosts: hosts.value,
     llm: readLlmSetup(env),
   };
 }

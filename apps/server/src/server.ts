@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { acquireDataLock, type DataLock } from './data-lock.ts';
+import { startRetention } from './data-retention.ts';
+import { type DataSettings, readDataSettings } from './data-settings.ts';
 import { readEnv } from './env.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -15,6 +18,12 @@ function cannotStart(error: unknown): never {
 }
 
 const env = readEnv();
+let data: DataSettings;
+try {
+  data = readDataSettings();
+} catch (error) {
+  cannotStart(error);
+}
 // readEnv only reads the environment; creating the data directory is the start's job, done just
 // before the database file inside it is opened (so a first `pnpm start` makes ./data).
 try {
@@ -22,15 +31,34 @@ try {
 } catch (error) {
   cannotStart(new Error(`cannot create the data directory: ${(error as Error).message}`));
 }
+// Before the database opens: a second server on the same files would corrupt live sessions.
+let lock: DataLock;
+try {
+  lock = acquireDataLock(env.dataDir);
+} catch (error) {
+  cannotStart(error);
+}
+// Every exit path (a refused start, shutdown, a crash that still runs exit handlers) frees it;
+// kill -9 leaves it behind, and the next start takes over a lock whose process is gone.
+process.on('exit', () => lock.release());
 const app = await buildApp({
   db: join(env.dataDir, 'mlsd.sqlite'),
   rubricsDir: env.rubricsDir ?? join(repoRoot, 'rubrics'),
   webDistDir: join(repoRoot, 'apps/web/dist'),
   dev: env.dev,
-  hardening: { origins: env.allowedOrigins },
+  hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);
+
+// Off unless MLSD_RETENTION_DAYS is set: deleting someone's history is never a default.
+const stopRetention =
+  data.retentionDays === null
+    ? () => undefined
+    : startRetention(app.db, data.retentionDays, Date.now, {
+        info: (message) => app.log.info(message),
+        error: (message) => app.log.error(message),
+      });
 
 /** A shutdown that hangs (a stuck socket, a slow disk) must not keep a restart waiting forever. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -44,6 +72,7 @@ async function shutdown(signal: string): Promise<void> {
     app.log.error('shutdown took too long; exiting without waiting further');
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
+  stopRetention();
   try {
     // Stops accepting, closes sockets with 1012 (reconnect), stops session timers and waits for
     // in-flight commits, then closes the database.

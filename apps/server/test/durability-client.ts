@@ -192,6 +192,9 @@ export class ScriptedClient {
         );
       }
     }
+    // The snapshot holds every event up to its lastSeq; only later ones follow (nothing is replayed).
+    this.lastSeq = Math.max(this.lastSeq, snapshot.lastSeq);
+    for (const turn of snapshot.transcript) this.#turns.set(turn.id, turn);
     this.#step = {
       id: snapshot.clock!.currentStep,
       startedAt: snapshot.clock!.stepStartedAt,

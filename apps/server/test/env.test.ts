@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.ts';
+import { LOCAL_HOSTS } from '../src/transport/hosts.ts';
 
 let dir: string;
 
@@ -24,6 +25,7 @@ describe('readEnv', () => {
       dev: false,
       rubricsDir: null,
       allowedOrigins: { allowed: new Set(), any: false },
+      allowedHosts: LOCAL_HOSTS,
       llm: { config: null, problem: null },
     });
     // Pure: resolving the path creates nothing (server.ts makes the directory when it starts).
@@ -47,6 +49,13 @@ describe('readEnv', () => {
       dev: true,
       rubricsDir: join(dir, 'my-rubrics'),
       allowedOrigins: { allowed: new Set(['http://localhost:5173', 'https://mlsd.example.com']), any: false },
+      // HOST 0.0.0.0: the local names, and any IP address (see transport/hosts.ts).
+      allowedHosts: {
+        names: new Set(['localhost', '127.0.0.1', '[::1]']),
+        hostPorts: new Set(),
+        anyAddress: true,
+        any: false,
+      },
       llm: { config: null, problem: null },
     });
   });

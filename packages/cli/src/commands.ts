@@ -10,6 +10,8 @@ commands:
   rubrics check [DIR]     validate every rubric file (default DIR: ./rubrics)
   score FILE [--json]     score a transcript file
   eval interviewer        play scripted candidates through every case and check the interviewer
+  prune [--days N] [--dry-run] [--data-dir DIR]
+                          delete ended sessions older than N days (default MLSD_RETENTION_DAYS)
 `;
 
 /** Runs one CLI command and returns its exit code. Pure of process state, so tests call it directly. */
@@ -23,6 +25,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (command === 'eval' && rest[0] === 'interviewer') {
     const { evalInterviewerCommand } = await import('./eval-interviewer.ts');
     return evalInterviewerCommand(rest.slice(1), io);
+  }
+  if (command === 'prune') {
+    const { pruneCommand } = await import('./prune.ts');
+    return pruneCommand(rest, io);
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);

@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ObserverLinks } from './observer-links.ts';
 import * as schema from './schema.ts';
 import { SessionStore } from './session-store.ts';
+import { type WriteCheck, writeChecker } from './write-check.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -19,6 +20,8 @@ export interface Db {
   observers: ObserverLinks;
   /** Runs a trivial query; false when the file has become unusable. */
   ping(): boolean;
+  /** A write in a rolled-back transaction: false (with why) when no commit could succeed now. */
+  checkWrite(): WriteCheck;
   close(): void;
 }
 
@@ -47,6 +50,7 @@ export function createDb(path: string, options: CreateDbOptions = {}): Db {
       orm,
       sessions,
       observers: new ObserverLinks(sqlite),
+      checkWrite: writeChecker(sqlite),
       ping() {
         try {
           return sqlite.open && (ping.get() as { ok: number }).ok === 1;

@@ -9,7 +9,18 @@ export {
   type PeerRoomRecord,
   PeerStore,
 } from './peer-store.ts';
+export {
+  DAY_MS,
+  describePrune,
+  type PrunedSession,
+  type PruneOptions,
+  type PruneResult,
+  parseRetentionDays,
+  pruneEndedSessions,
+} from './retention.ts';
 export type { RoomStore } from './room-store.ts';
 export * as schema from './schema.ts';
+export { isSessionCursor, type SessionPage, type SessionPageQuery } from './session-page.ts';
 export { SessionStore } from './session-store.ts';
 export type * from './types.ts';
+export type { WriteCheck } from './write-check.ts';

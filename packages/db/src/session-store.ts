@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { RoomStore } from './room-store.ts';
 import * as schema from './schema.ts';
+import { type SessionPage, type SessionPageQuery, sessionPager } from './session-page.ts';
 import { toTurn, turnMeta } from './turn-row.ts';
 import type {
   CommitResult,
@@ -24,6 +25,7 @@ type SessionRow = typeof sessions.$inferSelect;
 export class SessionStore implements RoomStore<NewSession, SessionRecord, SessionChange> {
   readonly #q;
   readonly #commit: Database.Transaction<(sessionId: string, change: SessionChange) => CommitResult>;
+  readonly #page: (query: SessionPageQuery) => SessionPage;
 
   constructor(orm: BetterSQLite3Database<typeof schema>, sqlite: Database.Database) {
     this.#q = {
@@ -184,6 +186,7 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
         .where(eq(reports.sessionId, p('id')))
         .prepare(),
     };
+    this.#page = sessionPager(orm);
     this.#commit = sqlite.transaction((sessionId: string, change: SessionChange) =>
       this.#apply(sessionId, change),
     );
@@ -210,6 +213,11 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
       report: (row.report as Report | null) ?? null,
       reportOverall: row.overall ?? null,
     }));
+  }
+
+  /** One page of `list()`, for the history: newest first, `next` names the page after. */
+  page(query: SessionPageQuery): SessionPage {
+    return this.#page(query);
   }
 
   transcript(id: string): Turn[] {

@@ -111,24 +111,30 @@ const percent = (part: number, whole: number) => `${((100 * part) / Math.max(who
 /**
  * The goal is 95% of parts right, no answerable part called "not covered" and 90% of unanswerable
  * questions called "not covered", on questions nobody tuned on. `tune` and `holdout` have been
- * tuned on; `blind` and `blind2` were written by people who never saw the code and were scored
- * once each on first sight (blind: 73.1%; blind2: 81.4% with 72 false "not covered"), and both
- * have been worked on since, so none of these sets is blind any more: only a new set measures.
+ * tuned on; `blind`, `blind2` and `blind3` were written by people who never saw the code and scored
+ * once each on first sight (blind: 73.1%; blind2: 81.4% with 72 false "not covered"; blind3 below),
+ * and all have been worked on since, so none of these sets is blind any more: only a new set measures.
  * The floors below are a little under what each set reaches today, so a change that reads worse
  * fails; they are not the goal, which is not met yet (see packages/interviewer/README.md).
  */
 const FLOORS: Record<string, { right: number; falseNone: number; none: number }> = {
-  tune: { right: 0.925, falseNone: 9, none: 0.77 },
-  holdout: { right: 0.945, falseNone: 0, none: 0.84 },
-  blind: { right: 0.84, falseNone: 38, none: 0.48 },
-  blind2: { right: 0.86, falseNone: 30, none: 0.62 },
+  tune: { right: 0.95, falseNone: 6, none: 0.77 },
+  holdout: { right: 0.955, falseNone: 0, none: 0.86 },
+  blind: { right: 0.9, falseNone: 7, none: 0.5 },
+  blind2: { right: 0.945, falseNone: 5, none: 0.63 },
   // Read once on first sight (2026-12-03), after the blind2 work: 60.1% right, 141 false "not
   // covered", 72.0% of unanswerable questions "none". Its questions avoid the facts' cue words on
-  // purpose, which the lookup still leans on: this is the honest figure for unseen paraphrases.
-  blind3: { right: 0.595, falseNone: 145, none: 0.7 },
+  // purpose. It has been tuned on since (cues in everyday words, clauses of one sentence read as one
+  // question), so like the others it no longer measures unseen paraphrases.
+  blind3: { right: 0.92, falseNone: 9, none: 0.7 },
+  // Written blind (half technical words, half plain paraphrases) while blind3 was being worked on,
+  // and read once on first sight after that work: 83.1% right (plain 75.0%, filler 75.8%, combined
+  // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Nobody has tuned on it:
+  // this is the honest figure for unseen questions today.
+  blind4: { right: 0.825, falseNone: 37, none: 0.8 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3'])('fact questions (%s)', (file) => {
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4'])('fact questions (%s)', (file) => {
   const floor = FLOORS[file]!;
   const result = evaluate(file);
   const table = [

@@ -122,6 +122,23 @@ describe('fact retrieval on the fixture case', () => {
     expect(ids('?')).toEqual([]);
   });
 
+  // A clause of one sentence that finds nothing asks more of what the sentence asks, though a sentence
+  // of its own is a question of its own; a question naming only how it asks is answered when nothing
+  // comes before it; a lead-in naming something the case leaves out does not hide the question after
+  // it; a remark closed by a full stop that finds nothing is dropped, a question is not.
+  it.each([
+    ['How many users are there, and how many log in twice?', ['found:user-scale']],
+    ['How many users are there? And how many log in twice?', ['found:user-scale', 'none:']],
+    ['How fast does it need to be?', ['found:latency']],
+    ['How many people use the product?', ['found:user-scale']],
+    ['For the office dress code, how many daily users do we have?', ['found:user-scale']],
+    ['For the office dress code, what should people wear?', ['none:']],
+    ["I'd like to know the raw material. What's the latency budget?", ['found:latency']],
+    ['How many users are there? What is the office dress code.', ['found:user-scale', 'none:']],
+  ])('reads "%s" as %j', (message, expected) => {
+    expect(parts(message)).toEqual(expected);
+  });
+
   it('asks which fact is meant when two fit about equally', () => {
     const facts: Fact[] = [
       { id: 'train-budget', cues: ['training budget', 'gpu hours'], answer: 'Training may use 64 GPUs.' },

@@ -70,6 +70,10 @@ const DEFAULTS: Required<FactSearchOptions> = {
   limit: 3,
 };
 
+/** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
+const LEAD_IN =
+  /^(?:for|before|on|in|about|regarding|as for|given|since|thinking about|in terms of)\b[^,?]*,\s*(?=(?:what|what's|how|why|when|where|which|who|is|are|do|does|did|can|could|should|will|would|any)\b)/i;
+
 /** Two subjects joined inside one question. */
 const CONJUNCTION = /\s+(?:and|&|plus|as well as)\s+/i;
 
@@ -85,6 +89,23 @@ const SHARED_NOUN =
 function sharesNoun(text: string): boolean {
   const [left = '', right = ''] = text.split(CONJUNCTION, 2);
   return BARE_MODIFIER.test(left.trim()) && SHARED_NOUN.test(right.trim());
+}
+
+/** A question part with the ranking it was decided on. */
+interface Clause {
+  part: FactPart;
+  ranking: Ranking;
+}
+
+/**
+ * Whether two clauses of one sentence ask one question: one finds a fact and the other nothing. A
+ * first clause that finds nothing must name nothing the case leaves out: "Are there carousel ads,
+ * and do we predict per card?" asks about carousels, whatever the second clause finds.
+ */
+function clauseOf(first: Clause, second: Clause): boolean {
+  const [found, empty] = first.part.status === 'found' ? [first, second] : [second, first];
+  if (found.part.status !== 'found' || empty.part.status !== 'none') return false;
+  return empty === second || !empty.ranking.novel;
 }
 
 /** Lower-case words and digits, single-spaced: for "does this text say that phrase". */
@@ -107,11 +128,15 @@ export function createFactIndex(
   const settings = { ...DEFAULTS, ...options };
   const ranker = createRanker(facts, {}, title);
 
-  const decide = (question: string, { ranked, unknown, novel }: Ranking): FactPart => {
+  const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
+    const { ranked, unknown, novel } = ranking;
     const [first, second] = ranked;
     if (!first) return { question, status: 'none' };
+    // "How fast does it need to be?" opening a message names nothing but how it asks, and there is no
+    // question before it to lean on: the fact the asking fits answers it. Later, it is a follow-up.
+    const asking = opening && !ranking.quoted && unknown === 0 && first.held === 0;
     // "Can guests message hosts?": words the case never uses outweigh what the best fact holds.
-    if (unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
+    if (!asking && unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
     const lead = first.coverage - (second?.coverage ?? 0);
     // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
     const weak = first.coverage < settings.noneBelow || (first.matched <= 1 && first.anchor < unknown);
@@ -138,9 +163,26 @@ export function createFactIndex(
     return cuePhrases.find(({ cue }) => said.includes(` ${cue} `))?.fact;
   };
 
-  type Resolved = { part: FactPart; text: string; ranking: Ranking; match?: Ranked; merged?: boolean };
-  const resolveOne = (text: string, ranking: Ranking): Resolved => {
-    const decision = decide(text, ranking);
+  type Resolved = {
+    part: FactPart;
+    text: string;
+    ranking: Ranking;
+    match?: Ranked;
+    merged?: boolean;
+    /** A later clause of the sentence before (see MessagePart.joined). */
+    joined?: boolean;
+    /** Closed by a full stop (see MessagePart.told). */
+    told?: boolean;
+  };
+  const resolveOne = (text: string, ranking: Ranking, opening = false): Resolved => {
+    const decision = decide(text, ranking, opening);
+    // "For offline evaluation, can we get people to grade results?": the lead-in sets the scene; when
+    // the whole finds nothing, the question after it may.
+    const rest = text.replace(LEAD_IN, '');
+    if (rest !== text && decision.status === 'none') {
+      const inner = resolveOne(rest, ranker.rank(rest), opening);
+      if (inner.part.status !== 'none') return inner;
+    }
     const hit = decision.status === 'found' || ranking.terms > 0 ? undefined : cueHit(text);
     const part: FactPart = hit ? { question: text, status: 'found', fact: hit } : decision;
     return part.fact ? { part, text, ranking, match: ranking.ranked[0] } : { part, text, ranking };
@@ -148,8 +190,8 @@ export function createFactIndex(
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });
 
   /** One question; "the latency budget and the peak QPS?" splits when each half has its own fact. */
-  const resolvePiece = (text: string, ranking: Ranking): Resolved[] => {
-    const whole = resolveOne(text, ranking);
+  const resolvePiece = (text: string, ranking: Ranking, opening: boolean): Resolved[] => {
+    const whole = resolveOne(text, ranking, opening);
     if (!CONJUNCTION.test(text) || sharesNoun(text)) return [whole];
     const halves = text
       .split(CONJUNCTION)
@@ -166,10 +208,18 @@ export function createFactIndex(
   /** Folds `entry` into the part before it when both ask about one fact; whether it did. */
   const joins = (previous: Resolved, entry: Resolved): boolean => {
     const fact = previous.part.fact;
-    if (!fact) return false;
     const question = `${previous.part.question} ${entry.part.question}`;
+    // "How big is the pool of ads, and how many are live?": a clause of one sentence that finds
+    // nothing of its own asks more about the fact its sentence found, not about something uncovered.
+    if (entry.joined && !previous.merged && clauseOf(previous, entry)) {
+      previous.part = fact ? { ...previous.part, question } : { ...entry.part, question };
+      if (!fact) previous.match = entry.match;
+      previous.merged = true;
+      return true;
+    }
+    if (!fact) return false;
     // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
-    if (continuesFact(decided(entry), fact, settings.closeness)) {
+    if (continuesFact(decided(entry), fact, settings.closeness, entry.joined)) {
       previous.part.question = question;
     } else if (
       entry.part.fact &&
@@ -193,11 +243,21 @@ export function createFactIndex(
       ? pieces.filter(({ piece }) => piece.asked)
       : pieces;
     const resolved: Resolved[] = [];
-    for (const entry of asked.flatMap(({ piece, ranking }) => resolvePiece(piece.text, ranking))) {
+    const entries = asked.flatMap(({ piece, ranking }, index) =>
+      resolvePiece(piece.text, ranking, index === 0).map((entry) => ({
+        ...entry,
+        joined: piece.joined && entry.text === piece.text,
+        told: piece.told,
+      })),
+    );
+    for (const entry of entries) {
       const previous = resolved.at(-1);
       if (!previous || !joins(previous, entry)) resolved.push(entry);
     }
-    return resolved;
+    // "I'd like to know the raw material. What gets logged...?": a remark closed by a full stop that
+    // finds nothing, beside questions that found their facts, was not a question the case leaves out.
+    const found = resolved.some(({ part }) => part.status === 'found');
+    return resolved.filter(({ told, part }) => !(found && told && part.status === 'none'));
   };
 
   return {

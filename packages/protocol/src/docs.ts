@@ -14,7 +14,7 @@ import { CANDIDATE_VISIBLE, CloseCode, ServerMessage } from './server-frames.ts'
 
 const ABOUT: Record<string, string> = {
   hello:
-    'First frame on every connection. The token alone decides the seat. The server answers with `snapshot` (and, for an interviewer view, `console`), then replays every stored event with `seq > lastSeq` (none when `lastSeq` is absent). Unknown rooms and wrong tokens get the same `UNAUTHORIZED` reply.',
+    'First frame on every connection. The token alone decides the seat. The server answers with `snapshot` (and, for an interviewer view, `console`), which holds every event up to its own `lastSeq`; only later events follow, live. Unknown rooms and wrong tokens get the same `UNAUTHORIZED` reply; after 10 failed hellos the socket is closed with 1008.',
   say: "A transcript line from the sender's seat: the candidate's answers and questions, a human interviewer's questions. Committed before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice. In a solo room the interviewer replies.",
   notes:
     "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). Other seats see it as it is typed; it counts as the candidate's words for scoring.",
@@ -159,8 +159,11 @@ ${seats}
 
 Events that change the room (\`turn\`, \`step\`, \`warning\`, \`ended\`) are stored with a
 sequence number \`seq\` that increases by one per room. A client remembers the highest \`seq\`
-it applied and sends it as \`lastSeq\` in \`hello\`; the server replies with a \`snapshot\` and
-then replays exactly the events after \`lastSeq\`, so nothing is missed and nothing arrives twice.
+it applied and sends it as \`lastSeq\` in \`hello\`; the server replies with a \`snapshot\` that
+already holds every event up to the snapshot's own \`lastSeq\` (transcript, step, clock), so no
+stored event is replayed after it: only events with a higher \`seq\` follow, live. Nothing is
+missed and nothing arrives twice; a client drops any numbered event at or below the snapshot's
+\`lastSeq\` and continues from there.
 Replies to one connection (\`snapshot\`, \`ack\`, \`error\`) and room state (\`presence\`,
 \`clock\`, \`console\`, \`coverage\`, \`assessment\`, \`notes_update\`) are not numbered: a
 reconnecting seat gets them fresh in its snapshot.

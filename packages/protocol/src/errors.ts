@@ -28,6 +28,8 @@ export const ErrorCode = z.enum([
   'ROOM_EXPIRED',
   'PAYLOAD_TOO_LARGE',
   'TEXT_TOO_LONG',
+  /** A session holds as many turns as it may; what was stored is kept, nothing new is added. */
+  'TURN_LIMIT',
   'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
@@ -53,6 +55,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ROOM_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   TEXT_TOO_LONG: 413,
+  TURN_LIMIT: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -26,6 +26,10 @@ export const HealthResponse = z.object({
     detail: z.string(),
   }),
   db: z.enum(['ok', 'error']),
+  /** With `db: "error"`: why no write can succeed (read-only file, full disk, closed connection). */
+  dbDetail: z.string().optional(),
+  /** Present only when the data directory's disk is low on space; `detail` says what to do. */
+  disk: z.object({ freeBytes: z.number(), low: z.boolean(), detail: z.string() }).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
@@ -68,6 +72,25 @@ export const SessionSummary = z.object({
   stepScores: z.partialRecord(StepId, z.number()).nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+/** `GET /api/sessions` pages: the default and the largest page size. */
+export const SESSIONS_PAGE_SIZE = 50;
+export const SESSIONS_PAGE_MAX = 200;
+/**
+ * The body of `GET /api/sessions` stays a `SessionSummary[]` (one page, newest first); this header
+ * carries the cursor of the next, older page and is absent on the last one. Pass it back as
+ * `?before=`. A `Link: <...>; rel="next"` header says the same as a URL.
+ */
+export const SESSIONS_NEXT_HEADER = 'x-next-before';
+
+export const SessionListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(SESSIONS_PAGE_MAX).default(SESSIONS_PAGE_SIZE),
+  before: z
+    .string()
+    .regex(/^\d{1,16}\.\d{1,16}$/, `a cursor from the ${SESSIONS_NEXT_HEADER} header of the previous page`)
+    .optional(),
+});
+export type SessionListQuery = z.input<typeof SessionListQuery>;
 
 /** `GET /api/sessions/:id` (token required): the session with its transcript. */
 export const SessionDetail = SessionSummary.extend({

@@ -1,8 +1,9 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, apiError } from '../errors.ts';
 import type { Hardening } from '../hardening.ts';
+import { checkHost, type HostPolicy } from '../transport/hosts.ts';
 import { registerOriginCheck } from './ws-origin.ts';
 
 /**
@@ -25,18 +26,53 @@ export const CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
+/**
+ * The path as the router matches it. The router percent-decodes the path, so deciding on the raw
+ * URL let `/%61pi/sessions` and `/%77s` reach the API and the socket without being counted.
+ * Decoding everything (even `%2F`, which the router keeps) can only count more requests, never fewer.
+ */
+export function routedPath(url: string): string {
+  const raw = url.split('?')[0] ?? '/';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    // Malformed escapes: the router refuses them with a 400; count them like the API.
+    return '/api';
+  }
+}
+
 function isApiOrSocket(url: string): boolean {
-  const path = url.split('?')[0] ?? '/';
+  const path = routedPath(url);
   return path === '/api' || path.startsWith('/api/') || path === '/ws' || path.startsWith('/ws/');
 }
 
 /**
- * Security headers (helmet, with the CSP above and no HSTS: it means nothing over http and would
+ * Refuses requests whose Host is not this server's (DNS rebinding), for every route and upgrade,
+ * with 421 Misdirected Request. Runs before the rate limit and the routes, so nothing else sees them.
+ */
+function registerHostCheck(app: FastifyInstance, policy: HostPolicy): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = checkHost(request.headers.host, policy);
+    if (refusal === null) return;
+    request.log.warn({ host: request.headers.host }, 'request refused: host not allowed');
+    if (request.headers.upgrade !== undefined) {
+      // No websocket handler will run to close a refused upgrade; left open it would hold close().
+      const socket = request.raw.socket;
+      reply.raw.once('finish', () => socket.end());
+      reply.header('connection', 'close');
+    }
+    return reply.status(421).send(apiError(421, 'FORBIDDEN', refusal));
+  });
+}
+
+/**
+ * The Host check (above), security headers (helmet, with the CSP above and no HSTS: it means nothing over http and would
  * stick to "localhost" for other local apps), a generous per-address limit on the API and socket
  * upgrades (routes that write may set a stricter `config.rateLimit`), and the Origin check on
  * websocket upgrades. Registered first, so its hooks run for every route.
  */
 export async function registerSecurity(app: FastifyInstance, hardening: Hardening): Promise<void> {
+  registerHostCheck(app, hardening.hosts);
   await app.register(helmet, {
     hsts: false,
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },

@@ -21,7 +21,6 @@ import { SerialQueue } from './serial.ts';
 export interface RoomLog {
   transcript(id: string): Turn[];
   lastSeq(id: string): number;
-  eventsAfter(id: string, afterSeq: number): ServerEvent[];
   hasCommand(id: string, clientId: string): boolean;
 }
 
@@ -164,17 +163,16 @@ export class Room implements RoomHost {
   }
 
   /**
-   * The snapshot, then every stored event after `lastSeq` (none when absent), then live frames:
-   * no gap, no overlap. Everyone learns who is here.
+   * The snapshot, then live frames: no gap, no overlap (see #subscribe). Everyone learns who is here.
    */
-  join(socket: SeatSocket, lastSeq: number | undefined): Promise<void> {
+  join(socket: SeatSocket): Promise<void> {
     const policy = this.policy;
     if (policy.joinsOutsideQueue) {
-      this.#subscribe(socket, lastSeq);
+      this.#subscribe(socket);
       for (const frame of policy.catchUp?.() ?? []) this.#seats.send(socket, frame);
       return Promise.resolve();
     }
-    return this.run(() => this.#subscribe(socket, lastSeq));
+    return this.run(() => this.#subscribe(socket));
   }
 
   leave(socket: SeatSocket): Promise<void> {
@@ -252,12 +250,16 @@ export class Room implements RoomHost {
 
   // ----------------------------------------------------------------------------------------
 
-  #subscribe(socket: SeatSocket, lastSeq: number | undefined): void {
+  /**
+   * The snapshot holds every event up to its `lastSeq` (the transcript, the step and the clock), so
+   * replaying stored events after the client's `lastSeq` sent the transcript twice (the whole of it
+   * for `lastSeq: 0`). Only events after the snapshot's own `lastSeq` follow, live: commits publish
+   * in the same synchronous block, so nothing stored is newer than the snapshot. The client's
+   * `lastSeq` therefore changes nothing here; clients drop numbered events at or below the snapshot's.
+   */
+  #subscribe(socket: SeatSocket): void {
     this.#seats.send(socket, this.#snapshot(socket));
     for (const frame of this.#afterSnapshot(socket)) this.#seats.send(socket, frame);
-    if (lastSeq !== undefined) {
-      for (const event of this.#deps.log.eventsAfter(this.id, lastSeq)) this.#seats.send(socket, event);
-    }
     this.#seats.add(socket);
     this.#announcePresence();
   }

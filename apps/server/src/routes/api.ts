@@ -1,8 +1,14 @@
-import { CreateSessionBody, type HealthResponse } from '@mlsd/protocol';
+import {
+  CreateSessionBody,
+  type HealthResponse,
+  SESSIONS_NEXT_HEADER,
+  SessionListQuery,
+} from '@mlsd/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireBearer } from '../auth.ts';
 import type { Clock } from '../clock.ts';
+import { dataHealth } from '../data-health.ts';
 import { AppError } from '../errors.ts';
 import { parseOrThrow } from '../validation.ts';
 import { sessionDetail, sessionSummary } from './views.ts';
@@ -30,16 +36,20 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
   }
 
   app.get('/health', async (_request, reply) => {
-    const dbOk = app.db.ping();
+    // A read that works proves little: a read-only file or a full disk still answers `select 1`
+    // while every answer fails to commit. Health proves a write and looks at free space.
+    const data = dataHealth(app.db);
     // A model that does not answer leaves the server healthy: sessions run offline.
     const llm = await app.llm.status();
     const body: HealthResponse = {
-      ok: dbOk,
+      ok: data.ok,
       interviewer: llm.ready ? 'llm' : 'offline',
       llm,
-      db: dbOk ? 'ok' : 'error',
+      db: data.ok ? 'ok' : 'error',
+      ...(data.detail ? { dbDetail: data.detail } : {}),
+      ...(data.disk ? { disk: data.disk } : {}),
     };
-    return reply.status(dbOk ? 200 : 503).send(body);
+    return reply.status(data.ok ? 200 : 503).send(body);
   });
 
   app.get('/cases', async () => app.rubrics.caseSummaries());
@@ -55,7 +65,17 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
     },
   );
 
-  app.get('/sessions', async () => app.db.sessions.list().map(sessionSummary));
+  // Paged: a history of thousands of sessions must not be one reply. The body stays the array it
+  // always was; the next page's cursor travels in a header, so older clients keep working.
+  app.get('/sessions', async (request, reply) => {
+    const query = parseOrThrow(SessionListQuery, request.query ?? {}, 'session list query');
+    const page = app.db.sessions.page({ limit: query.limit, before: query.before ?? null });
+    if (page.next) {
+      reply.header(SESSIONS_NEXT_HEADER, page.next);
+      reply.header('link', `</api/sessions?limit=${query.limit}&before=${page.next}>; rel="next"`);
+    }
+    return page.items.map(sessionSummary);
+  });
 
   app.get('/sessions/:id', async (request) => {
     const record = authorizedSession(request);

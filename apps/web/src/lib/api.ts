@@ -6,6 +6,7 @@ import {
   HealthResponse,
   ObserverLinkResponse,
   Report,
+  SESSIONS_NEXT_HEADER,
   type SeatView,
   SessionDetail,
   SessionSummary,
@@ -37,6 +38,15 @@ export class ApiRequestError extends Error {
  * went wrong.
  */
 export async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  return (await requestWithHeaders(path, schema, init)).data;
+}
+
+/** `request`, also giving the reply's headers (a paged list carries its next cursor in one). */
+async function requestWithHeaders<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  init: RequestInit = {},
+): Promise<{ data: T; headers: Headers }> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -62,7 +72,13 @@ export async function request<T>(path: string, schema: z.ZodType<T>, init: Reque
     const detail = ` (${where}: ${issue?.message})`;
     throw new ApiRequestError(response.status, 'BAD_RESPONSE', `Unexpected reply from ${path}${detail}.`);
   }
-  return parsed.data;
+  return { data: parsed.data, headers: response.headers };
+}
+
+/** One page of the history, newest first; `next` is the cursor of the older page, or null. */
+export interface SessionsPage {
+  sessions: SessionSummary[];
+  next: string | null;
 }
 
 export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
@@ -70,7 +86,14 @@ export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${
 export const api = {
   cases: () => request('/api/cases', z.array(CaseSummary)),
   health: () => request('/api/health', HealthResponse),
+  /** The newest page of sessions (enough to find one still running). */
   sessions: () => request('/api/sessions', z.array(SessionSummary)),
+  /** A page of the history; pass the previous page's `next` to get older sessions. */
+  sessionsPage: async (before: string | null = null): Promise<SessionsPage> => {
+    const path = before ? `/api/sessions?before=${encodeURIComponent(before)}` : '/api/sessions';
+    const { data, headers } = await requestWithHeaders(path, z.array(SessionSummary));
+    return { sessions: data, next: headers.get(SESSIONS_NEXT_HEADER) };
+  },
   createSession: (body: CreateSessionBody) =>
     request('/api/sessions', CreateSessionResponse, {
       method: 'POST',

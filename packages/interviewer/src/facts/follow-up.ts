@@ -33,9 +33,10 @@ function holdsAll(entry: Ranked | undefined, ranking: Ranking): entry is Ranked 
  * Whether a part right after one answered by `fact` asks more about that fact: "What share of
  * transactions are fraud, and *what do we lose to it*?", "Is there a cap on invitations? *How many
  * can one person send?*". It does when it refers back or only uses words that fact holds, and has no
- * fact of its own or one that holds no more of its words.
+ * fact of its own or one that holds no more of its words. `joined`: it is a later clause of the same
+ * sentence (see MessagePart.joined).
  */
-export function continuesFact(part: Decided, fact: Fact, closeness: number): boolean {
+export function continuesFact(part: Decided, fact: Fact, closeness: number, joined = false): boolean {
   const { ranking } = part;
   if (part.fact === fact) return true;
   // "Do they get push notifications?" asks about something new, whatever "they" are.
@@ -57,7 +58,10 @@ export function continuesFact(part: Decided, fact: Fact, closeness: number): boo
   // about; words that fact shares with many facts ("searches", "purchase") do not say "the same".
   if (back && covered && mine.held >= own.held) return true;
   if (mine.coverage < closeness * own.coverage) return false;
-  return (back && mine.held >= own.held) || (covered && mine.held > own.held);
+  // "How many listings go live a month, and how long till they get booked?": a later clause of the
+  // same sentence whose words that fact all holds leans on it, even with no "it" or "they".
+  const leans = back || (joined && covered);
+  return (leans && mine.held >= own.held) || (covered && mine.held > own.held);
 }
 
 /**

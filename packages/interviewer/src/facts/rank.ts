@@ -45,6 +45,8 @@ export interface Ranking {
   subjects: number;
   /** It names something the case never mentions: an interview concept or the predicate asked. */
   novel: boolean;
+  /** It quotes a fact's figure ("of the 2 million advertisers, ..."): it asks about that fact's subject. */
+  quoted: boolean;
 }
 
 /** The scorer of one case's facts, built once. */
@@ -177,6 +179,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
     rank(asked) {
       // "Of the 2 million advertisers, how many...": the fact that said so is known; the rest is asked.
       const quote = quoteIn(asked, profiles);
+      const quoted = quote !== undefined;
       const question = quote?.rest ?? asked;
       const weights = new Map<string, number>();
       let unknown = 0;
@@ -204,7 +207,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
       const hasSubject = [...weights].some(([term, weight]) => !isIntent(term) && weight > 0);
       const kinds = [...kindsAsked(weights.keys())];
       const subjects = [...weights.keys()].filter((term) => !isIntent(term) && known(term)).length;
-      if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel };
+      if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel, quoted };
       let bestCue = 0;
       const scored = profiles.map((profile) => {
         const gives = kinds.every((kind) => profile.valued.has(kind));
@@ -239,7 +242,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         .filter(({ score }) => score > 0)
         .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
         .sort((a, b) => b.coverage - a.coverage);
-      return { terms: weights.size, ranked, unknown, subjects, novel };
+      return { terms: weights.size, ranked, unknown, subjects, novel, quoted };
     },
   };
 }

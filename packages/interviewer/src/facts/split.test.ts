@@ -34,6 +34,9 @@ describe('splitMessage', () => {
       'the latency budget',
     ]);
     expect(texts('Two things:\n1) the QPS\n2) labels')).toEqual(['Two things', 'the QPS', 'labels']);
+    // Typed without a comma, "also" still starts a new question when a question word follows.
+    expect(texts("how many users also what's the latency")).toEqual(['how many users', "what's the latency"]);
+    expect(texts('do we also need GPUs')).toEqual(['do we also need GPUs']);
   });
 
   it('keeps a leading clause that is no question with the question after it', () => {
@@ -61,9 +64,16 @@ describe('splitMessage', () => {
     expect(texts('Is the CTR about 1.2% overall?')).toEqual(['Is the CTR about 1.2% overall?']);
   });
 
+  it('marks the later clauses of one sentence as joined to it', () => {
+    expect(splitMessage('How big is the catalog, and how much is added daily?')).toEqual([
+      { text: 'How big is the catalog', asked: true },
+      { text: 'how much is added daily?', asked: true, joined: true },
+    ]);
+  });
+
   it('marks statements closed by a full stop as not asked', () => {
     expect(splitMessage("I'd start with a baseline. What's the QPS?")).toEqual([
-      { text: "I'd start with a baseline", asked: false },
+      { text: "I'd start with a baseline", asked: false, told: true },
       { text: "What's the QPS?", asked: true },
     ]);
   });

@@ -3,6 +3,16 @@ export interface MessagePart {
   text: string;
   /** Reads as a question: starts with a question word, ends with "?", or asks to be told. */
   asked: boolean;
+  /**
+   * A later clause of one sentence, joined by "and"/"or" or a comma ("How big is the catalog, and how
+   * much is added daily?"): often more about what the clause before asked, not a new question.
+   */
+  joined?: boolean;
+  /**
+   * Closed by a full stop and worded as no question: "I'd like to know the raw material." may be a
+   * remark, not a question.
+   */
+  told?: boolean;
 }
 
 const QUESTION_START =
@@ -113,8 +123,14 @@ const JOINED_QUESTION = new RegExp(
   'i',
 );
 
-/** "X, also Y" and "X and also Y": a new part, question word or not. */
-const ALSO = /\s*[,;]\s*(?:and\s+)?also\b\s*|\s+and also\s+/i;
+/**
+ * "X, also Y" and "X and also Y": a new part, question word or not; "X also what's Y", typed without
+ * a comma, when a question word follows.
+ */
+const ALSO = new RegExp(
+  String.raw`\s*[,;]\s*(?:and\s+)?also\b\s*|\s+and also\s+|\s+also\s+(?=${INTERROGATIVE})`,
+  'i',
+);
 
 function looksAsked(raw: string, stripped: string): boolean {
   return QUESTION_START.test(stripped) || ASKING.test(raw);
@@ -134,6 +150,7 @@ export function splitMessage(message: string): MessagePart[] {
       // What follows "also" is a question of its own, worded as one or not: "..., also the latency".
       const asked = pieceIndex > 0 || !statement;
       let carried = '';
+      const start = parts.length;
       const clauses = piece.split(JOINED_QUESTION);
       clauses.forEach((clause, index) => {
         const raw = carried ? `${carried}, ${clause}` : clause;
@@ -144,7 +161,12 @@ export function splitMessage(message: string): MessagePart[] {
           return;
         }
         carried = '';
-        if (text) parts.push({ text, asked: asked || looksAsked(raw, text) });
+        if (!text) return;
+        const part: MessagePart = { text, asked: asked || looksAsked(raw, text) };
+        if (parts.length > start) part.joined = true;
+        // "What is the dress code." is still a question; "I'd like to know the raw material." may not be.
+        if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) part.told = true;
+        parts.push(part);
       });
     });
     const closing = parts.at(-1);

@@ -16,7 +16,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'existing|current|currently|today|now|right now|already|at the moment|in place|in production|in prod|prod|in use|stack|tech stack|baseline|status quo|so far|nowadays|these days|presently|legacy',
   heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
   delay:
-    'delay|delayed|lag|take until|takes until|take till|before we know|before we learn|before we find out|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept',
+    'delay|delayed|lag|take until|takes until|take till|before we know|before we learn|before we find out|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept|before we hear|until we hear|how long is it between|how long is it from|how long does it take from|how long from',
   latency:
     'latency|instant|instantly|immediate|immediately|right away|response time|respond|response deadline|deadline|time limit|timeout|first token|start streaming|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
@@ -57,10 +57,10 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   click: 'click|clicked',
   money:
     'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit|take rate|our cut|a cut|what cut',
-  goal: 'goal|objective|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure',
+  goal: 'goal|objective|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|doing well|going well|working well|measure success|how we measure|how do we measure|went well|go well|goes well|gone well',
   experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
   abuse:
-    'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones',
+    'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones|garbage|junk|by mistake|by accident|accidentally',
   adversary:
     'adversarial|adversary|evasion|evade|bad actor|attacker|bypass|dodge|adapt|trick|game the system|get around|get past|sneak|sneak past|circumvent|work around|workaround|slip past|slip through',
   policy:
@@ -74,7 +74,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   opinion: 'customer review|product review|review photo|review score|star rating|guest review',
   home: 'home|house|homeowner|household|residence',
   plate: 'plate|license plate|licence plate|number plate|registration plate',
-  photo: 'photo|image|picture|imagery|panorama|frame',
+  photo: 'photo|image|picture|imagery|panorama|frame|snapshot|pic|pics',
   video: 'video|clip',
   trip: 'trip|ride|journey',
   feedback:
@@ -121,7 +121,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   launch: 'launch|launched|launches|expand|expanding|expansion|roll out|rolled out|rollout',
   message: 'message|messages|messaging|private message|direct message|dm|dms|inbox|chat',
   validity:
-    'valid|validity|expire|expiry|expiration|honor|honored|honour|honoured|guarantee|guaranteed|price lock|locked in',
+    'valid|validity|expire|expiry|expiration|honor|honored|honour|honoured|guarantee|guaranteed|price lock|locked in|lock in|lock it in|lock the price',
   vary: 'vary|varies|varied|variation|differ|differs|difference',
   appeal: 'appeal|appealed|overturn|overturned|reverse|reversed|dispute|disputed|contest',
   hop: 'two hop|2-hop|2 hop|second degree|second-degree|friend of friend|friends of friends|mutual connection|mutual friend|neighbourhood|neighborhood',
@@ -130,6 +130,10 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 /** Phrases of the asking that hold a content word: "what do queries look like", "I'd like to know". */
 export const IGNORED_PHRASES =
   'look like|looks like|would like|like to know|feel like|something like|such as|for example|at a time|at once|at the same time|per request|per query|per call|quick question|quick one|what happens|what happened|' +
+  // "How many people use the product?": the product is the app, like "the platform", not an item sold.
+  'use the product|uses the product|using the product|on the product|on here|' +
+  // "Rules we must follow": obeying a rule, not following an account.
+  'must follow|have to follow|has to follow|need to follow|needs to follow|should follow|rules to follow|' +
   // What one thing becomes, in a share question: "impressions that *end in* a click".
   'end in|ends in|ended in|end up|ends up|ended up|turn into|turns into|turned into|result in|results in|resulted in';
 

@@ -33,6 +33,8 @@ const SETS = [
   { file: 'blind2', role: 'dev (was blind)', minPerIntent: 15, floor: 0.99 },
   // Written blind after the work above and read once: 85.9% on first sight (nobody has tuned on it).
   { file: 'blind3', role: 'blind', minPerIntent: 18, floor: 0.855 },
+  // Written blind later and read once after the blind3 read: 89.9% on first sight; nobody has tuned on it.
+  { file: 'blind4', role: 'blind', minPerIntent: 10, floor: 0.895 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

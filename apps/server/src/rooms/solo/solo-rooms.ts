@@ -11,7 +11,8 @@ import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../regi
 import { Room } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import type { SessionBrains } from './brains.ts';
-import { EngineInterviewer } from './engine-interviewer.ts';
+import type { EngineInterviewer } from './engine-interviewer.ts';
+import { DEFAULT_MAX_TURNS, TurnCappedInterviewer } from './turn-cap.ts';
 
 type CreateSession = Required<Omit<CreateSessionBody, 'seed'>> & { seed?: number };
 
@@ -25,6 +26,8 @@ export interface SoloRoomsDeps {
   brains: SessionBrains;
   log: FastifyBaseLogger;
   rubrics: RubricStore;
+  /** Turns a session may hold before new answers are refused; default `DEFAULT_MAX_TURNS`. */
+  maxTurns?: number;
 }
 
 /** Solo mocks: a candidate seat with the engine as interviewer. Created here, run as rooms. */
@@ -117,7 +120,10 @@ export class SoloRooms implements RoomKind {
     if (!restored.ok) throw new AppError('INTERNAL', `session ${id}: ${restored.error}`);
     const { db, clock, log } = this.#deps;
     const room = new Room(id, { log: db.sessions, clock, logger: log }, true);
-    room.attach(new EngineInterviewer(room, this.#deps, this.#context(record), record, restored.value));
+    const maxTurns = this.#deps.maxTurns ?? DEFAULT_MAX_TURNS;
+    room.attach(
+      new TurnCappedInterviewer(maxTurns, room, this.#deps, this.#context(record), record, restored.value),
+    );
     return room;
   }
 

@@ -1,4 +1,11 @@
-import type { ClientMessage, ErrorCode, Seat, SeatView, ServerMessage } from '@mlsd/protocol';
+import {
+  type ClientMessage,
+  CloseCode,
+  type ErrorCode,
+  type Seat,
+  type SeatView,
+  type ServerMessage,
+} from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Clock } from '../../clock.ts';
@@ -23,6 +30,9 @@ export class Connection implements SeatSocket {
   readonly #log: FastifyBaseLogger;
   readonly #intake: FrameIntake;
   readonly #maxBuffered: number;
+  readonly #maxHelloAttempts: number;
+  #failedHellos = 0;
+  #helloTimer: NodeJS.Timeout | undefined;
   #room: Room | null = null;
   #seat: Seat = 'observer';
   #view: SeatView = 'candidate';
@@ -47,6 +57,14 @@ export class Connection implements SeatSocket {
       (text) => this.#handle(text),
     );
     this.#maxBuffered = limits.maxBufferedBytes;
+    this.#maxHelloAttempts = limits.maxHelloAttempts;
+    // A socket that never joins holds memory and a place under the caps for nothing; real time on
+    // purpose (the network's, not the interview's clock).
+    const seconds = limits.helloTimeoutMs / 1000;
+    this.#helloTimer = setTimeout(() => {
+      socket.close(CloseCode.policyViolation, `no hello within ${seconds} s; reconnect and send hello first`);
+    }, limits.helloTimeoutMs);
+    this.#helloTimer.unref();
     socket.on('message', (data, isBinary) => this.#intake.take(data, isBinary));
     socket.on('close', () => this.#onClose());
     socket.on('error', (error) => log.debug({ err: error }, 'websocket error'));
@@ -104,20 +122,32 @@ export class Connection implements SeatSocket {
       );
       return;
     }
+    if (this.#failedHellos >= this.#maxHelloAttempts) {
+      // Each try costs a token hash and a lookup; past a handful it is guessing, not a typo.
+      this.#socket.close(
+        CloseCode.policyViolation,
+        `too many failed hello attempts (${this.#maxHelloAttempts}); check the link and reconnect`,
+      );
+      return;
+    }
     const joined = await this.#rooms.join(message.roomId, message.token);
     if (!joined.ok) {
+      this.#failedHellos += 1;
       this.#error(joined.refusal.code, joined.refusal.message);
       return;
     }
+    // The token is good: the deadline is met even if loading the room takes a while.
+    clearTimeout(this.#helloTimer);
     this.#seat = joined.seat;
     this.#view = joined.view;
-    await joined.room.join(this, message.lastSeq);
+    await joined.room.join(this);
     this.#room = joined.room;
     if (this.#closed) this.#onClose();
   }
 
   #onClose(): void {
     this.#closed = true;
+    clearTimeout(this.#helloTimer);
     const room = this.#room;
     if (!room) return;
     this.#room = null;

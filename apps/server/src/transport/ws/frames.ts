@@ -22,6 +22,24 @@ const LIMITS: Record<string, string> = {
   private_notes: `notes are limited to ${MAX_NOTES_CHARS} characters`,
 };
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON may spell half a surrogate pair (`"\ud800"`); UTF-8 cannot store it, so SQLite would keep
+ * U+FFFD while the ack and the live frame carried the original. Replacing it in a valid message,
+ * before anything is acknowledged, makes the ack, the live event, the store and the replay the
+ * same text. (Refusals echo the client id as sent, so the client can match them.)
+ */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wellFormed(inner)])) as T;
+  }
+  return value;
+}
+
 /**
  * Parses one inbound frame; every failure says what was wrong and how to send it right. Unknown
  * fields (a claimed role or seat) are dropped by the schema.
@@ -40,7 +58,7 @@ export function parseFrame(data: string): ParsedFrame {
   // Echoed even when malformed (but short), so the client can tell which of its frames was refused.
   const clientId = typeof raw.clientId === 'string' && raw.clientId.length <= 64 ? raw.clientId : undefined;
   const parsed = ClientMessage.safeParse(json);
-  if (parsed.success) return { ok: true, message: parsed.data };
+  if (parsed.success) return { ok: true, message: wellFormed(parsed.data) };
   const type = String(raw.type);
   if (!TYPES.includes(type as ClientMessage['type'])) {
     return refuse(

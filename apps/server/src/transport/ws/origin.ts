@@ -1,3 +1,5 @@
+import { listEntries } from '../list.ts';
+
 /**
  * Which browser pages may open the websocket. A page on another site could otherwise open a
  * socket to a server on the user's machine (cross-site websocket hijacking): browsers send cookies
@@ -15,14 +17,8 @@ export function parseOriginList(
   list: string | undefined,
 ): { ok: true; value: OriginPolicy } | { ok: false; error: string } {
   const allowed = new Set<string>();
-  let any = false;
-  for (const raw of (list ?? '').split(',')) {
-    const entry = raw.trim();
-    if (entry === '') continue;
-    if (entry === '*') {
-      any = true;
-      continue;
-    }
+  const { entries, any } = listEntries(list);
+  for (const entry of entries) {
     const normalised = normaliseOrigin(entry);
     if (normalised === null) {
       return {

@@ -6,11 +6,13 @@ import type { Hardening } from '../../hardening.ts';
 import { Connection } from './connection.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { closeForRestart } from './restart.ts';
+import { SocketCaps } from './socket-caps.ts';
 
 /**
  * `/ws`: one socket per seat, for every kind of room. Frames over MAX_FRAME_BYTES close the socket with 1009 (ws does it).
  * Every socket is pinged (dead peers dropped) and capped in what it may leave unread; on shutdown
- * each is closed with 1012 so browsers reconnect instead of reporting an error.
+ * each is closed with 1012 so browsers reconnect instead of reporting an error. Open sockets are
+ * capped per address and in total (socket-caps.ts).
  */
 export async function socketRoutes(
   app: FastifyInstance,
@@ -31,7 +33,15 @@ export async function socketRoutes(
     },
   });
   const heartbeat = startHeartbeat(app.websocketServer, { intervalMs: hardening.heartbeatMs, log: app.log });
+  const caps = new SocketCaps({ perAddress: hardening.maxSocketsPerAddress, total: hardening.maxSockets });
   app.get('/ws', { websocket: true }, (socket, request) => {
+    const admitted = caps.admit(request.ip);
+    if (!admitted.ok) {
+      request.log.warn({ ip: request.ip, reason: admitted.reason }, 'websocket refused: too many open');
+      socket.close(admitted.code, admitted.reason);
+      return;
+    }
+    socket.once('close', admitted.release);
     new Connection(socket, app.rooms, options.clock, request.log, hardening);
   });
 }

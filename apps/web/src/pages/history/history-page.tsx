@@ -1,13 +1,12 @@
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
-import { api } from '../../lib/api.ts';
-import { useAsync } from '../../lib/use-async.ts';
 import { Insights } from './insights.tsx';
 import { ScoreChart } from './score-chart.tsx';
 import { SessionList } from './session-list.tsx';
+import { useHistory } from './use-history.ts';
 
 export function HistoryPage() {
-  const data = useAsync(() => Promise.all([api.sessions(), api.cases()]), []);
+  const { first, loaded, hasMore, older, loadMore, reload } = useHistory();
   return (
     <div className="history page">
       <header className="page-head">
@@ -16,15 +15,28 @@ export function HistoryPage() {
           Every interview on this server, how your scores move, and what to practise next.
         </p>
       </header>
-      {data.status === 'loading' && <Loading label="Loading your interviews…" />}
-      {data.status === 'error' && <LoadError error={data.error} onRetry={data.reload} what="the history" />}
-      {data.status === 'ok' && (
+      {first.status === 'loading' && <Loading label="Loading your interviews…" />}
+      {first.status === 'error' && <LoadError error={first.error} onRetry={reload} what="the history" />}
+      {loaded && (
         <>
           <div className="history__top">
-            <ScoreChart sessions={data.value[0]} />
-            <Insights sessions={data.value[0]} cases={data.value[1]} />
+            <ScoreChart sessions={loaded.sessions} />
+            <Insights sessions={loaded.sessions} cases={loaded.cases} />
           </div>
-          <SessionList sessions={data.value[0]} />
+          <SessionList sessions={loaded.sessions} />
+          {older.error !== null && (
+            <LoadError error={older.error} onRetry={loadMore} what="older interviews" />
+          )}
+          {hasMore && older.error === null && (
+            <p className="history__more">
+              <button type="button" className="button" onClick={loadMore} disabled={older.loading}>
+                {older.loading ? 'Loading…' : 'Load more'}
+              </button>{' '}
+              <span className="muted">
+                Showing the newest {loaded.sessions.length}; the charts cover these too.
+              </span>
+            </p>
+          )}
         </>
       )}
     </div>
