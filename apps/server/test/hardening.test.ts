@@ -6,7 +6,7 @@ import { messageReading } from '@mlsd/engine';
 import { ApiError, CloseCode, CreateSessionResponse, MAX_FRAME_BYTES, SessionDetail } from '@mlsd/protocol';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { readEnv } from '../src/env.ts';
 import type { Hardening } from '../src/hardening.ts';
@@ -15,6 +15,7 @@ import { createBrains } from '../src/rooms/solo/offline-brains.ts';
 import { parseOriginList } from '../src/transport/ws/origin.ts';
 import { RESTART_REASON } from '../src/transport/ws/restart.ts';
 import { REPO_ROOT } from './helpers.ts';
+import { upgradeStatus } from './limits-helpers.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
 import { TestSocket } from './ws-client.ts';
 
@@ -73,25 +74,7 @@ async function joinSession(session: { id: string; token: string }, options?: Web
 }
 
 /** The HTTP status a refused upgrade answers with (and its body), or 101 when the socket opened. */
-function upgrade(headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, { headers });
-    ws.once('open', () => {
-      ws.close();
-      resolve({ status: 101, body: '' });
-    });
-    ws.once('unexpected-response', (_request, response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => {
-        body += chunk.toString('utf8');
-      });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    ws.once('error', (error) => {
-      if (!String(error.message).includes('Unexpected server response')) reject(error);
-    });
-  });
-}
+const upgrade = (headers: Record<string, string>) => upgradeStatus(wsUrl, headers);
 
 /** TCP connections the server holds (upgraded sockets included). */
 const connections = (server: FastifyInstance) =>
