@@ -10,10 +10,8 @@ import type {
 } from '@mlsd/protocol';
 import { clockOffset } from './countdown.ts';
 import {
-  applyAck,
   applyLocalAction,
-  applyNumbered,
-  applyRefusal,
+  applyShared,
   type LocalAction,
   type LocalMessage,
   notInTranscript,
@@ -145,18 +143,9 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
       return { ...state, drafts: appendDeltas(state.drafts, [message]) };
     case 'turn_discard':
       return { ...state, drafts: state.drafts.filter((draft) => draft.draftId !== message.draftId) };
-    case 'ack':
-      return applyAck(state, message);
-    case 'error':
-      return applyRefusal(state, message);
-    case 'turn':
-    case 'step':
-    case 'warning':
-    case 'ended':
-      return applyNumbered(state, message, applyEvent);
     default:
-      // Console, coverage, clock and room changes belong to peer rooms; a solo room has none.
-      return state;
+      // Acks, refusals and numbered events work alike in every room; anything else is not for this one.
+      return applyShared(state, message, applyEvent) ?? state;
   }
 }
 

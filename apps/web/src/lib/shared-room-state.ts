@@ -1,5 +1,5 @@
 /** The reducer pieces the solo room and the peer room share: this seat's unsent messages and numbered events. */
-import type { Turn } from '@mlsd/protocol';
+import type { ServerMessage, Turn } from '@mlsd/protocol';
 import type { OutboxEntry } from './storage.ts';
 
 /** A message of this seat's that the server has not yet put in the transcript. */
@@ -84,4 +84,30 @@ export function applyNumbered<S extends { lastSeq: number }, E extends { seq: nu
 ): S {
   if (event.seq <= state.lastSeq) return state;
   return apply({ ...state, lastSeq: event.seq }, event);
+}
+
+type NumberedEvent = Extract<ServerMessage, { seq: number }>;
+
+/**
+ * What every room's state does with acks, refusals and numbered events, solo or peer; undefined
+ * for any other frame, which the room's own reducer handles.
+ */
+export function applyShared<S extends LocalState & { lastSeq: number }>(
+  state: S,
+  message: ServerMessage,
+  applyEvent: (state: S, event: NumberedEvent) => S,
+): S | undefined {
+  switch (message.type) {
+    case 'ack':
+      return applyAck(state, message);
+    case 'error':
+      return applyRefusal(state, message);
+    case 'turn':
+    case 'step':
+    case 'warning':
+    case 'ended':
+      return applyNumbered(state, message, applyEvent);
+    default:
+      return undefined;
+  }
 }

@@ -12,10 +12,8 @@ import type {
 } from '@mlsd/protocol';
 import { clockOffset } from '../countdown.ts';
 import {
-  applyAck,
   applyLocalAction,
-  applyNumbered,
-  applyRefusal,
+  applyShared,
   type LocalAction,
   type LocalMessage,
   notInTranscript,
@@ -116,18 +114,9 @@ function applyServer(state: PeerRoomState, message: ServerMessage, localNow: num
       };
     case 'next_room':
       return state.room ? { ...state, room: { ...state.room, nextRoomId: message.roomId } } : state;
-    case 'ack':
-      return applyAck(state, message);
-    case 'error':
-      return applyRefusal(state, message);
-    case 'turn':
-    case 'step':
-    case 'warning':
-    case 'ended':
-      return applyNumbered(state, message, applyEvent);
     default:
-      // Streamed drafts come only from a model interviewer, never in a peer room.
-      return state;
+      // Acks, refusals and numbered events work alike in every room; anything else is not for this one.
+      return applyShared(state, message, applyEvent) ?? state;
   }
 }
 
