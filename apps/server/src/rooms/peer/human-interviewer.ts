@@ -18,6 +18,7 @@ import type {
   ServerMessage,
   Turn,
 } from '@mlsd/protocol';
+import { AppError } from '../../errors.ts';
 import { ENDED, NOT_STARTED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -247,7 +248,14 @@ export class HumanInterviewer implements InterviewerPolicy {
       return null;
     }
     if (!this.swapper) return refuse('UNAVAILABLE', 'seat swaps are not available here');
-    const nextRoomId = this.swapper();
+    let nextRoomId: string;
+    try {
+      nextRoomId = this.swapper();
+    } catch (error) {
+      // No case is left that keeps the answer key hidden: say so; nothing was stored.
+      if (error instanceof AppError) return refuse(error.code, error.message);
+      throw error;
+    }
     const now = this.#deps.clock.now();
     this.#deps.store.commit(this.#record.id, { at: now, command: { clientId, type: 'swap' }, nextRoomId });
     this.#record = { ...this.#record, nextRoomId };

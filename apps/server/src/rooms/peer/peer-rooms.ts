@@ -18,7 +18,11 @@ import { EMPTY_ASSESSMENT } from './assessment.ts';
 import { HumanInterviewer } from './human-interviewer.ts';
 import { buildPeerReport } from './peer-report.ts';
 import { checkSeat, EXPIRED_MESSAGE } from './seats.ts';
+import { type ChainRoom, swapCasePool } from './swap-case.ts';
 import type { HumanInterviewerDeps } from './types.ts';
+
+/** How far back a swap looks for answer keys already seen; far more rooms than a pair ever swaps. */
+const MAX_CHAIN = 200;
 
 export interface PeerRoomsDeps extends HumanInterviewerDeps {
   rubrics: RubricStore;
@@ -83,8 +87,17 @@ export class PeerRooms implements RoomKind {
    * opens the other seat, so nobody needs a new link sent to them. Another case, hidden until the start.
    */
   swapRoomOf(from: PeerRoomRecord): string {
+    const cases = this.#deps.rubrics.current.cases;
+    const pool = swapCasePool(this.#chain(from), [...cases.keys()]);
+    const picked = cases.get(pool[randomInt(Math.max(pool.length, 1))] ?? '');
+    if (!picked) {
+      throw new AppError(
+        'UNAVAILABLE',
+        'every case left would show the new candidate an answer key they saw as interviewer; create a new room from the home page',
+      );
+    }
     return this.#insert({
-      caseStudy: this.#randomCase(from.caseId),
+      caseStudy: picked,
       surprise: true,
       durationMinutes: from.durationMinutes as DurationMinutes,
       interviewerTokenHash: from.candidateTokenHash,
@@ -179,6 +192,17 @@ export class PeerRooms implements RoomKind {
       previousRoomId: input.previousRoomId,
     });
     return id;
+  }
+
+  /** The rooms of `from`'s chain of swaps, newest first (bounded: a chain is a few rooms long). */
+  #chain(from: PeerRoomRecord): ChainRoom[] {
+    const chain: ChainRoom[] = [];
+    let room: PeerRoomRecord | undefined = from;
+    while (room && chain.length < MAX_CHAIN) {
+      chain.push({ caseId: room.caseId, interviewerTokenHash: room.interviewerTokenHash });
+      room = room.previousRoomId === null ? undefined : this.#deps.store.get(room.previousRoomId);
+    }
+    return chain;
   }
 
   #randomCase(exceptId: string | null): CaseStudy {
