@@ -66,9 +66,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const base = options.brains ?? createBrains();
   const brains = app.llm.model ? withModel(base, app.llm.model, app.log) : base;
+  const limits = { maxActiveSessionsPerAddress: hardening.maxActiveSessionsPerAddress };
   await app.register(
     roomsPlugin,
-    options.peerScorer ? { clock, brains, peerScorer: options.peerScorer } : { clock, brains },
+    options.peerScorer
+      ? { clock, brains, peerScorer: options.peerScorer, ...limits }
+      : { clock, brains, ...limits },
   );
   await app.register(apiRoutes, { prefix: '/api', clock });
   await app.register(peerRoutes, { prefix: '/api/peer' });

@@ -26,6 +26,8 @@ export interface Hardening {
   maxHelloAttempts: number;
   /** How long a shutdown waits for close handshakes before cutting sockets. */
   closeGraceMs: number;
+  /** Solo interviews one address may have running at once; the next create answers 429. */
+  maxActiveSessionsPerAddress: number;
 }
 
 /** What each socket connection needs of the limits. */
@@ -51,6 +53,8 @@ export const DEFAULT_HARDENING: Hardening = {
   // A household or classroom behind one NAT, a few tabs each; a script opening thousands is not that.
   maxSocketsPerAddress: 50,
   maxSockets: 2_000,
+  // Interviews end on their own clock within an hour; fifty running at once is a classroom, not a person.
+  maxActiveSessionsPerAddress: 50,
 };
 
 export function resolveHardening(overrides: Partial<Hardening> = {}): Hardening {

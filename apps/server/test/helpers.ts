@@ -20,6 +20,8 @@ export interface TestServerOptions {
   brains?: SessionBrains;
   /** A model endpoint (the local fake OpenAI server in tests). */
   llm?: AppOptions['llm'];
+  /** Limits other than the defaults (small caps make limit tests quick). */
+  hardening?: AppOptions['hardening'];
 }
 
 export interface TestServer {
@@ -47,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.brains ? { brains: options.brains } : {}),
     ...(options.llm ? { llm: options.llm } : {}),
+    ...(options.hardening ? { hardening: options.hardening } : {}),
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

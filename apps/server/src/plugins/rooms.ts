@@ -26,6 +26,8 @@ export interface RoomsPluginOptions {
   brains: SessionBrains;
   /** Replaces the peer rooms' offline scorer (tests). */
   peerScorer?: PeerScorer;
+  /** Solo interviews one address may have running at once. */
+  maxActiveSessionsPerAddress: number;
 }
 
 /** The offline matcher as a peer room's automatic scorer; the pad counts as the candidate's words. */
@@ -57,6 +59,7 @@ async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): P
     clock,
     brains: options.brains,
     log: app.log,
+    maxActivePerAddress: options.maxActiveSessionsPerAddress,
   });
   const peer = new PeerRooms({
     store: new PeerStore(app.db.sqlite),

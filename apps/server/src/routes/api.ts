@@ -60,7 +60,7 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
     { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (request, reply) => {
       const body = parseOrThrow(CreateSessionBody, request.body ?? {}, 'session request');
-      const created = await app.sessions.create(body);
+      const created = await app.sessions.create(body, request.ip);
       return reply.status(201).send(created);
     },
   );

@@ -10,6 +10,7 @@ import type { RubricStore } from '../../plugins/rubrics.ts';
 import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../registry.ts';
 import { Room } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
+import { ActiveByAddress } from './active-by-address.ts';
 import type { SessionBrains } from './brains.ts';
 import type { EngineInterviewer } from './engine-interviewer.ts';
 import { DEFAULT_MAX_TURNS, TurnCappedInterviewer } from './turn-cap.ts';
@@ -28,6 +29,8 @@ export interface SoloRoomsDeps {
   rubrics: RubricStore;
   /** Turns a session may hold before new answers are refused; default `DEFAULT_MAX_TURNS`. */
   maxTurns?: number;
+  /** Running sessions one address may hold (`maxActiveSessionsPerAddress` in hardening.ts). */
+  maxActivePerAddress: number;
 }
 
 /** Solo mocks: a candidate seat with the engine as interviewer. Created here, run as rooms. */
@@ -35,9 +38,14 @@ export class SoloRooms implements RoomKind {
   readonly mode = 'solo';
   readonly #deps: SoloRoomsDeps;
   #rooms: Rooms | null = null;
+  readonly #active: ActiveByAddress;
 
   constructor(deps: SoloRoomsDeps) {
     this.#deps = deps;
+    this.#active = new ActiveByAddress(
+      deps.maxActivePerAddress,
+      (id) => deps.db.sessions.get(id)?.status === 'active',
+    );
   }
 
   /** Set once by the plugin that builds the registry this kind belongs to. */
@@ -49,8 +57,14 @@ export class SoloRooms implements RoomKind {
    * Creates a session and starts its interview. The offline opening is stored before this returns;
    * a model's opening streams to the seat that joins.
    */
-  async create(body: CreateSession): Promise<CreateSessionResponse> {
+  async create(body: CreateSession, address = 'local'): Promise<CreateSessionResponse> {
     const { db, clock, rubrics } = this.#deps;
+    if (this.#active.count(address) >= this.#active.max) {
+      throw new AppError(
+        'RATE_LIMITED',
+        `this address already runs ${this.#active.max} interviews; finish or end one (its report is kept), then start another`,
+      );
+    }
     const caseStudy = rubrics.getCase(body.caseId);
     const framework = rubrics.current.framework;
     const id = randomUUID();
@@ -73,6 +87,7 @@ export class SoloRooms implements RoomKind {
       engineState: initial.state,
       createdAt: now,
     });
+    this.#active.add(id, address);
     if (degraded) db.sessions.commit(id, { at: now, degraded: true });
     const room = this.#registry().adopt(this, id);
     const interviewer = room.policy as EngineInterviewer;

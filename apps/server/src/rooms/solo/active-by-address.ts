@@ -1,0 +1,28 @@
+/**
+ * Which address created which running solo interview, so one address cannot start thousands. Kept
+ * in memory on purpose: after a restart the resumed interviews count for nobody, which only ever
+ * lets a person start more, never fewer.
+ */
+export class ActiveByAddress {
+  readonly #byRoom = new Map<string, string>();
+
+  constructor(
+    readonly max: number,
+    /** Whether a room still runs (it leaves the count when it ends). */
+    private readonly running: (roomId: string) => boolean,
+  ) {}
+
+  /** Interviews `address` runs now; ended ones are forgotten on the way. */
+  count(address: string): number {
+    let n = 0;
+    for (const [roomId, owner] of this.#byRoom) {
+      if (!this.running(roomId)) this.#byRoom.delete(roomId);
+      else if (owner === address) n += 1;
+    }
+    return n;
+  }
+
+  add(roomId: string, address: string): void {
+    this.#byRoom.set(roomId, address);
+  }
+}
