@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type EventDraft } from '@mlsd/db';
+import { createDb, type EventDraft, PeerStore } from '@mlsd/db';
 import { CreateSessionResponse, SessionDetail } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_TURNS } from '../src/rooms/solo/turn-cap.ts';
+import { DEFAULT_MAX_TURNS } from '../src/rooms/turn-cap.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
+import { createRoom } from './peer-client.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
 import { TestSocket } from './ws-client.ts';
 
@@ -117,5 +118,48 @@ describe('the turn cap of a solo session', () => {
     const socket = await joinSession(session);
     socket.send({ type: 'say', clientId: 'under-the-cap', text: 'We could rank by predicted engagement.' });
     expect(await socket.next('ack')).toMatchObject({ clientId: 'under-the-cap', duplicate: false });
+  });
+});
+
+describe('the turn cap of a peer room', () => {
+  it('is the same room limit: a new line at the cap is refused with TURN_LIMIT and nothing is lost', async () => {
+    await start();
+    const room = await createRoom(server!.url, { caseId: FIXTURE_CASE_ID, durationMinutes: 30 });
+    const interviewer = await TestSocket.open(server!.wsUrl);
+    sockets.push(interviewer);
+    interviewer.send({ type: 'hello', roomId: room.roomId, token: room.interviewer.token });
+    await interviewer.next('snapshot');
+    interviewer.send({ type: 'timer', clientId: 'go', action: 'start' });
+    await interviewer.waitFor((m) => m.type === 'ack' && m.clientId === 'go');
+    await Promise.all(sockets.splice(0).map((socket) => socket.close()));
+    await server!.close();
+    server = null;
+    // Fill the room's transcript to the cap while no server runs.
+    const db = createDb(dbFile());
+    try {
+      const events: EventDraft[] = [];
+      for (let i = 0; i < DEFAULT_MAX_TURNS; i += 1) {
+        events.push({
+          type: 'turn',
+          turn: {
+            role: i % 2 ? 'candidate' : 'interviewer',
+            step: 'requirements',
+            kind: 'answer',
+            text: `t${i}`,
+            at: 1,
+          },
+        });
+      }
+      new PeerStore(db.sqlite).commit(room.roomId, { at: 1, events });
+    } finally {
+      db.close();
+    }
+    await start();
+    const candidate = await TestSocket.open(server!.wsUrl);
+    sockets.push(candidate);
+    candidate.send({ type: 'hello', roomId: room.roomId, token: room.candidate.token });
+    expect((await candidate.next('snapshot')).transcript).toHaveLength(DEFAULT_MAX_TURNS);
+    candidate.send({ type: 'say', clientId: 'one-more', text: 'And another thing.' });
+    expect(await candidate.next('error')).toMatchObject({ code: 'TURN_LIMIT', clientId: 'one-more' });
   });
 });

@@ -37,6 +37,8 @@ export interface PruneResult {
   events: number;
   reports: number;
   observerLinks: number;
+  /** Peer rooms that ended before the cut-off, removed with their events and watch links. */
+  peerRooms: number;
   dryRun: boolean;
 }
 
@@ -63,19 +65,35 @@ export function pruneEndedSessions(db: Db, options: PruneOptions): PruneResult {
          from sessions where id in (${victims}) order by ended_at, id`,
       )
       .all({ cutoff: options.endedBefore }) as PrunedSession[];
+    // Peer rooms ended before the cut-off go too (their events and client ids by the cascade).
+    const peerVictims = `select id from peer_rooms where status = 'ended' and ended_at is not null and ended_at < @cutoff`;
+    const peerRooms = (
+      sqlite.prepare(`select count(*) as n from (${peerVictims})`).get({ cutoff: options.endedBefore }) as {
+        n: number;
+      }
+    ).n;
     const result: PruneResult = {
       sessions,
+      peerRooms,
       turns: count('turns', 'session_id'),
       events: count('events', 'session_id'),
       reports: count('reports', 'session_id'),
-      observerLinks: count('observer_links', 'room_id'),
+      observerLinks:
+        count('observer_links', 'room_id') +
+        (
+          sqlite
+            .prepare(`select count(*) as n from observer_links where room_id in (${peerVictims})`)
+            .get({ cutoff: options.endedBefore }) as { n: number }
+        ).n,
       dryRun: options.dryRun === true,
     };
-    if (!result.dryRun && sessions.length > 0) {
-      sqlite
-        .prepare(`delete from observer_links where room_id in (${victims})`)
-        .run({ cutoff: options.endedBefore });
-      sqlite.prepare(`delete from sessions where id in (${victims})`).run({ cutoff: options.endedBefore });
+    if (!result.dryRun) {
+      const cutoff = { cutoff: options.endedBefore };
+      for (const rooms of [victims, peerVictims]) {
+        sqlite.prepare(`delete from observer_links where room_id in (${rooms})`).run(cutoff);
+      }
+      sqlite.prepare(`delete from sessions where id in (${victims})`).run(cutoff);
+      sqlite.prepare(`delete from peer_rooms where id in (${peerVictims})`).run(cutoff);
     }
     return result;
   });
@@ -91,6 +109,9 @@ export function describePrune(result: PruneResult): string {
   );
   const total =
     `${verb} ${result.sessions.length} ended session${result.sessions.length === 1 ? '' : 's'}` +
-    ` (${result.turns} turns, ${result.events} events, ${result.reports} reports, ${result.observerLinks} watch links)`;
+    ` (${result.turns} turns, ${result.events} events, ${result.reports} reports, ${result.observerLinks} watch links)` +
+    (result.peerRooms > 0
+      ? `, and ${result.peerRooms} ended peer room${result.peerRooms === 1 ? '' : 's'}`
+      : '');
   return [total, ...lines].join('\n');
 }

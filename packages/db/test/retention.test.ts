@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, DAY_MS, type Db, describePrune, pruneEndedSessions } from '../src/index.ts';
-import { newSession } from './room-fixtures.ts';
+import { createDb, DAY_MS, type Db, describePrune, PeerStore, pruneEndedSessions } from '../src/index.ts';
+import { newPeerRoom, newSession } from './room-fixtures.ts';
 
 let dir: string;
 let db: Db;
@@ -95,5 +95,47 @@ describe('pruneEndedSessions', () => {
 
     // Nothing left to prune: a second run removes nothing.
     expect(pruneEndedSessions(db, { endedBefore: cutoff }).sessions).toEqual([]);
+  });
+});
+
+describe('pruneEndedSessions and peer rooms', () => {
+  it('removes peer rooms that ended before the cutoff with their events and watch links, and keeps the rest', () => {
+    const peers = new PeerStore(db.sqlite);
+    const report = { sessionId: 'x' } as unknown as Report;
+    for (const [id, endedAt] of [
+      ['old-peer', 10 * DAY_MS],
+      ['recent-peer', 95 * DAY_MS],
+      ['running-peer', null],
+    ] as const) {
+      peers.create(newPeerRoom(id));
+      peers.commit(id, {
+        at: 1,
+        started: { at: 1 },
+        events: [
+          {
+            type: 'turn',
+            turn: { role: 'candidate', step: 'requirements', kind: 'answer', text: 'hi', at: 1 },
+          },
+        ],
+      });
+      db.observers.create({ tokenHash: `obs-${id}`, roomId: id, view: 'candidate', createdAt: 1 });
+      if (endedAt !== null)
+        peers.commit(id, { at: endedAt, ended: { at: endedAt, reason: 'completed', autoReport: report } });
+    }
+    const cutoff = NOW - 30 * DAY_MS;
+    const dry = pruneEndedSessions(db, { endedBefore: cutoff, dryRun: true });
+    expect(dry).toMatchObject({ peerRooms: 1, observerLinks: 1 });
+    expect(peers.get('old-peer')).toBeDefined();
+    expect(pruneEndedSessions(db, { endedBefore: cutoff }).peerRooms).toBe(1);
+    expect(peers.get('old-peer')).toBeUndefined();
+    expect(peers.transcript('old-peer')).toEqual([]);
+    expect(db.observers.byTokenHash('obs-old-peer')).toBeUndefined();
+    expect([peers.get('recent-peer')?.status, peers.get('running-peer')?.status]).toEqual([
+      'ended',
+      'active',
+    ]);
+    expect(describePrune(pruneEndedSessions(db, { endedBefore: cutoff, dryRun: true }))).not.toContain(
+      'peer room',
+    );
   });
 });

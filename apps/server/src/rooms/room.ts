@@ -16,6 +16,7 @@ import { DeadlineTimer } from './deadline-timer.ts';
 import { ENDED, forbidden, type Refusal } from './refusals.ts';
 import { SeatHub, type SeatSocket } from './seat-hub.ts';
 import { SerialQueue } from './serial.ts';
+import { DEFAULT_MAX_TURNS, turnLimitRefusal } from './turn-cap.ts';
 
 /** What a room reads back from its store: the log of numbered events and the applied client ids. */
 export interface RoomLog {
@@ -28,6 +29,8 @@ export interface RoomDeps {
   log: RoomLog;
   clock: Clock;
   logger: FastifyBaseLogger;
+  /** Turns the room may hold before new lines are refused; default `DEFAULT_MAX_TURNS`. */
+  maxTurns?: number;
 }
 
 /**
@@ -186,7 +189,7 @@ export class Room implements RoomHost {
     const policy = this.policy;
     if (!mayCommand(policy.mode, socket.seat, command.type))
       return Promise.resolve(forbidden(policy.mode, socket.seat, command.type));
-    return this.run(() => policy.command(socket, command));
+    return this.run(() => this.#overTurnCap(command) ?? policy.command(socket, command));
   }
 
   /** Stops the timer and aborts model work; queued work still finishes (await `idle()`). */
@@ -249,6 +252,17 @@ export class Room implements RoomHost {
   }
 
   // ----------------------------------------------------------------------------------------
+
+  /**
+   * A new line in a room that holds as many turns as it may is refused; a resend of a line already
+   * stored is still acknowledged by the policy (as a duplicate), and an ended room still says so.
+   */
+  #overTurnCap(command: Command): Refusal | null {
+    if (command.type !== 'say' || this.policy.ended) return null;
+    const max = this.#deps.maxTurns ?? DEFAULT_MAX_TURNS;
+    if (this.#transcript.length < max || this.#deps.log.hasCommand(this.id, command.clientId)) return null;
+    return turnLimitRefusal(max);
+  }
 
   /**
    * The snapshot holds every event up to its `lastSeq` (the transcript, the step and the clock), so

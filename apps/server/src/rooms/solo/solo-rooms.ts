@@ -12,8 +12,7 @@ import { Room } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import { ActiveByAddress } from './active-by-address.ts';
 import type { SessionBrains } from './brains.ts';
-import type { EngineInterviewer } from './engine-interviewer.ts';
-import { DEFAULT_MAX_TURNS, TurnCappedInterviewer } from './turn-cap.ts';
+import { EngineInterviewer } from './engine-interviewer.ts';
 
 type CreateSession = Required<Omit<CreateSessionBody, 'seed'>> & { seed?: number };
 
@@ -134,12 +133,13 @@ export class SoloRooms implements RoomKind {
     const restored = restoreState(record.engineState);
     if (!restored.ok) throw new AppError('INTERNAL', `session ${id}: ${restored.error}`);
     const { db, clock, log } = this.#deps;
-    const room = new Room(id, { log: db.sessions, clock, logger: log }, true);
-    const maxTurns = this.#deps.maxTurns ?? DEFAULT_MAX_TURNS;
-    room.attach(
-      new TurnCappedInterviewer(maxTurns, room, this.#deps, this.#context(record), record, restored.value),
-    );
+    const room = new Room(id, { log: db.sessions, clock, logger: log, ...this.#maxTurns() }, true);
+    room.attach(new EngineInterviewer(room, this.#deps, this.#context(record), record, restored.value));
     return room;
+  }
+
+  #maxTurns(): { maxTurns?: number } {
+    return this.#deps.maxTurns === undefined ? {} : { maxTurns: this.#deps.maxTurns };
   }
 
   #registry(): Rooms {
