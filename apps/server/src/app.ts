@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(apiRoutes, { prefix: '/api', clock });
   await app.register(peerRoutes, { prefix: '/api/peer' });
-  await app.register(observerRoutes, { prefix: '/api/rooms' });
+  await app.register(observerRoutes, { prefix: '/api/rooms', clock });
   await app.register(socketRoutes, { clock, hardening });
   return app;
 }

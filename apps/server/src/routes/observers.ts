@@ -2,6 +2,7 @@ import { CreateObserverBody, type ObserverLinkResponse, RoomId } from '@mlsd/pro
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bearerToken, newToken } from '../auth.ts';
+import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { parseOrThrow } from '../validation.ts';
 
@@ -16,7 +17,7 @@ const UNAUTHORIZED =
 const bearer = (request: FastifyRequest) => bearerToken(request, UNAUTHORIZED);
 
 /** Watch links, under /api/rooms: any seat holder invites an observer; observers cannot invite. */
-export async function observerRoutes(app: FastifyInstance): Promise<void> {
+export async function observerRoutes(app: FastifyInstance, options: { clock: Clock }): Promise<void> {
   app.post(
     '/:id/observers',
     { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
@@ -40,7 +41,7 @@ export async function observerRoutes(app: FastifyInstance): Promise<void> {
         );
       }
       const { token, hash } = newToken();
-      app.db.observers.create({ roomId: id, tokenHash: hash, view, createdAt: Date.now() });
+      app.db.observers.create({ roomId: id, tokenHash: hash, view, createdAt: options.clock.now() });
       reply.status(201);
       return { roomId: id, view, token, path: `#/watch/${id}/${token}` };
     },

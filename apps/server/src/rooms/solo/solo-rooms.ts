@@ -43,7 +43,11 @@ export class SoloRooms implements RoomKind {
     this.#deps = deps;
     this.#active = new ActiveByAddress(
       deps.maxActivePerAddress,
-      (id) => deps.db.sessions.get(id)?.status === 'active',
+      // A running solo room stays in memory until it ends (keepsAlive), so no database read is needed.
+      (id) => {
+        const room = this.#rooms?.peek(id);
+        return room !== undefined && !room.ended;
+      },
     );
   }
 
