@@ -58,32 +58,37 @@ export class Rooms {
    * wrong tokens get the same refusal, so a caller learns nothing from the difference.
    */
   async join(id: string, token: string): Promise<Joined> {
-    const grant = this.grant(id, token);
+    const { grant, kind } = this.#grant(id, token);
     if (!grant.ok) return grant;
-    const room = await this.load(id);
+    const room = await this.load(id, kind ?? undefined);
     if (!room) return { ok: false, refusal: UNAUTHORIZED };
     return { ok: true, room, seat: grant.seat, view: grant.view };
   }
 
   /** The seat a token holds in room `id`: a seat token of the room, or one of its observer links. */
   grant(id: string, token: string): SeatGrant {
+    return this.#grant(id, token).grant;
+  }
+
+  /** The grant and the kind of room it was found in (so a join does not look the room up again). */
+  #grant(id: string, token: string): { grant: SeatGrant; kind: RoomKind | null } {
     const now = this.#clock.now();
     for (const kind of this.#kinds) {
       const grant = kind.grant(id, token, now);
       if (grant === null) continue;
-      if (grant.ok) return grant;
+      if (grant.ok) return { grant, kind };
       const link = this.#observers.byTokenHash(hashToken(token));
-      if (link?.roomId === id) return { ok: true, seat: 'observer', view: link.view };
-      return grant;
+      if (link?.roomId === id) return { grant: { ok: true, seat: 'observer', view: link.view }, kind };
+      return { grant, kind };
     }
-    return { ok: false, refusal: UNAUTHORIZED };
+    return { grant: { ok: false, refusal: UNAUTHORIZED }, kind: null };
   }
 
   /** The live room `id`, loaded and resumed if it was not in memory; undefined for an unknown id. */
-  async load(id: string): Promise<Room | undefined> {
+  async load(id: string, known?: RoomKind): Promise<Room | undefined> {
     const existing = this.#live.get(id);
     if (existing) return existing.room;
-    const kind = this.#kinds.find((k) => k.has(id));
+    const kind = known ?? this.#kinds.find((k) => k.has(id));
     if (!kind) return undefined;
     const room = this.#open(kind, id);
     await room.resume();
@@ -105,7 +110,7 @@ export class Rooms {
     for (const kind of this.#kinds) {
       for (const id of kind.activeIds()) {
         try {
-          await this.load(id);
+          await this.load(id, kind);
         } catch (error) {
           this.#log.error({ err: error, roomId: id }, 'cannot resume room; its clock stays stopped');
         }
