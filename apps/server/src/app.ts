@@ -2,6 +2,7 @@ import type { Db } from '@mlsd/db';
 import type { LlmConfig } from '@mlsd/llm';
 import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createAccess } from './access.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { installErrorHandler } from './errors.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
@@ -18,6 +19,7 @@ import { createBrains } from './rooms/solo/offline-brains.ts';
 import { apiRoutes } from './routes/api.ts';
 import { observerRoutes } from './routes/observers.ts';
 import { peerRoutes } from './routes/peer.ts';
+import { shareRoutes } from './routes/shares.ts';
 import { socketRoutes } from './transport/ws/route.ts';
 
 export interface AppOptions {
@@ -44,6 +46,8 @@ export interface AppOptions {
   peerScorer?: PeerScorer;
   /** Origins, rate limits, heartbeat and socket buffer caps; defaults in hardening.ts. */
   hardening?: Partial<Hardening>;
+  /** The access passphrase (`MLSD_ACCESS_KEY`); omitted or null: an open server. */
+  accessKey?: string | null;
 }
 
 /** Builds the whole server without listening: plugins, REST under /api, the socket at /ws, the web app. */
@@ -73,8 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { clock, brains, peerScorer: options.peerScorer, ...limits }
       : { clock, brains, ...limits },
   );
-  await app.register(apiRoutes, { prefix: '/api', clock });
-  await app.register(peerRoutes, { prefix: '/api/peer' });
+  const access = createAccess(options.accessKey ?? null);
+  await app.register(apiRoutes, { prefix: '/api', clock, access });
+  await app.register(shareRoutes, { prefix: '/api', clock });
+  await app.register(peerRoutes, { prefix: '/api/peer', access });
   await app.register(observerRoutes, { prefix: '/api/rooms', clock });
   await app.register(socketRoutes, { clock, hardening });
   return app;

@@ -28,6 +28,18 @@ const Env = z.object({
     }),
   /** Comma-separated host names (name[:port]) the server answers to besides localhost and HOST; `*` for any. */
   MLSD_ALLOWED_HOSTS: z.string().default(''),
+  /**
+   * A passphrase that creating sessions and rooms and listing history then need (seat links and
+   * read-only report links never do). Empty or unset: anyone who can reach the server may create.
+   */
+  MLSD_ACCESS_KEY: z
+    .string()
+    .default('')
+    .transform((value) => value.trim())
+    .refine(
+      (value) => value === '' || value.length >= 8,
+      'an access passphrase has at least 8 characters (or leave MLSD_ACCESS_KEY empty for an open server)',
+    ),
 });
 
 export interface ServerEnv {
@@ -44,6 +56,8 @@ export interface ServerEnv {
   allowedHosts: HostPolicy;
   /** The model endpoint, or why there is none (see `LlmSetup`). */
   llm: LlmSetup;
+  /** The access passphrase, or null for an open server. */
+  accessKey: string | null;
 }
 
 /**
@@ -88,6 +102,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     allowedOrigins: parsed.data.MLSD_ALLOWED_ORIGINS,
     allowedHosts: hosts.value,
     llm: readLlmSetup(env),
+    accessKey: parsed.data.MLSD_ACCESS_KEY === '' ? null : parsed.data.MLSD_ACCESS_KEY,
   };
 }
 

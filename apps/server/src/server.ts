@@ -48,6 +48,7 @@ const app = await buildApp({
   dev: env.dev,
   hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
+  accessKey: env.accessKey,
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);
 
@@ -98,3 +99,11 @@ try {
 }
 const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
 process.stdout.write(`mlsd-mock is running at http://${shownHost}:${env.port}\n`);
+// On a LAN address without a passphrase, anyone who can reach the port may start sessions and
+// peer rooms (and so read any case's answer key). Fine for a trusted network; say it plainly.
+if (env.accessKey === null && !['127.0.0.1', 'localhost', '::1'].includes(env.host)) {
+  process.stdout.write(
+    `Anyone who can reach ${shownHost}:${env.port} can start interviews and peer rooms. ` +
+      'Set MLSD_ACCESS_KEY to a passphrase to require it (seat links keep working without it); see docs/security.md.\n',
+  );
+}

@@ -2,6 +2,7 @@ import { ApiError, SESSIONS_NEXT_HEADER, SESSIONS_PAGE_SIZE, SessionSummary } fr
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useDataApp } from './data-fixture.ts';
+import { OWNER_HASH, OWNER_HEADERS } from './owner.ts';
 import { FIXTURE_CASE_ID } from './rubric-fixture.ts';
 
 const fixture = useDataApp('mlsd-sessions-page-');
@@ -24,6 +25,7 @@ function seed(count: number): string[] {
       seed: 1,
       engineState: {},
       createdAt: 1_000 + Math.floor(i / 3),
+      ownerHash: OWNER_HASH,
     });
     ids.push(id);
   }
@@ -31,7 +33,7 @@ function seed(count: number): string[] {
 }
 
 async function get(url: string) {
-  const response = await fixture.app.inject(url);
+  const response = await fixture.app.inject({ url, headers: OWNER_HEADERS });
   return {
     response,
     ids: z
@@ -71,11 +73,13 @@ describe('GET /api/sessions pages', () => {
 
   it('refuses a bad limit or cursor with a 400 that says what is expected', async () => {
     for (const url of ['/api/sessions?limit=0', '/api/sessions?limit=1000', '/api/sessions?before=abc']) {
-      const response = await fixture.app.inject(url);
+      const response = await fixture.app.inject({ url, headers: OWNER_HEADERS });
       expect(response.statusCode).toBe(400);
       expect(ApiError.parse(response.json()).code).toBe('VALIDATION_FAILED');
     }
-    const cursor = ApiError.parse((await fixture.app.inject('/api/sessions?before=abc')).json());
+    const cursor = ApiError.parse(
+      (await fixture.app.inject({ url: '/api/sessions?before=abc', headers: OWNER_HEADERS })).json(),
+    );
     expect(cursor.message).toContain(SESSIONS_NEXT_HEADER);
   });
 });

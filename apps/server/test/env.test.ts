@@ -27,6 +27,7 @@ describe('readEnv', () => {
       allowedOrigins: { allowed: new Set(), any: false },
       allowedHosts: LOCAL_HOSTS,
       llm: { config: null, problem: null },
+      accessKey: null,
     });
     // Pure: resolving the path creates nothing (server.ts makes the directory when it starts).
     expect(existsSync(env.dataDir)).toBe(false);
@@ -41,6 +42,7 @@ describe('readEnv', () => {
       MLSD_DEV: '1',
       MLSD_RUBRICS_DIR: 'my-rubrics',
       MLSD_ALLOWED_ORIGINS: 'http://localhost:5173, HTTPS://Mlsd.Example.com:443',
+      MLSD_ACCESS_KEY: '  correct horse battery  ',
     });
     expect(env).toEqual({
       port: 8080,
@@ -57,6 +59,7 @@ describe('readEnv', () => {
         any: false,
       },
       llm: { config: null, problem: null },
+      accessKey: 'correct horse battery',
     });
   });
 
@@ -65,6 +68,9 @@ describe('readEnv', () => {
     expect(() => readEnv({ INIT_CWD: dir, MLSD_DEV: 'yes' })).toThrow(/MLSD_DEV/);
     expect(() => readEnv({ INIT_CWD: dir, MLSD_ALLOWED_ORIGINS: 'localhost:5173/app' })).toThrow(
       /MLSD_ALLOWED_ORIGINS: .*is not an origin/,
+    );
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_ACCESS_KEY: 'short' })).toThrow(
+      /MLSD_ACCESS_KEY: an access passphrase has at least 8 characters/,
     );
   });
 });

@@ -22,6 +22,7 @@ export interface TestServerOptions {
   llm?: AppOptions['llm'];
   /** Limits other than the defaults (small caps make limit tests quick). */
   hardening?: AppOptions['hardening'];
+  accessKey?: string;
 }
 
 export interface TestServer {
@@ -50,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.brains ? { brains: options.brains } : {}),
     ...(options.llm ? { llm: options.llm } : {}),
     ...(options.hardening ? { hardening: options.hardening } : {}),
+    ...(options.accessKey ? { accessKey: options.accessKey } : {}),
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -106,6 +106,7 @@ describe('GET /api/health with a model endpoint', () => {
         detail: `${fake.url} answers; using fake-model`,
       },
       db: 'ok',
+      access: 'open',
     });
     await logged('model interviewer ready: fake-model at');
   });

@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../src/app.ts';
 import { FakeClock } from './fake-clock.ts';
+import { OWNER_HEADERS } from './owner.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
 
 let dir: string;
@@ -36,7 +37,12 @@ afterEach(async () => {
 });
 
 async function createSession(body: object = { caseId: FIXTURE_CASE_ID }) {
-  const response = await app.inject({ method: 'POST', url: '/api/sessions', payload: body });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/sessions',
+    payload: body,
+    headers: OWNER_HEADERS,
+  });
   expect(response.statusCode).toBe(201);
   return CreateSessionResponse.parse(response.json());
 }
@@ -62,6 +68,7 @@ describe('GET /api/health', () => {
         detail: expect.stringContaining('set OPENAI_BASE_URL or OPENAI_API_KEY'),
       },
       db: 'ok',
+      access: 'open',
     });
   });
 
@@ -165,7 +172,7 @@ describe('GET /api/sessions', () => {
     const first = await createSession();
     await clock.advance(1_000);
     const second = await createSession({ caseId: FIXTURE_CASE_ID, durationMinutes: 30 });
-    const response = await app.inject('/api/sessions');
+    const response = await app.inject({ url: '/api/sessions', headers: OWNER_HEADERS });
     expect(response.statusCode).toBe(200);
     const list = z.array(SessionSummary).parse(response.json());
     expect(list.map((item) => item.id)).toEqual([second.id, first.id]);
@@ -249,7 +256,7 @@ describe('errors', () => {
   it('hides the internals of a 500', async () => {
     await app.ready();
     app.db.close();
-    const response = await app.inject('/api/sessions');
+    const response = await app.inject({ url: '/api/sessions', headers: OWNER_HEADERS });
     const body = expectApiError(response, 500, 'INTERNAL');
     expect(body.message).not.toMatch(/database|sqlite|closed/i);
   });

@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FakeClock, flushIo } from './fake-clock.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
+import { OWNER_HEADERS } from './owner.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
 import { TestSocket } from './ws-client.ts';
 
@@ -57,7 +58,7 @@ const settle = async () => {
 async function createSession(durationMinutes = 30) {
   const response = await fetch(`${server.url}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OWNER_HEADERS },
     body: JSON.stringify({ caseId: FIXTURE_CASE_ID, durationMinutes, seed: 42 }),
   });
   expect(response.status).toBe(201);
@@ -166,7 +167,9 @@ describe('a whole interview over the socket', () => {
     const framing = report.steps.find((step) => step.id === 'framing');
     expect(framing?.covered.some((point) => point.evidence.turnIndex === null)).toBe(true);
 
-    const list = z.array(SessionSummary).parse(await (await fetch(`${server.url}/api/sessions`)).json());
+    const list = z
+      .array(SessionSummary)
+      .parse(await (await fetch(`${server.url}/api/sessions`, { headers: OWNER_HEADERS })).json());
     expect(list[0]).toMatchObject({
       id: session.id,
       status: 'ended',

@@ -75,7 +75,7 @@ describe('mlsd prune', () => {
     const dry = await run(['prune', '--days', '30', '--dry-run', '--data-dir', '.']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(
-      /^would remove 1 ended session \(1 turns, 1 events, 0 reports, 0 watch links\)\n {2}ended-long-ago {2}Case ended-long-ago {2}ended \d{4}-\d\d-\d\d\n\(dry run/,
+      /^would remove 1 ended session \(1 turns, 1 events, 0 reports, 0 watch links, 0 report links\)\n {2}ended-long-ago {2}Case ended-long-ago {2}ended \d{4}-\d\d-\d\d\n\(dry run/,
     );
     expect(ids()).toEqual(['ended-long-ago', 'ended-yesterday', 'still-running']);
 

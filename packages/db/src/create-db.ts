@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ObserverLinks } from './observer-links.ts';
+import { ReportShares } from './report-shares.ts';
 import * as schema from './schema.ts';
 import { SessionStore } from './session-store.ts';
 import { type WriteCheck, writeChecker } from './write-check.ts';
@@ -18,6 +19,8 @@ export interface Db {
   sessions: SessionStore;
   /** Read-only watch links of solo sessions and peer rooms. */
   observers: ObserverLinks;
+  /** Read-only links to solo reports. */
+  shares: ReportShares;
   /** Runs a trivial query; false when the file has become unusable. */
   ping(): boolean;
   /** A write in a rolled-back transaction: false (with why) when no commit could succeed now. */
@@ -50,6 +53,7 @@ export function createDb(path: string, options: CreateDbOptions = {}): Db {
       orm,
       sessions,
       observers: new ObserverLinks(sqlite),
+      shares: new ReportShares(sqlite),
       checkWrite: writeChecker(sqlite),
       ping() {
         try {

@@ -9,6 +9,7 @@ export {
   type PeerRoomRecord,
   PeerStore,
 } from './peer-store.ts';
+export { type ReportShareRecord, ReportShares } from './report-shares.ts';
 export {
   DAY_MS,
   describePrune,
@@ -22,5 +23,6 @@ export type { RoomStore } from './room-store.ts';
 export * as schema from './schema.ts';
 export { isSessionCursor, type SessionPage, type SessionPageQuery } from './session-page.ts';
 export { SessionStore } from './session-store.ts';
+export * as shareSchema from './share-schema.ts';
 export type * from './types.ts';
 export type { WriteCheck } from './write-check.ts';

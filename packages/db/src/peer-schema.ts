@@ -34,6 +34,8 @@ export const peerRooms = sqliteTable(
     nextRoomId: text('next_room_id'),
     /** The automatic report (a `Report`), stored when the interview ends. */
     autoReport: text('auto_report', { mode: 'json' }),
+    /** sha256 of the owner key of whoever created the room (null when none was sent). */
+    ownerHash: text('owner_hash'),
   },
   (t) => [index('peer_rooms_status_idx').on(t.status)],
 );

@@ -19,6 +19,8 @@ export interface NewPeerRoom {
   assessment: PeerAssessment;
   createdAt: number;
   previousRoomId: string | null;
+  /** sha256 of the creator's owner key; null when none was sent. Swapped rooms keep their chain's. */
+  ownerHash?: string | null;
 }
 
 export interface PeerRoomRecord extends NewPeerRoom {

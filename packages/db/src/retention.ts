@@ -37,6 +37,8 @@ export interface PruneResult {
   events: number;
   reports: number;
   observerLinks: number;
+  /** Read-only report links of the removed sessions (they stop opening). */
+  reportShares: number;
   /** Peer rooms that ended before the cut-off, removed with their events and watch links. */
   peerRooms: number;
   dryRun: boolean;
@@ -44,7 +46,8 @@ export interface PruneResult {
 
 /**
  * Deletes solo sessions that ended before `endedBefore`, with everything stored for them: turns,
- * events, client ids, step timings and report (by the foreign keys' cascade) and their watch
+ * events, client ids, step timings, report and read-only report links (by the foreign keys'
+ * cascade) and their watch
  * links. A running session is never touched, however old: its candidate may still be answering.
  * One immediate transaction, so a server writing the same file meanwhile waits instead of seeing
  * half a session.
@@ -78,6 +81,7 @@ export function pruneEndedSessions(db: Db, options: PruneOptions): PruneResult {
       turns: count('turns', 'session_id'),
       events: count('events', 'session_id'),
       reports: count('reports', 'session_id'),
+      reportShares: count('report_shares', 'session_id'),
       observerLinks:
         count('observer_links', 'room_id') +
         (
@@ -109,7 +113,7 @@ export function describePrune(result: PruneResult): string {
   );
   const total =
     `${verb} ${result.sessions.length} ended session${result.sessions.length === 1 ? '' : 's'}` +
-    ` (${result.turns} turns, ${result.events} events, ${result.reports} reports, ${result.observerLinks} watch links)` +
+    ` (${result.turns} turns, ${result.events} events, ${result.reports} reports, ${result.observerLinks} watch links, ${result.reportShares} report links)` +
     (result.peerRooms > 0
       ? `, and ${result.peerRooms} ended peer room${result.peerRooms === 1 ? '' : 's'}`
       : '');

@@ -35,8 +35,18 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at'),
     /** True when the session fell back from a language model to the offline interviewer. */
     degraded: integer('degraded', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * sha256 of the owner key of the browser that created the session; its history lists it.
+     * Null for sessions created without one (or before owners existed): no history lists those
+     * until a holder of the seat token claims them.
+     */
+    ownerHash: text('owner_hash'),
   },
-  (t) => [index('sessions_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('sessions_created_at_idx').on(t.createdAt),
+    // The history is one owner's sessions, newest first.
+    index('sessions_owner_created_idx').on(t.ownerHash, t.createdAt),
+  ],
 );
 
 export const turns = sqliteTable(

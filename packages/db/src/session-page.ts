@@ -8,6 +8,8 @@ const { reports, sessions } = schema;
 const p = sql.placeholder;
 
 export interface SessionPageQuery {
+  /** Whose history: the sha256 of their owner key. Sessions of other owners, or of none, are never listed. */
+  ownerHash: string;
   /** Sessions on the page, at most. */
   limit: number;
   /** The `next` cursor of the previous page; absent for the newest sessions. */
@@ -40,18 +42,20 @@ export function sessionPager(
     .select({ session: sessions, report: reports.json, overall: reports.overall, rowid })
     .from(sessions)
     .leftJoin(reports, eq(reports.sessionId, sessions.id))
-    // A row value comparison walks the created_at index (whose entries end with the rowid).
-    .where(sql`(${sessions.createdAt}, ${rowid}) < (${p('at')}, ${p('rowid')})`)
+    // A row value comparison walks the (owner, created_at) index, whose entries end with the rowid.
+    .where(
+      sql`${sessions.ownerHash} = ${p('owner')} and (${sessions.createdAt}, ${rowid}) < (${p('at')}, ${p('rowid')})`,
+    )
     .orderBy(desc(sessions.createdAt), desc(rowid))
     .limit(p('limit'))
     .prepare();
-  return ({ limit, before }) => {
+  return ({ ownerHash, limit, before }) => {
     const match = before ? CURSOR.exec(before) : null;
     if (before && !match) throw new RangeError(`not a session list cursor: ${before}`);
     const at = match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
     const from = match ? Number(match[2]) : Number.MAX_SAFE_INTEGER;
     // One row more than asked says whether another page follows.
-    const rows = page.all({ at, rowid: from, limit: limit + 1 });
+    const rows = page.all({ owner: ownerHash, at, rowid: from, limit: limit + 1 });
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
     return {

@@ -1,6 +1,6 @@
 import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { RoomStore } from './room-store.ts';
 import * as schema from './schema.ts';
@@ -41,12 +41,18 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
           seed: p('seed'),
           engineState: p('engineState'),
           createdAt: p('createdAt'),
+          ownerHash: p('ownerHash'),
         })
         .prepare(),
       getSession: orm
         .select()
         .from(sessions)
         .where(eq(sessions.id, p('id')))
+        .prepare(),
+      claim: orm
+        .update(sessions)
+        .set({ ownerHash: sql`${p('owner')}` })
+        .where(and(eq(sessions.id, p('id')), isNull(sessions.ownerHash)))
         .prepare(),
       activeIds: orm
         .select({ id: sessions.id })
@@ -193,7 +199,7 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
   }
 
   create(session: NewSession): void {
-    this.#q.insertSession.run({ ...session });
+    this.#q.insertSession.run({ ...session, ownerHash: session.ownerHash ?? null });
   }
 
   get(id: string): SessionRecord | undefined {
@@ -215,7 +221,17 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
     }));
   }
 
-  /** One page of `list()`, for the history: newest first, `next` names the page after. */
+  /**
+   * Makes an unowned session this owner's (a session created before owners existed, or without
+   * one). Returns whether the session is now this owner's; one owned by someone else stays theirs.
+   * The caller has checked the seat token.
+   */
+  claim(id: string, ownerHash: string): boolean {
+    this.#q.claim.run({ id, owner: ownerHash });
+    return this.#q.getSession.get({ id })?.ownerHash === ownerHash;
+  }
+
+  /** One page of one owner's history: newest first, `next` names the page after. */
   page(query: SessionPageQuery): SessionPage {
     return this.#page(query);
   }

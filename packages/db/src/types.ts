@@ -29,6 +29,8 @@ export interface NewSession {
   seed: number;
   engineState: unknown;
   createdAt: number;
+  /** sha256 of the creator's owner key; absent or null when none was sent (no history lists it). */
+  ownerHash?: string | null;
 }
 
 export interface SessionRecord extends NewSession {
@@ -37,6 +39,7 @@ export interface SessionRecord extends NewSession {
   notes: string;
   endedAt: number | null;
   degraded: boolean;
+  ownerHash: string | null;
 }
 
 /** A row of the history list: the session with its report's headline numbers. */

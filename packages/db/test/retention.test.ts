@@ -54,6 +54,7 @@ function session(id: string, createdAt: number, endedAt: number | null): void {
     ended: { at: endedAt, reason: 'completed' },
     report: { report: { sessionId: id } as unknown as Report, overall: 3, createdAt: endedAt },
   });
+  db.shares.create({ id: `share-${id}`, sessionId: id, tokenHash: `share-${id}`, createdAt: endedAt });
 }
 
 describe('pruneEndedSessions', () => {
@@ -64,7 +65,14 @@ describe('pruneEndedSessions', () => {
     const cutoff = NOW - 30 * DAY_MS;
 
     const dry = pruneEndedSessions(db, { endedBefore: cutoff, dryRun: true });
-    expect(dry).toMatchObject({ dryRun: true, turns: 2, events: 2, reports: 1, observerLinks: 1 });
+    expect(dry).toMatchObject({
+      dryRun: true,
+      turns: 2,
+      events: 2,
+      reports: 1,
+      observerLinks: 1,
+      reportShares: 1,
+    });
     expect(dry.sessions.map((s) => s.id)).toEqual(['old-ended']);
     expect(db.sessions.get('old-ended')).toBeDefined();
     expect(describePrune(dry)).toMatch(/^would remove 1 ended session \(2 turns, 2 events, 1 reports/);
@@ -84,7 +92,8 @@ describe('pruneEndedSessions', () => {
           n: number;
         }
       ).n;
-    expect([left('client_commands'), left('step_timings')]).toEqual([0, 0]);
+    expect([left('client_commands'), left('step_timings'), left('report_shares')]).toEqual([0, 0, 0]);
+    expect(db.shares.byTokenHash('share-recent-ended')).toBeDefined();
     expect(
       db.sessions
         .list()

@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   /** A websocket frame is not valid JSON or not a known, well-formed message. */
   'BAD_MESSAGE',
   'UNAUTHORIZED',
+  /** The server was started with an access passphrase and this request did not carry the right one. */
+  'ACCESS_KEY_REQUIRED',
   /** The seat may not do that (an observer answering, a candidate rating), or a foreign origin. */
   'FORBIDDEN',
   'NOT_FOUND',
@@ -41,6 +43,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   BAD_MESSAGE: 400,
   UNAUTHORIZED: 401,
+  ACCESS_KEY_REQUIRED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CASE_NOT_FOUND: 404,

@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './capabilities.ts';
 export * from './client-frames.ts';
 export * from './common.ts';

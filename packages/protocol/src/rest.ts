@@ -10,6 +10,10 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** Whether creating sessions and listing history need the server's access passphrase (`MLSD_ACCESS_KEY`). */
+export const AccessMode = z.enum(['open', 'key']);
+export type AccessMode = z.infer<typeof AccessMode>;
+
 export const HealthResponse = z.object({
   ok: z.boolean(),
   /** The interviewer a new session gets by default. */
@@ -30,6 +34,8 @@ export const HealthResponse = z.object({
   dbDetail: z.string().optional(),
   /** Present only when the data directory's disk is low on space; `detail` says what to do. */
   disk: z.object({ freeBytes: z.number(), low: z.boolean(), detail: z.string() }).optional(),
+  /** "key" when the server was started with an access passphrase; absent from older servers ("open"). */
+  access: AccessMode.optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

@@ -1,39 +1,27 @@
 import {
+  ClaimSessionsBody,
+  type ClaimSessionsResponse,
   CreateSessionBody,
   type HealthResponse,
   SESSIONS_NEXT_HEADER,
   SessionListQuery,
 } from '@mlsd/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { requireBearer } from '../auth.ts';
+import type { FastifyInstance } from 'fastify';
+import { type Access, ownerHashOf, requireOwnerHash } from '../access.ts';
+import { tokenMatches } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { dataHealth } from '../data-health.ts';
 import { AppError } from '../errors.ts';
 import { parseOrThrow } from '../validation.ts';
+import { authorizedSession } from './authorized-session.ts';
 import { sessionDetail, sessionSummary } from './views.ts';
 
-const IdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'ids are the letters, digits and dashes returned by POST /api/sessions'),
-});
-
 /** The REST API under /api. */
-export async function apiRoutes(app: FastifyInstance, options: { clock: Clock }): Promise<void> {
-  const { clock } = options;
-
-  /** The session named in the URL, after checking the bearer token: 404 before 401. */
-  function authorizedSession(request: FastifyRequest) {
-    const { id } = parseOrThrow(IdParams, request.params, 'session id');
-    const record = app.db.sessions.get(id);
-    if (!record)
-      throw new AppError('SESSION_NOT_FOUND', `no session ${id}; see GET /api/sessions for the list`);
-    requireBearer(request.headers.authorization, record.tokenHash);
-    return record;
-  }
+export async function apiRoutes(
+  app: FastifyInstance,
+  options: { clock: Clock; access: Access },
+): Promise<void> {
+  const { clock, access } = options;
 
   app.get('/health', async (_request, reply) => {
     // A read that works proves little: a read-only file or a full disk still answers `select 1`
@@ -48,6 +36,7 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
       db: data.ok ? 'ok' : 'error',
       ...(data.detail ? { dbDetail: data.detail } : {}),
       ...(data.disk ? { disk: data.disk } : {}),
+      access: access.mode,
     };
     return reply.status(data.ok ? 200 : 503).send(body);
   });
@@ -59,17 +48,24 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
     '/sessions',
     { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (request, reply) => {
+      access.requireKey(request);
       const body = parseOrThrow(CreateSessionBody, request.body ?? {}, 'session request');
-      const created = await app.sessions.create(body, request.ip);
+      const created = await app.sessions.create(body, {
+        address: request.ip,
+        ownerHash: ownerHashOf(request),
+      });
       return reply.status(201).send(created);
     },
   );
 
   // Paged: a history of thousands of sessions must not be one reply. The body stays the array it
   // always was; the next page's cursor travels in a header, so older clients keep working.
+  // A history is one owner's: sessions created with another owner key, or none, are not listed.
   app.get('/sessions', async (request, reply) => {
+    access.requireKey(request);
+    const ownerHash = requireOwnerHash(request);
     const query = parseOrThrow(SessionListQuery, request.query ?? {}, 'session list query');
-    const page = app.db.sessions.page({ limit: query.limit, before: query.before ?? null });
+    const page = app.db.sessions.page({ ownerHash, limit: query.limit, before: query.before ?? null });
     if (page.next) {
       reply.header(SESSIONS_NEXT_HEADER, page.next);
       reply.header('link', `</api/sessions?limit=${query.limit}&before=${page.next}>; rel="next"`);
@@ -77,8 +73,27 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
     return page.items.map(sessionSummary);
   });
 
+  // Sessions from before owners existed belong to no history until a holder of the seat token
+  // claims them; a wrong token or an unknown id claims nothing and says nothing about which.
+  app.post(
+    '/sessions/claim',
+    { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+    async (request): Promise<ClaimSessionsResponse> => {
+      access.requireKey(request);
+      const ownerHash = requireOwnerHash(request);
+      const body = parseOrThrow(ClaimSessionsBody, request.body ?? {}, 'claim request');
+      let claimed = 0;
+      for (const { id, token } of body.sessions) {
+        const record = app.db.sessions.get(id);
+        if (record && tokenMatches(token, record.tokenHash) && app.db.sessions.claim(id, ownerHash))
+          claimed += 1;
+      }
+      return { claimed };
+    },
+  );
+
   app.get('/sessions/:id', async (request) => {
-    const record = authorizedSession(request);
+    const record = authorizedSession(app, request);
     const report = app.db.sessions.report(record.id)?.report ?? null;
     return sessionDetail(
       record,
@@ -90,7 +105,7 @@ export async function apiRoutes(app: FastifyInstance, options: { clock: Clock })
   });
 
   app.get('/reports/:id', async (request) => {
-    const record = authorizedSession(request);
+    const record = authorizedSession(app, request);
     const stored = app.db.sessions.report(record.id);
     if (!stored) {
       throw new AppError(

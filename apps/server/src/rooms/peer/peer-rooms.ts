@@ -57,6 +57,8 @@ export class PeerRooms implements RoomKind {
     caseId?: string;
     surprise: boolean;
     durationMinutes: DurationMinutes;
+    /** sha256 of the creator's owner key, when they sent one. */
+    ownerHash?: string | null;
   }): CreatePeerRoomResponse {
     const caseStudy =
       options.surprise || options.caseId === undefined
@@ -71,6 +73,7 @@ export class PeerRooms implements RoomKind {
       interviewerTokenHash: interviewer.hash,
       candidateTokenHash: candidate.hash,
       previousRoomId: null,
+      ownerHash: options.ownerHash ?? null,
     });
     return {
       roomId: id,
@@ -103,6 +106,7 @@ export class PeerRooms implements RoomKind {
       interviewerTokenHash: from.candidateTokenHash,
       candidateTokenHash: from.interviewerTokenHash,
       previousRoomId: from.id,
+      ownerHash: from.ownerHash ?? null,
     });
   }
 
@@ -177,6 +181,7 @@ export class PeerRooms implements RoomKind {
     interviewerTokenHash: string;
     candidateTokenHash: string;
     previousRoomId: string | null;
+    ownerHash: string | null;
   }): string {
     const id = randomUUID();
     this.#deps.store.create({
@@ -190,6 +195,7 @@ export class PeerRooms implements RoomKind {
       assessment: EMPTY_ASSESSMENT,
       createdAt: this.#deps.clock.now(),
       previousRoomId: input.previousRoomId,
+      ownerHash: input.ownerHash,
     });
     return id;
   }

@@ -60,7 +60,15 @@ export class SoloRooms implements RoomKind {
    * Creates a session and starts its interview. The offline opening is stored before this returns;
    * a model's opening streams to the seat that joins.
    */
-  async create(body: CreateSession, address = 'local'): Promise<CreateSessionResponse> {
+  /**
+   * A new session. `from` is who asks: their address (the running-session cap counts per address)
+   * and the sha256 of their owner key (the session joins that owner's history).
+   */
+  async create(
+    body: CreateSession,
+    from: { address?: string; ownerHash?: string | null } = {},
+  ): Promise<CreateSessionResponse> {
+    const address = from.address ?? 'local';
     const { db, clock, rubrics } = this.#deps;
     if (this.#active.count(address) >= this.#active.max) {
       throw new AppError(
@@ -89,6 +97,7 @@ export class SoloRooms implements RoomKind {
       seed: body.seed ?? randomInt(2 ** 31 - 1),
       engineState: initial.state,
       createdAt: now,
+      ownerHash: from.ownerHash ?? null,
     });
     this.#active.add(id, address);
     if (degraded) db.sessions.commit(id, { at: now, degraded: true });
