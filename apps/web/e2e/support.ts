@@ -20,9 +20,16 @@ export async function load<T>(path: string): Promise<T> {
   return (await import(/* @vite-ignore */ join(REPO_ROOT, path))) as T;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const helpers = await load<{ startTestServer: () => Promise<TestServer> }>('apps/server/test/helpers.ts');
-  return helpers.startTestServer();
+/** The server options these tests use; `accessKey` starts it locked with that passphrase. */
+export interface TestServerOptions {
+  accessKey?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const helpers = await load<{ startTestServer: (options: TestServerOptions) => Promise<TestServer> }>(
+    'apps/server/test/helpers.ts',
+  );
+  return helpers.startTestServer(options);
 }
 
 /** Fails early, saying how to fix it, without the build or the browser; makes the screenshot folder. */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AccessGuard } from './components/access-gate.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { ErrorPage } from './components/error-page.tsx';
 import { useRoute } from './lib/use-route.ts';
@@ -7,6 +8,7 @@ import { HomePage } from './pages/home/home-page.tsx';
 import { PeerPage } from './pages/peer/peer-page.tsx';
 import { ReportPage } from './pages/report/report-page.tsx';
 import { RoomPage } from './pages/room/room-page.tsx';
+import { SharedReportPage } from './pages/shared/shared-report-page.tsx';
 import { WatchPage } from './pages/watch/watch-page.tsx';
 
 const TITLES = {
@@ -16,6 +18,7 @@ const TITLES = {
   report: 'Report',
   peer: 'Peer interview',
   watch: 'Watching',
+  shared: 'Shared report',
   'not-found': 'Not found',
 };
 
@@ -33,8 +36,17 @@ export function App() {
       </button>
       <AppHeader route={route} />
       <main id="main" tabIndex={-1}>
-        {route.name === 'home' && <HomePage key={route.caseId ?? ''} initialCaseId={route.caseId ?? null} />}
-        {route.name === 'history' && <HistoryPage />}
+        {/* Only the pages that create or list sessions ask for a passphrase; seat links never do. */}
+        {route.name === 'home' && (
+          <AccessGuard>
+            <HomePage key={route.caseId ?? ''} initialCaseId={route.caseId ?? null} />
+          </AccessGuard>
+        )}
+        {route.name === 'history' && (
+          <AccessGuard>
+            <HistoryPage />
+          </AccessGuard>
+        )}
         {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}
         {route.name === 'report' && <ReportPage key={route.sessionId} sessionId={route.sessionId} />}
         {route.name === 'peer' && (
@@ -48,6 +60,7 @@ export function App() {
         {route.name === 'watch' && (
           <WatchPage key={`${route.roomId}/${route.token}`} roomId={route.roomId} token={route.token} />
         )}
+        {route.name === 'shared' && <SharedReportPage key={route.token} token={route.token} />}
         {route.name === 'not-found' && (
           <ErrorPage title="Page not found">
             There is no page at <code>{route.path}</code>. It may have been a mistyped or an old link.

@@ -1,17 +1,28 @@
 import {
+  ACCESS_KEY_HEADER,
   ApiError,
   CaseSummary,
+  type ClaimSessionsBody,
+  ClaimSessionsResponse,
   type CreateSessionBody,
   CreateSessionResponse,
+  CreateShareResponse,
   HealthResponse,
   ObserverLinkResponse,
+  OWNER_HEADER,
   Report,
+  ReportShare,
   SESSIONS_NEXT_HEADER,
   type SeatView,
   SessionDetail,
   SessionSummary,
+  SharedReport,
 } from '@mlsd/protocol';
 import { z } from 'zod';
+import { lockAccess } from './access-gate.ts';
+import { claimKnownSessions } from './claim.ts';
+import { loadAccessKey, ownerKey, saveAccessKey } from './owner.ts';
+import { browserStore } from './storage.ts';
 
 /** A failed API call, with what the server said (or why there was no answer). */
 export class ApiRequestError extends Error {
@@ -31,13 +42,21 @@ export class ApiRequestError extends Error {
   get isUnauthorized(): boolean {
     return this.status === 401 || this.status === 403;
   }
+
+  /** The server has an access passphrase and this request lacked it or carried a wrong one. */
+  get needsAccessKey(): boolean {
+    return this.code === 'ACCESS_KEY_REQUIRED';
+  }
 }
+
+/** Request options; headers are a plain object so they can be merged (and read in tests). */
+export type ApiInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, string> };
 
 /**
  * Fetches `path` and checks the reply against `schema`, throwing an ApiRequestError that says what
  * went wrong.
  */
-export async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, schema: z.ZodType<T>, init: ApiInit = {}): Promise<T> {
   return (await requestWithHeaders(path, schema, init)).data;
 }
 
@@ -45,11 +64,15 @@ export async function request<T>(path: string, schema: z.ZodType<T>, init: Reque
 async function requestWithHeaders<T>(
   path: string,
   schema: z.ZodType<T>,
-  init: RequestInit = {},
+  init: ApiInit = {},
 ): Promise<{ data: T; headers: Headers }> {
+  // The passphrase goes with every request once known: the server ignores it where it is not needed.
+  const store = browserStore();
+  const accessKey = loadAccessKey(store);
+  const headers = { ...init.headers, ...(accessKey ? { [ACCESS_KEY_HEADER]: accessKey } : {}) };
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, headers });
   } catch {
     throw new ApiRequestError(
       0,
@@ -61,9 +84,15 @@ async function requestWithHeaders<T>(
   if (!response.ok) {
     const error = ApiError.safeParse(body);
     const status = `${response.status} ${response.statusText}`;
-    throw error.success
+    const failure = error.success
       ? new ApiRequestError(response.status, error.data.code, error.data.message)
       : new ApiRequestError(response.status, 'HTTP', `The server answered ${status}.`);
+    if (failure.needsAccessKey) {
+      // A refused passphrase is forgotten, unless the user typed a new one while this was in flight.
+      if (accessKey !== null && loadAccessKey(store) === accessKey) saveAccessKey(store, null);
+      lockAccess(accessKey === null ? null : failure.message);
+    }
+    throw failure;
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -83,23 +112,51 @@ export interface SessionsPage {
 
 export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
+/** The header that makes a new session or room this browser's, and lists this browser's history. */
+export const ownerHeaders = (): Record<string, string> => ({ [OWNER_HEADER]: ownerKey(browserStore()) });
+
+const json = (body: unknown, headers: Record<string, string> = {}): ApiInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+let claiming: Promise<boolean> | null = null;
+
+/** Claims this browser's sessions from before owners existed, once; concurrent callers share it. */
+export function claimOnce(): Promise<boolean> {
+  claiming ??= claimKnownSessions(browserStore(), api.claim).finally(() => {
+    claiming = null;
+  });
+  return claiming;
+}
+
+const share = (id: string) => `/api/sessions/${encodeURIComponent(id)}/shares`;
+
 export const api = {
   cases: () => request('/api/cases', z.array(CaseSummary)),
   health: () => request('/api/health', HealthResponse),
-  /** The newest page of sessions (enough to find one still running). */
-  sessions: () => request('/api/sessions', z.array(SessionSummary)),
-  /** A page of the history; pass the previous page's `next` to get older sessions. */
+  /** The newest page of this browser's sessions (enough to find one still running). */
+  sessions: async () => {
+    await claimOnce();
+    return request('/api/sessions', z.array(SessionSummary), { headers: ownerHeaders() });
+  },
+  /** A page of this browser's history; pass the previous page's `next` to get older sessions. */
   sessionsPage: async (before: string | null = null): Promise<SessionsPage> => {
+    await claimOnce();
     const path = before ? `/api/sessions?before=${encodeURIComponent(before)}` : '/api/sessions';
-    const { data, headers } = await requestWithHeaders(path, z.array(SessionSummary));
+    const { data, headers } = await requestWithHeaders(path, z.array(SessionSummary), {
+      headers: ownerHeaders(),
+    });
     return { sessions: data, next: headers.get(SESSIONS_NEXT_HEADER) };
   },
+  /** Whether the stored passphrase opens this server: the smallest request that needs it. */
+  checkAccess: () => request('/api/sessions?limit=1', z.array(SessionSummary), { headers: ownerHeaders() }),
+  /** Makes sessions from before owners existed this browser's (see claimOnce). */
+  claim: (sessions: ClaimSessionsBody['sessions']) =>
+    request('/api/sessions/claim', ClaimSessionsResponse, json({ sessions }, ownerHeaders())),
   createSession: (body: CreateSessionBody) =>
-    request('/api/sessions', CreateSessionResponse, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
+    request('/api/sessions', CreateSessionResponse, json(body, ownerHeaders())),
   session: (id: string, token: string) =>
     request(`/api/sessions/${encodeURIComponent(id)}`, SessionDetail, bearer(token)),
   report: (id: string, token: string) =>
@@ -111,4 +168,15 @@ export const api = {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ view }),
     }),
+  /** A read-only link to session `id`'s report; its token is in this reply only. */
+  createShare: (id: string, token: string) =>
+    request(share(id), CreateShareResponse, json({}, { authorization: `Bearer ${token}` })),
+  shares: (id: string, token: string) => request(share(id), z.array(ReportShare), bearer(token)),
+  revokeShare: (id: string, token: string, shareId: string) =>
+    request(`${share(id)}/${encodeURIComponent(shareId)}`, z.null(), {
+      method: 'DELETE',
+      ...bearer(token),
+    }),
+  /** What a read-only report link shows; needs nothing but the link's token. */
+  shared: (token: string) => request(`/api/shared/${encodeURIComponent(token)}`, SharedReport),
 };

@@ -44,6 +44,20 @@ describe('parseRoute', () => {
   });
 });
 
+describe('shared report links', () => {
+  it('reads #/shared/<token>, and refuses a malformed token', () => {
+    const token = 'Ab9_-'.repeat(9);
+    expect(parseRoute(`#/shared/${token}`)).toEqual({ name: 'shared', token });
+    expect(parseRoute(`#/shared/${token}/`)).toEqual({ name: 'shared', token });
+    expect(parseRoute('#/shared/short')).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/shared/${token}=`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/shared/${token}/more`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute('#/shared/')).toMatchObject({ name: 'not-found' });
+    expect(href({ name: 'shared', token })).toBe(`#/shared/${token}`);
+    expect(parseRoute(href({ name: 'shared', token }))).toEqual({ name: 'shared', token });
+  });
+});
+
 describe('pageLink', () => {
   it('puts the page origin and path in front of a hash route', () => {
     const at = { origin: 'http://host:3000', pathname: '/' };

@@ -9,6 +9,8 @@ export type Route =
   | PeerRoute
   /** A read-only watch link to any room, solo or peer: the observer token lives only in the hash. */
   | { name: 'watch'; roomId: string; token: string }
+  /** A read-only copy of a solo report, shared by its owner: the share token lives only in the hash. */
+  | { name: 'shared'; token: string }
   | { name: 'not-found'; path: string };
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,6 +41,8 @@ export function parseRoute(hash: string): Route {
     const [, roomId = '', token = ''] = watch;
     if (ROOM_ID.test(roomId) && SEAT_TOKEN.test(token)) return { name: 'watch', roomId, token };
   }
+  const shared = /^\/shared\/([^/]+)$/.exec(path);
+  if (shared && SEAT_TOKEN.test(shared[1] ?? '')) return { name: 'shared', token: shared[1] ?? '' };
   return { name: 'not-found', path };
 }
 
@@ -57,6 +61,8 @@ export function href(route: Exclude<Route, { name: 'not-found' }>): string {
       return peerHref(route);
     case 'watch':
       return `#/watch/${encodeURIComponent(route.roomId)}/${encodeURIComponent(route.token)}`;
+    case 'shared':
+      return `#/shared/${encodeURIComponent(route.token)}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type CreatePeerRoomBody, CreatePeerRoomResponse, PeerReport, PeerRoomInfo } from '@mlsd/protocol';
-import { bearer, request } from '../api.ts';
+import { bearer, ownerHeaders, request } from '../api.ts';
 
 const room = (id: string) => `/api/peer/rooms/${encodeURIComponent(id)}`;
 
@@ -8,7 +8,8 @@ export const peerApi = {
   create: (body: CreatePeerRoomBody) =>
     request('/api/peer/rooms', CreatePeerRoomResponse, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The room is this browser's, like the sessions it starts.
+      headers: { 'content-type': 'application/json', ...ownerHeaders() },
       body: JSON.stringify(body),
     }),
   info: (roomId: string, token: string) => request(room(roomId), PeerRoomInfo, bearer(token)),

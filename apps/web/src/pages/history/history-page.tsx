@@ -12,7 +12,7 @@ export function HistoryPage() {
       <header className="page-head">
         <h1>History</h1>
         <p className="lede">
-          Every interview on this server, how your scores move, and what to practise next.
+          Every interview started in this browser, how your scores move, and what to practise next.
         </p>
       </header>
       {first.status === 'loading' && <Loading label="Loading your interviews…" />}

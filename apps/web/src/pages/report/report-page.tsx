@@ -7,6 +7,7 @@ import { href } from '../../lib/routes.ts';
 import { browserStore, getSessionKey } from '../../lib/storage.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ReportView } from './report-view.tsx';
+import { ShareLinks } from './share-links.tsx';
 
 type Loaded =
   | { kind: 'report'; session: SessionDetail; report: Report }
@@ -38,7 +39,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
     return (
       <ErrorPage title="No report for this browser">
         The report of session <code>{sessionId}</code> can only be opened by the browser that ran the
-        interview.
+        interview. Its owner can send you a read-only link from their report.
       </ErrorPage>
     );
   }
@@ -75,5 +76,11 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
       </ErrorPage>
     );
   }
-  return <ReportView session={value.session} report={value.report} />;
+  return (
+    <ReportView
+      session={value.session}
+      report={value.report}
+      share={<ShareLinks sessionId={sessionId} token={key.token} />}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import type { Report, SessionDetail } from '@mlsd/protocol';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Notice } from '../../components/notice.tsx';
 import { FLAG_LABEL, SCORER_LABEL } from '../../lib/labels.ts';
 import { ExportButtons } from './export-buttons.tsx';
@@ -21,10 +21,25 @@ export function showTurn(index: number): void {
   el.classList.add('is-flashing');
 }
 
-export function ReportView({ session, report }: { session: SessionDetail; report: Report }) {
+/**
+ * One solo report. The owner's page passes `share` (the read-only link controls, under the head);
+ * a shared copy passes `banner` instead and nothing that acts on the session.
+ */
+export function ReportView({
+  session,
+  report,
+  banner,
+  share,
+}: {
+  session: SessionDetail;
+  report: Report;
+  banner?: ReactNode;
+  share?: ReactNode;
+}) {
   useOpenDetailsWhenPrinting();
   return (
     <article className="report page">
+      {banner}
       <header className="report__head">
         <div>
           <p className="eyebrow">Interview report</p>
@@ -37,6 +52,8 @@ export function ReportView({ session, report }: { session: SessionDetail; report
         </div>
         <ExportButtons report={report} transcript={session.transcript} />
       </header>
+
+      {share}
 
       <ReportSummary report={report} />
 

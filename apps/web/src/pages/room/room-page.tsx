@@ -9,7 +9,8 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
     return (
       <ErrorPage title="This interview is not open in this browser">
         Session <code>{sessionId}</code> was started elsewhere, or its key was cleared with the browser data.
-        Only the browser that started an interview can rejoin it.
+        Only the browser that started an interview can rejoin it; once it is over, its owner can send a
+        read-only link from the report.
       </ErrorPage>
     );
   }
