@@ -36,18 +36,28 @@ const PHRASINGS = ['plain', 'filler', 'combined'] as const;
 
 /**
  * One outcome per expected fact. A message split into the wrong number of parts gets every expected
- * fact wrong, and counts one "none" for each part the lookup said the case does not cover.
+ * fact wrong, and counts one "none" for each part the lookup said the case does not cover. Parts
+ * are matched to expected facts in any order: answering both questions of a two-part message is
+ * what counts, not which one the set's writer listed first.
  */
 function grade(parts: FactPart[], expected: readonly string[]): Outcome[] {
   if (parts.length !== expected.length) {
     let nones = parts.filter((part) => part.status === 'none').length;
     return expected.map(() => (nones-- > 0 ? 'none' : 'wrong'));
   }
-  return expected.map((factId, index) => {
-    const part = parts[index];
+  const left = [...parts];
+  const rights = expected.map((factId) => {
+    const at = left.findIndex((part) => part.status === 'found' && part.fact?.id === factId);
+    if (at < 0) return false;
+    left.splice(at, 1);
+    return true;
+  });
+  // Expected facts no part found take the outcomes of the unmatched parts, in order.
+  return rights.map((right) => {
+    if (right) return 'right';
+    const part = left.shift();
     if (!part || part.status === 'none') return 'none';
-    if (part.status === 'ambiguous') return 'ambiguous';
-    return part.fact?.id === factId ? 'right' : 'wrong';
+    return part.status === 'ambiguous' ? 'ambiguous' : 'wrong';
   });
 }
 
@@ -132,9 +142,15 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Nobody has tuned on it:
   // this is the honest figure for unseen questions today.
   blind4: { right: 0.825, falseNone: 37, none: 0.8 },
+  // Written blind (2026-12-03, by a hand barred from the code and the other sets) and read on first
+  // sight: 81.5% right (plain 82.5%, filler 79.2%, combined 82.1%), 39 false "not covered", 55.0%
+  // of unanswerable questions "none" (its unanswerable questions sit close to real facts on
+  // purpose). Its misses were printed once by accident; nothing was changed for them, and the one
+  // change made since (a pronoun read with its antecedent, from blind4's misses) left it unchanged.
+  blind5: { right: 0.81, falseNone: 39, none: 0.55 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4'])('fact questions (%s)', (file) => {
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5'])('fact questions (%s)', (file) => {
   const floor = FLOORS[file]!;
   const result = evaluate(file);
   const table = [
@@ -152,7 +168,10 @@ describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4'])('fact 
     },
   ];
   console.table(table);
-  if (result.misses.length > 0) console.log(`${file} misses:\n${result.misses.join('\n')}`);
+  // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
+  // misses, once read, make it a development set.
+  if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))
+    console.log(`${file} misses:\n${result.misses.join('\n')}`);
 
   it('has enough questions, over every case', () => {
     expect(result.answerable).toBeGreaterThanOrEqual(80);

@@ -292,6 +292,18 @@ describe('fact retrieval on the real cases', () => {
     expect(covered.length).toBeGreaterThan(0);
   });
 
+  it('reads "they" or "it" in a later clause as the subject of the clause before', () => {
+    const fraud = realCases.find((study) => study.id === 'fraud-detection');
+    expect(fraud).toBeDefined();
+    const index = factIndexFor(fraud!);
+    // "how long until they show up" alone names nothing; with its antecedent it asks for the label delay.
+    expect(parts('how long until they show up?', index)).toEqual(['none:']);
+    expect(parts('Where do our fraud labels come from, and how long until they show up?', index)).toEqual([
+      'found:label-sources',
+      'found:label-delay',
+    ]);
+  });
+
   for (const study of covered) {
     it(`answers realistic questions on ${study.id}`, () => {
       const index = factIndexFor(study);

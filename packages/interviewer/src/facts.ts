@@ -91,6 +91,9 @@ function sharesNoun(text: string): boolean {
   return BARE_MODIFIER.test(left.trim()) && SHARED_NOUN.test(right.trim());
 }
 
+/** "how long until *they* show up": a clause whose subject is a pronoun for the clause before's. */
+const PRONOUN_SUBJECT = /\b(?:they|them|their|it|its|those|these)\b/i;
+
 /** A question part with the ranking it was decided on. */
 interface Clause {
   part: FactPart;
@@ -189,6 +192,19 @@ export function createFactIndex(
   };
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });
 
+  /**
+   * "Where do labels come from, and how long until *they* show up?": a clause that finds nothing
+   * and speaks of "they" or "it" is read again with the clause before in front, the pronoun's
+   * antecedent; it keeps that reading only when it finds a fact of its own, not the one before.
+   */
+  const withAntecedent = (entry: Resolved, before: Resolved | undefined): Resolved => {
+    if (!before?.part.fact || entry.part.status !== 'none' || !PRONOUN_SUBJECT.test(entry.text)) return entry;
+    const context = `${before.text.replace(/[?.!]+$/, '')} ${entry.text}`;
+    const again = resolveOne(context, ranker.rank(context));
+    if (!again.part.fact || again.part.fact === before.part.fact) return entry;
+    return { ...again, text: entry.text, part: { ...again.part, question: entry.text } };
+  };
+
   /** One question; "the latency budget and the peak QPS?" splits when each half has its own fact. */
   const resolvePiece = (text: string, ranking: Ranking, opening: boolean): Resolved[] => {
     const whole = resolveOne(text, ranking, opening);
@@ -197,7 +213,8 @@ export function createFactIndex(
       .split(CONJUNCTION)
       .map((half) => ({ half: half.trim(), ranking: ranker.rank(half) }))
       .filter((entry) => entry.ranking.terms > 0)
-      .map((entry) => resolveOne(entry.half, entry.ranking));
+      .map((entry) => resolveOne(entry.half, entry.ranking))
+      .map((entry, index, all) => withAntecedent(entry, all[index - 1]));
     // Split only when the halves pick exactly the whole question's best facts: "how many users and
     // ads?" stays one question, since one fact holds both counts.
     const best = new Set(ranking.ranked.slice(0, halves.length).map((entry) => entry.fact));
@@ -250,8 +267,9 @@ export function createFactIndex(
         told: piece.told,
       })),
     );
-    for (const entry of entries) {
+    for (const [index, raw] of entries.entries()) {
       const previous = resolved.at(-1);
+      const entry = withAntecedent(raw, entries[index - 1]);
       if (!previous || !joins(previous, entry)) resolved.push(entry);
     }
     // "I'd like to know the raw material. What gets logged...?": a remark closed by a full stop that
