@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StepId } from '../packages/protocol/src/index.ts';
@@ -19,6 +21,11 @@ import {
  * - cached: the live server's end-of-session report, where every turn was tokenised and matched
  *   once when it arrived (the `AnalysisCache` the session shares);
  * - live coverage: one `stepCoverage` call after a new message, with the earlier turns cached.
+ * - fresh process (goal: 150 ms): `mlsd score` of the same transcript in a new `node --import tsx`
+ *   process, as a user runs it. The command times itself (`MLSD_SCORE_TIMING=1`) from the start of
+ *   `scoreCommand` (reading the transcript, loading the rubric and the word vectors, compiling,
+ *   scoring) to the report written; Node and tsx startup and module imports come before that and are
+ *   printed apart, with bare `node` and `node --import tsx` startups for comparison.
  *
  * The transcript is stitched from the calibration interviews: their turns, unchanged, spread over
  * seven steps and 45 minutes until it reaches the word count.
@@ -26,7 +33,7 @@ import {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_WORDS = 8_000;
 const WARM_UP = 3;
-const RUNS = { cold: 20, warm: 50, live: 100 };
+const RUNS = { cold: 20, warm: 50, live: 100, fresh: 7 };
 
 export interface ScoringBench {
   words: number;
@@ -37,6 +44,24 @@ export interface ScoringBench {
   matching: Stats;
   cached: Stats;
   liveCoverage: Stats;
+  fresh: FreshProcess;
+}
+
+/** Medians over fresh `mlsd score` processes (see `freshProcess`). */
+interface FreshProcess {
+  goalMs: number;
+  runs: number;
+  /** Whether the build's rubric data was used (`pnpm build`); without it the rubric is parsed and tokenised. */
+  builtRubricData: boolean;
+  scoringWorkMs: number;
+  scoringWorkMinMs: number;
+  scoringCpuMs: number;
+  phases: Record<string, number>;
+  /** Node, tsx and module imports, before the command starts. */
+  startupMs: number;
+  wallMs: number;
+  bareNodeMs: number;
+  bareTsxMs: number;
 }
 
 interface Stats {
@@ -84,6 +109,8 @@ export async function run(): Promise<ScoringBench> {
     );
   });
 
+  const fresh = freshProcess(turns);
+
   const result: ScoringBench = {
     words,
     turns: turns.length,
@@ -93,6 +120,7 @@ export async function run(): Promise<ScoringBench> {
     matching,
     cached,
     liveCoverage,
+    fresh,
   };
   const line = (name: string, stats: Stats) =>
     `  ${name.padEnd(34)} mean ${stats.meanMs.toFixed(1).padStart(6)} ms   p95 ${stats.p95Ms.toFixed(1).padStart(6)} ms   (${stats.runs} runs)`;
@@ -104,7 +132,82 @@ export async function run(): Promise<ScoringBench> {
   console.log(line('matching (turns already tokenised)', matching));
   console.log(line('cached (end of a live session)', cached));
   console.log(line('live coverage after a new message', liveCoverage));
+  const phases = Object.entries(fresh.phases)
+    .map(([name, ms]) => `${name.replace(/Ms$/, '')} ${ms.toFixed(1)}`)
+    .join(', ');
+  console.log(
+    `  fresh process \`mlsd score\` (goal <= ${fresh.goalMs} ms, median of ${fresh.runs}${fresh.builtRubricData ? '' : ', NO built rubric data: run `pnpm build`'})`,
+  );
+  console.log(
+    `    scoring work ${fresh.scoringWorkMs.toFixed(1)} ms (min ${fresh.scoringWorkMinMs.toFixed(1)}, CPU ${fresh.scoringCpuMs.toFixed(1)}): ${phases} ms`,
+  );
+  console.log(
+    `    before it: Node + tsx + imports ${fresh.startupMs.toFixed(0)} ms (bare node ${fresh.bareNodeMs.toFixed(0)} ms, node --import tsx ${fresh.bareTsxMs.toFixed(0)} ms); whole process ${fresh.wallMs.toFixed(0)} ms wall`,
+  );
   return result;
+}
+
+/**
+ * Runs `mlsd score FILE --json` on the transcript in fresh processes and reads the timing the
+ * command prints with `MLSD_SCORE_TIMING=1`; wall time is measured around each process.
+ */
+function freshProcess(turns: SessionTurn[]): FreshProcess {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
+  try {
+    const file = join(dir, 'transcript.json');
+    const start = turns[0]?.atMs ?? 0;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        caseId: 'ad-click-prediction',
+        durationMinutes: 45,
+        turns: turns.map((turn) => ({
+          role: turn.role,
+          step: turn.step,
+          text: turn.text,
+          t: ((turn.atMs ?? start) - start) / 1000,
+        })),
+      }),
+    );
+    const empty = join(dir, 'empty.ts');
+    writeFileSync(empty, '');
+    const wall = (args: string[], env: NodeJS.ProcessEnv = process.env) => {
+      const begin = performance.now();
+      const child = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench: ${args.join(' ')} failed: ${child.stderr}`);
+      return { ms: performance.now() - begin, stderr: child.stderr };
+    };
+    const cli = ['--import', 'tsx', join(ROOT, 'packages', 'cli', 'src', 'main.ts'), 'score', file, '--json'];
+    wall(cli); // tsx compiles the sources into its cache once; the runs below read it as users do
+    const timings: { wallMs: number; timing: Record<string, number | boolean> }[] = [];
+    for (let i = 0; i < RUNS.fresh; i++) {
+      const run = wall(cli, { ...process.env, MLSD_SCORE_TIMING: '1' });
+      const json = /mlsd score timing (\{.*\})/.exec(run.stderr)?.[1];
+      if (!json) throw new Error(`bench: mlsd score printed no timing: ${run.stderr}`);
+      timings.push({ wallMs: run.ms, timing: JSON.parse(json) as Record<string, number | boolean> });
+    }
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return round2(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
+    };
+    const field = (name: string) => median(timings.map((run) => Number(run.timing[name])));
+    const phaseNames = ['readTranscriptMs', 'loadRubricMs', 'vectorsMs', 'compileMs', 'scoreMs', 'outputMs'];
+    return {
+      goalMs: 150,
+      runs: RUNS.fresh,
+      builtRubricData: timings.every((run) => run.timing.builtRubricData === true),
+      scoringWorkMs: field('scoringWorkMs'),
+      scoringWorkMinMs: round2(Math.min(...timings.map((run) => Number(run.timing.scoringWorkMs)))),
+      scoringCpuMs: field('scoringCpuMs'),
+      phases: Object.fromEntries(phaseNames.map((name) => [name, field(name)])),
+      startupMs: field('startupMs'),
+      wallMs: median(timings.map((run) => run.wallMs)),
+      bareNodeMs: median(Array.from({ length: 3 }, () => wall(['-e', '0']).ms)),
+      bareTsxMs: median(Array.from({ length: 3 }, () => wall(['--import', 'tsx', empty]).ms)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Times `fn` after a warm-up; `before` runs untimed ahead of each call. */
@@ -127,7 +230,7 @@ function measure(runs: number, fn: () => unknown, before: () => unknown = () => 
 }
 
 /** Calibration turns, in order, repeated with a marker so no two turns share a text, up to ~8,000 words. */
-function transcript(): SessionTurn[] {
+export function transcript(): SessionTurn[] {
   const dir = join(ROOT, 'calibration');
   const cases = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   const source = cases

@@ -17,5 +17,7 @@ export { budgetMs, stepDurations } from './pacing.ts';
 export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';
 export { type MessageReading, readCandidateMessage } from './reader.ts';
 export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
+export { loadRubricData } from './rubric-data.ts';
 export type { SessionTurn } from './session.ts';
 export { type ScoreError, type ScoreResult, scoreTranscript } from './transcript-file.ts';
+export { type MeaningStatus, meaningStatus } from './word-vectors.ts';

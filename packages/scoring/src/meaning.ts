@@ -58,14 +58,27 @@ interface MeaningIndex {
   vectors: WordVectors;
   /** Distinct words of all references. */
   words: string[];
-  /** Their unit vectors, one after the other (zeros for words matched as written only). */
+  /**
+   * Indices of the words with a vector (rank at least `minRank`), and their unit vectors one after
+   * the other. Only they can reach `floor`: a word without one has similarity 0 to everything, so
+   * a new lemma is compared with these alone (each the same products, in the same order).
+   */
+  withVector: Int32Array;
   units: Float32Array;
+  /** First character code of each word, to skip `sameWord` for words that cannot be a form of it. */
+  initials: Int32Array;
   /** Per point, its references as weighted reference words. */
   references: ReferenceWord[][][];
   /** How few of the case's points use a word, 0..1. */
   caseWeight: (lemma: string) => number;
-  /** Candidate lemma -> similarity to each reference word (0 below the floor); bounded. */
-  memo: Map<string, Float32Array>;
+  /** Candidate lemma -> its similarities (see `Similarities`); bounded. */
+  memo: Map<string, Similarities>;
+}
+
+/** A candidate lemma's similarity to each reference word (0 below the floor), and where it is not 0. */
+interface Similarities {
+  dense: Float32Array;
+  nonZero: Int32Array;
 }
 
 /** Candidate lemmas whose similarities are kept per case (about 4 KB each); cleared when full. */
@@ -109,12 +122,15 @@ function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): Mea
       .map(reference)
       .filter((words) => words.length >= 2),
   );
-  const units = new Float32Array(words.length * vectors.dims);
-  words.forEach((word, i) => {
-    const row = vectors.row(word);
-    if (row >= MEANING.minRank) units.set(vectors.unit(row), i * vectors.dims);
+  const withVector = Int32Array.from(
+    words.flatMap((word, i) => (vectors.row(word) >= MEANING.minRank ? [i] : [])),
+  );
+  const units = new Float32Array(withVector.length * vectors.dims);
+  withVector.forEach((word, k) => {
+    units.set(vectors.unit(vectors.row(words[word] ?? '')), k * vectors.dims);
   });
-  return { vectors, words, units, references, caseWeight, memo: new Map() };
+  const initials = Int32Array.from(words, (word) => word.charCodeAt(0));
+  return { vectors, words, withVector, units, initials, references, caseWeight, memo: new Map() };
 }
 
 /** A content word worth comparing: a word, not a number or a mark, and not filler. */
@@ -163,12 +179,14 @@ export function meaningCandidates(
   if (!index) return [];
   const said = [...segment.contentSet].filter((lemma) => isWord(lemma) && !prompt?.has(lemma));
   if (said.length < 2) return [];
-  const similarities = said.map((lemma) => similaritiesOf(index, lemma));
+  const found = said.map((lemma) => similaritiesOf(index, lemma));
+  const similarities = found.map((row) => row.dense);
   const weights = said.map((lemma) => informativeness(index.vectors, lemma) * index.caseWeight(lemma));
   // Each reference word's best match in the sentence, once; then each reference's recall is a sum.
+  // Only the words a lemma is near can raise a maximum that starts at 0.
   const matched = new Float32Array(index.words.length);
-  for (const row of similarities)
-    for (let i = 0; i < matched.length; i++) matched[i] = Math.max(matched[i]!, row[i]!);
+  for (const { dense, nonZero } of found)
+    for (const i of nonZero) matched[i] = Math.max(matched[i]!, dense[i]!);
   const scores = index.references.map((references) => {
     let best = 0;
     for (const reference of references) {
@@ -222,29 +240,43 @@ function f1(recall: number, precision: number): number {
 }
 
 /** How near a candidate's lemma is to each reference word: 1 for the word itself, a form of it or a plain-word match. */
-function similaritiesOf(index: MeaningIndex, lemma: string): Float32Array {
-  let found = index.memo.get(lemma);
-  if (found) return found;
-  found = new Float32Array(index.words.length);
+function similaritiesOf(index: MeaningIndex, lemma: string): Similarities {
+  const hit = index.memo.get(lemma);
+  if (hit) return hit;
+  const dense = new Float32Array(index.words.length);
   const row = index.vectors.row(lemma);
   if (row >= MEANING.minRank) {
     const query = index.vectors.unit(row);
     const { dims } = index.vectors;
-    const { units } = index;
-    for (let i = 0; i < found.length; i++) {
-      let dot = 0;
-      // Every index is in range, so the hot loop reads without fallbacks.
-      for (let d = 0, at = i * dims; d < dims; d++, at++) dot += query[d]! * units[at]!;
-      found[i] = dot >= MEANING.floor ? dot : 0;
+    const { units, withVector } = index;
+    for (let k = 0; k < withVector.length; k++) {
+      const dot = dotAt(query, units, k * dims, dims);
+      if (dot >= MEANING.floor) dense[withVector[k]!] = dot;
     }
   }
   const technical = technicalFor(lemma);
-  index.words.forEach((word, i) => {
-    if (word === lemma || technical.includes(word) || sameWord(word, lemma)) found[i] = 1;
-  });
+  // A form of the lemma starts with its first letter (`sameWord` keeps at least three letters).
+  const initial = lemma.charCodeAt(0);
+  const { words, initials } = index;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === lemma || technical.includes(word) || (initials[i] === initial && sameWord(word, lemma)))
+      dense[i] = 1;
+  }
+  const nonZero: number[] = [];
+  for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) nonZero.push(i);
+  const found = { dense, nonZero: Int32Array.from(nonZero) };
   if (index.memo.size >= MAX_MEMO) index.memo.clear();
   index.memo.set(lemma, found);
   return found;
+}
+
+/** Dot product of `query` with the vector at `at`, summed in order; a small function the JIT optimises early. */
+function dotAt(query: Float32Array, units: Float32Array, at: number, dims: number): number {
+  let dot = 0;
+  // Every index is in range, so the hot loop reads without fallbacks.
+  for (let d = 0; d < dims; d++) dot += query[d]! * units[at + d]!;
+  return dot;
 }
 
 /**

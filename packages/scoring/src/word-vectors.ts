@@ -72,12 +72,19 @@ export function decodeWordVectors(bytes: Uint8Array): WordVectors {
   const words = buffer.toString('utf8', HEADER_BYTES, start).split('\n');
   if (words.length !== size) throw new Error('word-vector table: word count does not match');
   const data = new Int8Array(buffer.buffer, buffer.byteOffset + start, size * dims);
-  const inverseNorm = new Float32Array(size);
-  for (let row = 0; row < size; row++) {
-    let sum = 0;
-    for (let i = row * dims, end = i + dims; i < end; i++) sum += data[i]! * data[i]!;
-    inverseNorm[row] = sum === 0 ? 0 : 1 / Math.sqrt(sum);
-  }
+  // Norms are worked out for the rows a process reads (a few hundred of 33,000), on first use:
+  // -1 marks a row not yet done.
+  const inverseNorm = new Float32Array(size).fill(-1);
+  const inverseNormOf = (row: number): number => {
+    let value = inverseNorm[row]!;
+    if (value < 0) {
+      let sum = 0;
+      for (let i = row * dims, end = i + dims; i < end; i++) sum += data[i]! * data[i]!;
+      inverseNorm[row] = sum === 0 ? 0 : 1 / Math.sqrt(sum);
+      value = inverseNorm[row]!;
+    }
+    return value;
+  };
   const rows = new Map<string, number>();
   words.forEach((word, row) => {
     rows.set(word, row);
@@ -86,7 +93,7 @@ export function decodeWordVectors(bytes: Uint8Array): WordVectors {
     let sum = 0;
     // Every index is in range (rows come from the table), so the hot loop reads without fallbacks.
     for (let i = a * dims, j = b * dims, end = i + dims; i < end; i++, j++) sum += data[i]! * data[j]!;
-    return sum * inverseNorm[a]! * inverseNorm[b]!;
+    return sum * inverseNormOf(a) * inverseNormOf(b);
   };
   return {
     size,
@@ -97,7 +104,7 @@ export function decodeWordVectors(bytes: Uint8Array): WordVectors {
     unit(row) {
       const out = new Float32Array(dims);
       if (row < 0 || row >= size) return out;
-      const scale = inverseNorm[row]!;
+      const scale = inverseNormOf(row);
       for (let i = 0; i < dims; i++) out[i] = data[row * dims + i]! * scale;
       return out;
     },

@@ -1,0 +1,48 @@
+/**
+ * `pnpm --filter @mlsd/scoring build:data` (run by the root `pnpm build`, after the word vectors):
+ * writes, per rubric case, the validated framework and case (`src/rubric-data.ts`), so `mlsd score`
+ * in a fresh process does not parse and validate YAML. A case whose file already has the current
+ * key is skipped; a case that does not load is left to the YAML path (which reports it).
+ * `build-rubric-data.ts OUT` writes elsewhere.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
+import { DEFAULT_RUBRIC_DATA_DIR, encodeRubricData, rubricDataKey } from '../src/rubric-data.ts';
+
+const started = performance.now();
+const rubricsDir = fileURLToPath(new URL('../../../rubrics', import.meta.url));
+const out = process.argv[2] ?? DEFAULT_RUBRIC_DATA_DIR;
+mkdirSync(out, { recursive: true });
+
+const frameworkFile = join(rubricsDir, 'framework.yaml');
+// Loaded exactly as `mlsd score` loads them (`loadYamlFile`), so the stored values are the same.
+const framework = loadYamlFile(frameworkFile, Framework);
+if (!framework.ok) {
+  console.error('build:data: framework.yaml does not load; run `pnpm mlsd rubrics check`');
+  process.exit(1);
+}
+let written = 0;
+let current = 0;
+for (const name of readdirSync(join(rubricsDir, 'cases')).sort()) {
+  if (!/\.ya?ml$/.test(name)) continue;
+  const caseId = name.replace(/\.ya?ml$/, '');
+  const caseFile = join(rubricsDir, 'cases', name);
+  const target = join(out, `${caseId}.json`);
+  const key = rubricDataKey(readFileSync(frameworkFile), readFileSync(caseFile));
+  if (existsSync(target) && (JSON.parse(readFileSync(target, 'utf8')) as { key?: string }).key === key) {
+    current++;
+    continue;
+  }
+  const study = loadYamlFile(caseFile, CaseStudy);
+  if (!study.ok) {
+    console.warn(`build:data: ${name} does not load; mlsd score will load (and report) it from YAML`);
+    continue;
+  }
+  writeFileSync(target, encodeRubricData(key, framework.value, study.value));
+  written++;
+}
+console.log(
+  `build:data: ${written} case files written, ${current} up to date -> ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
