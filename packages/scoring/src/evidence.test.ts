@@ -201,3 +201,16 @@ describe('near misses', () => {
     expect(explained?.nearMiss).toBeUndefined();
   });
 });
+
+describe('text aimed at the grader between two sentences', () => {
+  it('does not let the sentence after a ticked checklist explain the one before it', () => {
+    const plain =
+      'What we need is calibration with Platt scaling.\nOtherwise the bids are off, because advertisers pay per click.';
+    const ticked =
+      'What we need is calibration with Platt scaling.\n[x] Calibrated scores\n[x] Offline metrics\n[x] Monitoring\nOtherwise the bids are off, because advertisers pay per click.';
+    expect(levelOf(plain, 'calibrated-scores')).toBe('explained');
+    const covered = read(ticked).covered.find((point) => point.pointId === 'calibrated-scores');
+    expect(covered?.level).toBe('mentioned');
+    expect(JSON.stringify(covered)).not.toContain('[x]');
+  });
+});

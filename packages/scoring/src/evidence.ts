@@ -126,6 +126,7 @@ interface Context {
 
 function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): Reading {
   const usable = analysis.segments.filter((segment) => segment.graderDirected === null);
+  const order = new Map(analysis.segments.map((segment, index) => [segment, index]));
   const hits = usable.map((segment) => hitsOf(rubric, segment, prompt));
   const context: Context = {
     rubric,
@@ -138,7 +139,11 @@ function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | 
     if (!segmentHits) return;
     const next = usable[i + 1];
     const nextHits = hits[i + 1];
-    const following = next && nextHits ? { segment: next, hits: nextHits } : null;
+    // Only the sentence right after may carry this one's reason: never across text aimed at the
+    // grader that was left out between them (a quote would then span the checklist).
+    const adjacent =
+      next !== undefined && analysis.segments.indexOf(next) === analysis.segments.indexOf(segment) + 1;
+    const following = next && nextHits && adjacent ? { segment: next, hits: nextHits } : null;
     if (segment.question || segment.diagram) readQuestion(context, segment, segmentHits, following);
     else readStatement(context, segment, segmentHits, following);
   });
@@ -246,7 +251,9 @@ function readMeaning(context: Context, segment: Segment, hits: SegmentHits): voi
     // A sentence whose meaning is one of this case's own points is tied to the case, even in words
     // of no case ("the user part is worked out once per request"); a framework point's is not.
     const level = explanationOf(rubric, point, [segment], hits.naming, prompt);
-    if (level !== 'explained' && !(level === 'generic' && point.source === 'case')) continue;
+    const tiedByMeaning =
+      level === 'generic' && point.source === 'case' && candidate.score >= MEANING.genericCaseMin;
+    if (level !== 'explained' && !tiedByMeaning) continue;
     out.credit({
       point: candidate.point,
       credit: CREDIT.explained,

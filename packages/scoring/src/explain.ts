@@ -2,6 +2,7 @@ import { Cue, type Segment } from './analyse.ts';
 import type { CompiledPoint, CompiledRubric } from './compile.ts';
 import { COMPARISON, FILLER, REASON } from './lexicon.ts';
 import type { SegmentHits } from './signals.ts';
+import { isGeneralRemark } from './voice.ts';
 
 /**
  * How far a unit of text explains a point: `explained` (own words, a reason or mechanism, and tied
@@ -54,6 +55,8 @@ export function explanationOf(
   for (const lemma of own) if (point.vocab.has(lemma)) relevance++;
   const form = (cues & STRONG_CUES) !== 0 || ((cues & WEAK_CUES) !== 0 && relevance >= MIN_RELEVANCE);
   if (!form) return 'thin';
+  // "In a lot of companies the metric becomes the goal": about the world, not this design.
+  if (unit.every((segment) => isGeneralRemark(segment))) return 'generic';
   return isSpecific(rubric, unit) ? 'explained' : 'generic';
 }
 

@@ -34,6 +34,11 @@ export const MEANING = {
   floor: 0.3,
   /** Least soft F1 for a point to be what a sentence is about. */
   minScore: 0.25,
+  /**
+   * Least soft F1 for a sentence tied to the case by nothing but its meaning (no case word, number
+   * or choice: "generic") to earn a case point.
+   */
+  genericCaseMin: 0.25,
   /** Rubric jargon a sentence may name and still be read by meaning (more is read by its words). */
   maxNaming: 2,
   /** Smooth inverse frequency weight a / (a + rank share), as rank / (rank + a) (Arora et al. 2017). */

@@ -31,7 +31,8 @@ const CLAUSE_CHARS = 240;
 /** Words before a full stop that do not end a sentence. */
 const ABBREVIATION =
   /(?:^|[\s(])(?:e\.g|i\.e|vs|etc|approx|cf|incl|esp|dr|mr|mrs|ms|st|no|fig|eq|al|ca|resp|min|max|avg|est)$/i;
-const BULLET = /^(?:[-*•·▪‣>]|\d{1,2}[.)]|[a-z][.)])\s+/i;
+/** A list item: a bullet, a number or letter, or a checkbox ("[x] calibration", "- [ ] drift"). */
+const BULLET = /^(?:[-*•·▪‣>]\s+(?:\[[ x✓✔]\]\s+)?|\d{1,2}[.)]\s+|[a-z][.)]\s+|\[[ x✓✔]\]\s+)/i;
 
 /** Splits `text` into trimmed, non-empty spans. */
 export function splitSpans(text: string): Span[] {
