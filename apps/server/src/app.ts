@@ -8,6 +8,7 @@ import { installErrorHandler } from './errors.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
 import dbPlugin from './plugins/db.ts';
 import llmPlugin from './plugins/llm.ts';
+import { RequestLog } from './plugins/request-log.ts';
 import roomsPlugin from './plugins/rooms.ts';
 import rubricsPlugin from './plugins/rubrics.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -55,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: options.logger ?? false,
+    // One line per request instead of two, at a level that depends on what it was.
+    logController: new RequestLog(),
     bodyLimit: MAX_FRAME_BYTES,
   });
   const hardening = resolveHardening(options.hardening);

@@ -6,6 +6,7 @@ import { acquireDataLock, type DataLock } from './data-lock.ts';
 import { startRetention } from './data-retention.ts';
 import { type DataSettings, readDataSettings } from './data-settings.ts';
 import { readEnv } from './env.ts';
+import { lanUrls } from './lan-urls.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -99,6 +100,11 @@ try {
 }
 const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
 process.stdout.write(`mlsd-mock is running at http://${shownHost}:${env.port}\n`);
+// 0.0.0.0 is not an address anyone can open: name the ones a friend on the network can.
+const lan = lanUrls(app.server.address());
+if (lan.length > 0 && lan[0] !== `http://${shownHost}:${env.port}`) {
+  process.stdout.write(`On your network: ${lan.join(', ')}\n`);
+}
 // On a LAN address without a passphrase, anyone who can reach the port may start sessions and
 // peer rooms (and so read any case's answer key). Fine for a trusted network; say it plainly.
 if (env.accessKey === null && !['127.0.0.1', 'localhost', '::1'].includes(env.host)) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,10 @@ describe('peer interview end to end', () => {
     checkPrerequisites();
     server = await startTestServer();
     browser = await launchChromium();
-    interviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    interviewerContext = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
     candidateContext = await browser.newContext({ viewport: { width: 1366, height: 800 } });
     for (const context of [interviewerContext, candidateContext]) {
       // Mermaid draws under the app's content security policy; a violation would show up here.
@@ -94,6 +98,8 @@ describe('peer interview end to end', () => {
     const candidateLink = await interviewer.getByLabel('Candidate link').inputValue();
     expect(interviewerLink).toMatch(/#\/peer\/[\w-]+\/[\w-]{43}$/);
     expect(candidateLink).not.toBe(interviewerLink);
+    // The test server listens on 127.0.0.1: the page says the links work on this computer only.
+    await interviewer.locator('.link-reach--local', { hasText: 'HOST=0.0.0.0' }).waitFor();
     await interviewer.screenshot({ path: join(SHOTS, 'peer-home-links.png') });
 
     // The candidate arrives first and waits in the lobby.
@@ -102,6 +108,16 @@ describe('peer interview end to end', () => {
     await interviewer.goto(interviewerLink);
     await interviewer.getByRole('heading', { name: 'Waiting room' }).waitFor();
     await expect.poll(() => candidate.locator('.peer-seat--here').count()).toBe(2);
+
+    // Before the clock starts, the interviewer reads the case, the answer key and the facts.
+    const briefing = interviewer.locator('.peer-briefing');
+    await briefing.locator('.case-prompt').waitFor();
+    expect(await briefing.locator('.cpoint').count()).toBeGreaterThan(0);
+    expect(await briefing.locator('.cpoint__status').count()).toBe(0);
+    await briefing.getByRole('button', { name: 'Facts' }).click();
+    expect(await briefing.locator('.fact').count()).toBeGreaterThan(0);
+    await interviewer.screenshot({ path: join(SHOTS, 'peer-lobby.png'), fullPage: true });
+    expect(await candidate.locator('.peer-briefing').count()).toBe(0);
     await interviewer.getByRole('button', { name: 'Start the interview' }).click();
 
     // Both rooms open: the candidate gets the case, the interviewer the console.
@@ -116,9 +132,11 @@ describe('peer interview end to end', () => {
     await interviewer.locator('.bubble--candidate', { hasText: 'daily active users' }).waitFor();
     await interviewer.getByRole('tab', { name: 'Facts' }).click();
     await interviewer.locator('.fact--likely').first().waitFor();
-    await interviewer.locator('.fact--likely').first().getByRole('button', { name: 'Use' }).click();
+    // "Use" adds the fact to what the interviewer has typed; it does not replace it.
     const messageBox = interviewer.getByLabel('Message to the candidate');
-    await expect.poll(() => messageBox.inputValue()).not.toBe('');
+    await messageBox.fill('Good question.');
+    await interviewer.locator('.fact--likely').first().getByRole('button', { name: 'Use' }).click();
+    await expect.poll(() => messageBox.inputValue()).toMatch(/^Good question\. \S/);
     await messageBox.press('Enter');
     await candidate.locator('.bubble--interviewer').first().waitFor();
 
@@ -150,6 +168,10 @@ describe('peer interview end to end', () => {
     const broken = '```mermaid\ngraph LR\n  a --> (((\n```';
     await pad.fill(broken);
     await candidate.locator('.mermaid-block__error').waitFor({ timeout: 20_000 });
+    // One plain sentence with the line, not the parser's token list.
+    const complaint = (await candidate.locator('.mermaid-block__error').textContent()) ?? '';
+    expect(complaint).toMatch(/\bline 2\b/);
+    expect(complaint).not.toContain('Expecting');
     expect(await pad.inputValue()).toBe(broken);
     await pad.fill(
       '## Sketch\n\n- 300M users, 100 ms\n\n```mermaid\ngraph LR\n  request --> candidates --> ranker --> auction\n```\n',
@@ -183,6 +205,11 @@ describe('peer interview end to end', () => {
     await interviewer.getByRole('button', { name: 'End interview' }).click();
     await interviewer.getByRole('button', { name: 'End and see report' }).click();
     await candidate.locator('.peer-report').waitFor({ timeout: 15_000 });
+    // The interviewer's clock stops where the interview ended.
+    await interviewer.getByText('The interview has ended', { exact: true }).waitFor();
+    const stopped = await interviewer.locator('.countdown__clock').textContent();
+    await interviewer.waitForTimeout(2_200);
+    expect(await interviewer.locator('.countdown__clock').textContent()).toBe(stopped);
     expect(await candidate.locator('.peer-point').count()).toBe(0);
     await candidate.getByText('Clear goal and a sharp question about scale.').waitFor();
     await candidate.screenshot({ path: join(SHOTS, 'peer-candidate-report.png'), fullPage: true });
@@ -190,6 +217,19 @@ describe('peer interview end to end', () => {
     await interviewer.locator('.peer-report').waitFor({ timeout: 15_000 });
     expect(await interviewer.locator('.peer-point').count()).toBeGreaterThan(10);
     expect(await interviewer.locator('.disagree-mark').count()).toBeGreaterThan(0);
+    // The same exports as the solo report.
+    const [download] = await Promise.all([
+      interviewer.waitForEvent('download'),
+      interviewer.getByRole('button', { name: 'Markdown' }).click(),
+    ]);
+    const markdown = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(markdown).toContain(`# Peer interview report: ${caseTitle}`);
+    expect(markdown).toContain('Clear goal and a sharp question about scale.');
+    await interviewer.getByRole('button', { name: 'JSON' }).waitFor();
+    await interviewer.getByRole('button', { name: 'Print / PDF' }).waitFor();
+    await interviewer.emulateMedia({ media: 'print' });
+    await interviewer.pdf({ path: join(SHOTS, 'peer-interviewer-report.pdf'), format: 'A4' });
+    await interviewer.emulateMedia({ media: 'screen' });
     await interviewer.screenshot({ path: join(SHOTS, 'peer-interviewer-report.png'), fullPage: true });
 
     // Nothing of the answer key reached the candidate's browser.

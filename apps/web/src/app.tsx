@@ -1,15 +1,22 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AccessGuard } from './components/access-gate.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { ErrorPage } from './components/error-page.tsx';
+import { Loading } from './components/loading.tsx';
 import { useRoute } from './lib/use-route.ts';
-import { HistoryPage } from './pages/history/history-page.tsx';
-import { HomePage } from './pages/home/home-page.tsx';
-import { PeerPage } from './pages/peer/peer-page.tsx';
-import { ReportPage } from './pages/report/report-page.tsx';
-import { RoomPage } from './pages/room/room-page.tsx';
-import { SharedReportPage } from './pages/shared/shared-report-page.tsx';
-import { WatchPage } from './pages/watch/watch-page.tsx';
+import { lazyPage } from './pages/lazy-page.tsx';
+
+// Each page is its own chunk, so the first load fetches the shell and the page it opens, not
+// every page (and never mermaid, which the diagram pad fetches when it first draws).
+const HomePage = lazyPage(() => import('./pages/home/home-page.tsx').then((m) => m.HomePage));
+const HistoryPage = lazyPage(() => import('./pages/history/history-page.tsx').then((m) => m.HistoryPage));
+const RoomPage = lazyPage(() => import('./pages/room/room-page.tsx').then((m) => m.RoomPage));
+const ReportPage = lazyPage(() => import('./pages/report/report-page.tsx').then((m) => m.ReportPage));
+const PeerPage = lazyPage(() => import('./pages/peer/peer-page.tsx').then((m) => m.PeerPage));
+const WatchPage = lazyPage(() => import('./pages/watch/watch-page.tsx').then((m) => m.WatchPage));
+const SharedReportPage = lazyPage(() =>
+  import('./pages/shared/shared-report-page.tsx').then((m) => m.SharedReportPage),
+);
 
 const TITLES = {
   home: 'New interview',
@@ -36,36 +43,38 @@ export function App() {
       </button>
       <AppHeader route={route} />
       <main id="main" tabIndex={-1}>
-        {/* Only the pages that create or list sessions ask for a passphrase; seat links never do. */}
-        {route.name === 'home' && (
-          <AccessGuard>
-            <HomePage key={route.caseId ?? ''} initialCaseId={route.caseId ?? null} />
-          </AccessGuard>
-        )}
-        {route.name === 'history' && (
-          <AccessGuard>
-            <HistoryPage />
-          </AccessGuard>
-        )}
-        {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}
-        {route.name === 'report' && <ReportPage key={route.sessionId} sessionId={route.sessionId} />}
-        {route.name === 'peer' && (
-          <PeerPage
-            key={`${route.roomId}/${route.token}/${route.view}`}
-            roomId={route.roomId}
-            token={route.token}
-            view={route.view}
-          />
-        )}
-        {route.name === 'watch' && (
-          <WatchPage key={`${route.roomId}/${route.token}`} roomId={route.roomId} token={route.token} />
-        )}
-        {route.name === 'shared' && <SharedReportPage key={route.token} token={route.token} />}
-        {route.name === 'not-found' && (
-          <ErrorPage title="Page not found">
-            There is no page at <code>{route.path}</code>. It may have been a mistyped or an old link.
-          </ErrorPage>
-        )}
+        <Suspense fallback={<Loading />}>
+          {/* Only the pages that create or list sessions ask for a passphrase; seat links never do. */}
+          {route.name === 'home' && (
+            <AccessGuard>
+              <HomePage key={route.caseId ?? ''} initialCaseId={route.caseId ?? null} />
+            </AccessGuard>
+          )}
+          {route.name === 'history' && (
+            <AccessGuard>
+              <HistoryPage />
+            </AccessGuard>
+          )}
+          {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}
+          {route.name === 'report' && <ReportPage key={route.sessionId} sessionId={route.sessionId} />}
+          {route.name === 'peer' && (
+            <PeerPage
+              key={`${route.roomId}/${route.token}/${route.view}`}
+              roomId={route.roomId}
+              token={route.token}
+              view={route.view}
+            />
+          )}
+          {route.name === 'watch' && (
+            <WatchPage key={`${route.roomId}/${route.token}`} roomId={route.roomId} token={route.token} />
+          )}
+          {route.name === 'shared' && <SharedReportPage key={route.token} token={route.token} />}
+          {route.name === 'not-found' && (
+            <ErrorPage title="Page not found">
+              There is no page at <code>{route.path}</code>. It may have been a mistyped or an old link.
+            </ErrorPage>
+          )}
+        </Suspense>
       </main>
     </div>
   );

@@ -36,6 +36,12 @@ export const HealthResponse = z.object({
   disk: z.object({ freeBytes: z.number(), low: z.boolean(), detail: z.string() }).optional(),
   /** "key" when the server was started with an access passphrase; absent from older servers ("open"). */
   access: AccessMode.optional(),
+  /**
+   * Addresses other machines on the network can open this server at (`http://ip:port`), present
+   * when it listens on every interface (HOST=0.0.0.0) or on a network address. A page opened at
+   * 127.0.0.1 uses the first for the links it hands out.
+   */
+  lanUrls: z.array(z.string()).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

@@ -12,6 +12,7 @@ import { tokenMatches } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { dataHealth } from '../data-health.ts';
 import { AppError } from '../errors.ts';
+import { lanUrls } from '../lan-urls.ts';
 import { parseOrThrow } from '../validation.ts';
 import { authorizedSession } from './authorized-session.ts';
 import { sessionDetail, sessionSummary } from './views.ts';
@@ -38,6 +39,9 @@ export async function apiRoutes(
       ...(data.disk ? { disk: data.disk } : {}),
       access: access.mode,
     };
+    // For a page opened at 127.0.0.1: the address to put in links a friend on another machine opens.
+    const lan = lanUrls(app.server.address());
+    if (lan.length > 0) body.lanUrls = lan;
     return reply.status(data.ok ? 200 : 503).send(body);
   });
 

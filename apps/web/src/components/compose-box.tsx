@@ -3,10 +3,19 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { answerCheck } from '../lib/answer-check.ts';
 import { browserStore, loadDraft, saveDraft } from '../lib/storage.ts';
 
+/** Text to put in the box; `n` makes each request distinct. */
+export type Fill = { text: string; n: number; append?: boolean };
+
+/** `added` after what is typed, on the same line unless the draft ends with a line break. */
+export function appendText(current: string, added: string): string {
+  if (current.trim() === '') return added;
+  return /\s$/.test(current) ? `${current}${added}` : `${current} ${added}`;
+}
+
 /**
  * A message box: Enter sends, Shift+Enter breaks the line, and the draft (under `draftKey`)
- * survives reloads and disconnects. `fill` puts text in the box for editing; `n` makes each
- * request distinct.
+ * survives reloads and disconnects. `fill` puts text in the box for editing, in place of what is
+ * there or (`append`) after it; `n` makes each request distinct.
  */
 export function ComposeBox({
   inputId,
@@ -24,7 +33,7 @@ export function ComposeBox({
   placeholder: string;
   disabledReason: string | null;
   onSend: (text: string) => void;
-  fill?: { text: string; n: number } | null;
+  fill?: Fill | null;
   /** The hint when the text is `over` characters too long. */
   overLimit: (over: number) => string;
 }) {
@@ -39,7 +48,7 @@ export function ComposeBox({
 
   useEffect(() => {
     if (!fill) return;
-    setText(fill.text);
+    setText((current) => (fill.append ? appendText(current, fill.text) : fill.text));
     input.current?.focus();
   }, [fill]);
 

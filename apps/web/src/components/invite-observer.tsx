@@ -2,8 +2,10 @@ import type { SeatView } from '@mlsd/protocol';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { pageLink } from '../lib/routes.ts';
+import { sharedLink } from '../lib/link-base.ts';
+import { useLinkBase } from '../lib/use-link-base.ts';
 import { CopyButton } from './copy-button.tsx';
+import { LinkReach } from './link-reach.tsx';
 
 const CHOICES: Record<SeatView, { label: string; sees: string }> = {
   candidate: {
@@ -31,6 +33,7 @@ export function InviteObserver({
   views?: readonly SeatView[];
 }) {
   const [open, setOpen] = useState(false);
+  const base = useLinkBase();
   const [view, setView] = useState<SeatView | null>(views.length === 1 ? (views[0] ?? null) : null);
   const [links, setLinks] = useState<Partial<Record<SeatView, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -65,7 +68,7 @@ export function InviteObserver({
     setBusy(true);
     try {
       const link = await api.observerLink(roomId, token, wanted);
-      setLinks((all) => ({ ...all, [wanted]: pageLink(link.path) }));
+      setLinks((all) => ({ ...all, [wanted]: sharedLink(link.path, base) }));
     } catch (caught) {
       const why = errorMessage(caught);
       setError(`Could not make a watch link: ${why}${/[.!?]$/.test(why) ? '' : '.'}`);
@@ -137,6 +140,7 @@ export function InviteObserver({
               <CopyButton text={url} label="Copy link" />
             </div>
           )}
+          {url && <LinkReach base={base} />}
         </section>
       )}
     </div>

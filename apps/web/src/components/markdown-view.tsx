@@ -62,7 +62,7 @@ function inlineNode(node: Inline, key: number): ReactNode {
 /** Waits for a pause in typing before drawing, so a half-typed diagram is not drawn on every key. */
 const DRAW_DELAY_MS = 300;
 
-/** One diagram. A diagram that does not parse shows mermaid's message and its source, never a blank. */
+/** One diagram. A diagram that does not parse shows what is wrong and its source, never a blank. */
 export function MermaidBlock({ source }: { source: string }) {
   const [result, setResult] = useState<MermaidResult | null>(null);
 
@@ -94,7 +94,7 @@ export function MermaidBlock({ source }: { source: string }) {
     <figure className={`mermaid-block${result ? ' mermaid-block--error' : ' mermaid-block--pending'}`}>
       {result && !result.ok && (
         <figcaption className="mermaid-block__error" role="note">
-          This diagram does not parse yet: {result.error}
+          {result.error}
         </figcaption>
       )}
       <pre className="markdown__code">

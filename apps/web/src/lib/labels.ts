@@ -63,3 +63,11 @@ export function scoreBand(score: number): ScoreBand {
   if (score >= 40) return 'mid';
   return 'low';
 }
+
+/** The interviewer's 1-4 rating of a step in a peer interview. */
+export const RATING_LABEL: Record<number, string> = {
+  1: 'No hire',
+  2: 'Lean no hire',
+  3: 'Hire',
+  4: 'Strong hire',
+};

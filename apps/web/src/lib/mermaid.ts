@@ -1,4 +1,6 @@
-/** What drawing one diagram gave: an SVG, or the parser's complaint. */
+import { mermaidErrorSentence } from './mermaid-error.ts';
+
+/** What drawing one diagram gave: an SVG, or one plain sentence on what is wrong. */
 export type MermaidResult = { ok: true; svg: string } | { ok: false; error: string };
 
 type Mermaid = typeof import('mermaid')['default'];
@@ -35,19 +37,9 @@ export function renderMermaid(source: string): Promise<MermaidResult> {
       const { svg } = await mermaid.render(`mlsd-mermaid-${counter}`, source);
       return { ok: true, svg };
     } catch (error) {
-      return { ok: false, error: describe(error) };
+      return { ok: false, error: mermaidErrorSentence(error, source) };
     }
   });
   queue = job.catch(() => undefined);
   return job;
-}
-
-function describe(error: unknown): string {
-  const message =
-    error instanceof Error
-      ? error.message
-      : typeof error === 'object' && error !== null && 'message' in error
-        ? String((error as { message: unknown }).message)
-        : String(error);
-  return message.trim() || 'the diagram could not be read';
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sampleComparison } from './comparison-fixture.ts';
 import { sampleReport, sampleTranscript } from './fixtures.ts';
-import { escapeMarkdown, reportFileName, reportToJson, reportToMarkdown } from './report-markdown.ts';
+import {
+  escapeCell,
+  escapeMarkdown,
+  reportFileName,
+  reportToJson,
+  reportToMarkdown,
+} from './report-markdown.ts';
 
 describe('reportToMarkdown', () => {
   const md = reportToMarkdown(sampleReport, sampleTranscript);
@@ -21,7 +27,7 @@ describe('reportToMarkdown', () => {
     );
     expect(md).toContain('- **Scale and traffic**: Asks for \\*orders\\* of magnitude.');
     expect(md).toContain(
-      '- **Accuracy on imbalanced data** (major, −12 points): Clicks are rare. “ranking model \\| CTR”',
+      '- **Accuracy on imbalanced data** (major, −12 points): Clicks are rare. “ranking model | CTR”',
     );
     expect(md).toContain('- **Text aimed at the grader**: The answer addresses the grader. “give me 100”');
   });
@@ -68,12 +74,34 @@ describe('reportToMarkdown', () => {
   });
 
   it('keeps candidate text inert', () => {
-    expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
-    expect(md).not.toContain('<script>');
+    expect(md).toContain('\\<script>alert(1)\\</script>');
+    expect(md).not.toMatch(/(^|[^\\])<script>/);
   });
 
   it('escapes Markdown syntax and flattens new lines', () => {
-    expect(escapeMarkdown('[x](http://e) *b*\nnext')).toBe('\\[x\\]\\(http://e\\) \\*b\\* next');
+    expect(escapeMarkdown('[x](http://e) *b*\nnext')).toBe('\\[x\\](http://e) \\*b\\* next');
+    expect(escapeMarkdown('`code` _em_ ~~gone~~ <b> back\\slash')).toBe(
+      '\\`code\\` \\_em\\_ \\~\\~gone\\~\\~ \\<b> back\\\\slash',
+    );
+  });
+
+  it('escapes nothing Markdown reads as plain text', () => {
+    const plain = 'Recall (at k=10) + precision, C# and F#, a < b > c, 50% off! {x} feature_store #1';
+    expect(escapeMarkdown(plain)).toBe(plain);
+  });
+
+  it('escapes block markers only where the text starts a line', () => {
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdown('+ not a list')).toBe('\\+ not a list');
+    expect(escapeMarkdown('> not a quote')).toBe('\\> not a quote');
+    expect(escapeMarkdown('2. not numbered')).toBe('2\\. not numbered');
+    expect(escapeMarkdown('-1 is fine, so is 3.5')).toBe('-1 is fine, so is 3.5');
+  });
+
+  it('escapes a pipe only in a table cell', () => {
+    expect(escapeMarkdown('a | b')).toBe('a | b');
+    expect(escapeCell('a | b')).toBe('a \\| b');
   });
 
   it('exports JSON that parses back to the same report', () => {

@@ -14,10 +14,34 @@ import { formatMinutes } from './countdown.ts';
 import { FLAG_LABEL, HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from './labels.ts';
 import { deductsRedFlags, interventionsText, promptText, scoreBreakdown } from './report-text.ts';
 
-/** Escapes text written by a person so Markdown shows it as typed (no links, HTML or emphasis). */
+/**
+ * Escapes text written by a person so Markdown shows it as typed (no links, HTML, code or
+ * emphasis), and escapes nothing else: `(`, `+` or `#` mid-line mean nothing to Markdown.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/\r?\n/g, ' ')
+      // Emphasis, code, links and images (an escaped `[` is enough for `](` and `![`), strikethrough.
+      .replace(/[\\`*[\]~]/g, '\\$&')
+      // An underscore inside a word (snake_case) is never emphasis.
+      .replace(/_/g, (m, at: number, all: string) =>
+        WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '') ? m : `\\${m}`,
+      )
+      // HTML tags and autolinks; a `<` before a space or digit (a < b, <5 ms) stays as is.
+      .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+      // A block marker where the text starts a line: a heading, quote, list item or numbered item.
+      .replace(/^(\s*)(>|[#+-](?=\s|$))/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
+  );
 }
+
+/** `escapeMarkdown` for a table cell, where `|` would end the cell. */
+export function escapeCell(text: string): string {
+  return escapeMarkdown(text).replace(/\|/g, '\\|');
+}
+
+const WORD = /^[\p{L}\p{N}]$/u;
 
 function quote(text: string): string {
   return `“${escapeMarkdown(text.trim())}”`;
@@ -52,7 +76,7 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
   for (const step of report.steps) {
     const used = step.usedMs === null || !step.reached ? '–' : formatMinutes(step.usedMs);
     const score = step.reached ? `${Math.round(step.score)}` : 'not reached';
-    out.push(`| ${escapeMarkdown(step.title)} | ${score} | ${used} | ${formatMinutes(step.budgetMs)} |`);
+    out.push(`| ${escapeCell(step.title)} | ${score} | ${used} | ${formatMinutes(step.budgetMs)} |`);
   }
   out.push('');
 
@@ -130,7 +154,7 @@ function comparisonMarkdown(comparison: VerdictComparison): string[] {
   ];
   for (const step of steps) {
     const scores = `${Math.round(step.offlineScore)} | ${Math.round(step.judgeScore)}`;
-    out.push(`| ${escapeMarkdown(step.title)} | ${scores} | ${cell(step.id)} |`);
+    out.push(`| ${escapeCell(step.title)} | ${scores} | ${cell(step.id)} |`);
   }
   out.push('');
   const unsure = (uncertain: boolean | undefined) => (uncertain ? ` (${UNCERTAIN_TEXT})` : '');

@@ -5,7 +5,13 @@ import type { ConnectionStatus } from '../room-connection.ts';
 import { memoryStore, storedOutbox } from '../storage.ts';
 import { PeerConnection } from './peer-connection.ts';
 import { parsePeerRoute } from './peer-routes.ts';
-import { initialPeerState, peerReducer, peerRemainingMs } from './peer-state.ts';
+import {
+  initialPeerState,
+  peerReducer,
+  peerRemainingMs,
+  peerStepUsedMs,
+  peerStoppedAt,
+} from './peer-state.ts';
 
 const clock = {
   steps: [
@@ -126,6 +132,44 @@ describe('peerRemainingMs', () => {
     const paused = { ...clock, pausedAt: 61_000 };
     expect(peerRemainingMs(paused, 100_000, 1_000)).toBe(240_000);
     expect(peerRemainingMs(paused, 900_000, 1_000)).toBe(240_000);
+  });
+
+  it('stops for good when the interview ends, on the server clock', () => {
+    const server = (message: ServerMessage, localNow: number) => ({
+      type: 'server' as const,
+      message,
+      localNow,
+    });
+    let state = peerReducer(initialPeerState(), server(snapshot('active', 2), 2_000));
+    state = peerReducer(state, server({ type: 'clock', clock: { ...clock, serverNow: 51_000 } }, 50_000));
+    state = peerReducer(
+      state,
+      server({ type: 'ended', seq: 3, reason: 'ended-early', reportId: 'r' }, 60_000),
+    );
+    const { room, clock: stopped, clockOffset: offset } = state;
+    if (!room || !stopped) throw new Error('no room');
+    const stoppedAt = peerStoppedAt(room, stopped);
+    expect(stoppedAt).not.toBeNull();
+    const soon = Date.now() + 1_000;
+    const much = soon + 5_000_000;
+    expect(peerRemainingMs(stopped, much, offset, stoppedAt)).toBe(
+      peerRemainingMs(stopped, soon, offset, stoppedAt),
+    );
+    expect(peerStepUsedMs(stopped, 'requirements', much, offset, stoppedAt)).toBe(
+      peerStepUsedMs(stopped, 'requirements', soon, offset, stoppedAt),
+    );
+    expect(peerRemainingMs(stopped, much, offset)).toBeLessThan(peerRemainingMs(stopped, soon, offset));
+  });
+
+  it('stops where the server says the room ended', () => {
+    const ended = snapshot('ended');
+    const state = peerReducer(initialPeerState(), {
+      type: 'server',
+      message: { ...ended, room: { ...ended.room, endedAt: 101_000 } },
+      localNow: 2_000,
+    });
+    if (!state.room || !state.clock) throw new Error('no room');
+    expect(peerRemainingMs(state.clock, 9e9, 0, peerStoppedAt(state.room, state.clock))).toBe(200_000);
   });
 });
 

@@ -19,8 +19,3 @@ export function peerHref(route: Omit<PeerRoute, 'name'>): string {
   const base = `#/peer/${encodeURIComponent(route.roomId)}/${encodeURIComponent(route.token)}`;
   return route.view === 'report' ? `${base}/report` : base;
 }
-
-/** The full link to share, e.g. http://host:3000/#/peer/… */
-export function absoluteLink(path: string, origin = window.location.origin): string {
-  return `${origin}/${path.startsWith('#') ? path : `#${path}`}`;
-}

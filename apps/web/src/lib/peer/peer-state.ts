@@ -146,24 +146,52 @@ function applyEvent(state: PeerRoomState, event: NumberedEvent): PeerRoomState {
               ...state.room,
               status: 'ended',
               endReason: event.reason,
-              endedAt: state.room.endedAt ?? Date.now(),
+              // On the server's clock, like the snapshot's: the clocks stop here.
+              endedAt: state.room.endedAt ?? Date.now() + state.clockOffset,
             }
           : null,
       };
   }
 }
 
-/** Milliseconds left in the current step on the server's clock; frozen while paused. */
-export function peerRemainingMs(clock: RoomClock, localNow: number, offset: number): number {
-  const at = clock.pausedAt ?? localNow + offset;
-  return clock.stepStartedAt + clock.stepBudgetMs - at;
+/** When the clocks stopped for good (server epoch ms), or null while the room runs. */
+export function peerStoppedAt(room: RoomView, clock: RoomClock): number | null {
+  return room.status === 'ended' ? (room.endedAt ?? clock.serverNow) : null;
 }
 
-/** Time used in a step; the active one counts on the server's clock and stops while paused. */
-export function peerStepUsedMs(clock: RoomClock, stepId: StepId, localNow: number, offset: number): number {
+/**
+ * The server time the clock shows: frozen while paused, and for good once the room has ended
+ * (`endedAt`, server epoch ms), so no clock runs on after the interview.
+ */
+export function peerClockTime(
+  clock: RoomClock,
+  localNow: number,
+  offset: number,
+  endedAt: number | null = null,
+): number {
+  return clock.pausedAt ?? endedAt ?? localNow + offset;
+}
+
+/** Milliseconds left in the current step on the server's clock; frozen while paused or ended. */
+export function peerRemainingMs(
+  clock: RoomClock,
+  localNow: number,
+  offset: number,
+  endedAt: number | null = null,
+): number {
+  return clock.stepStartedAt + clock.stepBudgetMs - peerClockTime(clock, localNow, offset, endedAt);
+}
+
+/** Time used in a step; the active one counts on the server's clock and stops while paused or ended. */
+export function peerStepUsedMs(
+  clock: RoomClock,
+  stepId: StepId,
+  localNow: number,
+  offset: number,
+  endedAt: number | null = null,
+): number {
   const step = clock.steps.find((s) => s.id === stepId);
   if (!step) return 0;
   if (step.status !== 'active' || step.id !== clock.currentStep) return step.usedMs;
-  const at = clock.pausedAt ?? localNow + offset;
-  return Math.max(step.usedMs, at - clock.stepStartedAt);
+  return Math.max(step.usedMs, peerClockTime(clock, localNow, offset, endedAt) - clock.stepStartedAt);
 }

@@ -1,5 +1,6 @@
 import { DiagramPad } from '../../components/diagram-pad.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { peerStoppedAt } from '../../lib/peer/peer-state.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
@@ -24,6 +25,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
   const { room, clock } = state;
   if (!room || !clock) return null;
   const connected = status.kind === 'open';
+  const stoppedAt = peerStoppedAt(room, clock);
   const ended = room.status === 'ended';
   const disabledReason = ended
     ? 'The interview has ended.'
@@ -33,8 +35,8 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
   return (
     <div className="room peer-room peer-room--candidate">
       <aside className="room__rail" aria-label="Interview progress">
-        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} />
-        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} />
+        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
+        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
         <p className="muted small peer-room__who">
           Interviewer: {state.presence.interviewer ? 'connected' : 'not connected'}
         </p>

@@ -18,7 +18,7 @@ export function rankFacts(facts: ConsoleFact[], question: string, filter: string
     .map(({ fact }) => fact);
 }
 
-/** The case's facts for answering clarifying questions; "Use" puts one in the message box (none without `onUse`). */
+/** The case's facts for answering clarifying questions; "Use" adds one to the message box (none without `onUse`). */
 export function ConsoleFacts({
   facts,
   lastQuestion,

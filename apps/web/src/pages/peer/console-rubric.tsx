@@ -20,7 +20,7 @@ export function disagrees(auto: AutoPoint | undefined, human: PointVerdict | und
  * One step of the answer key: the opening to read out, suggested probes, twists and red flags,
  * then every talking point with the live automatic verdict and the interviewer's own. Without
  * `onMark` the verdicts are shown but cannot change; without `onPrompt` there is nothing to ask
- * with (an observer of the console).
+ * with (an observer of the console). `preview` (before the interview) leaves out every verdict.
  */
 export function ConsoleRubric({
   step,
@@ -29,6 +29,7 @@ export function ConsoleRubric({
   connected,
   onMark,
   onPrompt,
+  preview = false,
 }: {
   step: ConsoleStep;
   coverage: PeerCoverage | null;
@@ -36,6 +37,7 @@ export function ConsoleRubric({
   connected: boolean;
   onMark?: (pointId: string, verdict: PointVerdict | null) => void;
   onPrompt?: (prompt: Prompt) => void;
+  preview?: boolean;
 }) {
   const auto = (id: string) => coverage?.points[id];
   const covered = (point: ConsolePoint) => {
@@ -67,9 +69,11 @@ export function ConsoleRubric({
       <section className="console-block" aria-label="Talking points">
         <h3 className="console-block__title">
           Talking points{' '}
-          <span className="muted small">
-            {done} of {step.points.length} covered
-          </span>
+          {!preview && (
+            <span className="muted small">
+              {done} of {step.points.length} covered
+            </span>
+          )}
         </h3>
         <ul className="cpoint-list">
           {step.points.map((point) => (
@@ -80,6 +84,7 @@ export function ConsoleRubric({
               human={marks[point.id]}
               connected={connected}
               onMark={onMark}
+              preview={preview}
             />
           ))}
         </ul>
@@ -152,12 +157,14 @@ function PointRow({
   human,
   connected,
   onMark,
+  preview,
 }: {
   point: ConsolePoint;
   auto: AutoPoint | undefined;
   human: PointVerdict | undefined;
   connected: boolean;
   onMark: ((pointId: string, verdict: PointVerdict | null) => void) | undefined;
+  preview: boolean;
 }) {
   const level = auto?.level ?? 'missed';
   const conflict = disagrees(auto, human);
@@ -171,31 +178,33 @@ function PointRow({
         <span className="cpoint__title">{point.title}</span>
         <span className={`cpoint__weight cpoint__weight--${point.weight}`}>{WEIGHT_LABEL[point.weight]}</span>
       </div>
-      <div className="cpoint__status">
-        <span className={`cpoint__auto cpoint__auto--${level}`}>Auto: {AUTO_LABEL[level]}</span>
-        {conflict && <span className="cpoint__conflict">you disagree</span>}
-        <fieldset className="cpoint__actions bare-fieldset">
-          <legend className="visually-hidden">Your verdict on {point.title}</legend>
-          <button
-            type="button"
-            className="chip chip--yes"
-            aria-pressed={human === 'covered'}
-            disabled={locked}
-            onClick={() => toggle('covered')}
-          >
-            ✓ Covered
-          </button>
-          <button
-            type="button"
-            className="chip chip--no"
-            aria-pressed={human === 'missed'}
-            disabled={locked}
-            onClick={() => toggle('missed')}
-          >
-            ✗ Missed
-          </button>
-        </fieldset>
-      </div>
+      {!preview && (
+        <div className="cpoint__status">
+          <span className={`cpoint__auto cpoint__auto--${level}`}>Auto: {AUTO_LABEL[level]}</span>
+          {conflict && <span className="cpoint__conflict">you disagree</span>}
+          <fieldset className="cpoint__actions bare-fieldset">
+            <legend className="visually-hidden">Your verdict on {point.title}</legend>
+            <button
+              type="button"
+              className="chip chip--yes"
+              aria-pressed={human === 'covered'}
+              disabled={locked}
+              onClick={() => toggle('covered')}
+            >
+              ✓ Covered
+            </button>
+            <button
+              type="button"
+              className="chip chip--no"
+              aria-pressed={human === 'missed'}
+              disabled={locked}
+              onClick={() => toggle('missed')}
+            >
+              ✗ Missed
+            </button>
+          </fieldset>
+        </div>
+      )}
       {auto?.quote && <q className="cpoint__quote">{auto.quote}</q>}
       <details className="cpoint__strong">
         <summary>What a strong answer says</summary>

@@ -6,10 +6,12 @@ import {
 } from '@mlsd/protocol';
 import { type FormEvent, useState } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { LinkReach } from '../../components/link-reach.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { sharedLink } from '../../lib/link-base.ts';
 import { peerApi } from '../../lib/peer/peer-api.ts';
-import { absoluteLink } from '../../lib/peer/peer-routes.ts';
+import { useLinkBase } from '../../lib/use-link-base.ts';
 import '../../styles/peer.css';
 
 /**
@@ -96,6 +98,7 @@ export function CreatePeerPanel({ selected }: { selected: CaseSummary | null }) 
 }
 
 function PeerLinks({ created, onAgain }: { created: CreatePeerRoomResponse; onAgain: () => void }) {
+  const base = useLinkBase();
   const seats = [
     {
       seat: created.interviewer,
@@ -115,8 +118,9 @@ function PeerLinks({ created, onAgain }: { created: CreatePeerRoomResponse; onAg
         {created.durationMinutes} min · {created.caseTitle ?? 'surprise case'}. Send one link to your friend
         and open the other yourself. Each link is a key to its seat: do not post them publicly.
       </p>
+      <LinkReach base={base} />
       {seats.map(({ seat, title, hint }) => {
-        const link = absoluteLink(seat.path);
+        const link = sharedLink(seat.path, base);
         return (
           <div key={seat.seat} className="peer-link">
             <label className="peer-link__label" htmlFor={`link-${seat.seat}`}>

@@ -1,7 +1,9 @@
 import type { StepId } from '@mlsd/protocol';
 import { useState } from 'react';
+import type { Fill } from '../../components/compose-box.tsx';
 import { MarkdownView } from '../../components/markdown-view.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { peerStoppedAt } from '../../lib/peer/peer-state.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
@@ -39,10 +41,11 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
   const now = useNow(500);
   const [tab, setTab] = useState<Tab>('rubric');
   const [viewing, setViewing] = useState<StepId | null>(null);
-  const [fill, setFill] = useState<{ text: string; n: number; prompt: Prompt | null } | null>(null);
+  const [fill, setFill] = useState<(Fill & { prompt: Prompt | null }) | null>(null);
   const { room, clock, console: desk } = state;
   if (!room || !clock || !desk) return null;
   const connected = status.kind === 'open';
+  const stoppedAt = peerStoppedAt(room, clock);
   const ended = room.status === 'ended';
   const stepId = viewing ?? clock.currentStep;
   const step = desk.steps.find((s) => s.id === stepId) ?? desk.steps[0];
@@ -50,14 +53,18 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
   const lastQuestion =
     [...state.transcript].reverse().find((t) => t.role === 'candidate' && t.kind === 'clarification')?.text ??
     '';
-  const put = (text: string, prompt: Prompt | null) => setFill({ text, n: Date.now(), prompt });
+  // A probe replaces the draft and says what kind of line it is; a fact is added to the draft
+  // (an answer often joins two facts) and keeps the kind of whatever was put there before.
+  const put = (text: string, prompt: Prompt) => setFill({ text, n: Date.now(), prompt });
+  const add = (text: string) =>
+    setFill((last) => ({ text, n: Date.now(), prompt: last?.prompt ?? null, append: true }));
 
   return (
     <div className="room peer-room peer-room--interviewer">
       <aside className="room__rail" aria-label="Clock and steps">
-        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} />
+        <PeerCountdown clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
         {!ended && !watching && <TimerControls clock={clock} connected={connected} onTimer={peer.timer} />}
-        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} />
+        <PeerStepRail clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
         <p className="muted small peer-room__who">
           Candidate: {state.presence.candidate ? 'connected' : 'not connected'}
         </p>
@@ -178,11 +185,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
             </>
           )}
           {tab === 'facts' && (
-            <ConsoleFacts
-              facts={desk.facts}
-              lastQuestion={lastQuestion}
-              onUse={watching ? undefined : (answer) => put(answer, null)}
-            />
+            <ConsoleFacts facts={desk.facts} lastQuestion={lastQuestion} onUse={watching ? undefined : add} />
           )}
           {tab === 'pad' && (
             <div className="console-pad" aria-live="off">

@@ -68,7 +68,8 @@ export function Lobby({
           <p className="muted small">
             {presence.candidate
               ? 'The candidate is here. Starting shows them the case and starts the clock.'
-              : 'The candidate has not joined yet. You can start anyway; they catch up when they join.'}
+              : 'The candidate has not joined yet. You can start anyway; they catch up when they join.'}{' '}
+            Read the case and its answer key below first; nothing runs until you start.
           </p>
         </div>
       ) : (

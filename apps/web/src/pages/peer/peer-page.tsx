@@ -11,6 +11,7 @@ import type { Access } from '../../lib/watch.ts';
 import { CandidateView } from './candidate-view.tsx';
 import { InterviewerConsole } from './interviewer-console.tsx';
 import { Lobby } from './lobby.tsx';
+import { LobbyBriefing } from './lobby-briefing.tsx';
 import { PeerReportView } from './peer-report-view.tsx';
 import { SwapBanner } from './swap-banner.tsx';
 import { usePeerRoom } from './use-peer-room.ts';
@@ -100,6 +101,7 @@ function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
           connected={status.kind === 'open'}
           onStart={() => peer.timer('start')}
         />
+        {state.seat === 'interviewer' && state.console && <LobbyBriefing desk={state.console} />}
       </div>
     );
   }

@@ -1,8 +1,14 @@
 import type { PeerPointResult, PeerReport, PeerStepResult } from '@mlsd/protocol';
 import { MarkdownView } from '../../components/markdown-view.tsx';
 import { ScoreDial } from '../../components/score-dial.tsx';
-import { END_REASON_LABEL, HIRE_SIGNAL_LABEL, scoreBand } from '../../lib/labels.ts';
-import { RATING_LABEL } from './step-rating.tsx';
+import { END_REASON_LABEL, HIRE_SIGNAL_LABEL, RATING_LABEL, scoreBand } from '../../lib/labels.ts';
+import {
+  peerReportFileName,
+  peerReportToJson,
+  peerReportToMarkdown,
+} from '../../lib/peer-report-markdown.ts';
+import { ExportButtons } from '../report/export-buttons.tsx';
+import { useOpenDetailsWhenPrinting } from '../report/use-print-details.ts';
 
 const AUTO_LABEL = { missed: 'missed', mentioned: 'mentioned', explained: 'explained' } as const;
 
@@ -11,6 +17,7 @@ const AUTO_LABEL = { missed: 'missed', mentioned: 'mentioned', explained: 'expla
  * disagreements marked. The candidate's copy has no answer key (no point titles or strong answers).
  */
 export function PeerReportView({ report }: { report: PeerReport }) {
+  useOpenDetailsWhenPrinting();
   return (
     <article className="report peer-report page">
       <header className="report__head">
@@ -23,6 +30,13 @@ export function PeerReportView({ report }: { report: PeerReport }) {
             {report.endReason ? ` · ${END_REASON_LABEL[report.endReason]}` : ''}
           </p>
         </div>
+        <ExportButtons
+          files={{
+            fileName: (extension) => peerReportFileName(report, extension),
+            markdown: () => peerReportToMarkdown(report),
+            json: () => peerReportToJson(report),
+          }}
+        />
       </header>
 
       <section className="report-summary card peer-report__summary" aria-label="Summary">

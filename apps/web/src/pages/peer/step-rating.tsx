@@ -1,12 +1,6 @@
 import { MAX_RATING_COMMENT_CHARS, type StepRating as Rating, type StepId } from '@mlsd/protocol';
 import { useEffect, useRef, useState } from 'react';
-
-export const RATING_LABEL: Record<number, string> = {
-  1: 'No hire',
-  2: 'Lean no hire',
-  3: 'Hire',
-  4: 'Strong hire',
-};
+import { RATING_LABEL } from '../../lib/labels.ts';
 
 /**
  * A 1-4 rating and a comment for one step; the comment is saved a moment after typing stops.

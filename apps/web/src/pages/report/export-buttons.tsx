@@ -1,26 +1,28 @@
-import type { Report, Turn } from '@mlsd/protocol';
 import { downloadText } from '../../lib/download.ts';
-import { reportFileName, reportToJson, reportToMarkdown } from '../../lib/report-markdown.ts';
 
-export function ExportButtons({ report, transcript }: { report: Report; transcript: Turn[] }) {
+/** What a report exports as: each is made only when its button is pressed. */
+export interface ReportFiles {
+  fileName: (extension: 'md' | 'json') => string;
+  markdown: () => string;
+  json: () => string;
+}
+
+/** Markdown, JSON and Print / PDF: the same three for a solo report and a peer report. */
+export function ExportButtons({ files }: { files: ReportFiles }) {
   return (
     <fieldset className="report__actions">
       <legend className="visually-hidden">Export the report</legend>
       <button
         type="button"
         className="button button--small"
-        onClick={() =>
-          downloadText(reportFileName(report, 'md'), reportToMarkdown(report, transcript), 'text/markdown')
-        }
+        onClick={() => downloadText(files.fileName('md'), files.markdown(), 'text/markdown')}
       >
         Markdown
       </button>
       <button
         type="button"
         className="button button--small"
-        onClick={() =>
-          downloadText(reportFileName(report, 'json'), reportToJson(report, transcript), 'application/json')
-        }
+        onClick={() => downloadText(files.fileName('json'), files.json(), 'application/json')}
       >
         JSON
       </button>

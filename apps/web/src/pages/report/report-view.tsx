@@ -1,7 +1,8 @@
 import type { Report, SessionDetail } from '@mlsd/protocol';
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { Notice } from '../../components/notice.tsx';
 import { FLAG_LABEL, SCORER_LABEL } from '../../lib/labels.ts';
+import { reportFileName, reportToJson, reportToMarkdown } from '../../lib/report-markdown.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { JudgeComparison } from './judge-comparison.tsx';
 import { ReportSummary } from './report-summary.tsx';
@@ -9,6 +10,7 @@ import { ReportTranscript } from './report-transcript.tsx';
 import { StepScoreChart } from './step-score-chart.tsx';
 import { StepSection } from './step-section.tsx';
 import { StepTimeChart } from './step-time-chart.tsx';
+import { useOpenDetailsWhenPrinting } from './use-print-details.ts';
 
 /** Scrolls the transcript to a turn and flashes it, so a quote can be read in context. */
 export function showTurn(index: number): void {
@@ -50,7 +52,13 @@ export function ReportView({
             interviewer
           </p>
         </div>
-        <ExportButtons report={report} transcript={session.transcript} />
+        <ExportButtons
+          files={{
+            fileName: (extension) => reportFileName(report, extension),
+            markdown: () => reportToMarkdown(report, session.transcript),
+            json: () => reportToJson(report, session.transcript),
+          }}
+        />
       </header>
 
       {share}
@@ -96,25 +104,4 @@ export function ReportView({
       </p>
     </article>
   );
-}
-
-/** Folded "what a strong answer says" blocks would print empty; open them for the printout. */
-function useOpenDetailsWhenPrinting() {
-  useEffect(() => {
-    let opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      opened = [...document.querySelectorAll<HTMLDetailsElement>('.report details:not([open])')];
-      for (const d of opened) d.open = true;
-    };
-    const after = () => {
-      for (const d of opened) d.open = false;
-      opened = [];
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
 }

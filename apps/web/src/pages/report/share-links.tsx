@@ -1,10 +1,12 @@
 import type { ReportShare } from '@mlsd/protocol';
 import { useRef, useState } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
+import { LinkReach } from '../../components/link-reach.tsx';
 import { api } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { pageLink } from '../../lib/routes.ts';
+import { sharedLink } from '../../lib/link-base.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { useLinkBase } from '../../lib/use-link-base.ts';
 import '../../styles/peer.css';
 
 const when = (at: number) =>
@@ -17,6 +19,7 @@ const when = (at: number) =>
 export function ShareLinks({ sessionId, token }: { sessionId: string; token: string }) {
   const shares = useAsync(() => api.shares(sessionId, token), [sessionId, token]);
   const [made, setMade] = useState<string | null>(null);
+  const base = useLinkBase();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +39,7 @@ export function ShareLinks({ sessionId, token }: { sessionId: string; token: str
   const make = () =>
     run(async () => {
       const created = await api.createShare(sessionId, token);
-      setMade(pageLink(created.path));
+      setMade(sharedLink(created.path, base));
     });
   const revoke = (share: ReportShare) =>
     run(async () => {
@@ -79,6 +82,7 @@ export function ShareLinks({ sessionId, token }: { sessionId: string; token: str
             <CopyButton text={made} label="Copy link" />
           </div>
           <p className="muted small">Copy it now, it is shown once.</p>
+          <LinkReach base={base} />
         </div>
       )}
       {shares.status === 'error' && (
