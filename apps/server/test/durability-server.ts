@@ -1,21 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { bundleServer } from '../scripts/bundle.mjs';
 import { REPO_ROOT } from './helpers.ts';
 
 /**
  * Starts the real server (apps/server/src/server.ts) as a child process, for tests and benchmarks
  * that kill it. Two ways to run it:
- * - `tsx`: `node --import tsx src/server.ts`, exactly what `pnpm start` does;
- * - `bundle`: the same sources compiled once by tsx's own esbuild into one file, run by plain node.
+ * - `tsx`: `node --import tsx src/server.ts`, what `pnpm dev` runs (without the file watcher);
+ * - `bundle`: the same sources compiled once into one file (scripts/bundle.mjs), run by plain node;
+ * - `start`: `node scripts/start.mjs`, what `pnpm start` runs (checks what is stale, runs the bundle).
  *   Start-up then skips resolving and loading hundreds of modules, which is what makes 50-200
  *   kill-and-restart cycles affordable.
  */
-export type LaunchMode = 'tsx' | 'bundle';
+export type LaunchMode = 'tsx' | 'bundle' | 'start';
 
 export interface Launcher {
   mode: LaunchMode;
@@ -29,68 +29,20 @@ export interface Launcher {
 const SERVER_DIR = join(REPO_ROOT, 'apps/server');
 const SERVER_ENTRY = join(SERVER_DIR, 'src/server.ts');
 
-interface EsbuildPlugin {
-  name: string;
-  setup(build: {
-    onLoad(
-      options: { filter: RegExp },
-      callback: (args: { path: string }) => { contents: string; loader: 'ts' | 'js' } | undefined,
-    ): void;
-    onResolve(
-      options: { filter: RegExp },
-      callback: (args: { path: string }) => { path: string; external: boolean },
-    ): void;
-  }): void;
-}
-interface Esbuild {
-  build(options: Record<string, unknown> & { plugins: EsbuildPlugin[] }): Promise<unknown>;
-}
-
 /** Prepares a launcher; `bundle` compiles (about a second or two) into a temp directory. */
 export async function prepareLauncher(mode: LaunchMode): Promise<Launcher> {
   if (mode === 'tsx')
     return { mode, args: ['--import', 'tsx', SERVER_ENTRY], cwd: SERVER_DIR, dispose: () => undefined };
-  // tsx compiles with esbuild; use that same copy rather than adding another.
-  const fromTsx = createRequire(createRequire(join(SERVER_DIR, 'package.json')).resolve('tsx/package.json'));
-  const esbuild = fromTsx('esbuild') as Esbuild;
-  const fromDb = createRequire(join(REPO_ROOT, 'packages/db/package.json'));
-  const sqlite = fromDb.resolve('better-sqlite3');
+  // `pnpm start` on a warm machine: everything built once here, so each run only checks and starts.
+  if (mode === 'start') {
+    const script = join(REPO_ROOT, 'scripts/start.mjs');
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--server'], { stdio: 'ignore' });
+    return { mode, args: [script], cwd: REPO_ROOT, dispose: () => undefined };
+  }
   const outDir = join(tmpdir(), `mlsd-server-bundle-${process.pid}-${Date.now()}`);
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'server.mjs');
-  await esbuild.build({
-    entryPoints: [SERVER_ENTRY],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // CommonJS dependencies call require(); give the ES module bundle one.
-    banner: {
-      js: "import { createRequire as __mlsdRequire } from 'node:module'; const require = __mlsdRequire(import.meta.url);",
-    },
-    plugins: [
-      {
-        name: 'mlsd-keep-locations',
-        setup(build) {
-          // Our sources find files next to themselves (rubrics, migrations, the web build) through
-          // import.meta.url; pin each file's own URL so the bundle can live anywhere.
-          build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, (args) => {
-            if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
-            const source = readFileSync(args.path, 'utf8');
-            if (!source.includes('import.meta.url')) return undefined;
-            return {
-              contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-              loader: args.path.endsWith('ts') ? 'ts' : 'js',
-            };
-          });
-          // The native SQLite binding stays where pnpm installed it.
-          build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true }));
-        },
-      },
-    ],
-  });
+  await bundleServer(outfile);
   return {
     mode,
     args: [outfile],

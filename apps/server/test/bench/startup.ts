@@ -23,7 +23,7 @@ export async function measureStartups(runs: number): Promise<StartupRow[]> {
   const fixture = writeFixtureRubrics(join(dir, 'rubrics'));
   const rows: StartupRow[] = [];
   try {
-    for (const mode of ['tsx', 'bundle'] as const) {
+    for (const mode of ['tsx', 'bundle', 'start'] as const) {
       const launcher = await prepareLauncher(mode);
       try {
         for (const rubrics of ['repo', 'fixture'] as const) {
