@@ -150,43 +150,46 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   blind5: { right: 0.81, falseNone: 39, none: 0.55 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5'])('fact questions (%s)', (file) => {
-  const floor = FLOORS[file]!;
-  const result = evaluate(file);
-  const table = [
-    ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),
-    { file, phrasing: 'all', ...result.total, rightShare: percent(result.total.right, result.total.parts) },
-    {
-      file,
-      phrasing: 'unanswerable',
-      parts: result.unanswerable.length,
-      right: result.none,
-      ambiguous: result.unanswerable.filter((outcome) => outcome === 'ambiguous').length,
-      wrong: result.unanswerable.filter((outcome) => outcome === 'wrong').length,
-      none: result.none,
-      rightShare: percent(result.none, result.unanswerable.length),
-    },
-  ];
-  console.table(table);
-  // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
-  // misses, once read, make it a development set.
-  if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))
-    console.log(`${file} misses:\n${result.misses.join('\n')}`);
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5'])(
+  'fact questions (%s)',
+  (file) => {
+    const floor = FLOORS[file]!;
+    const result = evaluate(file);
+    const table = [
+      ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),
+      { file, phrasing: 'all', ...result.total, rightShare: percent(result.total.right, result.total.parts) },
+      {
+        file,
+        phrasing: 'unanswerable',
+        parts: result.unanswerable.length,
+        right: result.none,
+        ambiguous: result.unanswerable.filter((outcome) => outcome === 'ambiguous').length,
+        wrong: result.unanswerable.filter((outcome) => outcome === 'wrong').length,
+        none: result.none,
+        rightShare: percent(result.none, result.unanswerable.length),
+      },
+    ];
+    console.table(table);
+    // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
+    // misses, once read, make it a development set.
+    if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))
+      console.log(`${file} misses:\n${result.misses.join('\n')}`);
 
-  it('has enough questions, over every case', () => {
-    expect(result.answerable).toBeGreaterThanOrEqual(80);
-    expect(result.unanswerable.length).toBeGreaterThanOrEqual(25);
-  });
+    it('has enough questions, over every case', () => {
+      expect(result.answerable).toBeGreaterThanOrEqual(80);
+      expect(result.unanswerable.length).toBeGreaterThanOrEqual(25);
+    });
 
-  it(`gets the right fact for at least ${floor.right * 100}% of question parts`, () => {
-    expect(result.total.right / result.total.parts).toBeGreaterThanOrEqual(floor.right);
-  });
+    it(`gets the right fact for at least ${floor.right * 100}% of question parts`, () => {
+      expect(result.total.right / result.total.parts).toBeGreaterThanOrEqual(floor.right);
+    });
 
-  it(`says an answerable part is not covered at most ${floor.falseNone} times`, () => {
-    expect(result.total.none).toBeLessThanOrEqual(floor.falseNone);
-  });
+    it(`says an answerable part is not covered at most ${floor.falseNone} times`, () => {
+      expect(result.total.none).toBeLessThanOrEqual(floor.falseNone);
+    });
 
-  it(`says "not covered" for at least ${floor.none * 100}% of unanswerable questions`, () => {
-    expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(floor.none);
-  });
-});
+    it(`says "not covered" for at least ${floor.none * 100}% of unanswerable questions`, () => {
+      expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(floor.none);
+    });
+  },
+);

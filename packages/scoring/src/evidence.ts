@@ -141,8 +141,7 @@ function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | 
     const nextHits = hits[i + 1];
     // Only the sentence right after may carry this one's reason: never across text aimed at the
     // grader that was left out between them (a quote would then span the checklist).
-    const adjacent =
-      next !== undefined && analysis.segments.indexOf(next) === analysis.segments.indexOf(segment) + 1;
+    const adjacent = next !== undefined && order.get(next) === (order.get(segment) ?? -2) + 1;
     const following = next && nextHits && adjacent ? { segment: next, hits: nextHits } : null;
     if (segment.question || segment.diagram) readQuestion(context, segment, segmentHits, following);
     else readStatement(context, segment, segmentHits, following);
