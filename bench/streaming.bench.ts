@@ -11,7 +11,8 @@ import {
  * chunks. Three paths, each in its own process, all sessions asking at the same moment:
  * - server: the real app. A candidate answer is committed and acknowledged, the engine picks the
  *   move, the model interviewer builds its prompt and streams the reply through its leak guard
- *   (which holds back the last five words until they are cleared) as `turn_delta` frames.
+ *   (which holds back only words that could still start a rubric phrase) as `turn_delta` frames,
+ *   coalesced per socket per 16 ms tick.
  * - relay: only the transport: Fastify + @fastify/websocket as configured in the app, the
  *   project's LLM client (openai SDK), each delta sent on as it arrives.
  * - bare: a plain ws server producing the same token stream from its own timers (the baseline).

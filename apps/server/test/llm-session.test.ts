@@ -232,7 +232,8 @@ describe('an llm session over the real socket', () => {
     const turn = (reply as TurnEvent).turn;
     expect(turn.draftId).toBeDefined();
     const deltas = deltasOf(socket, turn.draftId!);
-    expect(deltas.length).toBeGreaterThan(3);
+    // The first piece goes out at once; what follows within a tick comes as one frame.
+    expect(deltas.length).toBeGreaterThan(1);
     // Every piece arrived before the committed turn, and together they are its text.
     expect(socket.received.indexOf(deltas.at(-1)!)).toBeLessThan(socket.received.indexOf(reply));
     expect(deltas.map((delta) => delta.text).join('')).toBe(turn.text);
@@ -263,6 +264,31 @@ describe('an llm session over the real socket', () => {
     // second run confirms a verdict); the model also read the candidate's one message.
     expect(fake.requests.filter((r) => r.response_format !== undefined)).toHaveLength(8);
     expect(fake.requests.filter(isPlan)).toHaveLength(1);
+  });
+
+  it('coalesces a burst of one-character deltas per tick, in order, all before the turn', async () => {
+    // The opening streams normally; the reply comes as one character per chunk, with no pause.
+    fake.setScript(
+      script({
+        turn: (n) => (n === 1 ? { kind: 'text', text: LINE, chunkChars: 1, chunkDelayMs: 0 } : null),
+      }),
+    );
+    const session = await createSession();
+    const { socket, snapshot } = await join(session);
+    await opening(socket, snapshot);
+    socket.send({ type: 'say', clientId: 'a1', text: ANSWER });
+    const reply = await socket.waitFor(
+      (m) => m.type === 'turn' && m.turn.role === 'interviewer' && m.turn.kind !== 'opening',
+    );
+    const turn = (reply as TurnEvent).turn;
+    const deltas = deltasOf(socket, turn.draftId!);
+    expect(deltas.map((delta) => delta.text).join('')).toBe(turn.text);
+    expect(turn.text).toBe(LINE);
+    // Sent one frame per guarded piece this would be 16 frames (one per word or space); a burst
+    // takes a tick or two.
+    expect(deltas.length).toBeLessThanOrEqual(6);
+    const lastDelta = socket.received.indexOf(deltas.at(-1)!);
+    expect(lastDelta).toBeLessThan(socket.received.indexOf(reply));
   });
 
   it('credits only quotes the candidate wrote, and marks where the judge and the offline scorer disagree', async () => {

@@ -172,6 +172,10 @@ With the language-model interviewer, an interviewer message streams as \`turn_de
 before its \`turn\` event is committed. Drafts are not numbered, not stored and not replayed:
 the committed \`turn\` (with the same \`draftId\`) replaces the draft, a \`turn_discard\` drops a
 draft the model could not finish, and a client that reconnects simply forgets its drafts.
+Each connection gets a draft's pieces at most once per 16 ms tick (about one animation frame):
+the first piece after a quiet tick at once, the pieces written during the tick that follows
+joined, in order, into one \`turn_delta\`. A draft's pieces always arrive before the \`turn\` or
+\`turn_discard\` that closes it.
 
 Commands that change the transcript or the clock carry a \`clientId\`. The server commits the
 frame, then acknowledges it; a client keeps every unacknowledged frame and resends it with the

@@ -27,7 +27,11 @@ const app = await buildApp({
   rubricsDir: join(REPO_ROOT, 'rubrics'),
   llm: { config: setup.value },
   // One process plays many browsers from one address: lift the per-address limits.
-  hardening: { restRateLimit: false, socketRate: { capacity: 1_000, perSecond: 1_000 } },
+  hardening: {
+    restRateLimit: false,
+    socketRate: { capacity: 1_000, perSecond: 1_000 },
+    maxSocketsPerAddress: 10_000,
+  },
 });
 if (synchronous === 'normal') app.db.sqlite.pragma('synchronous = NORMAL');
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,7 +43,11 @@ process.on('message', async (raw: unknown) => {
   if (message.type === 'create') {
     const sessions: { id: string; token: string }[] = [];
     for (let i = 0; i < (message.count ?? 0); i++) {
-      const created = await app.sessions.create({ caseId, durationMinutes: 60, interviewer: 'llm', seed: i });
+      // One address per session: the bench plays many browsers, the app caps running sessions per address.
+      const created = await app.sessions.create(
+        { caseId, durationMinutes: 60, interviewer: 'llm', seed: i },
+        { address: `bench-${i}` },
+      );
       sessions.push({ id: created.id, token: created.token });
     }
     process.send?.({ type: 'created', sessions });

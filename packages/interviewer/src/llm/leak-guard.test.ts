@@ -74,10 +74,12 @@ describe('the leak guard', () => {
 });
 
 describe('the streamed output filter', () => {
-  it('shows a clean reply in full, a few words behind the stream', () => {
+  it('shows a clean reply in full, holding back only words that could still start a leak', () => {
     const filter = new OutputFilter(guard);
     const first = filter.push('How would you split the traffic between ');
-    expect(first).toBe('How would ');
+    // Not a fixed five words: more than the first two words are already out.
+    expect('How would you split the traffic between '.startsWith(first)).toBe(true);
+    expect(first.length).toBeGreaterThan('How would '.length);
     const { rest, text, leak } = filter.finish();
     expect(first + rest).toBe('How would you split the traffic between ');
     expect(text).toBe('How would you split the traffic between');

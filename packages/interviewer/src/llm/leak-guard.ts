@@ -1,4 +1,9 @@
 import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { LeakScanner } from './leak-scanner.ts';
+import { type Leak, type LeakTables, normalWord, type ScanOptions, WORD_PATTERN } from './leak-types.ts';
+import { META_PHRASES } from './meta-sentences.ts';
+
+export type { Leak, ScanOptions } from './leak-types.ts';
 
 /** Words in a row that count as copying a rubric passage. */
 export const SHINGLE_WORDS = 6;
@@ -9,51 +14,19 @@ const STOP = new Set(
   ),
 );
 
-/** Talk about the grading itself; the interviewer never says it, whatever the candidate asks. */
-const META =
-  /\b(?:rubric|talking points?|strong answer|full marks|grading criteria|scoring criteria|your score|you (?:have )?scored|(?:un)?covered points|checklist of topics)\b/i;
-
-/** A refusal to talk about the grading is what the interviewer should say, not a leak. */
-const REFUSAL =
-  /\b(?:can(?:not|['’]t)|won['’]t|will not|unable to|not able to|not going to|don['’]t|do not)\s+(?:share|show|reveal|discuss|tell you|give (?:you|out)|disclose|go into|comment on)\b/i;
-
-export interface Leak {
-  kind: 'strong-answer' | 'meta' | 'title';
-  /** The words that matched. */
-  match: string;
-}
-
-export interface ScanOptions {
-  /**
-   * Lower-cased point titles that may be said this time: a concept-naming hint's own point, or a
-   * title the candidate already said in their own words.
-   */
-  allowedTitles?: ReadonlySet<string>;
-}
-
 export interface LeakGuard {
   /** The first leak in a complete text, or null. */
   check(text: string, options?: ScanOptions): Leak | null;
-  /** Scans `text` (which only grows) and says how much of it is safe to show yet. */
-  scan(text: string, final: boolean, options?: ScanOptions): { safeEnd: number; leak: Leak | null };
+  /** A scanner for one streamed reply: it reads each piece once and says what is safe to show. */
+  stream(options?: ScanOptions): LeakScanner;
   /** The lower-cased titles of every point (for callers that build `allowedTitles`). */
   readonly titles: readonly string[];
 }
 
-interface Word {
-  norm: string;
-  start: number;
-  end: number;
-}
+const WORD = new RegExp(WORD_PATTERN, 'gu');
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((match) => ({
-    norm: match[0].toLowerCase().replace('’', "'"),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+function wordsOf(text: string): string[] {
+  return [...text.matchAll(WORD)].map((match) => normalWord(match[0]));
 }
 
 function shingles(words: readonly string[]): string[] {
@@ -88,88 +61,79 @@ export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): Lea
     ...caseStudy.curveballs.map((ball) => ball.text),
     ...framework.steps.flatMap((step) => [step.opening, step.purpose]),
   ];
-  const allowed = new Set(open.flatMap((text) => shingles(wordsOf(text).map((word) => word.norm))));
+  const allowed = new Set(open.flatMap((text) => shingles(wordsOf(text))));
   const forbidden = new Set(
-    secret
-      .flatMap((text) => shingles(wordsOf(text).map((word) => word.norm)))
-      .filter((shingle) => !allowed.has(shingle)),
+    secret.flatMap((text) => shingles(wordsOf(text))).filter((shingle) => !allowed.has(shingle)),
   );
 
   // A title names the answer ("Calibrated scores"): said by the interviewer, it gives the point away.
   // A title that the interviewer's own lines already contain (an opening that asks about "the
   // latency and cost budget") gives nothing away.
   const titleSet = new Set(points.map((point) => point.title));
-  const spoken = open
-    .filter((text) => !titleSet.has(text))
-    .map((text) => wordsOf(text).map((word) => word.norm));
+  const spoken = open.filter((text) => !titleSet.has(text)).map(wordsOf);
   const titles = [...new Set(points.map((point) => point.title.toLowerCase()))];
   const titleWords = titles
-    .map((title) => ({ title, words: wordsOf(title).map((word) => word.norm) }))
+    .map((title) => ({ title, words: wordsOf(title) }))
     .filter(({ words }) => words.length >= 2 && words.some((word) => !STOP.has(word)))
     .filter(({ words }) => !spoken.some((line) => indexOfRun(line, words) >= 0));
 
-  const scan = (text: string, final: boolean, options: ScanOptions = {}) => {
-    const words = wordsOf(text);
-    // The last word may still be growing; judge it only once something follows it.
-    const complete =
-      final || (words.length > 0 && words[words.length - 1]!.end < text.length)
-        ? words.length
-        : words.length - 1;
-    const norms = words.slice(0, complete).map((word) => word.norm);
-    for (let i = 0; i + SHINGLE_WORDS <= norms.length; i++) {
-      const shingle = norms.slice(i, i + SHINGLE_WORDS).join(' ');
-      if (forbidden.has(shingle))
-        return { safeEnd: words[i]?.start ?? 0, leak: { kind: 'strong-answer' as const, match: shingle } };
-    }
-    for (const { title, words: needle } of titleWords) {
-      if (options.allowedTitles?.has(title)) continue;
-      const at = indexOfRun(norms, needle);
-      if (at >= 0) return { safeEnd: words[at]?.start ?? 0, leak: { kind: 'title' as const, match: title } };
-    }
-    const checked = complete > 0 ? text.slice(0, words[complete - 1]!.end) : '';
-    const meta = metaOutsideRefusal(checked, text, final);
-    if (meta?.leak) return { safeEnd: meta.at, leak: { kind: 'meta' as const, match: meta.match } };
-    // A sentence that talks about the grading and has not ended yet may still turn into a refusal.
-    if (meta) return { safeEnd: meta.at, leak: null };
-    if (final) return { safeEnd: text.length, leak: null };
-    // Hold back the words a leak could still start in: the last (SHINGLE_WORDS - 1) complete ones.
-    const held = words[Math.max(0, complete - (SHINGLE_WORDS - 1))];
-    return { safeEnd: complete < SHINGLE_WORDS ? 0 : (held?.start ?? text.length), leak: null };
+  const tables = leakTables(forbidden, titleWords);
+  const stream = (options: ScanOptions = {}) => new LeakScanner(tables, options);
+  const check = (text: string, options?: ScanOptions) => {
+    const scanner = stream(options);
+    scanner.push(text);
+    scanner.finish();
+    return scanner.leak;
   };
-
-  return { check: (text, options) => scan(text, true, options).leak, scan, titles };
+  return { check, stream, titles };
 }
 
-/**
- * The first mention of the grading that is not inside a refusal ("I can't share the rubric").
- * `leak: false` with `at` at its sentence start: the sentence has not ended yet, hold it back.
- */
-function metaOutsideRefusal(
-  checked: string,
-  text: string,
-  final: boolean,
-): { at: number; match: string; leak: boolean } | null {
-  const pattern = new RegExp(META.source, 'gi');
-  for (let match = pattern.exec(checked); match !== null; match = pattern.exec(checked)) {
-    const start = sentenceStart(text, match.index);
-    const endMatch = /[.!?](?:\s|$)/.exec(text.slice(match.index));
-    const ended = final || endMatch !== null;
-    const end = endMatch ? match.index + endMatch.index + 1 : text.length;
-    if (!ended) return { at: start, match: match[0], leak: false };
-    if (!REFUSAL.test(text.slice(start, end))) return { at: match.index, match: match[0], leak: true };
+/** The lookup tables a scanner needs: every leak as a word sequence, and every proper prefix of one. */
+function leakTables(
+  forbidden: ReadonlySet<string>,
+  titleWords: readonly { title: string; words: readonly string[] }[],
+): LeakTables {
+  const titleRuns = new Map<string, string[]>();
+  const prefixes = new Map<string, string[] | null>();
+  const vocabulary = new Set<string>();
+  const firstWords = new Set<string>();
+  let maxRun = SHINGLE_WORDS;
+  // `null`: a prefix of something always forbidden; a list: only of these titles.
+  const addPrefixes = (words: readonly string[], title: string | null) => {
+    maxRun = Math.max(maxRun, words.length);
+    for (const word of words) vocabulary.add(word);
+    if (words[0] !== undefined) firstWords.add(words[0]);
+    for (let length = 1; length < words.length; length++) {
+      const key = words.slice(0, length).join(' ');
+      const known = prefixes.get(key);
+      if (title === null || known === null) prefixes.set(key, null);
+      else prefixes.set(key, [...(known ?? []), title]);
+    }
+  };
+  for (const shingle of forbidden) addPrefixes(shingle.split(' '), null);
+  for (const phrase of META_PHRASES) addPrefixes(phrase.split(' '), null);
+  for (const { title, words } of titleWords) {
+    addPrefixes(words, title);
+    const key = words.join(' ');
+    titleRuns.set(key, [...(titleRuns.get(key) ?? []), title]);
   }
-  return null;
-}
-
-function sentenceStart(text: string, index: number): number {
-  const before = text.slice(0, index);
-  const last = Math.max(
-    before.lastIndexOf('. '),
-    before.lastIndexOf('? '),
-    before.lastIndexOf('! '),
-    before.lastIndexOf('\n'),
-  );
-  return last < 0 ? 0 : last + 1;
+  // A half-written word matters only where a leak could start: inside one, the words before it are held already.
+  const wordPrefixes = new Set<string>();
+  for (const word of firstWords) {
+    for (let end = 1; end <= word.length; end++) wordPrefixes.add(word.slice(0, end));
+  }
+  const maxWord = Math.max(0, ...[...vocabulary].map((word) => word.length));
+  const titleLengths = [...new Set(titleWords.map(({ words }) => words.length))];
+  return {
+    forbidden,
+    shingleWords: SHINGLE_WORDS,
+    titleRuns,
+    titleLengths,
+    prefixes,
+    wordPrefixes,
+    maxRun,
+    maxWord,
+  };
 }
 
 function indexOfRun(haystack: readonly string[], needle: readonly string[]): number {

@@ -153,7 +153,8 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).code).toBe('CUT');
     expect((error as LlmError).partial).toBe(deltas.join(''));
-    expect(deltas.join('')).toBe('How would you check that ');
+    // Held back only what could still start a leak ("can be trus…"), not a fixed five words.
+    expect(deltas.join('')).toBe('How would you check that the predicted numbers ');
   });
 
   it('fails an empty reply', async () => {

@@ -14,6 +14,7 @@ import type { Rooms } from '../../rooms/registry.ts';
 import type { Room } from '../../rooms/room.ts';
 import type { SeatSocket } from '../../rooms/seat-hub.ts';
 import { sendCapped } from './backpressure.ts';
+import { DeltaBatch } from './delta-batch.ts';
 import { FrameIntake } from './frame-intake.ts';
 import { parseFrame } from './frames.ts';
 
@@ -31,6 +32,7 @@ export class Connection implements SeatSocket {
   readonly #intake: FrameIntake;
   readonly #maxBuffered: number;
   readonly #maxHelloAttempts: number;
+  readonly #deltas = new DeltaBatch((message) => this.#write(message));
   #failedHellos = 0;
   #helloTimer: NodeJS.Timeout | undefined;
   #room: Room | null = null;
@@ -81,6 +83,15 @@ export class Connection implements SeatSocket {
 
   /** Frames reach here already projected for this socket's view by the room's seat hub. */
   send(message: ServerMessage): void {
+    if (message.type === 'turn_delta') {
+      this.#deltas.delta(message);
+      return;
+    }
+    this.#deltas.flush();
+    this.#write(message);
+  }
+
+  #write(message: ServerMessage): void {
     if (sendCapped(this.#socket, JSON.stringify(message), this.#maxBuffered) === 'dropped') {
       this.#log.warn('websocket peer stopped reading; dropped it (it will resume from its last seq)');
     }
@@ -147,6 +158,7 @@ export class Connection implements SeatSocket {
 
   #onClose(): void {
     this.#closed = true;
+    this.#deltas.close();
     clearTimeout(this.#helloTimer);
     const room = this.#room;
     if (!room) return;
