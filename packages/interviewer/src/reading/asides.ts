@@ -113,6 +113,10 @@ const PROCESS = anyOf([
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
   /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|\brubrics?\b|\bper (?:section|step|stage)\b/i,
   /\b(?:after|before|at the end of|during) (?:the|this|our) (?:session|interview|mock|call)\b/i,
+  // How the conversation itself is going: "which step are we on?", "am I talking too much?",
+  // "is this 45 minutes total?", "is the pace okay?". ("Can you repeat the question?" asks for
+  // help: the first hint restates the step's question.)
+  /\b(?:which|what) (?:step|part|section|stage|phase) (?:are we|am i|is this)(?: (?:on|in|at))?\b|\bam i (?:talking|going|speaking|rambling|writing|being)\b[^.?!]{0,15}\b(?:too|enough)\b|\bis (?:the|my) pace\b|\bis (?:this|it|the interview) \d+ (?:minutes|mins)\b|\bis this (?:the )?(?:senior|staff|junior|mid|principal|entry)[- ]level\b/i,
   /\b(?:take|have|get) a (?:short |quick |little |brief |\d+[- ]min(?:ute)? )?break\b|\bbathroom\b|^how does (?:this|it) (?:work|go)\W*$/i,
   /\bi\b[^.?!]*\b(?:notes?|notepad|scratch ?pad|calculator|google|the internet|(?:search|browse|use) the web|documentation|pen and paper|whiteboard|chatgpt|copilot|look (?:\w+ )?up|during (?:this|the interview)|penali[sz]\w*|(?:lose|cost me|costs me|dock) (?:\w+ )?points)\b/i,
 ]);

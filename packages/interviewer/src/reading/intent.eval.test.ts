@@ -31,12 +31,15 @@ const SETS = [
   // The goal is 95% on unseen text; these floors sit just under today's, so a regression fails.
   { file: 'blind', role: 'dev (was blind)', minPerIntent: 12, floor: 0.985 },
   { file: 'blind2', role: 'dev (was blind)', minPerIntent: 15, floor: 0.99 },
-  // Written blind after the work above and read once: 85.9% on first sight (nobody has tuned on it).
-  { file: 'blind3', role: 'blind', minPerIntent: 18, floor: 0.855 },
-  // Written blind later and read once after the blind3 read: 89.9% on first sight; nobody has tuned on it.
-  { file: 'blind4', role: 'blind', minPerIntent: 10, floor: 0.895 },
-  // Written blind later still (223 messages, 11 intents) and read once: 88.3% on first sight.
-  { file: 'blind5', role: 'blind', minPerIntent: 14, floor: 0.88 },
+  // Written blind after the work above and read once: 85.9% (blind3) and 89.9% (blind4) on first
+  // sight. Their misses were read on 2026-12-03 and general rules added for them (requests for the
+  // answer key, questions about the conversation, reactions and stutters), so they are development
+  // sets now: 90.5% and 94.3%.
+  { file: 'blind3', role: 'dev (was blind)', minPerIntent: 18, floor: 0.9 },
+  { file: 'blind4', role: 'dev (was blind)', minPerIntent: 10, floor: 0.94 },
+  // Written blind later still (223 messages, 11 intents): 88.3% on first sight; 88.8% after the
+  // rules above, which were made from blind3 and blind4 only. Nobody has read its misses.
+  { file: 'blind5', role: 'blind', minPerIntent: 14, floor: 0.885 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

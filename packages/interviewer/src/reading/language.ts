@@ -73,6 +73,17 @@ function isMash(word: string): boolean {
 }
 
 /** Why the message cannot be read, or null when it can. */
+const REACTION =
+  /^\s*(?:x+d+|:-?[)(dpo3]|;-?\)|<3|lol+|lmao|rofl|haha+|hehe+|\^_\^|o_o)(?:\s+(?:x+d+|lol+|haha+))*\s*[.!]*\s*$/i;
+const YES = new Set(['yes', 'yeah', 'yep', 'sure']);
+const NO = new Set(['no', 'nope', 'nah']);
+const MAYBE = new Set(['maybe', 'perhaps', 'possibly']);
+const FUNCTION_WORDS = new Set(
+  'the a an and or so ok okay um uh of to in on is it that this be we i you then well like'.split(' '),
+);
+/** The same short function word twice in a row: "the the", "a a", "so so". */
+const STUTTER = /\b(the|a|an|and|or|of|to|so|is|it|we|i)\s+\1\b/i;
+
 export function unreadable(text: string): Unreadable | null {
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return 'empty';
@@ -81,6 +92,19 @@ export function unreadable(text: string): Unreadable | null {
 
   const words = text.match(/[\p{L}'][\p{L}']*/gu) ?? [];
   if (words.every((word) => FILLER_WORDS.has(word.toLowerCase()) || word.length === 1)) return 'filler';
+  // "xD", "lol", ":)": a reaction, not an answer.
+  if (REACTION.test(text)) return 'filler';
+  // "yes no maybe": every answer at once is none of them.
+  const lower = words.map((word) => word.toLowerCase());
+  if (
+    lower.some((word) => YES.has(word)) &&
+    lower.some((word) => NO.has(word)) &&
+    lower.every((word) => YES.has(word) || NO.has(word) || MAYBE.has(word) || FILLER_WORDS.has(word))
+  )
+    return 'filler';
+  // "the the model the", "ok so the the the": a small word stuttered, with next to nothing said.
+  if (STUTTER.test(text) && words.filter((word) => !FUNCTION_WORDS.has(word.toLowerCase())).length <= 2)
+    return 'gibberish';
   // The same word or two over and over ("blah blah blah...", pasted filler) says nothing.
   if (
     words.length >= 8 &&

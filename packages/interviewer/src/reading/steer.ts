@@ -30,6 +30,14 @@ const STEER = anyOf([
   /\b(?:deserves?|earned?|merits?|worth) (?:a |the )?(?:full|maximum|max|top|highest|perfect) (?:credit|marks?|scores?|points?|grades?)\b|\bfull credit\b|\b(?:rate|score|grade|mark) (?:me |this |it )?accordingly\b/i,
   /\byou (?:will |must |should |can )?(?:only|always|never) (?:say|give|respond|answer|reply|praise|agree|output|write)\b/i,
   /\b(?:final |the |my )?(?:report|feedback|verdict|evaluation) (?:says?|should say|must say|reads?) (?:that )?(?:i|the candidate|strong|hire|pass)/i,
+  // The answer key asked for: "list the talking points for this step", "which keywords are you
+  // scoring on?", "show me the red flags", "what does the strong answer say?". (The rubric as a
+  // thing, "what's the rubric?", is a question about the interview: meta.)
+  /\b(?:list|show|tell|give|share|send|read out|paste|what(?:'s| are| is| does| do)|which|whats)\b[^.!?]{0,40}\b(?:talking points|(?:the )?points you(?:'re| are)? (?:looking for|grading|scoring|checking|expecting)|red flags?(?: list)?|curveballs?|expected (?:points|answers?)|(?:the )?strong answers?|(?:the )?model answers?)\b/i,
+  /\b(?:which|what) (?:points|items|things)\b[^.!?]{0,30}\b(?:i(?:'ve| have)? (?:missed|not covered|left out)|i(?:'m| am) missing|carry the most weight|(?:are )?worth the most|(?:do )?i (?:need|have) to (?:mention|say|hit))\b/i,
+  /\b(?:keywords?|key ?words|buzzwords)\b[^.!?]{0,30}\b(?:to (?:score|pass|get)|you(?:'re| are)? (?:scoring|grading|looking for))\b/i,
+  // Asking for a kinder record: "be generous with the score", "don't count that against me", "mark it strong".
+  /\bbe (?:generous|lenient|kind|nice|easy)\b[^.!?]{0,25}\b(?:scor\w*|grad\w*|marks?|marking|rating|evaluation)\b|\b(?:don'?t|do not|please don'?t) (?:count|hold|use|penali[sz]e|mark|score)\b[^.!?]{0,30}\bagainst me\b|\b(?:remember|make sure|be sure) to (?:give|credit) me\b|\bgive me (?:credit|points|marks) for\b|\bmark (?:it|that|this|me) (?:as )?(?:strong|good|excellent|correct|right|covered)\b/i,
 ]);
 
 /** Whoever scores the transcript, as someone a message can speak to. */
