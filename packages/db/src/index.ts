@@ -1,4 +1,5 @@
 export { type CreateDbOptions, createDb, type Db, MIGRATIONS_DIR, type Orm } from './create-db.ts';
+export { type CreatePgDbOptions, createPgDb, PG_MIGRATIONS_DIR, type PgDb } from './create-pg-db.ts';
 export { type ObserverLink, ObserverLinks } from './observer-links.ts';
 export * as observerSchema from './observer-schema.ts';
 export * as peerSchema from './peer-schema.ts';
@@ -9,6 +10,10 @@ export {
   type PeerRoomRecord,
   PeerStore,
 } from './peer-store.ts';
+export type { PgOrm } from './pg-commit.ts';
+export { PgPeerStore } from './pg-peer-store.ts';
+export * as pgSchema from './pg-schema.ts';
+export { PgSessionStore } from './pg-session-store.ts';
 export { type ReportShareRecord, ReportShares } from './report-shares.ts';
 export {
   DAY_MS,
@@ -19,7 +24,7 @@ export {
   parseRetentionDays,
   pruneEndedSessions,
 } from './retention.ts';
-export type { RoomStore } from './room-store.ts';
+export type { AsyncRoomStore, RoomStore } from './room-store.ts';
 export * as schema from './schema.ts';
 export { isSessionCursor, type SessionPage, type SessionPageQuery } from './session-page.ts';
 export { SessionStore } from './session-store.ts';

@@ -42,3 +42,18 @@ export interface RoomStore<New extends { id: string }, Record extends New, Chang
    */
   commit(roomId: string, change: Change): CommitResult;
 }
+
+/**
+ * `RoomStore` for a backend that talks to a server (PostgreSQL): the same methods with the same
+ * promises, each result in a Promise. The contract suite awaits every call, so it holds both kinds.
+ */
+export interface AsyncRoomStore<New extends { id: string }, Record extends New, Change extends RoomChange> {
+  create(room: New): Promise<void>;
+  get(id: string): Promise<Record | undefined>;
+  activeIds(): Promise<string[]>;
+  transcript(id: string): Promise<Turn[]>;
+  lastSeq(id: string): Promise<number>;
+  eventsAfter(id: string, afterSeq: number): Promise<ServerEvent[]>;
+  hasCommand(roomId: string, clientId: string): Promise<boolean>;
+  commit(roomId: string, change: Change): Promise<CommitResult>;
+}

@@ -42,8 +42,8 @@ export const stepped: EventDraft = {
 export const warned: EventDraft = { type: 'warning', step: 'requirements', remainingMs: 60_000 };
 
 /**
- * A warning whose number is a BigInt: JSON cannot encode it, so an SQLite backend throws while
- * storing it, after the events before it in the same change were written.
+ * A warning whose number is a BigInt: JSON cannot encode it, so a backend (SQLite or PostgreSQL)
+ * throws while storing it, after the events before it in the same change were written.
  */
 export const unencodable: EventDraft = {
   type: 'warning',

@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { PgOrm } from './pg-commit.ts';
+import { PgPeerStore } from './pg-peer-store.ts';
+import * as pgSchema from './pg-schema.ts';
+import { PgSessionStore } from './pg-session-store.ts';
+
+export const PG_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations-pg', import.meta.url));
+
+/** Any constant: the key of the advisory lock under which one instance at a time migrates. */
+const MIGRATION_LOCK = 0x6d6c7364; // 'mlsd'
+
+export interface PgDb {
+  pool: pg.Pool;
+  orm: PgOrm;
+  sessions: PgSessionStore;
+  peers: PgPeerStore;
+  /** Runs a trivial query; false when the server cannot be reached. */
+  ping(): Promise<boolean>;
+  /** Ends every connection of the pool; idempotent. */
+  close(): Promise<void>;
+}
+
+export interface CreatePgDbOptions {
+  /** Connections in the pool at most (node-postgres's default is 10). */
+  maxConnections?: number;
+  /**
+   * An idle connection that fails (the server restarted, the network dropped) is reported here;
+   * the pool replaces it and the next query says what is wrong. Without a listener node-postgres
+   * would throw it out of the event loop and end the process.
+   */
+  onIdleError?: (error: Error) => void;
+}
+
+/**
+ * Connects a pool to `url` (postgres://...), applies the pending migrations of migrations-pg, and
+ * opens the stores. No singleton: call once per app, `close()` on shutdown.
+ */
+export async function createPgDb(url: string, options: CreatePgDbOptions = {}): Promise<PgDb> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections });
+  pool.on('error', (error) => options.onIdleError?.(error));
+  try {
+    await migrateLocked(pool);
+    const orm = drizzle({ client: pool, schema: pgSchema });
+    let closed = false;
+    return {
+      pool,
+      orm,
+      sessions: new PgSessionStore(orm),
+      peers: new PgPeerStore(orm),
+      async ping() {
+        try {
+          return !closed && (await pool.query('select 1 as ok')).rows[0]?.ok === 1;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+/**
+ * Several instances may start at once against one database: drizzle's migrator does not guard
+ * against that, so the migrations run under a session advisory lock, one instance after another
+ * (the later ones find nothing left to apply).
+ */
+async function migrateLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: PG_MIGRATIONS_DIR });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
