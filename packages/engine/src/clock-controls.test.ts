@@ -62,10 +62,34 @@ describe('pause and resume', () => {
     expect(resumed.speakingSince).toBe(T0 + 4 * MINUTE);
   });
 
+  it('adds up the paused time across pauses, for the report', () => {
+    const once = resume(pause(started(), T0 + MINUTE), T0 + 3 * MINUTE).state;
+    expect(once.pausedMs).toBe(2 * MINUTE);
+    const twice = resume(pause(once, T0 + 4 * MINUTE), T0 + 9 * MINUTE).state;
+    expect(twice.pausedMs).toBe(7 * MINUTE);
+    // A second resume adds nothing.
+    expect(resume(twice, T0 + 10 * MINUTE).state.pausedMs).toBe(7 * MINUTE);
+  });
+
+  it('counts a pause that a move-on or the end cut short, and not as step time', () => {
+    const paused = pause(started(), T0 + MINUTE);
+    const moved = transition(paused, { type: 'move-on' }, T0 + 5 * MINUTE).state;
+    expect(moved.pausedMs).toBe(4 * MINUTE);
+    expect(stepProgress(moved, T0 + 5 * MINUTE, framework.value)[0]?.usedMs).toBe(MINUTE);
+    const ended = transition(paused, { type: 'end' }, T0 + 6 * MINUTE).state;
+    expect(ended.pausedMs).toBe(5 * MINUTE);
+    expect(stepProgress(ended, T0 + 6 * MINUTE, framework.value)[0]?.usedMs).toBe(MINUTE);
+  });
+
   it('restores a state stored before pausing existed as running', () => {
-    const { pausedAt: _dropped, ...old } = JSON.parse(JSON.stringify(started())) as EngineState;
+    const {
+      pausedAt: _dropped,
+      pausedMs: _total,
+      ...old
+    } = JSON.parse(JSON.stringify(started())) as EngineState;
     const restored = restoreState(old);
     expect(restored.ok && restored.value.pausedAt).toBeNull();
+    expect(restored.ok && restored.value.pausedMs).toBe(0);
   });
 });
 

@@ -21,6 +21,7 @@ export function applyResume(s: EngineState, now: number): void {
   if (s.pausedAt === null) return;
   const pausedFor = Math.max(0, now - s.pausedAt);
   s.pausedAt = null;
+  s.pausedMs += pausedFor;
   const step = s.steps[s.stepIndex];
   if (step?.startedAt != null) step.startedAt += pausedFor;
   if (s.speakingSince !== null) s.speakingSince += pausedFor;
@@ -38,11 +39,6 @@ export function applyAddTime(s: EngineState, ms: number, now: number): void {
   step.budgetMs += added;
   const clockNow = s.pausedAt ?? now;
   if (step.warned && remainingAt(step, clockNow) > warningLeadMs(step.budgetMs)) step.warned = false;
-}
-
-/** Leaving a step or ending the interview while paused lets the clock run again. */
-export function clearPause(s: EngineState): void {
-  s.pausedAt = null;
 }
 
 /** Time left in `step` at `now` on the interview's clock (negative once over). */

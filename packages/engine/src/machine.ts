@@ -1,6 +1,6 @@
 import { type EndReason, STEP_IDS } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
-import { applyAddTime, applyPause, applyResume, clearPause } from './clock-controls.ts';
+import { applyAddTime, applyPause, applyResume } from './clock-controls.ts';
 import { answerOptions, decideReply, type MoveBody, type ReplyContext } from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import type {
@@ -57,6 +57,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
     factsGiven: [],
     challenged: [],
     pausedAt: null,
+    pausedMs: 0,
   };
   const draft: Draft = { s, effects: [], now };
   startStep(draft, 'start');
@@ -209,7 +210,8 @@ function advance(draft: Draft, reason: 'time-up' | 'candidate'): void {
   const { s, now } = draft;
   const step = currentStep(s);
   s.moveOnRequested = false;
-  clearPause(s);
+  // Leaving a step while paused lets the clock run again; the pause is not charged to the step.
+  applyResume(s, now);
   const next = s.steps[s.stepIndex + 1];
   if (!next) {
     finish(draft, reason === 'candidate' ? 'completed' : 'time-up');
@@ -240,6 +242,8 @@ function startStep(draft: Draft, reason: StepStartReason): void {
 
 function finish(draft: Draft, reason: EndReason): void {
   const { s, now } = draft;
+  // Ending while paused: the pause is counted as paused, not as time spent in the step.
+  applyResume(s, now);
   say(draft, { kind: 'wrap-up', reason });
   for (const step of s.steps) {
     if (step.status === 'active') {
@@ -254,7 +258,6 @@ function finish(draft: Draft, reason: EndReason): void {
   s.endReason = reason;
   s.speakingSince = null;
   s.moveOnRequested = false;
-  clearPause(s);
   draft.effects.push({ type: 'ended', reason, at: now });
 }
 

@@ -72,6 +72,8 @@ export const EngineState = z.object({
    * before pausing existed have no such field and restore as running.
    */
   pausedAt: z.number().nullable().default(null),
+  /** Total time the clock stood paused, in ms, for the report; older states restore as 0. */
+  pausedMs: z.number().min(0).default(0),
 });
 export type EngineState = z.infer<typeof EngineState>;
 

@@ -19,8 +19,8 @@ export const CAPABILITIES: Record<RoomMode, Record<Seat, readonly CommandType[]>
   },
 };
 
-/** The clock actions a solo candidate may take: move on, or stop. */
-export const SOLO_TIMER_ACTIONS: ReadonlySet<TimerAction> = new Set(['next_step', 'end']);
+/** The clock actions a solo candidate may take: pause and resume it, move on, or stop. */
+export const SOLO_TIMER_ACTIONS: ReadonlySet<TimerAction> = new Set(['pause', 'resume', 'next_step', 'end']);
 
 export function mayCommand(mode: RoomMode, seat: Seat, type: CommandType): boolean {
   return CAPABILITIES[mode][seat].includes(type);

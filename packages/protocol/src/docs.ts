@@ -19,7 +19,7 @@ const ABOUT: Record<string, string> = {
   notes:
     "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). Other seats see it as it is typed; it counts as the candidate's words for scoring.",
   timer:
-    'The clock. A human interviewer: `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`. A solo candidate: `next_step` or `end` (the report is built and `ended` follows).',
+    'The clock. A human interviewer: `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`. A solo candidate: `pause`, `resume`, `next_step` or `end` (the report is built and `ended` follows). In a solo room `pause` and `resume` are followed by a `clock` frame to every seat. While a solo clock is paused, time stops (no warning, no time-up, and the step is not charged for it; the report gives the total as `pausedMs`) and `say` is refused with `PAUSED`: resume first. Moving on or ending while paused lets the clock run again.',
   mark: "Human interviewer only. Confirms or overrides the automatic coverage of a talking point (`covered` / `missed`); `null` goes back to the matcher's verdict.",
   rate: 'Human interviewer only. A 1-4 rating (`null` clears it) and a comment for one step.',
   private_notes:

@@ -25,6 +25,8 @@ export const ErrorCode = z.enum([
   /** The interview has ended; nothing more can be added to it. */
   'ROOM_ENDED',
   'NOT_ENDED',
+  /** The clock of a solo interview is paused: resume it (`timer` with `resume`) to answer. */
+  'PAUSED',
   'REPORT_NOT_READY',
   /** A peer lobby nobody started within a day. */
   'ROOM_EXPIRED',
@@ -54,6 +56,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ALREADY_STARTED: 409,
   ROOM_ENDED: 409,
   NOT_ENDED: 409,
+  PAUSED: 409,
   REPORT_NOT_READY: 409,
   ROOM_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,

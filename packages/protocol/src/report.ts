@@ -251,6 +251,11 @@ export const Report = z.object({
   unpromptedShare: z.number().min(0).max(1).nullable(),
   flags: z.array(ReportFlag),
   /**
+   * Total time the interview clock stood paused, in ms (not charged to any step). Absent in
+   * reports built before pausing was recorded, and in reports of a transcript file.
+   */
+  pausedMs: z.number().int().min(0).optional(),
+  /**
    * When a model judge graded the session: both scorers side by side (the headline numbers above
    * are the judge's, `scorer: 'judge'`). Null or absent when only one scorer ran.
    */

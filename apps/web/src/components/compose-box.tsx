@@ -1,5 +1,13 @@
 import { MAX_ANSWER_CHARS } from '@mlsd/protocol';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { answerCheck } from '../lib/answer-check.ts';
 import { browserStore, loadDraft, saveDraft } from '../lib/storage.ts';
 
@@ -26,6 +34,7 @@ export function ComposeBox({
   onSend,
   fill,
   overLimit,
+  actions,
 }: {
   inputId: string;
   draftKey: string;
@@ -36,6 +45,8 @@ export function ComposeBox({
   fill?: Fill | null;
   /** The hint when the text is `over` characters too long. */
   overLimit: (over: number) => string;
+  /** More buttons beside Send (the solo room's Hint). */
+  actions?: ReactNode;
 }) {
   const store = useRef(browserStore()).current;
   const [text, setText] = useState(() => loadDraft(store, draftKey));
@@ -97,6 +108,7 @@ export function ComposeBox({
             {check.length.toLocaleString()} / {MAX_ANSWER_CHARS.toLocaleString()}
           </span>
         )}
+        {actions}
         <button type="submit" className="button button--primary" disabled={!canSend}>
           Send
         </button>

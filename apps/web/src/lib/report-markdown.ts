@@ -12,7 +12,7 @@ import {
 } from './comparison-text.ts';
 import { formatMinutes } from './countdown.ts';
 import { FLAG_LABEL, HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from './labels.ts';
-import { deductsRedFlags, interventionsText, promptText, scoreBreakdown } from './report-text.ts';
+import { deductsRedFlags, interventionsText, pausedText, promptText, scoreBreakdown } from './report-text.ts';
 
 /**
  * Escapes text written by a person so Markdown shows it as typed (no links, HTML, code or
@@ -58,6 +58,9 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
   out.push(`- Scored by: ${SCORER_LABEL[report.scorer]}`);
   if (report.unpromptedShare !== null) {
     out.push(`- Raised unprompted: ${percent(report.unpromptedShare)} of the credited points`);
+  }
+  if (report.pausedMs !== undefined && report.pausedMs > 0) {
+    out.push(`- Clock paused: ${pausedText(report.pausedMs)} in all (not charged to any step)`);
   }
   out.push('');
 

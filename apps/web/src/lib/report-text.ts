@@ -32,6 +32,16 @@ export function interventionsText(counts: StepInterventions | undefined): string
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
+/** How long the clock stood paused: "none", "45 s", "3 min 5 s". */
+export function pausedText(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds <= 0) return 'none';
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
 /** How the candidate got to a point: on their own, after a probe or follow-up, or after a hint (and what it cost). */
 export function promptText(point: CoveredPoint): string {
   const hint = point.afterHint;

@@ -42,8 +42,8 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
     return this.queue(text);
   }
 
-  /** `next_step` or `end`; only while joined, returns the client id or null. */
-  sendControl(type: 'next_step' | 'end'): string | null {
+  /** A solo candidate's clock control; only while joined, returns the client id or null. */
+  sendControl(type: 'pause' | 'resume' | 'next_step' | 'end'): string | null {
     return this.sendWithId((clientId) => ({ type: 'timer', action: type, clientId }));
   }
 

@@ -143,6 +143,39 @@ describe('roomReducer', () => {
     expect(stepUsedMs(state, state.steps[2]!, 301_000)).toBe(60_000);
   });
 
+  it('freezes on a pause and takes the shifted step start on resume', () => {
+    const paused = run(
+      initialRoomState(),
+      server(snapshot()),
+      server({ type: 'clock', clock: { ...snapshot().clock!, pausedAt: 61_000, serverNow: 61_000 } }, 70_000),
+    );
+    expect(paused.pausedAt).toBe(61_000);
+    expect(paused.clockOffset).toBe(-9000);
+    const resumed = run(
+      paused,
+      server(
+        { type: 'clock', clock: { ...snapshot().clock!, stepStartedAt: 121_000, serverNow: 181_000 } },
+        190_000,
+      ),
+    );
+    expect(resumed.pausedAt).toBeNull();
+    expect(resumed.stepStartedAt).toBe(121_000);
+    // A step change clears a pause the way the server does.
+    const moved = run(
+      paused,
+      server({
+        type: 'step',
+        seq: 3,
+        step: 'framing',
+        index: 1,
+        startedAt: 90_000,
+        budgetMs: 300_000,
+        reason: 'candidate',
+      }),
+    );
+    expect(moved.pausedAt).toBeNull();
+  });
+
   it('records the end and the report id', () => {
     const state = run(
       initialRoomState(),

@@ -35,7 +35,9 @@ export interface RoomState {
   currentStep: StepId | null;
   stepStartedAt: number;
   stepBudgetMs: number;
-  /** serverNow - browserNow, from the last snapshot. */
+  /** When the candidate paused the clock (server epoch ms); null while it runs. */
+  pausedAt: number | null;
+  /** serverNow - browserNow, from the last snapshot or clock frame. */
   clockOffset: number;
   transcript: Turn[];
   lastSeq: number;
@@ -65,6 +67,7 @@ export function initialRoomState(outbox: OutboxEntry[] = []): RoomState {
     currentStep: null,
     stepStartedAt: 0,
     stepBudgetMs: 0,
+    pausedAt: null,
     clockOffset: 0,
     transcript: [],
     lastSeq: 0,
@@ -119,6 +122,7 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
         currentStep: clock?.currentStep ?? state.currentStep,
         stepStartedAt: clock?.stepStartedAt ?? state.stepStartedAt,
         stepBudgetMs: clock?.stepBudgetMs ?? state.stepBudgetMs,
+        pausedAt: clock ? clock.pausedAt : state.pausedAt,
         clockOffset: clock ? clockOffset(clock.serverNow, localNow) : state.clockOffset,
         transcript,
         lastSeq: Math.max(state.lastSeq, message.lastSeq),
@@ -136,6 +140,19 @@ function applyServer(state: RoomState, message: ServerMessage, localNow: number)
     }
     case 'presence':
       return { ...state, presence: message.presence };
+    case 'clock': {
+      // Paused or resumed: a resume also moves the step's start by the paused time.
+      const { clock } = message;
+      return {
+        ...state,
+        steps: clock.steps,
+        currentStep: clock.currentStep,
+        stepStartedAt: clock.stepStartedAt,
+        stepBudgetMs: clock.stepBudgetMs,
+        pausedAt: clock.pausedAt,
+        clockOffset: clockOffset(clock.serverNow, localNow),
+      };
+    }
     case 'notes_update':
       // Only observers get these (the candidate's own pad never echoes back to them).
       return { ...state, notes: message.text };
@@ -205,11 +222,13 @@ function startStep(state: RoomState, event: Extract<NumberedEvent, { type: 'step
     currentStep: event.step,
     stepStartedAt: event.startedAt,
     stepBudgetMs: event.budgetMs,
+    // Moving on while paused lets the clock run again (the server does the same).
+    pausedAt: null,
     warning: null,
   };
 }
 
-/** Time used in a step; the active one counts up from its start on the server's clock. */
+/** Time used in a step; the active one counts up from its start on the server's clock (frozen while paused). */
 export function stepUsedMs(state: RoomState, step: StepProgress, serverNow: number): number {
   if (step.status === 'active' && step.id === state.currentStep) {
     return Math.max(step.usedMs, serverNow - state.stepStartedAt);

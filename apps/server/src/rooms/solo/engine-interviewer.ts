@@ -31,6 +31,7 @@ import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import type { SessionBrains, SessionVoice } from './brains.ts';
 import { OpenDrafts } from './open-drafts.ts';
+import { withClockTimes } from './report-times.ts';
 import { timings, voiceBatch } from './voice.ts';
 
 export interface EngineInterviewerDeps {
@@ -42,8 +43,27 @@ export interface EngineInterviewerDeps {
 
 const SOLO_CLOCK = refuse(
   'FORBIDDEN',
-  'in a solo interview you can move on ("next_step") or end it ("end"); the clock runs on its own',
+  'in a solo interview you can pause or resume the clock ("pause", "resume"), move on ("next_step") or end it ("end")',
 );
+
+/** Time stops while paused, so an answer then would be free thinking time: resume first. */
+const PAUSED = refuse('PAUSED', 'the clock is paused; resume it to send an answer');
+
+type SoloControl = 'pause' | 'resume' | 'next_step' | 'end';
+
+/** The engine event for one of the candidate's clock controls. */
+function controlEvent(type: SoloControl): EngineEvent {
+  switch (type) {
+    case 'pause':
+      return { type: 'pause' };
+    case 'resume':
+      return { type: 'resume' };
+    case 'next_step':
+      return { type: 'move-on' };
+    case 'end':
+      return { type: 'end' };
+  }
+}
 
 /**
  * The interviewer of a solo room: the engine decides each move from the candidate's messages and
@@ -163,7 +183,7 @@ export class EngineInterviewer implements InterviewerPolicy {
         return this.#say(socket, command.clientId, command.text);
       case 'timer':
         if (!SOLO_TIMER_ACTIONS.has(command.action)) return SOLO_CLOCK;
-        return this.#control(socket, command.action === 'end' ? 'end' : 'next_step', command.clientId);
+        return this.#control(socket, command.action as SoloControl, command.clientId);
       case 'notes':
         return this.#notes(command.text);
       default:
@@ -178,6 +198,12 @@ export class EngineInterviewer implements InterviewerPolicy {
   /** Stores a candidate message, acknowledges it, then lets the engine and interviewer reply. */
   async #say(socket: SeatSocket, clientId: string, text: string): Promise<Refusal | null> {
     if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
+    if (this.#state.pausedAt !== null) {
+      // A resent answer that was stored before the pause is acknowledged again, not refused.
+      return this.#deps.db.sessions.hasCommand(this.#record.id, clientId)
+        ? this.#host.duplicateOrEnded(socket, clientId)
+        : PAUSED;
+    }
     const now = this.#deps.clock.now();
     const step = currentStep(this.#state).id;
     const reading = this.#read(step, text, this.#host.transcript);
@@ -209,17 +235,23 @@ export class EngineInterviewer implements InterviewerPolicy {
     return null;
   }
 
-  /** `next_step` or `end` from the candidate, applied once per client id. */
-  async #control(socket: SeatSocket, type: 'next_step' | 'end', clientId: string): Promise<Refusal | null> {
+  /**
+   * A clock control from the candidate, applied once per client id. A pause or resume is then
+   * told to every seat as a `clock` frame, as in a peer room.
+   */
+  async #control(socket: SeatSocket, type: SoloControl, clientId: string): Promise<Refusal | null> {
     if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
     const now = this.#deps.clock.now();
     const committed = this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
-      command: { clientId, type },
+      command: { clientId, type: type === 'pause' || type === 'resume' ? `timer:${type}` : type },
     });
     this.#host.ack(socket, clientId, committed.duplicate);
     if (committed.duplicate) return null;
-    await this.#afterAck(now, () => (type === 'end' ? { type: 'end' } : { type: 'move-on' }));
+    await this.#afterAck(now, () => controlEvent(type));
+    if ((type === 'pause' || type === 'resume') && !this.ended) {
+      this.#host.broadcast({ type: 'clock', clock: this.clock(now) });
+    }
     return null;
   }
 
@@ -334,11 +366,12 @@ export class EngineInterviewer implements InterviewerPolicy {
       startedAt: this.#state.startedAt,
       now: ended.at,
     });
+    const timed = withClockTimes(report, this.#state, ended.at, this.#ctx.framework);
     const committed = this.#deps.db.sessions.commit(this.#record.id, {
       at: ended.at,
       events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
       ended,
-      report: { report, overall: report.overall, createdAt: report.createdAt },
+      report: { report: timed, overall: report.overall, createdAt: report.createdAt },
     });
     this.#record = { ...this.#record, status: 'ended', endedAt: ended.at, endReason: ended.reason };
     this.#hasReport = true;

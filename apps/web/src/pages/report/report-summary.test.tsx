@@ -15,4 +15,10 @@ describe('ReportSummary', () => {
     expect(html).toContain('−12 step points');
     expect(html).toContain('2 hints · 1 challenge · 1 probe');
   });
+
+  it('says how long the clock was paused, and nothing for a report from before pausing', () => {
+    expect(html).not.toContain('Clock paused');
+    const paused = renderToStaticMarkup(<ReportSummary report={{ ...sampleReport, pausedMs: 185_000 }} />);
+    expect(paused).toContain('Clock paused</dt><dd><span class="stats__text">3 min 5 s</span>');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Report } from '@mlsd/protocol';
 import { ScoreDial } from '../../components/score-dial.tsx';
 import { HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from '../../lib/labels.ts';
-import { interventionsText, totalDeduction, totalInterventions } from '../../lib/report-text.ts';
+import { interventionsText, pausedText, totalDeduction, totalInterventions } from '../../lib/report-text.ts';
 
 export function ReportSummary({ report }: { report: Report }) {
   const reached = report.steps.filter((s) => s.reached);
@@ -48,6 +48,15 @@ export function ReportSummary({ report }: { report: Report }) {
             <span className="stats__text">{help ?? 'none'}</span>
           </dd>
         </div>
+        {report.pausedMs !== undefined && (
+          <div>
+            <dt>Clock paused</dt>
+            <dd>
+              <span className="stats__text">{pausedText(report.pausedMs)}</span>
+              <span className="stats__note">not charged to any step</span>
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );

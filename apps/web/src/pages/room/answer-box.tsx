@@ -2,7 +2,14 @@ import { ComposeBox } from '../../components/compose-box.tsx';
 
 const overLimit = (over: number) => `That is ${over} characters over the limit; split it into two messages.`;
 
-/** Enter sends, Shift+Enter breaks the line; the draft survives reloads and disconnects. */
+/** What the Hint button says for the candidate: an ordinary message, read as a hint request. */
+export const HINT_REQUEST = 'Could I have a hint?';
+
+/**
+ * Enter sends, Shift+Enter breaks the line; the draft survives reloads and disconnects. "Hint"
+ * sends HINT_REQUEST as a message of its own, so the transcript shows the ask, and leaves the
+ * draft alone.
+ */
 export function AnswerBox({
   sessionId,
   disabledReason,
@@ -25,6 +32,17 @@ export function AnswerBox({
       onSend={onSend}
       fill={replace}
       overLimit={overLimit}
+      actions={
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => onSend(HINT_REQUEST)}
+          disabled={disabledReason !== null}
+          title="Ask the interviewer for a hint. Each one gives away a little more, and the report counts them."
+        >
+          Hint
+        </button>
+      }
     />
   );
 }

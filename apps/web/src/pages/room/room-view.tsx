@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { DiagramPad } from '../../components/diagram-pad.tsx';
 import { Joining } from '../../components/joining.tsx';
 import { Notice } from '../../components/notice.tsx';
-import { serverTime } from '../../lib/countdown.ts';
+import { roomClockNow } from '../../lib/room-time.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { navigate } from '../../lib/use-route.ts';
 import type { Access } from '../../lib/watch.ts';
@@ -45,19 +45,37 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
 
   const stepIndex = state.steps.findIndex((s) => s.id === state.currentStep);
   const isLast = stepIndex === state.steps.length - 1;
-  const serverNow = serverTime(now, state.clockOffset);
+  const serverNow = roomClockNow(state, now);
+  const paused = state.pausedAt !== null;
   const disabledReason = ending
     ? 'Ending the interview…'
-    : connected
-      ? null
-      : status.kind === 'waiting'
+    : !connected
+      ? status.kind === 'waiting'
         ? `Disconnected; reconnecting in ${Math.max(1, Math.ceil((status.retryAt - now) / 1000))} s. Your draft is kept.`
-        : 'Connecting… your draft is kept.';
+        : 'Connecting… your draft is kept.'
+      : paused
+        ? 'The clock is paused. Resume it to send your answer; your draft is kept.'
+        : null;
 
   return (
     <div className="room">
       <aside className="room__rail" aria-label="Interview progress">
         <StepCountdown state={state} now={now} />
+        {!watching && (
+          <button
+            type="button"
+            className={`button button--block${paused ? ' button--primary' : ''}`}
+            onClick={paused ? room.resume : room.pause}
+            disabled={!connected || ending}
+            title={
+              paused
+                ? 'Start the clock again; the paused time is not charged to this step.'
+                : 'Stop the clock for a break; the report says how long it was paused.'
+            }
+          >
+            {paused ? '▶ Resume' : '❚❚ Pause'}
+          </button>
+        )}
         <StepRail state={state} serverNow={serverNow} />
         {!watching && (
           <div className="room__controls">
@@ -118,7 +136,14 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
             {state.notice.message}
           </Notice>
         )}
-        {state.warning && state.warning.step === state.currentStep && (
+        {paused && (
+          <Notice>
+            {watching
+              ? 'The candidate paused the clock.'
+              : 'Paused. The clock is stopped and this time is not charged to the step. Resume when you are ready.'}
+          </Notice>
+        )}
+        {state.warning && !paused && state.warning.step === state.currentStep && (
           <Notice tone="warn">
             {watching
               ? 'About a minute left in this step.'

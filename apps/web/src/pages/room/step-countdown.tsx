@@ -1,5 +1,6 @@
-import { countdownTone, formatClock, remainingMs } from '../../lib/countdown.ts';
+import { countdownTone, formatClock } from '../../lib/countdown.ts';
 import type { RoomState } from '../../lib/room-state.ts';
+import { overallLeftMs, stepLeftMs } from '../../lib/room-time.ts';
 
 const HINT = {
   calm: '',
@@ -7,16 +8,21 @@ const HINT = {
   red: 'Last minute: wrap up',
 } as const;
 
-/** The current step's clock, on the server's time; amber in the last two minutes, red in the last. */
+/**
+ * The current step's clock and the time left in the whole interview, on the server's time; amber
+ * in the last two minutes, red in the last. Both stand still, calm and labelled, while paused.
+ */
 export function StepCountdown({ state, now }: { state: RoomState; now: number }) {
   const index = state.steps.findIndex((s) => s.id === state.currentStep);
   const step = state.steps[index];
-  const left = remainingMs(state.stepStartedAt, state.stepBudgetMs, now, state.clockOffset);
-  const tone = countdownTone(left);
+  const paused = state.pausedAt !== null;
+  const left = stepLeftMs(state, now);
+  const overall = formatClock(overallLeftMs(state, now));
+  const tone = paused ? 'calm' : countdownTone(left);
   const share = state.stepBudgetMs > 0 ? Math.min(1, Math.max(0, left / state.stepBudgetMs)) : 0;
   const clock = formatClock(left);
   return (
-    <div className={`countdown countdown--${tone}`}>
+    <div className={`countdown countdown--${tone}${paused ? ' countdown--paused' : ''}`}>
       <div className="countdown__step">
         Step {index + 1} of {state.steps.length}
         <span className="countdown__title">{step?.title ?? state.currentStep}</span>
@@ -28,7 +34,14 @@ export function StepCountdown({ state, now }: { state: RoomState; now: number })
         <span className="countdown__fill" style={{ width: `${share * 100}%` }} />
       </div>
       <div className="countdown__hint">
-        {left <= 0 ? "Time's up for this step" : HINT[tone] || `of ${formatClock(state.stepBudgetMs)}`}
+        {paused
+          ? 'Paused: the clock is stopped'
+          : left <= 0
+            ? "Time's up for this step"
+            : HINT[tone] || `of ${formatClock(state.stepBudgetMs)}`}
+      </div>
+      <div className="countdown__overall" role="timer" aria-label={`${overall} left in the interview`}>
+        <span>Interview</span> <span className="countdown__overall-clock">{overall}</span> left
       </div>
     </div>
   );

@@ -88,11 +88,26 @@ export function useRoom(sessionId: string, token: string) {
   const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
   const nextStep = useCallback(() => connection.current?.sendControl('next_step') ?? null, []);
+  const pause = useCallback(() => connection.current?.sendControl('pause') ?? null, []);
+  const resume = useCallback(() => connection.current?.sendControl('resume') ?? null, []);
   const end = useCallback(() => connection.current?.sendControl('end') ?? null, []);
   const saveNotes = useCallback((text: string) => connection.current?.sendNotes(text) ?? false, []);
   const reconnectNow = useCallback(() => connection.current?.retryNow(), []);
 
-  return { state, status, send, retry, discard, dismissNotice, nextStep, end, saveNotes, reconnectNow };
+  return {
+    state,
+    status,
+    send,
+    retry,
+    discard,
+    dismissNotice,
+    nextStep,
+    pause,
+    resume,
+    end,
+    saveNotes,
+    reconnectNow,
+  };
 }
 
 export type RoomApi = ReturnType<typeof useRoom>;

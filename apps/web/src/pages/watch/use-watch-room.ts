@@ -16,6 +16,8 @@ export const SOLO_INERT: Inert<RoomApi> = {
   retry: nothing,
   discard: nothing,
   nextStep: () => null,
+  pause: () => null,
+  resume: () => null,
   end: () => null,
   saveNotes: () => false,
 };
