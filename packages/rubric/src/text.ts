@@ -29,6 +29,10 @@ export interface TextToken {
 /** Negations matter for meaning ("not accuracy"); wink marks them as stop words, we keep them. */
 const KEEP = new Set(['not', 'no', 'without', 'never']);
 
+/** "today's", "model’s": a word with a possessive 's attached. */
+const POSSESSIVE = /^(\p{L}[\p{L}\p{N}-]*)['’]s$/u;
+const POSSESSIVE_END = /['’]s$/;
+
 /** Lower-cased lemmas of the words of `text`, with stop-word flags. */
 export function tokenize(text: string): TextToken[] {
   const doc = nlp.readDoc(text);
@@ -40,7 +44,23 @@ export function tokenize(text: string): TextToken[] {
       const lemma = String(token.out(asTokenIts(its.lemma))).toLowerCase();
       const stop = Boolean(token.out(its.stopWordFlag)) && !KEEP.has(lemma);
       const stem = String(token.out(asTokenIts(its.stem))).toLowerCase();
-      out.push({ lemma, stem, stop, sentence: sentenceIndex });
+      // wink-nlp remembers words it has met: "today's" comes out as "today" + "'s" the first time
+      // and as one token "today's" once some earlier text has taught it the word, so the same
+      // sentence tokenised differently depending on what the process read before (a score could
+      // change with the order sessions were scored). Both shapes become the first one, and the
+      // possessive itself is no content word.
+      const possessive = POSSESSIVE.exec(lemma);
+      if (possessive?.[1]) {
+        out.push({
+          lemma: possessive[1],
+          stem: stem.replace(POSSESSIVE_END, ''),
+          stop,
+          sentence: sentenceIndex,
+        });
+        out.push({ lemma: "'s", stem: "'s", stop: true, sentence: sentenceIndex });
+      } else if (lemma === "'s" || lemma === '’s') {
+        out.push({ lemma: "'s", stem: "'s", stop: true, sentence: sentenceIndex });
+      } else out.push({ lemma, stem, stop, sentence: sentenceIndex });
     });
   });
   return out;
