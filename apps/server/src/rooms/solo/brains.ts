@@ -10,6 +10,22 @@ import type {
   TurnKind,
 } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
+import type { AnalysisCache } from '@mlsd/scoring';
+import type { RoomCase } from '../room-case.ts';
+
+/**
+ * A session's case with the session's own analyses of its texts. Each answer is read against the
+ * whole transcript; with one cache shared by every session, a few dozen long interviews evicted
+ * each other's entries and every answer tokenised its whole transcript again. A session's own
+ * cache holds exactly its texts, so each is analysed once while the session lives, and it goes
+ * when the room is released.
+ */
+export interface SessionCase extends RoomCase {
+  analyses: AnalysisCache;
+}
+
+/** Texts one session may hold analyses of: every turn under the turn cap, interviewer and candidate. */
+export const SESSION_ANALYSES = 4096;
 
 /** What the runtime asks of the interviewer: the words for one engine move. */
 export interface VoiceRequest {
@@ -78,6 +94,8 @@ export interface CoverageRequest {
   step: StepId;
   transcript: readonly Turn[];
   notes: string;
+  /** This session's analyses (see `SessionCase`); without them, a cache shared by every session. */
+  analyses?: AnalysisCache;
 }
 
 /** One candidate message to read, with the transcript before it. */
@@ -101,6 +119,8 @@ export interface ReportRequest {
   startedAt: number;
   /** When the interview ended; also the report's `createdAt`. */
   now: number;
+  /** This session's analyses (see `SessionCase`). */
+  analyses?: AnalysisCache;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type StepId,
   type Turn,
 } from '@mlsd/protocol';
+import { AnalysisCache } from '@mlsd/scoring';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
 import { ENDED, type Refusal, refuse } from '../refusals.ts';
@@ -29,7 +30,7 @@ import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
-import type { SessionBrains, SessionVoice } from './brains.ts';
+import { SESSION_ANALYSES, type SessionBrains, type SessionCase, type SessionVoice } from './brains.ts';
 import { OpenDrafts } from './open-drafts.ts';
 import { withClockTimes } from './report-times.ts';
 import { timings, voiceBatch } from './voice.ts';
@@ -74,7 +75,8 @@ export class EngineInterviewer implements InterviewerPolicy {
   readonly mode = 'solo';
   readonly #host: RoomHost;
   readonly #deps: EngineInterviewerDeps;
-  readonly #ctx: RoomCase;
+  /** The case, and this session's own analyses (see `SessionCase`). */
+  readonly #ctx: SessionCase;
   #record: SessionRecord;
   #state: EngineState;
   #hasReport: boolean;
@@ -94,7 +96,7 @@ export class EngineInterviewer implements InterviewerPolicy {
   ) {
     this.#host = host;
     this.#deps = deps;
-    this.#ctx = ctx;
+    this.#ctx = { ...ctx, analyses: new AnalysisCache(SESSION_ANALYSES) };
     this.#record = record;
     this.#state = state;
     this.#hasReport = deps.db.sessions.report(record.id) !== undefined;

@@ -5,11 +5,12 @@ import type { SessionBrains } from './brains.ts';
 /** The offline interviewer and the offline scorer (rubric matcher), as one session needs them. */
 export function createBrains(): SessionBrains {
   const interviewer = createOfflineInterviewer();
-  // Bounded by the scorer; shared by all sessions since entries are keyed by text.
-  const cache = new AnalysisCache();
+  // For callers that bring no session cache (tools, tests); a live session brings its own.
+  const shared = new AnalysisCache();
   return {
-    read: (request) => readMessage({ ...request, cache }),
-    uncovered({ caseStudy, framework, step, transcript, notes }) {
+    read: (request) => readMessage({ ...request, cache: request.analyses ?? shared }),
+    uncovered({ caseStudy, framework, step, transcript, notes, analyses }) {
+      const cache = analyses ?? shared;
       const coverage = stepCoverage(caseStudy, framework, step, candidateTexts(transcript, notes), cache);
       return coverage.points
         .filter((point) => point.level === 'missed')
@@ -31,7 +32,7 @@ export function createBrains(): SessionBrains {
         startedAt: request.startedAt,
         endedAt: request.now,
         now: request.now,
-        cache,
+        cache: request.analyses ?? shared,
       });
       if (!request.degraded) return report;
       const flag = {
