@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ObserverLinks } from './observer-links.ts';
+import { PeerStore } from './peer-store.ts';
 import { ReportShares } from './report-shares.ts';
 import * as schema from './schema.ts';
 import { SessionStore } from './session-store.ts';
@@ -17,6 +18,8 @@ export interface Db {
   sqlite: Database.Database;
   orm: Orm;
   sessions: SessionStore;
+  /** Peer rooms, on the same connection (as `PgDb.peers`). */
+  peers: PeerStore;
   /** Read-only watch links of solo sessions and peer rooms. */
   observers: ObserverLinks;
   /** Read-only links to solo reports. */
@@ -52,6 +55,7 @@ export function createDb(path: string, options: CreateDbOptions = {}): Db {
       sqlite,
       orm,
       sessions,
+      peers: new PeerStore(sqlite),
       observers: new ObserverLinks(sqlite),
       shares: new ReportShares(sqlite),
       checkWrite: writeChecker(sqlite),

@@ -3,9 +3,15 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { PgOrm } from './pg-commit.ts';
+import { PgObserverLinks } from './pg-observer-links.ts';
 import { PgPeerStore } from './pg-peer-store.ts';
+import { PgReportShares } from './pg-report-shares.ts';
+import { prunePgEndedSessions } from './pg-retention.ts';
 import * as pgSchema from './pg-schema.ts';
 import { PgSessionStore } from './pg-session-store.ts';
+import { checkPgWrite } from './pg-write-check.ts';
+import type { PruneOptions, PruneResult } from './retention.ts';
+import type { WriteCheck } from './write-check.ts';
 
 export const PG_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations-pg', import.meta.url));
 
@@ -17,8 +23,18 @@ export interface PgDb {
   orm: PgOrm;
   sessions: PgSessionStore;
   peers: PgPeerStore;
+  /** Read-only watch links of solo sessions and peer rooms. */
+  observers: PgObserverLinks;
+  /** Read-only links to solo reports. */
+  shares: PgReportShares;
+  /** No file: always null (the SQLite `AsyncDb` has its path here, for the free-disk check). */
+  file: null;
   /** Runs a trivial query; false when the server cannot be reached. */
   ping(): Promise<boolean>;
+  /** A write in a rolled-back transaction: false (with why) when no commit could succeed now. */
+  checkWrite(): Promise<WriteCheck>;
+  /** `pruneEndedSessions` on PostgreSQL (see `prunePgEndedSessions`). */
+  prune(options: PruneOptions): Promise<PruneResult>;
   /** Ends every connection of the pool; idempotent. */
   close(): Promise<void>;
 }
@@ -50,6 +66,11 @@ export async function createPgDb(url: string, options: CreatePgDbOptions = {}): 
       orm,
       sessions: new PgSessionStore(orm),
       peers: new PgPeerStore(orm),
+      observers: new PgObserverLinks(orm),
+      shares: new PgReportShares(orm),
+      file: null,
+      checkWrite: () => checkPgWrite(pool, () => closed),
+      prune: (options) => prunePgEndedSessions({ pool }, options),
       async ping() {
         try {
           return !closed && (await pool.query('select 1 as ok')).rows[0]?.ok === 1;

@@ -1,3 +1,4 @@
+export { type Async, type AsyncDb, asyncDb, openAsyncDb } from './async-db.ts';
 export { type CreateDbOptions, createDb, type Db, MIGRATIONS_DIR, type Orm } from './create-db.ts';
 export { type CreatePgDbOptions, createPgDb, PG_MIGRATIONS_DIR, type PgDb } from './create-pg-db.ts';
 export { type ObserverLink, ObserverLinks } from './observer-links.ts';
@@ -11,7 +12,10 @@ export {
   PeerStore,
 } from './peer-store.ts';
 export type { PgOrm } from './pg-commit.ts';
+export { PgObserverLinks } from './pg-observer-links.ts';
 export { PgPeerStore } from './pg-peer-store.ts';
+export { PgReportShares } from './pg-report-shares.ts';
+export { prunePgEndedSessions } from './pg-retention.ts';
 export * as pgSchema from './pg-schema.ts';
 export { PgSessionStore } from './pg-session-store.ts';
 export { type ReportShareRecord, ReportShares } from './report-shares.ts';

@@ -44,10 +44,14 @@ export const sessions = pgTable(
     endedAt: ms('ended_at'),
     degraded: boolean('degraded').notNull().default(false),
     ownerHash: text('owner_hash'),
+    // An identity: numbers are handed out by a sequence, so instances creating sessions at once never
+    // share one (SQLite's store computes max + 1 under its single writer).
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index('sessions_created_at_idx').on(t.createdAt),
-    index('sessions_owner_created_idx').on(t.ownerHash, t.createdAt),
+    index('sessions_owner_created_idx').on(t.ownerHash, t.createdAt, t.seq),
+    uniqueIndex('sessions_seq_idx').on(t.seq),
   ],
 );
 

@@ -2,12 +2,15 @@ import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { COMMIT_TX, lockRoom, numberEvents, type PgOrm, type PgTx } from './pg-commit.ts';
 import * as pgSchema from './pg-schema.ts';
+import { pgSessionList, pgSessionPage } from './pg-session-history.ts';
 import type { AsyncRoomStore } from './room-store.ts';
+import { type SessionPage, type SessionPageQuery, withoutSeq } from './session-page.ts';
 import { toTurn, turnMeta } from './turn-row.ts';
 import type {
   CommitResult,
   NewSession,
   SessionChange,
+  SessionListItem,
   SessionRecord,
   StepTiming,
   StoredReport,
@@ -16,9 +19,8 @@ import type {
 const { clientCommands, events, reports, sessions, stepTimings, turns } = pgSchema;
 
 /**
- * `SessionStore` on PostgreSQL: the same tables and the same promises (the room-store contract runs
- * against both), each call a Promise. Not ported yet: `list` and `page` (the history pages by
- * SQLite's rowid).
+ * `SessionStore` on PostgreSQL: the same tables and the same promises (the room-store contract and
+ * the session-history contract run against both), each call a Promise.
  */
 export class PgSessionStore implements AsyncRoomStore<NewSession, SessionRecord, SessionChange> {
   readonly #orm: PgOrm;
@@ -33,7 +35,17 @@ export class PgSessionStore implements AsyncRoomStore<NewSession, SessionRecord,
 
   async get(id: string): Promise<SessionRecord | undefined> {
     const [row] = await this.#orm.select().from(sessions).where(eq(sessions.id, id));
-    return row && { ...row };
+    return row && withoutSeq(row);
+  }
+
+  /** Every session, newest first, with its report when there is one. */
+  list(): Promise<SessionListItem[]> {
+    return pgSessionList(this.#orm);
+  }
+
+  /** One page of one owner's history: newest first, `next` names the page after. */
+  page(query: SessionPageQuery): Promise<SessionPage> {
+    return pgSessionPage(this.#orm, query);
   }
 
   async activeIds(): Promise<string[]> {

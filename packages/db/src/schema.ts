@@ -41,11 +41,19 @@ export const sessions = sqliteTable(
      * until a holder of the seat token claims them.
      */
     ownerHash: text('owner_hash'),
+    /**
+     * The history's tie-break after `created_at` and its cursor's second number: a per-database
+     * creation counter, explicit because PostgreSQL has no rowid. `SessionStore.create` sets it
+     * (max + 1, under SQLite's single writer); migration 0005 filled it from the rowid, which the
+     * cursor carried before, so cursors handed out earlier still name the same place.
+     */
+    seq: integer('seq').notNull(),
   },
   (t) => [
     index('sessions_created_at_idx').on(t.createdAt),
-    // The history is one owner's sessions, newest first.
-    index('sessions_owner_created_idx').on(t.ownerHash, t.createdAt),
+    // The history is one owner's sessions, newest first, in the page cursor's order.
+    index('sessions_owner_created_idx').on(t.ownerHash, t.createdAt, t.seq),
+    uniqueIndex('sessions_seq_idx').on(t.seq),
   ],
 );
 

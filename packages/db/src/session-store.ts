@@ -1,10 +1,16 @@
 import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { RoomStore } from './room-store.ts';
-import * as schema from './schema.ts';
-import { type SessionPage, type SessionPageQuery, sessionPager } from './session-page.ts';
+import type * as schema from './schema.ts';
+import {
+  type SessionPage,
+  type SessionPageQuery,
+  sessionPager,
+  toListItem,
+  withoutSeq,
+} from './session-page.ts';
+import { sessionQueries } from './session-queries.ts';
 import { toTurn, turnMeta } from './turn-row.ts';
 import type {
   CommitResult,
@@ -16,10 +22,7 @@ import type {
   StoredReport,
 } from './types.ts';
 
-const { clientCommands, events, reports, sessions, stepTimings, turns } = schema;
-const p = sql.placeholder;
-
-type SessionRow = typeof sessions.$inferSelect;
+type SessionRow = typeof schema.sessions.$inferSelect;
 
 /** Sessions, their transcripts, numbered events and reports. Statements are prepared once. */
 export class SessionStore implements RoomStore<NewSession, SessionRecord, SessionChange> {
@@ -28,170 +31,7 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
   readonly #page: (query: SessionPageQuery) => SessionPage;
 
   constructor(orm: BetterSQLite3Database<typeof schema>, sqlite: Database.Database) {
-    this.#q = {
-      insertSession: orm
-        .insert(sessions)
-        .values({
-          id: p('id'),
-          tokenHash: p('tokenHash'),
-          caseId: p('caseId'),
-          caseTitle: p('caseTitle'),
-          durationMinutes: p('durationMinutes'),
-          interviewer: p('interviewer'),
-          seed: p('seed'),
-          engineState: p('engineState'),
-          createdAt: p('createdAt'),
-          ownerHash: p('ownerHash'),
-        })
-        .prepare(),
-      getSession: orm
-        .select()
-        .from(sessions)
-        .where(eq(sessions.id, p('id')))
-        .prepare(),
-      claim: orm
-        .update(sessions)
-        .set({ ownerHash: sql`${p('owner')}` })
-        .where(and(eq(sessions.id, p('id')), isNull(sessions.ownerHash)))
-        .prepare(),
-      activeIds: orm
-        .select({ id: sessions.id })
-        .from(sessions)
-        .where(eq(sessions.status, 'active'))
-        .prepare(),
-      list: orm
-        .select({ session: sessions, report: reports.json, overall: reports.overall })
-        .from(sessions)
-        .leftJoin(reports, eq(reports.sessionId, sessions.id))
-        .orderBy(desc(sessions.createdAt), desc(sql`${sessions}.rowid`))
-        .prepare(),
-      transcript: orm
-        .select()
-        .from(turns)
-        .where(eq(turns.sessionId, p('id')))
-        .orderBy(asc(turns.index))
-        .prepare(),
-      turnCount: orm
-        .select({ n: sql<number>`count(*)` })
-        .from(turns)
-        .where(eq(turns.sessionId, p('id')))
-        .prepare(),
-      insertTurn: orm
-        .insert(turns)
-        .values({
-          sessionId: p('sessionId'),
-          index: p('index'),
-          role: p('role'),
-          step: p('step'),
-          kind: p('kind'),
-          text: p('text'),
-          at: p('at'),
-          clientId: p('clientId'),
-          probedPointIds: p('probedPointIds'),
-          meta: p('meta'),
-        })
-        .prepare(),
-      lastSeq: orm
-        .select({ seq: sql<number>`coalesce(max(${events.seq}), 0)` })
-        .from(events)
-        .where(eq(events.sessionId, p('id')))
-        .prepare(),
-      eventsAfter: orm
-        .select({ payload: events.payload })
-        .from(events)
-        .where(and(eq(events.sessionId, p('id')), gt(events.seq, p('seq'))))
-        .orderBy(asc(events.seq))
-        .prepare(),
-      insertEvent: orm
-        .insert(events)
-        .values({
-          sessionId: p('sessionId'),
-          seq: p('seq'),
-          type: p('type'),
-          payload: p('payload'),
-          at: p('at'),
-        })
-        .prepare(),
-      insertCommand: orm
-        .insert(clientCommands)
-        .values({ sessionId: p('sessionId'), clientId: p('clientId'), type: p('type'), at: p('at') })
-        .onConflictDoNothing()
-        .prepare(),
-      hasCommand: orm
-        .select({ at: clientCommands.at })
-        .from(clientCommands)
-        .where(and(eq(clientCommands.sessionId, p('sessionId')), eq(clientCommands.clientId, p('clientId'))))
-        .prepare(),
-      setState: orm
-        .update(sessions)
-        .set({ engineState: sql`${p('engineState')}` })
-        .where(eq(sessions.id, p('id')))
-        .prepare(),
-      setNotes: orm
-        .update(sessions)
-        .set({ notes: sql`${p('notes')}` })
-        .where(eq(sessions.id, p('id')))
-        .prepare(),
-      setDegraded: orm
-        .update(sessions)
-        .set({ degraded: sql`${p('degraded')}` })
-        .where(eq(sessions.id, p('id')))
-        .prepare(),
-      setEnded: orm
-        .update(sessions)
-        .set({ status: 'ended', endedAt: sql`${p('endedAt')}`, endReason: sql`${p('reason')}` })
-        .where(eq(sessions.id, p('id')))
-        .prepare(),
-      upsertStep: orm
-        .insert(stepTimings)
-        .values({
-          sessionId: p('sessionId'),
-          step: p('step'),
-          budgetMs: p('budgetMs'),
-          startedAt: p('startedAt'),
-          endedAt: p('endedAt'),
-          usedMs: p('usedMs'),
-          status: p('status'),
-        })
-        .onConflictDoUpdate({
-          target: [stepTimings.sessionId, stepTimings.step],
-          set: {
-            budgetMs: sql`excluded.budget_ms`,
-            startedAt: sql`excluded.started_at`,
-            endedAt: sql`excluded.ended_at`,
-            usedMs: sql`excluded.used_ms`,
-            status: sql`excluded.status`,
-          },
-        })
-        .prepare(),
-      steps: orm
-        .select()
-        .from(stepTimings)
-        .where(eq(stepTimings.sessionId, p('id')))
-        .prepare(),
-      upsertReport: orm
-        .insert(reports)
-        .values({
-          sessionId: p('sessionId'),
-          json: p('json'),
-          overall: p('overall'),
-          createdAt: p('createdAt'),
-        })
-        .onConflictDoUpdate({
-          target: reports.sessionId,
-          set: {
-            json: sql`excluded.json`,
-            overall: sql`excluded.overall`,
-            createdAt: sql`excluded.created_at`,
-          },
-        })
-        .prepare(),
-      getReport: orm
-        .select()
-        .from(reports)
-        .where(eq(reports.sessionId, p('id')))
-        .prepare(),
-    };
+    this.#q = sessionQueries(orm);
     this.#page = sessionPager(orm);
     this.#commit = sqlite.transaction((sessionId: string, change: SessionChange) =>
       this.#apply(sessionId, change),
@@ -214,11 +54,7 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
 
   /** Every session, newest first, with its report when there is one. */
   list(): SessionListItem[] {
-    return this.#q.list.all().map((row) => ({
-      ...toRecord(row.session),
-      report: (row.report as Report | null) ?? null,
-      reportOverall: row.overall ?? null,
-    }));
+    return this.#q.list.all().map(toListItem);
   }
 
   /**
@@ -336,5 +172,5 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
 }
 
 function toRecord(row: SessionRow): SessionRecord {
-  return { ...row };
+  return withoutSeq(row);
 }

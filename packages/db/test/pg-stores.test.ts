@@ -1,9 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlsd/protocol';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createDb, createPgDb, type PgDb, type SessionChange } from '../src/index.ts';
+import {
+  createDb,
+  createPgDb,
+  openAsyncDb,
+  PG_MIGRATIONS_DIR,
+  type PgDb,
+  prunePgEndedSessions,
+  type SessionChange,
+} from '../src/index.ts';
 import { startPgTestServer } from './pg-test-server.ts';
 import { newPeerRoom, newSession } from './room-fixtures.ts';
 import { asked, command, said, warned } from './room-store-drafts.ts';
@@ -78,10 +86,67 @@ describePg(`PostgreSQL stores${server ? '' : ` (skipped: ${'skipped' in pg ? pg.
     const dbs = await instances(3);
     for (const db of dbs) expect(await db.ping()).toBe(true);
     const { rows } = await dbs[0]!.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
-    expect(rows[0].n).toBe(1);
+    const journal = JSON.parse(readFileSync(join(PG_MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'));
+    expect(rows[0].n).toBe(journal.entries.length);
     await dbs[0]!.close();
     await dbs[0]!.close();
     expect(await dbs[0]!.ping()).toBe(false);
+  });
+
+  it('is what openAsyncDb opens for a postgres:// URL', async () => {
+    const database = await server!.createDatabase();
+    cleanup.push(database.drop);
+    const db = await openAsyncDb(database.url);
+    cleanup.push(() => db.close());
+    expect([db.file, await db.ping()]).toEqual([null, true]);
+    await db.sessions.create(newSession('s1'));
+    expect((await db.sessions.list()).map((session) => session.id)).toEqual(['s1']);
+  });
+
+  it('pages every session once when instances create them at the same moment, in one millisecond', async () => {
+    const [a, b] = (await instances(2)) as [PgDb, PgDb];
+    const ids = Array.from({ length: 20 }, (_, i) => `s${i}`);
+    await Promise.all(
+      ids.map((id, i) =>
+        (i % 2 === 0 ? a : b).sessions.create({ ...newSession(id, 5_000), ownerHash: 'me' }),
+      ),
+    );
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page = await (seen.length % 2 === 0 ? a : b).sessions.page({ ownerHash: 'me', limit: 3, before });
+      seen.push(...page.items.map((item) => item.id));
+      before = page.next;
+    } while (before);
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+
+  it('prunes a session while another instance commits to it: every turn stored is counted, the rest refused', async () => {
+    const [a, b] = (await instances(2)) as [PgDb, PgDb];
+    await a.sessions.create(newSession('old'));
+    await a.sessions.commit('old', {
+      at: 2,
+      events: [said('first', 'c0')],
+      ended: { at: 2, reason: 'completed' },
+    });
+    const commits = Array.from({ length: 12 }, (_, i) =>
+      b.sessions.commit('old', {
+        at: 3,
+        command: command(`c${i + 1}`),
+        events: [said(`m${i}`, `c${i + 1}`)],
+      }),
+    );
+    const [result, ...settled] = await Promise.all([
+      prunePgEndedSessions(a, { endedBefore: 10 }),
+      ...commits.map((commit) => commit.then(() => 'stored' as const).catch((error: Error) => error.message)),
+    ]);
+    const stored = settled.filter((outcome) => outcome === 'stored').length;
+    expect(settled.filter((outcome) => outcome !== 'stored').every((why) => /room 'old'/.test(why))).toBe(
+      true,
+    );
+    expect(result.sessions.map((session) => session.id)).toEqual(['old']);
+    expect([result.turns, result.events]).toEqual([1 + stored, 1 + stored]);
+    expect(await b.sessions.get('old')).toBeUndefined();
   });
 
   it('refuses a commit to an unknown room by name', async () => {

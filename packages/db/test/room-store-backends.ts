@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlsd/protocol';
 import {
+  asyncDb,
   createDb,
   createPgDb,
   type NewPeerRoom,
@@ -21,7 +22,7 @@ import { unencodable } from './room-store-drafts.ts';
 // How the contract opens each store and builds its records and changes.
 
 /** A real SQLite file in a fresh temp dir. */
-function sqliteFile(): StorePlace {
+export function sqliteFile(): StorePlace {
   const dir = mkdtempSync(join(tmpdir(), 'mlsd-room-store-'));
   return { location: join(dir, 'rooms.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -67,6 +68,16 @@ export const peerBackend: RoomStoreBackend<NewPeerRoom, PeerRoomRecord, PeerChan
   open(file) {
     const db = createDb(file);
     return { store: new PeerStore(db.sqlite), close: () => db.close() };
+  },
+};
+
+/** Solo sessions through `asyncDb`, the adapter a server written for PostgreSQL uses on SQLite. */
+export const asyncSessionBackend: RoomStoreBackend<NewSession, SessionRecord, SessionChange> = {
+  ...sessionRooms,
+  place: sqliteFile,
+  open(file) {
+    const db = asyncDb(createDb(file));
+    return { store: db.sessions, close: () => db.close() };
   },
 };
 
