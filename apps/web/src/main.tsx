@@ -11,6 +11,7 @@ import './styles/home.css';
 import './styles/room.css';
 import './styles/conversation.css';
 import './styles/watch.css';
+import './styles/narrow.css';
 import './styles/report.css';
 import './styles/report-steps.css';
 import './styles/history.css';

@@ -1,5 +1,5 @@
 import type { CaseSummary, DurationMinutes, InterviewerKind } from '@mlsd/protocol';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { api } from '../../lib/api.ts';
@@ -27,6 +27,17 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
   const shown = useMemo(() => filterCases(all, filter), [all, filter]);
   const selected = all.find((c) => c.id === selectedId) ?? null;
   const loaded = cases.status === 'ok';
+  const side = useRef<HTMLDivElement>(null);
+
+  // Where the start panel sits below the cards (a phone), choosing a case brings it into view;
+  // otherwise a tap seems to do nothing.
+  function choose(id: string) {
+    setSelectedId(id);
+    const panel = side.current;
+    if (panel && panel.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      panel.scrollIntoView({ block: 'start' });
+    }
+  }
 
   // Arriving from a suggestion ("#/start/<case>"): bring the chosen card into view.
   useEffect(() => {
@@ -78,9 +89,9 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
         {cases.status === 'error' && (
           <LoadError error={cases.error} onRetry={cases.reload} what="the cases" />
         )}
-        {cases.status === 'ok' && <CaseGrid cases={shown} selectedId={selectedId} onSelect={setSelectedId} />}
+        {cases.status === 'ok' && <CaseGrid cases={shown} selectedId={selectedId} onSelect={choose} />}
       </section>
-      <div className="home__side">
+      <div className="home__side" ref={side}>
         <StartPanel
           selected={selected}
           health={health.status === 'ok' ? health.value : null}

@@ -5,6 +5,7 @@ import { useNow } from '../../lib/use-now.ts';
 import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
 import { RoomTools } from '../room/room-tools.tsx';
+import { SidePanel, useSideDrawer } from '../room/side-drawer.tsx';
 import { MessageBox } from './message-box.tsx';
 import { PeerCountdown, PeerStepRail } from './peer-clock.tsx';
 import { PeerTranscript } from './peer-transcript.tsx';
@@ -22,6 +23,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
   const { state, status } = peer;
   const watching = access.kind === 'watch';
   const now = useNow(500);
+  const drawer = useSideDrawer('Notes');
   const { room, clock } = state;
   if (!room || !clock) return null;
   const connected = status.kind === 'open';
@@ -33,7 +35,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
       ? null
       : 'Reconnecting… your draft is kept.';
   return (
-    <div className="room peer-room peer-room--candidate">
+    <div className={`room peer-room peer-room--candidate${drawer.open ? ' room--side-open' : ''}`}>
       <aside className="room__rail" aria-label="Interview progress">
         <PeerCountdown clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
         <PeerStepRail clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
@@ -50,6 +52,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
             status={status}
             now={now}
             onRetry={peer.reconnectNow}
+            drawer={drawer}
           />
         </div>
         {room.prompt && <CasePrompt prompt={room.prompt} />}
@@ -82,7 +85,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
           />
         )}
       </section>
-      <aside className="room__side" aria-label="Notes and diagrams">
+      <SidePanel drawer={drawer} label="Notes and diagrams">
         <DiagramPad
           serverText={state.pad}
           connected={connected && !ended}
@@ -95,7 +98,7 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
               : 'Your interviewer sees this pad as you type. It counts as your own words in the report.'
           }
         />
-      </aside>
+      </SidePanel>
     </div>
   );
 }

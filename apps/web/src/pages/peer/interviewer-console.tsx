@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now.ts';
 import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
 import { RoomTools } from '../room/room-tools.tsx';
+import { SidePanel, useSideDrawer } from '../room/side-drawer.tsx';
 import { ConsoleFacts } from './console-facts.tsx';
 import { ConsoleRubric, type Prompt } from './console-rubric.tsx';
 import { MessageBox } from './message-box.tsx';
@@ -40,6 +41,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
   const watching = access.kind === 'watch';
   const now = useNow(500);
   const [tab, setTab] = useState<Tab>('rubric');
+  const drawer = useSideDrawer('Console');
   const [viewing, setViewing] = useState<StepId | null>(null);
   const [fill, setFill] = useState<(Fill & { prompt: Prompt | null }) | null>(null);
   const { room, clock, console: desk } = state;
@@ -60,7 +62,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
     setFill((last) => ({ text, n: Date.now(), prompt: last?.prompt ?? null, append: true }));
 
   return (
-    <div className="room peer-room peer-room--interviewer">
+    <div className={`room peer-room peer-room--interviewer${drawer.open ? ' room--side-open' : ''}`}>
       <aside className="room__rail" aria-label="Clock and steps">
         <PeerCountdown clock={clock} now={now} offset={state.clockOffset} endedAt={stoppedAt} />
         {!ended && !watching && <TimerControls clock={clock} connected={connected} onTimer={peer.timer} />}
@@ -86,6 +88,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
             status={status}
             now={now}
             onRetry={peer.reconnectNow}
+            drawer={drawer}
           />
         </div>
         <CasePrompt prompt={desk.prompt} />
@@ -126,7 +129,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
         )}
       </section>
 
-      <aside className="room__side console-side" aria-label="Interviewer console">
+      <SidePanel drawer={drawer} className="console-side" label="Interviewer console">
         <fieldset className="console-steps bare-fieldset">
           <legend className="visually-hidden">Step in view</legend>
           {desk.steps.map((s, i) => (
@@ -204,7 +207,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
             />
           )}
         </div>
-      </aside>
+      </SidePanel>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { AnswerBox } from './answer-box.tsx';
 import { CasePrompt } from './case-prompt.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { RoomTools } from './room-tools.tsx';
+import { SidePanel, useSideDrawer } from './side-drawer.tsx';
 import { StepCountdown } from './step-countdown.tsx';
 import { StepRail } from './step-rail.tsx';
 import { TranscriptView } from './transcript-view.tsx';
@@ -26,6 +27,7 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
   const [confirming, setConfirming] = useState(false);
   const [ending, setEnding] = useState(false);
   const [editText, setEditText] = useState<{ text: string; n: number } | null>(null);
+  const drawer = useSideDrawer('Notes');
   const connected = status.kind === 'open';
   const over = state.ended !== null || state.notice?.code === 'ROOM_ENDED';
 
@@ -58,7 +60,7 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
         : null;
 
   return (
-    <div className="room">
+    <div className={`room${drawer.open ? ' room--side-open' : ''}`}>
       <aside className="room__rail" aria-label="Interview progress">
         <StepCountdown state={state} now={now} />
         {!watching && (
@@ -122,6 +124,7 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
             status={status}
             now={now}
             onRetry={room.reconnectNow}
+            drawer={drawer}
           />
         </div>
         <CasePrompt prompt={state.session.prompt ?? ''} />
@@ -170,7 +173,7 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
         )}
       </section>
 
-      <aside className="room__side" aria-label="Notes">
+      <SidePanel drawer={drawer} label="Notes">
         <DiagramPad
           serverText={state.notes}
           connected={connected}
@@ -178,7 +181,7 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
           readOnly={watching}
           hint={watching ? "The candidate's notes and diagrams, as they type." : undefined}
         />
-      </aside>
+      </SidePanel>
 
       {!watching && (
         <EndDialog
