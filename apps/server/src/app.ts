@@ -24,7 +24,10 @@ import { shareRoutes } from './routes/shares.ts';
 import { socketRoutes } from './transport/ws/route.ts';
 
 export interface AppOptions {
-  /** A SQLite file path (opened and closed by the app) or an open database (the caller closes it). */
+  /**
+   * Where the data lives, opened and closed by the app: a SQLite file path, or a postgres:// or
+   * postgresql:// URL. Or an open SQLite database (the caller closes it).
+   */
   db: string | Db;
   /** The rubrics directory: framework.yaml and cases/. */
   rubricsDir: string;

@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Db } from '@mlsd/db';
+import type { AsyncDb, Db, WriteCheck } from '@mlsd/db';
 
 /** Below this much free space the health check warns: sessions still save, but not for long. */
 export const LOW_DISK_BYTES = 256 * 1024 * 1024;
@@ -46,10 +46,24 @@ export function freeBytesAt(file: string): number | null {
   }
 }
 
-/** Can the database take a write now, and is there room on its disk? */
+/** Can the database take a write now, and is there room on its disk? (SQLite, synchronously.) */
 export function dataHealth(db: Db, free: (file: string) => number | null = freeBytesAt): DataHealth {
-  const write = db.checkWrite();
-  const freeBytes = db.sqlite.memory ? null : free(db.sqlite.name);
+  return healthOf(db.checkWrite(), db.sqlite.memory ? null : db.sqlite.name, free);
+}
+
+/**
+ * The same verdict on either backend. PostgreSQL has no file here (`store.file` is null): its
+ * health is the write check alone, as its disk is the database server's to watch.
+ */
+export async function storeHealth(
+  store: AsyncDb,
+  free: (file: string) => number | null = freeBytesAt,
+): Promise<DataHealth> {
+  return healthOf(await store.checkWrite(), store.file, free);
+}
+
+function healthOf(write: WriteCheck, file: string | null, free: (file: string) => number | null): DataHealth {
+  const freeBytes = file === null ? null : free(file);
   const { disk, fatal } = freeBytes === null ? { disk: null, fatal: false } : diskVerdict(freeBytes);
   if (!write.ok) return { ok: false, detail: write.detail, disk };
   if (fatal) return { ok: false, detail: disk?.detail ?? null, disk };

@@ -9,6 +9,18 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the SQLite file lives; relative paths are resolved against the directory the user ran pnpm from. */
   MLSD_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * A PostgreSQL server to keep sessions and rooms in instead of the SQLite file under
+   * MLSD_DATA_DIR. Empty or unset: SQLite.
+   */
+  DATABASE_URL: z
+    .string()
+    .default('')
+    .transform((value) => value.trim())
+    .refine(
+      (value) => value === '' || /^postgres(ql)?:\/\/[^/]/i.test(value),
+      'a PostgreSQL URL, postgres://user:password@host:5432/database (or leave DATABASE_URL unset for SQLite under MLSD_DATA_DIR)',
+    ),
   /** "1" turns on development behaviour: rubric hot reload, verbose logs. */
   MLSD_DEV: z
     .enum(['0', '1', 'true', 'false', ''])
@@ -45,6 +57,8 @@ const Env = z.object({
 export interface ServerEnv {
   port: number;
   host: string;
+  /** The PostgreSQL URL (`DATABASE_URL`); undefined: the SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Absolute. Not created here: the server start (server.ts) creates it before opening the database. */
   dataDir: string;
   dev: boolean;
@@ -96,6 +110,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
+    databaseUrl: parsed.data.DATABASE_URL === '' ? undefined : parsed.data.DATABASE_URL,
     dataDir,
     dev: parsed.data.MLSD_DEV,
     rubricsDir,

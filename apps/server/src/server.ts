@@ -27,23 +27,27 @@ try {
 }
 // readEnv only reads the environment; creating the data directory is the start's job, done just
 // before the database file inside it is opened (so a first `pnpm start` makes ./data).
-try {
-  mkdirSync(env.dataDir, { recursive: true });
-} catch (error) {
-  cannotStart(new Error(`cannot create the data directory: ${(error as Error).message}`));
+// With DATABASE_URL the data lives in PostgreSQL: no directory, and no lock either, because
+// PostgreSQL keeps its own consistency between connections.
+let lock: DataLock | null = null;
+if (env.databaseUrl === undefined) {
+  try {
+    mkdirSync(env.dataDir, { recursive: true });
+  } catch (error) {
+    cannotStart(new Error(`cannot create the data directory: ${(error as Error).message}`));
+  }
+  // Before the database opens: a second server on the same files would corrupt live sessions.
+  try {
+    lock = acquireDataLock(env.dataDir);
+  } catch (error) {
+    cannotStart(error);
+  }
+  // Every exit path (a refused start, shutdown, a crash that still runs exit handlers) frees it;
+  // kill -9 leaves it behind, and the next start takes over a lock whose process is gone.
+  process.on('exit', () => lock?.release());
 }
-// Before the database opens: a second server on the same files would corrupt live sessions.
-let lock: DataLock;
-try {
-  lock = acquireDataLock(env.dataDir);
-} catch (error) {
-  cannotStart(error);
-}
-// Every exit path (a refused start, shutdown, a crash that still runs exit handlers) frees it;
-// kill -9 leaves it behind, and the next start takes over a lock whose process is gone.
-process.on('exit', () => lock.release());
 const app = await buildApp({
-  db: join(env.dataDir, 'mlsd.sqlite'),
+  db: env.databaseUrl ?? join(env.dataDir, 'mlsd.sqlite'),
   rubricsDir: env.rubricsDir ?? join(repoRoot, 'rubrics'),
   webDistDir: join(repoRoot, 'apps/web/dist'),
   dev: env.dev,
@@ -57,7 +61,7 @@ const app = await buildApp({
 const stopRetention =
   data.retentionDays === null
     ? () => undefined
-    : startRetention(app.db, data.retentionDays, Date.now, {
+    : startRetention(app.store, data.retentionDays, Date.now, {
         info: (message) => app.log.info(message),
         error: (message) => app.log.error(message),
       });

@@ -106,7 +106,7 @@ describe('sessions belong to whoever created them', () => {
     });
     expect(response.statusCode).toBe(201);
     const { roomId } = response.json() as { roomId: string };
-    expect(server.app.peer.store.get(roomId)?.ownerHash).toBe(OWNER_HASH);
+    expect((await server.app.peer.store.get(roomId))?.ownerHash).toBe(OWNER_HASH);
   });
 });
 

@@ -133,6 +133,6 @@ describe('watching a peer mock', () => {
       'FORBIDDEN',
       'FORBIDDEN',
     ]);
-    expect(env.server.app.peer.info(room.roomId, room.interviewer.token).status).toBe('ended');
+    expect((await env.server.app.peer.info(room.roomId, room.interviewer.token)).status).toBe('ended');
   });
 });

@@ -1,4 +1,3 @@
-import { PeerStore } from '@mlsd/db';
 import { readIntent } from '@mlsd/interviewer';
 import { AnalysisCache, buildReport } from '@mlsd/scoring';
 import type { FastifyInstance } from 'fastify';
@@ -54,7 +53,7 @@ export function offlinePeerScorer(): PeerScorer {
 async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): Promise<void> {
   const { clock } = options;
   const solo = new SoloRooms({
-    db: app.db,
+    db: app.store,
     rubrics: app.rubrics,
     clock,
     brains: options.brains,
@@ -62,13 +61,13 @@ async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): P
     maxActivePerAddress: options.maxActiveSessionsPerAddress,
   });
   const peer = new PeerRooms({
-    store: new PeerStore(app.db.sqlite),
+    store: app.store.peers,
     rubrics: app.rubrics,
     clock,
     log: app.log,
     scorer: options.peerScorer ?? offlinePeerScorer(),
   });
-  const rooms = new Rooms([solo, peer], app.db.observers, clock, app.log);
+  const rooms = new Rooms([solo, peer], app.store.observers, clock, app.log);
   solo.attach(rooms);
   peer.attach(rooms);
   app.decorate('rooms', rooms);

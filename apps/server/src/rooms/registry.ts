@@ -1,4 +1,4 @@
-import type { ObserverLinks } from '@mlsd/db';
+import type { AsyncDb } from '@mlsd/db';
 import type { RoomMode, Seat, SeatView } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { hashToken } from '../auth.ts';
@@ -14,13 +14,13 @@ export type SeatGrant = { ok: true; seat: Seat; view: SeatView } | { ok: false; 
 export interface RoomKind {
   readonly mode: RoomMode;
   /** The seat `token` holds in room `id`; null when this kind has no room `id`. */
-  grant(id: string, token: string, now: number): SeatGrant | null;
+  grant(id: string, token: string, now: number): Promise<SeatGrant | null>;
   /** Whether room `id` is of this kind. */
-  has(id: string): boolean;
+  has(id: string): Promise<boolean>;
   /** Loads room `id` from the store into a live room (not yet resumed). */
-  open(id: string): Room;
+  open(id: string): Promise<Room>;
   /** Rooms whose clock was running when the server stopped. */
-  activeIds(): string[];
+  activeIds(): Promise<string[]>;
   /** A room nobody watches stays in memory while this holds (its clock runs). */
   keepsAlive(room: Room): boolean;
 }
@@ -40,13 +40,15 @@ export const UNAUTHORIZED: Refusal = {
  */
 export class Rooms {
   readonly #kinds: RoomKind[];
-  readonly #observers: ObserverLinks;
+  readonly #observers: AsyncDb['observers'];
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger;
   readonly #live = new Map<string, { room: Room; kind: RoomKind }>();
+  /** Rooms being read from the store: a second join waits for the same load, not a second room. */
+  readonly #loading = new Map<string, Promise<Room | undefined>>();
   #closed = false;
 
-  constructor(kinds: RoomKind[], observers: ObserverLinks, clock: Clock, log: FastifyBaseLogger) {
+  constructor(kinds: RoomKind[], observers: AsyncDb['observers'], clock: Clock, log: FastifyBaseLogger) {
     this.#kinds = kinds;
     this.#observers = observers;
     this.#clock = clock;
@@ -58,7 +60,7 @@ export class Rooms {
    * wrong tokens get the same refusal, so a caller learns nothing from the difference.
    */
   async join(id: string, token: string): Promise<Joined> {
-    const { grant, kind } = this.#grant(id, token);
+    const { grant, kind } = await this.#grant(id, token);
     if (!grant.ok) return grant;
     const room = await this.load(id, kind ?? undefined);
     if (!room) return { ok: false, refusal: UNAUTHORIZED };
@@ -66,18 +68,18 @@ export class Rooms {
   }
 
   /** The seat a token holds in room `id`: a seat token of the room, or one of its observer links. */
-  grant(id: string, token: string): SeatGrant {
-    return this.#grant(id, token).grant;
+  async grant(id: string, token: string): Promise<SeatGrant> {
+    return (await this.#grant(id, token)).grant;
   }
 
   /** The grant and the kind of room it was found in (so a join does not look the room up again). */
-  #grant(id: string, token: string): { grant: SeatGrant; kind: RoomKind | null } {
+  async #grant(id: string, token: string): Promise<{ grant: SeatGrant; kind: RoomKind | null }> {
     const now = this.#clock.now();
     for (const kind of this.#kinds) {
-      const grant = kind.grant(id, token, now);
+      const grant = await kind.grant(id, token, now);
       if (grant === null) continue;
       if (grant.ok) return { grant, kind };
-      const link = this.#observers.byTokenHash(hashToken(token));
+      const link = await this.#observers.byTokenHash(hashToken(token));
       if (link?.roomId === id) return { grant: { ok: true, seat: 'observer', view: link.view }, kind };
       return { grant, kind };
     }
@@ -88,11 +90,25 @@ export class Rooms {
   async load(id: string, known?: RoomKind): Promise<Room | undefined> {
     const existing = this.#live.get(id);
     if (existing) return existing.room;
-    const kind = known ?? this.#kinds.find((k) => k.has(id));
+    let loading = this.#loading.get(id);
+    if (!loading) {
+      loading = this.#loadAndResume(id, known).finally(() => this.#loading.delete(id));
+      this.#loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  async #loadAndResume(id: string, known: RoomKind | undefined): Promise<Room | undefined> {
+    const kind = known ?? (await this.#kindOf(id));
     if (!kind) return undefined;
-    const room = this.#open(kind, id);
+    const room = await this.#open(kind, id);
     await room.resume();
     return room;
+  }
+
+  async #kindOf(id: string): Promise<RoomKind | undefined> {
+    for (const kind of this.#kinds) if (await kind.has(id)) return kind;
+    return undefined;
   }
 
   /** The live room `id` if it is in memory. */
@@ -101,14 +117,14 @@ export class Rooms {
   }
 
   /** Registers a room a kind just created (it is started by its kind, not resumed). */
-  adopt(kind: RoomKind, id: string): Room {
+  adopt(kind: RoomKind, id: string): Promise<Room> {
     return this.#open(kind, id);
   }
 
   /** Loads every room whose clock was running and re-arms it. */
   async resumeAll(): Promise<void> {
     for (const kind of this.#kinds) {
-      for (const id of kind.activeIds()) {
+      for (const id of await kind.activeIds()) {
         try {
           await this.load(id, kind);
         } catch (error) {
@@ -136,14 +152,30 @@ export class Rooms {
   async close(): Promise<void> {
     this.#closed = true;
     for (const { room } of this.#live.values()) room.dispose();
+    // A room still being read from the store is refused by #open once it is read.
+    await Promise.allSettled(this.#loading.values());
     await this.idle();
     this.#live.clear();
   }
 
-  #open(kind: RoomKind, id: string): Room {
-    if (this.#closed) throw new AppError('UNAVAILABLE', 'the server is shutting down; try again in a moment');
-    const room = kind.open(id);
+  /** Reads room `id` and registers it; the registry checks `#live` again after the read. */
+  async #open(kind: RoomKind, id: string): Promise<Room> {
+    if (this.#closed) throw shuttingDown();
+    const room = await kind.open(id);
+    if (this.#closed) {
+      room.dispose();
+      throw shuttingDown();
+    }
+    const raced = this.#live.get(id);
+    if (raced) {
+      room.dispose();
+      return raced.room;
+    }
     this.#live.set(id, { room, kind });
     return room;
   }
+}
+
+function shuttingDown(): AppError {
+  return new AppError('UNAVAILABLE', 'the server is shutting down; try again in a moment');
 }

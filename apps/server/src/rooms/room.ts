@@ -20,9 +20,9 @@ import { DEFAULT_MAX_TURNS, turnLimitRefusal } from './turn-cap.ts';
 
 /** What a room reads back from its store: the log of numbered events and the applied client ids. */
 export interface RoomLog {
-  transcript(id: string): Turn[];
-  lastSeq(id: string): number;
-  hasCommand(id: string, clientId: string): boolean;
+  transcript(id: string): Promise<Turn[]>;
+  lastSeq(id: string): Promise<number>;
+  hasCommand(id: string, clientId: string): Promise<boolean>;
 }
 
 export interface RoomDeps {
@@ -55,9 +55,10 @@ export interface InterviewerPolicy {
   /** After a load: store what a restart interrupted and re-arm the clock. */
   resume(): Promise<void> | void;
   /**
-   * A model reply can keep the queue busy for seconds; such a room lets seats join at once (every
-   * change commits and publishes in one synchronous block, so a join falls between two) and gives
-   * them the drafts written so far.
+   * A model reply can keep the queue busy for seconds; such a room lets seats join at once and
+   * gives them the drafts written so far. That is safe because a snapshot reads memory only, and
+   * each change, once its commit has resolved, updates that memory and publishes in one
+   * synchronous block: a join falls before a change (and receives its events) or after it.
    */
   readonly joinsOutsideQueue?: boolean;
   catchUp?(): ServerMessage[];
@@ -83,7 +84,7 @@ export interface RoomHost {
   send(socket: SeatSocket, message: ServerMessage): void;
   ack(socket: SeatSocket, clientId: string, duplicate: boolean): void;
   /** A command after the end: a resend of one already applied is acknowledged again, anything else refused. */
-  duplicateOrEnded(socket: SeatSocket, clientId: string | undefined): Refusal | null;
+  duplicateOrEnded(socket: SeatSocket, clientId: string | undefined): Promise<Refusal | null>;
   /** A fresh snapshot for every seat, when the room changed too much for events (a lobby starts). */
   resnapshot(): void;
   /** Re-arms the room's one timer for the policy's next deadline. */
@@ -108,12 +109,23 @@ export class Room implements RoomHost {
   #policy: InterviewerPolicy | null = null;
   #disposed = false;
 
-  constructor(id: string, deps: RoomDeps, serverInterviews: boolean) {
+  /** Room `id` with its stored transcript read back (the policy is attached next). */
+  static async load(id: string, deps: RoomDeps, serverInterviews: boolean): Promise<Room> {
+    const [transcript, lastSeq] = await Promise.all([deps.log.transcript(id), deps.log.lastSeq(id)]);
+    return new Room(id, deps, serverInterviews, { transcript, lastSeq });
+  }
+
+  constructor(
+    id: string,
+    deps: RoomDeps,
+    serverInterviews: boolean,
+    stored: { transcript: Turn[]; lastSeq: number },
+  ) {
     this.id = id;
     this.#deps = deps;
     this.#seats = new SeatHub(serverInterviews);
-    this.#transcript = deps.log.transcript(id);
-    this.#lastSeq = deps.log.lastSeq(id);
+    this.#transcript = stored.transcript;
+    this.#lastSeq = stored.lastSeq;
     this.#timer = new DeadlineTimer(deps.clock, (error) =>
       deps.logger.error({ err: error, roomId: id }, 'room timer failed'),
     );
@@ -189,7 +201,7 @@ export class Room implements RoomHost {
     const policy = this.policy;
     if (!mayCommand(policy.mode, socket.seat, command.type))
       return Promise.resolve(forbidden(policy.mode, socket.seat, command.type));
-    return this.run(() => this.#overTurnCap(command) ?? policy.command(socket, command));
+    return this.run(async () => (await this.#overTurnCap(command)) ?? policy.command(socket, command));
   }
 
   /** Stops the timer and aborts model work; queued work still finishes (await `idle()`). */
@@ -228,8 +240,8 @@ export class Room implements RoomHost {
     this.#seats.send(socket, { type: 'ack', clientId, duplicate });
   }
 
-  duplicateOrEnded(socket: SeatSocket, clientId: string | undefined): Refusal | null {
-    if (clientId === undefined || !this.#deps.log.hasCommand(this.id, clientId)) return ENDED;
+  async duplicateOrEnded(socket: SeatSocket, clientId: string | undefined): Promise<Refusal | null> {
+    if (clientId === undefined || !(await this.#deps.log.hasCommand(this.id, clientId))) return ENDED;
     this.ack(socket, clientId, true);
     return null;
   }
@@ -257,18 +269,20 @@ export class Room implements RoomHost {
    * A new line in a room that holds as many turns as it may is refused; a resend of a line already
    * stored is still acknowledged by the policy (as a duplicate), and an ended room still says so.
    */
-  #overTurnCap(command: Command): Refusal | null {
+  async #overTurnCap(command: Command): Promise<Refusal | null> {
     if (command.type !== 'say' || this.policy.ended) return null;
     const max = this.#deps.maxTurns ?? DEFAULT_MAX_TURNS;
-    if (this.#transcript.length < max || this.#deps.log.hasCommand(this.id, command.clientId)) return null;
+    if (this.#transcript.length < max || (await this.#deps.log.hasCommand(this.id, command.clientId)))
+      return null;
     return turnLimitRefusal(max);
   }
 
   /**
    * The snapshot holds every event up to its `lastSeq` (the transcript, the step and the clock), so
    * replaying stored events after the client's `lastSeq` sent the transcript twice (the whole of it
-   * for `lastSeq: 0`). Only events after the snapshot's own `lastSeq` follow, live: commits publish
-   * in the same synchronous block, so nothing stored is newer than the snapshot. The client's
+   * for `lastSeq: 0`). Only events after the snapshot's own `lastSeq` follow, live: the snapshot is
+   * taken from memory, which a change updates in the same synchronous block as it publishes (after
+   * its commit resolved), so every event newer than the snapshot reaches this seat live. The client's
    * `lastSeq` therefore changes nothing here; clients drop numbered events at or below the snapshot's.
    */
   #subscribe(socket: SeatSocket): void {

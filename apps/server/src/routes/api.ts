@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Access, ownerHashOf, requireOwnerHash } from '../access.ts';
 import { tokenMatches } from '../auth.ts';
 import type { Clock } from '../clock.ts';
-import { dataHealth } from '../data-health.ts';
+import { storeHealth } from '../data-health.ts';
 import { AppError } from '../errors.ts';
 import { lanUrls } from '../lan-urls.ts';
 import { parseOrThrow } from '../validation.ts';
@@ -26,8 +26,9 @@ export async function apiRoutes(
 
   app.get('/health', async (_request, reply) => {
     // A read that works proves little: a read-only file or a full disk still answers `select 1`
-    // while every answer fails to commit. Health proves a write and looks at free space.
-    const data = dataHealth(app.db);
+    // while every answer fails to commit. Health proves a write and, on SQLite, looks at free
+    // space (PostgreSQL's disk is its server's: there the write check is the whole verdict).
+    const data = await storeHealth(app.store);
     // A model that does not answer leaves the server healthy: sessions run offline.
     const llm = await app.llm.status();
     const body: HealthResponse = {
@@ -69,7 +70,11 @@ export async function apiRoutes(
     access.requireKey(request);
     const ownerHash = requireOwnerHash(request);
     const query = parseOrThrow(SessionListQuery, request.query ?? {}, 'session list query');
-    const page = app.db.sessions.page({ ownerHash, limit: query.limit, before: query.before ?? null });
+    const page = await app.store.sessions.page({
+      ownerHash,
+      limit: query.limit,
+      before: query.before ?? null,
+    });
     if (page.next) {
       reply.header(SESSIONS_NEXT_HEADER, page.next);
       reply.header('link', `</api/sessions?limit=${query.limit}&before=${page.next}>; rel="next"`);
@@ -88,8 +93,12 @@ export async function apiRoutes(
       const body = parseOrThrow(ClaimSessionsBody, request.body ?? {}, 'claim request');
       let claimed = 0;
       for (const { id, token } of body.sessions) {
-        const record = app.db.sessions.get(id);
-        if (record && tokenMatches(token, record.tokenHash) && app.db.sessions.claim(id, ownerHash))
+        const record = await app.store.sessions.get(id);
+        if (
+          record &&
+          tokenMatches(token, record.tokenHash) &&
+          (await app.store.sessions.claim(id, ownerHash))
+        )
           claimed += 1;
       }
       return { claimed };
@@ -97,20 +106,20 @@ export async function apiRoutes(
   );
 
   app.get('/sessions/:id', async (request) => {
-    const record = authorizedSession(app, request);
-    const report = app.db.sessions.report(record.id)?.report ?? null;
+    const record = await authorizedSession(app, request);
+    const report = (await app.store.sessions.report(record.id))?.report ?? null;
     return sessionDetail(
       record,
       report,
-      app.db.sessions.transcript(record.id),
+      await app.store.sessions.transcript(record.id),
       app.rubrics.current,
       clock.now(),
     );
   });
 
   app.get('/reports/:id', async (request) => {
-    const record = authorizedSession(app, request);
-    const stored = app.db.sessions.report(record.id);
+    const record = await authorizedSession(app, request);
+    const stored = await app.store.sessions.report(record.id);
     if (!stored) {
       throw new AppError(
         'REPORT_NOT_READY',

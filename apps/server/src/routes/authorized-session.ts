@@ -14,9 +14,12 @@ export const IdParams = z.object({
 });
 
 /** The session named in the URL, after checking the bearer token: 404 before 401. */
-export function authorizedSession(app: FastifyInstance, request: FastifyRequest): SessionRecord {
+export async function authorizedSession(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<SessionRecord> {
   const { id } = parseOrThrow(IdParams, request.params, 'session id');
-  const record = app.db.sessions.get(id);
+  const record = await app.store.sessions.get(id);
   if (!record)
     throw new AppError('SESSION_NOT_FOUND', `no session ${id}; see GET /api/sessions for the list`);
   requireBearer(request.headers.authorization, record.tokenHash);

@@ -24,7 +24,7 @@ export async function observerRoutes(app: FastifyInstance, options: { clock: Clo
     async (request, reply): Promise<ObserverLinkResponse> => {
       const { id } = parseOrThrow(Params, request.params, 'room id');
       const { view } = parseOrThrow(CreateObserverBody, request.body ?? {}, 'observer link request');
-      const grant = app.rooms.grant(id, bearer(request));
+      const grant = await app.rooms.grant(id, bearer(request));
       if (!grant.ok) throw new AppError('UNAUTHORIZED', UNAUTHORIZED);
       if (grant.seat === 'observer')
         throw new AppError('FORBIDDEN', 'observers cannot invite more observers');
@@ -34,14 +34,14 @@ export async function observerRoutes(app: FastifyInstance, options: { clock: Clo
           "only the interviewer of a peer room can share the console; ask for a view of 'candidate'",
         );
       }
-      if (app.db.observers.count(id) >= MAX_OBSERVER_LINKS) {
+      if ((await app.store.observers.count(id)) >= MAX_OBSERVER_LINKS) {
         throw new AppError(
           'RATE_LIMITED',
           `a room can have at most ${MAX_OBSERVER_LINKS} watch links; reuse one you made`,
         );
       }
       const { token, hash } = newToken();
-      app.db.observers.create({ roomId: id, tokenHash: hash, view, createdAt: options.clock.now() });
+      await app.store.observers.create({ roomId: id, tokenHash: hash, view, createdAt: options.clock.now() });
       reply.status(201);
       return { roomId: id, view, token, path: `#/watch/${id}/${token}` };
     },

@@ -21,7 +21,7 @@ export async function peerRoutes(app: FastifyInstance, options: { access: Access
   app.post('/rooms', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
     access.requireKey(request);
     const body = parseOrThrow(CreatePeerRoomBody, request.body ?? {}, 'peer room request');
-    return reply.status(201).send(app.peer.create({ ...body, ownerHash: ownerHashOf(request) }));
+    return reply.status(201).send(await app.peer.create({ ...body, ownerHash: ownerHashOf(request) }));
   });
 
   app.get('/rooms/:id', async (request) => {

@@ -40,14 +40,14 @@ export async function shareRoutes(app: FastifyInstance, options: { clock: Clock 
     '/sessions/:id/shares',
     { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (request, reply) => {
-      const record = authorizedSession(app, request);
-      if (!app.db.sessions.report(record.id)) {
+      const record = await authorizedSession(app, request);
+      if (!(await app.store.sessions.report(record.id))) {
         throw new AppError(
           'REPORT_NOT_READY',
           'a report can be shared once it exists: finish or end the interview first',
         );
       }
-      if (app.db.shares.liveCount(record.id) >= SHARES_PER_SESSION) {
+      if ((await app.store.shares.liveCount(record.id)) >= SHARES_PER_SESSION) {
         throw new AppError(
           'RATE_LIMITED',
           `this report already has ${SHARES_PER_SESSION} live links; revoke one you no longer need, then make another`,
@@ -55,7 +55,7 @@ export async function shareRoutes(app: FastifyInstance, options: { clock: Clock 
       }
       const { token, hash } = newToken();
       const share = { id: randomUUID(), sessionId: record.id, tokenHash: hash, createdAt: clock.now() };
-      app.db.shares.create(share);
+      await app.store.shares.create(share);
       const created: CreateShareResponse = {
         ...shareView({ ...share, revokedAt: null }),
         token,
@@ -66,14 +66,14 @@ export async function shareRoutes(app: FastifyInstance, options: { clock: Clock 
   );
 
   app.get('/sessions/:id/shares', async (request): Promise<ReportShare[]> => {
-    const record = authorizedSession(app, request);
-    return app.db.shares.list(record.id).map(shareView);
+    const record = await authorizedSession(app, request);
+    return (await app.store.shares.list(record.id)).map(shareView);
   });
 
   app.delete('/sessions/:id/shares/:shareId', async (request, reply) => {
-    const record = authorizedSession(app, request);
+    const record = await authorizedSession(app, request);
     const { shareId } = parseOrThrow(ShareParams, request.params, 'share id');
-    if (!app.db.shares.revoke(record.id, shareId, clock.now())) {
+    if (!(await app.store.shares.revoke(record.id, shareId, clock.now()))) {
       throw new AppError(
         'NOT_FOUND',
         `this report has no link ${shareId}; see GET /api/sessions/${record.id}/shares`,
@@ -88,15 +88,15 @@ export async function shareRoutes(app: FastifyInstance, options: { clock: Clock 
     { config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
     async (request): Promise<SharedReport> => {
       const { token } = parseOrThrow(SharedParams, request.params, 'report link');
-      const share = app.db.shares.byTokenHash(hashToken(token));
+      const share = await app.store.shares.byTokenHash(hashToken(token));
       if (!share || share.revokedAt !== null) throw new AppError('NOT_FOUND', GONE);
-      const record = app.db.sessions.get(share.sessionId);
-      const stored = record && app.db.sessions.report(record.id);
+      const record = await app.store.sessions.get(share.sessionId);
+      const stored = record && (await app.store.sessions.report(record.id));
       if (!record || !stored) throw new AppError('NOT_FOUND', GONE);
       const session = sessionDetail(
         record,
         stored.report,
-        app.db.sessions.transcript(record.id),
+        await app.store.sessions.transcript(record.id),
         app.rubrics.current,
         clock.now(),
       );

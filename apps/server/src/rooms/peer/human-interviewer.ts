@@ -118,15 +118,18 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   /** Finishes a room whose end was not fully stored, and re-arms the clock. */
-  resume(): void {
+  async resume(): Promise<void> {
     const state = this.#state;
     if (state?.status === 'ended' && this.#record.status === 'active') {
-      this.#finish({ reason: state.endReason ?? 'time-up', at: state.endedAt ?? this.#deps.clock.now() });
+      await this.#finish({
+        reason: state.endReason ?? 'time-up',
+        at: state.endedAt ?? this.#deps.clock.now(),
+      });
     }
     this.#host.schedule();
   }
 
-  command(socket: SeatSocket, command: Command): Refusal | null {
+  command(socket: SeatSocket, command: Command): Promise<Refusal | null> {
     switch (command.type) {
       case 'say':
         return this.#say(socket, command);
@@ -145,13 +148,13 @@ export class HumanInterviewer implements InterviewerPolicy {
     }
   }
 
-  tick(now: number): void {
+  async tick(now: number): Promise<void> {
     const state = this.#state;
     if (!state) return;
     const folded = foldSilently(transition(state, { type: 'tick' }, now), now);
     if (folded.drafts.length === 0 && folded.ended === null && folded.state === state) return;
-    this.#commitFold(folded, now, undefined);
-    this.#afterFold(folded.ended, now);
+    await this.#commitFold(folded, now, undefined);
+    await this.#afterFold(folded.ended, now);
   }
 
   dispose(): void {
@@ -164,13 +167,13 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   /** Makes the swapped room (given by the peer rooms) on the first ask; later asks get the same room. */
-  swapper: (() => string) | null = null;
+  swapper: (() => Promise<string>) | null = null;
 
   /** A transcript line from the sender's seat. */
-  #say(socket: SeatSocket, message: SayCommand): Refusal | null {
+  async #say(socket: SeatSocket, message: SayCommand): Promise<Refusal | null> {
     const { clientId, text } = message;
     if (this.#record.status !== 'active' || this.#state === null) {
-      if (this.#record.status === 'ended' || this.#deps.store.hasCommand(this.#record.id, clientId)) {
+      if (this.#record.status === 'ended' || (await this.#deps.store.hasCommand(this.#record.id, clientId))) {
         return this.#host.duplicateOrEnded(socket, clientId);
       }
       return NOT_STARTED;
@@ -191,7 +194,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     if (seat === 'interviewer' && message.pointId !== undefined && this.#pointIds.has(message.pointId)) {
       turn.turn.probedPointIds = [message.pointId];
     }
-    const committed = this.#deps.store.commit(this.#record.id, {
+    const committed = await this.#deps.store.commit(this.#record.id, {
       at: now,
       command: { clientId, type: 'say' },
       events: [turn],
@@ -204,10 +207,10 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   /** The candidate's notes and diagram pad, shown to the other seats as it is typed. */
-  #pad(text: string): Refusal | null {
+  async #pad(text: string): Promise<Refusal | null> {
     if (this.#record.status === 'ended') return ENDED;
     const now = this.#deps.clock.now();
-    this.#deps.store.commit(this.#record.id, { at: now, pad: text });
+    await this.#deps.store.commit(this.#record.id, { at: now, pad: text });
     this.#record = { ...this.#record, pad: text };
     this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
     this.#coverage.changed();
@@ -215,9 +218,9 @@ export class HumanInterviewer implements InterviewerPolicy {
   }
 
   /** The interviewer's clock controls. */
-  #timer(socket: SeatSocket, message: TimerCommand): Refusal | null {
+  async #timer(socket: SeatSocket, message: TimerCommand): Promise<Refusal | null> {
     const { clientId, action } = message;
-    if (this.#deps.store.hasCommand(this.#record.id, clientId))
+    if (await this.#deps.store.hasCommand(this.#record.id, clientId))
       return this.#host.duplicateOrEnded(socket, clientId);
     if (this.#record.status === 'ended') return ENDED;
     const now = this.#deps.clock.now();
@@ -231,14 +234,14 @@ export class HumanInterviewer implements InterviewerPolicy {
       return refuse('BAD_MESSAGE', 'add_minutes needs "minutes" (1-15)');
     const event = engineEvent(action, message.minutes ?? 0);
     const folded = foldSilently(transition(this.#state, event, now), now);
-    this.#commitFold(folded, now, { clientId, type: `timer:${action}` });
+    await this.#commitFold(folded, now, { clientId, type: `timer:${action}` });
     this.#host.ack(socket, clientId, false);
-    this.#afterFold(folded.ended, now);
+    await this.#afterFold(folded.ended, now);
     return null;
   }
 
   /** Records the swapped room and tells every seat; a second ask gets the same room. */
-  #swap(socket: SeatSocket, clientId: string): Refusal | null {
+  async #swap(socket: SeatSocket, clientId: string): Promise<Refusal | null> {
     if (this.#record.status !== 'ended')
       return refuse('NOT_ENDED', 'swap seats once the interview has ended');
     const existing = this.#record.nextRoomId;
@@ -250,14 +253,18 @@ export class HumanInterviewer implements InterviewerPolicy {
     if (!this.swapper) return refuse('UNAVAILABLE', 'seat swaps are not available here');
     let nextRoomId: string;
     try {
-      nextRoomId = this.swapper();
+      nextRoomId = await this.swapper();
     } catch (error) {
       // No case is left that keeps the answer key hidden: say so; nothing was stored.
       if (error instanceof AppError) return refuse(error.code, error.message);
       throw error;
     }
     const now = this.#deps.clock.now();
-    this.#deps.store.commit(this.#record.id, { at: now, command: { clientId, type: 'swap' }, nextRoomId });
+    await this.#deps.store.commit(this.#record.id, {
+      at: now,
+      command: { clientId, type: 'swap' },
+      nextRoomId,
+    });
     this.#record = { ...this.#record, nextRoomId };
     this.#host.ack(socket, clientId, false);
     this.#host.broadcast({ type: 'next_room', roomId: nextRoomId });
@@ -269,11 +276,11 @@ export class HumanInterviewer implements InterviewerPolicy {
     return this.#deps.scorer.asksForFacts(message.text) ? 'clarification' : 'answer';
   }
 
-  #start(socket: SeatSocket, clientId: string, now: number): null {
+  async #start(socket: SeatSocket, clientId: string, now: number): Promise<null> {
     const { caseStudy, framework } = this.#case;
     const config = createConfig(framework, caseStudy, { durationMinutes: this.#record.durationMinutes });
     const folded = foldSilently(startInterview(config, now), now);
-    this.#commitFold(folded, now, { clientId, type: 'timer:start' }, true);
+    await this.#commitFold(folded, now, { clientId, type: 'timer:start' }, true);
     this.#record = { ...this.#record, status: 'active', startedAt: now };
     this.#host.ack(socket, clientId, false);
     // The candidate learns the case now: everyone gets a fresh snapshot.
@@ -282,22 +289,22 @@ export class HumanInterviewer implements InterviewerPolicy {
     return null;
   }
 
-  #commitFold(
+  async #commitFold(
     folded: ReturnType<typeof foldSilently>,
     now: number,
     command: { clientId: string; type: string } | undefined,
     started = false,
-  ): void {
+  ): Promise<void> {
     const change: PeerChange = { at: now, events: folded.drafts, engineState: folded.state };
     if (command) change.command = command;
     if (started) change.started = { at: now };
-    const committed = this.#deps.store.commit(this.#record.id, change);
+    const committed = await this.#deps.store.commit(this.#record.id, change);
     this.#state = folded.state;
     this.#host.publish(committed.events);
   }
 
-  #afterFold(ended: { reason: EndReason; at: number } | null, now: number): void {
-    if (ended) this.#finish(ended);
+  async #afterFold(ended: { reason: EndReason; at: number } | null, now: number): Promise<void> {
+    if (ended) await this.#finish(ended);
     else this.#broadcastClock(now);
     this.#host.schedule();
   }
@@ -307,9 +314,9 @@ export class HumanInterviewer implements InterviewerPolicy {
     if (clock) this.#host.broadcast({ type: 'clock', clock });
   }
 
-  #finish(ended: { reason: EndReason; at: number }): void {
+  async #finish(ended: { reason: EndReason; at: number }): Promise<void> {
     const autoReport = this.#scoreNow(ended.at);
-    const committed = this.#deps.store.commit(this.#record.id, {
+    const committed = await this.#deps.store.commit(this.#record.id, {
       at: ended.at,
       events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
       ended: { ...ended, autoReport },
@@ -326,10 +333,10 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#coverage.final(autoReport);
   }
 
-  #assess(change: (assessment: PeerAssessment) => PeerAssessment | Refusal): Refusal | null {
+  async #assess(change: (assessment: PeerAssessment) => PeerAssessment | Refusal): Promise<Refusal | null> {
     const next = change(this.#record.assessment);
     if ('code' in next) return next;
-    this.#deps.store.commit(this.#record.id, { at: this.#deps.clock.now(), assessment: next });
+    await this.#deps.store.commit(this.#record.id, { at: this.#deps.clock.now(), assessment: next });
     this.#record = { ...this.#record, assessment: next };
     this.#host.toInterviewerViews({ type: 'assessment', assessment: next });
     return null;

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { PeerRoomRecord, PeerStore } from '@mlsd/db';
+import type { AsyncDb, PeerRoomRecord } from '@mlsd/db';
 import { type EngineState, restoreState } from '@mlsd/engine';
 import type {
   CreatePeerRoomResponse,
@@ -48,25 +48,25 @@ export class PeerRooms implements RoomKind {
     this.#rooms = rooms;
   }
 
-  get store(): PeerStore {
+  get store(): AsyncDb['peers'] {
     return this.#deps.store;
   }
 
   /** A new room in the lobby with two fresh seat tokens. A surprise room names no case in its reply. */
-  create(options: {
+  async create(options: {
     caseId?: string;
     surprise: boolean;
     durationMinutes: DurationMinutes;
     /** sha256 of the creator's owner key, when they sent one. */
     ownerHash?: string | null;
-  }): CreatePeerRoomResponse {
+  }): Promise<CreatePeerRoomResponse> {
     const caseStudy =
       options.surprise || options.caseId === undefined
         ? this.#randomCase(null)
         : this.#deps.rubrics.getCase(options.caseId);
     const interviewer = newToken();
     const candidate = newToken();
-    const id = this.#insert({
+    const id = await this.#insert({
       caseStudy,
       surprise: options.surprise,
       durationMinutes: options.durationMinutes,
@@ -89,9 +89,9 @@ export class PeerRooms implements RoomKind {
    * The room after `from` with the seats swapped: each person keeps their own token, which now
    * opens the other seat, so nobody needs a new link sent to them. Another case, hidden until the start.
    */
-  swapRoomOf(from: PeerRoomRecord): string {
+  async swapRoomOf(from: PeerRoomRecord): Promise<string> {
     const cases = this.#deps.rubrics.current.cases;
-    const pool = swapCasePool(this.#chain(from), [...cases.keys()]);
+    const pool = swapCasePool(await this.#chain(from), [...cases.keys()]);
     const picked = cases.get(pool[randomInt(Math.max(pool.length, 1))] ?? '');
     if (!picked) {
       throw new AppError(
@@ -110,8 +110,8 @@ export class PeerRooms implements RoomKind {
     });
   }
 
-  grant(id: string, token: string, now: number): SeatGrant | null {
-    const record = this.#deps.store.get(id);
+  async grant(id: string, token: string, now: number): Promise<SeatGrant | null> {
+    const record = await this.#deps.store.get(id);
     if (!record) return null;
     const check = checkSeat(record, token, now);
     if (check.ok) return { ok: true, seat: check.seat, view: check.seat };
@@ -120,11 +120,11 @@ export class PeerRooms implements RoomKind {
     return { ok: false, refusal: UNAUTHORIZED };
   }
 
-  has(id: string): boolean {
-    return this.#deps.store.get(id) !== undefined;
+  async has(id: string): Promise<boolean> {
+    return (await this.#deps.store.get(id)) !== undefined;
   }
 
-  activeIds(): string[] {
+  activeIds(): Promise<string[]> {
     return this.#deps.store.activeIds();
   }
 
@@ -134,47 +134,55 @@ export class PeerRooms implements RoomKind {
   }
 
   /** `GET /api/peer/rooms/:id`: which seat the token holds. */
-  info(roomId: string, token: string): PeerRoomInfo {
-    const { room, seat } = this.#authorize(roomId, token);
+  async info(roomId: string, token: string): Promise<PeerRoomInfo> {
+    const { room, seat } = await this.#authorize(roomId, token);
     return { roomId: room.id, seat, status: room.status, durationMinutes: room.durationMinutes };
   }
 
   /** The report for the token's seat; the candidate's only once the interview has ended. */
-  report(roomId: string, token: string): PeerReport {
-    const { room, seat } = this.#authorize(roomId, token);
-    if (room.status !== 'ended' && seat === 'candidate') {
-      throw new AppError('REPORT_NOT_READY', 'the report opens for the candidate when the interview ends');
+  async report(roomId: string, token: string): Promise<PeerReport> {
+    const { room, seat } = await this.#authorize(roomId, token);
+    // A live room is read inside its queue, so the report is of one moment and never of a change
+    // half applied. A room not in memory is read for this report alone and never registered, so it
+    // cannot become a second live copy of a room a seat is joining meanwhile.
+    const live = this.#registry().peek(room.id);
+    if (live) return live.run(() => this.#reportOf(live, (live.policy as HumanInterviewer).record, seat));
+    reportReady(room, seat);
+    const read = await this.open(room.id);
+    try {
+      return this.#reportOf(read, room, seat);
+    } finally {
+      read.dispose();
     }
-    if (room.status === 'lobby') throw new AppError('REPORT_NOT_READY', 'the interview has not started yet');
-    const rooms = this.#registry();
-    const live = rooms.peek(room.id) ?? rooms.adopt(this, room.id);
+  }
+
+  #reportOf(live: Room, room: PeerRoomRecord, seat: PeerSeat): PeerReport {
+    reportReady(room, seat);
     const interviewer = live.policy as HumanInterviewer;
     const auto = room.autoReport ?? interviewer.autoReport();
-    const report = buildPeerReport(
+    return buildPeerReport(
       {
         room,
         auto,
         steps: interviewer.steps,
         assessment: room.assessment,
-        transcript: this.#deps.store.transcript(room.id),
+        transcript: [...live.transcript],
         pad: room.pad,
       },
       seat,
     );
-    rooms.release(live);
-    return report;
   }
 
-  #authorize(roomId: string, token: string): { room: PeerRoomRecord; seat: PeerSeat } {
+  async #authorize(roomId: string, token: string): Promise<{ room: PeerRoomRecord; seat: PeerSeat }> {
     const live = this.#rooms?.peek(roomId)?.policy as HumanInterviewer | undefined;
-    const record = live?.record ?? this.#deps.store.get(roomId);
+    const record = live?.record ?? (await this.#deps.store.get(roomId));
     const check = checkSeat(record, token, this.#deps.clock.now());
     if (check.ok) return { room: live?.record ?? check.room, seat: check.seat };
     if (check.reason === 'expired') throw new AppError('ROOM_EXPIRED', EXPIRED_REST);
     throw new AppError('UNAUTHORIZED', UNAUTHORIZED_REST);
   }
 
-  #insert(input: {
+  async #insert(input: {
     caseStudy: CaseStudy;
     surprise: boolean;
     durationMinutes: DurationMinutes;
@@ -182,9 +190,9 @@ export class PeerRooms implements RoomKind {
     candidateTokenHash: string;
     previousRoomId: string | null;
     ownerHash: string | null;
-  }): string {
+  }): Promise<string> {
     const id = randomUUID();
-    this.#deps.store.create({
+    await this.#deps.store.create({
       id,
       interviewerTokenHash: input.interviewerTokenHash,
       candidateTokenHash: input.candidateTokenHash,
@@ -201,12 +209,12 @@ export class PeerRooms implements RoomKind {
   }
 
   /** The rooms of `from`'s chain of swaps, newest first (bounded: a chain is a few rooms long). */
-  #chain(from: PeerRoomRecord): ChainRoom[] {
+  async #chain(from: PeerRoomRecord): Promise<ChainRoom[]> {
     const chain: ChainRoom[] = [];
     let room: PeerRoomRecord | undefined = from;
     while (room && chain.length < MAX_CHAIN) {
       chain.push({ caseId: room.caseId, interviewerTokenHash: room.interviewerTokenHash });
-      room = room.previousRoomId === null ? undefined : this.#deps.store.get(room.previousRoomId);
+      room = room.previousRoomId === null ? undefined : await this.#deps.store.get(room.previousRoomId);
     }
     return chain;
   }
@@ -219,8 +227,8 @@ export class PeerRooms implements RoomKind {
     return picked;
   }
 
-  open(id: string): Room {
-    const record = this.#deps.store.get(id);
+  async open(id: string): Promise<Room> {
+    const record = await this.#deps.store.get(id);
     if (!record) throw new AppError('NOT_FOUND', `no peer room ${id}`);
     const rubrics = this.#deps.rubrics.current;
     const caseStudy = rubrics.cases.get(record.caseId);
@@ -234,7 +242,7 @@ export class PeerRooms implements RoomKind {
       state = restored.value;
     }
     const { store, clock, log } = this.#deps;
-    const room = new Room(id, { log: store, clock, logger: log }, false);
+    const room = await Room.load(id, { log: store, clock, logger: log }, false);
     const interviewer = new HumanInterviewer(
       room,
       this.#deps,
@@ -251,6 +259,14 @@ export class PeerRooms implements RoomKind {
     if (!this.#rooms) throw new Error('peer rooms are not attached to a room registry');
     return this.#rooms;
   }
+}
+
+/** Refuses a report that is not there yet for this seat. */
+function reportReady(room: PeerRoomRecord, seat: PeerSeat): void {
+  if (room.status !== 'ended' && seat === 'candidate') {
+    throw new AppError('REPORT_NOT_READY', 'the report opens for the candidate when the interview ends');
+  }
+  if (room.status === 'lobby') throw new AppError('REPORT_NOT_READY', 'the interview has not started yet');
 }
 
 const UNAUTHORIZED_REST =

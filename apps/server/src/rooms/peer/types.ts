@@ -1,4 +1,4 @@
-import type { PeerStore } from '@mlsd/db';
+import type { AsyncDb } from '@mlsd/db';
 import type { Report, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
@@ -21,7 +21,7 @@ export interface PeerScorer {
 }
 
 export interface HumanInterviewerDeps {
-  store: PeerStore;
+  store: AsyncDb['peers'];
   clock: Clock;
   log: FastifyBaseLogger;
   scorer: PeerScorer;

@@ -1,4 +1,4 @@
-import type { Db, EventDraft, SessionRecord } from '@mlsd/db';
+import type { AsyncDb, EventDraft, SessionRecord } from '@mlsd/db';
 import {
   allowedMoves,
   currentStep,
@@ -36,7 +36,7 @@ import { withClockTimes } from './report-times.ts';
 import { timings, voiceBatch } from './voice.ts';
 
 export interface EngineInterviewerDeps {
-  db: Db;
+  db: AsyncDb;
   clock: Clock;
   brains: SessionBrains;
   log: FastifyBaseLogger;
@@ -69,7 +69,9 @@ function controlEvent(type: SoloControl): EngineEvent {
 /**
  * The interviewer of a solo room: the engine decides each move from the candidate's messages and
  * the clock, and the offline interviewer or a language model voices it. Every change is committed
- * to SQLite before anyone hears of it.
+ * to the database before anyone hears of it. Every method that commits runs inside the room's
+ * queue (commands, ticks, the start and the resume), so an awaited commit never interleaves with
+ * another change; after each commit resolves, the memory update and the publish happen together.
  */
 export class EngineInterviewer implements InterviewerPolicy {
   readonly mode = 'solo';
@@ -91,16 +93,15 @@ export class EngineInterviewer implements InterviewerPolicy {
     host: RoomHost,
     deps: EngineInterviewerDeps,
     ctx: RoomCase,
-    record: SessionRecord,
-    state: EngineState,
+    stored: { record: SessionRecord; state: EngineState; hasReport: boolean },
   ) {
     this.#host = host;
     this.#deps = deps;
     this.#ctx = { ...ctx, analyses: new AnalysisCache(SESSION_ANALYSES) };
-    this.#record = record;
-    this.#state = state;
-    this.#hasReport = deps.db.sessions.report(record.id) !== undefined;
-    this.#voice = deps.brains.openVoice?.(record.interviewer) ?? null;
+    this.#record = stored.record;
+    this.#state = stored.state;
+    this.#hasReport = stored.hasReport;
+    this.#voice = deps.brains.openVoice?.(stored.record.interviewer) ?? null;
   }
 
   get ended(): boolean {
@@ -202,14 +203,14 @@ export class EngineInterviewer implements InterviewerPolicy {
     if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
     if (this.#state.pausedAt !== null) {
       // A resent answer that was stored before the pause is acknowledged again, not refused.
-      return this.#deps.db.sessions.hasCommand(this.#record.id, clientId)
+      return (await this.#deps.db.sessions.hasCommand(this.#record.id, clientId))
         ? this.#host.duplicateOrEnded(socket, clientId)
         : PAUSED;
     }
     const now = this.#deps.clock.now();
     const step = currentStep(this.#state).id;
     const reading = this.#read(step, text, this.#host.transcript);
-    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+    const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
       command: { clientId, type: 'answer' },
       events: [
@@ -244,7 +245,7 @@ export class EngineInterviewer implements InterviewerPolicy {
   async #control(socket: SeatSocket, type: SoloControl, clientId: string): Promise<Refusal | null> {
     if (this.ended) return this.#host.duplicateOrEnded(socket, clientId);
     const now = this.#deps.clock.now();
-    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+    const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
       command: { clientId, type: type === 'pause' || type === 'resume' ? `timer:${type}` : type },
     });
@@ -258,10 +259,10 @@ export class EngineInterviewer implements InterviewerPolicy {
   }
 
   /** Replaces the notes pad (last write wins); observers see it as it is typed. */
-  #notes(text: string): Refusal | null {
+  async #notes(text: string): Promise<Refusal | null> {
     if (this.ended) return ENDED;
     const now = this.#deps.clock.now();
-    this.#deps.db.sessions.commit(this.#record.id, { at: now, notes: text });
+    await this.#deps.db.sessions.commit(this.#record.id, { at: now, notes: text });
     this.#record = { ...this.#record, notes: text };
     this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
     return null;
@@ -308,7 +309,7 @@ export class EngineInterviewer implements InterviewerPolicy {
   async #drive(first: Transition, now: number, pre: EventDraft[] = []): Promise<void> {
     const batch = await this.#voiceBatch(first, now, pre);
     const degraded = batch.degraded && !this.#record.degraded;
-    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+    const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
       events: batch.drafts,
       engineState: batch.state,
@@ -369,7 +370,7 @@ export class EngineInterviewer implements InterviewerPolicy {
       now: ended.at,
     });
     const timed = withClockTimes(report, this.#state, ended.at, this.#ctx.framework);
-    const committed = this.#deps.db.sessions.commit(this.#record.id, {
+    const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: ended.at,
       events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
       ended,

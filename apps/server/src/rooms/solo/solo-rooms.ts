@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Db, SessionRecord } from '@mlsd/db';
+import type { AsyncDb, SessionRecord } from '@mlsd/db';
 import { createConfig, restoreState, startInterview } from '@mlsd/engine';
 import type { CreateSessionBody, CreateSessionResponse } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { FastifyBaseLogger } from 'fastify';
 import { newToken, tokenMatches } from '../../auth.ts';
 import type { Clock } from '../../clock.ts';
@@ -21,7 +22,7 @@ const NO_MODEL_NOTICE =
   'The interview and the report work the same way.';
 
 export interface SoloRoomsDeps {
-  db: Db;
+  db: AsyncDb;
   clock: Clock;
   brains: SessionBrains;
   log: FastifyBaseLogger;
@@ -38,6 +39,8 @@ export class SoloRooms implements RoomKind {
   readonly #deps: SoloRoomsDeps;
   #rooms: Rooms | null = null;
   readonly #active: ActiveByAddress;
+  /** Sessions between the cap check and their room: they count, so two creates cannot both pass. */
+  readonly #creating = new Set<string>();
 
   constructor(deps: SoloRoomsDeps) {
     this.#deps = deps;
@@ -45,6 +48,7 @@ export class SoloRooms implements RoomKind {
       deps.maxActivePerAddress,
       // A running solo room stays in memory until it ends (keepsAlive), so no database read is needed.
       (id) => {
+        if (this.#creating.has(id)) return true;
         const room = this.#rooms?.peek(id);
         return room !== undefined && !room.ended;
       },
@@ -69,7 +73,7 @@ export class SoloRooms implements RoomKind {
     from: { address?: string; ownerHash?: string | null } = {},
   ): Promise<CreateSessionResponse> {
     const address = from.address ?? 'local';
-    const { db, clock, rubrics } = this.#deps;
+    const { rubrics } = this.#deps;
     if (this.#active.count(address) >= this.#active.max) {
       throw new AppError(
         'RATE_LIMITED',
@@ -79,6 +83,23 @@ export class SoloRooms implements RoomKind {
     const caseStudy = rubrics.getCase(body.caseId);
     const framework = rubrics.current.framework;
     const id = randomUUID();
+    this.#creating.add(id);
+    this.#active.add(id, address);
+    try {
+      return await this.#create(id, body, from.ownerHash ?? null, caseStudy, framework);
+    } finally {
+      this.#creating.delete(id);
+    }
+  }
+
+  async #create(
+    id: string,
+    body: CreateSession,
+    ownerHash: string | null,
+    caseStudy: CaseStudy,
+    framework: Framework,
+  ): Promise<CreateSessionResponse> {
+    const { db, clock } = this.#deps;
     const { token, hash } = newToken();
     const now = clock.now();
     const initial = startInterview(
@@ -87,7 +108,7 @@ export class SoloRooms implements RoomKind {
     );
     // Without a model endpoint an `llm` session runs offline, flagged and announced.
     const degraded = body.interviewer === 'llm' && this.#deps.brains.modelAvailable !== true;
-    db.sessions.create({
+    await db.sessions.create({
       id,
       tokenHash: hash,
       caseId: caseStudy.id,
@@ -97,11 +118,10 @@ export class SoloRooms implements RoomKind {
       seed: body.seed ?? randomInt(2 ** 31 - 1),
       engineState: initial.state,
       createdAt: now,
-      ownerHash: from.ownerHash ?? null,
+      ownerHash,
     });
-    this.#active.add(id, address);
-    if (degraded) db.sessions.commit(id, { at: now, degraded: true });
-    const room = this.#registry().adopt(this, id);
+    if (degraded) await db.sessions.commit(id, { at: now, degraded: true });
+    const room = await this.#registry().adopt(this, id);
     const interviewer = room.policy as EngineInterviewer;
     const opening = room.run(() => interviewer.start(initial, degraded ? NO_MODEL_NOTICE : undefined));
     // A model writes the opening (it reads the case out) while the seat joins and watches it
@@ -120,18 +140,18 @@ export class SoloRooms implements RoomKind {
     };
   }
 
-  grant(id: string, token: string): SeatGrant | null {
-    const record = this.#deps.db.sessions.get(id);
+  async grant(id: string, token: string): Promise<SeatGrant | null> {
+    const record = await this.#deps.db.sessions.get(id);
     if (!record) return null;
     if (!tokenMatches(token, record.tokenHash)) return { ok: false, refusal: UNAUTHORIZED };
     return { ok: true, seat: 'candidate', view: 'candidate' };
   }
 
-  has(id: string): boolean {
-    return this.#deps.db.sessions.get(id) !== undefined;
+  async has(id: string): Promise<boolean> {
+    return (await this.#deps.db.sessions.get(id)) !== undefined;
   }
 
-  activeIds(): string[] {
+  activeIds(): Promise<string[]> {
     return this.#deps.db.sessions.activeIds();
   }
 
@@ -140,14 +160,24 @@ export class SoloRooms implements RoomKind {
     return !room.ended;
   }
 
-  open(id: string): Room {
-    const record = this.#deps.db.sessions.get(id);
+  async open(id: string): Promise<Room> {
+    const record = await this.#deps.db.sessions.get(id);
     if (!record) throw new AppError('SESSION_NOT_FOUND', `no session ${id}`);
     const restored = restoreState(record.engineState);
     if (!restored.ok) throw new AppError('INTERNAL', `session ${id}: ${restored.error}`);
     const { db, clock, log } = this.#deps;
-    const room = new Room(id, { log: db.sessions, clock, logger: log, ...this.#maxTurns() }, true);
-    room.attach(new EngineInterviewer(room, this.#deps, this.#context(record), record, restored.value));
+    const context = this.#context(record);
+    const [room, report] = await Promise.all([
+      Room.load(id, { log: db.sessions, clock, logger: log, ...this.#maxTurns() }, true),
+      db.sessions.report(id),
+    ]);
+    room.attach(
+      new EngineInterviewer(room, this.#deps, context, {
+        record,
+        state: restored.value,
+        hasReport: !!report,
+      }),
+    );
     return room;
   }
 
