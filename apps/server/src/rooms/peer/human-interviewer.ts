@@ -19,6 +19,7 @@ import type {
   Turn,
 } from '@mlsd/protocol';
 import { AppError } from '../../errors.ts';
+import { clockEvent } from '../clock-events.ts';
 import { ENDED, NOT_STARTED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -26,7 +27,7 @@ import { clockOf, peerRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import { withMark, withPrivateNotes, withRating } from './assessment.ts';
 import { LiveCoverage } from './live-coverage.ts';
-import { engineEvent, roomConsole } from './room-views.ts';
+import { roomConsole } from './room-views.ts';
 import { consoleSteps } from './rubric-view.ts';
 import { foldSilently } from './silent-engine.ts';
 import type { HumanInterviewerDeps } from './types.ts';
@@ -232,7 +233,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     if (this.#state === null) return NOT_STARTED;
     if (action === 'add_minutes' && message.minutes === undefined)
       return refuse('BAD_MESSAGE', 'add_minutes needs "minutes" (1-15)');
-    const event = engineEvent(action, message.minutes ?? 0);
+    const event = clockEvent(action, message.minutes ?? 0);
     const folded = foldSilently(transition(this.#state, event, now), now);
     await this.#commitFold(folded, now, { clientId, type: `timer:${action}` });
     this.#host.ack(socket, clientId, false);

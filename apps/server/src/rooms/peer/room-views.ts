@@ -1,5 +1,4 @@
-import type { EngineEvent } from '@mlsd/engine';
-import type { Command, ConsoleMessage, ConsoleStep, PeerAssessment, PeerCoverage } from '@mlsd/protocol';
+import type { ConsoleMessage, ConsoleStep, PeerAssessment, PeerCoverage } from '@mlsd/protocol';
 import type { CaseStudy } from '@mlsd/rubric';
 import { consoleFacts } from './rubric-view.ts';
 
@@ -21,22 +20,4 @@ export function roomConsole(input: {
     coverage: input.coverage,
     assessment: input.assessment,
   };
-}
-
-type ClockAction = Exclude<Extract<Command, { type: 'timer' }>['action'], 'start'>;
-
-/** The engine event for one of the interviewer's clock controls. */
-export function engineEvent(action: ClockAction, minutes: number): EngineEvent {
-  switch (action) {
-    case 'pause':
-      return { type: 'pause' };
-    case 'resume':
-      return { type: 'resume' };
-    case 'next_step':
-      return { type: 'move-on' };
-    case 'add_minutes':
-      return { type: 'add-time', ms: minutes * 60_000 };
-    case 'end':
-      return { type: 'end' };
-  }
 }

@@ -25,6 +25,7 @@ import {
 import { AnalysisCache } from '@mlsd/scoring';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
+import { clockEvent } from '../clock-events.ts';
 import { ENDED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -51,20 +52,6 @@ const SOLO_CLOCK = refuse(
 const PAUSED = refuse('PAUSED', 'the clock is paused; resume it to send an answer');
 
 type SoloControl = 'pause' | 'resume' | 'next_step' | 'end';
-
-/** The engine event for one of the candidate's clock controls. */
-function controlEvent(type: SoloControl): EngineEvent {
-  switch (type) {
-    case 'pause':
-      return { type: 'pause' };
-    case 'resume':
-      return { type: 'resume' };
-    case 'next_step':
-      return { type: 'move-on' };
-    case 'end':
-      return { type: 'end' };
-  }
-}
 
 /**
  * The interviewer of a solo room: the engine decides each move from the candidate's messages and
@@ -251,7 +238,7 @@ export class EngineInterviewer implements InterviewerPolicy {
     });
     this.#host.ack(socket, clientId, committed.duplicate);
     if (committed.duplicate) return null;
-    await this.#afterAck(now, () => controlEvent(type));
+    await this.#afterAck(now, () => clockEvent(type));
     if ((type === 'pause' || type === 'resume') && !this.ended) {
       this.#host.broadcast({ type: 'clock', clock: this.clock(now) });
     }
