@@ -2,7 +2,7 @@ import type { Db } from '@mlsd/db';
 import type { LlmConfig } from '@mlsd/llm';
 import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createAccess } from './access.ts';
+import { createAccess, type ProxyUsers } from './access.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { installErrorHandler } from './errors.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
@@ -52,6 +52,8 @@ export interface AppOptions {
   hardening?: Partial<Hardening>;
   /** The access passphrase (`MLSD_ACCESS_KEY`); omitted or null: an open server. */
   accessKey?: string | null;
+  /** Users named by an authenticating proxy; omitted: sessions belong to browsers' owner keys. */
+  proxyUsers?: ProxyUsers;
 }
 
 /** Builds the whole server without listening: plugins, REST under /api, the socket at /ws, the web app. */
@@ -83,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { clock, brains, peerScorer: options.peerScorer, ...limits }
       : { clock, brains, ...limits },
   );
-  const access = createAccess(options.accessKey ?? null);
+  const access = createAccess(options.accessKey ?? null, options.proxyUsers ?? null);
   await app.register(apiRoutes, { prefix: '/api', clock, access });
   await app.register(shareRoutes, { prefix: '/api', clock });
   await app.register(peerRoutes, { prefix: '/api/peer', access });

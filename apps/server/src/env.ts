@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type LlmConfig, parseLlmConfig } from '@mlsd/llm';
 import { z } from 'zod';
+import type { ProxyUsers } from './access.ts';
 import { type HostPolicy, parseHostList } from './transport/hosts.ts';
 import { type OriginPolicy, parseOriginList } from './transport/ws/origin.ts';
 
@@ -52,6 +53,20 @@ const Env = z.object({
       (value) => value === '' || value.length >= 8,
       'an access passphrase has at least 8 characters (or leave MLSD_ACCESS_KEY empty for an open server)',
     ),
+  /**
+   * Behind an authenticating reverse proxy (oauth2-proxy, Authelia, Cloudflare Access...): the
+   * header in which it names the signed-in user. Each user then sees only their own sessions.
+   */
+  MLSD_USER_HEADER: z
+    .string()
+    .default('')
+    .transform((value) => value.trim().toLowerCase())
+    .refine(
+      (value) => value === '' || /^[a-z0-9-]{1,64}$/.test(value),
+      'a header name: letters, digits and dashes',
+    ),
+  /** Comma-separated addresses the proxy connects from; the user header is believed only from them. */
+  MLSD_TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
 });
 
 export interface ServerEnv {
@@ -72,6 +87,8 @@ export interface ServerEnv {
   llm: LlmSetup;
   /** The access passphrase, or null for an open server. */
   accessKey: string | null;
+  /** Users named by an authenticating proxy (`MLSD_USER_HEADER`); undefined: owners are browsers' keys. */
+  proxyUsers?: ProxyUsers;
 }
 
 /**
@@ -118,6 +135,17 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     allowedHosts: hosts.value,
     llm: readLlmSetup(env),
     accessKey: parsed.data.MLSD_ACCESS_KEY === '' ? null : parsed.data.MLSD_ACCESS_KEY,
+    proxyUsers:
+      parsed.data.MLSD_USER_HEADER === ''
+        ? undefined
+        : {
+            header: parsed.data.MLSD_USER_HEADER,
+            proxies: new Set(
+              parsed.data.MLSD_TRUSTED_PROXIES.split(',')
+                .map((address) => address.trim())
+                .filter(Boolean),
+            ),
+          },
   };
 }
 

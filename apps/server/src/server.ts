@@ -54,6 +54,7 @@ const app = await buildApp({
   hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
   accessKey: env.accessKey,
+  ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);
 

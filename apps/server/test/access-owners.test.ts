@@ -269,3 +269,43 @@ describe('read-only report links', () => {
     expect(malformed.statusCode).toBe(400);
   });
 });
+
+describe('users named by an authenticating proxy (MLSD_USER_HEADER)', () => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mlsd-access-'));
+    server = await startTestServer({
+      rubricsDir: writeFixtureRubrics(join(dir, 'rubrics')),
+      dbFile: join(dir, 'mlsd.sqlite'),
+      webDistDir: join(dir, 'no-web'),
+      proxyUsers: { header: 'x-forwarded-user', proxies: new Set(['127.0.0.1']) },
+    });
+  });
+
+  const as = (user: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-user': user, ...extra });
+
+  it("keeps each user's history apart, on any device, and ignores browsers' owner keys", async () => {
+    const alice = [await create(as('alice', OWNER_HEADERS)), await create(as('alice', OTHER_OWNER_HEADERS))];
+    const bob = await create(as('bob', OWNER_HEADERS));
+    expect((await history(as('alice'))).sort()).toEqual(alice.map((s) => s.id).sort());
+    expect(await history(as('bob', OTHER_OWNER_HEADERS))).toEqual([bob.id]);
+    // A seat link still works on its own.
+    const detail = await server.app.inject({
+      url: `/api/sessions/${bob.id}`,
+      headers: { authorization: `Bearer ${bob.token}` },
+    });
+    expect(detail.statusCode).toBe(200);
+  });
+
+  it('refuses a request the proxy did not name, and any that bypasses the proxy', async () => {
+    const anonymous = await server.app.inject({ url: '/api/sessions', headers: OWNER_HEADERS });
+    expect(anonymous.statusCode).toBe(401);
+    expect(ApiError.parse(anonymous.json()).message).toMatch(/no x-forwarded-user header/);
+    const bypass = await server.app.inject({
+      url: '/api/sessions',
+      headers: as('alice'),
+      remoteAddress: '10.0.0.9',
+    });
+    expect(bypass.statusCode).toBe(403);
+    expect(ApiError.parse(bypass.json()).message).toMatch(/connect through the proxy/);
+  });
+});

@@ -69,6 +69,14 @@ describe('readEnv', () => {
     expect(() => readEnv({ INIT_CWD: dir, MLSD_ALLOWED_ORIGINS: 'localhost:5173/app' })).toThrow(
       /MLSD_ALLOWED_ORIGINS: .*is not an origin/,
     );
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'x user' })).toThrow(/MLSD_USER_HEADER/);
+    expect(
+      readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'X-Forwarded-User', MLSD_TRUSTED_PROXIES: '10.0.0.2, ::1' })
+        .proxyUsers,
+    ).toEqual({
+      header: 'x-forwarded-user',
+      proxies: new Set(['10.0.0.2', '::1']),
+    });
     expect(() => readEnv({ INIT_CWD: dir, MLSD_ACCESS_KEY: 'short' })).toThrow(
       /MLSD_ACCESS_KEY: an access passphrase has at least 8 characters/,
     );

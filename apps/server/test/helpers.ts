@@ -23,6 +23,7 @@ export interface TestServerOptions {
   /** Limits other than the defaults (small caps make limit tests quick). */
   hardening?: AppOptions['hardening'];
   accessKey?: string;
+  proxyUsers?: AppOptions['proxyUsers'];
 }
 
 export interface TestServer {
@@ -52,6 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.llm ? { llm: options.llm } : {}),
     ...(options.hardening ? { hardening: options.hardening } : {}),
     ...(options.accessKey ? { accessKey: options.accessKey } : {}),
+    ...(options.proxyUsers ? { proxyUsers: options.proxyUsers } : {}),
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

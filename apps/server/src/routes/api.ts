@@ -7,7 +7,7 @@ import {
   SessionListQuery,
 } from '@mlsd/protocol';
 import type { FastifyInstance } from 'fastify';
-import { type Access, ownerHashOf, requireOwnerHash } from '../access.ts';
+import type { Access } from '../access.ts';
 import { tokenMatches } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { storeHealth } from '../data-health.ts';
@@ -57,7 +57,7 @@ export async function apiRoutes(
       const body = parseOrThrow(CreateSessionBody, request.body ?? {}, 'session request');
       const created = await app.sessions.create(body, {
         address: request.ip,
-        ownerHash: ownerHashOf(request),
+        ownerHash: access.ownerOf(request),
       });
       return reply.status(201).send(created);
     },
@@ -68,7 +68,7 @@ export async function apiRoutes(
   // A history is one owner's: sessions created with another owner key, or none, are not listed.
   app.get('/sessions', async (request, reply) => {
     access.requireKey(request);
-    const ownerHash = requireOwnerHash(request);
+    const ownerHash = access.requireOwner(request);
     const query = parseOrThrow(SessionListQuery, request.query ?? {}, 'session list query');
     const page = await app.store.sessions.page({
       ownerHash,
@@ -89,7 +89,7 @@ export async function apiRoutes(
     { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
     async (request): Promise<ClaimSessionsResponse> => {
       access.requireKey(request);
-      const ownerHash = requireOwnerHash(request);
+      const ownerHash = access.requireOwner(request);
       const body = parseOrThrow(ClaimSessionsBody, request.body ?? {}, 'claim request');
       let claimed = 0;
       for (const { id, token } of body.sessions) {

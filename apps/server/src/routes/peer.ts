@@ -1,7 +1,7 @@
 import { CreatePeerRoomBody, PeerRoomId } from '@mlsd/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type Access, ownerHashOf } from '../access.ts';
+import type { Access } from '../access.ts';
 import { bearerToken } from '../auth.ts';
 import { parseOrThrow } from '../validation.ts';
 
@@ -21,7 +21,7 @@ export async function peerRoutes(app: FastifyInstance, options: { access: Access
   app.post('/rooms', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
     access.requireKey(request);
     const body = parseOrThrow(CreatePeerRoomBody, request.body ?? {}, 'peer room request');
-    return reply.status(201).send(await app.peer.create({ ...body, ownerHash: ownerHashOf(request) }));
+    return reply.status(201).send(await app.peer.create({ ...body, ownerHash: access.ownerOf(request) }));
   });
 
   app.get('/rooms/:id', async (request) => {
