@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, DAY_MS } from '@mlsd/db';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, DAY_MS, openAsyncDb } from '@mlsd/db';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from './commands.ts';
 
 let dir: string;
@@ -101,5 +101,47 @@ describe('mlsd prune', () => {
     const missing = await run(['prune', '--days', '1', '--data-dir', join(dir, 'nope')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no database at');
+  });
+});
+
+describe('mlsd prune on PostgreSQL (DATABASE_URL)', async () => {
+  const { startPgTestServer } = await import('../../db/test/pg-test-server.ts');
+  const pg = await startPgTestServer();
+  const server = 'server' in pg ? pg.server : null;
+  afterAll(async () => server?.stop());
+
+  it.skipIf(server === null)('prunes the server database the URL names', async () => {
+    const database = await server!.createDatabase();
+    const db = await openAsyncDb(database.url);
+    const now = Date.now();
+    try {
+      for (const [id, endedDaysAgo] of [
+        ['pg-old', 40],
+        ['pg-new', 1],
+      ] as const) {
+        await db.sessions.create({
+          id,
+          tokenHash: 'h',
+          caseId: 'c',
+          caseTitle: `Case ${id}`,
+          durationMinutes: 45,
+          interviewer: 'offline',
+          seed: 1,
+          engineState: {},
+          createdAt: now - 50 * DAY_MS,
+        });
+        const at = now - endedDaysAgo * DAY_MS;
+        await db.sessions.commit(id, { at, ended: { at, reason: 'completed' } });
+      }
+      const done = await run(['prune', '--days', '30'], { DATABASE_URL: database.url });
+      expect(done.stderr).toBe('');
+      expect(done.code).toBe(0);
+      expect(done.stdout).toMatch(/^removed 1 ended session .*\n {2}pg-old /);
+      expect(await db.sessions.get('pg-old')).toBeUndefined();
+      expect(await db.sessions.get('pg-new')).toBeDefined();
+    } finally {
+      await db.close();
+      await database.drop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { createDb, DAY_MS, describePrune, parseRetentionDays, pruneEndedSessions } from '@mlsd/db';
+import { type AsyncDb, DAY_MS, describePrune, openAsyncDb, parseRetentionDays } from '@mlsd/db';
 import type { CliIo } from './command-types.ts';
 
 export const PRUNE_USAGE = `usage: mlsd prune [--days N] [--dry-run] [--data-dir DIR]
@@ -10,6 +10,7 @@ and prints what it removed. Running sessions are never touched.
   --days N         default: MLSD_RETENTION_DAYS (required when that is unset)
   --dry-run        print what would go; delete nothing
   --data-dir DIR   default: MLSD_DATA_DIR, else ./data (the server's mlsd.sqlite)
+With DATABASE_URL set (and no --data-dir), the server's PostgreSQL database is pruned instead.
 `;
 
 interface PruneArgs {
@@ -33,7 +34,7 @@ function parseArgs(argv: string[]): PruneArgs | string {
 }
 
 /** `mlsd prune`: the retention of `MLSD_RETENTION_DAYS`, run by hand. Safe while the server runs. */
-export function pruneCommand(argv: string[], io: CliIo, now: () => number = Date.now): number {
+export async function pruneCommand(argv: string[], io: CliIo, now: () => number = Date.now): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.stderr.write(`mlsd prune: ${args}\n\n${PRUNE_USAGE}`);
@@ -55,20 +56,32 @@ export function pruneCommand(argv: string[], io: CliIo, now: () => number = Date
     );
     return 2;
   }
-  const dirArg = args.dataDir ?? io.env?.MLSD_DATA_DIR ?? './data';
-  const file = join(isAbsolute(dirArg) ? dirArg : resolve(io.cwd, dirArg), 'mlsd.sqlite');
-  // Never create an empty database by pruning a directory that has none (a mistyped path).
-  if (!existsSync(file)) {
-    io.stderr.write(`mlsd prune: no database at ${file}; pass --data-dir or set MLSD_DATA_DIR\n`);
+  // The server's own database: PostgreSQL when it runs on DATABASE_URL, else its SQLite file.
+  const url = args.dataDir === undefined ? io.env?.DATABASE_URL?.trim() : undefined;
+  let location: string;
+  if (url) location = url;
+  else {
+    const dirArg = args.dataDir ?? io.env?.MLSD_DATA_DIR ?? './data';
+    location = join(isAbsolute(dirArg) ? dirArg : resolve(io.cwd, dirArg), 'mlsd.sqlite');
+    // Never create an empty database by pruning a directory that has none (a mistyped path).
+    if (!existsSync(location)) {
+      io.stderr.write(`mlsd prune: no database at ${location}; pass --data-dir or set MLSD_DATA_DIR\n`);
+      return 1;
+    }
+  }
+  let db: AsyncDb;
+  try {
+    db = await openAsyncDb(location);
+  } catch (error) {
+    io.stderr.write(`mlsd prune: cannot open the database: ${(error as Error).message}\n`);
     return 1;
   }
-  const db = createDb(file);
   try {
-    const result = pruneEndedSessions(db, { endedBefore: now() - days * DAY_MS, dryRun: args.dryRun });
+    const result = await db.prune({ endedBefore: now() - days * DAY_MS, dryRun: args.dryRun });
     io.stdout.write(`${describePrune(result)}\n`);
     if (result.dryRun) io.stdout.write('(dry run: nothing was deleted)\n');
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }
