@@ -39,14 +39,18 @@ export const LINES = {
     'Is there more you want to say here, or shall we finish?',
   ],
   acknowledgeLate: ['Noted.', 'Understood.', 'Okay, noted.'],
+  /**
+   * Before a probe. Neutral on purpose: "a follow-up" or "something else" would claim a relation
+   * to the last answer that a probe of the next open point does not have.
+   */
   probeLead: [
     '',
     'Let me push on one thing.',
     'One question before we go on.',
     "I'd like to go a bit deeper.",
-    'A follow-up.',
-    'Let me ask about something else.',
   ],
+  /** Before a probe the previous interviewer line already asked (a hint pointed at it, unanswered). */
+  probeAgain: ['Back to that question:', 'Let me put it to you again:', 'Coming back to it:'],
   /** A fact the candidate asked for before: a short reminder, not the whole answer again. */
   factReminder: ['As I mentioned,', 'Same as before:', 'As I said earlier,'],
   /** `{part}` is the part of the question the case does not cover. */

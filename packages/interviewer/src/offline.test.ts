@@ -179,6 +179,25 @@ describe('probes', () => {
     expect(texts.size).toBeGreaterThan(2);
   });
 
+  it('say that they ask again what the line before asked, never "a follow-up"', () => {
+    const point = fixtureCase.steps.data.points[0]!;
+    const hinted: TranscriptLine[] = [
+      { role: 'interviewer', text: `One direction to think about. ${point.probe}` },
+      { role: 'candidate', text: 'We would use accuracy on the whole set.' },
+    ];
+    for (let index = 0; index < 8; index++) {
+      const { text } = voiceOffline(
+        request({ kind: 'probe', pointId: point.id }, { step: 'data', index, transcript: hinted }),
+      );
+      expect(LINES.probeAgain.some((lead) => text.startsWith(lead))).toBe(true);
+      expect(text).toContain(point.probe);
+    }
+    for (let index = 0; index < 8; index++) {
+      const { text } = voiceOffline(request({ kind: 'probe', pointId: point.id }, { step: 'data', index }));
+      expect(text).not.toMatch(/follow-up|something else/i);
+    }
+  });
+
   it('fall back to a generic question for an unknown point', () => {
     const utterance = voiceOffline(request({ kind: 'probe', pointId: 'no-such-point' }));
     expect(LINES.probeFallback).toContain(utterance.text);

@@ -65,8 +65,14 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'probe': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       if (!point) return { kind, text: choose(LINES.probeFallback) };
-      // Only the probe: never the point's strong answer or signals, which would give it away.
-      return { kind, text: choose(LINES.probeLead, point.probe), probedPointIds: [point.id] };
+      // Only the probe: never the point's strong answer or signals, which would give it away. When
+      // the line before already asked it (a hint that pointed there), say that it is asked again.
+      const again = previous?.includes(point.probe) === true;
+      return {
+        kind,
+        text: choose(again ? LINES.probeAgain : LINES.probeLead, point.probe),
+        probedPointIds: [point.id],
+      };
     }
     case 'acknowledge': {
       const values = { title: title(move.step) };
