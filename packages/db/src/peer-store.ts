@@ -2,6 +2,7 @@ import type { EndReason, PeerAssessment, PeerRoomStatus, Report, ServerEvent, Tu
 import type Database from 'better-sqlite3';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { peerRoomUpdate } from './peer-change.ts';
 import { peerCommands, peerEvents, peerRooms } from './peer-schema.ts';
 import type { RoomStore } from './room-store.ts';
 import type { CommitResult, RoomChange } from './types.ts';
@@ -158,21 +159,7 @@ export class PeerStore implements RoomStore<NewPeerRoom, PeerRoomRecord, PeerCha
         stored.push(event);
       }
     }
-    const set: Partial<typeof peerRooms.$inferInsert> = {};
-    if (change.engineState !== undefined) set.engineState = change.engineState;
-    if (change.started) {
-      set.status = 'active';
-      set.startedAt = change.started.at;
-    }
-    if (change.ended) {
-      set.status = 'ended';
-      set.endedAt = change.ended.at;
-      set.endReason = change.ended.reason;
-      set.autoReport = change.ended.autoReport;
-    }
-    if (change.pad !== undefined) set.pad = change.pad;
-    if (change.assessment !== undefined) set.assessment = change.assessment;
-    if (change.nextRoomId !== undefined) set.nextRoomId = change.nextRoomId;
+    const set = peerRoomUpdate(change);
     if (Object.keys(set).length > 0) orm.update(peerRooms).set(set).where(eq(peerRooms.id, roomId)).run();
     return { duplicate: false, events: stored };
   }

@@ -1,5 +1,6 @@
 import type { PeerAssessment, Report, ServerEvent, Turn } from '@mlsd/protocol';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { peerRoomUpdate } from './peer-change.ts';
 import type { NewPeerRoom, PeerChange, PeerRoomRecord } from './peer-store.ts';
 import { COMMIT_TX, lockRoom, numberEvents, type PgOrm, type PgTx } from './pg-commit.ts';
 import { peerCommands, peerEvents, peerRooms } from './pg-schema.ts';
@@ -105,21 +106,7 @@ async function apply(tx: PgTx, roomId: string, change: PeerChange): Promise<Comm
     );
     stored.push(...numbered.map(({ event }) => event));
   }
-  const set: Partial<typeof peerRooms.$inferInsert> = {};
-  if (change.engineState !== undefined) set.engineState = change.engineState;
-  if (change.started) {
-    set.status = 'active';
-    set.startedAt = change.started.at;
-  }
-  if (change.ended) {
-    set.status = 'ended';
-    set.endedAt = change.ended.at;
-    set.endReason = change.ended.reason;
-    set.autoReport = change.ended.autoReport;
-  }
-  if (change.pad !== undefined) set.pad = change.pad;
-  if (change.assessment !== undefined) set.assessment = change.assessment;
-  if (change.nextRoomId !== undefined) set.nextRoomId = change.nextRoomId;
+  const set = peerRoomUpdate(change);
   if (Object.keys(set).length > 0) await tx.update(peerRooms).set(set).where(eq(peerRooms.id, roomId));
   return { duplicate: false, events: stored };
 }
