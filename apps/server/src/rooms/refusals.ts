@@ -26,3 +26,11 @@ export function forbidden(mode: RoomMode, seat: Seat, type: CommandType): Refusa
   if (allowed.length === 1) return refuse('FORBIDDEN', `only the ${allowed[0]} can do that`);
   return refuse('FORBIDDEN', `"${type}" is not available in a ${mode} interview`);
 }
+
+export const SOLO_CLOCK = refuse(
+  'FORBIDDEN',
+  'in a solo interview you can pause or resume the clock ("pause", "resume"), move on ("next_step") or end it ("end")',
+);
+
+/** Time stops while paused, so an answer then would be free thinking time: resume first. */
+export const PAUSED = refuse('PAUSED', 'the clock is paused; resume it to send an answer');

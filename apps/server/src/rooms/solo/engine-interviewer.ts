@@ -8,7 +8,6 @@ import {
   messageReading,
   nextDeadline,
   startInterview,
-  stepProgress,
   type Transition,
   transition,
 } from '@mlsd/engine';
@@ -26,14 +25,14 @@ import { AnalysisCache } from '@mlsd/scoring';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
 import { clockEvent } from '../clock-events.ts';
-import { ENDED, type Refusal, refuse } from '../refusals.ts';
+import { ENDED, PAUSED, type Refusal, refuse, SOLO_CLOCK } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import { SESSION_ANALYSES, type SessionBrains, type SessionCase, type SessionVoice } from './brains.ts';
 import { OpenDrafts } from './open-drafts.ts';
-import { withClockTimes } from './report-times.ts';
+import { sessionReport } from './report-times.ts';
 import { timings, voiceBatch } from './voice.ts';
 
 export interface EngineInterviewerDeps {
@@ -42,14 +41,6 @@ export interface EngineInterviewerDeps {
   brains: SessionBrains;
   log: FastifyBaseLogger;
 }
-
-const SOLO_CLOCK = refuse(
-  'FORBIDDEN',
-  'in a solo interview you can pause or resume the clock ("pause", "resume"), move on ("next_step") or end it ("end")',
-);
-
-/** Time stops while paused, so an answer then would be free thinking time: resume first. */
-const PAUSED = refuse('PAUSED', 'the clock is paused; resume it to send an answer');
 
 type SoloControl = 'pause' | 'resume' | 'next_step' | 'end';
 
@@ -343,25 +334,19 @@ export class EngineInterviewer implements InterviewerPolicy {
   }
 
   async #finish(ended: { reason: EndReason; at: number }): Promise<void> {
-    const report = await this.#deps.brains.report({
-      ...this.#ctx,
-      sessionId: this.#record.id,
-      durationMinutes: this.#record.durationMinutes,
+    const report = await sessionReport(this.#deps.brains, {
+      ctx: this.#ctx,
+      record: this.#record,
+      state: this.#state,
       transcript: this.#host.transcript,
-      notes: this.#record.notes,
-      steps: stepProgress(this.#state, ended.at, this.#ctx.framework),
-      degraded: this.#record.degraded,
-      interviewer: this.#record.interviewer,
+      endedAt: ended.at,
       signal: this.#abort.signal,
-      startedAt: this.#state.startedAt,
-      now: ended.at,
     });
-    const timed = withClockTimes(report, this.#state, ended.at, this.#ctx.framework);
     const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: ended.at,
       events: [{ type: 'ended', reason: ended.reason, reportId: this.#record.id }],
       ended,
-      report: { report: timed, overall: report.overall, createdAt: report.createdAt },
+      report: { report, overall: report.overall, createdAt: report.createdAt },
     });
     this.#record = { ...this.#record, status: 'ended', endedAt: ended.at, endReason: ended.reason };
     this.#hasReport = true;
