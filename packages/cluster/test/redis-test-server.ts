@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopOnExit } from '@mlsd/testkit/stop-on-exit';
 import { Redis } from 'ioredis';
 
 /**
@@ -80,20 +81,7 @@ export async function startRedisTestServer(
     child = undefined;
     rmSync(dir, { recursive: true, force: true });
   };
-  // A test process that exits or is killed before `stop()` must not leave a server running.
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopSync();
-    process.kill(process.pid, signal);
-  };
-  const watch = (on: boolean) => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      if (on) process.once(signal, onSignal);
-      else process.removeListener(signal, onSignal);
-    }
-    if (on) process.once('exit', stopSync);
-    else process.removeListener('exit', stopSync);
-  };
-  watch(true);
+  const unwatch = stopOnExit(stopSync);
 
   const url = `redis://127.0.0.1:${port}`;
   const clients = new Set<Redis>();
@@ -108,7 +96,7 @@ export async function startRedisTestServer(
     await waitUntilReady(url, () => child?.exitCode ?? null);
   } catch (error) {
     stopSync();
-    watch(false);
+    unwatch();
     throw new Error(`Redis test server did not start: ${(error as Error).message}\n${output}`);
   }
   return {
@@ -118,7 +106,7 @@ export async function startRedisTestServer(
       async stop() {
         for (const client of clients) client.disconnect();
         stopSync();
-        watch(false);
+        unwatch();
       },
     },
   };

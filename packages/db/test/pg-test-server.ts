@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopOnExit } from '@mlsd/testkit/stop-on-exit';
 import pg from 'pg';
 
 /**
@@ -76,20 +77,7 @@ export async function startPgTestServer(options: { bin?: string | null } = {}): 
     started = false;
     rmSync(dir, { recursive: true, force: true });
   };
-  // A test process that exits or is killed before `stop()` must not leave a server running.
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopSync();
-    process.kill(process.pid, signal);
-  };
-  const watch = (on: boolean) => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      if (on) process.once(signal, onSignal);
-      else process.removeListener(signal, onSignal);
-    }
-    if (on) process.once('exit', stopSync);
-    else process.removeListener('exit', stopSync);
-  };
-  watch(true);
+  const unwatch = stopOnExit(stopSync);
   const fail = (step: string, result: SpawnSyncReturns<string>): never => {
     const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
     stopSync();
@@ -138,7 +126,7 @@ export async function startPgTestServer(options: { bin?: string | null } = {}): 
       async stop() {
         await admin.end();
         stopSync();
-        watch(false);
+        unwatch();
       },
     },
   };
