@@ -2,14 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DAY_MS } from '@mlsd/db';
-import {
-  CreatePeerRoomResponse,
-  CreateSessionResponse,
-  HealthResponse,
-  Report,
-  type ServerEvent,
-  SessionSummary,
-} from '@mlsd/protocol';
+import { CreatePeerRoomResponse, HealthResponse, Report, SessionSummary } from '@mlsd/protocol';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -17,9 +10,10 @@ import { startPgTestServer } from '../../../packages/db/test/pg-test-server.ts';
 import { buildApp } from '../src/app.ts';
 import { pruneOnce } from '../src/data-retention.ts';
 import { readEnv } from '../src/env.ts';
-import { FakeClock, flushIo } from './fake-clock.ts';
+import { FakeClock } from './fake-clock.ts';
 import { OWNER_HEADERS } from './owner.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
+import { answerAndReply, createSoloSession, settleRooms } from './solo-session.ts';
 import { TestSocket } from './ws-client.ts';
 
 // The real server on PostgreSQL (DATABASE_URL): a whole solo interview over a socket, and a
@@ -92,21 +86,9 @@ describePg(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const settle = async () => {
-      await flushIo();
-      await app?.rooms.idle();
-      await flushIo();
-    };
+    const settle = () => settleRooms(app);
 
-    async function createSession(durationMinutes = 30) {
-      const response = await fetch(`${base}/api/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...OWNER_HEADERS },
-        body: JSON.stringify({ caseId: FIXTURE_CASE_ID, durationMinutes, seed: 42 }),
-      });
-      expect(response.status).toBe(201);
-      return CreateSessionResponse.parse(await response.json());
-    }
+    const createSession = (durationMinutes = 30) => createSoloSession(base, durationMinutes);
 
     async function joinSession(session: { id: string; token: string }) {
       const socket = await TestSocket.open(wsUrl);
@@ -115,13 +97,7 @@ describePg(
       return { socket, snapshot: await socket.next('snapshot') };
     }
 
-    async function answer(socket: TestSocket, clientId: string, text: string) {
-      socket.send({ type: 'say', clientId, text });
-      const ack = await socket.next('ack');
-      const mine = await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === clientId);
-      const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
-      return { ack, mine, reply: reply as Extract<ServerEvent, { type: 'turn' }> };
-    }
+    const answer = answerAndReply;
 
     it('answers health with the write check alone (no disk to look at)', async () => {
       const response = await fetch(`${base}/api/health`);

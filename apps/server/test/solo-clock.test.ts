@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateSessionResponse, Report, type ServerEvent } from '@mlsd/protocol';
+import { Report } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock, flushIo } from './fake-clock.ts';
+import { FakeClock } from './fake-clock.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
-import { OWNER_HEADERS } from './owner.ts';
-import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
+import { writeFixtureRubrics } from './rubric-fixture.ts';
+import { answerAndReply, createSoloSession, settleRooms } from './solo-session.ts';
 import { TestSocket } from './ws-client.ts';
 
 /**
@@ -42,21 +42,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settle = async () => {
-  await flushIo();
-  await server.app.rooms.idle();
-  await flushIo();
-};
+const settle = () => settleRooms(server.app);
 
-async function createSession() {
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...OWNER_HEADERS },
-    body: JSON.stringify({ caseId: FIXTURE_CASE_ID, durationMinutes: 30, seed: 42 }),
-  });
-  expect(response.status).toBe(201);
-  return CreateSessionResponse.parse(await response.json());
-}
+const createSession = () => createSoloSession(server.url);
 
 async function joinRoom(session: { id: string; token: string }) {
   const socket = await TestSocket.open(server.wsUrl);
@@ -165,12 +153,8 @@ describe('a solo candidate pauses and resumes the clock', () => {
 });
 
 /** Sends an answer and returns the interviewer's reply. */
-async function answer(socket: TestSocket, clientId: string, text: string) {
-  socket.send({ type: 'say', clientId, text });
-  await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === clientId);
-  const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
-  return reply as Extract<ServerEvent, { type: 'turn' }>;
-}
+const answer = async (socket: TestSocket, clientId: string, text: string) =>
+  (await answerAndReply(socket, clientId, text)).reply;
 
 describe('a solo candidate asks for a hint', () => {
   it('gets a graduated hint from the interviewer, counted in the report', async () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CloseCode,
-  CreateSessionResponse,
   MAX_ANSWER_CHARS,
   MAX_FRAME_BYTES,
   Report,
@@ -12,10 +11,11 @@ import {
 } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FakeClock, flushIo } from './fake-clock.ts';
+import { FakeClock } from './fake-clock.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { OWNER_HEADERS } from './owner.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
+import { answerAndReply, createSoloSession, settleRooms } from './solo-session.ts';
 import { TestSocket } from './ws-client.ts';
 
 let dir: string;
@@ -49,21 +49,9 @@ afterEach(async () => {
 });
 
 /** Waits until the server has finished what the last frame or timer started. */
-const settle = async () => {
-  await flushIo();
-  await server.app.rooms.idle();
-  await flushIo();
-};
+const settle = () => settleRooms(server.app);
 
-async function createSession(durationMinutes = 30) {
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...OWNER_HEADERS },
-    body: JSON.stringify({ caseId: FIXTURE_CASE_ID, durationMinutes, seed: 42 }),
-  });
-  expect(response.status).toBe(201);
-  return CreateSessionResponse.parse(await response.json());
-}
+const createSession = (durationMinutes = 30) => createSoloSession(server.url, durationMinutes);
 
 async function connect(): Promise<TestSocket> {
   const socket = await TestSocket.open(server.wsUrl);
@@ -78,14 +66,7 @@ async function joinSession(session: { id: string; token: string }, lastSeq = 0) 
   return { socket, snapshot };
 }
 
-/** Sends an answer and returns the ack plus the turns it produced (the candidate's, then the reply). */
-async function answer(socket: TestSocket, clientId: string, text: string) {
-  socket.send({ type: 'say', clientId, text });
-  const ack = await socket.next('ack');
-  const mine = await socket.waitFor((m) => m.type === 'turn' && m.turn.clientId === clientId);
-  const reply = await socket.waitFor((m) => m.type === 'turn' && m.turn.role === 'interviewer');
-  return { ack, mine, reply: reply as Extract<ServerEvent, { type: 'turn' }> };
-}
+const answer = answerAndReply;
 
 describe('a whole interview over the socket', () => {
   it('runs from hello to report on the server clock', async () => {
