@@ -90,7 +90,7 @@ describe('GET /api/cases', () => {
         id: FIXTURE_CASE_ID,
         title: 'Fixture feed ranking',
         summary: 'A fixture case used by the server tests.',
-        level: 'senior',
+        levels: ['senior'],
         tags: ['ranking', 'fixture'],
       },
     ]);

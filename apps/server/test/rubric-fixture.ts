@@ -43,7 +43,7 @@ export function writeFixtureRubrics(dir: string): string {
     id: FIXTURE_CASE_ID,
     title: 'Fixture feed ranking',
     summary: 'A fixture case used by the server tests.',
-    level: 'senior',
+    levels: ['senior'],
     tags: ['ranking', 'fixture'],
     prompt: 'Design the ranking system for a fixture feed used by millions of people every day.',
     facts: [

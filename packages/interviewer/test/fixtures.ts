@@ -21,7 +21,7 @@ export const fixtureCase: CaseStudy = CaseStudy.parse({
   id: 'feed-ranking-fixture',
   title: 'News feed ranking (test fixture)',
   summary: 'Rank posts in a news feed; a fixture for interviewer tests.',
-  level: 'mid',
+  levels: ['mid'],
   tags: ['ranking'],
   prompt:
     'We run a social app with a home feed. Design the system that decides which posts each user sees first, from requirements to monitoring.',

@@ -5,7 +5,8 @@ export const CaseSummary = z.object({
   id: z.string(),
   title: z.string(),
   summary: z.string(),
-  level: z.string(),
+  /** The levels the case suits (mid, senior, staff), lowest first. */
+  levels: z.array(z.string()),
   tags: z.array(z.string()),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;

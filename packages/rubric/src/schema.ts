@@ -16,6 +16,14 @@ export type StepId = z.infer<typeof StepId>;
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case kebab-case, e.g. "label-delay"');
 const sentence = z.string().trim().min(8, 'write at least a short sentence');
 
+/**
+ * The seniority a session is judged at. A case lists the levels it suits; a talking point may say
+ * from which level it is expected (below that level it is a bonus, never a gap).
+ */
+export const LEVELS = ['mid', 'senior', 'staff'] as const;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
+
 /** A talking point: something a strong candidate says in a step, and how we recognise it. */
 export const TalkingPoint = z.strictObject({
   id,
@@ -38,6 +46,14 @@ export const TalkingPoint = z.strictObject({
   probe: sentence,
   /** What a strong answer says: a paragraph the report shows for a missed or thin point. */
   strong: z.string().trim().min(40, 'the strong answer is a paragraph, not a phrase'),
+  /**
+   * The lowest level this point is expected from. Absent: every level. A `staff` point (scope,
+   * cost in money, roadmap, build vs buy, org risk) is not held against a mid or senior candidate;
+   * said anyway, it still earns credit up to the step's maximum.
+   */
+  level: Level.optional(),
+  /** What a staff-level answer adds beyond `strong` (scope, cost, roadmap, risk); shown at staff. */
+  staff: z.string().trim().min(40, 'the staff answer is a paragraph, not a phrase').optional(),
 });
 export type TalkingPoint = z.infer<typeof TalkingPoint>;
 
@@ -98,14 +114,16 @@ export const Curveball = z.strictObject({
 });
 export type Curveball = z.infer<typeof Curveball>;
 
-export const Level = z.enum(['junior', 'mid', 'senior', 'staff']);
-
 export const CaseStudy = z.strictObject({
   id,
   title: z.string().trim().min(3).max(80),
   /** One line shown on the case picker. */
   summary: z.string().trim().min(10).max(200),
-  level: Level,
+  /** The levels this case suits, lowest first; a session picks one of them. */
+  levels: z
+    .array(Level)
+    .min(1, 'list the levels this case suits, e.g. [senior, staff]')
+    .refine((levels) => new Set(levels).size === levels.length, 'list each level once'),
   tags: z.array(id).min(1),
   /** The prompt as the interviewer reads it out at the start. */
   prompt: z.string().trim().min(40),

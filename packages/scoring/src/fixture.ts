@@ -127,7 +127,7 @@ function buildCase(): CaseStudy {
     id: 'spam-filter',
     title: 'E-mail spam filter',
     summary: 'Classify incoming e-mail as spam or not.',
-    level: 'mid',
+    levels: ['mid'],
     tags: ['classification'],
     prompt:
       'Design the system that decides whether an incoming e-mail is spam, from requirements to monitoring.',

@@ -45,7 +45,7 @@ async function rubricsPlugin(app: FastifyInstance, options: RubricsPluginOptions
         id: study.id,
         title: study.title,
         summary: study.summary,
-        level: study.level,
+        levels: study.levels,
         tags: study.tags,
       }));
     },

@@ -7,21 +7,21 @@ const cases: CaseSummary[] = [
     id: 'ads',
     title: 'Ad click prediction',
     summary: 'Predict clicks on ads',
-    level: 'mid',
+    levels: ['mid'],
     tags: ['ranking', 'ads'],
   },
   {
     id: 'feed',
     title: 'News feed ranking',
     summary: 'Order posts for a user',
-    level: 'senior',
+    levels: ['senior'],
     tags: ['ranking'],
   },
   {
     id: 'fraud',
     title: 'Payment fraud',
     summary: 'Flag fraudulent payments',
-    level: 'senior',
+    levels: ['senior', 'staff'],
     tags: ['classification'],
   },
 ];
@@ -39,11 +39,12 @@ describe('filterCases', () => {
   it('filters by level and tag', () => {
     expect(ids(filterCases(cases, { query: '', level: 'senior', tag: '' }))).toEqual(['feed', 'fraud']);
     expect(ids(filterCases(cases, { query: '', level: 'senior', tag: 'ranking' }))).toEqual(['feed']);
+    expect(ids(filterCases(cases, { query: '', level: 'staff', tag: '' }))).toEqual(['fraud']);
   });
 
   it('lists the facets once, sorted', () => {
     expect(caseFacets(cases)).toEqual({
-      levels: ['mid', 'senior'],
+      levels: ['mid', 'senior', 'staff'],
       tags: ['ads', 'classification', 'ranking'],
     });
   });

@@ -10,7 +10,7 @@ export interface CaseFilter {
 export function filterCases(cases: CaseSummary[], filter: CaseFilter): CaseSummary[] {
   const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
   return cases.filter((c) => {
-    if (filter.level && c.level !== filter.level) return false;
+    if (filter.level && !c.levels.includes(filter.level)) return false;
     if (filter.tag && !c.tags.includes(filter.tag)) return false;
     const haystack = [c.title, c.summary, ...c.tags].join(' ').toLowerCase();
     return words.every((w) => haystack.includes(w));
@@ -22,7 +22,7 @@ export function caseFacets(cases: CaseSummary[]): { levels: string[]; tags: stri
   const levels = new Set<string>();
   const tags = new Set<string>();
   for (const c of cases) {
-    levels.add(c.level);
+    for (const level of c.levels) levels.add(level);
     for (const t of c.tags) tags.add(t);
   }
   return { levels: [...levels].sort(), tags: [...tags].sort() };

@@ -14,7 +14,7 @@ const caseOf = (id: string): CaseSummary => ({
   id,
   title: id.toUpperCase(),
   summary: '',
-  level: 'mid',
+  levels: ['mid'],
   tags: [],
 });
 

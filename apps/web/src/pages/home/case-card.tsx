@@ -22,7 +22,7 @@ export function CaseCard({
       />
       <span className="case-card__top">
         <span className="case-card__title">{item.title}</span>
-        <span className="pill pill--level">{item.level}</span>
+        <span className="pill pill--level">{item.levels.join(' · ')}</span>
       </span>
       <span className="case-card__summary">{item.summary}</span>
       <span className="case-card__tags">
