@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, loadRubrics, type Rubrics, STEP_IDS } from '@mlsd/rubric';
+import { formatIssue, lintArithmetic, loadRubrics, type Rubrics, STEP_IDS } from '@mlsd/rubric';
 import type { CliIo } from './command-types.ts';
 
 /** The repository's rubrics folder, found from this file so the command works from any directory. */
@@ -19,13 +19,21 @@ export function rubricsCheck(argv: string[], io: CliIo): number {
     return 1;
   }
   io.stdout.write(checkTable(loaded.value));
-  const { warnings } = loaded.value;
+  // Numbers that relate and disagree: only here, not on every load (it reads every sentence's numbers).
+  const warnings = [...loaded.value.warnings, ...arithmeticWarnings(loaded.value)];
   if (warnings.length > 0) {
     io.stdout.write(`\n${warnings.map((issue) => `${formatIssue(issue)}\n`).join('')}`);
   }
   const warned = warnings.length > 0 ? ` (${warnings.length} warning(s); they do not fail the check)` : '';
   io.stdout.write(`\n${loaded.value.cases.size} cases ok${warned}.\n`);
   return 0;
+}
+
+function arithmeticWarnings(rubrics: Rubrics) {
+  return [...rubrics.cases].flatMap(([id, study]) => {
+    const path = rubrics.paths.get(id);
+    return path ? lintArithmetic(study, path, rubrics.files.get(id) ?? path) : [];
+  });
 }
 
 /** One row per case: talking points per step, facts, curveballs. */

@@ -32,6 +32,14 @@ export const sessions = pgTable(
     caseTitle: text('case_title').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     interviewer: text('interviewer', { enum: ['offline', 'llm'] }).notNull(),
+    /** The level the session is judged at; sessions made before levels were judged as senior. */
+    level: text('level', { enum: ['mid', 'senior', 'staff'] })
+      .notNull()
+      .default('senior'),
+    /** The interviewer's manner. */
+    persona: text('persona', { enum: ['supportive', 'neutral', 'tough'] })
+      .notNull()
+      .default('neutral'),
     // A client may send any safe integer as its seed.
     seed: bigint('seed', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['active', 'ended'] })

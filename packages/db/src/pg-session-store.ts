@@ -1,4 +1,4 @@
-import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
+import { DEFAULT_LEVEL, DEFAULT_PERSONA, type Report, type ServerEvent, type Turn } from '@mlsd/protocol';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { COMMIT_TX, lockRoom, numberEvents, type PgOrm, type PgTx } from './pg-commit.ts';
 import * as pgSchema from './pg-schema.ts';
@@ -30,7 +30,12 @@ export class PgSessionStore implements AsyncRoomStore<NewSession, SessionRecord,
   }
 
   async create(session: NewSession): Promise<void> {
-    await this.#orm.insert(sessions).values({ ...session, ownerHash: session.ownerHash ?? null });
+    await this.#orm.insert(sessions).values({
+      ...session,
+      level: session.level ?? DEFAULT_LEVEL,
+      persona: session.persona ?? DEFAULT_PERSONA,
+      ownerHash: session.ownerHash ?? null,
+    });
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {

@@ -17,6 +17,8 @@ export function sessionQueries(orm: BetterSQLite3Database<typeof schema>) {
         caseTitle: p('caseTitle'),
         durationMinutes: p('durationMinutes'),
         interviewer: p('interviewer'),
+        level: p('level'),
+        persona: p('persona'),
         seed: p('seed'),
         engineState: p('engineState'),
         createdAt: p('createdAt'),

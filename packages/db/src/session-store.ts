@@ -1,4 +1,4 @@
-import type { Report, ServerEvent, Turn } from '@mlsd/protocol';
+import { DEFAULT_LEVEL, DEFAULT_PERSONA, type Report, type ServerEvent, type Turn } from '@mlsd/protocol';
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { RoomStore } from './room-store.ts';
@@ -39,7 +39,12 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
   }
 
   create(session: NewSession): void {
-    this.#q.insertSession.run({ ...session, ownerHash: session.ownerHash ?? null });
+    this.#q.insertSession.run({
+      ...session,
+      level: session.level ?? DEFAULT_LEVEL,
+      persona: session.persona ?? DEFAULT_PERSONA,
+      ownerHash: session.ownerHash ?? null,
+    });
   }
 
   get(id: string): SessionRecord | undefined {

@@ -1,8 +1,10 @@
 import type {
   EndReason,
   InterviewerKind,
+  Persona,
   Report,
   ServerEvent,
+  SessionLevel,
   SessionStatus,
   StepId,
   StepProgress,
@@ -26,6 +28,10 @@ export interface NewSession {
   caseTitle: string;
   durationMinutes: number;
   interviewer: InterviewerKind;
+  /** Senior when absent. */
+  level?: SessionLevel;
+  /** Neutral when absent. */
+  persona?: Persona;
   seed: number;
   engineState: unknown;
   createdAt: number;
@@ -34,6 +40,8 @@ export interface NewSession {
 }
 
 export interface SessionRecord extends NewSession {
+  level: SessionLevel;
+  persona: Persona;
   status: SessionStatus;
   endReason: EndReason | null;
   notes: string;

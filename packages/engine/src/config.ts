@@ -1,14 +1,20 @@
+import { DEFAULT_LEVEL, DEFAULT_PERSONA, type Persona, type SessionLevel } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { stepBudgetsMs } from './budgets.ts';
+import { PERSONA_RULES } from './persona.ts';
 import type { EngineConfig } from './state.ts';
 
 export interface ConfigOptions {
   /** Session length in minutes; 45 when absent. */
   durationMinutes?: number;
-  /** Default 2. */
+  /** The persona's (2 for neutral). */
   maxProbesPerStep?: number;
-  /** Default 2. */
+  /** The persona's (2 for neutral). */
   maxFollowUpsPerStep?: number;
+  /** Neutral when absent. */
+  persona?: Persona;
+  /** Senior when absent. */
+  level?: SessionLevel;
   /** Default 2: the curveball follows the candidate's second answer in its step. */
   curveballAfterAnswers?: number;
   /** Default 60 s. */
@@ -24,13 +30,17 @@ export function createConfig(
   options: ConfigOptions = {},
 ): EngineConfig {
   const durationMinutes = options.durationMinutes ?? DEFAULT_DURATION_MINUTES;
+  const persona = options.persona ?? DEFAULT_PERSONA;
+  const rules = PERSONA_RULES[persona];
   return {
     durationMinutes,
     budgetsMs: stepBudgetsMs(framework, durationMinutes),
     curveballs: caseStudy.curveballs.map((ball) => ({ id: ball.id, step: ball.step })),
-    maxProbesPerStep: options.maxProbesPerStep ?? 2,
-    maxFollowUpsPerStep: options.maxFollowUpsPerStep ?? 2,
+    maxProbesPerStep: options.maxProbesPerStep ?? rules.maxProbesPerStep,
+    maxFollowUpsPerStep: options.maxFollowUpsPerStep ?? rules.maxFollowUpsPerStep,
     curveballAfterAnswers: options.curveballAfterAnswers ?? 2,
     maxSpeakingMs: options.maxSpeakingMs ?? 60_000,
+    persona,
+    level: options.level ?? DEFAULT_LEVEL,
   };
 }

@@ -48,6 +48,8 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         curveballAtAnswer: null,
         hints: 0,
         followedUp: [],
+        interrupted: false,
+        freeHints: 0,
       }),
     ),
     speakingSince: null,

@@ -1,4 +1,5 @@
 import type { HintLevel } from '@mlsd/protocol';
+import { PERSONA_RULES } from './persona.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import {
   FOLLOW_UP_ANGLES,
@@ -60,6 +61,15 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'answer':
     case 'tentative':
       step.answers += 1;
+      if (
+        reading.rambling &&
+        !late &&
+        !step.interrupted &&
+        PERSONA_RULES[s.config.persona].interruptRambling
+      ) {
+        step.interrupted = true;
+        return { type: 'say', move: { kind: 'interrupt' } };
+      }
       return answerReply(ctx, reading);
   }
 }
@@ -99,6 +109,7 @@ function answerReply(ctx: ReplyContext, reading: MessageReading): Reply {
 /** Every reply the engine allows to this answer now, in the default order of preference. */
 export function answerOptions(ctx: ReplyContext, reading: MessageReading): Option[] {
   const { s, step, late } = ctx;
+  const rules = PERSONA_RULES[s.config.persona];
   const none = () => {};
   const ack: Option = { move: acknowledge(ctx, reading.uncovered).move, commit: none };
   if (late) return [ack];
@@ -116,14 +127,25 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       },
     });
   }
-  // The first message of a step is only acknowledged: the candidate lays out their answer first.
-  if (step.messages >= 2) {
+  // The first message of a step is only acknowledged: the candidate lays out their answer first
+  // (a tough interviewer presses at once).
+  if (step.messages >= 2 || rules.pressFirstAnswer) {
     for (const move of followUps(s, step, reading.named)) {
       options.push({ move, commit: () => step.followedUp.push(move.pointId) });
     }
     for (const pointId of probes(s.config, step, reading.uncovered)) {
       options.push({ move: { kind: 'probe', pointId }, commit: () => step.probed.push(pointId) });
     }
+  }
+  // A supportive interviewer offers a free hint where it would only acknowledge an open step.
+  const open = mostImportant(reading.uncovered, []);
+  if (rules.offerFreeHints && open && step.messages >= 2 && step.freeHints < 1) {
+    options.push({
+      move: { kind: 'hint', level: 1, pointId: open.id },
+      commit: () => {
+        step.freeHints += 1;
+      },
+    });
   }
   options.push(ack);
   return options;

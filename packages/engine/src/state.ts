@@ -1,4 +1,4 @@
-import { EndReason, StepId } from '@mlsd/protocol';
+import { EndReason, Persona, SessionLevel, StepId } from '@mlsd/protocol';
 import { z } from 'zod';
 
 /** Fixed for the life of a session; kept inside the state so a restored state needs nothing else. */
@@ -19,6 +19,10 @@ export const EngineConfig = z.object({
    * counts as finished this long after it was asked for, so the interview cannot hang.
    */
   maxSpeakingMs: z.number().int().positive(),
+  /** The interviewer's manner (see `PERSONA_RULES`); states stored before personas restore as neutral. */
+  persona: Persona.default('neutral'),
+  /** The level the candidate is judged at: it decides which points are open to probe. */
+  level: SessionLevel.default('senior'),
 });
 export type EngineConfig = z.infer<typeof EngineConfig>;
 
@@ -42,6 +46,10 @@ export const StepState = z.object({
   hints: z.number().int().min(0).default(0),
   /** Talking point ids followed up on in this step, in order. */
   followedUp: z.array(z.string()).default([]),
+  /** A long answer without a choice was cut short in this step (a tough interviewer does it once). */
+  interrupted: z.boolean().default(false),
+  /** Free hints a supportive interviewer offered in this step unasked (at most one). */
+  freeHints: z.number().int().min(0).default(0),
 });
 export type StepState = z.infer<typeof StepState>;
 

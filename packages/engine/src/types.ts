@@ -37,6 +37,8 @@ export interface MessageReading {
   redFlags: string[];
   /** Curveballs whose premise holds for what the candidate has proposed so far. */
   premisesHeld: string[];
+  /** A long answer that never commits to a choice (a tough interviewer cuts it short). */
+  rambling?: boolean;
   /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
@@ -110,6 +112,8 @@ export type InterviewerMove = MoveBase &
         angle: FollowUpAngle;
       }
     | { kind: 'challenge'; flagId: string }
+    /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
+    | { kind: 'interrupt' }
     | { kind: 'probe'; pointId: string }
     | { kind: 'redirect'; reason: 'meta' | 'off-topic' | 'steer'; stepRemainingMs: number }
     | {

@@ -22,6 +22,7 @@ const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
   hint: 'hint',
   'follow-up': 'follow-up',
   challenge: 'challenge',
+  interrupt: 'interrupt',
   redirect: 'redirect',
   probe: 'probe',
   acknowledge: 'acknowledgement',

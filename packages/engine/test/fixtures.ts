@@ -36,6 +36,8 @@ export function makeConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     maxFollowUpsPerStep: 2,
     curveballAfterAnswers: 2,
     maxSpeakingMs: 60_000,
+    persona: 'neutral',
+    level: 'senior',
     ...overrides,
   };
 }

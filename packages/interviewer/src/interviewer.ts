@@ -1,5 +1,5 @@
 import type { InterviewerMove } from '@mlsd/engine';
-import type { HintLevel, InterviewerKind, Role, TurnKind } from '@mlsd/protocol';
+import type { HintLevel, InterviewerKind, Persona, Role, TurnKind } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 
 /** The part of a transcript turn an interviewer reads. `Turn` from @mlsd/protocol fits. */
@@ -21,6 +21,8 @@ export interface SpeakRequest {
   transcript: readonly TranscriptLine[];
   /** The session seed: with `move.index` it fixes the wording. */
   seed: number;
+  /** The interviewer's manner; neutral when absent. */
+  persona?: Persona;
 }
 
 /** What to say, with the transcript metadata the server stores alongside it. */

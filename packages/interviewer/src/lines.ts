@@ -121,6 +121,12 @@ export const LINES = {
     'About {minutes} remain for {title}. Carry on from where you were.',
     'Back to {title}: about {minutes} left.',
   ],
+  /** A tough interviewer cutting a long answer that makes no choice short. */
+  interrupt: [
+    "Let me stop you there — what's your choice?",
+    'Let me cut in: which option do you pick, and why?',
+    "I'll stop you there. What do you decide, and why?",
+  ],
   probeFallback: [
     'What else would you consider for this part?',
     'Is there anything in this part you have not covered yet?',

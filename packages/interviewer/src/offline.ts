@@ -2,7 +2,8 @@ import { turnKindOf } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
-import { fill, LINES } from './lines.ts';
+import { fill } from './lines.ts';
+import { type Lines, linesFor } from './persona-lines.ts';
 import {
   type ReplyVoice,
   voiceChallenge,
@@ -18,6 +19,7 @@ import { pick, turnRng } from './rng.ts';
 export function voiceOffline(request: SpeakRequest): Utterance {
   const { move, caseStudy, framework, transcript } = request;
   const rng = turnRng(request.seed, move.index);
+  const lines = linesFor(request.persona);
   const previous = lastLine(transcript, 'interviewer');
   const spoken = new Set(transcript.filter((line) => line.role === 'interviewer').map((line) => line.text));
   /** Picks `lead` + `body`, never an earlier interviewer line word for word, nor the previous line's lead-in. */
@@ -37,6 +39,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     choose,
     point: (step, pointId) => findPoint(caseStudy, framework, step, pointId),
     title,
+    lines,
   };
 
   switch (move.kind) {
@@ -44,11 +47,11 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const opening =
         caseStudy.steps[move.step].opening || frameworkStep(framework, move.step)?.opening || '';
       if (move.withPrompt) {
-        return { kind, text: `${choose(LINES.firstOpening)} ${caseStudy.prompt}\n\n${opening}` };
+        return { kind, text: `${choose(lines.firstOpening)} ${caseStudy.prompt}\n\n${opening}` };
       }
       // After "All right, on to data and features." the opening does not name the step again.
       const named = previous?.includes(title(move.step)) ?? false;
-      return { kind, text: named ? opening : choose(LINES.opening, opening, { title: title(move.step) }) };
+      return { kind, text: named ? opening : choose(lines.opening, opening, { title: title(move.step) }) };
     }
     case 'answer-facts':
       return voiceFacts(voice, move);
@@ -62,53 +65,55 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       return voiceChallenge(voice, move);
     case 'redirect':
       return voiceRedirect(voice, move);
+    case 'interrupt':
+      return { kind, text: choose(lines.interrupt) };
     case 'probe': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
-      if (!point) return { kind, text: choose(LINES.probeFallback) };
+      if (!point) return { kind, text: choose(lines.probeFallback) };
       // Only the probe: never the point's strong answer or signals, which would give it away. When
       // the line before already asked it (a hint that pointed there), say that it is asked again.
       const again = previous?.includes(point.probe) === true;
       return {
         kind,
-        text: choose(again ? LINES.probeAgain : LINES.probeLead, point.probe),
+        text: choose(again ? lines.probeAgain : lines.probeLead, point.probe),
         probedPointIds: [point.id],
       };
     }
     case 'acknowledge': {
       const values = { title: title(move.step) };
-      if (move.late) return { kind, text: choose(LINES.acknowledgeLate) };
+      if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
       if (move.lastStep)
-        return { kind, text: choose(LINES.acknowledge, pickLine(rng, LINES.acknowledgeLastStep, values)) };
-      const pool = move.allCovered ? LINES.acknowledgeCovered : LINES.acknowledgeInvite;
+        return { kind, text: choose(lines.acknowledge, pickLine(rng, lines.acknowledgeLastStep, values)) };
+      const pool = move.allCovered ? lines.acknowledgeCovered : lines.acknowledgeInvite;
       // Lead and invitation are picked together so the pair, not only the lead, is new.
-      return { kind, text: chooseAck(choose, rng, spoken, pool, values) };
+      return { kind, text: chooseAck(choose, rng, spoken, lines.acknowledge, pool, values) };
     }
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
-      if (!ball) return { kind, text: choose(LINES.probeFallback) };
+      if (!ball) return { kind, text: choose(lines.probeFallback) };
       return {
         kind,
-        text: join(choose(LINES.curveballLead, ball.text), pick(rng, LINES.curveballAsk)),
+        text: join(choose(lines.curveballLead, ball.text), pick(rng, lines.curveballAsk)),
         curveballId: ball.id,
       };
     }
     case 'time-warning': {
       const seconds = Math.round(move.remainingMs / 10_000) * 10;
       const values = { title: title(move.step), n: Math.max(seconds, 10) };
-      if (move.remainingMs >= 50_000) return { kind, text: choose(LINES.warningMinute, '', values) };
-      return { kind, text: choose(LINES.warningSeconds, '', values) };
+      if (move.remainingMs >= 50_000) return { kind, text: choose(lines.warningMinute, '', values) };
+      return { kind, text: choose(lines.warningSeconds, '', values) };
     }
     case 'move-on': {
-      const pool = move.reason === 'time-up' ? LINES.moveOnTime : LINES.moveOnCandidate;
+      const pool = move.reason === 'time-up' ? lines.moveOnTime : lines.moveOnCandidate;
       return { kind, text: choose(pool, '', { title: title(move.step), next: title(move.nextStep) }) };
     }
     case 'wrap-up': {
       const pool =
         move.reason === 'completed'
-          ? LINES.wrapUpCompleted
+          ? lines.wrapUpCompleted
           : move.reason === 'time-up'
-            ? LINES.wrapUpTimeUp
-            : LINES.wrapUpEarly;
+            ? lines.wrapUpTimeUp
+            : lines.wrapUpEarly;
       return { kind, text: choose(pool) };
     }
   }
@@ -132,12 +137,13 @@ function chooseAck(
   choose: (leads: readonly string[], body?: string) => string,
   rng: () => number,
   spoken: Set<string>,
+  leads: Lines['acknowledge'],
   invitations: readonly string[],
   values: Record<string, string | number>,
 ): string {
   let text = '';
   for (let attempt = 0; attempt < 8; attempt++) {
-    text = choose(LINES.acknowledge, pickLine(rng, invitations, values));
+    text = choose(leads, pickLine(rng, invitations, values));
     if (!spoken.has(text)) return text;
   }
   return text;

@@ -2,7 +2,8 @@ import type { InterviewerMove } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Fact, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Utterance } from './interviewer.ts';
-import { LINES, STEP_HINTS } from './lines.ts';
+import { STEP_HINTS } from './lines.ts';
+import type { Lines } from './persona-lines.ts';
 
 /** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
 export interface ReplyVoice {
@@ -16,6 +17,8 @@ export interface ReplyVoice {
   point(step: StepId, pointId: string): TalkingPoint | undefined;
   /** The step's title, lower-cased for the middle of a sentence. */
   title(step: StepId): string;
+  /** The line pools of the session's persona. */
+  lines: Lines;
 }
 
 type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: K }>;
@@ -27,14 +30,16 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
   for (const { id, repeat } of move.facts) {
     const fact = byId.get(id);
     if (!fact) continue;
-    parts.push(repeat ? reminder(voice.choose(LINES.factReminder), firstSentence(fact.answer)) : fact.answer);
+    parts.push(
+      repeat ? reminder(voice.choose(voice.lines.factReminder), firstSentence(fact.answer)) : fact.answer,
+    );
   }
   for (const { options } of move.ambiguous) {
     const [a, b] = options.map((id) => byId.get(id));
-    if (a && b) parts.push(voice.choose(LINES.factWhich, '', { a: factName(a), b: factName(b) }));
+    if (a && b) parts.push(voice.choose(voice.lines.factWhich, '', { a: factName(a), b: factName(b) }));
   }
   for (const part of move.unanswered)
-    parts.push(voice.choose(LINES.factMissingPart, '', { part: shorten(part) }));
+    parts.push(voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }));
   const factIds = move.facts.map((fact) => fact.id).filter((id) => byId.has(id));
   const kind = factIds.length > 0 ? 'answer' : 'clarification';
   return { kind, text: parts.join(' '), factIds };
@@ -43,17 +48,17 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
 /** The case does not say (ask for an assumption), or the message could not be read (rephrase). */
 export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utterance {
   if (move.reason === 'unclear') {
-    const ask = voice.choose(LINES.unclearAsk, '', { title: voice.title(move.step) });
-    return { kind: 'clarification', text: voice.choose(LINES.unclear, ask), factIds: [] };
+    const ask = voice.choose(voice.lines.unclearAsk, '', { title: voice.title(move.step) });
+    return { kind: 'clarification', text: voice.choose(voice.lines.unclear, ask), factIds: [] };
   }
   const [only, ...rest] = move.unanswered;
   if (only !== undefined && rest.length > 0) {
     const text = move.unanswered.map((part) =>
-      voice.choose(LINES.factMissingPart, '', { part: shorten(part) }),
+      voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }),
     );
     return { kind: 'clarification', text: text.join(' '), factIds: [] };
   }
-  return { kind: 'clarification', text: voice.choose(LINES.noFact), factIds: [] };
+  return { kind: 'clarification', text: voice.choose(voice.lines.noFact), factIds: [] };
 }
 
 /** Level 1 asks the step's question again, 2 points at an open area, 3 names the concept. */
@@ -63,22 +68,23 @@ export function voiceHint(voice: ReplyVoice, move: Move<'hint'>): Utterance {
   if (move.level === 1 || (point === undefined && move.pointId !== null)) {
     return { ...base, text: voice.choose(STEP_HINTS[move.step]), hintPointIds: [] };
   }
-  if (point === undefined) return { ...base, text: voice.choose(LINES.hintNothingOpen), hintPointIds: [] };
+  if (point === undefined)
+    return { ...base, text: voice.choose(voice.lines.hintNothingOpen), hintPointIds: [] };
   const text =
     move.level === 2
-      ? voice.choose(LINES.hintArea, point.probe)
-      : voice.choose(LINES.hintConcept, '', { topic: lowerFirst(point.title) });
+      ? voice.choose(voice.lines.hintArea, point.probe)
+      : voice.choose(voice.lines.hintConcept, '', { topic: lowerFirst(point.title) });
   return { ...base, text, hintPointIds: [point.id] };
 }
 
-const FOLLOW_UPS = { why: LINES.followUpWhy, cost: LINES.followUpCost, failure: LINES.followUpFailure };
+const FOLLOW_UPS = { why: 'followUpWhy', cost: 'followUpCost', failure: 'followUpFailure' } as const;
 
 /** Asks about what the candidate just proposed, quoting their own phrase when it can be found. */
 export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utterance {
   const point = voice.point(move.step, move.pointId);
   const said = point ? ownPhrase(voice.said, [...point.signals, ...point.plain]) : null;
-  const question = voice.choose(FOLLOW_UPS[move.angle]);
-  const text = said ? `${voice.choose(LINES.followUpLead, '', { said })} ${question}` : question;
+  const question = voice.choose(voice.lines[FOLLOW_UPS[move.angle]]);
+  const text = said ? `${voice.choose(voice.lines.followUpLead, '', { said })} ${question}` : question;
   return { kind: 'follow-up', text, probedPointIds: [move.pointId] };
 }
 
@@ -88,9 +94,9 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
     .flatMap((step) => step.redFlags)
     .find((candidate) => candidate.id === move.flagId);
   const said = flag ? ownPhrase(voice.said, flag.signals) : null;
-  const question = flag?.challenge ?? voice.choose(LINES.challengeGeneric);
+  const question = flag?.challenge ?? voice.choose(voice.lines.challengeGeneric);
   const text = said
-    ? `${voice.choose(LINES.challengeLead, '', { said: `"${said}"` })} ${question}`
+    ? `${voice.choose(voice.lines.challengeLead, '', { said: `"${said}"` })} ${question}`
     : question;
   return { kind: 'challenge', text, challengedFlagIds: flag ? [flag.id] : [] };
 }
@@ -99,11 +105,11 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
 export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
   const pool =
     move.reason === 'meta'
-      ? LINES.redirectMeta
+      ? voice.lines.redirectMeta
       : move.reason === 'steer'
-        ? LINES.redirectSteer
-        : LINES.redirectOffTopic;
-  const back = voice.choose(LINES.redirectBack, '', {
+        ? voice.lines.redirectSteer
+        : voice.lines.redirectOffTopic;
+  const back = voice.choose(voice.lines.redirectBack, '', {
     minutes: minutesLeft(move.stepRemainingMs),
     title: voice.title(move.step),
   });

@@ -18,6 +18,24 @@ export const DurationMinutes = z.union([z.literal(30), z.literal(45), z.literal(
 export type DurationMinutes = z.infer<typeof DurationMinutes>;
 
 export const InterviewerKind = z.enum(['offline', 'llm']);
+
+/**
+ * The seniority a session is judged at (duplicated from @mlsd/rubric like the step ids). It picks
+ * which talking points are expected: a staff session also expects scope, cost, roadmap and risk.
+ */
+export const SESSION_LEVELS = ['mid', 'senior', 'staff'] as const;
+export const SessionLevel = z.enum(SESSION_LEVELS);
+export type SessionLevel = z.infer<typeof SessionLevel>;
+/** Sessions made before levels existed were judged as senior. */
+export const DEFAULT_LEVEL: SessionLevel = 'senior';
+
+/**
+ * The interviewer's manner. `supportive` offers hints sooner and words things warmly; `tough`
+ * asks "why" more, pushes back on hedges and cuts a long answer that makes no choice short.
+ */
+export const Persona = z.enum(['supportive', 'neutral', 'tough']);
+export type Persona = z.infer<typeof Persona>;
+export const DEFAULT_PERSONA: Persona = 'neutral';
 export type InterviewerKind = z.infer<typeof InterviewerKind>;
 
 export const Role = z.enum(['interviewer', 'candidate']);
@@ -75,6 +93,8 @@ export const TurnKind = z.enum([
   'follow-up',
   /** Pushes back once on a claim that is a known mistake, without giving the fix. */
   'challenge',
+  /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
+  'interrupt',
 ]);
 export type TurnKind = z.infer<typeof TurnKind>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HintLevel, StepId } from './common.ts';
+import { HintLevel, Persona, SessionLevel, StepId } from './common.ts';
 
 export const HireSignal = z.enum(['strong-hire', 'hire', 'lean-no-hire', 'no-hire']);
 export type HireSignal = z.infer<typeof HireSignal>;
@@ -37,6 +37,11 @@ export const CoveredPoint = z.object({
   afterHint: z.object({ level: HintLevel, factor: z.number().min(0).max(1) }).optional(),
   /** Why the point stayed at `mentioned`, when the matcher can say. */
   nearMiss: NearMiss.optional(),
+  /**
+   * The point is expected only above the session's level (a staff point in a senior session): its
+   * credit is a bonus on top of the step's expected points, and leaving it out costs nothing.
+   */
+  beyondLevel: z.literal(true).optional(),
 });
 export type CoveredPoint = z.infer<typeof CoveredPoint>;
 
@@ -46,6 +51,8 @@ export const MissedPoint = z.object({
   weight: z.number(),
   /** What a strong answer says. */
   strong: z.string(),
+  /** In a staff session: what a staff-level answer adds (scope, cost, roadmap, risk), when the rubric says. */
+  staff: z.string().optional(),
   /** The closest thing the candidate said, and why it did not count, when the matcher can say. */
   nearMiss: NearMiss.optional(),
 });
@@ -250,6 +257,10 @@ export const Report = z.object({
   /** Share of credited points the candidate raised before being probed, 0..1; null when none were credited. */
   unpromptedShare: z.number().min(0).max(1).nullable(),
   flags: z.array(ReportFlag),
+  /** The level the session was judged at; absent in reports made before levels (judged as senior). */
+  level: SessionLevel.optional(),
+  /** The interviewer's manner; absent when there was none to choose (a peer room, a transcript file, older reports). */
+  persona: Persona.optional(),
   /**
    * Total time the interview clock stood paused, in ms (not charged to any step). Absent in
    * reports built before pausing was recorded, and in reports of a transcript file.

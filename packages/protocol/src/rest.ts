@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { DurationMinutes, InterviewerKind, SessionStatus, StepId, StepProgress, Turn } from './common.ts';
+import {
+  DEFAULT_LEVEL,
+  DEFAULT_PERSONA,
+  DurationMinutes,
+  InterviewerKind,
+  Persona,
+  SessionLevel,
+  SessionStatus,
+  StepId,
+  StepProgress,
+  Turn,
+} from './common.ts';
 
 export const CaseSummary = z.object({
   id: z.string(),
@@ -50,6 +61,10 @@ export const CreateSessionBody = z.object({
   caseId: z.string().min(1).max(80),
   durationMinutes: DurationMinutes.default(45),
   interviewer: InterviewerKind.default('offline'),
+  /** The level the candidate is judged at; one of the case's `levels` (senior when absent). */
+  level: SessionLevel.default(DEFAULT_LEVEL),
+  /** The interviewer's manner (neutral when absent). */
+  persona: Persona.default(DEFAULT_PERSONA),
   /** Fixes the interviewer's wording choices; random when absent. */
   seed: z
     .number()
@@ -67,6 +82,8 @@ export const CreateSessionResponse = z.object({
   caseId: z.string(),
   durationMinutes: z.number(),
   interviewer: InterviewerKind,
+  level: SessionLevel,
+  persona: Persona,
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
@@ -76,6 +93,8 @@ export const SessionSummary = z.object({
   caseTitle: z.string(),
   durationMinutes: z.number(),
   interviewer: InterviewerKind,
+  level: SessionLevel,
+  persona: Persona,
   status: SessionStatus,
   createdAt: z.number(),
   endedAt: z.number().nullable(),

@@ -1,4 +1,7 @@
+export * from './architecture.ts';
+export { lintArithmetic } from './arithmetic.ts';
 export * from './cache.ts';
+export * from './drills.ts';
 export * from './duplicates.ts';
 export * from './lint.ts';
 export * from './load.ts';

@@ -20,9 +20,9 @@ const sentence = z.string().trim().min(8, 'write at least a short sentence');
  * The seniority a session is judged at. A case lists the levels it suits; a talking point may say
  * from which level it is expected (below that level it is a bonus, never a gap).
  */
-export const LEVELS = ['mid', 'senior', 'staff'] as const;
-export const Level = z.enum(LEVELS);
-export type Level = z.infer<typeof Level>;
+export const SESSION_LEVELS = ['mid', 'senior', 'staff'] as const;
+export const SessionLevel = z.enum(SESSION_LEVELS);
+export type SessionLevel = z.infer<typeof SessionLevel>;
 
 /** A talking point: something a strong candidate says in a step, and how we recognise it. */
 export const TalkingPoint = z.strictObject({
@@ -51,7 +51,7 @@ export const TalkingPoint = z.strictObject({
    * cost in money, roadmap, build vs buy, org risk) is not held against a mid or senior candidate;
    * said anyway, it still earns credit up to the step's maximum.
    */
-  level: Level.optional(),
+  level: SessionLevel.optional(),
   /** What a staff-level answer adds beyond `strong` (scope, cost, roadmap, risk); shown at staff. */
   staff: z.string().trim().min(40, 'the staff answer is a paragraph, not a phrase').optional(),
 });
@@ -121,7 +121,7 @@ export const CaseStudy = z.strictObject({
   summary: z.string().trim().min(10).max(200),
   /** The levels this case suits, lowest first; a session picks one of them. */
   levels: z
-    .array(Level)
+    .array(SessionLevel)
     .min(1, 'list the levels this case suits, e.g. [senior, staff]')
     .refine((levels) => new Set(levels).size === levels.length, 'list each level once'),
   tags: z.array(id).min(1),

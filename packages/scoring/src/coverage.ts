@@ -1,7 +1,9 @@
+import type { SessionLevel } from '@mlsd/protocol';
 import type { CaseStudy, Framework, StepId, TalkingPoint } from '@mlsd/rubric';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric } from './compile.ts';
 import { weightedScore } from './grading.ts';
+import { DEFAULT_LEVEL, expectedAt } from './levels.ts';
 import { type Level, matchPoints, type Utterance } from './matcher.ts';
 
 /** A candidate text for live coverage; `inReplyTo` is the interviewer turn it answers, if known. */
@@ -13,6 +15,8 @@ export interface PointCoverage {
   weight: number;
   level: Level;
   credit: number;
+  /** Expected only above the session's level: a bonus, never probed. */
+  bonus: boolean;
 }
 
 export interface StepCoverage {
@@ -21,7 +25,10 @@ export interface StepCoverage {
   score: number;
   /** Every point of the step, in rubric order. */
   points: PointCoverage[];
-  /** Points with no evidence yet, most important first (weight desc, then rubric order): what to probe. */
+  /**
+   * Points expected at the session's level with no evidence yet, most important first (weight
+   * desc, then rubric order): what to probe.
+   */
   uncovered: string[];
   /** Points only named so far, most important first: what to ask "why" about. */
   thin: string[];
@@ -38,6 +45,7 @@ export function stepCoverage(
   step: StepId,
   texts: readonly CoverageText[],
   cache: AnalysisCache = new AnalysisCache(),
+  level: SessionLevel = DEFAULT_LEVEL,
 ): StepCoverage {
   const rubric = compileRubric(study, framework);
   const compiledStep = rubric.steps.find((candidate) => candidate.id === step);
@@ -62,11 +70,12 @@ export function stepCoverage(
     weight: match.point.point.weight,
     level: match.level,
     credit: match.credit,
+    bonus: !expectedAt(match.point.point, level),
   }));
-  const byImportance = (level: Level) =>
+  const byImportance = (wanted: Level) =>
     points
       .map((point, order) => ({ point, order }))
-      .filter(({ point }) => point.level === level)
+      .filter(({ point }) => point.level === wanted && !point.bonus)
       .sort((a, b) => b.point.weight - a.point.weight || a.order - b.order)
       .map(({ point }) => point.pointId);
   return {

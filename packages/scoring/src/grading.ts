@@ -13,12 +13,15 @@ export function hireSignal(overall: number): HireSignal {
   return 'no-hire';
 }
 
-/** Weighted share of credit, 0..100, one decimal. */
-export function weightedScore(items: readonly { weight: number; credit: number }[]): number {
-  const total = items.reduce((sum, item) => sum + item.weight, 0);
+/**
+ * Weighted share of credit, 0..100, one decimal. A `bonus` item (a point expected only above the
+ * session's level) adds what it earned but not its weight to the total, and the score stays <= 100.
+ */
+export function weightedScore(items: readonly { weight: number; credit: number; bonus?: boolean }[]): number {
+  const total = items.reduce((sum, item) => sum + (item.bonus ? 0 : item.weight), 0);
   if (total === 0) return 0;
   const earned = items.reduce((sum, item) => sum + item.weight * item.credit, 0);
-  return round1((earned / total) * 100);
+  return round1(Math.min(1, earned / total) * 100);
 }
 
 export function round1(value: number): number {

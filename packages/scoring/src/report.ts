@@ -1,10 +1,11 @@
-import type { Report, ReportFlag, Turn } from '@mlsd/protocol';
+import type { Persona, Report, ReportFlag, SessionLevel, Turn } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric } from './compile.ts';
 import { gradeCurveball, thrownCurveballs } from './curveballs.ts';
 import { GRADER_DIRECTED_MESSAGES, type GraderDirectedKind } from './grader-directed.ts';
 import { hireSignal, weightedScore } from './grading.ts';
+import { DEFAULT_LEVEL } from './levels.ts';
 import { matchPoints, matchRedFlags, type Quote, type Utterance } from './matcher.ts';
 import { stepDurations } from './pacing.ts';
 import { prepareSession, type SessionTurn, turnMeta } from './session.ts';
@@ -25,6 +26,10 @@ export interface ScoreOptions {
   now?: number;
   /** Share one across calls to tokenise each text once (live sessions). */
   cache?: AnalysisCache;
+  /** The level the candidate is judged at; senior when absent. */
+  level?: SessionLevel;
+  /** The interviewer's manner, named in the report; absent for a transcript file or a peer room. */
+  persona?: Persona;
 }
 
 /** Scores a session's turns against a case: the offline scorer's whole report. Deterministic. */
@@ -68,6 +73,7 @@ export function scoreSession(options: ScoreOptions): Report {
     used: stepDurations(timed, options.startMs ?? null, options.endMs ?? null),
     durationMinutes,
     stepless,
+    level: options.level ?? DEFAULT_LEVEL,
   };
   const stepReports = rubric.steps.map((step) => buildStepReport(step, inputs));
 
@@ -95,6 +101,8 @@ export function scoreSession(options: ScoreOptions): Report {
         ? null
         : Math.round((credited.filter((point) => point.unprompted).length / credited.length) * 1000) / 1000,
     flags,
+    level: options.level ?? DEFAULT_LEVEL,
+    ...(options.persona ? { persona: options.persona } : {}),
   };
 }
 
@@ -110,6 +118,8 @@ export function buildReport(options: {
   endedAt?: number | null;
   now?: number;
   cache?: AnalysisCache;
+  level?: SessionLevel;
+  persona?: Persona;
 }): Report {
   return scoreSession({
     ...options,

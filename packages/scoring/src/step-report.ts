@@ -1,7 +1,8 @@
 import type { CoveredPoint, CurveballResult, NearMiss, StepReport } from '@mlsd/protocol';
-import type { StepId } from '@mlsd/rubric';
+import type { SessionLevel, StepId } from '@mlsd/rubric';
 import type { CompiledStep } from './compile.ts';
 import { weightedScore } from './grading.ts';
+import { expectedAt } from './levels.ts';
 import { assertQuote, type PointMatch, type Quote, type RedFlagMatch } from './matcher.ts';
 import { budgetMs } from './pacing.ts';
 import { finalStepScore, hintBefore, RED_FLAG_DEDUCTIONS } from './penalties.ts';
@@ -19,6 +20,8 @@ export interface StepInputs {
   durationMinutes: number;
   /** The transcript says nothing about steps: "reached" falls back to "has covered points". */
   stepless: boolean;
+  /** The level the session is judged at: points expected only above it are bonuses. */
+  level: SessionLevel;
 }
 
 /**
@@ -30,12 +33,13 @@ export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepRep
   const { prepared, turns, notes } = inputs;
   const matches = inputs.matches.filter((match) => match.point.step === step.id);
   const covered: CoveredPoint[] = [];
-  const credits: { weight: number; credit: number }[] = [];
+  const credits: { weight: number; credit: number; bonus?: boolean }[] = [];
   for (const match of matches) {
     const { point } = match.point;
     const hint = match.evidence ? hintBefore(prepared.hints, point.id, match.firstOrder) : null;
     const credit = Math.round(match.credit * (hint?.factor ?? 1) * 1000) / 1000;
-    credits.push({ weight: point.weight, credit });
+    const bonus = !expectedAt(point, inputs.level);
+    credits.push({ weight: point.weight, credit, bonus });
     if (!match.evidence || match.level === 'missed') continue;
     const nearMiss = nearMissOf(match, turns, notes);
     covered.push({
@@ -48,17 +52,21 @@ export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepRep
       unprompted: raisedFirst(match.firstOrder, prepared.firstPrompt.get(point.id)),
       ...(hint ? { afterHint: hint } : {}),
       ...(nearMiss ? { nearMiss } : {}),
+      ...(bonus ? { beyondLevel: true as const } : {}),
     });
   }
+  // A point expected only above the session's level is not a gap when it is left out.
   const missed = matches
-    .filter((match) => match.level === 'missed')
+    .filter((match) => match.level === 'missed' && expectedAt(match.point.point, inputs.level))
     .map((match) => {
+      const { point } = match.point;
       const nearMiss = nearMissOf(match, turns, notes);
       return {
-        pointId: match.point.point.id,
-        title: match.point.point.title,
-        weight: match.point.point.weight,
-        strong: match.point.point.strong,
+        pointId: point.id,
+        title: point.title,
+        weight: point.weight,
+        strong: point.strong,
+        ...(inputs.level === 'staff' && point.staff ? { staff: point.staff } : {}),
         ...(nearMiss ? { nearMiss } : {}),
       };
     });

@@ -13,6 +13,8 @@ export function sessionSummary(item: SessionListItem): SessionSummary {
     caseTitle: item.caseTitle,
     durationMinutes: item.durationMinutes,
     interviewer: item.interviewer,
+    level: item.level,
+    persona: item.persona,
     status: item.status,
     createdAt: item.createdAt,
     endedAt: item.endedAt,

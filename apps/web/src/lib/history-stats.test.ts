@@ -31,6 +31,8 @@ function session(
     caseTitle: caseId.toUpperCase(),
     durationMinutes: 45,
     interviewer: 'offline',
+    level: 'senior',
+    persona: 'neutral',
     status: overall === null ? 'active' : 'ended',
     createdAt,
     endedAt: overall === null ? null : createdAt + 10,

@@ -53,6 +53,8 @@ export function moveInstruction(request: SpeakRequest): string {
       const question = flag?.challenge ? ` You may ask: "${oneLine(flag.challenge)}"` : '';
       return `The candidate just stated something that is a known mistake for this case${what}. Push back once, politely, with one question that makes them reconsider it. Do not say what is wrong with it and do not give the fix.${question}`;
     }
+    case 'interrupt':
+      return 'The candidate has talked at length without committing to a choice. Cut in politely but firmly, in one or two sentences: stop them and ask which option they choose and why. Do not suggest an option.';
     case 'redirect':
       return redirectInstruction(move, title);
     case 'probe': {

@@ -18,7 +18,7 @@ export interface PromptTemplate {
 export const PROMPT_FILES = {
   persona: [],
   interviewer: ['framework', 'case_title', 'case_prompt', 'facts', 'openings'],
-  'interviewer-turn': ['step', 'time_left', 'uncovered', 'move'],
+  'interviewer-turn': ['step', 'time_left', 'manner', 'uncovered', 'move'],
   'interviewer-plan': ['step', 'message', 'points', 'red_flags', 'facts', 'moves'],
   summary: ['max_words'],
   judge: JUDGE_PLACEHOLDERS.system,

@@ -1,3 +1,4 @@
+import type { Persona } from '@mlsd/protocol';
 import { stepPoints } from '@mlsd/scoring';
 import type { SpeakRequest } from '../interviewer.ts';
 import { moveInstruction, stepTitle, timeLeft } from './move-instruction.ts';
@@ -11,6 +12,17 @@ export interface TurnContext {
   /** Time left in the move's step, in ms; null or absent when unknown. */
   stepRemainingMs?: number | null;
 }
+
+/**
+ * How each persona words a message. It changes the tone only: what the engine chose to do and
+ * what must never be revealed stay the same.
+ */
+export const MANNERS: Record<Persona, string> = {
+  neutral: 'neutral: calm and brief; acknowledge without praise or criticism.',
+  supportive:
+    'supportive: warm and encouraging; thank the candidate and tell them to take their time, but never call an answer good or correct, and never give away more than the move allows.',
+  tough: 'tough: terse and demanding; ask for decisions and justification, no pleasantries, but stay polite.',
+};
 
 /** Most uncovered topics named in one note: enough to steer a probe, few enough to stay cheap. */
 const MAX_TOPICS = 8;
@@ -33,6 +45,7 @@ export function renderTurnNote(prompts: PromptSet, request: SpeakRequest, contex
   return prompts.interviewerTurn.render({
     step: `${stepTitle(framework, move.step)} (step ${index + 1} of ${framework.steps.length})`,
     time_left: timeLeft(context.stepRemainingMs),
+    manner: MANNERS[request.persona ?? 'neutral'],
     uncovered: topics.length > 0 ? topics.join(' ') : 'none',
     move: moveInstruction(request),
   });

@@ -1,5 +1,5 @@
 import type { MessageReading, UncoveredPoint } from '@mlsd/engine';
-import type { StepId } from '@mlsd/protocol';
+import type { SessionLevel, StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import {
   type AnalysisCache,
@@ -11,6 +11,7 @@ import {
 import { factIndexFor } from '../facts.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { readIntent } from './intent.ts';
+import { isRambling } from './rambling.ts';
 
 export interface ReadRequest {
   caseStudy: CaseStudy;
@@ -24,6 +25,8 @@ export interface ReadRequest {
   notes: string;
   /** Share one per server: each text is analysed once. */
   cache: AnalysisCache;
+  /** The session's level: points expected only above it are never probed. Senior when absent. */
+  level?: SessionLevel;
 }
 
 /** The engine's reading, plus what the message covers with quotes (for the model and the tests). */
@@ -50,10 +53,11 @@ export function readMessage(request: ReadRequest): Reading {
     cache,
   });
   const texts = candidateTexts([...transcript, { role: 'candidate', text }], notes);
-  const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache);
+  const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
   const recent = recentlyCovered(request, coverage);
+  const open = new Set(stepPointsCoverage.uncovered);
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
-    .filter((point) => point.level === 'missed' && !recent.has(point.pointId))
+    .filter((point) => open.has(point.pointId) && !recent.has(point.pointId))
     .map((point) => ({ id: point.pointId, weight: point.weight }));
   const stepIds = new Set(stepPointsCoverage.points.map((point) => point.pointId));
   const named = NO_FOLLOW_UP_STEPS.includes(step)
@@ -70,6 +74,7 @@ export function readMessage(request: ReadRequest): Reading {
     named,
     redFlags: coverage.redFlags.map((flag) => flag.flagId),
     premisesHeld: premisesHeld(caseStudy, framework, texts, cache),
+    rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
     coverage,
   };
 }

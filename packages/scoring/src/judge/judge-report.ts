@@ -13,6 +13,7 @@ import { AnalysisCache } from '../analyse.ts';
 import { compileRubric } from '../compile.ts';
 import { curveballIdeas } from '../curveball-ideas.ts';
 import { hireSignal, weightedScore } from '../grading.ts';
+import { DEFAULT_LEVEL, expectedAt } from '../levels.ts';
 import { finalStepScore, hintBefore, RED_FLAG_DEDUCTIONS } from '../penalties.ts';
 import { noInterventions, type PreparedSession, prepareSession } from '../session.ts';
 import { checked } from '../step-report.ts';
@@ -45,17 +46,27 @@ export function buildJudgeReport(options: {
   const turns = sessionTurnsOf(options.turns);
   const prepared = options.prepared ?? prepareSession(rubric, turns, notes, new AnalysisCache());
   const stepless = prepared.steps.every((step) => step === null);
+  const level = offline.level ?? DEFAULT_LEVEL;
 
   const steps = rubric.steps.map((step): StepReport => {
     const base = offline.steps.find((candidate) => candidate.id === step.id);
     const judged = options.verdicts.get(step.id);
     const covered: CoveredPoint[] = [];
     const missed: MissedPoint[] = [];
-    const credits: { weight: number; credit: number }[] = [];
+    const credits: { weight: number; credit: number; bonus?: boolean }[] = [];
     for (const { point } of step.points) {
       const verdict = judged?.points.find((candidate) => candidate.pointId === point.id);
+      // As in the offline report: a point expected only above the session's level is a bonus.
+      const bonus = !expectedAt(point, level);
       if (!verdict?.evidence || verdict.level === 'missed' || verdict.credit === 0) {
-        missed.push({ pointId: point.id, title: point.title, weight: point.weight, strong: point.strong });
+        if (bonus) continue;
+        missed.push({
+          pointId: point.id,
+          title: point.title,
+          weight: point.weight,
+          strong: point.strong,
+          ...(level === 'staff' && point.staff ? { staff: point.staff } : {}),
+        });
         credits.push({ weight: point.weight, credit: 0 });
         continue;
       }
@@ -63,7 +74,7 @@ export function buildJudgeReport(options: {
       const order = verdict.evidence.turnIndex ?? Infinity;
       const hint = hintBefore(prepared.hints, point.id, order);
       const credit = Math.round(verdict.credit * (hint?.factor ?? 1) * 1000) / 1000;
-      credits.push({ weight: point.weight, credit });
+      credits.push({ weight: point.weight, credit, bonus });
       const promptedAt = prepared.firstPrompt.get(point.id);
       covered.push({
         pointId: point.id,
@@ -74,6 +85,7 @@ export function buildJudgeReport(options: {
         evidence: checked(verdict.evidence, turns, notes),
         unprompted: promptedAt === undefined || order < promptedAt,
         ...(hint ? { afterHint: hint } : {}),
+        ...(bonus ? { beyondLevel: true as const } : {}),
       });
     }
     const curveballs = (base?.curveballs ?? []).map((ball): CurveballResult => {

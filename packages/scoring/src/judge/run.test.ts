@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepPoints } from '../coverage.ts';
+import { expectedAt } from '../levels.ts';
 import { JUDGE_TEMPERATURE, judgeSession } from './run.ts';
 import {
   adClick,
@@ -55,8 +56,11 @@ describe('judgeSession', () => {
       ['normalized-log-loss', 0.9, 3, true],
       ['segment-calibration', 0.3, null, false],
     ]);
-    // The step's points and its answered curveball (weight 2, not covered here).
-    const total = stepPoints(study, framework, 'evaluation').reduce((sum, p) => sum + p.weight, 0) + 2;
+    // The step's points expected at senior (the default level) and its answered curveball (weight 2).
+    const total =
+      stepPoints(study, framework, 'evaluation')
+        .filter((p) => expectedAt(p, 'senior'))
+        .reduce((sum, p) => sum + p.weight, 0) + 2;
     const weightOf = (id: string) => study.steps.evaluation.points.find((point) => point.id === id)!.weight;
     const content =
       Math.round(

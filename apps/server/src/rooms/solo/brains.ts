@@ -3,7 +3,9 @@ import type { PlanRequest } from '@mlsd/interviewer';
 import type {
   HintLevel,
   InterviewerKind,
+  Persona,
   Report,
+  SessionLevel,
   StepId,
   StepProgress,
   Turn,
@@ -22,6 +24,9 @@ import type { RoomCase } from '../room-case.ts';
  */
 export interface SessionCase extends RoomCase {
   analyses: AnalysisCache;
+  /** The level the session is judged at and the interviewer's manner (from the session record). */
+  level: SessionLevel;
+  persona: Persona;
 }
 
 /** Texts one session may hold analyses of: every turn under the turn cap, interviewer and candidate. */
@@ -35,6 +40,8 @@ export interface VoiceRequest {
   /** The transcript so far, including turns of the batch being voiced. */
   transcript: readonly Turn[];
   seed: number;
+  /** The interviewer's manner; neutral when absent. */
+  persona?: Persona;
 }
 
 export interface Voiced {
@@ -96,6 +103,8 @@ export interface CoverageRequest {
   notes: string;
   /** This session's analyses (see `SessionCase`); without them, a cache shared by every session. */
   analyses?: AnalysisCache;
+  /** Points expected only above this level are never open; senior when absent. */
+  level?: SessionLevel;
 }
 
 /** One candidate message to read, with the transcript before it. */
@@ -121,6 +130,9 @@ export interface ReportRequest {
   now: number;
   /** This session's analyses (see `SessionCase`). */
   analyses?: AnalysisCache;
+  /** The level the session is judged at (senior when absent) and the persona the report names. */
+  level?: SessionLevel;
+  persona?: Persona;
 }
 
 /**

@@ -75,7 +75,12 @@ export class EngineInterviewer implements InterviewerPolicy {
   ) {
     this.#host = host;
     this.#deps = deps;
-    this.#ctx = { ...ctx, analyses: new AnalysisCache(SESSION_ANALYSES) };
+    this.#ctx = {
+      ...ctx,
+      analyses: new AnalysisCache(SESSION_ANALYSES),
+      level: stored.record.level,
+      persona: stored.record.persona,
+    };
     this.#record = stored.record;
     this.#state = stored.state;
     this.#hasReport = stored.hasReport;

@@ -9,11 +9,13 @@ export function createBrains(): SessionBrains {
   const shared = new AnalysisCache();
   return {
     read: (request) => readMessage({ ...request, cache: request.analyses ?? shared }),
-    uncovered({ caseStudy, framework, step, transcript, notes, analyses }) {
+    uncovered({ caseStudy, framework, step, transcript, notes, analyses, level }) {
       const cache = analyses ?? shared;
-      const coverage = stepCoverage(caseStudy, framework, step, candidateTexts(transcript, notes), cache);
+      const texts = candidateTexts(transcript, notes);
+      const coverage = stepCoverage(caseStudy, framework, step, texts, cache, level);
+      const open = new Set(coverage.uncovered);
       return coverage.points
-        .filter((point) => point.level === 'missed')
+        .filter((point) => open.has(point.pointId))
         .map((point) => ({ id: point.pointId, weight: point.weight }));
     },
     async voice(request) {
@@ -33,6 +35,8 @@ export function createBrains(): SessionBrains {
         endedAt: request.now,
         now: request.now,
         cache: request.analyses ?? shared,
+        ...(request.level ? { level: request.level } : {}),
+        ...(request.persona ? { persona: request.persona } : {}),
       });
       if (!request.degraded) return report;
       const flag = {

@@ -1,7 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { AsyncDb, SessionRecord } from '@mlsd/db';
 import { createConfig, restoreState, startInterview } from '@mlsd/engine';
-import type { CreateSessionBody, CreateSessionResponse } from '@mlsd/protocol';
+import {
+  type CreateSessionBody,
+  type CreateSessionResponse,
+  DEFAULT_LEVEL,
+  DEFAULT_PERSONA,
+  type Persona,
+  type SessionLevel,
+} from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { FastifyBaseLogger } from 'fastify';
 import { newToken, tokenMatches } from '../../auth.ts';
@@ -15,7 +22,12 @@ import { ActiveByAddress } from './active-by-address.ts';
 import type { SessionBrains } from './brains.ts';
 import { EngineInterviewer } from './engine-interviewer.ts';
 
-type CreateSession = Required<Omit<CreateSessionBody, 'seed'>> & { seed?: number };
+/** A parsed create body; level and persona take their defaults when a caller leaves them out. */
+type CreateSession = Required<Omit<CreateSessionBody, 'seed' | 'level' | 'persona'>> & {
+  seed?: number;
+  level?: SessionLevel;
+  persona?: Persona;
+};
 
 const NO_MODEL_NOTICE =
   'No language model is configured on this server, so the offline interviewer runs this session. ' +
@@ -81,12 +93,20 @@ export class SoloRooms implements RoomKind {
       );
     }
     const caseStudy = rubrics.getCase(body.caseId);
+    const level = body.level ?? DEFAULT_LEVEL;
+    if (!caseStudy.levels.includes(level)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `level: "${caseStudy.id}" is written for ${caseStudy.levels.join(' or ')} candidates, not ${level}; pick one of those levels or another case`,
+      );
+    }
     const framework = rubrics.current.framework;
     const id = randomUUID();
     this.#creating.add(id);
     this.#active.add(id, address);
     try {
-      return await this.#create(id, body, from.ownerHash ?? null, caseStudy, framework);
+      const settings = { ...body, level, persona: body.persona ?? DEFAULT_PERSONA };
+      return await this.#create(id, settings, from.ownerHash ?? null, caseStudy, framework);
     } finally {
       this.#creating.delete(id);
     }
@@ -94,7 +114,7 @@ export class SoloRooms implements RoomKind {
 
   async #create(
     id: string,
-    body: CreateSession,
+    body: CreateSession & { level: SessionLevel; persona: Persona },
     ownerHash: string | null,
     caseStudy: CaseStudy,
     framework: Framework,
@@ -103,7 +123,11 @@ export class SoloRooms implements RoomKind {
     const { token, hash } = newToken();
     const now = clock.now();
     const initial = startInterview(
-      createConfig(framework, caseStudy, { durationMinutes: body.durationMinutes }),
+      createConfig(framework, caseStudy, {
+        durationMinutes: body.durationMinutes,
+        level: body.level,
+        persona: body.persona,
+      }),
       now,
     );
     // Without a model endpoint an `llm` session runs offline, flagged and announced.
@@ -115,6 +139,8 @@ export class SoloRooms implements RoomKind {
       caseTitle: caseStudy.title,
       durationMinutes: body.durationMinutes,
       interviewer: body.interviewer,
+      level: body.level,
+      persona: body.persona,
       seed: body.seed ?? randomInt(2 ** 31 - 1),
       engineState: initial.state,
       createdAt: now,
@@ -137,6 +163,8 @@ export class SoloRooms implements RoomKind {
       caseId: caseStudy.id,
       durationMinutes: body.durationMinutes,
       interviewer: body.interviewer,
+      level: body.level,
+      persona: body.persona,
     };
   }
 

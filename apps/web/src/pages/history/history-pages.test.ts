@@ -9,6 +9,8 @@ const summary = (id: string) => ({
   caseTitle: 'Case',
   durationMinutes: 45,
   interviewer: 'offline',
+  level: 'senior',
+  persona: 'neutral',
   status: 'ended',
   createdAt: 1,
   endedAt: 2,
