@@ -72,7 +72,14 @@ const PERSONA_LINES: Record<Persona, Partial<Lines>> = {
   },
 };
 
-/** The line pools of `persona`: its own where it has them, the neutral ones otherwise. */
+/** Each persona's pools merged once: its own where it has them, the neutral ones otherwise. */
+const MERGED: Record<Persona, Lines> = {
+  neutral: LINES,
+  supportive: { ...LINES, ...PERSONA_LINES.supportive },
+  tough: { ...LINES, ...PERSONA_LINES.tough },
+};
+
+/** The line pools of `persona` (neutral when absent). */
 export function linesFor(persona: Persona | undefined): Lines {
-  return { ...LINES, ...PERSONA_LINES[persona ?? 'neutral'] };
+  return MERGED[persona ?? 'neutral'];
 }

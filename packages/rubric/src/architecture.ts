@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { type LoadResult, loadYamlFile } from './load.ts';
+import { displayPath, type LoadResult, listYamlFiles, loadYamlFile } from './load.ts';
 import { locator, type RubricIssue } from './locate.ts';
 import { contentLemmas, contentStems, tokenize } from './text.ts';
 
@@ -234,18 +233,10 @@ export function loadArchitectures(
   rubricsDir: string,
   caseIds?: ReadonlySet<string>,
 ): LoadResult<Map<string, ReferenceArchitecture>> {
-  const display = (file: string) => relative(process.cwd(), file) || file;
-  const dir = join(rubricsDir, ARCHITECTURES_FOLDER);
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-      .sort()
-      .map((name) => join(dir, name));
-  } catch (error) {
-    return fail(display(dir), `cannot list architecture files: ${(error as Error).message}`);
-  }
-  if (files.length === 0) return fail(display(dir), 'no architecture files found');
+  const display = displayPath;
+  const listed = listYamlFiles(join(rubricsDir, ARCHITECTURES_FOLDER), 'architecture files');
+  if (!listed.ok) return listed;
+  const files = listed.value;
 
   const issues: RubricIssue[] = [];
   const architectures = new Map<string, ReferenceArchitecture>();
@@ -272,10 +263,6 @@ export function loadArchitectures(
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: architectures };
-}
-
-function fail(file: string, message: string): { ok: false; issues: RubricIssue[] } {
-  return { ok: false, issues: [{ file, line: 1, column: 1, field: '', message }] };
 }
 
 /** A candidate's drawing as a text graph: boxes with labels and arrows between box ids. */

@@ -8,12 +8,12 @@ import {
   type ArithmeticFinding,
   caseTextFields,
   checkArithmetic,
-  extractQuantities,
   formatNumber,
   lintArithmetic,
   type TextField,
 } from './arithmetic.ts';
 import { loadRubrics } from './load.ts';
+import { extractQuantities } from './quantities.ts';
 import { CaseStudy } from './schema.ts';
 
 const one = (text: string) => {

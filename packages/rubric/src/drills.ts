@@ -1,11 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { probeLeaks } from './lint.ts';
-import { type LoadResult, loadYamlFile } from './load.ts';
+import { lintPointPhrasings } from './lint.ts';
+import { displayPath, type LoadResult, listYamlFiles, loadYamlFile } from './load.ts';
 import { issueAt, type RubricIssue } from './locate.ts';
 import { RedFlag, StepId, TalkingPoint } from './schema.ts';
-import { contentLemmas, contentStems } from './text.ts';
+import { contentLemmas } from './text.ts';
 
 /**
  * Trade-off drills: short timed exercises on one trade-off card ("Batch vs streaming features").
@@ -125,13 +124,7 @@ export function lintDrillDeck(
         at([...path, 'id'], `duplicate talking point id "${point.id}" in card "${card.id}"`);
       pointIds.add(point.id);
 
-      const leaked = probeLeaks(point);
-      if (leaked) {
-        at(
-          [...path, 'probe'],
-          `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`,
-        );
-      }
+      lintPointPhrasings(point, path, at);
       const inQuestion = questionLeaks(card.question, point);
       if (inQuestion) {
         at(
@@ -139,21 +132,6 @@ export function lintDrillDeck(
           `the question gives the answer away: it contains every word of "${inQuestion}", a signal of point "${point.id}"; reword the question or make the signal more specific`,
         );
       }
-      const normalised = point.signals.map((signal) => contentStems(signal).join(' '));
-      normalised.forEach((signal, signalIndex) => {
-        if (signal === '')
-          at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
-        else if (normalised.indexOf(signal) !== signalIndex) {
-          at(
-            [...path, 'signals', signalIndex],
-            `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`,
-          );
-        }
-      });
-      point.plain.forEach((phrase, plainIndex) => {
-        if (contentStems(phrase).length === 0)
-          at([...path, 'plain', plainIndex], 'this plain phrasing is only stop words; it can never match');
-      });
     });
     card.redFlags.forEach((flag, flagIndex) => {
       if (pointIds.has(flag.id)) {
@@ -173,18 +151,10 @@ export function lintDrillDeck(
  * found and no cards. With `caseIds`, a card's `case` must be one of them.
  */
 export function loadDrills(rubricsDir: string, caseIds?: ReadonlySet<string>): LoadResult<DrillCard[]> {
-  const display = (file: string) => relative(process.cwd(), file) || file;
-  const dir = join(rubricsDir, DRILLS_FOLDER);
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-      .sort()
-      .map((name) => join(dir, name));
-  } catch (error) {
-    return fail(display(dir), `cannot list drill files: ${(error as Error).message}`);
-  }
-  if (files.length === 0) return fail(display(dir), 'no drill files found');
+  const display = displayPath;
+  const listed = listYamlFiles(join(rubricsDir, DRILLS_FOLDER), 'drill files');
+  if (!listed.ok) return listed;
+  const files = listed.value;
 
   const issues: RubricIssue[] = [];
   const cards: DrillCard[] = [];
@@ -200,8 +170,4 @@ export function loadDrills(rubricsDir: string, caseIds?: ReadonlySet<string>): L
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: cards };
-}
-
-function fail(file: string, message: string): { ok: false; issues: RubricIssue[] } {
-  return { ok: false, issues: [{ file, line: 1, column: 1, field: '', message }] };
 }

@@ -21,6 +21,39 @@ export function probeLeaks(point: TalkingPoint): string | null {
   return null;
 }
 
+/** Reports a problem at a YAML path of the file being checked. */
+export type ReportAt = (path: (string | number)[], message: string) => void;
+
+/**
+ * The phrasing checks every talking point gets, in a case or on a drill card: the probe does not
+ * give the answer away, no signal is only stop words or a duplicate of another once word endings
+ * are ignored, and no plain phrasing is only stop words.
+ */
+export function lintPointPhrasings(point: TalkingPoint, path: (string | number)[], at: ReportAt): void {
+  const leaked = probeLeaks(point);
+  if (leaked) {
+    at(
+      [...path, 'probe'],
+      `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`,
+    );
+  }
+  const normalised = point.signals.map((signal) => contentStems(signal).join(' '));
+  normalised.forEach((signal, signalIndex) => {
+    if (signal === '')
+      at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
+    else if (normalised.indexOf(signal) !== signalIndex) {
+      at(
+        [...path, 'signals', signalIndex],
+        `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`,
+      );
+    }
+  });
+  point.plain.forEach((phrase, plainIndex) => {
+    if (contentStems(phrase).length === 0)
+      at([...path, 'plain', plainIndex], 'this plain phrasing is only stop words; it can never match');
+  });
+}
+
 /** Checks what the schema cannot: unique ids, leaking probes, duplicate signals, framework overlap. */
 export function lintCase(
   study: CaseStudy,
@@ -41,24 +74,7 @@ export function lintCase(
       if (seen) at([...path, 'id'], `duplicate talking point id "${point.id}" (also in ${seen})`);
       pointIds.set(point.id, `steps.${stepId}`);
 
-      const leaked = probeLeaks(point);
-      if (leaked) {
-        at(
-          [...path, 'probe'],
-          `the probe gives the answer away: it contains the signal "${leaked}"; ask about the need, not the solution`,
-        );
-      }
-      const normalised = point.signals.map((signal) => contentStems(signal).join(' '));
-      normalised.forEach((signal, signalIndex) => {
-        if (signal === '')
-          at([...path, 'signals', signalIndex], 'this signal is only stop words; it can never match');
-        else if (normalised.indexOf(signal) !== signalIndex) {
-          at(
-            [...path, 'signals', signalIndex],
-            `signal duplicates "${point.signals[normalised.indexOf(signal)]}" once word endings are ignored`,
-          );
-        }
-      });
+      lintPointPhrasings(point, path, at);
       if (genericTitles.has(point.title.toLowerCase())) {
         at([...path, 'title'], `"${point.title}" repeats a framework point; make it specific to this case`);
       }

@@ -62,37 +62,41 @@ function fail(
   return { ok: false, issues: [{ file, line, column, field, message }] };
 }
 
+/** A path as the issues show it: relative to the working directory when it is below it. */
+export function displayPath(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
+
+/**
+ * The `*.yaml` files of a rubric folder (cases, drills, architectures), sorted by name, as full
+ * paths; a folder that cannot be read or holds none is one issue naming `what` ("case files").
+ */
+export function listYamlFiles(dir: string, what: string): LoadResult<string[]> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'));
+  } catch (error) {
+    return fail(displayPath(dir), 1, 1, '', `cannot list ${what}: ${(error as Error).message}`);
+  }
+  if (names.length === 0) return fail(displayPath(dir), 1, 1, '', `no ${what} found`);
+  return { ok: true, value: names.sort().map((name) => join(dir, name)) };
+}
+
 /**
  * Loads `framework.yaml` and every `cases/*.yaml` under `dir`. All or nothing: any problem in any
  * file returns the full list of problems and no rubrics, so nothing is ever half-loaded.
  */
 export function loadRubrics(dir: string): LoadResult<Rubrics> {
   const issues: RubricIssue[] = [];
-  const display = (file: string) => relative(process.cwd(), file) || file;
+  const display = displayPath;
 
   const frameworkFile = join(dir, 'framework.yaml');
   const framework = loadYamlFile(frameworkFile, Framework, display(frameworkFile));
   if (!framework.ok) issues.push(...framework.issues);
 
-  const casesDir = join(dir, 'cases');
-  let caseFiles: string[] = [];
-  try {
-    caseFiles = readdirSync(casesDir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-      .sort()
-      .map((name) => join(casesDir, name));
-  } catch (error) {
-    issues.push({
-      file: display(casesDir),
-      line: 1,
-      column: 1,
-      field: '',
-      message: `cannot list cases: ${(error as Error).message}`,
-    });
-  }
-  if (caseFiles.length === 0 && issues.length === 0) {
-    issues.push({ file: display(casesDir), line: 1, column: 1, field: '', message: 'no case files found' });
-  }
+  const listed = listYamlFiles(join(dir, 'cases'), 'case files');
+  if (!listed.ok) issues.push(...listed.issues);
+  const caseFiles = listed.ok ? listed.value : [];
 
   const cases = new Map<string, CaseStudy>();
   const files = new Map<string, string>();
