@@ -110,6 +110,37 @@ describe('POST /api/sessions', () => {
     expect(row.token_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('judges at senior with a neutral interviewer unless told, and keeps a chosen persona', async () => {
+    const plain = await createSession();
+    expect(plain).toMatchObject({ level: 'senior', persona: 'neutral' });
+    const tough = await createSession({ caseId: FIXTURE_CASE_ID, persona: 'tough' });
+    expect(tough.persona).toBe('tough');
+    const listed = await app.inject({ url: '/api/sessions', headers: OWNER_HEADERS });
+    const row = z
+      .array(SessionSummary)
+      .parse(listed.json())
+      .find((item) => item.id === tough.id);
+    expect(row).toMatchObject({ level: 'senior', persona: 'tough' });
+  });
+
+  it('refuses a level the case is not written for, naming the levels it suits', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      payload: { caseId: FIXTURE_CASE_ID, level: 'staff' },
+      headers: OWNER_HEADERS,
+    });
+    const body = expectApiError(response, 400, 'VALIDATION_FAILED');
+    expect(body.message).toContain('written for senior candidates, not staff');
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      payload: { caseId: FIXTURE_CASE_ID, persona: 'grumpy' },
+      headers: OWNER_HEADERS,
+    });
+    expectApiError(unknown, 400, 'VALIDATION_FAILED');
+  });
+
   it('answers 404 naming the known cases for an unknown case', async () => {
     const response = await app.inject({
       method: 'POST',

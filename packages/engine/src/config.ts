@@ -1,4 +1,4 @@
-import { DEFAULT_LEVEL, DEFAULT_PERSONA, type Persona, type SessionLevel } from '@mlsd/protocol';
+import { DEFAULT_PERSONA, type Persona } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { stepBudgetsMs } from './budgets.ts';
 import { PERSONA_RULES } from './persona.ts';
@@ -13,8 +13,6 @@ export interface ConfigOptions {
   maxFollowUpsPerStep?: number;
   /** Neutral when absent. */
   persona?: Persona;
-  /** Senior when absent. */
-  level?: SessionLevel;
   /** Default 2: the curveball follows the candidate's second answer in its step. */
   curveballAfterAnswers?: number;
   /** Default 60 s. */
@@ -41,6 +39,5 @@ export function createConfig(
     curveballAfterAnswers: options.curveballAfterAnswers ?? 2,
     maxSpeakingMs: options.maxSpeakingMs ?? 60_000,
     persona,
-    level: options.level ?? DEFAULT_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-import { EndReason, Persona, SessionLevel, StepId } from '@mlsd/protocol';
+import { EndReason, Persona, StepId } from '@mlsd/protocol';
 import { z } from 'zod';
 
 /** Fixed for the life of a session; kept inside the state so a restored state needs nothing else. */
@@ -21,8 +21,6 @@ export const EngineConfig = z.object({
   maxSpeakingMs: z.number().int().positive(),
   /** The interviewer's manner (see `PERSONA_RULES`); states stored before personas restore as neutral. */
   persona: Persona.default('neutral'),
-  /** The level the candidate is judged at: it decides which points are open to probe. */
-  level: SessionLevel.default('senior'),
 });
 export type EngineConfig = z.infer<typeof EngineConfig>;
 

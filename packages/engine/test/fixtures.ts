@@ -37,7 +37,6 @@ export function makeConfig(overrides: Partial<EngineConfig> = {}): EngineConfig 
     curveballAfterAnswers: 2,
     maxSpeakingMs: 60_000,
     persona: 'neutral',
-    level: 'senior',
     ...overrides,
   };
 }

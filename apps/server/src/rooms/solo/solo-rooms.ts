@@ -125,7 +125,6 @@ export class SoloRooms implements RoomKind {
     const initial = startInterview(
       createConfig(framework, caseStudy, {
         durationMinutes: body.durationMinutes,
-        level: body.level,
         persona: body.persona,
       }),
       now,
