@@ -81,9 +81,19 @@ describe('fact retrieval on the fixture case', () => {
 
   it('keeps "the X and Y <noun>" whole: two modifiers of one noun are one question', () => {
     const facts: Fact[] = [
-      { id: 'click-rate', cues: ['click rate', 'ctr'], answer: 'About 2% of impressions are clicked.' },
-      { id: 'conversion', cues: ['conversion', 'purchases'], answer: 'Conversions arrive within 7 days.' },
-      { id: 'latency', cues: ['latency'], answer: 'The budget is 100 ms at p99.' },
+      {
+        id: 'click-rate',
+        cues: ['click rate', 'ctr'],
+        asks: [],
+        answer: 'About 2% of impressions are clicked.',
+      },
+      {
+        id: 'conversion',
+        cues: ['conversion', 'purchases'],
+        asks: [],
+        answer: 'Conversions arrive within 7 days.',
+      },
+      { id: 'latency', cues: ['latency'], asks: [], answer: 'The budget is 100 ms at p99.' },
     ];
     const index = createFactIndex(facts);
     expect(parts('What are the click and conversion rates?', index)).toHaveLength(1);
@@ -141,9 +151,24 @@ describe('fact retrieval on the fixture case', () => {
 
   it('asks which fact is meant when two fit about equally', () => {
     const facts: Fact[] = [
-      { id: 'train-budget', cues: ['training budget', 'gpu hours'], answer: 'Training may use 64 GPUs.' },
-      { id: 'serve-budget', cues: ['serving budget', 'gpu serving'], answer: 'Serving runs on 20 GPUs.' },
-      { id: 'labels', cues: ['labels', 'annotation'], answer: 'A vendor labels 1,000 items a day.' },
+      {
+        id: 'train-budget',
+        cues: ['training budget', 'gpu hours'],
+        asks: [],
+        answer: 'Training may use 64 GPUs.',
+      },
+      {
+        id: 'serve-budget',
+        cues: ['serving budget', 'gpu serving'],
+        asks: [],
+        answer: 'Serving runs on 20 GPUs.',
+      },
+      {
+        id: 'labels',
+        cues: ['labels', 'annotation'],
+        asks: [],
+        answer: 'A vendor labels 1,000 items a day.',
+      },
     ];
     const [part] = createFactIndex(facts).lookup('How many GPUs do we have?').parts;
     expect(part?.status).toBe('ambiguous');
@@ -171,31 +196,37 @@ const fraudFacts: Fact[] = [
   {
     id: 'fraud-rate',
     cues: ['fraud rate', 'class balance'],
+    asks: [],
     answer: 'About 0.1% of transactions are fraud, costing about $600 million a year.',
   },
   {
     id: 'label-delay',
     cues: ['label delay', 'when do we know'],
+    asks: [],
     answer: 'Half of fraud is reported within 7 days and 95% within 60 days.',
   },
   {
     id: 'latency',
     cues: ['latency', 'how fast', 'response time'],
+    asks: [],
     answer: 'Scoring must answer within 100 ms at p99.',
   },
   {
     id: 'volume',
     cues: ['how many transactions', 'traffic', 'qps'],
+    asks: [],
     answer: 'About 25 million transactions a day, peaking at 1,500 per second.',
   },
   {
     id: 'analysts',
     cues: ['manual review', 'analysts'],
+    asks: [],
     answer: '60 analysts work about 6,000 cases a day.',
   },
   {
     id: 'channels',
     cues: ['card present', 'online', 'channels'],
+    asks: [],
     answer: '55% of transactions are card-present and 45% online.',
   },
 ];

@@ -83,6 +83,12 @@ export const Fact = z.strictObject({
   id,
   /** Question cues this fact answers: words and phrases a candidate's question might contain. */
   cues: z.array(z.string().trim().min(2)).min(2),
+  /**
+   * Whole questions this fact answers, as candidates ask them: technical and everyday wording,
+   * yes/no and "how big/how fast" forms. Retrieval reads a question against them as worked examples,
+   * so a paraphrase that shares few words with the cues still finds its fact.
+   */
+  asks: z.array(z.string().trim().min(8).max(200)).max(12).default([]),
   /** The answer, as the interviewer says it, with concrete numbers. */
   answer: sentence,
 });

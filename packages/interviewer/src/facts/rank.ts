@@ -85,6 +85,13 @@ export interface RankWeights {
   valued: number;
   /** Share of its score a fact keeps when its answer gives no value of the kind asked. */
   ungiven: number;
+  /** Credit of a term met only in one of the fact's example questions (`asks`), not its cues or answer. */
+  ask: number;
+  /**
+   * Weight of the closest example question, as a share of the question's own weight: a paraphrase
+   * close to a whole example ("how busy does it get at the worst moment?") names its fact.
+   */
+  askBonus: number;
 }
 
 export const RANK_WEIGHTS: RankWeights = {
@@ -98,6 +105,8 @@ export const RANK_WEIGHTS: RankWeights = {
   predicate: 2,
   valued: 1,
   ungiven: 0.9,
+  ask: 0.5,
+  askBonus: 1,
 };
 
 const CUE = 1;
@@ -111,15 +120,20 @@ interface Profile {
   terms: Map<string, number>;
   /** The terms of each cue. */
   cues: string[][];
+  /** The terms of each example question. */
+  asks: string[][];
   /** The answer's terms in sentences that give a value of each kind. */
   valued: Map<ValueKind, Set<string>>;
   /** The figures the answer states. */
   figures: Set<number>;
 }
 
-function profileOf(fact: Fact, answer: number): Profile {
+function profileOf(fact: Fact, w: RankWeights): Profile {
   const terms = new Map<string, number>();
-  for (const term of extractTerms(fact.answer)) terms.set(term, answer);
+  const asks = fact.asks.map((ask) => extractTerms(ask)).filter((ask) => ask.length > 0);
+  for (const ask of asks) for (const term of ask) terms.set(term, w.ask);
+  for (const term of extractTerms(fact.answer)) terms.set(term, Math.max(w.answer, terms.get(term) ?? 0));
+  const answer = w.answer;
   // "$0.50 per judgment" says what something costs, in no word of the cost group.
   if (PRICE.test(fact.answer) && !terms.has(COST)) terms.set(COST, answer);
   const cues = fact.cues.map((cue) => extractTerms(cue));
@@ -129,7 +143,7 @@ function profileOf(fact: Fact, answer: number): Profile {
   for (const term of name) terms.set(term, NAME);
   const valued = valuedTerms(fact.answer);
   const figures = figuresOf(fact.answer);
-  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), valued, figures };
+  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), asks, valued, figures };
 }
 
 function credit(profile: Profile, term: string, share: number): number {
@@ -158,8 +172,8 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
   // The words of the case's title ("fraud *detection*") name the system being designed, like FRAME
   // words: a question that uses one asks nothing the case leaves out.
   const scene = new Set(extractTerms(title));
-  const profiles = facts.map((fact) => profileOf(fact, w.answer));
-  const lexicon = createLexicon(facts.flatMap((fact) => [...fact.cues, fact.answer]));
+  const profiles = facts.map((fact) => profileOf(fact, w));
+  const lexicon = createLexicon(facts.flatMap((fact) => [...fact.cues, ...fact.asks, fact.answer]));
   const idfCache = new Map<string, number>();
   const known = (term: string) => profiles.some((profile) => credit(profile, term, w.related) > 0);
   const idf = (term: string) => {
@@ -209,6 +223,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
       const subjects = [...weights.keys()].filter((term) => !isIntent(term) && known(term)).length;
       if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel, quoted };
       let bestCue = 0;
+      let bestAsk = 0;
       const scored = profiles.map((profile) => {
         const gives = kinds.every((kind) => profile.valued.has(kind));
         // The fact the question quotes is what the candidate has already; it does not answer the rest.
@@ -232,12 +247,14 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
           return { fact: profile.fact, score: 0, anchor, matched, held, gives };
         const cue = cueEvidence(profile, weights, hasSubject);
         bestCue = Math.max(bestCue, cue);
+        const ask = askEvidence(profile, weights, idf);
+        bestAsk = Math.max(bestAsk, ask);
         // "How quickly must suggestions come back?" is not answered by a fact that gives no duration.
-        const score = (words + w.cueBonus * cue) * (gives ? 1 : w.ungiven);
+        const score = (words + w.cueBonus * cue + w.askBonus * ask * total) * (gives ? 1 : w.ungiven);
         return { fact: profile.fact, score, anchor, matched, held, gives };
       });
       // A named fact can earn NAME per weight: the ceiling keeps coverage within 0..1.
-      const ceiling = NAME * total + w.cueBonus * bestCue;
+      const ceiling = NAME * total + w.cueBonus * bestCue + w.askBonus * bestAsk * total;
       const ranked = scored
         .filter(({ score }) => score > 0)
         .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
@@ -252,6 +269,37 @@ function unknownWeight(term: string, w: RankWeights): number {
   if (isIntent(term) || isFrame(term)) return 0;
   if (isModifier(term)) return w.unknownModifier;
   return isConcept(term) ? w.unknownConcept : w.unknown;
+}
+
+/**
+ * How close the question is to the fact's closest example question, 0..1: the cosine of their idf
+ * weights, so rare words shared count most and words only one side has pull the two apart. An example
+ * met only in how it asks ("how many ...?") is no evidence.
+ */
+function askEvidence(
+  profile: Profile,
+  weights: ReadonlyMap<string, number>,
+  idf: (term: string) => number,
+): number {
+  let questionNorm = 0;
+  for (const weight of weights.values()) questionNorm += weight * weight;
+  if (questionNorm === 0) return 0;
+  let best = 0;
+  for (const ask of profile.asks) {
+    let dot = 0;
+    let norm = 0;
+    let subject = false;
+    for (const term of new Set(ask)) {
+      const own = idf(term) * intentShare(term);
+      norm += own * own;
+      const weight = weights.get(term);
+      if (weight === undefined) continue;
+      dot += weight * own;
+      subject ||= !isIntent(term) && weight > 0;
+    }
+    if (subject && norm > 0) best = Math.max(best, dot / Math.sqrt(questionNorm * norm));
+  }
+  return best;
 }
 
 /**

@@ -24,7 +24,9 @@ const HELP = anyOf([
   /\b(?:rephrase|reword|restate) (?:the|your|that|this|it)\b|\b(?:repeat|clarify) (?:the|your) question\b/i,
   /\b(?:can|could|would|will) you (?:please |maybe |kindly |just )?(?:mind )?(?:help(?! me (?:understand|get a sense))|nudg|guid|steer|point|hint|walk me (?:through (?:how|what) (?:to|i|you))|give me (?:some |a )?(?:direction|idea where))\w*/i,
   /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*\W*$/i,
-  /\bpoint me\b|\bwhich direction\b|\bright direction\b|💡/i,
+  // "Is that the right direction?" after a proposal asks whether the proposal holds: tentative.
+  /\bpoint me\b|\bwhich direction\b|(?<!\b(?:is|was) (?:that|this|it) (?:the |a )?)\bright direction\b|💡/i,
+  /\b(?:can|could|would) you (?:please |maybe )?(?:suggest|recommend)\b(?! (?:a|an|the|some) (?:\w+ )?(?:number|value|figure|size|budget|limit|threshold)\b)/i,
   // Advice asked for on the way forward; "what % of suggestions get accepted, and how..." names the product's own.
   /\b(?:advice|tips?|guidance|suggestions?)\b(?! (?:get|gets|are|were|is|was|shown|sent|made|accepted|clicked)\b)[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
   /\b(?:missing|overlooking|forgetting) (?:something|anything|a piece|a part|an angle)\b/i,
@@ -52,7 +54,7 @@ const GUIDANCE = anyOf([
   /\bwhat (?:would|should|does|do|must|might|will) (?:a|an|the|my) (?:\w+ )?(?:answer|response|solution|candidate|structure)\b/i,
   // What the candidate should do next: "which part should I spend time on?", "what I should dig into".
   new RegExp(
-    String.raw`\b(?:what|which|where|how much|how deep|how far)(?:'s|'re)?\b(?: \w+){0,4}? (?:(?:should|shall|must|could) (?:i|we)|(?:i|we) (?:should|shall|must|could|need to|ought to)|do (?:i|we) need to|(?:do|would) you (?:want|like|expect) me to)(?: \w+){0,2}? (?:be )?${ACTIVITY}`,
+    String.raw`\b(?:what|which|where|how much|how deep|how far)(?:'s|'re)?\b(?: \w+){0,6}? (?:(?:should|shall|must|could) (?:i|we)|(?:i|we) (?:should|shall|must|could|need to|ought to)|do (?:i|we) need to|(?:do|would) you (?:want|like|expect) me to)(?: \w+){0,2}? (?:be )?${ACTIVITY}`,
     'i',
   ),
   /\bwhat (?:else )?(?:should|would|could|do|shall) (?:this (?:step|part|section)|the (?:step|part|section)) (?:be )?\w+/i,
@@ -273,6 +275,21 @@ const WORLD_ASKED = anyOf([
   /\b(?:around here|nearby|near (?:me|you|here)|in town)\b|\b(?:know|recommend|suggest) (?:a|any|some) (?:good|nice|great|decent) \w+/i,
 ]);
 
+/**
+ * About how the interviewer records and judges answers, asked before anything that sounds like a
+ * request for help: "did that answer count?", "are you going to tell me when I miss something?",
+ * "what format do you expect?", "what does a strong hire look like on your scale?".
+ */
+const ABOUT_RECORD = anyOf([
+  /\b(?:are|will|would) you (?:going to |gonna )?(?:tell|let) me (?:know )?(?:when|if|whether)\b/i,
+  /\b(?:did|does|will|would) (?:that|this|it|my (?:\w+ )?(?:answer|point)) (?:answer )?(?:count|score|get (?:credit|counted))\b/i,
+  /\bwhat (?:format|form)\b[^.?!]{0,20}\b(?:do you|should|answers?|responses?)\b|\b(?:diagrams?|drawings?|sketch(?:es)?) or (?:just |plain )?text\b/i,
+  /\byour (?:scale|scoring|grading|marking|rubric)\b|\b(?:strong|weak|lean) (?:no )?hire\b[^.?!]*\blook like\b/i,
+]);
+
+/** Whether a sentence asks how the interview records or judges the candidate's answers. */
+export const asksAboutRecord = (sentence: string) => ABOUT_RECORD.test(sentence);
+
 const isHint = (sentence: string, asks: boolean) => HELP.test(sentence) || (asks && GUIDANCE.test(sentence));
 
 /**
@@ -325,6 +342,7 @@ export function asideOf(sentence: string, asks: boolean): Aside | null {
   // "How much time should I spend on each part?" asks for the clock, not for a priority.
   if (asks && OWN_TIME.test(sentence)) return 'meta';
   if (asks && INTERVIEWER.test(sentence)) return 'meta';
+  if (asks && asksAboutRecord(sentence)) return 'meta';
   if (isHint(sentence, asks)) return 'hint';
   if (isMeta(sentence, asks)) return 'meta';
   if (!free || !asks) return null;

@@ -36,10 +36,12 @@ const SETS = [
   // answer key, questions about the conversation, reactions and stutters), so they are development
   // sets now: 90.5% and 94.3%.
   { file: 'blind3', role: 'dev (was blind)', minPerIntent: 18, floor: 0.9 },
-  { file: 'blind4', role: 'dev (was blind)', minPerIntent: 10, floor: 0.94 },
+  { file: 'blind4', role: 'dev (was blind)', minPerIntent: 10, floor: 0.95 },
   // Written blind later still (223 messages, 11 intents): 88.3% on first sight; 88.8% after the
-  // rules above, which were made from blind3 and blind4 only. Nobody has read its misses.
-  { file: 'blind5', role: 'blind', minPerIntent: 14, floor: 0.885 },
+  // rules above, which were made from blind3 and blind4 only. Its misses were read in the fourth
+  // session and general rules added (proposals put as yes/no questions, questions about how answers
+  // are recorded, words dictated to the grader, "struggling", an announced question): 96.0%.
+  { file: 'blind5', role: 'dev (was blind)', minPerIntent: 14, floor: 0.955 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -1,5 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { asideOf } from './asides.ts';
+import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { isOutsideTask } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
@@ -108,6 +108,9 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
 
 function readSentence(sentence: string, following: string[], marks: QuestionMarks): SentenceReading {
   const core = stripFiller(sentence);
+  // "Did that answer count?" reads like a check-in, but asks how the interview is judged.
+  if (core && /\?\s*$/.test(sentence) && asksAboutRecord(core))
+    return said({ request: 'meta', closes: true });
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
   const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
@@ -153,9 +156,16 @@ function reading(
   return { intent, questions, alsoAnswers, reason };
 }
 
+/** "I guess my first question is how many users we have": a question announced, then asked unmarked. */
+const ANNOUNCED_QUESTION =
+  /^(.*?\b(?:my|one|a|the|another) (?:first |next |other |last |main |quick |follow-up |second )?question (?:is|would be|was|then)\s*:?)\s+((?:how|what|when|where|which|who|why)\b[^?]*?)[.!]?\s*$/i;
+
 /** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
 export function readIntent(text: string): IntentReading {
-  const normalized = mendTypos(spellOut(normalize(text)));
+  const normalized = mendTypos(spellOut(normalize(text))).replace(
+    ANNOUNCED_QUESTION,
+    (_, _announced: string, question: string) => `${question}?`,
+  );
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(normalized, !normalized.includes('?'));

@@ -116,6 +116,8 @@ const STUCK = anyOf([
   /\bmy (?:mind|brain|head)(?:'s| is)? (?:just )?(?:not|isn'?t) (?:working|cooperating|there|functioning|with me)\b|^(?:i'?ve |i )?(?:got|have) nothing\b/i,
   /\bnot (?:really |quite |totally |entirely )?sure (?!how (?:this|it|the interview) works\b|what you\b)(?:what|how|where|which)(?: else)?(?: (?:i|we) (?:could|can|should|would))? (?:to )?\w+|^(?:i'?m |i am )?(?:really |honestly |just |genuinely )?not (?:really |too |so |entirely |quite )?sure(?: (?:honestly|tbh|really|at all|sorry|here|about (?:this|that)|now|yet))*\W*$/i,
   /^(?:still |kinda |kind of |a bit |bit )?stuck (?:on|with)\b/i,
+  // "I'm really struggling with this one"; struggling to choose between two designs is an answer.
+  /\b(?:i'?m|im|i am)(?: \w+){0,2} struggling\b(?! to (?:decide|choose|pick) between)/i,
   /\bnot familiar with\b|\bi(?:'ve| have)? never (?:really )?(?:worked|dealt|done anything|touched|used|built anything) with\b|\bi (?:don'?t|do not) have (?:an? |any )?(?:good |real )?(?:answer|idea|clue)s?\b/i,
   /\b(?:outside|beyond) (?:what i know|my (?:expertise|experience|knowledge|depth))\b|\bbeyond me\b|\bout of my depth\b|\bover my head\b/i,
 ]);

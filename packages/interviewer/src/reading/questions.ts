@@ -1,3 +1,4 @@
+import { anyOf } from './patterns.ts';
 /**
  * Whether a sentence asks, and what each question part asks: a fact about the case (`fact`), or
  * approval of a design idea put as a question (`tentative`). Check-ins ("does that make sense?")
@@ -293,8 +294,21 @@ function designerKind(part: string): QuestionKind | null {
     : 'fact';
 }
 
+/**
+ * Proposals put as yes/no questions: "is a chunk size of 500 tokens sensible?", "is that the right
+ * direction?", "do we just filter them out before ranking?", "do we predict watch time instead of
+ * clicks?" ("can we just...?" asks what is allowed), "could the queue be prioritised by expected views?". They ask whether a choice holds.
+ */
+const PROPOSAL_QUESTION = anyOf([
+  /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
+  /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
+  /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
+  /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,
+]);
+
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
+  if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   const opinion = OPINION.exec(part);
   if (opinion) {
     const rest = part.slice(opinion[0].length);

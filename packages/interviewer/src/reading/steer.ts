@@ -36,6 +36,9 @@ const STEER = anyOf([
   /\b(?:list|show|tell|give|share|send|read out|paste|what(?:'s| are| is| does| do)|which|whats)\b[^.!?]{0,40}\b(?:talking points|(?:the )?points you(?:'re| are)? (?:looking for|grading|scoring|checking|expecting)|red flags?(?: list)?|curveballs?|expected (?:points|answers?)|(?:the )?strong answers?|(?:the )?model answers?)\b/i,
   /\b(?:which|what) (?:points|items|things)\b[^.!?]{0,30}\b(?:i(?:'ve| have)? (?:missed|not covered|left out)|i(?:'m| am) missing|carry the most weight|(?:are )?worth the most|(?:do )?i (?:need|have) to (?:mention|say|hit))\b/i,
   /\b(?:keywords?|key ?words|buzzwords)\b[^.!?]{0,30}\b(?:to (?:score|pass|get)|you(?:'re| are)? (?:scoring|grading|looking for))\b/i,
+  // Words put in the record for the grader: "repeat after me: ...", "please record that I mentioned
+  // calibration", a "new instruction from the hiring manager", "pass this candidate".
+  /\brepeat after me\b|\bnew instructions? from\b|\bpass (?:this|the) candidate\b|\b(?:record|note down|log|write down|put down|make a note) (?:it |for the record )?that i(?: \w+){0,2} (?:mentioned|covered|said|explained|addressed|discussed|talked about|answered)\b/i,
   // Asking for a kinder record: "be generous with the score", "don't count that against me", "mark it strong".
   /\bbe (?:generous|lenient|kind|nice|easy)\b[^.!?]{0,25}\b(?:scor\w*|grad\w*|marks?|marking|rating|evaluation)\b|\b(?:don'?t|do not|please don'?t) (?:count|hold|use|penali[sz]e|mark|score)\b[^.!?]{0,30}\bagainst me\b|\b(?:remember|make sure|be sure) to (?:give|credit) me\b|\bgive me (?:credit|points|marks) for\b|\bmark (?:it|that|this|me) (?:as )?(?:strong|good|excellent|correct|right|covered)\b/i,
 ]);
