@@ -80,6 +80,9 @@ function evaluate(file: string) {
   const outcomes = { plain: [] as Outcome[], filler: [] as Outcome[], combined: [] as Outcome[] };
   const misses: string[] = [];
   const unanswerable: ('none' | 'ambiguous' | 'wrong')[] = [];
+  // The looser reading of the goal, "facts given": an expected fact counts when some part gives it,
+  // whatever else the reply gives; `extra` counts facts given that were not asked for.
+  const loose = { parts: 0, given: 0, extra: 0 };
   for (const entry of entries) {
     const study = cases.get(entry.caseId);
     if (!study) throw new Error(`${entry.id}: unknown case '${entry.caseId}'`);
@@ -100,6 +103,12 @@ function evaluate(file: string) {
       const parts = index.lookup(entry[phrasing]).parts;
       const graded = grade(parts, expected);
       outcomes[phrasing].push(...graded);
+      const given = new Set(
+        parts.flatMap((part) => (part.status === 'found' && part.fact ? [part.fact.id] : [])),
+      );
+      loose.parts += expected.length;
+      loose.given += expected.filter((factId) => given.has(factId)).length;
+      loose.extra += [...given].filter((factId) => !expected.includes(factId)).length;
       if (graded.some((outcome) => outcome !== 'right')) {
         const got = parts.map(
           (part) => `${part.status}:${part.fact?.id ?? part.options?.map((f) => f.id).join('|') ?? ''}`,
@@ -113,7 +122,7 @@ function evaluate(file: string) {
   const rows = PHRASINGS.map((phrasing) => ({ file, phrasing, ...tally(outcomes[phrasing]) }));
   const total = tally(PHRASINGS.flatMap((phrasing) => outcomes[phrasing]));
   const none = unanswerable.filter((outcome) => outcome === 'none').length;
-  return { answerable: answerable.length, rows, total, unanswerable, none, misses };
+  return { answerable: answerable.length, rows, total, unanswerable, none, misses, loose };
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
@@ -125,32 +134,40 @@ const percent = (part: number, whole: number) => `${((100 * part) / Math.max(who
  * once each on first sight (blind: 73.1%; blind2: 81.4% with 72 false "not covered"; blind3 below),
  * and all have been worked on since, so none of these sets is blind any more: only a new set measures.
  * The floors below are a little under what each set reaches today, so a change that reads worse
- * fails; they are not the goal, which is not met yet (see packages/interviewer/README.md).
+ * fails; they are not the goal, which is not met yet on unseen questions (see
+ * packages/interviewer/README.md). Each set also prints the looser "asked facts given" share.
  */
 const FLOORS: Record<string, { right: number; falseNone: number; none: number }> = {
-  tune: { right: 0.95, falseNone: 6, none: 0.77 },
-  holdout: { right: 0.955, falseNone: 0, none: 0.86 },
-  blind: { right: 0.9, falseNone: 7, none: 0.5 },
-  blind2: { right: 0.945, falseNone: 5, none: 0.63 },
+  // Since the fourth session, facts carry example questions (`asks`, written by hands that never saw
+  // any of these sets). They moved the vocabulary the rules were tuned against: the tuned sets lost
+  // 1-3 points, the unseen sets (blind6 below) gained 3-4, and fewer answerable parts are "not covered".
+  tune: { right: 0.945, falseNone: 6, none: 0.68 },
+  holdout: { right: 0.93, falseNone: 1, none: 0.84 },
+  blind: { right: 0.915, falseNone: 4, none: 0.46 },
+  blind2: { right: 0.94, falseNone: 3, none: 0.55 },
   // Read once on first sight (2026-12-03), after the blind2 work: 60.1% right, 141 false "not
   // covered", 72.0% of unanswerable questions "none". Its questions avoid the facts' cue words on
   // purpose. It has been tuned on since (cues in everyday words, clauses of one sentence read as one
   // question), so like the others it no longer measures unseen paraphrases.
-  blind3: { right: 0.92, falseNone: 9, none: 0.7 },
+  blind3: { right: 0.91, falseNone: 8, none: 0.69 },
   // Written blind (half technical words, half plain paraphrases) while blind3 was being worked on,
   // and read once on first sight after that work: 83.1% right (plain 75.0%, filler 75.8%, combined
-  // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Nobody has tuned on it:
-  // this is the honest figure for unseen questions today.
-  blind4: { right: 0.825, falseNone: 37, none: 0.8 },
-  // Written blind (2026-12-03, by a hand barred from the code and the other sets) and read on first
-  // sight: 81.5% right (plain 82.5%, filler 79.2%, combined 82.1%), 39 false "not covered", 55.0%
-  // of unanswerable questions "none" (its unanswerable questions sit close to real facts on
-  // purpose). Its misses were printed once by accident; nothing was changed for them, and the one
-  // change made since (a pronoun read with its antecedent, from blind4's misses) left it unchanged.
-  blind5: { right: 0.81, falseNone: 39, none: 0.55 },
+  // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Its misses were read in
+  // the fourth session: a development set now.
+  blind4: { right: 0.855, falseNone: 22, none: 0.68 },
+  // Written blind and read on first sight: 81.5% right, 39 false "not covered", 55.0% of
+  // unanswerable questions "none" (they sit close to real facts on purpose). Its misses were read
+  // in the fourth session: a development set now.
+  blind5: { right: 0.82, falseNone: 24, none: 0.51 },
+  // Written blind in the fourth session (292 questions over all 18 cases, half of the plain ones in
+  // everyday words that avoid the facts' own) and read on first sight before anything was changed
+  // for it: 76.5% right, 67 false "not covered", 54.8% of unanswerable questions "none". With the
+  // example questions: 80.1% right (83.7% of asked facts given), 53 false "not covered", 46.6% of
+  // unanswerable questions "none". Nobody has read its misses: this is the honest unseen figure.
+  blind6: { right: 0.8, falseNone: 53, none: 0.46 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5'])(
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'])(
   'fact questions (%s)',
   (file) => {
     const floor = FLOORS[file]!;
@@ -170,6 +187,10 @@ describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5
       },
     ];
     console.table(table);
+    const { loose } = result;
+    console.log(
+      `${file}: ${percent(loose.given, loose.parts)} of asked facts given (${loose.given}/${loose.parts}), ${loose.extra} facts given that were not asked`,
+    );
     // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
     // misses, once read, make it a development set.
     if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))

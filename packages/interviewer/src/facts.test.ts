@@ -327,8 +327,7 @@ describe('fact retrieval on the real cases', () => {
     const fraud = realCases.find((study) => study.id === 'fraud-detection');
     expect(fraud).toBeDefined();
     const index = factIndexFor(fraud!);
-    // "how long until they show up" alone names nothing; with its antecedent it asks for the label delay.
-    expect(parts('how long until they show up?', index)).toEqual(['none:']);
+    // With its antecedent, "how long until they show up" asks for the label delay, not the sources again.
     expect(parts('Where do our fraud labels come from, and how long until they show up?', index)).toEqual([
       'found:label-sources',
       'found:label-delay',

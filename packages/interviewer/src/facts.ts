@@ -56,6 +56,11 @@ export interface FactSearchOptions {
   closeness?: number;
   /** Most facts `search` returns. */
   limit?: number;
+  /**
+   * A question this close to one of the best fact's example questions (`asks`) is answered by it,
+   * however many words the case does not know.
+   */
+  exampleAgrees?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
@@ -68,6 +73,7 @@ const DEFAULTS: Required<FactSearchOptions> = {
   unknownShare: 1,
   closeness: 0.4,
   limit: 3,
+  exampleAgrees: 0.6,
 };
 
 /** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
@@ -132,9 +138,12 @@ export function createFactIndex(
   const ranker = createRanker(facts, {}, title);
 
   const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
-    const { ranked, unknown, novel } = ranking;
+    const { ranked, unknown, novel, nearest } = ranking;
     const [first, second] = ranked;
     if (!first) return { question, status: 'none' };
+    // The best fact is also the one whose example question this one is close to: two readings agree.
+    if (nearest && nearest.fact === first.fact && nearest.closeness >= settings.exampleAgrees)
+      return { question, status: 'found', fact: first.fact };
     // "How fast does it need to be?" opening a message names nothing but how it asks, and there is no
     // question before it to lean on: the fact the asking fits answers it. Later, it is a follow-up.
     const asking = opening && !ranking.quoted && unknown === 0 && first.held === 0;

@@ -47,6 +47,8 @@ export interface Ranking {
   novel: boolean;
   /** It quotes a fact's figure ("of the 2 million advertisers, ..."): it asks about that fact's subject. */
   quoted: boolean;
+  /** The fact whose example question (`asks`) is closest to the question, with that closeness (0..1). */
+  nearest?: { fact: Fact; closeness: number };
 }
 
 /** The scorer of one case's facts, built once. */
@@ -87,11 +89,6 @@ export interface RankWeights {
   ungiven: number;
   /** Credit of a term met only in one of the fact's example questions (`asks`), not its cues or answer. */
   ask: number;
-  /**
-   * Weight of the closest example question, as a share of the question's own weight: a paraphrase
-   * close to a whole example ("how busy does it get at the worst moment?") names its fact.
-   */
-  askBonus: number;
 }
 
 export const RANK_WEIGHTS: RankWeights = {
@@ -106,7 +103,6 @@ export const RANK_WEIGHTS: RankWeights = {
   valued: 1,
   ungiven: 0.9,
   ask: 0.5,
-  askBonus: 1,
 };
 
 const CUE = 1;
@@ -131,6 +127,7 @@ interface Profile {
 function profileOf(fact: Fact, w: RankWeights): Profile {
   const terms = new Map<string, number>();
   const asks = fact.asks.map((ask) => extractTerms(ask)).filter((ask) => ask.length > 0);
+  // An example question's words say what the fact is about, less surely than a cue.
   for (const ask of asks) for (const term of ask) terms.set(term, w.ask);
   for (const term of extractTerms(fact.answer)) terms.set(term, Math.max(w.answer, terms.get(term) ?? 0));
   const answer = w.answer;
@@ -223,7 +220,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
       const subjects = [...weights.keys()].filter((term) => !isIntent(term) && known(term)).length;
       if (total === 0) return { terms: weights.size, ranked: [], unknown, subjects, novel, quoted };
       let bestCue = 0;
-      let bestAsk = 0;
+      let nearest: Ranking['nearest'];
       const scored = profiles.map((profile) => {
         const gives = kinds.every((kind) => profile.valued.has(kind));
         // The fact the question quotes is what the candidate has already; it does not answer the rest.
@@ -248,18 +245,18 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         const cue = cueEvidence(profile, weights, hasSubject);
         bestCue = Math.max(bestCue, cue);
         const ask = askEvidence(profile, weights, idf);
-        bestAsk = Math.max(bestAsk, ask);
+        if (ask > (nearest?.closeness ?? 0)) nearest = { fact: profile.fact, closeness: ask };
         // "How quickly must suggestions come back?" is not answered by a fact that gives no duration.
-        const score = (words + w.cueBonus * cue + w.askBonus * ask * total) * (gives ? 1 : w.ungiven);
+        const score = (words + w.cueBonus * cue) * (gives ? 1 : w.ungiven);
         return { fact: profile.fact, score, anchor, matched, held, gives };
       });
       // A named fact can earn NAME per weight: the ceiling keeps coverage within 0..1.
-      const ceiling = NAME * total + w.cueBonus * bestCue + w.askBonus * bestAsk * total;
+      const ceiling = NAME * total + w.cueBonus * bestCue;
       const ranked = scored
         .filter(({ score }) => score > 0)
         .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
         .sort((a, b) => b.coverage - a.coverage);
-      return { terms: weights.size, ranked, unknown, subjects, novel, quoted };
+      return { terms: weights.size, ranked, unknown, subjects, novel, quoted, nearest };
     },
   };
 }

@@ -26,6 +26,8 @@ const HELP = anyOf([
   /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*\W*$/i,
   // "Is that the right direction?" after a proposal asks whether the proposal holds: tentative.
   /\bpoint me\b|\bwhich direction\b|(?<!\b(?:is|was) (?:that|this|it) (?:the |a )?)\bright direction\b|💡/i,
+  // "A hint on the retrieval side would unblock me", "pls help with the monitoring part".
+  /\b(?:an?|some|any|one) (?:\w+ ){0,1}(?:hints?|nudges?|pointers?|clues?|push)\b(?: \w+){0,4}? (?:would|could|might|will) (?:really |probably )?(?:unblock|unstick|get me (?:going|started|unstuck|moving))\b|\b(?:pls|plz|please) help\b|^help (?:with|on)\b/i,
   /\b(?:can|could|would) you (?:please |maybe )?(?:suggest|recommend)\b(?! (?:a|an|the|some) (?:\w+ )?(?:number|value|figure|size|budget|limit|threshold)\b)/i,
   // Advice asked for on the way forward; "what % of suggestions get accepted, and how..." names the product's own.
   /\b(?:advice|tips?|guidance|suggestions?)\b(?! (?:get|gets|are|were|is|was|shown|sent|made|accepted|clicked)\b)[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
@@ -113,7 +115,7 @@ const PROCESS = anyOf([
   /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?[\s?.!]*$/i,
   /\bhow long (?:until|till|before) (?:we|the (?:interview|session)|this)\b[^.?!]{0,10}\b(?:wrap|finish|end|stop|done|over)\b|\bare we (?:almost |nearly |close to )?(?:done|finished|at time|out of time|halfway)\b|\bwhen (?:do|will|does) (?:we|this|the interview|the session) (?:finish|end|stop|wrap up)\b|\bhow far (?:along|through|in) are we\b/i,
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
-  /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|\brubrics?\b|\bper (?:section|step|stage)\b/i,
+  /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|(?<!\ba )\brubrics?\b(?![- ]based)|\bper (?:section|step|stage)\b/i,
   /\b(?:after|before|at the end of|during) (?:the|this|our) (?:session|interview|mock|call)\b/i,
   // How the conversation itself is going: "which step are we on?", "am I talking too much?",
   // "is this 45 minutes total?", "is the pace okay?". ("Can you repeat the question?" asks for
@@ -282,7 +284,15 @@ const WORLD_ASKED = anyOf([
  */
 const ABOUT_RECORD = anyOf([
   /\b(?:are|will|would) you (?:going to |gonna )?(?:tell|let) me (?:know )?(?:when|if|whether)\b/i,
-  /\b(?:did|does|will|would) (?:that|this|it|my (?:\w+ )?(?:answer|point)) (?:answer )?(?:count|score|get (?:credit|counted))\b/i,
+  // "Does that count?" after a proposal checks the proposal (tentative); "did that count?" asks for the record.
+  /\b(?:did|will|would) (?:that|this|it|my (?:\w+ )?(?:answer|point)) (?:answer )?(?:count|score|get (?:credit|counted))\b|\bdoes my (?:\w+ )?(?:answer|point) (?:count|score)\b/i,
+  /\bhow do you (?:decide|judge|tell|know|determine) (?:if|whether|when) (?:an?|my|the) (?:\w+ )?(?:answer|response)\b/i,
+  /\b(?:why did you|did you) (?:skip|ignore|miss|not (?:see|read|get)) my\b|\bdid (?:it|that|my (?:last )?message) (?:not )?(?:register|go through|get through|send|arrive)\b/i,
+  /\b(?:limit|cap|maximum|max) on (?:how long|the length of|how much) (?:my )?(?:answers?|messages?|responses?|i (?:can )?(?:write|type))\b|\bhow long (?:can|should|may) my (?:answers?|messages?|responses?) be\b/i,
+  /\bdo you remember what i (?:said|wrote|mentioned|told you)\b|\b(?:each|every) (?:step|section|part) starts? (?:fresh|over|from scratch)\b/i,
+  /\b(?:the|my|this) score\b[^.?!]{0,15}\bout of\b|\bscored? out of (?:100|ten|10|five|5)\b/i,
+  /\b(?:restart|reset|start over|redo|begin again)\b[^.?!]{0,25}\b(?:session|interview|mock)\b|\b(?:restart|start over)\b[^.?!]{0,20}\bwith (?:a |another )?(?:different|new|other) case\b/i,
+  /\b(?:does it matter|is it (?:ok|okay|fine|alright)|would it matter) if i (?:type|write|answer|use|reply|respond|keep)\b/i,
   /\bwhat (?:format|form)\b[^.?!]{0,20}\b(?:do you|should|answers?|responses?)\b|\b(?:diagrams?|drawings?|sketch(?:es)?) or (?:just |plain )?text\b/i,
   /\byour (?:scale|scoring|grading|marking|rubric)\b|\b(?:strong|weak|lean) (?:no )?hire\b[^.?!]*\blook like\b/i,
 ]);
@@ -333,7 +343,9 @@ export type Aside = 'hint' | 'meta' | 'off-topic';
  */
 export function asideOf(sentence: string, asks: boolean): Aside | null {
   const ownLife = asks ? YOUR_LIFE.test(sentence) : PLAINLY_PERSONAL.test(sentence);
-  if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS) return 'off-topic';
+  // "Warm start from yesterday's weights" is the design speaking, whatever day it names.
+  if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS && !hasDesignWord(sentence))
+    return 'off-topic';
   // "we" is the team building the system: "do we also need to blur pets?" is about the case.
   const free = !hasCaseAnchor(sentence) && !hasDesignWord(sentence);
   // "Am I allowed to use the internet?" asks leave in the interview before it mentions everyday things.

@@ -42,6 +42,13 @@ const SETS = [
   // session and general rules added (proposals put as yes/no questions, questions about how answers
   // are recorded, words dictated to the grader, "struggling", an announced question): 96.0%.
   { file: 'blind5', role: 'dev (was blind)', minPerIntent: 14, floor: 0.955 },
+  // Written blind in the fourth session (265 messages): 86.0% on first sight, 86.4-87.2% after the
+  // rules made from blind5's and dev7's misses. Nobody has read its misses: the honest unseen figure.
+  { file: 'blind6', role: 'blind', minPerIntent: 15, floor: 0.865 },
+  // Written by another hand at the same time to be read (349 messages): 85.1% on first sight; its
+  // misses led to general rules (placeholder text, an idea put up for the interviewer's view, claims of authority, reasons after
+  // an idea, reasons beside a move-on, work of the candidate's day job, record and session questions).
+  { file: 'dev7', role: 'dev', minPerIntent: 22, floor: 0.97 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -23,7 +23,7 @@ import {
   wordCount,
 } from './sentences.ts';
 import { hasFakeMarkup, isSteer } from './steer.ts';
-import { hasDesignVoice, hasDomainWord, mendTypos, spellOut } from './vocabulary.ts';
+import { hasDesignVoice, hasDesignWord, hasDomainWord, mendTypos, spellOut } from './vocabulary.ts';
 
 export interface IntentReading {
   intent: CandidateIntent;
@@ -65,6 +65,13 @@ const ANSWER_WORDS = 5;
 const DESIGN_CLAUSE_WORDS = 4;
 /** Longest sentence after a request that gives a reason for it ("running low on time") rather than answers. */
 const REASON_WORDS = 10;
+
+/**
+ * A clause beside a move-on request that gives its reason or promises a return, not an answer:
+ * "and come back to it later", "I'm more comfortable there", "I think that's enough on data".
+ */
+const REQUEST_REASON =
+  /^(?:and |but |then )?(?:(?:we can |i'?ll |let'?s |maybe )?(?:come back|return|circle back|revisit)\b|(?:i think )?(?:that'?s|that is|i'?ve said|we'?ve (?:said|covered|done)) (?:enough|plenty|all i have)\b|(?:as )?i'?m (?:more |most |much more |a bit more )?(?:comfortable|confident|familiar|at home)\b|(?:i'?m )?(?:short|low|running low) on time\b)/i;
 
 /** Statements that frame a question rather than answer: "A few questions:", "I'm asking because...". */
 const FRAMING =
@@ -125,7 +132,11 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     const rest = ['move-on', 'stop', 'stuck'].includes(request) ? clauses.filter((c) => !isRequest(c)) : [];
     const content = rest.reduce((sum, clause) => sum + wordCount(clause), 0);
     const last = clauses.at(-1);
-    return said({ request, content, closes: rest.length === 0 || (last !== undefined && isRequest(last)) });
+    const closes =
+      rest.length === 0 ||
+      (last !== undefined && isRequest(last)) ||
+      (request === 'move-on' && rest.every((clause) => REQUEST_REASON.test(clause)));
+    return said({ request, content: closes && request === 'move-on' ? 0 : content, closes });
   }
   if (!isQuestion(sentence, core, marks)) {
     const frames = FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core);
@@ -156,13 +167,28 @@ function reading(
   return { intent, questions, alsoAnswers, reason };
 }
 
+/**
+ * An idea followed by a request for the interviewer's view: "quantile regression for the window,
+ * thoughts?", "BM25 then rerank — is that roughly what you're after?", "..., does that fit?". The
+ * message puts the idea up for approval, so it reads as the idea asked ("quantile regression...?").
+ */
+const VIEW_ASKED =
+  /\s*[,;:—–?-]+\s*(?:any )?(?:thoughts|what do you think|does (?:that|this|it) (?:count|fit|work|sound (?:right|ok|okay|good|reasonable))|is (?:that|this) (?:roughly |kind of |sort of |more or less )?(?:what you(?:'re| are) (?:after|looking for)|the kind of thing you (?:want|mean))|or (?:is that |would that be )?(?:fine|not|ok|okay))\s*\?+\s*$/i;
+
 /** "I guess my first question is how many users we have": a question announced, then asked unmarked. */
 const ANNOUNCED_QUESTION =
   /^(.*?\b(?:my|one|a|the|another) (?:first |next |other |last |main |quick |follow-up |second )?question (?:is|would be|was|then)\s*:?)\s+((?:how|what|when|where|which|who|why)\b[^?]*?)[.!]?\s*$/i;
 
 /** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
 export function readIntent(text: string): IntentReading {
-  const normalized = mendTypos(spellOut(normalize(text))).replace(
+  const mended = mendTypos(spellOut(normalize(text)));
+  const idea = mended.replace(VIEW_ASKED, '');
+  const viewAsked = idea !== mended && (hasDesignWord(idea) || hasDesignVoice(idea) || hasDomainWord(idea));
+  // "Personalise the carousel with session clicks, does that fit?": a short idea put up for approval.
+  if (viewAsked && !opensQuestion(idea) && wordCount(idea) <= SHORT_ANSWER)
+    return reading('tentative', 'idea-put-for-view');
+  const proposed = viewAsked ? `${idea.replace(/[?.!]+$/, '')}?` : mended;
+  const normalized = proposed.replace(
     ANNOUNCED_QUESTION,
     (_, _announced: string, question: string) => `${question}?`,
   );

@@ -50,7 +50,7 @@ const ENGLISH_LOANS = new Set(['café', 'naïve', 'résumé', 'cliché', 'façad
 
 /** Short words and acronyms without vowels that are still words: "vs", "lr", "gbdt", "tbh". */
 const NO_VOWEL_WORDS = new Set(
-  'vs lr ml nlp ctr cvr qps rps tps mrr ndcg gbdt llm sql knn hnsw sgd dnn cnn rnn pdf html url cdn rtt sms ltv pct ppl b2b tbh pls thx brb mhm hmm hm mm mmm ty np kk k ok nth xgb dcg crm cms ssd hdd rss tts'.split(
+  'vs nxt lr ml nlp ctr cvr qps rps tps mrr ndcg gbdt llm sql knn hnsw sgd dnn cnn rnn pdf html url cdn rtt sms ltv pct ppl b2b tbh pls thx brb mhm hmm hm mm mmm ty np kk k ok nth xgb dcg crm cms ssd hdd rss tts'.split(
     ' ',
   ),
 );
@@ -84,6 +84,9 @@ const FUNCTION_WORDS = new Set(
 /** The same short function word twice in a row: "the the", "a a", "so so". */
 const STUTTER = /\b(the|a|an|and|or|of|to|so|is|it|we|i)\s+\1\b/i;
 
+const PLACEHOLDER =
+  /^\s*(?:lorem ipsum\b.*|(?:todo|tbd|tba|placeholder|asdf|test(?:ing)?)(?:\s+(?:todo|tbd|test(?:ing)?|\d+))*|\[[^\]]{0,40}\]|(?:la|na|blah|bla)(?:\s+(?:la|na|blah|bla))+)\s*[.!]*\s*$/i;
+
 export function unreadable(text: string): Unreadable | null {
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return 'empty';
@@ -111,6 +114,8 @@ export function unreadable(text: string): Unreadable | null {
     new Set(words.map((word) => word.toLowerCase())).size <= Math.max(2, words.length / 8)
   )
     return 'gibberish';
+  // Placeholder text left in the box: "lorem ipsum", "TODO", "[insert answer here]", "test test 123".
+  if (PLACEHOLDER.test(text)) return 'gibberish';
 
   let english = 0;
   let foreign = 0;

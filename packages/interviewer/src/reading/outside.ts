@@ -31,9 +31,12 @@ const OUTSIDE = anyOf([
   // Advice on one's own life, asked either way round: "tips for negotiating a salary offer?", "my
   // landlord keeps raising the rent, what should I do?", "what do you think about the stock market?".
   new RegExp(
-    String.raw`\b(?:tips?|advice|advise|suggestions?|recommend\w*|what (?:should|would|do|can) (?:i|you)|how (?:do|should|can) i|what do you think|your (?:take|thoughts|opinion|view))\b[^.?!]{0,60}\b${LIFE}\b|\b${LIFE}\b[^.?!]{0,60}\b(?:what (?:should|would|can) i do|any (?:tips|advice)|what do you (?:think|suggest|recommend))\b`,
+    String.raw`\b(?:tips?|advice|advise|suggestions?|recommend\w*|what (?:should|would|do|can) (?:i|you)|how (?:do|should|can) i|(?:what )?do you think|your (?:take|thoughts|opinion|view))\b[^.?!]{0,60}\b${LIFE}\b|\b${LIFE}\b[^.?!]{0,60}\b(?:what (?:should|would|can) i do|any (?:tips|advice)|what do you (?:think|suggest|recommend))\b`,
     'i',
   ),
+  // Work of the candidate's own day job, said to be so: "..., asking for my job", "a report my boss wants".
+  /\b(?:convert|write|draft|help me|summari[sz]e|fix|debug|format|clean up)\b[^.?!]{0,80}\b(?:for (?:my )?(?:job|work|day job)|at work|my (?:boss|manager|team lead) (?:wants|needs|asked)|asking for (?:my )?(?:job|work|a colleague|a friend))\b/i,
+  /\bsummari[sz]e (?:this|my|the following|that) (?:e-?mail|article|text|document|message|doc|thread|meeting)\b/i,
 ]);
 
 /** Whether a sentence asks the interviewer for a task of the candidate's own life. */

@@ -35,6 +35,7 @@ const STOP = anyOf([
   /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go)\W*$/i,
   /\b(?:end|quit|stop|finish|terminate) (?:the|this) (?:interview|session|mock)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,
+  /\b(?:conclude|close|end) (?:the|this|our) (?:interview|session|mock|call)(?: (?:here|now|early|today))?\W*$/i,
   /^(?:i )?(?:don'?t|do not|no longer) (?:really )?(?:want|wish|feel like) to (?:continue|go on|keep going|carry on|do (?:this|it)|be here)(?: (?:with )?(?:the |this )?(?:interview|session|mock|anymore|any more|today))*\W*$/i,
   /^i(?: quit|'m out| am out|'m leaving| am leaving)\W*$|^(?:i'?m|we'?re|i am|we are) (?:calling it|wrapping (?:it |this )?up|signing off|logging off|heading (?:out|off))(?: (?:here|now|a day|quits|for (?:today|now)))*\W*$|^(?:i'?m )?ending (?:this |it |the (?:session|interview|mock) )?(?:now|here)\b/i,
 ]);
@@ -75,6 +76,11 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(`^(?:on ?to|onwards? to|over to|next up:?) (?:the )?(?:${STEP_WORD}|next)\\b`, 'i'),
+  // "pass", "nxt", "let's move forward": going on, in a word or two.
+  new RegExp(
+    `^(?:pass|nxt|skip)(?: please| pls)?\\W*$|^${REQUEST}(?:move|go|push|press) (?:forward|ahead|on)(?: (?:now|please|pls))?\\W*$`,
+    'i',
+  ),
   new RegExp(
     `^(?:(?:i'?m |we'?re )?ready for |on to |onto )?(?:the next ${PART}|next(?: ${PART})?)(?: please| pls| then)?$|^what(?:'s| is| comes) next(?: then| please| pls)?\\W*$|^what(?:'s| is) the next ${PART}\\b`,
     'i',
@@ -116,6 +122,9 @@ const STUCK = anyOf([
   /\bmy (?:mind|brain|head)(?:'s| is)? (?:just )?(?:not|isn'?t) (?:working|cooperating|there|functioning|with me)\b|^(?:i'?ve |i )?(?:got|have) nothing\b/i,
   /\bnot (?:really |quite |totally |entirely )?sure (?!how (?:this|it|the interview) works\b|what you\b)(?:what|how|where|which)(?: else)?(?: (?:i|we) (?:could|can|should|would))? (?:to )?\w+|^(?:i'?m |i am )?(?:really |honestly |just |genuinely )?not (?:really |too |so |entirely |quite )?sure(?: (?:honestly|tbh|really|at all|sorry|here|about (?:this|that)|now|yet))*\W*$/i,
   /^(?:still |kinda |kind of |a bit |bit )?stuck (?:on|with)\b/i,
+  // "I honestly haven't a clue", "my knowledge of vision is weak", "I'm rusty on retrieval".
+  /\bhaven'?t (?:got )?(?:a|any) (?:clue|idea)\b|\bmy (?:knowledge|experience) (?:of|in|with) [\w\s-]{1,30}\b(?:is|are) (?:weak|limited|thin|poor|rusty|basic|patchy)\b|\bi(?:'m| am) (?:quite |really |pretty |very )?(?:weak|rusty|shaky) (?:on|at|with|in)\b/i,
+  /^(?:i'?m |i am )?(?:really |honestly |just )?not (?:really |too |so |entirely |quite )?sure(?: at all)? (?:about|on|with) (?:this|that|this one|that one|this part|this step|any of this)\W*$/i,
   // "I'm really struggling with this one"; struggling to choose between two designs is an answer.
   /\b(?:i'?m|im|i am)(?: \w+){0,2} struggling\b(?! to (?:decide|choose|pick) between)/i,
   /\bnot familiar with\b|\bi(?:'ve| have)? never (?:really )?(?:worked|dealt|done anything|touched|used|built anything) with\b|\bi (?:don'?t|do not) have (?:an? |any )?(?:good |real )?(?:answer|idea|clue)s?\b/i,

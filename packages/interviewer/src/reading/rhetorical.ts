@@ -15,6 +15,9 @@ const FRAMES =
 const SELF_ANSWER =
   /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;
 
+/** Doubt in a self-answer: the candidate still wants the question answered. */
+const HEDGED = /\b(?:not (?:\w+ )?sure|unsure|no idea|i guess|maybe)\b/i;
+
 /** How an answer to a design question opens: the design voice, or a subject like "it", "the". */
 const ANSWER_OPENING =
   /^(?:we|i|it|they|that|this|the|a|an|every|each|all|both|just|only|mostly|mainly|usually|often|then|probably|simple|easy|one)\b/i;
@@ -28,7 +31,8 @@ const ANSWER_OPENING =
 export function isRhetorical(question: string, following: readonly string[]): boolean {
   const [next, afterNext] = following;
   if (next === undefined || /\?\s*$/.test(next)) return false;
-  if (SELF_ANSWER.test(next)) return true;
+  // "...? I think so but not sure": an answer given with doubt leaves the question open.
+  if (SELF_ANSWER.test(next)) return !HEDGED.test(next);
   if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;
   if (!DESIGN_QUESTION.test(question) || FRAMES.test(next)) return false;
   return hasDesignVoice(next) || ANSWER_OPENING.test(next);
