@@ -141,7 +141,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // Since the fourth session, facts carry example questions (`asks`, written by hands that never saw
   // any of these sets). They moved the vocabulary the rules were tuned against: the tuned sets lost
   // 1-3 points, the unseen sets (blind6 below) gained 3-4, and fewer answerable parts are "not covered".
-  tune: { right: 0.945, falseNone: 6, none: 0.68 },
+  tune: { right: 0.945, falseNone: 6, none: 0.67 },
   holdout: { right: 0.93, falseNone: 1, none: 0.84 },
   blind: { right: 0.915, falseNone: 4, none: 0.46 },
   blind2: { right: 0.94, falseNone: 3, none: 0.55 },
@@ -163,8 +163,11 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // everyday words that avoid the facts' own) and read on first sight before anything was changed
   // for it: 76.5% right, 67 false "not covered", 54.8% of unanswerable questions "none". With the
   // example questions: 80.1% right (83.7% of asked facts given), 53 false "not covered", 46.6% of
-  // unanswerable questions "none". Nobody has read its misses: this is the honest unseen figure.
-  blind6: { right: 0.8, falseNone: 53, none: 0.46 },
+  // unanswerable questions "none"; after fixes found by playing whole sessions by hand (a "daily
+  // active" count is a daily one, "videos to pick from" is the catalogue, one subject of three met
+  // thinly is no answer): 80.8% (84.0% given), 50, 47.9%. Nobody has read its misses: this is the
+  // honest unseen figure.
+  blind6: { right: 0.805, falseNone: 50, none: 0.47 },
 };
 
 describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'])(

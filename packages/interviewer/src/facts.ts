@@ -61,6 +61,8 @@ export interface FactSearchOptions {
    * however many words the case does not know.
    */
   exampleAgrees?: number;
+  /** Below this coverage, a best fact that meets one of three or more subjects asked is no answer. */
+  thinBelow?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
@@ -74,6 +76,7 @@ const DEFAULTS: Required<FactSearchOptions> = {
   closeness: 0.4,
   limit: 3,
   exampleAgrees: 0.6,
+  thinBelow: 0.5,
 };
 
 /** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
@@ -151,7 +154,10 @@ export function createFactIndex(
     if (!asking && unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
     const lead = first.coverage - (second?.coverage ?? 0);
     // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
-    const weak = first.coverage < settings.noneBelow || (first.matched <= 1 && first.anchor < unknown);
+    // "Is the home feed the only surface, or also up next?": one of three subjects met, thinly.
+    const thin = first.matched === 1 && ranking.subjects >= 3 && first.coverage < settings.thinBelow;
+    const weak =
+      first.coverage < settings.noneBelow || (first.matched <= 1 && first.anchor < unknown) || thin;
     if (!weak && ((first.coverage >= settings.foundAt && lead >= settings.margin) || !second)) {
       return { question, status: 'found', fact: first.fact };
     }

@@ -109,9 +109,20 @@ export const LINES = {
     'What could go wrong with that here?',
     'Think about the numbers of this case: does that still work?',
   ],
+  /** Asked about the rubric, a score or how they are doing. */
   redirectMeta: [
     "I can't share the rubric or any score during the interview; the report at the end covers all of it.",
     "That stays with me until the end: the report afterwards shows what was covered and what wasn't.",
+  ],
+  /** Asked about the interviewer itself: "are you an AI?", "who made this?". */
+  redirectMetaSelf: [
+    "I'm the practice interviewer for this session; questions about the tool can wait until the end.",
+    "I'm here as your interviewer for this mock; let's keep the focus on your design.",
+  ],
+  /** Any other question about the interview: its format, the session, what is allowed. */
+  redirectMetaOther: [
+    "Let's leave that for after the interview.",
+    'Fair question; it can wait until we finish.',
   ],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],

@@ -102,10 +102,24 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
 }
 
 /** Back to the step, with the time left, and nothing of the rubric or the score. */
+/** Words of a question about the grading: it gets the "report at the end" reply. */
+const ABOUT_GRADING =
+  /\b(?:rubric|scor\w*|grad\w*|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
+/** Words of a question about the interviewer itself. */
+const ABOUT_INTERVIEWER =
+  /\b(?:are you|who (?:made|built|wrote|created)|you (?:a|an) (?:ai|bot|human|person|robot|llm|model))\b|\b(?:ai|bot|robot|llm|gpt|human)\b/i;
+
+/** The redirect pool for a question about the interview: grading, the interviewer, or anything else. */
+function metaPool(voice: ReplyVoice): readonly string[] {
+  if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
+  if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
+  return voice.lines.redirectMetaOther;
+}
+
 export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
   const pool =
     move.reason === 'meta'
-      ? voice.lines.redirectMeta
+      ? metaPool(voice)
       : move.reason === 'steer'
         ? voice.lines.redirectSteer
         : voice.lines.redirectOffTopic;

@@ -24,7 +24,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   traffic:
     'traffic|qps|rps|tps|per second|load|throughput|peak|rush|rush hour|busiest|page view|page load|query rate|request rate',
   catalog:
-    'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|library|pool|document collection|knowledge base',
+    'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|library|pool|document collection|knowledge base|to pick from|to choose from|pick from|choose from|select from|recommend from',
   document: 'document|doc|file',
   data: 'data|log|logging|signal|feature|history|historical|record|clickstream|telemetry|information|info|data available|what do we know',
   label:
@@ -86,7 +86,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'logged in|logged-in|logged out|logged-out|log in|login|log out|sign in|signed in|signed-in|signed out|sign-in|anonymous|who the user is|who the shopper is|who the customer is|who the visitor is|who the member is|who they are|who someone is',
   resolution: 'resolution|megapixel|pixel count|how many pixels|pixels per|hd|4k',
   channel: 'in store|in-store|in person|point of sale|card present|physical store|brick and mortar',
-  day: 'day|daily|per day|a day|each day|every day',
+  day: 'day|daily|daily active|dau|per day|a day|each day|every day',
   week: 'week|weekly|per week',
   month: 'month|monthly|per month',
   year: 'year|yearly|annual|annually|per year',

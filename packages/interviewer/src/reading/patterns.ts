@@ -76,6 +76,8 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(`^(?:on ?to|onwards? to|over to|next up:?) (?:the )?(?:${STEP_WORD}|next)\\b`, 'i'),
+  // "done", "I'm done here": finished with the part.
+  /^(?:ok(?:ay)?,? |so,? )?(?:i'?m |we'?re |i am |we are )?(?:all )?done(?: here| now| for now| with (?:this|that|it|this (?:step|part|section|one)))?\W*$/i,
   // "pass", "nxt", "let's move forward": going on, in a word or two.
   new RegExp(
     `^(?:pass|nxt|skip)(?: please| pls)?\\W*$|^${REQUEST}(?:move|go|push|press) (?:forward|ahead|on)(?: (?:now|please|pls))?\\W*$`,

@@ -7,6 +7,7 @@ import {
   type MessageReading as MessageCoverage,
   readCandidateMessage,
   stepCoverage,
+  stepPoints,
 } from '@mlsd/scoring';
 import { factIndexFor } from '../facts.ts';
 import type { TranscriptLine } from '../interviewer.ts';
@@ -34,6 +35,8 @@ export interface Reading extends MessageReading {
   coverage: MessageCoverage;
 }
 
+/** Candidate messages back whose fact questions count as requirements gathered. */
+const MESSAGES_FOR_FACTS = 12;
 /** Candidate messages back that a probe must not ask about again. */
 const RECENT_MESSAGES = 3;
 /** Requirements are stated, not designed: "why that choice?" makes no sense there. */
@@ -56,8 +59,21 @@ export function readMessage(request: ReadRequest): Reading {
   const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
   const recent = recentlyCovered(request, coverage);
   const open = new Set(stepPointsCoverage.uncovered);
+  const askedFor = step === 'requirements' ? askedForFacts(request) : new Set<string>();
+  const points = new Map(stepPoints(caseStudy, framework, step).map((point) => [point.id, point]));
+  // "How fast must we decide?" asked and answered: probing "when must the decision exist?" asks it
+  // back. A point is gathered when its title or its probe reads as a question for a fact asked for.
+  const askedBack = (pointId: string) => {
+    const point = points.get(pointId);
+    if (!point || askedFor.size === 0) return false;
+    const index = factIndexFor(caseStudy);
+    return [point.title, point.probe].some((text) => {
+      const [match] = index.search(text);
+      return match !== undefined && askedFor.has(match.fact.id);
+    });
+  };
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
-    .filter((point) => open.has(point.pointId) && !recent.has(point.pointId))
+    .filter((point) => open.has(point.pointId) && !recent.has(point.pointId) && !askedBack(point.pointId))
     .map((point) => ({ id: point.pointId, weight: point.weight }));
   const stepIds = new Set(stepPointsCoverage.points.map((point) => point.pointId));
   const named = NO_FOLLOW_UP_STEPS.includes(step)
@@ -94,6 +110,24 @@ function findFacts(caseStudy: CaseStudy, questions: string[], text: string): Mes
     }
   }
   return facts;
+}
+
+/**
+ * The facts the candidate has asked for so far (this message included): in requirements, a point
+ * whose probe asks for one of them has been gathered already.
+ */
+function askedForFacts(request: ReadRequest): Set<string> {
+  const ids = new Set<string>();
+  const messages = [
+    ...request.transcript.filter((line) => line.role === 'candidate').map((line) => line.text),
+    request.text,
+  ];
+  for (const text of messages.slice(-MESSAGES_FOR_FACTS)) {
+    const intent = readIntent(text);
+    if (intent.intent !== 'facts') continue;
+    for (const id of findFacts(request.caseStudy, intent.questions, text).found) ids.add(id);
+  }
+  return ids;
 }
 
 /** Points covered in this message or the candidate's previous few: never probed right after. */
