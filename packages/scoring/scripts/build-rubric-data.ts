@@ -1,15 +1,23 @@
 /**
  * `pnpm --filter @mlsd/scoring build:data` (run by the root `pnpm build`, after the word vectors):
- * writes, per rubric case, the validated framework and case (`src/rubric-data.ts`), so `mlsd score`
- * in a fresh process does not parse and validate YAML. A case whose file already has the current
- * key is skipped; a case that does not load is left to the YAML path (which reports it).
+ * writes, per rubric case, the validated framework and case and the case compiled by the scorer
+ * (`src/rubric-data.ts`), so `mlsd score` in a fresh process neither parses and validates YAML nor
+ * tokenises the rubric. A case whose file already has the current keys is skipped; a case that does
+ * not load is left to the YAML path (which reports it).
  * `build-rubric-data.ts OUT` writes elsewhere.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
-import { DEFAULT_RUBRIC_DATA_DIR, encodeRubricData, rubricDataKey } from '../src/rubric-data.ts';
+import { compileRubric } from '../src/compile.ts';
+import { encodeCompiled } from '../src/compiled-data.ts';
+import {
+  compiledDataKey,
+  DEFAULT_RUBRIC_DATA_DIR,
+  encodeRubricData,
+  rubricDataKey,
+} from '../src/rubric-data.ts';
 
 const started = performance.now();
 const rubricsDir = fileURLToPath(new URL('../../../rubrics', import.meta.url));
@@ -31,7 +39,10 @@ for (const name of readdirSync(join(rubricsDir, 'cases')).sort()) {
   const caseFile = join(rubricsDir, 'cases', name);
   const target = join(out, `${caseId}.json`);
   const key = rubricDataKey(readFileSync(frameworkFile), readFileSync(caseFile));
-  if (existsSync(target) && (JSON.parse(readFileSync(target, 'utf8')) as { key?: string }).key === key) {
+  const stored = existsSync(target)
+    ? (JSON.parse(readFileSync(target, 'utf8')) as { key?: string; compiledKey?: string })
+    : {};
+  if (stored.key === key && stored.compiledKey === compiledDataKey(key)) {
     current++;
     continue;
   }
@@ -40,7 +51,11 @@ for (const name of readdirSync(join(rubricsDir, 'cases')).sort()) {
     console.warn(`build:data: ${name} does not load; mlsd score will load (and report) it from YAML`);
     continue;
   }
-  writeFileSync(target, encodeRubricData(key, framework.value, study.value));
+  // Compiled from the JSON round trip `mlsd score` loads, so the stored points line up with its objects.
+  const frameworkValue = JSON.parse(JSON.stringify(framework.value)) as typeof framework.value;
+  const studyValue = JSON.parse(JSON.stringify(study.value)) as typeof study.value;
+  const compiled = encodeCompiled(compileRubric(studyValue, frameworkValue));
+  writeFileSync(target, encodeRubricData(key, framework.value, study.value, compiled));
   written++;
 }
 console.log(

@@ -42,6 +42,19 @@ export function compileRubric(study: CaseStudy, framework: Framework): CompiledR
   return rubric;
 }
 
+/**
+ * Makes `rubric` what `compileRubric` returns for its study and framework: the build's stored
+ * compilation (`rubric-data.ts`), so a fresh process does not tokenise the rubric again.
+ */
+export function rememberCompiled(rubric: CompiledRubric): void {
+  let byFramework = compiled.get(rubric.study);
+  if (!byFramework) {
+    byFramework = new WeakMap();
+    compiled.set(rubric.study, byFramework);
+  }
+  byFramework.set(rubric.framework, rubric);
+}
+
 function build(study: CaseStudy, framework: Framework): CompiledRubric {
   const points: CompiledPoint[] = [];
   const byId = new Map<string, CompiledPoint>();

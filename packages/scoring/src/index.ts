@@ -12,6 +12,7 @@ export { CURVEBALL_WEIGHT } from './curveballs.ts';
 export { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
 export * from './judge/index.ts';
+export { expectedAt } from './levels.ts';
 export { assertQuote, CREDIT, type Level, type NearMiss } from './matcher.ts';
 export { budgetMs, stepDurations } from './pacing.ts';
 export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';

@@ -1,5 +1,6 @@
 import type { Segment } from './analyse.ts';
 import type { CompiledPoint, CompiledRubric } from './compile.ts';
+import { type DotKernel, dotKernel } from './dot-kernel.ts';
 import { FILLER } from './lexicon.ts';
 import { DISMISS, DISMISS_VERBS, NEGATORS } from './polarity-words.ts';
 import { technicalFor } from './synonyms.ts';
@@ -65,11 +66,12 @@ interface MeaningIndex {
   words: string[];
   /**
    * Indices of the words with a vector (rank at least `minRank`), and their unit vectors one after
-   * the other. Only they can reach `floor`: a word without one has similarity 0 to everything, so
-   * a new lemma is compared with these alone (each the same products, in the same order).
+   * the other in a dot-product kernel. Only they can reach `floor`: a word without one has
+   * similarity 0 to everything, so a new lemma is compared with these alone (each the same
+   * products, in the same order).
    */
   withVector: Int32Array;
-  units: Float32Array;
+  units: DotKernel;
   /** First character code of each word, to skip `sameWord` for words that cannot be a form of it. */
   initials: Int32Array;
   /** Per point, its references as weighted reference words. */
@@ -135,7 +137,16 @@ function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): Mea
     units.set(vectors.unit(vectors.row(words[word] ?? '')), k * vectors.dims);
   });
   const initials = Int32Array.from(words, (word) => word.charCodeAt(0));
-  return { vectors, words, withVector, units, initials, references, caseWeight, memo: new Map() };
+  return {
+    vectors,
+    words,
+    withVector,
+    units: dotKernel(units, vectors.dims),
+    initials,
+    references,
+    caseWeight,
+    memo: new Map(),
+  };
 }
 
 /** A content word worth comparing: a word, not a number or a mark, and not filler. */
@@ -251,11 +262,10 @@ function similaritiesOf(index: MeaningIndex, lemma: string): Similarities {
   const dense = new Float32Array(index.words.length);
   const row = index.vectors.row(lemma);
   if (row >= MEANING.minRank) {
-    const query = index.vectors.unit(row);
-    const { dims } = index.vectors;
-    const { units, withVector } = index;
+    const dots = index.units.dots(index.vectors.unit(row));
+    const { withVector } = index;
     for (let k = 0; k < withVector.length; k++) {
-      const dot = dotAt(query, units, k * dims, dims);
+      const dot = dots[k]!;
       if (dot >= MEANING.floor) dense[withVector[k]!] = dot;
     }
   }
@@ -274,14 +284,6 @@ function similaritiesOf(index: MeaningIndex, lemma: string): Similarities {
   if (index.memo.size >= MAX_MEMO) index.memo.clear();
   index.memo.set(lemma, found);
   return found;
-}
-
-/** Dot product of `query` with the vector at `at`, summed in order; a small function the JIT optimises early. */
-function dotAt(query: Float32Array, units: Float32Array, at: number, dims: number): number {
-  let dot = 0;
-  // Every index is in range, so the hot loop reads without fallbacks.
-  for (let d = 0; d < dims; d++) dot += query[d]! * units[at + d]!;
-  return dot;
 }
 
 /**

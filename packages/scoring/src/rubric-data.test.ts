@@ -24,7 +24,7 @@ describe('build-time rubric data', () => {
 
   it('gives what loading the YAML gives, for the same bytes', () => {
     const loaded = loadRubricData(files, 'ad-click-prediction', dir);
-    expect(loaded).toEqual({ framework: framework.value, study: study.value });
+    expect(loaded).toEqual({ framework: framework.value, study: study.value, compiled: false });
   });
 
   it('is not used for other bytes, another case or no build', () => {

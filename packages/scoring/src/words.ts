@@ -27,7 +27,8 @@ export interface Word {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const token of tokenize(text)) {
+  // No stems: nothing here reads them, and the stemmer is the dearest part of tokenising.
+  for (const token of tokenize(text, { stems: false })) {
     const lemma = token.lemma.replace(/\.+$/, '');
     if (lemma === '') continue;
     if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
