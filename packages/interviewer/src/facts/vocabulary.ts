@@ -20,7 +20,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   latency:
     'latency|instant|instantly|immediate|immediately|right away|response time|respond|response deadline|deadline|time limit|timeout|first token|start streaming|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
-    'user|people|person|ppl|dau|mau|daily active|monthly active|weekly active|user base|audience|member|customer|visitor|shopper|subscriber',
+    'user|people|person|ppl|dau|mau|daily active|monthly active|weekly active|user base|audience|member|customer|visitor|shopper|subscriber|who uses|who will use|who is using|who would use',
   traffic:
     'traffic|qps|rps|tps|per second|load|throughput|peak|rush|rush hour|busiest|page view|page load|query rate|request rate',
   catalog:
@@ -51,7 +51,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
   remove: 'remove|removal|take down|takedown|take it down|take them down|delete|deletion',
   access:
-    'access|access control|permission|acl|who can see|can see|who can access|allowed to see|visible|visibility|restricted|confidential|off limits|off-limits|see every|see all|see each',
+    'access|access control|permission|acl|who can see|can see|who can access|allowed to see|visible|visibility|restricted|confidential|off limits|off-limits|see every|see everything|see all|see each|everyone see|everybody see|who sees what',
   typo: 'typo|misspelling|misspelled|misspell|spelling mistake|spelling error',
   purchase: 'purchase|buy|bought|buyer',
   click: 'click|clicked',
