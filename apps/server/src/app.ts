@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { createAccess, type ProxyUsers } from './access.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { installErrorHandler } from './errors.ts';
+import type { GroupCommitOptions } from './group-commit/group-commits.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
 import dbPlugin from './plugins/db.ts';
 import llmPlugin from './plugins/llm.ts';
@@ -13,15 +14,18 @@ import roomsPlugin from './plugins/rooms.ts';
 import rubricsPlugin from './plugins/rubrics.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerWeb } from './plugins/web.ts';
+import { type ReadingSettings, readingBrains } from './reading-pool/pooled-brains.ts';
 import type { PeerScorer } from './rooms/peer/types.ts';
 import type { SessionBrains } from './rooms/solo/brains.ts';
 import { withModel } from './rooms/solo/model-brains.ts';
-import { createBrains } from './rooms/solo/offline-brains.ts';
 import { apiRoutes } from './routes/api.ts';
 import { observerRoutes } from './routes/observers.ts';
 import { peerRoutes } from './routes/peer.ts';
 import { shareRoutes } from './routes/shares.ts';
+import { studyRoutes } from './routes/study.ts';
+import { voiceRoutes } from './routes/voice.ts';
 import { socketRoutes } from './transport/ws/route.ts';
+import { NO_VOICE, type VoiceSettings } from './voice/settings.ts';
 
 export interface AppOptions {
   /**
@@ -41,6 +45,10 @@ export interface AppOptions {
   dev?: boolean;
   /** Replaces the offline interviewer and scorer (tests). */
   brains?: SessionBrains;
+  /** Where candidate messages are read (`MLSD_READ_WORKERS`); omitted: on the server's own thread. */
+  reading?: ReadingSettings;
+  /** Group the solo rooms' SQLite commits of one event-loop turn into one transaction (default true). */
+  groupCommits?: boolean | GroupCommitOptions;
   /**
    * The language-model endpoint (from `readEnv().llm`); omitted or null config: offline only.
    * `problem` says why the settings were refused, for the log and the home page.
@@ -54,6 +62,8 @@ export interface AppOptions {
   accessKey?: string | null;
   /** Users named by an authenticating proxy; omitted: sessions belong to browsers' owner keys. */
   proxyUsers?: ProxyUsers;
+  /** Speech-to-text and text-to-speech endpoints (`readEnv().voice`); omitted: none (the browser's own, if any). */
+  voice?: VoiceSettings;
 }
 
 /** Builds the whole server without listening: plugins, REST under /api, the socket at /ws, the web app. */
@@ -76,9 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     problem: options.llm?.problem ?? null,
     clock,
   });
-  const base = options.brains ?? createBrains();
+  const base = options.brains ?? readingBrains(app, options.reading ?? { workers: 0 });
   const brains = app.llm.model ? withModel(base, app.llm.model, app.log) : base;
-  const limits = { maxActiveSessionsPerAddress: hardening.maxActiveSessionsPerAddress };
+  const limits = {
+    maxActiveSessionsPerAddress: hardening.maxActiveSessionsPerAddress,
+    groupCommits: options.groupCommits ?? true,
+  };
   await app.register(
     roomsPlugin,
     options.peerScorer
@@ -90,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shareRoutes, { prefix: '/api', clock });
   await app.register(peerRoutes, { prefix: '/api/peer', access });
   await app.register(observerRoutes, { prefix: '/api/rooms', clock });
+  await app.register(studyRoutes, { prefix: '/api', clock, access, rubricsDir: options.rubricsDir });
+  await app.register(voiceRoutes, { prefix: '/api', voice: options.voice ?? NO_VOICE });
   await app.register(socketRoutes, { clock, hardening });
   return app;
 }

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import type { ProxyUsers } from './access.ts';
 import { type HostPolicy, parseHostList } from './transport/hosts.ts';
 import { type OriginPolicy, parseOriginList } from './transport/ws/origin.ts';
+import { readVoiceSettings, type VoiceSettings } from './voice/settings.ts';
+
+/** Reading threads when MLSD_READ_WORKERS is unset (see docs/performance.md for the measurements). */
+const DEFAULT_READ_WORKERS = 0;
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -67,6 +71,13 @@ const Env = z.object({
     ),
   /** Comma-separated addresses the proxy connects from; the user header is believed only from them. */
   MLSD_TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
+  /** Worker threads that read candidate messages; 0 reads them on the server's own thread. */
+  MLSD_READ_WORKERS: z.coerce
+    .number()
+    .int('a whole number of worker threads, 0 to read on the main thread')
+    .min(0, 'a whole number of worker threads, 0 to read on the main thread')
+    .max(16, 'at most 16 worker threads (one per core is plenty)')
+    .default(DEFAULT_READ_WORKERS),
 });
 
 export interface ServerEnv {
@@ -89,6 +100,10 @@ export interface ServerEnv {
   accessKey: string | null;
   /** Users named by an authenticating proxy (`MLSD_USER_HEADER`); undefined: owners are browsers' keys. */
   proxyUsers?: ProxyUsers;
+  /** Worker threads reading candidate messages (`MLSD_READ_WORKERS`); 0: the main thread. */
+  readWorkers: number;
+  /** Transcription and speech endpoints (MLSD_STT_URL, MLSD_TTS_URL and friends; see voice/settings.ts). */
+  voice: VoiceSettings;
 }
 
 /**
@@ -135,6 +150,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     allowedHosts: hosts.value,
     llm: readLlmSetup(env),
     accessKey: parsed.data.MLSD_ACCESS_KEY === '' ? null : parsed.data.MLSD_ACCESS_KEY,
+    readWorkers: parsed.data.MLSD_READ_WORKERS,
+    voice: readVoiceSettings(env),
     proxyUsers:
       parsed.data.MLSD_USER_HEADER === ''
         ? undefined

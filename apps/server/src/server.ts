@@ -54,6 +54,8 @@ const app = await buildApp({
   hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
   accessKey: env.accessKey,
+  reading: { workers: env.readWorkers },
+  voice: env.voice,
   ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.ts';
 import { LOCAL_HOSTS } from '../src/transport/hosts.ts';
+import { NO_VOICE } from '../src/voice/settings.ts';
 
 let dir: string;
 
@@ -28,6 +29,8 @@ describe('readEnv', () => {
       allowedHosts: LOCAL_HOSTS,
       llm: { config: null, problem: null },
       accessKey: null,
+      readWorkers: 0,
+      voice: NO_VOICE,
     });
     // Pure: resolving the path creates nothing (server.ts makes the directory when it starts).
     expect(existsSync(env.dataDir)).toBe(false);
@@ -43,6 +46,7 @@ describe('readEnv', () => {
       MLSD_RUBRICS_DIR: 'my-rubrics',
       MLSD_ALLOWED_ORIGINS: 'http://localhost:5173, HTTPS://Mlsd.Example.com:443',
       MLSD_ACCESS_KEY: '  correct horse battery  ',
+      MLSD_READ_WORKERS: '2',
     });
     expect(env).toEqual({
       port: 8080,
@@ -60,6 +64,8 @@ describe('readEnv', () => {
       },
       llm: { config: null, problem: null },
       accessKey: 'correct horse battery',
+      readWorkers: 2,
+      voice: NO_VOICE,
     });
   });
 
@@ -70,6 +76,9 @@ describe('readEnv', () => {
       /MLSD_ALLOWED_ORIGINS: .*is not an origin/,
     );
     expect(() => readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'x user' })).toThrow(/MLSD_USER_HEADER/);
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_READ_WORKERS: '1.5' })).toThrow(
+      /MLSD_READ_WORKERS: a whole number of worker threads/,
+    );
     expect(
       readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'X-Forwarded-User', MLSD_TRUSTED_PROXIES: '10.0.0.2, ::1' })
         .proxyUsers,

@@ -162,6 +162,7 @@ describe('seats and tokens', () => {
       marks: {},
       ratings: {},
       privateNotes: '',
+      level: 'senior',
     });
     const report = await fetch(`${env.server.url}/api/peer/rooms/${room.roomId}/report`, {
       headers: { authorization: `Bearer ${room.candidate.token}` },

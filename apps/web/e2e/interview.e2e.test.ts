@@ -55,6 +55,11 @@ describe('interview end to end', () => {
     await card.click();
     await page.getByRole('radio', { name: '30 min' }).check();
     await expect.poll(() => page.locator('.start-panel__case strong').textContent()).toBe(caseTitle);
+    // Judged at staff level by a tough interviewer: only the levels the case lists are offered.
+    expect(await page.locator('input[name="level"]').count()).toBeGreaterThan(0);
+    await page.getByRole('radio', { name: 'Staff', exact: true }).check();
+    expect(await page.locator('.segmented__hint').textContent()).toContain('roadmap');
+    await page.getByRole('radio', { name: /^Tough/ }).check();
     await page.getByRole('button', { name: 'Start interview' }).click();
 
     await page.waitForURL(/#\/room\//);
@@ -111,6 +116,11 @@ describe('interview end to end', () => {
     expect(await page.locator('.signal').textContent()).toMatch(/hire/i);
     expect(await page.locator('.step-report').count()).toBe(7);
     expect(await page.locator('.report__scorer').textContent()).toContain('offline');
+    // The header names the level and the persona; a missed point says what a staff answer adds.
+    expect(await page.locator('.report__judged').textContent()).toBe(
+      'Judged at staff level · tough interviewer',
+    );
+    expect(await page.locator('.point__staff').count()).toBeGreaterThan(0);
     // The candidate's words are quoted as evidence and found in the transcript.
     expect(await page.locator('.rt-turn--candidate').count()).toBe(3);
     await page.screenshot({ path: join(SHOTS, 'report.png') });
@@ -123,11 +133,21 @@ describe('interview end to end', () => {
     const markdown = readFileSync((await download.path()) ?? '', 'utf8');
     expect(markdown).toContain(`# Mock interview report: `);
     expect(markdown).toMatch(/Overall score: \*\*\d+\/100\*\*/);
+    expect(markdown).toContain('- Judged at staff level · tough interviewer\n');
+    expect(markdown).toContain('  - What a staff answer adds: ');
 
     await page.goto(`${server.url}/#/history`);
     await page.locator('.session-list tbody tr').first().waitFor();
     expect(await page.getByRole('link', { name: 'Open report' }).count()).toBe(1);
+    expect(await page.locator('.session-list__level').first().textContent()).toBe('staff · tough');
     await page.screenshot({ path: join(SHOTS, 'history.png') });
+
+    // The level and the persona are remembered for the next interview.
+    await page.goto(`${server.url}/`);
+    await page.getByPlaceholder('Search title, summary or tag').fill('click');
+    await page.locator('.case-card').first().click();
+    expect(await page.getByRole('radio', { name: 'Staff', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^Tough/ }).isChecked()).toBe(true);
 
     expect(pageErrors).toEqual([]);
   }, 120_000);

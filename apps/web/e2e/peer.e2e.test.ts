@@ -91,6 +91,7 @@ describe('peer interview end to end', () => {
     await interviewer.locator('.case-card').first().click();
     const caseTitle = (await interviewer.locator('.start-panel__case strong').textContent()) ?? '';
     await interviewer.getByLabel('Room length').selectOption('30');
+    await interviewer.getByLabel('Candidate level').selectOption('mid');
     await interviewer.locator('.peer-create').scrollIntoViewIfNeeded();
     await interviewer.screenshot({ path: join(SHOTS, 'peer-home.png') });
     await interviewer.getByRole('button', { name: 'Create a peer room' }).click();
@@ -98,6 +99,7 @@ describe('peer interview end to end', () => {
     const candidateLink = await interviewer.getByLabel('Candidate link').inputValue();
     expect(interviewerLink).toMatch(/#\/peer\/[\w-]+\/[\w-]{43}$/);
     expect(candidateLink).not.toBe(interviewerLink);
+    await interviewer.locator('.peer-links', { hasText: 'mid level' }).waitFor();
     // The test server listens on 127.0.0.1: the page says the links work on this computer only.
     await interviewer.locator('.link-reach--local', { hasText: 'HOST=0.0.0.0' }).waitFor();
     await interviewer.screenshot({ path: join(SHOTS, 'peer-home-links.png') });
@@ -105,6 +107,7 @@ describe('peer interview end to end', () => {
     // The candidate arrives first and waits in the lobby.
     await candidate.goto(candidateLink);
     await candidate.getByRole('heading', { name: 'Waiting room' }).waitFor();
+    await candidate.locator('.peer-lobby .eyebrow', { hasText: 'mid level' }).waitFor();
     await interviewer.goto(interviewerLink);
     await interviewer.getByRole('heading', { name: 'Waiting room' }).waitFor();
     await expect.poll(() => candidate.locator('.peer-seat--here').count()).toBe(2);
@@ -114,6 +117,9 @@ describe('peer interview end to end', () => {
     await briefing.locator('.case-prompt').waitFor();
     expect(await briefing.locator('.cpoint').count()).toBeGreaterThan(0);
     expect(await briefing.locator('.cpoint__status').count()).toBe(0);
+    // At mid level, the senior and staff points are shown as bonuses, never as gaps.
+    expect(await briefing.locator('.peer-briefing__level').textContent()).toContain('Judged at mid level');
+    expect(await briefing.locator('.cpoint--bonus').count()).toBeGreaterThan(0);
     await briefing.getByRole('button', { name: 'Facts' }).click();
     expect(await briefing.locator('.fact').count()).toBeGreaterThan(0);
     await interviewer.screenshot({ path: join(SHOTS, 'peer-lobby.png'), fullPage: true });
@@ -217,6 +223,10 @@ describe('peer interview end to end', () => {
     await interviewer.locator('.peer-report').waitFor({ timeout: 15_000 });
     expect(await interviewer.locator('.peer-point').count()).toBeGreaterThan(10);
     expect(await interviewer.locator('.disagree-mark').count()).toBeGreaterThan(0);
+    expect(await interviewer.locator('.report__judged').textContent()).toBe(
+      'Judged at mid level · human interviewer',
+    );
+    expect(await interviewer.locator('.peer-point .badge--bonus').count()).toBeGreaterThan(0);
     // The same exports as the solo report.
     const [download] = await Promise.all([
       interviewer.waitForEvent('download'),
@@ -224,6 +234,7 @@ describe('peer interview end to end', () => {
     ]);
     const markdown = readFileSync((await download.path()) ?? '', 'utf8');
     expect(markdown).toContain(`# Peer interview report: ${caseTitle}`);
+    expect(markdown).toContain('- Judged at mid level · human interviewer\n');
     expect(markdown).toContain('Clear goal and a sharp question about scale.');
     await interviewer.getByRole('button', { name: 'JSON' }).waitFor();
     await interviewer.getByRole('button', { name: 'Print / PDF' }).waitFor();

@@ -14,6 +14,9 @@ const RoomPage = lazyPage(() => import('./pages/room/room-page.tsx').then((m) =>
 const ReportPage = lazyPage(() => import('./pages/report/report-page.tsx').then((m) => m.ReportPage));
 const PeerPage = lazyPage(() => import('./pages/peer/peer-page.tsx').then((m) => m.PeerPage));
 const WatchPage = lazyPage(() => import('./pages/watch/watch-page.tsx').then((m) => m.WatchPage));
+const DrillsPage = lazyPage(() => import('./pages/drills/drills-page.tsx').then((m) => m.DrillsPage));
+const ReviewPage = lazyPage(() => import('./pages/review/review-page.tsx').then((m) => m.ReviewPage));
+const DrawPage = lazyPage(() => import('./pages/draw/draw-page.tsx').then((m) => m.DrawPage));
 const SharedReportPage = lazyPage(() =>
   import('./pages/shared/shared-report-page.tsx').then((m) => m.SharedReportPage),
 );
@@ -21,6 +24,9 @@ const SharedReportPage = lazyPage(() =>
 const TITLES = {
   home: 'New interview',
   history: 'History',
+  drills: 'Drills',
+  review: 'Review',
+  draw: 'Draw from memory',
   room: 'Interview',
   report: 'Report',
   peer: 'Peer interview',
@@ -53,6 +59,22 @@ export function App() {
           {route.name === 'history' && (
             <AccessGuard>
               <HistoryPage />
+            </AccessGuard>
+          )}
+          {/* The study modes are the owner's practice, like the history. */}
+          {route.name === 'drills' && (
+            <AccessGuard>
+              <DrillsPage key={route.cardId ?? ''} {...(route.cardId ? { cardId: route.cardId } : {})} />
+            </AccessGuard>
+          )}
+          {route.name === 'review' && (
+            <AccessGuard>
+              <ReviewPage />
+            </AccessGuard>
+          )}
+          {route.name === 'draw' && (
+            <AccessGuard>
+              <DrawPage key={route.caseId} caseId={route.caseId} />
             </AccessGuard>
           )}
           {route.name === 'room' && <RoomPage key={route.sessionId} sessionId={route.sessionId} />}

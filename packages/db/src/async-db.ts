@@ -5,6 +5,7 @@ import type { PeerStore } from './peer-store.ts';
 import type { ReportShares } from './report-shares.ts';
 import { type PruneOptions, type PruneResult, pruneEndedSessions } from './retention.ts';
 import type { SessionStore } from './session-store.ts';
+import type { StudyStore } from './study-store.ts';
 import type { WriteCheck } from './write-check.ts';
 
 /** Every method of `T` with its result in a Promise: what a store looks like behind a network. */
@@ -22,6 +23,7 @@ export interface AsyncDb {
   peers: Async<PeerStore>;
   observers: Async<ObserverLinks>;
   shares: Async<ReportShares>;
+  study: Async<StudyStore>;
   /** The SQLite file, for the free-disk check; null on PostgreSQL (and for `:memory:`). */
   file: string | null;
   ping(): Promise<boolean>;
@@ -53,6 +55,7 @@ export function asyncDb(db: Db): AsyncDb {
     peers: promising(db.peers),
     observers: promising(db.observers),
     shares: promising(db.shares),
+    study: promising(db.study),
     file: db.sqlite.memory ? null : db.sqlite.name,
     ping: async () => db.ping(),
     checkWrite: async () => db.checkWrite(),

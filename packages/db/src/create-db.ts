@@ -7,6 +7,7 @@ import { PeerStore } from './peer-store.ts';
 import { ReportShares } from './report-shares.ts';
 import * as schema from './schema.ts';
 import { SessionStore } from './session-store.ts';
+import { StudyStore } from './study-store.ts';
 import { type WriteCheck, writeChecker } from './write-check.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -24,6 +25,8 @@ export interface Db {
   observers: ObserverLinks;
   /** Read-only links to solo reports. */
   shares: ReportShares;
+  /** Drill attempts and spaced-review cards. */
+  study: StudyStore;
   /** Runs a trivial query; false when the file has become unusable. */
   ping(): boolean;
   /** A write in a rolled-back transaction: false (with why) when no commit could succeed now. */
@@ -58,6 +61,7 @@ export function createDb(path: string, options: CreateDbOptions = {}): Db {
       peers: new PeerStore(sqlite),
       observers: new ObserverLinks(sqlite),
       shares: new ReportShares(sqlite),
+      study: new StudyStore(sqlite),
       checkWrite: writeChecker(sqlite),
       ping() {
         try {

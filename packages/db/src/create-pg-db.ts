@@ -9,6 +9,7 @@ import { PgReportShares } from './pg-report-shares.ts';
 import { prunePgEndedSessions } from './pg-retention.ts';
 import * as pgSchema from './pg-schema.ts';
 import { PgSessionStore } from './pg-session-store.ts';
+import { PgStudyStore } from './pg-study-store.ts';
 import { checkPgWrite } from './pg-write-check.ts';
 import type { PruneOptions, PruneResult } from './retention.ts';
 import type { WriteCheck } from './write-check.ts';
@@ -27,6 +28,8 @@ export interface PgDb {
   observers: PgObserverLinks;
   /** Read-only links to solo reports. */
   shares: PgReportShares;
+  /** Drill attempts and spaced-review cards. */
+  study: PgStudyStore;
   /** No file: always null (the SQLite `AsyncDb` has its path here, for the free-disk check). */
   file: null;
   /** Runs a trivial query; false when the server cannot be reached. */
@@ -68,6 +71,7 @@ export async function createPgDb(url: string, options: CreatePgDbOptions = {}): 
       peers: new PgPeerStore(orm),
       observers: new PgObserverLinks(orm),
       shares: new PgReportShares(orm),
+      study: new PgStudyStore(orm),
       file: null,
       checkWrite: () => checkPgWrite(pool, () => closed),
       prune: (options) => prunePgEndedSessions({ pool }, options),

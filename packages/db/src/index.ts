@@ -18,6 +18,7 @@ export { PgReportShares } from './pg-report-shares.ts';
 export { prunePgEndedSessions } from './pg-retention.ts';
 export * as pgSchema from './pg-schema.ts';
 export { PgSessionStore } from './pg-session-store.ts';
+export { PgStudyStore } from './pg-study-store.ts';
 export { type ReportShareRecord, ReportShares } from './report-shares.ts';
 export {
   DAY_MS,
@@ -33,5 +34,12 @@ export * as schema from './schema.ts';
 export { isSessionCursor, type SessionPage, type SessionPageQuery } from './session-page.ts';
 export { SessionStore } from './session-store.ts';
 export * as shareSchema from './share-schema.ts';
+export * as studySchema from './study-schema.ts';
+export {
+  type DrillAttemptRecord,
+  type OwnedReport,
+  type ReviewCardRecord,
+  StudyStore,
+} from './study-store.ts';
 export type * from './types.ts';
 export type { WriteCheck } from './write-check.ts';

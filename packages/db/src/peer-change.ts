@@ -10,6 +10,7 @@ export interface PeerRoomUpdate {
   endReason?: EndReason;
   autoReport?: Report;
   pad?: string;
+  drawing?: unknown;
   assessment?: PeerAssessment;
   nextRoomId?: string;
 }
@@ -29,6 +30,7 @@ export function peerRoomUpdate(change: PeerChange): PeerRoomUpdate {
     set.autoReport = change.ended.autoReport;
   }
   if (change.pad !== undefined) set.pad = change.pad;
+  if (change.drawing !== undefined) set.drawing = change.drawing;
   if (change.assessment !== undefined) set.assessment = change.assessment;
   if (change.nextRoomId !== undefined) set.nextRoomId = change.nextRoomId;
   return set;

@@ -23,6 +23,8 @@ export const peerRooms = sqliteTable(
     engineState: text('engine_state', { mode: 'json' }),
     /** The candidate's notes and diagram pad. */
     pad: text('pad').notNull().default(''),
+    /** The candidate's whiteboard (a protocol `DrawingScene`); null until they draw. */
+    drawing: text('drawing', { mode: 'json' }),
     /** The interviewer's marks, ratings and private notes (a `PeerAssessment`). */
     assessment: text('assessment', { mode: 'json' }).notNull(),
     createdAt: integer('created_at').notNull(),

@@ -28,6 +28,8 @@ export interface PeerRoomRecord extends NewPeerRoom {
   status: PeerRoomStatus;
   engineState: unknown;
   pad: string;
+  /** The candidate's whiteboard as stored (validate before use); null until they draw. */
+  drawing?: unknown;
   startedAt: number | null;
   endedAt: number | null;
   endReason: EndReason | null;
@@ -41,6 +43,8 @@ export interface PeerChange extends RoomChange {
   started?: { at: number };
   ended?: { at: number; reason: EndReason; autoReport: Report };
   pad?: string;
+  /** The whole whiteboard (last write wins). */
+  drawing?: unknown;
   assessment?: PeerAssessment;
   nextRoomId?: string;
 }

@@ -15,7 +15,7 @@ import type { TurnMeta } from './schema.ts';
 
 /**
  * The PostgreSQL tables: the same tables, columns, keys and indexes as the SQLite schema
- * (`schema.ts`, `peer-schema.ts`, `observer-schema.ts`, `share-schema.ts`; see those for what each
+ * (`schema.ts`, `peer-schema.ts`, `observer-schema.ts`, `share-schema.ts`, `study-schema.ts`; see those for what each
  * holds). drizzle has one table builder per dialect, so the two are kept side by side and
  * `test/pg-schema.test.ts` checks that they match. Epoch milliseconds need 64 bits (`bigint`, read
  * back as a JS number); JSON columns are `jsonb`; SQLite's 0/1 booleans are real booleans here.
@@ -48,6 +48,7 @@ export const sessions = pgTable(
     endReason: text('end_reason', { enum: ['completed', 'ended-early', 'time-up'] }),
     engineState: jsonb('engine_state').notNull(),
     notes: text('notes').notNull().default(''),
+    drawing: jsonb('drawing'),
     createdAt: ms('created_at').notNull(),
     endedAt: ms('ended_at'),
     degraded: boolean('degraded').notNull().default(false),
@@ -152,6 +153,7 @@ export const peerRooms = pgTable(
       .default('lobby'),
     engineState: jsonb('engine_state'),
     pad: text('pad').notNull().default(''),
+    drawing: jsonb('drawing'),
     assessment: jsonb('assessment').notNull(),
     createdAt: ms('created_at').notNull(),
     startedAt: ms('started_at'),
@@ -215,4 +217,33 @@ export const reportShares = pgTable(
     revokedAt: ms('revoked_at'),
   },
   (t) => [index('report_shares_session_idx').on(t.sessionId)],
+);
+
+export const drillAttempts = pgTable(
+  'drill_attempts',
+  {
+    id: text('id').primaryKey(),
+    ownerHash: text('owner_hash').notNull(),
+    cardId: text('card_id').notNull(),
+    answer: text('answer').notNull(),
+    score: doublePrecision('score').notNull(),
+    result: jsonb('result').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('drill_attempts_owner_card_idx').on(t.ownerHash, t.cardId, t.createdAt)],
+);
+
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    ownerHash: text('owner_hash').notNull(),
+    itemId: text('item_id').notNull(),
+    card: jsonb('card').notNull(),
+    due: ms('due').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerHash, t.itemId] }),
+    index('review_cards_owner_due_idx').on(t.ownerHash, t.due),
+  ],
 );

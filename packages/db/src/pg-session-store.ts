@@ -186,6 +186,7 @@ async function apply(tx: PgTx, sessionId: string, change: SessionChange): Promis
   // As SQLite stores it: the JSON text of the state, so a null state is JSON null, not SQL NULL.
   if (change.engineState !== undefined) set.engineState = sql`${JSON.stringify(change.engineState)}::jsonb`;
   if (change.notes !== undefined) set.notes = change.notes;
+  if (change.drawing !== undefined) set.drawing = change.drawing;
   if (change.degraded !== undefined) set.degraded = change.degraded;
   if (change.ended) {
     set.status = 'ended';

@@ -39,6 +39,8 @@ export const sessions = sqliteTable(
     /** The engine's serialised state, so a session resumes after a restart. */
     engineState: text('engine_state', { mode: 'json' }).notNull(),
     notes: text('notes').notNull().default(''),
+    /** The candidate's whiteboard (a protocol `DrawingScene`); null until they draw. */
+    drawing: text('drawing', { mode: 'json' }),
     createdAt: integer('created_at').notNull(),
     endedAt: integer('ended_at'),
     /** True when the session fell back from a language model to the offline interviewer. */

@@ -113,6 +113,11 @@ export function sessionQueries(orm: BetterSQLite3Database<typeof schema>) {
       .set({ notes: sql`${p('notes')}` })
       .where(eq(sessions.id, p('id')))
       .prepare(),
+    setDrawing: orm
+      .update(sessions)
+      .set({ drawing: sql`${p('drawing')}` })
+      .where(eq(sessions.id, p('id')))
+      .prepare(),
     setDegraded: orm
       .update(sessions)
       .set({ degraded: sql`${p('degraded')}` })

@@ -160,6 +160,8 @@ export class SessionStore implements RoomStore<NewSession, SessionRecord, Sessio
       q.setState.run({ id: sessionId, engineState: JSON.stringify(change.engineState) });
     for (const step of change.steps ?? []) q.upsertStep.run({ sessionId, ...step });
     if (change.notes !== undefined) q.setNotes.run({ id: sessionId, notes: change.notes });
+    if (change.drawing !== undefined)
+      q.setDrawing.run({ id: sessionId, drawing: JSON.stringify(change.drawing) });
     if (change.degraded !== undefined)
       q.setDegraded.run({ id: sessionId, degraded: change.degraded ? 1 : 0 });
     if (change.ended)

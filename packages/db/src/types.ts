@@ -45,6 +45,8 @@ export interface SessionRecord extends NewSession {
   status: SessionStatus;
   endReason: EndReason | null;
   notes: string;
+  /** The candidate's whiteboard as stored (validate before use); null until they draw. */
+  drawing?: unknown;
   endedAt: number | null;
   degraded: boolean;
   ownerHash: string | null;
@@ -89,6 +91,8 @@ export interface SessionChange extends RoomChange {
   engineState?: unknown;
   steps?: StepTiming[];
   notes?: string;
+  /** The whole whiteboard (last write wins). */
+  drawing?: unknown;
   degraded?: boolean;
   ended?: { at: number; reason: EndReason };
   report?: StoredReport;

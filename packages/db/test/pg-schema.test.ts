@@ -12,12 +12,13 @@ import {
   pgSchema,
   schema,
   shareSchema,
+  studySchema,
 } from '../src/index.ts';
 
 // The two dialects' schemas are kept side by side (drizzle has one table builder per dialect);
 // these tests fail as soon as one changes without the other, or without its migration.
 
-const sqliteTables = [schema, peerSchema, observerSchema, shareSchema].flatMap((module) =>
+const sqliteTables = [schema, peerSchema, observerSchema, shareSchema, studySchema].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter((value): value is SQLiteTable =>
     is(value, SQLiteTable),
   ),
@@ -119,6 +120,7 @@ describe('migrations', () => {
       ...peerSchema,
       ...observerSchema,
       ...shareSchema,
+      ...studySchema,
     });
     const statements = await generateSQLiteMigration(latestSnapshot(MIGRATIONS_DIR), current);
     expect(statements).toEqual([]);

@@ -7,13 +7,13 @@ import type { RoomMode, Seat } from './room.ts';
  */
 export const CAPABILITIES: Record<RoomMode, Record<Seat, readonly CommandType[]>> = {
   solo: {
-    candidate: ['say', 'notes', 'timer'],
+    candidate: ['say', 'notes', 'drawing', 'timer'],
     // The engine is the interviewer of a solo room; no socket holds that seat.
     interviewer: [],
     observer: [],
   },
   peer: {
-    candidate: ['say', 'notes', 'swap'],
+    candidate: ['say', 'notes', 'drawing', 'swap'],
     interviewer: ['say', 'timer', 'mark', 'rate', 'private_notes', 'swap'],
     observer: [],
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_ANSWER_CHARS, MAX_NOTES_CHARS, StepId } from './common.ts';
 import { MAX_ADD_MINUTES, MAX_RATING_COMMENT_CHARS, PointVerdict } from './console.ts';
+import { DrawingScene } from './drawing.ts';
 
 /** A client's id for one frame, so a resend is recognised. */
 export const ClientId = z
@@ -58,6 +59,15 @@ export const NotesMessage = z.object({
   text: z.string().max(MAX_NOTES_CHARS, `notes are limited to ${MAX_NOTES_CHARS} characters`),
 });
 
+/**
+ * Candidate only: the whole whiteboard (last write wins; `scene.version` rises with every save).
+ * Its text graph counts as the candidate's words, like the notes.
+ */
+export const DrawingMessage = z.object({
+  type: z.literal('drawing'),
+  scene: DrawingScene,
+});
+
 export const TimerAction = z.enum(['start', 'pause', 'resume', 'next_step', 'add_minutes', 'end']);
 export type TimerAction = z.infer<typeof TimerAction>;
 
@@ -102,6 +112,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
   HelloMessage,
   SayMessage,
   NotesMessage,
+  DrawingMessage,
   TimerMessage,
   MarkMessage,
   RateMessage,

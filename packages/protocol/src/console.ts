@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StepId } from './common.ts';
+import { SessionLevel, StepId } from './common.ts';
 
 /**
  * What the interviewer's console shows: the rubric of the case, live coverage and the
@@ -21,6 +21,8 @@ export const ConsolePoint = z.object({
   weight: z.number(),
   probe: z.string(),
   strong: z.string(),
+  /** Expected only above the room's level: a bonus if the candidate raises it, never missing. */
+  bonus: z.literal(true).optional(),
 });
 export type ConsolePoint = z.infer<typeof ConsolePoint>;
 
@@ -72,5 +74,10 @@ export const PeerAssessment = z.object({
   marks: z.record(z.string(), PointVerdict),
   ratings: z.partialRecord(StepId, StepRating),
   privateNotes: z.string(),
+  /**
+   * The level the room is judged at, set when it is created (senior when absent: older rooms).
+   * Kept with the assessment because it is the interviewer's yardstick; no frame can change it.
+   */
+  level: SessionLevel.optional(),
 });
 export type PeerAssessment = z.infer<typeof PeerAssessment>;

@@ -18,6 +18,8 @@ const ABOUT: Record<string, string> = {
   say: "A transcript line from the sender's seat: the candidate's answers and questions, a human interviewer's questions. Committed before the `ack`; a resent `clientId` is acknowledged again with `duplicate: true` and not stored twice. In a solo room the interviewer replies.",
   notes:
     "Candidate only. The whole notes and diagram pad (markdown with mermaid blocks; last write wins). Other seats see it as it is typed; it counts as the candidate's words for scoring.",
+  drawing:
+    "Candidate only. The whole whiteboard (a capped subset of an Excalidraw scene; last write wins, `scene.version` rises with each save). A drawing over its caps (elements, text, or bytes in one frame) is refused with `PAYLOAD_TOO_LARGE` and the stored one is kept. Other seats see it live; its text graph (arrows and free text) counts as the candidate's words for scoring.",
   timer:
     'The clock. A human interviewer: `start` (in the lobby), `pause`, `resume`, `next_step`, `add_minutes` (with `minutes`) or `end`. A solo candidate: `pause`, `resume`, `next_step` or `end` (the report is built and `ended` follows). In a solo room `pause` and `resume` are followed by a `clock` frame to every seat. While a solo clock is paused, time stops (no warning, no time-up, and the step is not charged for it; the report gives the total as `pausedMs`) and `say` is refused with `PAUSED`: resume first. Moving on or ending while paused lets the clock run again.',
   mark: "Human interviewer only. Confirms or overrides the automatic coverage of a talking point (`covered` / `missed`); `null` goes back to the matcher's verdict.",
@@ -37,6 +39,7 @@ const ABOUT: Record<string, string> = {
   assessment:
     'Interviewer views only. Marks, ratings and private notes as stored (echoed to every interviewer tab).',
   notes_update: "The candidate's pad as they type, to every seat but the candidate's own.",
+  drawing_update: "The candidate's whiteboard as they draw, to every seat but the candidate's own.",
   presence: 'Which seats are connected, and how many observers.',
   clock: 'The clock changed: started, paused, resumed, extended or moved to another step.',
   next_room: 'A swapped peer room exists; open `#/peer/<roomId>/<your token>`.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoomId, SeatToken } from './client-frames.ts';
-import { DurationMinutes, EndReason, Role, StepId, Turn } from './common.ts';
+import { DEFAULT_LEVEL, DurationMinutes, EndReason, Role, SessionLevel, StepId, Turn } from './common.ts';
 import { CoverageLevel, PointVerdict } from './console.ts';
 import { Evidence, HireSignal } from './report.ts';
 
@@ -33,6 +33,8 @@ export const CreatePeerRoomBody = z
     caseId: z.string().min(1).max(80).optional(),
     surprise: z.boolean().default(false),
     durationMinutes: DurationMinutes.default(45),
+    /** The level the candidate is judged at; one the case lists (a surprise draws among cases that do). */
+    level: SessionLevel.default(DEFAULT_LEVEL),
   })
   .refine((body) => body.surprise !== (body.caseId !== undefined), {
     message: 'give either a caseId or "surprise": true',
@@ -55,6 +57,7 @@ export const CreatePeerRoomResponse = z.object({
   surprise: z.boolean(),
   /** Null for a surprise room. */
   caseTitle: z.string().nullable(),
+  level: SessionLevel,
   interviewer: PeerSeatLink,
   candidate: PeerSeatLink,
 });
@@ -66,6 +69,8 @@ export const PeerRoomInfo = z.object({
   seat: PeerSeat,
   status: PeerRoomStatus,
   durationMinutes: z.number(),
+  /** The level the candidate is judged at (absent from older servers: senior). */
+  level: SessionLevel.optional(),
 });
 export type PeerRoomInfo = z.infer<typeof PeerRoomInfo>;
 
@@ -84,6 +89,8 @@ export const PeerPointResult = z.object({
   /** The interviewer's verdict contradicts the automatic one. */
   disagree: z.boolean(),
   strong: z.string(),
+  /** Expected only above the room's level: credit is a bonus, leaving it out costs nothing. */
+  bonus: z.literal(true).optional(),
 });
 export type PeerPointResult = z.infer<typeof PeerPointResult>;
 
@@ -116,6 +123,8 @@ export const PeerReport = z.object({
   caseId: z.string(),
   caseTitle: z.string(),
   durationMinutes: z.number(),
+  /** The level the candidate was judged at; absent in rooms made before levels (senior). */
+  level: SessionLevel.optional(),
   createdAt: z.number(),
   endReason: EndReason.nullable(),
   /** The offline scorer's overall score and signal. */

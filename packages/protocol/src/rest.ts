@@ -11,6 +11,7 @@ import {
   StepProgress,
   Turn,
 } from './common.ts';
+import { DrawingScene } from './drawing.ts';
 
 export const CaseSummary = z.object({
   id: z.string(),
@@ -130,5 +131,7 @@ export const SessionDetail = SessionSummary.extend({
   steps: z.array(StepProgress),
   transcript: z.array(Turn),
   notes: z.string(),
+  /** The candidate's whiteboard; null (or absent) when nothing was drawn. */
+  drawing: DrawingScene.nullable().optional(),
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;

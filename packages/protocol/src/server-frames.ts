@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EndReason, StepId, Turn } from './common.ts';
 import { ConsoleFact, ConsoleStep, PeerAssessment, PeerCoverage } from './console.ts';
+import { DrawingScene } from './drawing.ts';
 import { ErrorCode } from './errors.ts';
 import { Presence, RoomClock, RoomView, Seat, SeatView } from './room.ts';
 
@@ -63,6 +64,8 @@ export const SnapshotMessage = z.object({
   transcript: z.array(Turn),
   /** The candidate's notes and diagram pad. */
   notes: z.string(),
+  /** The candidate's whiteboard; null (or absent) until they draw. */
+  drawing: DrawingScene.nullable().optional(),
   /** Seq of the newest event; events after the client's `lastSeq` follow this message. */
   lastSeq: z.number().int().min(0),
 });
@@ -91,6 +94,13 @@ export const AssessmentMessage = z.object({ type: z.literal('assessment'), asses
 export const NotesUpdateMessage = z.object({
   type: z.literal('notes_update'),
   text: z.string(),
+  at: z.number(),
+});
+
+/** The candidate's whiteboard as they draw, to every seat but the candidate's own. */
+export const DrawingUpdateMessage = z.object({
+  type: z.literal('drawing_update'),
+  scene: DrawingScene,
   at: z.number(),
 });
 
@@ -150,6 +160,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   CoverageMessage,
   AssessmentMessage,
   NotesUpdateMessage,
+  DrawingUpdateMessage,
   PresenceMessage,
   ClockMessage,
   NextRoomMessage,
@@ -173,6 +184,7 @@ export const CANDIDATE_VISIBLE: ReadonlySet<ServerMessageType> = new Set([
   'ended',
   'snapshot',
   'notes_update',
+  'drawing_update',
   'presence',
   'clock',
   'next_room',

@@ -1,1 +1,2 @@
 export * from './fake-openai.ts';
+export * from './fake-transcriber.ts';

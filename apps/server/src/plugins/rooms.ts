@@ -1,8 +1,14 @@
+import type { AsyncDb } from '@mlsd/db';
 import { readIntent } from '@mlsd/interviewer';
 import { AnalysisCache, buildReport } from '@mlsd/scoring';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../clock.ts';
+import {
+  type GroupCommitOptions,
+  type GroupCommitStats,
+  groupCommits,
+} from '../group-commit/group-commits.ts';
 import { PeerRooms } from '../rooms/peer/peer-rooms.ts';
 import type { PeerScorer } from '../rooms/peer/types.ts';
 import { Rooms } from '../rooms/registry.ts';
@@ -17,6 +23,8 @@ declare module 'fastify' {
     sessions: SoloRooms;
     /** Peer mocks: created by `POST /api/peer/rooms`. */
     peer: PeerRooms;
+    /** How the solo rooms' commits were grouped (SQLite only). */
+    commitGroups?: GroupCommitStats;
   }
 }
 
@@ -27,6 +35,16 @@ export interface RoomsPluginOptions {
   peerScorer?: PeerScorer;
   /** Solo interviews one address may have running at once. */
   maxActiveSessionsPerAddress: number;
+  /** On SQLite, commit the solo rooms' changes of one event-loop turn together (default true). */
+  groupCommits?: boolean | GroupCommitOptions;
+}
+
+/** The store the solo rooms commit through: on SQLite, with the commits of one turn grouped. */
+function soloStore(app: FastifyInstance, group: boolean | GroupCommitOptions): AsyncDb {
+  if (group === false || app.store.file === null) return app.store;
+  const grouped = groupCommits(app.store, app.db, group === true ? {} : group);
+  app.decorate('commitGroups', grouped.stats);
+  return grouped.store;
 }
 
 /** The offline matcher as a peer room's automatic scorer; the pad counts as the candidate's words. */
@@ -46,6 +64,7 @@ export function offlinePeerScorer(): PeerScorer {
         endedAt: input.now,
         now: input.now,
         cache,
+        level: input.level,
       }),
   };
 }
@@ -53,7 +72,7 @@ export function offlinePeerScorer(): PeerScorer {
 async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): Promise<void> {
   const { clock } = options;
   const solo = new SoloRooms({
-    db: app.store,
+    db: soloStore(app, options.groupCommits ?? true),
     rubrics: app.rubrics,
     clock,
     brains: options.brains,

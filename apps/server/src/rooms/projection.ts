@@ -1,5 +1,6 @@
 import {
   CANDIDATE_VISIBLE,
+  DrawingScene,
   type RoomClock,
   type RoomView,
   type SeatView,
@@ -40,6 +41,8 @@ export function projectForView(view: SeatView, message: ServerMessage): ServerMe
       return candidateSnapshot(message);
     case 'notes_update':
       return { type: 'notes_update', text: message.text, at: message.at };
+    case 'drawing_update':
+      return { type: 'drawing_update', scene: DrawingScene.parse(message.scene), at: message.at };
     case 'presence':
       return {
         type: 'presence',
@@ -127,6 +130,8 @@ function candidateSnapshot(message: SnapshotMessage): SnapshotMessage {
     clock: message.clock === null ? null : candidateClock(message.clock),
     transcript: message.transcript.map(candidateTurn),
     notes: message.notes,
+    // The candidate's own drawing, re-parsed so only the schema's fields leave.
+    drawing: message.drawing ? DrawingScene.parse(message.drawing) : null,
     lastSeq: message.lastSeq,
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Command,
+  type DrawingScene,
   mayCommand,
   type Presence,
   type RoomClock,
@@ -45,6 +46,8 @@ export interface InterviewerPolicy {
   view(now: number): RoomView;
   clock(now: number): RoomClock | null;
   notes(): string;
+  /** The candidate's whiteboard; null until they draw. */
+  drawing(): DrawingScene | null;
   /** Frames for an interviewer view after its snapshot (the console). */
   afterSnapshot?(socket: SeatSocket): ServerMessage[];
   /** An allowed command from a seat, run inside the room's queue. */
@@ -312,6 +315,7 @@ export class Room implements RoomHost {
       clock: policy.clock(now),
       transcript: [...this.#transcript],
       notes: policy.notes(),
+      drawing: policy.drawing(),
       lastSeq: this.#lastSeq,
     };
   }

@@ -4,6 +4,7 @@ import type { Report, SessionDetail, SessionSummary, StepId, Turn } from '@mlsd/
 import type { Rubrics } from '@mlsd/rubric';
 import { AppError } from '../errors.ts';
 import { candidateTurn } from '../rooms/candidate-turn.ts';
+import { storedDrawing } from '../rooms/drawing-notes.ts';
 
 /** The history-page row for a session. */
 export function sessionSummary(item: SessionListItem): SessionSummary {
@@ -45,5 +46,6 @@ export function sessionDetail(
     steps: stepProgress(restored.value, now, rubrics.framework),
     transcript: transcript.map(candidateTurn),
     notes: record.notes,
+    drawing: storedDrawing(record.drawing),
   };
 }

@@ -62,15 +62,17 @@ interface Dump {
   streams: { id: string; at: number; emitted: number[] }[];
 }
 
-class Child {
+/** A benchmark child process (a server or a model) driven over IPC. */
+export class Child {
   readonly process: ChildProcess;
   #waiters: ((message: { type: string }) => void)[] = [];
 
-  constructor(file: string, args: string[], extraNodeArgs: string[] = []) {
+  constructor(file: string, args: string[], extraNodeArgs: string[] = [], env?: NodeJS.ProcessEnv) {
     this.process = fork(`${HERE}${file}`, args, {
       cwd: SERVER_DIR,
       execArgv: ['--import', 'tsx', ...extraNodeArgs],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(env ? { env } : {}),
     });
     this.process.on('message', (message: { type: string }) => {
       const waiters = this.#waiters;

@@ -10,6 +10,8 @@ import {
 } from 'react';
 import { answerCheck } from '../lib/answer-check.ts';
 import { browserStore, loadDraft, saveDraft } from '../lib/storage.ts';
+import { InterviewerVoice, type SpokenTurn } from './interviewer-voice.tsx';
+import { VoiceInput } from './voice-input.tsx';
 
 /** Text to put in the box; `n` makes each request distinct. */
 export type Fill = { text: string; n: number; append?: boolean };
@@ -23,7 +25,8 @@ export function appendText(current: string, added: string): string {
 /**
  * A message box: Enter sends, Shift+Enter breaks the line, and the draft (under `draftKey`)
  * survives reloads and disconnects. `fill` puts text in the box for editing, in place of what is
- * there or (`append`) after it; `n` makes each request distinct.
+ * there or (`append`) after it; `n` makes each request distinct. The microphone adds what it hears
+ * after the draft, never in its place; with `interviewerTurns`, a speaker toggle reads new ones aloud.
  */
 export function ComposeBox({
   inputId,
@@ -35,6 +38,7 @@ export function ComposeBox({
   fill,
   overLimit,
   actions,
+  interviewerTurns,
 }: {
   inputId: string;
   draftKey: string;
@@ -47,6 +51,8 @@ export function ComposeBox({
   overLimit: (over: number) => string;
   /** More buttons beside Send (the solo room's Hint). */
   actions?: ReactNode;
+  /** The interviewer's turns so far: shows the speaker toggle that reads new ones aloud. */
+  interviewerTurns?: readonly SpokenTurn[];
 }) {
   const store = useRef(browserStore()).current;
   const [text, setText] = useState(() => loadDraft(store, draftKey));
@@ -62,6 +68,11 @@ export function ComposeBox({
     setText((current) => (fill.append ? appendText(current, fill.text) : fill.text));
     input.current?.focus();
   }, [fill]);
+
+  function addHeard(heard: string) {
+    setText((current) => appendText(current, heard.trim()));
+    input.current?.focus();
+  }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -108,6 +119,8 @@ export function ComposeBox({
             {check.length.toLocaleString()} / {MAX_ANSWER_CHARS.toLocaleString()}
           </span>
         )}
+        <VoiceInput onHeard={addHeard} />
+        {interviewerTurns && <InterviewerVoice turns={interviewerTurns} />}
         {actions}
         <button type="submit" className="button button--primary" disabled={!canSend}>
           Send

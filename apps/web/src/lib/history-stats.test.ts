@@ -1,6 +1,9 @@
 import type { CaseSummary, SessionSummary } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import {
+  filterByLevel,
+  levelsIn,
+  mixedLevelsNote,
   reachNote,
   scoreSeries,
   sessionsMissing,
@@ -53,16 +56,46 @@ describe('history stats', () => {
   it('draws one series per case in time order, skipping unscored sessions', () => {
     expect(scoreSeries(sessions, 'overall')).toEqual([
       {
+        key: 'ads:senior',
         caseId: 'ads',
         caseTitle: 'ADS',
+        level: 'senior',
         points: [
           { at: 110, score: 50, sessionId: 's1' },
           { at: 310, score: 70, sessionId: 's3' },
         ],
       },
-      { caseId: 'feed', caseTitle: 'FEED', points: [{ at: 210, score: 40, sessionId: 's2' }] },
+      {
+        key: 'feed:senior',
+        caseId: 'feed',
+        caseTitle: 'FEED',
+        level: 'senior',
+        points: [{ at: 210, score: 40, sessionId: 's2' }],
+      },
     ]);
     expect(scoreSeries(sessions, 'data').map((s) => s.points.length)).toEqual([1]);
+  });
+
+  it('never joins scores at different levels into one line', () => {
+    const staff = { ...session('s5', 'ads', 500, 30), level: 'staff' as const };
+    const series = scoreSeries([...sessions, staff], 'overall');
+    expect(series.map((s) => s.key)).toEqual(['ads:senior', 'feed:senior', 'ads:staff']);
+    expect(series[2]?.points).toEqual([{ at: 510, score: 30, sessionId: 's5' }]);
+  });
+
+  it('filters by level and says when averages would mix levels', () => {
+    const staff = { ...session('s5', 'ads', 500, 30), level: 'staff' as const };
+    const mid = { ...session('s6', 'ads', 600, null), level: 'mid' as const };
+    const all = [...sessions, staff, mid];
+    expect(levelsIn(all)).toEqual(['mid', 'senior', 'staff']);
+    expect(filterByLevel(all, 'staff').map((s) => s.id)).toEqual(['s5']);
+    expect(filterByLevel(all, 'all')).toHaveLength(6);
+    // The unscored mid session does not count: it has no score to mix.
+    expect(mixedLevelsNote(all)).toBe(
+      'These averages mix levels: 3 senior, 1 staff. Pick a level to compare like with like.',
+    );
+    expect(mixedLevelsNote(sessions)).toBeNull();
+    expect(mixedLevelsNote(filterByLevel(all, 'staff'))).toBeNull();
   });
 
   it('averages each step and finds the weakest', () => {

@@ -1,4 +1,11 @@
-import { type CaseSummary, type SessionSummary, STEP_IDS, type StepId } from '@mlsd/protocol';
+import {
+  type CaseSummary,
+  SESSION_LEVELS,
+  type SessionLevel,
+  type SessionSummary,
+  STEP_IDS,
+  type StepId,
+} from '@mlsd/protocol';
 
 export type Metric = 'overall' | StepId;
 
@@ -9,8 +16,11 @@ export interface SeriesPoint {
 }
 
 export interface Series {
+  /** Unique per case and level: scores at different levels are never joined into one line. */
+  key: string;
   caseId: string;
   caseTitle: string;
+  level: SessionLevel;
   points: SeriesPoint[];
 }
 
@@ -19,21 +29,54 @@ function metricOf(session: SessionSummary, metric: Metric): number | null {
   return session.stepScores?.[metric] ?? null;
 }
 
-/** One line per case: the chosen score of each scored session, oldest first. */
+/** One line per case and level: the chosen score of each scored session, oldest first. */
 export function scoreSeries(sessions: SessionSummary[], metric: Metric): Series[] {
   const byCase = new Map<string, Series>();
   const ordered = [...sessions].sort((a, b) => a.createdAt - b.createdAt);
   for (const session of ordered) {
     const score = metricOf(session, metric);
     if (score === null) continue;
-    let series = byCase.get(session.caseId);
+    const key = `${session.caseId}:${session.level}`;
+    let series = byCase.get(key);
     if (!series) {
-      series = { caseId: session.caseId, caseTitle: session.caseTitle, points: [] };
-      byCase.set(session.caseId, series);
+      series = {
+        key,
+        caseId: session.caseId,
+        caseTitle: session.caseTitle,
+        level: session.level,
+        points: [],
+      };
+      byCase.set(key, series);
     }
     series.points.push({ at: session.endedAt ?? session.createdAt, score, sessionId: session.id });
   }
   return [...byCase.values()];
+}
+
+/** Which sessions the history shows: one level, or all of them. */
+export type LevelFilter = SessionLevel | 'all';
+
+/** The levels the sessions were judged at, lowest first. */
+export function levelsIn(sessions: readonly SessionSummary[]): SessionLevel[] {
+  const seen = new Set(sessions.map((s) => s.level));
+  return SESSION_LEVELS.filter((level) => seen.has(level));
+}
+
+export function filterByLevel(sessions: SessionSummary[], level: LevelFilter): SessionSummary[] {
+  return level === 'all' ? sessions : sessions.filter((s) => s.level === level);
+}
+
+/**
+ * Says when averages mix scored sessions judged at different levels (a staff score is earned
+ * against more points than a senior one): "These averages mix levels: 3 senior, 1 staff. …".
+ * Null when every scored session was judged at one level.
+ */
+export function mixedLevelsNote(sessions: readonly SessionSummary[]): string | null {
+  const scored = sessions.filter((s) => s.overall !== null);
+  const levels = levelsIn(scored);
+  if (levels.length < 2) return null;
+  const counts = levels.map((level) => `${scored.filter((s) => s.level === level).length} ${level}`);
+  return `These averages mix levels: ${counts.join(', ')}. Pick a level to compare like with like.`;
 }
 
 export interface StepAverage {

@@ -80,6 +80,28 @@ describe('peerReportToMarkdown', () => {
     expect(md).toContain('## Notes and diagrams\n\n## Sketch\n\n```mermaid\ngraph LR');
   });
 
+  it('names the level, and marks a point above it as a bonus without a model answer', () => {
+    expect(md).toContain('- Judged at senior level · human interviewer\n');
+    const bonusPoint = {
+      ...step.points[0]!,
+      pointId: 'p3',
+      title: 'Cost in money',
+      auto: 'missed' as const,
+      evidence: null,
+      human: null,
+      bonus: true as const,
+    };
+    const staff = peerReportToMarkdown({
+      ...report,
+      level: 'mid',
+      steps: [{ ...step, points: [bonusPoint] }],
+    });
+    expect(staff).toContain('- Judged at mid level · human interviewer\n');
+    expect(staff).toContain(
+      '- **Cost in money** (above level: bonus): auto missed, interviewer not marked.\n',
+    );
+  });
+
   it("gives the candidate's copy their credited words and no answer key", () => {
     const copy = peerReportToMarkdown({
       ...report,

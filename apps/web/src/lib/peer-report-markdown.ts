@@ -1,6 +1,8 @@
 import type { PeerPointResult, PeerReport, PeerStepResult } from '@mlsd/protocol';
 import { END_REASON_LABEL, HIRE_SIGNAL_LABEL, RATING_LABEL } from './labels.ts';
 import { escapeCell, escapeMarkdown } from './report-markdown.ts';
+import { ABOVE_LEVEL_TEXT } from './report-text.ts';
+import { judgedAtText } from './session-choices.ts';
 
 const AUTO_TEXT = { missed: 'missed', mentioned: 'mentioned', explained: 'explained' } as const;
 
@@ -21,6 +23,7 @@ export function peerReportToMarkdown(report: PeerReport): string {
   const copy = report.seat === 'candidate' ? " (candidate's copy)" : '';
   out.push(`# Peer interview report: ${escapeMarkdown(report.caseTitle)}${copy}`, '');
   out.push(`- Date: ${new Date(report.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  out.push(`- ${judgedAtText(report.level)} · human interviewer`);
   out.push(
     `- Length: ${report.durationMinutes} min${report.endReason ? `, ${END_REASON_LABEL[report.endReason]}` : ''}`,
   );
@@ -78,12 +81,14 @@ export function peerReportToMarkdown(report: PeerReport): string {
 function pointLine(point: PeerPointResult): string {
   const human = point.human === null ? 'not marked' : point.human;
   const flag = point.disagree ? ' ⚠ disagreement' : '';
+  const bonus = point.bonus ? ` (${ABOVE_LEVEL_TEXT})` : '';
   const evidence = point.evidence ? ` ${quote(point.evidence.quote)}` : '';
+  // A bonus point left out is not a gap, so it gets no model answer unless the interviewer marked it missed.
   const strong =
-    point.auto === 'missed' || point.human === 'missed'
+    (point.auto === 'missed' && !point.bonus) || point.human === 'missed'
       ? ` Strong answer: ${escapeMarkdown(point.strong)}`
       : '';
-  return `- **${escapeMarkdown(point.title)}**: auto ${AUTO_TEXT[point.auto]}, interviewer ${human}${flag}.${evidence}${strong}`;
+  return `- **${escapeMarkdown(point.title)}**${bonus}: auto ${AUTO_TEXT[point.auto]}, interviewer ${human}${flag}.${evidence}${strong}`;
 }
 
 /** The peer report as pretty-printed JSON, for tools. */

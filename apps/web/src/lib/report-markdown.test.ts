@@ -1,3 +1,4 @@
+import type { Report } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { sampleComparison } from './comparison-fixture.ts';
 import { sampleReport, sampleTranscript } from './fixtures.ts';
@@ -8,6 +9,48 @@ import {
   reportToJson,
   reportToMarkdown,
 } from './report-markdown.ts';
+
+/** The sample report at a level, with its first covered point a bonus and its first missed point's staff paragraph. */
+function leveledReport(extra: Partial<Report>): Report {
+  const [first, ...rest] = sampleReport.steps;
+  if (!first) throw new Error('the sample report has no steps');
+  return {
+    ...sampleReport,
+    ...extra,
+    steps: [
+      {
+        ...first,
+        covered: first.covered.map((point) => ({ ...point, beyondLevel: true as const })),
+        missed: first.missed.map((point) => ({
+          ...point,
+          staff: 'Prices the traffic in *money* per month.',
+        })),
+      },
+      ...rest,
+    ],
+  };
+}
+
+describe('reportToMarkdown levels and personas', () => {
+  it('names the level and the persona, and reads an older report as senior', () => {
+    expect(reportToMarkdown({ ...sampleReport, level: 'staff', persona: 'tough' })).toContain(
+      '- Judged at staff level · tough interviewer\n',
+    );
+    expect(reportToMarkdown(sampleReport)).toContain('- Judged at senior level\n');
+  });
+
+  it('marks a bonus point above the level and adds what a staff answer adds under a missed point', () => {
+    const md = reportToMarkdown(leveledReport({ level: 'mid', persona: 'supportive' }));
+    expect(md).toContain(
+      '- **Business objective stated** (explained, unprompted, above level: bonus): “optimise revenue per session”',
+    );
+    expect(md).toContain(
+      '- **Scale and traffic**: Asks for \\*orders\\* of magnitude.\n  - What a staff answer adds: Prices the traffic in \\*money\\* per month.',
+    );
+    expect(reportToMarkdown(sampleReport)).not.toContain('above level');
+    expect(reportToMarkdown(sampleReport)).not.toContain('What a staff answer adds');
+  });
+});
 
 describe('reportToMarkdown', () => {
   const md = reportToMarkdown(sampleReport, sampleTranscript);

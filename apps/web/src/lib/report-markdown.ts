@@ -12,7 +12,16 @@ import {
 } from './comparison-text.ts';
 import { formatMinutes } from './countdown.ts';
 import { FLAG_LABEL, HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from './labels.ts';
-import { deductsRedFlags, interventionsText, pausedText, promptText, scoreBreakdown } from './report-text.ts';
+import {
+  ABOVE_LEVEL_TEXT,
+  deductsRedFlags,
+  interventionsText,
+  pausedText,
+  promptText,
+  STAFF_ADDS_TEXT,
+  scoreBreakdown,
+} from './report-text.ts';
+import { judgedAtText } from './session-choices.ts';
 
 /**
  * Escapes text written by a person so Markdown shows it as typed (no links, HTML, code or
@@ -55,6 +64,7 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
   out.push(
     `- Overall score: **${Math.round(report.overall)}/100** (${HIRE_SIGNAL_LABEL[report.hireSignal]})`,
   );
+  out.push(`- ${judgedAtText(report.level, report.persona)}`);
   out.push(`- Scored by: ${SCORER_LABEL[report.scorer]}`);
   if (report.unpromptedShare !== null) {
     out.push(`- Raised unprompted: ${percent(report.unpromptedShare)} of the credited points`);
@@ -93,7 +103,9 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
     if (step.covered.length > 0) {
       out.push(step.reached ? 'Covered:' : 'Raised early, not scored:', '');
       for (const point of step.covered) {
-        const how = `${point.level}, ${promptText(point)}`;
+        const how = [point.level, promptText(point), point.beyondLevel ? ABOVE_LEVEL_TEXT : null]
+          .filter((part) => part !== null)
+          .join(', ');
         out.push(`- **${escapeMarkdown(point.title)}** (${how}): ${quote(point.evidence.quote)}`);
       }
       out.push('');
@@ -102,6 +114,7 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
       out.push('Missed:', '');
       for (const point of step.missed) {
         out.push(`- **${escapeMarkdown(point.title)}**: ${escapeMarkdown(point.strong)}`);
+        if (point.staff) out.push(`  - ${STAFF_ADDS_TEXT}: ${escapeMarkdown(point.staff)}`);
       }
       out.push('');
     }

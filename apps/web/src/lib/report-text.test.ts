@@ -2,6 +2,7 @@ import type { CoveredPoint, StepReport } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   interventionsText,
+  pointCounts,
   promptText,
   scoreBreakdown,
   totalDeduction,
@@ -43,6 +44,15 @@ const step = (extra: Partial<StepReport>): StepReport => ({
 });
 
 describe('report text', () => {
+  it('counts expected points apart from bonus points above the level', () => {
+    const steps = [
+      step({ covered: [point({}), point({ pointId: 'b', beyondLevel: true })] }),
+      step({ covered: [point({ pointId: 'c' })] }),
+    ];
+    expect(pointCounts(steps)).toEqual({ expected: 2, bonus: 1 });
+    expect(pointCounts([])).toEqual({ expected: 0, bonus: 0 });
+  });
+
   it('says how a point was reached and what a hint cost', () => {
     expect(promptText(point({ unprompted: true }))).toBe('unprompted');
     expect(promptText(point({}))).toBe('after being asked');

@@ -42,6 +42,25 @@ export function pausedText(ms: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
+/** The tag of a point credited though the session's level does not expect it. */
+export const ABOVE_LEVEL_TEXT = 'above level: bonus';
+
+/** The heading of a missed point's staff paragraph. */
+export const STAFF_ADDS_TEXT = 'What a staff answer adds';
+
+/** Credited points the level expects, and bonus points above it, over the steps given. */
+export function pointCounts(steps: readonly StepReport[]): { expected: number; bonus: number } {
+  let expected = 0;
+  let bonus = 0;
+  for (const step of steps) {
+    for (const point of step.covered) {
+      if (point.beyondLevel) bonus += 1;
+      else expected += 1;
+    }
+  }
+  return { expected, bonus };
+}
+
 /** How the candidate got to a point: on their own, after a probe or follow-up, or after a hint (and what it cost). */
 export function promptText(point: CoveredPoint): string {
   const hint = point.afterHint;

@@ -1,4 +1,4 @@
-import { type ClientMessage, ServerMessage } from '@mlsd/protocol';
+import { type ClientMessage, type DrawingScene, ServerMessage } from '@mlsd/protocol';
 import {
   type ConnectionStatus,
   ReconnectingSocket,
@@ -49,6 +49,11 @@ export class RoomConnection extends ReconnectingSocket<ServerMessage, ClientMess
 
   sendNotes(text: string): boolean {
     return this.sendIfJoined({ type: 'notes', text });
+  }
+
+  /** The whole whiteboard (last write wins); false when not joined, so the caller keeps it. */
+  sendDrawing(scene: DrawingScene): boolean {
+    return this.sendIfJoined({ type: 'drawing', scene });
   }
 
   protected hello(): ClientMessage {

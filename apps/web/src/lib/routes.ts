@@ -4,6 +4,10 @@ import { type PeerRoute, parsePeerRoute, peerHref, ROOM_ID, SEAT_TOKEN } from '.
 export type Route =
   | { name: 'home'; caseId?: string }
   | { name: 'history' }
+  /** Study modes: trade-off drills (one card open, or the deck), spaced review, drawing a case from memory. */
+  | { name: 'drills'; cardId?: string }
+  | { name: 'review' }
+  | { name: 'draw'; caseId: string }
   | { name: 'room'; sessionId: string }
   | { name: 'report'; sessionId: string }
   | PeerRoute
@@ -26,6 +30,8 @@ export function parseRoute(hash: string): Route {
     if (caseId !== null && CASE_ID.test(caseId)) return { name: 'home', caseId };
   }
   if (path === '/history') return { name: 'history' };
+  const study = parseStudyRoute(path);
+  if (study) return study;
   const match = /^\/(room|report)\/([^/]+)$/.exec(path);
   if (match) {
     const [, page, rawId] = match;
@@ -53,6 +59,12 @@ export function href(route: Exclude<Route, { name: 'not-found' }>): string {
       return route.caseId ? `#/start/${encodeURIComponent(route.caseId)}` : '#/';
     case 'history':
       return '#/history';
+    case 'drills':
+      return route.cardId ? `#/drills/${encodeURIComponent(route.cardId)}` : '#/drills';
+    case 'review':
+      return '#/review';
+    case 'draw':
+      return `#/draw/${encodeURIComponent(route.caseId)}`;
     case 'room':
       return `#/room/${encodeURIComponent(route.sessionId)}`;
     case 'report':
@@ -72,6 +84,15 @@ export function pageLink(
   location: Pick<Location, 'origin' | 'pathname'> = window.location,
 ): string {
   return `${location.origin}${location.pathname}${path.startsWith('#') ? path : `#${path}`}`;
+}
+
+function parseStudyRoute(path: string): Route | null {
+  if (path === '/drills') return { name: 'drills' };
+  if (path === '/review') return { name: 'review' };
+  const match = /^\/(drills|draw)\/([^/]+)$/.exec(path);
+  const id = match ? safeDecode(match[2] ?? '') : null;
+  if (!match || id === null || !CASE_ID.test(id)) return null;
+  return match[1] === 'drills' ? { name: 'drills', cardId: id } : { name: 'draw', caseId: id };
 }
 
 function safeDecode(value: string): string | null {

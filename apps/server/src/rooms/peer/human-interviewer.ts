@@ -10,6 +10,7 @@ import {
 import type {
   Command,
   ConsoleStep,
+  DrawingScene,
   EndReason,
   PeerAssessment,
   Report,
@@ -20,6 +21,7 @@ import type {
 } from '@mlsd/protocol';
 import { AppError } from '../../errors.ts';
 import { clockEvent } from '../clock-events.ts';
+import { notesForScoring, storedDrawing } from '../drawing-notes.ts';
 import { ENDED, NOT_STARTED, type Refusal, refuse } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -27,6 +29,7 @@ import { clockOf, peerRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
 import { withMark, withPrivateNotes, withRating } from './assessment.ts';
 import { LiveCoverage } from './live-coverage.ts';
+import { roomLevel } from './room-level.ts';
 import { roomConsole } from './room-views.ts';
 import { consoleSteps } from './rubric-view.ts';
 import { foldSilently } from './silent-engine.ts';
@@ -63,7 +66,7 @@ export class HumanInterviewer implements InterviewerPolicy {
     this.#host = host;
     this.#deps = deps;
     this.#case = peerCase;
-    this.#steps = consoleSteps(peerCase.caseStudy, peerCase.framework);
+    this.#steps = consoleSteps(peerCase.caseStudy, peerCase.framework, roomLevel(record));
     this.#pointIds = new Set(this.#steps.flatMap((step) => step.points.map((point) => point.id)));
     this.#record = record;
     this.#state = state;
@@ -103,6 +106,10 @@ export class HumanInterviewer implements InterviewerPolicy {
     return this.#record.pad;
   }
 
+  drawing(): DrawingScene | null {
+    return storedDrawing(this.#record.drawing);
+  }
+
   afterSnapshot(): ServerMessage[] {
     return [
       roomConsole({
@@ -136,6 +143,8 @@ export class HumanInterviewer implements InterviewerPolicy {
         return this.#say(socket, command);
       case 'notes':
         return this.#pad(command.text);
+      case 'drawing':
+        return this.#drawing(command.scene);
       case 'timer':
         return this.#timer(socket, command);
       case 'mark':
@@ -214,6 +223,17 @@ export class HumanInterviewer implements InterviewerPolicy {
     await this.#deps.store.commit(this.#record.id, { at: now, pad: text });
     this.#record = { ...this.#record, pad: text };
     this.#host.broadcast({ type: 'notes_update', text, at: now }, (socket) => socket.seat !== 'candidate');
+    this.#coverage.changed();
+    return null;
+  }
+
+  /** The candidate's whiteboard, shown to the other seats (read-only) as it is drawn. */
+  async #drawing(scene: DrawingScene): Promise<Refusal | null> {
+    if (this.#record.status === 'ended') return ENDED;
+    const now = this.#deps.clock.now();
+    await this.#deps.store.commit(this.#record.id, { at: now, drawing: scene });
+    this.#record = { ...this.#record, drawing: scene };
+    this.#host.broadcast({ type: 'drawing_update', scene, at: now }, (socket) => socket.seat !== 'candidate');
     this.#coverage.changed();
     return null;
   }
@@ -349,9 +369,10 @@ export class HumanInterviewer implements InterviewerPolicy {
       ...this.#case,
       durationMinutes: this.#record.durationMinutes,
       transcript: this.#host.transcript,
-      pad: this.#record.pad,
+      pad: notesForScoring(this.#record.pad, this.#record.drawing),
       startedAt: this.#record.startedAt,
       now,
+      level: roomLevel(this.#record),
     });
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from '@mlsd/protocol';
 import { hireSignal } from '@mlsd/scoring';
 import { candidateTurn } from '../candidate-turn.ts';
+import { roomLevel } from './room-level.ts';
 
 /** The 1-4 rating scale read as hire signals, so a step's automatic score can be put beside it. */
 const SIGNAL_RATING: Record<HireSignal, number> = {
@@ -60,8 +61,10 @@ export function buildPeerReport(input: PeerReportInput, seat: PeerSeat): PeerRep
         human,
         disagree: human !== null && (human === 'covered') !== autoCovered,
         strong: point.strong,
+        ...(point.bonus ? { bonus: true as const } : {}),
       };
     });
+    const expected = step.covered.filter((point) => !point.beyondLevel);
     const rating = assessment.ratings[step.id]?.score ?? null;
     const ratingDisagrees = rating !== null && Math.abs(rating - autoRating(step.score)) >= 2;
     const pointDisagreements = points.filter((point) => point.disagree).length;
@@ -73,8 +76,9 @@ export function buildPeerReport(input: PeerReportInput, seat: PeerSeat): PeerRep
       rating,
       comment: assessment.ratings[step.id]?.comment ?? '',
       disagree: ratingDisagrees,
-      pointsCovered: step.covered.length,
-      pointsTotal: step.covered.length + step.missed.length,
+      // Counts of the points expected at the room's level; a bonus shows in `points` alone.
+      pointsCovered: expected.length,
+      pointsTotal: expected.length + step.missed.length,
       pointDisagreements,
       quotes: uniqueQuotes(step.covered.map((point) => point.evidence)),
       points: answerKey ? points : [],
@@ -88,6 +92,7 @@ export function buildPeerReport(input: PeerReportInput, seat: PeerSeat): PeerRep
     caseId: room.caseId,
     caseTitle: room.caseTitle,
     durationMinutes: room.durationMinutes,
+    level: roomLevel(room),
     createdAt: auto.createdAt,
     endReason: room.endReason,
     autoOverall: auto.overall,

@@ -7,6 +7,7 @@ import type {
   PeerReport,
   PeerRoomInfo,
   PeerSeat,
+  SessionLevel,
 } from '@mlsd/protocol';
 import type { CaseStudy } from '@mlsd/rubric';
 import { newToken } from '../../auth.ts';
@@ -17,6 +18,7 @@ import { Room } from '../room.ts';
 import { EMPTY_ASSESSMENT } from './assessment.ts';
 import { HumanInterviewer } from './human-interviewer.ts';
 import { buildPeerReport } from './peer-report.ts';
+import { levelForCase, requireCaseLevel, roomLevel } from './room-level.ts';
 import { checkSeat, EXPIRED_MESSAGE } from './seats.ts';
 import { type ChainRoom, swapCasePool } from './swap-case.ts';
 import type { HumanInterviewerDeps } from './types.ts';
@@ -57,19 +59,23 @@ export class PeerRooms implements RoomKind {
     caseId?: string;
     surprise: boolean;
     durationMinutes: DurationMinutes;
+    /** The level the candidate is judged at; the case must suit it. */
+    level: SessionLevel;
     /** sha256 of the creator's owner key, when they sent one. */
     ownerHash?: string | null;
   }): Promise<CreatePeerRoomResponse> {
     const caseStudy =
       options.surprise || options.caseId === undefined
-        ? this.#randomCase(null)
+        ? this.#randomCase(options.level)
         : this.#deps.rubrics.getCase(options.caseId);
+    requireCaseLevel(caseStudy, options.level);
     const interviewer = newToken();
     const candidate = newToken();
     const id = await this.#insert({
       caseStudy,
       surprise: options.surprise,
       durationMinutes: options.durationMinutes,
+      level: options.level,
       interviewerTokenHash: interviewer.hash,
       candidateTokenHash: candidate.hash,
       previousRoomId: null,
@@ -80,6 +86,7 @@ export class PeerRooms implements RoomKind {
       durationMinutes: options.durationMinutes,
       surprise: options.surprise,
       caseTitle: options.surprise ? null : caseStudy.title,
+      level: options.level,
       interviewer: { seat: 'interviewer', token: interviewer.token, path: seatPath(id, interviewer.token) },
       candidate: { seat: 'candidate', token: candidate.token, path: seatPath(id, candidate.token) },
     };
@@ -87,11 +94,15 @@ export class PeerRooms implements RoomKind {
 
   /**
    * The room after `from` with the seats swapped: each person keeps their own token, which now
-   * opens the other seat, so nobody needs a new link sent to them. Another case, hidden until the start.
+   * opens the other seat, so nobody needs a new link sent to them. Another case, hidden until the
+   * start, at the same level when a safe case suits it (else at the picked case's nearest level).
    */
   async swapRoomOf(from: PeerRoomRecord): Promise<string> {
     const cases = this.#deps.rubrics.current.cases;
-    const pool = swapCasePool(await this.#chain(from), [...cases.keys()]);
+    const level = roomLevel(from);
+    const safe = swapCasePool(await this.#chain(from), [...cases.keys()]);
+    const suited = safe.filter((id) => cases.get(id)?.levels.includes(level));
+    const pool = suited.length > 0 ? suited : safe;
     const picked = cases.get(pool[randomInt(Math.max(pool.length, 1))] ?? '');
     if (!picked) {
       throw new AppError(
@@ -103,6 +114,7 @@ export class PeerRooms implements RoomKind {
       caseStudy: picked,
       surprise: true,
       durationMinutes: from.durationMinutes as DurationMinutes,
+      level: levelForCase(picked, level),
       interviewerTokenHash: from.candidateTokenHash,
       candidateTokenHash: from.interviewerTokenHash,
       previousRoomId: from.id,
@@ -136,7 +148,13 @@ export class PeerRooms implements RoomKind {
   /** `GET /api/peer/rooms/:id`: which seat the token holds. */
   async info(roomId: string, token: string): Promise<PeerRoomInfo> {
     const { room, seat } = await this.#authorize(roomId, token);
-    return { roomId: room.id, seat, status: room.status, durationMinutes: room.durationMinutes };
+    return {
+      roomId: room.id,
+      seat,
+      status: room.status,
+      durationMinutes: room.durationMinutes,
+      level: roomLevel(room),
+    };
   }
 
   /** The report for the token's seat; the candidate's only once the interview has ended. */
@@ -186,6 +204,7 @@ export class PeerRooms implements RoomKind {
     caseStudy: CaseStudy;
     surprise: boolean;
     durationMinutes: DurationMinutes;
+    level: SessionLevel;
     interviewerTokenHash: string;
     candidateTokenHash: string;
     previousRoomId: string | null;
@@ -200,7 +219,7 @@ export class PeerRooms implements RoomKind {
       caseTitle: input.caseStudy.title,
       surprise: input.surprise,
       durationMinutes: input.durationMinutes,
-      assessment: EMPTY_ASSESSMENT,
+      assessment: { ...EMPTY_ASSESSMENT, level: input.level },
       createdAt: this.#deps.clock.now(),
       previousRoomId: input.previousRoomId,
       ownerHash: input.ownerHash,
@@ -219,11 +238,19 @@ export class PeerRooms implements RoomKind {
     return chain;
   }
 
-  #randomCase(exceptId: string | null): CaseStudy {
+  /** A random case that suits `level`, for a surprise room. */
+  #randomCase(level: SessionLevel): CaseStudy {
     const cases = [...this.#deps.rubrics.current.cases.values()];
-    const pool = cases.length > 1 ? cases.filter((study) => study.id !== exceptId) : cases;
-    const picked = pool[randomInt(pool.length)];
-    if (!picked) throw new AppError('UNAVAILABLE', 'there are no cases in the rubrics to pick from');
+    if (cases.length === 0)
+      throw new AppError('UNAVAILABLE', 'there are no cases in the rubrics to pick from');
+    const pool = cases.filter((study) => study.levels.includes(level));
+    const picked = pool[randomInt(Math.max(pool.length, 1))];
+    if (!picked) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `level: no case is written for ${level} candidates; pick another level or a case`,
+      );
+    }
     return picked;
   }
 

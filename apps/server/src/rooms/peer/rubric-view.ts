@@ -1,13 +1,14 @@
-import type { ConsoleFact, ConsoleStep, PeerCoverage, Report } from '@mlsd/protocol';
+import type { ConsoleFact, ConsoleStep, PeerCoverage, Report, SessionLevel } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
-import { stepPoints } from '@mlsd/scoring';
+import { expectedAt, stepPoints } from '@mlsd/scoring';
 
 /**
  * The interviewer's answer key for a case: every step's opening, talking points (case first,
  * then the framework's generic ones, as they are scored), curveballs and red flags, and the
- * case facts. Only ever sent to an interviewer seat.
+ * case facts. Points expected only above `level` are marked `bonus`. Only ever sent to an
+ * interviewer seat.
  */
-export function consoleSteps(caseStudy: CaseStudy, framework: Framework): ConsoleStep[] {
+export function consoleSteps(caseStudy: CaseStudy, framework: Framework, level: SessionLevel): ConsoleStep[] {
   return framework.steps.map((step) => {
     const caseStep = caseStudy.steps[step.id];
     return {
@@ -21,6 +22,7 @@ export function consoleSteps(caseStudy: CaseStudy, framework: Framework): Consol
         weight: point.weight,
         probe: point.probe,
         strong: point.strong,
+        ...(expectedAt(point, level) ? {} : { bonus: true as const }),
       })),
       curveballs: caseStudy.curveballs
         .filter((ball) => ball.step === step.id)
@@ -48,13 +50,15 @@ export function coverageOf(report: Report): PeerCoverage {
   return { points, stepScores };
 }
 
-/** Coverage before anything was said: every point missed. */
+/** Coverage before anything was said: every expected point missed (a bonus is never missing). */
 export function emptyCoverage(steps: ConsoleStep[]): PeerCoverage {
   const points: PeerCoverage['points'] = {};
   const stepScores: PeerCoverage['stepScores'] = {};
   for (const step of steps) {
     stepScores[step.id] = 0;
-    for (const point of step.points) points[point.id] = { level: 'missed', credit: 0, quote: null };
+    for (const point of step.points) {
+      if (!point.bonus) points[point.id] = { level: 'missed', credit: 0, quote: null };
+    }
   }
   return { points, stepScores };
 }

@@ -1,5 +1,5 @@
 import type { AsyncDb } from '@mlsd/db';
-import type { Report, Turn } from '@mlsd/protocol';
+import type { Report, SessionLevel, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -16,6 +16,8 @@ export interface PeerScorer {
       pad: string;
       startedAt: number | null;
       now: number;
+      /** Points expected only above it are bonuses, never missing. */
+      level: SessionLevel;
     },
   ): Report;
 }

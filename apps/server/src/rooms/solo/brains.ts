@@ -141,8 +141,11 @@ export interface ReportRequest {
  * interviewer say, and what does the report say.
  */
 export interface SessionBrains {
-  /** Reads a candidate message: what it is doing, facts asked, points and red flags, what is open. */
-  read(request: ReadRequest): MessageReading;
+  /**
+   * Reads a candidate message: what it is doing, facts asked, points and red flags, what is open.
+   * May answer later: the server can read in worker threads (`reading-pool/`).
+   */
+  read(request: ReadRequest): MessageReading | Promise<MessageReading>;
   /** Still-uncovered points of `step`, in rubric order. */
   uncovered(request: CoverageRequest): UncoveredPoint[];
   voice(request: VoiceRequest): Promise<Voiced>;

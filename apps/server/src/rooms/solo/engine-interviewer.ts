@@ -13,6 +13,7 @@ import {
 } from '@mlsd/engine';
 import {
   type Command,
+  type DrawingScene,
   type EndReason,
   type RoomClock,
   type RoomView,
@@ -25,6 +26,7 @@ import { AnalysisCache } from '@mlsd/scoring';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.ts';
 import { clockEvent } from '../clock-events.ts';
+import { notesForScoring, storedDrawing, whiteboardForModel } from '../drawing-notes.ts';
 import { ENDED, PAUSED, type Refusal, refuse, SOLO_CLOCK } from '../refusals.ts';
 import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
@@ -112,6 +114,10 @@ export class EngineInterviewer implements InterviewerPolicy {
     return this.#record.notes;
   }
 
+  drawing(): DrawingScene | null {
+    return storedDrawing(this.#record.drawing);
+  }
+
   deadline(): number | null {
     return nextDeadline(this.#state);
   }
@@ -149,9 +155,9 @@ export class EngineInterviewer implements InterviewerPolicy {
       // The server stopped after acknowledging this answer and before storing its reply (the
       // reply and the engine state commit together, and every answer gets a reply): reply now.
       const before = this.#host.transcript.slice(0, -1);
-      await this.#afterAck(this.#deps.clock.now(), () => ({
+      await this.#afterAck(this.#deps.clock.now(), async () => ({
         type: 'candidate-message',
-        reading: this.#read(last.step, last.text, before),
+        reading: await this.#read(last.step, last.text, before),
       }));
     }
     if (this.#state.status === 'ended' && this.#record.status === 'active') {
@@ -172,6 +178,8 @@ export class EngineInterviewer implements InterviewerPolicy {
         return this.#control(socket, command.action as SoloControl, command.clientId);
       case 'notes':
         return this.#notes(command.text);
+      case 'drawing':
+        return this.#drawing(command.scene);
       default:
         return refuse('FORBIDDEN', `"${command.type}" is for peer interviews`);
     }
@@ -192,7 +200,7 @@ export class EngineInterviewer implements InterviewerPolicy {
     }
     const now = this.#deps.clock.now();
     const step = currentStep(this.#state).id;
-    const reading = this.#read(step, text, this.#host.transcript);
+    const reading = await this.#read(step, text, this.#host.transcript);
     const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
       command: { clientId, type: 'answer' },
@@ -251,13 +259,34 @@ export class EngineInterviewer implements InterviewerPolicy {
     return null;
   }
 
+  /** Replaces the whiteboard (last write wins); observers see it as it is drawn. */
+  async #drawing(scene: DrawingScene): Promise<Refusal | null> {
+    if (this.ended) return ENDED;
+    const now = this.#deps.clock.now();
+    await this.#deps.db.sessions.commit(this.#record.id, { at: now, drawing: scene });
+    this.#record = { ...this.#record, drawing: scene };
+    this.#host.broadcast({ type: 'drawing_update', scene, at: now }, (socket) => socket.seat !== 'candidate');
+    return null;
+  }
+
+  /** The pad and the whiteboard's relations and sentences: what the scorer reads as notes. */
+  #scoringNotes(): string {
+    return notesForScoring(this.#record.notes, this.#record.drawing);
+  }
+
   /**
    * What a candidate message means, read against the transcript before it. A reader that fails
    * (a bug) must not lose the message: it is then read as a plain answer.
    */
-  #read(step: StepId, text: string, transcript: readonly Turn[]): MessageReading {
+  async #read(step: StepId, text: string, transcript: readonly Turn[]): Promise<MessageReading> {
     try {
-      return this.#deps.brains.read({ ...this.#ctx, step, text, transcript, notes: this.#record.notes });
+      return await this.#deps.brains.read({
+        ...this.#ctx,
+        step,
+        text,
+        transcript,
+        notes: this.#scoringNotes(),
+      });
     } catch (error) {
       this.#deps.log.error({ err: error, roomId: this.#record.id }, 'reading a candidate message failed');
       return messageReading();
@@ -323,7 +352,8 @@ export class EngineInterviewer implements InterviewerPolicy {
         model: this.#voice && {
           voice: this.#voice,
           sessionId: this.#record.id,
-          notes: this.#record.notes,
+          notes: this.#scoringNotes(),
+          whiteboard: whiteboardForModel(this.#record.drawing),
           broadcast: (message) => {
             this.#drafts.note(message);
             this.#host.broadcast(message);

@@ -2,6 +2,7 @@ import type { SessionRecord } from '@mlsd/db';
 import { type EngineState, stepProgress } from '@mlsd/engine';
 import type { Report, Turn } from '@mlsd/protocol';
 import type { Framework } from '@mlsd/rubric';
+import { notesForScoring } from '../drawing-notes.ts';
 import type { SessionBrains, SessionCase } from './brains.ts';
 
 /** The end-of-session report: the brains' scoring of the transcript, with the clock's times. */
@@ -22,7 +23,7 @@ export async function sessionReport(
     sessionId: record.id,
     durationMinutes: record.durationMinutes,
     transcript: input.transcript,
-    notes: record.notes,
+    notes: notesForScoring(record.notes, record.drawing),
     steps: stepProgress(state, endedAt, ctx.framework),
     degraded: record.degraded,
     interviewer: record.interviewer,

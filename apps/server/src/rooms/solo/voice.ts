@@ -7,7 +7,7 @@ import {
   transition,
   turnKindOf,
 } from '@mlsd/engine';
-import type { EndReason, ServerMessage, Turn } from '@mlsd/protocol';
+import type { EndReason, ServerMessage, StepId, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomCase } from '../room-case.ts';
 import { foldTimerEffect, MAX_ROUNDS } from '../timer-drafts.ts';
@@ -32,6 +32,8 @@ export interface ModelTurns {
   voice: SessionVoice;
   sessionId: string;
   notes: string;
+  /** The whole whiteboard as text for the model's eyes; empty without a drawing. */
+  whiteboard?: string;
   /** Sends a frame to every seat now; drafts are never stored. */
   broadcast: (message: ServerMessage) => void;
   signal: AbortSignal;
@@ -139,7 +141,11 @@ async function speakWithModel(
   let voiced: Voiced;
   try {
     // Server notices ("the model did not answer") are not the interviewer's words: the model never sees them.
-    const conversation = transcript.filter((turn) => turn.kind !== 'notice');
+    const conversation = withWhiteboard(
+      transcript.filter((turn) => turn.kind !== 'notice'),
+      model.whiteboard,
+      move.step,
+    );
     voiced = await model.voice.speak(
       { ...ctx, move, transcript: conversation, seed: input.seed, uncovered, stepRemainingMs },
       {
@@ -212,4 +218,22 @@ export function timings(state: EngineState): StepTiming[] {
     usedMs: step.startedAt === null || step.endedAt === null ? 0 : step.endedAt - step.startedAt,
     status: step.status,
   }));
+}
+
+/**
+ * The model reads the whiteboard as a candidate line just before the latest one, so it can ask
+ * about an arrow or a missing component while still replying to what was last said.
+ */
+function withWhiteboard(conversation: Turn[], whiteboard: string | undefined, step: StepId): Turn[] {
+  if (!whiteboard) return conversation;
+  const last = conversation.at(-1);
+  const board: Turn = {
+    id: 'whiteboard',
+    role: 'candidate',
+    step,
+    kind: 'answer',
+    text: whiteboard,
+    at: last?.at ?? 0,
+  };
+  return last ? [...conversation.slice(0, -1), board, last] : [board];
 }

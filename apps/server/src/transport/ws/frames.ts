@@ -72,5 +72,13 @@ export function parseFrame(data: string): ParsedFrame {
     const limit = LIMITS[type] ?? 'that text is over its limit';
     return refuse('TEXT_TOO_LONG', `${limit}; shorten it or split it into two messages`, clientId);
   }
+  // A drawing over its caps (elements, text) is refused by name, so the app can say what to remove.
+  const overCap = parsed.error.issues.find(
+    (issue) =>
+      type === 'drawing' &&
+      (issue.code === 'too_big' || issue.code === 'custom') &&
+      issue.path[0] === 'scene',
+  );
+  if (overCap) return refuse('PAYLOAD_TOO_LARGE', `${overCap.message}; the stored drawing is kept`, clientId);
   return refuse('BAD_MESSAGE', `invalid ${type} message: ${describeIssues(parsed.error)}`, clientId);
 }

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { filterByLevel, type LevelFilter, levelsIn } from '../../lib/history-stats.ts';
+import { LEVEL_LABEL } from '../../lib/session-choices.ts';
+import { RecurringMisses } from '../review/recurring-misses.tsx';
 import { Insights } from './insights.tsx';
 import { ScoreChart } from './score-chart.tsx';
 import { SessionList } from './session-list.tsx';
@@ -7,6 +11,9 @@ import { useHistory } from './use-history.ts';
 
 export function HistoryPage() {
   const { first, loaded, hasMore, older, loadMore, reload } = useHistory();
+  const [level, setLevel] = useState<LevelFilter>('all');
+  const levels = loaded ? levelsIn(loaded.sessions) : [];
+  const sessions = loaded ? filterByLevel(loaded.sessions, level) : [];
   return (
     <div className="history page">
       <header className="page-head">
@@ -19,11 +26,25 @@ export function HistoryPage() {
       {first.status === 'error' && <LoadError error={first.error} onRetry={reload} what="the history" />}
       {loaded && (
         <>
+          {(levels.length > 1 || level !== 'all') && (
+            <label className="field field--inline history__level">
+              <span className="field__label">Level</span>
+              <select value={level} onChange={(e) => setLevel(e.target.value as LevelFilter)}>
+                <option value="all">All levels</option>
+                {levels.map((option) => (
+                  <option key={option} value={option}>
+                    {LEVEL_LABEL[option]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <div className="history__top">
-            <ScoreChart sessions={loaded.sessions} />
-            <Insights sessions={loaded.sessions} cases={loaded.cases} />
+            <ScoreChart sessions={sessions} />
+            <Insights sessions={sessions} cases={loaded.cases} />
           </div>
-          <SessionList sessions={loaded.sessions} />
+          <RecurringMisses />
+          <SessionList sessions={sessions} />
           {older.error !== null && (
             <LoadError error={older.error} onRetry={loadMore} what="older interviews" />
           )}

@@ -1,5 +1,11 @@
 import type { CaseSummary, SessionSummary } from '@mlsd/protocol';
-import { reachNote, stepAverages, suggestNextCase, weakestStep } from '../../lib/history-stats.ts';
+import {
+  mixedLevelsNote,
+  reachNote,
+  stepAverages,
+  suggestNextCase,
+  weakestStep,
+} from '../../lib/history-stats.ts';
 import { scoreBand } from '../../lib/labels.ts';
 import { href } from '../../lib/routes.ts';
 import { stepName } from './score-chart.tsx';
@@ -9,6 +15,7 @@ export function Insights({ sessions, cases }: { sessions: SessionSummary[]; case
   const weakest = weakestStep(sessions);
   const suggestion = suggestNextCase(cases, sessions);
   const note = reachNote(sessions);
+  const mixed = mixedLevelsNote(sessions);
   return (
     <aside className="card insights" aria-label="Insights">
       <h2>Weakest step</h2>
@@ -40,6 +47,7 @@ export function Insights({ sessions, cases }: { sessions: SessionSummary[]; case
         </ul>
       )}
       {note && <p className="muted small insights__note">{note}</p>}
+      {mixed && <p className="small insights__note insights__mixed">{mixed}</p>}
       <h2>Try next</h2>
       {suggestion ? (
         <div className="insights__next">

@@ -39,13 +39,15 @@ export function ScoreChart({ sessions }: { sessions: SessionSummary[] }) {
   // Equal spacing by attempt reads better than real time when sessions cluster on one evening.
   const times = [...new Set(raw.flatMap((s) => s.points.map((p) => p.at)))].sort((a, b) => a - b);
   const rank = new Map(times.map((t, i) => [t, i]));
+  // A case tried at two levels draws two lines; the legend then names the level.
+  const mixed = new Set(raw.map((s) => s.level)).size > 1;
   const series: LineSeries[] = raw.map((s) => ({
-    key: s.caseId,
-    label: s.caseTitle,
+    key: s.key,
+    label: mixed ? `${s.caseTitle} (${s.level})` : s.caseTitle,
     points: s.points.map((p) => ({
       x: rank.get(p.at) ?? 0,
       y: p.score,
-      title: `${s.caseTitle}, ${shortDate(p.at)}: ${Math.round(p.score)}`,
+      title: `${s.caseTitle} at ${s.level} level, ${shortDate(p.at)}: ${Math.round(p.score)}`,
     })),
   }));
   const xLabels = axisLabels(times);

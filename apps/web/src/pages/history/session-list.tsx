@@ -2,6 +2,7 @@ import { type SessionSummary, STEP_IDS } from '@mlsd/protocol';
 import { stepsReached } from '../../lib/history-stats.ts';
 import { formatDate, scoreBand } from '../../lib/labels.ts';
 import { href } from '../../lib/routes.ts';
+import { levelTag } from '../../lib/session-choices.ts';
 import { browserStore, listSessionKeys } from '../../lib/storage.ts';
 
 /** Past sessions, newest first; reports open only where this browser holds the session's key. */
@@ -22,6 +23,7 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
               <th scope="col">Date</th>
               <th scope="col">Case</th>
               <th scope="col">Length</th>
+              <th scope="col">Level</th>
               <th scope="col" className="num">
                 Score
               </th>
@@ -36,6 +38,7 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
                 <td>{formatDate(s.createdAt)}</td>
                 <td>{s.caseTitle}</td>
                 <td>{s.durationMinutes} min</td>
+                <td className="session-list__level">{levelTag(s)}</td>
                 <td className="num">
                   {s.overall === null ? (
                     <span className="muted">{s.status === 'active' ? 'in progress' : '–'}</span>

@@ -1,4 +1,4 @@
-import type { CaseSummary, DurationMinutes, InterviewerKind } from '@mlsd/protocol';
+import type { CaseSummary } from '@mlsd/protocol';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -12,7 +12,7 @@ import { CreatePeerPanel } from '../peer/create-peer-panel.tsx';
 import { CaseCard } from './case-card.tsx';
 import { CaseFilters } from './case-filters.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
-import { StartPanel } from './start-panel.tsx';
+import { type StartChoices, StartPanel } from './start-panel.tsx';
 
 export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
   const cases = useAsync(api.cases, []);
@@ -20,7 +20,7 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
   const [filter, setFilter] = useState<CaseFilter>({ query: '', level: '', tag: '' });
   const [selectedId, setSelectedId] = useState<string | null>(initialCaseId);
   const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | null>(initialCaseId);
+  const [startError, setStartError] = useState<string | null>(null);
 
   const all = cases.status === 'ok' ? cases.value : [];
   const facets = useMemo(() => caseFacets(all), [all]);
@@ -33,10 +33,14 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
   // otherwise a tap seems to do nothing.
   function choose(id: string) {
     setSelectedId(id);
-    const panel = side.current;
-    if (panel && panel.getBoundingClientRect().top > window.innerHeight * 0.6) {
-      panel.scrollIntoView({ block: 'start' });
-    }
+    // On a phone the panel sits below the cards and is taller than the screen: once it has drawn
+    // the chosen case (its levels change its height), bring its Start button into view.
+    requestAnimationFrame(() => {
+      const start = side.current?.querySelector('button[type="submit"]');
+      if (start && start.getBoundingClientRect().bottom > window.innerHeight) {
+        start.scrollIntoView({ block: 'center' });
+      }
+    });
   }
 
   // Arriving from a suggestion ("#/start/<case>"): bring the chosen card into view.
@@ -47,12 +51,16 @@ export function HomePage({ initialCaseId }: { initialCaseId: string | null }) {
       ?.scrollIntoView({ block: 'center' });
   }, [loaded, initialCaseId]);
 
-  async function start(durationMinutes: DurationMinutes, interviewer: InterviewerKind) {
+  async function start({ level, ...choices }: StartChoices) {
     if (!selected) return;
     setStarting(true);
     setStartError(null);
     try {
-      const created = await api.createSession({ caseId: selected.id, durationMinutes, interviewer });
+      const created = await api.createSession({
+        caseId: selected.id,
+        ...choices,
+        ...(level === null ? {} : { level }),
+      });
       saveSessionKey(browserStore(), {
         id: created.id,
         token: created.token,

@@ -4,9 +4,33 @@ import {
   type DurationMinutes,
   type HealthResponse,
   type InterviewerKind,
+  type Persona,
+  type SessionLevel,
 } from '@mlsd/protocol';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type CSSProperties, type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Notice } from '../../components/notice.tsx';
+import { href } from '../../lib/routes.ts';
+import {
+  caseLevels,
+  LEVEL_HINT,
+  LEVEL_LABEL,
+  loadSessionChoices,
+  PERSONA_HINT,
+  PERSONA_LABEL,
+  PERSONAS,
+  pickLevel,
+  saveSessionChoices,
+} from '../../lib/session-choices.ts';
+import { browserStore } from '../../lib/storage.ts';
+
+/** What the start panel asks the server for. */
+export interface StartChoices {
+  durationMinutes: DurationMinutes;
+  interviewer: InterviewerKind;
+  /** Null when the case lists no level this app knows: the server then picks its default. */
+  level: SessionLevel | null;
+  persona: Persona;
+}
 
 /** The model can be chosen: the endpoint answers and serves the model (older servers: configured and answering). */
 function modelReady(health: HealthResponse): boolean {
@@ -24,10 +48,14 @@ export function StartPanel({
   health: HealthResponse | null;
   busy: boolean;
   error: string | null;
-  onStart: (duration: DurationMinutes, interviewer: InterviewerKind) => void;
+  onStart: (choices: StartChoices) => void;
 }) {
   const [duration, setDuration] = useState<DurationMinutes>(45);
   const [interviewer, setInterviewer] = useState<InterviewerKind>('offline');
+  // The level and persona chosen last time are preselected; a level the case does not list is not.
+  const [choices, setChoices] = useState(() => loadSessionChoices(browserStore()));
+  const levels = useMemo(() => caseLevels(selected?.levels ?? []), [selected]);
+  const level = pickLevel(levels, choices.level);
   const llmReady = health !== null && modelReady(health);
   const llmReason = health ? health.llm.detail : 'Checking whether a language model is configured…';
 
@@ -36,9 +64,20 @@ export function StartPanel({
     if (health?.interviewer === 'llm' && modelReady(health)) setInterviewer('llm');
   }, [health]);
 
+  function remember(change: Partial<typeof choices>) {
+    const next = { ...choices, ...change };
+    setChoices(next);
+    saveSessionChoices(browserStore(), next);
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    onStart(duration, llmReady ? interviewer : 'offline');
+    onStart({
+      durationMinutes: duration,
+      interviewer: llmReady ? interviewer : 'offline',
+      level,
+      persona: choices.persona,
+    });
   }
 
   return (
@@ -72,6 +111,48 @@ export function StartPanel({
               </label>
             ))}
           </div>
+        </fieldset>
+
+        {levels.length > 0 && level !== null && (
+          <fieldset className="segmented" aria-describedby="level-hint">
+            <legend>Judged at level</legend>
+            <div className="segmented__options" style={{ '--segments': levels.length } as CSSProperties}>
+              {levels.map((option) => (
+                <label key={option} className="segmented__option">
+                  <input
+                    type="radio"
+                    name="level"
+                    value={option}
+                    checked={level === option}
+                    onChange={() => remember({ level: option })}
+                  />
+                  <span>{LEVEL_LABEL[option]}</span>
+                </label>
+              ))}
+            </div>
+            <p className="segmented__hint" id="level-hint" aria-live="polite">
+              {LEVEL_HINT[level]}
+            </p>
+          </fieldset>
+        )}
+
+        <fieldset className="choice-list choice-list--compact">
+          <legend>Interviewer manner</legend>
+          {PERSONAS.map((persona) => (
+            <label key={persona} className="choice">
+              <input
+                type="radio"
+                name="persona"
+                value={persona}
+                checked={choices.persona === persona}
+                onChange={() => remember({ persona })}
+              />
+              <span>
+                <span className="choice__title">{PERSONA_LABEL[persona]}</span>
+                <span className="choice__hint">{PERSONA_HINT[persona]}</span>
+              </span>
+            </label>
+          ))}
         </fieldset>
 
         <fieldset className="choice-list">
@@ -118,6 +199,14 @@ export function StartPanel({
         <p className="start-panel__foot">
           Seven steps, from requirements to monitoring. The clock is per step; you can move on early.
         </p>
+        {selected && (
+          <p className="start-panel__foot">
+            Or study it first:{' '}
+            <a href={href({ name: 'draw', caseId: selected.id })}>draw its architecture from memory</a>
+            {' · '}
+            <a href={href({ name: 'drills' })}>trade-off drills</a>
+          </p>
+        )}
       </form>
     </aside>
   );

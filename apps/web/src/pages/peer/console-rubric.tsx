@@ -2,6 +2,8 @@ import type { AutoPoint, ConsolePoint, ConsoleStep, PeerCoverage, PointVerdict }
 
 const WEIGHT_LABEL: Record<number, string> = { 3: 'essential', 2: 'expected', 1: 'nice to have' };
 const AUTO_LABEL = { missed: 'not yet', mentioned: 'mentioned', explained: 'explained' } as const;
+/** Shown on a point the room's level does not expect: raising it earns a bonus, leaving it out costs nothing. */
+const BONUS_LABEL = 'above level: bonus';
 
 /** What a click on "Ask" or "Throw" puts in the message box. */
 export interface Prompt {
@@ -44,11 +46,14 @@ export function ConsoleRubric({
     const human = marks[point.id];
     return human ? human === 'covered' : (auto(point.id)?.level ?? 'missed') !== 'missed';
   };
-  const probes = step.points
+  // Points above the room's level are never suggested and never count as missing.
+  const expected = step.points.filter((point) => !point.bonus);
+  const probes = expected
     .filter((point) => !covered(point))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 3);
-  const done = step.points.filter(covered).length;
+  const done = expected.filter(covered).length;
+  const bonus = step.points.filter((point) => point.bonus && covered(point)).length;
   return (
     <div className="console-rubric">
       <section className="console-block" aria-label="Opening question">
@@ -71,7 +76,7 @@ export function ConsoleRubric({
           Talking points{' '}
           {!preview && (
             <span className="muted small">
-              {done} of {step.points.length} covered
+              {done} of {expected.length} covered{bonus > 0 && ` · +${bonus} above level`}
             </span>
           )}
         </h3>
@@ -168,19 +173,26 @@ function PointRow({
 }) {
   const level = auto?.level ?? 'missed';
   const conflict = disagrees(auto, human);
+  const autoText = point.bonus && level === 'missed' ? 'not expected at this level' : AUTO_LABEL[level];
   const toggle = (verdict: PointVerdict) => onMark?.(point.id, human === verdict ? null : verdict);
   const locked = !connected || !onMark;
   return (
     <li
-      className={`cpoint cpoint--${level}${human ? ` cpoint--human-${human}` : ''}${conflict ? ' cpoint--conflict' : ''}`}
+      className={`cpoint cpoint--${level}${point.bonus ? ' cpoint--bonus' : ''}${human ? ` cpoint--human-${human}` : ''}${conflict ? ' cpoint--conflict' : ''}`}
     >
       <div className="cpoint__head">
         <span className="cpoint__title">{point.title}</span>
-        <span className={`cpoint__weight cpoint__weight--${point.weight}`}>{WEIGHT_LABEL[point.weight]}</span>
+        {point.bonus ? (
+          <span className="cpoint__weight cpoint__weight--bonus">{BONUS_LABEL}</span>
+        ) : (
+          <span className={`cpoint__weight cpoint__weight--${point.weight}`}>
+            {WEIGHT_LABEL[point.weight]}
+          </span>
+        )}
       </div>
       {!preview && (
         <div className="cpoint__status">
-          <span className={`cpoint__auto cpoint__auto--${level}`}>Auto: {AUTO_LABEL[level]}</span>
+          <span className={`cpoint__auto cpoint__auto--${level}`}>Auto: {autoText}</span>
           {conflict && <span className="cpoint__conflict">you disagree</span>}
           <fieldset className="cpoint__actions bare-fieldset">
             <legend className="visually-hidden">Your verdict on {point.title}</legend>

@@ -3,6 +3,8 @@ import {
   type CreatePeerRoomResponse,
   DURATIONS,
   type DurationMinutes,
+  SESSION_LEVELS,
+  type SessionLevel,
 } from '@mlsd/protocol';
 import { type FormEvent, useState } from 'react';
 import { CopyButton } from '../../components/copy-button.tsx';
@@ -11,6 +13,15 @@ import { Notice } from '../../components/notice.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { sharedLink } from '../../lib/link-base.ts';
 import { peerApi } from '../../lib/peer/peer-api.ts';
+import {
+  caseLevels,
+  LEVEL_HINT,
+  LEVEL_LABEL,
+  loadSessionChoices,
+  pickLevel,
+  saveSessionChoices,
+} from '../../lib/session-choices.ts';
+import { browserStore } from '../../lib/storage.ts';
 import { useLinkBase } from '../../lib/use-link-base.ts';
 import '../../styles/peer.css';
 
@@ -26,6 +37,16 @@ export function CreatePeerPanel({ selected }: { selected: CaseSummary | null }) 
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatePeerRoomResponse | null>(null);
   const surprise = choice === 'surprise' || !selected;
+  // The level chosen last time (here or for a solo interview), when the case suits it.
+  const [remembered, setRemembered] = useState(() => loadSessionChoices(browserStore()).level);
+  const levels = surprise || !selected ? [...SESSION_LEVELS] : caseLevels(selected.levels);
+  const level = pickLevel(levels, remembered);
+
+  function chooseLevel(next: SessionLevel) {
+    setRemembered(next);
+    const store = browserStore();
+    saveSessionChoices(store, { ...loadSessionChoices(store), level: next });
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,11 +54,11 @@ export function CreatePeerPanel({ selected }: { selected: CaseSummary | null }) 
     setError(null);
     try {
       setCreated(
-        await peerApi.create(
-          selected && !surprise
-            ? { caseId: selected.id, durationMinutes: duration }
-            : { surprise: true, durationMinutes: duration },
-        ),
+        await peerApi.create({
+          ...(selected && !surprise ? { caseId: selected.id } : { surprise: true }),
+          durationMinutes: duration,
+          ...(level === null ? {} : { level }),
+        }),
       );
     } catch (failure) {
       setError(errorMessage(failure));
@@ -89,6 +110,28 @@ export function CreatePeerPanel({ selected }: { selected: CaseSummary | null }) 
           ))}
         </select>
       </label>
+      {level !== null && (
+        <div className="peer-create__level">
+          <label className="peer-create__length">
+            <span>Candidate level</span>
+            <select
+              value={level}
+              onChange={(e) => chooseLevel(e.target.value as SessionLevel)}
+              aria-describedby="peer-level-hint"
+            >
+              {levels.map((option) => (
+                <option key={option} value={option}>
+                  {LEVEL_LABEL[option]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted small" id="peer-level-hint">
+            {LEVEL_HINT[level]}
+            {surprise && ' The surprise is drawn among cases written for this level.'}
+          </p>
+        </div>
+      )}
       {error && <Notice tone="error">{error}</Notice>}
       <button type="submit" className="button button--block" disabled={busy}>
         {busy ? 'Creating…' : 'Create a peer room'}
@@ -115,8 +158,9 @@ function PeerLinks({ created, onAgain }: { created: CreatePeerRoomResponse; onAg
     <section className="start-panel__card peer-links" aria-labelledby="peer-links-title">
       <h2 id="peer-links-title">Your peer room is ready</h2>
       <p className="muted small">
-        {created.durationMinutes} min · {created.caseTitle ?? 'surprise case'}. Send one link to your friend
-        and open the other yourself. Each link is a key to its seat: do not post them publicly.
+        {created.durationMinutes} min · {created.caseTitle ?? 'surprise case'} · {created.level} level. Send
+        one link to your friend and open the other yourself. Each link is a key to its seat: do not post them
+        publicly.
       </p>
       <LinkReach base={base} />
       {seats.map(({ seat, title, hint }) => {

@@ -4,6 +4,7 @@ import type { Fill } from '../../components/compose-box.tsx';
 import { MarkdownView } from '../../components/markdown-view.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { peerStoppedAt } from '../../lib/peer/peer-state.ts';
+import { judgedAtText } from '../../lib/session-choices.ts';
 import { useNow } from '../../lib/use-now.ts';
 import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
@@ -70,6 +71,7 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
         <p className="muted small peer-room__who">
           Candidate: {state.presence.candidate ? 'connected' : 'not connected'}
         </p>
+        <p className="muted small peer-room__level">{judgedAtText(state.assessment?.level)}</p>
       </aside>
 
       <section className="room__main" aria-label="Conversation">

@@ -1,5 +1,7 @@
+import type { SessionLevel } from '@mlsd/protocol';
 import { useState } from 'react';
 import type { PeerConsole } from '../../lib/peer/peer-state.ts';
+import { judgedAtText } from '../../lib/session-choices.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
 import { ConsoleFacts } from './console-facts.tsx';
 import { ConsoleRubric } from './console-rubric.tsx';
@@ -8,7 +10,7 @@ import { ConsoleRubric } from './console-rubric.tsx';
  * The interviewer's read-through before the clock starts: the case as the candidate will see it,
  * then the answer key step by step and the facts, read only. Nothing here is sent or marked.
  */
-export function LobbyBriefing({ desk }: { desk: PeerConsole }) {
+export function LobbyBriefing({ desk, level }: { desk: PeerConsole; level: SessionLevel | undefined }) {
   const [view, setView] = useState<number | 'facts'>(0);
   const step = typeof view === 'number' ? desk.steps[view] : undefined;
   return (
@@ -17,6 +19,9 @@ export function LobbyBriefing({ desk }: { desk: PeerConsole }) {
       <h2 id="briefing-title">{desk.caseTitle}</h2>
       <p className="muted small">
         Take your time: the clock starts only when you press Start. The candidate sees the case brief then.
+      </p>
+      <p className="small peer-briefing__level">
+        {judgedAtText(level)}: points expected only above it are marked as a bonus, never as missing.
       </p>
       <CasePrompt prompt={desk.prompt} />
       <fieldset className="peer-briefing__nav bare-fieldset">

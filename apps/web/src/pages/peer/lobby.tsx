@@ -1,4 +1,4 @@
-import type { PeerSeat, Presence, RoomView } from '@mlsd/protocol';
+import type { PeerSeat, Presence, RoomView, SessionLevel } from '@mlsd/protocol';
 
 const SEAT_LABEL: Record<PeerSeat, string> = { interviewer: 'Interviewer', candidate: 'Candidate' };
 
@@ -13,6 +13,7 @@ export function Lobby({
   connected,
   onStart,
   watching = false,
+  level,
 }: {
   room: RoomView;
   seat: PeerSeat;
@@ -20,12 +21,16 @@ export function Lobby({
   connected: boolean;
   onStart: () => void;
   watching?: boolean;
+  /** The level the candidate is judged at, when known. */
+  level?: SessionLevel | undefined;
 }) {
   const other: PeerSeat = seat === 'interviewer' ? 'candidate' : 'interviewer';
   const you = (s: PeerSeat) => (s === seat && !watching ? ' (you)' : '');
   return (
     <section className="peer-lobby card" aria-labelledby="lobby-title">
-      <p className="eyebrow">Peer interview · {room.durationMinutes} min</p>
+      <p className="eyebrow">
+        Peer interview · {room.durationMinutes} min{level ? ` · ${level} level` : ''}
+      </p>
       <h1 id="lobby-title">Waiting room</h1>
       <p className="peer-lobby__you">
         {watching ? (

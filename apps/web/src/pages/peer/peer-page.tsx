@@ -1,3 +1,4 @@
+import type { SessionLevel } from '@mlsd/protocol';
 import { useEffect } from 'react';
 import { ErrorPage } from '../../components/error-page.tsx';
 import { Joining } from '../../components/joining.tsx';
@@ -44,7 +45,7 @@ export function PeerPage({
   return view === 'report' ? (
     <PeerReportPage roomId={roomId} token={token} />
   ) : (
-    <PeerRoom roomId={roomId} token={token} />
+    <PeerRoom roomId={roomId} token={token} level={info.value.level} />
   );
 }
 
@@ -69,7 +70,16 @@ function linkProblem(error: unknown) {
   return null;
 }
 
-function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
+function PeerRoom({
+  roomId,
+  token,
+  level,
+}: {
+  roomId: string;
+  token: string;
+  /** From the room link's check; absent from older servers. */
+  level: SessionLevel | undefined;
+}) {
   const peer = usePeerRoom(roomId, token);
   const { state, status } = peer;
   const room = state.room;
@@ -100,8 +110,11 @@ function PeerRoom({ roomId, token }: { roomId: string; token: string }) {
           presence={state.presence}
           connected={status.kind === 'open'}
           onStart={() => peer.timer('start')}
+          level={level}
         />
-        {state.seat === 'interviewer' && state.console && <LobbyBriefing desk={state.console} />}
+        {state.seat === 'interviewer' && state.console && (
+          <LobbyBriefing desk={state.console} level={state.assessment?.level ?? level} />
+        )}
       </div>
     );
   }

@@ -7,6 +7,8 @@ import {
   peerReportToJson,
   peerReportToMarkdown,
 } from '../../lib/peer-report-markdown.ts';
+import { ABOVE_LEVEL_TEXT } from '../../lib/report-text.ts';
+import { judgedAtText } from '../../lib/session-choices.ts';
 import { ExportButtons } from '../report/export-buttons.tsx';
 import { useOpenDetailsWhenPrinting } from '../report/use-print-details.ts';
 
@@ -29,6 +31,7 @@ export function PeerReportView({ report }: { report: PeerReport }) {
             · {report.durationMinutes} min
             {report.endReason ? ` · ${END_REASON_LABEL[report.endReason]}` : ''}
           </p>
+          <p className="report__judged">{judgedAtText(report.level)} · human interviewer</p>
         </div>
         <ExportButtons
           files={{
@@ -173,8 +176,10 @@ function PointResult({ point }: { point: PeerPointResult }) {
         <span className="peer-point__title">{point.title}</span>
         <span className="peer-point__verdicts">
           <span className={`peer-point__auto peer-point__auto--${point.auto}`}>
-            Auto: {AUTO_LABEL[point.auto]}
+            Auto:{' '}
+            {point.bonus && point.auto === 'missed' ? 'not expected at this level' : AUTO_LABEL[point.auto]}
           </span>
+          {point.bonus && <span className="badge badge--bonus">{ABOVE_LEVEL_TEXT}</span>}
           <span className="peer-point__human">
             Interviewer:{' '}
             {point.human === null ? 'not marked' : point.human === 'covered' ? 'covered' : 'missed'}
@@ -183,7 +188,7 @@ function PointResult({ point }: { point: PeerPointResult }) {
         </span>
       </div>
       {point.evidence && <q className="peer-point__quote">{point.evidence.quote}</q>}
-      {point.auto === 'missed' || point.human === 'missed' ? (
+      {(point.auto === 'missed' && !point.bonus) || point.human === 'missed' ? (
         <p className="peer-point__strong muted small">Strong answer: {point.strong}</p>
       ) : null}
     </li>

@@ -6,6 +6,7 @@ import { ApiRequestError, api } from '../../lib/api.ts';
 import { href } from '../../lib/routes.ts';
 import { browserStore, getSessionKey } from '../../lib/storage.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { DrawFromMemoryLink } from '../draw/draw-link.tsx';
 import { ReportView } from './report-view.tsx';
 import { ShareLinks } from './share-links.tsx';
 
@@ -80,7 +81,12 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
     <ReportView
       session={value.session}
       report={value.report}
-      share={<ShareLinks sessionId={sessionId} token={key.token} />}
+      share={
+        <>
+          <ShareLinks sessionId={sessionId} token={key.token} />
+          <DrawFromMemoryLink caseId={value.report.caseId} />
+        </>
+      }
     />
   );
 }

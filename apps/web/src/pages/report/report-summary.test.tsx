@@ -11,6 +11,18 @@ describe('ReportSummary', () => {
     expect(html).toContain('in 2 of 3 steps reached');
   });
 
+  it('leaves a bonus point above the level out of the total and names it apart', () => {
+    const [first, ...rest] = sampleReport.steps;
+    if (!first) throw new Error('fixture');
+    const bonus = first.covered.map((point) => ({ ...point, beyondLevel: true as const }));
+    const leveled = renderToStaticMarkup(
+      <ReportSummary report={{ ...sampleReport, steps: [{ ...first, covered: bonus }, ...rest] }} />,
+    );
+    expect(leveled).toMatch(/Points covered<\/dt><dd>0 <span class="muted">of 1<\/span>/);
+    expect(leveled).toContain('+1 bonus point above the level');
+    expect(html).not.toContain('bonus');
+  });
+
   it('shows what red flags cost and how much help the interviewer gave', () => {
     expect(html).toContain('−12 step points');
     expect(html).toContain('2 hints · 1 challenge · 1 probe');

@@ -1,11 +1,18 @@
 import type { Report } from '@mlsd/protocol';
 import { ScoreDial } from '../../components/score-dial.tsx';
 import { HIRE_SIGNAL_LABEL, percent, SCORER_LABEL } from '../../lib/labels.ts';
-import { interventionsText, pausedText, totalDeduction, totalInterventions } from '../../lib/report-text.ts';
+import {
+  interventionsText,
+  pausedText,
+  pointCounts,
+  totalDeduction,
+  totalInterventions,
+} from '../../lib/report-text.ts';
 
 export function ReportSummary({ report }: { report: Report }) {
   const reached = report.steps.filter((s) => s.reached);
-  const covered = reached.reduce((n, s) => n + s.covered.length, 0);
+  // Bonus points above the level are not in the total: leaving them out cost nothing.
+  const { expected: covered, bonus } = pointCounts(reached);
   const total = covered + reached.reduce((n, s) => n + s.missed.length, 0);
   const redFlags = report.steps.reduce((n, s) => n + s.redFlags.length, 0);
   const deducted = report.steps.reduce((n, s) => n + totalDeduction(s), 0);
@@ -26,6 +33,11 @@ export function ReportSummary({ report }: { report: Report }) {
             <span className="stats__note">
               in {reached.length} of {report.steps.length} steps reached
             </span>
+            {bonus > 0 && (
+              <span className="stats__note">
+                +{bonus} bonus {bonus === 1 ? 'point' : 'points'} above the level
+              </span>
+            )}
           </dd>
         </div>
         <div>

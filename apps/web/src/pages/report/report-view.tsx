@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { Notice } from '../../components/notice.tsx';
 import { FLAG_LABEL, SCORER_LABEL } from '../../lib/labels.ts';
 import { reportFileName, reportToJson, reportToMarkdown } from '../../lib/report-markdown.ts';
+import { judgedAtText } from '../../lib/session-choices.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { JudgeComparison } from './judge-comparison.tsx';
+import { appendTextGraph, ReportDrawing } from './report-drawing.tsx';
 import { ReportSummary } from './report-summary.tsx';
 import { ReportTranscript } from './report-transcript.tsx';
 import { StepScoreChart } from './step-score-chart.tsx';
@@ -51,11 +53,12 @@ export function ReportView({
             · {session.durationMinutes} min · {session.interviewer === 'llm' ? 'language-model' : 'offline'}{' '}
             interviewer
           </p>
+          <p className="report__judged">{judgedAtText(report.level, report.persona)}</p>
         </div>
         <ExportButtons
           files={{
             fileName: (extension) => reportFileName(report, extension),
-            markdown: () => reportToMarkdown(report, session.transcript),
+            markdown: () => appendTextGraph(reportToMarkdown(report, session.transcript), session.drawing),
             json: () => reportToJson(report, session.transcript),
           }}
         />
@@ -95,6 +98,8 @@ export function ReportView({
           <StepSection key={step.id} step={step} index={i} onShowTurn={showTurn} />
         ))}
       </section>
+
+      <ReportDrawing drawing={session.drawing ?? null} />
 
       <ReportTranscript transcript={session.transcript} report={report} />
 

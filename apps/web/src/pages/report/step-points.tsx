@@ -1,6 +1,12 @@
 import type { CoveredPoint, Evidence, MissedPoint, NearMiss, RedFlagHit } from '@mlsd/protocol';
 import type { ReactNode } from 'react';
-import { nearMissText, promptText, SEVERITY_LABEL } from '../../lib/report-text.ts';
+import {
+  ABOVE_LEVEL_TEXT,
+  nearMissText,
+  promptText,
+  SEVERITY_LABEL,
+  STAFF_ADDS_TEXT,
+} from '../../lib/report-text.ts';
 
 /** The items of a step section: covered and missed points, red flags, and the quotes behind them. */
 
@@ -38,6 +44,14 @@ export function CoveredItem({ point, onShowTurn }: { point: CoveredPoint; onShow
           >
             {promptText(point)}
           </span>
+          {point.beyondLevel && (
+            <span
+              className="badge badge--bonus"
+              title="Not expected at this session's level: it adds to the step's score, leaving it out costs nothing"
+            >
+              {ABOVE_LEVEL_TEXT}
+            </span>
+          )}
         </div>
         <EvidenceQuote evidence={point.evidence} onShowTurn={onShowTurn} />
         {point.nearMiss && <NearMissNote nearMiss={point.nearMiss} />}
@@ -59,6 +73,12 @@ export function MissedItem({ point }: { point: MissedPoint }) {
             <span className="point__reveal">What a strong answer says</span>
           </summary>
           <p>{point.strong}</p>
+          {point.staff && (
+            <div className="point__staff">
+              <h5>{STAFF_ADDS_TEXT}</h5>
+              <p>{point.staff}</p>
+            </div>
+          )}
         </details>
         {point.nearMiss && <NearMissNote nearMiss={point.nearMiss} />}
       </div>

@@ -117,6 +117,23 @@ describe('StepSection', () => {
     expect(html).not.toContain('Score: content');
   });
 
+  it('marks a bonus point above the level and shows what a staff answer adds', () => {
+    const [cache] = reached.covered;
+    const [latency] = reached.missed;
+    if (!cache || !latency) throw new Error('fixture');
+    const leveled = render({
+      ...reached,
+      covered: [{ ...cache, beyondLevel: true }],
+      missed: [{ ...latency, staff: 'Prices the latency budget against the serving bill per month.' }],
+    });
+    expect(leveled).toContain('badge--bonus');
+    expect(leveled).toContain('above level: bonus');
+    expect(leveled).toContain('<h5>What a staff answer adds</h5>');
+    expect(leveled).toContain('Prices the latency budget against the serving bill per month.');
+    expect(html).not.toContain('above level');
+    expect(html).not.toContain('What a staff answer adds');
+  });
+
   it('says an unanswered curveball was not scored', () => {
     const ball = reached.curveballs?.[0];
     if (!ball) throw new Error('fixture');

@@ -1,3 +1,5 @@
+import type { Turn } from '@mlsd/protocol';
+import { useMemo } from 'react';
 import { ComposeBox } from '../../components/compose-box.tsx';
 
 const overLimit = (over: number) => `That is ${over} characters over the limit; split it into two messages.`;
@@ -15,13 +17,20 @@ export function AnswerBox({
   disabledReason,
   onSend,
   replace,
+  transcript,
 }: {
   sessionId: string;
   disabledReason: string | null;
   onSend: (text: string) => void;
   /** Text to put back in the box (editing a refused message); `n` makes each request distinct. */
   replace: { text: string; n: number } | null;
+  /** The room's transcript: its interviewer turns can be read aloud (the speaker toggle). */
+  transcript?: readonly Turn[];
 }) {
+  const interviewerTurns = useMemo(
+    () => transcript?.filter((turn) => turn.role === 'interviewer'),
+    [transcript],
+  );
   return (
     <ComposeBox
       inputId="answer"
@@ -32,6 +41,7 @@ export function AnswerBox({
       onSend={onSend}
       fill={replace}
       overLimit={overLimit}
+      {...(interviewerTurns ? { interviewerTurns } : {})}
       actions={
         <button
           type="button"

@@ -11,10 +11,12 @@ import { CasePrompt } from './case-prompt.tsx';
 import { EndDialog } from './end-dialog.tsx';
 import { RoomTools } from './room-tools.tsx';
 import { SidePanel, useSideDrawer } from './side-drawer.tsx';
+import { type SideTab, SideTabs, useOpenedOnce } from './side-tabs.tsx';
 import { StepCountdown } from './step-countdown.tsx';
 import { StepRail } from './step-rail.tsx';
 import { TranscriptView } from './transcript-view.tsx';
 import type { RoomApi } from './use-room.ts';
+import { Whiteboard } from './whiteboard.tsx';
 
 /**
  * The solo room. The candidate's seat answers, moves on and ends; a watch link (`access` of kind
@@ -28,6 +30,8 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
   const [ending, setEnding] = useState(false);
   const [editText, setEditText] = useState<{ text: string; n: number } | null>(null);
   const drawer = useSideDrawer('Notes');
+  const [sideTab, setSideTab] = useState<SideTab>('notes');
+  const whiteboardOpened = useOpenedOnce(sideTab === 'whiteboard');
   const connected = status.kind === 'open';
   const over = state.ended !== null || state.notice?.code === 'ROOM_ENDED';
 
@@ -169,18 +173,33 @@ export function RoomView({ sessionId, room, access }: { sessionId: string; room:
             disabledReason={disabledReason}
             onSend={room.send}
             replace={editText}
+            transcript={state.transcript}
           />
         )}
       </section>
 
       <SidePanel drawer={drawer} label="Notes">
-        <DiagramPad
-          serverText={state.notes}
-          connected={connected}
-          onSave={room.saveNotes}
-          readOnly={watching}
-          hint={watching ? "The candidate's notes and diagrams, as they type." : undefined}
-        />
+        <SideTabs tab={sideTab} onTab={setSideTab} />
+        <div hidden={sideTab !== 'notes'}>
+          <DiagramPad
+            serverText={state.notes}
+            connected={connected}
+            onSave={room.saveNotes}
+            readOnly={watching}
+            hint={watching ? "The candidate's notes and diagrams, as they type." : undefined}
+          />
+        </div>
+        {/* Mounted on first open only (Excalidraw loads then), and kept, so a pending save is not lost. */}
+        {whiteboardOpened && (
+          <div hidden={sideTab !== 'whiteboard'}>
+            <Whiteboard
+              drawing={room.drawing}
+              connected={connected}
+              readOnly={watching}
+              onSave={room.saveDrawing}
+            />
+          </div>
+        )}
       </SidePanel>
 
       {!watching && (

@@ -1,4 +1,4 @@
-import type { ServerMessage, TurnDeltaMessage } from '@mlsd/protocol';
+import type { DrawingScene, ServerMessage, TurnDeltaMessage } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { browserSocket, keepConnected, socketUrl } from '../../lib/browser-socket.ts';
 import { FrameBatcher } from '../../lib/frame-batcher.ts';
@@ -53,6 +53,8 @@ export function useRoom(sessionId: string, token: string) {
     initialRoomState(loadOutbox(store, sessionId)),
   );
   const [status, setStatus] = useState<ConnectionStatus>({ kind: 'connecting', attempt: 0 });
+  // Kept beside the reducer: only the whiteboard reads it.
+  const [drawing, setDrawing] = useState<DrawingScene | null>(null);
   const connection = useRef<RoomConnection | null>(null);
 
   useEffect(() => {
@@ -61,7 +63,11 @@ export function useRoom(sessionId: string, token: string) {
       token,
       outbox: storedOutbox(store, sessionId),
       onDeltas: (deltas) => dispatch({ type: 'deltas', deltas }),
-      onServer: (message) => dispatch({ type: 'server', message, localNow: Date.now() }),
+      onServer: (message) => {
+        if (message.type === 'snapshot') setDrawing(message.drawing ?? null);
+        if (message.type === 'drawing_update') setDrawing(message.scene);
+        dispatch({ type: 'server', message, localNow: Date.now() });
+      },
       onStatus: setStatus,
     });
     connection.current = room.connection;
@@ -92,6 +98,12 @@ export function useRoom(sessionId: string, token: string) {
   const resume = useCallback(() => connection.current?.sendControl('resume') ?? null, []);
   const end = useCallback(() => connection.current?.sendControl('end') ?? null, []);
   const saveNotes = useCallback((text: string) => connection.current?.sendNotes(text) ?? false, []);
+  const saveDrawing = useCallback((scene: DrawingScene) => {
+    // The server does not echo a candidate's own drawing back; what was sent is the drawing now.
+    const sent = connection.current?.sendDrawing(scene) ?? false;
+    if (sent) setDrawing(scene);
+    return sent;
+  }, []);
   const reconnectNow = useCallback(() => connection.current?.retryNow(), []);
 
   return {
@@ -106,6 +118,8 @@ export function useRoom(sessionId: string, token: string) {
     resume,
     end,
     saveNotes,
+    drawing,
+    saveDrawing,
     reconnectNow,
   };
 }

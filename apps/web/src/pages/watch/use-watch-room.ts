@@ -1,4 +1,4 @@
-import type { RoomMode } from '@mlsd/protocol';
+import type { DrawingScene, RoomMode } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { initialPeerState, peerReducer } from '../../lib/peer/peer-state.ts';
 import type { ConnectionStatus, RoomConnection } from '../../lib/room-connection.ts';
@@ -7,7 +7,7 @@ import { NO_OUTBOX } from '../../lib/watch.ts';
 import type { PeerRoomApi } from '../peer/use-peer-room.ts';
 import { openRoom, type RoomApi } from '../room/use-room.ts';
 
-type Inert<Api> = Omit<Api, 'state' | 'status' | 'dismissNotice' | 'reconnectNow'>;
+type Inert<Api> = Omit<Api, 'state' | 'status' | 'dismissNotice' | 'reconnectNow' | 'drawing'>;
 
 /** A seat's actions, inert: the read-only views never offer them, and the server refuses an observer's frames. */
 const nothing = () => {};
@@ -20,6 +20,7 @@ export const SOLO_INERT: Inert<RoomApi> = {
   resume: () => null,
   end: () => null,
   saveNotes: () => false,
+  saveDrawing: () => false,
 };
 export const PEER_INERT: Inert<PeerRoomApi> = {
   say: nothing,
@@ -43,6 +44,7 @@ export function useWatchRoom(roomId: string, token: string) {
   const [peer, peerDispatch] = useReducer(peerReducer, undefined, () => initialPeerState());
   const [mode, setMode] = useState<RoomMode | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>({ kind: 'connecting', attempt: 0 });
+  const [drawing, setDrawing] = useState<DrawingScene | null>(null);
   const connection = useRef<RoomConnection | null>(null);
 
   useEffect(() => {
@@ -56,7 +58,9 @@ export function useWatchRoom(roomId: string, token: string) {
         if (message.type === 'snapshot') {
           current = message.room.mode;
           setMode(current);
+          setDrawing(message.drawing ?? null);
         }
+        if (message.type === 'drawing_update') setDrawing(message.scene);
         const action = { type: 'server', message, localNow: Date.now() } as const;
         if (current === 'peer') peerDispatch(action);
         else soloDispatch(action);
@@ -76,8 +80,8 @@ export function useWatchRoom(roomId: string, token: string) {
   }, []);
   const reconnectNow = useCallback(() => connection.current?.retryNow(), []);
   const soloApi = useMemo(
-    (): RoomApi => ({ state: solo, status, dismissNotice, reconnectNow, ...SOLO_INERT }),
-    [solo, status, dismissNotice, reconnectNow],
+    (): RoomApi => ({ state: solo, status, dismissNotice, reconnectNow, drawing, ...SOLO_INERT }),
+    [solo, status, dismissNotice, reconnectNow, drawing],
   );
   const peerApi = useMemo(
     (): PeerRoomApi => ({ state: peer, status, dismissNotice, reconnectNow, ...PEER_INERT }),

@@ -29,7 +29,7 @@ function soloRoom(): RoomApi {
     {},
   );
   const state = roomReducer(initialRoomState(), { type: 'server', message: snapshot, localNow: 0 });
-  return { state, status: open, dismissNotice: noop, reconnectNow: noop, ...SOLO_INERT };
+  return { state, status: open, dismissNotice: noop, reconnectNow: noop, drawing: null, ...SOLO_INERT };
 }
 
 const desk: ConsoleMessage = {

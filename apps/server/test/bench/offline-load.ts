@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { REPO_ROOT } from '../helpers.ts';
+import { percentile } from './stats.ts';
+import { Child } from './streaming-load.ts';
+
+/**
+ * The offline-answers benchmark's driver: N browser-like sockets on the real app (offline
+ * interviewer, SQLite), each answering in rounds. In a round every session sends one answer at a
+ * uniformly random moment within `spreadMs`, then waits for the interviewer's reply; a round ends
+ * when every reply is in. Reply time runs from sending the answer to receiving the reply turn.
+ * `warmRounds` rounds go first and are not measured (a full interview's transcript is built that
+ * way). The server reports its CPU time (every thread of the process), event-loop delay and the
+ * main thread's busy share over the measured rounds.
+ */
+export interface OfflineOptions {
+  sessions: number;
+  warmRounds: number;
+  rounds: number;
+  spreadMs: number;
+  /** Passed to the server as MLSD_READ_WORKERS. */
+  readWorkers: number;
+  /** Group the commits of one event-loop turn (the app's default); false commits each alone. */
+  groupCommits: boolean;
+  /** Write a CPU profile of the server's main thread into this directory. */
+  profileDir?: string;
+}
+
+export interface OfflineFigures {
+  sessions: number;
+  readWorkers: number;
+  answers: number;
+  replyP50: number;
+  replyP99: number;
+  replyMax: number;
+  cpuPerAnswerMs: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  mainBusy: number;
+  /** Session commits per SQLite transaction (1 when not grouped). */
+  commitsPerGroup: number;
+  groupCommits: boolean;
+  failed: number;
+}
+
+interface ServerFigures {
+  type: 'figures';
+  cpuMs: number;
+  wallMs: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  mainBusy: number;
+  commitGroups: { groups: number; commits: number; largest: number } | null;
+}
+
+/** Candidate answers of a strong ad click-prediction interview, in order, looped. */
+function answers(): string[] {
+  const file = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'calibration/ad-click-prediction/strong.json'), 'utf8'),
+  ) as { turns: { role: string; text: string }[] };
+  return file.turns.filter((turn) => turn.role === 'candidate').map((turn) => turn.text);
+}
+
+class Browser {
+  readonly ws: WebSocket;
+  snapshot = false;
+  ended = false;
+  #pending: { clientId: string; sentAt: number; resolve: (ms: number) => void } | null = null;
+
+  constructor(port: number) {
+    this.ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { perMessageDeflate: false });
+    this.ws.on('message', (data: Buffer) => {
+      const at = performance.now();
+      const message = JSON.parse(data.toString('utf8')) as { type: string; turn?: { role: string } };
+      if (message.type === 'snapshot') this.snapshot = true;
+      if (message.type === 'ended') this.ended = true;
+      // An answer the server refused (or an interview that ended) gets no reply: count it failed.
+      if ((message.type === 'error' || message.type === 'ended') && this.#pending) {
+        const pending = this.#pending;
+        this.#pending = null;
+        pending.resolve(Number.NaN);
+      }
+      if (message.type === 'turn' && message.turn?.role === 'interviewer' && this.#pending) {
+        const pending = this.#pending;
+        this.#pending = null;
+        pending.resolve(at - pending.sentAt);
+      }
+    });
+  }
+
+  opened(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.on('error', reject);
+    });
+  }
+
+  /** Sends one answer; resolves with the ms until the interviewer's reply (NaN after 60 s). */
+  answer(clientId: string, text: string): Promise<number> {
+    if (this.ended) return Promise.resolve(Number.NaN);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#pending = null;
+        resolve(Number.NaN);
+      }, 60_000);
+      this.#pending = {
+        clientId,
+        sentAt: performance.now(),
+        resolve: (ms) => {
+          clearTimeout(timer);
+          resolve(ms);
+        },
+      };
+      this.ws.send(JSON.stringify({ type: 'say', clientId, text }));
+    });
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the offline-answers load against a fresh server process and returns its figures. */
+export async function measureOfflineAnswers(options: OfflineOptions): Promise<OfflineFigures> {
+  const texts = answers();
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const server = new Child('offline-server.ts', [], profile, {
+    ...process.env,
+    MLSD_READ_WORKERS: String(options.readWorkers),
+    MLSD_BENCH_GROUP_COMMITS: options.groupCommits ? '1' : '0',
+  });
+  const { port } = await server.next<{ type: 'ready'; port: number }>();
+  const browsers: Browser[] = [];
+  const replies: number[] = [];
+  let failed = 0;
+  try {
+    const { sessions } = await server.request<{
+      type: 'created';
+      sessions: { id: string; token: string }[];
+    }>({ type: 'create', count: options.sessions });
+    for (let opened = 0; opened < sessions.length; opened += 50) {
+      const batch = sessions.slice(opened, opened + 50).map(() => new Browser(port));
+      await Promise.all(batch.map((browser) => browser.opened()));
+      browsers.push(...batch);
+    }
+    browsers.forEach((browser, index) => {
+      const session = sessions[index];
+      browser.ws.send(
+        JSON.stringify({ type: 'hello', roomId: session?.id, token: session?.token, lastSeq: 0 }),
+      );
+    });
+    while (browsers.some((browser) => !browser.snapshot)) await sleep(20);
+    const total = options.warmRounds + options.rounds;
+    for (let round = 0; round < total; round++) {
+      const measured = round >= options.warmRounds;
+      if (round === options.warmRounds) await server.request({ type: 'mark' });
+      // Warm-up rounds build the transcripts quickly; measured rounds spread as configured.
+      const spread = measured ? options.spreadMs : Math.min(options.spreadMs, 1_000);
+      const times = await Promise.all(
+        browsers.map(async (browser, index) => {
+          await sleep(Math.random() * spread);
+          const text = `${texts[round % texts.length]} [session ${index}, answer ${round}]`;
+          return browser.answer(`r${round}-s${index}`, text);
+        }),
+      );
+      if (!measured) continue;
+      for (const ms of times) {
+        if (Number.isNaN(ms)) failed += 1;
+        else replies.push(ms);
+      }
+    }
+    const figures = await server.request<ServerFigures>({ type: 'figures' });
+    return {
+      sessions: options.sessions,
+      readWorkers: options.readWorkers,
+      answers: replies.length,
+      replyP50: percentile(replies, 50),
+      replyP99: percentile(replies, 99),
+      replyMax: replies.length > 0 ? Math.max(...replies) : Number.NaN,
+      cpuPerAnswerMs: figures.cpuMs / Math.max(1, replies.length + failed),
+      delayP99Ms: figures.delayP99Ms,
+      delayMaxMs: figures.delayMaxMs,
+      mainBusy: figures.mainBusy,
+      commitsPerGroup: figures.commitGroups
+        ? figures.commitGroups.commits / Math.max(1, figures.commitGroups.groups)
+        : 1,
+      groupCommits: options.groupCommits,
+      failed,
+    };
+  } finally {
+    for (const browser of browsers) browser.ws.terminate();
+    await server.stop();
+  }
+}

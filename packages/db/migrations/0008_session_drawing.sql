@@ -1,0 +1,2 @@
+ALTER TABLE `sessions` ADD `drawing` text;--> statement-breakpoint
+ALTER TABLE `peer_rooms` ADD `drawing` text;

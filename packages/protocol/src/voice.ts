@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Largest recording `POST /api/transcribe` accepts: about two minutes of compressed speech, with room to spare. */
+export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
+/** The browser stops a recording on its own after this long, so one answer stays well under MAX_AUDIO_BYTES. */
+export const MAX_RECORDING_SECONDS = 120;
+/** Longest interviewer turn `POST /api/speech` reads aloud, in characters (OpenAI's limit is 4096). */
+export const MAX_SPEECH_CHARS = 4000;
+
+/** Audio containers the transcription route forwards; anything else is refused with 415. */
+export const AudioFormat = z.enum(['webm', 'ogg', 'wav', 'mp4', 'mp3', 'flac']);
+export type AudioFormat = z.infer<typeof AudioFormat>;
+
+/**
+ * The voice routes' own error codes. They travel in the usual `ApiError` body (its `code` is a
+ * plain string); they are kept out of `ErrorCode` until docs/protocol.md is next regenerated.
+ */
+export const VoiceErrorCode = z.enum([
+  /** No transcription (or speech) endpoint is configured; the message names the variables to set. */
+  'STT_NOT_CONFIGURED',
+  'TTS_NOT_CONFIGURED',
+  /** The upload is not audio in one of the AudioFormat containers. */
+  'UNSUPPORTED_AUDIO',
+  /** The recording was empty or silent: nothing to put in the answer box. */
+  'NOTHING_HEARD',
+  /** The configured endpoint failed, timed out or could not be reached. */
+  'VOICE_UPSTREAM_FAILED',
+]);
+export type VoiceErrorCode = z.infer<typeof VoiceErrorCode>;
+
+export const VOICE_ERROR_STATUS: Record<VoiceErrorCode, number> = {
+  STT_NOT_CONFIGURED: 503,
+  TTS_NOT_CONFIGURED: 503,
+  UNSUPPORTED_AUDIO: 415,
+  NOTHING_HEARD: 422,
+  VOICE_UPSTREAM_FAILED: 502,
+};
+
+/** `GET /api/voice`: what the server can do with speech, so the web app shows the right controls. */
+export const VoiceCapabilities = z.object({
+  transcription: z.object({
+    /** `POST /api/transcribe` forwards recordings to a configured endpoint. */
+    available: z.boolean(),
+    /** Without an endpoint: what to configure, in a sentence the page can show. */
+    setup: z.string().optional(),
+    maxBytes: z.number(),
+    maxSeconds: z.number(),
+    formats: z.array(AudioFormat),
+  }),
+  speech: z.object({
+    /** `POST /api/speech` reads text aloud through a configured endpoint; otherwise the browser's own voice. */
+    available: z.boolean(),
+    maxChars: z.number(),
+  }),
+});
+export type VoiceCapabilities = z.infer<typeof VoiceCapabilities>;
+
+/** `POST /api/transcribe` reply: the words heard, trimmed, never empty. */
+export const TranscribeResponse = z.object({ text: z.string().min(1) });
+export type TranscribeResponse = z.infer<typeof TranscribeResponse>;
+
+/** `POST /api/speech` body; the reply is the audio itself (its content type says which format). */
+export const SpeechBody = z.object({ text: z.string().trim().min(1).max(MAX_SPEECH_CHARS) });
+export type SpeechBody = z.infer<typeof SpeechBody>;
