@@ -58,6 +58,9 @@ describe('peer interview end to end', () => {
       await context.addInitScript({
         content: `window.__csp = [];
           document.addEventListener('securitypolicyviolation', (event) => {
+            // Excalidraw lists a public CDN after each of its fonts, which the app serves itself;
+            // the policy refusing those is the point (nothing leaves the server), not a fault.
+            if (event.blockedURI.startsWith('https://esm.sh/@excalidraw/')) return;
             window.__csp.push(event.violatedDirective + ' blocked ' + event.blockedURI);
           });`,
       });
@@ -183,6 +186,15 @@ describe('peer interview end to end', () => {
       '## Sketch\n\n- 300M users, 100 ms\n\n```mermaid\ngraph LR\n  request --> candidates --> ranker --> auction\n```\n',
     );
     await candidate.locator('.diagram-pad__preview .mermaid-block svg').waitFor({ timeout: 20_000 });
+
+    // The whiteboard: the candidate's tab loads the canvas; the interviewer has a read-only one.
+    await candidate.getByRole('button', { name: 'Whiteboard' }).click();
+    await candidate.locator('.whiteboard', { hasText: 'count as your words' }).waitFor();
+    await candidate.locator('.whiteboard .excalidraw').waitFor({ timeout: 30_000 });
+    await candidate.getByRole('button', { name: 'Notes', exact: true }).click();
+    await interviewer.getByRole('tab', { name: 'Whiteboard' }).click();
+    await interviewer.locator('.whiteboard', { hasText: "The candidate's whiteboard" }).waitFor();
+    await interviewer.locator('.whiteboard .excalidraw').waitFor({ timeout: 30_000 });
 
     // The clock: pause shows on both sides, then resume, more time and the next step.
     await interviewer.getByRole('button', { name: /Pause clock/ }).click();

@@ -41,7 +41,8 @@ export function checkPrerequisites(): void {
   mkdirSync(SHOTS, { recursive: true });
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless and offline; `extraArgs` add switches (a fake microphone, say). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -52,6 +53,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPrerequisites, load, SHOTS, type TestServer } from './support.ts';
+import { checkPrerequisites, launchChromium, load, SHOTS, type TestServer } from './support.ts';
 
 /**
  * Voice answers in real headless Chromium: the browser's fake microphone plays a WAV that
@@ -36,23 +36,13 @@ interface TestkitModule {
 }
 
 function launchWithMicrophone(wav: string | null): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Grants the microphone without a prompt and feeds it from a file instead of hardware.
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      ...(wav ? [`--use-file-for-fake-audio-capture=${wav}`] : []),
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  return launchChromium([
+    // Grants the microphone without a prompt and feeds it from a file instead of hardware.
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    ...(wav ? [`--use-file-for-fake-audio-capture=${wav}`] : []),
+    '--autoplay-policy=no-user-gesture-required',
+  ]);
 }
 
 async function startInterview(page: Page, url: string): Promise<void> {

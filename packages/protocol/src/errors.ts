@@ -37,6 +37,15 @@ export const ErrorCode = z.enum([
   'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
+  /** No transcription (or speech) endpoint is configured; the message names the variables to set. */
+  'STT_NOT_CONFIGURED',
+  'TTS_NOT_CONFIGURED',
+  /** The upload is not audio in one of the AudioFormat containers. */
+  'UNSUPPORTED_AUDIO',
+  /** The recording was empty or silent: nothing to put in the answer box. */
+  'NOTHING_HEARD',
+  /** The configured transcription or speech endpoint failed, timed out or could not be reached. */
+  'VOICE_UPSTREAM_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -65,6 +74,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  STT_NOT_CONFIGURED: 503,
+  TTS_NOT_CONFIGURED: 503,
+  UNSUPPORTED_AUDIO: 415,
+  NOTHING_HEARD: 422,
+  VOICE_UPSTREAM_FAILED: 502,
 };
 
 /** Body of every 4xx/5xx REST reply. `code` stays a plain string so an older client parses newer codes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './errors.ts';
 
 /** Largest recording `POST /api/transcribe` accepts: about two minutes of compressed speech, with room to spare. */
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
@@ -11,30 +12,15 @@ export const MAX_SPEECH_CHARS = 4000;
 export const AudioFormat = z.enum(['webm', 'ogg', 'wav', 'mp4', 'mp3', 'flac']);
 export type AudioFormat = z.infer<typeof AudioFormat>;
 
-/**
- * The voice routes' own error codes. They travel in the usual `ApiError` body (its `code` is a
- * plain string); they are kept out of `ErrorCode` until docs/protocol.md is next regenerated.
- */
-export const VoiceErrorCode = z.enum([
-  /** No transcription (or speech) endpoint is configured; the message names the variables to set. */
-  'STT_NOT_CONFIGURED',
-  'TTS_NOT_CONFIGURED',
-  /** The upload is not audio in one of the AudioFormat containers. */
-  'UNSUPPORTED_AUDIO',
-  /** The recording was empty or silent: nothing to put in the answer box. */
-  'NOTHING_HEARD',
-  /** The configured endpoint failed, timed out or could not be reached. */
-  'VOICE_UPSTREAM_FAILED',
-]);
-export type VoiceErrorCode = z.infer<typeof VoiceErrorCode>;
-
-export const VOICE_ERROR_STATUS: Record<VoiceErrorCode, number> = {
-  STT_NOT_CONFIGURED: 503,
-  TTS_NOT_CONFIGURED: 503,
-  UNSUPPORTED_AUDIO: 415,
-  NOTHING_HEARD: 422,
-  VOICE_UPSTREAM_FAILED: 502,
-};
+/** The error codes the voice routes answer with (all in `ErrorCode`). */
+export type VoiceErrorCode = Extract<
+  ErrorCode,
+  | 'STT_NOT_CONFIGURED'
+  | 'TTS_NOT_CONFIGURED'
+  | 'UNSUPPORTED_AUDIO'
+  | 'NOTHING_HEARD'
+  | 'VOICE_UPSTREAM_FAILED'
+>;
 
 /** `GET /api/voice`: what the server can do with speech, so the web app shows the right controls. */
 export const VoiceCapabilities = z.object({

@@ -1,4 +1,4 @@
-import { type ApiError, VOICE_ERROR_STATUS, type VoiceErrorCode } from '@mlsd/protocol';
+import { type ApiError, ERROR_STATUS, type VoiceErrorCode } from '@mlsd/protocol';
 
 /**
  * A voice route's failure. Unlike AppError's 5xx, its message is always shown: "the transcription
@@ -12,7 +12,7 @@ export class VoiceError extends Error {
     super(message);
     this.name = 'VoiceError';
     this.code = code;
-    this.statusCode = VOICE_ERROR_STATUS[code];
+    this.statusCode = ERROR_STATUS[code];
   }
 
   toBody(): ApiError {

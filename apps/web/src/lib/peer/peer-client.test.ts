@@ -1,4 +1,4 @@
-import type { ServerMessage, SnapshotMessage } from '@mlsd/protocol';
+import { DRAWING_FORMAT, type DrawingScene, type ServerMessage, type SnapshotMessage } from '@mlsd/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeSocket } from '../fake-socket.ts';
 import type { ConnectionStatus } from '../room-connection.ts';
@@ -123,6 +123,23 @@ describe('peerReducer', () => {
     expect(state.coverage).toEqual(coverage);
     expect(state.assessment?.marks).toEqual({ p1: 'missed' });
     expect(state.pad).toBe('pad');
+  });
+
+  it("follows the candidate's whiteboard: from the snapshot, then each update", () => {
+    const box = { id: 'b1', type: 'rectangle' as const, x: 0, y: 0, width: 100, height: 40 };
+    const first: DrawingScene = { format: DRAWING_FORMAT, version: 1, elements: [box] };
+    const second: DrawingScene = {
+      format: DRAWING_FORMAT,
+      version: 2,
+      elements: [box, { ...box, id: 'b2', x: 200 }],
+    };
+    expect(apply([snapshot()]).drawing).toBeNull();
+    expect(apply([{ ...snapshot(), drawing: first }]).drawing).toEqual(first);
+    const state = apply([
+      { ...snapshot(), drawing: first },
+      { type: 'drawing_update', scene: second, at: 5 },
+    ]);
+    expect(state.drawing?.elements.map((element) => element.id)).toEqual(['b1', 'b2']);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type ClientMessage,
+  type DrawingScene,
   type PointVerdict,
   ServerMessage,
   type StepId,
@@ -44,6 +45,11 @@ export class PeerConnection extends ReconnectingSocket<ServerMessage, ClientMess
 
   pad(text: string): boolean {
     return this.sendIfJoined({ type: 'notes', text });
+  }
+
+  /** The candidate's whole whiteboard (last write wins). */
+  drawing(scene: DrawingScene): boolean {
+    return this.sendIfJoined({ type: 'drawing', scene });
   }
 
   /** A clock control; returns its client id, or null when not connected. */

@@ -1,5 +1,6 @@
 import type {
   ConsoleMessage,
+  DrawingScene,
   PeerAssessment,
   PeerCoverage,
   PeerSeat,
@@ -35,6 +36,8 @@ export interface PeerRoomState {
   lastSeq: number;
   /** The candidate's pad as the server last had it (the interviewer's live view of it). */
   pad: string;
+  /** The candidate's whiteboard as the server last had it (the candidate's own drawing is not echoed). */
+  drawing: DrawingScene | null;
   /** Interviewer only. */
   console: PeerConsole | null;
   coverage: PeerCoverage | null;
@@ -58,6 +61,7 @@ export function initialPeerState(outbox: PeerOutboxEntry[] = []): PeerRoomState 
     transcript: [],
     lastSeq: 0,
     pad: '',
+    drawing: null,
     console: null,
     coverage: null,
     assessment: null,
@@ -91,6 +95,7 @@ function applyServer(state: PeerRoomState, message: ServerMessage, localNow: num
         transcript: message.transcript,
         lastSeq: message.lastSeq,
         pad: message.notes,
+        drawing: message.drawing ?? null,
         local: notInTranscript(state.local, message.transcript),
       };
     case 'console': {
@@ -103,6 +108,8 @@ function applyServer(state: PeerRoomState, message: ServerMessage, localNow: num
       return { ...state, assessment: message.assessment };
     case 'notes_update':
       return { ...state, pad: message.text };
+    case 'drawing_update':
+      return { ...state, drawing: message.scene };
     case 'presence':
       return { ...state, presence: message.presence };
     case 'clock':

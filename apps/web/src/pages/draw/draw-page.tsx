@@ -4,13 +4,13 @@ import { LoadError } from '../../components/load-error.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { parseDrawing } from '../../lib/arrow-syntax.ts';
-import { countdownTone, formatClock } from '../../lib/countdown.ts';
 import { href } from '../../lib/routes.ts';
 import { studyApi } from '../../lib/study-api.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useCountdown } from '../../lib/use-countdown.ts';
 import { DrawResultView } from './draw-result.tsx';
 import '../drills/study.css';
+import { StudyClock } from '../drills/study-clock.tsx';
 
 /** Draw a case's architecture from memory against the clock, then compare it with the reference. */
 export function DrawPage({ caseId }: { caseId: string }) {
@@ -79,13 +79,7 @@ function DrawRound({ brief, onRetry }: { brief: DrawBrief; onRetry: () => void }
           <p className="eyebrow">Draw from memory</p>
           <h1>{brief.caseTitle}</h1>
         </div>
-        <div
-          className={`study-clock study-clock--${timeUp ? 'red' : countdownTone(left)}`}
-          role="timer"
-          aria-label="Time left"
-        >
-          {timeUp ? 'Time is up' : formatClock(left)}
-        </div>
+        <StudyClock left={left} timeUp={timeUp} />
       </header>
       <details className="card drill__question">
         <summary>The case as the interviewer reads it</summary>

@@ -1,12 +1,12 @@
 import { type DrillCardSummary, type DrillResult, MAX_DRILL_ANSWER_CHARS } from '@mlsd/protocol';
 import { useState } from 'react';
 import { Notice } from '../../components/notice.tsx';
-import { countdownTone, formatClock } from '../../lib/countdown.ts';
 import { href } from '../../lib/routes.ts';
 import { STEP_TITLES } from '../../lib/step-names.ts';
 import { studyApi } from '../../lib/study-api.ts';
 import { useCountdown } from '../../lib/use-countdown.ts';
 import { DrillResultView } from './drill-result.tsx';
+import { StudyClock } from './study-clock.tsx';
 
 type Phase = { name: 'answering' } | { name: 'scoring' } | { name: 'result'; result: DrillResult };
 
@@ -79,13 +79,7 @@ function DrillRound({ card, nextCardId, onScored, onRetry }: RunnerProps & { onR
           </p>
           <h1>{card.title}</h1>
         </div>
-        <div
-          className={`study-clock study-clock--${timeUp ? 'red' : countdownTone(left)}`}
-          role="timer"
-          aria-label="Time left"
-        >
-          {timeUp ? 'Time is up' : formatClock(left)}
-        </div>
+        <StudyClock left={left} timeUp={timeUp} />
       </header>
       <p className="drill__question card">{card.question}</p>
       <form

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { DiagramPad } from '../../components/diagram-pad.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { peerStoppedAt } from '../../lib/peer/peer-state.ts';
@@ -6,6 +7,8 @@ import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
 import { RoomTools } from '../room/room-tools.tsx';
 import { SidePanel, useSideDrawer } from '../room/side-drawer.tsx';
+import { type SideTab, SideTabs, useOpenedOnce } from '../room/side-tabs.tsx';
+import { Whiteboard } from '../room/whiteboard.tsx';
 import { MessageBox } from './message-box.tsx';
 import { PeerCountdown, PeerStepRail } from './peer-clock.tsx';
 import { PeerTranscript } from './peer-transcript.tsx';
@@ -24,6 +27,8 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
   const watching = access.kind === 'watch';
   const now = useNow(500);
   const drawer = useSideDrawer('Notes');
+  const [sideTab, setSideTab] = useState<SideTab>('notes');
+  const whiteboardOpened = useOpenedOnce(sideTab === 'whiteboard');
   const { room, clock } = state;
   if (!room || !clock) return null;
   const connected = status.kind === 'open';
@@ -86,18 +91,32 @@ export function CandidateView({ peer, access }: { peer: PeerRoomApi; access: Acc
         )}
       </section>
       <SidePanel drawer={drawer} label="Notes and diagrams">
-        <DiagramPad
-          serverText={state.pad}
-          connected={connected && !ended}
-          onSave={peer.pad}
-          saveDelayMs={PAD_DELAY_MS}
-          readOnly={watching}
-          hint={
-            watching
-              ? "The candidate's notes and diagrams, as they type."
-              : 'Your interviewer sees this pad as you type. It counts as your own words in the report.'
-          }
-        />
+        <SideTabs tab={sideTab} onTab={setSideTab} />
+        <div hidden={sideTab !== 'notes'}>
+          <DiagramPad
+            serverText={state.pad}
+            connected={connected && !ended}
+            onSave={peer.pad}
+            saveDelayMs={PAD_DELAY_MS}
+            readOnly={watching}
+            hint={
+              watching
+                ? "The candidate's notes and diagrams, as they type."
+                : 'Your interviewer sees this pad as you type. It counts as your own words in the report.'
+            }
+          />
+        </div>
+        {/* Mounted on first open only (Excalidraw loads then), and kept, so a pending save is not lost. */}
+        {whiteboardOpened && (
+          <div hidden={sideTab !== 'whiteboard'}>
+            <Whiteboard
+              drawing={state.drawing}
+              connected={connected && !ended}
+              readOnly={watching || ended}
+              onSave={peer.saveDrawing}
+            />
+          </div>
+        )}
       </SidePanel>
     </div>
   );

@@ -10,6 +10,7 @@ import type { Access } from '../../lib/watch.ts';
 import { CasePrompt } from '../room/case-prompt.tsx';
 import { RoomTools } from '../room/room-tools.tsx';
 import { SidePanel, useSideDrawer } from '../room/side-drawer.tsx';
+import { Whiteboard } from '../room/whiteboard.tsx';
 import { ConsoleFacts } from './console-facts.tsx';
 import { ConsoleRubric, type Prompt } from './console-rubric.tsx';
 import { MessageBox } from './message-box.tsx';
@@ -20,11 +21,12 @@ import { StepRating } from './step-rating.tsx';
 import { TimerControls } from './timer-controls.tsx';
 import type { PeerRoomApi } from './use-peer-room.ts';
 
-type Tab = 'rubric' | 'facts' | 'pad' | 'notes';
+type Tab = 'rubric' | 'facts' | 'pad' | 'board' | 'notes';
 const TABS: { id: Tab; label: string; watched?: string }[] = [
   { id: 'rubric', label: 'Talking points' },
   { id: 'facts', label: 'Facts' },
   { id: 'pad', label: "Candidate's pad" },
+  { id: 'board', label: 'Whiteboard' },
   { id: 'notes', label: 'My notes', watched: "Interviewer's notes" },
 ];
 
@@ -199,6 +201,9 @@ export function InterviewerConsole({ peer, access }: { peer: PeerRoomApi; access
                 empty={<p className="muted">The candidate's notes and diagrams appear here as they type.</p>}
               />
             </div>
+          )}
+          {tab === 'board' && (
+            <Whiteboard drawing={state.drawing} connected={connected} readOnly onSave={() => false} />
           )}
           {tab === 'notes' && (
             <PrivateNotes

@@ -1,4 +1,4 @@
-import type { PointVerdict, StepId, TimerAction } from '@mlsd/protocol';
+import type { DrawingScene, PointVerdict, StepId, TimerAction } from '@mlsd/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { browserSocket, keepConnected, socketUrl } from '../../lib/browser-socket.ts';
 import { PeerConnection, type PeerOutboxEntry } from '../../lib/peer/peer-connection.ts';
@@ -50,6 +50,17 @@ export function usePeerRoom(roomId: string, token: string) {
   const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
   const pad = useCallback((text: string) => connection.current?.pad(text) ?? false, []);
+  // The server does not echo the candidate's own drawing back: what was sent is the drawing now.
+  const saveDrawing = useCallback((scene: DrawingScene) => {
+    const sent = connection.current?.drawing(scene) ?? false;
+    if (sent)
+      dispatch({
+        type: 'server',
+        message: { type: 'drawing_update', scene, at: Date.now() },
+        localNow: Date.now(),
+      });
+    return sent;
+  }, []);
   const timer = useCallback(
     (action: TimerAction, minutes?: number) => connection.current?.timer(action, minutes) ?? null,
     [],
@@ -75,6 +86,7 @@ export function usePeerRoom(roomId: string, token: string) {
     discard,
     dismissNotice,
     pad,
+    saveDrawing,
     timer,
     mark,
     rate,

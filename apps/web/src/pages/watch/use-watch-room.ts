@@ -27,6 +27,7 @@ export const PEER_INERT: Inert<PeerRoomApi> = {
   retry: nothing,
   discard: nothing,
   pad: () => false,
+  saveDrawing: () => false,
   timer: () => null,
   mark: () => false,
   rate: () => false,
