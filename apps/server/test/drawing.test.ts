@@ -7,6 +7,7 @@ import {
   type DrawingElement,
   type DrawingScene,
   MAX_FRAME_BYTES,
+  PeerReport,
 } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesForScoring, whiteboardForModel } from '../src/rooms/drawing-notes.ts';
@@ -162,6 +163,17 @@ describe('the whiteboard of a peer room', () => {
     expect(rejoined.snapshot.drawing).toEqual(PIPELINE);
     // The candidate's own socket is not sent its drawing back.
     expect(candidate.socket.received.some((m) => m.type === 'drawing_update')).toBe(false);
+
+    // Both seats' reports carry the drawing at the end.
+    rejoined.socket.send({ type: 'timer', clientId: 'start', action: 'start' });
+    rejoined.socket.send({ type: 'timer', clientId: 'end', action: 'end' });
+    await candidate.socket.next('ended');
+    for (const token of [room.interviewer.token, room.candidate.token]) {
+      const response = await fetch(`${server.url}/api/peer/rooms/${room.roomId}/report`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(PeerReport.parse(await response.json()).drawing).toEqual(PIPELINE);
+    }
   });
 });
 

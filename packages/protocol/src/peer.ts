@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RoomId, SeatToken } from './client-frames.ts';
 import { DEFAULT_LEVEL, DurationMinutes, EndReason, Role, SessionLevel, StepId, Turn } from './common.ts';
 import { CoverageLevel, PointVerdict } from './console.ts';
+import { DrawingScene } from './drawing.ts';
 import { Evidence, HireSignal } from './report.ts';
 
 /**
@@ -138,5 +139,7 @@ export const PeerReport = z.object({
   answerKey: z.boolean(),
   transcript: z.array(Turn),
   pad: z.string(),
+  /** The candidate's whiteboard at the end; null or absent when they drew nothing. */
+  drawing: DrawingScene.nullable().optional(),
 });
 export type PeerReport = z.infer<typeof PeerReport>;

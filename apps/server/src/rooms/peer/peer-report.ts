@@ -1,6 +1,7 @@
 import type { PeerRoomRecord } from '@mlsd/db';
 import type {
   ConsoleStep,
+  DrawingScene,
   Evidence,
   HireSignal,
   PeerAssessment,
@@ -35,6 +36,7 @@ export interface PeerReportInput {
   assessment: PeerAssessment;
   transcript: Turn[];
   pad: string;
+  drawing: DrawingScene | null;
 }
 
 /**
@@ -106,6 +108,7 @@ export function buildPeerReport(input: PeerReportInput, seat: PeerSeat): PeerRep
     answerKey,
     transcript: answerKey ? input.transcript : input.transcript.map(candidateTurn),
     pad: input.pad,
+    drawing: input.drawing,
   };
 }
 

@@ -13,6 +13,7 @@ import type { CaseStudy } from '@mlsd/rubric';
 import { newToken } from '../../auth.ts';
 import { AppError } from '../../errors.ts';
 import type { RubricStore } from '../../plugins/rubrics.ts';
+import { storedDrawing } from '../drawing-notes.ts';
 import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../registry.ts';
 import { Room } from '../room.ts';
 import { EMPTY_ASSESSMENT } from './assessment.ts';
@@ -186,6 +187,7 @@ export class PeerRooms implements RoomKind {
         assessment: room.assessment,
         transcript: [...live.transcript],
         pad: room.pad,
+        drawing: storedDrawing(room.drawing),
       },
       seat,
     );

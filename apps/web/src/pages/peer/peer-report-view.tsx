@@ -10,6 +10,7 @@ import {
 import { ABOVE_LEVEL_TEXT } from '../../lib/report-text.ts';
 import { judgedAtText } from '../../lib/session-choices.ts';
 import { ExportButtons } from '../report/export-buttons.tsx';
+import { appendTextGraph, ReportDrawing } from '../report/report-drawing.tsx';
 import { useOpenDetailsWhenPrinting } from '../report/use-print-details.ts';
 
 const AUTO_LABEL = { missed: 'missed', mentioned: 'mentioned', explained: 'explained' } as const;
@@ -36,7 +37,7 @@ export function PeerReportView({ report }: { report: PeerReport }) {
         <ExportButtons
           files={{
             fileName: (extension) => peerReportFileName(report, extension),
-            markdown: () => peerReportToMarkdown(report),
+            markdown: () => appendTextGraph(peerReportToMarkdown(report), report.drawing),
             json: () => peerReportToJson(report),
           }}
         />
@@ -113,6 +114,7 @@ export function PeerReportView({ report }: { report: PeerReport }) {
         ))}
       </section>
 
+      <ReportDrawing drawing={report.drawing ?? null} />
       {report.pad.trim() !== '' && (
         <section className="card peer-report__pad" aria-labelledby="pad-title">
           <h2 id="pad-title">Notes and diagrams</h2>
