@@ -187,18 +187,20 @@ describe('study modes end to end', () => {
     expect(await page.getByLabel('Your drawing').inputValue()).toBe('');
   }, 60_000);
 
-  it('fits a phone screen: no page scrolls sideways, the header keeps every link', async () => {
-    await page.setViewportSize({ width: 375, height: 812 });
-    for (const path of [
-      '#/drills',
-      '#/drills/batch-vs-streaming-features',
-      '#/review',
-      '#/draw/ad-click-prediction',
-    ]) {
-      await page.goto(`${server.url}/${path}`);
-      await page.locator('main h1').first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
+  it('fits every screen: no page scrolls sideways, the header keeps every link on a phone', async () => {
+    for (const width of [1440, 1024, 768, 375]) {
+      await page.setViewportSize({ width, height: 812 });
+      for (const path of [
+        '#/drills',
+        '#/drills/batch-vs-streaming-features',
+        '#/review',
+        '#/draw/ad-click-prediction',
+      ]) {
+        await page.goto(`${server.url}/${path}`);
+        await page.locator('main h1').first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
+      }
     }
     for (const name of ['New interview', 'Drills', 'Review', 'History']) {
       expect(
