@@ -127,6 +127,8 @@ const STUCK = anyOf([
   // "I honestly haven't a clue", "my knowledge of vision is weak", "I'm rusty on retrieval".
   /\bhaven'?t (?:got )?(?:a|any) (?:clue|idea)\b|\bmy (?:knowledge|experience) (?:of|in|with) [\w\s-]{1,30}\b(?:is|are) (?:weak|limited|thin|poor|rusty|basic|patchy)\b|\bi(?:'m| am) (?:quite |really |pretty |very )?(?:weak|rusty|shaky) (?:on|at|with|in)\b/i,
   /^(?:i'?m |i am )?(?:really |honestly |just )?not (?:really |too |so |entirely |quite )?sure(?: at all)? (?:about|on|with) (?:this|that|this one|that one|this part|this step|any of this)\W*$/i,
+  // "lol this is hard", "ugh, tough one": the difficulty said, and nothing else.
+  /^(?:(?:lol|haha|hmm+|ugh|wow|ok(?:ay)?|man|oof)[\s,.!]+)*(?:this|it|that)(?:'s| is)? (?:really |so |quite |pretty |super |kinda |very )?(?:hard|tough|difficult|tricky)(?: one)?\W*$|^(?:(?:ugh|hmm+|wow|oof)[\s,.!]+)*(?:tough|hard|tricky) one\W*$/i,
   // "I'm really struggling with this one"; struggling to choose between two designs is an answer.
   /\b(?:i'?m|im|i am)(?: \w+){0,2} struggling\b(?! to (?:decide|choose|pick) between)/i,
   /\bnot familiar with\b|\bi(?:'ve| have)? never (?:really )?(?:worked|dealt|done anything|touched|used|built anything) with\b|\bi (?:don'?t|do not) have (?:an? |any )?(?:good |real )?(?:answer|idea|clue)s?\b/i,
