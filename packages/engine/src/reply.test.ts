@@ -117,6 +117,20 @@ describe('curveballs', () => {
     }
     expect(replies).toEqual(['acknowledge', 'acknowledge', 'curveball']);
   });
+
+  it('wait while an idea put up as a question gets its follow-up', () => {
+    let state = atStep(2);
+    state = say(state, T0 + 1, { premisesHeld: [] }).state;
+    state = say(state, T0 + 2, { premisesHeld: [] }).state;
+    const asked = say(state, T0 + 3, {
+      intent: 'tentative',
+      named: ['two-tower'],
+      premisesHeld: ['consent-change'],
+    });
+    expect(asked.reply).toMatchObject({ kind: 'follow-up', pointId: 'two-tower' });
+    const stated = say(state, T0 + 3, { named: ['two-tower'], premisesHeld: ['consent-change'] });
+    expect(stated.reply.kind).toBe('curveball');
+  });
 });
 
 describe('what the candidate asks of the interview', () => {

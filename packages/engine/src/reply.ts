@@ -93,7 +93,8 @@ interface Option {
 
 /**
  * An answer gets, in order of preference: a push-back on a red flag it states, the step's
- * curveball when its premise holds, a follow-up on a technique it just named, a probe of the most
+ * curveball when its premise holds (after the follow-up, for an idea put up as a question), a
+ * follow-up on a technique it just named, a probe of the most
  * important open point, or a plain acknowledgement. A model's `preferred` move is taken when it
  * is one of these allowed moves; anything else is ignored.
  */
@@ -117,6 +118,15 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
     options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });
   }
+  // Put up for approval ("should we use appeal outcomes as labels too?"), an idea is answered about
+  // itself before anything new is thrown in.
+  const pressing = step.messages >= 2 || rules.pressFirstAnswer;
+  const followUpOptions = (): Option[] =>
+    followUps(s, step, reading.named).map((move) => ({
+      move,
+      commit: () => step.followedUp.push(move.pointId),
+    }));
+  if (reading.intent === 'tentative' && pressing) options.push(...followUpOptions());
   const curveballId = dueCurveball(s, step, reading.premisesHeld);
   if (curveballId !== null) {
     options.push({
@@ -129,10 +139,8 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   }
   // The first message of a step is only acknowledged: the candidate lays out their answer first
   // (a tough interviewer presses at once).
-  if (step.messages >= 2 || rules.pressFirstAnswer) {
-    for (const move of followUps(s, step, reading.named)) {
-      options.push({ move, commit: () => step.followedUp.push(move.pointId) });
-    }
+  if (pressing) {
+    if (reading.intent !== 'tentative') options.push(...followUpOptions());
     for (const pointId of probes(s.config, step, reading.uncovered)) {
       options.push({ move: { kind: 'probe', pointId }, commit: () => step.probed.push(pointId) });
     }
