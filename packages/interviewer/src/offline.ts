@@ -93,7 +93,10 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       if (!ball) return { kind, text: choose(lines.probeFallback) };
       return {
         kind,
-        text: join(choose(lines.curveballLead, ball.text), pick(rng, lines.curveballAsk)),
+        // A curveball that already ends on its question ("What changes?") is not asked twice.
+        text: /\?\s*$/.test(ball.text)
+          ? choose(lines.curveballLead, ball.text)
+          : join(choose(lines.curveballLead, ball.text), pick(rng, lines.curveballAsk)),
         curveballId: ball.id,
       };
     }
