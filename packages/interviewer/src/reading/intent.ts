@@ -119,6 +119,11 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   if (core && /\?\s*$/.test(sentence) && asksAboutRecord(core))
     return said({ request: 'meta', closes: true });
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
+  // "How would you handle new listings? I'd average their neighbours' embeddings": a question the
+  // candidate answers at once asks the interviewer for nothing, however it is worded.
+  const [next] = following;
+  if (/\?\s*$/.test(sentence) && next !== undefined && hasDesignVoice(next) && isRhetorical(core, following))
+    return said({ content: wordCount(core) });
   const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
   if (request) {
