@@ -35,8 +35,6 @@ export interface Reading extends MessageReading {
   coverage: MessageCoverage;
 }
 
-/** Candidate messages back whose fact questions count as requirements gathered. */
-const MESSAGES_FOR_FACTS = 12;
 /** Candidate messages back that a probe must not ask about again. */
 const RECENT_MESSAGES = 3;
 /** Requirements are stated, not designed: "why that choice?" makes no sense there. */
@@ -59,19 +57,12 @@ export function readMessage(request: ReadRequest): Reading {
   const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
   const recent = recentlyCovered(request, coverage);
   const open = new Set(stepPointsCoverage.uncovered);
-  const askedFor = step === 'requirements' ? askedForFacts(request) : new Set<string>();
-  const points = new Map(stepPoints(caseStudy, framework, step).map((point) => [point.id, point]));
   // "How fast must we decide?" asked and answered: probing "when must the decision exist?" asks it
-  // back. A point is gathered when its title or its probe reads as a question for a fact asked for.
-  const askedBack = (pointId: string) => {
-    const point = points.get(pointId);
-    if (!point || askedFor.size === 0) return false;
-    const index = factIndexFor(caseStudy);
-    return [point.title, point.probe].some((text) => {
-      const [match] = index.search(text);
-      return match !== undefined && askedFor.has(match.fact.id);
-    });
-  };
+  // back. In requirements, a point whose title or probe reads as a question for a fact the
+  // interviewer has already given is gathered.
+  const given = step === 'requirements' ? factsGiven(caseStudy, transcript) : new Set<string>();
+  const pointFacts = given.size > 0 ? factsOfPoints(caseStudy, framework, step) : new Map<string, string[]>();
+  const askedBack = (pointId: string) => (pointFacts.get(pointId) ?? []).some((id) => given.has(id));
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
     .filter((point) => open.has(point.pointId) && !recent.has(point.pointId) && !askedBack(point.pointId))
     .map((point) => ({ id: point.pointId, weight: point.weight }));
@@ -113,21 +104,44 @@ function findFacts(caseStudy: CaseStudy, questions: string[], text: string): Mes
 }
 
 /**
- * The facts the candidate has asked for so far (this message included): in requirements, a point
- * whose probe asks for one of them has been gathered already.
+ * The facts the interviewer has given in full so far: their answer stands word for word in one of
+ * its lines (a repeat is a short reminder, after the full answer).
  */
-function askedForFacts(request: ReadRequest): Set<string> {
-  const ids = new Set<string>();
-  const messages = [
-    ...request.transcript.filter((line) => line.role === 'candidate').map((line) => line.text),
-    request.text,
-  ];
-  for (const text of messages.slice(-MESSAGES_FOR_FACTS)) {
-    const intent = readIntent(text);
-    if (intent.intent !== 'facts') continue;
-    for (const id of findFacts(request.caseStudy, intent.questions, text).found) ids.add(id);
+function factsGiven(caseStudy: CaseStudy, transcript: readonly TranscriptLine[]): Set<string> {
+  const said = transcript.filter((line) => line.role === 'interviewer').map((line) => line.text);
+  return new Set(
+    caseStudy.facts
+      .filter((fact) => said.some((text) => text.includes(fact.answer.trim())))
+      .map((fact) => fact.id),
+  );
+}
+
+const pointFactsCache = new WeakMap<CaseStudy, Map<StepId, Map<string, string[]>>>();
+
+/** For each point of a step, the facts its title or its probe reads as a question for; built once per case. */
+function factsOfPoints(caseStudy: CaseStudy, framework: Framework, step: StepId): Map<string, string[]> {
+  let byStep = pointFactsCache.get(caseStudy);
+  if (!byStep) {
+    byStep = new Map();
+    pointFactsCache.set(caseStudy, byStep);
   }
-  return ids;
+  let byPoint = byStep.get(step);
+  if (!byPoint) {
+    const index = factIndexFor(caseStudy);
+    byPoint = new Map(
+      stepPoints(caseStudy, framework, step).map((point) => [
+        point.id,
+        [point.title, point.probe].flatMap((text) =>
+          index
+            .search(text)
+            .slice(0, 1)
+            .map((match) => match.fact.id),
+        ),
+      ]),
+    );
+    byStep.set(step, byPoint);
+  }
+  return byPoint;
 }
 
 /** Points covered in this message or the candidate's previous few: never probed right after. */
