@@ -141,24 +141,28 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // Since the fourth session, facts carry example questions (`asks`, written by hands that never saw
   // any of these sets). They moved the vocabulary the rules were tuned against: the tuned sets lost
   // 1-3 points, the unseen sets (blind6 below) gained 3-4, and fewer answerable parts are "not covered".
-  tune: { right: 0.945, falseNone: 6, none: 0.67 },
-  holdout: { right: 0.93, falseNone: 1, none: 0.84 },
-  blind: { right: 0.915, falseNone: 5, none: 0.46 },
+  // A second batch in the fifth session (4-5 more per fact, up to 12) cut false "not covered" on the
+  // two unseen sets from 72 to 54 and raised right a little (83.9% to 84.1%), at a cost: more words
+  // are known to some fact, so more questions the case leaves open get a nearby fact instead (the
+  // "none" floors of the tuned sets fell 5-15 points; on the unseen sets 34% to 32%).
+  tune: { right: 0.945, falseNone: 6, none: 0.59 },
+  holdout: { right: 0.93, falseNone: 1, none: 0.68 },
+  blind: { right: 0.91, falseNone: 5, none: 0.39 },
   blind2: { right: 0.94, falseNone: 3, none: 0.55 },
   // Read once on first sight (2026-12-03), after the blind2 work: 60.1% right, 141 false "not
   // covered", 72.0% of unanswerable questions "none". Its questions avoid the facts' cue words on
   // purpose. It has been tuned on since (cues in everyday words, clauses of one sentence read as one
   // question), so like the others it no longer measures unseen paraphrases.
-  blind3: { right: 0.91, falseNone: 8, none: 0.69 },
+  blind3: { right: 0.91, falseNone: 8, none: 0.62 },
   // Written blind (half technical words, half plain paraphrases) while blind3 was being worked on,
   // and read once on first sight after that work: 83.1% right (plain 75.0%, filler 75.8%, combined
   // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Its misses were read in
   // the fourth session: a development set now.
-  blind4: { right: 0.855, falseNone: 22, none: 0.68 },
+  blind4: { right: 0.865, falseNone: 18, none: 0.68 },
   // Written blind and read on first sight: 81.5% right, 39 false "not covered", 55.0% of
   // unanswerable questions "none" (they sit close to real facts on purpose). Its misses were read
   // in the fourth session: a development set now.
-  blind5: { right: 0.82, falseNone: 24, none: 0.51 },
+  blind5: { right: 0.86, falseNone: 24, none: 0.36 },
   // Written blind in the fourth session (292 questions over all 18 cases, half of the plain ones in
   // everyday words that avoid the facts' own) and read on first sight before anything was changed
   // for it: 76.5% right, 67 false "not covered", 54.8% of unanswerable questions "none". With the
@@ -168,9 +172,14 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // thinly is no answer): 80.8% (84.0% given), 50, 46.6-47.9%. Nobody has read its misses: this is the
   // honest unseen figure.
   blind6: { right: 0.805, falseNone: 50, none: 0.46 },
+  // Written blind in the fifth session (227 answerable and 119 unanswerable questions over all 18
+  // cases) and read once, on first sight, after the second batch of example questions: 87.3% right
+  // (92.1% of asked facts given), 18 false "not covered", 22.7% of unanswerable questions "none"
+  // (they were written to sit next to real facts; most get that fact). Nobody has read its misses.
+  blind7: { right: 0.86, falseNone: 20, none: 0.2 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6'])(
+describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'])(
   'fact questions (%s)',
   (file) => {
     const floor = FLOORS[file]!;

@@ -117,9 +117,13 @@ const INTERROGATIVE = String.raw`(?:what|what's|whats|how|why|when|where|which|w
 /** "are they...", "is it...": a clause that leans on the one before it, not a new question. */
 const ANAPHORIC = String.raw`(?!(?:is|are|was|were|do|does|can|will|would|should)\s+(?:it|they|those|these|them|that|this)\b)`;
 
+/** "..., and *roughly* what...": words that sit between the joint and the next question word. */
+const BETWEEN =
+  '(?:also|roughly|approximately|just|then|separately|secondly|second|lastly|finally|additionally|in general|more broadly|on top of that|similarly)';
+
 /** "..., and what about Y", "... and how many Y", "... plus is there Y": a new question starts. */
 const JOINED_QUESTION = new RegExp(
-  String.raw`,?\s+(?:and|plus|or)\s+(?:also\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*${ANAPHORIC}(?=${INTERROGATIVE})`,
+  String.raw`,?\s+(?:and|plus|or)\s+(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})`,
   'i',
 );
 

@@ -198,7 +198,20 @@ export const MODIFIERS: ReadonlySet<string> = new Set([
  * The thing being designed, as a question names it: "how quickly does *the model* need to answer?".
  * A case that never says "model" still covers the question; a case that does can still match it.
  */
-export const FRAME: ReadonlySet<string> = new Set(['model', 'system', 'service', 'pipeline', 'algorithm']);
+export const FRAME: ReadonlySet<string> = new Set([
+  'model',
+  'system',
+  'service',
+  'pipeline',
+  'algorithm',
+  'prediction',
+  'predict',
+  'inference',
+  'serve',
+  'serving',
+  'estimate',
+  'eta',
+]);
 
 /**
  * Words of the asking, never the subject: filler and politeness ("um, quick question, could you tell

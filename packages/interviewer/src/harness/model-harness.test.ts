@@ -8,6 +8,7 @@ import { planWithModel } from '../llm/plan.ts';
 import { loadCase, repoPrompts } from '../llm/testing/fixtures.ts';
 import { createOfflineInterviewer } from '../offline.ts';
 import { readIntent } from '../reading/intent.ts';
+import { answersFact } from '../reading/read-message.ts';
 import { criteriaTable, evaluateInterviewer } from './evaluate.ts';
 
 const prompts = repoPrompts();
@@ -29,7 +30,13 @@ function literalModel(chat: ChatRequest, index: number): string {
     )
       .filter((flag) => last.includes(`\n${flag.flagId}: `))
       .map((flag) => ({ id: flag.flagId, quote: flag.quote }));
-    return JSON.stringify({ intent: readIntent(message).intent, redFlags });
+    // It knows the cases, as the offline reader does when it reads a message of one.
+    const answersFactOfAnyCase = (questions: readonly string[]) =>
+      CASES.some(({ caseStudy }) => answersFact(caseStudy, questions));
+    return JSON.stringify({
+      intent: readIntent(message, { answersFact: answersFactOfAnyCase }).intent,
+      redFlags,
+    });
   }
   const move = /Your next message: ([\s\S]*?)\n\nWrite only/.exec(last)?.[1] ?? 'Go on.';
   const quoted = [...move.matchAll(/"([^"]{8,})"/g)].map((match) => match[1]).join(' ');

@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CandidateIntent } from '@mlsd/protocol';
+import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readIntent } from './intent.ts';
+import { type IntentReading, readIntent, readIntentByRules } from './intent.ts';
+import { answersFact } from './read-message.ts';
+
+const casesDir = join(import.meta.dirname, '../../../../rubrics/cases');
+const cases = new Map<string, CaseStudy>();
+for (const name of readdirSync(casesDir).filter((file) => file.endsWith('.yaml'))) {
+  const loaded = loadYamlFile(join(casesDir, name), CaseStudy);
+  if (loaded.ok) cases.set(loaded.value.id, loaded.value);
+}
 
 const LabelledMessage = z.object({
   text: z.string(),
@@ -13,42 +23,33 @@ const LabelledMessage = z.object({
 type LabelledMessage = z.infer<typeof LabelledMessage>;
 
 /**
- * The labelled sets: `tune` is what the rules are fitted on; `holdout` was once held out and has
- * since been tuned against, so it is a second development set (`dev`); `dev2` was written by
- * another hand after the rules, and has fewer messages per intent; `blind` was written by someone
- * who never saw the code or the other sets, and nobody tuned on it.
+ * The labelled sets. Every set but `blind7` is also what the learned reader (./learned) is trained
+ * on, so their figures say little about new text; each comment keeps the set's first-sight figure
+ * for the phrase rules alone, which is the history of how the rules generalised.
+ *
+ * Before the learned reader was trained on them, it was measured set by set on each set it had not
+ * been trained on (the rules had been tuned on all but blind6): blind3 93.0%, blind4 98.7%, blind5
+ * 97.3%, dev7 95.7%, blind6 95.5% (the rules alone: 90.5, 95.6, 96.4, 97.7 and 87.2%).
  */
 const SETS = [
-  { file: 'tune', role: 'tune', minPerIntent: 8 },
-  { file: 'holdout', role: 'dev', minPerIntent: 8 },
-  { file: 'dev2', role: 'dev', minPerIntent: 5 },
-  // Written in batches, each read once before any rule was changed for it (first reads 71-97%), then tuned on.
-  { file: 'dev3', role: 'dev', minPerIntent: 8 },
-  // Written blind by others who never saw the code or the other sets. `blind` read 88.5% on first
-  // sight and `blind2` 90.0%; the misses of both have since been read and fixed in general rules
-  // (off-topic tasks, role-play steering, plain move-on and stop wording), so their figures today
-  // (99%+) are development figures, not blind ones: the honest blind figures are the first reads.
-  // The goal is 95% on unseen text; these floors sit just under today's, so a regression fails.
-  { file: 'blind', role: 'dev (was blind)', minPerIntent: 12, floor: 0.985 },
-  { file: 'blind2', role: 'dev (was blind)', minPerIntent: 15, floor: 0.99 },
-  // Written blind after the work above and read once: 85.9% (blind3) and 89.9% (blind4) on first
-  // sight. Their misses were read on 2026-12-03 and general rules added for them (requests for the
-  // answer key, questions about the conversation, reactions and stutters), so they are development
-  // sets now: 90.5% and 94.3%.
-  { file: 'blind3', role: 'dev (was blind)', minPerIntent: 18, floor: 0.9 },
-  { file: 'blind4', role: 'dev (was blind)', minPerIntent: 10, floor: 0.95 },
-  // Written blind later still (223 messages, 11 intents): 88.3% on first sight; 88.8% after the
-  // rules above, which were made from blind3 and blind4 only. Its misses were read in the fourth
-  // session and general rules added (proposals put as yes/no questions, questions about how answers
-  // are recorded, words dictated to the grader, "struggling", an announced question): 96.0%.
-  { file: 'blind5', role: 'dev (was blind)', minPerIntent: 14, floor: 0.955 },
-  // Written blind in the fourth session (265 messages): 86.0% on first sight, 86.4-87.2% after the
-  // rules made from blind5's and dev7's misses. Nobody has read its misses: the honest unseen figure.
-  { file: 'blind6', role: 'blind', minPerIntent: 15, floor: 0.865 },
-  // Written by another hand at the same time to be read (349 messages): 85.1% on first sight; its
-  // misses led to general rules (placeholder text, an idea put up for the interviewer's view, claims of authority, reasons after
-  // an idea, reasons beside a move-on, work of the candidate's day job, record and session questions).
-  { file: 'dev7', role: 'dev', minPerIntent: 22, floor: 0.97 },
+  { file: 'tune', role: 'trained on', minPerIntent: 8, floor: 0.98 },
+  { file: 'holdout', role: 'trained on', minPerIntent: 8, floor: 0.98 },
+  { file: 'dev2', role: 'trained on', minPerIntent: 5, floor: 0.98 },
+  // Written in batches, each read once before any rule was changed for it (first reads 71-97%).
+  { file: 'dev3', role: 'trained on', minPerIntent: 8, floor: 0.98 },
+  // Written blind by others who never saw the code or the other sets: first sight 88.5% (blind),
+  // 90.0% (blind2), 85.9% (blind3), 89.9% (blind4), 88.3% (blind5), 86.0% (blind6), rules alone.
+  { file: 'blind', role: 'trained on', minPerIntent: 12, floor: 0.98 },
+  { file: 'blind2', role: 'trained on', minPerIntent: 15, floor: 0.98 },
+  { file: 'blind3', role: 'trained on', minPerIntent: 18, floor: 0.98 },
+  { file: 'blind4', role: 'trained on', minPerIntent: 10, floor: 0.98 },
+  { file: 'blind5', role: 'trained on', minPerIntent: 14, floor: 0.98 },
+  { file: 'blind6', role: 'trained on', minPerIntent: 15, floor: 0.98 },
+  // Written by another hand to be read (349 messages): 85.1% on first sight, rules alone.
+  { file: 'dev7', role: 'trained on', minPerIntent: 22, floor: 0.98 },
+  // Written blind in the fifth session (308 messages) by a hand that never saw the code or the other
+  // sets; never trained or tuned on, its misses never read: the figure for text nobody has seen.
+  { file: 'blind7', role: 'unseen', minPerIntent: 18, floor: 0.9 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {
@@ -63,11 +64,11 @@ interface Miss {
 }
 
 /** Reads every message; a message counts as right when the intent and any expected question count match. */
-function evaluate(messages: LabelledMessage[]) {
+function evaluate(messages: LabelledMessage[], read: (text: string) => IntentReading = readIntent) {
   const confusion = new Map<string, Map<string, number>>();
   const misses: Miss[] = [];
   for (const message of messages) {
-    const reading = readIntent(message.text);
+    const reading = read(message.text);
     const row = confusion.get(message.intent) ?? new Map<string, number>();
     row.set(reading.intent, (row.get(reading.intent) ?? 0) + 1);
     confusion.set(message.intent, row);
@@ -103,8 +104,9 @@ function summary(
   messages: LabelledMessage[],
   result: ReturnType<typeof evaluate>,
 ) {
+  const rulesAlone = evaluate(messages, readIntentByRules).accuracy;
   const lines = [
-    `intents.${name} (${role}): ${(result.accuracy * 100).toFixed(1)}% of ${messages.length} right`,
+    `intents.${name} (${role}): ${(result.accuracy * 100).toFixed(1)}% of ${messages.length} right (the phrase rules alone: ${(rulesAlone * 100).toFixed(1)}%)`,
     ...confusionTable(result),
   ];
   // Misses only for the sets named in MLSD_EVAL_MISSES: a blind set's misses, once read, make it a dev set.
@@ -137,6 +139,8 @@ describe.each(SETS)('intent reading on the $role set intents.$file', (set) => {
 /** Every phrasing of every question in the fact-matching sets: the fact index only sees `facts` messages. */
 const FactQuestion = z.object({
   id: z.string(),
+  caseId: z.string(),
+  factId: z.string().nullable(),
   plain: z.string(),
   filler: z.string().optional(),
   combined: z.string().optional(),
@@ -147,15 +151,32 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
   const entries = z.array(FactQuestion).parse(JSON.parse(readFileSync(url, 'utf8')));
   const phrasings = entries.flatMap((entry) =>
     [entry.plain, entry.filler, entry.combined].flatMap((text) =>
-      text === undefined ? [] : [{ id: entry.id, text }],
+      text === undefined
+        ? []
+        : [{ id: entry.id, caseId: entry.caseId, answered: entry.factId !== null, text }],
     ),
   );
 
-  it('reads every phrasing as a fact question', () => {
-    const misread = phrasings
-      .map(({ id, text }) => ({ id, text, intent: readIntent(text).intent }))
-      .filter((reading) => reading.intent !== 'facts');
-    expect(phrasings.length).toBeGreaterThan(100);
-    expect(misread).toEqual([]);
+  // As the interviewer reads them: knowing the case, so a question its facts answer stays a question.
+  const readings = phrasings.map(({ id, caseId, answered, text }) => {
+    const study = cases.get(caseId);
+    if (!study) throw new Error(`${id}: unknown case '${caseId}'`);
+    const context = { answersFact: (questions: readonly string[]) => answersFact(study, questions) };
+    return { id, text, answered, intent: readIntent(text, context).intent };
+  });
+
+  it('reads every phrasing of a question the case answers as a fact question', () => {
+    const answered = readings.filter((reading) => reading.answered);
+    expect(answered.length).toBeGreaterThan(100);
+    expect(answered.filter((reading) => reading.intent !== 'facts')).toEqual([]);
+  });
+
+  // "Should answers include images from the documents?" asks what the case leaves open, or proposes
+  // it: both readings are fair when no fact answers it.
+  it('reads nearly every question the case leaves open as a fact question', () => {
+    const open = readings.filter((reading) => !reading.answered);
+    const misread = open.filter((reading) => reading.intent !== 'facts');
+    expect(open.length).toBeGreaterThan(40);
+    expect(misread.length / open.length).toBeLessThanOrEqual(0.03);
   });
 });

@@ -1,6 +1,7 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
+import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { isOutsideTask } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import {
@@ -22,6 +23,9 @@ import {
   stripFiller,
   wordCount,
 } from './sentences.ts';
+
+export type { ReadingContext };
+
 import { hasFakeMarkup, isSteer } from './steer.ts';
 import { hasDesignVoice, hasDesignWord, hasDomainWord, mendTypos, spellOut } from './vocabulary.ts';
 
@@ -184,8 +188,16 @@ const VIEW_ASKED =
 const ANNOUNCED_QUESTION =
   /^(.*?\b(?:my|one|a|the|another) (?:first |next |other |last |main |quick |follow-up |second )?question (?:is|would be|was|then)\s*:?)\s+((?:how|what|when|where|which|who|why)\b[^?]*?)[.!]?\s*$/i;
 
-/** Reads what a candidate message is doing. Pure and deterministic: phrase patterns, no model. */
-export function readIntent(text: string): IntentReading {
+/**
+ * Reads what a candidate message is doing: the phrase rules below, then the learned reader
+ * (./learned) where it is confident and disagrees. Pure and deterministic; no language model.
+ */
+export function readIntent(text: string, context: ReadingContext = {}): IntentReading {
+  return withLearnedReading(text, readIntentByRules(text), context);
+}
+
+/** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */
+export function readIntentByRules(text: string): IntentReading {
   const mended = mendTypos(spellOut(normalize(text)));
   const idea = mended.replace(VIEW_ASKED, '');
   const viewAsked = idea !== mended && (hasDesignWord(idea) || hasDesignVoice(idea) || hasDomainWord(idea));

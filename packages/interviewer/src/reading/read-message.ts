@@ -47,7 +47,7 @@ const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
  */
 export function readMessage(request: ReadRequest): Reading {
   const { caseStudy, framework, step, text, transcript, notes, cache } = request;
-  const intent = readIntent(text);
+  const intent = readIntent(text, { answersFact: (questions) => answersFact(caseStudy, questions) });
   const inReplyTo = lastLine(transcript, 'interviewer');
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
@@ -87,6 +87,14 @@ export function readMessage(request: ReadRequest): Reading {
 }
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+
+/** Whether the case's facts confidently answer one of `questions`. */
+export function answersFact(caseStudy: CaseStudy, questions: readonly string[]): boolean {
+  if (questions.length === 0) return false;
+  return factIndexFor(caseStudy)
+    .lookup(questions.join('\n'))
+    .parts.some((part) => part.status === 'found');
+}
 
 function findFacts(caseStudy: CaseStudy, questions: string[], text: string): MessageReading['facts'] {
   const lookup = factIndexFor(caseStudy).lookup(questions.length > 0 ? questions.join('\n') : text);

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { CandidateIntent } from '@mlsd/protocol';
+import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
+import { describe, expect, it } from 'vitest';
+import { readIntent, readIntentByRules } from '../intent.ts';
+import { answersFact } from '../read-message.ts';
+import { withLearnedReading } from './combine.ts';
+import { type IntentModel, intentModel, predictIntent } from './model.ts';
+import { trainIntentModel, trainingHash } from './train.ts';
+import { trainingMessages } from './training-sets.ts';
+
+const study = (id: string) => {
+  const loaded = loadYamlFile(
+    join(import.meta.dirname, `../../../../../rubrics/cases/${id}.yaml`),
+    CaseStudy,
+  );
+  if (!loaded.ok) throw new Error(`cannot load ${id}`);
+  return loaded.value;
+};
+
+/** A model that reads one made-up word as `intent` with about the probability given. */
+function modelSaying(intent: CandidateIntent, probability: number): IntentModel {
+  const labels = [...CandidateIntent.options];
+  // softmax: p = e^x / (e^x + (n - 1)), so x = ln(p (n - 1) / (1 - p)).
+  const weight = Math.log((probability * (labels.length - 1)) / (1 - probability));
+  return {
+    labels,
+    weights: { 'w:zorblat': [labels.indexOf(intent), weight] },
+    trainedOn: { sets: [], messages: 0, hash: '' },
+  };
+}
+
+describe('the stored intent model', () => {
+  const messages = trainingMessages();
+
+  it('was trained on the labelled sets as they are now (run scripts/train-intent-model.ts)', () => {
+    expect(intentModel().trainedOn.hash).toBe(trainingHash(messages));
+    expect(intentModel().trainedOn.messages).toBe(messages.length);
+  });
+
+  it('is what training gives again: the same readings of every training message', () => {
+    const again = trainIntentModel(messages, intentModel().trainedOn.sets);
+    const differ = messages.filter(
+      ({ text }) => predictIntent(again, text).intent !== predictIntent(intentModel(), text).intent,
+    );
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('the learned reader beside the rules', () => {
+  const rules = readIntentByRules('I would use zorblat here.');
+
+  it('overrules the rules only when confident', () => {
+    expect(rules.intent).toBe('answer');
+    expect(
+      withLearnedReading('I would use zorblat here.', rules, { model: modelSaying('stuck', 0.6) }).intent,
+    ).toBe('answer');
+    const overruled = withLearnedReading('I would use zorblat here.', rules, {
+      model: modelSaying('stuck', 0.9),
+    });
+    expect(overruled).toMatchObject({ intent: 'stuck', reason: 'learned-over-statement' });
+  });
+
+  it('needs more certainty to move on or stop, which cannot be taken back', () => {
+    const text = 'I would use zorblat here.';
+    expect(withLearnedReading(text, rules, { model: modelSaying('stop', 0.9) }).intent).toBe('answer');
+    expect(withLearnedReading(text, rules, { model: modelSaying('stop', 0.99) }).intent).toBe('stop');
+    expect(withLearnedReading(text, rules, { model: modelSaying('move-on', 0.9) }).intent).toBe('answer');
+  });
+
+  it('does not turn away a message that talks design', () => {
+    const text = "Honestly, I'd just go with this: raw score as probability, zorblat.";
+    const byRules = readIntentByRules(text);
+    for (const intent of ['steer', 'off-topic', 'meta'] as const) {
+      expect(withLearnedReading(text, byRules, { model: modelSaying(intent, 0.99) }).intent).toBe(
+        byRules.intent,
+      );
+    }
+  });
+
+  it('keeps a question the case answers a fact question', () => {
+    const eta = study('eta-prediction');
+    const text = 'Does bad weather change delivery times, zorblat?';
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('facts');
+    const context = { answersFact: (questions: readonly string[]) => answersFact(eta, questions) };
+    expect(
+      withLearnedReading(text, byRules, { ...context, model: modelSaying('off-topic', 0.99) }).intent,
+    ).toBe('facts');
+    expect(withLearnedReading(text, byRules, { model: modelSaying('off-topic', 0.99) }).intent).toBe(
+      'off-topic',
+    );
+  });
+
+  it('splits a message it reads as fact questions into its questions', () => {
+    const text = 'zorblat, how many users are there and what is the peak qps';
+    const byRules = { intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'statement' };
+    const reading = withLearnedReading(text, byRules, { model: modelSaying('facts', 0.99) });
+    expect(reading.intent).toBe('facts');
+    expect(reading.questions.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is what the app reads with', () => {
+    // The shipped model reads this as fact questions, as the rules do.
+    expect(readIntent('How many daily active users do we have?').intent).toBe('facts');
+  });
+});

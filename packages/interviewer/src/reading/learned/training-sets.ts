@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { CandidateIntent } from '@mlsd/protocol';
+import { z } from 'zod';
+import type { LabelledText } from './train.ts';
+
+/**
+ * The labelled sets the shipped model learns from: every intent set in eval/ but the newest blind one.
+ * `blind7` is never trained or tuned on: it is the figure for messages nobody has seen.
+ */
+export const TRAINING_SETS = [
+  'tune',
+  'holdout',
+  'dev2',
+  'dev3',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'dev7',
+] as const;
+
+/** Held out from training and from every rule change: read only as a figure. */
+export const UNSEEN_SET = 'blind7';
+
+const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
+
+/** One labelled set from eval/ (for training and the evaluation; the app reads only the model). */
+export function loadIntentSet(name: string): LabelledText[] {
+  const url = new URL(`../../../eval/intents.${name}.json`, import.meta.url);
+  return Labelled.parse(JSON.parse(readFileSync(url, 'utf8'))).map(({ text, intent }) => ({ text, intent }));
+}
+
+/**
+ * The fact-question sets whose plain phrasings teach what a fact question looks like: the intent sets
+ * hold a few hundred, these a thousand more. `tune` and `holdout` stay out: intent.eval.test.ts reads
+ * every phrasing of those two as its check; `blind6` and `blind7` are the fact finder's unseen figures.
+ */
+export const FACT_QUESTION_SETS = ['blind', 'blind2', 'blind3', 'blind4', 'blind5'] as const;
+
+const FactQuestions = z.array(z.object({ plain: z.string() }).passthrough());
+
+/** The plain phrasing of every question in one fact-question set, labelled as fact questions. */
+export function loadFactQuestions(name: string): LabelledText[] {
+  const url = new URL(`../../../eval/fact-questions.${name}.json`, import.meta.url);
+  return FactQuestions.parse(JSON.parse(readFileSync(url, 'utf8'))).map(({ plain }) => ({
+    text: plain,
+    intent: 'facts' as const,
+  }));
+}
+
+/** The training messages, in set order: the intent sets, then the fact questions. */
+export function trainingMessages(
+  sets: readonly string[] = TRAINING_SETS,
+  factSets: readonly string[] = FACT_QUESTION_SETS,
+): LabelledText[] {
+  return [
+    ...sets.flatMap((name) => loadIntentSet(name)),
+    ...factSets.flatMap((name) => loadFactQuestions(name)),
+  ];
+}
