@@ -272,8 +272,8 @@ describe('follow-ups, durations and shares', () => {
   });
 
   it('asks which fact is meant, not "none", when an unsure best fact holds a specific word asked', () => {
-    // A bar no question clears: every answer is unsure.
-    const unsure = createFactIndex(fraudFacts, { noneBelow: 0.99 });
+    // A bar no question clears: every answer is unsure (and the classifier does not pick between two).
+    const unsure = createFactIndex(fraudFacts, { noneBelow: 0.99, classifierAt: 2 });
     expect(parts('How many cases can analysts handle?', unsure)[0]).toMatch(/^ambiguous:analysts\|/);
     // Only a word every fact has, or a word the case never uses: the case does not cover it.
     expect(parts('How many transactions a day are there?', unsure)).toEqual(['none:']);

@@ -1,4 +1,5 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
+import { createFactClassifier } from './facts/classifier.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { splitMessage } from './facts/split.ts';
@@ -63,6 +64,10 @@ export interface FactSearchOptions {
   exampleAgrees?: number;
   /** Below this coverage, a best fact that meets one of three or more subjects asked is no answer. */
   thinBelow?: number;
+  /** How sure the fact classifier must be to pick one of two facts the ranker finds equally (above 1: never). */
+  classifierAt?: number;
+  /** How sure it must be to pick another fact than the one the ranker found (above 1: never). */
+  classifierOverrules?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
@@ -77,6 +82,8 @@ const DEFAULTS: Required<FactSearchOptions> = {
   limit: 3,
   exampleAgrees: 0.6,
   thinBelow: 0.5,
+  classifierAt: 0.5,
+  classifierOverrules: 0.9,
 };
 
 /** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
@@ -140,8 +147,25 @@ export function createFactIndex(
 ): FactIndex {
   const settings = { ...DEFAULTS, ...options };
   const ranker = createRanker(facts, {}, title, examples);
+  // Trained here, with the index (15-60 ms a case), so whoever warms the index warms it too.
+  const classifier = createFactClassifier(facts);
 
+  /**
+   * The ranker says whether the case answers a question; where it finds a fact (or two about
+   * equally), the classifier says which, when it is sure enough.
+   */
   const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
+    const decision = decideByRanking(question, ranking, opening);
+    if (decision.status === 'none') return decision;
+    const picked = classifier.classify(question);
+    if (!picked || picked.fact === decision.fact) return decision;
+    // Between two facts about equally fitting, a fairly sure pick; against the ranker's own find, a sure one.
+    const needed = decision.status === 'ambiguous' ? settings.classifierAt : settings.classifierOverrules;
+    if (picked.probability < needed) return decision;
+    return { question, status: 'found', fact: picked.fact };
+  };
+
+  const decideByRanking = (question: string, ranking: Ranking, opening: boolean): FactPart => {
     const { ranked, unknown, novel, nearest } = ranking;
     const [first, second] = ranked;
     if (!first) return { question, status: 'none' };
@@ -206,7 +230,8 @@ export function createFactIndex(
     }
     const hit = decision.status === 'found' || ranking.terms > 0 ? undefined : cueHit(text);
     const part: FactPart = hit ? { question: text, status: 'found', fact: hit } : decision;
-    return part.fact ? { part, text, ranking, match: ranking.ranked[0] } : { part, text, ranking };
+    const match = ranking.ranked.find((entry) => entry.fact === part.fact) ?? ranking.ranked[0];
+    return part.fact ? { part, text, ranking, match } : { part, text, ranking };
   };
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });
 

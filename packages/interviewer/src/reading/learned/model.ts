@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CandidateIntent } from '@mlsd/protocol';
+import { softmax } from '../../learn/softmax.ts';
 import { messageFeatures } from './features.ts';
 
 /** A multinomial logistic regression over `messageFeatures`, as stored in intent-model.json. */
@@ -38,13 +39,6 @@ export function predictIntent(model: IntentModel, text: string): LearnedReading 
     if ((probabilities[label] ?? 0) > (probabilities[best] ?? 0)) best = label;
   }
   return { intent: model.labels[best] as CandidateIntent, probability: probabilities[best] ?? 0 };
-}
-
-export function softmax(scores: readonly number[]): number[] {
-  const top = Math.max(...scores);
-  const exps = scores.map((score) => Math.exp(score - top));
-  const sum = exps.reduce((total, value) => total + value, 0);
-  return exps.map((value) => value / sum);
 }
 
 let loaded: IntentModel | undefined;
