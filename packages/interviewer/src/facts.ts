@@ -68,6 +68,8 @@ export interface FactSearchOptions {
   classifierAt?: number;
   /** How sure it must be to pick another fact than the one the ranker found (above 1: never). */
   classifierOverrules?: number;
+  /** How sure it must be to answer a question the ranker finds no fact for (above 1: never). */
+  classifierRescues?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
@@ -84,6 +86,7 @@ const DEFAULTS: Required<FactSearchOptions> = {
   thinBelow: 0.5,
   classifierAt: 0.5,
   classifierOverrules: 0.9,
+  classifierRescues: 0.95,
 };
 
 /** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
@@ -143,24 +146,29 @@ export function createFactIndex(
   facts: readonly Fact[],
   options: FactSearchOptions = {},
   title = '',
-  examples: ReadonlyMap<string, readonly string[]> = new Map(),
 ): FactIndex {
   const settings = { ...DEFAULTS, ...options };
-  const ranker = createRanker(facts, {}, title, examples);
+  const ranker = createRanker(facts, {}, title);
   // Trained here, with the index (15-60 ms a case), so whoever warms the index warms it too.
   const classifier = createFactClassifier(facts);
 
   /**
-   * The ranker says whether the case answers a question; where it finds a fact (or two about
-   * equally), the classifier says which, when it is sure enough.
+   * The ranker reads what a question shares with each fact; the classifier, trained on the case's
+   * example questions, says which fact a question is like. The classifier decides where it is sure
+   * enough for what it would change (thresholds above).
    */
   const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
     const decision = decideByRanking(question, ranking, opening);
-    if (decision.status === 'none') return decision;
     const picked = classifier.classify(question);
     if (!picked || picked.fact === decision.fact) return decision;
-    // Between two facts about equally fitting, a fairly sure pick; against the ranker's own find, a sure one.
-    const needed = decision.status === 'ambiguous' ? settings.classifierAt : settings.classifierOverrules;
+    // Between two facts about equally fitting, a fairly sure pick; against the ranker's own find, a
+    // sure one; where the ranker finds nothing it can rely on, a very sure one.
+    const needed =
+      decision.status === 'none'
+        ? settings.classifierRescues
+        : decision.status === 'ambiguous'
+          ? settings.classifierAt
+          : settings.classifierOverrules;
     if (picked.probability < needed) return decision;
     return { question, status: 'found', fact: picked.fact };
   };

@@ -124,12 +124,11 @@ interface Profile {
   figures: Set<number>;
 }
 
-function profileOf(fact: Fact, w: RankWeights, examples: readonly string[] = []): Profile {
+function profileOf(fact: Fact, w: RankWeights): Profile {
   const terms = new Map<string, number>();
-  const own = fact.asks.map((ask) => extractTerms(ask)).filter((ask) => ask.length > 0);
-  const asks = [...own, ...examples.map((ask) => extractTerms(ask)).filter((ask) => ask.length > 0)];
+  const asks = fact.asks.map((ask) => extractTerms(ask)).filter((ask) => ask.length > 0);
   // An example question's words say what the fact is about, less surely than a cue.
-  for (const ask of own) for (const term of ask) terms.set(term, w.ask);
+  for (const ask of asks) for (const term of ask) terms.set(term, w.ask);
   for (const term of extractTerms(fact.answer)) terms.set(term, Math.max(w.answer, terms.get(term) ?? 0));
   const answer = w.answer;
   // "$0.50 per judgment" says what something costs, in no word of the cost group.
@@ -165,17 +164,12 @@ function valuedCredit(profile: Profile, term: string, kinds: readonly ValueKind[
  * the question meets most fully: "how many videos are searchable?" meets the cue "how many videos"
  * whole, and only mentions a word of the freshness fact's answer.
  */
-export function createRanker(
-  facts: readonly Fact[],
-  tuning: Partial<RankWeights> = {},
-  title = '',
-  examples: ReadonlyMap<string, readonly string[]> = new Map(),
-): Ranker {
+export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights> = {}, title = ''): Ranker {
   const w: RankWeights = { ...RANK_WEIGHTS, ...tuning };
   // The words of the case's title ("fraud *detection*") name the system being designed, like FRAME
   // words: a question that uses one asks nothing the case leaves out.
   const scene = new Set(extractTerms(title));
-  const profiles = facts.map((fact) => profileOf(fact, w, examples.get(fact.id)));
+  const profiles = facts.map((fact) => profileOf(fact, w));
   const lexicon = createLexicon(facts.flatMap((fact) => [...fact.cues, ...fact.asks, fact.answer]));
   const idfCache = new Map<string, number>();
   const known = (term: string) => profiles.some((profile) => credit(profile, term, w.related) > 0);
