@@ -70,6 +70,10 @@ export interface FactSearchOptions {
   classifierOverrules?: number;
   /** How sure it must be to answer a question the ranker finds no fact for (above 1: never). */
   classifierRescues?: number;
+  /** Below that, how sure it must be to ask which of its two best facts is meant instead (above 1: never). */
+  classifierAsks?: number;
+  /** ...unless words the case never uses weigh this many times what its best fact holds. */
+  asksUnlessUnknown?: number;
 }
 
 /** Tuned on eval/fact-questions.tune.json; see facts.eval.test.ts. */
@@ -87,6 +91,8 @@ const DEFAULTS: Required<FactSearchOptions> = {
   classifierAt: 0.5,
   classifierOverrules: 0.9,
   classifierRescues: 0.95,
+  classifierAsks: 0.5,
+  asksUnlessUnknown: 2,
 };
 
 /** "For the online piece, ...", "Before choosing an objective, ...": a scene set before a question. */
@@ -169,8 +175,20 @@ export function createFactIndex(
         : decision.status === 'ambiguous'
           ? settings.classifierAt
           : settings.classifierOverrules;
-    if (picked.probability < needed) return decision;
-    return { question, status: 'found', fact: picked.fact };
+    if (picked.probability >= needed) return { question, status: 'found', fact: picked.fact };
+    // Not sure enough to answer, but the question is like the examples of two facts: ask which one
+    // they mean (the line says what to do if neither) rather than say the case does not cover it.
+    // Not when it names something the case never mentions ("how many *engineers*?"): that is "none".
+    const mentionsUnknown =
+      ranking.novel || ranking.unknown > (ranking.ranked[0]?.held ?? 0) * settings.asksUnlessUnknown;
+    if (
+      decision.status === 'none' &&
+      !mentionsUnknown &&
+      picked.runnerUp &&
+      picked.probability >= settings.classifierAsks
+    )
+      return { question, status: 'ambiguous', options: [picked.fact, picked.runnerUp] };
+    return decision;
   };
 
   const decideByRanking = (question: string, ranking: Ranking, opening: boolean): FactPart => {

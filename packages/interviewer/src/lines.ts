@@ -59,7 +59,11 @@ export const LINES = {
     'I have nothing on "{part}"; make an assumption there and say it.',
   ],
   /** `{a}` and `{b}` are the two facts a question could mean. */
-  factWhich: ['Which do you mean: {a}, or {b}?', 'Do you mean {a}, or {b}?'],
+  // Asked also when the question is only like those two facts: "neither" must have an answer too.
+  factWhich: [
+    'Which do you mean: {a}, or {b}? If it is neither, the case does not say; make an assumption.',
+    'Do you mean {a}, or {b}? If neither, assume something reasonable and say it.',
+  ],
   /** A message it could not read: a lead and a request, naming the step so the line stays new. */
   unclear: [
     "I didn't follow that.",

@@ -10,7 +10,7 @@ import { predictSoftmax, type SoftmaxOptions, trainSoftmax } from '../learn/soft
  */
 export interface FactClassifier {
   /** The fact most likely asked for, with its probability; undefined for a question with no known word. */
-  classify(question: string): { fact: Fact; probability: number } | undefined;
+  classify(question: string): { fact: Fact; probability: number; runnerUp?: Fact } | undefined;
 }
 
 const TRAINING: SoftmaxOptions = { epochs: 40, learningRate: 0.3, decay: 1e-3, seed: 1 };
@@ -45,11 +45,15 @@ export function createFactClassifier(facts: readonly Fact[]): FactClassifier {
       const features = questionFeatures(question).filter((feature) => weights.has(feature));
       if (features.length === 0 || facts.length === 0) return undefined;
       const probabilities = predictSoftmax(weights, features, facts.length);
-      let best = 0;
-      for (let i = 1; i < probabilities.length; i++)
-        if ((probabilities[i] ?? 0) > (probabilities[best] ?? 0)) best = i;
+      const order = probabilities
+        .map((_, i) => i)
+        .sort((a, b) => (probabilities[b] ?? 0) - (probabilities[a] ?? 0));
+      const [best = 0, second] = order;
       const fact = facts[best];
-      return fact ? { fact, probability: probabilities[best] ?? 0 } : undefined;
+      const runnerUp = second === undefined ? undefined : facts[second];
+      return fact
+        ? { fact, probability: probabilities[best] ?? 0, ...(runnerUp ? { runnerUp } : {}) }
+        : undefined;
     },
   };
 }
