@@ -47,9 +47,16 @@ const SETS = [
   { file: 'blind6', role: 'trained on', minPerIntent: 15, floor: 0.98 },
   // Written by another hand to be read (349 messages): 85.1% on first sight, rules alone.
   { file: 'dev7', role: 'trained on', minPerIntent: 22, floor: 0.98 },
+  // Written in the fifth session by two more hands to train on (fast run-ons and mixed intents;
+  // terse, non-native and abbreviated): on first sight 89.6% and 94.0% (the rules alone 78.3% and
+  // 89.2%), before the learned reader was trained on them too.
+  { file: 'dev8a', role: 'trained on', minPerIntent: 18, floor: 0.96 },
+  { file: 'dev8b', role: 'trained on', minPerIntent: 18, floor: 0.98 },
   // Written blind in the fifth session (308 messages) by a hand that never saw the code or the other
   // sets; never trained or tuned on, its misses never read: the figure for text nobody has seen.
-  { file: 'blind7', role: 'unseen', minPerIntent: 18, floor: 0.9 },
+  // First sight 93.8% (the rules alone 86.0%); 93.5% once the learned reader read mended text and
+  // guarded design talk; 95.8% once dev8a and dev8b were added to its training.
+  { file: 'blind7', role: 'unseen', minPerIntent: 18, floor: 0.95 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

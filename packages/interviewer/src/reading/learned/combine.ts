@@ -12,6 +12,10 @@ export const OVERRULE_AT = 0.8;
 /** Moving on and stopping cannot be taken back: the learned reader needs more certainty to order them. */
 export const OVERRULE_FINAL_AT = 0.95;
 
+/** "I'd just go with...", "we would use...": the candidate choosing something for the design. */
+const DESIGN_CHOICE =
+  /\b(?:we|i)(?:'d|'ll| would| will| could| should| might)\s+(?:just\s+|probably\s+|still\s+)?(?:go with|use|pick|build|train|start with|choose|add|keep|rank|score|try|split|log|serve|cache|filter|suggest|show|send|read|block|flag)\b/i;
+
 /** Readings whose reply turns the message away rather than engaging with it. */
 const TURNS_AWAY: ReadonlySet<string> = new Set(['off-topic', 'steer', 'meta']);
 
@@ -41,8 +45,9 @@ export function withLearnedReading(
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   if (byRules.intent === 'facts' && context.answersFact?.(byRules.questions)) return byRules;
   // Turning a message away ("let's keep to the interview") when it talks design is the costlier
-  // mistake: "raw score as probability" is an answer, whatever words it shares with grader notes.
-  if (TURNS_AWAY.has(learned.intent) && hasDesignWord(text)) return byRules;
+  // mistake: "raw score as probability" and "I'd just go with this: a keyword list" are answers,
+  // whatever words they share with grader notes.
+  if (TURNS_AWAY.has(learned.intent) && (hasDesignWord(text) || DESIGN_CHOICE.test(text))) return byRules;
   if (learned.intent !== 'facts') {
     return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
   }

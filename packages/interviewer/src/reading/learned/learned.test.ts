@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandidateIntent } from '@mlsd/protocol';
 import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
@@ -7,7 +8,7 @@ import { answersFact } from '../read-message.ts';
 import { withLearnedReading } from './combine.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 import { trainIntentModel, trainingHash } from './train.ts';
-import { trainingMessages } from './training-sets.ts';
+import { TRAINING_SETS, trainingMessages, UNSEEN_SETS } from './training-sets.ts';
 
 const study = (id: string) => {
   const loaded = loadYamlFile(
@@ -32,6 +33,15 @@ function modelSaying(intent: CandidateIntent, probability: number): IntentModel 
 
 describe('the stored intent model', () => {
   const messages = trainingMessages();
+
+  it('learns from every labelled set but the ones kept unseen, and never from those', () => {
+    const files = readdirSync(join(import.meta.dirname, '../../../eval'))
+      .filter((file) => file.startsWith('intents.'))
+      .map((file) => file.replace(/^intents\.|\.json$/g, ''));
+    const unseen: readonly string[] = UNSEEN_SETS;
+    expect(TRAINING_SETS.filter((set) => unseen.includes(set))).toEqual([]);
+    expect([...TRAINING_SETS, ...UNSEEN_SETS].sort()).toEqual(files.sort());
+  });
 
   it('was trained on the labelled sets as they are now (run scripts/train-intent-model.ts)', () => {
     expect(intentModel().trainedOn.hash).toBe(trainingHash(messages));
