@@ -158,11 +158,11 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // and read once on first sight after that work: 83.1% right (plain 75.0%, filler 75.8%, combined
   // 90.8%), 35 false "not covered", 81.7% of unanswerable questions "none". Its misses were read in
   // the fourth session: a development set now.
-  blind4: { right: 0.89, falseNone: 4, none: 0.63 },
+  blind4: { right: 0.89, falseNone: 5, none: 0.63 },
   // Written blind and read on first sight: 81.5% right, 39 false "not covered", 55.0% of
   // unanswerable questions "none" (they sit close to real facts on purpose). Its misses were read
   // in the fourth session: a development set now.
-  blind5: { right: 0.88, falseNone: 5, none: 0.28 },
+  blind5: { right: 0.88, falseNone: 7, none: 0.28 },
   // Written blind in the fourth session (292 questions over all 18 cases, half of the plain ones in
   // everyday words that avoid the facts' own) and read on first sight before anything was changed
   // for it: 76.5% right, 67 false "not covered", 54.8% of unanswerable questions "none". With the
@@ -176,17 +176,19 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // ranker finds about equal, overrules its find when 90% sure, and answers a question the ranker
   // finds nothing for when 95% sure: 80.7% to 84.5% right here, false "not covered" 36 to 28,
   // unanswerable questions called "none" 46.6% to 43.8%. Then, where it is 50-95% sure and the
-  // question names nothing the case leaves out, it asks which of its two best facts is meant (the
-  // line says what to do if neither): false "not covered" 28 to 17, "none" 43.8% to 35.6%.
-  blind6: { right: 0.84, falseNone: 17, none: 0.35 },
+  // question names nothing the case leaves out and the ranker has that fact among its two best, it
+  // asks which of its two best facts is meant (the line says what to do if neither): false "not
+  // covered" 28 to 21, "none" 43.8% to 38.4%. (Without the ranker's agreement it asked about
+  // unrelated facts in played sessions: "can we use LLMs to judge relevance?" got "gpu, or users?".)
+  blind6: { right: 0.84, falseNone: 21, none: 0.38 },
   // Written blind in the fifth session (227 answerable and 119 unanswerable questions over all 18
   // cases) and read once, on first sight, after the second batch of example questions: 87.3% right
   // (92.1% of asked facts given), 18 false "not covered", 22.7% of unanswerable questions "none"
   // (they were written to sit next to real facts; most get that fact). Nobody has read its misses.
   // The fact classifier was then chosen on blind6 and the development sets, and its two thresholds
   // with blind7's aggregate in view: 90.6% right, 95.2% given, 11 false "not covered", 20.2% "none";
-  // with "which do you mean" below 95%: 90.5%, 95.2%, 5 false "not covered", 12.6% "none".
-  blind7: { right: 0.9, falseNone: 5, none: 0.12 },
+  // with "which do you mean" below 95%: 90.5%, 95.2%, 8 false "not covered", 16.8% "none".
+  blind7: { right: 0.9, falseNone: 8, none: 0.16 },
 };
 
 describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'])(

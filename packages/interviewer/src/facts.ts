@@ -181,9 +181,12 @@ export function createFactIndex(
     // Not when it names something the case never mentions ("how many *engineers*?"): that is "none".
     const mentionsUnknown =
       ranking.novel || ranking.unknown > (ranking.ranked[0]?.held ?? 0) * settings.asksUnlessUnknown;
+    // And only when the ranker sees it too: the classifier's pick is one of its two best facts.
+    const rankerSees = ranking.ranked.slice(0, 2).some((entry) => entry.fact === picked.fact);
     if (
       decision.status === 'none' &&
       !mentionsUnknown &&
+      rankerSees &&
       picked.runnerUp &&
       picked.probability >= settings.classifierAsks
     )
