@@ -51,12 +51,14 @@ export function withLearnedReading(
   if (learned.intent !== 'facts') {
     return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
   }
+  // A fact question asks something: a statement ("The business goal: retention, because...") is not one.
   const asked = splitMessage(text).filter((part) => part.asked);
+  if (asked.length === 0 && byRules.questions.length === 0) return byRules;
   const questions = byRules.questions.length > 0 ? byRules.questions : asked.map((part) => part.text);
   return {
     ...byRules,
     intent: 'facts',
-    questions: questions.length > 0 ? questions : [text.trim()],
+    questions,
     reason: `learned-over-${byRules.reason}`,
   };
 }

@@ -110,6 +110,14 @@ describe('the learned reader beside the rules', () => {
     expect(reading.questions.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('never reads a statement that asks nothing as fact questions', () => {
+    const text = 'The business goal: zorblat matters because people leave when the feed is stale.';
+    const byRules = readIntentByRules(text);
+    expect(withLearnedReading(text, byRules, { model: modelSaying('facts', 0.99) }).intent).toBe(
+      byRules.intent,
+    );
+  });
+
   it('is what the app reads with', () => {
     // The shipped model reads this as fact questions, as the rules do.
     expect(readIntent('How many daily active users do we have?').intent).toBe('facts');
