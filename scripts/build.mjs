@@ -4,13 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleServer } from '../apps/server/scripts/bundle.mjs';
+import { bundleCli, CLI_DIST } from '../packages/cli/scripts/bundle.mjs';
 import { isFresh, sourceHash, stamp } from './stale.mjs';
 
 /**
  * Builds what the app needs, skipping each part whose inputs have not changed since it was last
- * built: the scorer's generated data (word vectors, rubric data), the web app, and (for `pnpm
- * start`) the server bundle. `node scripts/build.mjs` builds the first two, as `pnpm build` and
- * `pnpm test` need; `--server` adds the bundle.
+ * built: the scorer's generated data (word vectors, rubric data), the web app, the prebuilt CLI,
+ * and (for `pnpm start`) the server bundle. `node scripts/build.mjs` builds the first three, as
+ * `pnpm build` and `pnpm test` need; `--server` adds the server bundle. `pnpm start` builds all
+ * but the CLI.
  */
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +44,7 @@ async function part({ name, inputs, outputs, stampFile, build }) {
 const tsx = (/** @type {string} */ script, /** @type {string} */ cwd) =>
   run(script, process.execPath, ['--import', 'tsx', script], cwd);
 
-/** @param {{ server?: boolean }} [options] */
+/** @param {{ server?: boolean, cli?: boolean }} [options] `cli: false` skips the CLI bundle (`pnpm start` does not run it). */
 export async function build(options = {}) {
   const scoring = join(ROOT, 'packages/scoring');
   const lines = [];
@@ -81,6 +83,17 @@ export async function build(options = {}) {
         ),
     }),
   );
+  // The prebuilt `mlsd` command (packages/cli/bin/mlsd.mjs runs it while it matches the sources).
+  if (options.cli !== false)
+    lines.push(
+      await part({
+        name: 'cli bundle',
+        inputs: ['packages', 'tsconfig.base.json', LOCK],
+        outputs: [join(CLI_DIST, 'main.js')],
+        stampFile: join(CLI_DIST, '.source-hash'),
+        build: () => bundleCli(),
+      }),
+    );
   if (options.server) {
     const server = join(ROOT, 'apps/server');
     lines.push(

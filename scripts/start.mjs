@@ -9,7 +9,7 @@ import { build, SERVER_BUNDLE } from './build.mjs';
  */
 const started = Date.now();
 try {
-  const lines = await build({ server: true });
+  const lines = await build({ server: true, cli: false });
   process.stdout.write(`${lines.join('; ')} (${Date.now() - started} ms)\n`);
 } catch (error) {
   process.stderr.write(`mlsd-mock cannot start: ${/** @type {Error} */ (error).message}\n`);

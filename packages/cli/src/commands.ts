@@ -1,5 +1,4 @@
 import type { CliIo } from './command-types.ts';
-import { rubricsCheck } from './rubrics-check.ts';
 
 // Kept here too: the package index and the tests import the io type with `runCommand`.
 export type { CliIo };
@@ -17,7 +16,11 @@ commands:
 /** Runs one CLI command and returns its exit code. Pure of process state, so tests call it directly. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'rubrics' && rest[0] === 'check') return rubricsCheck(rest.slice(1), io);
+  // Each command is imported when it runs, so `score` never loads what only the others use.
+  if (command === 'rubrics' && rest[0] === 'check') {
+    const { rubricsCheck } = await import('./rubrics-check.ts');
+    return rubricsCheck(rest.slice(1), io);
+  }
   if (command === 'score') {
     const { scoreCommand } = await import('./score.ts');
     return scoreCommand(rest, io);

@@ -2,13 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Report, TranscriptFile } from '@mlsd/protocol';
-import {
-  CaseStudy,
-  type Framework,
-  Framework as FrameworkSchema,
-  formatIssue,
-  loadYamlFile,
-} from '@mlsd/rubric';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { compileRubric, loadRubricData, meaningStatus, scoreTranscript } from '@mlsd/scoring';
 import type { CliIo } from './command-types.ts';
 
@@ -68,7 +62,7 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
   // The word-vector table, loaded once per process: first, so the phases below are timed apart.
   const vectorsMs = meaningStatus().loadMs;
   const vectorsLoadedMs = performance.now();
-  const rubrics = loadCase(args.rubrics ?? RUBRICS_DIR, parsed.data.caseId);
+  const rubrics = await loadCase(args.rubrics ?? RUBRICS_DIR, parsed.data.caseId);
   if (!rubrics.ok) return fail(rubrics.message);
   const loadedMs = performance.now();
   // Compiled here only to time it apart: `scoreTranscript` reuses it (compiled once per case object;
@@ -96,6 +90,8 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
       scoringWorkMs: ms(endMs - startMs),
       /** CPU time of the scoring work (all threads): less disturbed than wall time on a busy machine. */
       scoringCpuMs: ms((cpu.user + cpu.system) / 1000),
+      /** `bundle` or `tsx` when started by bin/mlsd.mjs (`pnpm mlsd`), else how the caller ran it. */
+      runner: io.env?.MLSD_CLI_RUNNER ?? 'direct',
       builtRubricData: rubrics.built,
       builtCompiledRubric: rubrics.compiled,
     };
@@ -130,17 +126,18 @@ function parseArgs(argv: string[]): Args {
  * so a broken file for another case does not stop scoring; the case ids come from the file names.
  * `built` says the build's data for these exact files was used (`loadRubricData`).
  */
-function loadCase(
+async function loadCase(
   dir: string,
   caseId: string,
-):
+): Promise<
   | {
       ok: true;
       value: { framework: Framework; cases: Map<string, CaseStudy> };
       built: boolean;
       compiled: boolean;
     }
-  | { ok: false; message: string } {
+  | { ok: false; message: string }
+> {
   let known: string[];
   try {
     known = readdirSync(join(dir, 'cases'))
@@ -169,21 +166,9 @@ function loadCase(
       compiled: built.compiled,
     };
   }
-  const framework = loadYamlFile(frameworkFile, FrameworkSchema);
-  const study = file ? loadYamlFile(file, CaseStudy) : undefined;
-  const issues = [...(framework.ok ? [] : framework.issues), ...(study && !study.ok ? study.issues : [])];
-  if (!framework.ok || !study?.ok) {
-    return {
-      ok: false,
-      message: `the rubrics are invalid:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
-    };
-  }
-  return {
-    ok: true,
-    value: { framework: framework.value, cases: new Map([[caseId, study.value]]) },
-    built: false,
-    compiled: false,
-  };
+  // Imported only here: a fresh process served by the build's data never loads the YAML parser.
+  const { loadYamlCase } = await import('./score-yaml.ts');
+  return loadYamlCase(frameworkFile, file, caseId);
 }
 
 function exists(file: string): boolean {

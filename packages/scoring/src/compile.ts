@@ -23,6 +23,16 @@ export type {
 export { type CompiledSignal, compileSignal, normalise, type PhraseKey, phraseKey } from './phrases.ts';
 
 const compiled = new WeakMap<CaseStudy, WeakMap<Framework, CompiledRubric>>();
+let compilations = 0;
+
+/**
+ * How many times this process has compiled a case at run time (tokenising every phrasing), not
+ * counting stored compilations adopted from the build: the server's start-up test reads it to
+ * prove that a first answer after the warm-up compiles nothing.
+ */
+export function rubricCompilations(): number {
+  return compilations;
+}
 
 /**
  * The points of every step (the case's, then the framework's generic ones whose id the case does
@@ -37,6 +47,7 @@ export function compileRubric(study: CaseStudy, framework: Framework): CompiledR
   }
   const hit = byFramework.get(framework);
   if (hit) return hit;
+  compilations += 1;
   const rubric = build(study, framework);
   byFramework.set(framework, rubric);
   return rubric;

@@ -1,5 +1,5 @@
 export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
-export { type CompiledRubric, compileRubric, withoutPlain } from './compile.ts';
+export { type CompiledRubric, compileRubric, rubricCompilations, withoutPlain } from './compile.ts';
 export {
   type CoverageText,
   findPoint,
@@ -18,7 +18,7 @@ export { budgetMs, stepDurations } from './pacing.ts';
 export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';
 export { type MessageReading, readCandidateMessage } from './reader.ts';
 export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
-export { loadRubricData } from './rubric-data.ts';
+export { adoptRubricData, loadRubricData } from './rubric-data.ts';
 export type { SessionTurn } from './session.ts';
 export { type ScoreError, type ScoreResult, scoreTranscript } from './transcript-file.ts';
 export { type MeaningStatus, meaningStatus } from './word-vectors.ts';
