@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '@mlsd/db';
-import { CaseSummary, CreateSessionResponse, ServerEvent } from '@mlsd/protocol';
+import { CaseSummary, CreateSessionResponse } from '@mlsd/protocol';
 import { z } from 'zod';
-import { candidateTurn } from '../src/rooms/candidate-turn.ts';
 import { ScriptedClient } from './durability-client.ts';
 import { freePort, type Launcher, ServerProcess } from './durability-server.ts';
+import { verifyPostgres, verifySqlite } from './durability-verify.ts';
 
 export interface DurabilityOptions {
   launcher: Launcher;
@@ -20,12 +19,18 @@ export interface DurabilityOptions {
   startupKillShare: number;
   /** Passed to the server, e.g. MLSD_RUBRICS_DIR. */
   env?: Record<string, string>;
+  /**
+   * An empty PostgreSQL database (DATABASE_URL) to run the server on instead of a SQLite file in
+   * a temp dir; the database server itself stays up, only the app is killed.
+   */
+  databaseUrl?: string;
   /** Deterministic kill moments. */
   seed?: number;
   log?: (line: string) => void;
 }
 
 export interface DurabilityResult {
+  backend: 'sqlite' | 'postgres';
   kills: number;
   startupKills: number;
   /** Spawn to "running at", for every start that got there. */
@@ -47,7 +52,11 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   const port = await freePort();
   const random = mulberry32(options.seed ?? 1);
   const log = options.log ?? (() => undefined);
-  const start = () => ServerProcess.spawn(options.launcher, { dataDir, port, env: options.env ?? {} });
+  const env = {
+    ...options.env,
+    ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
+  };
+  const start = () => ServerProcess.spawn(options.launcher, { dataDir, port, env });
   const startupMs: number[] = [];
   const clients: ScriptedClient[] = [];
   let server = start();
@@ -113,8 +122,12 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       throw new Error(
         `SIGTERM did not end the server cleanly (${exit.signal ?? exit.code}): ${server.stderr}`,
       );
-    const { integrity, violations } = verifyDatabase(join(dataDir, 'mlsd.sqlite'), clients);
+    const { integrity, violations } =
+      options.databaseUrl === undefined
+        ? await verifySqlite(join(dataDir, 'mlsd.sqlite'), clients)
+        : await verifyPostgres(options.databaseUrl, clients);
     return {
+      backend: options.databaseUrl === undefined ? 'sqlite' : 'postgres',
       kills,
       startupKills,
       startupMs,
@@ -132,72 +145,6 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
     await server.kill9();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * What must hold after any number of crashes: the file is intact, every acknowledged frame is
- * stored exactly once (answers as one transcript turn with the same text), every event a client
- * saw is stored with the same content, and turns and events are numbered without holes.
- */
-export function verifyDatabase(
-  file: string,
-  clients: ScriptedClient[],
-): { integrity: string; violations: string[] } {
-  // The server has stopped; opening through createDb applies no migration (all are applied).
-  const { sqlite: db, close } = createDb(file);
-  const violations: string[] = [];
-  try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((row) => row.integrity_check)
-      .join('; ');
-    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeys.length > 0) violations.push(`${foreignKeys.length} rows break foreign keys`);
-    const commands = db.prepare(
-      'select count(*) as n from client_commands where session_id = ? and client_id = ?',
-    );
-    const turns = db.prepare('select text from turns where session_id = ? and client_id = ?');
-    const events = db.prepare('select seq, payload from events where session_id = ? order by seq');
-    const turnIndexes = db.prepare('select idx from turns where session_id = ? order by idx');
-    for (const client of clients) {
-      const id = client.sessionId;
-      const tag = id.slice(0, 8);
-      for (const [clientId, frame] of client.sent) {
-        const stored = (commands.get(id, clientId) as { n: number }).n;
-        const mustBe = client.acked.has(clientId) ? 1 : stored;
-        if (stored !== mustBe || stored > 1) violations.push(`${tag}: ${clientId} stored ${stored} times`);
-        if (frame.type !== 'say') continue;
-        const rows = turns.all(id, clientId) as { text: string }[];
-        if (rows.length !== stored)
-          violations.push(`${tag}: ${clientId} has ${rows.length} turns for ${stored} commands`);
-        if (rows.some((row) => row.text !== frame.text))
-          violations.push(`${tag}: ${clientId} stored with other text`);
-      }
-      const stored = events.all(id) as { seq: number; payload: string }[];
-      stored.forEach((row, index) => {
-        if (row.seq !== index + 1)
-          violations.push(`${tag}: event numbers jump to ${row.seq} at position ${index + 1}`);
-      });
-      // Through the same schema the client parsed with, so key order compares equal too.
-      const bySeq = new Map(stored.map((row) => [row.seq, ServerEvent.parse(JSON.parse(row.payload))]));
-      for (const [seq, seen] of client.events) {
-        const kept = bySeq.get(seq);
-        if (!kept || JSON.stringify(withoutProbes(kept)) !== JSON.stringify(seen)) {
-          violations.push(`${tag}: event ${seq} the client saw is not what is stored`);
-        }
-      }
-      (turnIndexes.all(id) as { idx: number }[]).forEach((row, index) => {
-        if (row.idx !== index) violations.push(`${tag}: transcript index jumps to ${row.idx} at ${index}`);
-      });
-    }
-    return { integrity, violations };
-  } finally {
-    close();
-  }
-}
-
-/** A stored event as the candidate's seat receives it (the server's own projection). */
-function withoutProbes(event: ServerEvent): ServerEvent {
-  return event.type === 'turn' ? { ...event, turn: candidateTurn(event.turn) } : event;
 }
 
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -60,6 +60,10 @@ export interface CreatePgDbOptions {
 export async function createPgDb(url: string, options: CreatePgDbOptions = {}): Promise<PgDb> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections });
   pool.on('error', (error) => options.onIdleError?.(error));
+  // The pool listens only to idle clients: one lent out (a commit's transaction) whose server
+  // goes away would throw out of the event loop and end the process. Its query fails anyway,
+  // which is how the caller learns of it; this listener only keeps the process alive.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migrateLocked(pool);
     const orm = drizzle({ client: pool, schema: pgSchema });

@@ -39,9 +39,12 @@ export function findPgBin(): string | undefined {
 
 /**
  * Starts a cluster, or says why it cannot (and throws instead when MLSD_REQUIRE_PG=1). `bin`
- * overrides the search for the binaries (null: as if none were installed).
+ * overrides the search for the binaries (null: as if none were installed). `durable` keeps
+ * PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks that compare commit cost.
  */
-export async function startPgTestServer(options: { bin?: string | null } = {}): Promise<PgTestServerOrSkip> {
+export async function startPgTestServer(
+  options: { bin?: string | null; durable?: boolean } = {},
+): Promise<PgTestServerOrSkip> {
   const required = process.env.MLSD_REQUIRE_PG === '1';
   const skip = (reason: string): PgTestServerOrSkip => {
     if (required) throw new Error(`MLSD_REQUIRE_PG=1 but PostgreSQL cannot run: ${reason}`);
@@ -100,8 +103,9 @@ export async function startPgTestServer(options: { bin?: string | null } = {}): 
   ]);
   if (init.status !== 0) fail('initdb', init);
   const port = await freePort();
-  // Durability off: a throwaway cluster; the contract checks semantics, not fsync.
-  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // Durability off unless asked for: a throwaway cluster; the contract checks semantics, not fsync.
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${fast}`;
   const start = run('pg_ctl', ['start', '-D', data, '-l', log, '-w', '-t', '30', '-o', settings]);
   if (start.status !== 0) fail('pg_ctl start', start);
   started = true;

@@ -27,12 +27,29 @@ export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+/** A database URL without its password, for messages and logs. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured URL';
+  }
+}
+
 async function dbPlugin(app: FastifyInstance, options: DbPluginOptions): Promise<void> {
   const location = options.db;
   if (typeof location === 'string' && isPostgresUrl(location)) {
     // An idle connection the server drops must not crash the process: the pool reconnects.
     const store = await createPgDb(location, {
       onIdleError: (error) => app.log.error({ err: error }, 'a PostgreSQL connection failed'),
+    }).catch((error: unknown) => {
+      // The driver says "connect ECONNREFUSED ..."; the person starting the server needs the setting.
+      throw new Error(
+        `DATABASE_URL: cannot open the PostgreSQL database at ${redactedUrl(location)} (${(error as Error).message}). Start PostgreSQL or fix DATABASE_URL, or unset it to keep the data in SQLite under MLSD_DATA_DIR.`,
+        { cause: error },
+      );
     });
     app.decorate('store', store);
     app.decorate('db', {
