@@ -4,10 +4,13 @@ import { MAX_FRAME_BYTES } from '@mlsd/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAccess, type ProxyUsers } from './access.ts';
 import { type Clock, systemClock } from './clock.ts';
+import type { ClusterTimings } from './cluster/cluster.ts';
+import clusterPlugin from './cluster/plugin.ts';
+import { connectRedis } from './cluster/redis.ts';
 import { installErrorHandler } from './errors.ts';
 import type { GroupCommitOptions } from './group-commit/group-commits.ts';
 import { type Hardening, resolveHardening } from './hardening.ts';
-import dbPlugin from './plugins/db.ts';
+import dbPlugin, { isPostgresUrl } from './plugins/db.ts';
 import llmPlugin from './plugins/llm.ts';
 import { RequestLog } from './plugins/request-log.ts';
 import roomsPlugin from './plugins/rooms.ts';
@@ -62,6 +65,13 @@ export interface AppOptions {
   accessKey?: string | null;
   /** Users named by an authenticating proxy; omitted: sessions belong to browsers' owner keys. */
   proxyUsers?: ProxyUsers;
+  /**
+   * A Redis URL (`REDIS_URL`): share rooms with other instances on the same PostgreSQL database.
+   * Omitted: this process runs every room itself.
+   */
+  redisUrl?: string;
+  /** Lease, forwarding and sweep timings when sharing rooms (tests shorten them). */
+  clusterTimings?: Partial<ClusterTimings>;
   /** Speech-to-text and text-to-speech endpoints (`readEnv().voice`); omitted: none (the browser's own, if any). */
   voice?: VoiceSettings;
 }
@@ -76,10 +86,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: MAX_FRAME_BYTES,
   });
   const hardening = resolveHardening(options.hardening);
-  await registerSecurity(app, hardening);
+  if (options.redisUrl !== undefined && !(typeof options.db === 'string' && isPostgresUrl(options.db))) {
+    throw new Error(
+      'REDIS_URL needs DATABASE_URL: instances that share rooms through Redis cannot share a SQLite file. Set DATABASE_URL to a PostgreSQL server, or unset REDIS_URL.',
+    );
+  }
+  // Connected first, so an unreachable Redis stops the start before anything else opens.
+  const redis = options.redisUrl === undefined ? null : await connectRedis(options.redisUrl);
+  await registerSecurity(app, hardening, redis);
   const spa = await registerWeb(app, options.webDistDir);
   installErrorHandler(app, { spa });
   await app.register(dbPlugin, { db: options.db });
+  await app.register(clusterPlugin, {
+    redis,
+    sockets: { perAddress: hardening.maxSocketsPerAddress, total: hardening.maxSockets },
+    ...(options.clusterTimings ? { timings: options.clusterTimings } : {}),
+  });
   await app.register(rubricsPlugin, { dir: options.rubricsDir, watch: options.dev ?? false });
   await app.register(llmPlugin, {
     config: options.llm?.config ?? null,

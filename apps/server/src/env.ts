@@ -26,6 +26,18 @@ const Env = z.object({
       (value) => value === '' || /^postgres(ql)?:\/\/[^/]/i.test(value),
       'a PostgreSQL URL, postgres://user:password@host:5432/database (or leave DATABASE_URL unset for SQLite under MLSD_DATA_DIR)',
     ),
+  /**
+   * A Redis server that several instances share rooms through (leases, event fan-out, command
+   * forwarding, counters). Empty or unset: one instance runs every room itself.
+   */
+  REDIS_URL: z
+    .string()
+    .default('')
+    .transform((value) => value.trim())
+    .refine(
+      (value) => value === '' || /^rediss?:\/\/[^/]/i.test(value),
+      'a Redis URL, redis://host:6379 or rediss://user:password@host:6380/0 (or leave REDIS_URL unset for one instance)',
+    ),
   /** "1" turns on development behaviour: rubric hot reload, verbose logs. */
   MLSD_DEV: z
     .enum(['0', '1', 'true', 'false', ''])
@@ -85,6 +97,8 @@ export interface ServerEnv {
   host: string;
   /** The PostgreSQL URL (`DATABASE_URL`); undefined: the SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
+  /** The Redis URL (`REDIS_URL`) instances share rooms through; undefined: one instance, no sharing. */
+  redisUrl: string | undefined;
   /** Absolute. Not created here: the server start (server.ts) creates it before opening the database. */
   dataDir: string;
   dev: boolean;
@@ -136,6 +150,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   // Checked here rather than in the schema: the default list depends on HOST.
   const hosts = parseHostList(parsed.data.MLSD_ALLOWED_HOSTS, parsed.data.HOST);
   if (!hosts.ok) throw new Error(`invalid environment: MLSD_ALLOWED_HOSTS: ${hosts.error}`);
+  // Several instances need one database they all reach; a SQLite file is one process's alone.
+  if (parsed.data.REDIS_URL !== '' && parsed.data.DATABASE_URL === '') {
+    throw new Error(
+      'invalid environment: REDIS_URL is set but DATABASE_URL is not. Instances that share rooms through Redis cannot share a SQLite file: set DATABASE_URL to a PostgreSQL server (postgres://user:password@host:5432/database), or unset REDIS_URL to run one instance on SQLite.',
+    );
+  }
   const rubricsDir = parsed.data.MLSD_RUBRICS_DIR?.trim()
     ? absolute(parsed.data.MLSD_RUBRICS_DIR.trim())
     : null;
@@ -143,6 +163,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     databaseUrl: parsed.data.DATABASE_URL === '' ? undefined : parsed.data.DATABASE_URL,
+    redisUrl: parsed.data.REDIS_URL === '' ? undefined : parsed.data.REDIS_URL,
     dataDir,
     dev: parsed.data.MLSD_DEV,
     rubricsDir,

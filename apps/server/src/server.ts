@@ -5,8 +5,9 @@ import { buildApp } from './app.ts';
 import { acquireDataLock, type DataLock } from './data-lock.ts';
 import { startRetention } from './data-retention.ts';
 import { type DataSettings, readDataSettings } from './data-settings.ts';
-import { readEnv } from './env.ts';
+import { readEnv, type ServerEnv } from './env.ts';
 import { lanUrls } from './lan-urls.ts';
+import { warmCases, warmFactIndexes } from './warm.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -18,7 +19,12 @@ function cannotStart(error: unknown): never {
   process.exit(1);
 }
 
-const env = readEnv();
+let env: ServerEnv;
+try {
+  env = readEnv();
+} catch (error) {
+  cannotStart(error);
+}
 let data: DataSettings;
 try {
   data = readDataSettings();
@@ -57,6 +63,7 @@ const app = await buildApp({
   reading: { workers: env.readWorkers },
   voice: env.voice,
   ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
+  ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);
 
@@ -95,6 +102,10 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
+// Before listening: the first answer of a case must not compile its matcher while every other
+// session waits behind it (warm.ts).
+app.log.info(await warmCases(app.rubrics.current), 'every case is ready');
+
 try {
   await app.listen({ port: env.port, host: env.host });
 } catch (error) {
@@ -105,6 +116,10 @@ try {
   await app.close();
   process.exit(1);
 }
+// Fact indexes (a case's first question) are built just after, one case per event-loop turn.
+void warmFactIndexes(app.rubrics.current).catch((error: unknown) =>
+  app.log.warn({ err: error }, 'warming the fact indexes failed; each is built on its first question'),
+);
 const shownHost = env.host.includes(':') ? `[${env.host}]` : env.host;
 process.stdout.write(`mlsd-mock is running at http://${shownHost}:${env.port}\n`);
 // 0.0.0.0 is not an address anyone can open: name the ones a friend on the network can.

@@ -102,6 +102,10 @@ export class CommandForwarding<C, R> {
       }, timeoutMs);
       this.#pending.set(request.id, { resolve, reject, timer });
     });
+    // Rejected by a timeout or close() maybe before it is returned (while the push below is in
+    // flight): marked as handled here, so that is never an unhandled rejection; the caller still
+    // gets the rejection from the promise returned.
+    replied.catch(() => undefined);
     const inbox = this.#keys.inbox(holder.instanceId);
     // The inbox expires, so requests to an instance that died do not pile up.
     await this.#redis

@@ -9,6 +9,8 @@ export function clusterKeys(prefix: string) {
     events: (roomId: string) => `${prefix}events:{${roomId}}`,
     inbox: (instanceId: string) => `${prefix}inbox:${instanceId}`,
     replies: (instanceId: string) => `${prefix}replies:${instanceId}`,
+    /** Pub/sub channel: a room's unnumbered frames (presence, acks, drafts) for seats on one instance. */
+    live: (instanceId: string) => `${prefix}live:${instanceId}`,
     sockets: (instanceId: string) => `${prefix}sockets:${instanceId}`,
     socketInstances: () => `${prefix}socket-instances`,
     rateLimit: () => `${prefix}rate:`,

@@ -94,4 +94,31 @@ redis.describeRedis('CommandForwarding', () => {
     });
     expect(a.handled).toEqual([]);
   });
+
+  it('rejects a send that close() overtakes while its request is on the way, without an unhandled rejection', async () => {
+    const prefix = redis.prefix();
+    const a = await instance('a', prefix);
+    await a.leases.acquire('room');
+    const client = redis.client();
+    const leases = new RoomLeases(redis.client(), { instanceId: 'b', prefix });
+    const b = new CommandForwarding<Command, Reply>(client, {
+      leases,
+      prefix,
+      handle: async () => undefined,
+    });
+    await b.start();
+    // close() runs while the request's push to the owner's inbox is in flight, as on a shutdown
+    // with a seat's command still waiting.
+    const multi = client.multi.bind(client);
+    client.multi = ((...args: Parameters<typeof client.multi>) => {
+      const batch = multi(...args);
+      const exec = batch.exec.bind(batch);
+      batch.exec = (async () => {
+        void b.close();
+        return exec();
+      }) as typeof batch.exec;
+      return batch;
+    }) as typeof client.multi;
+    await expect(b.send('room', { clientId: 'c1', text: 'late' })).rejects.toMatchObject({ code: 'CLOSED' });
+  });
 });

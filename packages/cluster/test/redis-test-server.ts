@@ -16,6 +16,10 @@ export interface RedisTestServer {
   url: string;
   /** A new client; closed by `stop()` if the test has not closed it. */
   connect(): Redis;
+  /** Stops the server process in its tracks (SIGSTOP): connections stay open but nothing answers. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT), with its data and the time that passed meanwhile. */
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -103,6 +107,8 @@ export async function startRedisTestServer(
     server: {
       url,
       connect,
+      freeze: () => void child?.kill('SIGSTOP'),
+      thaw: () => void child?.kill('SIGCONT'),
       async stop() {
         for (const client of clients) client.disconnect();
         stopSync();

@@ -4,6 +4,7 @@ import { AnalysisCache, buildReport } from '@mlsd/scoring';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../clock.ts';
+import type {} from '../cluster/plugin.ts';
 import {
   type GroupCommitOptions,
   type GroupCommitStats,
@@ -92,6 +93,8 @@ async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): P
   app.decorate('rooms', rooms);
   app.decorate('sessions', solo);
   app.decorate('peer', peer);
+  // With REDIS_URL, rooms are shared with other instances: the lease decides which one runs each.
+  if (app.cluster) await app.cluster.start(rooms);
   // Rooms that were running when the server stopped pick up where they left off.
   app.addHook('onReady', () => rooms.resumeAll());
   app.addHook('onClose', () => rooms.close());
@@ -100,5 +103,5 @@ async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): P
 export default fp(roomsPlugin, {
   name: 'mlsd-rooms',
   fastify: '5.x',
-  dependencies: ['mlsd-db', 'mlsd-rubrics'],
+  dependencies: ['mlsd-db', 'mlsd-rubrics', 'mlsd-cluster'],
 });

@@ -1,6 +1,8 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { redisRateLimitOptions } from '@mlsd/cluster';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { AppError, apiError } from '../errors.ts';
 import type { Hardening } from '../hardening.ts';
 import { checkHost, type HostPolicy } from '../transport/hosts.ts';
@@ -71,7 +73,11 @@ function registerHostCheck(app: FastifyInstance, policy: HostPolicy): void {
  * upgrades (routes that write may set a stricter `config.rateLimit`), and the Origin check on
  * websocket upgrades. Registered first, so its hooks run for every route.
  */
-export async function registerSecurity(app: FastifyInstance, hardening: Hardening): Promise<void> {
+export async function registerSecurity(
+  app: FastifyInstance,
+  hardening: Hardening,
+  redis: Redis | null = null,
+): Promise<void> {
   registerHostCheck(app, hardening.hosts);
   await app.register(helmet, {
     hsts: false,
@@ -80,6 +86,8 @@ export async function registerSecurity(app: FastifyInstance, hardening: Hardenin
   const limit = hardening.restRateLimit;
   await app.register(rateLimit, {
     global: limit !== false,
+    // With several instances, one count per address across all of them (in Redis).
+    ...(redis ? redisRateLimitOptions(redis) : {}),
     ...(limit === false ? {} : { max: limit.max, timeWindow: limit.windowMs }),
     // The static app is cached by the browser and cheap to serve; only the API and upgrades count.
     allowList: (request) => !isApiOrSocket(request.url),

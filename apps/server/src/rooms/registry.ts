@@ -1,11 +1,12 @@
 import type { AsyncDb } from '@mlsd/db';
-import type { RoomMode, Seat, SeatView } from '@mlsd/protocol';
+import type { Command, RoomMode, Seat, SeatView } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { hashToken } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { Refusal } from './refusals.ts';
 import type { Room } from './room.ts';
+import type { SeatSocket } from './seat-hub.ts';
 
 /** The seat a token holds in a room of one kind, or why it holds none. */
 export type SeatGrant = { ok: true; seat: Seat; view: SeatView } | { ok: false; refusal: Refusal };
@@ -25,7 +26,36 @@ export interface RoomKind {
   keepsAlive(room: Room): boolean;
 }
 
-export type Joined = { ok: true; room: Room; seat: Seat; view: SeatView } | { ok: false; refusal: Refusal };
+/** What a connected seat talks to: a live room here, or (cluster/) a room another instance runs. */
+export interface SeatRoom {
+  readonly id: string;
+  join(socket: SeatSocket): Promise<void>;
+  leave(socket: SeatSocket): Promise<void>;
+  handle(socket: SeatSocket, command: Command): Promise<Refusal | null>;
+}
+
+export type Joined =
+  | { ok: true; room: SeatRoom; seat: Seat; view: SeatView }
+  | { ok: false; refusal: Refusal };
+
+/** This instance's hold on a room that several instances share (cluster/). */
+export interface RoomClaim {
+  /** The room was read under this claim: publish its events and stop it if the claim is lost. */
+  opened(room: Room, lost: () => void): Promise<void>;
+  /** The room left memory here: let another instance take it at once. */
+  release(): void;
+}
+
+/** How instances share rooms (cluster/); without it this process runs every room it is asked for. */
+export interface RoomSharing {
+  /** Takes room `id` for this instance; null while another instance runs it. */
+  claim(id: string, mode: RoomMode): Promise<RoomClaim | null>;
+  /** The seat's link to room `id` when another instance runs it (or may, after a failover). */
+  remoteSeat(id: string, mode: RoomMode, grant: { seat: Seat; view: SeatView }): SeatRoom;
+}
+
+/** A room another instance runs: `load` leaves it to that instance. */
+export const ELSEWHERE = 'elsewhere';
 
 /** One answer for an unknown room and a wrong token, whatever the kind of room. */
 export const UNAUTHORIZED: Refusal = {
@@ -43,9 +73,10 @@ export class Rooms {
   readonly #observers: AsyncDb['observers'];
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger;
-  readonly #live = new Map<string, { room: Room; kind: RoomKind }>();
+  readonly #live = new Map<string, { room: Room; kind: RoomKind; claim: RoomClaim | null }>();
   /** Rooms being read from the store: a second join waits for the same load, not a second room. */
-  readonly #loading = new Map<string, Promise<Room | undefined>>();
+  readonly #loading = new Map<string, Promise<Room | typeof ELSEWHERE | undefined>>();
+  #sharing: RoomSharing | null = null;
   #closed = false;
 
   constructor(kinds: RoomKind[], observers: AsyncDb['observers'], clock: Clock, log: FastifyBaseLogger) {
@@ -55,13 +86,27 @@ export class Rooms {
     this.#log = log;
   }
 
+  /** Set once, before the first join, when instances share rooms through Redis (cluster/). */
+  share(sharing: RoomSharing): void {
+    this.#sharing = sharing;
+  }
+
   /**
    * The room and seat a token opens, loading and resuming the room if needed. Unknown rooms and
-   * wrong tokens get the same refusal, so a caller learns nothing from the difference.
+   * wrong tokens get the same refusal, so a caller learns nothing from the difference. When
+   * instances share rooms, the seat gets a link that follows the room wherever it runs.
    */
   async join(id: string, token: string): Promise<Joined> {
     const { grant, kind } = await this.#grant(id, token);
     if (!grant.ok) return grant;
+    if (this.#sharing && kind) {
+      return {
+        ok: true,
+        room: this.#sharing.remoteSeat(id, kind.mode, grant),
+        seat: grant.seat,
+        view: grant.view,
+      };
+    }
     const room = await this.load(id, kind ?? undefined);
     if (!room) return { ok: false, refusal: UNAUTHORIZED };
     return { ok: true, room, seat: grant.seat, view: grant.view };
@@ -88,6 +133,16 @@ export class Rooms {
 
   /** The live room `id`, loaded and resumed if it was not in memory; undefined for an unknown id. */
   async load(id: string, known?: RoomKind): Promise<Room | undefined> {
+    const room = await this.claimAndLoad(id, known);
+    return room === ELSEWHERE ? undefined : room;
+  }
+
+  /**
+   * Like `load`, but when instances share rooms it first takes the room's lease: `ELSEWHERE` while
+   * another instance runs it. A room taken over after its owner died resumes from the store, as
+   * after a restart: its clock re-arms and an acknowledged message still waiting is answered.
+   */
+  async claimAndLoad(id: string, known?: RoomKind): Promise<Room | typeof ELSEWHERE | undefined> {
     const existing = this.#live.get(id);
     if (existing) return existing.room;
     let loading = this.#loading.get(id);
@@ -98,10 +153,14 @@ export class Rooms {
     return loading;
   }
 
-  async #loadAndResume(id: string, known: RoomKind | undefined): Promise<Room | undefined> {
+  async #loadAndResume(
+    id: string,
+    known: RoomKind | undefined,
+  ): Promise<Room | typeof ELSEWHERE | undefined> {
     const kind = known ?? (await this.#kindOf(id));
     if (!kind) return undefined;
     const room = await this.#open(kind, id);
+    if (room === ELSEWHERE) return ELSEWHERE;
     await room.resume();
     return room;
   }
@@ -117,16 +176,26 @@ export class Rooms {
   }
 
   /** Registers a room a kind just created (it is started by its kind, not resumed). */
-  adopt(kind: RoomKind, id: string): Promise<Room> {
-    return this.#open(kind, id);
+  async adopt(kind: RoomKind, id: string): Promise<Room> {
+    const room = await this.#open(kind, id);
+    if (room === ELSEWHERE) {
+      throw new AppError('UNAVAILABLE', 'another server instance took this new room; try again in a moment');
+    }
+    return room;
   }
 
-  /** Loads every room whose clock was running and re-arms it. */
-  async resumeAll(): Promise<void> {
+  /**
+   * Loads every room whose clock was running and re-arms it (those `pick` accepts, if given). When
+   * instances share rooms, only those no instance runs: the cluster calls this now and then to
+   * adopt orphans.
+   */
+  async resumeAll(pick?: (id: string) => boolean | Promise<boolean>): Promise<void> {
     for (const kind of this.#kinds) {
       for (const id of await kind.activeIds()) {
+        if (this.#closed) return;
+        if (pick && !(await pick(id))) continue;
         try {
-          await this.load(id, kind);
+          await this.claimAndLoad(id, kind);
         } catch (error) {
           this.#log.error({ err: error, roomId: id }, 'cannot resume room; its clock stays stopped');
         }
@@ -135,12 +204,22 @@ export class Rooms {
   }
 
   /** Drops a room from memory once nobody watches it and its clock is not running. */
-  release(room: Room): void {
+  release(room: SeatRoom): void {
     const entry = this.#live.get(room.id);
     if (!entry || entry.room !== room) return;
-    if (room.subscriberCount > 0 || entry.kind.keepsAlive(room)) return;
-    room.dispose();
+    if (entry.room.subscriberCount > 0 || entry.kind.keepsAlive(entry.room)) return;
+    entry.room.dispose();
     this.#live.delete(room.id);
+    entry.claim?.release();
+  }
+
+  /** The room's lease was lost (cluster/): it stops at once and leaves memory; its seats reconnect. */
+  #lost(room: Room): void {
+    const entry = this.#live.get(room.id);
+    if (entry?.room !== room) return;
+    this.#live.delete(room.id);
+    room.stop();
+    this.#log.warn({ roomId: room.id }, 'room lease lost; the room stopped here');
   }
 
   /** Waits for every queued change (tests use it to let a timer's work finish). */
@@ -158,12 +237,24 @@ export class Rooms {
     this.#live.clear();
   }
 
-  /** Reads room `id` and registers it; the registry checks `#live` again after the read. */
-  async #open(kind: RoomKind, id: string): Promise<Room> {
+  /**
+   * Reads room `id` and registers it; the registry checks `#live` again after the read. When
+   * instances share rooms, the lease comes first: the store is read only by the room's owner.
+   */
+  async #open(kind: RoomKind, id: string): Promise<Room | typeof ELSEWHERE> {
     if (this.#closed) throw shuttingDown();
-    const room = await kind.open(id);
+    const claim = this.#sharing ? await this.#sharing.claim(id, kind.mode) : null;
+    if (this.#sharing && !claim) return ELSEWHERE;
+    let room: Room;
+    try {
+      room = await kind.open(id);
+    } catch (error) {
+      claim?.release();
+      throw error;
+    }
     if (this.#closed) {
       room.dispose();
+      claim?.release();
       throw shuttingDown();
     }
     const raced = this.#live.get(id);
@@ -171,7 +262,8 @@ export class Rooms {
       room.dispose();
       return raced.room;
     }
-    this.#live.set(id, { room, kind });
+    this.#live.set(id, { room, kind, claim });
+    if (claim) await claim.opened(room, () => this.#lost(room));
     return room;
   }
 }

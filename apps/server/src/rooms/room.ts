@@ -13,11 +13,14 @@ import {
 } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
 import { DeadlineTimer } from './deadline-timer.ts';
 import { ENDED, forbidden, type Refusal } from './refusals.ts';
 import { SeatHub, type SeatSocket } from './seat-hub.ts';
 import { SerialQueue } from './serial.ts';
 import { DEFAULT_MAX_TURNS, turnLimitRefusal } from './turn-cap.ts';
+
+const MOVED = 'this interview moved to another server instance; reconnect and send that again';
 
 /** What a room reads back from its store: the log of numbered events and the applied client ids. */
 export interface RoomLog {
@@ -111,6 +114,9 @@ export class Room implements RoomHost {
   #lastSeq: number;
   #policy: InterviewerPolicy | null = null;
   #disposed = false;
+  /** Set when another instance took the room over: queued work must not write any more. */
+  #stopped = false;
+  #onPublish: ((events: readonly ServerEvent[]) => void) | null = null;
 
   /** Room `id` with its stored transcript read back (the policy is attached next). */
   static async load(id: string, deps: RoomDeps, serverInterviews: boolean): Promise<Room> {
@@ -169,7 +175,10 @@ export class Room implements RoomHost {
   }
 
   run<T>(job: () => T | Promise<T>): Promise<T> {
-    return this.#queue.run(job);
+    return this.#queue.run(() => {
+      if (this.#stopped) throw new AppError('UNAVAILABLE', MOVED);
+      return job();
+    });
   }
 
   idle(): Promise<void> {
@@ -207,6 +216,25 @@ export class Room implements RoomHost {
     return this.run(async () => (await this.#overTurnCap(command)) ?? policy.command(socket, command));
   }
 
+  /** Called with the events of every commit, after the seats got them (cluster/: the fan-out). */
+  onPublish(listener: (events: readonly ServerEvent[]) => void): void {
+    this.#onPublish = listener;
+  }
+
+  /**
+   * The room is no longer this process's to run (its lease was lost): stop the timer and model
+   * work, refuse the work still queued (it would write next to the new owner), and tell every
+   * seat to reconnect, which reaches the instance that runs the room now.
+   */
+  stop(): void {
+    this.#stopped = true;
+    this.dispose();
+    for (const socket of this.#seats.sockets()) {
+      this.#seats.delete(socket);
+      socket.moved?.();
+    }
+  }
+
   /** Stops the timer and aborts model work; queued work still finishes (await `idle()`). */
   dispose(): void {
     this.#disposed = true;
@@ -222,6 +250,7 @@ export class Room implements RoomHost {
       this.#lastSeq = Math.max(this.#lastSeq, event.seq);
       this.#seats.broadcast(event);
     }
+    if (events.length > 0) this.#onPublish?.(events);
   }
 
   broadcast(

@@ -6,6 +6,8 @@ export interface SeatSocket {
   readonly seat: Seat;
   readonly view: SeatView;
   send(message: ServerMessage): void;
+  /** The room stopped running in this process (another instance runs it now): reconnect there. */
+  moved?(): void;
 }
 
 /** The sockets in a room. Every frame it sends passes the socket's projection first. */
@@ -28,6 +30,11 @@ export class SeatHub {
 
   delete(socket: SeatSocket): boolean {
     return this.#sockets.delete(socket);
+  }
+
+  /** The sockets themselves (a copy: a caller may remove some while going through them). */
+  sockets(): SeatSocket[] {
+    return [...this.#sockets];
   }
 
   get presence(): Presence {

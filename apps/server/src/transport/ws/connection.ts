@@ -10,8 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Clock } from '../../clock.ts';
 import { DEFAULT_HARDENING, type SocketLimits } from '../../hardening.ts';
-import type { Rooms } from '../../rooms/registry.ts';
-import type { Room } from '../../rooms/room.ts';
+import type { Rooms, SeatRoom } from '../../rooms/registry.ts';
 import type { SeatSocket } from '../../rooms/seat-hub.ts';
 import { sendCapped } from './backpressure.ts';
 import { DeltaBatch } from './delta-batch.ts';
@@ -35,7 +34,7 @@ export class Connection implements SeatSocket {
   readonly #deltas = new DeltaBatch((message) => this.#write(message));
   #failedHellos = 0;
   #helloTimer: NodeJS.Timeout | undefined;
-  #room: Room | null = null;
+  #room: SeatRoom | null = null;
   #seat: Seat = 'observer';
   #view: SeatView = 'candidate';
   #closed = false;
@@ -89,6 +88,12 @@ export class Connection implements SeatSocket {
     }
     this.#deltas.flush();
     this.#write(message);
+  }
+
+  /** The room now runs on another instance: 1012 makes the client reconnect (and land there). */
+  moved(): void {
+    this.#room = null;
+    this.#socket.close(CloseCode.restart, 'this interview moved to another server; reconnecting');
   }
 
   #write(message: ServerMessage): void {

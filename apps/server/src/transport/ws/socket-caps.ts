@@ -1,6 +1,6 @@
 /** 1013 "try again later": the server is full, not the client at fault (1008 is for the client's own excess). */
 export const TRY_AGAIN_LATER = 1013;
-const POLICY_VIOLATION = 1008;
+export const POLICY_VIOLATION = 1008;
 
 export type Admission = { ok: true; release: () => void } | { ok: false; code: number; reason: string };
 
