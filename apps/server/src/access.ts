@@ -82,10 +82,12 @@ export function requireOwnerHash(request: FastifyRequest): string {
  */
 function proxyOwners(users: ProxyUsers): Pick<Access, 'ownerOf' | 'requireOwner'> {
   const requireOwner = (request: FastifyRequest): string => {
-    if (!users.proxies.has(request.ip)) {
+    // The TCP peer, not request.ip: with trusted proxies request.ip is the client behind them.
+    const peer = request.socket.remoteAddress ?? '';
+    if (!users.proxies.has(peer)) {
       throw new AppError(
         'FORBIDDEN',
-        `this server takes users from its authenticating proxy only; connect through the proxy (${request.ip} is not one of MLSD_TRUSTED_PROXIES)`,
+        `this server takes users from its authenticating proxy only; connect through the proxy (${peer} is not one of MLSD_TRUSTED_PROXIES)`,
       );
     }
     const user = request.headers[users.header];

@@ -66,6 +66,11 @@ export interface AppOptions {
   /** Users named by an authenticating proxy; omitted: sessions belong to browsers' owner keys. */
   proxyUsers?: ProxyUsers;
   /**
+   * Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed, so per-address
+   * limits count the users behind them (`MLSD_TRUSTED_PROXIES`). Omitted: the TCP peer is the client.
+   */
+  trustedProxies?: readonly string[];
+  /**
    * A Redis URL (`REDIS_URL`): share rooms with other instances on the same PostgreSQL database.
    * Omitted: this process runs every room itself.
    */
@@ -84,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One line per request instead of two, at a level that depends on what it was.
     logController: new RequestLog(),
     bodyLimit: MAX_FRAME_BYTES,
+    ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
   });
   const hardening = resolveHardening(options.hardening);
   if (options.redisUrl !== undefined && !(typeof options.db === 'string' && isPostgresUrl(options.db))) {

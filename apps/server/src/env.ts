@@ -114,6 +114,11 @@ export interface ServerEnv {
   accessKey: string | null;
   /** Users named by an authenticating proxy (`MLSD_USER_HEADER`); undefined: owners are browsers' keys. */
   proxyUsers?: ProxyUsers;
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (`MLSD_TRUSTED_PROXIES`, when set): limits per
+   * address then count each user behind the proxy, not the proxy. Undefined: the TCP peer is the client.
+   */
+  trustedProxies?: string[];
   /** Worker threads reading candidate messages (`MLSD_READ_WORKERS`); 0: the main thread. */
   readWorkers: number;
   /** Transcription and speech endpoints (MLSD_STT_URL, MLSD_TTS_URL and friends; see voice/settings.ts). */
@@ -178,13 +183,20 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
         ? undefined
         : {
             header: parsed.data.MLSD_USER_HEADER,
-            proxies: new Set(
-              parsed.data.MLSD_TRUSTED_PROXIES.split(',')
-                .map((address) => address.trim())
-                .filter(Boolean),
-            ),
+            proxies: new Set(proxyList(parsed.data.MLSD_TRUSTED_PROXIES)),
           },
+    // Only when set on purpose: a laptop's default must not let a local page forge its address.
+    ...(env.MLSD_TRUSTED_PROXIES?.trim()
+      ? { trustedProxies: proxyList(parsed.data.MLSD_TRUSTED_PROXIES) }
+      : {}),
   };
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
 }
 
 /** The model settings alone; a bad one does not stop the server (it runs offline and says why). */

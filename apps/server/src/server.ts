@@ -63,6 +63,7 @@ const app = await buildApp({
   reading: { workers: env.readWorkers },
   voice: env.voice,
   ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
+  ...(env.trustedProxies ? { trustedProxies: env.trustedProxies } : {}),
   ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
   logger: { level: env.dev ? 'debug' : 'info' },
 }).catch(cannotStart);

@@ -24,6 +24,7 @@ export interface TestServerOptions {
   hardening?: AppOptions['hardening'];
   accessKey?: string;
   proxyUsers?: AppOptions['proxyUsers'];
+  trustedProxies?: AppOptions['trustedProxies'];
 }
 
 export interface TestServer {
@@ -54,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.hardening ? { hardening: options.hardening } : {}),
     ...(options.accessKey ? { accessKey: options.accessKey } : {}),
     ...(options.proxyUsers ? { proxyUsers: options.proxyUsers } : {}),
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
