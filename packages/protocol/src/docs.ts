@@ -44,7 +44,8 @@ const ABOUT: Record<string, string> = {
   clock: 'The clock changed: started, paused, resumed, extended or moved to another step.',
   next_room: 'A swapped peer room exists; open `#/peer/<roomId>/<your token>`.',
   ack: 'A frame with this `clientId` is committed.',
-  error: 'A frame was refused; nothing was stored and the connection stays open.',
+  error:
+    'A frame was refused; the connection stays open. With `retryable: true` (code `UNAVAILABLE`) the room could not take it just now: send the same frame, same `clientId`, again after a short wait (it is stored at most once). Any other refusal: nothing was stored, and the same frame would be refused again.',
   turn_delta:
     'A piece of an interviewer message as the language model writes it: append `text` to the draft `draftId` (create it on the first piece). Not numbered, not stored, not replayed: a reconnecting client gets only committed turns. The `turn` event whose `turn.draftId` matches replaces the draft, and its text is the one that counts.',
   turn_discard:

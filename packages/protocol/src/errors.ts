@@ -81,6 +81,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   VOICE_UPSTREAM_FAILED: 502,
 };
 
+/**
+ * Codes that mean "not now": the room's server did not answer in time, instances cannot reach each
+ * other, or the room is moving to another instance. A websocket `error` frame with one of these
+ * codes carries `retryable: true`; any other refusal would be refused again if sent unchanged.
+ */
+export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['UNAVAILABLE']);
+
 /** Body of every 4xx/5xx REST reply. `code` stays a plain string so an older client parses newer codes. */
 export const ApiError = z.object({
   statusCode: z.number(),

@@ -128,6 +128,11 @@ export const ErrorMessage = z.object({
   message: z.string(),
   /** Set when the refused frame carried a client id. */
   clientId: z.string().optional(),
+  /**
+   * True when the refusal means "not now" rather than "not this" (see `RETRYABLE_CODES`): send the
+   * same frame again, with the same client id, after a short wait; the room stores it at most once.
+   */
+  retryable: z.boolean().optional(),
 });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 

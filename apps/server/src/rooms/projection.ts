@@ -1,6 +1,7 @@
 import {
   CANDIDATE_VISIBLE,
   DrawingScene,
+  type ErrorMessage,
   type RoomClock,
   type RoomView,
   type SeatView,
@@ -58,10 +59,12 @@ export function projectForView(view: SeatView, message: ServerMessage): ServerMe
       return { type: 'next_room', roomId: message.roomId };
     case 'ack':
       return { type: 'ack', clientId: message.clientId, duplicate: message.duplicate };
-    case 'error':
-      return message.clientId === undefined
-        ? { type: 'error', code: message.code, message: message.message }
-        : { type: 'error', code: message.code, message: message.message, clientId: message.clientId };
+    case 'error': {
+      const error: ErrorMessage = { type: 'error', code: message.code, message: message.message };
+      if (message.clientId !== undefined) error.clientId = message.clientId;
+      if (message.retryable !== undefined) error.retryable = message.retryable;
+      return error;
+    }
     case 'turn_delta':
       return { type: 'turn_delta', draftId: message.draftId, step: message.step, text: message.text };
     case 'turn_discard':

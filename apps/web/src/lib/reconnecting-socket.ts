@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff.ts';
 import { newClientId } from './client-id.ts';
+import { gaveUpText, RETRY_WINDOW_MS, SendRetries } from './send-retries.ts';
 import type { Outbox, OutboxEntry } from './storage.ts';
 
 /** The part of the browser WebSocket this client uses; tests pass a fake. */
@@ -24,6 +25,10 @@ export interface SocketOptions<In> {
   url: string;
   createSocket: (url: string) => SocketLike;
   outbox: Outbox;
+  /**
+   * Every valid frame. An `error` frame reaches it with `retryable: true` only while this connection
+   * keeps its entry queued and resends it; when it gives up, a final refusal follows without it.
+   */
   onMessage: (message: In) => void;
   onStatus: (status: ConnectionStatus) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -31,6 +36,8 @@ export interface SocketOptions<In> {
   now?: () => number;
   random?: () => number;
   newId?: () => string;
+  /** How long entries refused as retryable are resent before giving up (default 30 s). */
+  retryWindowMs?: number;
 }
 
 /** How a protocol's server frames are read, and which hello refusals end the connection. */
@@ -44,6 +51,7 @@ interface Refusal {
   code: string;
   message: string;
   clientId?: string | undefined;
+  retryable?: boolean | undefined;
 }
 
 /**
@@ -58,6 +66,7 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
   private attempt = 0;
   private retryTimer: unknown = null;
   protected readonly o: Required<SocketOptions<In>>;
+  private readonly retries: SendRetries<In & Refusal>;
 
   constructor(
     options: SocketOptions<In>,
@@ -69,8 +78,13 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
       now: Date.now,
       random: Math.random,
       newId: newClientId,
+      retryWindowMs: RETRY_WINDOW_MS,
       ...options,
     };
+    this.retries = new SendRetries(this.o, this.o.retryWindowMs, {
+      resend: (clientId) => this.resendQueued(clientId),
+      giveUp: (_clientId, last) => this.o.onMessage(this.gaveUpFrame(last)),
+    });
   }
 
   /** The first frame on every new socket. */
@@ -102,8 +116,15 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
 
   /** Sends an entry again with its original client id, so the server stores it at most once. */
   resend(entry: Entry): void {
+    this.retries.settle(entry.clientId);
     this.o.outbox.add(entry);
     if (this.joined) this.send(this.entryFrame(entry));
+  }
+
+  /** The candidate dropped an unsent entry: it leaves the outbox and is not resent. */
+  discard(clientId: string): void {
+    this.retries.settle(clientId);
+    this.o.outbox.remove(clientId);
   }
 
   /** A new outbox entry, sent now if joined, else after the next snapshot. */
@@ -123,11 +144,13 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
 
   /** Resends every unacknowledged entry, oldest first. */
   protected flushOutbox(): void {
+    this.retries.cancelWaits();
     for (const entry of this.o.outbox.list()) this.send(this.entryFrame(entry as Entry));
   }
 
   /** An ack: the entry is stored, so it leaves the outbox. */
   protected acked(message: In & { clientId: string }): void {
+    this.retries.settle(message.clientId);
     this.o.outbox.remove(message.clientId);
     this.o.onMessage(message);
   }
@@ -139,9 +162,36 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
       this.finish({ kind: 'failed', code: message.code, message: message.message });
       return;
     }
-    // A refused entry was not stored; resending it unchanged would be refused again.
-    if (message.clientId) this.o.outbox.remove(message.clientId);
-    this.o.onMessage(message);
+    const clientId = message.clientId;
+    const queued = clientId !== undefined && this.o.outbox.list().some((e) => e.clientId === clientId);
+    if (queued && message.retryable === true) {
+      // "Not now": the entry stays queued and goes again (same client id) until the window closes.
+      if (this.retries.hasGivenUp(clientId)) {
+        this.o.onMessage(this.gaveUpFrame(message));
+      } else {
+        this.retries.refused(clientId, message);
+        this.o.onMessage(message);
+      }
+      return;
+    }
+    if (queued) {
+      // A refused entry was not stored; resending it unchanged would be refused again.
+      this.retries.settle(clientId);
+      this.o.outbox.remove(clientId);
+    }
+    // Nothing here resends it, so it must not be shown as being retried.
+    this.o.onMessage(message.retryable ? { ...message, retryable: false } : message);
+  }
+
+  /** The refusal shown once an entry's retries ran out; the entry stays in the outbox. */
+  private gaveUpFrame(last: In & Refusal): In & Refusal {
+    return { ...last, retryable: false, message: gaveUpText(this.o.retryWindowMs) };
+  }
+
+  /** A retry's resend: only while joined (a reconnect's snapshot resends everything anyway). */
+  private resendQueued(clientId: string): void {
+    const entry = this.o.outbox.list().find((e) => e.clientId === clientId);
+    if (entry && this.joined) this.send(this.entryFrame(entry as Entry));
   }
 
   /** Only while joined; false otherwise. */
@@ -164,6 +214,7 @@ export abstract class ReconnectingSocket<In, Out, Entry extends OutboxEntry = Ou
     this.done = true;
     this.joined = false;
     this.clearRetry();
+    this.retries.stopAll();
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'bye');

@@ -2,9 +2,12 @@
 import type { ServerMessage, Turn } from '@mlsd/protocol';
 import type { OutboxEntry } from './storage.ts';
 
-/** A message of this seat's that the server has not yet put in the transcript. */
+/**
+ * A message of this seat's that the server has not yet put in the transcript. `retrying`: the
+ * server said "not now" and the connection is resending it.
+ */
 export interface LocalMessage extends OutboxEntry {
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'retrying' | 'sent' | 'failed';
   error?: string;
 }
 
@@ -60,11 +63,22 @@ export function applyAck<S extends LocalState>(state: S, ack: { clientId: string
   };
 }
 
-/** An error: shown as the notice, and the message it refused (if any) is marked failed. */
+/**
+ * An error: shown as the notice, and the message it refused (if any) is marked failed. A retryable
+ * refusal of a message the connection is resending only marks it as retrying: no alarm, no notice.
+ */
 export function applyRefusal<S extends LocalState>(
   state: S,
-  error: { code: string; message: string; clientId?: string | undefined },
+  error: { code: string; message: string; clientId?: string | undefined; retryable?: boolean | undefined },
 ): S {
+  if (error.retryable && state.local.some((m) => m.clientId === error.clientId)) {
+    return {
+      ...state,
+      local: state.local.map((m) =>
+        m.clientId === error.clientId ? { ...m, status: 'retrying', error: undefined } : m,
+      ),
+    };
+  }
   const notice = { code: error.code, message: error.message };
   if (!error.clientId) return { ...state, notice };
   return {
@@ -111,3 +125,11 @@ export function applyShared<S extends LocalState & { lastSeq: number }>(
       return undefined;
   }
 }
+
+/** What a seat's own unsent message says about itself; "retrying" is calm, not an error. */
+export const SEND_STATUS_LABEL: Record<LocalMessage['status'], string> = {
+  pending: 'Sending…',
+  retrying: 'Retrying…',
+  sent: 'Saved',
+  failed: 'Not sent',
+};

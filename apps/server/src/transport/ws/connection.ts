@@ -2,6 +2,8 @@ import {
   type ClientMessage,
   CloseCode,
   type ErrorCode,
+  type ErrorMessage,
+  RETRYABLE_CODES,
   type Seat,
   type SeatView,
   type ServerMessage,
@@ -104,9 +106,11 @@ export class Connection implements SeatSocket {
 
   /** Errors before the hello go out under the candidate view's projection, like every other frame. */
   #error(code: ErrorCode, message: string, clientId?: string): void {
-    this.send(
-      clientId === undefined ? { type: 'error', code, message } : { type: 'error', code, message, clientId },
-    );
+    const frame: ErrorMessage = { type: 'error', code, message };
+    if (clientId !== undefined) frame.clientId = clientId;
+    // A "not now" refusal says so, so clients keep the frame and resend it (same client id) later.
+    if (RETRYABLE_CODES.has(code)) frame.retryable = true;
+    this.send(frame);
   }
 
   async #handle(text: string): Promise<void> {

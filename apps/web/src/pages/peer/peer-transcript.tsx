@@ -3,6 +3,7 @@ import { Fragment, useLayoutEffect, useRef } from 'react';
 import { turnTag } from '../../lib/labels.ts';
 import type { PeerRoomState } from '../../lib/peer/peer-state.ts';
 import { isNearBottom } from '../../lib/scroll.ts';
+import { SEND_STATUS_LABEL } from '../../lib/shared-room-state.ts';
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -72,9 +73,7 @@ export function PeerTranscript({
           <article key={m.clientId} className={`bubble bubble--${viewer} bubble--${m.status}`}>
             <header className="bubble__meta">
               <span className="bubble__who">You</span>
-              <span className="bubble__status">
-                {m.status === 'pending' ? 'Sending…' : m.status === 'sent' ? 'Saved' : 'Not sent'}
-              </span>
+              <span className="bubble__status">{SEND_STATUS_LABEL[m.status]}</span>
             </header>
             <p className="bubble__text">{m.text}</p>
             {m.status === 'failed' && (

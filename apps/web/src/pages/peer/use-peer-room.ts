@@ -47,7 +47,11 @@ export function usePeerRoom(roomId: string, token: string) {
     conn.resend(entry);
     dispatch({ type: 'queued', entry });
   }, []);
-  const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), []);
+  const discard = useCallback((clientId: string) => {
+    // An entry given up on stays queued (so a reload keeps it); discarding drops it for good.
+    connection.current?.discard(clientId);
+    dispatch({ type: 'discard', clientId });
+  }, []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
   const pad = useCallback((text: string) => connection.current?.pad(text) ?? false, []);
   // The server does not echo the candidate's own drawing back: what was sent is the drawing now.

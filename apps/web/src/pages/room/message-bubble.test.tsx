@@ -55,4 +55,19 @@ describe('message bubbles', () => {
     expect(failed).toContain('slow down');
     expect(failed.match(/<button/g)).toHaveLength(3);
   });
+
+  it('shows a message the connection is resending as retrying, calmly: no error, no actions', () => {
+    const retrying = renderToStaticMarkup(
+      <LocalBubble
+        message={{ clientId: 'c1', text: 'hello', createdAt: 0, status: 'retrying' }}
+        onRetry={noop}
+        onEdit={noop}
+        onDiscard={noop}
+      />,
+    );
+    expect(retrying).toContain('Retrying…');
+    expect(retrying).toContain('aria-busy="true"');
+    expect(retrying).not.toContain('bubble__error');
+    expect(retrying).not.toContain('<button');
+  });
 });

@@ -1,6 +1,7 @@
 import type { Turn } from '@mlsd/protocol';
 import { turnTag } from '../../lib/labels.ts';
 import type { Draft, LocalMessage } from '../../lib/room-state.ts';
+import { SEND_STATUS_LABEL } from '../../lib/shared-room-state.ts';
 
 const time = (at: number) =>
   new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -59,13 +60,11 @@ export function LocalBubble({
   return (
     <article
       className={`bubble bubble--candidate bubble--${message.status}`}
-      aria-busy={message.status === 'pending'}
+      aria-busy={message.status === 'pending' || message.status === 'retrying'}
     >
       <header className="bubble__meta">
         <span className="bubble__who">You</span>
-        <span className="bubble__status">
-          {message.status === 'pending' ? 'Sending…' : message.status === 'sent' ? 'Saved' : 'Not sent'}
-        </span>
+        <span className="bubble__status">{SEND_STATUS_LABEL[message.status]}</span>
       </header>
       <p className="bubble__text">{message.text}</p>
       {message.status === 'failed' && (

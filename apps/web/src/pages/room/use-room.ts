@@ -91,7 +91,11 @@ export function useRoom(sessionId: string, token: string) {
     dispatch({ type: 'queued', entry });
   }, []);
 
-  const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), []);
+  const discard = useCallback((clientId: string) => {
+    // An entry given up on stays queued (so a reload keeps it); discarding drops it for good.
+    connection.current?.discard(clientId);
+    dispatch({ type: 'discard', clientId });
+  }, []);
   const dismissNotice = useCallback(() => dispatch({ type: 'dismiss-notice' }), []);
   const nextStep = useCallback(() => connection.current?.sendControl('next_step') ?? null, []);
   const pause = useCallback(() => connection.current?.sendControl('pause') ?? null, []);
