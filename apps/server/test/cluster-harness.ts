@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -247,5 +248,69 @@ export class SeatClient {
         break;
     }
     for (const wake of this.#waiters) wake();
+  }
+}
+
+/**
+ * A TCP relay in front of Redis for one instance, so that instance alone can lose Redis while the
+ * others still reach it (a network partition). `pause()` holds every byte either way, as a frozen
+ * link would: nothing is refused or closed, commands simply get no answer until `resume()`.
+ */
+export class RedisRelay {
+  readonly url: string;
+  readonly #server: Server;
+  readonly #sockets = new Set<Socket>();
+  #held: [Socket, Buffer][] | null = null;
+
+  private constructor(server: Server, port: number) {
+    this.#server = server;
+    this.url = `redis://127.0.0.1:${port}`;
+  }
+
+  static async start(redisUrl: string): Promise<RedisRelay> {
+    const target = new URL(redisUrl);
+    let relay: RedisRelay | undefined;
+    const server = createServer((client) => {
+      const upstream = createConnection({ host: target.hostname, port: Number(target.port) });
+      relay!.#join(client, upstream);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('the relay has no port');
+    relay = new RedisRelay(server, address.port);
+    return relay;
+  }
+
+  pause(): void {
+    this.#held ??= [];
+  }
+
+  resume(): void {
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const [to, chunk] of held) if (!to.destroyed) to.write(chunk);
+  }
+
+  async stop(): Promise<void> {
+    this.resume();
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #join(client: Socket, upstream: Socket): void {
+    const forward = (from: Socket, to: Socket) => {
+      this.#sockets.add(from);
+      from.on('data', (chunk: Buffer) => {
+        if (this.#held) this.#held.push([to, chunk]);
+        else to.write(chunk);
+      });
+      from.on('close', () => {
+        this.#sockets.delete(from);
+        to.destroy();
+      });
+      from.on('error', () => undefined);
+    };
+    forward(client, upstream);
+    forward(upstream, client);
   }
 }

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { readEnv } from '../src/env.ts';
 import type { Hardening } from '../src/hardening.ts';
-import { createSolo, Instance, post, SeatClient, startBackends } from './cluster-harness.ts';
+import { createSolo, Instance, post, RedisRelay, SeatClient, startBackends } from './cluster-harness.ts';
 import { type Launcher, prepareLauncher } from './durability-server.ts';
 import { REPO_ROOT } from './helpers.ts';
 import { FIXTURE_CASE_ID, writeFixtureRubrics } from './rubric-fixture.ts';
@@ -199,11 +199,24 @@ describeCluster(`two instances${'skipped' in backends ? ` (skipped: ${backends.s
       'the line said during the outage (read back from the database)',
     );
 
-    // A long one: the owner gives the room up rather than run it unwatched; once Redis is back
-    // one instance runs it again and the interview goes on.
+    // A long one (8 s, well past the lease's 3 s): the owner keeps running the room and answers
+    // its seat all along, since the database would refuse its commits had another instance taken
+    // the room over. Once Redis is back the other seat reads what it missed and the interview goes on.
+    const during = ['r-long-0', 'r-long-1', 'r-long-2', 'r-long-3'];
     redis.freeze();
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
-    redis.thaw();
+    try {
+      for (const clientId of during) {
+        interviewer.command({ type: 'say', clientId, text: `Still with me (${clientId})?` });
+        await interviewer.acknowledged(clientId, 1_500);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    } finally {
+      redis.thaw();
+    }
+    await candidate.waitFor(
+      () => during.every((id) => candidate.transcript.some((turn) => turn.clientId === id)),
+      'the lines said during the long outage',
+    );
     await playSteps(interviewer, candidate, STEPS.slice(2), 'r2');
     await candidate.waitFor(() => candidate.ended, 'the end', 30_000);
     await interviewer.waitFor(() => interviewer.lastSeq === candidate.lastSeq, 'the same last seq');
@@ -212,7 +225,69 @@ describeCluster(`two instances${'skipped' in backends ? ` (skipped: ${backends.s
     const ids = candidate.transcript.map((turn) => turn.clientId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('r-frozen');
-  }, 90_000);
+    for (const id of during) expect(ids.filter((x) => x === id)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses the commits of an owner cut off from Redis once another instance took its room over', async () => {
+    // A reaches Redis through a relay the test can pause: A alone loses Redis, B still has it.
+    const relay = await RedisRelay.start(redisUrl);
+    const a = await Instance.start(launcher, { DATABASE_URL: databaseUrl, REDIS_URL: relay.url });
+    instances.push(a);
+    const b = await instance();
+    try {
+      const room = CreatePeerRoomResponse.parse(
+        await post(a.url, '/api/peer/rooms', { caseId: CASE_ID, durationMinutes: 30 }),
+      );
+      const interviewer = seat(room.roomId, room.interviewer.token, a);
+      const candidate = seat(room.roomId, room.candidate.token, b);
+      await interviewer.connect();
+      await interviewer.waitFor(() => interviewer.status === 'lobby', 'the lobby');
+      await candidate.connect();
+      interviewer.command({ type: 'timer', clientId: 'start', action: 'start' });
+      await candidate.waitFor(() => candidate.status === 'active', 'the start');
+      await playSteps(interviewer, candidate, STEPS.slice(0, 2), 's');
+
+      // A keeps running the room, but its lease runs out in Redis and B takes the room over.
+      relay.pause();
+      const seated = candidate.snapshots.length;
+      await candidate.waitFor(() => candidate.snapshots.length > seated, 'the takeover by B', 20_000);
+      candidate.command({ type: 'say', clientId: 's-new-owner', text: 'Answered by the new owner.' });
+      await candidate.acknowledged('s-new-owner');
+
+      // A's next commit carries the old token: the database refuses it, A acknowledges nothing
+      // and stops the room, and its seat is sent to reconnect.
+      const reconnects = interviewer.reconnects;
+      interviewer.command({ type: 'say', clientId: 's-old-owner', text: 'Sent to the old owner.' });
+      await interviewer.waitFor(() => interviewer.reconnects > reconnects, 'the old owner to let go');
+      expect(interviewer.acked.has('s-old-owner')).toBe(false);
+      expect(a.log).toContain('the database refused a commit');
+
+      // With Redis back, A's seat reaches the room through B and its line is stored there, once.
+      relay.resume();
+      await interviewer.acknowledged('s-old-owner', 30_000);
+      await playSteps(interviewer, candidate, STEPS.slice(2), 's2');
+      await candidate.waitFor(() => candidate.ended, 'the end', 30_000);
+      await interviewer.waitFor(() => interviewer.lastSeq === candidate.lastSeq, 'the same last seq');
+      for (const client of [interviewer, candidate]) expect(client.gaps).toEqual([]);
+      expect(candidate.transcript).toEqual(interviewer.transcript);
+      const ids = candidate.transcript.map((turn) => turn.clientId);
+      // Every acknowledged line (answers, probes) is in the transcript exactly once.
+      const lines = [...candidate.acked, ...interviewer.acked].filter((id) => /-(c|i)-|-owner$/.test(id));
+      for (const id of lines)
+        expect(
+          ids.filter((x) => x === id),
+          id,
+        ).toHaveLength(1);
+      expect(ids).toContain('s-old-owner');
+      // A fresh seat reads the same transcript from the database.
+      const reader = seat(room.roomId, room.candidate.token, b);
+      await reader.connect();
+      await reader.waitFor(() => reader.snapshots.length > 0, 'a snapshot');
+      expect(reader.transcript).toEqual(candidate.transcript);
+    } finally {
+      await relay.stop();
+    }
+  }, 120_000);
 
   it('answers an acknowledged solo answer after its owner is killed, and keeps the clock', async () => {
     const [a, b] = [await instance(), await instance()];

@@ -3,13 +3,23 @@ import { clusterKeys, DEFAULT_PREFIX } from './keys.ts';
 
 // The lease's value is "<instanceId>:<token>", so only the instance that took it under that token
 // renews or releases it: a holder that was paused past the TTL and lost it cannot touch the next one.
+// ARGV[3], a floor: a Redis that lost its data (restarted empty) must not hand out tokens below
+// those the database has already seen, or the new owner would be fenced out of its own room.
 const ACQUIRE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+if last < tonumber(ARGV[3]) then redis.call('SET', KEYS[2], ARGV[3]) end
 local token = redis.call('INCR', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[1] .. ':' .. token, 'PX', ARGV[2])
 return token`;
+// With ARGV[3] (the token), a lease whose key expired while Redis could not be reached is set
+// again, but only if nobody acquired the room since: the token counter still stands at ours.
 const RENEW = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if ARGV[3] ~= '' and redis.call('EXISTS', KEYS[1]) == 0 and redis.call('GET', KEYS[2]) == ARGV[3] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
 return 0`;
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -24,10 +34,20 @@ export interface RoomLeasesOptions {
   renewEveryMs?: number;
   /** false: no renewal timer; the caller renews (a test pauses a holder this way). */
   autoRenew?: boolean;
+  /**
+   * true: a lease whose renewals fail (Redis unreachable) is not given up when its TTL passes; it
+   * keeps renewing and is set again when Redis answers, unless another instance acquired the room
+   * meanwhile ('taken'). Only for holders whose writes the store fences by token (a deposed holder
+   * keeps running until its next write is refused), so a Redis outage does not stop every room.
+   */
+  holdThroughOutage?: boolean;
   prefix?: string;
 }
 
-/** Why a lease ended without `release()`: another instance holds it now, or renewals failed for a whole TTL. */
+/**
+ * Why a lease ended without `release()`: another instance holds it now, or renewals failed for a
+ * whole TTL (never with `holdThroughOutage`: such a lease ends only when taken).
+ */
 export type LeaseLossReason = 'taken' | 'expired';
 
 export interface RoomLease {
@@ -55,6 +75,7 @@ export class RoomLeases {
   readonly ttlMs: number;
   readonly renewEveryMs: number;
   readonly autoRenew: boolean;
+  readonly holdThroughOutage: boolean;
   readonly #redis: Redis;
   readonly #keys;
   readonly #held = new Map<string, Lease>();
@@ -66,11 +87,15 @@ export class RoomLeases {
     this.renewEveryMs = options.renewEveryMs ?? Math.floor(this.ttlMs * 0.3);
     if (this.renewEveryMs >= this.ttlMs) throw new Error('renewEveryMs must be shorter than ttlMs');
     this.autoRenew = options.autoRenew ?? true;
+    this.holdThroughOutage = options.holdThroughOutage ?? false;
     this.#keys = clusterKeys(options.prefix ?? DEFAULT_PREFIX);
   }
 
-  /** Takes the room's lease, or null when another live instance holds it. */
-  async acquire(roomId: string): Promise<RoomLease | null> {
+  /**
+   * Takes the room's lease, or null when another live instance holds it. `atLeast`: the token is
+   * above it (the highest the store has seen), even if Redis lost its counters.
+   */
+  async acquire(roomId: string, atLeast = 0): Promise<RoomLease | null> {
     const mine = this.#held.get(roomId);
     if (mine?.held) return mine;
     const started = Date.now();
@@ -81,6 +106,7 @@ export class RoomLeases {
       this.#keys.leaseToken(roomId),
       this.instanceId,
       this.ttlMs,
+      atLeast,
     )) as number | null;
     if (token === null) return null;
     const lease = new Lease(this, roomId, Number(token), started + this.ttlMs);
@@ -108,8 +134,18 @@ export class RoomLeases {
   }
 
   /** @internal */
-  async renewOnRedis(roomId: string, value: string): Promise<boolean> {
-    return (await this.#redis.eval(RENEW, 1, this.#keys.lease(roomId), value, this.ttlMs)) === 1;
+  async renewOnRedis(roomId: string, value: string, token: number): Promise<boolean> {
+    const reinstate = this.holdThroughOutage ? String(token) : '';
+    const renewed = await this.#redis.eval(
+      RENEW,
+      2,
+      this.#keys.lease(roomId),
+      this.#keys.leaseToken(roomId),
+      value,
+      this.ttlMs,
+      reinstate,
+    );
+    return renewed === 1;
   }
 
   /** @internal */
@@ -154,7 +190,7 @@ class Lease implements RoomLease {
   start(): void {
     this.#timer = setInterval(() => {
       // Checked apart from renewals: a renewal stuck on a dead connection must not keep the room.
-      if (Date.now() >= this.#validUntil) this.#lose('expired');
+      if (Date.now() >= this.#validUntil && !this.owner.holdThroughOutage) this.#lose('expired');
       else void this.renew().catch(() => {});
     }, this.owner.renewEveryMs);
     this.#timer.unref();
@@ -172,15 +208,17 @@ class Lease implements RoomLease {
     const started = Date.now();
     let ours: boolean;
     try {
-      ours = await this.owner.renewOnRedis(this.roomId, this.#value);
+      ours = await this.owner.renewOnRedis(this.roomId, this.#value, this.token);
     } catch {
-      // Redis unreachable: keep trying while the lease may still be ours, then give the room up.
-      if (Date.now() >= this.#validUntil) this.#lose('expired');
+      // Redis unreachable: keep trying while the lease may still be ours, then give the room up
+      // (or, holding through the outage, keep trying until Redis answers).
+      if (Date.now() >= this.#validUntil && !this.owner.holdThroughOutage) this.#lose('expired');
       return false;
     }
     if (this.#ended) return false;
     if (!ours) {
-      this.#lose(Date.now() >= this.#validUntil ? 'expired' : 'taken');
+      const expired = Date.now() >= this.#validUntil && !this.owner.holdThroughOutage;
+      this.#lose(expired ? 'expired' : 'taken');
       return false;
     }
     // Measured from before the call: the key may have been extended at any moment after it.

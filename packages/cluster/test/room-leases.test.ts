@@ -7,7 +7,7 @@ const redis = await useRedis();
 redis.describeRedis('RoomLeases', () => {
   const instances = (
     ids: string[],
-    options: { ttlMs?: number; renewEveryMs?: number } = {},
+    options: { ttlMs?: number; renewEveryMs?: number; holdThroughOutage?: boolean } = {},
     manual: string[] = [],
   ) => {
     const prefix = redis.prefix();
@@ -98,5 +98,54 @@ redis.describeRedis('RoomLeases', () => {
     const first = await a!.leases.acquire('r');
     expect(await a!.leases.acquire('r')).toBe(first);
     expect(a!.leases.held()).toEqual([first]);
+  });
+
+  it('holds a lease through an outage past its TTL when the store fences, and sets it again', async () => {
+    // Paused past the TTL (no renewals), as when Redis could not be reached: the key expired.
+    const [a] = instances(['a'], { ttlMs: 300, renewEveryMs: 100, holdThroughOutage: true }, ['a']);
+    const lease = (await a!.leases.acquire('r'))!;
+    const lost: LeaseLossReason[] = [];
+    lease.onLost((reason) => lost.push(reason));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await a!.leases.holder('r')).toBeNull();
+    expect(lease.held).toBe(false);
+    // Nobody acquired it meanwhile: the same lease, under the same token, is set again.
+    expect(await lease.renew()).toBe(true);
+    expect(lease.held).toBe(true);
+    expect(await a!.leases.holder('r')).toEqual({ instanceId: 'a', token: lease.token });
+    expect(lost).toEqual([]);
+  });
+
+  it('ends a held-through lease as taken when another instance acquired the room meanwhile', async () => {
+    const options = { ttlMs: 300, renewEveryMs: 100, holdThroughOutage: true };
+    const [a, b] = instances(['a', 'b'], options, ['a']);
+    const stale = (await a!.leases.acquire('r'))!;
+    const lost: LeaseLossReason[] = [];
+    stale.onLost((reason) => lost.push(reason));
+    const fresh = await eventually(() => b!.leases.acquire('r'));
+    await fresh.release();
+    // Released again, so the key is gone: the counter, not the key, tells that someone came between.
+    expect(await stale.renew()).toBe(false);
+    expect(lost).toEqual(['taken']);
+    expect(await a!.leases.holder('r')).toBeNull();
+  });
+
+  it('keeps a held-through lease while Redis cannot be reached, without calling it lost', async () => {
+    const [a] = instances(['a'], { ttlMs: 300, renewEveryMs: 100, holdThroughOutage: true });
+    const lease = (await a!.leases.acquire('r'))!;
+    const lost: LeaseLossReason[] = [];
+    lease.onLost((reason) => lost.push(reason));
+    a!.client.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(lease.held).toBe(false);
+    expect(lost).toEqual([]);
+  });
+
+  it('hands out tokens above a floor, as when Redis lost its counters', async () => {
+    const [a] = instances(['a']);
+    const lease = (await a!.leases.acquire('r', 41))!;
+    expect(lease.token).toBe(42);
+    await lease.release();
+    expect((await a!.leases.acquire('r', 10))!.token).toBe(43);
   });
 });

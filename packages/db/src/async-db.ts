@@ -4,6 +4,7 @@ import type { ObserverLinks } from './observer-links.ts';
 import type { PeerStore } from './peer-store.ts';
 import type { ReportShares } from './report-shares.ts';
 import { type PruneOptions, type PruneResult, pruneEndedSessions } from './retention.ts';
+import type { RoomFencing } from './room-store.ts';
 import type { SessionStore } from './session-store.ts';
 import type { StudyStore } from './study-store.ts';
 import type { WriteCheck } from './write-check.ts';
@@ -24,6 +25,8 @@ export interface AsyncDb {
   observers: Async<ObserverLinks>;
   shares: Async<ReportShares>;
   study: Async<StudyStore>;
+  /** Lease-token fencing of rooms on a database several instances share; null on SQLite. */
+  fences: RoomFencing | null;
   /** The SQLite file, for the free-disk check; null on PostgreSQL (and for `:memory:`). */
   file: string | null;
   ping(): Promise<boolean>;
@@ -56,6 +59,7 @@ export function asyncDb(db: Db): AsyncDb {
     observers: promising(db.observers),
     shares: promising(db.shares),
     study: promising(db.study),
+    fences: null,
     file: db.sqlite.memory ? null : db.sqlite.name,
     ping: async () => db.ping(),
     checkWrite: async () => db.checkWrite(),

@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { PgOrm } from './pg-commit.ts';
+import { PgRoomFences } from './pg-fence.ts';
 import { PgObserverLinks } from './pg-observer-links.ts';
 import { PgPeerStore } from './pg-peer-store.ts';
 import { PgReportShares } from './pg-report-shares.ts';
@@ -30,6 +31,8 @@ export interface PgDb {
   shares: PgReportShares;
   /** Drill attempts and spaced-review cards. */
   study: PgStudyStore;
+  /** The lease tokens this process's rooms commit under, refused once a later owner took a room. */
+  fences: PgRoomFences;
   /** No file: always null (the SQLite `AsyncDb` has its path here, for the free-disk check). */
   file: null;
   /** Runs a trivial query; false when the server cannot be reached. */
@@ -68,11 +71,13 @@ export async function createPgDb(url: string, options: CreatePgDbOptions = {}): 
     await migrateLocked(pool);
     const orm = drizzle({ client: pool, schema: pgSchema });
     let closed = false;
+    const fences = new PgRoomFences(orm);
     return {
       pool,
       orm,
-      sessions: new PgSessionStore(orm),
-      peers: new PgPeerStore(orm),
+      sessions: new PgSessionStore(orm, fences),
+      peers: new PgPeerStore(orm, fences),
+      fences,
       observers: new PgObserverLinks(orm),
       shares: new PgReportShares(orm),
       study: new PgStudyStore(orm),

@@ -12,6 +12,7 @@ export {
   PeerStore,
 } from './peer-store.ts';
 export type { PgOrm } from './pg-commit.ts';
+export { FencedError, PgRoomFences } from './pg-fence.ts';
 export { PgObserverLinks } from './pg-observer-links.ts';
 export { PgPeerStore } from './pg-peer-store.ts';
 export { PgReportShares } from './pg-report-shares.ts';
@@ -29,7 +30,7 @@ export {
   parseRetentionDays,
   pruneEndedSessions,
 } from './retention.ts';
-export type { AsyncRoomStore, RoomStore } from './room-store.ts';
+export type { AsyncRoomStore, RoomFence, RoomFencing, RoomStore } from './room-store.ts';
 export * as schema from './schema.ts';
 export { isSessionCursor, type SessionPage, type SessionPageQuery } from './session-page.ts';
 export { SessionStore } from './session-store.ts';

@@ -3,8 +3,9 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { peerRoomUpdate } from './peer-change.ts';
 import type { NewPeerRoom, PeerChange, PeerRoomRecord } from './peer-store.ts';
 import { COMMIT_TX, lockRoom, numberEvents, type PgOrm, type PgTx } from './pg-commit.ts';
+import { fencedCommit, type PgRoomFences, passFence } from './pg-fence.ts';
 import { peerCommands, peerEvents, peerRooms } from './pg-schema.ts';
-import type { AsyncRoomStore } from './room-store.ts';
+import type { AsyncRoomStore, RoomFence } from './room-store.ts';
 import type { CommitResult } from './types.ts';
 
 type RoomRow = typeof peerRooms.$inferSelect;
@@ -12,9 +13,12 @@ type RoomRow = typeof peerRooms.$inferSelect;
 /** `PeerStore` on PostgreSQL: the same tables and promises (the room-store contract runs against both). */
 export class PgPeerStore implements AsyncRoomStore<NewPeerRoom, PeerRoomRecord, PeerChange> {
   readonly #orm: PgOrm;
+  readonly #fences: PgRoomFences | undefined;
 
-  constructor(orm: PgOrm) {
+  /** With `fences`, commits of the rooms held there carry their owner's token (see `PgRoomFences`). */
+  constructor(orm: PgOrm, fences?: PgRoomFences) {
     this.#orm = orm;
+    this.#fences = fences;
   }
 
   async create(room: NewPeerRoom): Promise<void> {
@@ -65,8 +69,10 @@ export class PgPeerStore implements AsyncRoomStore<NewPeerRoom, PeerRoomRecord, 
   }
 
   /** Applies one change in one transaction holding the room's row lock (see `lockRoom`). */
-  commit(roomId: string, change: PeerChange): Promise<CommitResult> {
-    return this.#orm.transaction((tx) => apply(tx, roomId, change), COMMIT_TX);
+  commit(roomId: string, change: PeerChange, fence?: RoomFence): Promise<CommitResult> {
+    return fencedCommit(this.#fences, roomId, fence, (carried) =>
+      this.#orm.transaction((tx) => apply(tx, roomId, change, carried), COMMIT_TX),
+    );
   }
 }
 
@@ -78,8 +84,15 @@ async function lastSeq(db: PgOrm | PgTx, id: string): Promise<number> {
   return row?.seq ?? 0;
 }
 
-async function apply(tx: PgTx, roomId: string, change: PeerChange): Promise<CommitResult> {
+async function apply(
+  tx: PgTx,
+  roomId: string,
+  change: PeerChange,
+  fence: RoomFence | undefined,
+): Promise<CommitResult> {
   await lockRoom(tx, peerRooms, roomId);
+  // Before anything is written: a stale owner's change must leave nothing, not even its command id.
+  if (fence) await passFence(tx, roomId, fence.token);
   if (change.command) {
     const inserted = await tx
       .insert(peerCommands)

@@ -72,5 +72,7 @@ async function prune(client: pg.PoolClient, cutoff: number, dryRun: boolean): Pr
   // Turns, events, client ids, step timings, reports and report links go by the foreign keys' cascade.
   await client.query('delete from sessions where id = any($1::text[])', [ids]);
   await client.query('delete from peer_rooms where id = any($1::text[])', [peerIds]);
+  // Fences have no foreign key (a room id names either kind of room): an ended room's goes with it.
+  await client.query('delete from room_fences where room_id = any($1::text[])', [[...ids, ...peerIds]]);
   return result;
 }

@@ -247,3 +247,14 @@ export const reviewCards = pgTable(
     index('review_cards_owner_due_idx').on(t.ownerHash, t.due),
   ],
 );
+
+/**
+ * PostgreSQL only (no SQLite twin: one process writes a SQLite file): per room, the highest lease
+ * token (issue 15) that claimed it or committed to it. A commit with a lower token is refused, so
+ * an owner that lost its lease while it could not reach Redis never writes next to the next owner.
+ * No foreign key: a room id names a solo session or a peer room.
+ */
+export const roomFences = pgTable('room_fences', {
+  roomId: text('room_id').primaryKey(),
+  token: bigint('token', { mode: 'number' }).notNull(),
+});

@@ -1,9 +1,10 @@
 import { DEFAULT_LEVEL, DEFAULT_PERSONA, type Report, type ServerEvent, type Turn } from '@mlsd/protocol';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { COMMIT_TX, lockRoom, numberEvents, type PgOrm, type PgTx } from './pg-commit.ts';
+import { fencedCommit, type PgRoomFences, passFence } from './pg-fence.ts';
 import * as pgSchema from './pg-schema.ts';
 import { pgSessionList, pgSessionPage } from './pg-session-history.ts';
-import type { AsyncRoomStore } from './room-store.ts';
+import type { AsyncRoomStore, RoomFence } from './room-store.ts';
 import { type SessionPage, type SessionPageQuery, withoutSeq } from './session-page.ts';
 import { toTurn, turnMeta } from './turn-row.ts';
 import type {
@@ -24,9 +25,12 @@ const { clientCommands, events, reports, sessions, stepTimings, turns } = pgSche
  */
 export class PgSessionStore implements AsyncRoomStore<NewSession, SessionRecord, SessionChange> {
   readonly #orm: PgOrm;
+  readonly #fences: PgRoomFences | undefined;
 
-  constructor(orm: PgOrm) {
+  /** With `fences`, commits of the rooms held there carry their owner's token (see `PgRoomFences`). */
+  constructor(orm: PgOrm, fences?: PgRoomFences) {
     this.#orm = orm;
+    this.#fences = fences;
   }
 
   async create(session: NewSession): Promise<void> {
@@ -122,8 +126,10 @@ export class PgSessionStore implements AsyncRoomStore<NewSession, SessionRecord,
    * Writes one change in one transaction holding the session's row lock (see `lockRoom`): the
    * command's client id, the numbered events and turns, state, step timings, notes, end, report.
    */
-  commit(sessionId: string, change: SessionChange): Promise<CommitResult> {
-    return this.#orm.transaction((tx) => apply(tx, sessionId, change), COMMIT_TX);
+  commit(sessionId: string, change: SessionChange, fence?: RoomFence): Promise<CommitResult> {
+    return fencedCommit(this.#fences, sessionId, fence, (carried) =>
+      this.#orm.transaction((tx) => apply(tx, sessionId, change, carried), COMMIT_TX),
+    );
   }
 }
 
@@ -135,8 +141,15 @@ async function lastSeq(db: PgOrm | PgTx, id: string): Promise<number> {
   return row?.seq ?? 0;
 }
 
-async function apply(tx: PgTx, sessionId: string, change: SessionChange): Promise<CommitResult> {
+async function apply(
+  tx: PgTx,
+  sessionId: string,
+  change: SessionChange,
+  fence: RoomFence | undefined,
+): Promise<CommitResult> {
   await lockRoom(tx, sessions, sessionId);
+  // Before anything is written: a stale owner's change must leave nothing, not even its command id.
+  if (fence) await passFence(tx, sessionId, fence.token);
   if (change.command) {
     const inserted = await tx
       .insert(clientCommands)

@@ -40,7 +40,7 @@ export interface RoomStore<New extends { id: string }, Record extends New, Chang
    * another store instance writing the same database; turns get the next transcript ids. A change
    * to an unknown room throws or leaves nothing behind. Returns the stored events.
    */
-  commit(roomId: string, change: Change): CommitResult;
+  commit(roomId: string, change: Change, fence?: RoomFence): CommitResult;
 }
 
 /**
@@ -55,5 +55,32 @@ export interface AsyncRoomStore<New extends { id: string }, Record extends New, 
   lastSeq(id: string): Promise<number>;
   eventsAfter(id: string, afterSeq: number): Promise<ServerEvent[]>;
   hasCommand(roomId: string, clientId: string): Promise<boolean>;
-  commit(roomId: string, change: Change): Promise<CommitResult>;
+  /**
+   * With `fence`, the commit is refused (`FencedError`, code FENCED, nothing stored) when a higher
+   * token has committed to the room or claimed it; otherwise the token is recorded as the highest.
+   */
+  commit(roomId: string, change: Change, fence?: RoomFence): Promise<CommitResult>;
+}
+
+/**
+ * The fencing token of the room's owner (issue 15): the lease's token, higher for every later
+ * owner. A backend that several instances share refuses a commit carrying a lower token than one
+ * already seen, so an owner deposed while it could not reach Redis cannot write next to the new
+ * one. SQLite ignores it (one process writes a SQLite file).
+ */
+export interface RoomFence {
+  readonly token: number;
+}
+
+/** How an owner fences its rooms on a shared database (PostgreSQL); null on SQLite. */
+export interface RoomFencing {
+  /** The highest token that has claimed or committed to the room; 0 for none. */
+  highest(roomId: string): Promise<number>;
+  /**
+   * Records `token` as the room's highest (throws `FencedError` when a higher one is there) and
+   * makes this process's commits of the room carry it; `onFenced` is called when one is refused.
+   */
+  hold(roomId: string, token: number, onFenced: () => void): Promise<void>;
+  /** This process's commits of the room stop carrying `token` (the room left this process). */
+  drop(roomId: string, token: number): void;
 }

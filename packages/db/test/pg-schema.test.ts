@@ -23,8 +23,10 @@ const sqliteTables = [schema, peerSchema, observerSchema, shareSchema, studySche
     is(value, SQLiteTable),
   ),
 );
-const pgTables = Object.values(pgSchema as Record<string, unknown>).filter((value): value is PgTable =>
-  is(value, PgTable),
+// Tables only a database several instances share needs (one process writes a SQLite file).
+const PG_ONLY_TABLES = new Set(['room_fences']);
+const pgTables = Object.values(pgSchema as Record<string, unknown>).filter(
+  (value): value is PgTable => is(value, PgTable) && !PG_ONLY_TABLES.has(pgConfig(value).name),
 );
 
 /** What must match: per column its property, name, nullability, key, default and allowed values. */

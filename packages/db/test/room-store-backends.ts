@@ -95,6 +95,7 @@ export function pgSessionBackend(
 ): RoomStoreBackend<NewSession, SessionRecord, SessionChange> {
   return {
     ...sessionRooms,
+    fencing: true,
     place: pgDatabase(server),
     async open(url) {
       const db = await createPgDb(url);
@@ -109,6 +110,7 @@ export function pgPeerBackend(
 ): RoomStoreBackend<NewPeerRoom, PeerRoomRecord, PeerChange> {
   return {
     ...peerRooms,
+    fencing: true,
     place: pgDatabase(server),
     async open(url) {
       const db = await createPgDb(url);

@@ -1,6 +1,12 @@
 import type { ServerEvent } from '@mlsd/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AsyncRoomStore, EventDraft, RoomChange, RoomStore } from '../src/index.ts';
+import {
+  type AsyncRoomStore,
+  type EventDraft,
+  FencedError,
+  type RoomChange,
+  type RoomStore,
+} from '../src/index.ts';
 import { asked, askedTurn, command, said, stepped, warned } from './room-store-drafts.ts';
 
 type Awaitable<T> = T | Promise<T>;
@@ -41,6 +47,8 @@ export interface RoomStoreBackend<New extends { id: string }, Rec extends New, C
   unstorableEvent: EventDraft;
   /** Whether two stores may write one database at once; if not, why (the test is then skipped). */
   sharedDatabase: true | { unsupported: string };
+  /** Whether commits honour a `RoomFence` (a database several instances share); absent: ignored. */
+  fencing?: true;
 }
 
 /** Settles with what `call` returns or throws, whether it throws at once or returns a rejected Promise. */
@@ -268,6 +276,36 @@ export function runRoomStoreContract<New extends { id: string }, Rec extends New
       // A command applied through one store is a duplicate through the other.
       expect((await commit(b, 'r1', { command: command('c0') })).duplicate).toBe(true);
       expect((await commit(a, 'r1', { command: command('c1') })).duplicate).toBe(true);
+    });
+
+    // Fencing matters where several instances share the database; SQLite ignores the fence.
+    const fenced = backend.fencing ? it : it.skip;
+    const unfenced = backend.fencing ? '' : ' (skipped: this backend ignores fences)';
+    fenced(`refuses a commit with a lower fencing token than one already committed${unfenced}`, async () => {
+      const [stale, fresh] = [await open(), await open()];
+      await createRunning(stale, 'r1');
+      const commitAs = (store: Store, token: number, clientId: string, mark: string) =>
+        attempt(() =>
+          store.commit(
+            'r1',
+            backend.change({ at: 100, command: command(clientId), events: [said(mark, clientId)] }, mark),
+            { token },
+          ),
+        );
+      expect((await commitAs(stale, 3, 'c1', 'first owner')).events.map((e) => e.seq)).toEqual([1]);
+      // Equal and higher tokens pass: an owner commits many times, a later owner takes over.
+      expect((await commitAs(stale, 3, 'c2', 'first owner again')).duplicate).toBe(false);
+      expect((await commitAs(fresh, 7, 'c3', 'second owner')).duplicate).toBe(false);
+      const before = await snapshot(fresh, 'r1');
+      const refused = await commitAs(stale, 3, 'c4', 'deposed owner').catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(FencedError);
+      expect((refused as FencedError).code).toBe('FENCED');
+      expect((refused as FencedError).message).toMatch(/later owner/);
+      // Nothing of the refused change was stored: no event, no state, not even its command id.
+      expect(await snapshot(fresh, 'r1')).toEqual(before);
+      expect(await fresh.hasCommand('r1', 'c4')).toBe(false);
+      expect((await commitAs(fresh, 7, 'c4', 'second owner again')).events.map((e) => e.seq)).toEqual([4]);
+      expect((await commitAs(fresh, 8, 'c5', 'third owner')).duplicate).toBe(false);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandForwarding, RoomFanout, RoomLeases, SharedSocketCaps } from '@mlsd/cluster';
-import type { AsyncDb } from '@mlsd/db';
+import { type AsyncDb, FencedError } from '@mlsd/db';
 import type { RoomMode, Seat, SeatView, ServerEvent } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -37,6 +37,9 @@ const SEAT_SWEEP_MS = 5_000;
 
 const REDIS_AWAY =
   'the servers cannot reach Redis (REDIS_URL) to agree which one runs this interview; try again in a moment';
+
+const TAKEN_MEANWHILE =
+  'another server took this interview over while this one was claiming it; try again in a moment';
 
 /**
  * This instance's part in a cluster of instances sharing rooms through Redis (issue 15): one
@@ -76,7 +79,12 @@ export class Cluster implements RoomSharing {
     this.#store = options.store;
     this.#log = options.log;
     this.#timings = { ...DEFAULT_CLUSTER_TIMINGS, ...options.timings };
-    this.leases = new RoomLeases(redis, { instanceId: this.instanceId, ttlMs: this.#timings.leaseTtlMs });
+    this.leases = new RoomLeases(redis, {
+      instanceId: this.instanceId,
+      ttlMs: this.#timings.leaseTtlMs,
+      // The database refuses a deposed owner's commits, so a Redis outage need not stop the rooms.
+      holdThroughOutage: this.#store.fences !== null,
+    });
     this.fanout = new RoomFanout(redis, { blockMs: 2_000 });
     this.caps = new SharedSocketCaps(redis, { instanceId: this.instanceId, ...options.sockets });
     this.#live = new LiveFrames(redis, this.instanceId);
@@ -142,21 +150,40 @@ export class Cluster implements RoomSharing {
     });
   }
 
+  /**
+   * Takes the room's lease, then (on PostgreSQL) records its token as the room's fence before the
+   * room is read: from then on a previous owner's commits are refused, and one it committed just
+   * before is in what this owner reads.
+   */
   async claim(id: string, mode: RoomMode): Promise<RoomClaim | null> {
+    const fencing = this.#store.fences;
+    const floor = fencing ? await fencing.highest(id) : 0;
     let lease: Awaited<ReturnType<RoomLeases['acquire']>>;
     try {
-      lease = await this.leases.acquire(id);
+      lease = await this.leases.acquire(id, floor);
     } catch (error) {
       throw new AppError('UNAVAILABLE', REDIS_AWAY, { cause: error });
     }
     if (!lease) return null;
-    return new OwnedRoom(
+    const owned = new OwnedRoom(
       lease,
       this.fanout,
       this.instanceId,
       (after) => this.#eventsAfter(mode, id, after),
       this.#log,
+      fencing,
     );
+    if (fencing) {
+      try {
+        await fencing.hold(id, lease.token, () => owned.fenced());
+      } catch (error) {
+        void lease.release().catch(() => undefined);
+        if (error instanceof FencedError)
+          throw new AppError('UNAVAILABLE', TAKEN_MEANWHILE, { cause: error });
+        throw error;
+      }
+    }
+    return owned;
   }
 
   remoteSeat(id: string, mode: RoomMode, grant: { seat: Seat; view: SeatView }): SeatRoom {

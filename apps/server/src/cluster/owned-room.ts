@@ -1,4 +1,5 @@
 import { ClusterError, type RoomFanout, type RoomLease } from '@mlsd/cluster';
+import type { RoomFencing } from '@mlsd/db';
 import type { ServerEvent } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomClaim } from '../rooms/registry.ts';
@@ -9,8 +10,11 @@ const CATCH_UP_LIMIT = 1_000;
 
 /**
  * A room this instance holds the lease of: every commit's events go to the fan-out stream, one
- * after another in seq order, fenced by the lease (a deposed owner's publish is refused). When
- * the lease is lost the room is stopped at once through `lost`.
+ * after another in seq order, fenced by the lease (a deposed owner's publish is refused). The room
+ * is stopped at once through `lost` when another instance took the lease, or (with `fencing`, on
+ * PostgreSQL) when the database refused a commit because a later owner claimed the room. With
+ * `fencing` a lease that Redis cannot renew does not stop the room: the database's fence keeps a
+ * deposed owner from writing, so a Redis outage leaves rooms answering on their owners.
  */
 export class OwnedRoom implements RoomClaim {
   readonly #lease: RoomLease;
@@ -18,6 +22,7 @@ export class OwnedRoom implements RoomClaim {
   readonly #instanceId: string;
   readonly #eventsAfter: (after: number) => Promise<ServerEvent[]>;
   readonly #log: FastifyBaseLogger;
+  readonly #fencing: RoomFencing | null;
   #tail: Promise<void> = Promise.resolve();
   #lost: (() => void) | null = null;
 
@@ -27,12 +32,14 @@ export class OwnedRoom implements RoomClaim {
     instanceId: string,
     eventsAfter: (after: number) => Promise<ServerEvent[]>,
     log: FastifyBaseLogger,
+    fencing: RoomFencing | null,
   ) {
     this.#lease = lease;
     this.#fanout = fanout;
     this.#instanceId = instanceId;
     this.#eventsAfter = eventsAfter;
     this.#log = log;
+    this.#fencing = fencing;
   }
 
   get token(): number {
@@ -47,6 +54,7 @@ export class OwnedRoom implements RoomClaim {
     this.#lost = lost;
     this.#lease.onLost((reason) => {
       this.#log.warn({ roomId: room.id, reason }, 'lost the lease of a room');
+      this.#fencing?.drop(room.id, this.#lease.token);
       lost();
     });
     if (!this.#lease.held) {
@@ -65,7 +73,19 @@ export class OwnedRoom implements RoomClaim {
     return Promise.resolve();
   }
 
+  /** The database refused a commit under this lease's token: a later owner runs the room now. */
+  fenced(): void {
+    this.#log.warn(
+      { roomId: this.#lease.roomId, token: this.#lease.token },
+      'the database refused a commit: another instance took this room over; the room stopped here',
+    );
+    // Compare-and-set on our own value: it cannot remove the next owner's lease.
+    void this.#lease.release().catch(() => undefined);
+    this.#lost?.();
+  }
+
   release(): void {
+    this.#fencing?.drop(this.#lease.roomId, this.#lease.token);
     void this.#lease.release().catch(() => undefined);
   }
 
@@ -75,11 +95,21 @@ export class OwnedRoom implements RoomClaim {
     this.#tail = this.#tail.then(async () => {
       try {
         for (const event of await batch()) {
-          await this.#fanout.publish(roomId, { seq: event.seq, payload: JSON.stringify(event) }, fence);
+          const entry = { seq: event.seq, payload: JSON.stringify(event) };
+          try {
+            await this.#fanout.publish(roomId, entry, fence);
+          } catch (error) {
+            // After an outage the lease key may have expired with nobody taking it: renewing sets it
+            // again (and ends the lease as taken if someone did), then the event goes out.
+            if (!isLeaseLost(error) || !this.#fencing || !(await this.#lease.renew())) throw error;
+            await this.#fanout.publish(roomId, entry, fence);
+          }
         }
       } catch (error) {
-        if (error instanceof ClusterError && error.code === 'LEASE_LOST') {
-          this.#lost?.();
+        if (isLeaseLost(error)) {
+          // Without fencing, a lease Redis does not show as ours means the room must stop now.
+          // With it, the stop comes from `onLost` (taken) or the database's refusal.
+          if (!this.#fencing) this.#lost?.();
           return;
         }
         // Stored but not published: subscribers see the gap at the next seq and read the store.
@@ -87,4 +117,8 @@ export class OwnedRoom implements RoomClaim {
       }
     });
   }
+}
+
+function isLeaseLost(error: unknown): boolean {
+  return error instanceof ClusterError && error.code === 'LEASE_LOST';
 }
