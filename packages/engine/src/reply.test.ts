@@ -106,6 +106,21 @@ describe('follow-ups', () => {
   });
 });
 
+describe('a topic the candidate raised', () => {
+  it('is put back to them as a probe, even on the first message of a step', () => {
+    const first = say(started(), T0 + 1, { intent: 'tentative', raised: ['scale'], uncovered });
+    expect(first.reply).toMatchObject({ kind: 'probe', pointId: 'scale', raised: true });
+    // Asked about again once probed: the next message gets the usual choice.
+    const again = say(first.state, T0 + 2, { intent: 'tentative', raised: ['scale'], uncovered });
+    expect(again.reply).not.toMatchObject({ pointId: 'scale' });
+  });
+
+  it('is not probed once covered (only open points are raised)', () => {
+    const reply = say(started(), T0 + 1, { raised: ['budget'], uncovered }).reply;
+    expect(reply.kind).toBe('acknowledge');
+  });
+});
+
 describe('curveballs', () => {
   it('come only when their premise holds', () => {
     let state = atStep(2);
@@ -116,6 +131,18 @@ describe('curveballs', () => {
       state = step.state;
     }
     expect(replies).toEqual(['acknowledge', 'acknowledge', 'curveball']);
+  });
+
+  it('are not thrown in the closing minute of a step, when the timer would cut the answer off', () => {
+    let state = atStep(2);
+    state = say(state, T0 + 1, { premisesHeld: [] }).state;
+    state = say(state, T0 + 2, { premisesHeld: [] }).state;
+    const late = say(state, T0 + BUDGETS.data - 50_000, { premisesHeld: ['consent-change'] });
+    expect(late.reply.kind).not.toBe('curveball');
+    expect(late.state.curveballsThrown).toEqual([]);
+    // With more than a minute left, the same message brings it.
+    const early = say(state, T0 + BUDGETS.data - 70_000, { premisesHeld: ['consent-change'] });
+    expect(early.reply.kind).toBe('curveball');
   });
 
   it('wait while an idea put up as a question gets its follow-up', () => {

@@ -1,4 +1,5 @@
 import type { HintLevel } from '@mlsd/protocol';
+import { warningLeadMs } from './budgets.ts';
 import { PERSONA_RULES } from './persona.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import {
@@ -127,7 +128,19 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       commit: () => step.followedUp.push(move.pointId),
     }));
   if (reading.intent === 'tentative' && pressing) options.push(...followUpOptions());
-  const curveballId = dueCurveball(s, step, reading.premisesHeld);
+  // "What about class imbalance?": a topic the candidate raised is put back to them before anything
+  // the interviewer would bring up, even on a step's first message.
+  const raised = new Set(reading.raised ?? []);
+  for (const pointId of probes(s.config, step, reading.uncovered).filter((id) => raised.has(id))) {
+    options.push({
+      move: { kind: 'probe', pointId, raised: true },
+      commit: () => step.probed.push(pointId),
+    });
+  }
+  // A new constraint needs time to think it through: none once the step's closing minute began
+  // (the timer would cut the candidate off mid-answer).
+  const roomToAnswer = ctx.remainingMs > warningLeadMs(step.budgetMs);
+  const curveballId = roomToAnswer ? dueCurveball(s, step, reading.premisesHeld) : null;
   if (curveballId !== null) {
     options.push({
       move: { kind: 'curveball', curveballId },
@@ -141,7 +154,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   // (a tough interviewer presses at once).
   if (pressing) {
     if (reading.intent !== 'tentative') options.push(...followUpOptions());
-    for (const pointId of probes(s.config, step, reading.uncovered)) {
+    for (const pointId of probes(s.config, step, reading.uncovered).filter((id) => !raised.has(id))) {
       options.push({ move: { kind: 'probe', pointId }, commit: () => step.probed.push(pointId) });
     }
   }

@@ -33,6 +33,11 @@ export interface MessageReading {
   uncovered: UncoveredPoint[];
   /** Points this message named (thinly covered first): what a follow-up can ask about. */
   named: string[];
+  /**
+   * Open points of the step this message asks about without claiming them ("what about class
+   * imbalance, should I worry?"): probing one answers the candidate's own question with a question.
+   */
+  raised?: string[];
   /** Red flags this message states in earnest. */
   redFlags: string[];
   /** Curveballs whose premise holds for what the candidate has proposed so far. */
@@ -114,7 +119,12 @@ export type InterviewerMove = MoveBase &
     | { kind: 'challenge'; flagId: string }
     /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
     | { kind: 'interrupt' }
-    | { kind: 'probe'; pointId: string }
+    | {
+        kind: 'probe';
+        pointId: string;
+        /** The candidate asked about this point themselves (see MessageReading.raised). */
+        raised?: boolean;
+      }
     | { kind: 'redirect'; reason: 'meta' | 'off-topic' | 'steer'; stepRemainingMs: number }
     | {
         kind: 'acknowledge';

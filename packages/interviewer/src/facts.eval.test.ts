@@ -189,52 +189,67 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // with blind7's aggregate in view: 90.6% right, 95.2% given, 11 false "not covered", 20.2% "none";
   // with "which do you mean" below 95%: 90.5%, 95.2%, 8 false "not covered", 16.8% "none".
   blind7: { right: 0.9, falseNone: 8, none: 0.16 },
+  // Written blind in the sixth session (228 answerable questions in three phrasings and 108
+  // unanswerable ones over all 18 cases) and read once, on first sight, with the fact classifier
+  // and everything above in place: 85.0% right (plain 86.0%, filler 79.8%, combined 87.1%), 88.5% of
+  // asked facts given, 23 false "not covered", 29.6% of unanswerable questions "none". Nobody has
+  // read its misses: the honest unseen figure now (blind7's 90.5% was reached with its aggregate
+  // in view).
+  blind8: { right: 0.845, falseNone: 23, none: 0.29 },
 };
 
-describe.each(['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7'])(
-  'fact questions (%s)',
-  (file) => {
-    const floor = FLOORS[file]!;
-    const result = evaluate(file);
-    const table = [
-      ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),
-      { file, phrasing: 'all', ...result.total, rightShare: percent(result.total.right, result.total.parts) },
-      {
-        file,
-        phrasing: 'unanswerable',
-        parts: result.unanswerable.length,
-        right: result.none,
-        ambiguous: result.unanswerable.filter((outcome) => outcome === 'ambiguous').length,
-        wrong: result.unanswerable.filter((outcome) => outcome === 'wrong').length,
-        none: result.none,
-        rightShare: percent(result.none, result.unanswerable.length),
-      },
-    ];
-    console.table(table);
-    const { loose } = result;
-    console.log(
-      `${file}: ${percent(loose.given, loose.parts)} of asked facts given (${loose.given}/${loose.parts}), ${loose.extra} facts given that were not asked`,
-    );
-    // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
-    // misses, once read, make it a development set.
-    if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))
-      console.log(`${file} misses:\n${result.misses.join('\n')}`);
+describe.each([
+  'tune',
+  'holdout',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+])('fact questions (%s)', (file) => {
+  const floor = FLOORS[file]!;
+  const result = evaluate(file);
+  const table = [
+    ...result.rows.map((row) => ({ ...row, rightShare: percent(row.right, row.parts) })),
+    { file, phrasing: 'all', ...result.total, rightShare: percent(result.total.right, result.total.parts) },
+    {
+      file,
+      phrasing: 'unanswerable',
+      parts: result.unanswerable.length,
+      right: result.none,
+      ambiguous: result.unanswerable.filter((outcome) => outcome === 'ambiguous').length,
+      wrong: result.unanswerable.filter((outcome) => outcome === 'wrong').length,
+      none: result.none,
+      rightShare: percent(result.none, result.unanswerable.length),
+    },
+  ];
+  console.table(table);
+  const { loose } = result;
+  console.log(
+    `${file}: ${percent(loose.given, loose.parts)} of asked facts given (${loose.given}/${loose.parts}), ${loose.extra} facts given that were not asked`,
+  );
+  // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
+  // misses, once read, make it a development set.
+  if (result.misses.length > 0 && (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(file))
+    console.log(`${file} misses:\n${result.misses.join('\n')}`);
 
-    it('has enough questions, over every case', () => {
-      expect(result.answerable).toBeGreaterThanOrEqual(80);
-      expect(result.unanswerable.length).toBeGreaterThanOrEqual(25);
-    });
+  it('has enough questions, over every case', () => {
+    expect(result.answerable).toBeGreaterThanOrEqual(80);
+    expect(result.unanswerable.length).toBeGreaterThanOrEqual(25);
+  });
 
-    it(`gets the right fact for at least ${floor.right * 100}% of question parts`, () => {
-      expect(result.total.right / result.total.parts).toBeGreaterThanOrEqual(floor.right);
-    });
+  it(`gets the right fact for at least ${floor.right * 100}% of question parts`, () => {
+    expect(result.total.right / result.total.parts).toBeGreaterThanOrEqual(floor.right);
+  });
 
-    it(`says an answerable part is not covered at most ${floor.falseNone} times`, () => {
-      expect(result.total.none).toBeLessThanOrEqual(floor.falseNone);
-    });
+  it(`says an answerable part is not covered at most ${floor.falseNone} times`, () => {
+    expect(result.total.none).toBeLessThanOrEqual(floor.falseNone);
+  });
 
-    it(`says "not covered" for at least ${floor.none * 100}% of unanswerable questions`, () => {
-      expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(floor.none);
-    });
-  },
-);
+  it(`says "not covered" for at least ${floor.none * 100}% of unanswerable questions`, () => {
+    expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(floor.none);
+  });
+});

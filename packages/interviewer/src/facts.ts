@@ -201,8 +201,6 @@ export function createFactIndex(
     // The best fact is also the one whose example question this one is close to: two readings agree.
     if (nearest && nearest.fact === first.fact && nearest.closeness >= settings.exampleAgrees)
       return { question, status: 'found', fact: first.fact };
-    if (nearest && nearest.closeness >= Number(process.env.OVR ?? 2))
-      return { question, status: 'found', fact: nearest.fact };
     // "How fast does it need to be?" opening a message names nothing but how it asks, and there is no
     // question before it to lean on: the fact the asking fits answers it. Later, it is a follow-up.
     const asking = opening && !ranking.quoted && unknown === 0 && first.held === 0;

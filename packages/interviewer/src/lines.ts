@@ -49,6 +49,12 @@ export const LINES = {
     'One question before we go on.',
     "I'd like to go a bit deeper.",
   ],
+  /** Before a probe of a topic the candidate just asked about: their question goes back to them. */
+  probeRaised: [
+    'Worth asking. You tell me:',
+    "Good thing to raise. Let's see what you think:",
+    'Fair question; I would like your view first.',
+  ],
   /** Before a probe the previous interviewer line already asked (a hint pointed at it, unanswered). */
   probeAgain: ['Back to that question:', 'Let me put it to you again:', 'Coming back to it:'],
   /** A fact the candidate asked for before: a short reminder, not the whole answer again. */

@@ -75,7 +75,10 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const again = previous?.includes(point.probe) === true;
       return {
         kind,
-        text: choose(again ? lines.probeAgain : lines.probeLead, point.probe),
+        text: choose(
+          again ? lines.probeAgain : move.raised ? lines.probeRaised : lines.probeLead,
+          point.probe,
+        ),
         probedPointIds: [point.id],
       };
     }

@@ -103,6 +103,31 @@ describe('conceptDuplicates', () => {
     expect(conceptDuplicates(study, framework).get('graceful-fallback')).toBe('slow-path');
   });
 
+  it('takes two title words, half the framework title, as the same concept without shared phrasings', () => {
+    const sampling = point('sampling-and-imbalance', 'Sampling and class imbalance', ['downsampling']);
+    const same = rubric(
+      [point('imbalance-sampling', 'Sampling for imbalance', ['class weights'])],
+      [sampling],
+    );
+    expect(conceptDuplicates(same.study, same.framework).get('sampling-and-imbalance')).toBe(
+      'imbalance-sampling',
+    );
+    const llmLabels = point('llm-labels', 'LLM-assisted labels audited against people', ['spot checks']);
+    // Two words of five: the case point audits labels; the framework one is about who writes them.
+    const different = rubric(
+      [point('label-audit', 'Audit and align the existing labels', ['inter-rater agreement'])],
+      [llmLabels],
+    );
+    expect(conceptDuplicates(different.study, different.framework).size).toBe(0);
+  });
+
+  it('does not count title words most of the step shares, which name its theme', () => {
+    const generic = [1, 2, 3].map((n) => point(`generic-${n}`, `Point alpha${n} canary`, [`alpha${n}`]));
+    const own = [1, 2, 3].map((n) => point(`own-${n}`, `Point beta${n} canary`, [`beta${n}`]));
+    const { study, framework } = rubric(own, generic);
+    expect(conceptDuplicates(study, framework).size).toBe(0);
+  });
+
   it('leaves out framework points whose id the case reuses', () => {
     const { study, framework } = rubric(
       [point('safe-rollout', 'Our rollout', ['canary', 'shadow mode'])],

@@ -24,6 +24,11 @@ const VAGUE_TITLE_STEMS = new Set(['model', 'data', 'time', 'user', 'first', 'ca
 /** Two shared phrasings are enough on their own (one phrase in common can be a passing example)... */
 const MIN_PHRASES_ALONE = 2;
 /**
+ * ...so are two words of the titles, when they are half the framework title's ("Sampling and class
+ * imbalance", "Sampling for imbalance")...
+ */
+const MIN_TITLE_STEMS_ALONE = 2;
+/**
  * ...one needs a word of the titles in common, or this much overlap of all words plus a word of the
  * framework title somewhere in the case point (so "xgboost" alone does not make a GBDT-with-quantile-
  * loss point a "Simple model first" point).
@@ -70,6 +75,7 @@ function compute(study: CaseStudy, framework: Framework): ConceptDuplicate[] {
     const casePoints = study.steps[step.id].points;
     const caseIds = new Set(casePoints.map((point) => point.id));
     const caseConcepts = casePoints.map(concept);
+    const themeStems = stepThemeStems([...caseConcepts, ...step.points.map(frameworkConcept)]);
     for (const generic of step.points) {
       if (caseIds.has(generic.id)) continue;
       const mine = frameworkConcept(generic);
@@ -80,10 +86,13 @@ function compute(study: CaseStudy, framework: Framework): ConceptDuplicate[] {
         if (!theirs) return;
         const shared = [...mine.phrases].filter((phrase) => theirs.phrases.has(phrase));
         const overlap = jaccard(mine.stems, theirs.stems);
-        const titleShared = [...mine.title].some((stem) => theirs.title.has(stem));
+        const titleStems = [...mine.title].filter((stem) => theirs.title.has(stem));
+        const titleShared = titleStems.length > 0;
+        const titleStemsShared = titleStems.filter((stem) => !themeStems.has(stem)).length;
         const titleCovered = [...mine.title].some((stem) => theirs.stems.has(stem));
         const duplicate =
           shared.length >= MIN_PHRASES_ALONE ||
+          (titleStemsShared >= MIN_TITLE_STEMS_ALONE && titleStemsShared * 2 >= mine.title.size) ||
           (shared.length === 1 && (titleShared || (overlap >= MIN_OVERLAP && titleCovered)));
         const score = shared.length + overlap + (titleShared ? 0.2 : 0);
         if (duplicate && score > bestScore) {
@@ -103,6 +112,20 @@ function compute(study: CaseStudy, framework: Framework): ConceptDuplicate[] {
   return out;
 }
 
+/**
+ * Title stems in more than half of a step's titles name the step's theme ("latency" across a
+ * serving step), not a concept: two titles sharing only those are not the same point.
+ */
+function stepThemeStems(concepts: Concept[]): Set<string> {
+  // Too few titles to tell a theme from a concept.
+  if (concepts.length < MIN_TITLES_FOR_THEME) return new Set();
+  const counts = new Map<string, number>();
+  for (const { title } of concepts) for (const stem of title) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n * 2 > concepts.length).map(([stem]) => stem));
+}
+
+const MIN_TITLES_FOR_THEME = 4;
+
 /** The framework is shared by every case: its concepts are computed once per point object. */
 const frameworkConcepts = new WeakMap<TalkingPoint, Concept>();
 
@@ -121,7 +144,8 @@ function concept(point: TalkingPoint): Concept {
   return {
     phrases: new Set(phrasings.map((stems) => stems.join(' ')).filter((phrase) => phrase !== '')),
     stems: new Set([...title, ...phrasings.flat()]),
-    title: new Set(title.filter((stem) => !VAGUE_TITLE_STEMS.has(stem))),
+    // Numbers in a title ("Stage 2") say which, not what.
+    title: new Set(title.filter((stem) => !VAGUE_TITLE_STEMS.has(stem) && !/^\d+$/.test(stem))),
   };
 }
 

@@ -25,6 +25,7 @@ describe('readCandidateMessage', () => {
         },
       ],
       rejected: [{ pointId: 'baseline-first', quote: 'A simple baseline is overkill.' }],
+      asked: [],
       redFlags: [
         {
           flagId: 'accuracy-metric',
@@ -63,7 +64,22 @@ describe('readCandidateMessage', () => {
     expect(reading.covered).toEqual([]);
   });
 
+  it('lists a point named only in a question as asked, not covered', () => {
+    const reading = readCandidateMessage(
+      study,
+      framework,
+      'What about calibration, should I worry about it?',
+    );
+    expect(reading.covered).toEqual([]);
+    expect(reading.asked.map((point) => point.pointId)).toEqual(['calibrated-scores']);
+  });
+
   it('reads an empty message as nothing', () => {
-    expect(readCandidateMessage(study, framework, '  ')).toEqual({ covered: [], rejected: [], redFlags: [] });
+    expect(readCandidateMessage(study, framework, '  ')).toEqual({
+      covered: [],
+      rejected: [],
+      asked: [],
+      redFlags: [],
+    });
   });
 });

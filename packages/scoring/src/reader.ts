@@ -1,7 +1,7 @@
 import type { CaseStudy, Framework, RedFlag, StepId } from '@mlsd/rubric';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric } from './compile.ts';
-import { readingOf } from './evidence.ts';
+import { type MissReason, readingOf } from './evidence.ts';
 
 /** What one candidate message says about the case, as the report will read it. */
 export interface MessageReading {
@@ -9,6 +9,8 @@ export interface MessageReading {
   covered: { pointId: string; level: 'mentioned' | 'explained'; quote: string; plain: boolean }[];
   /** Points named only to reject/dismiss them. */
   rejected: { pointId: string; quote: string }[];
+  /** Points named only in a question ("what about class imbalance?"): raised, not claimed. */
+  asked: { pointId: string; quote: string }[];
   /** Red flags stated in earnest, with the quote. */
   redFlags: { flagId: string; step: StepId; severity: RedFlag['severity']; quote: string }[];
 }
@@ -25,13 +27,17 @@ export function readCandidateMessage(
   text: string,
   options: { inReplyTo?: string; cache?: AnalysisCache } = {},
 ): MessageReading {
-  if (text.trim() === '') return { covered: [], rejected: [], redFlags: [] };
+  if (text.trim() === '') return { covered: [], rejected: [], asked: [], redFlags: [] };
   const rubric = compileRubric(study, framework);
   const cache = options.cache ?? new AnalysisCache();
   const analysis = cache.analysis(text);
   const prompt = options.inReplyTo === undefined ? null : cache.lemmaSet(options.inReplyTo);
   const reading = readingOf(rubric, analysis, prompt);
   const idOf = (index: number) => rubric.points[index]?.point.id ?? '';
+  const missed = (why: MissReason) =>
+    reading.misses
+      .filter((miss) => miss.why === why)
+      .map((miss) => ({ pointId: idOf(miss.point), quote: text.slice(miss.start, miss.end) }));
   return {
     // A message has no step here: a point read by meaning is reported when it is the best of all.
     covered: [
@@ -46,9 +52,8 @@ export function readCandidateMessage(
       quote: text.slice(verdict.start, verdict.end),
       plain: verdict.plain,
     })),
-    rejected: reading.misses
-      .filter((miss) => miss.why === 'rejected')
-      .map((miss) => ({ pointId: idOf(miss.point), quote: text.slice(miss.start, miss.end) })),
+    rejected: missed('rejected'),
+    asked: missed('question'),
     redFlags: reading.redFlags.map((hit) => ({
       flagId: hit.flag.id,
       step: hit.flag.step,

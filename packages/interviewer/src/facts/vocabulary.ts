@@ -22,7 +22,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   users:
     'user|people|person|ppl|dau|mau|daily active|monthly active|weekly active|user base|audience|member|customer|visitor|shopper|subscriber|who uses|who will use|who is using|who would use',
   traffic:
-    'traffic|qps|rps|tps|per second|load|throughput|peak|rush|rush hour|busiest|page view|page load|query rate|request rate',
+    'traffic|qps|rps|tps|per second|a second|each second|every second|per sec|a sec|a minute|per minute|load|throughput|peak|rush|rush hour|busiest|page view|page load|query rate|request rate',
   catalog:
     'catalog|catalogue|inventory|listing|item|product|corpus|sku|assortment|library|pool|document collection|knowledge base|what do we sell|what we sell|what is sold|for sale|to pick from|to choose from|pick from|choose from|select from|recommend from',
   document: 'document|doc|file',
@@ -57,7 +57,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   click: 'click|clicked',
   money:
     'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit|take rate|our cut|a cut|what cut',
-  goal: 'goal|objective|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|cares about|care about|care most about|cares most about|main thing|what matters|matters most|doing well|going well|working well|measure success|how we measure|how do we measure|went well|go well|goes well|gone well',
+  goal: 'goal|objective|what does good look like|what does a good|what makes a good|what makes good|what counts as good|what counts as a good|define good|definition of good|good result|good search result|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|cares about|care about|care most about|cares most about|main thing|what matters|matters most|doing well|going well|working well|measure success|how we measure|how do we measure|went well|go well|goes well|gone well',
   experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
   abuse:
     'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones|garbage|junk|by mistake|by accident|accidentally',

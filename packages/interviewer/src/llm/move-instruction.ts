@@ -60,7 +60,11 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'probe': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       if (!point) return 'Ask what else they would consider for this step, in one sentence.';
-      return `Ask this one probing question, in your own words, without naming or hinting at any solution: "${oneLine(point.probe)}"`;
+      const ask = `Ask this one probing question, in your own words, without naming or hinting at any solution: "${oneLine(point.probe)}"`;
+      // The candidate asked about it: turn their question back to them rather than answer it.
+      return move.raised
+        ? `The candidate just asked about this topic themselves. Do not answer or judge it; turn it back to them. ${ask}`
+        : ask;
     }
     case 'acknowledge':
       if (move.late)

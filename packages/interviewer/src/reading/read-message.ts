@@ -73,12 +73,16 @@ export function readMessage(request: ReadRequest): Reading {
         .filter((point) => stepIds.has(point.pointId) && !point.plain)
         .sort((a, b) => Number(a.level === 'explained') - Number(b.level === 'explained'))
         .map((point) => point.pointId);
+  // "What about class imbalance, should I worry?": a topic asked about, not claimed, still open.
+  const openIds = new Set(uncovered.map((point) => point.id));
+  const raised = [...new Set(coverage.asked.map((point) => point.pointId))].filter((id) => openIds.has(id));
   return {
     intent: intent.intent,
     alsoAnswers: intent.alsoAnswers,
     facts: intent.intent === 'facts' ? findFacts(caseStudy, intent.questions, text) : NO_FACTS,
     uncovered,
     named,
+    raised,
     redFlags: coverage.redFlags.map((flag) => flag.flagId),
     premisesHeld: premisesHeld(caseStudy, framework, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
