@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleServer } from '../apps/server/scripts/bundle.mjs';
+import { bundleServer, READ_WORKER_FILE } from '../apps/server/scripts/bundle.mjs';
 import { bundleCli, CLI_DIST } from '../packages/cli/scripts/bundle.mjs';
 import { isFresh, sourceHash, stamp } from './stale.mjs';
 
@@ -100,7 +100,8 @@ export async function build(options = {}) {
       await part({
         name: 'server bundle',
         inputs: ['apps/server/src', 'apps/server/scripts', 'packages', LOCK],
-        outputs: [join(server, 'dist/server.mjs')],
+        // The reading worker is compiled with the server, under the same build id (bundle.mjs).
+        outputs: [join(server, 'dist/server.mjs'), join(server, 'dist', READ_WORKER_FILE)],
         stampFile: join(server, 'dist/.source-hash'),
         build: () => bundleServer(join(server, 'dist/server.mjs')),
       }),

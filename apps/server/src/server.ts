@@ -60,7 +60,8 @@ const app = await buildApp({
   hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
   accessKey: env.accessKey,
-  reading: { workers: env.readWorkers },
+  // With workers: they start once the server listens, and answers are read here until they are warm.
+  reading: { workers: env.readWorkers, startAfterListening: true },
   voice: env.voice,
   ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
   ...(env.trustedProxies ? { trustedProxies: env.trustedProxies } : {}),

@@ -38,10 +38,7 @@ export async function warmCases(rubrics: Rubrics): Promise<WarmReport> {
   let fromBuild = 0;
   let first = true;
   for (const [caseId, caseStudy] of rubrics.cases) {
-    const path = rubrics.paths.get(caseId);
-    const files = path ? { framework: rubrics.frameworkPath, study: path } : null;
-    if (files && adoptRubricData(files, caseStudy, rubrics.framework)) fromBuild += 1;
-    else compileRubric(caseStudy, rubrics.framework);
+    if (prepareMatcher(rubrics, caseId, caseStudy)) fromBuild += 1;
     await scratchRead(brains, rubrics, caseStudy, first ? `${QUESTION} ${STATEMENT}` : STATEMENT);
     first = false;
   }
@@ -52,6 +49,22 @@ export async function warmCases(rubrics: Rubrics): Promise<WarmReport> {
     ms: Math.round(performance.now() - started),
     cpuMs: Math.round(cpuMs(process.cpuUsage(cpuBefore))),
   };
+}
+
+/** The files a rubric set was loaded from, with the values loaded (the reading workers hold a clone). */
+export type RubricFiles = Pick<Rubrics, 'framework' | 'frameworkPath' | 'paths'>;
+
+/**
+ * Makes one case's matcher what the scorer returns for `caseStudy`: the build's compiled data when
+ * it is current for the case's files (a few milliseconds), compiled here otherwise. True when it
+ * came from the build. The server's warm-up and each reading worker prepare cases this way.
+ */
+export function prepareMatcher(rubrics: RubricFiles, caseId: string, caseStudy: CaseStudy): boolean {
+  const path = rubrics.paths.get(caseId);
+  const files = path ? { framework: rubrics.frameworkPath, study: path } : null;
+  if (files && adoptRubricData(files, caseStudy, rubrics.framework)) return true;
+  compileRubric(caseStudy, rubrics.framework);
+  return false;
 }
 
 /**

@@ -10,7 +10,8 @@ import { REPO_ROOT } from './helpers.ts';
  * Starts the real server (apps/server/src/server.ts) as a child process, for tests and benchmarks
  * that kill it. Two ways to run it:
  * - `tsx`: `node --import tsx src/server.ts`, what `pnpm dev` runs (without the file watcher);
- * - `bundle`: the same sources compiled once into one file (scripts/bundle.mjs), run by plain node;
+ * - `bundle`: the same sources compiled once into one file (scripts/bundle.mjs, with the reading
+ *   worker's bundle next to it), run by plain node;
  * - `start`: `node scripts/start.mjs`, what `pnpm start` runs (checks what is stale, runs the bundle).
  *   Start-up then skips resolving and loading hundreds of modules, which is what makes 50-200
  *   kill-and-restart cycles affordable.
@@ -129,6 +130,35 @@ export class ServerProcess {
 
   static spawn(launcher: Launcher, options: StartOptions): ServerProcess {
     return new ServerProcess(launcher, options);
+  }
+
+  /** The first line of stdout from now on that contains `text` (e.g. a log message), within `timeoutMs`. */
+  stdoutLine(text: string, timeoutMs = 60_000): Promise<string> {
+    const stdout = this.child.stdout;
+    if (!stdout) return Promise.reject(new Error('the server process has no stdout pipe'));
+    let pending = '';
+    let onData: (chunk: Buffer) => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const found = new Promise<string>((resolve, reject) => {
+      onData = (chunk) => {
+        const lines = (pending + chunk.toString('utf8')).split('\n');
+        pending = lines.pop() ?? '';
+        const line = lines.find((candidate) => candidate.includes(text));
+        if (line !== undefined) resolve(line);
+      };
+      stdout.on('data', onData);
+      timer = setTimeout(
+        () => reject(new Error(`the server did not print "${text}" within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      void this.exited.then((exit) =>
+        reject(new Error(`the server exited (${exit.signal ?? exit.code}) before printing "${text}"`)),
+      );
+    });
+    return found.finally(() => {
+      clearTimeout(timer);
+      stdout.off('data', onData);
+    });
   }
 
   /** Milliseconds from spawn to "running at" on stdout. */

@@ -2,7 +2,8 @@ import { workerData } from 'node:worker_threads';
 import { AnalysisCache } from '@mlsd/scoring';
 import { SESSION_ANALYSES } from '../rooms/solo/brains.ts';
 import { createBrains } from '../rooms/solo/offline-brains.ts';
-import type { ReadingTask, TaskResult, WorkerSetup } from './tasks.ts';
+import { prepareMatcher } from '../warm.ts';
+import type { ReadingTask, TaskResult, WarmedCase, WorkerSetup } from './tasks.ts';
 
 /**
  * One reading worker (a piscina thread). It holds the rubric set it was started with, a warm
@@ -12,6 +13,17 @@ import type { ReadingTask, TaskResult, WorkerSetup } from './tasks.ts';
  */
 const setup = workerData as WorkerSetup;
 const brains = createBrains();
+
+/** Defined by apps/server/scripts/bundle.mjs in the worker bundle; absent when run from sources. */
+declare const MLSD_READ_WORKER_BUILD: string | undefined;
+const CODE: WarmedCase['code'] = typeof MLSD_READ_WORKER_BUILD === 'string' ? 'bundle' : 'sources';
+
+/** Read once per case by the warm-up (as `warmCases` does on the main thread); nothing is kept. */
+const SCRATCH_STATEMENT = 'I would start with a simple baseline model, because it is cheap to run.';
+const SCRATCH_QUESTION = 'How many daily users are there?';
+
+/** Each case whose matcher this thread has prepared, and whether it came from the build's data. */
+const prepared = new Map<string, boolean>();
 
 /** Sessions whose analyses this worker keeps; the oldest unused go first past the cap. */
 const MAX_SESSIONS = 2_000;
@@ -30,9 +42,14 @@ function analysesOf(session: string): AnalysisCache {
   return cache;
 }
 
+/**
+ * The case and framework to read against, the case's matcher prepared on first use: a reading
+ * that arrives before the warm-up reached its case adopts the build's data too, not compiling.
+ */
 function caseOf(caseId: string) {
   const caseStudy = setup.rubrics.cases.get(caseId);
   if (!caseStudy) throw new Error(`the reading worker has no case '${caseId}'`);
+  if (!prepared.has(caseId)) prepared.set(caseId, prepareMatcher(setup.rubrics, caseId, caseStudy));
   return { caseStudy, framework: setup.rubrics.framework };
 }
 
@@ -52,12 +69,12 @@ async function run(task: ReadingTask): Promise<TaskResult<unknown> | null> {
           caseStudy,
           framework,
           step: 'requirements',
-          text: 'How many daily users are there? I would start with a simple baseline model.',
+          text: task.part === 'facts' ? SCRATCH_QUESTION : SCRATCH_STATEMENT,
           transcript: [],
           notes: '',
           analyses: new AnalysisCache(16),
         });
-        return null;
+        return { ok: true, value: { code: CODE, fromBuild: prepared.get(task.caseId) === true } };
       }
       case 'read': {
         const analyses = analysesOf(task.session);

@@ -10,10 +10,25 @@ import type { ReadRequest, ReportRequest } from '../rooms/solo/brains.ts';
  * analyses of its texts.
  */
 
-/** The rubric set a worker reads against: the server's, cloned once when the worker starts. */
+/**
+ * The rubric set a worker reads against: the server's, cloned once when the worker starts, with
+ * the files it came from (a worker takes each case's compiled matcher from the build's data when
+ * that data was made from these very files, as the server's own warm-up does).
+ */
 export interface PoolRubrics {
   cases: Map<string, CaseStudy>;
   framework: Framework;
+  frameworkPath: string;
+  paths: Map<string, string>;
+}
+
+/**
+ * The reading worker compiled by the server's build (apps/server/scripts/bundle.mjs): its file
+ * URL and the id of the build that made it, which the file's first line repeats.
+ */
+export interface ReadWorkerBundle {
+  url: string;
+  build: string;
 }
 
 /**
@@ -27,15 +42,27 @@ export interface CrashOnce {
 
 export interface WorkerSetup {
   rubrics: PoolRubrics;
+  /** Read by worker-entry.mjs: run this bundle while it is still the one built with the server. */
+  bundle?: ReadWorkerBundle;
   crashOnce?: CrashOnce;
+}
+
+/** What a warm task did: which code the worker runs, and where the case's matcher came from. */
+export interface WarmedCase {
+  code: 'bundle' | 'sources';
+  /** True when the build's compiled data was taken; false when the worker compiled the case. */
+  fromBuild: boolean;
 }
 
 /** The fields of a request that are the session's, not the case's or the server's. */
 type SessionPart<T> = Omit<T, 'caseStudy' | 'framework' | 'analyses'>;
 
 export type ReadingTask =
-  /** Prepares the matcher for one case (the first reading of a case pays for it otherwise). */
-  | { type: 'warm'; caseId: string }
+  /**
+   * Prepares one case, so its first reading does not pay for it: the matcher and meaning index
+   * (a scratch statement), or the fact index (a scratch question, 50-250 ms a case).
+   */
+  | { type: 'warm'; caseId: string; part: 'matcher' | 'facts' }
   | { type: 'read'; session: string; caseId: string; request: SessionPart<ReadRequest> }
   | { type: 'report'; session: string; caseId: string; request: Omit<SessionPart<ReportRequest>, 'signal'> }
   /** The session's room is gone: its analyses can go too. */
