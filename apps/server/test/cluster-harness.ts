@@ -81,6 +81,11 @@ export class Instance {
     return this.#process.stderr;
   }
 
+  /** The process id, for benchmarks that read its CPU time from /proc. */
+  get pid(): number | undefined {
+    return this.#process.child.pid;
+  }
+
   async kill9(): Promise<void> {
     await this.#process.kill9();
   }

@@ -228,6 +228,77 @@ describeCluster(`two instances${'skipped' in backends ? ` (skipped: ${backends.s
     for (const id of during) expect(ids.filter((x) => x === id)).toHaveLength(1);
   }, 120_000);
 
+  it('keeps answering a solo room on its owner while Redis is paused, seats a browser coming back there, and hands the room to nobody', async () => {
+    const { redis } = backends as Exclude<typeof backends, { skipped: string }>;
+    const [a, b] = [await instance(), await instance()];
+    const session = await createSolo(a.url, CASE_ID, 11);
+    const candidate = seat(session.id, session.token, a);
+    // A second tab on the other instance: it would take the room over if the owner seemed gone.
+    const elsewhere = seat(session.id, session.token, b);
+    await candidate.connect();
+    await elsewhere.connect();
+    await candidate.waitFor(() => candidate.transcript.length > 0, 'the opening');
+    candidate.command({ type: 'say', clientId: 'p-before', text: 'Who are the users, and how many?' });
+    await candidate.waitFor(() => candidate.transcript.at(-1)?.role === 'interviewer', 'the reply');
+    const inspector = new Redis(redisUrl);
+    const lease = () => inspector.get(`mlsd:lease:{${session.id}}`);
+    const counter = () => inspector.get(`mlsd:lease-token:{${session.id}}`);
+    const [leaseBefore, counterBefore] = [await lease(), await counter()];
+    expect(leaseBefore).toMatch(/^[0-9a-f-]+:\d+$/);
+
+    const replied = (clientId: string, client: SeatClient) => () =>
+      client.transcript.some((turn) => turn.clientId === clientId) &&
+      client.transcript.at(-1)?.role === 'interviewer';
+    const frozenAt = Date.now();
+    redis.freeze();
+    try {
+      // The open seat on the owner: acknowledged and answered from the database alone.
+      candidate.command({
+        type: 'say',
+        clientId: 'p-frozen',
+        text: 'I would predict the click probability.',
+      });
+      await candidate.acknowledged('p-frozen');
+      await candidate.waitFor(replied('p-frozen', candidate), 'the reply while Redis is paused');
+      // A browser coming back (a reload): its upgrade and its REST calls pass the limits, whose
+      // counts in Redis give up after the command timeout, and it sits in the room on the owner.
+      const returning = seat(session.id, session.token, a);
+      // Not awaited: an upgrade that hangs shows as the snapshot that never comes.
+      void returning.connect().catch(() => undefined);
+      await returning.waitFor(() => returning.snapshots.length > 0, 'a snapshot while Redis is paused');
+      returning.command({
+        type: 'say',
+        clientId: 'p-returned',
+        text: 'The labels are clicks within an hour.',
+      });
+      await returning.acknowledged('p-returned');
+      await returning.waitFor(replied('p-returned', returning), 'the reply to the returning browser');
+      expect((await fetch(`${a.url}/api/cases`)).status).toBe(200);
+      // Paused past the lease's TTL (3 s): had anything waited on Redis, this is where it would show.
+      const past = frozenAt + 4_000 - Date.now();
+      if (past > 0) await new Promise((resolve) => setTimeout(resolve, past));
+    } finally {
+      redis.thaw();
+    }
+
+    // The other tab gets what was said meanwhile, and the room goes on where it ran all along.
+    await elsewhere.waitFor(replied('p-returned', elsewhere), 'the lines said during the pause');
+    candidate.command({ type: 'say', clientId: 'p-after', text: 'Offline I would look at log loss.' });
+    await candidate.waitFor(replied('p-after', candidate), 'the reply after the pause');
+    await elsewhere.waitFor(replied('p-after', elsewhere), 'the reply after the pause, on the other tab');
+    // No second owner: the same lease (instance and token), and no lease was ever taken since.
+    expect(await lease()).toBe(leaseBefore);
+    expect(await counter()).toBe(counterBefore);
+    inspector.disconnect();
+    expect(elsewhere.snapshots).toHaveLength(1);
+    expect(b.log).not.toContain('lost the lease');
+    expect(a.log).not.toContain('lost the lease');
+    for (const client of [candidate, elsewhere]) expect(client.gaps).toEqual([]);
+    const ids = elsewhere.transcript.map((turn) => turn.clientId).filter(Boolean);
+    expect(ids).toEqual(['p-before', 'p-frozen', 'p-returned', 'p-after']);
+    expect(elsewhere.transcript).toEqual(candidate.transcript);
+  }, 120_000);
+
   it('refuses the commits of an owner cut off from Redis once another instance took its room over', async () => {
     // A reaches Redis through a relay the test can pause: A alone loses Redis, B still has it.
     const relay = await RedisRelay.start(redisUrl);

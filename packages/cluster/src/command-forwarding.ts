@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ClusterError } from './errors.ts';
 import { clusterKeys, DEFAULT_PREFIX } from './keys.ts';
+import { blockingConnection } from './redis-options.ts';
 import type { RoomLeases } from './room-leases.ts';
 
 /** What the owner answers: its own reply, or NOT_OWNER when the room is not (or no longer) run here. */
@@ -56,7 +57,7 @@ export class CommandForwarding<C, R> {
     this.#keys = clusterKeys(options.prefix ?? DEFAULT_PREFIX);
     this.#timeoutMs = options.timeoutMs ?? 5_000;
     this.#blockMs = options.blockMs ?? 1_000;
-    this.#inboxReader = redis.duplicate();
+    this.#inboxReader = blockingConnection(redis);
     this.#inboxReader.on('error', () => {});
     this.#replySubscriber = redis.duplicate();
     this.#replySubscriber.on('error', () => {});

@@ -13,6 +13,9 @@ export function clusterKeys(prefix: string) {
     live: (instanceId: string) => `${prefix}live:${instanceId}`,
     sockets: (instanceId: string) => `${prefix}sockets:${instanceId}`,
     socketInstances: () => `${prefix}socket-instances`,
+    /** One instance's running things of one kind per address (hash address -> count). */
+    active: (name: string, instanceId: string) => `${prefix}active:${name}:${instanceId}`,
+    activeInstances: (name: string) => `${prefix}active-instances:${name}`,
     rateLimit: () => `${prefix}rate:`,
   };
 }

@@ -7,6 +7,7 @@ import {
   Subscription,
 } from './fanout-subscription.ts';
 import { clusterKeys, DEFAULT_PREFIX } from './keys.ts';
+import { blockingConnection } from './redis-options.ts';
 
 export type { FanoutEvent, FanoutSubscription, SubscribeOptions };
 
@@ -56,7 +57,7 @@ export class RoomFanout {
     this.#idleTtlMs = options.idleTtlMs ?? 24 * 3_600_000;
     this.#blockMs = options.blockMs ?? 5_000;
     // A blocking read holds its connection, so reads get their own.
-    this.#reader = redis.duplicate();
+    this.#reader = blockingConnection(redis);
     this.#reader.on('error', () => {});
     this.#reader.on('ready', () => {
       this.#readerId = undefined;

@@ -24,6 +24,13 @@ return 0`;
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
+// After an acquisition whose answer never came (a command timeout): the script may still run
+// once Redis answers again, leaving a lease nobody here uses. This one, sent behind it on the same
+// connection and so run after it, removes any lease this instance holds on the room.
+const UNDO_ACQUIRE = `
+local value = redis.call('GET', KEYS[1])
+if value and string.sub(value, 1, #ARGV[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
 
 export interface RoomLeasesOptions {
   /** This instance; unique across the cluster and across restarts (a uuid). */
@@ -99,15 +106,26 @@ export class RoomLeases {
     const mine = this.#held.get(roomId);
     if (mine?.held) return mine;
     const started = Date.now();
-    const token = (await this.#redis.eval(
-      ACQUIRE,
-      2,
-      this.#keys.lease(roomId),
-      this.#keys.leaseToken(roomId),
-      this.instanceId,
-      this.ttlMs,
-      atLeast,
-    )) as number | null;
+    let token: number | null;
+    try {
+      token = (await this.#redis.eval(
+        ACQUIRE,
+        2,
+        this.#keys.lease(roomId),
+        this.#keys.leaseToken(roomId),
+        this.instanceId,
+        this.ttlMs,
+        atLeast,
+      )) as number | null;
+    } catch (error) {
+      // Unless another call took the room here meanwhile, give back what the script may yet take.
+      if (!this.#held.get(roomId)?.held) {
+        void this.#redis
+          .eval(UNDO_ACQUIRE, 1, this.#keys.lease(roomId), `${this.instanceId}:`)
+          .catch(() => undefined);
+      }
+      throw error;
+    }
     if (token === null) return null;
     const lease = new Lease(this, roomId, Number(token), started + this.ttlMs);
     this.#held.set(roomId, lease);

@@ -28,12 +28,14 @@ const RELEASE = `
 if redis.call('HINCRBY', KEYS[1], ARGV[1], -1) <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
 if redis.call('HINCRBY', KEYS[1], '${TOTAL}', -1) <= 0 then redis.call('HDEL', KEYS[1], '${TOTAL}') end
 return 1`;
-// Renews this instance's hash; one that expired (Redis was unreachable for a while) is written
-// again from the instance's own counts, which are the truth about its sockets.
+// Writes this instance's hash anew from its own counts, which are the truth about its sockets: a
+// hash that expired (Redis was unreachable for a while) comes back, and a count that went astray
+// (an admission that timed out here but ran in Redis later) is corrected. An admission whose
+// answer is still on its way when a heartbeat is written goes uncounted until the next one: the
+// caps err on the lenient side for a few seconds, never refuse a socket they should admit.
 const HEARTBEAT = `
-if redis.call('EXISTS', KEYS[1]) == 0 and #ARGV > 2 then
-  redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-end
+redis.call('DEL', KEYS[1])
+if #ARGV > 2 then redis.call('HSET', KEYS[1], unpack(ARGV, 3)) end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('SADD', KEYS[2], ARGV[2])
 return 1`;
@@ -72,7 +74,11 @@ export class SharedSocketCaps {
     this.#timer.unref();
   }
 
-  /** Counts a socket in, or says which cap it would pass. */
+  /**
+   * Counts a socket in, or says which cap it would pass. Throws when Redis does not answer in
+   * time; the caller decides what then (the server admits the socket uncounted rather than refuse
+   * everyone). If the count still runs in Redis later, the next heartbeat takes it out again.
+   */
   async admit(address: string): Promise<SharedAdmission> {
     const { instanceId, perAddress, total } = this.#options;
     const [admitted, limit, count] = (await this.#redis.eval(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { afterAll, afterEach, describe } from 'vitest';
 import { startRedisTestServer } from './redis-test-server.ts';
 
@@ -23,10 +23,22 @@ export async function useRedis() {
   return {
     describeRedis,
     /** A new client (an instance's connection), closed after the test. */
-    client(): Redis {
-      const client = server!.connect();
+    client(options?: RedisOptions): Redis {
+      const client = server!.connect(options);
       cleanup.push(() => client.disconnect());
       return client;
+    },
+    /**
+     * Runs `body` with the server stopped in its tracks (SIGSTOP: connections stay open, nothing
+     * answers), and lets it go on afterwards whatever happened.
+     */
+    async frozen<T>(body: () => Promise<T>): Promise<T> {
+      server!.freeze();
+      try {
+        return await body();
+      } finally {
+        server!.thaw();
+      }
     },
     /** Runs after the test, before the clients close. */
     defer(step: () => Promise<unknown> | unknown) {

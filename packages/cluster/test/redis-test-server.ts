@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopOnExit } from '@mlsd/testkit/stop-on-exit';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /**
  * A throwaway Redis for the tests: `redis-server` on 127.0.0.1 at a free port, no persistence,
@@ -14,8 +14,8 @@ import { Redis } from 'ioredis';
  */
 export interface RedisTestServer {
   url: string;
-  /** A new client; closed by `stop()` if the test has not closed it. */
-  connect(): Redis;
+  /** A new client (`options` on top of the defaults); closed by `stop()` if the test has not closed it. */
+  connect(options?: RedisOptions): Redis;
   /** Stops the server process in its tracks (SIGSTOP): connections stay open but nothing answers. */
   freeze(): void;
   /** Lets a frozen server go on (SIGCONT), with its data and the time that passed meanwhile. */
@@ -89,8 +89,8 @@ export async function startRedisTestServer(
 
   const url = `redis://127.0.0.1:${port}`;
   const clients = new Set<Redis>();
-  const connect = () => {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+  const connect = (options: RedisOptions = {}) => {
+    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, ...options });
     client.on('error', () => {});
     clients.add(client);
     client.once('end', () => clients.delete(client));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAPABILITIES } from './capabilities.ts';
 import { ClientMessage } from './client-frames.ts';
 import { MAX_ANSWER_CHARS, MAX_FRAME_BYTES, MAX_NOTES_CHARS, StepProgress, Turn } from './common.ts';
-import { ERROR_STATUS, ErrorCode } from './errors.ts';
+import { ERROR_STATUS, ErrorCode, RETRYABLE_CODES } from './errors.ts';
 import { Presence, RoomClock, RoomView } from './room.ts';
 import { CANDIDATE_VISIBLE, CloseCode, ServerMessage } from './server-frames.ts';
 
@@ -26,7 +26,7 @@ const ABOUT: Record<string, string> = {
   rate: 'Human interviewer only. A 1-4 rating (`null` clears it) and a comment for one step.',
   private_notes:
     "Human interviewer only. The interviewer's private notes; the candidate never receives them.",
-  swap: 'Either peer seat, after the end: creates a room with the seats swapped and a different case (hidden until the start). Both seats get `next_room`; each opens it with its own token.',
+  swap: 'Either peer seat, after the end: creates a room with the seats swapped and a different case (hidden until the start). Both seats get `next_room`; each opens it with its own token. When every case left would show the new candidate an answer key they held as interviewer, the swap is refused with `SWAP_UNAVAILABLE`, which sending it again does not change: create a new room instead.',
   turn: 'A transcript turn from either seat (numbered event).',
   step: 'A step began; `reason` says why the previous one ended (numbered event).',
   warning: 'The current step has about a minute left (numbered event).',
@@ -118,7 +118,9 @@ export function renderProtocolDoc(): string {
     messageSection(RoomClock, 'RoomClock'),
     messageSection(Presence, 'Presence'),
   ];
-  const codes = ErrorCode.options.map((code) => `| \`${code}\` | ${ERROR_STATUS[code]} |`).join('\n');
+  const codes = ErrorCode.options
+    .map((code) => `| \`${code}\` | ${ERROR_STATUS[code]} | ${RETRYABLE_CODES.has(code) ? 'yes' : 'no'} |`)
+    .join('\n');
   const candidateSees = [...CANDIDATE_VISIBLE].map((type) => `\`${type}\``).join(', ');
   const seats = Object.entries(CAPABILITIES)
     .flatMap(([mode, bySeat]) =>
@@ -205,10 +207,13 @@ ${shapes.join('\n')}
 
 One vocabulary for REST and the websocket. A REST reply carries the code with its HTTP status;
 an \`error\` frame carries the code alone, never closes the connection (unless the hello failed)
-and never changes the room.
+and never changes the room. A retryable code means "not now": an \`error\` frame with it says
+\`retryable: true\`, and the same frame, same \`clientId\`, may be sent again after a short wait.
+Clients resend on their own only those; a frame refused with any other code would be refused
+again if sent unchanged (\`RATE_LIMITED\` until its window has passed).
 
-| code | HTTP status |
-|---|---|
+| code | HTTP status | retryable |
+|---|---|---|
 ${codes}
 
 ## Close codes

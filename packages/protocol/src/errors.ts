@@ -36,7 +36,14 @@ export const ErrorCode = z.enum([
   'TURN_LIMIT',
   'RATE_LIMITED',
   'INTERNAL',
+  /** Not now: the room's server did not answer in time or the room is moving; send it again (`retryable`). */
   'UNAVAILABLE',
+  /**
+   * The seats cannot be swapped into a new room: every case left would show the new candidate an
+   * answer key they held as interviewer, or this server does not swap seats. Sending it again
+   * changes nothing; create a new room instead.
+   */
+  'SWAP_UNAVAILABLE',
   /** No transcription (or speech) endpoint is configured; the message names the variables to set. */
   'STT_NOT_CONFIGURED',
   'TTS_NOT_CONFIGURED',
@@ -74,6 +81,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  SWAP_UNAVAILABLE: 409,
   STT_NOT_CONFIGURED: 503,
   TTS_NOT_CONFIGURED: 503,
   UNSUPPORTED_AUDIO: 415,

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandForwarding, RoomFanout, RoomLeases, SharedSocketCaps } from '@mlsd/cluster';
+import {
+  CommandForwarding,
+  RoomFanout,
+  RoomLeases,
+  SharedActiveCounts,
+  SharedSocketCaps,
+} from '@mlsd/cluster';
 import { type AsyncDb, FencedError } from '@mlsd/db';
 import type { RoomMode, Seat, SeatView, ServerEvent } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
@@ -61,6 +67,7 @@ export class Cluster implements RoomSharing {
   readonly #link: LinkContext;
   #rooms: Rooms | null = null;
   #timers: NodeJS.Timeout[] = [];
+  readonly #activeCounts: SharedActiveCounts[] = [];
   #connections = 0;
   #sweeping = false;
   /** Running rooms the last sweep found without an owner. */
@@ -186,6 +193,16 @@ export class Cluster implements RoomSharing {
     return owned;
   }
 
+  /**
+   * Running things of one kind per address (`name`, e.g. solo interviews), counted across the
+   * instances for a per-address cap; `local` is what this instance runs now.
+   */
+  activeCounts(name: string, local: () => ReadonlyMap<string, number>): SharedActiveCounts {
+    const counts = new SharedActiveCounts(this.redis, { instanceId: this.instanceId, name, local });
+    this.#activeCounts.push(counts);
+    return counts;
+  }
+
   remoteSeat(id: string, mode: RoomMode, grant: { seat: Seat; view: SeatView }): SeatRoom {
     return new SeatLink(id, mode, grant, this.#link);
   }
@@ -201,6 +218,7 @@ export class Cluster implements RoomSharing {
     await this.fanout.close().catch(() => undefined);
     await this.leases.close().catch(() => undefined);
     await this.caps.close().catch(() => undefined);
+    for (const counts of this.#activeCounts) await counts.close().catch(() => undefined);
   }
 
   /**

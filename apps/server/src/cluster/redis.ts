@@ -1,3 +1,4 @@
+import { clusterRedisOptions } from '@mlsd/cluster';
 import { Redis } from 'ioredis';
 
 /** How long the first connection may take before the start is refused. */
@@ -28,6 +29,9 @@ export async function connectRedis(url: string, timeoutMs = CONNECT_TIMEOUT_MS):
     retryStrategy: (times) => (connected ? Math.min(times * 200, 2_000) : null),
     // A command issued while Redis is away fails after a few reconnect attempts instead of hanging.
     maxRetriesPerRequest: 2,
+    // And one sent to a Redis that hangs with its connection open fails after a second: lease
+    // renewals, owner lookups and the rate limit's counts go on or give up instead of waiting.
+    ...clusterRedisOptions(),
   });
   // Without a listener ioredis prints every failed reconnect as an unhandled error.
   redis.on('error', () => undefined);

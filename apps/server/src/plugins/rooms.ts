@@ -93,8 +93,12 @@ async function roomsPlugin(app: FastifyInstance, options: RoomsPluginOptions): P
   app.decorate('rooms', rooms);
   app.decorate('sessions', solo);
   app.decorate('peer', peer);
-  // With REDIS_URL, rooms are shared with other instances: the lease decides which one runs each.
-  if (app.cluster) await app.cluster.start(rooms);
+  // With REDIS_URL, rooms are shared with other instances: the lease decides which one runs each,
+  // and the running-interview cap per address counts every instance's.
+  if (app.cluster) {
+    solo.shareActiveCount(app.cluster.activeCounts('solo', () => solo.activeByAddress()));
+    await app.cluster.start(rooms);
+  }
   // Rooms that were running when the server stopped pick up where they left off.
   app.addHook('onReady', () => rooms.resumeAll());
   app.addHook('onClose', () => rooms.close());

@@ -271,7 +271,11 @@ export class HumanInterviewer implements InterviewerPolicy {
       this.#host.send(socket, { type: 'next_room', roomId: existing });
       return null;
     }
-    if (!this.swapper) return refuse('UNAVAILABLE', 'seat swaps are not available here');
+    if (!this.swapper)
+      return refuse(
+        'SWAP_UNAVAILABLE',
+        'seat swaps are not available here; create a new room from the home page',
+      );
     let nextRoomId: string;
     try {
       nextRoomId = await this.swapper();

@@ -107,7 +107,7 @@ export class PeerRooms implements RoomKind {
     const picked = cases.get(pool[randomInt(Math.max(pool.length, 1))] ?? '');
     if (!picked) {
       throw new AppError(
-        'UNAVAILABLE',
+        'SWAP_UNAVAILABLE',
         'every case left would show the new candidate an answer key they saw as interviewer; create a new room from the home page',
       );
     }

@@ -18,7 +18,7 @@ import type { RubricStore } from '../../plugins/rubrics.ts';
 import { type RoomKind, type Rooms, type SeatGrant, UNAUTHORIZED } from '../registry.ts';
 import { Room } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
-import { ActiveByAddress } from './active-by-address.ts';
+import { ActiveByAddress, type SharedActiveCount } from './active-by-address.ts';
 import type { SessionBrains } from './brains.ts';
 import { EngineInterviewer } from './engine-interviewer.ts';
 
@@ -53,6 +53,8 @@ export class SoloRooms implements RoomKind {
   readonly #active: ActiveByAddress;
   /** Sessions between the cap check and their room: they count, so two creates cannot both pass. */
   readonly #creating = new Set<string>();
+  /** With instances sharing rooms, the cap counts every instance's interviews (cluster/). */
+  #shared: SharedActiveCount | null = null;
 
   constructor(deps: SoloRoomsDeps) {
     this.#deps = deps;
@@ -72,6 +74,16 @@ export class SoloRooms implements RoomKind {
     this.#rooms = rooms;
   }
 
+  /** Counts the running-interview cap across instances from now on. */
+  shareActiveCount(shared: SharedActiveCount): void {
+    this.#shared = shared;
+  }
+
+  /** Running interviews per address on this instance. */
+  activeByAddress(): Map<string, number> {
+    return this.#active.counts();
+  }
+
   /**
    * Creates a session and starts its interview. The offline opening is stored before this returns;
    * a model's opening streams to the seat that joins.
@@ -86,12 +98,7 @@ export class SoloRooms implements RoomKind {
   ): Promise<CreateSessionResponse> {
     const address = from.address ?? 'local';
     const { rubrics } = this.#deps;
-    if (this.#active.count(address) >= this.#active.max) {
-      throw new AppError(
-        'RATE_LIMITED',
-        `this address already runs ${this.#active.max} interviews; finish or end one (its report is kept), then start another`,
-      );
-    }
+    if (this.#active.count(address) >= this.#active.max) throw this.#capReached();
     const caseStudy = rubrics.getCase(body.caseId);
     const level = body.level ?? DEFAULT_LEVEL;
     if (!caseStudy.levels.includes(level)) {
@@ -105,11 +112,33 @@ export class SoloRooms implements RoomKind {
     this.#creating.add(id);
     this.#active.add(id, address);
     try {
+      await this.#admitShared(address);
       const settings = { ...body, level, persona: body.persona ?? DEFAULT_PERSONA };
       return await this.#create(id, settings, from.ownerHash ?? null, caseStudy, framework);
     } finally {
       this.#creating.delete(id);
     }
+  }
+
+  #capReached(): AppError {
+    return new AppError(
+      'RATE_LIMITED',
+      `this address already runs ${this.#active.max} interviews; finish or end one (its report is kept), then start another`,
+    );
+  }
+
+  /** The cap across instances; the new session is already counted here. */
+  async #admitShared(address: string): Promise<void> {
+    if (!this.#shared) return;
+    let verdict: { ok: boolean };
+    try {
+      verdict = await this.#shared.admit(address, this.#active.count(address), this.#active.max);
+    } catch (error) {
+      // Redis away: the cap still holds on this instance; refusing everyone would be worse.
+      this.#deps.log.warn({ err: error }, 'could not count running interviews in Redis; counted here only');
+      return;
+    }
+    if (!verdict.ok) throw this.#capReached();
   }
 
   async #create(
