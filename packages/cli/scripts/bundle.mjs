@@ -113,6 +113,7 @@ const COMMAND_SOURCES = {
   rubrics: 'packages/cli/src/rubrics-check.ts',
   score: 'packages/cli/src/score.ts',
   eval: 'packages/cli/src/eval-interviewer.ts',
+  play: 'packages/cli/src/play.ts',
   prune: 'packages/cli/src/prune.ts',
 };
 

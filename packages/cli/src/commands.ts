@@ -9,6 +9,7 @@ commands:
   rubrics check [DIR]     validate every rubric file (default DIR: ./rubrics)
   score FILE [--json]     score a transcript file
   eval interviewer        play scripted candidates through every case and check the interviewer
+  play SCRIPT.json        play one candidate's messages through the offline interviewer, print the session
   prune [--days N] [--dry-run] [--data-dir DIR]
                           delete ended sessions older than N days (default MLSD_RETENTION_DAYS)
 `;
@@ -28,6 +29,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (command === 'eval' && rest[0] === 'interviewer') {
     const { evalInterviewerCommand } = await import('./eval-interviewer.ts');
     return evalInterviewerCommand(rest.slice(1), io);
+  }
+  if (command === 'play') {
+    const { playCommand } = await import('./play.ts');
+    return playCommand(rest, io);
   }
   if (command === 'prune') {
     const { pruneCommand } = await import('./prune.ts');
