@@ -68,8 +68,11 @@ export async function build(options = {}) {
         'apps/web/src',
         'apps/web/index.html',
         'apps/web/vite.config.ts',
+        'apps/web/tools',
         'apps/web/package.json',
         'packages/protocol/src',
+        // Its `imports` map gives the web build zod/mini.
+        'packages/protocol/package.json',
         LOCK,
       ],
       outputs: [join(web, 'dist/index.html')],

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /** Says which field was wrong and what was expected, e.g. `durationMinutes: expected one of 30, 45, 60`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
@@ -13,8 +13,12 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Parses a request part or throws VALIDATION_FAILED naming the field and the fix. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
+export function parseOrThrow<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   throw new AppError('VALIDATION_FAILED', `invalid ${what}: ${describeIssues(parsed.error)}`);
 }

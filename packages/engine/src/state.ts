@@ -20,7 +20,7 @@ export const EngineConfig = z.object({
    */
   maxSpeakingMs: z.number().int().positive(),
   /** The interviewer's manner (see `PERSONA_RULES`); states stored before personas restore as neutral. */
-  persona: Persona.default('neutral'),
+  persona: z._default(Persona, 'neutral'),
 });
 export type EngineConfig = z.infer<typeof EngineConfig>;
 
@@ -58,7 +58,7 @@ export const EngineState = z.object({
   status: z.enum(['active', 'ended']),
   startedAt: z.number(),
   endedAt: z.number().nullable(),
-  endReason: EndReason.nullable(),
+  endReason: z.nullable(EndReason),
   stepIndex: z.number().int().min(0).max(6),
   steps: z.array(StepState).length(7),
   /** When the interviewer's pending reply was asked for; null when nothing is pending. */

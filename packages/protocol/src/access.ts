@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { Report } from './report.ts';
 import { SessionDetail } from './rest.ts';
 
@@ -19,9 +19,11 @@ export const ACCESS_KEY_HEADER = 'x-mlsd-access-key';
 /** An owner key: at least 128 bits of randomness, written in base64url. */
 export const OwnerKey = z
   .string()
-  .regex(
-    /^[A-Za-z0-9_-]{22,128}$/,
-    'an owner key is 22 to 128 letters, digits, "-" or "_" (a random value the browser keeps)',
+  .check(
+    z.regex(
+      /^[A-Za-z0-9_-]{22,128}$/,
+      'an owner key is 22 to 128 letters, digits, "-" or "_" (a random value the browser keeps)',
+    ),
   );
 
 /** The most sessions one claim may name. */
@@ -34,14 +36,21 @@ export const CLAIM_MAX = 500;
  */
 export const ClaimSessionsBody = z.object({
   sessions: z
-    .array(z.object({ id: z.string().min(1).max(64), token: z.string().min(1).max(200) }))
-    .max(CLAIM_MAX, `at most ${CLAIM_MAX} sessions per claim; send the rest in another request`),
+    .array(
+      z.object({
+        id: z.string().check(z.minLength(1), z.maxLength(64)),
+        token: z.string().check(z.minLength(1), z.maxLength(200)),
+      }),
+    )
+    .check(
+      z.maxLength(CLAIM_MAX, `at most ${CLAIM_MAX} sessions per claim; send the rest in another request`),
+    ),
 });
 export type ClaimSessionsBody = z.infer<typeof ClaimSessionsBody>;
 
 export const ClaimSessionsResponse = z.object({
   /** Sessions that are now the caller's (already theirs, or unowned and the token matched). */
-  claimed: z.number().int().min(0),
+  claimed: z.number().check(z.int(), z.gte(0)),
 });
 export type ClaimSessionsResponse = z.infer<typeof ClaimSessionsResponse>;
 
@@ -53,12 +62,13 @@ export const ReportShare = z.object({
   id: z.string(),
   createdAt: z.number(),
   /** When the owner revoked it; the link stops working at once. */
-  revokedAt: z.number().nullable(),
+  revokedAt: z.nullable(z.number()),
 });
 export type ReportShare = z.infer<typeof ReportShare>;
 
 /** `POST /api/sessions/:id/shares` (seat token required): the token appears in this reply only. */
-export const CreateShareResponse = ReportShare.extend({
+export const CreateShareResponse = z.object({
+  ...ReportShare.shape,
   token: z.string(),
   /** The web app's path for the link, `#/shared/<token>`; prefix it with the server's address. */
   path: z.string(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 
 /** Step ids, in interview order. Duplicated from @mlsd/rubric on purpose: protocol depends on nothing of ours. */
 export const STEP_IDS = [
@@ -107,21 +107,21 @@ export const Turn = z.object({
   /** Server time in epoch milliseconds. */
   at: z.number(),
   /** The client's id for a candidate message, so a resend is recognised. */
-  clientId: z.string().optional(),
+  clientId: z.optional(z.string()),
   /** Talking point ids an interviewer probe asked about (never sent to a candidate seat). */
-  probedPointIds: z.array(z.string()).optional(),
+  probedPointIds: z.optional(z.array(z.string())),
   /** The streamed draft (`turn_delta`) this committed interviewer turn completes or replaces. */
-  draftId: z.string().max(128).optional(),
+  draftId: z.optional(z.string().check(z.maxLength(128))),
   /** Hint turns: 1 rephrases the step's question, 2 points at an open area, 3 names the concept. */
-  hintLevel: HintLevel.optional(),
+  hintLevel: z.optional(HintLevel),
   /** Talking point ids a hint steered towards (rubric internals: never sent to a candidate seat). */
-  hintPointIds: z.array(z.string()).optional(),
+  hintPointIds: z.optional(z.array(z.string())),
   /** Red flag ids a challenge pushed back on (rubric internals: never sent to a candidate seat). */
-  challengedFlagIds: z.array(z.string()).optional(),
+  challengedFlagIds: z.optional(z.array(z.string())),
   /** The curveball a curveball turn threw (rubric internals: never sent to a candidate seat). */
-  curveballId: z.string().optional(),
+  curveballId: z.optional(z.string()),
   /** Candidate turns: what the interviewer read the message as doing. */
-  intent: CandidateIntent.optional(),
+  intent: z.optional(CandidateIntent),
 });
 export type Turn = z.infer<typeof Turn>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { SessionLevel, StepId } from './common.ts';
 
 /**
@@ -22,7 +22,7 @@ export const ConsolePoint = z.object({
   probe: z.string(),
   strong: z.string(),
   /** Expected only above the room's level: a bonus if the candidate raises it, never missing. */
-  bonus: z.literal(true).optional(),
+  bonus: z.optional(z.literal(true)),
 });
 export type ConsolePoint = z.infer<typeof ConsolePoint>;
 
@@ -52,7 +52,7 @@ export const AutoPoint = z.object({
   level: CoverageLevel,
   credit: z.number(),
   /** The candidate's words that earned the credit; null when missed. */
-  quote: z.string().nullable(),
+  quote: z.nullable(z.string()),
 });
 export type AutoPoint = z.infer<typeof AutoPoint>;
 
@@ -65,8 +65,8 @@ export type PeerCoverage = z.infer<typeof PeerCoverage>;
 
 export const StepRating = z.object({
   /** 1 = no hire ... 4 = strong hire; null when not rated. */
-  score: z.number().int().min(1).max(4).nullable(),
-  comment: z.string().max(MAX_RATING_COMMENT_CHARS),
+  score: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(4))),
+  comment: z.string().check(z.maxLength(MAX_RATING_COMMENT_CHARS)),
 });
 export type StepRating = z.infer<typeof StepRating>;
 
@@ -78,6 +78,6 @@ export const PeerAssessment = z.object({
    * The level the room is judged at, set when it is created (senior when absent: older rooms).
    * Kept with the assessment because it is the interviewer's yardstick; no frame can change it.
    */
-  level: SessionLevel.optional(),
+  level: z.optional(SessionLevel),
 });
 export type PeerAssessment = z.infer<typeof PeerAssessment>;

@@ -12,8 +12,8 @@ describe('docs/protocol.md', () => {
   });
 
   it('documents every message type in both directions', () => {
-    for (const schema of [...ClientMessage.options, ...ServerMessage.options]) {
-      const type = schema.shape.type.value;
+    for (const schema of [...ClientMessage.def.options, ...ServerMessage.def.options]) {
+      const type = schema.shape.type.def.values[0];
       expect(onDisk).toContain(`### \`${type}\``);
     }
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { CAPABILITIES } from './capabilities.ts';
 import { ClientMessage } from './client-frames.ts';
 import { MAX_ANSWER_CHARS, MAX_FRAME_BYTES, MAX_NOTES_CHARS, StepProgress, Turn } from './common.ts';
@@ -88,7 +88,7 @@ function typeOf(schema: JsonSchema): string {
   return limits.length > 0 ? `${type} (${limits.join(', ')})` : type;
 }
 
-function messageSection(schema: z.ZodType, title?: string): string {
+function messageSection(schema: z.core.$ZodType, title?: string): string {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const name = title ?? String(json.properties?.type?.const);
   const rows = Object.entries(json.properties ?? {}).map(([field, value]) => {
@@ -109,8 +109,8 @@ function messageSection(schema: z.ZodType, title?: string): string {
 
 /** The whole document. */
 export function renderProtocolDoc(): string {
-  const client = ClientMessage.options.map((schema) => messageSection(schema));
-  const server = ServerMessage.options.map((schema) => messageSection(schema));
+  const client = ClientMessage.def.options.map((schema) => messageSection(schema));
+  const server = ServerMessage.def.options.map((schema) => messageSection(schema));
   const shapes = [
     messageSection(Turn, 'Turn'),
     messageSection(StepProgress, 'StepProgress'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 
 /**
  * The whiteboard as the server keeps it: the part of an Excalidraw scene that says what was drawn
@@ -22,10 +22,10 @@ export const DRAWING_FORMAT = 1;
 export const DrawingElementType = z.enum(['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line']);
 export type DrawingElementType = z.infer<typeof DrawingElementType>;
 
-const ElementId = z.string().min(1).max(64);
-const Coordinate = z.number().finite().min(-1e6).max(1e6);
-const Binding = z.object({ elementId: ElementId }).nullable().optional();
-const Colour = z.string().max(32).optional();
+const ElementId = z.string().check(z.minLength(1), z.maxLength(64));
+const Coordinate = z.number().check(z.gte(-1e6), z.lte(1e6));
+const Binding = z.optional(z.nullable(z.object({ elementId: ElementId })));
+const Colour = z.optional(z.string().check(z.maxLength(32)));
 
 export const DrawingElement = z.object({
   id: ElementId,
@@ -35,26 +35,21 @@ export const DrawingElement = z.object({
   width: Coordinate,
   height: Coordinate,
   /** Text elements only: what is written. */
-  text: z.string().max(4000, 'one text element may hold at most 4000 characters').optional(),
+  text: z.optional(z.string().check(z.maxLength(4000, 'one text element may hold at most 4000 characters'))),
   /** A text element written inside a shape or on an arrow: that element's id. */
-  containerId: ElementId.nullable().optional(),
+  containerId: z.optional(z.nullable(ElementId)),
   /** A shape's bound label and arrows, as Excalidraw keeps them (so labels stay inside on reload). */
-  boundElements: z
-    .array(z.object({ id: ElementId, type: z.enum(['text', 'arrow']) }))
-    .max(100)
-    .nullable()
-    .optional(),
+  boundElements: z.optional(
+    z.nullable(z.array(z.object({ id: ElementId, type: z.enum(['text', 'arrow']) })).check(z.maxLength(100))),
+  ),
   /** Arrows and lines: their points, relative to (x, y). */
-  points: z
-    .array(z.tuple([Coordinate, Coordinate]))
-    .max(200)
-    .optional(),
+  points: z.optional(z.array(z.tuple([Coordinate, Coordinate])).check(z.maxLength(200))),
   startBinding: Binding,
   endBinding: Binding,
   /** Arrows: the head at each end; null for none. */
-  startArrowhead: z.string().max(16).nullable().optional(),
-  endArrowhead: z.string().max(16).nullable().optional(),
-  groupIds: z.array(ElementId).max(16).optional(),
+  startArrowhead: z.optional(z.nullable(z.string().check(z.maxLength(16)))),
+  endArrowhead: z.optional(z.nullable(z.string().check(z.maxLength(16)))),
+  groupIds: z.optional(z.array(ElementId).check(z.maxLength(16))),
   strokeColor: Colour,
   backgroundColor: Colour,
 });
@@ -64,24 +59,28 @@ export const DrawingScene = z
   .object({
     format: z.literal(DRAWING_FORMAT),
     /** Raised by the client on every save; the newest write wins. */
-    version: z.number().int().min(0),
+    version: z.number().check(z.int(), z.gte(0)),
     elements: z
       .array(DrawingElement)
-      .max(
-        MAX_DRAWING_ELEMENTS,
-        `a drawing may hold at most ${MAX_DRAWING_ELEMENTS} elements; remove some or move detail to the notes pad`,
+      .check(
+        z.maxLength(
+          MAX_DRAWING_ELEMENTS,
+          `a drawing may hold at most ${MAX_DRAWING_ELEMENTS} elements; remove some or move detail to the notes pad`,
+        ),
       ),
   })
-  .superRefine((scene, ctx) => {
-    const chars = scene.elements.reduce((sum, element) => sum + (element.text?.length ?? 0), 0);
-    if (chars > MAX_DRAWING_TEXT_CHARS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['elements'],
-        message: `a drawing may hold at most ${MAX_DRAWING_TEXT_CHARS} characters of text (this one has ${chars}); move long text to the notes pad`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((scene, ctx) => {
+      const chars = scene.elements.reduce((sum, element) => sum + (element.text?.length ?? 0), 0);
+      if (chars > MAX_DRAWING_TEXT_CHARS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elements'],
+          message: `a drawing may hold at most ${MAX_DRAWING_TEXT_CHARS} characters of text (this one has ${chars}); move long text to the notes pad`,
+        });
+      }
+    }),
+  );
 export type DrawingScene = z.infer<typeof DrawingScene>;
 
 /** Bytes of a drawing as it travels; over MAX_DRAWING_BYTES it is not sent. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 
 /**
  * Every error code the server sends, over REST and over the websocket alike. Each maps to one HTTP

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { RoomId, SeatToken } from './client-frames.ts';
 import { DEFAULT_LEVEL, DurationMinutes, EndReason, Role, SessionLevel, StepId, Turn } from './common.ts';
 import { CoverageLevel, PointVerdict } from './console.ts';
@@ -31,16 +31,18 @@ export const PEER_LOBBY_TTL_MS = 24 * 60 * 60 * 1000;
 /** `POST /api/peer/rooms`: a case id, or `surprise: true` for a random case hidden from the candidate until the start. */
 export const CreatePeerRoomBody = z
   .object({
-    caseId: z.string().min(1).max(80).optional(),
-    surprise: z.boolean().default(false),
-    durationMinutes: DurationMinutes.default(45),
+    caseId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+    surprise: z._default(z.boolean(), false),
+    durationMinutes: z._default(DurationMinutes, 45),
     /** The level the candidate is judged at; one the case lists (a surprise draws among cases that do). */
-    level: SessionLevel.default(DEFAULT_LEVEL),
+    level: z._default(SessionLevel, DEFAULT_LEVEL),
   })
-  .refine((body) => body.surprise !== (body.caseId !== undefined), {
-    message: 'give either a caseId or "surprise": true',
-    path: ['caseId'],
-  });
+  .check(
+    z.refine((body) => body.surprise !== (body.caseId !== undefined), {
+      message: 'give either a caseId or "surprise": true',
+      path: ['caseId'],
+    }),
+  );
 export type CreatePeerRoomBody = z.input<typeof CreatePeerRoomBody>;
 
 /** One seat's link. `path` is the app route (`#/peer/<room>/<token>`); put the page's origin in front. */
@@ -57,7 +59,7 @@ export const CreatePeerRoomResponse = z.object({
   durationMinutes: z.number(),
   surprise: z.boolean(),
   /** Null for a surprise room. */
-  caseTitle: z.string().nullable(),
+  caseTitle: z.nullable(z.string()),
   level: SessionLevel,
   interviewer: PeerSeatLink,
   candidate: PeerSeatLink,
@@ -71,7 +73,7 @@ export const PeerRoomInfo = z.object({
   status: PeerRoomStatus,
   durationMinutes: z.number(),
   /** The level the candidate is judged at (absent from older servers: senior). */
-  level: SessionLevel.optional(),
+  level: z.optional(SessionLevel),
 });
 export type PeerRoomInfo = z.infer<typeof PeerRoomInfo>;
 
@@ -85,13 +87,13 @@ export const PeerPointResult = z.object({
   title: z.string(),
   weight: z.number(),
   auto: CoverageLevel,
-  evidence: Evidence.nullable(),
-  human: PointVerdict.nullable(),
+  evidence: z.nullable(Evidence),
+  human: z.nullable(PointVerdict),
   /** The interviewer's verdict contradicts the automatic one. */
   disagree: z.boolean(),
   strong: z.string(),
   /** Expected only above the room's level: credit is a bonus, leaving it out costs nothing. */
-  bonus: z.literal(true).optional(),
+  bonus: z.optional(z.literal(true)),
 });
 export type PeerPointResult = z.infer<typeof PeerPointResult>;
 
@@ -101,14 +103,14 @@ export const PeerStepResult = z.object({
   /** The offline matcher's score, 0..100. */
   autoScore: z.number(),
   /** The interviewer's 1-4 rating and comment. */
-  rating: z.number().int().min(1).max(4).nullable(),
+  rating: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(4))),
   comment: z.string(),
   /** The rating and the automatic score are two or more levels apart. */
   disagree: z.boolean(),
-  pointsCovered: z.number().int(),
-  pointsTotal: z.number().int(),
+  pointsCovered: z.number().check(z.int()),
+  pointsTotal: z.number().check(z.int()),
   /** Points where the interviewer overruled the matcher. */
-  pointDisagreements: z.number().int(),
+  pointDisagreements: z.number().check(z.int()),
   /** The candidate's own words that earned credit in this step. */
   quotes: z.array(Evidence),
   /** Per-point detail: the answer key. Empty in the candidate's copy. */
@@ -125,21 +127,21 @@ export const PeerReport = z.object({
   caseTitle: z.string(),
   durationMinutes: z.number(),
   /** The level the candidate was judged at; absent in rooms made before levels (senior). */
-  level: SessionLevel.optional(),
+  level: z.optional(SessionLevel),
   createdAt: z.number(),
-  endReason: EndReason.nullable(),
+  endReason: z.nullable(EndReason),
   /** The offline scorer's overall score and signal. */
   autoOverall: z.number(),
   autoSignal: HireSignal,
   /** Mean of the interviewer's step ratings; null when none were given. */
-  humanAverage: z.number().nullable(),
-  disagreements: z.number().int(),
+  humanAverage: z.nullable(z.number()),
+  disagreements: z.number().check(z.int()),
   steps: z.array(PeerStepResult),
   /** Whether `steps[].points` carries the answer key. */
   answerKey: z.boolean(),
   transcript: z.array(Turn),
   pad: z.string(),
   /** The candidate's whiteboard at the end; null or absent when they drew nothing. */
-  drawing: DrawingScene.nullable().optional(),
+  drawing: z.optional(z.nullable(DrawingScene)),
 });
 export type PeerReport = z.infer<typeof PeerReport>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { HintLevel, Persona, SessionLevel, StepId } from './common.ts';
 
 export const HireSignal = z.enum(['strong-hire', 'hire', 'lean-no-hire', 'no-hire']);
@@ -12,12 +12,12 @@ export const Evidence = z.object({
   /** Verbatim candidate text: always a substring of the turn (or notes) it points at. */
   quote: z.string(),
   /** Index of the turn in the transcript, or null when the quote comes from the notes pad. */
-  turnIndex: z.number().int().nullable(),
+  turnIndex: z.nullable(z.number().check(z.int())),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 /** Candidate text that nearly earned a point (or the next level), and why it did not. */
-export const NearMiss = Evidence.extend({ why: z.string() });
+export const NearMiss = z.object({ ...Evidence.shape, why: z.string() });
 export type NearMiss = z.infer<typeof NearMiss>;
 
 export const CoveredPoint = z.object({
@@ -26,7 +26,7 @@ export const CoveredPoint = z.object({
   weight: z.number(),
   level: z.enum(['mentioned', 'explained']),
   /** Share of the point's weight earned, 0..1, after any hint discount (`afterHint.factor`). */
-  credit: z.number().min(0).max(1),
+  credit: z.number().check(z.gte(0), z.lte(1)),
   evidence: Evidence,
   /**
    * True when the candidate raised it before the interviewer asked about it (a probe, a follow-up
@@ -34,14 +34,14 @@ export const CoveredPoint = z.object({
    */
   unprompted: z.boolean(),
   /** The strongest hint that steered to this point before the candidate first said it. */
-  afterHint: z.object({ level: HintLevel, factor: z.number().min(0).max(1) }).optional(),
+  afterHint: z.optional(z.object({ level: HintLevel, factor: z.number().check(z.gte(0), z.lte(1)) })),
   /** Why the point stayed at `mentioned`, when the matcher can say. */
-  nearMiss: NearMiss.optional(),
+  nearMiss: z.optional(NearMiss),
   /**
    * The point is expected only above the session's level (a staff point in a senior session): its
    * credit is a bonus on top of the step's expected points, and leaving it out costs nothing.
    */
-  beyondLevel: z.literal(true).optional(),
+  beyondLevel: z.optional(z.literal(true)),
 });
 export type CoveredPoint = z.infer<typeof CoveredPoint>;
 
@@ -52,9 +52,9 @@ export const MissedPoint = z.object({
   /** What a strong answer says. */
   strong: z.string(),
   /** In a staff session: what a staff-level answer adds (scope, cost, roadmap, risk), when the rubric says. */
-  staff: z.string().optional(),
+  staff: z.optional(z.string()),
   /** The closest thing the candidate said, and why it did not count, when the matcher can say. */
-  nearMiss: NearMiss.optional(),
+  nearMiss: z.optional(NearMiss),
 });
 export type MissedPoint = z.infer<typeof MissedPoint>;
 
@@ -67,9 +67,11 @@ export const RedFlagHit = z.object({
   why: z.string(),
   evidence: Evidence,
   /** Absent in reports made before red flags cost points. */
-  severity: RedFlagSeverity.optional(),
+  severity: z.optional(RedFlagSeverity),
   /** Step points this flag takes off `contentScore` (the step score is floored at 0). */
-  deduction: z.number().min(0).optional(),
+  deduction: z.optional(z.number().check(z.gte(0))),
+  /** The candidate's words taking it back within two messages: the flag then costs half. */
+  takenBack: z.optional(Evidence),
 });
 export type RedFlagHit = z.infer<typeof RedFlagHit>;
 
@@ -81,27 +83,27 @@ export const CurveballResult = z.object({
   /** What a good reaction covers. */
   expects: z.string(),
   /** Index of the interviewer turn that threw it. */
-  turnIndex: z.number().int(),
+  turnIndex: z.number().check(z.int()),
   /** The ideas of `expects` the reaction covered, and the ones it did not. */
   covered: z.array(z.string()),
   missing: z.array(z.string()),
   /** Share of the ideas covered, 0..1. */
-  share: z.number().min(0).max(1),
+  share: z.number().check(z.gte(0), z.lte(1)),
   /** Weight it carries in the step score, as a talking point's weight would. */
   weight: z.number(),
   /** Share of that weight earned, 0..1. */
-  credit: z.number().min(0).max(1),
+  credit: z.number().check(z.gte(0), z.lte(1)),
   /** The candidate's sentence that covered the most; null when the reaction covered nothing. */
-  evidence: Evidence.nullable(),
+  evidence: z.nullable(Evidence),
 });
 export type CurveballResult = z.infer<typeof CurveballResult>;
 
 /** What the interviewer did in a step besides opening it: how much help the candidate needed. */
 export const StepInterventions = z.object({
-  probes: z.number().int().min(0),
-  followUps: z.number().int().min(0),
-  hints: z.number().int().min(0),
-  challenges: z.number().int().min(0),
+  probes: z.number().check(z.int(), z.gte(0)),
+  followUps: z.number().check(z.int(), z.gte(0)),
+  hints: z.number().check(z.int(), z.gte(0)),
+  challenges: z.number().check(z.int(), z.gte(0)),
 });
 export type StepInterventions = z.infer<typeof StepInterventions>;
 
@@ -112,18 +114,18 @@ export const StepReport = z.object({
    * 0..100: `contentScore` minus the red flags' deductions, floored at 0; 0 when the step was not
    * reached.
    */
-  score: z.number().min(0).max(100),
+  score: z.number().check(z.gte(0), z.lte(100)),
   /** 0..100: what the points (and graded curveballs) earned, before red flags; absent in older reports. */
-  contentScore: z.number().min(0).max(100).optional(),
+  contentScore: z.optional(z.number().check(z.gte(0), z.lte(100))),
   /** In a step that was not reached: points raised early, shown but not scored. */
   covered: z.array(CoveredPoint),
   missed: z.array(MissedPoint),
   redFlags: z.array(RedFlagHit),
   /** Curveballs thrown in this step; absent in older reports. */
-  curveballs: z.array(CurveballResult).optional(),
-  interventions: StepInterventions.optional(),
+  curveballs: z.optional(z.array(CurveballResult)),
+  interventions: z.optional(StepInterventions),
   /** Time spent in the step and its budget, in ms; null when the transcript carries no times. */
-  usedMs: z.number().nullable(),
+  usedMs: z.nullable(z.number()),
   budgetMs: z.number(),
   /** The interview got to this step. An unreached step scores 0 and history does not average it. */
   reached: z.boolean(),
@@ -133,7 +135,7 @@ export type StepReport = z.infer<typeof StepReport>;
 export const ReportFlag = z.object({
   kind: z.enum(['grader-directed', 'empty-transcript', 'judge-failed', 'degraded', 'ignored-input']),
   message: z.string(),
-  evidence: Evidence.optional(),
+  evidence: z.optional(Evidence),
 });
 export type ReportFlag = z.infer<typeof ReportFlag>;
 
@@ -141,13 +143,13 @@ export type ReportFlag = z.infer<typeof ReportFlag>;
 export const ScorerView = z.object({
   level: z.enum(['missed', 'mentioned', 'explained']),
   /** Share of the point's weight earned, 0..1. */
-  credit: z.number().min(0).max(1),
-  evidence: Evidence.nullable(),
+  credit: z.number().check(z.gte(0), z.lte(1)),
+  evidence: z.nullable(Evidence),
   /**
    * Judge only: its two runs gave the point different levels, and the lower one is shown. Absent
    * in reports made before the judge ran twice.
    */
-  uncertain: z.boolean().optional(),
+  uncertain: z.optional(z.boolean()),
 });
 export type ScorerView = z.infer<typeof ScorerView>;
 
@@ -180,12 +182,12 @@ export const RedFlagComparison = z.object({
   title: z.string(),
   severity: RedFlagSeverity,
   /** Step points the flag costs where it counts. */
-  deduction: z.number().min(0),
-  offline: Evidence.nullable(),
-  judge: Evidence.nullable(),
+  deduction: z.number().check(z.gte(0)),
+  offline: z.nullable(Evidence),
+  judge: z.nullable(Evidence),
   agreement: z.enum(['agree', 'judge-only', 'offline-only']),
   /** Only one of the judge's two runs found it; it costs nothing in the judge's score. */
-  uncertain: z.boolean().optional(),
+  uncertain: z.optional(z.boolean()),
 });
 export type RedFlagComparison = z.infer<typeof RedFlagComparison>;
 
@@ -193,11 +195,11 @@ export type RedFlagComparison = z.infer<typeof RedFlagComparison>;
 export const CurveballView = z.object({
   /** The ideas of `expects` it found covered. */
   covered: z.array(z.string()),
-  share: z.number().min(0).max(1),
-  credit: z.number().min(0).max(1),
-  evidence: Evidence.nullable(),
+  share: z.number().check(z.gte(0), z.lte(1)),
+  credit: z.number().check(z.gte(0), z.lte(1)),
+  evidence: z.nullable(Evidence),
   /** Judge only: its two runs found different ideas covered; only those both found count. */
-  uncertain: z.boolean().optional(),
+  uncertain: z.optional(z.boolean()),
 });
 export type CurveballView = z.infer<typeof CurveballView>;
 
@@ -222,10 +224,10 @@ export const StepComparison = z.object({
   judgeScore: z.number(),
   points: z.array(PointComparison),
   /** Talking points the two disagree on (red flags and curveballs are counted apart). */
-  disagreements: z.number().int().min(0),
+  disagreements: z.number().check(z.int(), z.gte(0)),
   /** Absent in reports made before the judge graded red flags and curveballs. */
-  redFlags: z.array(RedFlagComparison).optional(),
-  curveballs: z.array(CurveballComparison).optional(),
+  redFlags: z.optional(z.array(RedFlagComparison)),
+  curveballs: z.optional(z.array(CurveballComparison)),
 });
 export type StepComparison = z.infer<typeof StepComparison>;
 
@@ -235,11 +237,11 @@ export const VerdictComparison = z.object({
   hireSignal: z.object({ offline: HireSignal, judge: HireSignal }),
   steps: z.array(StepComparison),
   /** Points where the two disagree, biggest weighted credit gap first. */
-  disagreements: z.array(PointComparison.extend({ step: StepId })),
+  disagreements: z.array(z.object({ ...PointComparison.shape, step: StepId })),
   /** Red flags one found and the other did not, or the judge's runs split on; costliest first. */
-  redFlagDisagreements: z.array(RedFlagComparison.extend({ step: StepId })).optional(),
+  redFlagDisagreements: z.optional(z.array(z.object({ ...RedFlagComparison.shape, step: StepId }))),
   /** Curveballs graded differently, biggest weighted credit gap first. */
-  curveballDisagreements: z.array(CurveballComparison.extend({ step: StepId })).optional(),
+  curveballDisagreements: z.optional(z.array(z.object({ ...CurveballComparison.shape, step: StepId }))),
 });
 export type VerdictComparison = z.infer<typeof VerdictComparison>;
 
@@ -247,29 +249,29 @@ export const Report = z.object({
   version: z.literal(1),
   caseId: z.string(),
   caseTitle: z.string(),
-  sessionId: z.string().nullable(),
+  sessionId: z.nullable(z.string()),
   createdAt: z.number(),
   scorer: ScorerKind,
   /** 0..100 */
-  overall: z.number().min(0).max(100),
+  overall: z.number().check(z.gte(0), z.lte(100)),
   hireSignal: HireSignal,
   steps: z.array(StepReport),
   /** Share of credited points the candidate raised before being probed, 0..1; null when none were credited. */
-  unpromptedShare: z.number().min(0).max(1).nullable(),
+  unpromptedShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
   flags: z.array(ReportFlag),
   /** The level the session was judged at; absent in reports made before levels (judged as senior). */
-  level: SessionLevel.optional(),
+  level: z.optional(SessionLevel),
   /** The interviewer's manner; absent when there was none to choose (a peer room, a transcript file, older reports). */
-  persona: Persona.optional(),
+  persona: z.optional(Persona),
   /**
    * Total time the interview clock stood paused, in ms (not charged to any step). Absent in
    * reports built before pausing was recorded, and in reports of a transcript file.
    */
-  pausedMs: z.number().int().min(0).optional(),
+  pausedMs: z.optional(z.number().check(z.int(), z.gte(0))),
   /**
    * When a model judge graded the session: both scorers side by side (the headline numbers above
    * are the judge's, `scorer: 'judge'`). Null or absent when only one scorer ran.
    */
-  comparison: VerdictComparison.nullable().optional(),
+  comparison: z.optional(z.nullable(VerdictComparison)),
 });
 export type Report = z.infer<typeof Report>;

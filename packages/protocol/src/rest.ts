@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import {
   DEFAULT_LEVEL,
   DEFAULT_PERSONA,
@@ -39,40 +39,35 @@ export const HealthResponse = z.object({
      * The endpoint answers and serves the configured model: the model interviewer can be chosen.
      * Absent from older servers (read it as `configured && reachable`).
      */
-    ready: z.boolean().optional(),
+    ready: z.optional(z.boolean()),
     detail: z.string(),
   }),
   db: z.enum(['ok', 'error']),
   /** With `db: "error"`: why no write can succeed (read-only file, full disk, closed connection). */
-  dbDetail: z.string().optional(),
+  dbDetail: z.optional(z.string()),
   /** Present only when the data directory's disk is low on space; `detail` says what to do. */
-  disk: z.object({ freeBytes: z.number(), low: z.boolean(), detail: z.string() }).optional(),
+  disk: z.optional(z.object({ freeBytes: z.number(), low: z.boolean(), detail: z.string() })),
   /** "key" when the server was started with an access passphrase; absent from older servers ("open"). */
-  access: AccessMode.optional(),
+  access: z.optional(AccessMode),
   /**
    * Addresses other machines on the network can open this server at (`http://ip:port`), present
    * when it listens on every interface (HOST=0.0.0.0) or on a network address. A page opened at
    * 127.0.0.1 uses the first for the links it hands out.
    */
-  lanUrls: z.array(z.string()).optional(),
+  lanUrls: z.optional(z.array(z.string())),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const CreateSessionBody = z.object({
-  caseId: z.string().min(1).max(80),
-  durationMinutes: DurationMinutes.default(45),
-  interviewer: InterviewerKind.default('offline'),
+  caseId: z.string().check(z.minLength(1), z.maxLength(80)),
+  durationMinutes: z._default(DurationMinutes, 45),
+  interviewer: z._default(InterviewerKind, 'offline'),
   /** The level the candidate is judged at; one of the case's `levels` (senior when absent). */
-  level: SessionLevel.default(DEFAULT_LEVEL),
+  level: z._default(SessionLevel, DEFAULT_LEVEL),
   /** The interviewer's manner (neutral when absent). */
-  persona: Persona.default(DEFAULT_PERSONA),
+  persona: z._default(Persona, DEFAULT_PERSONA),
   /** Fixes the interviewer's wording choices; random when absent. */
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
+  seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(2 ** 31 - 1))),
 });
 export type CreateSessionBody = z.input<typeof CreateSessionBody>;
 
@@ -98,11 +93,11 @@ export const SessionSummary = z.object({
   persona: Persona,
   status: SessionStatus,
   createdAt: z.number(),
-  endedAt: z.number().nullable(),
-  reportId: z.string().nullable(),
-  overall: z.number().nullable(),
+  endedAt: z.nullable(z.number()),
+  reportId: z.nullable(z.string()),
+  overall: z.nullable(z.number()),
   /** Per-step scores of the report, for the history charts; null until the report exists. */
-  stepScores: z.partialRecord(StepId, z.number()).nullable(),
+  stepScores: z.nullable(z.partialRecord(StepId, z.number())),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -117,21 +112,28 @@ export const SESSIONS_PAGE_MAX = 200;
 export const SESSIONS_NEXT_HEADER = 'x-next-before';
 
 export const SessionListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(SESSIONS_PAGE_MAX).default(SESSIONS_PAGE_SIZE),
-  before: z
-    .string()
-    .regex(/^\d{1,16}\.\d{1,16}$/, `a cursor from the ${SESSIONS_NEXT_HEADER} header of the previous page`)
-    .optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(SESSIONS_PAGE_MAX)), SESSIONS_PAGE_SIZE),
+  before: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^\d{1,16}\.\d{1,16}$/,
+          `a cursor from the ${SESSIONS_NEXT_HEADER} header of the previous page`,
+        ),
+      ),
+  ),
 });
 export type SessionListQuery = z.input<typeof SessionListQuery>;
 
 /** `GET /api/sessions/:id` (token required): the session with its transcript. */
-export const SessionDetail = SessionSummary.extend({
+export const SessionDetail = z.object({
+  ...SessionSummary.shape,
   prompt: z.string(),
   steps: z.array(StepProgress),
   transcript: z.array(Turn),
   notes: z.string(),
   /** The candidate's whiteboard; null (or absent) when nothing was drawn. */
-  drawing: DrawingScene.nullable().optional(),
+  drawing: z.optional(z.nullable(DrawingScene)),
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;

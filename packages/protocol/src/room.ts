@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { EndReason, StepId, StepProgress } from './common.ts';
 
 /**
@@ -28,23 +28,23 @@ export const RoomView = z.object({
   id: z.string(),
   mode: RoomMode,
   status: RoomStatus,
-  caseId: z.string().nullable(),
-  caseTitle: z.string().nullable(),
-  prompt: z.string().nullable(),
+  caseId: z.nullable(z.string()),
+  caseTitle: z.nullable(z.string()),
+  prompt: z.nullable(z.string()),
   durationMinutes: z.number(),
   interviewer: RoomInterviewer,
   /** The case was drawn at random and is hidden from the candidate until the start. */
   surprise: z.boolean(),
   createdAt: z.number(),
-  startedAt: z.number().nullable(),
-  endedAt: z.number().nullable(),
-  endReason: EndReason.nullable(),
+  startedAt: z.nullable(z.number()),
+  endedAt: z.nullable(z.number()),
+  endReason: z.nullable(EndReason),
   /** The stored report, once the interview has ended. */
-  reportId: z.string().nullable(),
+  reportId: z.nullable(z.string()),
   /** The model interviewer failed (or was unavailable) and the offline interviewer took over. */
   degraded: z.boolean(),
   /** Peer rooms: the swapped room, once either seat asked for one. */
-  nextRoomId: z.string().nullable(),
+  nextRoomId: z.nullable(z.string()),
 });
 export type RoomView = z.infer<typeof RoomView>;
 
@@ -52,7 +52,7 @@ export type RoomView = z.infer<typeof RoomView>;
 export const Presence = z.object({
   interviewer: z.boolean(),
   candidate: z.boolean(),
-  observers: z.number().int().min(0),
+  observers: z.number().check(z.int(), z.gte(0)),
 });
 export type Presence = z.infer<typeof Presence>;
 
@@ -62,7 +62,7 @@ export const RoomClock = z.object({
   currentStep: StepId,
   stepStartedAt: z.number(),
   stepBudgetMs: z.number(),
-  pausedAt: z.number().nullable(),
+  pausedAt: z.nullable(z.number()),
   serverNow: z.number(),
 });
 export type RoomClock = z.infer<typeof RoomClock>;
@@ -70,7 +70,7 @@ export type RoomClock = z.infer<typeof RoomClock>;
 /** `POST /api/rooms/:id/observers` with a seat's token: a read-only link to watch the room. */
 export const CreateObserverBody = z.object({
   /** What the observer sees; only the interviewer of a peer room may share the console. */
-  view: SeatView.default('candidate'),
+  view: z._default(SeatView, 'candidate'),
 });
 export type CreateObserverBody = z.input<typeof CreateObserverBody>;
 

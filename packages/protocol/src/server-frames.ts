@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { EndReason, StepId, Turn } from './common.ts';
 import { ConsoleFact, ConsoleStep, PeerAssessment, PeerCoverage } from './console.ts';
 import { DrawingScene } from './drawing.ts';
@@ -9,7 +9,7 @@ import { Presence, RoomClock, RoomView, Seat, SeatView } from './room.ts';
 // Numbered events: stored, replayed after a reconnect
 // ---------------------------------------------------------------------------
 
-const seq = z.number().int().positive();
+const seq = z.number().check(z.int(), z.positive());
 
 /** A new transcript turn from either side. */
 export const TurnEvent = z.object({ type: z.literal('turn'), seq, turn: Turn });
@@ -19,7 +19,7 @@ export const StepEvent = z.object({
   type: z.literal('step'),
   seq,
   step: StepId,
-  index: z.number().int().min(0).max(6),
+  index: z.number().check(z.int(), z.gte(0), z.lte(6)),
   startedAt: z.number(),
   budgetMs: z.number(),
   reason: z.enum(['start', 'time-up', 'candidate']),
@@ -59,15 +59,15 @@ export const SnapshotMessage = z.object({
   room: RoomView,
   presence: Presence,
   /** Null in a peer lobby. */
-  clock: RoomClock.nullable(),
+  clock: z.nullable(RoomClock),
   /** The whole transcript so far. */
   transcript: z.array(Turn),
   /** The candidate's notes and diagram pad. */
   notes: z.string(),
   /** The candidate's whiteboard; null (or absent) until they draw. */
-  drawing: DrawingScene.nullable().optional(),
+  drawing: z.optional(z.nullable(DrawingScene)),
   /** Seq of the newest event; events after the client's `lastSeq` follow this message. */
-  lastSeq: z.number().int().min(0),
+  lastSeq: z.number().check(z.int(), z.gte(0)),
 });
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
@@ -127,12 +127,12 @@ export const ErrorMessage = z.object({
   code: ErrorCode,
   message: z.string(),
   /** Set when the refused frame carried a client id. */
-  clientId: z.string().optional(),
+  clientId: z.optional(z.string()),
   /**
    * True when the refusal means "not now" rather than "not this" (see `RETRYABLE_CODES`): send the
    * same frame again, with the same client id, after a short wait; the room stores it at most once.
    */
-  retryable: z.boolean().optional(),
+  retryable: z.optional(z.boolean()),
 });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 
@@ -140,7 +140,7 @@ export type ErrorMessage = z.infer<typeof ErrorMessage>;
 export const TurnDeltaMessage = z.object({
   type: z.literal('turn_delta'),
   /** The draft this text belongs to; the `turn` event that completes it carries the same id. */
-  draftId: z.string().max(128),
+  draftId: z.string().check(z.maxLength(128)),
   step: StepId,
   /** Text to append to the draft. */
   text: z.string(),
@@ -150,7 +150,7 @@ export type TurnDeltaMessage = z.infer<typeof TurnDeltaMessage>;
 /** Drop the draft: the model failed half-way, or its message was replaced. The final `turn` follows. */
 export const TurnDiscardMessage = z.object({
   type: z.literal('turn_discard'),
-  draftId: z.string().max(128),
+  draftId: z.string().check(z.maxLength(128)),
   reason: z.enum(['failed', 'replaced']),
 });
 export type TurnDiscardMessage = z.infer<typeof TurnDiscardMessage>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import { StepId } from './common.ts';
 import { NearMiss } from './report.ts';
 
@@ -16,13 +16,13 @@ export const DrillCardSummary = z.object({
   title: z.string(),
   step: StepId,
   /** For a case card: the case it is grounded in. */
-  caseId: z.string().optional(),
-  caseTitle: z.string().optional(),
+  caseId: z.optional(z.string()),
+  caseTitle: z.optional(z.string()),
   question: z.string(),
-  minutes: z.number().int().positive(),
+  minutes: z.number().check(z.int(), z.positive()),
   /** The owner's latest score on this card, 0..100; null when never tried. */
-  lastScore: z.number().nullable(),
-  attempts: z.number().int().min(0),
+  lastScore: z.nullable(z.number()),
+  attempts: z.number().check(z.int(), z.gte(0)),
 });
 export type DrillCardSummary = z.infer<typeof DrillCardSummary>;
 
@@ -37,16 +37,16 @@ export const DrillDeckResponse = z.object({
 export type DrillDeckResponse = z.infer<typeof DrillDeckResponse>;
 
 export const DrillAttemptBody = z.strictObject({
-  answer: z
-    .string()
-    .max(
+  answer: z.string().check(
+    z.maxLength(
       MAX_DRILL_ANSWER_CHARS,
       `the answer is longer than ${MAX_DRILL_ANSWER_CHARS} characters; keep to what you would say in a few minutes`,
-    )
-    .refine(
+    ),
+    z.refine(
       (text) => text.trim().length > 0,
       'the answer is empty; write when you would choose which, and why',
     ),
+  ),
 });
 export type DrillAttemptBody = z.infer<typeof DrillAttemptBody>;
 
@@ -55,10 +55,10 @@ export const DrillCreditedPoint = z.object({
   title: z.string(),
   weight: z.number(),
   level: z.enum(['mentioned', 'explained']),
-  credit: z.number().min(0).max(1),
+  credit: z.number().check(z.gte(0), z.lte(1)),
   /** The candidate's own words that earned it: a slice of the answer. */
   quote: z.string(),
-  nearMiss: NearMiss.optional(),
+  nearMiss: z.optional(NearMiss),
 });
 export type DrillCreditedPoint = z.infer<typeof DrillCreditedPoint>;
 
@@ -68,7 +68,7 @@ export const DrillMissedPoint = z.object({
   weight: z.number(),
   /** What a strong answer adds. */
   strong: z.string(),
-  nearMiss: NearMiss.optional(),
+  nearMiss: z.optional(NearMiss),
 });
 export type DrillMissedPoint = z.infer<typeof DrillMissedPoint>;
 
@@ -85,7 +85,7 @@ export const DrillResult = z.object({
   cardId: z.string(),
   cardTitle: z.string(),
   /** 0..100, after red flags. */
-  score: z.number().min(0).max(100),
+  score: z.number().check(z.gte(0), z.lte(100)),
   answer: z.string(),
   credited: z.array(DrillCreditedPoint),
   missed: z.array(DrillMissedPoint),
@@ -101,9 +101,9 @@ export const DrawBrief = z.object({
   caseId: z.string(),
   caseTitle: z.string(),
   prompt: z.string(),
-  minutes: z.number().int().positive(),
-  componentCount: z.number().int(),
-  arrowCount: z.number().int(),
+  minutes: z.number().check(z.int(), z.positive()),
+  componentCount: z.number().check(z.int()),
+  arrowCount: z.number().check(z.int()),
 });
 export type DrawBrief = z.infer<typeof DrawBrief>;
 
@@ -112,24 +112,28 @@ export const MAX_DRAWN_EDGES = 80;
 
 const drawnName = z
   .string()
-  .trim()
-  .min(1, 'a box needs a name')
-  .max(80, 'keep a box name under 80 characters');
+  .check(
+    z.trim(),
+    z.minLength(1, 'a box needs a name'),
+    z.maxLength(80, 'keep a box name under 80 characters'),
+  );
 
 export const DrawAttemptBody = z.strictObject({
   nodes: z
     .array(z.strictObject({ id: drawnName, label: drawnName }))
-    .min(1, 'the drawing has no boxes; name at least one component')
-    .max(MAX_DRAWN_NODES, `draw at most ${MAX_DRAWN_NODES} boxes`),
+    .check(
+      z.minLength(1, 'the drawing has no boxes; name at least one component'),
+      z.maxLength(MAX_DRAWN_NODES, `draw at most ${MAX_DRAWN_NODES} boxes`),
+    ),
   edges: z
     .array(
       z.strictObject({
         from: drawnName,
         to: drawnName,
-        label: z.string().trim().max(80).optional(),
+        label: z.optional(z.string().check(z.trim(), z.maxLength(80))),
       }),
     )
-    .max(MAX_DRAWN_EDGES, `draw at most ${MAX_DRAWN_EDGES} arrows`),
+    .check(z.maxLength(MAX_DRAWN_EDGES, `draw at most ${MAX_DRAWN_EDGES} arrows`)),
 });
 export type DrawAttemptBody = z.infer<typeof DrawAttemptBody>;
 
@@ -137,15 +141,15 @@ export const DrawResult = z.object({
   caseId: z.string(),
   caseTitle: z.string(),
   components: z.array(
-    z.object({ id: z.string(), label: z.string(), matched: z.boolean(), drawnLabel: z.string().optional() }),
+    z.object({ id: z.string(), label: z.string(), matched: z.boolean(), drawnLabel: z.optional(z.string()) }),
   ),
   arrows: z.array(
     z.object({
       from: z.string(),
       to: z.string(),
-      label: z.string().optional(),
+      label: z.optional(z.string()),
       matched: z.boolean(),
-      reversed: z.boolean().optional(),
+      reversed: z.optional(z.boolean()),
     }),
   ),
   extraNodes: z.array(z.string()),
@@ -157,7 +161,7 @@ export const DrawResult = z.object({
     components: z.array(
       z.object({ id: z.string(), label: z.string(), role: z.string(), path: z.enum(['online', 'offline']) }),
     ),
-    arrows: z.array(z.object({ from: z.string(), to: z.string(), label: z.string().optional() })),
+    arrows: z.array(z.object({ from: z.string(), to: z.string(), label: z.optional(z.string()) })),
   }),
 });
 export type DrawResult = z.infer<typeof DrawResult>;
@@ -187,7 +191,7 @@ export const ReviewItem = z.discriminatedUnion('kind', [
     /** Behind the reveal: what a strong answer says. */
     strong: z.string(),
     /** Sessions whose report missed it. */
-    missedIn: z.number().int().min(1),
+    missedIn: z.number().check(z.int(), z.gte(1)),
   }),
 ]);
 export type ReviewItem = z.infer<typeof ReviewItem>;
@@ -195,11 +199,11 @@ export type ReviewItem = z.infer<typeof ReviewItem>;
 export const ReviewDeck = z.object({
   now: z.number(),
   /** Everything due now, however many; `items` holds the first `MAX_REVIEW_BATCH` of them. */
-  dueCount: z.number().int().min(0),
-  totalCount: z.number().int().min(0),
+  dueCount: z.number().check(z.int(), z.gte(0)),
+  totalCount: z.number().check(z.int(), z.gte(0)),
   items: z.array(ReviewItem),
   /** When the next card not yet due comes up; null when nothing is scheduled. */
-  nextDueAt: z.number().nullable(),
+  nextDueAt: z.nullable(z.number()),
   /** Missed points are left out while a peer interview this owner set up is waiting or running. */
   caseItemsHidden: z.boolean(),
 });
@@ -220,7 +224,7 @@ export const RecurringMiss = z.object({
   caseTitle: z.string(),
   pointId: z.string(),
   title: z.string(),
-  sessions: z.number().int().min(2),
+  sessions: z.number().check(z.int(), z.gte(2)),
   lastMissedAt: z.number(),
 });
 export type RecurringMiss = z.infer<typeof RecurringMiss>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '#zod';
 import type { ErrorCode } from './errors.ts';
 
 /** Largest recording `POST /api/transcribe` accepts: about two minutes of compressed speech, with room to spare. */
@@ -28,7 +28,7 @@ export const VoiceCapabilities = z.object({
     /** `POST /api/transcribe` forwards recordings to a configured endpoint. */
     available: z.boolean(),
     /** Without an endpoint: what to configure, in a sentence the page can show. */
-    setup: z.string().optional(),
+    setup: z.optional(z.string()),
     maxBytes: z.number(),
     maxSeconds: z.number(),
     formats: z.array(AudioFormat),
@@ -42,9 +42,11 @@ export const VoiceCapabilities = z.object({
 export type VoiceCapabilities = z.infer<typeof VoiceCapabilities>;
 
 /** `POST /api/transcribe` reply: the words heard, trimmed, never empty. */
-export const TranscribeResponse = z.object({ text: z.string().min(1) });
+export const TranscribeResponse = z.object({ text: z.string().check(z.minLength(1)) });
 export type TranscribeResponse = z.infer<typeof TranscribeResponse>;
 
 /** `POST /api/speech` body; the reply is the audio itself (its content type says which format). */
-export const SpeechBody = z.object({ text: z.string().trim().min(1).max(MAX_SPEECH_CHARS) });
+export const SpeechBody = z.object({
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_SPEECH_CHARS)),
+});
 export type SpeechBody = z.infer<typeof SpeechBody>;

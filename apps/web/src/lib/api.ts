@@ -18,7 +18,7 @@ import {
   SessionSummary,
   SharedReport,
 } from '@mlsd/protocol';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lockAccess } from './access-gate.ts';
 import { claimKnownSessions } from './claim.ts';
 import { loadAccessKey, ownerKey, saveAccessKey } from './owner.ts';
@@ -56,16 +56,20 @@ export type ApiInit = Omit<RequestInit, 'headers'> & { headers?: Record<string, 
  * Fetches `path` and checks the reply against `schema`, throwing an ApiRequestError that says what
  * went wrong.
  */
-export async function request<T>(path: string, schema: z.ZodType<T>, init: ApiInit = {}): Promise<T> {
+export async function request<S extends z.ZodMiniType>(
+  path: string,
+  schema: S,
+  init: ApiInit = {},
+): Promise<z.output<S>> {
   return (await requestWithHeaders(path, schema, init)).data;
 }
 
 /** `request`, also giving the reply's headers (a paged list carries its next cursor in one). */
-async function requestWithHeaders<T>(
+async function requestWithHeaders<S extends z.ZodMiniType>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: S,
   init: ApiInit = {},
-): Promise<{ data: T; headers: Headers }> {
+): Promise<{ data: z.output<S>; headers: Headers }> {
   // The passphrase goes with every request once known: the server ignores it where it is not needed.
   const store = browserStore();
   const accessKey = loadAccessKey(store);

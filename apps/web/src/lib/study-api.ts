@@ -9,7 +9,7 @@ import {
   ReviewGradeResponse,
   type ReviewRating,
 } from '@mlsd/protocol';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ownerHeaders, request } from './api.ts';
 
 const post = (body: unknown): { method: string; headers: Record<string, string>; body: string } => ({

@@ -15,7 +15,7 @@ function refuse(code: ErrorCode, message: string, clientId?: string): ParsedFram
   return { ok: false, error };
 }
 
-const TYPES = ClientMessage.options.map((option) => option.shape.type.value);
+const TYPES = ClientMessage.def.options.map((option) => option.shape.type.def.values[0]);
 const LIMITS: Record<string, string> = {
   say: `messages are limited to ${MAX_ANSWER_CHARS} characters`,
   notes: `notes are limited to ${MAX_NOTES_CHARS} characters`,
