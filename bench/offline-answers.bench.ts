@@ -27,7 +27,12 @@ const CONFIGS = [
 ];
 
 function row(figures: OfflineFigures, transcript: string): string {
-  const reading = figures.readWorkers === 0 ? 'main thread' : `pool of ${figures.readWorkers}`;
+  const reading =
+    figures.readWorkers === 0
+      ? 'main thread'
+      : figures.readWorkers === 'auto'
+        ? 'auto (on demand)'
+        : `pool of ${figures.readWorkers}`;
   const commits = figures.groupCommits
     ? `grouped (${fixed(figures.commitsPerGroup, 1)} per fsync)`
     : 'one each';

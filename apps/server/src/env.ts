@@ -2,12 +2,28 @@ import { isAbsolute, resolve } from 'node:path';
 import { type LlmConfig, parseLlmConfig } from '@mlsd/llm';
 import { z } from 'zod';
 import type { ProxyUsers } from './access.ts';
+import { AUTO_READ_WORKERS_AT, type ReadWorkersSetting } from './reading-pool/on-demand.ts';
 import { type HostPolicy, parseHostList } from './transport/hosts.ts';
 import { type OriginPolicy, parseOriginList } from './transport/ws/origin.ts';
 import { readVoiceSettings, type VoiceSettings } from './voice/settings.ts';
 
-/** Reading threads when MLSD_READ_WORKERS is unset (see docs/performance.md for the measurements). */
-const DEFAULT_READ_WORKERS = 0;
+/** More threads than this only take turns on the cores (one per core is plenty). */
+const MAX_READ_WORKERS = 16;
+
+/**
+ * `auto` (the default, see reading-pool/on-demand.ts and docs/performance.md), or a whole number of
+ * worker threads: 0 reads on the main thread.
+ */
+function parseReadWorkers(value: string, context: z.RefinementCtx): ReadWorkersSetting {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'auto' || trimmed === '') return 'auto';
+  if (/^\d+$/.test(trimmed) && Number(trimmed) <= MAX_READ_WORKERS) return Number(trimmed);
+  context.addIssue({
+    code: 'custom',
+    message: `'${value}' is not a setting; accepted values: auto (the default: one worker once ${AUTO_READ_WORKERS_AT} sessions are live, on two cores or more), or a whole number of worker threads from 0 to ${MAX_READ_WORKERS} (0 reads on the main thread)`,
+  });
+  return z.NEVER;
+}
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -83,13 +99,21 @@ const Env = z.object({
     ),
   /** Comma-separated addresses the proxy connects from; the user header is believed only from them. */
   MLSD_TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
-  /** Worker threads that read candidate messages; 0 reads them on the server's own thread. */
-  MLSD_READ_WORKERS: z.coerce
-    .number()
-    .int('a whole number of worker threads, 0 to read on the main thread')
-    .min(0, 'a whole number of worker threads, 0 to read on the main thread')
-    .max(16, 'at most 16 worker threads (one per core is plenty)')
-    .default(DEFAULT_READ_WORKERS),
+  /** Worker threads that read candidate messages: `auto`, or a number (0 reads them on the server's own thread). */
+  MLSD_READ_WORKERS: z.string().default('auto').transform(parseReadWorkers),
+  /** With MLSD_READ_WORKERS=auto: the live sessions (solo and peer rooms) at which the worker starts. */
+  MLSD_READ_WORKERS_AT: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      if (/^\d+$/.test(value.trim()) && Number(value.trim()) >= 1) return Number(value.trim());
+      context.addIssue({
+        code: 'custom',
+        message: `'${value}' is not a number of live sessions; a whole number from 1 (the default is ${AUTO_READ_WORKERS_AT})`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export interface ServerEnv {
@@ -119,8 +143,10 @@ export interface ServerEnv {
    * address then count each user behind the proxy, not the proxy. Undefined: the TCP peer is the client.
    */
   trustedProxies?: string[];
-  /** Worker threads reading candidate messages (`MLSD_READ_WORKERS`); 0: the main thread. */
-  readWorkers: number;
+  /** Worker threads reading candidate messages (`MLSD_READ_WORKERS`); 0: the main thread; `auto`: on demand. */
+  readWorkers: ReadWorkersSetting;
+  /** With `auto`: the live sessions on this instance at which its worker starts (`MLSD_READ_WORKERS_AT`). */
+  readWorkersAt: number;
   /** Transcription and speech endpoints (MLSD_STT_URL, MLSD_TTS_URL and friends; see voice/settings.ts). */
   voice: VoiceSettings;
 }
@@ -161,6 +187,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       'invalid environment: REDIS_URL is set but DATABASE_URL is not. Instances that share rooms through Redis cannot share a SQLite file: set DATABASE_URL to a PostgreSQL server (postgres://user:password@host:5432/database), or unset REDIS_URL to run one instance on SQLite.',
     );
   }
+  // A threshold with a fixed number of workers would be silently ignored: say so instead.
+  if (parsed.data.MLSD_READ_WORKERS_AT !== undefined && parsed.data.MLSD_READ_WORKERS !== 'auto') {
+    throw new Error(
+      `invalid environment: MLSD_READ_WORKERS_AT applies only with MLSD_READ_WORKERS=auto, and MLSD_READ_WORKERS is ${parsed.data.MLSD_READ_WORKERS}. Unset MLSD_READ_WORKERS_AT, or set MLSD_READ_WORKERS=auto.`,
+    );
+  }
   const rubricsDir = parsed.data.MLSD_RUBRICS_DIR?.trim()
     ? absolute(parsed.data.MLSD_RUBRICS_DIR.trim())
     : null;
@@ -177,6 +209,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     llm: readLlmSetup(env),
     accessKey: parsed.data.MLSD_ACCESS_KEY === '' ? null : parsed.data.MLSD_ACCESS_KEY,
     readWorkers: parsed.data.MLSD_READ_WORKERS,
+    readWorkersAt: parsed.data.MLSD_READ_WORKERS_AT ?? AUTO_READ_WORKERS_AT,
     voice: readVoiceSettings(env),
     proxyUsers:
       parsed.data.MLSD_USER_HEADER === ''

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
@@ -7,6 +8,7 @@ import { startRetention } from './data-retention.ts';
 import { type DataSettings, readDataSettings } from './data-settings.ts';
 import { readEnv, type ServerEnv } from './env.ts';
 import { lanUrls } from './lan-urls.ts';
+import { readingSettingsFor } from './reading-pool/on-demand.ts';
 import { warmCases, warmFactIndexes } from './warm.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,8 +62,9 @@ const app = await buildApp({
   hardening: { origins: env.allowedOrigins, hosts: env.allowedHosts },
   llm: env.llm,
   accessKey: env.accessKey,
-  // With workers: they start once the server listens, and answers are read here until they are warm.
-  reading: { workers: env.readWorkers, startAfterListening: true },
+  // Workers start once the server listens (`auto`: once enough sessions are live), and answers are
+  // read here until they are warm.
+  reading: readingSettingsFor(env.readWorkers, env.readWorkersAt, availableParallelism()),
   voice: env.voice,
   ...(env.proxyUsers ? { proxyUsers: env.proxyUsers } : {}),
   ...(env.trustedProxies ? { trustedProxies: env.trustedProxies } : {}),

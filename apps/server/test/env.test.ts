@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.ts';
+import { AUTO_READ_WORKERS_AT } from '../src/reading-pool/on-demand.ts';
 import { LOCAL_HOSTS } from '../src/transport/hosts.ts';
 import { NO_VOICE } from '../src/voice/settings.ts';
 
@@ -29,7 +30,8 @@ describe('readEnv', () => {
       allowedHosts: LOCAL_HOSTS,
       llm: { config: null, problem: null },
       accessKey: null,
-      readWorkers: 0,
+      readWorkers: 'auto',
+      readWorkersAt: AUTO_READ_WORKERS_AT,
       voice: NO_VOICE,
     });
     // Pure: resolving the path creates nothing (server.ts makes the directory when it starts).
@@ -65,6 +67,7 @@ describe('readEnv', () => {
       llm: { config: null, problem: null },
       accessKey: 'correct horse battery',
       readWorkers: 2,
+      readWorkersAt: AUTO_READ_WORKERS_AT,
       voice: NO_VOICE,
     });
   });
@@ -76,9 +79,6 @@ describe('readEnv', () => {
       /MLSD_ALLOWED_ORIGINS: .*is not an origin/,
     );
     expect(() => readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'x user' })).toThrow(/MLSD_USER_HEADER/);
-    expect(() => readEnv({ INIT_CWD: dir, MLSD_READ_WORKERS: '1.5' })).toThrow(
-      /MLSD_READ_WORKERS: a whole number of worker threads/,
-    );
     expect(
       readEnv({ INIT_CWD: dir, MLSD_USER_HEADER: 'X-Forwarded-User', MLSD_TRUSTED_PROXIES: '10.0.0.2, ::1' })
         .proxyUsers,
@@ -88,6 +88,41 @@ describe('readEnv', () => {
     });
     expect(() => readEnv({ INIT_CWD: dir, MLSD_ACCESS_KEY: 'short' })).toThrow(
       /MLSD_ACCESS_KEY: an access passphrase has at least 8 characters/,
+    );
+  });
+});
+
+describe('MLSD_READ_WORKERS', () => {
+  it('takes auto (the default) or a number of worker threads from 0 to 16', () => {
+    const read = (vars: Record<string, string>) => {
+      const env = readEnv({ INIT_CWD: dir, ...vars });
+      return { workers: env.readWorkers, at: env.readWorkersAt };
+    };
+    expect(read({})).toEqual({ workers: 'auto', at: AUTO_READ_WORKERS_AT });
+    expect(read({ MLSD_READ_WORKERS: '' })).toEqual({ workers: 'auto', at: AUTO_READ_WORKERS_AT });
+    expect(read({ MLSD_READ_WORKERS: ' Auto ' })).toEqual({ workers: 'auto', at: AUTO_READ_WORKERS_AT });
+    expect(read({ MLSD_READ_WORKERS: 'auto', MLSD_READ_WORKERS_AT: '3' })).toEqual({
+      workers: 'auto',
+      at: 3,
+    });
+    expect(read({ MLSD_READ_WORKERS: '0' })).toEqual({ workers: 0, at: AUTO_READ_WORKERS_AT });
+    expect(read({ MLSD_READ_WORKERS: '16' })).toEqual({ workers: 16, at: AUTO_READ_WORKERS_AT });
+  });
+
+  it('refuses anything else, naming the variable and the accepted values', () => {
+    for (const bad of ['1.5', '-1', '17', 'many', 'on', '2 workers']) {
+      expect(() => readEnv({ INIT_CWD: dir, MLSD_READ_WORKERS: bad })).toThrow(
+        new RegExp(`MLSD_READ_WORKERS: '${bad}' is not a setting; accepted values: auto .*from 0 to 16`),
+      );
+    }
+    for (const bad of ['0', '-3', 'fifty', '2.5']) {
+      expect(() => readEnv({ INIT_CWD: dir, MLSD_READ_WORKERS_AT: bad })).toThrow(
+        /MLSD_READ_WORKERS_AT: .* is not a number of live sessions; a whole number from 1/,
+      );
+    }
+    // A threshold for a fixed number of workers would be ignored: it is refused instead.
+    expect(() => readEnv({ INIT_CWD: dir, MLSD_READ_WORKERS: '1', MLSD_READ_WORKERS_AT: '10' })).toThrow(
+      /MLSD_READ_WORKERS_AT applies only with MLSD_READ_WORKERS=auto/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionBrains } from '../rooms/solo/brains.ts';
 import { createBrains } from '../rooms/solo/offline-brains.ts';
+import { startWhenBusy } from './on-demand.ts';
 import { PoolUnavailable, ReadingPool } from './reading-pool.ts';
 import type { CrashOnce } from './tasks.ts';
 
@@ -15,6 +16,12 @@ export interface ReadingSettings {
    * that exercise the workers rely on).
    */
   startAfterListening?: boolean;
+  /**
+   * Start the workers only once this many rooms are live on this instance, and after listening
+   * (`MLSD_READ_WORKERS=auto`, on-demand.ts); until they are warm the main thread reads, as with
+   * `startAfterListening`. Once started they stay.
+   */
+  startAtLiveRooms?: number;
   /** Test hook (see `CrashOnce`). */
   crashOnce?: CrashOnce;
 }
@@ -61,14 +68,16 @@ export function pooledBrains(
 }
 
 /**
- * The app's offline brains: in-process with 0 workers, else read in a pool that starts now, or
- * once the server listens (`startAfterListening`); its workers warm every case in their own
+ * The app's offline brains: in-process with 0 workers, else read in a pool that starts now, once
+ * the server listens (`startAfterListening`), or once enough rooms are live (`startAtLiveRooms`,
+ * needs the rooms plugin too); its workers warm every case in their own
  * threads, and it closes with the app. Needs the rubrics plugin registered.
  */
 export function readingBrains(app: FastifyInstance, settings: ReadingSettings): SessionBrains {
   const base = createBrains();
   if (settings.workers <= 0) return base;
-  const deferred = settings.startAfterListening === true;
+  const onDemandAt = settings.startAtLiveRooms;
+  const deferred = settings.startAfterListening === true || onDemandAt !== undefined;
   const pool = new ReadingPool({
     workers: settings.workers,
     deferStart: deferred,
@@ -83,13 +92,21 @@ export function readingBrains(app: FastifyInstance, settings: ReadingSettings): 
   });
   // A read the closing pool drops is read again in-process (see `pooledBrains`), so order does not matter.
   app.addHook('onClose', async () => pool.close());
-  if (deferred) app.addHook('onListen', async () => pool.start());
+  // The rooms plugin registers after the brains are made: `app.rooms` exists once the app listens.
+  if (onDemandAt !== undefined) {
+    app.addHook('onListen', async () => startWhenBusy(pool, app.rooms, onDemandAt, app.log));
+  } else if (deferred) {
+    app.addHook('onListen', async () => pool.start());
+  }
   return pooledBrains(base, pool, { inProcessUntilWarm: deferred });
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The reading pool, when messages are read in worker threads (`MLSD_READ_WORKERS` > 0). */
+    /**
+     * The reading pool, when messages may be read in worker threads (`MLSD_READ_WORKERS` > 0 or
+     * `auto` on two cores or more; with `auto` its `started` stays false until enough rooms are live).
+     */
     readingPool?: ReadingPool;
   }
 }

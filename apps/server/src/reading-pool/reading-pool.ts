@@ -133,6 +133,11 @@ export class ReadingPool {
     this.#settleWarmed(Promise.all(this.#lanes.map((lane) => this.#warmLane(lane, started))));
   }
 
+  /** True once the worker threads were started (`start()`, or the constructor without `deferStart`). */
+  get started(): boolean {
+    return this.#lanes.length > 0;
+  }
+
   /** True once every worker has every case ready (`warmed` has resolved). */
   get warm(): boolean {
     return this.#warm;

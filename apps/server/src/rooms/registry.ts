@@ -78,6 +78,8 @@ export class Rooms {
   readonly #loading = new Map<string, Promise<Room | typeof ELSEWHERE | undefined>>();
   #sharing: RoomSharing | null = null;
   #closed = false;
+  /** Told the number of live rooms each time one opens (the reading pool starts on demand from it). */
+  readonly #openedListeners: ((liveRooms: number) => void)[] = [];
 
   constructor(kinds: RoomKind[], observers: AsyncDb['observers'], clock: Clock, log: FastifyBaseLogger) {
     this.#kinds = kinds;
@@ -168,6 +170,16 @@ export class Rooms {
   async #kindOf(id: string): Promise<RoomKind | undefined> {
     for (const kind of this.#kinds) if (await kind.has(id)) return kind;
     return undefined;
+  }
+
+  /** Rooms in memory on this instance, solo and peer: its own share of the live sessions. */
+  get liveCount(): number {
+    return this.#live.size;
+  }
+
+  /** Calls `listener` with `liveCount` after every room that enters memory here. */
+  onRoomOpened(listener: (liveRooms: number) => void): void {
+    this.#openedListeners.push(listener);
   }
 
   /** The live room `id` if it is in memory. */
@@ -263,6 +275,7 @@ export class Rooms {
       return raced.room;
     }
     this.#live.set(id, { room, kind, claim });
+    for (const listener of this.#openedListeners) listener(this.#live.size);
     if (claim) await claim.opened(room, () => this.#lost(room));
     return room;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import type { ReadWorkersSetting } from '../../src/reading-pool/on-demand.ts';
 import { REPO_ROOT } from '../helpers.ts';
 import { percentile } from './stats.ts';
 import { Child } from './streaming-load.ts';
@@ -20,16 +21,21 @@ export interface OfflineOptions {
   rounds: number;
   spreadMs: number;
   /** Passed to the server as MLSD_READ_WORKERS. */
-  readWorkers: number;
+  readWorkers: ReadWorkersSetting;
   /** Group the commits of one event-loop turn (the app's default); false commits each alone. */
   groupCommits: boolean;
+  /**
+   * Let a started reading pool warm up before any session answers (an on-demand worker then starts
+   * as if the sessions had arrived over a few seconds); default: the sessions answer at once.
+   */
+  warmBeforeAnswers?: boolean;
   /** Write a CPU profile of the server's main thread into this directory. */
   profileDir?: string;
 }
 
 export interface OfflineFigures {
   sessions: number;
-  readWorkers: number;
+  readWorkers: ReadWorkersSetting;
   answers: number;
   replyP50: number;
   replyP99: number;
@@ -40,6 +46,8 @@ export interface OfflineFigures {
   mainBusy: number;
   /** Session commits per SQLite transaction (1 when not grouped). */
   commitsPerGroup: number;
+  /** Readings the workers returned over the whole run, warm-up rounds too (0: the main thread read all). */
+  pooledTasks: number;
   groupCommits: boolean;
   failed: number;
 }
@@ -51,6 +59,7 @@ interface ServerFigures {
   delayP99Ms: number;
   delayMaxMs: number;
   mainBusy: number;
+  pooledTasks: number;
   commitGroups: { groups: number; commits: number; largest: number } | null;
 }
 
@@ -127,6 +136,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
     ...process.env,
     MLSD_READ_WORKERS: String(options.readWorkers),
     MLSD_BENCH_GROUP_COMMITS: options.groupCommits ? '1' : '0',
+    MLSD_BENCH_WARM_BEFORE_ANSWERS: options.warmBeforeAnswers ? '1' : '0',
   });
   const { port } = await server.next<{ type: 'ready'; port: number }>();
   const browsers: Browser[] = [];
@@ -183,6 +193,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
       commitsPerGroup: figures.commitGroups
         ? figures.commitGroups.commits / Math.max(1, figures.commitGroups.groups)
         : 1,
+      pooledTasks: figures.pooledTasks,
       groupCommits: options.groupCommits,
       failed,
     };

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../src/app.ts';
+import { AUTO_READ_WORKERS_AT, readingSettingsFor } from '../../src/reading-pool/on-demand.ts';
 import { REPO_ROOT } from '../helpers.ts';
 
 /**
@@ -10,13 +11,21 @@ import { REPO_ROOT } from '../helpers.ts';
  * rubrics, a SQLite file with synchronous=FULL) on a port of its own. Over IPC: `create` makes
  * sessions through the runtime (as POST /api/sessions does, one address each so the per-address
  * cap does not apply), `mark` starts a measured window (CPU time and event-loop delay), `figures`
- * ends it. The parent passes the environment (MLSD_READ_WORKERS) it wants measured.
+ * ends it. The parent passes the environment (MLSD_READ_WORKERS) it wants measured: a number
+ * starts that many workers with the app, `auto` runs as src/server.ts does by default (one worker
+ * once enough sessions are live, the main thread reading until it is warm);
+ * MLSD_BENCH_WARM_BEFORE_ANSWERS=1 waits for a started pool to be warm before any session answers.
  */
+const setting = process.env.MLSD_READ_WORKERS ?? '0';
+const reading =
+  setting === 'auto'
+    ? readingSettingsFor('auto', AUTO_READ_WORKERS_AT, availableParallelism())
+    : { workers: Number(setting) };
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-offline-bench-'));
 const app = await buildApp({
   db: join(dir, 'mlsd.sqlite'),
   rubricsDir: join(REPO_ROOT, 'rubrics'),
-  reading: { workers: Number(process.env.MLSD_READ_WORKERS ?? 0) },
+  reading,
   groupCommits:
     process.env.MLSD_BENCH_GROUP_COMMITS === '0'
       ? false
@@ -28,8 +37,9 @@ const app = await buildApp({
   },
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
-// Steady state: every worker's matcher is warm before anything is measured.
-await app.readingPool?.warmed;
+// Steady state: every worker's matcher is warm before anything is measured (an on-demand pool
+// starts only once the sessions are made, and its start is part of what `auto` is measured with).
+if (app.readingPool?.started) await app.readingPool.warmed;
 const address = app.server.address();
 const caseId = process.argv[2] ?? 'ad-click-prediction';
 
@@ -51,6 +61,8 @@ process.on('message', async (raw: unknown) => {
       );
       sessions.push({ id: created.id, token: created.token });
     }
+    // As when sessions arrive over more than the worker's warm-up: it is warm before they answer.
+    if (process.env.MLSD_BENCH_WARM_BEFORE_ANSWERS === '1') await app.readingPool?.warmed;
     process.send?.({ type: 'created', sessions });
   } else if (message.type === 'mark') {
     delay.reset();
@@ -70,6 +82,8 @@ process.on('message', async (raw: unknown) => {
       delayMaxMs: delay.max / 1e6,
       // Share of the window the main thread was busy (not waiting in the event loop).
       mainBusy: performance.eventLoopUtilization(loopAtMark).utilization,
+      // Readings and reports the workers returned since the start (0: all read on the main thread).
+      pooledTasks: app.readingPool?.pooledTasks ?? 0,
       commitGroups: app.commitGroups
         ? {
             groups: app.commitGroups.groups - groupsAtMark.groups,
