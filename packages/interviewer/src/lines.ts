@@ -77,6 +77,12 @@ export const LINES = {
     "I'm not sure what you mean.",
     'That did not come through clearly.',
   ],
+  /** A bare "ok" or "hmm": the floor handed back, no rephrase asked. */
+  carryOn: [
+    'Go ahead whenever you are ready: where do you want to take {title}?',
+    'Take your time. What would you say next about {title}?',
+    'Whenever you are ready, carry on with {title}.',
+  ],
   unclearAsk: [
     'Could you rephrase it in English, in a sentence or two, about {title}?',
     'Can you say it again in English, a little more fully? We are on {title}.',
@@ -96,7 +102,7 @@ export const LINES = {
     'The important pieces of this part are on the table. Go deeper on one, or move on when ready.',
   ],
   /** Follow-ups on what the candidate just proposed; `{said}` is their own phrase, when found. */
-  followUpLead: ['You mentioned {said}.', 'On {said}:', 'Going back to {said}:'],
+  followUpLead: ['You mentioned {said}.', 'On {said}:', 'About {said}:'],
   followUpWhy: [
     'Why that choice over the obvious alternative here?',
     'What makes that the right call for this problem rather than something simpler?',
@@ -106,6 +112,18 @@ export const LINES = {
     'What does that cost you at this scale, in latency, compute or effort?',
     'What is the price of that choice here, and is it worth paying?',
     'What does that add to the cost of building and running the system?',
+  ],
+  /** The cost angle on a metric or a signal to watch (evaluation, monitoring). */
+  followUpMeasure: [
+    'What would that number miss here, and what would you pair it with?',
+    'What value of that would make you act, and what would you do?',
+    'How could that number look fine while users are worse off?',
+  ],
+  /** The candidate asked whether something is a problem: turned back to them. */
+  followUpConcern: [
+    'Good instinct to check. What do you think, and what would you do about it?',
+    'You tell me: does it, and if so how would you handle it?',
+    "That's worth working through. How big a problem is it here, and what would you change?",
   ],
   followUpFailure: [
     'How could that go wrong in production, and how would you notice?',
@@ -136,11 +154,11 @@ export const LINES = {
   ],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
-  /** `{minutes}` left on `{title}`. */
+  /** `{left}` ("about 3 minutes", "less than a minute") left on `{title}`. */
   redirectBack: [
-    'We have about {minutes} left on {title}; where were you?',
-    'About {minutes} remain for {title}. Carry on from where you were.',
-    'Back to {title}: about {minutes} left.',
+    'We have {left} left on {title}; where were you?',
+    "There's {left} left for {title}. Carry on from where you were.",
+    'Back to {title}: {left} left.',
   ],
   /** A tough interviewer cutting a long answer that makes no choice short. */
   interrupt: [

@@ -68,7 +68,7 @@ const PERSONA_LINES: Record<Persona, Partial<Lines>> = {
       'Why would that survive production here? Convince me.',
       'That is a risky call. What makes you sure?',
     ],
-    followUpLead: ['You said {said}.', 'On {said}:', 'Back to {said}:'],
+    followUpLead: ['You said {said}.', 'On {said}:', 'About {said}:'],
   },
 };
 

@@ -4,6 +4,7 @@ import type { CaseStudy, Fact, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
+import { unreadable } from './reading/language.ts';
 
 /** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
 export interface ReplyVoice {
@@ -27,12 +28,19 @@ type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: 
 export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utterance {
   const byId = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
   const parts: string[] = [];
+  let reminded = false;
   for (const { id, repeat } of move.facts) {
     const fact = byId.get(id);
     if (!fact) continue;
-    parts.push(
-      repeat ? reminder(voice.choose(voice.lines.factReminder), firstSentence(fact.answer)) : fact.answer,
-    );
+    if (!repeat) {
+      parts.push(fact.answer);
+      continue;
+    }
+    // The sentence that answers what was asked now ("how many GPUs for training?" is the third
+    // sentence of the hardware fact), led once: "As I mentioned, ... As I mentioned, ..." reads badly.
+    const sentence = askedSentence(fact.answer, voice.said);
+    parts.push(reminded ? sentence : reminder(voice.choose(voice.lines.factReminder), sentence));
+    reminded = true;
   }
   for (const { options } of move.ambiguous) {
     const [a, b] = options.map((id) => byId.get(id));
@@ -47,6 +55,11 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
 
 /** The case does not say (ask for an assumption), or the message could not be read (rephrase). */
 export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utterance {
+  if (move.reason === 'unclear' && unreadable(voice.said) === 'filler') {
+    // "ok", "hmm", "got it": nothing to read, nothing wrong either; hand the floor back.
+    const text = voice.choose(voice.lines.carryOn, '', { title: voice.title(move.step) });
+    return { kind: 'clarification', text, factIds: [] };
+  }
   if (move.reason === 'unclear') {
     const ask = voice.choose(voice.lines.unclearAsk, '', { title: voice.title(move.step) });
     return { kind: 'clarification', text: voice.choose(voice.lines.unclear, ask), factIds: [] };
@@ -82,10 +95,37 @@ const FOLLOW_UPS = { why: 'followUpWhy', cost: 'followUpCost', failure: 'followU
 /** Asks about what the candidate just proposed, quoting their own phrase when it can be found. */
 export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utterance {
   const point = voice.point(move.step, move.pointId);
+  // "But the couriers are shared between the groups, does that break the test?": a concern raised
+  // is turned back to the candidate, not costed.
+  if (RAISES_CONCERN.test(voice.said.trim()))
+    return {
+      kind: 'follow-up',
+      text: voice.choose(voice.lines.followUpConcern),
+      probedPointIds: [move.pointId],
+    };
   const said = point ? ownPhrase(voice.said, [...point.signals, ...point.plain]) : null;
-  const question = voice.choose(voice.lines[FOLLOW_UPS[move.angle]]);
-  const text = said ? `${voice.choose(voice.lines.followUpLead, '', { said })} ${question}` : question;
+  // A metric has no build cost: "On hit rate: what does that cost you?" asks the wrong thing.
+  const pool =
+    move.angle === 'cost' && MEASURING_STEPS.includes(move.step)
+      ? voice.lines.followUpMeasure
+      : voice.lines[FOLLOW_UPS[move.angle]];
+  const question = voice.choose(pool);
+  const text = said
+    ? `${voice.choose(voice.lines.followUpLead, '', { said: asInSentence(said) })} ${question}`
+    : question;
   return { kind: 'follow-up', text, probedPointIds: [move.pointId] };
+}
+
+/** Steps whose proposals are mostly numbers to watch, not things to build. */
+const MEASURING_STEPS: readonly StepId[] = ['evaluation', 'monitoring'];
+
+/** A message that ends by asking whether something is a problem, or whether the idea holds. */
+const RAISES_CONCERN =
+  /\b(?:is that a problem|would that (?:be a problem|break|hurt|matter)|does that (?:break|matter|hurt|bias|skew|ruin)|(?:could|would|will) (?:that|this|it) (?:break|bias|skew|leak|hurt|matter)|is that an issue|a problem there)\?+\s*$/i;
+
+/** A phrase quoted mid-sentence: "Slice" at the start of their sentence is "slice" in ours. */
+function asInSentence(phrase: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
 
 /** Pushes back once on a red flag, with the rubric's question when it has one; never the fix. */
@@ -124,7 +164,7 @@ export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Uttera
         ? voice.lines.redirectSteer
         : voice.lines.redirectOffTopic;
   const back = voice.choose(voice.lines.redirectBack, '', {
-    minutes: minutesLeft(move.stepRemainingMs),
+    left: timeLeft(move.stepRemainingMs),
     title: voice.title(move.step),
   });
   return { kind: 'redirect', text: `${voice.choose(pool)} ${back}` };
@@ -143,10 +183,11 @@ export function ownPhrase(said: string, phrases: readonly string[]): string | nu
   return null;
 }
 
-function minutesLeft(ms: number): string {
+/** "about 3 minutes", "about a minute", "less than a minute": read into a sentence as it stands. */
+function timeLeft(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  if (minutes <= 1) return ms < 45_000 ? 'less than a minute' : 'a minute';
-  return `${minutes} minutes`;
+  if (minutes <= 1) return ms < 45_000 ? 'less than a minute' : 'about a minute';
+  return `about ${minutes} minutes`;
 }
 
 function factName(fact: Fact): string {
@@ -162,9 +203,42 @@ function reminder(lead: string, sentence: string): string {
   return `${lead} ${body}`;
 }
 
-function firstSentence(text: string): string {
-  const match = /^.+?[.!?](?=\s|$)/s.exec(text.trim());
-  return (match?.[0] ?? text).trim();
+/** Words too common to tell one sentence of a fact from another. */
+const COMMON = new Set(
+  'about what which there their these those would could should have does with from that this they them many much long more most than like also into over just only each every per'.split(
+    ' ',
+  ),
+);
+/** A question asking for a quantity: a sentence with a number answers it better. */
+const ASKS_AMOUNT =
+  /\b(?:how (?:many|much|fast|long|often|big|quick)|what (?:percent|share|fraction|rate)|rate|number of|volume)\b/i;
+
+/** The fact's sentence that shares the most words with the question; the first when none does. */
+function askedSentence(answer: string, question: string): string {
+  const sentences = answer
+    .trim()
+    .match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)
+    ?.map((s) => s.trim()) ?? [answer];
+  const stems = (text: string) =>
+    new Set(
+      (text.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? [])
+        .filter((word) => !COMMON.has(word))
+        .map((word) => word.slice(0, 4)),
+    );
+  const asked = stems(question);
+  const amount = ASKS_AMOUNT.test(question);
+  let best = sentences[0] ?? answer;
+  let bestScore = 0;
+  for (const sentence of sentences) {
+    const words = stems(sentence);
+    const score =
+      [...asked].filter((stem) => words.has(stem)).length + (amount && /\d/.test(sentence) ? 0.5 : 0);
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function shorten(part: string): string {

@@ -15,7 +15,7 @@ export * from './judge/index.ts';
 export { expectedAt } from './levels.ts';
 export { assertQuote, CREDIT, type Level, type NearMiss } from './matcher.ts';
 export { budgetMs, stepDurations } from './pacing.ts';
-export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';
+export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS, TAKEN_BACK_FACTOR } from './penalties.ts';
 export { type MessageReading, readCandidateMessage } from './reader.ts';
 export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
 export { adoptRubricData, loadRubricData } from './rubric-data.ts';

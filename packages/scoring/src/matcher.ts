@@ -56,6 +56,8 @@ export interface PointMatch {
 export interface RedFlagMatch {
   flag: CompiledRedFlag;
   evidence: Quote;
+  /** The candidate's own words taking the flag back within two messages, in the same step. */
+  takenBack?: Quote;
 }
 
 /**
@@ -169,13 +171,47 @@ function counts(verdict: Verdict, utterance: Utterance, flagged: ReadonlySet<Ste
 /** Red flags said in earnest: not negated or dismissed in scope, not asked, not an echo of the interviewer. */
 export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): RedFlagMatch[] {
   const found = new Map<string, RedFlagMatch>();
-  for (const utterance of utterances) {
+  utterances.forEach((utterance, index) => {
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
-      if (!found.has(hit.flag.id))
-        found.set(hit.flag.id, { flag: hit.flag, evidence: quoteOf(utterance, hit.start, hit.end) });
+      if (found.has(hit.flag.id)) continue;
+      const takenBack = takeBackAfter(utterances, index);
+      found.set(hit.flag.id, {
+        flag: hit.flag,
+        evidence: quoteOf(utterance, hit.start, hit.end),
+        ...(takenBack ? { takenBack } : {}),
+      });
     }
-  }
+  });
   return [...found.values()];
+}
+
+/** Candidate messages after a red flag in which taking it back still counts as a correction. */
+const TAKE_BACK_WINDOW = 2;
+
+/**
+ * "Actually no, with so few frauds accuracy is useless", "wait, that would leak the future": a
+ * message that opens by taking back what came before. Said within two messages of a red flag, in
+ * the same step, it corrects the flag.
+ */
+const TAKES_BACK =
+  /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|scratch that|on second thought|thinking about it|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
+
+function takeBackAfter(utterances: readonly Utterance[], index: number): Quote | null {
+  const flagged = utterances[index];
+  if (!flagged || flagged.turnIndex === null) return null;
+  const later = utterances
+    .slice(index + 1)
+    .filter((utterance) => utterance.turnIndex !== null)
+    .slice(0, TAKE_BACK_WINDOW);
+  for (const utterance of later) {
+    if (utterance.step !== flagged.step) return null;
+    const text = utterance.analysis.text;
+    if (!TAKES_BACK.test(text)) continue;
+    const end = text.search(/[.!?](?:\s|$)/);
+    const quote = (end >= 0 ? text.slice(0, end + 1) : text).trim();
+    return quoteOf(utterance, text.indexOf(quote), text.indexOf(quote) + quote.length);
+  }
+  return null;
 }
 
 function quoteOf(utterance: Utterance, start: number, end: number): Quote {

@@ -12,6 +12,18 @@ import type { HintGiven } from './session.ts';
 export const RED_FLAG_DEDUCTIONS: Record<RedFlagSeverity, number> = { minor: 5, major: 12, severe: 25 };
 
 /**
+ * Share of the deduction a red flag still costs when the candidate took it back within two
+ * messages ("actually no, accuracy is useless here"): catching one's own mistake is what a good
+ * candidate does under a challenge, but the interviewer had to ask, so it is not free.
+ */
+export const TAKEN_BACK_FACTOR = 0.5;
+
+export function redFlagDeduction(severity: RedFlagSeverity, takenBack: boolean): number {
+  const full = RED_FLAG_DEDUCTIONS[severity];
+  return takenBack ? round1(full * TAKEN_BACK_FACTOR) : full;
+}
+
+/**
  * Share of a point's credit kept when a hint steered to it before the candidate first said it:
  * a rephrased question (1) gives nothing away, pointing at the area (2) some, naming the concept
  * (3) half the idea.

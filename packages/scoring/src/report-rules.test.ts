@@ -1,7 +1,7 @@
 import { Report, type TranscriptTurn, type Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { fixtureRubric } from './fixture.ts';
-import { HINT_FACTORS, RED_FLAG_DEDUCTIONS } from './penalties.ts';
+import { HINT_FACTORS, RED_FLAG_DEDUCTIONS, TAKEN_BACK_FACTOR } from './penalties.ts';
 import { buildReport } from './report.ts';
 import { scoreTranscript } from './transcript-file.ts';
 
@@ -60,6 +60,35 @@ describe('red flags cost points', () => {
     ]);
     // The overall is computed from the penalised step score (evaluation: 7 of 45 minutes).
     expect(Math.abs(clean.overall - flagged.overall - (12 * 7) / 45)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('costs half when the candidate takes the flag back within two messages, and says so', () => {
+    const challenge: TranscriptTurn = {
+      role: 'interviewer',
+      step: 'evaluation',
+      text: 'A filter that never flags anything: how accurate is it?',
+    };
+    const retract: TranscriptTurn = {
+      role: 'candidate',
+      step: 'evaluation',
+      text: 'Actually no, with so few spam invoices accuracy says nothing. I would use the per-class numbers.',
+    };
+    const before = stepOf(score([EVAL_OPEN, PRECISION]), 'evaluation')!;
+    const corrected = stepOf(score([EVAL_OPEN, PRECISION, ACCURACY, challenge, retract]), 'evaluation')!;
+    expect(corrected.redFlags[0]).toMatchObject({
+      id: 'accuracy-metric',
+      deduction: RED_FLAG_DEDUCTIONS.major * TAKEN_BACK_FACTOR,
+      takenBack: { quote: 'Actually no, with so few spam invoices accuracy says nothing.', turnIndex: 4 },
+    });
+    expect(corrected.score).toBeGreaterThan(before.score - RED_FLAG_DEDUCTIONS.major);
+    // Taking back comes right after, in the same step; a later "actually" about something else does not.
+    const filler = (text: string): TranscriptTurn => ({ role: 'candidate', step: 'evaluation', text });
+    const late = stepOf(
+      score([EVAL_OPEN, ACCURACY, filler('We log every invoice.'), filler('And keep a week.'), retract]),
+      'evaluation',
+    )!;
+    expect(late.redFlags[0]?.takenBack).toBeUndefined();
+    expect(late.redFlags[0]?.deduction).toBe(RED_FLAG_DEDUCTIONS.major);
   });
 
   it('reads the severity from the rubric', () => {

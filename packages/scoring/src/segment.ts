@@ -71,9 +71,26 @@ const INTERROGATIVE = new RegExp(
   'i',
 );
 
+/** What opens a question: a wh-word, an auxiliary, "any". Lead-ins of speech come before it. */
+const QUESTION_OPENING =
+  /^(?:(?:so|and|but|also|ok|okay|then|now|like|um|uh|hmm|wait|sorry|btw|oh|right|hi|hey|quick question|one more thing)[,:]?\s+)*(?:what|whats|what's|which|who|whose|where|why|how|when|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)\b/i;
+/** A marked question this short ("peak QPS?", "latency budget?") asks, whatever its opening. */
+const SHORT_QUESTION_WORDS = 4;
+
+/**
+ * A sentence that asks. Marked with "?", it asks when it or one of its clauses opens like a
+ * question; "and predict the 90th percentile instead of one number?" or "so it's basically RAG,
+ * right?" states the candidate's idea with a rising voice, and counts as what they said.
+ */
 function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
-  return /\?["')\]]*$/.test(trimmed) || INTERROGATIVE.test(trimmed);
+  if (INTERROGATIVE.test(trimmed) || /^(?:[-*•]\s+)?whats\b/i.test(trimmed)) return true;
+  if (!/\?["')\]]*$/.test(trimmed)) return false;
+  if (trimmed.split(/\s+/).length <= SHORT_QUESTION_WORDS) return true;
+  return trimmed
+    .replace(/^[-*•]\s+/, '')
+    .split(/[,;:(—–]|\.{3}|\s-\s/)
+    .some((clause) => QUESTION_OPENING.test(clause.trim()));
 }
 
 function sentencesOfLine(lineText: string, offset: number): [number, number][] {

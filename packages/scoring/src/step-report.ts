@@ -5,7 +5,7 @@ import { weightedScore } from './grading.ts';
 import { expectedAt } from './levels.ts';
 import { assertQuote, type PointMatch, type Quote, type RedFlagMatch } from './matcher.ts';
 import { budgetMs } from './pacing.ts';
-import { finalStepScore, hintBefore, RED_FLAG_DEDUCTIONS } from './penalties.ts';
+import { finalStepScore, hintBefore, redFlagDeduction } from './penalties.ts';
 import { noInterventions, type PreparedSession, type SessionTurn } from './session.ts';
 
 /** Everything about the session a step's report is cut from. */
@@ -82,7 +82,8 @@ export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepRep
         why: hit.flag.why,
         evidence: checked(hit.evidence, turns, notes),
         severity,
-        deduction: RED_FLAG_DEDUCTIONS[severity],
+        deduction: redFlagDeduction(severity, hit.takenBack !== undefined),
+        ...(hit.takenBack ? { takenBack: checked(hit.takenBack, turns, notes) } : {}),
       };
     });
   const contentScore = weightedScore(credits);

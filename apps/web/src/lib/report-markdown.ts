@@ -140,7 +140,7 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
         ].filter((part) => part !== undefined);
         const label = cost.length > 0 ? ` (${cost.join(', ')})` : '';
         out.push(
-          `- **${escapeMarkdown(flag.title)}**${label}: ${escapeMarkdown(flag.why)} ${quote(flag.evidence.quote)}`,
+          `- **${escapeMarkdown(flag.title)}**${label}: ${escapeMarkdown(flag.why)} ${quote(flag.evidence.quote)}${flag.takenBack ? `; taken back, so it costs half: ${quote(flag.takenBack.quote)}` : ''}`,
         );
       }
       out.push('');

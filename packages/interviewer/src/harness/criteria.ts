@@ -12,6 +12,7 @@ export const CRITERIA = [
   'redirect',
   'hint',
   'rephrase',
+  'carry-on',
   'no-curveball-when-stuck',
   'no-next-part-on-last-step',
   'ends',
@@ -103,6 +104,9 @@ function checkReply(
     (reply.kind !== 'clarification' || !/english|rephrase|another way|again/i.test(reply.text))
   )
     add('rephrase', index, `"${turn.text.slice(0, 40)}" got ${got}`);
+  // "ok" is not a failed attempt at English: the floor goes back without a rephrase asked.
+  if (expect.carryOn && (reply.kind !== 'clarification' || /english|rephrase|another way/i.test(reply.text)))
+    add('carry-on', index, `"${turn.text}" got ${got}`);
 }
 
 interface Secrets {

@@ -40,7 +40,7 @@ function literalModel(chat: ChatRequest, index: number): string {
   }
   const move = /Your next message: ([\s\S]*?)\n\nWrite only/.exec(last)?.[1] ?? 'Go on.';
   const quoted = [...move.matchAll(/"([^"]{8,})"/g)].map((match) => match[1]).join(' ');
-  const rephrase = /rephrase/i.test(move) ? 'Could you rephrase that in English? ' : '';
+  const rephrase = /\brephrase it\b/i.test(move) ? 'Could you rephrase that in English? ' : '';
   return `${rephrase}${quoted || 'Please go on with this part.'} (${index})`;
 }
 

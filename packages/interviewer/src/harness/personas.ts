@@ -15,6 +15,8 @@ export interface Expectation {
   hint?: boolean;
   /** The reply asks to rephrase. */
   rephrase?: boolean;
+  /** The reply hands the floor back without asking for a rephrase (a bare "ok"). */
+  carryOn?: boolean;
 }
 
 export interface ScriptedMessage {
@@ -88,7 +90,7 @@ export const PERSONAS: Persona[] = [
     script: () =>
       perStep(() => [
         { text: 'asdf qwer zxcv', expect: { rephrase: true } },
-        { text: 'ok', expect: { rephrase: true } },
+        { text: 'ok', expect: { carryOn: true } },
         { text: '¿Cuántos usuarios activos hay cada día?', expect: { rephrase: true } },
         { text: 'lorem '.repeat(600).trim(), expect: { rephrase: true } },
       ]),

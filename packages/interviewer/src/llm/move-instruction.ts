@@ -4,6 +4,7 @@ import type { CaseStudy, Framework } from '@mlsd/rubric';
 import type { SpeakRequest } from '../interviewer.ts';
 import { STEP_HINTS } from '../lines.ts';
 import { findPoint } from '../offline.ts';
+import { unreadable } from '../reading/language.ts';
 import { ownPhrase } from '../replies.ts';
 import { oneLine } from './stable-prompt.ts';
 
@@ -32,6 +33,9 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'answer-facts':
       return factsInstruction(caseStudy, move);
     case 'clarify':
+      if (move.reason === 'unclear' && unreadable(said) === 'filler') {
+        return 'The candidate only acknowledged ("ok", "hmm"). Hand the floor back in one short, calm sentence, inviting them to carry on with this part. Do not ask them to rephrase.';
+      }
       if (move.reason === 'unclear') {
         return "The candidate's last message could not be read (empty, gibberish or not in English). Ask them politely, in English, to rephrase it in a sentence or two. Nothing else.";
       }

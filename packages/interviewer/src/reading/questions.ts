@@ -299,6 +299,13 @@ function designerKind(part: string): QuestionKind | null {
  * direction?", "do we just filter them out before ranking?", "do we predict watch time instead of
  * clicks?" ("can we just...?" asks what is allowed), "could the queue be prioritised by expected views?". They ask whether a choice holds.
  */
+/** A plan opened by "we" or by a verb of the design, after any connective. */
+const PLAN =
+  /^(?:(?:and|so|then|ok|okay|also|or|like)\s+)*(?:we\s+(?:first\s+|then\s+|just\s+|also\s+)?(?!need\b|have\b|get\b|got\b|are\b|were\b|can\b|could\b|should\b|would\b|will\b|do\b|don'?t\b|know\b)[a-z]+|(?:just\s+|first\s+)?(?:decline|approve|block|grade|compute|precompute|reuse|mix|run|send|drop|keep|add|wait|show|hide|merge|combine|filter|retrain|serve|cache|fall back|route|flag|score|sort|return|sample|weight|blur|count|treat|pick|start|batch|stream|shard|bucket|call)\b)/i;
+/** "..., so compute it once and reuse?": the plan comes after the reason. */
+const PLAN_CLAUSE =
+  /[,;]?\s(?:so|then)\s+(?:we\s+(?:can|could)\s+)?(?:just\s+)?(?:compute|precompute|reuse|use|run|cache|skip|drop|send|serve|store|share|batch|merge|rank|filter)\b/i;
+
 const PROPOSAL_QUESTION = anyOf([
   /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
@@ -312,6 +319,9 @@ const PROPOSAL_QUESTION = anyOf([
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
+  // "So we first gather candidates, then rank them?", "decline if it's above 0.5?", "the user part
+  // is the same for every ad, so compute it once?": a plan said with a rising voice.
+  if (!opensQuestion(part) && (PLAN.test(part) || PLAN_CLAUSE.test(part))) return 'tentative';
   const opinion = OPINION.exec(part);
   if (opinion) {
     const rest = part.slice(opinion[0].length);

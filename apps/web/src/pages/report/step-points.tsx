@@ -111,6 +111,11 @@ export function RedFlagItem({
         </div>
         <p className="point__why">{flag.why}</p>
         <EvidenceQuote evidence={flag.evidence} onShowTurn={onShowTurn} />
+        {flag.takenBack && (
+          <p className="point__near">
+            Taken back, so it costs half: <q>{flag.takenBack.quote}</q>
+          </p>
+        )}
       </div>
     </li>
   );

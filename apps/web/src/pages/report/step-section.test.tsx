@@ -74,6 +74,22 @@ describe('StepSection', () => {
     expect(html).toContain('we never time out');
   });
 
+  it('says when a red flag was taken back and costs half', () => {
+    const [flag] = reached.redFlags;
+    const taken = render({
+      ...reached,
+      score: 24,
+      redFlags: [
+        { ...flag!, deduction: 6, takenBack: evidence('actually no, we fall back to the cached list', 7) },
+      ],
+    });
+    expect(taken).toContain('−6 points');
+    expect(taken).toContain(
+      'Taken back, so it costs half: <q>actually no, we fall back to the cached list</q>',
+    );
+    expect(html).not.toContain('Taken back');
+  });
+
   it('shows the help given and the points reached after a hint', () => {
     expect(html).toContain('Interviewer help: 1 hint · 1 challenge · 1 probe');
     expect(html).toContain('after a hint that named it (×0.5 credit)');

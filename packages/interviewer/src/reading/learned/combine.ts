@@ -16,6 +16,33 @@ export const OVERRULE_FINAL_AT = 0.95;
 const DESIGN_CHOICE =
   /\b(?:we|i)(?:'d|'ll| would| will| could| should| might)\s+(?:just\s+|probably\s+|still\s+)?(?:go with|use|pick|build|train|start with|choose|add|keep|rank|score|try|split|log|serve|cache|filter|suggest|show|send|read|block|flag)\b/i;
 
+/** The candidate speaking for their own design: "I think", "I'd say", "maybe we", "so we first". */
+const PUT_UP =
+  /(?:^|[.,;!?]\s*|\b(?:and|so|ok|okay|then|hmm|um)\s+)(?:i think|i guess|i suppose|i'?d say|i would say|i feel|i believe|my (?:guess|take|view) is|maybe|perhaps|probably|so we|we (?:first|then|just)|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\b/i;
+
+/** "I'd like to understand the label delay", "I'd want the peak QPS": a question put as a wish. */
+const WANTS_TO_KNOW =
+  /\bi(?:'?d| would)(?: really)? (?:like|love|want|need)(?: to (?:know|understand|check|ask|confirm|see|get)| the| a| some)\b|\bi'?ll need (?:the|to know)\b/i;
+
+/**
+ * A clause put as a question: "what's the cost...", "by the way how many events do we have", "is
+ * there a team". Embedded ones ("to see what's in it", "how often people retype") do not invert or
+ * follow a clause boundary.
+ */
+const QUESTION_CLAUSE = new RegExp(
+  [
+    // Opened as a question: "what r the label sources", "any regulatory constraints".
+    /^\W*(?:(?:so|ok|okay|um|uh|hmm|right)[,\s]+)*(?:any|wat|what|whats|how|which|who|where|when|why)\b/
+      .source,
+    // An inversion nobody states: "for credit risk do we actually have", "is there a team".
+    /\b(?:do|does|did|are|is|was|were|can|could|should|have|has) (?:we|you|they|there)\b/.source,
+    // After a clause boundary: "..., but is the 100ms budget for", "what's the cost".
+    /(?:[,;.!?:—–]\s*|\b(?:and|but|so|also|btw|way|though|plus|then|ok|okay|um|uh|hmm|right|actually)\s+)(?:what(?:'s| is| are)|whats|(?:how|what|which|when|where|who)(?:\s+[\w'-]+){0,4}?\s+(?:do|does|did|is|are|was|were|can|will|would|should)\s+(?:we|you|they|it|there|the|our|users?|people)\b|(?:is|are|do|does|can|could|will) (?:it|the|this|that|our|these|those)\b)/
+      .source,
+  ].join('|'),
+  'i',
+);
+
 /** Readings whose reply turns the message away rather than engaging with it. */
 const TURNS_AWAY: ReadonlySet<string> = new Set(['off-topic', 'steer', 'meta']);
 
@@ -51,6 +78,14 @@ export function withLearnedReading(
   if (learned.intent !== 'facts') {
     return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
   }
+  // "I think the goal is to maximize time spent?", "I'd watch the no-results rate": the candidate's
+  // own view, put up or stated. Read as a fact question it gets a nearby fact, or "which do you
+  // mean", and the idea goes unheard.
+  const putAsQuestion = QUESTION_CLAUSE.test(text) || WANTS_TO_KNOW.test(text);
+  if (byRules.intent !== 'facts' && PUT_UP.test(text) && !putAsQuestion) return byRules;
+  // "Watch for the restaurant tablets dying", "features: distance, how soon it starts, price": a
+  // statement without a question mark asks only when a clause of it is put as a question.
+  if (byRules.reason === 'statement' && !text.includes('?') && !putAsQuestion) return byRules;
   // A fact question asks something: a statement ("The business goal: retention, because...") is not one.
   const asked = splitMessage(text).filter((part) => part.asked);
   if (asked.length === 0 && byRules.questions.length === 0) return byRules;
