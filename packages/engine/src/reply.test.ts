@@ -106,6 +106,16 @@ describe('follow-ups', () => {
   });
 });
 
+describe('probes', () => {
+  it('are not asked in the last half minute of a step, when there is no time to answer', () => {
+    const state = say(started(), T0 + 1, { uncovered }).state;
+    const late = say(state, T0 + BUDGETS.requirements - 20_000, { uncovered });
+    expect(late.reply.kind).toBe('acknowledge');
+    const earlier = say(state, T0 + BUDGETS.requirements - 40_000, { uncovered });
+    expect(earlier.reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
+  });
+});
+
 describe('a topic the candidate raised', () => {
   it('is put back to them as a probe, even on the first message of a step', () => {
     const first = say(started(), T0 + 1, { intent: 'tentative', raised: ['scale'], uncovered });

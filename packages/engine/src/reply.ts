@@ -152,9 +152,13 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   }
   // The first message of a step is only acknowledged: the candidate lays out their answer first
   // (a tough interviewer presses at once).
+  // A new checklist question in the step's last half minute cannot be answered before the timer
+  // moves on (or ends the interview); the follow-up on what was just said still can be.
+  const roomForProbe = ctx.remainingMs > warningLeadMs(step.budgetMs) / 2;
   if (pressing) {
     if (reading.intent !== 'tentative') options.push(...followUpOptions());
-    for (const pointId of probes(s.config, step, reading.uncovered).filter((id) => !raised.has(id))) {
+    const open = roomForProbe ? probes(s.config, step, reading.uncovered) : [];
+    for (const pointId of open.filter((id) => !raised.has(id))) {
       options.push({ move: { kind: 'probe', pointId }, commit: () => step.probed.push(pointId) });
     }
   }

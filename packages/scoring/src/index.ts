@@ -12,6 +12,7 @@ export { CURVEBALL_WEIGHT } from './curveballs.ts';
 export { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
 export * from './judge/index.ts';
+export { ENGLISH_WORDS, languageCounts } from './language.ts';
 export { expectedAt } from './levels.ts';
 export { assertQuote, CREDIT, type Level, type NearMiss } from './matcher.ts';
 export { budgetMs, stepDurations } from './pacing.ts';

@@ -1,5 +1,6 @@
 import type { StepId, TranscriptFile } from '@mlsd/protocol';
 import { STEP_IDS } from '@mlsd/rubric';
+import { languageCounts } from './language.ts';
 
 /** Longest turn scored whole; the rest of a longer turn is set aside (and said so). */
 export const MAX_TURN_CHARS = 20_000;
@@ -15,12 +16,6 @@ export interface CheckedTurns {
   /** One sentence per kind of input set aside, for the report's `ignored-input` flag. */
   notes: string[];
 }
-
-const ENGLISH = new Set(
-  'the a an and or of to in is are we i it that this for on with be as by at from not would will can should use our you they have has if so but which what how'.split(
-    ' ',
-  ),
-);
 
 /**
  * Empty turns are dropped, unknown step ids are set aside (the turn keeps the step before it),
@@ -67,15 +62,16 @@ export function checkTurns(turns: TranscriptFile['turns']): CheckedTurns {
   return { turns: out, notes };
 }
 
-/** Most letters Latin and some common English words, once a turn is long enough to tell. */
+/** Most letters Latin and not mostly another language's small words, once a turn is long enough to tell. */
 function looksEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 12) return true;
   const latin = letters.filter((letter) => /[a-z]/i.test(letter)).length;
   if (latin / letters.length < 0.7) return false;
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  if (words.length < 6) return true;
-  return words.filter((word) => ENGLISH.has(word)).length / words.length >= 0.06;
+  // Counting foreign function words, not the share of English ones: a terse English list
+  // ("null rate, reformulation rate, abandonment, conversion per query") has almost none.
+  const { english, foreign } = languageCounts(text.match(/[\p{L}'][\p{L}']*/gu) ?? []);
+  return !(foreign >= 2 && foreign > english);
 }
 
 function plural(n: number, noun: string): string {

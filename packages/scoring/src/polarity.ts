@@ -87,6 +87,12 @@ export function polarityOf(
         i = dismissed;
         continue;
       }
+      // Inside a mistake's own phrase, a negator breaks it: "a gold set we never put in the
+      // prompt", "success is not a click" say the opposite of the flag.
+      if (!lenient && i > first && i < last) {
+        flips++;
+        continue;
+      }
       if (i > first || contentBetween(tokens, i, first) > NEGATION_REACH) continue;
       if (lenient && (hazard || conditional || hasGoal(tokens, from, i))) continue;
       flips++;

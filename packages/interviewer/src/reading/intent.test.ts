@@ -107,11 +107,11 @@ describe('readIntent: requests', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
-  it('reads a long answer that ends with "can we move on?" as an answer', () => {
+  it('reads a long answer that ends with "can we move on?" as a request to move on that also answers', () => {
     const reading = readIntent(
       'For serving I would precompute user embeddings nightly, keep item embeddings in an HNSW index, and rerank the top 200 with a GBDT that sees fresh context features. Can we move on?',
     );
-    expect(reading).toMatchObject({ intent: 'answer', reason: 'answer-then-move-on', alsoAnswers: true });
+    expect(reading).toMatchObject({ intent: 'move-on', reason: 'answer-then-move-on', alsoAnswers: true });
   });
 
   it('does not mistake design words for requests', () => {

@@ -234,13 +234,15 @@ export function readIntentByRules(text: string): IntentReading {
   const lastSaid = reasons ? read[lastRequest] : read.findLast((sentence) => sentence.said);
 
   if (requests.has('stop')) return reading('stop', 'stop-request', questions, answers);
-  if (
-    requests.has('move-on') &&
-    lastSaid?.request === 'move-on' &&
-    lastSaid.closes &&
-    content <= SHORT_ANSWER
-  ) {
-    return reading('move-on', 'move-on-request', questions, answers);
+  if (requests.has('move-on') && lastSaid?.request === 'move-on' && lastSaid.closes) {
+    // "..., we shouldn't use accuracy here. Can we move on?": what was said is scored all the
+    // same; the candidate asked to go on, and a probe first ignores them.
+    return reading(
+      'move-on',
+      content > SHORT_ANSWER ? 'answer-then-move-on' : 'move-on-request',
+      questions,
+      answers,
+    );
   }
   if (requests.has('hint') || HINT_SIGN.test(normalized))
     return reading('hint', 'hint-request', questions, answers);

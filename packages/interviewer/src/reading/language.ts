@@ -2,51 +2,10 @@
  * Whether a message can be read at all: not empty, not keyboard mash, and in English. The
  * offline interviewer only understands English; it asks for a rephrase rather than guess.
  */
+import { ENGLISH_WORDS, languageCounts } from '@mlsd/scoring';
 import { FILLER_WORDS } from './sentences.ts';
 
 export type Unreadable = 'empty' | 'filler' | 'gibberish' | 'not-english';
-
-/** Common English words, enough to outvote one foreign word in an English sentence. */
-const ENGLISH = new Set(
-  'the a an is are was were be been do does did we i you they it this that these those how what which who where when why many much of to and or in on for with at by from there have has had can could would should will my our your their not no yes if so but as about per users user data model many more most all any some each every'.split(
-    ' ',
-  ),
-);
-
-/**
- * Function words of the European languages a candidate is most likely to switch to, leaving out
- * any that are also English words ("die", "in", "a").
- */
-const FOREIGN = new Set(
-  [
-    // Spanish
-    'el los las del que qué es con para por una uno hay cuántos cuántas cuánto cuanto cómo como dónde usuarios datos tenemos está esta este pero más muy también sobre entre cuando hola gracias sí',
-    // German
-    'der das und ist nicht wie viele gibt ich wir sie mit für auf dem haben werden welche welcher welches nutzer wieviel sind auch oder aber noch kann können müssen hallo danke bitte gibt',
-    // French
-    'le les des du est et qui combien pour avec nous vous une sont dans pas il ce cette quels quelle quel utilisateurs données bonjour merci requêtes seconde',
-    // Portuguese
-    'quantos quantas usuários temos não sim você nós são olá obrigado dados',
-    // Italian
-    'il lo gli della delle dei degli nel nella sul sulla che di da non sono abbiamo avete hanno quanti quante quale quali dove perché questo questa quello ciao grazie',
-    // Dutch
-    'hoeveel gebruikers zijn het een niet wij hebben hoe wat welke waar ik nee goed bedankt',
-    // Short replies and greetings in other languages
-    'oui si ja nein jawohl genau doch sí vale claro bueno pues entonces bien merci danke bitte ciao grazie prego allora obrigado obrigada então tudo tak dobrze evet hayır tamam hej hai arigato nani desu spasibo privet nyet voilà alors très',
-    // Danish, Norwegian, Swedish
-    'hvor hvad hvordan hvilke mange brugere brukere användare hur många vad jag inte och har vi jeg ikke det hej tak takk',
-    // Polish, Czech, Turkish
-    'ile mamy jest czy nie jak kolik máme jsou kaç var mı nasıl ne kadar kullanıcı',
-    // Indonesian and Malay
-    'berapa banyak pengguna yang dan apa ada kita tidak ini itu untuk dengan bisa apakah sudah belum terima kasih',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/** Letters English words do not carry; a word with one is foreign unless listed. */
-const FOREIGN_LETTER = /[À-ÖØ-öø-ɏḀ-ỿ¿¡]/;
-const ENGLISH_LOANS = new Set(['café', 'naïve', 'résumé', 'cliché', 'façade', 'über', 'déjà', 'vu']);
 
 /** Short words and acronyms without vowels that are still words: "vs", "lr", "gbdt", "tbh". */
 const NO_VOWEL_WORDS = new Set(
@@ -62,7 +21,7 @@ const KEYBOARD_RUN =
 /** A token nobody would type as a word: keyboard runs, no vowels, long consonant runs, stutters. */
 function isMash(word: string): boolean {
   const lower = word.toLowerCase();
-  if (NO_VOWEL_WORDS.has(lower) || ENGLISH.has(lower)) return false;
+  if (NO_VOWEL_WORDS.has(lower) || ENGLISH_WORDS.has(lower)) return false;
   if (/[A-Z]{2,}/.test(word) && word.length <= 6) return false; // an acronym: "GBDT", "HNSW"
   if (KEYBOARD_RUN.test(lower)) return true;
   // "q" without its "u" is not English spelling: "qwpeoiru".
@@ -117,15 +76,7 @@ export function unreadable(text: string): Unreadable | null {
   // Placeholder text left in the box: "lorem ipsum", "TODO", "[insert answer here]", "test test 123".
   if (PLACEHOLDER.test(text)) return 'gibberish';
 
-  let english = 0;
-  let foreign = 0;
-  for (const word of words) {
-    const lower = word.toLowerCase();
-    // "DAN", "SIE": a word in capitals is a name or an acronym, whatever it spells in another language.
-    if (/^\p{Lu}{2,}$/u.test(word)) continue;
-    if (ENGLISH.has(lower)) english++;
-    else if (FOREIGN.has(lower) || (FOREIGN_LETTER.test(lower) && !ENGLISH_LOANS.has(lower))) foreign++;
-  }
+  const { english, foreign } = languageCounts(words);
   if (/[¿¡]/.test(text) && english === 0) return 'not-english';
   if (foreign >= 2 && foreign > english) return 'not-english';
   if (foreign >= 1 && english === 0 && words.length <= 3) return 'not-english';
