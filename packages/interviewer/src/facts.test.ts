@@ -78,6 +78,19 @@ describe('fact retrieval on the fixture case', () => {
     ]);
   });
 
+  it('answers a list of short asks item by item when each finds its own fact', () => {
+    expect(parts('Daily users, GDPR constraints, latency budget?')).toEqual([
+      'found:user-scale',
+      'found:privacy',
+      'found:latency',
+    ]);
+    expect(parts('user scale, latency budget and GDPR constraints?')).toEqual([
+      'found:user-scale',
+      'found:latency',
+      'found:privacy',
+    ]);
+  });
+
   it('keeps "X and Y" whole when one fact holds both', () => {
     expect(parts('Are there GDPR and consent rules?')).toEqual(['found:privacy']);
   });

@@ -2,7 +2,7 @@ import type { CaseStudy, Fact } from '@mlsd/rubric';
 import { createFactClassifier } from './facts/classifier.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
-import { splitMessage } from './facts/split.ts';
+import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
 
 export interface FactMatch {
   fact: Fact;
@@ -320,6 +320,19 @@ export function createFactIndex(
     return true;
   };
 
+  /**
+   * "Volume and peak TPS, fraud rate, latency budget for scoring?": a list answered item by item
+   * when every item finds a fact of its own (two or more); otherwise the list is one question.
+   */
+  const listResolved = (text: string) => {
+    const items = QUESTION_START.test(text) ? null : listItems(text);
+    if (!items) return null;
+    const resolved = items.flatMap((item) => resolvePiece(item, ranker.rank(item), false));
+    const facts = new Set(resolved.map(({ match }) => match?.fact.id));
+    const allFound = resolved.every(({ part }) => part.status === 'found');
+    return allFound && facts.size >= 2 ? resolved : null;
+  };
+
   /** The parts of a message, each with the match that decided it when one did. */
   const resolve = (message: string) => {
     const pieces = splitMessage(message)
@@ -331,7 +344,7 @@ export function createFactIndex(
       : pieces;
     const resolved: Resolved[] = [];
     const entries = asked.flatMap(({ piece, ranking }, index) =>
-      resolvePiece(piece.text, ranking, index === 0).map((entry) => ({
+      (listResolved(piece.text) ?? resolvePiece(piece.text, ranking, index === 0)).map((entry) => ({
         ...entry,
         joined: piece.joined && entry.text === piece.text,
         told: piece.told,

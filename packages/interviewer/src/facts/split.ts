@@ -15,7 +15,7 @@ export interface MessagePart {
   told?: boolean;
 }
 
-const QUESTION_START =
+export const QUESTION_START =
   /^(?:what|what's|whats|how|how's|why|when|where|which|who|whom|whose|is|isn't|are|aren't|am|was|were|do|does|doesn't|don't|did|can|could|should|shall|will|would|may|might|must|have|has|had|any)\b/i;
 
 /** "I was wondering", "tell me", "what about": a request to be told, even without a question mark. */
@@ -177,4 +177,29 @@ export function splitMessage(message: string): MessagePart[] {
     if (end.startsWith('?') && closing && parts.length > first) closing.text += '?';
   }
   return parts;
+}
+
+/** Fewest items, and most words an item may have, for a question to be read as a list of asks. */
+const LIST_ITEMS = 3;
+const LIST_ITEM_WORDS = 6;
+
+/**
+ * The items of a list of short noun phrases ("volume, fraud rate and latency"), or null. The
+ * lookup answers them one by one only when each finds its own fact.
+ */
+export function listItems(text: string): string[] | null {
+  const commas = text.replace(/[?.!]+$/, '').split(/\s*,\s*/);
+  const last = commas.at(-1) ?? '';
+  const items = [...commas.slice(0, -1), ...last.split(/\s+and\s+(?!.*\s+and\s+)/i)]
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length < LIST_ITEMS) return null;
+  if (items.some((item) => item.split(/\s+/).length > LIST_ITEM_WORDS)) return null;
+  // "On the UX side, what's the TTFT and the total latency": a question with a lead, not a list.
+  if (items.some((item) => /\b(?:what|what's|whats|how|which|who|when|where|why)\b/i.test(item))) return null;
+  if (
+    /^(?:on|for|in|at|about|regarding|with|from|to|as|so|and|but|ok|okay|right|sure)\b/i.test(items[0] ?? '')
+  )
+    return null;
+  return items;
 }

@@ -125,9 +125,12 @@ const PROCESS = anyOf([
   /\bi\b[^.?!]*\b(?:notes?|notepad|scratch ?pad|calculator|google|the internet|(?:search|browse|use) the web|documentation|pen and paper|whiteboard|chatgpt|copilot|look (?:\w+ )?up|during (?:this|the interview)|penali[sz]\w*|(?:lose|cost me|costs me|dock) (?:\w+ )?points)\b/i,
 ]);
 
-/** The candidate's own time: "how much time do I get for the model", "how long did we spend on data". */
+/**
+ * The candidate's own time: "how much time do I get for the model", "how long did we spend on data";
+ * not the system's ("how long do I have to answer the network?").
+ */
 const OWN_TIME =
-  /\bhow (?:long|much (?:more )?time|many (?:more )?(?:minutes|mins))\b[^.?!]{0,15}\b(?:(?:do|did|should|can|will|shall|have|may) i\b[^.?!]{0,10}\b(?:get|have|got|spend|spent|take|use|been)|(?:do|did|should|have|shall|are) we\b[^.?!]{0,10}\b(?:spend|spent|been|spending))\b/i;
+  /\bhow (?:long|much (?:more )?time|many (?:more )?(?:minutes|mins))\b[^.?!]{0,15}\b(?:(?:do|did|should|can|will|shall|have|may) i\b[^.?!]{0,10}\b(?:get|have|got|spend|spent|take|use|been)|(?:do|did|should|have|shall|are) we\b[^.?!]{0,10}\b(?:spend|spent|been|spending))\b(?!\s+to\s+(?:answer|respond|reply|decide|score|return|serve|block|approve|decline|rank|show|render|process|flag|classify|detect|predict|load|run)\b)/i;
 
 /**
  * The interviewer itself, asked about before any help it might give: what it may do ("are you

@@ -249,7 +249,9 @@ export function readIntentByRules(text: string): IntentReading {
   if (requests.has('stuck') && content <= STUCK_SLACK && questions.length === 0 && tentative === 0) {
     return reading('stuck', 'stuck', [], answers);
   }
-  if (requests.has('meta') && content <= SHORT_ANSWER)
+  // "Do we have human reviewers, how many? Is this timed per section btw": the case's questions are
+  // answered; the aside can wait.
+  if (requests.has('meta') && content <= SHORT_ANSWER && questions.length === 0)
     return reading('meta', 'about-interview', questions, answers);
   if (questions.length > 0) return reading('facts', 'fact-question', questions, answers || tentative > 0);
   if (tentative > 0) {

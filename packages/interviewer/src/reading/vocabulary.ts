@@ -125,6 +125,16 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w'-])b\/c(?![\w'-])/gi, 'because'],
   [/(?<![\w'-])wanna(?![\w'-])/gi, 'want to'],
   [/(?<![\w'-])ppl(?![\w'-])/gi, 'people'],
+  // Plurals clipped in chat: "how many docs", "how many devs use it".
+  [/(?<![\w'-])docs(?![\w'-])/gi, 'documents'],
+  [/(?<![\w'-])devs(?![\w'-])/gi, 'developers'],
+  [/(?<![\w'-])reqs(?![\w'-])/gi, 'requests'],
+  [/(?<![\w'-])msgs(?![\w'-])/gi, 'messages'],
+  [/(?<![\w'-])vids(?![\w'-])/gi, 'videos'],
+  [/(?<![\w'-])(?:imgs|pics)(?![\w'-])/gi, 'images'],
+  [/(?<![\w'-])recs(?![\w'-])/gi, 'recommendations'],
+  [/(?<![\w'-])txns?(?![\w'-])/gi, 'transactions'],
+  [/(?<![\w'-])convos(?![\w'-])/gi, 'conversations'],
   [/(?<![\w'-])r(?= (?:we|you|they|there|these|those|the|our|any|all)\b)/gi, 'are'],
 ];
 
