@@ -83,6 +83,17 @@ describe('hints', () => {
   });
 });
 
+describe('a hint on a topic the candidate named', () => {
+  it('points at that topic, and names it when its probe was already asked', () => {
+    const asked = say(started(), T0 + 1, { intent: 'hint', raised: ['scale'], uncovered });
+    expect(asked.reply).toMatchObject({ kind: 'hint', level: 2, pointId: 'scale' });
+    const state = say(say(started(), T0 + 1, { uncovered }).state, T0 + 2, { uncovered }).state;
+    expect(currentStep(state).probed).toContain('latency');
+    const again = say(state, T0 + 3, { intent: 'hint', raised: ['latency'], uncovered });
+    expect(again.reply).toMatchObject({ kind: 'hint', level: 3, pointId: 'latency' });
+  });
+});
+
 describe('challenges', () => {
   it('push back once per red flag, even on the first answer of a step', () => {
     const first = say(started(), T0 + 1, { redFlags: ['accuracy'], uncovered });

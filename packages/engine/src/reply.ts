@@ -58,7 +58,7 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'hint':
     case 'stuck':
       if (late) return acknowledge(ctx, reading.uncovered);
-      return { type: 'say', move: hint(step, reading.uncovered) };
+      return { type: 'say', move: hint(step, reading.uncovered, reading.raised ?? []) };
     case 'answer':
     case 'tentative':
       step.answers += 1;
@@ -191,9 +191,16 @@ function acknowledge(ctx: ReplyContext, uncovered: UncoveredPoint[]): { type: 's
 }
 
 /** Each hint in a step gives away more: the question again, then an area, then the concept. */
-function hint(step: StepState, uncovered: UncoveredPoint[]): MoveBody {
+function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly string[]): MoveBody {
   step.hints += 1;
   const level = Math.min(step.hints, 3) as HintLevel;
+  // "Brand-new listings have no clicks... hint?": help on the topic they named, not the step's
+  // question again; past the pointer when that point's probe was already asked.
+  const topic = named[0];
+  if (topic !== undefined) {
+    const floor = step.probed.includes(topic) ? 3 : 2;
+    return { kind: 'hint', level: Math.max(level, floor) as HintLevel, pointId: topic };
+  }
   return { kind: 'hint', level, pointId: mostImportant(uncovered, [])?.id ?? null };
 }
 

@@ -36,6 +36,8 @@ export interface MessageReading {
   /**
    * Open points of the step this message asks about without claiming them ("what about class
    * imbalance, should I worry?"): probing one answers the candidate's own question with a question.
+   * For a request for help, the step's points the message names ("new listings have no clicks,
+   * any hint?"): the hint is about the first.
    */
   raised?: string[];
   /** Red flags this message states in earnest. */

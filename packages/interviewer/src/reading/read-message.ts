@@ -75,7 +75,12 @@ export function readMessage(request: ReadRequest): Reading {
         .map((point) => point.pointId);
   // "What about class imbalance, should I worry?": a topic asked about, not claimed, still open.
   const openIds = new Set(uncovered.map((point) => point.id));
-  const raised = [...new Set(coverage.asked.map((point) => point.pointId))].filter((id) => openIds.has(id));
+  // Asking for help with a topic named ("new listings have no clicks, any hint?"): the help is about it.
+  const helpAsked = intent.intent === 'hint' || intent.intent === 'stuck';
+  const topics = helpAsked ? [...coverage.asked, ...coverage.covered] : coverage.asked;
+  const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
+    helpAsked ? stepIds.has(id) : openIds.has(id),
+  );
   return {
     intent: intent.intent,
     alsoAnswers: intent.alsoAnswers,
