@@ -127,3 +127,25 @@ export function reactionTurns(
   }
   return out;
 }
+
+/**
+ * Share of a curveball's expected reaction the candidate has already said in `texts`, before it
+ * is thrown: a constraint whose answer they gave unprompted ("test only on months with mature
+ * labels") is no surprise, and throwing it contradicts them.
+ */
+export function anticipatedShare(expects: string, texts: readonly string[], cache: AnalysisCache): number {
+  const ideas = curveballIdeas(expects);
+  if (ideas.length === 0) return 0;
+  const covered = new Set<number>();
+  const none = new Set<string>();
+  for (const text of texts) {
+    for (const segment of cache.analysis(text).segments) {
+      if (segment.graderDirected !== null || segment.question) continue;
+      const said = saidWords(segment);
+      ideas.forEach((idea, i) => {
+        if (covers(said, idea, none)) covered.add(i);
+      });
+    }
+  }
+  return covered.size / ideas.length;
+}

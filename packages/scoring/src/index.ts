@@ -8,7 +8,7 @@ export {
   stepCoverage,
   stepPoints,
 } from './coverage.ts';
-export { CURVEBALL_WEIGHT } from './curveballs.ts';
+export { anticipatedShare, CURVEBALL_FULL_SHARE, CURVEBALL_WEIGHT } from './curveballs.ts';
 export { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
 export * from './judge/index.ts';

@@ -3,7 +3,9 @@ import type { SessionLevel, StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import {
   type AnalysisCache,
+  anticipatedShare,
   type CoverageText,
+  CURVEBALL_FULL_SHARE,
   type MessageReading as MessageCoverage,
   readCandidateMessage,
   stepCoverage,
@@ -178,7 +180,10 @@ function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<st
   return ids;
 }
 
-/** A curveball's premise holds when it needs nothing, or the candidate covered one of its points. */
+/**
+ * A curveball's premise holds when it needs nothing, or the candidate covered one of its points,
+ * and they have not already said half of what a good reaction to it covers.
+ */
 function premisesHeld(
   caseStudy: CaseStudy,
   framework: Framework,
@@ -201,6 +206,7 @@ function premisesHeld(
   for (const frameworkStep of framework.steps)
     for (const point of frameworkStep.points)
       if (!stepOf.has(point.id)) stepOf.set(point.id, frameworkStep.id);
+  const said = texts.map((text) => (typeof text === 'string' ? text : text.text));
   return caseStudy.curveballs
     .filter(
       (ball) =>
@@ -210,6 +216,7 @@ function premisesHeld(
           return step !== undefined && covered(step).has(id);
         }),
     )
+    .filter((ball) => anticipatedShare(ball.expects, said, cache) < CURVEBALL_FULL_SHARE)
     .map((ball) => ball.id);
 }
 
