@@ -81,7 +81,12 @@ function answerFacts(s: EngineState, reading: MessageReading, late: boolean): Mo
   if (found.length === 0 && ambiguous.length === 0) {
     return { kind: 'clarify', reason: 'no-fact', unanswered, late };
   }
-  const facts = found.map((id) => ({ id, repeat: s.factsGiven.includes(id) }));
+  const nearby = new Set(reading.facts.nearby ?? []);
+  const facts = found.map((id) => ({
+    id,
+    repeat: s.factsGiven.includes(id),
+    ...(nearby.has(id) ? { nearby: true } : {}),
+  }));
   for (const fact of facts) if (!fact.repeat) s.factsGiven.push(fact.id);
   return { kind: 'answer-facts', facts, unanswered, ambiguous, late };
 }

@@ -15,6 +15,11 @@ export interface FactFindings {
   unanswered: string[];
   /** Question parts two facts fit about equally: the interviewer asks which one they mean. */
   ambiguous: { question: string; options: string[] }[];
+  /**
+   * Found facts that are only the closest the case has: the question names something no fact
+   * holds ("competitors' click rates" gets our own). Said as such.
+   */
+  nearby?: string[];
 }
 
 /**
@@ -93,7 +98,7 @@ export type InterviewerMove = MoveBase &
     | {
         kind: 'answer-facts';
         /** Facts to give; `repeat` ones were given before and get a short reminder. */
-        facts: { id: string; repeat: boolean }[];
+        facts: { id: string; repeat: boolean; nearby?: boolean }[];
         /** Question parts the case does not cover: the candidate states an assumption. */
         unanswered: string[];
         /** Question parts that fit two facts: ask which one they mean. */

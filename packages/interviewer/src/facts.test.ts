@@ -78,6 +78,16 @@ describe('fact retrieval on the fixture case', () => {
     ]);
   });
 
+  it('marks a fact found for a question that names something no fact holds as only the closest', () => {
+    const [competitors] = factIndexFor(fixtureCase).lookup(
+      'How many daily users do rival apps in Brazil have?',
+    ).parts;
+    expect(competitors).toMatchObject({ status: 'found', nearby: true });
+    expect(competitors?.fact?.id).toBe('user-scale');
+    const [ours] = factIndexFor(fixtureCase).lookup('How many daily users do we have?').parts;
+    expect(ours?.nearby).toBeUndefined();
+  });
+
   it('answers a list of short asks item by item when each finds its own fact', () => {
     expect(parts('Daily users, GDPR constraints, latency budget?')).toEqual([
       'found:user-scale',

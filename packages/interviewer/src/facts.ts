@@ -21,6 +21,8 @@ export interface FactPart {
   fact?: Fact;
   /** The two closest, when ambiguous. */
   options?: Fact[];
+  /** Found, but the question names something no fact holds: the fact is only the closest. */
+  nearby?: boolean;
 }
 
 export interface FactLookup {
@@ -258,6 +260,9 @@ export function createFactIndex(
     const hit = decision.status === 'found' || ranking.terms > 0 ? undefined : cueHit(text);
     const part: FactPart = hit ? { question: text, status: 'found', fact: hit } : decision;
     const match = ranking.ranked.find((entry) => entry.fact === part.fact) ?? ranking.ranked[0];
+    // "What click rate do competitors get?": words no fact has outweigh what the found one holds.
+    if (part.status === 'found' && (ranking.novel || ranking.unknown > (match?.held ?? 0)))
+      part.nearby = true;
     return part.fact ? { part, text, ranking, match } : { part, text, ranking };
   };
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });

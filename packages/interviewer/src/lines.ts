@@ -83,6 +83,12 @@ export const LINES = {
     'Take your time. What would you say next about {title}?',
     'Whenever you are ready, carry on with {title}.',
   ],
+  /** Before a fact that is only the closest the case has to what was asked. */
+  factNearby: [
+    "I don't have exactly that; the closest I can give you:",
+    'Not that precisely, but here is what the case says nearby:',
+    "I don't have that figure. What I do have:",
+  ],
   unclearAsk: [
     'Could you rephrase it in English, in a sentence or two, about {title}?',
     'Can you say it again in English, a little more fully? We are on {title}.',

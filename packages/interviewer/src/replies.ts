@@ -29,11 +29,11 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
   const byId = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
   const parts: string[] = [];
   let reminded = false;
-  for (const { id, repeat } of move.facts) {
+  for (const { id, repeat, nearby } of move.facts) {
     const fact = byId.get(id);
     if (!fact) continue;
     if (!repeat) {
-      parts.push(fact.answer);
+      parts.push(nearby ? voice.choose(voice.lines.factNearby, fact.answer) : fact.answer);
       continue;
     }
     // The sentence that answers what was asked now ("how many GPUs for training?" is the third

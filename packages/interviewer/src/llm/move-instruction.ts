@@ -111,10 +111,14 @@ type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: 
 function factsInstruction(caseStudy: CaseStudy, move: Move<'answer-facts'>): string {
   const byId = new Map(caseStudy.facts.map((fact) => [fact.id, fact]));
   const lines: string[] = [];
-  for (const { id, repeat } of move.facts) {
+  for (const { id, repeat, nearby } of move.facts) {
     const fact = byId.get(id);
-    if (fact)
-      lines.push(`${repeat ? '(given before: a one-sentence reminder) ' : ''}"${oneLine(fact.answer)}"`);
+    const note = repeat
+      ? '(given before: a one-sentence reminder) '
+      : nearby
+        ? '(not exactly what they asked: say you do not have that, then give this as the closest) '
+        : '';
+    if (fact) lines.push(`${note}"${oneLine(fact.answer)}"`);
   }
   for (const { question, options } of move.ambiguous) {
     const names = options.map((id) => byId.get(id)?.cues[0] ?? id).join('" or "');

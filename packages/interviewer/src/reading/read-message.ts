@@ -113,6 +113,7 @@ function findFacts(caseStudy: CaseStudy, questions: string[], text: string): Mes
   for (const part of lookup.parts) {
     if (part.status === 'found' && part.fact) {
       if (!facts.found.includes(part.fact.id)) facts.found.push(part.fact.id);
+      if (part.nearby) facts.nearby = [...(facts.nearby ?? []), part.fact.id];
     } else if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
       facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
     } else {
