@@ -96,10 +96,12 @@ export function matchPoints(
     });
   // A step where the candidate stated a known mistake reads nothing by meaning: a topic says what a
   // sentence is about, not whether it is right.
+  // A mistake taken back at once ("actually no, ...") no longer says the step was misunderstood.
   const flagged = new Set<StepId>();
-  for (const utterance of utterances)
+  utterances.forEach((utterance, index) => {
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags)
-      flagged.add(hit.flag.step);
+      if (takeBackAfter(utterances, index) === null) flagged.add(hit.flag.step);
+  });
   for (const utterance of utterances) {
     const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
     for (const verdict of [...reading.verdicts, ...reading.byMeaning]) {
@@ -194,7 +196,7 @@ const TAKE_BACK_WINDOW = 2;
  * the same step, it corrects the flag.
  */
 const TAKES_BACK =
-  /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|scratch that|on second thought|thinking about it|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
+  /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+|well|ugh|eh|so)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|scratch that|on second thought|thinking about it|although|but actually|maybe not|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
 
 function takeBackAfter(utterances: readonly Utterance[], index: number): Quote | null {
   const flagged = utterances[index];

@@ -5,7 +5,12 @@
  */
 
 /** Negators; "n't" comes out of the normaliser as "not". */
-export const NEGATORS = new Set('not no never without nothing none neither nor nobody'.split(' '));
+export const NEGATORS = new Set(
+  // Typed without the apostrophe ("dont", "isnt") the contraction stays one word.
+  'not no never without nothing none neither nor nobody dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt havent hasnt'.split(
+    ' ',
+  ),
+);
 
 /**
  * After a negator these make it something else: "not only X but Y", "not least", "not every click

@@ -32,6 +32,7 @@ describe('polarity: a point named to reject it earns nothing', () => {
     'Instead of calibration we tune the threshold on held-out mail.',
     'Rather than calibration, we tune the threshold on held-out mail.',
     'Some people use Platt scaling, but we keep the raw scores.',
+    'we dont need calibration, the raw score is enough',
   ])('%s', (text) => {
     expect(covered(text)).not.toContain('calibrated-scores');
     expect(rejected(text)).toContain('calibrated-scores');
