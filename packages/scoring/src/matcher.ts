@@ -196,7 +196,7 @@ const TAKE_BACK_WINDOW = 2;
  * the same step, it corrects the flag.
  */
 const TAKES_BACK =
-  /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+|well|ugh|eh|so)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|scratch that|on second thought|thinking about it|although|but actually|maybe not|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
+  /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+|well|ugh|eh|so)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|(?<=(?:hmm+|oh|ah|um+)[\s,]+)but\b|(?<=(?:oh|ah)[\s,]+)(?:right|yeah|true)\b|scratch that|on second thought|thinking about it|although|but actually|maybe not|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
 
 function takeBackAfter(utterances: readonly Utterance[], index: number): Quote | null {
   const flagged = utterances[index];

@@ -12,7 +12,7 @@ const PLAIN_TO_TECHNICAL: Record<string, string[]> = {
   odds: ['probability'],
   likely: ['probability'],
   estimate: ['predict', 'prediction'],
-  guess: ['predict', 'prediction'],
+  // Not "guess": "I guess" hedges far more often than it predicts.
   forecast: ['predict', 'prediction'],
   often: ['rate', 'frequency'],
   frequency: ['rate'],
@@ -81,7 +81,8 @@ const PLAIN_TO_TECHNICAL: Record<string, string[]> = {
   mistake: ['error'],
   complaint: ['report', 'feedback'],
   complain: ['report', 'feedback'],
-  random: ['exploration', 'randomized'],
+  // Not "exploration": "a random 80/20 split" and "a random sample" explore nothing.
+  random: ['randomized'],
   explore: ['exploration'],
   caption: ['text'],
   translate: ['translation', 'multilingual'],
