@@ -15,6 +15,27 @@ describe('splitSpans', () => {
     expect(splitSpans(text).map((span) => span.bullet)).toEqual([false, false, true, true]);
   });
 
+  it('marks a sentence as a question when it opens like one, not for its rising voice alone', () => {
+    const asks = (text: string) => splitSpans(text)[0]?.question;
+    for (const text of [
+      'How many clicks do we get a day?',
+      'what about class imbalance?',
+      'peak QPS?',
+      'the page needs 150ms, how much of that do we get?',
+      'like whats the delay',
+      'and whats the budget for serving',
+      'like when is the label done',
+    ])
+      expect(asks(text), text).toBe(true);
+    for (const text of [
+      'and predict the 90th percentile instead of one number?',
+      'so we first gather candidates, like friends of friends, then rank them?',
+      'i think the goal is to keep people scrolling as long as possible?',
+      'when the rate drops we retrain',
+    ])
+      expect(asks(text), text).toBe(false);
+  });
+
   it('does not split after abbreviations or inside numbers', () => {
     expect(texts('Use a two-tower model vs. a cross-encoder, e.g. for 0.5 s budgets. Then rank.')).toEqual([
       'Use a two-tower model vs. a cross-encoder, e.g. for 0.5 s budgets.',

@@ -55,7 +55,7 @@ export function splitSpans(text: string): Span[] {
 }
 
 /** A lead-in that may come before a question ("So, what is ...", "And do we ..."). */
-const LEAD_IN = String.raw`^(?:[-*•]\s+)?(?:(?:so|and|but|also|ok|okay|then|now|first|next|second|finally|one more thing|quick question)[,:]?\s+)*`;
+const LEAD_IN = String.raw`^(?:[-*•]\s+)?(?:(?:so|and|but|also|ok|okay|then|now|like|first|next|second|finally|one more thing|quick question)[,:]?\s+)*`;
 const SUBJECT = String.raw`(?:we|you|i|there|it|they|the|this|that|these|those|our|your|users?|anyone)\b`;
 const AUX = '(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|have|has)';
 /** "Do the join in Flink" and "have the ranker ..." are orders, not questions. */
@@ -67,7 +67,7 @@ const OPENING_AUX = String.raw`(?:(?:is|are|was|were|does|did|can|could|should|w
  * invert, so they stay statements.
  */
 const INTERROGATIVE = new RegExp(
-  `${LEAD_IN}(?:${OPENING_AUX}|(?:what|which|who|where|why|how)(?:'s\\s+${SUBJECT}|(?:\\s+[\\w'-]+){0,5}?\\s+${AUX}\\s+${SUBJECT})|(?:what|how) about\\b)`,
+  `${LEAD_IN}(?:${OPENING_AUX}|whats\\s+${SUBJECT}|(?:what|which|who|where|why|how|when)(?:'s\\s+${SUBJECT}|(?:\\s+[\\w'-]+){0,5}?\\s+${AUX}\\s+${SUBJECT})|(?:what|how) about\\b)`,
   'i',
 );
 
@@ -84,7 +84,7 @@ const SHORT_QUESTION_WORDS = 4;
  */
 function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
-  if (INTERROGATIVE.test(trimmed) || /^(?:[-*•]\s+)?whats\b/i.test(trimmed)) return true;
+  if (INTERROGATIVE.test(trimmed)) return true;
   if (!/\?["')\]]*$/.test(trimmed)) return false;
   if (trimmed.split(/\s+/).length <= SHORT_QUESTION_WORDS) return true;
   return trimmed
