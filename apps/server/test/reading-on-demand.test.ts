@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateSessionResponse, type Turn } from '@mlsd/protocol';
+import type { Turn } from '@mlsd/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
 import { AUTO_READ_WORKERS_AT, readingSettingsFor } from '../src/reading-pool/on-demand.ts';
 import type { ReadingSettings } from '../src/reading-pool/pooled-brains.ts';
-import { FakeClock, flushIo } from './fake-clock.ts';
+import { flushIo } from './fake-clock.ts';
 import { REPO_ROOT } from './helpers.ts';
 import { createRoom } from './peer-client.ts';
+import { startReadingServer } from './reading-server.ts';
 import { TestSocket } from './ws-client.ts';
 
 /**
@@ -104,41 +103,17 @@ describe('MLSD_READ_WORKERS=auto', () => {
   }, 60_000);
 });
 
-/** The real app on a temp SQLite file and a fake clock, the repo's rubrics. */
+/** The real app (see reading-server.ts) with `openSession` on the ad-click case. */
 async function startServer(reading: ReadingSettings) {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-reading-on-demand-'));
-  const clock = new FakeClock();
-  const app = await buildApp({
-    db: join(dir, 'mlsd.sqlite'),
-    rubricsDir: join(REPO_ROOT, 'rubrics'),
-    clock,
-    reading,
-  });
-  cleanups.push(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = await startReadingServer(reading, cleanups, 'mlsd-reading-on-demand');
   return {
-    app,
-    clock,
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    ...server,
+    url: `http://127.0.0.1:${server.port}`,
+    wsUrl: `ws://127.0.0.1:${server.port}/ws`,
     /** A new solo session (its room goes live now) with a socket that said hello. */
     async openSession(seed: number) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/sessions',
-        payload: { caseId: CASE_ID, durationMinutes: 45, seed },
-      });
-      const session = CreateSessionResponse.parse(response.json());
-      const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws`);
-      cleanups.push(() => socket.close());
-      socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
-      await socket.next('snapshot');
-      return { id: session.id, socket, sent: [] as string[] };
+      const session = await server.createSession(CASE_ID, seed);
+      return { id: session.id, socket: await server.open(session), sent: [] as string[] };
     },
   };
 }

@@ -1,17 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateSessionResponse, type Turn } from '@mlsd/protocol';
+import type { Turn } from '@mlsd/protocol';
 import { loadRubrics } from '@mlsd/rubric';
 import { AnalysisCache } from '@mlsd/scoring';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
 import type { ReadingSettings } from '../src/reading-pool/pooled-brains.ts';
 import { ReadingPool } from '../src/reading-pool/reading-pool.ts';
 import { createBrains } from '../src/rooms/solo/offline-brains.ts';
-import { FakeClock, flushIo } from './fake-clock.ts';
+import { flushIo } from './fake-clock.ts';
 import { REPO_ROOT } from './helpers.ts';
-import { TestSocket } from './ws-client.ts';
+import { startReadingServer } from './reading-server.ts';
 
 /**
  * Candidate messages read in worker threads (`MLSD_READ_WORKERS` > 0) read exactly as on the
@@ -114,41 +112,11 @@ describe('the reading pool', () => {
   }, 60_000);
 });
 
-/** The real app on a temp SQLite file and a fake clock, with one solo session on the ad-click case. */
+/** The real app (see reading-server.ts) with one solo session on the ad-click case. */
 async function startServer(reading: ReadingSettings) {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-reading-pool-'));
-  const clock = new FakeClock();
-  const app = await buildApp({
-    db: join(dir, 'mlsd.sqlite'),
-    rubricsDir: join(REPO_ROOT, 'rubrics'),
-    clock,
-    reading,
-  });
-  cleanups.push(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/sessions',
-    payload: { caseId: study.id, durationMinutes: 45, seed: 7 },
-  });
-  const session = CreateSessionResponse.parse(response.json());
-  return {
-    app,
-    clock,
-    sessionId: session.id,
-    async open() {
-      const socket = await TestSocket.open(`ws://127.0.0.1:${port}/ws`);
-      cleanups.push(() => socket.close());
-      socket.send({ type: 'hello', roomId: session.id, token: session.token, lastSeq: 0 });
-      await socket.next('snapshot');
-      return socket;
-    },
-  };
+  const server = await startReadingServer(reading, cleanups, 'mlsd-reading-pool');
+  const session = await server.createSession(study.id, 7);
+  return { app: server.app, clock: server.clock, sessionId: session.id, open: () => server.open(session) };
 }
 
 /** Every answer of the strong transcript, a minute apart, then the end: the stored turns and report. */
