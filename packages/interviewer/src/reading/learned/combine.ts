@@ -43,6 +43,13 @@ const QUESTION_CLAUSE = new RegExp(
   'i',
 );
 
+/** A message that ends by asking to go on: "..., can we move on?", "ok moving on", "let's move on". */
+const CLOSING_REQUEST =
+  /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview))(?: to [\w\s]{1,30})?[\s?.!]*$/i;
+
+/** Readings of a message as the candidate's answer. */
+const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
+
 /** Readings whose reply turns the message away rather than engaging with it. */
 const TURNS_AWAY: ReadonlySet<string> = new Set(['off-topic', 'steer', 'meta']);
 
@@ -71,6 +78,14 @@ export function withLearnedReading(
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   if (byRules.intent === 'facts' && context.answersFact?.(byRules.questions)) return byRules;
+  // "...we shouldn't use accuracy here. Can we move on?": a request that closes the message is the
+  // candidate's call; what came before it is scored all the same.
+  if (
+    (byRules.intent === 'move-on' || byRules.intent === 'stop') &&
+    ANSWERING.has(learned.intent) &&
+    CLOSING_REQUEST.test(text)
+  )
+    return byRules;
   // Turning a message away ("let's keep to the interview") when it talks design is the costlier
   // mistake: "raw score as probability" and "I'd just go with this: a keyword list" are answers,
   // whatever words they share with grader notes.
