@@ -85,8 +85,15 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'acknowledge': {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
-      if (move.lastStep)
+      // The last step offers to finish only once its ground is covered: "anything else before we
+      // wrap up?" after the first monitoring answer sounds like a hint to stop.
+      if (move.lastStep && move.allCovered)
         return { kind, text: choose(lines.acknowledge, pickLine(rng, lines.acknowledgeLastStep, values)) };
+      if (move.lastStep)
+        return {
+          kind,
+          text: chooseAck(choose, rng, spoken, lines.acknowledge, lines.acknowledgeInvite, values),
+        };
       const pool = move.allCovered ? lines.acknowledgeCovered : lines.acknowledgeInvite;
       // Lead and invitation are picked together so the pair, not only the lead, is new.
       return { kind, text: chooseAck(choose, rng, spoken, lines.acknowledge, pool, values) };

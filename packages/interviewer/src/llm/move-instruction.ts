@@ -73,8 +73,11 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'acknowledge':
       if (move.late)
         return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
-      if (move.lastStep) {
+      if (move.lastStep && move.allCovered) {
         return 'This is the last step. Acknowledge the answer in a few neutral words and ask whether there is anything else before you wrap up. Do not mention a next part.';
+      }
+      if (move.lastStep) {
+        return 'This is the last step. Acknowledge the answer in a few neutral words and invite them to continue with it. Do not steer them to any topic, do not offer to finish, and do not mention a next part.';
       }
       if (move.allCovered) {
         return 'Acknowledge the answer in a few neutral words, then say they can add anything else for this step or move on when ready.';
