@@ -93,22 +93,32 @@ describe('clarifying answers', () => {
     expect(utterance.text.indexOf(latency!.answer)).toBeGreaterThan(utterance.text.indexOf(scale!.answer));
   });
 
-  it('reminds briefly of a fact given before: its first sentence only', () => {
+  it('reminds of a fact given before with the sentence that answers the question asked now', () => {
     const study = structuredClone(fixtureCase);
     const fact = study.facts.find((f) => f.id === 'latency')!;
     fact.answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.';
-    const utterance = voiceOffline({
-      ...request({
-        kind: 'answer-facts',
-        facts: [{ id: 'latency', repeat: true }],
-        unanswered: [],
-        ambiguous: [],
-        late: false,
-      }),
-      caseStudy: study,
-    });
-    expect(utterance.text).toMatch(/(mentioned|before|said)[,:] the feed must render in 200 ms at p99\.$/i);
-    expect(utterance.text).not.toContain('Ranking gets');
+    const remind = (said: string) =>
+      voiceOffline({
+        ...request(
+          {
+            kind: 'answer-facts',
+            facts: [{ id: 'latency', repeat: true }],
+            unanswered: [],
+            ambiguous: [],
+            late: false,
+          },
+          { transcript: [{ role: 'candidate', text: said }] },
+        ),
+        caseStudy: study,
+      }).text;
+    const ranking = remind('how many ms does ranking get again?');
+    expect(ranking).toMatch(/(mentioned|before|said)[,:] ranking gets 80 ms of that budget\.$/i);
+    expect(ranking).not.toContain('The feed must render');
+    const render = remind('how fast must the feed render?');
+    expect(render).toMatch(/the feed must render in 200 ms at p99\.$/i);
+    expect(render).not.toContain('Ranking gets');
+    // A question that singles out no sentence gets the fact again, whole.
+    expect(remind('sorry, what was that again?')).toContain('200 ms at p99. Ranking gets 80 ms');
   });
 
   it('says which part the case does not cover, next to the facts it does', () => {

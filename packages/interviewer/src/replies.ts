@@ -238,6 +238,14 @@ function askedSentence(answer: string, question: string): string {
       bestScore = score;
     }
   }
+  // "What's the current success rate?" and the best sentence only names the metric: the figure
+  // is in a sentence after it.
+  if (amount && !/\d/.test(best)) {
+    const figure = sentences.slice(sentences.indexOf(best) + 1).find((sentence) => /\d/.test(sentence));
+    if (figure) return `${best} ${figure}`;
+  }
+  // Nothing in the question singles a sentence out ("what's the funnel?"): the fact again, whole.
+  if (bestScore === 0) return answer.trim();
   return best;
 }
 
