@@ -15,6 +15,7 @@ import { createBrains } from '../src/rooms/solo/offline-brains.ts';
 import { freePort, prepareLauncher, ServerProcess } from './durability-server.ts';
 import { REPO_ROOT } from './helpers.ts';
 import { OWNER_HEADERS } from './owner.ts';
+import { offlineReportRequest } from './reading-server.ts';
 import { writeFixtureRubrics } from './rubric-fixture.ts';
 import { answerAndReply } from './solo-session.ts';
 import { TestSocket } from './ws-client.ts';
@@ -29,6 +30,15 @@ const loaded = loadRubrics(join(REPO_ROOT, 'rubrics'));
 if (!loaded.ok) throw new Error('the repo rubrics do not load');
 const rubrics = loaded.value;
 const study = rubrics.cases.get('ad-click-prediction')!;
+/** A fact question and an answer in one message, read in and out of the workers. */
+const MIXED_MESSAGE = {
+  caseStudy: study,
+  framework: rubrics.framework,
+  step: 'requirements' as const,
+  text: 'How many ads are shown a day? I would start with a logistic regression baseline.',
+  transcript: [],
+  notes: '',
+};
 const script = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'calibration/ad-click-prediction/strong.json'), 'utf8')) as {
     turns: { role: string; step: Turn['step']; text: string }[];
@@ -114,19 +124,7 @@ describe('the bundled reading worker', () => {
       });
     }
     expect(read).toBeGreaterThan(5);
-    const reportRequest = {
-      sessionId: 'bundle-equality',
-      caseStudy: study,
-      framework: rubrics.framework,
-      durationMinutes: 45,
-      transcript,
-      notes: '',
-      steps: [],
-      degraded: false,
-      interviewer: 'offline' as const,
-      startedAt: 0,
-      now: 45 * 60_000,
-    };
+    const reportRequest = offlineReportRequest('bundle-equality', study, rubrics.framework, transcript);
     const [inBundle, inSources] = await Promise.all([
       bundled.report(bundledAnalyses, { ...reportRequest, analyses: bundledAnalyses }),
       fromSources.report(sourcesAnalyses, { ...reportRequest, analyses: sourcesAnalyses }),
@@ -142,14 +140,7 @@ describe('the bundled reading worker', () => {
     expect(otherWarm.map((lane) => [lane.code, lane.cases])).toEqual([['sources', rubrics.cases.size]]);
     expect(missingWarm.map((lane) => [lane.code, lane.cases])).toEqual([['sources', rubrics.cases.size]]);
     // And it reads as the server's own thread does.
-    const request = {
-      caseStudy: study,
-      framework: rubrics.framework,
-      step: 'requirements' as const,
-      text: 'How many ads are shown a day? I would start with a logistic regression baseline.',
-      transcript: [],
-      notes: '',
-    };
+    const request = MIXED_MESSAGE;
     const pooled = new AnalysisCache(64);
     const inPool = await otherBuild.read(pooled, { ...request, analyses: pooled });
     expect(inPool).toEqual(createBrains().read({ ...request, analyses: new AnalysisCache(64) }));
@@ -161,14 +152,7 @@ describe('the bundled reading worker', () => {
     const pool = new ReadingPool({ workers: 1, rubrics, workerBundle: bundle, deferStart: true });
     pools.push(pool);
     const brains = pooledBrains(createBrains(), pool, { inProcessUntilWarm: true });
-    const request = {
-      caseStudy: study,
-      framework: rubrics.framework,
-      step: 'requirements' as const,
-      text: 'How many ads are shown a day? I would start with a logistic regression baseline.',
-      transcript: [],
-      notes: '',
-    };
+    const request = MIXED_MESSAGE;
     expect(pool.threads).toHaveLength(0);
     const beforeStart = await brains.read({ ...request, analyses: new AnalysisCache(64) });
     pool.start();

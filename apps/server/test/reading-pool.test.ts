@@ -9,7 +9,7 @@ import { ReadingPool } from '../src/reading-pool/reading-pool.ts';
 import { createBrains } from '../src/rooms/solo/offline-brains.ts';
 import { flushIo } from './fake-clock.ts';
 import { REPO_ROOT } from './helpers.ts';
-import { startReadingServer } from './reading-server.ts';
+import { offlineReportRequest, startReadingServer } from './reading-server.ts';
 
 /**
  * Candidate messages read in worker threads (`MLSD_READ_WORKERS` > 0) read exactly as on the
@@ -57,19 +57,7 @@ describe('the reading pool', () => {
         at: index * 60_000,
       });
     }
-    const reportRequest = {
-      sessionId: 'pool-equality',
-      caseStudy: study,
-      framework: rubrics.framework,
-      durationMinutes: 45,
-      transcript,
-      notes: '',
-      steps: [],
-      degraded: false,
-      interviewer: 'offline' as const,
-      startedAt: 0,
-      now: 45 * 60_000,
-    };
+    const reportRequest = offlineReportRequest('pool-equality', study, rubrics.framework, transcript);
     const inProcess = await brains.report({ ...reportRequest, analyses: local });
     const inPool = await pool.report(pooled, { ...reportRequest, analyses: pooled });
     expect(inPool).toEqual(inProcess);

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateSessionResponse } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { buildApp } from '../src/app.ts';
 import type { ReadingSettings } from '../src/reading-pool/pooled-brains.ts';
+import type { ReportRequest } from '../src/rooms/solo/brains.ts';
 import { FakeClock } from './fake-clock.ts';
 import { REPO_ROOT } from './helpers.ts';
 import { TestSocket } from './ws-client.ts';
@@ -51,5 +53,27 @@ export async function startReadingServer(reading: ReadingSettings, cleanups: Cle
       await socket.next('snapshot');
       return socket;
     },
+  };
+}
+
+/** The end-of-session offline report request the pool tests compare in and out of the workers. */
+export function offlineReportRequest(
+  sessionId: string,
+  caseStudy: CaseStudy,
+  framework: Framework,
+  transcript: ReportRequest['transcript'],
+): Omit<ReportRequest, 'analyses'> {
+  return {
+    sessionId,
+    caseStudy,
+    framework,
+    durationMinutes: 45,
+    transcript,
+    notes: '',
+    steps: [],
+    degraded: false,
+    interviewer: 'offline' as const,
+    startedAt: 0,
+    now: 45 * 60_000,
   };
 }
