@@ -198,18 +198,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   blind8: { right: 0.845, falseNone: 23, none: 0.29 },
 };
 
-describe.each([
-  'tune',
-  'holdout',
-  'blind',
-  'blind2',
-  'blind3',
-  'blind4',
-  'blind5',
-  'blind6',
-  'blind7',
-  'blind8',
-])('fact questions (%s)', (file) => {
+describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {
   const floor = FLOORS[file]!;
   const result = evaluate(file);
   const table = [

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateSessionResponse, OWNER_HEADER } from '@mlsd/protocol';
-import WebSocket from 'ws';
 import { Instance } from '../cluster-harness.ts';
 import type { Launcher } from '../durability-server.ts';
 import { REPO_ROOT } from '../helpers.ts';
+import { AnsweringBrowser, answerRound, sleep } from './answering-browser.ts';
 import { percentile } from './stats.ts';
 
 /**
@@ -45,7 +45,6 @@ export interface CapacityFigures {
 }
 
 const CASE_ID = 'ad-click-prediction';
-const REPLY_TIMEOUT_MS = 60_000;
 /** Linux reports process CPU in clock ticks of 1/100 s (USER_HZ) on every common architecture. */
 const TICKS_PER_SECOND = 100;
 
@@ -75,53 +74,6 @@ function cpuMsOf(pid: number | undefined): number {
     return 0;
   }
 }
-
-class Browser {
-  readonly ws: WebSocket;
-  snapshot = false;
-  #pending: ((ms: number) => void) | null = null;
-  #sentAt = 0;
-
-  constructor(wsUrl: string, address: string) {
-    this.ws = new WebSocket(wsUrl, { perMessageDeflate: false, headers: { 'x-forwarded-for': address } });
-    this.ws.on('message', (data: Buffer) => {
-      const at = performance.now();
-      const message = JSON.parse(data.toString('utf8')) as { type: string; turn?: { role: string } };
-      if (message.type === 'snapshot') this.snapshot = true;
-      // An answer the server refused (or an interview that ended) gets no reply: it counts as failed.
-      if (message.type === 'error' || message.type === 'ended') this.#settle(Number.NaN);
-      if (message.type === 'turn' && message.turn?.role === 'interviewer') this.#settle(at - this.#sentAt);
-    });
-  }
-
-  opened(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-  }
-
-  /** Sends one answer; resolves with the ms until the interviewer's reply (NaN when none came). */
-  answer(clientId: string, text: string): Promise<number> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.#settle(Number.NaN), REPLY_TIMEOUT_MS);
-      this.#pending = (ms) => {
-        clearTimeout(timer);
-        resolve(ms);
-      };
-      this.#sentAt = performance.now();
-      this.ws.send(JSON.stringify({ type: 'say', clientId, text }));
-    });
-  }
-
-  #settle(ms: number): void {
-    const pending = this.#pending;
-    this.#pending = null;
-    pending?.(ms);
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates the i-th browser's session on `instance` over REST, from the browser's own address. */
 async function createSession(instance: Instance, index: number): Promise<CreateSessionResponse> {
@@ -161,7 +113,7 @@ async function inParallel(
 export async function measureCapacity(options: CapacityOptions): Promise<CapacityFigures> {
   const texts = answers();
   const instances: Instance[] = [];
-  const browsers: Browser[] = [];
+  const browsers: AnsweringBrowser[] = [];
   try {
     for (let i = 0; i < options.instances; i += 1) {
       instances.push(
@@ -176,9 +128,12 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
       sessions[index] = await createSession(home(index), index);
     });
     for (let opened = 0; opened < total; opened += 50) {
-      const batch = sessions
-        .slice(opened, opened + 50)
-        .map((_, offset) => new Browser(home(opened + offset).wsUrl, addressOf(opened + offset)));
+      const batch = sessions.slice(opened, opened + 50).map(
+        (_, offset) =>
+          new AnsweringBrowser(home(opened + offset).wsUrl, {
+            'x-forwarded-for': addressOf(opened + offset),
+          }),
+      );
       await Promise.all(batch.map((browser) => browser.opened()));
       browsers.push(...batch);
     }
@@ -201,13 +156,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<Capacit
     for (let round = 0; round < options.warmRounds + options.rounds; round += 1) {
       const measured = round >= options.warmRounds;
       if (round === options.warmRounds) cpuAtMark = cpuNow();
-      const times = await Promise.all(
-        browsers.map(async (browser, index) => {
-          await sleep(Math.random() * options.spreadMs);
-          const text = `${texts[round % texts.length]} [session ${index}, answer ${round}]`;
-          return browser.answer(`r${round}-s${index}`, text);
-        }),
-      );
+      const times = await answerRound(browsers, round, texts, options.spreadMs);
       if (!measured) continue;
       for (const ms of times) {
         if (Number.isNaN(ms)) failed += 1;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import type { ReadWorkersSetting } from '../../src/reading-pool/on-demand.ts';
 import { REPO_ROOT } from '../helpers.ts';
+import { AnsweringBrowser, answerRound, sleep } from './answering-browser.ts';
 import { percentile } from './stats.ts';
 import { Child } from './streaming-load.ts';
 
@@ -71,63 +71,6 @@ function answers(): string[] {
   return file.turns.filter((turn) => turn.role === 'candidate').map((turn) => turn.text);
 }
 
-class Browser {
-  readonly ws: WebSocket;
-  snapshot = false;
-  ended = false;
-  #pending: { clientId: string; sentAt: number; resolve: (ms: number) => void } | null = null;
-
-  constructor(port: number) {
-    this.ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { perMessageDeflate: false });
-    this.ws.on('message', (data: Buffer) => {
-      const at = performance.now();
-      const message = JSON.parse(data.toString('utf8')) as { type: string; turn?: { role: string } };
-      if (message.type === 'snapshot') this.snapshot = true;
-      if (message.type === 'ended') this.ended = true;
-      // An answer the server refused (or an interview that ended) gets no reply: count it failed.
-      if ((message.type === 'error' || message.type === 'ended') && this.#pending) {
-        const pending = this.#pending;
-        this.#pending = null;
-        pending.resolve(Number.NaN);
-      }
-      if (message.type === 'turn' && message.turn?.role === 'interviewer' && this.#pending) {
-        const pending = this.#pending;
-        this.#pending = null;
-        pending.resolve(at - pending.sentAt);
-      }
-    });
-  }
-
-  opened(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.on('error', reject);
-    });
-  }
-
-  /** Sends one answer; resolves with the ms until the interviewer's reply (NaN after 60 s). */
-  answer(clientId: string, text: string): Promise<number> {
-    if (this.ended) return Promise.resolve(Number.NaN);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#pending = null;
-        resolve(Number.NaN);
-      }, 60_000);
-      this.#pending = {
-        clientId,
-        sentAt: performance.now(),
-        resolve: (ms) => {
-          clearTimeout(timer);
-          resolve(ms);
-        },
-      };
-      this.ws.send(JSON.stringify({ type: 'say', clientId, text }));
-    });
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Runs the offline-answers load against a fresh server process and returns its figures. */
 export async function measureOfflineAnswers(options: OfflineOptions): Promise<OfflineFigures> {
   const texts = answers();
@@ -139,7 +82,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
     MLSD_BENCH_WARM_BEFORE_ANSWERS: options.warmBeforeAnswers ? '1' : '0',
   });
   const { port } = await server.next<{ type: 'ready'; port: number }>();
-  const browsers: Browser[] = [];
+  const browsers: AnsweringBrowser[] = [];
   const replies: number[] = [];
   let failed = 0;
   try {
@@ -148,7 +91,9 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
       sessions: { id: string; token: string }[];
     }>({ type: 'create', count: options.sessions });
     for (let opened = 0; opened < sessions.length; opened += 50) {
-      const batch = sessions.slice(opened, opened + 50).map(() => new Browser(port));
+      const batch = sessions
+        .slice(opened, opened + 50)
+        .map(() => new AnsweringBrowser(`ws://127.0.0.1:${port}/ws`));
       await Promise.all(batch.map((browser) => browser.opened()));
       browsers.push(...batch);
     }
@@ -165,13 +110,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
       if (round === options.warmRounds) await server.request({ type: 'mark' });
       // Warm-up rounds build the transcripts quickly; measured rounds spread as configured.
       const spread = measured ? options.spreadMs : Math.min(options.spreadMs, 1_000);
-      const times = await Promise.all(
-        browsers.map(async (browser, index) => {
-          await sleep(Math.random() * spread);
-          const text = `${texts[round % texts.length]} [session ${index}, answer ${round}]`;
-          return browser.answer(`r${round}-s${index}`, text);
-        }),
-      );
+      const times = await answerRound(browsers, round, texts, spread);
       if (!measured) continue;
       for (const ms of times) {
         if (Number.isNaN(ms)) failed += 1;
