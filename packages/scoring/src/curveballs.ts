@@ -137,15 +137,36 @@ export function anticipatedShare(expects: string, texts: readonly string[], cach
   const ideas = curveballIdeas(expects);
   if (ideas.length === 0) return 0;
   const covered = new Set<number>();
-  const none = new Set<string>();
-  for (const text of texts) {
-    for (const segment of cache.analysis(text).segments) {
+  for (const text of texts) for (const i of ideasSaidIn(cache.analysis(text), expects, ideas)) covered.add(i);
+  return covered.size / ideas.length;
+}
+
+/** Per analysed text and curveball, the ideas it says: each text is read once per session, not per message. */
+const saidIdeas = new WeakMap<object, Map<string, readonly number[]>>();
+const NO_ECHO: ReadonlySet<string> = new Set();
+
+function ideasSaidIn(
+  analysis: ReturnType<AnalysisCache['analysis']>,
+  expects: string,
+  ideas: ReturnType<typeof curveballIdeas>,
+): readonly number[] {
+  let byBall = saidIdeas.get(analysis);
+  if (!byBall) {
+    byBall = new Map();
+    saidIdeas.set(analysis, byBall);
+  }
+  let said = byBall.get(expects);
+  if (!said) {
+    const found = new Set<number>();
+    for (const segment of analysis.segments) {
       if (segment.graderDirected !== null || segment.question) continue;
-      const said = saidWords(segment);
+      const words = saidWords(segment);
       ideas.forEach((idea, i) => {
-        if (covers(said, idea, none)) covered.add(i);
+        if (covers(words, idea, NO_ECHO)) found.add(i);
       });
     }
+    said = [...found];
+    byBall.set(expects, said);
   }
-  return covered.size / ideas.length;
+  return said;
 }

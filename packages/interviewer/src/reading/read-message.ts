@@ -91,7 +91,7 @@ export function readMessage(request: ReadRequest): Reading {
     named,
     raised,
     redFlags: coverage.redFlags.map((flag) => flag.flagId),
-    premisesHeld: premisesHeld(caseStudy, framework, texts, cache),
+    premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
     coverage,
   };
@@ -188,6 +188,7 @@ function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<st
 function premisesHeld(
   caseStudy: CaseStudy,
   framework: Framework,
+  step: StepId,
   texts: CoverageText[],
   cache: AnalysisCache,
 ): string[] {
@@ -208,17 +209,23 @@ function premisesHeld(
     for (const point of frameworkStep.points)
       if (!stepOf.has(point.id)) stepOf.set(point.id, frameworkStep.id);
   const said = texts.map((text) => (typeof text === 'string' ? text : text.text));
-  return caseStudy.curveballs
-    .filter(
-      (ball) =>
-        ball.requires.length === 0 ||
-        ball.requires.some((id) => {
-          const step = stepOf.get(id);
-          return step !== undefined && covered(step).has(id);
-        }),
-    )
-    .filter((ball) => anticipatedShare(ball.expects, said, cache) < CURVEBALL_FULL_SHARE)
-    .map((ball) => ball.id);
+  return (
+    caseStudy.curveballs
+      .filter(
+        (ball) =>
+          ball.requires.length === 0 ||
+          ball.requires.some((id) => {
+            const step = stepOf.get(id);
+            return step !== undefined && covered(step).has(id);
+          }),
+      )
+      // Only the current step's curveballs can be thrown now: the others are left to their own step
+      // (this reads the whole transcript, so it is not done for balls that cannot come).
+      .filter(
+        (ball) => ball.step !== step || anticipatedShare(ball.expects, said, cache) < CURVEBALL_FULL_SHARE,
+      )
+      .map((ball) => ball.id)
+  );
 }
 
 /**
