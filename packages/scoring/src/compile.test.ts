@@ -13,6 +13,7 @@ function withDuplicate() {
     signals: ['business goal', 'revenue', 'support tickets about spam'],
     plain: [],
     probe: 'Which company number should move when the filter improves?',
+    followUps: [],
     strong: 'A strong candidate ties the filter to retention and support cost, with a number for each.',
   });
   return { study, framework };

@@ -31,6 +31,7 @@ export interface Reading {
 /** Why a point named in a text earned nothing from it (most telling first). */
 export const MISS_REASONS = [
   'rejected',
+  'states the mistake',
   'echo of the interviewer',
   'question',
   'diagram-label',
@@ -189,9 +190,16 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
   const points = new Map<number, PointHit | null>(hits.points);
   // A rejected red flag backs the points that counter it: "we must not use accuracy here".
   for (const counter of flags.countered) if (!points.has(counter)) points.set(counter, null);
+  // "Sort the feed purely by click chance" names clicks and prediction, but as the mistake: a
+  // sentence that states a red flag is no evidence for the points that counter it.
+  const contradicted = new Set(flags.said.flatMap((flag) => flag.counters));
   for (const [pointIndex, hit] of points) {
     const point = rubric.points[pointIndex];
     if (!point) continue;
+    if (contradicted.has(pointIndex)) {
+      out.miss(pointIndex, segment, 'states the mistake');
+      continue;
+    }
     const polarity: Polarity = dismissed ? 'rejected' : hit ? pointPolarity(segment, hit) : 'asserted';
     if (polarity === 'rejected') {
       out.miss(pointIndex, segment, 'rejected');

@@ -91,7 +91,7 @@ const NONSENSE = ['zorblat', 'quixel', 'vantrop', 'blenquist', 'fravnik', 'toske
 function point(id: string, weight: number, signals: string[], probe: string): TalkingPoint {
   const title = id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   const strong = `A strong candidate covers ${title.toLowerCase()} with a reason, a number and a trade-off.`;
-  return { id, title, weight, signals, plain: [], probe, strong };
+  return { id, title, weight, signals, plain: [], probe, followUps: [], strong };
 }
 
 function fillers(prefix: string, count: number): TalkingPoint[] {

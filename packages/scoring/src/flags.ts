@@ -58,6 +58,7 @@ export function flagsOf(
         if (signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma)))) continue;
         for (const positions of signalWindows(signal, segment, signal.alternatives.length, true)) {
           if (acrossTurn(segment, positions, signal.text)) continue;
+          if (restricted(segment, positions, signal.text)) continue;
           const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
           if (polarity === 'asserted') asserted = true;
           else if (polarity === 'rejected') {
@@ -71,6 +72,48 @@ export function flagsOf(
     }
   }
   return { said, countered, lemmas };
+}
+
+/** A mistake of doing something to everything: "send every item to the LLM". */
+const UNIVERSAL = /\b(?:every|everything|all|each|always)\b/i;
+/** Words that narrow what the phrase covers: "only send unclear items to the LLM". */
+const NARROWING = new Set([
+  'only',
+  'just',
+  'some',
+  'few',
+  'subset',
+  'unclear',
+  'uncertain',
+  'borderline',
+  'hard',
+  'flagged',
+]);
+/** Words before the phrase a narrowing word may sit in. */
+const NARROWING_REACH = 3;
+
+/**
+ * "Only send unclear items to the LLM" is the opposite of "send every item to the LLM", though
+ * "every" is a stop word and the rest is the same: a mistake about everything is not said of a part.
+ */
+function restricted(segment: Segment, positions: readonly number[], phrase: string): boolean {
+  if (!UNIVERSAL.test(phrase) || UNIVERSAL.test(spanText(segment, positions))) return false;
+  const at = positions.map((p) => segment.contentAt[p] ?? 0);
+  const from = Math.max(0, Math.min(...at) - NARROWING_REACH);
+  const to = Math.max(...at);
+  for (let i = from; i <= to; i++) if (NARROWING.has(segment.tokens[i]?.lemma ?? '')) return true;
+  return false;
+}
+
+/** The words of the segment from the phrase's first matched word to its last. */
+function spanText(segment: Segment, positions: readonly number[]): string {
+  const at = positions.map((p) => segment.contentAt[p] ?? 0);
+  const from = Math.min(...at);
+  const to = Math.max(...at);
+  return segment.tokens
+    .slice(from, to + 1)
+    .map((token) => token.lemma)
+    .join(' ');
 }
 
 /** Openers of a clause that answers the one before: a phrase split across one is two thoughts. */

@@ -11,16 +11,28 @@ export type GraderDirectedKind = 'instruction' | 'score-block' | 'checklist';
 interface Pattern {
   kind: GraderDirectedKind;
   re: RegExp;
+  /** Said inside quotes, or about an attack on the design, it is the answer's subject (ATTACK_TOPIC). */
+  quotable?: boolean;
 }
 
 const GRADER =
   '(?:grader|grading|evaluator|scorer|scoring (?:system|model|engine)|examiner|assessor|reviewer|marker|rubric)';
 const MARKS = '(?:marks?|points?|credit|score|scores|rating|grade)';
+/** Who a note can be addressed to. Not "rubric" or "grading": "rubric: L1 hard fails..." is a design label. */
+const ADDRESSEE = '(?:grader|evaluator|scorer|examiner|assessor|marker)';
+
+/**
+ * "Users paste 'ignore your instructions' into tickets": an instruction quoted, or named as an
+ * attack the design must withstand, is the subject of the answer, not an instruction to the grader.
+ */
+const ATTACK_TOPIC =
+  /\b(?:prompt[\s-]+injections?|injections?|jailbreaks?|adversarial|red[\s-]?team\w*|attacks?|attackers?|pastes?|pasting|pasted|test cases?|hard cases?)\b/i;
 
 /** Checked against one sentence or line at a time. */
 const PATTERNS: Pattern[] = [
   {
     kind: 'instruction',
+    quotable: true,
     re: /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:rubric|system prompt|grading|(?:scoring|grading|marking)\s+(?:rules|criteria|guide(?:lines)?|instructions)|(?:previous|above|prior|earlier|your|all|other)\s+(?:instructions|rules|prompts?|guidance))\b/i,
   },
   {
@@ -41,7 +53,7 @@ const PATTERNS: Pattern[] = [
     kind: 'instruction',
     re: new RegExp(String.raw`^\W*(?:dear|attention|hey|hi)\s+(?:the\s+)?${GRADER}\b`, 'i'),
   },
-  { kind: 'instruction', re: new RegExp(String.raw`^\W*(?:to the\s+)?${GRADER}\s*[:,-]`, 'i') },
+  { kind: 'instruction', re: new RegExp(String.raw`^\W*(?:to the\s+${GRADER}|${ADDRESSEE})\s*[:,-]`, 'i') },
   {
     kind: 'instruction',
     re: /\byou\s+(?:must|should|will|shall|need to|have to|are instructed to)\s+(?:score|rate|grade|mark|award|give|pass)\s+(?:me|this (?:answer|response|transcript|candidate|interview)|the candidate|my|full|100|top|maximum)\b/i,
@@ -96,7 +108,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'checklist', re: /[✓✔☑✅🗸]|\[\s*[xX✓✔]\s*\]/u },
   {
     kind: 'checklist',
-    re: /^\W*(?:covered|checklist|talking points|points covered|rubric(?: items)?|criteria met)\s*[:-]/i,
+    re: /^\W*(?:covered|checklist|talking points|points covered|rubric items|criteria met)\s*[:-]/i,
   },
   { kind: 'checklist', re: /[:\-–—]\s*(?:covered|done|met|check(?:ed)?|tick(?:ed)?)\s*[.!]?\s*$/i },
 ];
@@ -104,9 +116,19 @@ const PATTERNS: Pattern[] = [
 /** The kind of grader-directed text `text` is, or null when it reads as an ordinary answer. */
 export function graderDirected(text: string): GraderDirectedKind | null {
   for (const pattern of PATTERNS) {
-    if (pattern.re.test(text)) return pattern.kind;
+    const found = pattern.re.exec(text);
+    if (!found) continue;
+    if (pattern.quotable && (ATTACK_TOPIC.test(text) || insideQuotes(text, found.index))) continue;
+    return pattern.kind;
   }
   return null;
+}
+
+/** Whether `at` falls inside a quotation: an odd number of opening quote marks before it. */
+function insideQuotes(text: string, at: number): boolean {
+  // A straight single quote counts only at a word's edge, not as an apostrophe ("don't").
+  const marks = text.slice(0, at).match(/["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}])/gu) ?? [];
+  return marks.length % 2 === 1;
 }
 
 /** The report's wording for each kind. */

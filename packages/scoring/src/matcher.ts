@@ -46,7 +46,7 @@ export interface PointMatch {
   firstOrder: number;
   /**
    * For a missed point, the candidate's sentence that came closest and why it earned nothing
-   * ('rejected', 'question', 'diagram-label', 'echo of the interviewer', 'different idea'); for a
+   * ('rejected', 'states the mistake', 'question', 'diagram-label', 'echo of the interviewer', 'different idea'); for a
    * mentioned one, why its evidence is not an explanation ('generic', 'no reason or specifics',
    * 'bare list', 'hedged'). Absent when there is nothing to say.
    */

@@ -35,6 +35,9 @@ export type { Polarity } from './analysis-types.ts';
  */
 export type Stance = 'point' | 'flag';
 
+/** Openers of a clause that sets the time of something else: "while we wait for chargebacks". */
+const BACKGROUND_OPENERS = new Set(['while', 'whilst', 'until', 'till']);
+
 /** Content words a negator may reach over: "we will not use any offline calibration". */
 const NEGATION_REACH = 3;
 /** Content words "instead of" and "rather than" reach: the phrase right after them. */
@@ -66,7 +69,13 @@ export function polarityOf(
   // "If we don't calibrate, bids are wrong" and "without calibration the bids drift" argue for it.
   const conditional = CONDITIONAL_OPENERS.has(opener);
   const lenient = stance === 'point';
-  let flips = 0;
+  // Negations cancel in pairs within a clause ("we can't skip calibration"), never across two: in
+  // "I wouldn't bother with multi-stage, a cascade is overkill" each clause rejects the idea.
+  const flips = new Map<number, number>();
+  const flip = (i: number) => {
+    const where = tokens[i]?.clause ?? clause;
+    flips.set(where, (flips.get(where) ?? 0) + 1);
+  };
   // A mistake supposed and then criticised ("if we used accuracy, we'd learn nothing") is a
   // warning; supposed and approved ("if CTR goes up, it's better") it is the mistake itself.
   let hedged =
@@ -83,40 +92,45 @@ export function polarityOf(
       }
       const dismissed = negatedDismissal(tokens, i, to, own);
       if (dismissed !== -1) {
-        if (!(lenient && conditional) && !aloneBetween(tokens, last, dismissed)) flips++;
+        if (!(lenient && conditional) && !aloneBetween(tokens, last, dismissed)) flip(i);
         i = dismissed;
         continue;
       }
       // Inside a mistake's own phrase, a negator breaks it: "a gold set we never put in the
       // prompt", "success is not a click" say the opposite of the flag.
       if (!lenient && i > first && i < last) {
-        flips++;
+        flip(i);
         continue;
       }
       if (i > first || contentBetween(tokens, i, first) > NEGATION_REACH) continue;
       if (lenient && (hazard || conditional || hasGoal(tokens, from, i))) continue;
-      flips++;
+      flip(i);
     } else if (DISMISS.has(lemma) || (DISMISS_VERBS.has(lemma) && !(lenient && hazard))) {
-      if (!(lenient && conditional) && !aloneBetween(tokens, last, i)) flips++;
+      if (!(lenient && conditional) && !aloneBetween(tokens, last, i)) flip(i);
     } else if (CRITICS.has(lemma)) {
       // Criticism rejects a mistake anywhere in its clause, but an idea only as its predicate
       // ("calibration would be wrong here"), never a risk ("position bias makes labels wrong").
-      if (!lenient || (!hazard && !conditional && i > last)) flips++;
+      if (!lenient || (!hazard && !conditional && i > last)) flip(i);
     } else if (i < first && contrastScope(tokens, i) !== -1) {
       const scope = contrastScope(tokens, i);
       if (contentBetween(tokens, scope - 1, first) <= CONTRAST_REACH && !subjectBetween(tokens, scope, first))
-        flips++;
+        flip(i);
+    } else if (!lenient && i < first && BACKGROUND_OPENERS.has(lemma)) {
+      // "An early warning while we wait for chargebacks": the mistake's phrase is the time the
+      // proposal covers, not what is proposed.
+      hedged = true;
     } else if (!lenient && i < first && (lemma === 'avoid' || lemma === 'prevent')) {
       // A mistake to avoid: "avoid a random split". For a point it is a goal ("avoid leakage").
-      flips++;
+      flip(i);
     }
   }
   // "X is easier, but it aims at the wrong thing" / "X is nice but overkill": the turn judges X.
-  if (turnJudges(tokens, to, lenient)) flips++;
+  // A verdict from outside the clause adds to a rejection inside it; it never cancels one.
+  const rejectedWithin = [...flips.values()].some((count) => count % 2 === 1);
+  if (rejectedWithin || turnJudges(tokens, to, lenient)) return 'rejected';
   const attributed = attribution(segment, clause);
-  if (attributed === 'rejected') flips++;
-  else if (attributed === 'hedged') hedged = true;
-  if (flips % 2 === 1) return 'rejected';
+  if (attributed === 'rejected') return 'rejected';
+  if (attributed === 'hedged') hedged = true;
   return hedged ? 'hedged' : 'asserted';
 }
 

@@ -103,6 +103,7 @@ export function scoreBreakdown(step: StepReport): string | null {
 /** The matcher's reasons for a near miss, in words for the candidate; other reasons show as given. */
 const NEAR_MISS_REASONS: Record<string, string> = {
   rejected: 'said only to turn it down',
+  'states the mistake': 'said in a sentence that makes the mistake it guards against',
   'echo of the interviewer': "repeats the interviewer's words",
   question: 'asked as a question, not stated',
   'diagram-label': 'only a label in a diagram',
