@@ -32,6 +32,17 @@ describe('facts', () => {
     expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'latency', repeat: true }] });
   });
 
+  it('explains a term asked about, for a question or a request for help, not for a proposal', () => {
+    for (const intent of ['facts', 'hint', 'stuck'] as const) {
+      const result = say(started(), T0 + 1, { intent, facts: facts([]), defines: ['MMoE'] });
+      expect(result.reply).toMatchObject({ kind: 'define', terms: ['MMoE'], late: false });
+      // No hint is spent on it.
+      expect(result.state.steps[0]?.hints).toBe(0);
+    }
+    const proposal = say(started(), T0 + 1, { intent: 'answer', facts: facts([]), defines: ['MMoE'] });
+    expect(proposal.reply.kind).not.toBe('define');
+  });
+
   it('asks for an assumption only when no fact fits, and says which part', () => {
     const reply = say(started(), T0 + 1, { intent: 'facts', facts: facts([], ['is it multilingual']) }).reply;
     expect(reply).toMatchObject({ kind: 'clarify', reason: 'no-fact', unanswered: ['is it multilingual'] });

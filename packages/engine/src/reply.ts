@@ -38,6 +38,14 @@ export interface ReplyContext {
  */
 export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
   const { s, step, late } = ctx;
+  // "What is MMoE?", asked for help or as a question no fact of the case answers (the reader
+  // decides): say what the term means (no hint spent, nothing of the rubric), and leave its use
+  // to the candidate.
+  const defines = reading.defines ?? [];
+  if (defines.length > 0 && DEFINABLE.has(reading.intent)) {
+    if (reading.alsoAnswers) step.answers += 1;
+    return { type: 'say', move: { kind: 'define', terms: defines, late } };
+  }
   switch (reading.intent) {
     case 'facts':
       if (reading.alsoAnswers) step.answers += 1;
@@ -74,6 +82,15 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       return answerReply(ctx, reading);
   }
 }
+
+/** Intents under which a term asked about is explained rather than hinted at or looked up. */
+const DEFINABLE: ReadonlySet<MessageReading['intent']> = new Set([
+  'facts',
+  'hint',
+  'stuck',
+  'tentative',
+  'unclear',
+]);
 
 /** Facts found are given (in full once, then as a reminder); when none fits, ask for an assumption. */
 function answerFacts(s: EngineState, reading: MessageReading, late: boolean): MoveBody {

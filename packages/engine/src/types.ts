@@ -45,6 +45,11 @@ export interface MessageReading {
    * any hint?"): the hint is about the first.
    */
   raised?: string[];
+  /**
+   * Terms the message asks the meaning of ("what is MMoE?") that no fact of the case answers: the
+   * interviewer says what the term means and leaves its use to the candidate.
+   */
+  defines?: string[];
   /** Red flags this message states in earnest. */
   redFlags: string[];
   /** Curveballs whose premise holds for what the candidate has proposed so far. */
@@ -111,6 +116,12 @@ export type InterviewerMove = MoveBase &
         /** `unclear`: the message could not be read; `no-fact`: the case does not say. */
         reason: 'unclear' | 'no-fact';
         unanswered: string[];
+        late: boolean;
+      }
+    | {
+        kind: 'define';
+        /** Glossary terms to explain, as the interviewer package names them. */
+        terms: string[];
         late: boolean;
       }
     | {

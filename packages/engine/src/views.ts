@@ -19,6 +19,7 @@ const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
   opening: 'opening',
   'answer-facts': 'answer',
   clarify: 'clarification',
+  define: 'clarification',
   hint: 'hint',
   'follow-up': 'follow-up',
   challenge: 'challenge',

@@ -8,6 +8,16 @@ import type { StepId } from '@mlsd/protocol';
 export const LINES = {
   firstOpening: ["Let's begin.", "Let's get started.", 'Thanks for joining. Here is the problem.'],
   opening: ['', 'Next, {title}.', 'On to {title}.', 'Now, {title}.'],
+  /** Before a glossary definition ("what is MMoE?"); `{term}` is the term as the glossary spells it. */
+  defineLead: ['{term}:', 'Here is what {term} means.', 'Briefly, on {term}.'],
+  /** After it: the term is explained, its use left to the candidate. */
+  defineClose: [
+    'Whether it fits this design is your call.',
+    'Whether and how it applies here is up to you.',
+    "It's your decision whether it belongs in this design.",
+  ],
+  /** After it, when the step's time is up and the interview moves on next. */
+  defineLate: ['Whether it fits is your call; keep it in mind for the next part.'],
   noFact: [
     "I don't have more detail on that. State an assumption that seems reasonable and carry on.",
     "That isn't something I can give you. Make an assumption, say it out loud, and move on.",

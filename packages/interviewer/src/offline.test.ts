@@ -1,6 +1,7 @@
 import type { InterviewerMove } from '@mlsd/engine';
 import { describe, expect, it } from 'vitest';
 import { fixtureCase, fixtureFramework } from '../test/fixtures.ts';
+import { glossaryEntry } from './glossary/glossary.ts';
 import type { SpeakRequest, TranscriptLine } from './interviewer.ts';
 import { LINES } from './lines.ts';
 import { createOfflineInterviewer, voiceOffline } from './offline.ts';
@@ -119,6 +120,9 @@ describe('clarifying answers', () => {
     expect(render).not.toContain('Ranking gets');
     // A question that singles out no sentence gets the fact again, whole.
     expect(remind('sorry, what was that again?')).toContain('200 ms at p99. Ranking gets 80 ms');
+    // A full stop inside a figure is no sentence end: "1.2M" is never cut to "2M".
+    fact.answer = 'About 1.2M drivers are active each week. Ranking gets 80 ms of that budget.';
+    expect(remind('how many drivers are active?')).toMatch(/about 1\.2M drivers are active each week\.$/i);
   });
 
   it('says which part the case does not cover, next to the facts it does', () => {
@@ -319,6 +323,67 @@ describe('wording', () => {
     for (const persona of ['supportive', 'neutral', 'tough'] as const)
       for (const line of Object.values(linesFor(persona)).flat()) expect(line).not.toMatch(PRAISE);
     for (let seed = 0; seed < 20; seed++) for (const text of script(seed)) expect(text).not.toMatch(PRAISE);
+  });
+});
+
+describe('follow-ups', () => {
+  const followUp = (pointId: string, transcript: TranscriptLine[] = []) =>
+    voiceOffline(
+      request(
+        { kind: 'follow-up', pointId, angle: 'why' },
+        { transcript: [...transcript, { role: 'candidate', text: 'I would go with the sixth idea here.' }] },
+      ),
+    ).text;
+
+  it("ask the case's own follow-ups on a point first, each once, then the general ones", () => {
+    const first = followUp('requirements-p6');
+    expect(first).toMatch(/FOLLOW-UP requirements [AB]:/);
+    const second = followUp('requirements-p6', [{ role: 'interviewer', text: first }]);
+    expect(second).toMatch(/FOLLOW-UP requirements [AB]:/);
+    expect(second.match(/FOLLOW-UP requirements ([AB])/)?.[1]).not.toBe(
+      first.match(/FOLLOW-UP requirements ([AB])/)?.[1],
+    );
+    const third = followUp('requirements-p6', [
+      { role: 'interviewer', text: first },
+      { role: 'interviewer', text: second },
+    ]);
+    expect(third).not.toContain('FOLLOW-UP');
+    expect(LINES.followUpWhy.some((line) => third.includes(line))).toBe(true);
+  });
+
+  it('skip one the message already answers', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const text = voiceOffline({
+        ...request(
+          { kind: 'follow-up', pointId: 'requirements-p6', angle: 'why' },
+          {
+            seed,
+            transcript: [
+              {
+                role: 'candidate',
+                text: 'The sixth idea holds at this scale; the follow-up requirements are met.',
+              },
+            ],
+          },
+        ),
+      }).text;
+      expect(text).toMatch(/FOLLOW-UP requirements B:/);
+    }
+  });
+
+  it('ask the general ones on a point without its own', () => {
+    expect(LINES.followUpWhy.some((line) => followUp('requirements-p2').includes(line))).toBe(true);
+  });
+});
+
+describe('definitions', () => {
+  it('say what a term means from the glossary, and leave its use to the candidate', () => {
+    const mmoe = glossaryEntry('MMoE')!;
+    const utterance = voiceOffline(request({ kind: 'define', terms: ['MMoE'], late: false }));
+    expect(utterance.kind).toBe('clarification');
+    expect(utterance.text).toContain(mmoe.definition);
+    expect(utterance.text).toMatch(/your call|up to you|your decision/);
+    expect(utterance.text).not.toMatch(PRAISE);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type ReplyVoice,
   voiceChallenge,
   voiceClarify,
+  voiceDefine,
   voiceFacts,
   voiceFollowUp,
   voiceHint,
@@ -40,6 +41,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     point: (step, pointId) => findPoint(caseStudy, framework, step, pointId),
     title,
     lines,
+    hasSaid: (text) => [...spoken].some((line) => line.includes(text)),
   };
 
   switch (move.kind) {
@@ -57,6 +59,8 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       return voiceFacts(voice, move);
     case 'clarify':
       return voiceClarify(voice, move);
+    case 'define':
+      return voiceDefine(voice, move);
     case 'hint':
       return voiceHint(voice, move);
     case 'follow-up':

@@ -1,6 +1,7 @@
 import type { InterviewerMove } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
-import type { CaseStudy, Fact, Framework, TalkingPoint } from '@mlsd/rubric';
+import { type CaseStudy, contentLemmas, type Fact, type Framework, type TalkingPoint } from '@mlsd/rubric';
+import { glossaryEntry } from './glossary/glossary.ts';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
@@ -20,6 +21,8 @@ export interface ReplyVoice {
   title(step: StepId): string;
   /** The line pools of the session's persona. */
   lines: Lines;
+  /** Whether an earlier interviewer line of the session contains `text`. */
+  hasSaid(text: string): boolean;
 }
 
 type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: K }>;
@@ -74,6 +77,21 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
   return { kind: 'clarification', text: voice.choose(voice.lines.noFact), factIds: [] };
 }
 
+/**
+ * What a term means, in the glossary's neutral words, then the floor back: whether it fits this
+ * design is the candidate's call, so nothing of the rubric is said.
+ */
+export function voiceDefine(voice: ReplyVoice, move: Move<'define'>): Utterance {
+  const definitions = move.terms.flatMap((term) => {
+    const entry = glossaryEntry(term);
+    return entry ? [voice.choose(voice.lines.defineLead, entry.definition, { term: entry.term })] : [];
+  });
+  if (definitions.length === 0)
+    return { kind: 'clarification', text: voice.choose(voice.lines.noFact), factIds: [] };
+  const close = move.late ? voice.lines.defineLate : voice.lines.defineClose;
+  return { kind: 'clarification', text: `${definitions.join(' ')} ${voice.choose(close)}`, factIds: [] };
+}
+
 /** Level 1 asks the step's question again, 2 points at an open area, 3 names the concept. */
 export function voiceHint(voice: ReplyVoice, move: Move<'hint'>): Utterance {
   const point = move.pointId === null ? undefined : voice.point(move.step, move.pointId);
@@ -109,11 +127,34 @@ export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utter
     move.angle === 'cost' && MEASURING_STEPS.includes(move.step)
       ? voice.lines.followUpMeasure
       : voice.lines[FOLLOW_UPS[move.angle]];
-  const question = voice.choose(pool);
+  // The case's own follow-ups on this point fit it; the general questions are the fallback. One the
+  // message already answers ("per channel" before "one mapping or one per channel?") is not asked.
+  const written =
+    point?.followUps.filter(
+      (followUp) => !voice.hasSaid(followUp) && !alreadySaid(followUp, point, voice.said),
+    ) ?? [];
+  const question = voice.choose(written.length > 0 ? written : pool);
   const text = said
     ? `${voice.choose(voice.lines.followUpLead, '', { said: asInSentence(said) })} ${question}`
     : question;
   return { kind: 'follow-up', text, probedPointIds: [move.pointId] };
+}
+
+/** Share of a follow-up's own words (not its point's) that, said by the candidate, answer it already. */
+const ANSWERED_SHARE = 0.5;
+
+/**
+ * Whether the candidate's message already says what a follow-up would ask: most of the words the
+ * question adds to its point ("channel", "mapping") are in the message.
+ */
+function alreadySaid(followUp: string, point: TalkingPoint, said: string): boolean {
+  const pointWords = new Set([...point.signals, ...point.plain].flatMap((phrase) => contentLemmas(phrase)));
+  const own = new Set(contentLemmas(followUp).filter((lemma) => !pointWords.has(lemma)));
+  if (own.size === 0) return false;
+  const message = new Set(contentLemmas(said));
+  let shared = 0;
+  for (const lemma of own) if (message.has(lemma)) shared++;
+  return shared / own.size >= ANSWERED_SHARE;
 }
 
 /** Steps whose proposals are mostly numbers to watch, not things to build. */
@@ -217,7 +258,8 @@ const ASKS_AMOUNT =
 function askedSentence(answer: string, question: string): string {
   const sentences = answer
     .trim()
-    .match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)
+    // A full stop inside a number or a word ("1.2M", "e.g.") does not end the sentence.
+    .match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g)
     ?.map((s) => s.trim()) ?? [answer];
   const stems = (text: string) =>
     new Set(

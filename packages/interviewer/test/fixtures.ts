@@ -10,6 +10,14 @@ function points(step: string, titles: string[]) {
     signals: [`${title.toLowerCase()}`, `${step} signal ${index + 1}`],
     probe: `PROBE ${step} ${index + 1}: what would you do about this part of the problem?`,
     strong: `STRONG ${step} ${index + 1}: a strong answer names ${title.toLowerCase()} and explains the trade-off in detail.`,
+    // The sixth point has the case's own follow-ups; the others fall back to the general ones.
+    followUps:
+      index === 5
+        ? [
+            `FOLLOW-UP ${step} A: how does that hold at this scale?`,
+            `FOLLOW-UP ${step} B: what would break first?`,
+          ]
+        : [],
   }));
 }
 

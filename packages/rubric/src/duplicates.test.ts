@@ -9,7 +9,16 @@ import type { CaseStudy, Framework, TalkingPoint } from './schema.ts';
 const RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics', import.meta.url));
 
 function point(id: string, title: string, signals: string[], plain: string[] = []): TalkingPoint {
-  return { id, title, weight: 2, signals, plain, probe: 'What would you ask here?', strong: 'x'.repeat(50) };
+  return {
+    id,
+    title,
+    weight: 2,
+    signals,
+    plain,
+    probe: 'What would you ask here?',
+    followUps: [],
+    strong: 'x'.repeat(50),
+  };
 }
 
 /** A case whose serving step holds the given points (other steps empty), and a framework of one step's points. */

@@ -21,6 +21,27 @@ export function probeLeaks(point: TalkingPoint): string | null {
   return null;
 }
 
+/**
+ * A follow-up leaks when it holds every content word of a signal of another point of its step:
+ * asked after one idea, it would hand the candidate the next. Its own point's words are allowed,
+ * since the candidate has just said them.
+ */
+export function followUpLeaks(
+  followUp: string,
+  point: TalkingPoint,
+  stepPoints: readonly TalkingPoint[],
+): { point: string; signal: string } | null {
+  const words = new Set(contentStems(followUp));
+  for (const other of stepPoints) {
+    if (other === point) continue;
+    for (const signal of [...other.signals, ...other.plain]) {
+      const stems = contentStems(signal);
+      if (stems.length > 0 && stems.every((stem) => words.has(stem))) return { point: other.id, signal };
+    }
+  }
+  return null;
+}
+
 /** Reports a problem at a YAML path of the file being checked. */
 export type ReportAt = (path: (string | number)[], message: string) => void;
 
@@ -75,6 +96,14 @@ export function lintCase(
       pointIds.set(point.id, `steps.${stepId}`);
 
       lintPointPhrasings(point, path, at);
+      point.followUps.forEach((followUp, followUpIndex) => {
+        const leak = followUpLeaks(followUp, point, step.points);
+        if (leak)
+          at(
+            [...path, 'followUps', followUpIndex],
+            `the follow-up hands over point "${leak.point}": it contains its signal "${leak.signal}"; ask about this point only`,
+          );
+      });
       if (genericTitles.has(point.title.toLowerCase())) {
         at([...path, 'title'], `"${point.title}" repeats a framework point; make it specific to this case`);
       }

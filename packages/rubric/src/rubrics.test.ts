@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MINIMUMS, probeLeaks } from './lint.ts';
+import { followUpLeaks, MINIMUMS, probeLeaks } from './lint.ts';
 import { loadRubrics } from './load.ts';
 import { STEP_IDS } from './schema.ts';
 
@@ -60,6 +60,7 @@ describe('probeLeaks', () => {
     signals: ['calibration', 'isotonic regression'],
     plain: [] as string[],
     probe: 'Advertisers pay on these numbers. How far do you trust the raw scores?',
+    followUps: [] as string[],
     strong: 'x'.repeat(50),
   };
 
@@ -74,6 +75,45 @@ describe('probeLeaks', () => {
     expect(probeLeaks({ ...point, probe: 'Have you thought of regressions that are isotonic?' })).toBe(
       'isotonic regression',
     );
+  });
+});
+
+describe('followUpLeaks', () => {
+  const base = {
+    weight: 2,
+    plain: [] as string[],
+    probe: 'x'.repeat(10),
+    strong: 'x'.repeat(50),
+    followUps: [],
+  };
+  const calibration = {
+    ...base,
+    id: 'calibration',
+    title: 'Calibrated scores',
+    signals: ['calibration', 'isotonic regression'],
+  };
+  const sampling = {
+    ...base,
+    id: 'sampling',
+    title: 'Negative sampling',
+    signals: ['negative downsampling', 'sample negatives'],
+  };
+  const step = [calibration, sampling];
+
+  it("allows the point's own words: the candidate has just said them", () => {
+    expect(
+      followUpLeaks('How often would you refit the calibration when bids change weekly?', calibration, step),
+    ).toBeNull();
+  });
+
+  it('names the other point whose signal a follow-up hands over', () => {
+    expect(
+      followUpLeaks(
+        'Does calibration still hold once you sample the negatives at one in ten?',
+        calibration,
+        step,
+      ),
+    ).toEqual({ point: 'sampling', signal: 'sample negatives' });
   });
 });
 

@@ -44,6 +44,14 @@ export const TalkingPoint = z.strictObject({
   plain: z.array(z.string().trim().min(2)).default([]),
   /** What the interviewer asks when the point is missing. Must not contain the point's own signal words. */
   probe: sentence,
+  /**
+   * What the interviewer asks once the candidate has raised this point: a question one level
+   * deeper, about this case (its numbers, its users, its failure), that a strong candidate can
+   * answer from what they proposed. Without any, the interviewer falls back to general questions
+   * ("why that over the obvious alternative?"), which fit some points badly. They may use the
+   * point's own words (the candidate said them); they must not hand over another point of the step.
+   */
+  followUps: z.array(sentence).max(3, 'at most three follow-ups per point').default([]),
   /** What a strong answer says: a paragraph the report shows for a missed or thin point. */
   strong: z.string().trim().min(40, 'the strong answer is a paragraph, not a phrase'),
   /**

@@ -1,6 +1,7 @@
 import type { InterviewerMove } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { glossaryEntry } from '../glossary/glossary.ts';
 import type { SpeakRequest } from '../interviewer.ts';
 import { STEP_HINTS } from '../lines.ts';
 import { findPoint } from '../offline.ts';
@@ -40,13 +41,22 @@ export function moveInstruction(request: SpeakRequest): string {
         return "The candidate's last message could not be read (empty, gibberish or not in English). Ask them politely, in English, to rephrase it in a sentence or two. Nothing else.";
       }
       return `The case sheet does not cover what they asked${parts(move.unanswered)}. Say you do not have that detail and ask them to state an assumption and carry on.${late(move.late)}`;
+    case 'define': {
+      const meanings = move.terms.flatMap((term) => {
+        const entry = glossaryEntry(term);
+        return entry ? [`${entry.term}: ${entry.definition}`] : [];
+      });
+      return `The candidate asked what a term means. Explain it in one or two plain sentences, from this: ${meanings.join(' ')} Then say that whether it fits their design is their call. Do not say whether or how to use it in this case.${late(move.late)}`;
+    }
     case 'hint':
       return hintInstruction(request, move);
     case 'follow-up': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       const phrase = point ? ownPhrase(said, [...point.signals, ...point.plain]) : null;
       const about = phrase ? ` (they said "${phrase}")` : '';
-      return `Ask one short follow-up question about what the candidate just proposed${about}: ${ANGLES[move.angle]}. Do not suggest an answer and do not praise.`;
+      const written = point?.followUps[0];
+      const angle = written ? `for example: "${oneLine(written)}"` : ANGLES[move.angle];
+      return `Ask one short follow-up question about what the candidate just proposed${about}: ${angle}. Do not suggest an answer and do not praise.`;
     }
     case 'challenge': {
       const flag = Object.values(caseStudy.steps)

@@ -32,3 +32,34 @@ describe('reading a requirements answer', () => {
     expect(after.length).toBe(before.length - 1);
   });
 });
+
+describe('reading a question about a term', () => {
+  const read = (text: string, caseId = 'fraud-detection') =>
+    readMessage({
+      caseStudy: cases.get(caseId)!,
+      framework,
+      step: 'model',
+      text,
+      transcript: [],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('asks the glossary when no fact of the case answers it', () => {
+    expect(read('sorry, what is MMoE? ive heard people say it for multi task').defines).toEqual(['MMoE']);
+    expect(read('whats ndcg exactly, i dont remember').defines).toEqual(['NDCG']);
+  });
+
+  it('leaves the question to a fact that names the term, not to one that only touches it', () => {
+    expect(read('whats elasticity exactly, i dont remember', 'ride-pricing').defines).toEqual(['Elasticity']);
+    // The fraud case's label fact explains chargebacks in its own terms.
+    expect(fraud.facts.some((fact) => /chargeback/i.test(fact.answer))).toBe(true);
+    const chargeback = read("what's a chargeback?");
+    expect(chargeback.defines).toBeUndefined();
+    expect(chargeback.facts.found.length).toBeGreaterThan(0);
+  });
+
+  it('leaves design talk that names a term alone', () => {
+    expect(read("I'd use MMoE with one head per outcome.").defines).toBeUndefined();
+  });
+});

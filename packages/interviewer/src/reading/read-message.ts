@@ -12,6 +12,7 @@ import {
   stepPoints,
 } from '@mlsd/scoring';
 import { factIndexFor } from '../facts.ts';
+import { type GlossaryEntry, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { readIntent } from './intent.ts';
 import { isRambling } from './rambling.ts';
@@ -83,10 +84,19 @@ export function readMessage(request: ReadRequest): Reading {
   const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
+  const facts = intent.intent === 'facts' ? findFacts(caseStudy, intent.questions, text) : NO_FACTS;
+  // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
+  // ("what's the DSA?" in a case whose facts name the law).
+  const terms = termsAsked(text);
+  const factsFound =
+    terms.length === 0 ? [] : facts.found.length > 0 ? facts.found : findFacts(caseStudy, [text], text).found;
+  const defines =
+    terms.length > 0 && !factNames(caseStudy, factsFound, terms) ? terms.map((entry) => entry.term) : [];
   return {
     intent: intent.intent,
     alsoAnswers: intent.alsoAnswers,
-    facts: intent.intent === 'facts' ? findFacts(caseStudy, intent.questions, text) : NO_FACTS,
+    facts,
+    ...(defines.length > 0 ? { defines } : {}),
     uncovered,
     named,
     raised,
@@ -98,6 +108,22 @@ export function readMessage(request: ReadRequest): Reading {
 }
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+
+/**
+ * Whether a found fact says one of the terms asked about in its answer ("chargebacks" in the fraud
+ * case's label fact): then the fact is the answer. One that only touches the subject (conversion
+ * rates for "what's elasticity?") is not what a question about a word's meaning wants.
+ */
+function factNames(caseStudy: CaseStudy, found: readonly string[], terms: readonly GlossaryEntry[]): boolean {
+  const texts = caseStudy.facts
+    .filter((fact) => found.includes(fact.id))
+    .map((fact) => ` ${fact.answer.toLowerCase().replace(/[^a-z0-9@/+&'-]+/g, ' ')} `);
+  return terms.some((entry) =>
+    [entry.term, ...entry.aliases].some((name) =>
+      texts.some((text) => text.includes(` ${name.toLowerCase()} `)),
+    ),
+  );
+}
 
 /** Whether the case's facts confidently answer one of `questions`. */
 export function answersFact(caseStudy: CaseStudy, questions: readonly string[]): boolean {

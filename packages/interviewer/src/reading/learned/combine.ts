@@ -20,6 +20,13 @@ const DESIGN_CHOICE =
 const PUT_UP =
   /(?:^|[.,;!?]\s*|\b(?:and|so|ok|okay|then|hmm|um)\s+)(?:i think|i guess|i suppose|i'?d say|i would say|i feel|i believe|my (?:guess|take|view) is|maybe|perhaps|probably|so we|we (?:first|then|just)|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\b/i;
 
+/**
+ * A message that opens with the candidate's own view: "i think we...", "um maybe a...", "so we...",
+ * or a few words and a hedge ("and supply i guess").
+ */
+const OPENS_OWN_VIEW =
+  /^\W*(?:(?:um+|uh+|hmm+|ok|okay|so|and|well|right)[,\s]+)*(?:[\w'-]+[,\s]+){0,3}(?:i think|i guess|i suppose|i'?d say|i believe|maybe|perhaps|probably|so we|we (?:first|then|just))\b/i;
+
 /** "I'd like to understand the label delay", "I'd want the peak QPS": a question put as a wish. */
 const WANTS_TO_KNOW =
   /\bi(?:'?d| would)(?: really)? (?:like|love|want|need)(?: to (?:know|understand|check|ask|confirm|see|get)| the| a| some)\b|\bi'?ll need (?:the|to know)\b/i;
@@ -77,7 +84,13 @@ export function withLearnedReading(
   if (learned.intent === byRules.intent) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
-  if (byRules.intent === 'facts' && context.answersFact?.(byRules.questions)) return byRules;
+  // "I think we predict demand? like how many people will request a ride": a proposal the case's
+  // facts happen to touch is still the candidate's own idea, when it opens as one and asks nothing.
+  const opensAsOwnView =
+    OPENS_OWN_VIEW.test(text) && !QUESTION_CLAUSE.test(text) && !WANTS_TO_KNOW.test(text);
+  if (byRules.intent === 'facts' && context.answersFact?.(byRules.questions)) {
+    if (!(ANSWERING.has(learned.intent) && opensAsOwnView)) return byRules;
+  }
   // "...we shouldn't use accuracy here. Can we move on?": a request that closes the message is the
   // candidate's call; what came before it is scored all the same.
   if (
