@@ -26,6 +26,7 @@ describe('readCandidateMessage', () => {
       ],
       rejected: [{ pointId: 'baseline-first', quote: 'A simple baseline is overkill.' }],
       asked: [],
+      near: [],
       redFlags: [
         {
           flagId: 'accuracy-metric',

@@ -13,6 +13,11 @@ export interface MessageReading {
   asked: { pointId: string; quote: string }[];
   /** Red flags stated in earnest, with the quote. */
   redFlags: { flagId: string; step: StepId; severity: RedFlag['severity']; quote: string }[];
+  /**
+   * Points the text talks about without earning them ("a different idea" to the matcher): terse or
+   * unusual wording often lands here, so the interviewer does not probe them right after.
+   */
+  near?: { pointId: string; quote: string }[];
 }
 
 /**
@@ -54,6 +59,7 @@ export function readCandidateMessage(
     })),
     rejected: missed('rejected'),
     asked: missed('question'),
+    near: missed('different idea'),
     redFlags: reading.redFlags.map((hit) => ({
       flagId: hit.flag.id,
       step: hit.flag.step,

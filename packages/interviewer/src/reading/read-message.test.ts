@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadRubrics } from '@mlsd/rubric';
-import { AnalysisCache } from '@mlsd/scoring';
+import { AnalysisCache, readCandidateMessage } from '@mlsd/scoring';
 import { describe, expect, it } from 'vitest';
 import { readMessage } from './read-message.ts';
 
@@ -61,5 +61,24 @@ describe('reading a question about a term', () => {
 
   it('leaves design talk that names a term alone', () => {
     expect(read("I'd use MMoE with one head per outcome.").defines).toBeUndefined();
+  });
+});
+
+describe('reading a terse answer', () => {
+  it('does not leave open for a probe a point the message talked about without earning it', () => {
+    const text =
+      'output: p(3rd-party fraud | txn, card/merchant/device ctx @ auth time). score != decision -> separate policy layer to decouple weekly threshold changes from model';
+    const coverage = readCandidateMessage(fraud, framework, text);
+    expect(coverage.near?.map((point) => point.pointId)).toContain('transaction-risk-score');
+    const reading = readMessage({
+      caseStudy: fraud,
+      framework,
+      step: 'framing',
+      text,
+      transcript: [],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+    expect(reading.uncovered.map((point) => point.id)).not.toContain('transaction-risk-score');
   });
 });

@@ -192,7 +192,9 @@ function factsOfPoints(caseStudy: CaseStudy, framework: Framework, step: StepId)
 
 /** Points covered in this message or the candidate's previous few: never probed right after. */
 function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<string> {
-  const ids = new Set(current.covered.map((point) => point.pointId));
+  // What this message talked about without earning it counts too: "output: p(fraud | txn) at auth
+  // time" probed with "what exactly does the model output?" is not listening.
+  const ids = new Set([...current.covered, ...(current.near ?? [])].map((point) => point.pointId));
   let seen = 1;
   const lines = request.transcript;
   for (let i = lines.length - 1; i >= 0 && seen < RECENT_MESSAGES; i--) {
