@@ -194,6 +194,23 @@ export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
   const genericIds = new Set(rubrics.framework.steps.flatMap((step) => step.points.map((p) => p.id)));
   const issues: RubricIssue[] = [];
   const warnings: RubricIssue[] = [];
+  // The framework's own follow-ups must not hand over another framework point of their step either.
+  rubrics.framework.steps.forEach((step, stepIndex) => {
+    step.points.forEach((point, pointIndex) => {
+      point.followUps.forEach((followUp, followUpIndex) => {
+        const leak = followUpLeaks(followUp, point, step.points);
+        if (leak)
+          issues.push(
+            issueAt(
+              rubrics.frameworkPath,
+              rubrics.frameworkFile,
+              ['steps', stepIndex, 'points', pointIndex, 'followUps', followUpIndex],
+              `the follow-up hands over point "${leak.point}": it contains its signal "${leak.signal}"; ask about this point only`,
+            ),
+          );
+      });
+    });
+  });
   for (const [id, study] of rubrics.cases) {
     const path = rubrics.paths.get(id);
     if (!path) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRubric } from './fixture.ts';
 import { readCandidateMessage } from './reader.ts';
+import { technicalFor } from './synonyms.ts';
 
 /**
  * The fixture spam filter, with the wrong claim "accuracy is fine" as a red flag signal and a plain
@@ -9,7 +10,7 @@ import { readCandidateMessage } from './reader.ts';
 function rubric() {
   const { study, framework } = fixtureRubric();
   const flag = study.steps.evaluation.redFlags[0];
-  if (flag) flag.signals.push('accuracy is fine');
+  if (flag) flag.signals.push('accuracy is fine', 'score every message with the big model');
   study.steps.evaluation.points[0]?.plain.push('accuracy misleads with rare spam');
   return { study, framework };
 }
@@ -79,6 +80,31 @@ describe('polarity: negation out of scope or cancelled still asserts', () => {
   });
 });
 
+describe('polarity across clauses', () => {
+  it('rejects an idea two clauses each turn down: the negations do not cancel', () => {
+    const text =
+      "I wouldn't bother with calibration at first, platt scaling is overkill, the raw score will do.";
+    expect(covered(text)).not.toContain('calibrated-scores');
+    expect(rejected(text)).toContain('calibrated-scores');
+  });
+
+  it('still reads a negated dismissal inside one clause as asserting: "we can\'t skip calibration"', () => {
+    expect(covered("We can't skip calibration, since the folder threshold is 0.9.")).toContain(
+      'calibrated-scores',
+    );
+  });
+});
+
+describe('terse notes', () => {
+  it('reads clipped words for what they stand for', () => {
+    expect(
+      covered('model: logreg baseline, calib w/ platt on held-out wk so probs mean what they say'),
+    ).toContain('calibrated-scores');
+    expect(technicalFor('feats')).toEqual(['feature']);
+    expect(technicalFor('logloss')).toEqual(['log', 'loss']);
+  });
+});
+
 describe('polarity: hypotheticals weaken', () => {
   it('caps a counterfactual proposal at mentioned', () => {
     const reading = read(
@@ -112,6 +138,23 @@ describe('red flags in scope', () => {
     ]) {
       expect(flags(text), text).toEqual([]);
     }
+  });
+
+  it('does not fire a mistake about everything on a proposal for a part', () => {
+    expect(flags('We only score flagged messages with the big model.')).toEqual([]);
+    expect(flags('We just score every message with the big model.')).toEqual(['accuracy-metric']);
+  });
+
+  it('does not fire a mistake that only sets the time of the proposal', () => {
+    expect(flags('While we measure accuracy for the old dashboard, launch decisions use precision.')).toEqual(
+      [],
+    );
+  });
+
+  it('credits none of the counter points from the sentence that states the mistake', () => {
+    const reading = read('We would aim for high accuracy, and precision matters a bit too.');
+    expect(reading.redFlags.map((flag) => flag.flagId)).toEqual(['accuracy-metric']);
+    expect(reading.covered.map((point) => point.pointId)).not.toContain('precision-recall');
   });
 
   it('credits the point that counters a rejected red flag', () => {

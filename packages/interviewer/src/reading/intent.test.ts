@@ -99,6 +99,7 @@ describe('readIntent: requests', () => {
     ["I'm stuck, can you give me a hint?", 'hint'],
     ['we can move on', 'move-on'],
     ['That covers the data. Can we move on?', 'move-on'],
+    ['can we move on, im kind of blanking', 'move-on'],
     ["I'm done, end it", 'stop'],
     ['I need to stop here, can we move on to feedback?', 'stop'],
     ['how am I doing?', 'meta'],

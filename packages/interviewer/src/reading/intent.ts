@@ -137,7 +137,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       isMoveOn(clause) ||
       isStop(clause) ||
       (request === 'move-on' && isDestination(clause)) ||
-      (request === 'stuck' && isStuck(clause));
+      // "Can we move on, I'm kind of blanking": being stuck is the reason to move on, not an answer.
+      ((request === 'stuck' || request === 'move-on') && isStuck(clause));
     const rest = ['move-on', 'stop', 'stuck'].includes(request) ? clauses.filter((c) => !isRequest(c)) : [];
     const content = rest.reduce((sum, clause) => sum + wordCount(clause), 0);
     const last = clauses.at(-1);
