@@ -80,7 +80,11 @@ export function readMessage(request: ReadRequest): Reading {
   const openIds = new Set(uncovered.map((point) => point.id));
   // Asking for help with a topic named ("new listings have no clicks, any hint?"): the help is about it.
   const helpAsked = intent.intent === 'hint' || intent.intent === 'stuck';
-  const topics = helpAsked ? [...coverage.asked, ...coverage.covered] : coverage.asked;
+  // "Could you give me an example of how you'd pick between 1.3 and 1.6?" names no point outright,
+  // but talks about one: the help is about it too.
+  const topics = helpAsked
+    ? [...coverage.asked, ...coverage.covered, ...(coverage.near ?? [])]
+    : coverage.asked;
   const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
