@@ -58,7 +58,8 @@ export function flagsOf(
         if (signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma)))) continue;
         for (const positions of signalWindows(signal, segment, signal.alternatives.length, true)) {
           if (acrossTurn(segment, positions, signal.text)) continue;
-          if (restricted(segment, positions, signal.text)) continue;
+          if (restricted(segment, positions, signal.text) || !exclusive(segment, positions, signal.text))
+            continue;
           const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
           if (polarity === 'asserted') asserted = true;
           else if (polarity === 'rejected') {
@@ -114,6 +115,26 @@ function spanText(segment: Segment, positions: readonly number[]): string {
     .slice(from, to + 1)
     .map((token) => token.lemma)
     .join(' ');
+}
+
+/** A mistake of relying on one thing alone: "ROC AUC only", "thumbs ratings alone". */
+const EXCLUSIVE = /\b(?:only|alone|solely|just)\b/i;
+const EXCLUSIVE_WORDS = new Set(['only', 'alone', 'solely', 'just', 'sole', 'purely', 'nothing']);
+/** Words either side of the phrase an exclusivity word may sit in. */
+const EXCLUSIVE_REACH = 4;
+
+/**
+ * "Monthly fraud review only" is a mistake because of "only", a stop word the match ignores: the
+ * candidate's sentence must say the exclusivity too ("only a monthly review"), or it may be a
+ * correct design that has the monthly review among other things.
+ */
+function exclusive(segment: Segment, positions: readonly number[], phrase: string): boolean {
+  if (!EXCLUSIVE.test(phrase)) return true;
+  const at = positions.map((p) => segment.contentAt[p] ?? 0);
+  const from = Math.max(0, Math.min(...at) - EXCLUSIVE_REACH);
+  const to = Math.min(segment.tokens.length - 1, Math.max(...at) + EXCLUSIVE_REACH);
+  for (let i = from; i <= to; i++) if (EXCLUSIVE_WORDS.has(segment.tokens[i]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** Openers of a clause that answers the one before: a phrase split across one is two thoughts. */

@@ -10,7 +10,12 @@ import { technicalFor } from './synonyms.ts';
 function rubric() {
   const { study, framework } = fixtureRubric();
   const flag = study.steps.evaluation.redFlags[0];
-  if (flag) flag.signals.push('accuracy is fine', 'score every message with the big model');
+  if (flag)
+    flag.signals.push(
+      'accuracy is fine',
+      'score every message with the big model',
+      'weekly spam report only',
+    );
   study.steps.evaluation.points[0]?.plain.push('accuracy misleads with rare spam');
   return { study, framework };
 }
@@ -143,6 +148,18 @@ describe('red flags in scope', () => {
   it('does not fire a mistake about everything on a proposal for a part', () => {
     expect(flags('We only score flagged messages with the big model.')).toEqual([]);
     expect(flags('We just score every message with the big model.')).toEqual(['accuracy-metric']);
+  });
+
+  it('reads "not just X" as rejecting a mistake, and as keeping a point', () => {
+    expect(flags("We can't just measure accuracy here, with 1% spam.")).toEqual([]);
+    expect(covered('Not just precision, we also track recall per sender.')).toContain('precision-recall');
+  });
+
+  it('fires a mistake of relying on one thing only when the sentence says "only"', () => {
+    expect(flags('A weekly spam report goes to the team, and on-call is paged when recall drops.')).toEqual(
+      [],
+    );
+    expect(flags('We only look at the weekly spam report.')).toEqual(['accuracy-metric']);
   });
 
   it('does not fire a mistake that only sets the time of the proposal', () => {

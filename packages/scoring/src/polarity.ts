@@ -35,6 +35,9 @@ export type { Polarity } from './analysis-types.ts';
  */
 export type Stance = 'point' | 'flag';
 
+/** After a negator, words that keep even a mistake said: "not least", "not also". */
+const STILL_AFFIRMS = new Set(['least', 'also']);
+
 /** Openers of a clause that sets the time of something else: "while we wait for chargebacks". */
 const BACKGROUND_OPENERS = new Set(['while', 'whilst', 'until', 'till']);
 
@@ -85,7 +88,11 @@ export function polarityOf(
     const lemma = tokens[i]?.lemma ?? '';
     if (NEGATORS.has(lemma)) {
       const next = nextWord(tokens, i, to);
-      if (NOT_NEGATING_NEXT.has(next) || isIdiom(tokens, i)) continue;
+      // "Not just X", "not every X" ask for more than X, so they keep a point; for a mistake that is
+      // X alone or X for everything ("we can't just fine-tune on all the docs", "not every item
+      // goes to the LLM") they are the rejection.
+      if ((NOT_NEGATING_NEXT.has(next) && (lenient || STILL_AFFIRMS.has(next))) || isIdiom(tokens, i))
+        continue;
       if (HEDGES_AFTER_NOT.has(next)) {
         hedged = true;
         continue;
