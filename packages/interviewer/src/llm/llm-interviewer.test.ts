@@ -2,6 +2,7 @@ import type { InterviewerMove } from '@mlsd/engine';
 import { countTokens, createLlmClient, LlmError } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { glossaryEntry } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { createOfflineInterviewer, voiceOffline } from '../offline.ts';
 import { createModelVoice } from './fallback.ts';
@@ -189,6 +190,21 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(utterance.kind).toBe('answer');
     expect(utterance.factIds).toContain('traffic');
     expect(fake.requests[0]?.messages.at(-1)?.content).toContain('150,000');
+  });
+
+  it("explains a term from the glossary's words and leaves its use to the candidate", async () => {
+    fake.setScript(() => ({
+      kind: 'text',
+      text: 'NDCG rewards putting the best results near the top. Your call.',
+    }));
+    const lines: TranscriptLine[] = [...transcript, { role: 'candidate', text: 'sorry, what is ndcg?' }];
+    const utterance = await make().speak(
+      request({ index: 5, step: 'evaluation', kind: 'define', terms: ['NDCG'], late: false }, lines),
+    );
+    expect(utterance.kind).toBe('clarification');
+    const sent = String(fake.requests[0]?.messages.at(-1)?.content);
+    expect(sent).toContain(glossaryEntry('NDCG')!.definition);
+    expect(sent).toMatch(/whether it fits their design is their call/i);
   });
 
   it('folds older turns into one summary for a small context, not on every turn', async () => {
