@@ -129,6 +129,20 @@ describe('follow-ups', () => {
 });
 
 describe('probes', () => {
+  it("ask the case's own open points before the framework's, whatever their weights", () => {
+    const mixed = [
+      { id: 'task-type', weight: 3, general: true },
+      { id: 'scale', weight: 2 },
+    ];
+    const state = say(started(), T0 + 1, { uncovered: mixed }).state;
+    expect(say(state, T0 + 2, { uncovered: mixed }).reply).toMatchObject({ kind: 'probe', pointId: 'scale' });
+    const onlyGeneral = [{ id: 'task-type', weight: 3, general: true }];
+    expect(say(state, T0 + 2, { uncovered: onlyGeneral }).reply).toMatchObject({
+      kind: 'probe',
+      pointId: 'task-type',
+    });
+  });
+
   it('are not asked in the last half minute of a step, when there is no time to answer', () => {
     const state = say(started(), T0 + 1, { uncovered }).state;
     const late = say(state, T0 + BUDGETS.requirements - 20_000, { uncovered });

@@ -250,15 +250,20 @@ function probes(config: EngineConfig, step: StepState, uncovered: UncoveredPoint
   return uncovered
     .map((point, order) => ({ point, order }))
     .filter(({ point }) => !step.probed.includes(point.id))
-    .sort((a, b) => b.point.weight - a.point.weight || a.order - b.order)
+    .sort((a, b) => byImportance(a.point, b.point) || a.order - b.order)
     .map(({ point }) => point.id);
+}
+
+/** The case's own points before the framework's, then the heavier first. */
+function byImportance(a: UncoveredPoint, b: UncoveredPoint): number {
+  return Number(a.general ?? false) - Number(b.general ?? false) || b.weight - a.weight;
 }
 
 function mostImportant(uncovered: UncoveredPoint[], skip: string[]): UncoveredPoint | null {
   let best: UncoveredPoint | null = null;
   for (const point of uncovered) {
     if (skip.includes(point.id)) continue;
-    if (best === null || point.weight > best.weight) best = point;
+    if (best === null || byImportance(point, best) < 0) best = point;
   }
   return best;
 }

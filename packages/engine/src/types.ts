@@ -5,6 +5,11 @@ export interface UncoveredPoint {
   id: string;
   /** 1 = nice to have, 2 = expected, 3 = essential. */
   weight: number;
+  /**
+   * A framework point every case shares ("task type named"), not one of this case's own: asked
+   * only when no case point is open, since the case's questions fit the design being discussed.
+   */
+  general?: boolean;
 }
 
 /** What a fact lookup found for the questions of one message (case fact ids). */

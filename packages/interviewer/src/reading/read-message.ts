@@ -66,9 +66,16 @@ export function readMessage(request: ReadRequest): Reading {
   const given = step === 'requirements' ? factsGiven(caseStudy, transcript) : new Set<string>();
   const pointFacts = given.size > 0 ? factsOfPoints(caseStudy, framework, step) : new Map<string, string[]>();
   const askedBack = (pointId: string) => (pointFacts.get(pointId) ?? []).some((id) => given.has(id));
+  const generalIds = new Set(
+    framework.steps.find((each) => each.id === step)?.points.map((point) => point.id),
+  );
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
     .filter((point) => open.has(point.pointId) && !recent.has(point.pointId) && !askedBack(point.pointId))
-    .map((point) => ({ id: point.pointId, weight: point.weight }));
+    .map((point) => ({
+      id: point.pointId,
+      weight: point.weight,
+      ...(generalIds.has(point.pointId) ? { general: true } : {}),
+    }));
   const stepIds = new Set(stepPointsCoverage.points.map((point) => point.pointId));
   const named = NO_FOLLOW_UP_STEPS.includes(step)
     ? []
