@@ -98,23 +98,11 @@ const NARROWING_REACH = 3;
  * "every" is a stop word and the rest is the same: a mistake about everything is not said of a part.
  */
 function restricted(segment: Segment, positions: readonly number[], phrase: string): boolean {
-  if (!UNIVERSAL.test(phrase) || UNIVERSAL.test(spanText(segment, positions))) return false;
-  const at = positions.map((p) => segment.contentAt[p] ?? 0);
-  const from = Math.max(0, Math.min(...at) - NARROWING_REACH);
-  const to = Math.max(...at);
-  for (let i = from; i <= to; i++) if (NARROWING.has(segment.tokens[i]?.lemma ?? '')) return true;
-  return false;
-}
-
-/** The words of the segment from the phrase's first matched word to its last. */
-function spanText(segment: Segment, positions: readonly number[]): string {
-  const at = positions.map((p) => segment.contentAt[p] ?? 0);
-  const from = Math.min(...at);
-  const to = Math.max(...at);
-  return segment.tokens
-    .slice(from, to + 1)
-    .map((token) => token.lemma)
-    .join(' ');
+  if (!UNIVERSAL.test(phrase)) return false;
+  const { from, to } = tokenSpan(segment, positions);
+  const said = segment.tokens.slice(from, to + 1).map((token) => token.lemma);
+  if (said.some((lemma) => UNIVERSAL.test(lemma))) return false;
+  return saysAny(segment, from - NARROWING_REACH, to, NARROWING);
 }
 
 /** A mistake of relying on one thing alone: "ROC AUC only", "thumbs ratings alone". */
@@ -130,10 +118,20 @@ const EXCLUSIVE_REACH = 4;
  */
 function exclusive(segment: Segment, positions: readonly number[], phrase: string): boolean {
   if (!EXCLUSIVE.test(phrase)) return true;
+  const { from, to } = tokenSpan(segment, positions);
+  return saysAny(segment, from - EXCLUSIVE_REACH, to + EXCLUSIVE_REACH, EXCLUSIVE_WORDS);
+}
+
+/** The token indices of a phrase matched at content `positions`, first to last. */
+function tokenSpan(segment: Segment, positions: readonly number[]): { from: number; to: number } {
   const at = positions.map((p) => segment.contentAt[p] ?? 0);
-  const from = Math.max(0, Math.min(...at) - EXCLUSIVE_REACH);
-  const to = Math.min(segment.tokens.length - 1, Math.max(...at) + EXCLUSIVE_REACH);
-  for (let i = from; i <= to; i++) if (EXCLUSIVE_WORDS.has(segment.tokens[i]?.lemma ?? '')) return true;
+  return { from: Math.min(...at), to: Math.max(...at) };
+}
+
+/** Whether a token from `from` to `to` (clamped to the segment) is one of `words`. */
+function saysAny(segment: Segment, from: number, to: number, words: ReadonlySet<string>): boolean {
+  const last = Math.min(segment.tokens.length - 1, to);
+  for (let i = Math.max(0, from); i <= last; i++) if (words.has(segment.tokens[i]?.lemma ?? '')) return true;
   return false;
 }
 
