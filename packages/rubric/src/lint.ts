@@ -45,6 +45,23 @@ export function followUpLeaks(
 /** Reports a problem at a YAML path of the file being checked. */
 export type ReportAt = (path: (string | number)[], message: string) => void;
 
+/** Reports each follow-up of `point` that hands over another point of its step. */
+function lintFollowUps(
+  point: TalkingPoint,
+  stepPoints: readonly TalkingPoint[],
+  path: (string | number)[],
+  at: ReportAt,
+): void {
+  point.followUps.forEach((followUp, index) => {
+    const leak = followUpLeaks(followUp, point, stepPoints);
+    if (leak)
+      at(
+        [...path, 'followUps', index],
+        `the follow-up hands over point "${leak.point}": it contains its signal "${leak.signal}"; ask about this point only`,
+      );
+  });
+}
+
 /**
  * The phrasing checks every talking point gets, in a case or on a drill card: the probe does not
  * give the answer away, no signal is only stop words or a duplicate of another once word endings
@@ -96,14 +113,7 @@ export function lintCase(
       pointIds.set(point.id, `steps.${stepId}`);
 
       lintPointPhrasings(point, path, at);
-      point.followUps.forEach((followUp, followUpIndex) => {
-        const leak = followUpLeaks(followUp, point, step.points);
-        if (leak)
-          at(
-            [...path, 'followUps', followUpIndex],
-            `the follow-up hands over point "${leak.point}": it contains its signal "${leak.signal}"; ask about this point only`,
-          );
-      });
+      lintFollowUps(point, step.points, path, at);
       if (genericTitles.has(point.title.toLowerCase())) {
         at([...path, 'title'], `"${point.title}" repeats a framework point; make it specific to this case`);
       }
@@ -195,20 +205,11 @@ export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
   const issues: RubricIssue[] = [];
   const warnings: RubricIssue[] = [];
   // The framework's own follow-ups must not hand over another framework point of their step either.
+  const atFramework: ReportAt = (path, message) =>
+    issues.push(issueAt(rubrics.frameworkPath, rubrics.frameworkFile, path, message));
   rubrics.framework.steps.forEach((step, stepIndex) => {
     step.points.forEach((point, pointIndex) => {
-      point.followUps.forEach((followUp, followUpIndex) => {
-        const leak = followUpLeaks(followUp, point, step.points);
-        if (leak)
-          issues.push(
-            issueAt(
-              rubrics.frameworkPath,
-              rubrics.frameworkFile,
-              ['steps', stepIndex, 'points', pointIndex, 'followUps', followUpIndex],
-              `the follow-up hands over point "${leak.point}": it contains its signal "${leak.signal}"; ask about this point only`,
-            ),
-          );
-      });
+      lintFollowUps(point, step.points, ['steps', stepIndex, 'points', pointIndex], atFramework);
     });
   });
   for (const [id, study] of rubrics.cases) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, glossaryEntry, termAsked } from './glossary.ts';
+import { GLOSSARY, glossaryEntry, mentions, termsAsked } from './glossary.ts';
 
-describe('termAsked', () => {
+describe('termsAsked', () => {
   it('finds the term in the ways people ask what one means', () => {
     for (const asked of [
       'what is MMoE?',
@@ -13,7 +13,7 @@ describe('termAsked', () => {
       'ndcg means what?',
       'explain ndcg please',
     ])
-      expect(termAsked(asked)?.term, asked).toBeDefined();
+      expect(termsAsked(asked)[0]?.term, asked).toBeDefined();
   });
 
   it('reads no question into design talk or fact questions that use a term', () => {
@@ -22,7 +22,15 @@ describe('termAsked', () => {
       'what is the ndcg of the current system?',
       'MMoE, then a GBDT',
     ])
-      expect(termAsked(said), said).toBeUndefined();
+      expect(termsAsked(said), said).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('finds a term or an alias as whole words only', () => {
+    const ndcg = glossaryEntry('NDCG')!;
+    expect(mentions('We report NDCG@10 weekly.', ndcg)).toBe(true);
+    expect(mentions('The ndcgx score', ndcg)).toBe(false);
   });
 });
 

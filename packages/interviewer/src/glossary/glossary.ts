@@ -92,7 +92,8 @@ export function termsAsked(text: string): GlossaryEntry[] {
   return [];
 }
 
-/** The first entry `termsAsked` finds. */
-export function termAsked(text: string): GlossaryEntry | undefined {
-  return termsAsked(text)[0];
+/** Whether `text` names the entry, by its term or an alias, as whole words. */
+export function mentions(text: string, entry: GlossaryEntry): boolean {
+  const said = ` ${normal(text)} `;
+  return [entry.term, ...entry.aliases].some((name) => said.includes(` ${normal(name)} `));
 }

@@ -12,7 +12,7 @@ import {
   stepPoints,
 } from '@mlsd/scoring';
 import { factIndexFor } from '../facts.ts';
-import { type GlossaryEntry, termsAsked } from '../glossary/glossary.ts';
+import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { readIntent } from './intent.ts';
 import { isRambling } from './rambling.ts';
@@ -126,14 +126,8 @@ const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous
  * rates for "what's elasticity?") is not what a question about a word's meaning wants.
  */
 function factNames(caseStudy: CaseStudy, found: readonly string[], terms: readonly GlossaryEntry[]): boolean {
-  const texts = caseStudy.facts
-    .filter((fact) => found.includes(fact.id))
-    .map((fact) => ` ${fact.answer.toLowerCase().replace(/[^a-z0-9@/+&'-]+/g, ' ')} `);
-  return terms.some((entry) =>
-    [entry.term, ...entry.aliases].some((name) =>
-      texts.some((text) => text.includes(` ${name.toLowerCase()} `)),
-    ),
-  );
+  const answers = caseStudy.facts.filter((fact) => found.includes(fact.id)).map((fact) => fact.answer);
+  return terms.some((entry) => answers.some((answer) => mentions(answer, entry)));
 }
 
 /** Whether the case's facts confidently answer one of `questions`. */
