@@ -195,7 +195,23 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // asked facts given, 23 false "not covered", 29.6% of unanswerable questions "none". Nobody has
   // read its misses: the honest unseen figure now (blind7's 90.5% was reached with its aggregate
   // in view).
-  blind8: { right: 0.845, falseNone: 23, none: 0.29 },
+  //
+  // Since the ninth session the fact classifier also learns from every set above (tune to blind7,
+  // facts/training.ts), with a "none" label from their unanswerable questions, and its thresholds were
+  // chosen with it trained on tune to blind5 and read on blind6 and blind7. The floors above are now
+  // training figures. blind8 read again (its misses had been read once, nothing tuned on it): 85.0%
+  // to 89.7% right, 88.5% to 92.9% of asked facts given, false "not covered" 23 to 15, 32.4% "none".
+  blind8: { right: 0.89, falseNone: 15, none: 0.32 },
+  // Written blind in the ninth session (230 answerable questions in three phrasings, 110 unanswerable,
+  // over all 18 cases) and split by case: `blind9a` (ad-click, eta, fraud, llm-moderation, news feed,
+  // rag, search, street view, video search) was read after the classifier change; its misses led to
+  // reading numbered asks typed on one line and the candidate's reasons beside a question ("I want to
+  // size the upside first") as no question. `blind9b`, the other nine cases, nobody has read: it is
+  // the honest unseen figure. On first sight, before this session's changes: blind9a 80.4% right
+  // (90.9% given, 12 false "not covered"), blind9b 78.5% (89.8% given, 14); now blind9a 88.7% (95.2%),
+  // blind9b 85.9% (93.3% given, 12 false "not covered", 37.0% of unanswerable questions "none").
+  blind9a: { right: 0.88, falseNone: 9, none: 0.37 },
+  blind9b: { right: 0.855, falseNone: 12, none: 0.37 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

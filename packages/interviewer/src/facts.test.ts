@@ -7,7 +7,13 @@ import { REAL_CASE_QUESTIONS, UNANSWERABLE } from '../test/real-case-questions.t
 import { createFactIndex, type FactIndex, factIndexFor } from './facts.ts';
 
 /** The ranker's own decisions, without the fact classifier (facts/classifier.ts) changing any. */
-const RANKER_ONLY = { classifierAt: 2, classifierOverrules: 2, classifierRescues: 2, classifierAsks: 2 };
+const RANKER_ONLY = {
+  classifierAt: 2,
+  classifierOverrules: 2,
+  classifierRescues: 2,
+  classifierRescuesUnknown: 2,
+  classifierAsks: 2,
+};
 
 const ids = (question: string, index = factIndexFor(fixtureCase)) =>
   index.search(question).map((m) => m.fact.id);

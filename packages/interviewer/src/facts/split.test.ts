@@ -33,7 +33,15 @@ describe('splitMessage', () => {
       'how many users',
       'the latency budget',
     ]);
-    expect(texts('Two things:\n1) the QPS\n2) labels')).toEqual(['Two things', 'the QPS', 'labels']);
+    // "Two things:" announces the list; it asks nothing itself.
+    expect(texts('Two things:\n1) the QPS\n2) labels')).toEqual(['the QPS', 'labels']);
+    // Numbered asks typed on one line are lines of their own.
+    expect(texts('1) how many ads per request 2) how long can scoring take')).toEqual([
+      'how many ads per request',
+      'how long can scoring take',
+    ]);
+    // One number alone is no list: "top 1." is part of a sentence.
+    expect(texts('is the 2) case covered?')).toHaveLength(1);
     // Typed without a comma, "also" still starts a new question when a question word follows.
     expect(texts("how many users also what's the latency")).toEqual(['how many users', "what's the latency"]);
     expect(texts('do we also need GPUs')).toEqual(['do we also need GPUs']);
@@ -58,6 +66,17 @@ describe('splitMessage', () => {
     expect(texts('I assume there is some regulation - anything about PSD2?')).toEqual([
       'I assume there is some regulation - anything about PSD2?',
     ]);
+  });
+
+  it('reads why the candidate asks, said beside the question, as no question', () => {
+    const parts = splitMessage('how much money do we lose to fraud a year? I want to size the upside first');
+    expect(parts.map((part) => part.asked)).toEqual([true, false]);
+    expect(splitMessage('whats the p99 budget. asking because of calibration')[1]?.asked).toBe(false);
+    // Said with a question mark, or as a request to be told, it still asks.
+    expect(splitMessage("qps? I'll go with a GBDT, by the way how many labels do we get?")[1]?.asked).toBe(
+      true,
+    );
+    expect(splitMessage('qps? I would like to know the label delay')[1]?.asked).toBe(true);
   });
 
   it('keeps numbers with a decimal point whole', () => {

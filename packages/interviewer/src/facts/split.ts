@@ -63,6 +63,7 @@ const LEADING_FILLER = new RegExp(
     'one thing',
     'another (?:question|thing)',
     '(?:a )?quick (?:[a-z]+ )?(?:question|one|q)',
+    '(?:(?:a )?couple(?: of)?|two|three|a few|some) (?:quick |more |small )?(?:ones|questions|things|qs)',
     'question',
     'follow[- ]?up',
     'just (?:to clarify|checking|curious|wondering)',
@@ -112,6 +113,19 @@ const SENTENCE = /([^?!;\n]+?)(\?+|[!;]+|\.(?=\s|$)|\n|$)/g;
 /** A list bullet or number at the start of a line: "- ", "2) ", "3. ". */
 const BULLET = /^\s*(?:[-*•]|\(?\d{1,2}[.)])\s+/gm;
 
+/** "1) how many ads 2) how fast": numbered asks typed on one line, each its own question. */
+const INLINE_NUMBER = /(?:^|\s)\(?[1-9][.)]\s+/g;
+const FIRST_NUMBER = /(?:^|\s)\(?1[.)]\s+/;
+const SECOND_NUMBER = /\s\(?2[.)]\s+/;
+
+/** Puts numbered asks typed on one line on lines of their own, when there are at least two. */
+function unfoldNumbers(message: string): string {
+  const first = FIRST_NUMBER.exec(message);
+  const second = SECOND_NUMBER.exec(message);
+  if (!first || !second || second.index < first.index) return message;
+  return message.replace(INLINE_NUMBER, '\n');
+}
+
 const INTERROGATIVE = String.raw`(?:what|what's|whats|how|why|when|where|which|who|whose|is|are|do|does|did|can|could|should|will|would|must|any)\b`;
 
 /** "are they...", "is it...": a clause that leans on the one before it, not a new question. */
@@ -136,6 +150,13 @@ const ALSO = new RegExp(
   'i',
 );
 
+/**
+ * "I want to size the upside before designing", "asking because of calibration", "that would
+ * confuse retrieval": why the candidate asks, said beside the question, not a question of its own.
+ */
+const MOTIVE =
+  /^(?:(?:hmm+|ok(?:ay)?|so|and|but|just|because|bc|cause|since|as)\s+)*(?:i|i'm|im|i'd|i'll|i've|my|asking|that(?:'d|'ll| would| will| could| might| changes)|this (?:would|will|could|changes)|it (?:would|could) (?:help|change|matter)|could be|might be|so (?:that )?i|for my)\b/i;
+
 function looksAsked(raw: string, stripped: string): boolean {
   return QUESTION_START.test(stripped) || ASKING.test(raw);
 }
@@ -146,7 +167,7 @@ function looksAsked(raw: string, stripped: string): boolean {
  */
 export function splitMessage(message: string): MessagePart[] {
   const parts: MessagePart[] = [];
-  for (const [, sentence = '', end = ''] of message.replace(BULLET, '').matchAll(SENTENCE)) {
+  for (const [, sentence = '', end = ''] of unfoldNumbers(message).replace(BULLET, '').matchAll(SENTENCE)) {
     // Only a sentence closed by "." or "!" can be a statement; one closed by "?", or a list line, is asked.
     const statement = /^[.!]/.test(end);
     const first = parts.length;
@@ -166,7 +187,14 @@ export function splitMessage(message: string): MessagePart[] {
         }
         carried = '';
         if (!text) return;
-        const part: MessagePart = { text, asked: asked || looksAsked(raw, text) };
+        // Only after a question: a message that opens "I'll go with X, but is Y..." asks Y.
+        const motive =
+          parts.some((part) => part.asked) &&
+          !end.startsWith('?') &&
+          !looksAsked(raw, text) &&
+          MOTIVE.test(text);
+        const part: MessagePart = { text, asked: !motive && (asked || looksAsked(raw, text)) };
+        if (motive) part.told = true;
         if (parts.length > start) part.joined = true;
         // "What is the dress code." is still a question; "I'd like to know the raw material." may not be.
         if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) part.told = true;
