@@ -47,6 +47,34 @@ export const DISMISS = new Set(
  */
 export const DISMISS_VERBS = new Set(['skip', 'ignore', 'forgo']);
 
+/**
+ * Verdicts that rule an idea out as unworkable, read in `polarity-verdicts.ts`: "a full rerank per
+ * request is impossible at 50k qps". Kept apart from `DISMISS` because "impossible to ignore" is
+ * emphasis, which a plain word list cannot tell.
+ */
+export const IMPOSSIBLE = new Set(['impossible', 'infeasible', 'unfeasible', 'impractical']);
+
+/** After "impossible to", verbs that make it emphasis: "position bias is impossible to ignore". */
+export const EMPHATIC_AFTER_IMPOSSIBLE = new Set(
+  'ignore overlook miss overstate exaggerate overestimate deny avoid dismiss'.split(' '),
+);
+
+/**
+ * What follows "out of" when it rules the idea out ("out of the question", "out of scope"); every
+ * other "out of" describes a thing ("out of stock", "out of date", "out of memory").
+ */
+export const OUT_OF_VERDICTS = new Set(['question', 'scope', 'picture']);
+
+/** Adverbs that may sit between "is" and "out" or "ruled out": "is clearly out". */
+export const VERDICT_ADVERBS = new Set(
+  'clearly simply definitely basically obviously probably pretty totally completely certainly also just'.split(
+    ' ',
+  ),
+);
+
+/** "rules it out", "rules that out": the verdict is on something said before. */
+export const RULED_OBJECTS = new Set(['it', 'that', 'this', 'them', 'itself', 'those', 'these']);
+
 /** Criticism: "accuracy would be misleading here", "a random split is a mistake". */
 export const CRITICS = new Set(
   (

@@ -191,3 +191,61 @@ describe('red flags in scope', () => {
     ]);
   });
 });
+
+describe('polarity: verdicts that rule an idea out without a negator', () => {
+  it.each([
+    'Calibration is out at this scale, the raw score goes straight to the folder.',
+    'Platt scaling is clearly out with a 5 ms budget per message.',
+    'That rules out calibration, so the threshold is tuned on raw scores.',
+    'Ruling out Platt scaling, we tune the folder threshold by hand.',
+    'Calibration was ruled out because the threshold is tuned by hand.',
+    'Calibration is impossible at 50,000 messages a second.',
+    'Calibration is impossible to keep current with labels a month late.',
+    'Calibration is out of scope for v1.',
+    'Calibration is out of the question with a 5 ms budget.',
+  ])('%s', (text) => {
+    expect(covered(text)).not.toContain('calibrated-scores');
+    expect(rejected(text)).toContain('calibrated-scores');
+  });
+
+  it.each([
+    // Phrasal verbs and descriptions that hold "out" but rule nothing out.
+    'We rolled out calibration with Platt scaling last quarter, because the 0.9 folder threshold must mean 90% spam.',
+    'We figure out calibration on a held-out week of reported mail.',
+    'Calibration goes out of date after every retrain, so we refit Platt scaling weekly on 10,000 fresh reports.',
+    'Users who opt out of reporting still get calibrated probabilities behind the 0.9 threshold.',
+    'Calibration keeps running even when the GPU pool is out of stock.',
+    // Emphasis, a verdict turned round, and a verdict on something else.
+    'Calibration is impossible to ignore here: the 0.9 folder threshold assumes real probabilities.',
+    'Calibration is not impossible at this volume: Platt scaling is one multiply per message.',
+    'Without calibration, the 0.9 folder threshold is impossible to trust after a retrain.',
+    'We add calibration with Platt scaling on a held-out week and the biggest transformer models are out.',
+  ])('%s', (text) => {
+    expect(covered(text)).toContain('calibrated-scores');
+    expect(rejected(text)).not.toContain('calibrated-scores');
+  });
+
+  it('keeps a risk the candidate rules out or finds hard to see, as with "no leakage"', () => {
+    for (const text of [
+      'We rule out class imbalance by downsampling ham 10 to 1.',
+      'Class imbalance is impossible to ignore with 1% spam.',
+      'Adversarial drift is impossible to see in a fixed test set, so we read fresh reports daily.',
+    ]) {
+      expect(rejected(text), text).toEqual([]);
+      expect(covered(text).length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not fire a red flag the sentence rules out', () => {
+    for (const text of [
+      'Scoring every message with the big model is impossible at 50,000 messages a second.',
+      'A 5 ms budget rules out scoring every message with the big model.',
+      'Measuring accuracy is out with 1% spam.',
+      'Aiming for high accuracy is out of the question with 1% spam.',
+    ]) {
+      expect(flags(text), text).toEqual([]);
+    }
+    expect(flags('We score every message with the big model.')).toEqual(['accuracy-metric']);
+    expect(flags('We measure accuracy once the new filter is rolled out.')).toEqual(['accuracy-metric']);
+  });
+});

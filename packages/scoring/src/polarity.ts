@@ -1,5 +1,6 @@
 import type { Polarity, Segment } from './analysis-types.ts';
 import { attribution, turnJudges } from './discourse.ts';
+import { negatesVerdict, type Verdict, verdictAt } from './polarity-verdicts.ts';
 import {
   ALONE,
   CONDITIONAL_OPENERS,
@@ -45,6 +46,8 @@ const BACKGROUND_OPENERS = new Set(['while', 'whilst', 'until', 'till']);
 const NEGATION_REACH = 3;
 /** Content words "instead of" and "rather than" reach: the phrase right after them. */
 const CONTRAST_REACH = 4;
+/** Content words between a verdict ("is out", "impossible") and the phrase it is said of. */
+const VERDICT_REACH = 3;
 
 /**
  * The polarity of a phrase matched at `positions` (indices into `segment.content`). `hazard`
@@ -86,6 +89,7 @@ export function polarityOf(
   for (let i = from; i <= to; i++) {
     if (own.has(i)) continue;
     const lemma = tokens[i]?.lemma ?? '';
+    const verdict = NEGATORS.has(lemma) ? null : verdictAt(tokens, i);
     if (NEGATORS.has(lemma)) {
       const next = nextWord(tokens, i, to);
       // "Not just X", "not every X" ask for more than X, so they keep a point; for a mistake that is
@@ -95,6 +99,11 @@ export function polarityOf(
         continue;
       if (HEDGES_AFTER_NOT.has(next)) {
         hedged = true;
+        continue;
+      }
+      // "not impossible": it can be done, so neither word rejects.
+      if (negatesVerdict(tokens, i)) {
+        i++;
         continue;
       }
       const dismissed = negatedDismissal(tokens, i, to, own);
@@ -112,6 +121,10 @@ export function polarityOf(
       if (i > first || contentBetween(tokens, i, first) > NEGATION_REACH) continue;
       if (lenient && (hazard || conditional || hasGoal(tokens, from, i))) continue;
       flip(i);
+    } else if (verdict) {
+      if (verdict.kind !== 'emphasis')
+        readVerdict(tokens, i, verdict, { first, last, own, lenient, hazard, conditional }, flip);
+      i = verdict.end;
     } else if (DISMISS.has(lemma) || (DISMISS_VERBS.has(lemma) && !(lenient && hazard))) {
       if (!(lenient && conditional) && !aloneBetween(tokens, last, i)) flip(i);
     } else if (CRITICS.has(lemma)) {
@@ -139,6 +152,57 @@ export function polarityOf(
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;
   return hedged ? 'hedged' : 'asserted';
+}
+
+/** Where the matched phrase sits and how its clause is read, for `readVerdict`. */
+interface PhraseContext {
+  first: number;
+  last: number;
+  /** Token indices of the phrase's own words. */
+  own: ReadonlySet<number>;
+  lenient: boolean;
+  hazard: boolean;
+  conditional: boolean;
+}
+
+/**
+ * Applies the verdict that starts at `i` ("is out", "rules out", "impossible") to the phrase. A
+ * dismissal covers the clause as "overkill" does; "rules out" reaches the phrase right after it as
+ * "instead of" does. Neither rejects a risk the candidate guards against ("we rule out leakage with
+ * a time split").
+ */
+function readVerdict(
+  tokens: readonly Token[],
+  i: number,
+  verdict: Exclude<Verdict, { kind: 'emphasis' }>,
+  phrase: PhraseContext,
+  flip: (at: number) => void,
+): void {
+  const { first, last, own, lenient, hazard, conditional } = phrase;
+  // The phrase may hold the verdict's words: "out of scope" is a signal of scoping a first version.
+  for (let j = i; j <= verdict.end; j++) if (own.has(j)) return;
+  if (verdict.kind === 'dismiss') {
+    // Unlike "overkill", these are said of the phrase next to them: in "with 4,000 tokens of context
+    // the biggest models are out", the models are out, not the context. Inside the phrase, as a
+    // negator there, it breaks a mistake but is said of a part of an idea ("expensive models are
+    // out for every question" still weighs the cost per question).
+    const near =
+      i > last
+        ? contentBetween(tokens, last, i) <= VERDICT_REACH
+        : i < first
+          ? contentBetween(tokens, verdict.end, first) <= VERDICT_REACH
+          : !lenient;
+    const guarded = lenient && hazard && verdict.guards;
+    if (near && !guarded && !(lenient && conditional) && !aloneBetween(tokens, last, i)) flip(i);
+    return;
+  }
+  if (
+    i < first &&
+    !(lenient && hazard) &&
+    contentBetween(tokens, verdict.start - 1, first) <= CONTRAST_REACH &&
+    !subjectBetween(tokens, verdict.start, first)
+  )
+    flip(i);
 }
 
 /** A later clause criticises or negates: the consequence of a supposition is a warning. */

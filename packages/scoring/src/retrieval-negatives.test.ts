@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TranscriptFile } from '@mlsd/protocol';
+import { loadRubrics, type StepId } from '@mlsd/rubric';
+import { describe, expect, it } from 'vitest';
+import { scoreTranscript } from './transcript-file.ts';
+
+/**
+ * Random negatives are the standard way to train a two-tower retrieval model and a mistake only for
+ * the final ranker, which must order plausible candidates. The red flags of the real cases must
+ * tell the two apart when a short transcript is scored end to end.
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const loaded = loadRubrics(join(ROOT, 'rubrics'));
+if (!loaded.ok) throw new Error('the rubrics do not load');
+const rubrics = loaded.value;
+
+/** The red flag ids a one-answer transcript of `caseId` earns, said in `step`. */
+function flagsOf(caseId: string, step: StepId, answer: string): string[] {
+  const file = TranscriptFile.parse({
+    caseId,
+    durationMinutes: 45,
+    turns: [
+      { role: 'interviewer', step, text: 'How would you train the models, and on what examples?', t: 0 },
+      { role: 'candidate', step, text: answer, t: 60 },
+    ],
+  });
+  const result = scoreTranscript(file, rubrics, { now: 0 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.steps.flatMap((report) => report.redFlags.map((flag) => flag.id));
+}
+
+/** Each case's items by name, so the retrieval answers say what its old, wider phrasings matched. */
+const CASES = [
+  { caseId: 'search-ranking', step: 'framing', flag: 'random-catalog-negatives', items: 'products' },
+  { caseId: 'event-recommendation', step: 'data', flag: 'random-global-negatives', items: 'events' },
+] as const;
+
+describe.each(CASES)('$caseId: random negatives', ({ caseId, step, flag, items }) => {
+  it.each([
+    'We train the retrieval tower with in-batch / random negatives.',
+    `The two-tower retrieval model learns from clicks, with in-batch negatives plus random ${items} as negatives and a correction for how often each is sampled.`,
+    `Retrieval hands about 500 candidates to the ranker. The two towers themselves use random ${items} as negatives, which is fine for recall.`,
+  ])('raise no flag for a correct retrieval answer: %s', (answer) => {
+    expect(flagsOf(caseId, step, answer)).not.toContain(flag);
+  });
+
+  it.each([
+    'We train the ranker on random negatives.',
+    'For the ranking model I would use random negatives, since they are cheap and plentiful.',
+  ])('flag random negatives proposed for the ranker: %s', (answer) => {
+    expect(flagsOf(caseId, step, answer)).toContain(flag);
+  });
+
+  it('does not flag the ranker mistake when the candidate turns it down', () => {
+    expect(
+      flagsOf(caseId, step, 'We should not train the ranker on random negatives; they are far too easy.'),
+    ).not.toContain(flag);
+  });
+});
