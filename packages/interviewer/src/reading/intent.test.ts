@@ -73,6 +73,18 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     expect(intentOf('we could cache the top results per user, would that work?')).toBe('tentative');
   });
 
+  it.each([
+    ['every minute compute prices and store them?', 'tentative'],
+    ['monitor the click rate per country?', 'tentative'],
+    ['wait is there a problem with that since they share drivers?', 'tentative'],
+    // The same words as things of the case are asked.
+    ["what's the compute budget for serving?", 'facts'],
+    ['what watch time does a typical user have?', 'facts'],
+    ['is there a problem with fraud on this platform today?', 'facts'],
+  ])('reads an operation or a doubt about the idea by who it is about: %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it('reads a tagged statement by its subject: the world asks, the design proposes', () => {
     expect(intentOf('So users are always logged in, right?')).toBe('facts');
     expect(intentOf('So the ranker would optimise watch time, right?')).toBe('tentative');

@@ -311,6 +311,8 @@ const PROPOSAL_QUESTION = anyOf([
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
   /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
   /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
+  // "is there a problem with that since they share drivers?": a doubt about the candidate's own idea.
+  /^(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.
   /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80}\b(?:maybe|perhaps|possibly|i guess|i suppose)\W*$/i,
   /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,
