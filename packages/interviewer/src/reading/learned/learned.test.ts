@@ -88,6 +88,24 @@ describe('the learned reader beside the rules', () => {
     }
   });
 
+  it('keeps an act of the design or a doubt about the idea, put with a question mark, tentative', () => {
+    for (const text of [
+      'watch revenue and number of trips?',
+      'wait is there a problem with that since they share drivers?',
+    ]) {
+      const byRules = readIntentByRules(text);
+      expect(byRules.intent).toBe('tentative');
+      expect(withLearnedReading(text, byRules, { model: modelSaying('facts', 0.99) }).intent).toBe(
+        'tentative',
+      );
+    }
+    // A clause put as a question still lets a sure learned reader ask it.
+    const asks = 'track drivers, and how often do we get their gps?';
+    expect(
+      withLearnedReading(asks, readIntentByRules(asks), { model: modelSaying('facts', 0.99) }).intent,
+    ).toBe('facts');
+  });
+
   it('keeps a question the case answers a fact question', () => {
     const eta = study('eta-prediction');
     const text = 'Does bad weather change delivery times, zorblat?';
