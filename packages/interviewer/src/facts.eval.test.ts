@@ -210,8 +210,10 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // the honest unseen figure. On first sight, before this session's changes: blind9a 80.4% right
   // (90.9% given, 12 false "not covered"), blind9b 78.5% (89.8% given, 14); now blind9a 88.7% (95.2%),
   // blind9b 85.9% (93.3% given, 12 false "not covered", 37.0% of unanswerable questions "none").
-  blind9a: { right: 0.88, falseNone: 9, none: 0.37 },
-  blind9b: { right: 0.855, falseNone: 12, none: 0.37 },
+  // Then "like ..." after a question joins it, and a guess at the answer after it ("i guess revenue?",
+  // "could be a negative label") is no question: blind9a 90.2%, blind9b 86.5% (10 false "not covered").
+  blind9a: { right: 0.9, falseNone: 7, none: 0.37 },
+  blind9b: { right: 0.86, falseNone: 10, none: 0.37 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

@@ -79,6 +79,17 @@ describe('splitMessage', () => {
     expect(splitMessage('qps? I would like to know the label delay')[1]?.asked).toBe(true);
   });
 
+  it('reads "like ..." after a question as the same question, and a guess at the answer as none', () => {
+    expect(texts('how precise are the declines? like out of all we decline, how many are fraud')).toEqual([
+      'how precise are the declines? like out of all we decline, how many are fraud',
+    ]);
+    const guessed = splitMessage('what do sellers complain about most? i guess wrong takedowns?');
+    expect(guessed.map((part) => part.asked)).toEqual([true, false]);
+    expect(splitMessage('what % of purchases get returned? could be a negative label')[1]?.asked).toBe(false);
+    // Alone, "could we..." and "maybe..." still ask.
+    expect(splitMessage('could we use the returns as labels?')[0]?.asked).toBe(true);
+  });
+
   it('keeps numbers with a decimal point whole', () => {
     expect(texts('Is the CTR about 1.2% overall?')).toEqual(['Is the CTR about 1.2% overall?']);
   });

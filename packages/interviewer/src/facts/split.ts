@@ -157,6 +157,17 @@ const ALSO = new RegExp(
 const MOTIVE =
   /^(?:(?:hmm+|ok(?:ay)?|so|and|but|just|because|bc|cause|since|as)\s+)*(?:i|i'm|im|i'd|i'll|i've|my|asking|that(?:'d|'ll| would| will| could| might| changes)|this (?:would|will|could|changes)|it (?:would|could) (?:help|change|matter)|could be|might be|so (?:that )?i|for my)\b/i;
 
+/** "could be a negative label": a modal statement, not "could we...?". */
+const MODAL_BE = /^(?:could|might|would|may|should|must) be\b/i;
+
+/** "...? i'd guess revenue?", "...? maybe 100 ms?": the candidate's own guess at the answer. */
+const GUESS =
+  /^(?:i(?:'d| would)? guess|i(?:'d| would)? assume|i suppose|i(?:'d| would)? expect|maybe|probably|presumably)\b/i;
+
+/** "like ...", "as in ...", "especially ...": the question before, said again or narrowed. */
+const ELABORATION =
+  /^(?:like|as in|i mean|e\.?g\.?|i\.?e\.?|especially|specifically|in (?:number|terms) of|or rather)\b/i;
+
 function looksAsked(raw: string, stripped: string): boolean {
   return QUESTION_START.test(stripped) || ASKING.test(raw);
 }
@@ -188,11 +199,17 @@ export function splitMessage(message: string): MessagePart[] {
         carried = '';
         if (!text) return;
         // Only after a question: a message that opens "I'll go with X, but is Y..." asks Y.
+        const afterQuestion = parts.some((part) => part.asked);
+        // "...? like out of all the ones we decline, how many are fraud": the question said again.
+        const previous = parts.at(-1);
+        if (afterQuestion && previous?.asked && ELABORATION.test(text)) {
+          previous.text = `${previous.text} ${text}`;
+          return;
+        }
         const motive =
-          parts.some((part) => part.asked) &&
-          !end.startsWith('?') &&
-          !looksAsked(raw, text) &&
-          MOTIVE.test(text);
+          afterQuestion &&
+          (GUESS.test(text) ||
+            (!end.startsWith('?') && (!looksAsked(raw, text) || MODAL_BE.test(text)) && MOTIVE.test(text)));
         const part: MessagePart = { text, asked: !motive && (asked || looksAsked(raw, text)) };
         if (motive) part.told = true;
         if (parts.length > start) part.joined = true;
