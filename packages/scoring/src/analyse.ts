@@ -1,5 +1,6 @@
 import type { Analysis, Segment } from './analysis-types.ts';
 import type { CompiledRubric } from './compiled-types.ts';
+import { familyKey } from './families.ts';
 import { type GraderDirectedKind, graderDirected } from './grader-directed.ts';
 import { COMPARISON, CONDITION, EXAMPLE, MECHANISM, NEGATION, NUMBER_WORDS, REASON } from './lexicon.ts';
 import { splitSpans } from './segment.ts';
@@ -39,7 +40,9 @@ export function analyse(text: string): Analysis {
       const at = content.length;
       content.push(token.lemma);
       contentAt.push(index);
-      for (const lemma of [token.lemma, ...technicalFor(token.lemma)]) {
+      // The word's family key too ("invites" also meets "invitation"): see families.ts.
+      const family = familyKey(token.lemma);
+      for (const lemma of [token.lemma, ...technicalFor(token.lemma), ...(family ? [family] : [])]) {
         const list = positions.get(lemma);
         if (list) list.push(at);
         else positions.set(lemma, [at]);

@@ -1,3 +1,4 @@
+import { familyKey } from './families.ts';
 import { HAZARDS } from './polarity-words.ts';
 import { contentWords } from './words.ts';
 
@@ -51,7 +52,10 @@ function lemmatised(text: string): Omit<CompiledSignal, 'text' | 'plain'> {
   const asVerbs = contentWords(`we ${text}`);
   const alternatives = lemmas.map((lemma, i) => {
     const verb = asVerbs.length === lemmas.length ? asVerbs[i] : undefined;
-    return verb && verb !== lemma ? [lemma, verb] : [lemma];
+    const forms = verb && verb !== lemma ? [lemma, verb] : [lemma];
+    // The word's family ("invitation" also meets "invites"): see families.ts.
+    for (const family of forms.map(familyKey)) if (family && !forms.includes(family)) forms.push(family);
+    return forms;
   });
   const seen = new Set<string>();
   const keep = lemmas.map((lemma) => !seen.has(lemma) && seen.add(lemma) !== undefined);

@@ -68,7 +68,20 @@ export function hitsOf(rubric: CompiledRubric, segment: Segment, prompt: Set<str
     if (bitCount(mask) < needed) continue;
     const windows = signalWindows(compiled, segment, needed);
     if (windows.length === 0) continue;
-    const lemmas = compiled.alternatives.flat().filter((lemma) => segment.positions.has(lemma));
+    // A family key stands for the candidate's own words at its places: those are what name the point.
+    const lemmas = [
+      ...new Set(
+        compiled.alternatives
+          .flat()
+          .flatMap((lemma) =>
+            lemma.startsWith('~')
+              ? (segment.positions.get(lemma) ?? []).map((at) => segment.content[at] ?? lemma)
+              : segment.positions.has(lemma)
+                ? [lemma]
+                : [],
+          ),
+      ),
+    ];
     found.push({
       point: pointIndex,
       lemmas,
@@ -145,9 +158,16 @@ export function signalWindows(
   // Everyday words collide more than jargon ("win" and "pay" are everywhere): plain phrasings must
   // stay nearly contiguous.
   const window = slots.length + (signal.plain ? 1 : 2);
-  const hits: { at: number; which: number }[] = [];
+  const hits: { at: number; which: number; family: boolean }[] = [];
   slots.forEach((forms, which) => {
-    for (const lemma of forms) for (const position of at(lemma)) hits.push({ at: position, which });
+    const seen = new Set<number>();
+    // Exact forms first, so a word met both ways counts as met exactly.
+    for (const lemma of [...forms].sort((a, b) => Number(a.startsWith('~')) - Number(b.startsWith('~'))))
+      for (const position of at(lemma)) {
+        if (seen.has(position)) continue;
+        seen.add(position);
+        hits.push({ at: position, which, family: lemma.startsWith('~') });
+      }
   });
   hits.sort((a, b) => a.at - b.at);
   const out: number[][] = [];
@@ -162,7 +182,11 @@ export function signalWindows(
       from++;
     }
     if (inWindow.size >= needed) {
-      out.push(hits.slice(from, index + 1).map((entry) => entry.at));
+      const found = hits.slice(from, index + 1);
+      // A word met only through its family is a looser match: its phrase must sit in one clause
+      // ("calibration is out, the raw score goes..." does not say "calibrated scores").
+      if (found.some((entry) => entry.family) && !oneClause(segment, found)) return;
+      out.push(found.map((entry) => entry.at));
       inWindow.clear();
       from = index + 1;
     }
@@ -192,4 +216,11 @@ function bitCount(mask: number): number {
 
 function isStrictSubset(small: string[], large: string[]): boolean {
   return small.length < large.length && small.every((lemma) => large.includes(lemma));
+}
+
+/** Whether content positions all sit in one clause of the segment. */
+function oneClause(segment: Segment, found: readonly { at: number }[]): boolean {
+  const clauseAt = (position: number) => segment.tokens[segment.contentAt[position] ?? -1]?.clause;
+  const first = clauseAt(found[0]?.at ?? 0);
+  return found.every((entry) => clauseAt(entry.at) === first);
 }
