@@ -16,6 +16,14 @@ describe('termsAsked', () => {
       expect(termsAsked(asked)[0]?.term, asked).toBeDefined();
   });
 
+  it('explains both halves of two terms side by side, and nothing of a half it does not know', () => {
+    expect(termsAsked('whats calibration drift? i saw it in a blog').map((entry) => entry.term)).toEqual([
+      'Calibration',
+      'Data drift',
+    ]);
+    expect(termsAsked('what is a feed ranker?')).toEqual([]);
+  });
+
   it('reads no question into design talk or fact questions that use a term', () => {
     for (const said of [
       'we would use MMoE here',

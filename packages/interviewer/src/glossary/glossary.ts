@@ -63,9 +63,23 @@ function named(phrase: string): GlossaryEntry[] {
   const whole = BY_NAME.get(clean);
   if (whole) return [whole];
   const parts = clean.split(/\s+(?:vs|versus|and|or)\s+/);
-  if (parts.length < 2) return [];
+  if (parts.length < 2) return compound(clean);
   const entries = parts.map((part) => BY_NAME.get(part.replace(LEADING, '').replace(TRAILING, '').trim()));
   return entries.every((entry) => entry !== undefined) ? [...new Set(entries)] : [];
+}
+
+/**
+ * "calibration drift", "ranking loss": two terms side by side, each explained ("calibration" and
+ * "drift"); none when either half is not a term, so "churn model" or "feed ranker" stays unexplained.
+ */
+function compound(phrase: string): GlossaryEntry[] {
+  const words = phrase.split(/\s+/);
+  for (let cut = 1; cut < words.length; cut++) {
+    const head = BY_NAME.get(words.slice(0, cut).join(' '));
+    const tail = BY_NAME.get(words.slice(cut).join(' '));
+    if (head && tail && head !== tail) return [head, tail];
+  }
+  return [];
 }
 
 /**
