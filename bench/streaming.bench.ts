@@ -9,10 +9,11 @@ import {
  * Streaming a model reply to many browsers at once. The model is the test kit's OpenAI-compatible
  * server (real HTTP and SSE): 400 ms to the first token, then a 4-character chunk every 20 ms, 50
  * chunks. Three paths, each in its own process, all sessions asking at the same moment:
- * - server: the real app. A candidate answer is committed and acknowledged, the engine picks the
- *   move, the model interviewer builds its prompt and streams the reply through its leak guard
- *   (which holds back only words that could still start a rubric phrase) as `turn_delta` frames,
- *   coalesced per socket per 16 ms tick.
+ * - server: the real app. A candidate answer is committed and acknowledged, the engine lists the
+ *   moves it allows, and one model request both chooses among them (a `[[move: A]]` header the
+ *   browser never sees) and writes the reply, streamed through the leak guard (which holds back
+ *   only words that could still start a rubric phrase) as `turn_delta` frames, coalesced per
+ *   socket per 16 ms tick. The header's own writing time is shown apart.
  * - relay: only the transport: Fastify + @fastify/websocket as configured in the app, the
  *   project's LLM client (openai SDK), each delta sent on as it arrives.
  * - bare: a plain ws server producing the same token stream from its own timers (the baseline).
@@ -44,7 +45,7 @@ function row(figures: StreamingFigures, spreadMs: number, baseline: StreamingFig
     `| ${figures.target}${spreadMs > 0 ? `, spread over ${spreadMs / 1000} s` : ', all at once'} | ${figures.sessions} | ${figures.streams} | ${fixed(figures.modelFirstTokenMs, 0)} | ` +
     `${fixed(figures.addedFirstTokenP50)} / ${fixed(figures.addedFirstTokenP99)} | ${fixed(share)}% | ` +
     `${fixed(figures.ownWorkP50)} / ${fixed(figures.ownWorkP99)} | ${fixed(figures.transitP50)} / ${fixed(figures.transitP99)} | ` +
-    `${fixed(figures.afterModelP50)} / ${fixed(figures.afterModelP99)} | ` +
+    `${fixed(figures.afterModelP50)} / ${fixed(figures.afterModelP99)} | ${fixed(figures.headerP50)} / ${fixed(figures.headerP99)} | ` +
     `${fixed(figures.lagP50)} / ${fixed(figures.lagP99)} / ${fixed(figures.lagMax)} | ${ratio} | ${failures || 0} |`
   );
 }
@@ -54,9 +55,9 @@ export async function run(): Promise<StreamingFigures[]> {
     `model: first token after ${OPTIONS.firstTokenMs} ms, then ${OPTIONS.chunks} chunks of 4 characters every ${OPTIONS.chunkMs} ms; all sessions ask at once; one warm-up round not counted\n`,
   );
   console.log(
-    '| path | sessions | streams | model first token ms | added first token p50 / p99 ms | added p99 / model | own work before the request p50 / p99 ms | request transit + model queue p50 / p99 ms | model first token to browser p50 / p99 ms | token lag p50 / p99 / max ms | lag p99 vs bare | failed |',
+    '| path | sessions | streams | model first token ms | added first token p50 / p99 ms | added p99 / model | own work before the request p50 / p99 ms | request transit + model queue p50 / p99 ms | model first token to browser p50 / p99 ms | of which the move header p50 / p99 ms | token lag p50 / p99 / max ms | lag p99 vs bare | failed |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   console.log(`(${loadNote()} at the start)\n`);
   const all: StreamingFigures[] = [];
   for (const { sessions, rounds } of LOADS) {

@@ -261,9 +261,10 @@ describe('an llm session over the real socket', () => {
     expect(graded.comparison).toBeTruthy();
     expect(graded.comparison!.overall.judge).toBe(graded.overall);
     // The judge graded all seven steps, and the one step where it credited something twice (its
-    // second run confirms a verdict); the model also read the candidate's one message.
+    // second run confirms a verdict). The answer was read by the request that replied to it: no
+    // separate plan (see llm-choice.test.ts).
     expect(fake.requests.filter((r) => r.response_format !== undefined)).toHaveLength(8);
-    expect(fake.requests.filter(isPlan)).toHaveLength(1);
+    expect(fake.requests.filter(isPlan)).toHaveLength(0);
   });
 
   it('coalesces a burst of one-character deltas per tick, in order, all before the turn', async () => {

@@ -48,6 +48,12 @@ export interface StreamingFigures {
   /** Model's first content write to the browser's first token: relaying and any hold-back (p50, p99). */
   afterModelP50: number;
   afterModelP99: number;
+  /**
+   * Of that, the model writing a header the browser never sees (a reply that chooses its move):
+   * first content write to first shown character's write, p50 and p99 (0 without a header).
+   */
+  headerP50: number;
+  headerP99: number;
   failed: number;
   /** Why streams failed, by reason. */
   failures: Record<string, number>;
@@ -59,7 +65,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 interface Dump {
   type: 'dump';
-  streams: { id: string; at: number; emitted: number[] }[];
+  /** `hidden`: characters at the start of the reply the server never shows (a move header). */
+  streams: { id: string; at: number; emitted: number[]; hidden?: number }[];
 }
 
 /** A benchmark child process (a server or a model) driven over IPC. */
@@ -219,6 +226,7 @@ export async function measureStreaming(
   const ownWork: number[] = [];
   const transit: number[] = [];
   const afterModel: number[] = [];
+  const header: number[] = [];
   const lags: number[] = [];
   let failed = 0;
   const failures: Record<string, number> = {};
@@ -284,9 +292,14 @@ export async function measureStreaming(
           transit.push(produced.at - sentAt);
         }
         afterModel.push(firstAt - modelFirstAt);
-        // Chunk i carries characters [4i, 4i + 4); it arrived with the first delta reaching past 4i.
+        // Chunk i carries characters [4i, 4i + 4) of the reply; the first `hidden` are a header the
+        // browser never gets, so a shown chunk arrived with the first delta reaching past 4i - hidden.
+        const hidden = produced.hidden ?? 0;
+        const firstShown = Math.floor(hidden / 4);
+        header.push((produced.emitted[firstShown] ?? modelFirstAt) - modelFirstAt);
         produced.emitted.forEach((at, index) => {
-          const arrival = stream.deltas.find((delta) => delta.end > index * 4);
+          if (index < firstShown) return;
+          const arrival = stream.deltas.find((delta) => delta.end > index * 4 - hidden);
           if (arrival) lags.push(arrival.at - at);
         });
       }
@@ -312,6 +325,8 @@ export async function measureStreaming(
     transitP99: percentile(transit, 99),
     afterModelP50: percentile(afterModel, 50),
     afterModelP99: percentile(afterModel, 99),
+    headerP50: percentile(header, 50),
+    headerP99: percentile(header, 99),
     failed,
     failures,
   };

@@ -44,9 +44,32 @@ function streamId(request: { messages: { content: string }[] }): string {
   return '';
 }
 
+/** Characters of each reply the server never shows: the header of a reply that chooses its move. */
+const hidden = new Map<number, number>();
+
+/**
+ * A reply to an answer that chooses its own move begins with a header naming an option. The
+ * fake names the last one offered (the plain acknowledgement): choosing a probe would spend the
+ * step's few probes, and the later rounds would have nothing left to choose from.
+ */
+function header(request: { messages: { content: string }[] }): string {
+  const note = request.messages.at(-1)?.content ?? '';
+  if (!note.includes('[[move: A]]')) return '';
+  const label = [...note.matchAll(/^([A-F]): /gm)].at(-1)?.[1] ?? 'A';
+  return `[[move: ${label}]]\n`;
+}
+
+/** A separate plan request (the model reads a message that is not an answer): a valid plan, as a model would write. */
+const PLAN = JSON.stringify({ intent: 'answer', facts: [], covered: [], redFlags: [] });
+
 const fake = await startFakeOpenAi((request, index) => {
   arrivals.set(index, { id: streamId(request), at: now() });
-  return { kind: 'text', text, firstTokenDelayMs: firstTokenMs, chunkDelayMs: chunkMs, chunkChars: 4 };
+  if ((request.messages.at(-1)?.content ?? '').includes('plan the interviewer'))
+    return { kind: 'text', text: PLAN, firstTokenDelayMs: firstTokenMs };
+  const head = header(request);
+  hidden.set(index, head.length);
+  const reply = head + text;
+  return { kind: 'text', text: reply, firstTokenDelayMs: firstTokenMs, chunkDelayMs: chunkMs, chunkChars: 4 };
 });
 
 process.on('message', (message: unknown) => {
@@ -55,11 +78,13 @@ process.on('message', (message: unknown) => {
       id,
       at,
       emitted: emitted.get(index) ?? [],
+      hidden: hidden.get(index) ?? 0,
     }));
     process.send?.({ type: 'dump', streams });
   } else if (message === 'reset') {
     arrivals.clear();
     emitted.clear();
+    hidden.clear();
     process.send?.({ type: 'reset' });
   } else if (message === 'stop') {
     void fake.close().then(() => process.exit(0));

@@ -1,14 +1,19 @@
+export type { HeaderOutcome, HeaderProblem } from './choice-stream.ts';
 export { buildMessages, ROOM_OPENED } from './conversation.ts';
 export { CACHE_DISCOUNT, type EconomyFigures, economyOf } from './economy.ts';
-export { createModelVoice, type ModelVoice, type VoiceOutcome } from './fallback.ts';
+export { type ChoiceOutcome, createModelVoice, type ModelVoice, type VoiceOutcome } from './fallback.ts';
 export { extractiveSummary, foldBoundaries } from './fold.ts';
 export { createLeakGuard, type Leak, type LeakGuard, leakGuardFor } from './leak-guard.ts';
 export {
   createLlmInterviewer,
+  type LlmChoice,
+  type LlmChoiceRequest,
   type LlmInterviewer,
   type LlmInterviewerOptions,
   type LlmSpeakRequest,
   type LlmUtterance,
+  type MoveChooser,
+  type SeenPoint,
 } from './llm-interviewer.ts';
 export { type PlanOutcome, type PlanRequest, planWithModel } from './plan.ts';
 export {
@@ -23,4 +28,10 @@ export {
 } from './prompts.ts';
 export type { RequestRecord } from './request-record.ts';
 export { renderStablePrompt, stablePromptFor } from './stable-prompt.ts';
-export { moveInstruction, renderTurnNote, type TurnContext } from './turn-note.ts';
+export {
+  type MoveOption,
+  moveInstruction,
+  renderChoiceNote,
+  renderTurnNote,
+  type TurnContext,
+} from './turn-note.ts';

@@ -2,8 +2,8 @@ import type { MessageReading, PreferredMove } from '@mlsd/engine';
 import type { ChatMessage, LlmChat } from '@mlsd/llm';
 import { CandidateIntent, type StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
-import { stepPoints } from '@mlsd/scoring';
 import { z } from 'zod';
+import { neutralPoints, quotedIn } from './neutral-points.ts';
 import type { PromptSet } from './prompts.ts';
 import { oneLine } from './stable-prompt.ts';
 
@@ -52,17 +52,14 @@ export async function planWithModel(
   request: PlanRequest,
 ): Promise<PlanOutcome> {
   const { caseStudy, framework, step } = request;
-  const points = stepPoints(caseStudy, framework, step);
-  const neutral = points.map((point, i) => ({ label: `p${i + 1}`, id: point.id }));
+  const neutral = neutralPoints(caseStudy, framework, step);
   const open = new Set(request.offline.uncovered.map((point) => point.id));
   const flags = Object.values(caseStudy.steps).flatMap((each) => each.redFlags);
   const prompt = options.prompts.interviewerPlan.render({
     step,
     message: request.text,
     points: neutral
-      .map(
-        ({ label, id }, i) => `${label} (${open.has(id) ? 'open' : 'covered'}): ${oneLine(points[i]!.probe)}`,
-      )
+      .map(({ label, id, probe }) => `${label} (${open.has(id) ? 'open' : 'covered'}): ${oneLine(probe)}`)
       .join('\n'),
     red_flags: flags.map((flag) => `${flag.id}: ${flag.title}`).join('\n') || 'none',
     facts: caseStudy.facts.map((fact) => `${fact.id}: ${fact.cues.slice(0, 3).join(', ')}`).join('\n'),
@@ -117,7 +114,7 @@ function applyPlan(
   const { offline, caseStudy, text } = request;
   const dropped: string[] = [];
   const said = (quote: string, what: string) => {
-    const ok = quote.trim().length > 0 && normal(text).includes(normal(quote));
+    const ok = quotedIn(text, quote);
     if (!ok) dropped.push(`${what}: quote not in the message`);
     return ok;
   };
@@ -158,8 +155,4 @@ function describeMove(move: PreferredMove, neutral: { label: string; id: string 
   if (move.target === undefined) return move.kind;
   const label = neutral.find((entry) => entry.id === move.target)?.label ?? move.target;
   return `${move.kind} ${label}`;
-}
-
-function normal(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }

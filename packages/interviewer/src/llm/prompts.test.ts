@@ -21,7 +21,7 @@ describe('prompt files', () => {
   it('load from prompts/ with every placeholder in place and versions recorded', () => {
     const loaded = loadPrompts();
     if (!loaded.ok) throw new Error(loaded.error.message);
-    expect(loaded.value.interviewer.version).toBe('1');
+    expect(loaded.value.interviewer.version).toBe('2');
     expect(loaded.value.judge.system.placeholders).toEqual(PROMPT_FILES.judge);
     expect(loaded.value.interviewer.text).not.toContain('<!--');
   });

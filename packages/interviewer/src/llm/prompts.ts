@@ -19,6 +19,7 @@ export const PROMPT_FILES = {
   persona: [],
   interviewer: ['framework', 'case_title', 'case_prompt', 'facts', 'openings'],
   'interviewer-turn': ['step', 'time_left', 'manner', 'uncovered', 'move'],
+  'interviewer-choice': ['step', 'time_left', 'manner', 'uncovered', 'options'],
   'interviewer-plan': ['step', 'message', 'points', 'red_flags', 'facts', 'moves'],
   summary: ['max_words'],
   judge: JUDGE_PLACEHOLDERS.system,
@@ -32,6 +33,8 @@ export interface PromptSet {
   persona: PromptTemplate;
   interviewer: PromptTemplate;
   interviewerTurn: PromptTemplate;
+  /** The end of a reply to an answer that also chooses its move (`LlmInterviewer.choose`). */
+  interviewerChoice: PromptTemplate;
   interviewerPlan: PromptTemplate;
   summary: PromptTemplate;
   judge: JudgePrompts & { system: PromptTemplate; step: PromptTemplate; retry: PromptTemplate };
@@ -120,6 +123,7 @@ export function loadPrompts(dir: string = defaultPromptsDir()): PromptsResult {
       persona: get('persona'),
       interviewer: get('interviewer'),
       interviewerTurn: get('interviewer-turn'),
+      interviewerChoice: get('interviewer-choice'),
       interviewerPlan: get('interviewer-plan'),
       summary: get('summary'),
       judge: { system: get('judge'), step: get('judge-step'), retry: get('judge-retry') },

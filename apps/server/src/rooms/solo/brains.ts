@@ -1,5 +1,5 @@
 import type { InterviewerMove, MessageReading, UncoveredPoint } from '@mlsd/engine';
-import type { PlanRequest } from '@mlsd/interviewer';
+import type { HeaderOutcome, MoveOption, PlanRequest } from '@mlsd/interviewer';
 import type {
   HintLevel,
   InterviewerKind,
@@ -72,6 +72,25 @@ export interface ModelVoiceRequest extends VoiceRequest {
   stepRemainingMs: number | null;
 }
 
+/** A reply to an answer whose move the model chooses among `options` (`move` is the default's). */
+export interface ModelChoiceRequest extends ModelVoiceRequest {
+  options: MoveOption[];
+  /** The candidate's answer, for checking the quotes of what the model saw it cover. */
+  message: string;
+}
+
+/** The words for the option voiced, and what the model read in the answer. */
+export interface ChosenVoiced extends Voiced {
+  /** Index in the request's options of the move voiced: 0 (the default) on any fallback. */
+  chosen: number;
+  /** Open points the model saw the answer argue for, each with a quote found in it. */
+  seen: string[];
+  /** What the model wrote instead of a header naming an offered option (its draft was never shown). */
+  rejected: Extract<HeaderOutcome, { ok: false }> | null;
+  /** Parts of the model's reading that failed their checks. */
+  dropped: string[];
+}
+
 export interface SessionVoiceOptions {
   /** Each piece of the message as the model writes it (after the leak guard). */
   onDelta: (text: string) => void;
@@ -86,8 +105,14 @@ export interface SessionVoiceOptions {
 export interface SessionVoice {
   speak(request: ModelVoiceRequest, options: SessionVoiceOptions): Promise<Voiced>;
   /**
-   * The model's reading of a candidate message, refining the offline one (`offline`), with the
-   * move it proposes among `allowed`. Never throws: on any failure the offline reading comes back.
+   * Replies to an answer in one request: the model chooses the move among the offered ones and
+   * voices it. Never names an option that was not offered.
+   */
+  choose(request: ModelChoiceRequest, options: SessionVoiceOptions): Promise<ChosenVoiced>;
+  /**
+   * The model's reading of a message that is not an answer (a question, a request for help...),
+   * refining the offline one (`offline`): it may find an answer in it after all, and propose the
+   * move among `allowed`. Never throws: on any failure the offline reading comes back.
    */
   plan?(request: PlanVoiceRequest, signal: AbortSignal): Promise<MessageReading>;
 }

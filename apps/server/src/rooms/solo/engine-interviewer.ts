@@ -32,7 +32,9 @@ import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
+import { answerOptions } from './answer-options.ts';
 import { SESSION_ANALYSES, type SessionBrains, type SessionCase, type SessionVoice } from './brains.ts';
+import type { AnswerChoice } from './model-turns.ts';
 import { OpenDrafts } from './open-drafts.ts';
 import { sessionReport } from './report-times.ts';
 import { timings, voiceBatch } from './voice.ts';
@@ -68,6 +70,12 @@ export class EngineInterviewer implements InterviewerPolicy {
   readonly #voice: SessionVoice | null;
   /** Drafts streamed in the batch being voiced, for seats that join half-way. */
   readonly #drafts = new OpenDrafts();
+  /**
+   * Points the model saw the candidate cover (each with a quote found in their answer), read
+   * after its replies: they are not open for later probes. Kept while the room lives; after a
+   * restart the matcher's coverage alone decides again.
+   */
+  readonly #seenByModel = new Set<string>();
 
   constructor(
     host: RoomHost,
@@ -222,10 +230,15 @@ export class EngineInterviewer implements InterviewerPolicy {
     this.#host.ack(socket, clientId, committed.duplicate);
     if (committed.duplicate) return null;
     this.#host.publish(committed.events);
-    await this.#afterAck(now, async () => ({
-      type: 'candidate-message',
-      reading: await this.#planned(step, text, reading, now),
-    }));
+    const read = this.#voice ? this.#withoutSeen(reading) : reading;
+    if (this.#voice && (read.intent === 'answer' || read.intent === 'tentative')) {
+      await this.#answered(text, read, now);
+    } else {
+      await this.#afterAck(now, async () => ({
+        type: 'candidate-message',
+        reading: await this.#planned(step, text, read, now),
+      }));
+    }
     return null;
   }
 
@@ -293,7 +306,10 @@ export class EngineInterviewer implements InterviewerPolicy {
     }
   }
 
-  /** With a model, the model reads the message too and proposes the move; the engine decides. */
+  /**
+   * With a model, a message that is not an answer is read by the model too (it may propose the
+   * move); the engine decides. Answers take `#answerReply` instead: one request for both.
+   */
   async #planned(step: StepId, text: string, offline: MessageReading, now: number): Promise<MessageReading> {
     if (!this.#voice?.plan) return offline;
     const allowed = allowedMoves(this.#state, offline, now);
@@ -301,12 +317,38 @@ export class EngineInterviewer implements InterviewerPolicy {
   }
 
   /**
+   * The reply to an answer in a model session: the engine's own move is the default, and every
+   * other move it allows now is offered; the model names one in the header of its reply (see
+   * `answerOptions`), and the engine commits that option's transition. With nothing to choose,
+   * the engine's move is voiced as any other.
+   */
+  async #answered(text: string, reading: MessageReading, now: number): Promise<void> {
+    await this.#stored(async () => {
+      const options = answerOptions(this.#state, reading, now);
+      if (options.length === 0)
+        return this.#drive(transition(this.#state, { type: 'candidate-message', reading }, now), now);
+      return this.#drive(options[0]!.transition, now, [], { options, message: text });
+    });
+  }
+
+  /** The reading without points the model saw covered in earlier answers. */
+  #withoutSeen(reading: MessageReading): MessageReading {
+    if (this.#seenByModel.size === 0) return reading;
+    return { ...reading, uncovered: reading.uncovered.filter((point) => !this.#seenByModel.has(point.id)) };
+  }
+
+  /** Applies an event to a command already stored and acknowledged (see `#stored`). */
+  async #afterAck(now: number, event: () => EngineEvent | Promise<EngineEvent>): Promise<void> {
+    await this.#stored(async () => this.#drive(transition(this.#state, await event(), now), now));
+  }
+
+  /**
    * The command is stored and acknowledged; a failure from here on must not be reported as
    * "nothing was stored". It is logged, and the timer goes on (a later tick or message retries).
    */
-  async #afterAck(now: number, event: () => EngineEvent | Promise<EngineEvent>): Promise<void> {
+  async #stored(work: () => Promise<void>): Promise<void> {
     try {
-      await this.#drive(transition(this.#state, await event(), now), now);
+      await work();
     } catch (error) {
       this.#deps.log.error({ err: error, roomId: this.#record.id }, 'failed to apply a stored command');
       this.#host.schedule();
@@ -318,8 +360,13 @@ export class EngineInterviewer implements InterviewerPolicy {
    * the step and ask for more moves), commits every resulting event with the new state in one
    * transaction, publishes them, and builds the report when the interview ended.
    */
-  async #drive(first: Transition, now: number, pre: EventDraft[] = []): Promise<void> {
-    const batch = await this.#voiceBatch(first, now, pre);
+  async #drive(
+    first: Transition,
+    now: number,
+    pre: EventDraft[] = [],
+    choice: AnswerChoice | null = null,
+  ): Promise<void> {
+    const batch = await this.#voiceBatch(first, now, pre, choice);
     const degraded = batch.degraded && !this.#record.degraded;
     const committed = await this.#deps.db.sessions.commit(this.#record.id, {
       at: now,
@@ -330,6 +377,7 @@ export class EngineInterviewer implements InterviewerPolicy {
     });
     if (degraded) this.#record = { ...this.#record, degraded: true };
     this.#state = batch.state;
+    for (const id of batch.seen) this.#seenByModel.add(id);
     // The committed turns replace their drafts, for seats here now and seats joining later.
     this.#drafts.clear();
     this.#host.publish(committed.events);
@@ -338,12 +386,13 @@ export class EngineInterviewer implements InterviewerPolicy {
   }
 
   /** Voices the moves; drafts of a batch that fails (a shutdown) are forgotten, never stored. */
-  async #voiceBatch(first: Transition, now: number, pre: EventDraft[]) {
+  async #voiceBatch(first: Transition, now: number, pre: EventDraft[], choice: AnswerChoice | null) {
     try {
       return await voiceBatch({
         first,
         now,
         pre,
+        choice,
         ctx: this.#ctx,
         seed: this.#record.seed,
         transcript: this.#host.transcript,
@@ -360,6 +409,7 @@ export class EngineInterviewer implements InterviewerPolicy {
           },
           signal: this.#abort.signal,
           degraded: this.#record.degraded,
+          seen: this.#seenByModel,
         },
       });
     } catch (error) {

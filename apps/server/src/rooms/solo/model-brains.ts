@@ -66,6 +66,16 @@ function sessionVoice(model: ModelParts, log: FastifyBaseLogger): SessionVoice {
     async speak(request, options) {
       return toVoiced(await voice.speak(request, options));
     },
+    async choose(request, options) {
+      const outcome = await voice.choose(request, options);
+      return {
+        ...toVoiced(outcome),
+        chosen: outcome.chosen,
+        seen: outcome.seen.map((point) => point.id),
+        rejected: outcome.rejected,
+        dropped: outcome.dropped,
+      };
+    },
     async plan(request, signal) {
       // A model that keeps failing is not asked to read either: the offline reading stands.
       if (voice.disabled) return request.offline;

@@ -1,17 +1,12 @@
 import type { EventDraft, StepTiming } from '@mlsd/db';
-import {
-  type EngineState,
-  type InterviewerMove,
-  stepDeadline,
-  type Transition,
-  transition,
-  turnKindOf,
-} from '@mlsd/engine';
-import type { EndReason, ServerMessage, StepId, Turn } from '@mlsd/protocol';
+import { type EngineState, type InterviewerMove, type Transition, transition } from '@mlsd/engine';
+import type { EndReason, Turn } from '@mlsd/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RoomCase } from '../room-case.ts';
 import { foldTimerEffect, MAX_ROUNDS } from '../timer-drafts.ts';
-import type { SessionBrains, SessionVoice, Voiced } from './brains.ts';
+import type { SessionBrains, Voiced } from './brains.ts';
+import { type AnswerChoice, chooseWithModel, type ModelTurns, speakWithModel } from './model-turns.ts';
+import { speak } from './offline-voice.ts';
 
 export interface VoiceBatchInput {
   first: Transition;
@@ -25,20 +20,11 @@ export interface VoiceBatchInput {
   log: FastifyBaseLogger;
   /** The session's model voice; absent or null: every move is voiced by `brains.voice`. */
   model?: ModelTurns | null;
-}
-
-/** What voicing with the model needs beyond the offline path. */
-export interface ModelTurns {
-  voice: SessionVoice;
-  sessionId: string;
-  notes: string;
-  /** The whole whiteboard as text for the model's eyes; empty without a drawing. */
-  whiteboard?: string;
-  /** Sends a frame to every seat now; drafts are never stored. */
-  broadcast: (message: ServerMessage) => void;
-  signal: AbortSignal;
-  /** The session is already degraded: its notice was shown, so it is not shown again. */
-  degraded: boolean;
+  /**
+   * The replies allowed to the candidate's answer, when the model chooses among them (the first,
+   * `first`'s own move, is the default). The chosen option's transition replaces `first`.
+   */
+  choice?: AnswerChoice | null;
 }
 
 export interface VoicedBatch {
@@ -47,6 +33,8 @@ export interface VoicedBatch {
   ended: { reason: EndReason; at: number } | null;
   /** The model failed in this batch or before: the session is to be stored as degraded. */
   degraded: boolean;
+  /** Points the model saw the answer cover, from the trailer of its reply (quotes checked). */
+  seen: string[];
 }
 
 /** Shown once per session, as a notice turn, the first time the model fails. */
@@ -67,6 +55,17 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
   let ended: VoicedBatch['ended'] = null;
   let degraded = input.model?.degraded ?? false;
   let current = input.first;
+  // The reply to an answer whose move the model chooses: voiced first, then folded in as any move.
+  let chosen: { move: InterviewerMove; voiced: Voiced } | null = null;
+  let seen: string[] = [];
+  if (input.choice && input.model) {
+    const options = input.choice.options;
+    const reply = await chooseWithModel(input, input.model, input.choice, current.state, turns);
+    const option = options[reply.chosen] ?? options[0]!;
+    current = option.transition;
+    chosen = { move: option.move, voiced: reply };
+    seen = reply.seen ?? [];
+  }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let spoke = false;
     for (const effect of current.effects) {
@@ -77,9 +76,12 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
       spoke = true;
       const model = input.model;
       const draftId = model ? `${model.sessionId}:${effect.move.index}` : null;
-      const voiced = model
-        ? await speakWithModel(input, model, draftId!, current.state, effect.move, turns)
-        : await speak(input, effect.move, turns);
+      const voiced =
+        chosen?.move === effect.move
+          ? chosen.voiced
+          : model
+            ? await speakWithModel(input, model, draftId!, current.state, effect.move, turns)
+            : await speak(input, effect.move, turns);
       if (voiced.fallback === 'failed' && !degraded) {
         // The notice goes before the offline line that replaces the model's.
         degraded = true;
@@ -114,98 +116,7 @@ export async function voiceBatch(input: VoiceBatchInput): Promise<VoicedBatch> {
     if (!spoke) break;
     current = transition(current.state, { type: 'interviewer-done' }, now);
   }
-  return { state: current.state, drafts, ended, degraded };
-}
-
-/**
- * Voices a move with the model, streaming its words to every seat as a draft. A failure or a
- * replaced message drops the draft (the committed offline line replaces it); an abort (the session
- * is being disposed) is rethrown, so nothing half-voiced is stored.
- */
-async function speakWithModel(
-  input: VoiceBatchInput,
-  model: ModelTurns,
-  draftId: string,
-  state: EngineState,
-  move: InterviewerMove,
-  transcript: readonly Turn[],
-): Promise<Voiced> {
-  const { ctx, brains, now } = input;
-  const step = state.steps.find((candidate) => candidate.id === move.step);
-  const uncovered = brains
-    .uncovered({ ...ctx, step: move.step, transcript, notes: model.notes })
-    .map((point, order) => ({ ...point, order }))
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .map((point) => point.id);
-  const stepRemainingMs = step?.startedAt == null ? null : Math.max(0, stepDeadline(step) - now);
-  let voiced: Voiced;
-  try {
-    // Server notices ("the model did not answer") are not the interviewer's words: the model never sees them.
-    const conversation = withWhiteboard(
-      transcript.filter((turn) => turn.kind !== 'notice'),
-      model.whiteboard,
-      move.step,
-    );
-    voiced = await model.voice.speak(
-      { ...ctx, move, transcript: conversation, seed: input.seed, uncovered, stepRemainingMs },
-      {
-        signal: model.signal,
-        onDelta: (text) => model.broadcast({ type: 'turn_delta', draftId, step: move.step, text }),
-      },
-    );
-  } catch (error) {
-    if (model.signal.aborted) throw error;
-    // A bug in the model path, not a model failure (those fall back inside the voice).
-    input.log.error({ err: error, move }, 'the model voice failed; using the offline path');
-    model.broadcast({ type: 'turn_discard', draftId, reason: 'failed' });
-    return { ...(await speak(input, move, transcript)), source: 'offline', fallback: 'failed' };
-  }
-  if (voiced.discardDraft) {
-    model.broadcast({
-      type: 'turn_discard',
-      draftId,
-      reason: voiced.fallback === 'leak' ? 'replaced' : 'failed',
-    });
-  }
-  if (voiced.fallback === 'failed')
-    input.log.warn(
-      { err: voiced.error, move: move.kind },
-      'the model failed; the offline interviewer voiced the move',
-    );
-  if (voiced.fallback === 'leak')
-    input.log.warn(
-      { move: move.kind },
-      "the model's message leaked rubric text; replaced by the offline line",
-    );
-  return voiced;
-}
-
-const FALLBACK: Partial<Record<InterviewerMove['kind'], string>> = {
-  'move-on': "Let's move on to the next part.",
-  'wrap-up': "That's the end of our time. Thank you.",
-  'time-warning': 'About a minute left on this part.',
-};
-
-/** Asks the interviewer for the words; a failing interviewer never stalls the interview. */
-async function speak(
-  input: VoiceBatchInput,
-  move: InterviewerMove,
-  transcript: readonly Turn[],
-): Promise<Voiced> {
-  try {
-    return await input.brains.voice({ ...input.ctx, move, transcript, seed: input.seed });
-  } catch (error) {
-    input.log.error({ err: error, move }, 'the interviewer failed to voice a move; using a neutral line');
-    const probed = move.kind === 'probe' ? { probedPointIds: [move.pointId] } : {};
-    return { text: fallbackLine(input, move), kind: turnKindOf(move), ...probed };
-  }
-}
-
-/** A plain line for a move: openings come straight from the rubric so the step still makes sense. */
-function fallbackLine(input: VoiceBatchInput, move: InterviewerMove): string {
-  if (move.kind !== 'opening') return FALLBACK[move.kind] ?? 'Go on.';
-  const opening = input.ctx.caseStudy.steps[move.step].opening;
-  return move.withPrompt ? `${input.ctx.caseStudy.prompt}\n\n${opening}` : opening;
+  return { state: current.state, drafts, ended, degraded, seen };
 }
 
 /** The step_timings rows for a state. */
@@ -218,22 +129,4 @@ export function timings(state: EngineState): StepTiming[] {
     usedMs: step.startedAt === null || step.endedAt === null ? 0 : step.endedAt - step.startedAt,
     status: step.status,
   }));
-}
-
-/**
- * The model reads the whiteboard as a candidate line just before the latest one, so it can ask
- * about an arrow or a missing component while still replying to what was last said.
- */
-function withWhiteboard(conversation: Turn[], whiteboard: string | undefined, step: StepId): Turn[] {
-  if (!whiteboard) return conversation;
-  const last = conversation.at(-1);
-  const board: Turn = {
-    id: 'whiteboard',
-    role: 'candidate',
-    step,
-    kind: 'answer',
-    text: whiteboard,
-    at: last?.at ?? 0,
-  };
-  return last ? [...conversation.slice(0, -1), board, last] : [board];
 }

@@ -16,10 +16,17 @@ const LINES = {
     'Suppose the privacy team removes cross-site user history next quarter. How does that change your design?',
 };
 
+/** The instruction of option `label` in a note that lets the model choose its move; null in any other note. */
+export function optionInstruction(request: ChatRequest, label = 'A'): string | null {
+  const note = request.messages[request.messages.length - 1]?.content ?? '';
+  if (!note.includes('[[move: A]]')) return null;
+  return new RegExp(`^${label}: (.*)$`, 'm').exec(note)?.[1] ?? null;
+}
+
 /** Which line a request gets, read from the interviewer note at the end of its last message. */
 export function interviewerLine(request: ChatRequest): string {
   const note = request.messages[request.messages.length - 1]?.content ?? '';
-  const move = note.slice(note.lastIndexOf('Your next message:'));
+  const move = optionInstruction(request) ?? note.slice(note.lastIndexOf('Your next message:'));
   if (/Open the interview/.test(move)) return LINES.open;
   if (/clarifying question/.test(move)) return LINES.answer;
   if (/probing question/.test(move)) return LINES.probe;
@@ -48,6 +55,8 @@ export function interviewerScript(
         text: 'Requirements: revenue goal, 150k QPS, 30 ms budget. Framing: calibrated pCTR with log loss.',
       };
     }
-    return { kind: 'text', text: interviewerLine(request), chunkChars: 6 };
+    // A reply that chooses its move takes the default, as a model with nothing better to do would.
+    const header = optionInstruction(request) === null ? '' : '[[move: A]]\n';
+    return { kind: 'text', text: `${header}${interviewerLine(request)}`, chunkChars: 6 };
   };
 }
