@@ -84,44 +84,35 @@ export function createModelVoice(
     async speak(request, speakOptions = {}) {
       if (failures >= limit)
         return offline(request, speakOptions, { fallback: { reason: 'disabled' }, discardDraft: false });
-      let streamed = false;
-      const tracked: SpeakOptions = {
-        ...speakOptions,
-        onDelta: (delta) => {
-          streamed = true;
-          speakOptions.onDelta?.(delta);
-        },
-      };
+      const tracked = tracking(speakOptions);
       try {
-        const utterance = await primary.speak(request, tracked);
+        const utterance = await primary.speak(request, tracked.options);
         failures = 0;
         const replaced = (utterance as { replaced?: unknown }).replaced !== undefined;
         if (replaced)
-          return { utterance, source: 'offline', fallback: { reason: 'leak' }, discardDraft: streamed };
+          return {
+            utterance,
+            source: 'offline',
+            fallback: { reason: 'leak' },
+            discardDraft: tracked.streamed,
+          };
         return { utterance, source: 'llm', fallback: null, discardDraft: false };
       } catch (error) {
         if (error instanceof LlmError && error.code === 'ABORTED') throw error;
         failures++;
         const quiet: SpeakOptions = speakOptions.signal ? { signal: speakOptions.signal } : {};
-        return offline(request, streamed ? quiet : speakOptions, {
+        return offline(request, tracked.streamed ? quiet : speakOptions, {
           fallback: failed(error),
-          discardDraft: streamed,
+          discardDraft: tracked.streamed,
         });
       }
     },
     async choose(request, speakOptions = {}) {
       if (failures >= limit || headerMisses >= headerLimit || !primary.choose)
         return { ...(await voice.speak(request, speakOptions)), ...byDefault };
-      let streamed = false;
-      const tracked: SpeakOptions = {
-        ...speakOptions,
-        onDelta: (delta) => {
-          streamed = true;
-          speakOptions.onDelta?.(delta);
-        },
-      };
+      const tracked = tracking(speakOptions);
       try {
-        const choice = await primary.choose(request, tracked);
+        const choice = await primary.choose(request, tracked.options);
         if (choice.chosen === null) {
           headerMisses++;
           // Nothing was shown: the default move is voiced as any other turn, by a second request.
@@ -133,19 +124,39 @@ export function createModelVoice(
         const { utterance, seen, dropped } = choice;
         const outcome = { chosen, seen, dropped, rejected: null, utterance };
         if (utterance.replaced !== undefined)
-          return { ...outcome, source: 'offline', fallback: { reason: 'leak' }, discardDraft: streamed };
+          return {
+            ...outcome,
+            source: 'offline',
+            fallback: { reason: 'leak' },
+            discardDraft: tracked.streamed,
+          };
         return { ...outcome, source: 'llm', fallback: null, discardDraft: false };
       } catch (error) {
         if (error instanceof LlmError && error.code === 'ABORTED') throw error;
         failures++;
         const quiet: SpeakOptions = speakOptions.signal ? { signal: speakOptions.signal } : {};
-        const outcome = await offline(request, streamed ? quiet : speakOptions, {
+        const outcome = await offline(request, tracked.streamed ? quiet : speakOptions, {
           fallback: failed(error),
-          discardDraft: streamed,
+          discardDraft: tracked.streamed,
         });
         return { ...outcome, ...byDefault };
       }
     },
   };
   return voice;
+}
+
+/** The speak options with `onDelta` noting whether anything was shown (its draft must then be discarded). */
+function tracking(speakOptions: SpeakOptions): { options: SpeakOptions; readonly streamed: boolean } {
+  const tracked = {
+    streamed: false,
+    options: {
+      ...speakOptions,
+      onDelta: (delta: string) => {
+        tracked.streamed = true;
+        speakOptions.onDelta?.(delta);
+      },
+    },
+  };
+  return tracked;
 }
