@@ -1,5 +1,5 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
-import { createFactClassifier } from './facts/classifier.ts';
+import { createFactClassifier, type FactClassifier } from './facts/classifier.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
@@ -73,6 +73,11 @@ export interface FactSearchOptions {
   classifierOverrules?: number;
   /** How sure it must be to answer a question the ranker finds no fact for (above 1: never). */
   classifierRescues?: number;
+  /**
+   * How much of the classifier's probability the "none" label must take for a found fact to be
+   * given as only the closest the case has (above 1: never).
+   */
+  nearbyAbove?: number;
   /** ...when the question names something the case never mentions (above 1: never). */
   classifierRescuesUnknown?: number;
   /** Below that, how sure it must be to ask which of its two best facts is meant instead (above 1: never). */
@@ -100,6 +105,7 @@ const DEFAULTS: Required<FactSearchOptions> = {
   classifierOverrules: 0.6,
   classifierRescues: 0.6,
   classifierRescuesUnknown: 0.95,
+  nearbyAbove: 0.4,
   classifierAsks: 0.5,
   asksUnlessUnknown: 2,
 };
@@ -174,8 +180,22 @@ export function createFactIndex(
    * enough for what it would change (thresholds above).
    */
   const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
-    const decision = decideByRanking(question, ranking, opening);
     const picked = classifier.classify(question);
+    const part = decideWith(picked, question, ranking, opening);
+    // A question like the ones the case leaves open gets its found fact as the closest there is
+    // ("I don't have exactly that; the closest I can give you: ..."), not as the answer.
+    if (picked && part.status === 'found' && picked.unanswerable >= settings.nearbyAbove)
+      return { ...part, nearby: true };
+    return part;
+  };
+
+  const decideWith = (
+    picked: ReturnType<FactClassifier['classify']>,
+    question: string,
+    ranking: Ranking,
+    opening: boolean,
+  ): FactPart => {
+    const decision = decideByRanking(question, ranking, opening);
     if (!picked || picked.fact === decision.fact) return decision;
     // A question that names something the case never mentions ("how many *engineers*?") is one the
     // case leaves open, however like a fact's examples its other words are.

@@ -15,7 +15,9 @@ import type { FactExamples } from './training.ts';
  */
 export interface FactClassifier {
   /** The fact most likely asked for, with its probability; undefined for a question with no known word. */
-  classify(question: string): { fact: Fact; probability: number; runnerUp?: Fact } | undefined;
+  classify(
+    question: string,
+  ): { fact: Fact; probability: number; runnerUp?: Fact; unanswerable: number } | undefined;
 }
 
 const TRAINING: SoftmaxOptions = { epochs: 20, learningRate: 0.3, decay: 1e-3, seed: 1 };
@@ -58,6 +60,7 @@ export function createFactClassifier(facts: readonly Fact[], labelled?: FactExam
       if (features.length === 0 || facts.length === 0) return undefined;
       const probabilities = predictSoftmax(weights, features, facts.length + 1);
       // "None" is a reading, not an answer: it only takes its share from the facts.
+      const unanswerable = probabilities[none] ?? 0;
       probabilities[none] = 0;
       const order = probabilities
         .map((_, i) => i)
@@ -66,7 +69,7 @@ export function createFactClassifier(facts: readonly Fact[], labelled?: FactExam
       const fact = facts[best];
       const runnerUp = second === undefined ? undefined : facts[second];
       return fact
-        ? { fact, probability: probabilities[best] ?? 0, ...(runnerUp ? { runnerUp } : {}) }
+        ? { fact, probability: probabilities[best] ?? 0, unanswerable, ...(runnerUp ? { runnerUp } : {}) }
         : undefined;
     },
   };
