@@ -182,9 +182,15 @@ export function createFactIndex(
   const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
     const picked = classifier.classify(question);
     const part = decideWith(picked, question, ranking, opening);
-    // A question like the ones the case leaves open gets its found fact as the closest there is
-    // ("I don't have exactly that; the closest I can give you: ..."), not as the answer.
-    if (picked && part.status === 'found' && picked.unanswerable >= settings.nearbyAbove)
+    // A question like the ones the case leaves open, that names something no fact holds, gets its
+    // found fact as the closest there is ("I don't have exactly that; the closest I can give you:
+    // ..."), not as the answer. "How many ms do we have?" names nothing new: it is answered outright.
+    if (
+      picked &&
+      part.status === 'found' &&
+      picked.unanswerable >= settings.nearbyAbove &&
+      ranking.unknown > 0
+    )
       return { ...part, nearby: true };
     return part;
   };
