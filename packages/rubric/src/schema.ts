@@ -83,6 +83,12 @@ export const RedFlag = z.strictObject({
    * fraud, what accuracy does approving everything get?"). A generic push-back is used when absent.
    */
   challenge: sentence.optional(),
+  /**
+   * Words that, in the same sentence, place the phrase where it is no mistake: random negatives
+   * are wrong for the ranker and right for a two-tower retrieval model, so "retrieval" and "two
+   * tower" keep that flag quiet. Each entry is a word or phrase, matched by its lemmas.
+   */
+  notWhen: z.array(z.string().trim().min(2)).optional(),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 

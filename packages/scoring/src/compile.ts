@@ -116,6 +116,7 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
           severity: flag.severity,
           signals,
           counters: countersOf(signals, stepPoints),
+          notWhen: (flag.notWhen ?? []).map((text) => compileSignal(text)).filter((s) => s.lemmas.length > 0),
         };
       }),
       openings: [caseStep.opening, frameworkStep.opening].map(phraseKey),

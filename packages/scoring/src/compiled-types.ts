@@ -38,6 +38,8 @@ export interface CompiledRedFlag {
    * for "aim for high accuracy"): rejecting the mistake is evidence for them.
    */
   counters: number[];
+  /** Phrases that, in the same sentence, say the flag's phrase is used where it is right (see `RedFlag.notWhen`). */
+  notWhen: CompiledSignal[];
 }
 
 export interface CompiledStep {

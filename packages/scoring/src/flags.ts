@@ -2,7 +2,7 @@ import type { Segment } from './analysis-types.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compiled-types.ts';
 import type { CompiledSignal } from './phrases.ts';
 import { polarityOf } from './polarity.ts';
-import { signalWindows } from './signals.ts';
+import { saysSignal, signalWindows } from './signals.ts';
 
 /**
  * Red flags: mistakes a candidate states. A flag fires on a sentence that says one of its phrases
@@ -50,6 +50,8 @@ export function flagsOf(
   const lemmas: string[] = [];
   for (const step of rubric.steps) {
     for (const flag of step.redFlags) {
+      // "Train the two-tower retrieval with random negatives": the phrase in a place it is right.
+      if (flag.notWhen.some((place) => saysSignal(place, segment))) continue;
       let asserted = false;
       let rejected = false;
       for (const signal of flag.signals) {

@@ -48,6 +48,8 @@ describe.each(CASES)('$caseId: random negatives', ({ caseId, step, flag, items }
   it.each([
     'We train the ranker on random negatives.',
     'For the ranking model I would use random negatives, since they are cheap and plentiful.',
+    // Said of the model in general, with no retrieval in sight: the mistake an interviewer pushes back on.
+    `And for negatives, I'd just sample random ${items} from the whole catalog as negatives; there are millions, so random ones are basically always irrelevant.`,
   ])('flag random negatives proposed for the ranker: %s', (answer) => {
     expect(flagsOf(caseId, step, answer)).toContain(flag);
   });
