@@ -1,11 +1,10 @@
-import { createLlmClient } from '@mlsd/llm';
 import { readCandidateMessage } from '@mlsd/scoring';
 import { type ChatRequest, type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModelVoice } from '../llm/fallback.ts';
 import { createLlmInterviewer } from '../llm/llm-interviewer.ts';
 import { planWithModel } from '../llm/plan.ts';
-import { loadCase, repoPrompts } from '../llm/testing/fixtures.ts';
+import { fakeModelClient, loadCase, repoPrompts } from '../llm/testing/fixtures.ts';
 import { createOfflineInterviewer } from '../offline.ts';
 import { readIntent } from '../reading/intent.ts';
 import { answersFact } from '../reading/read-message.ts';
@@ -56,17 +55,7 @@ describe('the model interviewer on the harness, against a local OpenAI-compatibl
   afterAll(() => fake.close());
 
   it('violates no criterion on three cases and every persona', async () => {
-    const client = createLlmClient({
-      baseURL: fake.url,
-      apiKey: 'k',
-      provider: 'compatible',
-      requestTimeoutMs: 5_000,
-      streamIdleMs: 2_000,
-      maxRetries: 0,
-      maxRetryWaitMs: 100,
-      cachePrompt: false,
-      temperature: null,
-    });
+    const client = fakeModelClient(fake.url, { requestTimeoutMs: 5_000, streamIdleMs: 2_000 });
     const interviewer = createLlmInterviewer({ client, prompts, model: 'literal' });
     const framework = CASES[0]!.framework;
     let failures = 0;

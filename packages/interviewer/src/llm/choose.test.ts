@@ -1,5 +1,4 @@
 import type { InterviewerMove } from '@mlsd/engine';
-import { createLlmClient } from '@mlsd/llm';
 import { stepPoints } from '@mlsd/scoring';
 import { type FakeOpenAi, type FakeReply, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { createOfflineInterviewer, voiceOffline } from '../offline.ts';
 import { createModelVoice } from './fallback.ts';
 import { createLlmInterviewer, type LlmChoiceRequest } from './llm-interviewer.ts';
 import { neutralPoints } from './neutral-points.ts';
-import { loadCase, repoPrompts } from './testing/fixtures.ts';
+import { fakeModelClient, loadCase, repoPrompts } from './testing/fixtures.ts';
 
 /**
  * One request that chooses the move and voices it, against the local OpenAI-compatible server:
@@ -61,18 +60,7 @@ const QUESTION = 'How would you know that the numbers your model produces can be
 
 describe('a reply that chooses its own move', () => {
   let fake: FakeOpenAi;
-  const client = () =>
-    createLlmClient({
-      baseURL: fake.url,
-      apiKey: 'k',
-      provider: 'compatible',
-      requestTimeoutMs: 2_000,
-      streamIdleMs: 500,
-      maxRetries: 0,
-      maxRetryWaitMs: 100,
-      cachePrompt: false,
-      temperature: null,
-    });
+  const client = () => fakeModelClient(fake.url);
   const make = () => createLlmInterviewer({ client: client(), prompts, model: 'fake-model' });
   const reply = (text: string, chunkChars = 5): void =>
     fake.setScript((): FakeReply => ({ kind: 'text', text, chunkChars }));

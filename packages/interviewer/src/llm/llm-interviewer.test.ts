@@ -1,5 +1,5 @@
 import type { InterviewerMove } from '@mlsd/engine';
-import { countTokens, createLlmClient, LlmError } from '@mlsd/llm';
+import { countTokens, LlmError } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossaryEntry } from '../glossary/glossary.ts';
@@ -9,7 +9,7 @@ import { createModelVoice } from './fallback.ts';
 import { createLlmInterviewer, type LlmSpeakRequest } from './llm-interviewer.ts';
 import type { RequestRecord } from './request-record.ts';
 import { stablePromptFor } from './stable-prompt.ts';
-import { loadCase, repoPrompts } from './testing/fixtures.ts';
+import { fakeModelClient, loadCase, repoPrompts } from './testing/fixtures.ts';
 
 const { caseStudy, framework } = loadCase();
 const prompts = repoPrompts();
@@ -41,16 +41,11 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
   let records: RequestRecord[];
   const make = (overrides: { contextTokens?: number; streamIdleMs?: number } = {}) =>
     createLlmInterviewer({
-      client: createLlmClient({
-        baseURL: fake.url,
-        apiKey: 'k',
-        provider: 'compatible',
-        requestTimeoutMs: 2_000,
+      client: fakeModelClient(fake.url, {
         streamIdleMs: overrides.streamIdleMs ?? 300,
         maxRetries: 1,
         maxRetryWaitMs: 1_000,
         cachePrompt: true,
-        temperature: null,
       }),
       prompts,
       model: 'fake-model',
@@ -253,17 +248,7 @@ describe('createModelVoice: the offline interviewer behind the model', () => {
   const voice = (maxConsecutiveFailures?: number) =>
     createModelVoice(
       createLlmInterviewer({
-        client: createLlmClient({
-          baseURL: fake.url,
-          apiKey: 'k',
-          provider: 'compatible',
-          requestTimeoutMs: 500,
-          streamIdleMs: 200,
-          maxRetries: 0,
-          maxRetryWaitMs: 0,
-          cachePrompt: false,
-          temperature: null,
-        }),
+        client: fakeModelClient(fake.url, { requestTimeoutMs: 500, streamIdleMs: 200, maxRetryWaitMs: 0 }),
         prompts,
         model: 'fake-model',
       }),

@@ -1,9 +1,8 @@
 import { allowedMoves, createConfig, messageReading, startInterview, transition } from '@mlsd/engine';
-import { createLlmClient } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planWithModel } from './plan.ts';
-import { loadCase, repoPrompts } from './testing/fixtures.ts';
+import { fakeModelClient, loadCase, repoPrompts } from './testing/fixtures.ts';
 
 const { caseStudy, framework } = loadCase();
 const prompts = repoPrompts();
@@ -16,18 +15,7 @@ describe('the model reads a message and proposes the move', () => {
   });
   afterEach(() => fake.close());
 
-  const client = () =>
-    createLlmClient({
-      baseURL: fake.url,
-      apiKey: 'k',
-      provider: 'compatible',
-      requestTimeoutMs: 2_000,
-      streamIdleMs: 500,
-      maxRetries: 0,
-      maxRetryWaitMs: 100,
-      cachePrompt: false,
-      temperature: null,
-    });
+  const client = () => fakeModelClient(fake.url);
   const text = 'I would just aim for high accuracy here, and use a two tower model for ranking.';
   const flag = caseStudy.steps.evaluation.redFlags[0]!;
   const offline = messageReading({

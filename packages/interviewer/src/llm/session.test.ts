@@ -1,4 +1,3 @@
-import { createLlmClient } from '@mlsd/llm';
 import { type FakeOpenAi, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineInterviewer } from '../offline.ts';
@@ -7,7 +6,7 @@ import { createModelVoice } from './fallback.ts';
 import { createLlmInterviewer } from './llm-interviewer.ts';
 import type { RequestRecord } from './request-record.ts';
 import { interviewerScript } from './testing/fake-replies.ts';
-import { loadCase, repoPrompts } from './testing/fixtures.ts';
+import { fakeModelClient, loadCase, repoPrompts } from './testing/fixtures.ts';
 import { runScriptedSession } from './testing/scripted-session.ts';
 
 const { caseStudy, framework } = loadCase();
@@ -24,17 +23,7 @@ describe('a whole scripted 45-minute session through the model interviewer', () 
 
   const interviewer = () =>
     createLlmInterviewer({
-      client: createLlmClient({
-        baseURL: fake.url,
-        apiKey: 'k',
-        provider: 'compatible',
-        requestTimeoutMs: 2_000,
-        streamIdleMs: 500,
-        maxRetries: 1,
-        maxRetryWaitMs: 1_000,
-        cachePrompt: true,
-        temperature: null,
-      }),
+      client: fakeModelClient(fake.url, { maxRetries: 1, maxRetryWaitMs: 1_000, cachePrompt: true }),
       prompts,
       model: 'fake-model',
       onRequest: (record) => records.push(record),

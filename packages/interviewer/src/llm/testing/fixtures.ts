@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { createLlmClient, type LlmClient, type LlmClientOptions } from '@mlsd/llm';
 import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
 import { loadPrompts, type PromptSet } from '../prompts.ts';
 
@@ -18,4 +19,23 @@ export function repoPrompts(): PromptSet {
   const loaded = loadPrompts();
   if (!loaded.ok) throw new Error(loaded.error.message);
   return loaded.value;
+}
+
+/**
+ * A client of the local OpenAI-compatible server a test started: short timeouts, no retries, no
+ * prompt cache and the server's own temperature, unless a test says otherwise.
+ */
+export function fakeModelClient(url: string, overrides: Partial<LlmClientOptions> = {}): LlmClient {
+  return createLlmClient({
+    baseURL: url,
+    apiKey: 'k',
+    provider: 'compatible',
+    requestTimeoutMs: 2_000,
+    streamIdleMs: 500,
+    maxRetries: 0,
+    maxRetryWaitMs: 100,
+    cachePrompt: false,
+    temperature: null,
+    ...overrides,
+  });
 }
