@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
+import { readLlmSetup } from '../src/env.ts';
 import type { SessionBrains } from '../src/rooms/solo/brains.ts';
+import { FakeClock } from './fake-clock.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -76,4 +78,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A test server whose interviewer is the model at `modelUrl` (the local fake OpenAI server), with
+ * a fake clock and quick timeouts and no retries; `env` adds or overrides settings.
+ */
+export async function startModelTestServer(
+  modelUrl: string,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const llm = readLlmSetup({
+    OPENAI_BASE_URL: modelUrl,
+    MLSD_MODEL: 'fake-model',
+    MLSD_LLM_MAX_RETRIES: '0',
+    MLSD_LLM_TIMEOUT_MS: '3000',
+    MLSD_LLM_IDLE_MS: '1000',
+    ...env,
+  });
+  if (llm.problem !== null) throw new Error(`model settings rejected: ${llm.problem}`);
+  return startTestServer({ clock: new FakeClock(), llm });
 }

@@ -1,9 +1,7 @@
 import { CreateSessionResponse, type ServerMessage, type Turn } from '@mlsd/protocol';
 import { type ChatRequest, type FakeOpenAi, type FakeReply, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLlmSetup } from '../src/env.ts';
-import { FakeClock } from './fake-clock.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { startModelTestServer, type TestServer } from './helpers.ts';
 import { TestSocket } from './ws-client.ts';
 
 /**
@@ -58,15 +56,7 @@ beforeEach(async () => {
     if (optionsOf(request).length > 0) return onChoice(request);
     return { kind: 'text', text: LINE, chunkChars: 7 };
   });
-  const llm = readLlmSetup({
-    OPENAI_BASE_URL: fake.url,
-    MLSD_MODEL: 'fake-model',
-    MLSD_LLM_MAX_RETRIES: '0',
-    MLSD_LLM_TIMEOUT_MS: '3000',
-    MLSD_LLM_IDLE_MS: '1000',
-  });
-  expect(llm.problem).toBeNull();
-  server = await startTestServer({ clock: new FakeClock(), llm });
+  server = await startModelTestServer(fake.url);
 });
 
 afterEach(async () => {

@@ -1,10 +1,8 @@
 import { CreateSessionResponse, Report, type ServerMessage, type Turn } from '@mlsd/protocol';
 import { type ChatRequest, type FakeOpenAi, type FakeReply, startFakeOpenAi } from '@mlsd/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLlmSetup } from '../src/env.ts';
 import { MODEL_FAILED_NOTICE } from '../src/rooms/solo/voice.ts';
-import { FakeClock } from './fake-clock.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { startModelTestServer, type TestServer } from './helpers.ts';
 import { TestSocket } from './ws-client.ts';
 
 /**
@@ -103,16 +101,7 @@ let server: TestServer;
 const sockets: TestSocket[] = [];
 
 async function startServer(): Promise<void> {
-  const llm = readLlmSetup({
-    OPENAI_BASE_URL: fake.url,
-    MLSD_MODEL: 'fake-model',
-    MLSD_LLM_MAX_RETRIES: '0',
-    MLSD_LLM_TIMEOUT_MS: '3000',
-    MLSD_LLM_IDLE_MS: '1000',
-    MLSD_JUDGE_TIMEOUT_MS: '5000',
-  });
-  expect(llm.problem).toBeNull();
-  server = await startTestServer({ clock: new FakeClock(), llm });
+  server = await startModelTestServer(fake.url, { MLSD_JUDGE_TIMEOUT_MS: '5000' });
 }
 
 beforeEach(async () => {
