@@ -1,5 +1,6 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
-import { createFactClassifier, type FactClassifier } from './facts/classifier.ts';
+import { createFactClassifier } from './facts/classifier.ts';
+import { createDecider } from './facts/decide.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
@@ -174,95 +175,7 @@ export function createFactIndex(
   // Trained here, with the index (15-60 ms a case), so whoever warms the index warms it too.
   const classifier = createFactClassifier(facts, labelled);
 
-  /**
-   * The ranker reads what a question shares with each fact; the classifier, trained on the case's
-   * example questions, says which fact a question is like. The classifier decides where it is sure
-   * enough for what it would change (thresholds above).
-   */
-  const decide = (question: string, ranking: Ranking, opening: boolean): FactPart => {
-    const picked = classifier.classify(question);
-    const part = decideWith(picked, question, ranking, opening);
-    // A question like the ones the case leaves open, that names something no fact holds, gets its
-    // found fact as the closest there is ("I don't have exactly that; the closest I can give you:
-    // ..."), not as the answer. "How many ms do we have?" names nothing new: it is answered outright.
-    if (
-      picked &&
-      part.status === 'found' &&
-      picked.unanswerable >= settings.nearbyAbove &&
-      ranking.unknown > 0
-    )
-      return { ...part, nearby: true };
-    return part;
-  };
-
-  const decideWith = (
-    picked: ReturnType<FactClassifier['classify']>,
-    question: string,
-    ranking: Ranking,
-    opening: boolean,
-  ): FactPart => {
-    const decision = decideByRanking(question, ranking, opening);
-    if (!picked || picked.fact === decision.fact) return decision;
-    // A question that names something the case never mentions ("how many *engineers*?") is one the
-    // case leaves open, however like a fact's examples its other words are.
-    const mentionsUnknown =
-      ranking.novel || ranking.unknown > (ranking.ranked[0]?.held ?? 0) * settings.asksUnlessUnknown;
-    // Between two facts about equally fitting, a fairly sure pick; against the ranker's own find, a
-    // sure one; where the ranker finds nothing, a sure one, and a very sure one when the question
-    // names something the case never mentions.
-    const needed =
-      decision.status === 'none'
-        ? mentionsUnknown
-          ? settings.classifierRescuesUnknown
-          : settings.classifierRescues
-        : decision.status === 'ambiguous'
-          ? settings.classifierAt
-          : settings.classifierOverrules;
-    if (picked.probability >= needed) return { question, status: 'found', fact: picked.fact };
-    // Not sure enough to answer, but the question is like the examples of two facts: ask which one
-    // they mean (the line says what to do if neither) rather than say the case does not cover it.
-    // And only when the ranker sees it too: the classifier's pick is one of its two best facts.
-    const rankerSees = ranking.ranked.slice(0, 2).some((entry) => entry.fact === picked.fact);
-    if (
-      decision.status === 'none' &&
-      !mentionsUnknown &&
-      rankerSees &&
-      picked.runnerUp &&
-      picked.probability >= settings.classifierAsks
-    )
-      return { question, status: 'ambiguous', options: [picked.fact, picked.runnerUp] };
-    return decision;
-  };
-
-  const decideByRanking = (question: string, ranking: Ranking, opening: boolean): FactPart => {
-    const { ranked, unknown, novel, nearest } = ranking;
-    const [first, second] = ranked;
-    if (!first) return { question, status: 'none' };
-    // The best fact is also the one whose example question this one is close to: two readings agree.
-    if (nearest && nearest.fact === first.fact && nearest.closeness >= settings.exampleAgrees)
-      return { question, status: 'found', fact: first.fact };
-    // "How fast does it need to be?" opening a message names nothing but how it asks, and there is no
-    // question before it to lean on: the fact the asking fits answers it. Later, it is a follow-up.
-    const asking = opening && !ranking.quoted && unknown === 0 && first.held === 0;
-    // "Can guests message hosts?": words the case never uses outweigh what the best fact holds.
-    if (!asking && unknown >= settings.unknownShare * first.held) return { question, status: 'none' };
-    const lead = first.coverage - (second?.coverage ?? 0);
-    // "How are drivers insured?": one common word of the case, and a weightier word it never mentions.
-    // "Is the home feed the only surface, or also up next?": one of three subjects met, thinly.
-    const thin = first.matched === 1 && ranking.subjects >= 3 && first.coverage < settings.thinBelow;
-    const weak =
-      first.coverage < settings.noneBelow || (first.matched <= 1 && first.anchor < unknown) || thin;
-    if (!weak && ((first.coverage >= settings.foundAt && lead >= settings.margin) || !second)) {
-      return { question, status: 'found', fact: first.fact };
-    }
-    // The best facts share part of what is asked, not confidently, and it names nothing new: ask
-    // which one they mean rather than say the case does not cover it.
-    const shares = !novel && first.coverage >= settings.shareBelow && first.anchor >= settings.shareAnchor;
-    if (second && (!weak || shares)) {
-      return { question, status: 'ambiguous', options: [first.fact, second.fact] };
-    }
-    return { question, status: 'none' };
-  };
+  const decide = createDecider(settings, classifier);
 
   // A cue of several words said word for word ("who else is going") names its fact when its words
   // are all too common to rank on at all.
