@@ -93,6 +93,13 @@ const COLLIDING = new Set([
   'polic',
 ]);
 
+const FAMILY_MARK = '~';
+
+/** Whether a form of a signal is a family key rather than a lemma. */
+export function isFamilyKey(form: string): boolean {
+  return form.startsWith(FAMILY_MARK);
+}
+
 const memo = new Map<string, string | null>();
 
 /** The family key of a lemma ("~invit" for "invitation" and "invite"), or null for a short or odd word. */
@@ -116,5 +123,5 @@ function keyOf(lemma: string): string | null {
   // "labelling" -> "labell" -> "label"; "shipping" -> "shipp" -> "ship".
   if (/([b-df-hj-np-tv-z])\1$/.test(stem)) stem = stem.slice(0, -1);
   if (stem.length < MIN_STEM || COLLIDING.has(stem)) return null;
-  return `~${stem}`;
+  return `${FAMILY_MARK}${stem}`;
 }

@@ -53,7 +53,7 @@ function lemmatised(text: string): Omit<CompiledSignal, 'text' | 'plain'> {
   const alternatives = lemmas.map((lemma, i) => {
     const verb = asVerbs.length === lemmas.length ? asVerbs[i] : undefined;
     const forms = verb && verb !== lemma ? [lemma, verb] : [lemma];
-    // The word's family ("invitation" also meets "invites"): see families.ts.
+    // The word's family ("invitation" also meets "invites"), after the exact forms: see families.ts.
     for (const family of forms.map(familyKey)) if (family && !forms.includes(family)) forms.push(family);
     return forms;
   });

@@ -1,5 +1,6 @@
 import type { Segment } from './analysis-types.ts';
 import type { CompiledRubric } from './compiled-types.ts';
+import { isFamilyKey } from './families.ts';
 import type { CompiledSignal } from './phrases.ts';
 
 /** One place a point is named in a segment: the content positions of the words that name it. */
@@ -74,7 +75,7 @@ export function hitsOf(rubric: CompiledRubric, segment: Segment, prompt: Set<str
         compiled.alternatives
           .flat()
           .flatMap((lemma) =>
-            lemma.startsWith('~')
+            isFamilyKey(lemma)
               ? (segment.positions.get(lemma) ?? []).map((at) => segment.content[at] ?? lemma)
               : segment.positions.has(lemma)
                 ? [lemma]
@@ -161,12 +162,12 @@ export function signalWindows(
   const hits: { at: number; which: number; family: boolean }[] = [];
   slots.forEach((forms, which) => {
     const seen = new Set<number>();
-    // Exact forms first, so a word met both ways counts as met exactly.
-    for (const lemma of [...forms].sort((a, b) => Number(a.startsWith('~')) - Number(b.startsWith('~'))))
+    // Family keys come after the exact forms (phrases.ts), so a word met both ways counts as exact.
+    for (const lemma of forms)
       for (const position of at(lemma)) {
         if (seen.has(position)) continue;
         seen.add(position);
-        hits.push({ at: position, which, family: lemma.startsWith('~') });
+        hits.push({ at: position, which, family: isFamilyKey(lemma) });
       }
   });
   hits.sort((a, b) => a.at - b.at);
