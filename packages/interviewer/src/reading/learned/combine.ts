@@ -114,7 +114,7 @@ export function withLearnedReading(
   if (byRules.intent !== 'facts' && PUT_UP.test(text) && !putAsQuestion) return byRules;
   // "watch revenue and trips?", "is there a problem with that since they share drivers?": an act of
   // the design put up, or a doubt about the idea just given, asks nothing of the case.
-  const opening = text.trim().toLowerCase();
+  const opening = text.trim();
   if (
     byRules.intent === 'tentative' &&
     ((opensWithDesignVerb(opening) && !putAsQuestion) || DOUBTS_OWN_IDEA.test(opening))
