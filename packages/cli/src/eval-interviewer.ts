@@ -110,7 +110,18 @@ async function evaluateModel(
   return evaluateInterviewer({
     voice: () => {
       const voice = createModelVoice(interviewer, createOfflineInterviewer());
-      return { speak: async (request) => (await voice.speak(request)).utterance };
+      return {
+        speak: async (request) => (await voice.speak(request)).utterance,
+        // Answers are replied to as the server does: one request that chooses the move and words it.
+        choose: async (request) => {
+          const outcome = await voice.choose(request);
+          return {
+            chosen: outcome.chosen,
+            turn: outcome.utterance,
+            seen: outcome.seen.map((point) => point.id),
+          };
+        },
+      };
     },
     planner: (caseStudy) => async (request) =>
       (

@@ -1,3 +1,4 @@
+export { type AnswerOption, answerOptions, MAX_OPTIONS } from './answer-options.ts';
 export { stepBudgetsMs, warningLeadMs } from './budgets.ts';
 export { MAX_ADD_TIME_MS, remainingMs } from './clock-controls.ts';
 export { type ConfigOptions, createConfig, DEFAULT_DURATION_MINUTES } from './config.ts';

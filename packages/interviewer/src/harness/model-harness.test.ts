@@ -37,7 +37,25 @@ function literalModel(chat: ChatRequest, index: number): string {
       redFlags,
     });
   }
+  // A reply to an answer lets it choose: it takes the first option of the kind the note prefers
+  // (push back, then follow up, then probe), else the default, and writes the header first.
+  const options = [...last.matchAll(/^([A-F]): (.*)$/gm)].map((match) => ({
+    label: match[1]!,
+    move: match[2]!,
+  }));
+  if (last.includes('[[move: A]]') && options.length > 0) {
+    const chosen =
+      [/known mistake/, /follow-up question/, /probing question/]
+        .map((kind) => options.find((option) => kind.test(option.move)))
+        .find((option) => option !== undefined) ?? options[0]!;
+    return `[[move: ${chosen.label}]]\n${literally(chosen.move, index)}`;
+  }
   const move = /Your next message: ([\s\S]*?)\n\nWrite only/.exec(last)?.[1] ?? 'Go on.';
+  return literally(move, index);
+}
+
+/** What a literal model says for an instruction: the words it quotes, or a neutral line. */
+function literally(move: string, index: number): string {
   const quoted = [...move.matchAll(/"([^"]{8,})"/g)].map((match) => match[1]).join(' ');
   const rephrase = /\brephrase it\b/i.test(move) ? 'Could you rephrase that in English? ' : '';
   return `${rephrase}${quoted || 'Please go on with this part.'} (${index})`;
@@ -59,6 +77,9 @@ describe('the model interviewer on the harness, against a local OpenAI-compatibl
     const interviewer = createLlmInterviewer({ client, prompts, model: 'literal' });
     const framework = CASES[0]!.framework;
     let failures = 0;
+    let choices = 0;
+    let chosenOther = 0;
+    let rejected = 0;
     const results = await evaluateInterviewer({
       voice: () => {
         const voice = createModelVoice(interviewer, createOfflineInterviewer());
@@ -67,6 +88,18 @@ describe('the model interviewer on the harness, against a local OpenAI-compatibl
             const outcome = await voice.speak(request);
             if (outcome.fallback?.reason === 'failed') failures++;
             return outcome.utterance;
+          },
+          choose: async (request) => {
+            const outcome = await voice.choose(request);
+            if (outcome.fallback?.reason === 'failed') failures++;
+            if (outcome.rejected) rejected++;
+            if (outcome.chosen > 0) chosenOther++;
+            choices++;
+            return {
+              chosen: outcome.chosen,
+              turn: outcome.utterance,
+              seen: outcome.seen.map((point) => point.id),
+            };
           },
         };
       },
@@ -84,7 +117,11 @@ describe('the model interviewer on the harness, against a local OpenAI-compatibl
     );
     expect(violations.slice(0, 30)).toEqual([]);
     expect(failures).toBe(0);
-    // Both kinds of request went over the wire: plans (JSON) and streamed turns.
+    // Answers took the server's one-request path, and the model's choice was the move applied.
+    expect(choices).toBeGreaterThan(20);
+    expect(chosenOther).toBeGreaterThan(0);
+    expect(rejected).toBe(0);
+    // Both kinds of request went over the wire: plans (JSON, for messages that are not answers) and streamed turns.
     expect(fake.requests.some((request) => request.stream === true)).toBe(true);
     expect(fake.requests.some((request) => request.stream !== true)).toBe(true);
   }, 300_000);

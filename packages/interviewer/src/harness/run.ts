@@ -1,14 +1,18 @@
 import {
+  type AnswerOption,
   allowedMoves,
+  answerOptions,
   createConfig,
   currentStep,
   type EngineEffect,
   type EngineState,
+  type InterviewerMove,
   type MessageReading,
   nextDeadline,
   type PreferredMove,
   startInterview,
   stepDeadline,
+  type Transition,
   transition,
 } from '@mlsd/engine';
 import type { CandidateIntent, HintLevel, StepId, TurnKind } from '@mlsd/protocol';
@@ -41,14 +45,26 @@ export interface HarnessVoice {
     request: SpeakRequest & { uncovered?: readonly string[]; stepRemainingMs?: number | null },
     options?: SpeakOptions,
   ): Promise<Omit<HarnessTurn, 'role' | 'step' | 'at'>>;
+  /** Replies to answers as the server's model sessions do (other messages keep the planner). */
+  choose?: HarnessChooser;
 }
+
+/** What a voice is asked to say: the engine's move and the moment's context. */
+type HarnessSpeakRequest = Parameters<HarnessVoice['speak']>[0];
+
+/**
+ * A model that replies to an answer the way the server asks it (one request): it names one of the
+ * `options` the engine allows and voices it; `seen` are the open points it saw the answer cover.
+ */
+export type HarnessChooser = (
+  request: HarnessSpeakRequest & {
+    options: readonly Pick<AnswerOption, 'label' | 'move'>[];
+    message: string;
+  },
+) => Promise<{ chosen: number; turn: Omit<HarnessTurn, 'role' | 'step' | 'at'>; seen: readonly string[] }>;
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-/**
- * Plays a scripted candidate through the real engine and the offline reader: messages are spread
- * over each step's budget, every move is voiced by `voice`. Returns the transcript with metadata.
- */
 /** A second reader (a model) that refines the offline reading and may propose the move. */
 export type HarnessPlanner = (request: {
   step: StepId;
@@ -60,6 +76,10 @@ export type HarnessPlanner = (request: {
 /** Rewrites a scripted message the way a candidate would say it (a model playing the candidate). */
 export type HarnessCandidate = (message: string, step: StepId) => Promise<string>;
 
+/**
+ * Plays a scripted candidate through the real engine and the offline reader: messages are spread
+ * over each step's budget, every move is voiced by `voice`. Returns the transcript with metadata.
+ */
 export async function runHarnessSession(options: {
   voice: HarnessVoice;
   planner?: HarnessPlanner;
@@ -71,28 +91,39 @@ export async function runHarnessSession(options: {
   cache?: AnalysisCache;
 }): Promise<{ turns: HarnessTurn[]; state: EngineState }> {
   const { voice, caseStudy, framework, script } = options;
+  const chooser = voice.choose?.bind(voice);
   const seed = options.seed ?? 7;
   const cache = options.cache ?? new AnalysisCache();
   const turns: HarnessTurn[] = [];
   let now = T0;
   let state: EngineState;
 
-  const speakAll = async (effects: EngineEffect[]): Promise<void> => {
+  // Points the model saw covered in earlier answers: never offered as open again (as in the server).
+  const seenByModel = new Set<string>();
+  const speakRequest = (move: InterviewerMove): HarnessSpeakRequest => {
+    const step = state.steps.find((candidate) => candidate.id === move.step)!;
+    return {
+      caseStudy,
+      framework,
+      move,
+      transcript: turns,
+      seed,
+      uncovered: openPoints(move.step).filter((id) => !seenByModel.has(id)),
+      stepRemainingMs: step.startedAt === null ? null : stepDeadline(step) - now,
+    };
+  };
+  /** Voices every move of `effects`; `voiced` is a move already voiced (the model's chosen reply). */
+  const speakAll = async (
+    effects: EngineEffect[],
+    voiced?: { move: InterviewerMove; turn: Omit<HarnessTurn, 'role' | 'step' | 'at'> },
+  ): Promise<void> => {
     let pending = effects;
     while (pending.some((effect) => effect.type === 'interviewer-move')) {
       for (const effect of pending) {
         if (effect.type !== 'interviewer-move') continue;
-        const step = state.steps.find((candidate) => candidate.id === effect.move.step)!;
-        const voiced = await voice.speak({
-          caseStudy,
-          framework,
-          move: effect.move,
-          transcript: turns,
-          seed,
-          uncovered: openPoints(effect.move.step),
-          stepRemainingMs: step.startedAt === null ? null : stepDeadline(step) - now,
-        });
-        turns.push({ ...voiced, role: 'interviewer', step: effect.move.step, at: now });
+        const turn =
+          voiced?.move === effect.move ? voiced.turn : await voice.speak(speakRequest(effect.move));
+        turns.push({ ...turn, role: 'interviewer', step: effect.move.step, at: now });
       }
       ({ state, effects: pending } = transition(state, { type: 'interviewer-done' }, now));
     }
@@ -113,6 +144,30 @@ export async function runHarnessSession(options: {
     now = Math.max(now, time);
   };
 
+  /**
+   * The reply to an answer in a model session: the engine's own move first, every other move it
+   * allows now after it; the chooser names one and voices it, and that option's transition is the
+   * one applied (see `answerOptions`).
+   */
+  const answered = async (reading: Reading, text: string): Promise<void> => {
+    const options = answerOptions(state, reading, now);
+    if (!chooser || options.length === 0) {
+      const next = transition(state, { type: 'candidate-message', reading }, now);
+      state = next.state;
+      return speakAll(next.effects);
+    }
+    const reply = await chooser({
+      ...speakRequest(options[0]!.move),
+      options: options.map(({ label, move }) => ({ label, move })),
+      message: text,
+    });
+    for (const id of reply.seen) seenByModel.add(id);
+    const option = options[reply.chosen] ?? options[0]!;
+    const next: Transition = option.transition;
+    state = next.state;
+    return speakAll(next.effects, { move: option.move, turn: reply.turn });
+  };
+
   const start = startInterview(createConfig(framework, caseStudy, { durationMinutes: 45 }), now);
   state = start.state;
   await speakAll(start.effects);
@@ -124,7 +179,7 @@ export async function runHarnessSession(options: {
       await tickUntil(now + gap);
       if (state.status !== 'active' || currentStep(state).id !== step.id) break;
       const text = options.candidate ? await options.candidate(message.text, step.id) : message.text;
-      const offline = readMessage({
+      const read = readMessage({
         caseStudy,
         framework,
         step: step.id,
@@ -133,17 +188,21 @@ export async function runHarnessSession(options: {
         notes: '',
         cache,
       });
-      const reading: Reading = options.planner
-        ? {
-            ...(await options.planner({
-              step: step.id,
-              text,
-              offline,
-              allowed: allowedMoves(state, offline, now),
-            })),
-            coverage: offline.coverage,
-          }
-        : offline;
+      const offline = { ...read, uncovered: read.uncovered.filter((point) => !seenByModel.has(point.id)) };
+      // As in the server: answers take one request that chooses and voices; other messages a plan.
+      const answer = chooser !== undefined && (offline.intent === 'answer' || offline.intent === 'tentative');
+      const reading: Reading =
+        options.planner && !answer
+          ? {
+              ...(await options.planner({
+                step: step.id,
+                text,
+                offline,
+                allowed: allowedMoves(state, offline, now),
+              })),
+              coverage: offline.coverage,
+            }
+          : offline;
       turns.push({
         role: 'candidate',
         step: step.id,
@@ -154,9 +213,12 @@ export async function runHarnessSession(options: {
         reading,
         ...(message.expect ? { expect: message.expect } : {}),
       });
-      const next = transition(state, { type: 'candidate-message', reading }, now);
-      state = next.state;
-      await speakAll(next.effects);
+      if (answer) await answered(reading, text);
+      else {
+        const next = transition(state, { type: 'candidate-message', reading }, now);
+        state = next.state;
+        await speakAll(next.effects);
+      }
     }
     while (state.status === 'active' && currentStep(state).id === step.id) {
       const deadline = nextDeadline(state);

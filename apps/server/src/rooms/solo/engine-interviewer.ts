@@ -1,6 +1,7 @@
 import type { AsyncDb, EventDraft, SessionRecord } from '@mlsd/db';
 import {
   allowedMoves,
+  answerOptions,
   currentStep,
   type EngineEvent,
   type EngineState,
@@ -32,7 +33,7 @@ import type { InterviewerPolicy, RoomHost } from '../room.ts';
 import type { RoomCase } from '../room-case.ts';
 import { clockOf, soloRoomView } from '../room-views.ts';
 import type { SeatSocket } from '../seat-hub.ts';
-import { answerOptions } from './answer-options.ts';
+
 import { SESSION_ANALYSES, type SessionBrains, type SessionCase, type SessionVoice } from './brains.ts';
 import type { AnswerChoice } from './model-turns.ts';
 import { OpenDrafts } from './open-drafts.ts';

@@ -1,6 +1,5 @@
-import { type EngineState, type InterviewerMove, stepDeadline } from '@mlsd/engine';
+import { type AnswerOption, type EngineState, type InterviewerMove, stepDeadline } from '@mlsd/engine';
 import type { ServerMessage, StepId, Turn } from '@mlsd/protocol';
-import type { AnswerOption } from './answer-options.ts';
 import type { ModelVoiceRequest, SessionVoice, Voiced } from './brains.ts';
 import { speak } from './offline-voice.ts';
 import type { VoiceBatchInput } from './voice.ts';

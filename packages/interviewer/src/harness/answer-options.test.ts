@@ -1,15 +1,16 @@
 import {
   allowedMoves,
+  answerOptions,
   createConfig,
   type EngineState,
+  MAX_OPTIONS,
   messageReading,
   startInterview,
   transition,
 } from '@mlsd/engine';
 import { stepPoints } from '@mlsd/scoring';
 import { describe, expect, it } from 'vitest';
-import { loadCase } from '../../../packages/interviewer/src/llm/testing/fixtures.ts';
-import { answerOptions, MAX_OPTIONS } from '../src/rooms/solo/answer-options.ts';
+import { loadCase } from '../llm/testing/fixtures.ts';
 
 /** The replies offered to the model for an answer: each one the engine itself would make. */
 

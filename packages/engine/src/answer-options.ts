@@ -1,11 +1,6 @@
-import {
-  allowedMoves,
-  type EngineState,
-  type InterviewerMove,
-  type MessageReading,
-  type Transition,
-  transition,
-} from '@mlsd/engine';
+import { allowedMoves, type Transition, transition } from './machine.ts';
+import type { EngineState } from './state.ts';
+import type { InterviewerMove, MessageReading } from './types.ts';
 
 /** One reply the engine allows to an answer: its letter for the model, and the transition it commits. */
 export interface AnswerOption {
