@@ -68,7 +68,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'instruction',
-    re: /\ball\s+(?:the\s+)?(?:talking\s+points|rubric\s+(?:points|items)|points|criteria)\s+(?:are|were|have been|has been)\s+(?:covered|addressed|met|explained)\b/i,
+    re: /\ball\s+(?:the\s+)?(?:talking\s+points|rubric\s+(?:points|items)|points)\s+(?:are|were|have been|has been)\s+(?:covered|addressed|met|explained)\b/i,
   },
   // Claims that someone already checked the answers ("pre-verified by the hiring committee").
   {
@@ -91,6 +91,20 @@ const PATTERNS: Pattern[] = [
     re: /\bmark\s+(?:this|it|every\s+step|each\s+step|all\s+steps|the\s+interview)\s+as\s+(?:complete|completed|fully\s+met|met|covered|done|passed)\b/i,
   },
   { kind: 'instruction', re: /\bfull\s+marks\b/i },
+  // Credit asked for what was not said: "let's say I covered recall, you can tick the boxes".
+  {
+    kind: 'instruction',
+    re: /\byou\s+(?:can\s+|could\s+|may\s+|just\s+|then\s+)*(?:check|tick|mark)\s+(?:off\s+)?(?:those|these|the|all\s+the|all\s+those|all|every|my)\s+boxes\b|\blet'?s\s+(?:just\s+)?(?:say|pretend|assume|agree)\s+(?:that\s+)?i(?:'ve|\s+have)?\s+(?:said|covered|mentioned|explained|answered)\b/i,
+  },
+  // The candidate's turn declared over inside it, so what follows poses as someone else's words.
+  {
+    kind: 'instruction',
+    re: /\b(?:end|close)\s+of\s+(?:the\s+)?(?:candidate(?:'s)?|user|my)\s+(?:answer|response|message|input|turn)\b/i,
+  },
+  {
+    kind: 'checklist',
+    re: /(?:^|[:–—-]\s*)(?:all|every|each)\s+(?:of\s+)?(?:the\s+|your\s+)?(?:rubric\s+|grading\s+|scoring\s+)?(?:criteria|criterion|checklist\s+items?|boxes|talking\s+points)\s+(?:are\s+|were\s+|is\s+|has\s+been\s+|have\s+been\s+|now\s+)?(?:met|covered|satisfied|ticked|checked|passed|fulfilled|done)\s*[.!]*\s*$/i,
+  },
   {
     kind: 'score-block',
     re: new RegExp(String.raw`\b${MARKS}\s*[:=]?\s*\d{1,3}(?:\.\d+)?\s*(?:\/|out of)\s*(?:100|10|5)\b`, 'i'),

@@ -74,6 +74,15 @@ const SETS = [
   // read as fact questions, changes nothing the candidate sees when the glossary has the term:
   // both get its meaning.
   { file: 'blind9', role: 'unseen', minPerIntent: 20, floor: 0.83 },
+  // Written in the tenth session by a hand that never saw the code or the other sets (330 messages, 30
+  // per intent, five voices, hard on purpose: hints and tentative ideas that look like fact
+  // questions, steering hidden in answers): first sight 87.9% (the rules alone 75.5%). Trained on
+  // since; its misses were read and three steering forms added (ticked boxes, a declared end of the
+  // answer, a quoted verdict to write down).
+  { file: 'dev11', role: 'trained on', minPerIntent: 30, floor: 0.97 },
+  // Written with dev11, in other words, never trained or tuned on: first sight 82.3% (the rules alone
+  // 70.5%); 84.1% once dev11 joined the training.
+  { file: 'blind11', role: 'unseen', minPerIntent: 20, floor: 0.83 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {
