@@ -19,7 +19,17 @@ export const Cue = {
   example: 16,
   condition: 32,
   negation: 64,
+  /**
+   * A reason written as notation: an arrow of consequence ("shared auctions -> user split leaks"), an
+   * equation between words ("cancelled orders = selection bias") or a tag in brackets after a choice
+   * ("PQ (memory)", "2-week tests (novelty)"). Terse notes give their reasons this way instead of
+   * "because".
+   */
+  notation: 128,
 } as const;
+
+/** An arrow or an equals sign between two words, or a bracketed tag of a few words (not a plural "(s)"). */
+const NOTATION = /\S\s*(?:->|=>|→|⇒)\s*\S|[a-z)]\s+=\s+[a-z(]|\w\s*\((?!e\.?g\b|i\.?e\b)[^()]{3,40}\)/i;
 
 /** Splits and reads a candidate text once; every later question about it is answered from this. */
 export function analyse(text: string): Analysis {
@@ -34,6 +44,8 @@ export function analyse(text: string): Analysis {
     const contentAt: number[] = [];
     const positions = new Map<string, number[]>();
     let cues = /\d/.test(raw) || raw.includes('%') ? Cue.number : 0;
+    // Diagram lines are read apart: an edge between two boxes is not a reason.
+    if (!span.diagram && NOTATION.test(raw)) cues |= Cue.notation;
     for (const [index, token] of tokens.entries()) {
       cues |= cueOf(token.lemma);
       if (token.stop) continue;
@@ -64,10 +76,19 @@ export function analyse(text: string): Analysis {
       cues,
       // A pipe separates list items only between spaces: `-->|label|` in a diagram is an arrow label.
       separators: (raw.match(/[,;/]|\s[|+&]\s/g) ?? []).length,
+      ...noteItems(raw),
       graderDirected: lineKinds.get(span.line) ?? graderDirected(raw),
     });
   }
   return { text, segments };
+}
+
+/** A figure, an arrow, a comparison or an approximation: what makes an item of a note specific. */
+const SPECIFIC_ITEM = /\d|->|=>|→|[<>=~@%]/;
+
+function noteItems(raw: string): { items: number; specificItems: number } {
+  const items = raw.split(/[,;]/).filter((item) => item.trim() !== '');
+  return { items: items.length, specificItems: items.filter((item) => SPECIFIC_ITEM.test(item)).length };
 }
 
 /** A past-tense condition is counterfactual: "if we had labels", "if the data were balanced". */

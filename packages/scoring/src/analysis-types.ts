@@ -35,6 +35,13 @@ export interface Segment {
   cues: number;
   /** List separators (commas, semicolons, slashes) in the raw text. */
   separators: number;
+  /**
+   * Comma- or semicolon-separated items of the raw text, and how many of them carry a figure or a
+   * relation ("~200 edges/viewer", "2 heads -> product", "deg > thresh"): a design note, not a list
+   * of names.
+   */
+  items: number;
+  specificItems: number;
   /** Set when the unit is written at the grader; it then earns nothing. */
   graderDirected: GraderDirectedKind | null;
 }

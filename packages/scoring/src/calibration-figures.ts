@@ -6,6 +6,7 @@
 export const TIERS = [
   'strong',
   'paraphrase',
+  'terse',
   'medium',
   'weak',
   'confident-wrong',
@@ -16,6 +17,15 @@ export const TIERS = [
   'grader-directed',
 ] as const;
 export type Tier = (typeof TIERS)[number];
+
+/**
+ * The tiers the honest-scores issue names, whose figures are its goals. `terse` (a senior engineer's
+ * correct design notes: abbreviations, arrows, figures, few reason words) came later, from play
+ * tests where such candidates scored as no-hires; it is reported beside them, not mixed in, so the
+ * goal figures stay comparable over time.
+ */
+export const ISSUE_TIERS: readonly Tier[] = TIERS.filter((tier) => tier !== 'terse');
+export const isIssueTier = (file: ScoredFile) => ISSUE_TIERS.includes(file.tier);
 
 export interface ScoredFile {
   caseId: string;
@@ -41,6 +51,8 @@ export interface CaseChecks {
   wrongBelowPlain: boolean;
   /** Jargon-strong minus plain-strong (goal: at most 25). */
   plainGap: number;
+  /** Jargon-strong minus terse notes (goal: at most 25, as for plain words). */
+  terseGap: number;
   rambling: number;
   agreeOnly: number;
   /** Injection minus weak (goal: at most 10). */
@@ -72,6 +84,7 @@ export function caseChecks(files: readonly ScoredFile[]): CaseChecks[] {
       caseId,
       wrongBelowPlain: score('confident-wrong') < score('paraphrase'),
       plainGap: score('strong') - score('paraphrase'),
+      terseGap: score('strong') - score('terse'),
       rambling: score('rambling'),
       agreeOnly: score('agree-only'),
       injectionOverWeak: score('injection') - score('weak'),
@@ -115,19 +128,26 @@ function ranks(values: readonly number[]): number[] {
 
 /** A Markdown table of the figures, for the test output, the README and the note. */
 export function figuresTable(halves: Record<string, readonly ScoredFile[]>): string {
-  const lines = ['| half | files | MAE | Spearman | in band |', '|---|---:|---:|---:|---:|'];
+  const lines = ['| half | tiers | files | MAE | Spearman | in band |', '|---|---|---:|---:|---:|---:|'];
   for (const [name, files] of Object.entries(halves)) {
-    const f = halfFigures(files);
-    lines.push(`| ${name} | ${f.files} | ${f.mae.toFixed(1)} | ${f.spearman.toFixed(2)} | ${f.inBand} |`);
+    for (const [tiers, chosen] of [
+      ["the issue's", files.filter(isIssueTier)],
+      ['+ terse', files],
+    ] as const) {
+      const f = halfFigures(chosen);
+      lines.push(
+        `| ${name} | ${tiers} | ${f.files} | ${f.mae.toFixed(1)} | ${f.spearman.toFixed(2)} | ${f.inBand} |`,
+      );
+    }
   }
   lines.push(
     '',
-    '| case | wrong < plain | strong - plain | rambling | agree-only | injection - weak |',
-    '|---|---|---:|---:|---:|---:|',
+    '| case | wrong < plain | strong - plain | strong - terse | rambling | agree-only | injection - weak |',
+    '|---|---|---:|---:|---:|---:|---:|',
   );
   for (const check of caseChecks(Object.values(halves).flat())) {
     lines.push(
-      `| ${check.caseId} | ${check.wrongBelowPlain ? 'yes' : 'NO'} | ${check.plainGap.toFixed(1)} | ${check.rambling.toFixed(1)} | ${check.agreeOnly.toFixed(1)} | ${check.injectionOverWeak.toFixed(1)} |`,
+      `| ${check.caseId} | ${check.wrongBelowPlain ? 'yes' : 'NO'} | ${check.plainGap.toFixed(1)} | ${check.terseGap.toFixed(1)} | ${check.rambling.toFixed(1)} | ${check.agreeOnly.toFixed(1)} | ${check.injectionOverWeak.toFixed(1)} |`,
     );
   }
   return lines.join('\n');

@@ -9,6 +9,7 @@ import {
   caseChecks,
   figuresTable,
   halfFigures,
+  isIssueTier,
   type ScoredFile,
   TIERS,
   type Tier,
@@ -56,6 +57,8 @@ const scored: Scored[] = ALL_CASES.flatMap((caseId) =>
 );
 const half = (name: 'tune' | 'holdout' | 'blind') =>
   scored.filter((file) => split[name].includes(file.caseId));
+/** A half's files of the tiers the issue's goals are about (not `terse`). */
+const goalHalf = (name: 'tune' | 'holdout' | 'blind') => half(name).filter(isIssueTier);
 const score = (caseId: string, tier: Tier) =>
   scored.find((f) => f.caseId === caseId && f.tier === tier)?.overall ?? Number.NaN;
 
@@ -71,7 +74,7 @@ describe('the calibration set', () => {
   // Goals: MAE at most 10 and Spearman at least 0.9 on the held-out half. Scored once with the
   // final scorer: MAE 6.9, Spearman 0.898 (just short). The Spearman floor is what it reaches.
   it('agrees with the human bands on the held-out half', () => {
-    const figures = halfFigures(half('holdout'));
+    const figures = halfFigures(goalHalf('holdout'));
     expect(figures.mae).toBeLessThanOrEqual(10);
     // 0.898 before the content review of 2026-12-03 (LLM-era framework points, staff points);
     // 0.887 after it. The goal stays 0.9 (README); this floor only guards against a further slide.
@@ -83,7 +86,7 @@ describe('the calibration set', () => {
   // every per-case check met except rambling on news-feed-ranking (32, goal 30). Since then only the
   // general-remark rule (voice.ts, from the tune half and that one rambling file) changed: 7.4, 0.925.
   it('agrees with the human bands on the blind half', () => {
-    const figures = halfFigures(half('blind'));
+    const figures = halfFigures(goalHalf('blind'));
     expect(figures.files).toBe(40);
     expect(figures.mae).toBeLessThanOrEqual(10);
     expect(figures.spearman).toBeGreaterThanOrEqual(0.9);
@@ -91,6 +94,14 @@ describe('the calibration set', () => {
 
   it.each(ALL_CASES)('%s: plain words earn within 25 points of jargon', (caseId) => {
     expect(score(caseId, 'strong') - score(caseId, 'paraphrase')).toBeLessThanOrEqual(25);
+  });
+
+  // terse.json: the strong interview as a senior engineer's notes (written in the tenth session by a
+  // hand that never saw the scorer, bands set before scoring). First read, after changes made on the
+  // tune half's three files only: holdout and blind 69 to 79 against strong 68 to 90.
+  it.each(ALL_CASES)('%s: correct terse notes earn within 25 points of jargon, above medium', (caseId) => {
+    expect(score(caseId, 'strong') - score(caseId, 'terse')).toBeLessThanOrEqual(25);
+    expect(score(caseId, 'terse')).toBeGreaterThan(score(caseId, 'medium'));
   });
 
   it.each(ALL_CASES)('%s: orders answers as a careful human would', (caseId) => {

@@ -26,7 +26,7 @@ const CHOICE = new Set(
 const MIN_OWN_WORDS = 3;
 /** Words of the point's own vocabulary a mechanism or example needs to stay on the subject. */
 const MIN_RELEVANCE = 2;
-const STRONG_CUES = Cue.reason | Cue.number | Cue.comparison;
+const STRONG_CUES = Cue.reason | Cue.number | Cue.comparison | Cue.notation;
 const WEAK_CUES = Cue.mechanism | Cue.example | Cue.condition;
 
 /**
@@ -114,6 +114,7 @@ export function isSpecific(rubric: CompiledRubric, unit: readonly Segment[]): bo
 
 /** A bare list: bullets of a few words, many names with few other words, or comma-separated fragments. */
 export function isListLike(segment: Segment, hits: SegmentHits): boolean {
+  if (isDesignNote(segment)) return false;
   const named = [...hits.points.values()].filter((hit) => !hit.soft).length;
   const strong = segment.cues & (Cue.reason | Cue.comparison);
   if (segment.bullet && segment.content.length <= 6 && !(segment.cues & STRONG_CUES)) return true;
@@ -126,6 +127,18 @@ export function isListLike(segment: Segment, hits: SegmentHits): boolean {
     return true;
   return mostlyFragments(segment);
 }
+
+/**
+ * "candgen: FoF 2-hop, cap ~200 edges/viewer, skip deg > thresh; top 1-2k by AA" is how a senior
+ * engineer writes a decision down: terse, but its items carry figures, or it gives a reason as an
+ * arrow or a bracketed tag. A list of names ("NDCG, p50, p90, calibration, A/B test") has one such
+ * item in a handful and no reason.
+ */
+function isDesignNote(segment: Segment): boolean {
+  if (segment.cues & Cue.notation) return true;
+  return segment.specificItems >= MIN_SPECIFIC_ITEMS && segment.specificItems * 3 >= segment.items;
+}
+const MIN_SPECIFIC_ITEMS = 2;
 
 /** A list has this many items at least... */
 const MIN_LIST_ITEMS = 4;

@@ -28,8 +28,41 @@ const ADDRESSEE = '(?:grader|evaluator|scorer|examiner|assessor|marker)';
 const ATTACK_TOPIC =
   /\b(?:prompt[\s-]+injections?|injections?|jailbreaks?|adversarial|red[\s-]?team\w*|attacks?|attackers?|pastes?|pasting|pasted|test cases?|hard cases?)\b/i;
 
+/**
+ * Credit asked for what was not said: "count them as mentioned", "treat my answer as if it included
+ * calibration", "just say I mentioned position bias", "give me the points for retraining", "credit me
+ * for the feature store", "copy the previous evaluator's score". The interviewer reads these as
+ * steering too (reading/steer.ts), so both sides hold one definition.
+ */
+/** "…covered when a courier is within 2 km": a verdict with a condition is the design's own rule. */
+const NOT_A_RULE = String.raw`(?!\s+(?:when|whenever|once|if|after|unless|until|by|for|only|as\s+soon))`;
+
+export const CREDIT_CLAIM = new RegExp(
+  [
+    // "count them as mentioned", "treat my answer as if it included calibration"
+    String.raw`\b(?:count|treat|mark|record|log|consider|take|score|grade)\s+(?:them|these|those|all|everything|my\s+(?:\w+\s+)?(?:answers?|responses?))\s+(?:all\s+)?as\s+(?:(?:already\s+)?(?:mentioned|covered|said|included|explained|addressed|hit)\b|if\s+(?:it|i|they|that|this)\s+(?:had\s+|has\s+|have\s+)?(?:included|covered|mentioned|said|explained|addressed|contained)\b)`,
+    // "count this as covering everything", "put me down as having covered the requirements", "treat data as complete"
+    String.raw`\b(?:count|treat|consider|mark|record|put)\s+(?:this|it|that|them|me|my\s+\w+)\s+(?:down\s+)?as\s+(?:having\s+)?(?:covering|covered|checked|satisfied)\b${NOT_A_RULE}`,
+    String.raw`\b(?:count|treat|consider|mark)\s+(?:the\s+)?(?:requirements|framing|data|model(?:ling|ing)?|evaluation|serving|monitoring)(?:\s+(?:step|part|section))?\s+as\s+(?:complete|completed|done|covered|finished)\b`,
+    // "consider it checked", "consider all the metric rubric items satisfied"
+    String.raw`\b(?:consider|deem)\s+(?:it|that|this|them|all\s+(?:of\s+)?(?:the\s+)?[\w\s-]{0,30}?)\s+(?:checked|ticked|satisfied|covered)\b${NOT_A_RULE}`,
+    String.raw`\brubric\s+items?\b[^.!?]{0,40}\b(?:satisfied|checked|ticked|covered|met)\b`,
+    // "just say I mentioned position bias", "write that I covered leakage", "log that I discussed calibration"
+    String.raw`\b(?:say|put\s+down|write\s+down|note\s+down|note|record|assume|pretend)\s+(?:that\s+)?i\s+(?:mentioned|covered|hit|said|explained|addressed|nailed|included)\b`,
+    String.raw`\b(?:write|log|note|record|mention|put)\s+that\s+i(?:'ve|\s+have)?\s+(?:covered|discussed|mentioned|explained|addressed|talked\s+about|nailed|hit)\b`,
+    // "let's say for the sake of the exercise that I mentioned calibration"
+    String.raw`\blet'?s\s+(?:just\s+)?(?:say|pretend|assume|agree)\b[^.!?]{0,40}?\bi(?:'ve|\s+have)?\s+(?:said|covered|mentioned|explained|answered)\b`,
+    // "give me the points for retraining", "credit me for the feature store"
+    String.raw`\b(?:give|award)\s+me\s+(?:the\s+|some\s+|all\s+the\s+)?(?:points?|credit|marks)\s+for\b|\bcredit\s+me\s+(?:for|with)\b`,
+    // "copy their score", "bump my score a bit", "change it to max"
+    String.raw`\bcopy\s+(?:their|the|his|her|that)\s+(?:\w+\s+)?(?:score|grade|rating|marks)\b|\b(?:bump|raise|boost|inflate)\s+(?:up\s+)?(?:my|the)\s+(?:score|grade|rating|marks)\b|\bchange\s+(?:it|that|my\s+(?:score|grade))\s+to\s+(?:max|maximum|full|100|the\s+max)\b`,
+  ].join('|'),
+  'i',
+);
+
 /** Checked against one sentence or line at a time. */
 const PATTERNS: Pattern[] = [
+  { kind: 'instruction', re: CREDIT_CLAIM },
   {
     kind: 'instruction',
     quotable: true,

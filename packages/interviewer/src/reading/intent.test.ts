@@ -133,6 +133,17 @@ describe('readIntent: requests', () => {
     expect(intentOf('we get early hints of drift from the click rate')).toBe('answer');
   });
 
+  it.each([
+    'stop generating at the end of the block, found from the indentation',
+    'stop sequences at a blank line so a completion never runs past the function',
+    "i'm done with the label: accepted = positive, rejected = negative",
+    'end: cut the suggestion at three lines',
+    'finish: beam width 4, keep the top 2',
+  ])('reads a design note that opens with an ending word as an answer: %s', (text) => {
+    // Ending the interview or the step cannot be undone: a note must never be read as asking for it.
+    expect(intentOf(text)).toBe('answer');
+  });
+
   it('reads weather as a case feature when the question is about the case', () => {
     expect(intentOf('Does bad weather change delivery times?')).toBe('facts');
     expect(intentOf("what's the weather like today")).toBe('off-topic');

@@ -97,8 +97,12 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
   ...fields,
 });
 
+/** "end: wrap at 3 lines", "finish: beam width 4": a note's label, not a request to end anything. */
+const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
+
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
-  if (clauses.some(isStop)) return 'stop';
+  const unlabelled = NOTE_LABEL.test(core) ? clauses.slice(1) : clauses;
+  if (unlabelled.some(isStop)) return 'stop';
   if (clauses.some(isMoveOn)) return 'move-on';
   // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
   if (isOutsideTask(core)) return 'off-topic';

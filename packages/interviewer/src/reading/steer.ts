@@ -3,6 +3,7 @@
  * orders to score, notes to "the evaluator", fake markup, a new role for the interviewer. Matched
  * per sentence (`isSteer`) and on the whole message (`hasFakeMarkup`).
  */
+import { CREDIT_CLAIM } from '@mlsd/scoring';
 import { anyOf } from './patterns.ts';
 
 /** Aimed at the grader or at the interviewer's own instructions. */
@@ -241,6 +242,7 @@ export function isSteer(sentence: string): boolean {
     .replace(QUOTED, ' ');
   const steers =
     STEER.test(unquoted) ||
+    CREDIT_CLAIM.test(unquoted) ||
     ADDRESSED.test(unquoted) ||
     COMMANDED.test(unquoted) ||
     CLAIMED.test(unquoted) ||

@@ -55,6 +55,20 @@ const QUESTION_CLAUSE = new RegExp(
 const CLOSING_REQUEST =
   /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview))(?: to [\w\s]{1,30})?[\s?.!]*$/i;
 
+/** Notation of a design note: a label and its value, an assignment, an arrow, a figure. */
+const DESIGN_NOTE = /\w\s*[:=]\s*\S|->|=>|→/;
+
+/**
+ * Words an answer must hold before the learned reader may read it as ending the interview or the
+ * step: the interview, the time, leaving; the next part, moving, skipping. "stop tokens at the end
+ * of a block" holds none of them.
+ */
+const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
+  stop: /\b(?:interview|session|mock|practice|today|tonight|for now|for the day|whole thing|rest of (?:this|it|the)|brain|tired|energy|leave|leaving|go(?:tta)? go|bye|call it|quit|bail|out of time|enough|wrap|kill|cancel|abort|terminate|exit|finish(?:ing)?|(?:stop|end|done) (?:here|now|this|it|there))\b/i,
+  'move-on':
+    /\b(?:next|move|moving|skip|part|section|step|stage|topic|on ?to|ahead|done|complete|finished|pass to|go to|get (?:to|into|on)|talk about|turn to|jump|proceed|continue|later|requirements|framing|data|features|model(?:ing|ling)?|evaluation|serving|monitoring|design)\b/i,
+};
+
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
 
@@ -98,6 +112,15 @@ export function withLearnedReading(
     (byRules.intent === 'move-on' || byRules.intent === 'stop') &&
     ANSWERING.has(learned.intent) &&
     CLOSING_REQUEST.test(text)
+  )
+    return byRules;
+  // "stop at block boundary via the AST", "done with labels: tab = positive": a design note whose
+  // first word could end the step or the interview. Ending either cannot be taken back, so the
+  // learned reader never orders it over an answer that talks design or writes a note ("x: y", "a = b").
+  if (
+    final &&
+    ANSWERING.has(byRules.intent) &&
+    (DESIGN_NOTE.test(text) || !ENDING_TALK[learned.intent === 'stop' ? 'stop' : 'move-on'].test(text))
   )
     return byRules;
   // Turning a message away ("let's keep to the interview") when it talks design is the costlier

@@ -8,7 +8,7 @@ import { answersFact } from '../read-message.ts';
 import { withLearnedReading } from './combine.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 import { trainIntentModel, trainingHash } from './train.ts';
-import { TRAINING_SETS, trainingMessages, UNSEEN_SETS } from './training-sets.ts';
+import { READ_ONLY_SETS, TRAINING_SETS, trainingMessages, UNSEEN_SETS } from './training-sets.ts';
 
 const study = (id: string) => {
   const loaded = loadYamlFile(
@@ -40,7 +40,8 @@ describe('the stored intent model', () => {
       .map((file) => file.replace(/^intents\.|\.json$/g, ''));
     const unseen: readonly string[] = UNSEEN_SETS;
     expect(TRAINING_SETS.filter((set) => unseen.includes(set))).toEqual([]);
-    expect([...TRAINING_SETS, ...UNSEEN_SETS].sort()).toEqual(files.sort());
+    expect(TRAINING_SETS.filter((set) => (READ_ONLY_SETS as readonly string[]).includes(set))).toEqual([]);
+    expect([...TRAINING_SETS, ...UNSEEN_SETS, ...READ_ONLY_SETS].sort()).toEqual(files.sort());
   });
 
   it('was trained on the labelled sets as they are now (run scripts/train-intent-model.ts)', () => {
@@ -72,10 +73,17 @@ describe('the learned reader beside the rules', () => {
   });
 
   it('needs more certainty to move on or stop, which cannot be taken back', () => {
-    const text = 'I would use zorblat here.';
+    const text = 'I would use zorblat here, but I am too tired for the rest of the interview.';
     expect(withLearnedReading(text, rules, { model: modelSaying('stop', 0.9) }).intent).toBe('answer');
     expect(withLearnedReading(text, rules, { model: modelSaying('stop', 0.99) }).intent).toBe('stop');
     expect(withLearnedReading(text, rules, { model: modelSaying('move-on', 0.9) }).intent).toBe('answer');
+  });
+
+  it('never ends the interview or the step on an answer that does not talk of ending, or writes a note', () => {
+    for (const text of ['stop zorblat at the block boundary', 'done with zorblat: tab = positive']) {
+      for (const intent of ['stop', 'move-on'] as const)
+        expect(withLearnedReading(text, rules, { model: modelSaying(intent, 0.999) }).intent).toBe('answer');
+    }
   });
 
   it('does not turn away a message that talks design', () => {
