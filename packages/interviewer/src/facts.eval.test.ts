@@ -216,7 +216,14 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // Then "like ..." after a question joins it, and a guess at the answer after it ("i guess revenue?",
   // "could be a negative label") is no question: blind9a 90.2%, blind9b 86.5% (10 false "not covered").
   blind9a: { right: 0.9, falseNone: 7, none: 0.37 },
-  blind9b: { right: 0.86, falseNone: 10, none: 0.37 },
+  blind9b: { right: 0.87, falseNone: 7, none: 0.37 },
+  // Written blind in the tenth session (231 answerable questions in three phrasings, 110 unanswerable,
+  // over all 18 cases; fillers where the candidate says part of their plan around the question).
+  // First sight: 87.4% right (plain 93.9%, filler 73.2%, combined 91.3%), 94.3% given, 26 false
+  // "not covered", 36.4% "none". Its misses were read: a remark typed after a question without
+  // closing punctuation ("...? ballpark is fine", "...? might need rotated boxes") was a question
+  // part of its own. Now 90.2% (blind9b, still unread, 86.5% to 87.4%, false "not covered" 10 to 7).
+  blind11: { right: 0.9, falseNone: 14, none: 0.36 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

@@ -90,6 +90,21 @@ describe('splitMessage', () => {
     expect(splitMessage('could we use the returns as labels?')[0]?.asked).toBe(true);
   });
 
+  it('reads a remark typed after a question without closing punctuation as no question', () => {
+    const asked = (message: string) => splitMessage(message).map((part) => part.asked);
+    expect(asked('how many sellers list each week? that sets my index refresh')).toEqual([true, false]);
+    expect(asked('rough p99 for search? ballpark is fine')).toEqual([true, false]);
+    expect(asked('do we keep raw audio? might need it for relabelling')).toEqual([true, false]);
+    expect(asked('is the catalog mostly english? thinking about multilingual encoders')).toEqual([
+      true,
+      false,
+    ]);
+    // A bare noun phrase, a question word or a modal with a subject still asks.
+    expect(asked('how many users? and the peak qps')).toEqual([true, true]);
+    expect(asked('how many users? what is the peak qps')).toEqual([true, true]);
+    expect(asked('how many users? could we get their history too')).toEqual([true, true]);
+  });
+
   it('keeps numbers with a decimal point whole', () => {
     expect(texts('Is the CTR about 1.2% overall?')).toEqual(['Is the CTR about 1.2% overall?']);
   });

@@ -168,6 +168,18 @@ const GUESS =
 const ELABORATION =
   /^(?:like|as in|i mean|e\.?g\.?|i\.?e\.?|especially|specifically|in (?:number|terms) of|or rather)\b/i;
 
+/**
+ * "...? ballpark is fine", "...? graph size matters for my candidate gen", "...? cross-lingual
+ * matching, ugh": typed after a question without closing punctuation, a clause with a verb or the
+ * candidate's own voice is a remark. A bare noun phrase ("...? and the peak qps") still asks.
+ */
+const REMARK =
+  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
+
+/** "might need rotated boxes", "could skip those": a modal with no subject states, it does not ask. */
+const SUBJECTLESS_MODAL =
+  /^(?:could|might|would|should|will|may|must|can)\s+(?!(?:we|you|i|they|it|there|he|she|the|this|that|these|those|our|your|their|a|an|someone|anyone|people|users?|one)\b)[a-z]/i;
+
 function looksAsked(raw: string, stripped: string): boolean {
   return QUESTION_START.test(stripped) || ASKING.test(raw);
 }
@@ -206,10 +218,12 @@ export function splitMessage(message: string): MessagePart[] {
           previous.text = `${previous.text} ${text}`;
           return;
         }
+        const unclosed = end === '' && pieceIndex === 0 && last;
         const motive =
           afterQuestion &&
           (GUESS.test(text) ||
-            (!end.startsWith('?') && (!looksAsked(raw, text) || MODAL_BE.test(text)) && MOTIVE.test(text)));
+            (!end.startsWith('?') && (!looksAsked(raw, text) || MODAL_BE.test(text)) && MOTIVE.test(text)) ||
+            (unclosed && (!looksAsked(raw, text) || SUBJECTLESS_MODAL.test(text)) && REMARK.test(text)));
         const part: MessagePart = { text, asked: !motive && (asked || looksAsked(raw, text)) };
         if (motive) part.told = true;
         if (parts.length > start) part.joined = true;
