@@ -77,10 +77,14 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     ['every minute compute prices and store them?', 'tentative'],
     ['monitor the click rate per country?', 'tentative'],
     ['wait is there a problem with that since they share drivers?', 'tentative'],
+    ['so the target could be minutes until pickup?', 'tentative'],
+    ['skipped within 5s = negative?', 'tentative'],
+    ['do we simply sum the stage estimates?', 'tentative'],
     // The same words as things of the case are asked.
     ["what's the compute budget for serving?", 'facts'],
     ['what watch time does a typical user have?', 'facts'],
     ['is there a problem with fraud on this platform today?', 'facts'],
+    ['what is the target for pickup time today?', 'facts'],
   ])('reads an operation or a doubt about the idea by who it is about: %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -310,12 +310,17 @@ const PLAN_CLAUSE =
 export const DOUBTS_OWN_IDEA =
   /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i;
 
-const PROPOSAL_QUESTION = anyOf([
+export const PROPOSAL_QUESTION = anyOf([
   /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
   /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
   /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
   DOUBTS_OWN_IDEA,
+  // "the label would be... whether they pressed tab?", "so the features could be recency and price?":
+  // a part of the design given a value, with a rising voice.
+  /^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*(?:the|our|my|a) (?:[\w-]+ )?(?:label|target|feature|loss|metric|objective|output|positive|negative|baseline|north star)s?\b[^?]{0,20}?\b(?:would|could|might|will)\s+be\b/i,
+  // "scrolled past = dislike?": a definition written as notation, put up for a nod.
+  /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.
   /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80}\b(?:maybe|perhaps|possibly|i guess|i suppose)\W*$/i,
   /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,

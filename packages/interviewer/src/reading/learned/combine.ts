@@ -1,6 +1,6 @@
 import { splitMessage } from '../../facts/split.ts';
 import type { IntentReading } from '../intent.ts';
-import { DOUBTS_OWN_IDEA } from '../questions.ts';
+import { PROPOSAL_QUESTION } from '../questions.ts';
 import { hasDesignWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
@@ -135,12 +135,13 @@ export function withLearnedReading(
   // mean", and the idea goes unheard.
   const putAsQuestion = QUESTION_CLAUSE.test(text) || WANTS_TO_KNOW.test(text);
   if (byRules.intent !== 'facts' && PUT_UP.test(text) && !putAsQuestion) return byRules;
-  // "watch revenue and trips?", "is there a problem with that since they share drivers?": an act of
-  // the design put up, or a doubt about the idea just given, asks nothing of the case.
+  // "watch revenue and trips?", "is there a problem with that since they share drivers?", "do we just
+  // add up the stages?": an act of the design put up, a doubt about the idea just given, or a
+  // proposal put as a question asks nothing of the case.
   const opening = text.trim();
   if (
     byRules.intent === 'tentative' &&
-    ((opensWithDesignVerb(opening) && !putAsQuestion) || DOUBTS_OWN_IDEA.test(opening))
+    ((opensWithDesignVerb(opening) && !putAsQuestion) || PROPOSAL_QUESTION.test(opening))
   )
     return byRules;
   // "Watch for the restaurant tablets dying", "features: distance, how soon it starts, price": a
