@@ -8,6 +8,7 @@ import {
 } from '@mlsd/rubric';
 import type { CompiledPoint, CompiledRubric, CompiledStep, SignalRef } from './compiled-types.ts';
 import { countersOf } from './flags.ts';
+import { addMeasureAliases } from './measure-aliases.ts';
 import { type CompiledSignal, compileSignal, phraseKey } from './phrases.ts';
 import { buildVocab, caseWords } from './vocabulary.ts';
 import { meaningStatus } from './word-vectors.ts';
@@ -122,6 +123,7 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
       openings: [caseStep.opening, frameworkStep.opening].map(phraseKey),
     });
   }
+  addMeasureAliases(points);
   return {
     study,
     framework,
