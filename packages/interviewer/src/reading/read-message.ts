@@ -197,7 +197,7 @@ function factsOfPoints(caseStudy: CaseStudy, framework: Framework, step: StepId)
 
 /** Points covered in this message or the candidate's previous few: never probed right after. */
 function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<string> {
-  // What this message talked about without earning it counts too: "output: p(fraud | txn) at auth
+  // What these messages talked about without earning it counts too: "output: p(fraud | txn) at auth
   // time" probed with "what exactly does the model output?" is not listening.
   const ids = new Set([...current.covered, ...(current.near ?? [])].map((point) => point.pointId));
   let seen = 1;
@@ -209,7 +209,7 @@ function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<st
     const before = readCandidateMessage(request.caseStudy, request.framework, line.text, {
       cache: request.cache,
     });
-    for (const point of before.covered) ids.add(point.pointId);
+    for (const point of [...before.covered, ...(before.near ?? [])]) ids.add(point.pointId);
   }
   return ids;
 }
