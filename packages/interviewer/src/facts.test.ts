@@ -107,6 +107,10 @@ describe('fact retrieval on the fixture case', () => {
     ]);
   });
 
+  it('reads "+" between two asks as "and"', () => {
+    expect(parts('daily users + latency budget?')).toEqual(['found:user-scale', 'found:latency']);
+  });
+
   it('keeps "X and Y" whole when one fact holds both', () => {
     expect(parts('Are there GDPR and consent rules?')).toEqual(['found:privacy']);
   });

@@ -116,7 +116,7 @@ const LEAD_IN =
   /^(?:for|before|on|in|about|regarding|as for|given|since|thinking about|in terms of)\b[^,?]*,\s*(?=(?:what|what's|how|why|when|where|which|who|is|are|do|does|did|can|could|should|will|would|any)\b)/i;
 
 /** Two subjects joined inside one question. */
-const CONJUNCTION = /\s+(?:and|&|plus|as well as)\s+/i;
+const CONJUNCTION = /\s+(?:and|&|\+|plus|as well as)\s+/i;
 
 /** "the click": a bare word right after a determiner or the frame of the question, no noun of its own yet. */
 const BARE_MODIFIER =
