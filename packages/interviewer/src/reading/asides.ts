@@ -90,6 +90,12 @@ const META = anyOf([
   // The interview's level and origin: "what level is this calibrated for?", "which company's interview format".
   /\b(?:what|which) level\b[^.?!]{0,20}\b(?:calibrated|pitched|aimed|set|meant|targeted)\b|\binterview (?:format|style|process|loop)\b[^.?!]{0,20}\b(?:based on|from|like)\b/i,
   /\bmy (?:score|grade|rating|marks?|results?|performance|feedback|chances|odds|level)\b/i,
+  // The candidate's own writing judged: "do typos count against me?", "is my English a problem for
+  // the evaluation?", "does spelling matter for the score?". ("Spelling correction matters for
+  // search" is design: it names neither the candidate nor the grade.)
+  /\b(?:my|i'?m using|i use|i make|i type)\b[^.?!]{0,20}\b(?:english|grammar|spelling|typos?|accent|handwriting|british spellings?)\b[^.?!]{0,40}\b(?:count|matter|problem|ok|okay|fine|allowed|penali[sz]\w*|hurt|affect|score|grade|evaluation)\b/i,
+  /\b(?:english|grammar|spelling|typos?|accent)\b[^.?!]{0,30}\b(?:against me|(?:for|in|on|to) (?:the|my) (?:score|grade|grading|evaluation|assessment|rating|report)|penali[sz]\w*)/i,
+  /\b(?:do|does|will|would|did) (?:typos?|spelling|grammar|my english)\b[^.?!]{0,20}\b(?:count|matter)\b/i,
   /\bwhat (?:score|grade|rating|mark|level)s? (?:would|will|do|did) you\b/i,
   /\bhow (?:are|will|do|would) you (?:be )?(?:grad|scor|evaluat|assess|mark|judg)\w*(?= (?:me|my|this\W*$|the (?:interview|candidates?)|candidates|answers)|\W*$)/i,
   /\bhow (?:is|are|does|will) (?:this|the|my) (?:mock|interview|session|answers?|scoring|grading|evaluation)\b[^.?!]{0,20}\b(?:scor|grad|evaluat|assess|mark|work)\w*/i,

@@ -119,6 +119,9 @@ describe('readIntent: requests', () => {
     ["I'm done, end it", 'stop'],
     ['I need to stop here, can we move on to feedback?', 'stop'],
     ['how am I doing?', 'meta'],
+    ['will my typos count against me?', 'meta'],
+    ['is my grammar a problem for the grade?', 'meta'],
+    ['spelling correction matters a lot for search', 'answer'],
     ['how are you doing?', 'off-topic'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
