@@ -204,7 +204,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // chosen with it trained on tune to blind5 and read on blind6 and blind7. The floors above are now
   // training figures. blind8 read again (its misses had been read once, nothing tuned on it): 85.0%
   // to 89.7% right, 88.5% to 92.9% of asked facts given, false "not covered" 23 to 15, 32.4% "none".
-  blind8: { right: 0.89, falseNone: 15, none: 0.33 },
+  blind8: { right: 0.9, falseNone: 15, none: 0.33 },
   // Written blind in the ninth session (230 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases) and split by case: `blind9a` (ad-click, eta, fraud, llm-moderation, news feed,
   // rag, search, street view, video search) was read after the classifier change; its misses led to
@@ -217,9 +217,11 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // "could be a negative label") is no question: blind9a 90.2%, blind9b 86.5% (10 false "not covered").
   // Since the tenth session blind9a and blind11 (below) are training sets of the classifier too:
   // blind9b 87.4% to 88.5% right, 93.0% to 94.1% given, false "not covered" 7 to 5; blind8 90.0% to
-  // 89.9%.
-  blind9a: { right: 0.92, falseNone: 2, none: 0.42 },
-  blind9b: { right: 0.88, falseNone: 5, none: 0.37 },
+  // 89.9%. Then a later clause of one sentence stopped counting as a follow-up on the fact before
+  // when that fact only ties with its own (found on blind12): blind9b 90.0% (94.8% given), blind8
+  // 91.1% (93.3% given).
+  blind9a: { right: 0.93, falseNone: 2, none: 0.42 },
+  blind9b: { right: 0.9, falseNone: 5, none: 0.37 },
   // Written blind in the tenth session (231 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases; fillers where the candidate says part of their plan around the question).
   // First sight: 87.4% right (plain 93.9%, filler 73.2%, combined 91.3%), 94.3% given, 26 false
@@ -228,6 +230,14 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // part of its own. Now 90.2% (blind9b, still unread, 86.5% to 87.4%, false "not covered" 10 to 7);
   // a training set of the classifier since (93.2%).
   blind11: { right: 0.93, falseNone: 7, none: 0.38 },
+  // Written blind in the tenth session by another hand (230 answerable questions in three phrasings,
+  // 110 unanswerable, all 18 cases; questions through the candidate's design, buried mid-message,
+  // without a question mark, very short). Read on first sight with everything above in place: 86.7%
+  // right (plain 95.7%, filler 84.8%, combined 83.3%), 92.9% of asked facts given, 17 false "not
+  // covered", 28.2% of unanswerable questions "none". Its misses were read: most combined misses were
+  // "X, and how many Y?" answered with X's fact alone, since X's fact mentioned Y's words as often as
+  // Y's own fact. Now 88.0% (93.6% given).
+  blind12: { right: 0.88, falseNone: 17, none: 0.28 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

@@ -359,6 +359,18 @@ describe('fact retrieval on the real cases', () => {
     expect(covered.length).toBeGreaterThan(0);
   });
 
+  it('answers a later clause that asks a new count with its own fact, not the one before', () => {
+    const search = realCases.find((study) => study.id === 'video-search');
+    expect(search).toBeDefined();
+    const index = factIndexFor(search!);
+    // The catalogue fact mentions searches as much as the traffic fact does: a tie does not make the
+    // second clause a follow-up on the first.
+    expect(parts('How big is the video catalogue, and how many searches a day?', index)).toEqual([
+      'found:corpus-size',
+      'found:traffic',
+    ]);
+  });
+
   it('reads "they" or "it" in a later clause as the subject of the clause before', () => {
     const fraud = realCases.find((study) => study.id === 'fraud-detection');
     expect(fraud).toBeDefined();

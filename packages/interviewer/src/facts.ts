@@ -262,7 +262,7 @@ export function createFactIndex(
     }
     if (!fact) return false;
     // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
-    if (continuesFact(decided(entry), fact, settings.closeness, entry.joined)) {
+    if (continuesFact(decided(entry), fact, settings.closeness)) {
       previous.part.question = question;
     } else if (
       entry.part.fact &&

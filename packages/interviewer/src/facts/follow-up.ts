@@ -33,10 +33,10 @@ function holdsAll(entry: Ranked | undefined, ranking: Ranking): entry is Ranked 
  * Whether a part right after one answered by `fact` asks more about that fact: "What share of
  * transactions are fraud, and *what do we lose to it*?", "Is there a cap on invitations? *How many
  * can one person send?*". It does when it refers back or only uses words that fact holds, and has no
- * fact of its own or one that holds no more of its words. `joined`: it is a later clause of the same
- * sentence (see MessagePart.joined).
+ * fact of its own or one that holds no more of its words. Being a later clause of the same sentence
+ * does not make it one: "How many public videos are there, and how many searches a day?" asks two.
  */
-export function continuesFact(part: Decided, fact: Fact, closeness: number, joined = false): boolean {
+export function continuesFact(part: Decided, fact: Fact, closeness: number): boolean {
   const { ranking } = part;
   if (part.fact === fact) return true;
   // "Do they get push notifications?" asks about something new, whatever "they" are.
@@ -60,8 +60,11 @@ export function continuesFact(part: Decided, fact: Fact, closeness: number, join
   if (mine.coverage < closeness * own.coverage) return false;
   // "How many listings go live a month, and how long till they get booked?": a later clause of the
   // same sentence whose words that fact all holds leans on it, even with no "it" or "they".
-  const leans = back || (joined && covered);
-  return (leans && mine.held >= own.held) || (covered && mine.held > own.held);
+  if (back) return mine.held >= own.held || (covered && mine.held > own.held);
+  // Without "it" or "they", even a later clause of the same sentence needs that fact to hold more of
+  // its words than its own does: "How many public videos are there, and how many searches a day?"
+  // asks a new count that the videos fact happens to mention as much as the traffic fact does.
+  return covered && mine.held > own.held;
 }
 
 /**
