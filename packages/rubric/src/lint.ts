@@ -196,6 +196,35 @@ export function lintCurveballPremises(
   );
 }
 
+/**
+ * A framework point marked not applicable must be a point of that step of the framework, and not one
+ * the case redefines: an unknown id would silently leave the generic point in place.
+ */
+export function lintNotApplicable(
+  study: CaseStudy,
+  framework: Rubrics['framework'],
+  file: string,
+  displayName: string,
+): RubricIssue[] {
+  return STEP_IDS.flatMap((step) => {
+    const generic = new Set(framework.steps.find((each) => each.id === step)?.points.map((p) => p.id));
+    const own = new Set(study.steps[step].points.map((p) => p.id));
+    return study.steps[step].notApplicable
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => !generic.has(entry.id) || own.has(entry.id))
+      .map(({ entry, index }) =>
+        issueAt(
+          file,
+          displayName,
+          ['steps', step, 'notApplicable', index, 'id'],
+          own.has(entry.id)
+            ? `"${entry.id}" is a talking point of this case: remove it from notApplicable, or the point`
+            : `"${entry.id}" is no framework point of the ${step} step; known: ${[...generic].join(', ')}`,
+        ),
+      );
+  });
+}
+
 /** Lints every loaded case: errors, then concept-duplicate warnings (which do not stop loading). */
 export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
   const genericTitles = new Set(
@@ -218,6 +247,7 @@ export function lintRubrics(rubrics: Omit<Rubrics, 'warnings'>): RubricIssue[] {
     const displayName = rubrics.files.get(id) ?? path;
     issues.push(...lintCase(study, path, displayName, genericTitles));
     issues.push(...lintCurveballPremises(study, genericIds, path, displayName));
+    issues.push(...lintNotApplicable(study, rubrics.framework, path, displayName));
     warnings.push(...lintConceptDuplicates(rubrics, study, path, displayName));
   }
   return [...issues, ...warnings];

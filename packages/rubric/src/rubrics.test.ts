@@ -131,3 +131,21 @@ describe('lintCurveballPremises', () => {
     expect(issue?.message).toMatch(/requires "no-such-point", which is no talking point/);
   });
 });
+
+describe('lintNotApplicable', () => {
+  it('names an id that is no framework point of the step, or one the case redefines', async () => {
+    const { lintNotApplicable } = await import('./lint.ts');
+    const loaded = loadRubrics(RUBRICS_DIR);
+    if (!loaded.ok) throw new Error('the repo rubrics do not load');
+    const study = structuredClone(loaded.value.cases.get('street-view-blurring')!);
+    const file = `${RUBRICS_DIR}/cases/street-view-blurring.yaml`;
+    const lint = () => lintNotApplicable(study, loaded.value.framework, file, 'street-view-blurring.yaml');
+    expect(lint()).toEqual([]);
+    study.steps.serving.notApplicable.push({ id: 'online-experiment', why: 'It belongs to evaluation.' });
+    expect(lint()[0]?.message).toMatch(/"online-experiment" is no framework point of the serving step/);
+    study.steps.serving.notApplicable.pop();
+    const own = study.steps.serving.points[0]!.id;
+    study.steps.serving.notApplicable.push({ id: own, why: 'A mistake.' });
+    expect(lint()[0]?.message).toMatch(/is a talking point of this case/);
+  });
+});

@@ -113,6 +113,12 @@ export const CaseStep = z.strictObject({
   opening: sentence,
   points: z.array(TalkingPoint).min(6, 'each step needs at least 6 talking points'),
   redFlags: z.array(RedFlag).default([]),
+  /**
+   * Framework points of this step that do not apply to the case, each with the reason a reader of
+   * the rubric needs ("an offline batch job has no live users to split"). They are never scored,
+   * probed or counted as missed.
+   */
+  notApplicable: z.array(z.strictObject({ id, why: sentence })).default([]),
 });
 export type CaseStep = z.infer<typeof CaseStep>;
 

@@ -40,6 +40,15 @@ describe('near-duplicate points', () => {
     expect(credited).toEqual(['spam-revenue-goal']);
   });
 
+  it('leave out a framework point the case marks not applicable: never scored, probed or missed', () => {
+    const { study, framework } = fixtureRubric();
+    study.steps.requirements.notApplicable = [{ id: 'business-goal', why: 'Nothing is sold here.' }];
+    expect(stepPoints(study, framework, 'requirements').map((point) => point.id)).not.toContain(
+      'business-goal',
+    );
+    expect(findPoint(study, framework, 'business-goal')).toBeUndefined();
+  });
+
   it('leave a framework point alone when no case point shares its concept', () => {
     const { study, framework } = fixtureRubric();
     expect(stepPoints(study, framework, 'requirements').map((point) => point.id)).toContain('business-goal');

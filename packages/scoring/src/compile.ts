@@ -92,8 +92,9 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
   for (const frameworkStep of framework.steps) {
     const caseStep = study.steps[frameworkStep.id];
     const stepPoints = caseStep.points.map((point) => add(point, frameworkStep.id, 'case'));
+    const notApplicable = new Set(caseStep.notApplicable.map((entry) => entry.id));
     for (const point of frameworkStep.points) {
-      if (caseIds.has(point.id)) continue;
+      if (caseIds.has(point.id) || notApplicable.has(point.id)) continue;
       // A near-duplicate is one concept: its phrasings join the case point, and one sentence earns it once.
       const into = byId.get(duplicates.get(point.id) ?? '');
       if (into && into.step === frameworkStep.id) {
