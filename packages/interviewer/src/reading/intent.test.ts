@@ -256,6 +256,19 @@ describe('readIntent: questions without "?" and rhetorical questions', () => {
     expect(
       intentOf('What would I log? Every impression, with the model version, so training matches serving.'),
     ).toBe('answer');
+    expect(intentOf('why calibrate at all? because the bid multiplies the score')).toBe('answer');
+  });
+
+  it('reads "because ..." after a question that is not a why as the reason it is asked', () => {
+    expect(intentOf('how often do reviewers disagree? because that caps what any model can reach')).toBe(
+      'facts',
+    );
+  });
+
+  it('keeps help asked for in so many words a hint request, whatever question comes with it', () => {
+    expect(intentOf('how many examples do we need to label to trust the number? could you help')).toBe(
+      'hint',
+    );
   });
 });
 

@@ -15,6 +15,11 @@ const FRAMES =
 const SELF_ANSWER =
   /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;
 
+/** A sentence that gives a reason: the answer to a why-question, the motive after any other. */
+const MOTIVE_OPENING = /^(?:because|since|cause|'cause|cos|coz)\b/i;
+/** A question that asks for a reason. */
+const WHY = /^(?:why|how come|what(?:'s| is) the (?:reason|point|rationale))\b/i;
+
 /** Doubt in a self-answer: the candidate still wants the question answered. */
 const HEDGED = /\b(?:not (?:\w+ )?sure|unsure|no idea|i guess|maybe)\b/i;
 
@@ -31,6 +36,9 @@ const ANSWER_OPENING =
 export function isRhetorical(question: string, following: readonly string[]): boolean {
   const [next, afterNext] = following;
   if (next === undefined || /\?\s*$/.test(next)) return false;
+  // "How often do two experts agree? Because if it's 80%, the model can't beat that": after a
+  // question that is not a why, "because" says why it is asked, it does not answer it.
+  if (MOTIVE_OPENING.test(next) && !WHY.test(question)) return false;
   // "...? I think so but not sure": an answer given with doubt leaves the question open.
   if (SELF_ANSWER.test(next)) return !HEDGED.test(next);
   if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;

@@ -69,6 +69,10 @@ const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
     /\b(?:next|move|moving|skip|part|section|step|stage|topic|on ?to|ahead|done|complete|finished|pass to|go to|get (?:to|into|on)|talk about|turn to|jump|proceed|continue|later|requirements|framing|data|features|model(?:ing|ling)?|evaluation|serving|monitoring|design)\b/i,
 };
 
+/** Help asked for outright. */
+const HELP_ASKED =
+  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
+
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
 
@@ -130,6 +134,9 @@ export function withLearnedReading(
   if (learned.intent !== 'facts') {
     return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
   }
+  // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
+  // many words stays a request for help, whatever question comes with it.
+  if (byRules.intent === 'hint' && HELP_ASKED.test(text)) return byRules;
   // "I think the goal is to maximize time spent?", "I'd watch the no-results rate": the candidate's
   // own view, put up or stated. Read as a fact question it gets a nearby fact, or "which do you
   // mean", and the idea goes unheard.
