@@ -80,6 +80,9 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     ['so the target could be minutes until pickup?', 'tentative'],
     ['skipped within 5s = negative?', 'tentative'],
     ['do we simply sum the stage estimates?', 'tentative'],
+    ['hmm no, so more like bookings that are not cancelled?', 'tentative'],
+    ['something like a seven day window?', 'tentative'],
+    ['is the catalogue more like 1M or 10M items?', 'facts'],
     // The same words as things of the case are asked.
     ["what's the compute budget for serving?", 'facts'],
     ['what watch time does a typical user have?', 'facts'],

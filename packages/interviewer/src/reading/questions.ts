@@ -319,6 +319,10 @@ export const PROPOSAL_QUESTION = anyOf([
   // "the label would be... whether they pressed tab?", "so the features could be recency and price?":
   // a part of the design given a value, with a rising voice.
   /^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*(?:the|our|my|a) (?:[\w-]+ )?(?:label|target|feature|loss|metric|objective|output|positive|negative|baseline|north star)s?\b[^?]{0,20}?\b(?:would|could|might|will)\s+be\b/i,
+  // "so more like watch time people enjoy?", "success is more like kept code, not shown?", "something
+  // like retention after a week?": the candidate's own reformulation, put up for a nod. ("Is the
+  // traffic more like 1k or 10k QPS?" asks: its "more like" follows what the case has.)
+  /(?:^|[,;:]\s*|\b(?:so|hmm+|no|actually|ok|okay|then)\s+)(?:(?:it'?s|it is|that'?s|that is|success is|the goal is|(?:the|our) (?:[\w-]+ )?(?:metric|objective|target|label|goal) (?:is|would be))\s+)?(?:more|rather) like\b|^(?:(?:so|hmm+|ok|okay|um+|then)[,\s]+)*something like\b/i,
   // "scrolled past = dislike?": a definition written as notation, put up for a nod.
   /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.
