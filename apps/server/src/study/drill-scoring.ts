@@ -1,5 +1,12 @@
 import type { DrillCreditedPoint, DrillMissedPoint, DrillRedFlagHit } from '@mlsd/protocol';
-import { type CaseStudy, type DrillCard, type Framework, STEP_IDS, type StepId } from '@mlsd/rubric';
+import {
+  type CaseStep,
+  type CaseStudy,
+  type DrillCard,
+  type Framework,
+  STEP_IDS,
+  type StepId,
+} from '@mlsd/rubric';
 import { scoreSession } from '@mlsd/scoring';
 
 /** A drill answer as the offline scorer reads it: one interview step's worth of points. */
@@ -73,11 +80,11 @@ export class DrillScorer {
     const cached = this.#studies.get(card.id);
     if (cached) return cached;
     const steps = Object.fromEntries(
-      STEP_IDS.map((id: StepId) => [
+      STEP_IDS.map((id: StepId): [StepId, CaseStep] => [
         id,
         id === card.step
-          ? { opening: card.question, points: card.points, redFlags: card.redFlags }
-          : { opening: card.question, points: [], redFlags: [] },
+          ? { opening: card.question, points: card.points, redFlags: card.redFlags, notApplicable: [] }
+          : { opening: card.question, points: [], redFlags: [], notApplicable: [] },
       ]),
     ) as CaseStudy['steps'];
     const study: CaseStudy = {
