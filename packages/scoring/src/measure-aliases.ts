@@ -7,9 +7,8 @@ import { wordVectors } from './word-vectors.ts';
  * terse answers drop them ("~60 ms prefill, ~80 decode", "decode is the slow part").
  */
 const MEASURES = new Set(
-  'time rate cost size count number amount level value score ratio share percentage volume latency speed budget'.split(
-    ' ',
-  ),
+  // Not "value", "score" or "level": "stale values", "risk score" name a thing, not its measure.
+  'time rate cost size count number amount ratio percentage latency speed budget'.split(' '),
 );
 /** Shorter words are too often something else ("ads", "gpu"). */
 const MIN_ALIAS_LENGTH = 5;
