@@ -9,7 +9,13 @@ export {
   stepPoints,
 } from './coverage.ts';
 export { anticipatedShare, CURVEBALL_FULL_SHARE, CURVEBALL_WEIGHT } from './curveballs.ts';
-export { CREDIT_CLAIM, type GraderDirectedKind, graderDirected } from './grader-directed.ts';
+export {
+  ANSWER_DECLARED_OVER,
+  CREDIT_CLAIM,
+  CRITERIA_DECLARED_MET,
+  type GraderDirectedKind,
+  graderDirected,
+} from './grader-directed.ts';
 export { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
 export * from './judge/index.ts';
 export { ENGLISH_WORDS, languageCounts } from './language.ts';

@@ -12,7 +12,6 @@ import {
   type PreferredMove,
   startInterview,
   stepDeadline,
-  type Transition,
   transition,
 } from '@mlsd/engine';
 import type { CandidateIntent, HintLevel, StepId, TurnKind } from '@mlsd/protocol';
@@ -163,9 +162,8 @@ export async function runHarnessSession(options: {
     });
     for (const id of reply.seen) seenByModel.add(id);
     const option = options[reply.chosen] ?? options[0]!;
-    const next: Transition = option.transition;
-    state = next.state;
-    return speakAll(next.effects, { move: option.move, turn: reply.turn });
+    state = option.transition.state;
+    return speakAll(option.transition.effects, { move: option.move, turn: reply.turn });
   };
 
   const start = startInterview(createConfig(framework, caseStudy, { durationMinutes: 45 }), now);

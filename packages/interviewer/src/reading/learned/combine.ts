@@ -55,7 +55,7 @@ const QUESTION_CLAUSE = new RegExp(
 const CLOSING_REQUEST =
   /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview))(?: to [\w\s]{1,30})?[\s?.!]*$/i;
 
-/** Notation of a design note: a label and its value, an assignment, an arrow, a figure. */
+/** Notation of a design note: a label and its value, an assignment, an arrow. */
 const DESIGN_NOTE = /\w\s*[:=]\s*\S|->|=>|→/;
 
 /**
