@@ -22,8 +22,8 @@ const MIN_ALIAS_RANK = 25_000;
 /**
  * Gives a case point's two-word signal made of a measure and one other word an alias: that word
  * alone, when it is a rare word and no other point of the rubric has it in any signal, so it
- * names this point and nothing else. "prefill time" is then met by "prefill"; "round trip time" (three words) and
- * "click rate" ("click" is in many points' signals) are left as they are.
+ * names this point and nothing else. "decode time" is then met by "decode"; "round trip time"
+ * (three words) and "click rate" ("click" is in many points' signals) are left as they are.
  */
 export function addMeasureAliases(points: CompiledPoint[]): void {
   const vectors = wordVectors();

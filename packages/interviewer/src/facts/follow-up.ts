@@ -60,7 +60,7 @@ export function continuesFact(part: Decided, fact: Fact, closeness: number): boo
   if (mine.coverage < closeness * own.coverage) return false;
   // "How many listings go live a month, and how long till they get booked?": a later clause of the
   // same sentence whose words that fact all holds leans on it, even with no "it" or "they".
-  if (back) return mine.held >= own.held || (covered && mine.held > own.held);
+  if (back) return mine.held >= own.held;
   // Without "it" or "they", even a later clause of the same sentence needs that fact to hold more of
   // its words than its own does: "How many public videos are there, and how many searches a day?"
   // asks a new count that the videos fact happens to mention as much as the traffic fact does.
