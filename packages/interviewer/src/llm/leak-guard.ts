@@ -88,7 +88,12 @@ export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): Lea
   return { check, stream, titles };
 }
 
-/** The lookup tables a scanner needs: every leak as a word sequence, and every proper prefix of one. */
+/**
+ * The lookup tables a scanner needs: every leak as a word sequence, and every proper prefix of one
+ * from its first content word. Stop words that open a leak ("of the", "you would") give nothing
+ * away, so they are shown at once; a leak completed after them still replaces the whole message.
+ * Holding them cost every reply about one chunk of lag on common words.
+ */
 function leakTables(
   forbidden: ReadonlySet<string>,
   titleWords: readonly { title: string; words: readonly string[] }[],
@@ -99,9 +104,11 @@ function leakTables(
   const firstWords = new Set<string>();
   let maxRun = SHINGLE_WORDS;
   // `null`: a prefix of something always forbidden; a list: only of these titles.
-  const addPrefixes = (words: readonly string[], title: string | null) => {
-    maxRun = Math.max(maxRun, words.length);
-    for (const word of words) vocabulary.add(word);
+  const addPrefixes = (leak: readonly string[], title: string | null) => {
+    maxRun = Math.max(maxRun, leak.length);
+    for (const word of leak) vocabulary.add(word);
+    const firstContent = leak.findIndex((word) => !STOP.has(word));
+    const words = firstContent > 0 ? leak.slice(firstContent) : leak;
     if (words[0] !== undefined) firstWords.add(words[0]);
     for (let length = 1; length < words.length; length++) {
       const key = words.slice(0, length).join(' ');

@@ -74,6 +74,23 @@ describe('the streamed leak guard, whatever the chunking', () => {
     }
   });
 
+  it('shows the stop words that open a secret passage, never a content word of it', () => {
+    // "…the model should calibrate…": only from the passage's first content word is anything held.
+    const words = strong.split(' ');
+    const lead = words.findIndex((word) => !/^(the|a|an|of|to|in|on|and|or|for|with|we|it|is)$/i.test(word));
+    const opening = `Fine, so ${words.slice(0, 10).join(' ')} and more.`;
+    expect(guard.check(opening)?.kind).toBe('strong-answer');
+    const content = words[Math.max(0, lead)]!.replace(/[^\p{L}\p{N}']/gu, '');
+    for (const size of [1, 3, 4, 7]) {
+      const caught = run(chunks(opening, size));
+      expect(caught.end.leak?.kind, `chunks of ${size}`).toBe('strong-answer');
+      expect(caught.shown, `chunks of ${size}`).not.toContain(content);
+    }
+    // A reply in which a stop word could open a passage is not held on it.
+    const filter = new OutputFilter(guard);
+    expect(filter.push('Okay. Walk me through the ')).toBe('Okay. Walk me through the ');
+  });
+
   it('a stall mid-word holds back a bounded tail, released when the reply ends', () => {
     const filter = new OutputFilter(guard);
     const sofar = `${CLEAN}How would you split the traffic betw`;

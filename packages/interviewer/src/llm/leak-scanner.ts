@@ -15,8 +15,9 @@ interface Word {
  * One streamed reply through the leak guard. Each piece is read once, together with a bounded
  * window of the text before it (enough for a word, a grading phrase or a refusal cut by a chunk
  * boundary), and only the last few words are kept. Text is held back only while its end could
- * still become a leak: a run of words that starts a secret passage, a title or a grading phrase,
- * or a half-written word that starts a word of one. Text once released is never taken back;
+ * still become a leak: a run of words that starts a secret passage, a title or a grading phrase
+ * (from its first content word: the stop words before it are shown), or a half-written word that
+ * starts a word of one. Text once released is never taken back;
  * after a leak nothing more is released.
  */
 export class LeakScanner {

@@ -20,7 +20,7 @@ export interface LeakTables {
   /** Joined title words to the titles they spell. */
   titleRuns: ReadonlyMap<string, readonly string[]>;
   titleLengths: readonly number[];
-  /** Every proper prefix of a leak: `null` when it starts a leak always, else the titles it starts. */
+  /** Every proper prefix of a leak from its first content word: `null` when it starts a leak always, else the titles it starts. */
   prefixes: ReadonlyMap<string, readonly string[] | null>;
   /** Every prefix of a word that starts a leak: a half-written word that is none of these, after words that start none, can be shown. */
   wordPrefixes: ReadonlySet<string>;

@@ -149,8 +149,9 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).code).toBe('CUT');
     expect((error as LlmError).partial).toBe(deltas.join(''));
-    // Held back only what could still start a leak ("can be trus…"), not a fixed five words.
-    expect(deltas.join('')).toBe('How would you check that the predicted numbers ');
+    // Held back only what could still start a leak: the half-written "trus…", not a fixed five
+    // words, and not the stop words before it ("can be"), which give nothing away.
+    expect(deltas.join('')).toBe('How would you check that the predicted numbers can be ');
   });
 
   it('fails an empty reply', async () => {
