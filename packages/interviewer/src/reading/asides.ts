@@ -78,6 +78,8 @@ const GUIDANCE = anyOf([
   /\b(?:do you|you'?d|you would) (?:expect|want) (?:here|in this|for this|from me)\b|\bsomething specific\b/i,
   // The interviewer's view, asked outright: "what do you think?", "not sure, how would you?"
   /(?:^|[,;:–—-]\s*)(?:so |and |but )?(?:what do you think|how would you|what would you do|your thoughts|thoughts)(?: (?:matters?(?: most)?|is (?:important|best|right|missing|next)|(?:we|i) should (?:do|focus on|look at)|comes next))?\W*$/i,
+  // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?"
+  /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:do|should|would|could|can|shall) (?:we|i) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
   /\bwhat (?:would|do) you (?:suggest|recommend|propose|advise)\b|\b(?:can|could|would) you (?:suggest|propose|recommend) (?:a |an |the |some )?(?:framing|approach|direction|starting point|structure|way|idea|where|how)\b/i,
 ]);
 

@@ -172,6 +172,52 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   return reading;
 }
 
+/**
+ * "we should watch lateness per city? like every hour?": a few words that give an example of the
+ * sentence before, not a question of their own. ("How many users? Like daily actives?" follows a
+ * fact question and stays one.)
+ */
+const ELABORATION =
+  /^(?:(?:um+|uh+|so|and|or|but)[,\s]+)?(?:like|e\.?g\.?|for example|for instance|say|maybe|probably)\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
+const ELABORATION_WORDS = 10;
+/** "…click probability? or watch time?": another value for the sentence before, asked the same way. */
+const ALTERNATIVE =
+  /^or\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
+
+function isElaboration(sentence: string): boolean {
+  // Read before the filler is stripped: "like" and "or" are what make it an elaboration.
+  const whole = sentence.trim();
+  const core = stripFiller(sentence) || whole;
+  return (
+    (ELABORATION.test(whole) || ALTERNATIVE.test(whole)) &&
+    wordCount(whole) <= ELABORATION_WORDS &&
+    !opensQuestion(core)
+  );
+}
+
+/** The candidate's own verdict on what they just asked about: "that seems expensive", "sounds slow". */
+const COST_REMARK =
+  /^(?:(?:but|and|hmm+|um+)[,\s]+)?(?:that|this|it)(?:'s| is| seems| sounds| feels| looks| would be| could be| might be)? (?:like )?(?:(?:really|very|super|pretty|quite|too|a bit|kind of|kinda|way) )?(?:expensive|costly|slow|wasteful|heavy|a lot|overkill|too much|a waste|risky|complicated|complex)\b/i;
+const COST_REMARK_WORDS = 8;
+/** A yes-or-no question about what the team would do ("do we need to…", "should we…"), not about a quantity. */
+const OWN_ACT =
+  /^(?:do|does|should|would|will|can|could|shall) (?:we|i) (?!(?:have|own|get|know|already|currently|see|receive)\b)/i;
+
+function isCostRemark(sentence: string): boolean {
+  const core = stripFiller(sentence) || sentence.trim();
+  return COST_REMARK.test(core) && wordCount(core) <= COST_REMARK_WORDS;
+}
+
+/** An elaboration read as a part of the sentence it elaborates: a question only after a fact question. */
+function elaborates(before: SentenceReading, own: SentenceReading): SentenceReading {
+  if (own.request !== null || own.facts.length === 0 || before.request !== null || before.facts.length > 0)
+    return own;
+  if (before.tentative > 0) return { ...own, facts: [], tentative: own.tentative + own.facts.length };
+  if (before.content > 0)
+    return { ...own, facts: [], content: own.content + own.facts.join(' ').split(/\s+/).length };
+  return own;
+}
+
 function reading(
   intent: CandidateIntent,
   reason: string,
@@ -225,6 +271,17 @@ export function readIntentByRules(text: string): IntentReading {
       ? 'short-unmarked'
       : 'long-unmarked';
   const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
+  read.forEach((sentence, index) => {
+    if (index > 0 && isElaboration(sentences[index] ?? ''))
+      read[index] = elaborates(read[index - 1]!, sentence);
+    // "do we need to call routing for every restaurant? that seems expensive": a doubt about the design.
+    if (
+      sentence.facts.length > 0 &&
+      sentence.facts.every((part) => OWN_ACT.test(part)) &&
+      isCostRemark(sentences[index + 1] ?? '')
+    )
+      read[index] = { ...sentence, facts: [], tentative: sentence.tentative + sentence.facts.length };
+  });
   const questions = read.flatMap((sentence) => sentence.facts);
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
   const content = read.reduce((sum, sentence) => sum + sentence.content, 0);

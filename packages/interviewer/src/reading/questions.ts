@@ -307,8 +307,11 @@ const PLAN_CLAUSE =
   /[,;]?\s(?:so|then)\s+(?:we\s+(?:can|could)\s+)?(?:just\s+)?(?:compute|precompute|reuse|use|run|cache|skip|drop|send|serve|store|share|batch|merge|rank|filter)\b/i;
 
 /** "is there a problem with that since they share drivers?": a doubt about the candidate's own idea. */
-export const DOUBTS_OWN_IDEA =
-  /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i;
+export const DOUBTS_OWN_IDEA = anyOf([
+  /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
+  // "what if the two numbers differ, is that bad?": the candidate's own thought, put up for a verdict.
+  /^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*(?:is|would|will|does) (?:that|this|it) (?:be |seem )?(?:(?:really|too|very|that) )?(?:bad|ok|okay|fine|wrong|enough|good enough|a (?:bad|good) (?:idea|thing)|an? (?:problem|issue|concern)|a big deal|worth it|overkill|too \w+)\W*$/i,
+]);
 
 export const PROPOSAL_QUESTION = anyOf([
   /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,

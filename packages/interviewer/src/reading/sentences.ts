@@ -27,11 +27,18 @@ const RUN_ON_BREAK =
  * Sentences, one per line of a list and one per `.`, `!` or `?` followed by a space. A message that
  * uses no "?" may be spoken: its run-ons are cut where a request or question starts.
  */
+/**
+ * Where a sentence ends: after ".", "!" or "?", but not after a trailing-off whose clause is not
+ * finished ("the label would be... whether they pressed tab?" is one sentence).
+ */
+const SENTENCE_END =
+  /(?<=[.!?])(?<!\b(?:be|is|are|was|were|the|a|an|of|to|for|with|like|and|or|but|would|could|should|might|maybe|um+|uh+|by|on|in|at|from|as)\.{2,})\s+/i;
+
 export function splitSentences(text: string, spoken = false): string[] {
   const sentences = text
     .split(/\n+/)
     .map((line) => line.replace(BULLET, ''))
-    .flatMap((line) => line.split(/(?<=[.!?])\s+/));
+    .flatMap((line) => line.split(SENTENCE_END));
   return (spoken ? sentences.flatMap((sentence) => sentence.split(RUN_ON_BREAK)) : sentences)
     .map((sentence) => sentence.trim())
     .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
