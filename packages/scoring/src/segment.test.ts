@@ -25,6 +25,7 @@ describe('splitSpans', () => {
       'like whats the delay',
       'and whats the budget for serving',
       'like when is the label done',
+      'like how many?',
     ])
       expect(asks(text), text).toBe(true);
     for (const text of [
@@ -32,8 +33,19 @@ describe('splitSpans', () => {
       'so we first gather candidates, like friends of friends, then rank them?',
       'i think the goal is to keep people scrolling as long as possible?',
       'when the rate drops we retrain',
+      'maybe xgboost?',
+      'gbdt with pinball loss perhaps?',
+      'like a ranking thing?',
     ])
       expect(asks(text), text).toBe(false);
+  });
+
+  it('does not end a sentence at a trailing-off inside an unfinished clause', () => {
+    expect(texts('the label would be... whether they pressed tab. late is worse... not sure')).toEqual([
+      'the label would be... whether they pressed tab.',
+      'late is worse...',
+      'not sure',
+    ]);
   });
 
   it('does not split after abbreviations or inside numbers', () => {

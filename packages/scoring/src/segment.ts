@@ -76,6 +76,12 @@ const QUESTION_OPENING =
   /^(?:(?:so|and|but|also|ok|okay|then|now|like|um|uh|hmm|wait|sorry|btw|oh|right|hi|hey|quick question|one more thing)[,:]?\s+)*(?:what|whats|what's|which|who|whose|where|why|how|when|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)\b/i;
 /** A marked question this short ("peak QPS?", "latency budget?") asks, whatever its opening. */
 const SHORT_QUESTION_WORDS = 4;
+/**
+ * "maybe xgboost?", "like a ranking thing?", "gbdt perhaps?": a short idea with a hedge is put up,
+ * not asked ("like how many?" still asks).
+ */
+const HEDGED_PROPOSAL =
+  /^(?:[-*•]\s+)?(?:(?:so|and|then|or)\s+)?(?:maybe|perhaps|probably|i guess|i think|like)\b|\b(?:maybe|perhaps|probably|i guess)\W*$/i;
 
 /**
  * A sentence that asks. Marked with "?", it asks when it or one of its clauses opens like a
@@ -86,12 +92,19 @@ function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
   if (INTERROGATIVE.test(trimmed)) return true;
   if (!/\?["')\]]*$/.test(trimmed)) return false;
-  if (trimmed.split(/\s+/).length <= SHORT_QUESTION_WORDS) return true;
+  if (trimmed.split(/\s+/).length <= SHORT_QUESTION_WORDS) {
+    const hedge = HEDGED_PROPOSAL.exec(trimmed);
+    return !hedge || QUESTION_OPENING.test(trimmed.slice(hedge.index + hedge[0].length).trim());
+  }
   return trimmed
     .replace(/^[-*•]\s+/, '')
     .split(/[,;:(—–]|\.{3}|\s-\s/)
     .some((clause) => QUESTION_OPENING.test(clause.trim()));
 }
+
+/** A clause that cannot end here: it stops on a verb of being, an article, a preposition or a conjunction. */
+const UNFINISHED =
+  /\b(?:be|is|are|was|were|the|a|an|of|to|for|with|like|and|or|but|would|could|should|might|by|on|in|at|from|as)$/i;
 
 function sentencesOfLine(lineText: string, offset: number): [number, number][] {
   const out: [number, number][] = [];
@@ -106,6 +119,8 @@ function sentencesOfLine(lineText: string, offset: number): [number, number][] {
     ) {
       continue;
     }
+    // "the label would be... whether they pressed tab": a trailing-off inside an unfinished clause.
+    if (/^\.{2,}$/.test(m[0]) && UNFINISHED.test(before)) continue;
     const end = m.index + m[0].length;
     out.push([offset + from, offset + end]);
     from = end;
