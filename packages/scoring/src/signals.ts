@@ -2,6 +2,8 @@ import type { Segment } from './analysis-types.ts';
 import type { CompiledRubric } from './compiled-types.ts';
 import { isFamilyKey } from './families.ts';
 import type { CompiledSignal } from './phrases.ts';
+import { technicalFor } from './synonyms.ts';
+import { contentWords } from './words.ts';
 
 /** One place a point is named in a segment: the content positions of the words that name it. */
 export interface Occurrence {
@@ -40,7 +42,8 @@ const NEAR_MIN_SCORE = 7;
 const SIGNALS_PER_POINT = 256;
 
 /** Which points a segment names, where, and how (signal, plain phrasing or vocabulary). */
-export function hitsOf(rubric: CompiledRubric, segment: Segment, prompt: Set<string> | null): SegmentHits {
+export function hitsOf(rubric: CompiledRubric, said: Segment, prompt: Set<string> | null): SegmentHits {
+  const segment = inCaseSense(rubric, said);
   // (point, signal) -> bit set of the signal's words present in the segment.
   const slots = new Map<number, number>();
   const softScore = new Map<number, { words: number; score: number; positions: number[] }>();
@@ -224,4 +227,49 @@ function oneClause(segment: Segment, found: readonly { at: number }[]): boolean 
   const clauseAt = (position: number) => segment.tokens[segment.contentAt[position] ?? -1]?.clause;
   const first = clauseAt(found[0]?.at ?? 0);
   return found.every((entry) => clauseAt(entry.at) === first);
+}
+
+/**
+ * Plain words with an everyday sense of their own that a case can be about: an order is a purchase
+ * in the delivery case, a ranking elsewhere; a group is a community in the social cases.
+ */
+const TWO_SENSES = ['order', 'ordering', 'group', 'track'];
+/** Uses in the case's own text (prompt and facts) from which such a word is the case's. */
+const CASE_SENSE_USES = 3;
+
+const caseSenses = new WeakMap<CompiledRubric, ReadonlySet<string>>();
+
+/** Which two-sense words this case uses in its own sense. */
+function caseSensesOf(rubric: CompiledRubric): ReadonlySet<string> {
+  let senses = caseSenses.get(rubric);
+  if (!senses) {
+    const { study } = rubric;
+    const text = [study.prompt, ...study.facts.map((fact) => fact.answer)].join('\n');
+    const counts = new Map<string, number>();
+    for (const lemma of contentWords(text)) counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
+    senses = new Set(TWO_SENSES.filter((word) => (counts.get(word) ?? 0) >= CASE_SENSE_USES));
+    caseSenses.set(rubric, senses);
+  }
+  return senses;
+}
+
+/**
+ * The segment without the jargon a two-sense word of the case was mapped to: in the delivery case
+ * "they might not order" is about buying food, not about ranking.
+ */
+function inCaseSense(rubric: CompiledRubric, segment: Segment): Segment {
+  const senses = caseSensesOf(rubric);
+  if (senses.size === 0) return segment;
+  let positions: Map<string, number[]> | null = null;
+  for (const [lemma, at] of segment.positions) {
+    const kept = at.filter((position) => {
+      const own = segment.content[position] ?? lemma;
+      return own === lemma || !senses.has(own) || !technicalFor(own).includes(lemma);
+    });
+    if (kept.length === at.length) continue;
+    positions ??= new Map(segment.positions);
+    if (kept.length > 0) positions.set(lemma, kept);
+    else positions.delete(lemma);
+  }
+  return positions ? { ...segment, positions } : segment;
 }
