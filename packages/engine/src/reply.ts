@@ -143,7 +143,9 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   }
   // Put up for approval ("should we use appeal outcomes as labels too?"), an idea is answered about
   // itself before anything new is thrown in.
-  const pressing = step.messages >= 2 || rules.pressFirstAnswer;
+  // An idea put up for a verdict ("maybe xgboost? or a neural net?") is answered at once, even as a
+  // step's first message: "Noted" to a question leaves the candidate alone with it.
+  const pressing = step.messages >= 2 || rules.pressFirstAnswer || reading.intent === 'tentative';
   const followUpOptions = (): Option[] =>
     followUps(s, step, reading.named).map((move) => ({
       move,

@@ -133,11 +133,20 @@ export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utter
     point?.followUps.filter(
       (followUp) => !voice.hasSaid(followUp) && !alreadySaid(followUp, point, voice.said),
     ) ?? [];
-  const question = voice.choose(written.length > 0 ? written : pool);
-  const text = said
+  // One about what they said comes first: "On weather:" before a question about order counts
+  // names one thing and asks another.
+  const about = said ? written.filter((followUp) => sharesWord(followUp, said)) : [];
+  const question = voice.choose(about.length > 0 ? about : written.length > 0 ? written : pool);
+  const leads = said !== null && (about.length > 0 || written.length === 0);
+  const text = leads
     ? `${voice.choose(voice.lines.followUpLead, '', { said: asInSentence(said) })} ${question}`
     : question;
   return { kind: 'follow-up', text, probedPointIds: [move.pointId] };
+}
+
+function sharesWord(question: string, phrase: string): boolean {
+  const asked = new Set(contentLemmas(question));
+  return contentLemmas(phrase).some((lemma) => asked.has(lemma));
 }
 
 /** Share of a follow-up's own words (not its point's) that, said by the candidate, answer it already. */
@@ -162,7 +171,7 @@ const MEASURING_STEPS: readonly StepId[] = ['evaluation', 'monitoring'];
 
 /** A message that ends by asking whether something is a problem, or whether the idea holds. */
 const RAISES_CONCERN =
-  /\b(?:is that a problem|would that (?:be a problem|break|hurt|matter)|does that (?:break|matter|hurt|bias|skew|ruin)|(?:could|would|will) (?:that|this|it) (?:break|bias|skew|leak|hurt|matter)|is that an issue|a problem there)\?+\s*$/i;
+  /\b(?:is that a problem|is that (?:bad|ok|okay|fine|wrong)|would that (?:be a problem|break|hurt|matter)|does that (?:break|matter|hurt|bias|skew|ruin)|(?:could|would|will) (?:that|this|it) (?:break|bias|skew|leak|hurt|matter)|is that an issue|a problem there)\?+\s*$/i;
 
 /** A phrase quoted mid-sentence: "Slice" at the start of their sentence is "slice" in ours. */
 function asInSentence(phrase: string): string {
