@@ -161,6 +161,13 @@ describe('a topic the candidate raised', () => {
     expect(again.reply).not.toMatchObject({ pointId: 'scale' });
   });
 
+  it('an idea put up for a verdict is answered on the first message of a step, a statement only acknowledged', () => {
+    const put = say(started(), T0 + 1, { intent: 'tentative', uncovered });
+    expect(put.reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
+    const stated = say(started(), T0 + 1, { intent: 'answer', uncovered });
+    expect(stated.reply.kind).toBe('acknowledge');
+  });
+
   it('is not probed once covered (only open points are raised)', () => {
     const reply = say(started(), T0 + 1, { raised: ['budget'], uncovered }).reply;
     expect(reply.kind).toBe('acknowledge');

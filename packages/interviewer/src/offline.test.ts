@@ -371,6 +371,27 @@ describe('follow-ups', () => {
     }
   });
 
+  it("name the candidate's phrase only before a question about it", () => {
+    for (let seed = 0; seed < 6; seed++) {
+      // "sixth idea" is in neither of the point's own follow-ups: no "On sixth idea:" before them.
+      const own = voiceOffline(
+        request(
+          { kind: 'follow-up', pointId: 'requirements-p6', angle: 'why' },
+          { seed, transcript: [{ role: 'candidate', text: 'I would go with the sixth idea here.' }] },
+        ),
+      ).text;
+      expect(own).toMatch(/^FOLLOW-UP requirements [AB]:/);
+      // The general questions ask about whatever was said: they keep the lead.
+      const general = voiceOffline(
+        request(
+          { kind: 'follow-up', pointId: 'requirements-p2', angle: 'why' },
+          { seed, transcript: [{ role: 'candidate', text: 'I would go with the second idea here.' }] },
+        ),
+      ).text;
+      expect(general.toLowerCase()).toContain('second idea');
+    }
+  });
+
   it('ask the general ones on a point without its own', () => {
     expect(LINES.followUpWhy.some((line) => followUp('requirements-p2').includes(line))).toBe(true);
   });
