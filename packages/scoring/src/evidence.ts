@@ -26,6 +26,11 @@ export interface Reading {
   /** Best near miss per point that earned nothing from this text. */
   misses: Miss[];
   redFlags: FlagHit[];
+  /**
+   * Red flags put up as a question ("could we just train on a public face dataset?"): they cost
+   * nothing, but the interviewer may push back on the idea.
+   */
+  floated: FlagHit[];
 }
 
 /** Why a point named in a text earned nothing from it (most telling first). */
@@ -88,6 +93,7 @@ class Collector {
   readonly byMeaning = new Map<number, Verdict>();
   readonly misses = new Map<number, Miss>();
   readonly redFlags: FlagHit[] = [];
+  readonly floated: FlagHit[] = [];
 
   credit(verdict: Verdict): void {
     const into = verdict.byMeaning ? this.byMeaning : this.best;
@@ -113,6 +119,7 @@ class Collector {
       byMeaning: [...this.byMeaning.values()],
       misses: [...this.misses.values()],
       redFlags: this.redFlags,
+      floated: this.floated,
     };
   }
 }
@@ -158,6 +165,10 @@ type Following = { segment: Segment; hits: SegmentHits } | null;
  */
 function readQuestion(context: Context, segment: Segment, hits: SegmentHits, next: Following): void {
   const answer = segment.question && next && answers(next.segment, next.hits) ? next : null;
+  if (segment.question) {
+    const floated = flagsOf(context.rubric, segment, context.prompt, false).said;
+    context.out.floated.push(...floated.map((flag) => ({ flag, start: segment.start, end: segment.end })));
+  }
   for (const [pointIndex, hit] of hits.points) {
     const point = context.rubric.points[pointIndex];
     if (!answer || !point || hit.echo) {

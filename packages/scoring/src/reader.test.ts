@@ -27,6 +27,7 @@ describe('readCandidateMessage', () => {
       rejected: [{ pointId: 'baseline-first', quote: 'A simple baseline is overkill.' }],
       asked: [],
       near: [],
+      floated: [],
       redFlags: [
         {
           flagId: 'accuracy-metric',

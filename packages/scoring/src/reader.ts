@@ -13,6 +13,8 @@ export interface MessageReading {
   asked: { pointId: string; quote: string }[];
   /** Red flags stated in earnest, with the quote. */
   redFlags: { flagId: string; step: StepId; severity: RedFlag['severity']; quote: string }[];
+  /** Red flags put up as a question ("could we just use accuracy?"): no cost, but worth a push-back. */
+  floated?: { flagId: string; quote: string }[];
   /**
    * Points the text talks about without earning them ("a different idea" to the matcher): terse or
    * unusual wording often lands here, so the interviewer does not probe them right after.
@@ -60,6 +62,7 @@ export function readCandidateMessage(
     rejected: missed('rejected'),
     asked: missed('question'),
     near: missed('different idea'),
+    floated: reading.floated.map((hit) => ({ flagId: hit.flag.id, quote: text.slice(hit.start, hit.end) })),
     redFlags: reading.redFlags.map((hit) => ({
       flagId: hit.flag.id,
       step: hit.flag.step,

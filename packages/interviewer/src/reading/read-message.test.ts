@@ -82,3 +82,26 @@ describe('reading a terse answer', () => {
     expect(reading.uncovered.map((point) => point.id)).not.toContain('transaction-risk-score');
   });
 });
+
+describe('an idea floated as a question', () => {
+  const read = (text: string) =>
+    readMessage({
+      caseStudy: cases.get('street-view-blurring')!,
+      framework,
+      step: 'data',
+      text,
+      transcript: [],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('that is a red flag is pushed back on, when put up as the candidate’s idea', () => {
+    const floated = read('could we just use a public face dataset like the celebrity one?');
+    expect(floated.intent).toBe('tentative');
+    expect(floated.redFlags).toEqual(['public-face-datasets-only']);
+  });
+
+  it('is not, when the question asks what the case has', () => {
+    expect(read('do we have a public face dataset we could use?').redFlags).toEqual([]);
+  });
+});

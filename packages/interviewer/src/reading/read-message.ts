@@ -111,7 +111,14 @@ export function readMessage(request: ReadRequest): Reading {
     uncovered,
     named,
     raised,
-    redFlags: coverage.redFlags.map((flag) => flag.flagId),
+    // An idea floated as a question ("could we just use a public face dataset?") is pushed back on
+    // like one stated; the report does not count it against the candidate.
+    redFlags: [
+      ...new Set([
+        ...coverage.redFlags.map((flag) => flag.flagId),
+        ...(intent.intent === 'tentative' ? (coverage.floated ?? []).map((flag) => flag.flagId) : []),
+      ]),
+    ],
     premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
     coverage,

@@ -26,3 +26,23 @@ describe('a plain word with a sense of its own in the case', () => {
     );
   });
 });
+
+describe('a red flag put up as a question', () => {
+  const read = (text: string) => {
+    const study = cases.get('street-view-blurring');
+    if (!study) throw new Error('no case');
+    return readCandidateMessage(study, framework, text);
+  };
+
+  it('is floated for the interviewer to push back on, and costs nothing', () => {
+    const asked = read('could we just use a public face dataset like the celebrity one?');
+    expect(asked.redFlags).toEqual([]);
+    expect(asked.floated?.map((flag) => flag.flagId)).toEqual(['public-face-datasets-only']);
+  });
+
+  it('stated outright, is a red flag and not floated', () => {
+    const stated = read('We will just use a public face dataset like the celebrity one.');
+    expect(stated.redFlags.map((flag) => flag.flagId)).toEqual(['public-face-datasets-only']);
+    expect(stated.floated).toEqual([]);
+  });
+});
