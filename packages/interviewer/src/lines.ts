@@ -107,11 +107,14 @@ export const LINES = {
   ],
   /** Level 2: `{probe}` is a question about an open area, never its answer. */
   hintArea: ['Here is a pointer.', 'One direction to think about.', 'A nudge.'],
-  /** Level 3 names the concept: `{topic}` is the open point's title. */
+  /**
+   * Level 3 names the concept: `{topic}` is the open point's title, a noun phrase ("calibrated
+   * scores") or an instruction ("find the object in the query photo first"), so it stands alone.
+   */
   hintConcept: [
-    'One area still open here is {topic}. How would you handle it in this design?',
-    'Think about {topic}. What would you do about it here?',
-    'Consider {topic}: how does it apply to this problem?',
+    'One area still open here: {topic}. How would you handle it in this design?',
+    'Something to think about: {topic}. What would you do about it here?',
+    'Consider this one: {topic}. How does it apply to this problem?',
   ],
   hintNothingOpen: [
     "You've covered the main ground for this part. Add anything you think is missing, or we can move on.",
