@@ -232,8 +232,7 @@ export const IGNORED: ReadonlySet<string> = new Set(
   find particular certain instead long everything problem issue show shown hope hoping matter
   versus vs bad overall whole entire single actual realistic realistically specific specifically ballpark
   rough main setup raw design redesign propose careful worried worry scoping
-  platform app application site website company team match matched whats hows whos wheres whens whys
-  dont doesnt didnt cant wont isnt arent wasnt werent shouldnt wouldnt couldnt hasnt havent im ive thats theres`.split(
+  platform app application site website company team match matched whats hows whos wheres whens whys`.split(
     /\s+/,
   ),
 );
