@@ -171,7 +171,7 @@ const MEASURING_STEPS: readonly StepId[] = ['evaluation', 'monitoring'];
 
 /** A message that ends by asking whether something is a problem, or whether the idea holds. */
 const RAISES_CONCERN =
-  /\b(?:is that a problem|is that (?:bad|ok|okay|fine|wrong)|would that (?:be a problem|break|hurt|matter)|does that (?:break|matter|hurt|bias|skew|ruin)|(?:could|would|will) (?:that|this|it) (?:break|bias|skew|leak|hurt|matter)|is that an issue|a problem there)\?+\s*$/i;
+  /\b(?:is that a problem|is that (?:bad|wrong)|would that (?:be a problem|break|hurt|matter)|does that (?:break|matter|hurt|bias|skew|ruin)|(?:could|would|will) (?:that|this|it) (?:break|bias|skew|leak|hurt|matter)|is that an issue|a problem there)\?+\s*$/i;
 
 /** A phrase quoted mid-sentence: "Slice" at the start of their sentence is "slice" in ours. */
 function asInSentence(phrase: string): string {
