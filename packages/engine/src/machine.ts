@@ -1,7 +1,7 @@
 import { type EndReason, STEP_IDS } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { applyAddTime, applyPause, applyResume } from './clock-controls.ts';
-import { answerOptions, decideReply, type MoveBody, type ReplyContext } from './reply.ts';
+import { answerOptions, decideReply, type MoveBody, type ReplyContext, TURN_BACK } from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import type {
   EngineEffect,
@@ -50,6 +50,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         followedUp: [],
         interrupted: false,
         freeHints: 0,
+        turnedBack: 0,
       }),
     ),
     speakingSince: null,
@@ -166,7 +167,13 @@ export function allowedMoves(state: EngineState, reading: MessageReading, now: n
   step.answers += 1;
   return answerOptions(replyContext(s, now), reading).map(({ move }) => {
     const target =
-      'pointId' in move ? (move.pointId ?? undefined) : 'flagId' in move ? move.flagId : undefined;
+      'pointId' in move
+        ? (move.pointId ?? undefined)
+        : 'flagId' in move
+          ? move.flagId
+          : move.kind === 'acknowledge' && move.turnBack
+            ? TURN_BACK
+            : undefined;
     return { kind: move.kind as PreferredMove['kind'], ...(target === undefined ? {} : { target }) };
   });
 }

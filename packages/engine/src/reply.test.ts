@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, makeConfig, message, moves, say, started, T0 } from '../test/fixtures.ts';
-import { currentStep, transition } from './machine.ts';
+import { allowedMoves, currentStep, transition } from './machine.ts';
+import { messageReading } from './reading.ts';
+import { TURN_BACK } from './reply.ts';
 import type { EngineState } from './state.ts';
 
 const uncovered = [
@@ -166,6 +168,31 @@ describe('a topic the candidate raised', () => {
     expect(put.reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
     const stated = say(started(), T0 + 1, { intent: 'answer', uncovered });
     expect(stated.reply.kind).toBe('acknowledge');
+  });
+
+  it('an idea put up for a verdict with nothing to follow up on is handed back, once a step', () => {
+    const first = say(started(), T0 + 1, { intent: 'tentative', awaitsVerdict: true, uncovered });
+    expect(first.reply).toMatchObject({ kind: 'acknowledge', turnBack: true });
+    const again = say(first.state, T0 + 2, { intent: 'tentative', awaitsVerdict: true, uncovered });
+    expect(again.reply).toMatchObject({ kind: 'probe', pointId: 'latency' });
+    // Something of the idea to follow up on comes first.
+    const named = say(atStep(2), T0 + 1, {
+      intent: 'tentative',
+      awaitsVerdict: true,
+      named: ['scale'],
+      uncovered,
+    });
+    expect(named.reply).toMatchObject({ kind: 'follow-up', pointId: 'scale' });
+  });
+
+  it('offers a model both the hand-back and the plain acknowledgement', () => {
+    const reading = { intent: 'tentative' as const, awaitsVerdict: true, uncovered };
+    const allowed = allowedMoves(started(), messageReading(reading), T0 + 1);
+    expect(allowed).toContainEqual({ kind: 'acknowledge', target: TURN_BACK });
+    expect(allowed).toContainEqual({ kind: 'acknowledge' });
+    const plain = say(started(), T0 + 1, { ...reading, preferred: { kind: 'acknowledge' } });
+    expect(plain.reply).toMatchObject({ kind: 'acknowledge' });
+    expect(plain.reply).not.toHaveProperty('turnBack');
   });
 
   it('is not probed once covered (only open points are raised)', () => {

@@ -84,6 +84,9 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
 }
 
 /** Intents under which a term asked about is explained rather than hinted at or looked up. */
+/** The target naming the acknowledgement that hands an idea back (`PreferredMove.target`). */
+export const TURN_BACK = 'turn-back';
+
 const DEFINABLE: ReadonlySet<MessageReading['intent']> = new Set([
   'facts',
   'hint',
@@ -161,6 +164,27 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       commit: () => step.probed.push(pointId),
     });
   }
+  // "maybe use the old prices?" with nothing of it to follow up on: handed back to them, once a
+  // step, before a curveball or a checklist question that would leave their question unheard.
+  const handedBack =
+    reading.intent === 'tentative' &&
+    reading.awaitsVerdict === true &&
+    step.turnedBack < 1 &&
+    options.every((option) => option.move.kind !== 'follow-up' && option.move.kind !== 'probe');
+  if (handedBack) {
+    options.push({
+      move: {
+        kind: 'acknowledge',
+        allCovered: reading.uncovered.length === 0,
+        late: ctx.late,
+        lastStep: ctx.lastStep,
+        turnBack: true,
+      },
+      commit: () => {
+        step.turnedBack += 1;
+      },
+    });
+  }
   // A new constraint needs time to think it through: none once the step's closing minute began
   // (the timer would cut the candidate off mid-answer).
   const roomToAnswer = ctx.remainingMs > warningLeadMs(step.budgetMs);
@@ -203,6 +227,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
 /** Whether an allowed move is the one a model asked for: same kind and same target. */
 function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
   if (move.kind !== wanted.kind) return false;
+  if (move.kind === 'acknowledge') return (wanted.target === TURN_BACK) === (move.turnBack === true);
   const target = 'pointId' in move ? move.pointId : 'flagId' in move ? move.flagId : undefined;
   return wanted.target === undefined || wanted.target === target;
 }

@@ -48,6 +48,8 @@ export const StepState = z.object({
   interrupted: z.boolean().default(false),
   /** Free hints a supportive interviewer offered in this step unasked (at most one). */
   freeHints: z.number().int().min(0).default(0),
+  /** Ideas put up for a verdict that were handed back in this step (at most one). */
+  turnedBack: z.number().int().min(0).default(0),
 });
 export type StepState = z.infer<typeof StepState>;
 

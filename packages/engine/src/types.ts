@@ -62,6 +62,12 @@ export interface MessageReading {
   /** A long answer that never commits to a choice (a tough interviewer cuts it short). */
   rambling?: boolean;
   /**
+   * The candidate put an idea up and waits for a verdict ("maybe use the old prices?", "..., is
+   * that bad?"). With nothing of it to follow up on, it is turned back to them once a step,
+   * before anything new is brought up.
+   */
+  awaitsVerdict?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -71,7 +77,10 @@ export interface MessageReading {
 /** A proposed reply to an answer: its kind and, for point or flag moves, which one. */
 export interface PreferredMove {
   kind: 'challenge' | 'curveball' | 'follow-up' | 'probe' | 'acknowledge';
-  /** The point id (follow-up, probe) or red flag id (challenge); any when absent. */
+  /**
+   * The point id (follow-up, probe) or red flag id (challenge); any when absent. For an
+   * acknowledgement, `turn-back` asks for the one that hands an idea back (see MessageReading.awaitsVerdict).
+   */
   target?: string;
 }
 
@@ -156,6 +165,8 @@ export type InterviewerMove = MoveBase &
         late: boolean;
         /** The last step: there is no next part to move on to. */
         lastStep: boolean;
+        /** An idea put up for a verdict is handed back: "which way would you go, and why?" */
+        turnBack?: boolean;
       }
     | { kind: 'curveball'; curveballId: string }
     | { kind: 'time-warning'; remainingMs: number }

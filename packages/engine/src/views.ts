@@ -37,5 +37,7 @@ const TURN_KINDS: Record<InterviewerMove['kind'], TurnKind> = {
 export function turnKindOf(move: InterviewerMove): TurnKind {
   // Only asking which of two facts they mean gives no fact yet: that is a clarification.
   if (move.kind === 'answer-facts' && move.facts.length === 0) return 'clarification';
+  // Handing an idea back asks about what the candidate just said: a follow-up, not a nod.
+  if (move.kind === 'acknowledge' && move.turnBack) return 'follow-up';
   return TURN_KINDS[move.kind];
 }

@@ -139,6 +139,12 @@ export const LINES = {
     'How could that number look fine while users are worse off?',
   ],
   /** The candidate asked whether something is a problem: turned back to them. */
+  /** An idea put up for a verdict, handed back: the candidate decides, the interviewer does not. */
+  turnBack: [
+    "That's yours to decide. What would you pick, and what would make you change your mind?",
+    'Good thing to settle. What do you think, and how would you check it?',
+    "Talk me through how you'd decide that for this case.",
+  ],
   followUpConcern: [
     'Good instinct to check. What do you think, and what would you do about it?',
     'You tell me: does it, and if so how would you handle it?',

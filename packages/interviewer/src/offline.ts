@@ -89,6 +89,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'acknowledge': {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
+      if (move.turnBack) return { kind, text: choose(lines.turnBack) };
       // The last step offers to finish only once its ground is covered: "anything else before we
       // wrap up?" after the first monitoring answer sounds like a hint to stop.
       if (move.lastStep && move.allCovered)

@@ -83,6 +83,9 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'acknowledge':
       if (move.late)
         return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
+      if (move.turnBack) {
+        return 'The candidate put an idea up and is waiting for your verdict. Do not give it and do not name any solution; in one or two sentences, hand it back: ask which way they would go and what would decide it.';
+      }
       if (move.lastStep && move.allCovered) {
         return 'This is the last step. Acknowledge the answer in a few neutral words and ask whether there is anything else before you wrap up. Do not mention a next part.';
       }

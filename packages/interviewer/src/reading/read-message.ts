@@ -121,9 +121,17 @@ export function readMessage(request: ReadRequest): Reading {
     ],
     premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
+    ...(intent.intent === 'tentative' && AWAITS_VERDICT.test(text.trim()) ? { awaitsVerdict: true } : {}),
     coverage,
   };
 }
+
+/**
+ * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
+ * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
+ */
+const AWAITS_VERDICT =
+  /\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b(?:is|would) (?:that|this|it) (?:be )?(?:ok|okay|fine|enough|bad|wrong|right|a problem|an issue|too \w+)\W*$|\benough\b[^.?!]{0,30}\?\W*$|\bnot sure\W*$/i;
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
