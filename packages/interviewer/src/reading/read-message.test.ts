@@ -105,3 +105,31 @@ describe('an idea floated as a question', () => {
     expect(read('do we have a public face dataset we could use?').redFlags).toEqual([]);
   });
 });
+
+describe('an idea put up for a verdict', () => {
+  const read = (text: string) =>
+    readMessage({
+      caseStudy: cases.get('eta-prediction')!,
+      framework,
+      step: 'model',
+      text,
+      transcript: [],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('waits for one when it weighs options or asks whether the idea holds', () => {
+    for (const text of [
+      'maybe xgboost? or a neural net? im not sure which is better for this',
+      'what if the list and checkout numbers differ, is that bad?',
+      'should we drop cancelled orders? not sure',
+    ])
+      expect(read(text).awaitsVerdict, text).toBe(true);
+  });
+
+  it('does not, when it only proposes with a rising voice', () => {
+    expect(
+      read('we should probably watch how many orders are late per city? like every hour?').awaitsVerdict,
+    ).toBe(undefined);
+  });
+});
