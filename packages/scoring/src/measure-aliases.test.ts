@@ -1,20 +1,6 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadRubrics } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import { readCandidateMessage } from './reader.ts';
+import { coveredIn as covered } from '../test/repo-rubrics.ts';
 import { wordVectors } from './word-vectors.ts';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const loaded = loadRubrics(join(ROOT, 'rubrics'));
-if (!loaded.ok) throw new Error('the rubrics do not load');
-const { framework, cases } = loaded.value;
-
-const covered = (caseId: string, text: string) => {
-  const study = cases.get(caseId);
-  if (!study) throw new Error(`no case ${caseId}`);
-  return readCandidateMessage(study, framework, text).covered.map((point) => point.pointId);
-};
 
 describe('a measure dropped from a two-word signal', () => {
   it('needs the word-vector table, which `pnpm build` (run first by `pnpm test`) writes', () => {

@@ -1,19 +1,5 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadRubrics } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import { readCandidateMessage } from './reader.ts';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const loaded = loadRubrics(join(ROOT, 'rubrics'));
-if (!loaded.ok) throw new Error('the rubrics do not load');
-const { framework, cases } = loaded.value;
-
-const covered = (caseId: string, text: string) => {
-  const study = cases.get(caseId);
-  if (!study) throw new Error(`no case ${caseId}`);
-  return readCandidateMessage(study, framework, text).covered.map((point) => point.pointId);
-};
+import { coveredIn as covered, readIn } from '../test/repo-rubrics.ts';
 
 describe('a plain word with a sense of its own in the case', () => {
   it('is read in the case sense: an order in the delivery case is a purchase, not a ranking', () => {
@@ -28,11 +14,7 @@ describe('a plain word with a sense of its own in the case', () => {
 });
 
 describe('a red flag put up as a question', () => {
-  const read = (text: string) => {
-    const study = cases.get('street-view-blurring');
-    if (!study) throw new Error('no case');
-    return readCandidateMessage(study, framework, text);
-  };
+  const read = (text: string) => readIn('street-view-blurring', text);
 
   it('is floated for the interviewer to push back on, and costs nothing', () => {
     const asked = read('could we just use a public face dataset like the celebrity one?');

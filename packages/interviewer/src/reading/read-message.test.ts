@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadRubrics } from '@mlsd/rubric';
+import { loadRubrics, type StepId } from '@mlsd/rubric';
 import { AnalysisCache, readCandidateMessage } from '@mlsd/scoring';
 import { describe, expect, it } from 'vitest';
 import { readMessage } from './read-message.ts';
@@ -9,6 +9,18 @@ if (!loaded.ok) throw new Error('the rubrics do not load');
 const { framework, cases } = loaded.value;
 const fraud = cases.get('fraud-detection')!;
 const latency = fraud.facts.find((fact) => fact.id === 'latency')!;
+
+/** One message, first in its step, read in a real case. */
+const readFirst = (caseId: string, step: StepId, text: string) =>
+  readMessage({
+    caseStudy: cases.get(caseId)!,
+    framework,
+    step,
+    text,
+    transcript: [],
+    notes: '',
+    cache: new AnalysisCache(),
+  });
 
 describe('reading a requirements answer', () => {
   it('leaves out of the probes a point whose fact the interviewer has already given', () => {
@@ -34,16 +46,7 @@ describe('reading a requirements answer', () => {
 });
 
 describe('reading a question about a term', () => {
-  const read = (text: string, caseId = 'fraud-detection') =>
-    readMessage({
-      caseStudy: cases.get(caseId)!,
-      framework,
-      step: 'model',
-      text,
-      transcript: [],
-      notes: '',
-      cache: new AnalysisCache(),
-    });
+  const read = (text: string, caseId = 'fraud-detection') => readFirst(caseId, 'model', text);
 
   it('asks the glossary when no fact of the case answers it', () => {
     expect(read('sorry, what is MMoE? ive heard people say it for multi task').defines).toEqual(['MMoE']);
@@ -84,16 +87,7 @@ describe('reading a terse answer', () => {
 });
 
 describe('an idea floated as a question', () => {
-  const read = (text: string) =>
-    readMessage({
-      caseStudy: cases.get('street-view-blurring')!,
-      framework,
-      step: 'data',
-      text,
-      transcript: [],
-      notes: '',
-      cache: new AnalysisCache(),
-    });
+  const read = (text: string) => readFirst('street-view-blurring', 'data', text);
 
   it('that is a red flag is pushed back on, when put up as the candidate’s idea', () => {
     const floated = read('could we just use a public face dataset like the celebrity one?');
@@ -107,16 +101,7 @@ describe('an idea floated as a question', () => {
 });
 
 describe('an idea put up for a verdict', () => {
-  const read = (text: string) =>
-    readMessage({
-      caseStudy: cases.get('eta-prediction')!,
-      framework,
-      step: 'model',
-      text,
-      transcript: [],
-      notes: '',
-      cache: new AnalysisCache(),
-    });
+  const read = (text: string) => readFirst('eta-prediction', 'model', text);
 
   it('waits for one when it weighs options or asks whether the idea holds', () => {
     for (const text of [
