@@ -112,6 +112,13 @@ describe('an idea put up for a verdict', () => {
       expect(read(text).awaitsVerdict, text).toBe(true);
   });
 
+  it('does not, when the candidate said what they think', () => {
+    expect(
+      read('should we split train and test by date? i think random split leaks stuff but not sure')
+        .awaitsVerdict,
+    ).toBe(undefined);
+  });
+
   it('does not, when it only proposes with a rising voice', () => {
     expect(
       read('we should probably watch how many orders are late per city? like every hour?').awaitsVerdict,

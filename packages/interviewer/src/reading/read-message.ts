@@ -121,7 +121,7 @@ export function readMessage(request: ReadRequest): Reading {
     ],
     premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
-    ...(intent.intent === 'tentative' && AWAITS_VERDICT.test(text.trim()) ? { awaitsVerdict: true } : {}),
+    ...(intent.intent === 'tentative' && awaitsVerdict(text.trim()) ? { awaitsVerdict: true } : {}),
     coverage,
   };
 }
@@ -131,7 +131,15 @@ export function readMessage(request: ReadRequest): Reading {
  * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
  */
 const AWAITS_VERDICT =
-  /\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b(?:is|would) (?:that|this|it) (?:be )?(?:ok|okay|fine|enough|bad|wrong|right|a problem|an issue|too \w+)\W*$|\benough\b[^.?!]{0,30}\?\W*$|\bnot sure\W*$/i;
+  /\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b(?:is|would) (?:that|this|it) (?:be )?(?:ok|okay|fine|enough|bad|wrong|right|a problem|an issue|too \w+)\W*$|\benough\b[^.?!]{0,30}\?\W*$/i;
+/** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
+const LEFT_OPEN = /\bnot sure\W*$/i;
+/** ...unless the candidate said what they think ("i think a random split leaks, but not sure"). */
+const OWN_VIEW = /\b(?:i think|i feel|i'?d say|i believe|i reckon|my guess)\b/i;
+
+function awaitsVerdict(text: string): boolean {
+  return AWAITS_VERDICT.test(text) || (LEFT_OPEN.test(text) && !OWN_VIEW.test(text));
+}
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
