@@ -4,84 +4,9 @@
  * (`meta`), or the world and the people in the room (`off-topic`). Each is matched on a whole
  * sentence with its filler stripped; `asks` says whether the sentence asks or requests at all.
  */
+import { ACTIVITY, isHint } from './help-asked.ts';
 import { anyOf } from './patterns.ts';
 import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
-
-/** What the candidate does in the interview: "focus on", "cover", "dig into", "spend time on". */
-const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|dive|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
-
-/** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
-const HELP = anyOf([
-  /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
-  /(?<!\b(?:no|not a|zero|any|of|my|your|the|more) )\b(?:hints?|nudge|pointers?|clues?|ideas|thoughts)\s*(?:\?|please|pls|$)/i,
-  // Help as the thing that would help: "a small nudge would help", "a hint would be great".
-  /\b(?:an?|some|any|one|little|small|quick|tiny) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|push|steer|direction|guidance|help)\b (?:would|could|might|will) (?:really |honestly |definitely )?(?:help|be (?:really |very |super |so |most )?(?:great|nice|useful|helpful|appreciated|welcome|good|amazing|lovely|handy|valuable))\b/i,
-  /(?<!\b(?:don'?t|do not|dont|not|never|doesn'?t) )\b(?:got|have|has|you have|is there|are there) (?:any|some|a) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|suggestions?|ideas|direction|guidance)\b(?! (?:to|into|of) (?:the |each |every )?(?:\w+ )?(?:data|images?|files?|records?|rows?|tables?|objects?|documents?|items?|blobs?|users?)\b)/i,
-  /\b(?:nudg|guid|steer)\w* (?:me|us)\b|\b(?:give|offer|throw|toss|send) me (?:something|anything|a bit|a little|an idea|some ideas|an angle|somewhere)\b(?! (?:about|on) (?:the )?(?:data|numbers|scale|users?|traffic))/i,
-  // The interviewer as the one who would act: "where would you take this?", "if you were me".
-  /\b(?:what|where|how|which \w+|when) would you (?!say|estimate|guess|put|call|expect|want|like|need|mean)\w+/i,
-  /\bif you were (?:me|in my (?:shoes|place|position)|designing|doing|building|the candidate)\b/i,
-  /\b(?:rephrase|reword|restate) (?:the|your|that|this|it)\b|\b(?:repeat|clarify) (?:the|your) question\b/i,
-  /\b(?:can|could|would|will) you (?:please |maybe |kindly |just )?(?:mind )?(?:help(?! me (?:understand|get a sense))|nudg|guid|steer|point|hint|walk me (?:through (?:how|what) (?:to|i|you))|give me (?:some |a )?(?:direction|idea where))\w*/i,
-  /\bhelp me\b(?! (?:understand|get a sense))|^help(?: (?:me|please|pls|out))*\W*$/i,
-  // "Is that the right direction?" after a proposal asks whether the proposal holds: tentative.
-  /\bpoint me\b|\bwhich direction\b|(?<!\b(?:is|was) (?:that|this|it) (?:the |a )?)\bright direction\b|💡/i,
-  // "A hint on the retrieval side would unblock me", "pls help with the monitoring part".
-  /\b(?:an?|some|any|one) (?:\w+ ){0,1}(?:hints?|nudges?|pointers?|clues?|push)\b(?: \w+){0,4}? (?:would|could|might|will) (?:really |probably )?(?:unblock|unstick|get me (?:going|started|unstuck|moving))\b|\b(?:pls|plz|please) help\b|^help (?:with|on)\b/i,
-  /\b(?:can|could|would) you (?:please |maybe )?(?:suggest|recommend)\b(?! (?:a|an|the|some) (?:\w+ )?(?:number|value|figure|size|budget|limit|threshold)\b)/i,
-  // Advice asked for on the way forward; "what % of suggestions get accepted, and how..." names the product's own.
-  /\b(?:advice|tips?|guidance|suggestions?)\b(?! (?:get|gets|are|were|is|was|shown|sent|made|accepted|clicked)\b)[^.?!]{0,25}\b(?:how|where|approach|tackle|start|begin|proceed|part|step|section)\b/i,
-  /\b(?:missing|overlooking|forgetting) (?:something|anything|a piece|a part|an angle)\b/i,
-  /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
-]);
-
-/** Questions about the candidate's own progress or the interviewer's expectations. */
-const GUIDANCE = anyOf([
-  // A gap in what the candidate said: "what am I not seeing?", "is there an angle I haven't considered?"
-  /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
-  /\bwhat (?:are we|else are we) missing\b/i,
-  /\bwhere to (?:start|begin|go from here)\b/i,
-  /\bwhat(?:'s| is) the (?:trick|catch|key|secret|insight|gotcha|twist)\b (?:to|for|in) (?:this|it|this one|the (?:problem|question|step|part))\b|\byou\b[^.?!]{0,15}\b(?:hop|want|expect|wait|look)\w* (?:for )?(?:me to|(?:that )?i'?ll|(?:that )?i (?:will|would|should|mention|say|cover))\b/i,
-  new RegExp(String.raw`\b(?:what|which)\b[^.?!]{0,40}\bfor me to ${ACTIVITY}`, 'i'),
-  /\bhow would (?:an? |the )?(?:\w+ )?(?:engineer|candidate|expert|senior|person|interviewer|pro|practitioner|team)s? (?:think|approach|tackle|do|handle|answer|go about|frame)\b/i,
-  /\b(?:have i|i'?ve|did i) (?:covered|said|done|mentioned|talked about) enough\b|\b(?:a |the )?(?:good|best|right|better|sensible) way to (?:think about|approach|tackle|frame|structure|start|begin|break down|organi[sz]e)\b/i,
-  /\bwhat else\b[^.?!]{0,15}\b(?:important|matters?|worth|missing|critical|key|relevant|needed|should (?:i|we)|would you|do you (?:want|expect|think)|to (?:cover|add|consider|discuss|mention|think about))\b/i,
-  new RegExp(
-    String.raw`\b(?:is there|are there|anything|something)\b[^.?!]{0,30}\b(?:i|we) (?:should|need to|ought to|must|could|might want to)\b[^.?!]{0,10}\b${ACTIVITY}`,
-    'i',
-  ),
-  // A gap or a fault in the candidate's own work: "there's a piece missing in my plan", "what's wrong with my metric".
-  /\b(?:missing|lacking|wrong|weak|incomplete|off|broken)\b[^.?!]{0,20}\b(?:in|from|with|about) my\b|\bthere(?:'s| is) (?:something|a piece|a part|a gap|an? \w+) missing\b/i,
-  // What a good answer does: "what would a good answer touch on here?"
-  /\bwhat (?:would|should|does|do|must|might|will) (?:a|an|the|my) (?:\w+ )?(?:answer|response|solution|candidate|structure)\b/i,
-  // What the candidate should do next: "which part should I spend time on?", "what I should dig into".
-  new RegExp(
-    String.raw`\b(?:what|which|where|how much|how deep|how far)(?:'s|'re)?\b(?: \w+){0,6}? (?:(?:should|shall|must|could) (?:i|we)|(?:i|we) (?:should|shall|must|could|need to|ought to)|do (?:i|we) need to|(?:do|would) you (?:want|like|expect) me to)(?: \w+){0,2}? (?:be )?${ACTIVITY}`,
-    'i',
-  ),
-  /\bwhat (?:else )?(?:should|would|could|do|shall) (?:this (?:step|part|section)|the (?:step|part|section)) (?:be )?\w+/i,
-  new RegExp(
-    String.raw`\bwhat(?: else)?(?:'s| is| are| would be| might be| could be)(?: (?:worth|important to|good to)|(?: an?| the)?(?: \w+){0,3}? (?:things?|steps?|topics?|areas?|parts?|points?) to) ${ACTIVITY}`,
-    'i',
-  ),
-  new RegExp(
-    String.raw`\b(?:what|which|where)\b[^.?!]{0,30}\b(?:should|shall|could|do you want|would you like)\b[^.?!]{0,30}\b(?:i|me)\b[^.?!]{0,15}\b${ACTIVITY}`,
-    'i',
-  ),
-  /\b(?:make|making|improve|strengthen) (?:this|my|the) (?:answer|design|solution|plan|response)\b/i,
-  // The usual mistakes at this point: "what are the common pitfalls people hit in this part".
-  /\b(?:pitfalls?|mistakes?|gotchas?|traps?)\b[^.?!]*\b(?:this (?:part|step|section|stage)|here|people|candidates)\b/i,
-  // Where the interviewer thinks the effort should go: "what part do you think deserves the most attention".
-  /\b(?:what|which)\b[^.?!]{0,40}\b(?:do|would) you think\b[^.?!]{0,20}\b(?:deserves?|needs?|matters?|important|attention|focus|priority|first|next|most)\b/i,
-  // What the interviewer, or a good candidate, wants: "what's the interviewer looking for?"
-  /\b(?:you|you'?d|you'?re|you are|interviewers?|the interviewer|(?:a|an|the) (?:\w+ )?candidate|candidates|(?:a|an|the) (?:\w+ )?(?:answer|response|solution|design|structure))\b(?: \w+){0,2}? (?:wants?|expects?|expecting|look(?:s|ing)? for|after|(?:like|love|hope) to (?:see|hear)|(?:want|like|prefer) me to|brings? up|mentions?|includes?|covers?|focus(?:es)? on|talks? about|say|look like|would (?:be|look like|include|cover))\b(?! (?:the|our|it|them|this|that|users?|to be)\b)/i,
-  /\b(?:do you|you'?d|you would) (?:expect|want) (?:here|in this|for this|from me)\b|\bsomething specific\b/i,
-  // The interviewer's view, asked outright: "what do you think?", "not sure, how would you?"
-  /(?:^|[,;:–—-]\s*)(?:so |and |but )?(?:what do you think|how would you|what would you do|your thoughts|thoughts)(?: (?:matters?(?: most)?|is (?:important|best|right|missing|next)|(?:we|i) should (?:do|focus on|look at)|comes next))?\W*$/i,
-  // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?"
-  /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:do|should|would|could|can|shall) (?:we|i) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
-  /\bwhat (?:would|do) you (?:suggest|recommend|propose|advise)\b|\b(?:can|could|would) you (?:suggest|propose|recommend) (?:a |an |the |some )?(?:framing|approach|direction|starting point|structure|way|idea|where|how)\b/i,
-]);
 
 /** About the interviewer as a machine, the score, the rubric or the candidate's standing. */
 const META = anyOf([
@@ -310,8 +235,6 @@ const ABOUT_RECORD = anyOf([
 
 /** Whether a sentence asks how the interview records or judges the candidate's answers. */
 export const asksAboutRecord = (sentence: string) => ABOUT_RECORD.test(sentence);
-
-const isHint = (sentence: string, asks: boolean) => HELP.test(sentence) || (asks && GUIDANCE.test(sentence));
 
 /**
  * The candidate asking leave to do something in the interview ("can I answer in Spanish?", "do I
