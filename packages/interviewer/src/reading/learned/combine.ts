@@ -1,6 +1,6 @@
 import { splitMessage } from '../../facts/split.ts';
 import type { IntentReading } from '../intent.ts';
-import { PROPOSAL_QUESTION } from '../questions.ts';
+import { PROPOSAL_QUESTION } from '../proposals.ts';
 import { hasDesignWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 

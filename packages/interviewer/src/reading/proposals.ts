@@ -1,0 +1,45 @@
+/**
+ * Ideas put up as questions: a plan said with a rising voice ("so we gather candidates, then rank
+ * them?"), a doubt about the candidate's own idea ("is that bad?") and proposals put as yes/no
+ * questions. Used by `classifyQuestion` (questions.ts) and the learned reader's guards.
+ */
+import { anyOf } from './patterns.ts';
+
+/** A plan opened by "we" or by a verb of the design, after any connective. */
+export const PLAN =
+  /^(?:(?:and|so|then|ok|okay|also|or|like)\s+)*(?:we\s+(?:first\s+|then\s+|just\s+|also\s+)?(?!need\b|have\b|get\b|got\b|are\b|were\b|can\b|could\b|should\b|would\b|will\b|do\b|don'?t\b|know\b)[a-z]+|(?:just\s+|first\s+)?(?:decline|approve|block|grade|compute|precompute|reuse|mix|run|send|drop|keep|add|wait|show|hide|merge|combine|filter|retrain|serve|cache|fall back|route|flag|score|sort|return|sample|weight|blur|count|treat|pick|start|batch|stream|shard|bucket|call)\b)/i;
+/** "..., so compute it once and reuse?": the plan comes after the reason. */
+export const PLAN_CLAUSE =
+  /[,;]?\s(?:so|then)\s+(?:we\s+(?:can|could)\s+)?(?:just\s+)?(?:compute|precompute|reuse|use|run|cache|skip|drop|send|serve|store|share|batch|merge|rank|filter)\b/i;
+
+/** "is there a problem with that since they share drivers?": a doubt about the candidate's own idea. */
+export const DOUBTS_OWN_IDEA = anyOf([
+  /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
+  // "what if the two numbers differ, is that bad?": the candidate's own thought, put up for a verdict.
+  /^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*(?:is|would|will|does) (?:that|this|it) (?:be |seem )?(?:(?:really|too|very|that) )?(?:bad|ok|okay|fine|wrong|enough|good enough|a (?:bad|good) (?:idea|thing)|an? (?:problem|issue|concern)|a big deal|worth it|overkill|too \w+)\W*$/i,
+]);
+
+/**
+ * Proposals put as yes/no questions: "is a chunk size of 500 tokens sensible?", "is that the right
+ * direction?", "do we just filter them out before ranking?", "do we predict watch time instead of
+ * clicks?" ("can we just...?" asks what is allowed), "could the queue be prioritised by expected views?". They ask whether a choice holds.
+ */
+export const PROPOSAL_QUESTION = anyOf([
+  /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
+  /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
+  /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
+  /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
+  DOUBTS_OWN_IDEA,
+  // "the label would be... whether they pressed tab?", "so the features could be recency and price?":
+  // a part of the design given a value, with a rising voice.
+  /^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*(?:the|our|my|a) (?:[\w-]+ )?(?:label|target|feature|loss|metric|objective|output|positive|negative|baseline|north star)s?\b[^?]{0,20}?\b(?:would|could|might|will)\s+be\b/i,
+  // "so more like watch time people enjoy?", "success is more like kept code, not shown?", "something
+  // like retention after a week?": the candidate's own reformulation, put up for a nod. ("Is the
+  // traffic more like 1k or 10k QPS?" asks: its "more like" follows what the case has.)
+  /(?:^|[,;:]\s*|\b(?:so|hmm+|no|actually|ok|okay|then)\s+)(?:(?:it'?s|it is|that'?s|that is|success is|the goal is|(?:the|our) (?:[\w-]+ )?(?:metric|objective|target|label|goal) (?:is|would be))\s+)?(?:more|rather) like\b|^(?:(?:so|hmm+|ok|okay|um+|then)[,\s]+)*something like\b/i,
+  // "scrolled past = dislike?": a definition written as notation, put up for a nod.
+  /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
+  // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.
+  /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80}\b(?:maybe|perhaps|possibly|i guess|i suppose)\W*$/i,
+  /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,
+]);
