@@ -173,13 +173,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
     options.every((option) => option.move.kind !== 'follow-up' && option.move.kind !== 'probe');
   if (handedBack) {
     options.push({
-      move: {
-        kind: 'acknowledge',
-        allCovered: reading.uncovered.length === 0,
-        late: ctx.late,
-        lastStep: ctx.lastStep,
-        turnBack: true,
-      },
+      move: acknowledge(ctx, reading.uncovered, { turnBack: true }).move,
       commit: () => {
         step.turnedBack += 1;
       },
@@ -232,10 +226,20 @@ function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
   return wanted.target === undefined || wanted.target === target;
 }
 
-function acknowledge(ctx: ReplyContext, uncovered: UncoveredPoint[]): { type: 'say'; move: MoveBody } {
+function acknowledge(
+  ctx: ReplyContext,
+  uncovered: UncoveredPoint[],
+  extra: { turnBack?: true } = {},
+): { type: 'say'; move: MoveBody } {
   return {
     type: 'say',
-    move: { kind: 'acknowledge', allCovered: uncovered.length === 0, late: ctx.late, lastStep: ctx.lastStep },
+    move: {
+      kind: 'acknowledge',
+      allCovered: uncovered.length === 0,
+      late: ctx.late,
+      lastStep: ctx.lastStep,
+      ...extra,
+    },
   };
 }
 

@@ -101,3 +101,15 @@ export function sentences(text: string): { text: string; start: number; end: num
   });
   return out;
 }
+
+/**
+ * Words a clause cannot end on ("would be", "the", "like"): a trailing-off after one ("the label
+ * would be... whether they pressed tab") goes on with the same sentence. A regex source ending at
+ * the word, for splitters to build on.
+ */
+export const UNFINISHED_CLAUSE_END = String.raw`\b(?:be|is|are|was|were|the|a|an|of|to|for|with|like|and|or|but|would|could|should|might|maybe|um+|uh+|by|on|in|at|from|as)`;
+
+const ENDS_UNFINISHED = new RegExp(`${UNFINISHED_CLAUSE_END}$`, 'i');
+
+/** Whether text stops where its clause cannot end (see UNFINISHED_CLAUSE_END). */
+export const endsUnfinished = (text: string): boolean => ENDS_UNFINISHED.test(text);

@@ -5,6 +5,7 @@
  * substring by construction. Word-level work (lemmas, stop words) is left to the shared
  * normaliser; this only finds boundaries, so each character is tokenised exactly once.
  */
+import { endsUnfinished } from '@mlsd/rubric';
 import { diagramLines } from './diagram.ts';
 
 export interface Span {
@@ -102,10 +103,6 @@ function isQuestion(sentence: string): boolean {
     .some((clause) => QUESTION_OPENING.test(clause.trim()));
 }
 
-/** A clause that cannot end here: it stops on a verb of being, an article, a preposition or a conjunction. */
-const UNFINISHED =
-  /\b(?:be|is|are|was|were|the|a|an|of|to|for|with|like|and|or|but|would|could|should|might|by|on|in|at|from|as)$/i;
-
 function sentencesOfLine(lineText: string, offset: number): [number, number][] {
   const out: [number, number][] = [];
   let from = 0;
@@ -120,7 +117,7 @@ function sentencesOfLine(lineText: string, offset: number): [number, number][] {
       continue;
     }
     // "the label would be... whether they pressed tab": a trailing-off inside an unfinished clause.
-    if (/^\.{2,}$/.test(m[0]) && UNFINISHED.test(before)) continue;
+    if (/^\.{2,}$/.test(m[0]) && endsUnfinished(before)) continue;
     const end = m.index + m[0].length;
     out.push([offset + from, offset + end]);
     from = end;

@@ -208,13 +208,19 @@ function isCostRemark(sentence: string): boolean {
   return COST_REMARK.test(core) && wordCount(core) <= COST_REMARK_WORDS;
 }
 
+/** Question parts read as ideas put up, not as asks. */
+const asTentative = (reading: SentenceReading): SentenceReading => ({
+  ...reading,
+  facts: [],
+  tentative: reading.tentative + reading.facts.length,
+});
+
 /** An elaboration read as a part of the sentence it elaborates: a question only after a fact question. */
 function elaborates(before: SentenceReading, own: SentenceReading): SentenceReading {
   if (own.request !== null || own.facts.length === 0 || before.request !== null || before.facts.length > 0)
     return own;
-  if (before.tentative > 0) return { ...own, facts: [], tentative: own.tentative + own.facts.length };
-  if (before.content > 0)
-    return { ...own, facts: [], content: own.content + own.facts.join(' ').split(/\s+/).length };
+  if (before.tentative > 0) return asTentative(own);
+  if (before.content > 0) return { ...own, facts: [], content: own.content + wordCount(own.facts.join(' ')) };
   return own;
 }
 
@@ -271,16 +277,15 @@ export function readIntentByRules(text: string): IntentReading {
       ? 'short-unmarked'
       : 'long-unmarked';
   const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
-  read.forEach((sentence, index) => {
-    if (index > 0 && isElaboration(sentences[index] ?? ''))
-      read[index] = elaborates(read[index - 1]!, sentence);
+  read.forEach((said, index) => {
+    const sentence =
+      index > 0 && isElaboration(sentences[index] ?? '') ? elaborates(read[index - 1]!, said) : said;
     // "do we need to call routing for every restaurant? that seems expensive": a doubt about the design.
-    if (
+    const doubted =
       sentence.facts.length > 0 &&
       sentence.facts.every((part) => OWN_ACT.test(part)) &&
-      isCostRemark(sentences[index + 1] ?? '')
-    )
-      read[index] = { ...sentence, facts: [], tentative: sentence.tentative + sentence.facts.length };
+      isCostRemark(sentences[index + 1] ?? '');
+    read[index] = doubted ? asTentative(sentence) : sentence;
   });
   const questions = read.flatMap((sentence) => sentence.facts);
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);

@@ -13,10 +13,17 @@ export const PLAN_CLAUSE =
   /[,;]?\s(?:so|then)\s+(?:we\s+(?:can|could)\s+)?(?:just\s+)?(?:compute|precompute|reuse|use|run|cache|skip|drop|send|serve|store|share|batch|merge|rank|filter)\b/i;
 
 /** "is there a problem with that since they share drivers?": a doubt about the candidate's own idea. */
+/**
+ * A verdict asked of what was just said, ending the text: "is that bad?", "would it be overkill?",
+ * "does that seem ok?". A regex source; `DOUBTS_OWN_IDEA` and the interviewer's reading of an idea
+ * put up (read-message.ts) build on it.
+ */
+export const VERDICT_ASKED_OF_IT = String.raw`(?:is|would|will|does) (?:that|this|it) (?:be |seem )?(?:(?:really|too|very|that) )?(?:bad|ok|okay|fine|wrong|enough|good enough|a (?:bad|good) (?:idea|thing)|an? (?:problem|issue|concern)|a big deal|worth it|overkill|too \w+)\W*$`;
+
 export const DOUBTS_OWN_IDEA = anyOf([
   /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
   // "what if the two numbers differ, is that bad?": the candidate's own thought, put up for a verdict.
-  /^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*(?:is|would|will|does) (?:that|this|it) (?:be |seem )?(?:(?:really|too|very|that) )?(?:bad|ok|okay|fine|wrong|enough|good enough|a (?:bad|good) (?:idea|thing)|an? (?:problem|issue|concern)|a big deal|worth it|overkill|too \w+)\W*$/i,
+  new RegExp(String.raw`^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*${VERDICT_ASKED_OF_IT}`, 'i'),
 ]);
 
 /**

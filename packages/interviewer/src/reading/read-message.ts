@@ -15,6 +15,7 @@ import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { readIntent } from './intent.ts';
+import { VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { isRambling } from './rambling.ts';
 
 export interface ReadRequest {
@@ -130,8 +131,10 @@ export function readMessage(request: ReadRequest): Reading {
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
  * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
  */
-const AWAITS_VERDICT =
-  /\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b(?:is|would) (?:that|this|it) (?:be )?(?:ok|okay|fine|enough|bad|wrong|right|a problem|an issue|too \w+)\W*$|\benough\b[^.?!]{0,30}\?\W*$/i;
+const AWAITS_VERDICT = new RegExp(
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$`,
+  'i',
+);
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
 const LEFT_OPEN = /\bnot sure\W*$/i;
 /** ...unless the candidate said what they think ("i think a random split leaks, but not sure"). */

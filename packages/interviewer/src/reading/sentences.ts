@@ -2,6 +2,7 @@
  * Cutting a candidate message into sentences, clauses and question parts, and peeling off the
  * filler that opens spoken and typed messages alike ("um ok so", "sorry, quick one -").
  */
+import { UNFINISHED_CLAUSE_END } from '@mlsd/rubric';
 
 /** Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). */
 export function normalize(text: string): string {
@@ -31,8 +32,7 @@ const RUN_ON_BREAK =
  * Where a sentence ends: after ".", "!" or "?", but not after a trailing-off whose clause is not
  * finished ("the label would be... whether they pressed tab?" is one sentence).
  */
-const SENTENCE_END =
-  /(?<=[.!?])(?<!\b(?:be|is|are|was|were|the|a|an|of|to|for|with|like|and|or|but|would|could|should|might|maybe|um+|uh+|by|on|in|at|from|as)\.{2,})\s+/i;
+const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!${UNFINISHED_CLAUSE_END}\.{2,})\s+`, 'i');
 
 export function splitSentences(text: string, spoken = false): string[] {
   const sentences = text
