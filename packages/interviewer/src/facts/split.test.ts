@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitMessage, stripFiller } from './split.ts';
 
 const texts = (message: string) => splitMessage(message).map((part) => part.text);
+const asked = (message: string) => splitMessage(message).map((part) => part.asked);
 
 describe('stripFiller', () => {
   it.each([
@@ -91,7 +92,6 @@ describe('splitMessage', () => {
   });
 
   it('reads a remark typed after a question without closing punctuation as no question', () => {
-    const asked = (message: string) => splitMessage(message).map((part) => part.asked);
     expect(asked('how many sellers list each week? that sets my index refresh')).toEqual([true, false]);
     expect(asked('rough p99 for search? ballpark is fine')).toEqual([true, false]);
     expect(asked('do we keep raw audio? might need it for relabelling')).toEqual([true, false]);
@@ -114,6 +114,36 @@ describe('splitMessage', () => {
       { text: 'How big is the catalog', asked: true },
       { text: 'how much is added daily?', asked: true, joined: true },
     ]);
+  });
+
+  it('asks about a bare subject joined to a question by "and"', () => {
+    expect(texts('Daily orders, and how many estimates per second do we need at peak?')).toEqual([
+      'Daily orders',
+      'how many estimates per second do we need at peak?',
+    ]);
+    expect(texts('Median time to acceptance, and is there a cap on invitations?')).toEqual([
+      'Median time to acceptance',
+      'is there a cap on invitations?',
+    ]);
+    // A lead, a clause with a verb, or a comma alone: the next question's context, not its own ask.
+    expect(texts('Besides approve or decline, and what else can we do?')).toHaveLength(1);
+    expect(texts('For the ranking stage, what is the budget?')).toHaveLength(1);
+  });
+
+  it('reads a request for a figure after a question as asked', () => {
+    expect(
+      splitMessage("how many people use it daily? I'll also need the peak number of ad requests per second."),
+    ).toEqual([
+      { text: 'how many people use it daily?', asked: true },
+      { text: "I'll also need the peak number of ad requests per second", asked: true, told: true },
+    ]);
+    expect(asked('how many users? I need a plan for users with no history')).toEqual([true, false]);
+    expect(asked('what is the p99? I would like the model to be small.')).toEqual([true, false]);
+  });
+
+  it('reads "has to" and "wants" after a question as a remark', () => {
+    expect(asked('how many agents are there? the eval sample has to cover the tail')).toEqual([true, false]);
+    expect(asked('how many gpus can i get? a big cross network wants a few')).toEqual([true, false]);
   });
 
   it('marks statements closed by a full stop as not asked', () => {

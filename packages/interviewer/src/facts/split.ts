@@ -157,6 +157,14 @@ const ALSO = new RegExp(
 const MOTIVE =
   /^(?:(?:hmm+|ok(?:ay)?|so|and|but|just|because|bc|cause|since|as)\s+)*(?:i|i'm|im|i'd|i'll|i've|my|asking|that(?:'d|'ll| would| will| could| might| changes)|this (?:would|will|could|changes)|it (?:would|could) (?:help|change|matter)|could be|might be|so (?:that )?i|for my)\b/i;
 
+/**
+ * "I'll also need the peak number of requests", "I'd want the label delay too": a request for a
+ * figure of the case. Read as asked but told, so it is dropped when it finds nothing beside
+ * questions that did.
+ */
+const REQUEST =
+  /^(?:i|i'll|i'd|ill|id|i will|i would)\s+(?:also\s+|then\s+|still\s+)?(?:need|want|like)\s+(?:to (?:know|see|get|have)\s+)?(?:the|a|an|some|our|your)\s+(?:[\w-]+\s+){0,3}?(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|distribution|stats|percentage)\s+(?:of|per|for|by|across|in|on)\s+\w(?!.*\b(?:to be|to do|to use)\b)/i;
+
 /** "could be a negative label": a modal statement, not "could we...?". */
 const MODAL_BE = /^(?:could|might|would|may|should|must) be\b/i;
 
@@ -174,11 +182,35 @@ const ELABORATION =
  * candidate's own voice is a remark. A bare noun phrase ("...? and the peak qps") still asks.
  */
 const REMARK =
-  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
+  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|wants?|(?:has|have|had) to|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
 
 /** "might need rotated boxes", "could skip those": a modal with no subject states, it does not ask. */
 const SUBJECTLESS_MODAL =
   /^(?:could|might|would|should|will|may|must|can)\s+(?!(?:we|you|i|they|it|there|he|she|the|this|that|these|those|our|your|their|a|an|someone|anyone|people|users?|one)\b)[a-z]/i;
+
+/**
+ * "Daily orders, and how many estimates per second...?": a bare noun phrase joined to a question by
+ * "and" or "plus" asks about that subject on its own. Joined by a comma alone, or opening with a
+ * preposition ("Besides approve or decline, what else..."), it is the next question's lead.
+ */
+function isTopicAsked(text: string, joint: string | undefined): boolean {
+  if (!joint || !/\b(?:and|plus)\b/i.test(joint)) return false;
+  const words = text.split(/\s+/);
+  return (
+    words.length <= TOPIC_WORDS &&
+    !TOPIC_LEAD.test(text) &&
+    !/[:;]/.test(text) &&
+    !new RegExp(`\\b${INTERROGATIVE}`, 'i').test(text) &&
+    !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must)\b/i.test(text)
+  );
+}
+
+/** Most words a subject asked about by name may have ("median time to acceptance"). */
+const TOPIC_WORDS = 6;
+
+/** Opens a lead rather than a subject: a preposition, a subordinator, or the candidate speaking. */
+const TOPIC_LEAD =
+  /^(?:besides|beyond|apart|aside|other than|except|for|on|in|at|about|regarding|with|given|since|as|if|when|while|after|before|because|so|then|to|from|by|i|i'm|im|i'd|we|we're|let's|ok|okay|right)\b/i;
 
 function looksAsked(raw: string, stripped: string): boolean {
   return QUESTION_START.test(stripped) || ASKING.test(raw);
@@ -200,11 +232,13 @@ export function splitMessage(message: string): MessagePart[] {
       let carried = '';
       const start = parts.length;
       const clauses = piece.split(JOINED_QUESTION);
+      const joints = [...piece.matchAll(new RegExp(JOINED_QUESTION, 'gi'))].map((joint) => joint[0]);
       clauses.forEach((clause, index) => {
         const raw = carried ? `${carried}, ${clause}` : clause;
         const text = dropSelfLead(stripFiller(raw)).replace(/[\s,;:]+$/, '');
         const last = index === clauses.length - 1;
-        if (!looksAsked(clause, stripFiller(clause)) && !last && !QUESTION_START.test(text)) {
+        const askedAlone = !carried && isTopicAsked(text, joints[index]);
+        if (!looksAsked(clause, stripFiller(clause)) && !last && !QUESTION_START.test(text) && !askedAlone) {
           carried = raw;
           return;
         }
@@ -219,13 +253,16 @@ export function splitMessage(message: string): MessagePart[] {
           return;
         }
         const unclosed = end === '' && pieceIndex === 0 && last;
+        // "I'll also need the peak QPS.": asks for a figure, though worded as what the candidate needs.
+        const request = REQUEST.test(text);
         const motive =
           afterQuestion &&
+          !request &&
           (GUESS.test(text) ||
             (!end.startsWith('?') && (!looksAsked(raw, text) || MODAL_BE.test(text)) && MOTIVE.test(text)) ||
             (unclosed && (!looksAsked(raw, text) || SUBJECTLESS_MODAL.test(text)) && REMARK.test(text)));
-        const part: MessagePart = { text, asked: !motive && (asked || looksAsked(raw, text)) };
-        if (motive) part.told = true;
+        const part: MessagePart = { text, asked: request || (!motive && (asked || looksAsked(raw, text))) };
+        if (motive || request) part.told = true;
         if (parts.length > start) part.joined = true;
         // "What is the dress code." is still a question; "I'd like to know the raw material." may not be.
         if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) part.told = true;
