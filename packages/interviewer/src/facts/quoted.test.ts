@@ -3,6 +3,7 @@ import { figuresOf, quoteIn } from './quoted.ts';
 import { extractTerms } from './terms.ts';
 
 const profile = (answer: string) => ({
+  answer,
   figures: figuresOf(answer),
   terms: new Map(extractTerms(answer).map((term) => [term, 0.5])),
 });
@@ -31,5 +32,19 @@ describe('quoteIn', () => {
     expect(quoteIn('Do we have 2 million advertisers?', facts)).toBeUndefined();
     expect(quoteIn('How big is the 2-hop neighbourhood?', facts)).toBeUndefined();
     expect(quoteIn('Of the 7 regions, which is largest?', facts)).toBeUndefined();
+  });
+
+  it('quotes nothing when the question says the fact back', () => {
+    const staff = [profile('About 15,000 of the 20,000 employees are expected to use it weekly.')];
+    expect(quoteIn('How many of the 20,000 employees are expected to use it weekly?', staff)).toBeUndefined();
+    expect(quoteIn('How many of the 20,000 employees are managers?', staff)?.fact).toBe(0);
+    const photos = [profile('There are 15 million review photos, mostly of products.')];
+    expect(quoteIn('What share of the 15 million review photos show a person?', photos)?.fact).toBe(0);
+  });
+
+  it('reads a year as a name, not a figure quoted', () => {
+    const detector = [profile('A detector built in 2017 runs today; about 2017 reviewers check it.')];
+    expect(quoteIn('How does the 2017 detector do on faces?', detector)).toBeUndefined();
+    expect(quoteIn('Of the 2,017 reviewers, how many are senior?', detector)?.fact).toBe(0);
   });
 });

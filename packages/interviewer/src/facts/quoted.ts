@@ -23,6 +23,27 @@ export function figuresOf(answer: string): Set<number> {
   return figures;
 }
 
+const YEAR = /^the (?:19|20)\d\d$/i;
+
+/** How many words past the quoted phrase must stand in the answer, word for word, to say it back. */
+const ECHO_WORDS = 4;
+
+const plainWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ');
+
+/** Whether the clause from the figure on repeats the answer's words past the quoted phrase. */
+function echoes(phrase: string, fromFigure: string, answer: string): boolean {
+  const quoted = plainWords(phrase).length;
+  const words = plainWords(fromFigure.split(/[?.!;,](?:\s|$)/)[0] ?? '');
+  if (words.length < quoted + 2) return false;
+  const said = words.slice(0, quoted + ECHO_WORDS).join(' ');
+  return ` ${plainWords(answer).join(' ')} `.includes(` ${said} `);
+}
+
 /** What a question quotes back, and the question without it. */
 export interface Quote {
   /** The index of the fact whose figure the question quotes. */
@@ -40,18 +61,27 @@ export interface Quote {
  */
 export function quoteIn(
   question: string,
-  facts: readonly { figures: ReadonlySet<number>; terms: ReadonlyMap<string, number> }[],
+  facts: readonly { figures: ReadonlySet<number>; terms: ReadonlyMap<string, number>; answer?: string }[],
 ): Quote | undefined {
   for (const match of question.matchAll(new RegExp(String.raw`\bthe ${FIGURE}(?=\s+[a-z])`, 'gi'))) {
     const value = figure(match[1] ?? '', match[2]);
+    // "The 2017 detector" names a thing by its year; it quotes no figure.
+    if (YEAR.test(match[0])) continue;
     const fact = facts.findIndex((profile) => profile.figures.has(value));
     const quoted = facts[fact];
     if (!quoted) continue;
     let end = match.index + match[0].length;
     for (const word of question.slice(end).matchAll(/\s*([\w-]+)/gy)) {
-      if (!extractTerms(word[1] ?? '').every((term) => quoted.terms.has(term))) break;
+      // The phrase ends at a word of no weight ("are") or one the fact does not hold.
+      const terms = extractTerms(word[1] ?? '');
+      if (terms.length === 0 || !terms.every((term) => quoted.terms.has(term))) break;
       end += word[0].length;
     }
+    // "How many of the 20,000 employees are expected to use it weekly?" says the fact's own sentence
+    // back: it asks what that fact says, not what it leaves out.
+    const from = match.index + 'the '.length;
+    if (quoted.answer && echoes(question.slice(from, end), question.slice(from), quoted.answer))
+      return undefined;
     return { fact, rest: `${question.slice(0, match.index)}${question.slice(end)}` };
   }
   return undefined;

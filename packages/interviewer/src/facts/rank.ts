@@ -122,6 +122,8 @@ interface Profile {
   valued: Map<ValueKind, Set<string>>;
   /** The figures the answer states. */
   figures: Set<number>;
+  /** The answer as written: a question that says it back asks this fact. */
+  answer: string;
 }
 
 function profileOf(fact: Fact, w: RankWeights): Profile {
@@ -140,7 +142,8 @@ function profileOf(fact: Fact, w: RankWeights): Profile {
   for (const term of name) terms.set(term, NAME);
   const valued = valuedTerms(fact.answer);
   const figures = figuresOf(fact.answer);
-  return { fact, terms, cues: [...cues, name].filter((cue) => cue.length > 0), asks, valued, figures };
+  const cueTerms = [...cues, name].filter((cue) => cue.length > 0);
+  return { fact, terms, cues: cueTerms, asks, valued, figures, answer: fact.answer };
 }
 
 function credit(profile: Profile, term: string, share: number): number {
