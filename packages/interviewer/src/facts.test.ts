@@ -295,6 +295,17 @@ describe('follow-ups, durations and shares', () => {
     ]);
   });
 
+  it('answers a bare subject joined to a question by "and" on its own', () => {
+    expect(parts('What is the fraud rate, and peak QPS?', fraud)).toEqual([
+      'found:fraud-rate',
+      'found:volume',
+    ]);
+    expect(parts('Daily transactions, and how fast must we score them?', fraud)).toEqual([
+      'found:volume',
+      'found:latency',
+    ]);
+  });
+
   it('reaches the latency or the delay fact by the event a time question names', () => {
     expect(parts('How long until a fraudulent charge gets reported?', fraud)).toEqual(['found:label-delay']);
     expect(parts('How many days pass before fraud is reported?', fraud)).toEqual(['found:label-delay']);

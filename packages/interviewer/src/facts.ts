@@ -258,21 +258,20 @@ export function createFactIndex(
       previous.part = fact ? { ...previous.part, question } : { ...entry.part, question };
       if (!fact) previous.match = entry.match;
       previous.merged = true;
-      if (process.env.DBG) console.log('JOIN clauseOf', previous.part.status, entry.part.status, entry.text);
       return true;
     }
     if (!fact) return false;
     // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
     if (continuesFact(decided(entry), fact, settings.closeness)) {
-      if (process.env.DBG)
-        console.log('JOIN continues', fact.id, entry.part.status, entry.part.fact?.id, entry.text);
       previous.part.question = question;
     } else if (
       entry.part.fact &&
+      // A later clause of one sentence ("How many people use it daily, and peak QPS?") names a
+      // subject of its own; only a question of its own can show the one before was asking its fact.
+      !entry.joined &&
       !previous.merged &&
       leadsIntoFact(decided(previous), entry.part.fact, settings.closeness)
     ) {
-      if (process.env.DBG) console.log('JOIN leads', fact.id, entry.part.fact?.id, entry.text);
       previous.part = { ...entry.part, question };
       previous.match = entry.match;
     } else return false;

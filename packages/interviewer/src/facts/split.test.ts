@@ -125,6 +125,12 @@ describe('splitMessage', () => {
       'Median time to acceptance',
       'is there a cap on invitations?',
     ]);
+    expect(texts('How many people use the feed daily, and peak QPS?')).toEqual([
+      'How many people use the feed daily',
+      'peak QPS?',
+    ]);
+    expect(texts('what is the latency, and so on?')).toHaveLength(1);
+    expect(texts('Is it US only, and for mobile?')).toHaveLength(1);
     // A lead, a clause with a verb, or a comma alone: the next question's context, not its own ask.
     expect(texts('Besides approve or decline, and what else can we do?')).toHaveLength(1);
     expect(texts('For the ranking stage, what is the budget?')).toHaveLength(1);

@@ -194,16 +194,31 @@ const SUBJECTLESS_MODAL =
  * preposition ("Besides approve or decline, what else..."), it is the next question's lead.
  */
 function isTopicAsked(text: string, joint: string | undefined): boolean {
-  if (!joint || !/\b(?:and|plus)\b/i.test(joint)) return false;
-  const words = text.split(/\s+/);
+  return joint !== undefined && /\b(?:and|plus)\b/i.test(joint) && isBareTopic(text);
+}
+
+/** "..., and peak QPS?": a question, then a bare subject joined by "and" or "plus". */
+const TRAILING_TOPIC = /^(.*\S),\s*(?:and|plus)\s+(?:also\s+)?([^,;:]+)$/i;
+
+/** A short noun phrase with no verb, question word or lead: "daily orders", "the number of GPUs". */
+function isBareTopic(text: string): boolean {
+  const words = text
+    .replace(/[?.!]+$/, '')
+    .trim()
+    .split(/\s+/);
   return (
     words.length <= TOPIC_WORDS &&
     !TOPIC_LEAD.test(text) &&
+    !NOT_A_TOPIC.test(text) &&
     !/[:;]/.test(text) &&
     !new RegExp(`\\b${INTERROGATIVE}`, 'i').test(text) &&
     !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must)\b/i.test(text)
   );
 }
+
+/** "..., and so on", "..., and thanks": what ends a sentence without naming anything asked. */
+const NOT_A_TOPIC =
+  /^(?:so on|so forth|stuff|things|the like|the rest|etc|more|everything|anything|such|whatnot|all that|thanks?|thx|cheers|please|roughly|approximately|overall|in general|generally|why|not|vice versa)\b/i;
 
 /** Most words a subject asked about by name may have ("median time to acceptance"). */
 const TOPIC_WORDS = 6;
@@ -233,6 +248,17 @@ export function splitMessage(message: string): MessagePart[] {
       const start = parts.length;
       const clauses = piece.split(JOINED_QUESTION);
       const joints = [...piece.matchAll(new RegExp(JOINED_QUESTION, 'gi'))].map((joint) => joint[0]);
+      // "How many people use it daily, and peak QPS?": a bare subject after a question asks on its own.
+      const trailing = TRAILING_TOPIC.exec(clauses.at(-1) ?? '');
+      if (
+        trailing?.[1] &&
+        trailing[2] &&
+        QUESTION_START.test(stripFiller(trailing[1])) &&
+        isBareTopic(trailing[2])
+      ) {
+        clauses.splice(-1, 1, trailing[1], trailing[2]);
+        joints.push(', and ');
+      }
       clauses.forEach((clause, index) => {
         const raw = carried ? `${carried}, ${clause}` : clause;
         const text = dropSelfLead(stripFiller(raw)).replace(/[\s,;:]+$/, '');
