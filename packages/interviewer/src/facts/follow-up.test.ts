@@ -9,6 +9,8 @@ describe('refersBack', () => {
     'What does each cost?',
     'Who places them?',
     'Does that change a lot?',
+    'and at what price',
+    'For how long?',
   ])('"%s" leans on the question before', (question) => {
     expect(refersBack(question)).toBe(true);
   });

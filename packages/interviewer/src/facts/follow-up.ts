@@ -11,9 +11,13 @@ const PRONOUN = /\b(?:it|its|they|them|their|theirs)\b|^(?:and\s+)?if so\b/i;
 const STANDALONE =
   /\b(?:that|this|those|these|each|one)\b(?=\s*(?:$|[?.!,;:])|\s+(?:is|are|was|were|be|has|have|had|do|does|did|can|could|will|would|get|gets|got|come|comes|take|takes|cost|costs|vary|varies|change|changes|happen|happens|look|looks|mean|means|work|works)\b)/i;
 
+/** "...? and at what price", "for how long?": a short tail that asks only how, of the same subject. */
+const SHORT_TAIL =
+  /^(?:(?:and|or)\s+)?(?:at|for|by|to|until)\s+(?:what|how|when|which)\b(?:\s+[\w-]+){0,2}[\s?.!,]*$/i;
+
 /** Whether a question leans on the one before it for its subject. */
 export function refersBack(text: string): boolean {
-  return PRONOUN.test(text) || STANDALONE.test(text);
+  return PRONOUN.test(text) || STANDALONE.test(text) || SHORT_TAIL.test(text.trim());
 }
 
 /** A question part as the lookup decided it, with the ranking it was decided on. */

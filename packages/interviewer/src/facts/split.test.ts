@@ -147,6 +147,24 @@ describe('splitMessage', () => {
     expect(asked('what is the p99? I would like the model to be small.')).toEqual([true, false]);
   });
 
+  it("marks the candidate's own view or plan as told, so it drops when it finds nothing", () => {
+    const told = (message: string) => splitMessage(message).map((part) => part.told === true);
+    expect(told('the data is confounded, right? is there any random price variation logged?')).toEqual([
+      true,
+      false,
+    ]);
+    expect(told('could I embed every frame? how many GPUs can the indexer use?')).toEqual([true, false]);
+    expect(told('how many 2-hop people are there? just want to know if I need sampling')).toEqual([
+      false,
+      true,
+    ]);
+    expect(told('is the data confounded, right?')).toEqual([false]);
+  });
+
+  it('takes the frame of the question off its end', () => {
+    expect(texts('ok, um, how much imagery are we talking about')).toEqual(['how much imagery']);
+  });
+
   it('reads "has to" and "wants" after a question as a remark', () => {
     expect(asked('how many agents are there? the eval sample has to cover the tail')).toEqual([true, false]);
     expect(asked('how many gpus can i get? a big cross network wants a few')).toEqual([true, false]);

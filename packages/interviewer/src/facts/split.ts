@@ -165,6 +165,28 @@ const MOTIVE =
 const REQUEST =
   /^(?:i|i'll|i'd|ill|id|i will|i would)\s+(?:also\s+|then\s+|still\s+)?(?:need|want|like)\s+(?:to (?:know|see|get|have)\s+)?(?:the|a|an|some|our|your)\s+(?:[\w-]+\s+){0,3}?(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|distribution|stats|percentage)\s+(?:of|per|for|by|across|in|on)\s+\w(?!.*\b(?:to be|to do|to use)\b)/i;
 
+/**
+ * "I suspect calibration matters here, right?", "the data is confounded, right?": the candidate's
+ * own view with a tag asking for agreement. Read as told: dropped when it finds no fact of its own
+ * beside questions that did.
+ */
+const OWN_VIEW =
+  /^(?!(?:what|what's|whats|how|why|when|where|which|who|is|are|do|does|did|can|could|should|will|would)\b)[^?]*\s\w+[^?]*,\s*(?:right|correct|yeah|yes|no|isn't it|aren't they|wouldn't it|don't you think)\??$/i;
+
+/**
+ * "could I embed every frame?", "how heavy a model I can afford": a question about the candidate's
+ * own plan, read as told in the same way (it still asks when it finds a fact: "can I use location?").
+ */
+const OWN_PLAN =
+  /^(?:(?:so|then)\s+)?(?:could|can|should|shall|may|might|would|do|am)\s+i\b|^(?:how|what|which)\b[^?,]*\bi (?:can|could|should|need|will|would|want)\b/i;
+
+const WISH_TO_KNOW =
+  /^(?:(?:i|just|i just|i'd just|i'd|i would|i'm|im)\s+)?(?:want|wanted|need|needed|like|trying) to (?:know|see|check|understand|gauge|figure out)\b/i;
+
+/** "how much imagery *are we talking about*": how the question is framed, nothing it asks about. */
+const TRAILING_FRAME =
+  /\s+(?:are we|we're|we are|am i|i'm|i am)\s+(?:talking(?: about)?|looking at|dealing with|working with)(?=[\s?.!]*$)/i;
+
 /** "could be a negative label": a modal statement, not "could we...?". */
 const MODAL_BE = /^(?:could|might|would|may|should|must) be\b/i;
 
@@ -182,7 +204,7 @@ const ELABORATION =
  * candidate's own voice is a remark. A bare noun phrase ("...? and the peak qps") still asks.
  */
 const REMARK =
-  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|wants?|(?:has|have|had) to|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
+  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|wants?|has|have|had|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
 
 /** "might need rotated boxes", "could skip those": a modal with no subject states, it does not ask. */
 const SUBJECTLESS_MODAL =
@@ -261,7 +283,9 @@ export function splitMessage(message: string): MessagePart[] {
       }
       clauses.forEach((clause, index) => {
         const raw = carried ? `${carried}, ${clause}` : clause;
-        const text = dropSelfLead(stripFiller(raw)).replace(/[\s,;:]+$/, '');
+        const text = dropSelfLead(stripFiller(raw))
+          .replace(TRAILING_FRAME, '')
+          .replace(/[\s,;:]+$/, '');
         const last = index === clauses.length - 1;
         const askedAlone = !carried && isTopicAsked(text, joints[index]);
         if (!looksAsked(clause, stripFiller(clause)) && !last && !QUESTION_START.test(text) && !askedAlone) {
@@ -288,7 +312,9 @@ export function splitMessage(message: string): MessagePart[] {
             (!end.startsWith('?') && (!looksAsked(raw, text) || MODAL_BE.test(text)) && MOTIVE.test(text)) ||
             (unclosed && (!looksAsked(raw, text) || SUBJECTLESS_MODAL.test(text)) && REMARK.test(text)));
         const part: MessagePart = { text, asked: request || (!motive && (asked || looksAsked(raw, text))) };
-        if (motive || request) part.told = true;
+        // "...? just want to know if I need sampling": why they ask, worded as a wish to know.
+        const wish = afterQuestion && !end.startsWith('?') && WISH_TO_KNOW.test(text);
+        if (motive || request || wish || OWN_VIEW.test(text) || OWN_PLAN.test(text)) part.told = true;
         if (parts.length > start) part.joined = true;
         // "What is the dress code." is still a question; "I'd like to know the raw material." may not be.
         if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) part.told = true;

@@ -47,7 +47,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code|show why|tell why|why someone|why something',
   compute: 'gpu|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
   // "Can we pay raters?" asks what we spend; "do sellers pay?" asks about billing (below).
-  cost: 'cost|costly|expensive|spend|spending|dollar|we pay|pay people|pay someone|pay a vendor|we buy|buy more|downside|drawback',
+  cost: 'cost|costly|expensive|spend|spending|dollar|at what price|we pay|pay people|pay someone|pay a vendor|we buy|buy more|downside|drawback',
   keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
   remove: 'remove|removal|take down|takedown|take it down|take them down|delete|deletion',
   access:
@@ -57,10 +57,10 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   click: 'click|clicked',
   money:
     'revenue|monetization|monetize|monetise|money|business model|earn|commission|fee|profit|take rate|our cut|a cut|what cut',
-  goal: 'goal|objective|what does good look like|what does a good|what makes a good|what makes good|what counts as good|what counts as a good|define good|definition of good|good result|good search result|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|aim|aiming|target|cares about|care about|care most about|cares most about|main thing|what matters|matters most|doing well|going well|working well|measure success|how we measure|how do we measure|went well|go well|goes well|gone well',
+  goal: 'goal|objective|what does good look like|what does a good|what makes a good|what makes good|what counts as good|what counts as a good|define good|definition of good|good result|good search result|improve|improvement|success|kpi|north star|optimize|optimise|success criteria|success metric|main metric|primary metric|key metric|headline metric|north star metric|top metric|aim|aiming|target|cares about|care about|care most about|cares most about|main thing|what matters|matters most|doing well|going well|working well|measure success|how we measure|how do we measure|went well|go well|goes well|gone well',
   experiment: 'experiment|a/b test|a/b testing|ab test|randomized|randomised|switchback',
   abuse:
-    'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones|garbage|junk|by mistake|by accident|accidentally',
+    'spam|bot|abuse|fake account|invalid|fraud|fraudulent|scam|accidental|fat finger|fat-finger|misclick|actually bad|bad ones|garbage|junk|bogus|fake|not real|by mistake|by accident|accidentally',
   adversary:
     'adversarial|adversary|evasion|evade|bad actor|attacker|bypass|dodge|adapt|trick|game the system|get around|get past|sneak|sneak past|circumvent|work around|workaround|slip past|slip through',
   policy:
