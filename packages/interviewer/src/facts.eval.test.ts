@@ -238,6 +238,15 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // "X, and how many Y?" answered with X's fact alone, since X's fact mentioned Y's words as often as
   // Y's own fact. Now 88.0% (93.6% given).
   blind12: { right: 0.88, falseNone: 17, none: 0.28 },
+  // Written blind in the twelfth session by a hand that never saw the code or the other sets (237
+  // answerable questions in three phrasings, 110 unanswerable, all 18 cases; juniors who think aloud,
+  // typos, a bare subject joined to a question, numbers asked by what they mean for the design), and
+  // split by case like blind9. First sight, after this session's split and quote changes: blind14a
+  // 89.1% right (95.4% given, 7 false "not covered", 33.3% "none"), blind14b 84.3% right (91.5%
+  // given, 7 false "not covered", 42.9% "none"). blind14a's misses were read; blind14b nobody has
+  // read: the honest unseen figure.
+  blind14a: { right: 0.88, falseNone: 7, none: 0.33 },
+  blind14b: { right: 0.84, falseNone: 7, none: 0.42 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

@@ -24,14 +24,15 @@ export const TRAINING_SETS = [
   'dev9',
   'dev11',
   'dev12',
+  'dev14',
 ] as const;
 
 /**
  * Held out from training and from every rule change, read only as figures: `blind7`, `blind8` (first
  * read in the eighth session), `blind9` (junior and hedged talk, written with dev9), `blind11`
- * (written with dev11) and `blind13` (written with dev13).
+ * (written with dev11), `blind13` (written with dev13) and `blind14` (written with dev14).
  */
-export const UNSEEN_SETS = ['blind7', 'blind8', 'blind9', 'blind11', 'blind13'] as const;
+export const UNSEEN_SETS = ['blind7', 'blind8', 'blind9', 'blind11', 'blind13', 'blind14'] as const;
 
 /**
  * Read (their misses shaped rules) but not trained on: training on `dev13` read fewer messages of
