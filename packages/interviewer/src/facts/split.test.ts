@@ -161,6 +161,25 @@ describe('splitMessage', () => {
     expect(told('is the data confounded, right?')).toEqual([false]);
   });
 
+  it('reads a bare subject typed tersely as asked: after a question, or before an "also"', () => {
+    expect(asked("Cost cap per question. also what's the p95 for the first token")).toEqual([true, true]);
+    expect(asked('Average QPS? Then, the comment rate per impression.')).toEqual([true, true]);
+    expect(asked('Total estimates per day. Also the time budget for a whole list page.')).toEqual([
+      true,
+      true,
+    ]);
+    expect(asked('Right, serving constraints. How long can the estimate take?')).toEqual([false, true]);
+    expect(asked('ok so prefetching... how many posts per page?')).toEqual([false, true]);
+    expect(asked('how many users? otherwise I will keep the current cadence.')).toEqual([true, false]);
+  });
+
+  it('splits "- and how many..." like ", and how many..."', () => {
+    expect(texts('how many estimates a day - and how many ms do we have per page?')).toEqual([
+      'how many estimates a day',
+      'how many ms do we have per page?',
+    ]);
+  });
+
   it('takes the frame of the question off its end', () => {
     expect(texts('ok, um, how much imagery are we talking about')).toEqual(['how much imagery']);
   });

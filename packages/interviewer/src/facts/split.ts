@@ -137,7 +137,7 @@ const BETWEEN =
 
 /** "..., and what about Y", "... and how many Y", "... plus is there Y": a new question starts. */
 const JOINED_QUESTION = new RegExp(
-  String.raw`,?\s+(?:and|plus|or)\s+(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})`,
+  String.raw`(?:,|\s+[-–—]+)?\s+(?:and|plus|or)\s+(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})`,
   'i',
 );
 
@@ -181,7 +181,7 @@ const OWN_PLAN =
   /^(?:(?:so|then)\s+)?(?:could|can|should|shall|may|might|would|do|am)\s+i\b|^(?:how|what|which)\b[^?,]*\bi (?:can|could|should|need|will|would|want)\b/i;
 
 const WISH_TO_KNOW =
-  /^(?:(?:i|just|i just|i'd just|i'd|i would|i'm|im)\s+)?(?:want|wanted|need|needed|like|trying) to (?:know|see|check|understand|gauge|figure out)\b/i;
+  /^(?:(?:so|and|but|um+|uh+|ok|okay|hmm+)[\s,]+)*(?:(?:i|just|i just|i'd just|i'd|i would|i'm|im)\s+)?(?:want|wanted|need|needed|like|trying) to (?:know|see|check|understand|gauge|figure out)\b/i;
 
 /** "how much imagery *are we talking about*": how the question is framed, nothing it asks about. */
 const TRAILING_FRAME =
@@ -204,7 +204,7 @@ const ELABORATION =
  * candidate's own voice is a remark. A bare noun phrase ("...? and the peak qps") still asks.
  */
 const REMARK =
-  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|wants?|has|have|had|means?|makes?|feels?|thanks|thx|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
+  /\b(?:i|i'm|im|i'd|id|i'll|i've|my|me|mine|we'd|we'll|is|are|was|were|matters?|seems?|sets?|helps?|would|could|might|will|need|needs|wants?|has|have|had|means?|makes?|feels?|thanks|thx|sorry|ugh|lol|haha)\b|\w's\b|\bthats?\b|^(?:just )?(?:to|for|thinking|wondering|asking|curious)\b/i;
 
 /** "might need rotated boxes", "could skip those": a modal with no subject states, it does not ask. */
 const SUBJECTLESS_MODAL =
@@ -234,13 +234,16 @@ function isBareTopic(text: string): boolean {
     !NOT_A_TOPIC.test(text) &&
     !/[:;]/.test(text) &&
     !new RegExp(`\\b${INTERROGATIVE}`, 'i').test(text) &&
-    !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must)\b/i.test(text)
+    !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must|i|i'll|i'd|i'm|we|we'll|we'd|you|they|it|it's|that's|keep|use|go|make|get|think|want|need|like|see|try|take|put|start|build|train|say|know|guess|assume)\b/i.test(
+      text,
+    ) &&
+    !/\b(?:first|then|next|later|now|too|again)\s*$/i.test(text)
   );
 }
 
 /** "..., and so on", "..., and thanks": what ends a sentence without naming anything asked. */
 const NOT_A_TOPIC =
-  /^(?:so on|so forth|stuff|things|the like|the rest|etc|more|everything|anything|such|whatnot|all that|thanks?|thx|cheers|please|roughly|approximately|overall|in general|generally|why|not|vice versa)\b/i;
+  /^(?:otherwise|maybe|probably|perhaps|also|just|anyway|ok|okay|so on|so forth|stuff|things|the like|the rest|etc|more|everything|anything|such|whatnot|all that|thanks?|thx|cheers|please|roughly|approximately|overall|in general|generally|why|not|vice versa)\b/i;
 
 /** Most words a subject asked about by name may have ("median time to acceptance"). */
 const TOPIC_WORDS = 6;
@@ -259,7 +262,10 @@ function looksAsked(raw: string, stripped: string): boolean {
  */
 export function splitMessage(message: string): MessagePart[] {
   const parts: MessagePart[] = [];
-  for (const [, sentence = '', end = ''] of unfoldNumbers(message).replace(BULLET, '').matchAll(SENTENCE)) {
+  const sentences = [...unfoldNumbers(message).replace(BULLET, '').matchAll(SENTENCE)];
+  for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
+    // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.
+    const addedTo = /^\s*(?:and\s+)?(?:also|plus)\b/i.test(sentences[at + 1]?.[1] ?? '');
     // Only a sentence closed by "." or "!" can be a statement; one closed by "?", or a list line, is asked.
     const statement = /^[.!]/.test(end);
     const first = parts.length;
@@ -313,11 +319,21 @@ export function splitMessage(message: string): MessagePart[] {
             (unclosed && (!looksAsked(raw, text) || SUBJECTLESS_MODAL.test(text)) && REMARK.test(text)));
         const part: MessagePart = { text, asked: request || (!motive && (asked || looksAsked(raw, text))) };
         // "...? just want to know if I need sampling": why they ask, worded as a wish to know.
-        const wish = afterQuestion && !end.startsWith('?') && WISH_TO_KNOW.test(text);
+        const wish = afterQuestion && !end.startsWith('?') && WISH_TO_KNOW.test(raw.trim());
         if (motive || request || wish || OWN_VIEW.test(text) || OWN_PLAN.test(text)) part.told = true;
         if (parts.length > start) part.joined = true;
         // "What is the dress code." is still a question; "I'd like to know the raw material." may not be.
-        if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) part.told = true;
+        if (statement && pieceIndex === 0 && !QUESTION_START.test(text)) {
+          part.told = true;
+          // A bare subject typed tersely asks: after a question ("Average QPS? Then, the comment
+          // rate."), or before an "also" ("Cost cap per question. Also what's the p95?"). Opening a
+          // message otherwise, it names the area of the question after it ("Right, serving
+          // constraints. How long...?"); "ok so prefetching..." trails off.
+          const terse = afterQuestion || addedTo;
+          if (!motive && terse && !/\.\.$|…$/.test(sentence) && isBareTopic(text)) part.asked = true;
+          // "...per day. Also the time budget for a list page.": "also" adds an ask, as within a sentence.
+          if (!motive && afterQuestion && /^\s*(?:and\s+)?(?:also|plus)\b/i.test(sentence)) part.asked = true;
+        }
         parts.push(part);
       });
     });
