@@ -16,7 +16,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
     'existing|current|currently|today|now|right now|already|at the moment|in place|in production|in prod|prod|in use|stack|tech stack|baseline|status quo|so far|nowadays|these days|presently|legacy',
   heuristic: 'rule|rules engine|heuristic|hand-tuned|hand tuned|hand-written|formula|hard-coded',
   delay:
-    'delay|delayed|lag|take until|takes until|take till|before we know|before we learn|before we find out|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept|before we hear|until we hear|how long is it between|how long is it from|how long does it take from|how long from',
+    'delay|delayed|lag|show up|shows up|showed up|take until|takes until|take till|before we know|before we learn|before we find out|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|until|till|when do|when does|when do we know|when will we know|feedback loop|time between|days between|gap between|pass between|pass before|time from|take to accept|before we hear|until we hear|how long is it between|how long is it from|how long does it take from|how long from',
   latency:
     'latency|instant|instantly|immediate|immediately|right away|response time|respond|response deadline|deadline|time limit|timeout|first token|start streaming|milliseconds|millisecond|ms|p99|p95|p50|sla|time budget|latency budget|real time|real-time|realtime|slow|wait|be returned|come back|comes back|render',
   users:
