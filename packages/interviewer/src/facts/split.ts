@@ -223,7 +223,7 @@ function isTopicAsked(text: string, joint: string | undefined): boolean {
 const TRAILING_TOPIC = /^(.*\S),\s*(?:and|plus)\s+(?:also\s+)?([^,;:]+)$/i;
 
 /** A short noun phrase with no verb, question word or lead: "daily orders", "the number of GPUs". */
-function isBareTopic(text: string): boolean {
+export function isBareTopic(text: string): boolean {
   const words = text
     .replace(/[?.!]+$/, '')
     .trim()
@@ -234,7 +234,7 @@ function isBareTopic(text: string): boolean {
     !NOT_A_TOPIC.test(text) &&
     !/[:;]/.test(text) &&
     !new RegExp(`\\b${INTERROGATIVE}`, 'i').test(text) &&
-    !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must|i|i'll|i'd|i'm|we|we'll|we'd|you|they|it|it's|that's|keep|use|go|make|get|think|want|need|like|see|try|take|put|start|build|train|say|know|guess|assume)\b/i.test(
+    !/\b(?:is|are|was|were|be|do|does|did|has|have|had|can|could|will|would|should|must|i|i'll|i'd|i'm|we|we'll|we'd|you|they|it|it's|that's|keep|use|go|make|get|think|want|need|like|see|try|take|put|start|build|train|say|know|guess|assume|matters?|seems?|looks?|sounds?|feels?|works?|not|no|\w+n't)\b/i.test(
       text,
     ) &&
     !/\b(?:first|then|next|later|now|too|again)\s*$/i.test(text)

@@ -40,6 +40,22 @@ describe('readIntent: questions', () => {
     expect(readIntent('What is the latency budget?').alsoAnswers).toBe(false);
   });
 
+  it('asks about a bare subject named beside a question', () => {
+    expect(
+      readIntent('Daily orders, and how many estimates per second do we need at peak?').questions,
+    ).toEqual(['Daily orders', 'how many estimates per second do we need at peak']);
+    expect(readIntent("training gpu limit. also what's the p99 end to end").questions).toEqual([
+      'training gpu limit',
+      "what's the p99 end to end",
+    ]);
+    expect(readIntent("Cost per estimate doesn't matter. also what's the latency budget?").questions).toEqual(
+      ["what's the latency budget"],
+    );
+    expect(readIntent('Two-tower retrieval, how many candidates do we need?').questions).toEqual([
+      'how many candidates do we need',
+    ]);
+  });
+
   it('reads "can we use X" by what X is: a resource asks, a method proposes', () => {
     expect(intentOf('Can we use the friends graph?')).toBe('facts');
     expect(intentOf('Can we use a cross-encoder for the top 50?')).toBe('tentative');

@@ -1,4 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
+import { isBareTopic } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
@@ -121,6 +122,11 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   return aside === 'hint' ? null : aside;
 }
 
+/** "..., and how many...": what follows a subject that is asked along with the question after it. */
+const JOINED_BY_AND = /^[\s,]*(?:[–—-]\s*)?(?:and|plus)\b/i;
+/** "Also what's the p95?": a sentence that adds an ask to the one before it. */
+const ADDS_TO = /^\s*(?:and\s+)?(?:also|plus)\b/i;
+
 function readSentence(sentence: string, following: string[], marks: QuestionMarks): SentenceReading {
   const core = stripFiller(sentence);
   // "Did that answer count?" reads like a check-in, but asks how the interview is judged.
@@ -152,6 +158,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       (request === 'move-on' && rest.every((clause) => REQUEST_REASON.test(clause)));
     return said({ request, content: closes && request === 'move-on' ? 0 : content, closes });
   }
+  // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
+  if (isBareTopic(core) && ADDS_TO.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {
     const frames = FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core);
     return said({ content: frames ? 0 : wordCount(core) });
@@ -161,7 +169,10 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   const parts = splitParts(untag(sentence));
   parts.forEach((part, index) => {
     // Only the first part can be a statement: every later part starts at an interrogative.
-    if (index === 0 && parts.length > 1 && !opensQuestion(part)) {
+    // "Daily orders, and how many estimates per second...?": a bare subject joined by "and" asks.
+    const askedByName =
+      isBareTopic(part) && JOINED_BY_AND.test(sentence.slice(sentence.indexOf(part) + part.length));
+    if (index === 0 && parts.length > 1 && !opensQuestion(part) && !askedByName) {
       reading.content += wordCount(part);
     } else if (classifyQuestion(part) === 'fact' || (reading.facts.length > 0 && FOLLOW_UP.test(part))) {
       reading.facts.push(part);
