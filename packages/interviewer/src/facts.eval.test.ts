@@ -4,6 +4,8 @@ import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FactPart, factIndexFor } from './facts.ts';
+import { readIntent } from './reading/intent.ts';
+import { answersFact } from './reading/read-message.ts';
 
 const Answerable = z.strictObject({
   caseId: z.string(),
@@ -84,6 +86,9 @@ function evaluate(file: string) {
   // The looser reading of the goal, "facts given": an expected fact counts when some part gives it,
   // whatever else the reply gives; `extra` counts facts given that were not asked for.
   const loose = { parts: 0, given: 0, extra: 0 };
+  // What the interviewer gives, end to end: the intent reader first (a message it does not read as
+  // a fact question gets no fact), then the lookup of the whole message, as readMessage does.
+  const endToEnd = { parts: 0, given: 0, notAsked: 0 };
   for (const entry of entries) {
     const study = cases.get(entry.caseId);
     if (!study) throw new Error(`${entry.id}: unknown case '${entry.caseId}'`);
@@ -109,6 +114,13 @@ function evaluate(file: string) {
       const given = new Set(
         parts.flatMap((part) => (part.status === 'found' && part.fact ? [part.fact.id] : [])),
       );
+      const intent = readIntent(entry[phrasing], { answersFact: (asked) => answersFact(study, asked) });
+      const read = intent.intent === 'facts' ? parts : [];
+      endToEnd.parts += expected.length;
+      endToEnd.given += expected.filter((factId) =>
+        read.some((part) => part.status === 'found' && part.fact?.id === factId),
+      ).length;
+      if (intent.intent !== 'facts') endToEnd.notAsked += expected.length;
       loose.parts += expected.length;
       loose.given += expected.filter((factId) => given.has(factId)).length;
       loose.extra += [...given].filter((factId) => !expected.includes(factId)).length;
@@ -125,7 +137,17 @@ function evaluate(file: string) {
   const rows = PHRASINGS.map((phrasing) => ({ file, phrasing, ...tally(outcomes[phrasing]) }));
   const total = tally(PHRASINGS.flatMap((phrasing) => outcomes[phrasing]));
   const none = unanswerable.filter((outcome) => outcome === 'none').length;
-  return { answerable: answerable.length, rows, total, unanswerable, none, misses, loose, answeredAsIf };
+  return {
+    answerable: answerable.length,
+    rows,
+    total,
+    unanswerable,
+    none,
+    misses,
+    loose,
+    endToEnd,
+    answeredAsIf,
+  };
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
@@ -267,9 +289,12 @@ describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {
     },
   ];
   console.table(table);
-  const { loose } = result;
+  const { loose, endToEnd } = result;
   console.log(
     `${file}: ${percent(loose.given, loose.parts)} of asked facts given (${loose.given}/${loose.parts}), ${loose.extra} facts given that were not asked; ${result.answeredAsIf} of ${result.unanswerable.length} unanswerable questions given a fact as if it answered them`,
+  );
+  console.log(
+    `${file} end to end (intent reader, then lookup): ${percent(endToEnd.given, endToEnd.parts)} of asked facts given (${endToEnd.given}/${endToEnd.parts}); ${endToEnd.notAsked} in messages not read as fact questions`,
   );
   // Misses are printed only for the sets named in MLSD_EVAL_MISSES (comma-separated): a blind set's
   // misses, once read, make it a development set.

@@ -72,6 +72,7 @@ const LEADING_FILLER = new RegExp(
     'i wonder(?: if| whether)?',
     '(?:(?:could|can|would) you|you (?:could|can|would)) (?:please )?tell me(?: if| whether)?',
     'do you know(?: if| whether)?',
+    '(?:would|do) you mind (?:telling me|sharing|letting me know|giving me)(?: if| whether)?',
     "i(?:'d| would) like to know(?: if| whether)?",
     'i want to know(?: if| whether)?',
     "i(?:'m| am) curious(?: about| whether| if)?",

@@ -56,6 +56,20 @@ describe('readIntent: questions', () => {
     ]);
   });
 
+  it('reads a figure of the case named in a few words as asked', () => {
+    expect(intentOf('peak qps')).toBe('facts');
+    expect(intentOf('Average requests per second; p99 for the rec service')).toBe('facts');
+    expect(intentOf('ranking budget in ms')).toBe('facts');
+    expect(intentOf('daily retraining')).not.toBe('facts');
+    expect(intentOf('Recall at 95% precision')).toBe('answer');
+  });
+
+  it('reads "would you mind telling me" as asking', () => {
+    expect(intentOf('would you mind telling me what counts as recognizable? like a minimum size')).toBe(
+      'facts',
+    );
+  });
+
   it('reads "can we use X" by what X is: a resource asks, a method proposes', () => {
     expect(intentOf('Can we use the friends graph?')).toBe('facts');
     expect(intentOf('Can we use a cross-encoder for the top 50?')).toBe('tentative');

@@ -3,6 +3,7 @@
  * approval of a design idea put as a question (`tentative`). Check-ins ("does that make sense?")
  * are caught before, in `patterns.ts`.
  */
+import { isBareTopic } from '../facts/split.ts';
 import { PLAN, PLAN_CLAUSE, PROPOSAL_QUESTION } from './proposals.ts';
 import { wordCount } from './sentences.ts';
 import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
@@ -31,7 +32,7 @@ const NOUN_CLAUSE =
 
 /** Asking in statement form, or asking the interviewer to tell. */
 const ASKING =
-  /^(?:tell me|i wonder|i'?m wondering|i was wondering|i'?m curious|curious (?:about|how|what|whether|if|why|when|where|which))\b|\b(?:could|can|would|will) you (?:please |kindly )?(?:be able to )?(?:tell|share|let me know|explain|clarify|confirm|describe|walk me through|give me (?:a |an |some |more )?(?:rough |quick |better |general |little )?(?:idea|sense|picture|feel|overview|context|background|numbers|ballpark|breakdown))\b|\bi(?:'d| would)? (?:like|want|need|love) to know\b|\b(?:hoping|wondering (?:if|whether)) you (?:could|can|might) (?:tell|share|give|explain|clarify|confirm)\b/i;
+  /^(?:tell me|i wonder|i'?m wondering|i was wondering|i'?m curious|curious (?:about|how|what|whether|if|why|when|where|which))\b|\b(?:could|can|would|will) you (?:please |kindly )?(?:be able to )?(?:tell|share|let me know|explain|clarify|confirm|describe|walk me through|give me (?:a |an |some |more )?(?:rough |quick |better |general |little )?(?:idea|sense|picture|feel|overview|context|background|numbers|ballpark|breakdown))\b|\bi(?:'d| would)? (?:like|want|need|love) to know\b|\b(?:hoping|wondering (?:if|whether)) you (?:could|can|might) (?:tell|share|give|explain|clarify|confirm)\b|\b(?:would|do) you mind (?:telling|sharing|letting me know|giving me|explaining|clarifying|confirming)\b/i;
 
 /** "Can I assume X?" asks the interviewer to confirm a fact. */
 const ASSUMING =
@@ -218,6 +219,9 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
     return plain && (FOLLOW_ON.test(sentence) || wordCount(stripped) <= MARKED_WORDS);
   }
   if (UNMARKED_TAG.test(stripped)) return true;
+  // "peak qps", "reviewer capacity per day", "p99 budget for the click model": a figure of the case
+  // named in a few words asks for it, as a terse writer does.
+  if (marks === 'short-unmarked' && namesFigures(stripped)) return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
   const preface = PREFACE_END.exec(stripped)?.[1];
@@ -225,6 +229,29 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
     INTERROGATIVE_START.test(stripped) ||
     // "One thing I need to understand - how does..." asks; "I'd frame it as X: will..." designs.
     (PREFACED.test(stripped) && !(preface && hasDesignVoice(preface) && !WANT_TO_KNOW.test(preface)))
+  );
+}
+
+/** A figure a case can give: a rate, a budget, a capacity, a count per period. */
+const FIGURE_NAMED =
+  /\b(?:qps|rps|tps|per (?:second|sec|day|week|month|hour|minute|request)|peak|budget|capacity|volume|number of|count of|size of|p\d\d)\b|\/s(?:ec)?\b/i;
+
+/**
+ * Whether a text only names figures of the case: bare subjects ("peak qps; p99 for the rec
+ * service", "labelling capacity per week, and reviewer decisions per day"), one at least a figure.
+ */
+function namesFigures(text: string): boolean {
+  const items = text
+    .replace(/[?.!]+$/, '')
+    .split(/\s*(?:[;,]|\band\b|\bplus\b)\s*/i)
+    .filter((item) => item !== '');
+  // "watch revenue and number of trips?" puts up an act of the design: no item may open with one,
+  // unless it names a figure itself ("ranking budget in ms").
+  const named = (item: string) => FIGURE_NAMED.test(item);
+  return (
+    items.length > 0 &&
+    items.every((item) => isBareTopic(item) && (named(item) || !opensWithDesignVerb(item))) &&
+    items.some(named)
   );
 }
 
@@ -297,6 +324,8 @@ function designerKind(part: string): QuestionKind | null {
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
+  // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
+  if (namesFigures(part)) return 'fact';
   // "So we first gather candidates, then rank them?", "decline if it's above 0.5?", "the user part
   // is the same for every ad, so compute it once?": a plan said with a rising voice.
   if (!opensQuestion(part) && (PLAN.test(part) || PLAN_CLAUSE.test(part))) return 'tentative';

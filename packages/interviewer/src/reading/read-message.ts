@@ -96,12 +96,17 @@ export function readMessage(request: ReadRequest): Reading {
   const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
-  const facts = intent.intent === 'facts' ? findFacts(caseStudy, intent.questions, text) : NO_FACTS;
+  // The fact lookup reads the whole message: its own splitter finds each question and sets aside
+  // what the candidate tells or plans ("I'd use a GBDT."), and it reads bare subjects and terse
+  // asks ("Monthly captures; and how many GPUs?") that the intent reader's question list, made to
+  // tell questions from ideas, drops. Fed that list, the interviewer gave 89% of asked facts on the
+  // unseen blind9b set against 94% from the whole message.
+  const facts = intent.intent === 'facts' ? findFacts(caseStudy, [text]) : NO_FACTS;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
   const factsFound =
-    terms.length === 0 ? [] : facts.found.length > 0 ? facts.found : findFacts(caseStudy, [text], text).found;
+    terms.length === 0 ? [] : facts.found.length > 0 ? facts.found : findFacts(caseStudy, [text]).found;
   const defines =
     terms.length > 0 && !factNames(caseStudy, factsFound, terms) ? terms.map((entry) => entry.term) : [];
   return {
@@ -164,8 +169,8 @@ export function answersFact(caseStudy: CaseStudy, questions: readonly string[]):
     .parts.some((part) => part.status === 'found');
 }
 
-function findFacts(caseStudy: CaseStudy, questions: string[], text: string): MessageReading['facts'] {
-  const lookup = factIndexFor(caseStudy).lookup(questions.length > 0 ? questions.join('\n') : text);
+function findFacts(caseStudy: CaseStudy, questions: readonly string[]): MessageReading['facts'] {
+  const lookup = factIndexFor(caseStudy).lookup(questions.join('\n'));
   const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
   for (const part of lookup.parts) {
     if (part.status === 'found' && part.fact) {
