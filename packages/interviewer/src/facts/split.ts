@@ -120,7 +120,7 @@ const FIRST_NUMBER = /(?:^|\s)\(?1[.)]\s+/;
 const SECOND_NUMBER = /\s\(?2[.)]\s+/;
 
 /** Puts numbered asks typed on one line on lines of their own, when there are at least two. */
-function unfoldNumbers(message: string): string {
+export function unfoldNumbers(message: string): string {
   const first = FIRST_NUMBER.exec(message);
   const second = SECOND_NUMBER.exec(message);
   if (!first || !second || second.index < first.index) return message;

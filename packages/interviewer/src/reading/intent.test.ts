@@ -64,6 +64,16 @@ describe('readIntent: questions', () => {
     expect(intentOf('Recall at 95% precision')).toBe('answer');
   });
 
+  it('reads numbered asks typed on one line, announced or put as questions', () => {
+    expect(
+      readIntent('Two numbers please: 1) fraud rate by count 2) the cost of a wrong decline').questions,
+    ).toEqual(['fraud rate by count', 'the cost of a wrong decline']);
+    expect(
+      intentOf('1) how long is the nightly batch window 2) how many suggestions does the page show'),
+    ).toBe('facts');
+    expect(intentOf('1) retrieval with two towers 2) a GBDT ranker 3) diversity rerank')).toBe('answer');
+  });
+
   it('reads "would you mind telling me" as asking', () => {
     expect(intentOf('would you mind telling me what counts as recognizable? like a minimum size')).toBe(
       'facts',

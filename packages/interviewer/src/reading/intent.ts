@@ -1,5 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { isBareTopic } from '../facts/split.ts';
+import { isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
@@ -256,6 +256,10 @@ const VIEW_ASKED =
 const ANNOUNCED_QUESTION =
   /^(.*?\b(?:my|one|a|the|another) (?:first |next |other |last |main |quick |follow-up |second )?question (?:is|would be|was|then)\s*:?)\s+((?:how|what|when|where|which|who|why)\b[^?]*?)[.!]?\s*$/i;
 
+/** "Two things:", "A few quick questions -", "Two numbers please:": a count of asks to follow. */
+const ASKS_ANNOUNCED =
+  /^\W*(?:(?:ok(?:ay)?|so|um+|and|also)[\s,]+)*(?:(?:two|three|four|a few|a couple(?: of)?|couple(?: of)?|some|few|several|quick|more|small)\s+)+(?:things|numbers|questions|qs|ones|figures|stats|details|clarifications|checks)(?:\s+(?:please|first|quickly|for you))?\s*[:\-–—]/i;
+
 /**
  * Reads what a candidate message is doing: the phrase rules below, then the learned reader
  * (./learned) where it is confident and disagrees. Pure and deterministic; no language model.
@@ -277,14 +281,30 @@ export function readIntentByRules(text: string): IntentReading {
     ANNOUNCED_QUESTION,
     (_, _announced: string, question: string) => `${question}?`,
   );
+  // "Two things: 1) handoff time in high-rises 2) share of orders batched": numbered asks typed on
+  // one line are read line by line, each as short as it is.
+  const lines = unfoldNumbers(normalized);
+  const numbered = lines !== normalized;
+  // "Two things: 1) handoff time 2) share batched": asks announced as such are asked, each of them.
+  const unfolded =
+    numbered && ASKS_ANNOUNCED.test(normalized)
+      ? lines
+          .split('\n')
+          .map((line, index) =>
+            index === 0 || /\?\s*$/.test(line) || hasDesignVoice(line)
+              ? line
+              : `${line.replace(/[\s.!]*$/, '')}?`,
+          )
+          .join('\n')
+      : lines;
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
-  const sentences = splitSentences(normalized, !normalized.includes('?'));
+  const sentences = splitSentences(unfolded, !normalized.includes('?'));
   if (sentences.some(isSteer) || hasFakeMarkup(normalized)) return reading('steer', 'steer-attempt');
 
   const marks: QuestionMarks = normalized.includes('?')
     ? 'marked'
-    : sentences.length <= UNMARKED_SENTENCES && wordCount(normalized) <= UNMARKED_WORDS
+    : (numbered || sentences.length <= UNMARKED_SENTENCES) && wordCount(normalized) <= UNMARKED_WORDS
       ? 'short-unmarked'
       : 'long-unmarked';
   const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
