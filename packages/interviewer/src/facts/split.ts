@@ -102,10 +102,16 @@ export function stripFiller(text: string): string {
 const SELF_LEAD =
   /^(?:(?:ok|okay|so|and|but|now|first|before|while|since|because|as)\s+)*(?:i|i'm|im|i'd|i've|i'll|let me|let's)\s[^,:;?!]*?(?:\s[-–—]+|[,:;–—])\s*/i;
 
-/** Takes a lead-in about the candidate off a question that stands on its own after it. */
+/** "Before designing: what's DAU, ...", "Quick scale check: how many...": a short preface. */
+const COLON_LEAD = /^[^:?!.]{1,40}:\s+/;
+
+/** Takes a lead-in about the candidate, or a short preface, off a question that stands on its own after it. */
 function dropSelfLead(text: string): string {
-  const rest = text.replace(SELF_LEAD, '');
-  return rest !== text && QUESTION_START.test(rest) ? rest : text;
+  for (const lead of [SELF_LEAD, COLON_LEAD]) {
+    const rest = text.replace(lead, '');
+    if (rest !== text && QUESTION_START.test(rest)) return rest;
+  }
+  return text;
 }
 
 /** A sentence and how it ends; a full stop only before white space, so "1.2%" stays whole. */

@@ -125,3 +125,29 @@ describe('an idea put up for a verdict', () => {
     ).toBe(undefined);
   });
 });
+
+describe('the facts a message asks for', () => {
+  it('reads the whole message, bare subjects and terse asks included', () => {
+    expect(
+      readFirst(
+        'street-view-blurring',
+        'requirements',
+        'Monthly captures; and how many GPUs does the pipeline get?',
+      ).facts.found,
+    ).toEqual(['capture-volume', 'compute']);
+    expect(
+      readFirst('ad-click-prediction', 'requirements', 'training gpu limit. also whats the p99 end to end')
+        .facts.found,
+    ).toEqual(['hardware-cost', 'latency-budget']);
+  });
+
+  it('says nothing is on record only for what the candidate asked about the case', () => {
+    const read = readFirst(
+      'news-feed-ranking',
+      'requirements',
+      'also is this being timed per section btw? how many posts per request page',
+    );
+    expect(read.facts.found).toEqual(['traffic-qps']);
+    expect(read.facts.unanswered).toEqual([]);
+  });
+});
