@@ -1,5 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { isBareTopic, unfoldNumbers } from '../facts/split.ts';
+import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
@@ -265,8 +265,30 @@ const ASKS_ANNOUNCED =
  * (./learned) where it is confident and disagrees. Pure and deterministic; no language model.
  */
 export function readIntent(text: string, context: ReadingContext = {}): IntentReading {
-  return withLearnedReading(text, readIntentByRules(text), context);
+  const read = withLearnedReading(text, readIntentByRules(text), context);
+  // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
+  // question whether a figure fits the case. When the case's facts answer it, the candidate gets
+  // the figure (their idea is still read and scored).
+  if (read.intent === 'tentative' && FIT_ASKED.test(text)) {
+    const questions = splitMessage(text)
+      .filter((part) => part.asked && FIT_ASKED.test(part.text) && FIGURE_PUT.test(part.text))
+      .map((part) => part.text);
+    if (questions.length > 0 && context.answersFact?.(questions))
+      return { ...read, intent: 'facts', questions, alsoAnswers: true, reason: 'fit-asked' };
+  }
+  return read;
 }
+
+/**
+ * Whether a figure fits what the case allows: "would 250 ms be too slow?", "is a 7-day window
+ * enough?", "would the index be too big for one machine?", "would that miss a lot of the accepts?".
+ */
+/** A figure the question puts to the case: "250 ms", "a 7-day window", "one machine", "a lot of". */
+const FIGURE_PUT =
+  /\d|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
+
+const FIT_ASKED =
+  /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much))\b[^.?!]*\?/i;
 
 /** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */
 export function readIntentByRules(text: string): IntentReading {

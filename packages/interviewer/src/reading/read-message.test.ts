@@ -151,3 +151,18 @@ describe('the facts a message asks for', () => {
     expect(read.facts.unanswered).toEqual([]);
   });
 });
+
+describe('an idea with a question whether a figure fits', () => {
+  it('gets the figure when the case has it, and stays an idea otherwise', () => {
+    const fits = readFirst(
+      'fraud-detection',
+      'requirements',
+      "I'm thinking of a heavy model. would 250 ms of scoring be too slow?",
+    );
+    expect(fits.intent).toBe('facts');
+    expect(fits.facts.found).toContain('latency');
+    expect(readFirst('fraud-detection', 'model', 'would logistic regression be enough here?').intent).toBe(
+      'tentative',
+    );
+  });
+});
