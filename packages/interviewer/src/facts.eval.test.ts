@@ -265,10 +265,12 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // typos, a bare subject joined to a question, numbers asked by what they mean for the design), and
   // split by case like blind9. First sight, after this session's split and quote changes: blind14a
   // 89.1% right (95.4% given, 7 false "not covered", 33.3% "none"), blind14b 84.3% right (91.5%
-  // given, 7 false "not covered", 42.9% "none"). blind14a's misses were read; blind14b nobody has
-  // read: the honest unseen figure.
-  blind14a: { right: 0.88, falseNone: 7, none: 0.33 },
-  blind14b: { right: 0.84, falseNone: 7, none: 0.42 },
+  // given, 7 false "not covered", 42.9% "none"). blind14a's misses were read (terse bare subjects
+  // before an "also", "- and how many", wishes to know after a question): 92.2% right, 96.8% given.
+  // blind14b nobody has read: 85.6% right, 92.2% given, 7 false "not covered". End to end (the
+  // intent reader first, as the interviewer does; printed below each set) blind14b gives 91.1%.
+  blind14a: { right: 0.91, falseNone: 5, none: 0.33 },
+  blind14b: { right: 0.85, falseNone: 7, none: 0.42 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {
