@@ -74,6 +74,13 @@ describe('readIntent: questions', () => {
     expect(intentOf('1) retrieval with two towers 2) a GBDT ranker 3) diversity rerank')).toBe('answer');
   });
 
+  it('reads a figure of the case asked for as what the candidate needs', () => {
+    expect(readIntent('I need the peak rate of ad requests').questions).toEqual([
+      'I need the peak rate of ad requests',
+    ]);
+    expect(intentOf('I need the latency to be under 100 ms')).toBe('answer');
+  });
+
   it('reads "would you mind telling me" as asking', () => {
     expect(intentOf('would you mind telling me what counts as recognizable? like a minimum size')).toBe(
       'facts',

@@ -122,6 +122,12 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   return aside === 'hint' ? null : aside;
 }
 
+const FIGURE_REQUESTED =
+  /^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,3}?(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|caps?|limits?|list|fields|distribution|stats|percentage|deadline|capacity)\b/i;
+/** "I need the latency to be under 100 ms": a requirement stated, not a figure asked for. */
+const FIGURE_REQUIRED =
+  /\b(?:to be|to stay|to remain|under|below|above|at most|at least|less than|more than|within \d)\b/i;
+
 /** "..., and how many...": what follows a subject that is asked along with the question after it. */
 const JOINED_BY_AND = /^[\s,]*(?:[–—-]\s*)?(?:and|plus)\b/i;
 /** "Also what's the p95?": a sentence that adds an ask to the one before it. */
@@ -158,6 +164,10 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       (request === 'move-on' && rest.every((clause) => REQUEST_REASON.test(clause)));
     return said({ request, content: closes && request === 'move-on' ? 0 : content, closes });
   }
+  // "I need the peak rate of ad requests", "so i need the end-to-end p99 the service gets": a figure
+  // of the case asked for as what the candidate needs.
+  if (FIGURE_REQUESTED.test(core) && !FIGURE_REQUIRED.test(core))
+    return said({ facts: [core.replace(/[.!]+$/, '')] });
   // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
   if (isBareTopic(core) && ADDS_TO.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {
