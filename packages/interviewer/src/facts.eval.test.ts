@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FactPart, factIndexFor } from './facts.ts';
 import { readIntent } from './reading/intent.ts';
-import { answersFact } from './reading/read-message.ts';
+import { answersFact, factsAsked } from './reading/read-message.ts';
 
 const Answerable = z.strictObject({
   caseId: z.string(),
@@ -115,11 +115,9 @@ function evaluate(file: string) {
         parts.flatMap((part) => (part.status === 'found' && part.fact ? [part.fact.id] : [])),
       );
       const intent = readIntent(entry[phrasing], { answersFact: (asked) => answersFact(study, asked) });
-      const read = intent.intent === 'facts' ? parts : [];
+      const read = factsAsked(study, entry[phrasing], intent);
       endToEnd.parts += expected.length;
-      endToEnd.given += expected.filter((factId) =>
-        read.some((part) => part.status === 'found' && part.fact?.id === factId),
-      ).length;
+      endToEnd.given += expected.filter((factId) => read.found.includes(factId)).length;
       if (intent.intent !== 'facts') endToEnd.notAsked += expected.length;
       loose.parts += expected.length;
       loose.given += expected.filter((factId) => given.has(factId)).length;

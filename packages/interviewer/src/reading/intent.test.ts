@@ -61,6 +61,8 @@ describe('readIntent: questions', () => {
     expect(intentOf('Average requests per second; p99 for the rec service')).toBe('facts');
     expect(intentOf('ranking budget in ms')).toBe('facts');
     expect(intentOf('daily retraining')).not.toBe('facts');
+    expect(intentOf('plus infra stuff, p99 latency, error rates, qps')).not.toBe('facts');
+    expect(readIntent('Peak QPS? and the p99 server-side limit').questions).toHaveLength(2);
     expect(intentOf('Recall at 95% precision')).toBe('answer');
   });
 

@@ -38,6 +38,12 @@ export interface IntentReading {
   alsoAnswers: boolean;
   /** Short machine-readable reason, for tests and debugging (e.g. "hint-request", "question-mark-tentative"). */
   reason: string;
+  /**
+   * For `facts` read by the rules: the sentences that ask something of the case. The fact lookup
+   * reads the whole message; what it finds in the other sentences (a plan, an idea put up) is not
+   * what was asked.
+   */
+  askedIn?: string[];
 }
 
 type Request = 'stop' | 'move-on' | 'hint' | 'stuck' | 'meta' | 'off-topic';
@@ -351,6 +357,7 @@ export function readIntentByRules(text: string): IntentReading {
     read[index] = doubted ? asTentative(sentence) : sentence;
   });
   const questions = read.flatMap((sentence) => sentence.facts);
+  const askedIn = sentences.filter((_, index) => (read[index]?.facts.length ?? 0) > 0);
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
   const content = read.reduce((sum, sentence) => sum + sentence.content, 0);
   const answers = content >= ANSWER_WORDS;
@@ -383,7 +390,8 @@ export function readIntentByRules(text: string): IntentReading {
   // answered; the aside can wait.
   if (requests.has('meta') && content <= SHORT_ANSWER && questions.length === 0)
     return reading('meta', 'about-interview', questions, answers);
-  if (questions.length > 0) return reading('facts', 'fact-question', questions, answers || tentative > 0);
+  if (questions.length > 0)
+    return { ...reading('facts', 'fact-question', questions, answers || tentative > 0), askedIn };
   if (tentative > 0) {
     return content > SHORT_ANSWER
       ? reading('answer', 'answer-with-tentative-check', [], true)

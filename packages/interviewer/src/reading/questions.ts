@@ -193,7 +193,7 @@ const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM
 const INVERTED =
   /^(?:am|is|are|was|were|do|does|did|has|have|can|could|would|will|should|shall|may|must)\s+(?:we|you|they|i|it|there|the|our|this|that|these|those|a|an|any|all|each|every|some|[a-z]+s)\b/i;
 /** A sentence that adds to what was just asked. */
-const FOLLOW_ON = /^(?:also|and|plus|oh and|one more)\b/i;
+const FOLLOW_ON = /^(?:also|and|plus|then|oh and|one more)\b/i;
 /** Longest sentence without "?" that still plainly asks in a message that marks its questions. */
 const MARKED_WORDS = 12;
 /** Longest unmarked sentence that still asks in a long message. */
@@ -215,13 +215,18 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   // A writer who marks questions still forgets one, on a follow-up ("Also what share of ads are
   // new") or a short line ("Can we get bounding boxes drawn").
   if (marks === 'marked') {
+    // "Peak QPS? and the p99 limit", "...? also total doc count": a follow-on naming a subject.
+    const subject = stripped.replace(/[\s,]*\b(?:too|please|as well|thanks)\b[\s.!]*$/i, '');
+    if (FOLLOW_ON.test(sentence.trim()) && (opensQuestion(stripped) || isBareTopic(subject))) return true;
     const plain = STRICT_ASK.test(stripped) || INVERTED.test(stripped);
     return plain && (FOLLOW_ON.test(sentence) || wordCount(stripped) <= MARKED_WORDS);
   }
   if (UNMARKED_TAG.test(stripped)) return true;
   // "peak qps", "reviewer capacity per day", "p99 budget for the click model": a figure of the case
   // named in a few words asks for it, as a terse writer does.
-  if (marks === 'short-unmarked' && namesFigures(stripped)) return true;
+  // Three or more without a question mark are a list the candidate gives ("p99 latency, error
+  // rates, qps" to monitor), not asks.
+  if (marks === 'short-unmarked' && namesFigures(stripped, UNMARKED_FIGURES)) return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
   const preface = PREFACE_END.exec(stripped)?.[1];
@@ -232,6 +237,9 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   );
 }
 
+/** Most figures named without a question mark that still ask. */
+const UNMARKED_FIGURES = 2;
+
 /** A figure a case can give: a rate, a budget, a capacity, a count per period. */
 const FIGURE_NAMED =
   /\b(?:qps|rps|tps|per (?:second|sec|day|week|month|hour|minute|request)|peak|budget|capacity|volume|number of|count of|size of|p\d\d)\b|\/s(?:ec)?\b/i;
@@ -240,11 +248,12 @@ const FIGURE_NAMED =
  * Whether a text only names figures of the case: bare subjects ("peak qps; p99 for the rec
  * service", "labelling capacity per week, and reviewer decisions per day"), one at least a figure.
  */
-function namesFigures(text: string): boolean {
+function namesFigures(text: string, most = Number.POSITIVE_INFINITY): boolean {
   const items = text
     .replace(/[?.!]+$/, '')
     .split(/\s*(?:[;,]|\band\b|\bplus\b)\s*/i)
     .filter((item) => item !== '');
+  if (items.length > most) return false;
   // "watch revenue and number of trips?" puts up an act of the design: no item may open with one,
   // unless it names a figure itself ("ranking budget in ms").
   const named = (item: string) => FIGURE_NAMED.test(item);

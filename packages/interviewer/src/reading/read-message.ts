@@ -15,7 +15,7 @@ import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { asideOf } from './asides.ts';
-import { readIntent } from './intent.ts';
+import { type IntentReading, readIntent } from './intent.ts';
 import { VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { isRambling } from './rambling.ts';
 
@@ -97,12 +97,17 @@ export function readMessage(request: ReadRequest): Reading {
   const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
-  const facts = intent.intent === 'facts' ? findFacts(caseStudy, [text], intent.questions) : NO_FACTS;
+  const facts = factsAsked(caseStudy, text, intent);
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
   const factsFound =
-    terms.length === 0 ? [] : facts.found.length > 0 ? facts.found : findFacts(caseStudy, [text]).found;
+    terms.length === 0
+      ? []
+      : facts.found.length > 0
+        ? facts.found
+        : findFacts(caseStudy, text, { intent: 'facts', questions: [], alsoAnswers: false, reason: 'term' })
+            .found;
   const defines =
     terms.length > 0 && !factNames(caseStudy, factsFound, terms) ? terms.map((entry) => entry.term) : [];
   return {
@@ -157,6 +162,15 @@ function factNames(caseStudy: CaseStudy, found: readonly string[], terms: readon
   return terms.some((entry) => answers.some((answer) => mentions(answer, entry)));
 }
 
+/** The facts a message read as `intent` asks for: none unless it asks for facts. */
+export function factsAsked(
+  caseStudy: CaseStudy,
+  text: string,
+  intent: IntentReading,
+): MessageReading['facts'] {
+  return intent.intent === 'facts' ? findFacts(caseStudy, text, intent) : NO_FACTS;
+}
+
 /** Lower-case words of a question, for comparing two readings of it. */
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -182,31 +196,32 @@ export function answersFact(caseStudy: CaseStudy, questions: readonly string[]):
 }
 
 /**
- * The facts a message asks for. The lookup reads the whole message: its own splitter finds each
- * question and sets aside what the candidate tells or plans ("I'd use a GBDT."), and it reads bare
- * subjects and terse asks ("Monthly captures; and how many GPUs?") that the intent reader's question
- * list, made to tell questions from ideas, drops (fed that list, the interviewer gave 89% of asked
- * facts on the unseen blind9b set; from the whole message, 94%). A part it finds nothing for is
- * said to be open only when the intent reader also asked it (`asked`) and it is no aside about the
- * interview, so a remark, "is this timed?" or a plan never gets "I have nothing on ...".
+ * The facts a message asks for, from two readings of it. The intent reader's questions are looked up
+ * as it split them; the lookup also reads the whole message, whose own splitter finds bare subjects
+ * and terse asks the reader drops ("Monthly captures; and how many GPUs?", "Peak QPS? and the p99
+ * limit"). A fact found that way is given when it stands in a sentence the reader read as asking
+ * (`askedIn`), not in the candidate's plan or idea. What nothing answers is said to be open only
+ * for the reader's questions, and never for an aside about the interview ("is this timed?").
  */
-function findFacts(
-  caseStudy: CaseStudy,
-  questions: readonly string[],
-  asked?: readonly string[],
-): MessageReading['facts'] {
-  const lookup = factIndexFor(caseStudy).lookup(questions.join('\n'));
+function findFacts(caseStudy: CaseStudy, text: string, intent: IntentReading): MessageReading['facts'] {
+  const index = factIndexFor(caseStudy);
+  const { questions, askedIn } = intent;
+  const inAskingSentence = (question: string) =>
+    askedIn === undefined || askedIn.some((sentence) => sameQuestion(sentence, question));
+  const whole = index.lookup(text).parts;
+  const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
+  const foundInWhole = whole.filter((part) => part.status === 'found' && inAskingSentence(part.question));
   const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
-  const readerAsked = (question: string) =>
-    asked === undefined || asked.length === 0 || asked.some((each) => sameQuestion(each, question));
-  for (const part of lookup.parts) {
-    // "is this being timed per section btw?" beside a fact question asks about the interview.
-    if (part.status !== 'found' && (!readerAsked(part.question) || asideOf(part.question, true) !== null))
-      continue;
+  for (const part of [...foundInWhole, ...byReader]) {
     if (part.status === 'found' && part.fact) {
       if (!facts.found.includes(part.fact.id)) facts.found.push(part.fact.id);
-      if (part.nearby) facts.nearby = [...(facts.nearby ?? []), part.fact.id];
-    } else if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
+      if (part.nearby) facts.nearby = [...new Set([...(facts.nearby ?? []), part.fact.id])];
+      continue;
+    }
+    // Answered by the whole message's reading, or an aside about the interview beside a question.
+    if (foundInWhole.some((found) => sameQuestion(found.question, part.question))) continue;
+    if (asideOf(part.question, true) !== null) continue;
+    if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
       facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
     } else {
       facts.unanswered.push(part.question);
