@@ -253,7 +253,7 @@ const NOT_A_TOPIC =
   /^(?:otherwise|maybe|probably|perhaps|also|just|anyway|ok|okay|so on|so forth|stuff|things|the like|the rest|etc|more|everything|anything|such|whatnot|all that|thanks?|thx|cheers|please|roughly|approximately|overall|in general|generally|why|not|vice versa)\b/i;
 
 /** Most words a subject asked about by name may have ("median time to acceptance"). */
-const TOPIC_WORDS = 6;
+const TOPIC_WORDS = 8;
 
 /** Opens a lead rather than a subject: a preposition, a subordinator, or the candidate speaking. */
 const TOPIC_LEAD =

@@ -252,6 +252,7 @@ function namesFigures(text: string, most = Number.POSITIVE_INFINITY): boolean {
   const items = text
     .replace(/[?.!]+$/, '')
     .split(/\s*(?:[;,]|\band\b|\bplus\b)\s*/i)
+    .map((item) => item.replace(/^(?:also|then)\s+/i, ''))
     .filter((item) => item !== '');
   if (items.length > most) return false;
   // "watch revenue and number of trips?" puts up an act of the design: no item may open with one,
