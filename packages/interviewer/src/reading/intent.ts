@@ -301,7 +301,7 @@ export function readIntent(text: string, context: ReadingContext = {}): IntentRe
  */
 /** A figure the question puts to the case: "250 ms", "a 7-day window", "one machine", "a lot of". */
 const FIGURE_PUT =
-  /\d|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
+  /\d[\d,.]*\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?|gpus?|machines?|boxes|%|percent|x|k|gb|tb)\b|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
 
 const FIT_ASKED =
   /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much))\b[^.?!]*\?/i;

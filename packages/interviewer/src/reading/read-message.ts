@@ -171,18 +171,33 @@ export function factsAsked(
   return intent.intent === 'facts' ? findFacts(caseStudy, text, intent) : NO_FACTS;
 }
 
+/** Where a question part starts in the message: its first words found, else the end. */
+function positionIn(text: string, question: string): number {
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = text.toLowerCase();
+  for (let count = Math.min(3, words.length); count > 0; count--) {
+    const found = lower.search(new RegExp(words.slice(0, count).join('[^\\p{L}\\p{N}]+'), 'u'));
+    if (found >= 0) return found;
+  }
+  return text.length;
+}
+
 /** Lower-case words of a question, for comparing two readings of it. */
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-/** Whether two texts ask the same question: most words of the shorter stand in the longer. */
-function sameQuestion(a: string, b: string): boolean {
+/**
+ * Whether two texts ask the same question: most words of the shorter stand in the longer (with
+ * `both`, most words of the longer in the shorter too, so a long merged question does not stand for
+ * each short one inside it).
+ */
+function sameQuestion(a: string, b: string, both?: 'both'): boolean {
   const [shorter, longer] = [wordsOf(a), wordsOf(b)].sort((x, y) => x.size - y.size) as [
     Set<string>,
     Set<string>,
   ];
   if (shorter.size === 0) return false;
   const shared = [...shorter].filter((word) => longer.has(word)).length;
-  return shared / shorter.size >= SAME_QUESTION;
+  return shared / shorter.size >= SAME_QUESTION && (!both || shared / longer.size >= SAME_QUESTION);
 }
 /** Share of the shorter question's words the longer must hold to be the same question. */
 const SAME_QUESTION = 0.6;
@@ -212,14 +227,17 @@ function findFacts(caseStudy: CaseStudy, text: string, intent: IntentReading): M
   const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
   const foundInWhole = whole.filter((part) => part.status === 'found' && inAskingSentence(part.question));
   const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
-  for (const part of [...foundInWhole, ...byReader]) {
+  // A fact is only the closest the case has when no part that found it asked for it outright.
+  const outright = new Set<string>();
+  const nearby = new Set<string>();
+  for (const part of [...byReader, ...foundInWhole]) {
     if (part.status === 'found' && part.fact) {
       if (!facts.found.includes(part.fact.id)) facts.found.push(part.fact.id);
-      if (part.nearby) facts.nearby = [...new Set([...(facts.nearby ?? []), part.fact.id])];
+      (part.nearby ? nearby : outright).add(part.fact.id);
       continue;
     }
     // Answered by the whole message's reading, or an aside about the interview beside a question.
-    if (foundInWhole.some((found) => sameQuestion(found.question, part.question))) continue;
+    if (foundInWhole.some((found) => sameQuestion(found.question, part.question, 'both'))) continue;
     if (asideOf(part.question, true) !== null) continue;
     if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
       facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
@@ -227,6 +245,16 @@ function findFacts(caseStudy: CaseStudy, text: string, intent: IntentReading): M
       facts.unanswered.push(part.question);
     }
   }
+  // In the order the candidate asked them.
+  const at = new Map<string, number>();
+  for (const part of [...byReader, ...foundInWhole]) {
+    if (part.status !== 'found' || !part.fact) continue;
+    const position = positionIn(text, part.question);
+    at.set(part.fact.id, Math.min(at.get(part.fact.id) ?? position, position));
+  }
+  facts.found.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+  const closest = [...nearby].filter((id) => !outright.has(id));
+  if (closest.length > 0) facts.nearby = closest;
   return facts;
 }
 
