@@ -1,7 +1,7 @@
 import { splitMessage } from '../../facts/split.ts';
 import type { IntentReading } from '../intent.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
-import { hasDesignWord, opensWithDesignVerb } from '../vocabulary.ts';
+import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
 /**
@@ -9,6 +9,9 @@ import { type IntentModel, intentModel, predictIntent } from './model.ts';
  * rules read 86-90% of a new set, the learned reader alone 92-96%, the two together 92-98%.
  */
 export const OVERRULE_AT = 0.8;
+
+/** Most words of a short ask ("DAU?", "and labels?") that the learned reader may not call unreadable. */
+const SHORT_ASK_WORDS = 4;
 
 /** Moving on and stopping cannot be taken back: the learned reader needs more certainty to order them. */
 export const OVERRULE_FINAL_AT = 0.95;
@@ -101,6 +104,15 @@ export function withLearnedReading(
 ): IntentReading {
   const learned = predictIntent(context.model ?? intentModel(), text);
   if (learned.intent === byRules.intent) return byRules;
+  // "DAU?", "labels?": a case word asked about in a few words is read; asking to rephrase is wrong.
+  // ("je pense qu'on peut utiliser un modèle de classification" is longer, and no English.)
+  const short = text.trim().split(/\s+/).length <= SHORT_ASK_WORDS;
+  if (
+    learned.intent === 'unclear' &&
+    short &&
+    (byRules.intent === 'facts' || hasDomainWord(text) || hasDesignWord(text))
+  )
+    return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's

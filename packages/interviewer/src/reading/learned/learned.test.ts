@@ -149,3 +149,17 @@ describe('the learned reader beside the rules', () => {
     expect(readIntent('How many daily active users do we have?').intent).toBe('facts');
   });
 });
+
+describe('a short ask about the case', () => {
+  it('is never called unreadable by the learned reader', () => {
+    for (const text of ['DAU?', 'and labels?']) {
+      const byRules = readIntentByRules(text);
+      expect(withLearnedReading(text, byRules, { model: modelSaying('unclear', 0.99) }).intent).toBe(
+        byRules.intent,
+      );
+    }
+    // A longer message the shipped model finds unreadable stays so: not English.
+    const french = "je pense qu'on peut utiliser un modèle de classification";
+    expect(withLearnedReading(french, readIntentByRules(french)).intent).toBe('unclear');
+  });
+});
