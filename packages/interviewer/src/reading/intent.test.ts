@@ -64,6 +64,7 @@ describe('readIntent: questions', () => {
     expect(intentOf('plus infra stuff, p99 latency, error rates, qps')).not.toBe('facts');
     expect(readIntent('Peak QPS? and the p99 server-side limit').questions).toHaveLength(2);
     expect(intentOf('Recall at 95% precision')).toBe('answer');
+    expect(intentOf('Label delay on chargebacks?')).toBe('facts');
   });
 
   it('reads numbered asks typed on one line, announced or put as questions', () => {

@@ -237,6 +237,12 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   );
 }
 
+/**
+ * With a question mark, a few more words name a figure: "Label delay on chargebacks?", "Cost per 1k
+ * tokens on the vendor model?". Without one, "latency and cost" is as likely a list given.
+ */
+const FIGURE_ASKED = /\b(?:delay|cost|price|latency|throughput|per (?:\d+k?|thousand|million))\b/i;
+
 /** Most figures named without a question mark that still ask. */
 const UNMARKED_FIGURES = 2;
 
@@ -248,7 +254,7 @@ const FIGURE_NAMED =
  * Whether a text only names figures of the case: bare subjects ("peak qps; p99 for the rec
  * service", "labelling capacity per week, and reviewer decisions per day"), one at least a figure.
  */
-function namesFigures(text: string, most = Number.POSITIVE_INFINITY): boolean {
+function namesFigures(text: string, most = Number.POSITIVE_INFINITY, figure = FIGURE_NAMED): boolean {
   const items = text
     .replace(/[?.!]+$/, '')
     .split(/\s*(?:[;,]|\band\b|\bplus\b)\s*/i)
@@ -257,7 +263,7 @@ function namesFigures(text: string, most = Number.POSITIVE_INFINITY): boolean {
   if (items.length > most) return false;
   // "watch revenue and number of trips?" puts up an act of the design: no item may open with one,
   // unless it names a figure itself ("ranking budget in ms").
-  const named = (item: string) => FIGURE_NAMED.test(item);
+  const named = (item: string) => figure.test(item);
   return (
     items.length > 0 &&
     items.every((item) => isBareTopic(item) && (named(item) || !opensWithDesignVerb(item))) &&
@@ -335,7 +341,7 @@ function designerKind(part: string): QuestionKind | null {
 export function classifyQuestion(part: string): QuestionKind {
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
-  if (namesFigures(part)) return 'fact';
+  if (namesFigures(part) || namesFigures(part, UNMARKED_FIGURES, FIGURE_ASKED)) return 'fact';
   // "So we first gather candidates, then rank them?", "decline if it's above 0.5?", "the user part
   // is the same for every ad, so compute it once?": a plan said with a rising voice.
   if (!opensQuestion(part) && (PLAN.test(part) || PLAN_CLAUSE.test(part))) return 'tentative';
