@@ -96,8 +96,10 @@ const SETS = [
   // since. Not trained on: training on it too read four fewer messages right over the five unseen
   // sets (blind11 88.6% to 87.7%, blind13 89.1% to 88.6%), so it stays a read set.
   { file: 'dev13', role: 'read, not trained on', minPerIntent: 40, floor: 0.92 },
-  // Written with dev13, never trained or tuned on: first sight 89.1% (the rules alone 75.0%).
-  { file: 'blind13', role: 'unseen', minPerIntent: 20, floor: 0.88 },
+  // Written with dev13, never trained or tuned on: first sight 89.1% (the rules alone 75.0%); 89.5%
+  // with dev14 in the training, 90.0% once a short ask about the case ("DAU?") could not be called
+  // unreadable by the learned reader.
+  { file: 'blind13', role: 'unseen', minPerIntent: 20, floor: 0.89 },
   // Written in the twelfth session by a fifth hand that never saw the code or the other sets (330
   // messages, 30 per intent; half in the voice of people new to interviews, with short follow-ups
   // that lean on the interviewer's line): first sight 87.6% (the rules alone 74.8%). Its misses were
