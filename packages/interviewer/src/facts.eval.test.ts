@@ -4,8 +4,8 @@ import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FactPart, factIndexFor } from './facts.ts';
+import { answersFact, factsAsked } from './reading/facts-asked.ts';
 import { readIntent } from './reading/intent.ts';
-import { answersFact, factsAsked } from './reading/read-message.ts';
 
 const Answerable = z.strictObject({
   caseId: z.string(),

@@ -114,6 +114,9 @@ function dropSelfLead(text: string): string {
   return text;
 }
 
+/** "Also what's the p95?", "Plus the peak QPS.": a sentence that adds an ask to the one before it. */
+export const ADDS_AN_ASK = /^\s*(?:and\s+)?(?:also|plus)\b/i;
+
 /** A sentence and how it ends; a full stop only before white space, so "1.2%" stays whole. */
 const SENTENCE = /([^?!;\n]+?)(\?+|[!;]+|\.(?=\s|$)|\n|$)/g;
 
@@ -164,13 +167,18 @@ const ALSO = new RegExp(
 const MOTIVE =
   /^(?:(?:hmm+|ok(?:ay)?|so|and|but|just|because|bc|cause|since|as)\s+)*(?:i|i'm|im|i'd|i'll|i've|my|asking|that(?:'d|'ll| would| will| could| might| changes)|this (?:would|will|could|changes)|it (?:would|could) (?:help|change|matter)|could be|might be|so (?:that )?i|for my)\b/i;
 
+/** A noun that names a figure of the case: "the peak *rate* of requests", "the *caps* on declines". */
+export const FIGURE_NOUN = String.raw`(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|caps?|limits?|list|fields|distribution|stats|percentage|deadline|capacity)`;
+
 /**
  * "I'll also need the peak number of requests", "I'd want the label delay too": a request for a
  * figure of the case. Read as asked but told, so it is dropped when it finds nothing beside
  * questions that did.
  */
-const REQUEST =
-  /^(?:i|i'll|i'd|ill|id|i will|i would)\s+(?:also\s+|then\s+|still\s+)?(?:need|want|like)\s+(?:to (?:know|see|get|have)\s+)?(?:the|a|an|some|our|your)\s+(?:[\w-]+\s+){0,3}?(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|distribution|stats|percentage)\s+(?:of|per|for|by|across|in|on)\s+\w(?!.*\b(?:to be|to do|to use)\b)/i;
+const REQUEST = new RegExp(
+  String.raw`^(?:i|i'll|i'd|ill|id|i will|i would)\s+(?:also\s+|then\s+|still\s+)?(?:need|want|like)\s+(?:to (?:know|see|get|have)\s+)?(?:the|a|an|some|our|your)\s+(?:[\w-]+\s+){0,3}?${FIGURE_NOUN}\s+(?:of|per|for|by|across|in|on)\s+\w(?!.*\b(?:to be|to do|to use)\b)`,
+  'i',
+);
 
 /**
  * "I suspect calibration matters here, right?", "the data is confounded, right?": the candidate's
@@ -272,7 +280,7 @@ export function splitMessage(message: string): MessagePart[] {
   const sentences = [...unfoldNumbers(message).replace(BULLET, '').matchAll(SENTENCE)];
   for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
     // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.
-    const addedTo = /^\s*(?:and\s+)?(?:also|plus)\b/i.test(sentences[at + 1]?.[1] ?? '');
+    const addedTo = ADDS_AN_ASK.test(sentences[at + 1]?.[1] ?? '');
     // Only a sentence closed by "." or "!" can be a statement; one closed by "?", or a list line, is asked.
     const statement = /^[.!]/.test(end);
     const first = parts.length;
@@ -339,7 +347,7 @@ export function splitMessage(message: string): MessagePart[] {
           const terse = afterQuestion || addedTo;
           if (!motive && terse && !/\.\.$|…$/.test(sentence) && isBareTopic(text)) part.asked = true;
           // "...per day. Also the time budget for a list page.": "also" adds an ask, as within a sentence.
-          if (!motive && afterQuestion && /^\s*(?:and\s+)?(?:also|plus)\b/i.test(sentence)) part.asked = true;
+          if (!motive && afterQuestion && ADDS_AN_ASK.test(sentence)) part.asked = true;
         }
         parts.push(part);
       });

@@ -6,8 +6,8 @@ import { createLlmInterviewer } from '../llm/llm-interviewer.ts';
 import { planWithModel } from '../llm/plan.ts';
 import { fakeModelClient, loadCase, repoPrompts } from '../llm/testing/fixtures.ts';
 import { createOfflineInterviewer } from '../offline.ts';
+import { answersFact } from '../reading/facts-asked.ts';
 import { readIntent } from '../reading/intent.ts';
-import { answersFact } from '../reading/read-message.ts';
 import { criteriaTable, evaluateInterviewer } from './evaluate.ts';
 
 const prompts = repoPrompts();

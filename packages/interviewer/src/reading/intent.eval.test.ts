@@ -4,8 +4,8 @@ import { CandidateIntent } from '@mlsd/protocol';
 import { CaseStudy, loadYamlFile } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { answersFact } from './facts-asked.ts';
 import { type IntentReading, readIntent, readIntentByRules } from './intent.ts';
-import { answersFact } from './read-message.ts';
 
 const casesDir = join(import.meta.dirname, '../../../../rubrics/cases');
 const cases = new Map<string, CaseStudy>();

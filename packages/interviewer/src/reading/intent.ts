@@ -1,10 +1,11 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
+import { ADDS_AN_ASK, FIGURE_NOUN, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { isOutsideTask } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
+import { fitsAsked } from './proposals.ts';
 import {
   asks,
   assumes,
@@ -128,16 +129,16 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   return aside === 'hint' ? null : aside;
 }
 
-const FIGURE_REQUESTED =
-  /^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,3}?(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|caps?|limits?|list|fields|distribution|stats|percentage|deadline|capacity)\b/i;
+const FIGURE_REQUESTED = new RegExp(
+  String.raw`^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,3}?${FIGURE_NOUN}\b`,
+  'i',
+);
 /** "I need the latency to be under 100 ms": a requirement stated, not a figure asked for. */
 const FIGURE_REQUIRED =
   /\b(?:to be|to stay|to remain|under|below|above|at most|at least|less than|more than|within \d)\b/i;
 
 /** "..., and how many...": what follows a subject that is asked along with the question after it. */
 const JOINED_BY_AND = /^[\s,]*(?:[–—-]\s*)?(?:and|plus)\b/i;
-/** "Also what's the p95?": a sentence that adds an ask to the one before it. */
-const ADDS_TO = /^\s*(?:and\s+)?(?:also|plus)\b/i;
 
 function readSentence(sentence: string, following: string[], marks: QuestionMarks): SentenceReading {
   const core = stripFiller(sentence);
@@ -175,7 +176,7 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   if (FIGURE_REQUESTED.test(core) && !FIGURE_REQUIRED.test(core))
     return said({ facts: [core.replace(/[.!]+$/, '')] });
   // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
-  if (isBareTopic(core) && ADDS_TO.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
+  if (isBareTopic(core) && ADDS_AN_ASK.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {
     const frames = FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core);
     return said({ content: frames ? 0 : wordCount(core) });
@@ -285,26 +286,13 @@ export function readIntent(text: string, context: ReadingContext = {}): IntentRe
   // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
   // question whether a figure fits the case. When the case's facts answer it, the candidate gets
   // the figure (their idea is still read and scored).
-  if (read.intent === 'tentative' && FIT_ASKED.test(text)) {
-    const questions = splitMessage(text)
-      .filter((part) => part.asked && FIT_ASKED.test(part.text) && FIGURE_PUT.test(part.text))
-      .map((part) => part.text);
+  if (read.intent === 'tentative') {
+    const questions = fitsAsked(text);
     if (questions.length > 0 && context.answersFact?.(questions))
       return { ...read, intent: 'facts', questions, alsoAnswers: true, reason: 'fit-asked' };
   }
   return read;
 }
-
-/**
- * Whether a figure fits what the case allows: "would 250 ms be too slow?", "is a 7-day window
- * enough?", "would the index be too big for one machine?", "would that miss a lot of the accepts?".
- */
-/** A figure the question puts to the case: "250 ms", "a 7-day window", "one machine", "a lot of". */
-const FIGURE_PUT =
-  /\d[\d,.]*\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?|gpus?|machines?|boxes|%|percent|x|k|gb|tb)\b|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
-
-const FIT_ASKED =
-  /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much))\b[^.?!]*\?/i;
 
 /** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */
 export function readIntentByRules(text: string): IntentReading {

@@ -3,6 +3,7 @@
  * them?"), a doubt about the candidate's own idea ("is that bad?") and proposals put as yes/no
  * questions. Used by `classifyQuestion` (questions.ts) and the learned reader's guards.
  */
+import { splitMessage } from '../facts/split.ts';
 import { anyOf } from './patterns.ts';
 
 /** A plan opened by "we" or by a verb of the design, after any connective. */
@@ -50,3 +51,22 @@ export const PROPOSAL_QUESTION = anyOf([
   /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80}\b(?:maybe|perhaps|possibly|i guess|i suppose)\W*$/i,
   /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,
 ]);
+
+/** A figure a question puts to the case: "250 ms", "a 7-day window", "one machine", "a lot of". */
+const FIGURE_PUT =
+  /\d[\d,.]*\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?|gpus?|machines?|boxes|%|percent|x|k|gb|tb)\b|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
+
+/**
+ * Whether a figure fits what the case allows: "would 250 ms be too slow?", "is a 7-day window
+ * enough?", "would the index be too big for one machine?", "would that miss a lot of the accepts?".
+ */
+const FIT_ASKED =
+  /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much))\b[^.?!]*\?/i;
+
+/** The questions of a message that ask whether a figure of the candidate's fits the case. */
+export function fitsAsked(text: string): string[] {
+  if (!FIT_ASKED.test(text)) return [];
+  return splitMessage(text)
+    .filter((part) => part.asked && FIT_ASKED.test(part.text) && FIGURE_PUT.test(part.text))
+    .map((part) => part.text);
+}

@@ -14,8 +14,8 @@ import {
 import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
-import { asideOf } from './asides.ts';
-import { type IntentReading, readIntent } from './intent.ts';
+import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
+import { readIntent } from './intent.ts';
 import { VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { isRambling } from './rambling.ts';
 
@@ -102,12 +102,7 @@ export function readMessage(request: ReadRequest): Reading {
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
   const factsFound =
-    terms.length === 0
-      ? []
-      : facts.found.length > 0
-        ? facts.found
-        : findFacts(caseStudy, text, { intent: 'facts', questions: [], alsoAnswers: false, reason: 'term' })
-            .found;
+    terms.length === 0 ? [] : facts.found.length > 0 ? facts.found : factsFoundIn(caseStudy, text);
   const defines =
     terms.length > 0 && !factNames(caseStudy, factsFound, terms) ? terms.map((entry) => entry.term) : [];
   return {
@@ -150,8 +145,6 @@ function awaitsVerdict(text: string): boolean {
   return AWAITS_VERDICT.test(text) || (LEFT_OPEN.test(text) && !OWN_VIEW.test(text));
 }
 
-const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
-
 /**
  * Whether a found fact says one of the terms asked about in its answer ("chargebacks" in the fraud
  * case's label fact): then the fact is the answer. One that only touches the subject (conversion
@@ -160,102 +153,6 @@ const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous
 function factNames(caseStudy: CaseStudy, found: readonly string[], terms: readonly GlossaryEntry[]): boolean {
   const answers = caseStudy.facts.filter((fact) => found.includes(fact.id)).map((fact) => fact.answer);
   return terms.some((entry) => answers.some((answer) => mentions(answer, entry)));
-}
-
-/** The facts a message read as `intent` asks for: none unless it asks for facts. */
-export function factsAsked(
-  caseStudy: CaseStudy,
-  text: string,
-  intent: IntentReading,
-): MessageReading['facts'] {
-  return intent.intent === 'facts' ? findFacts(caseStudy, text, intent) : NO_FACTS;
-}
-
-/** Where a question part starts in the message: its first words found, else the end. */
-function positionIn(text: string, question: string): number {
-  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const lower = text.toLowerCase();
-  for (let count = Math.min(3, words.length); count > 0; count--) {
-    const found = lower.search(new RegExp(words.slice(0, count).join('[^\\p{L}\\p{N}]+'), 'u'));
-    if (found >= 0) return found;
-  }
-  return text.length;
-}
-
-/** Lower-case words of a question, for comparing two readings of it. */
-const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-
-/**
- * Whether two texts ask the same question: most words of the shorter stand in the longer (with
- * `both`, most words of the longer in the shorter too, so a long merged question does not stand for
- * each short one inside it).
- */
-function sameQuestion(a: string, b: string, both?: 'both'): boolean {
-  const [shorter, longer] = [wordsOf(a), wordsOf(b)].sort((x, y) => x.size - y.size) as [
-    Set<string>,
-    Set<string>,
-  ];
-  if (shorter.size === 0) return false;
-  const shared = [...shorter].filter((word) => longer.has(word)).length;
-  return shared / shorter.size >= SAME_QUESTION && (!both || shared / longer.size >= SAME_QUESTION);
-}
-/** Share of the shorter question's words the longer must hold to be the same question. */
-const SAME_QUESTION = 0.6;
-
-/** Whether the case's facts confidently answer one of `questions`. */
-export function answersFact(caseStudy: CaseStudy, questions: readonly string[]): boolean {
-  if (questions.length === 0) return false;
-  return factIndexFor(caseStudy)
-    .lookup(questions.join('\n'))
-    .parts.some((part) => part.status === 'found');
-}
-
-/**
- * The facts a message asks for, from two readings of it. The intent reader's questions are looked up
- * as it split them; the lookup also reads the whole message, whose own splitter finds bare subjects
- * and terse asks the reader drops ("Monthly captures; and how many GPUs?", "Peak QPS? and the p99
- * limit"). A fact found that way is given when it stands in a sentence the reader read as asking
- * (`askedIn`), not in the candidate's plan or idea. What nothing answers is said to be open only
- * for the reader's questions, and never for an aside about the interview ("is this timed?").
- */
-function findFacts(caseStudy: CaseStudy, text: string, intent: IntentReading): MessageReading['facts'] {
-  const index = factIndexFor(caseStudy);
-  const { questions, askedIn } = intent;
-  const inAskingSentence = (question: string) =>
-    askedIn === undefined || askedIn.some((sentence) => sameQuestion(sentence, question));
-  const whole = index.lookup(text).parts;
-  const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
-  const foundInWhole = whole.filter((part) => part.status === 'found' && inAskingSentence(part.question));
-  const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
-  // A fact is only the closest the case has when no part that found it asked for it outright.
-  const outright = new Set<string>();
-  const nearby = new Set<string>();
-  for (const part of [...byReader, ...foundInWhole]) {
-    if (part.status === 'found' && part.fact) {
-      if (!facts.found.includes(part.fact.id)) facts.found.push(part.fact.id);
-      (part.nearby ? nearby : outright).add(part.fact.id);
-      continue;
-    }
-    // Answered by the whole message's reading, or an aside about the interview beside a question.
-    if (foundInWhole.some((found) => sameQuestion(found.question, part.question, 'both'))) continue;
-    if (asideOf(part.question, true) !== null) continue;
-    if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
-      facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
-    } else {
-      facts.unanswered.push(part.question);
-    }
-  }
-  // In the order the candidate asked them.
-  const at = new Map<string, number>();
-  for (const part of [...byReader, ...foundInWhole]) {
-    if (part.status !== 'found' || !part.fact) continue;
-    const position = positionIn(text, part.question);
-    at.set(part.fact.id, Math.min(at.get(part.fact.id) ?? position, position));
-  }
-  facts.found.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
-  const closest = [...nearby].filter((id) => !outright.has(id));
-  if (closest.length > 0) facts.nearby = closest;
-  return facts;
 }
 
 /**

@@ -1,0 +1,112 @@
+/**
+ * The facts a candidate message asks for, read twice: as the intent reader split its questions, and
+ * whole, through the fact lookup's own splitter (which also reads bare subjects and terse asks the
+ * reader drops: "Monthly captures; and how many GPUs?", "Peak QPS? and the p99 limit").
+ */
+import type { MessageReading } from '@mlsd/engine';
+import type { CaseStudy } from '@mlsd/rubric';
+import { type FactPart, factIndexFor } from '../facts.ts';
+import { asideOf } from './asides.ts';
+import type { IntentReading } from './intent.ts';
+
+const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+
+/** Whether the case's facts confidently answer one of `questions`. */
+export function answersFact(caseStudy: CaseStudy, questions: readonly string[]): boolean {
+  if (questions.length === 0) return false;
+  return factIndexFor(caseStudy)
+    .lookup(questions.join('\n'))
+    .parts.some((part) => part.status === 'found');
+}
+
+/** The facts the whole message finds, however it was read ("what's the DSA?" beside the glossary). */
+export function factsFoundIn(caseStudy: CaseStudy, text: string): string[] {
+  return factsAsked(caseStudy, text, { intent: 'facts', questions: [], alsoAnswers: false, reason: 'whole' })
+    .found;
+}
+
+/**
+ * The facts a message read as `intent` asks for, none unless it asks for facts. A fact the whole
+ * message finds is given when it stands in a sentence the reader read as asking (`askedIn`), not in
+ * the candidate's plan or idea. What nothing answers is said to be open only for the reader's own
+ * questions, and never for an aside about the interview ("is this timed?"). Facts come in the order
+ * asked; a fact is only "the closest the case has" when no part asked for it outright.
+ */
+export function factsAsked(
+  caseStudy: CaseStudy,
+  text: string,
+  intent: IntentReading,
+): MessageReading['facts'] {
+  if (intent.intent !== 'facts') return NO_FACTS;
+  const index = factIndexFor(caseStudy);
+  const { questions, askedIn } = intent;
+  const whole = index.lookup(text).parts;
+  const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
+  const foundInWhole = whole.filter(
+    (part) =>
+      part.status === 'found' &&
+      (askedIn === undefined || askedIn.some((sentence) => sameQuestion(sentence, part.question))),
+  );
+  const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
+  const at = new Map<string, number>();
+  const outright = new Set<string>();
+  const nearby = new Set<string>();
+  for (const part of [...byReader, ...foundInWhole]) {
+    if (part.status === 'found' && part.fact) {
+      const { id } = part.fact;
+      const position = positionIn(text, part.question);
+      at.set(id, Math.min(at.get(id) ?? position, position));
+      (part.nearby ? nearby : outright).add(id);
+    } else if (!answeredOrAside(part, foundInWhole)) {
+      if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
+        facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
+      } else {
+        facts.unanswered.push(part.question);
+      }
+    }
+  }
+  facts.found = [...at.keys()].sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0));
+  const closest = [...nearby].filter((id) => !outright.has(id));
+  if (closest.length > 0) facts.nearby = closest;
+  return facts;
+}
+
+/** Answered by the whole message's reading, or an aside about the interview beside a question. */
+function answeredOrAside(part: FactPart, foundInWhole: readonly FactPart[]): boolean {
+  return (
+    foundInWhole.some((found) => sameQuestion(found.question, part.question, 'both')) ||
+    asideOf(part.question, true) !== null
+  );
+}
+
+/** Where a question part starts in the message: its first words found, else the end. */
+function positionIn(text: string, question: string): number {
+  const words = wordList(question);
+  const lower = text.toLowerCase();
+  for (let count = Math.min(3, words.length); count > 0; count--) {
+    const found = lower.search(new RegExp(words.slice(0, count).join('[^\\p{L}\\p{N}]+'), 'u'));
+    if (found >= 0) return found;
+  }
+  return text.length;
+}
+
+/** Lower-case words of a question, for comparing two readings of it. */
+const wordList = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Share of the shorter question's words the longer must hold to be the same question. */
+const SAME_QUESTION = 0.6;
+
+/**
+ * Whether two texts ask the same question: most words of the shorter stand in the longer (with
+ * `both`, most words of the longer in the shorter too, so a long merged question does not stand for
+ * each short one inside it).
+ */
+function sameQuestion(a: string, b: string, both?: 'both'): boolean {
+  const [shorter, longer] = [new Set(wordList(a)), new Set(wordList(b))].sort((x, y) => x.size - y.size) as [
+    Set<string>,
+    Set<string>,
+  ];
+  if (shorter.size === 0) return false;
+  const shared = [...shorter].filter((word) => longer.has(word)).length;
+  return shared / shorter.size >= SAME_QUESTION && (!both || shared / longer.size >= SAME_QUESTION);
+}
