@@ -8,6 +8,9 @@ import { anyOf } from './patterns.ts';
 /** What the candidate does in the interview: "focus on", "cover", "dig into", "spend time on". */
 export const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|dive|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
 
+/** The parts of a design a candidate chooses: "a good metric", "the best way to get labels". */
+const DESIGN_CHOICE = String.raw`(?:metrics?|models?|architectures?|approach(?:es)?|loss(?:es| functions?)?|algorithms?|methods?|techniques?|baselines?|objectives?|label(?:s|ling|ing)?|features?|way to (?:get|build|pick|choose|label|measure|evaluate|model|handle|collect|define|set up|frame))`;
+
 /** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
 const HELP = anyOf([
   /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
@@ -78,6 +81,17 @@ const GUIDANCE = anyOf([
   /(?:^|[,;:–—-]\s*)(?:so |and |but )?(?:what do you think|how would you|what would you do|your thoughts|thoughts)(?: (?:matters?(?: most)?|is (?:important|best|right|missing|next)|(?:we|i) should (?:do|focus on|look at)|comes next))?\W*$/i,
   // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?"
   /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:do|should|would|could|can|shall) (?:we|i) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
+  // The design's answer asked of the interviewer, by what makes a choice good: "what's a good offline
+  // metric for this?", "is there a standard architecture I should know?", "which loss is better here?".
+  // ("Is there a baseline model already in production?" asks what exists: no judging word.)
+  new RegExp(
+    String.raw`\b(?:what(?:'s| is| are| would be| might be)?|whats|which|is there|are there|any)\b(?: \w+){0,3}? (?:best|good|right|better|standard|usual|typical|common|recommended|ideal|go-to|sensible|correct|proper)\b(?: [\w-]+){0,2}? ${DESIGN_CHOICE}\b(?!(?: [\w-]+)? (?:already|today|currently|in production|in place|we use|they use|the (?:team|business|company) uses?)\b)`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\bwhich (?:[\w-]+ )?${DESIGN_CHOICE} (?:is|would be|will be|works?|fits?)(?: \w+)? (?:better|best|more (?:appropriate|suitable|sensible)|right|correct|most (?:appropriate|suitable|sensible))\b`,
+    'i',
+  ),
   /\bwhat (?:would|do) you (?:suggest|recommend|propose|advise)\b|\b(?:can|could|would) you (?:suggest|propose|recommend) (?:a |an |the |some )?(?:framing|approach|direction|starting point|structure|way|idea|where|how)\b/i,
 ]);
 

@@ -273,6 +273,10 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ['where would you take this?', 'hint'],
     ['Not sure, what do you think?', 'hint'],
     ["I'd appreciate a nudge in the right direction", 'hint'],
+    // The design's answer asked for by what makes a choice good.
+    ["what's a sensible loss for this?", 'hint'],
+    ['is there a usual architecture people reach for here?', 'hint'],
+    ['which model would be more appropriate, in your view?', 'hint'],
     // The interview itself: grading, time, aids.
     ['is this graded', 'meta'],
     ['how much time do I have left', 'meta'],
@@ -290,6 +294,8 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     expect(intentOf('Is it batch or real time?')).toBe('facts');
     expect(intentOf('How do you evaluate the model offline?')).toBe('facts');
     expect(intentOf('Are all the docs in English?')).toBe('facts');
+    expect(intentOf('Is there a good baseline model already in production?')).toBe('facts');
+    expect(intentOf('Which metric does the business treat as the main one?')).toBe('facts');
   });
 
   it('does not read a help word in an answer, or "no clue how to", as a hint', () => {
