@@ -70,7 +70,7 @@ const OWN_TIME =
  * allowed to give hints?") and what it is ("are you run by OpenAI?", "who built you?").
  */
 const INTERVIEWER =
-  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
+  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\b(?:do|did|does) you (?:\w+ )?(?:enjoy|like|love|hate|mind|get (?:tired|bored) of) (?:interviewing|giving (?:these|interviews|mocks)|doing (?:these|this|interviews|mocks)|asking (?:these|candidates|people))\b|\b(?:which|what|any|how many) (?:other|more|different|else) (?:cases|case studies|scenarios|mocks|interviews)\b[^.?!]{0,20}\b(?:do you (?:have|offer|support|cover)|are (?:there|available|on offer)|can (?:i|we) (?:do|try|practi[cs]e|pick|choose))\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
 
 /** The parts of the interview: "all the steps", "a previous section", "a different case". */
 const INTERVIEW_PART = `(?:sections?|steps?|stages?|parts?|portions?|phases?|rounds?|cases?|questions?|topics?)`;

@@ -285,6 +285,13 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ["what's your name?", 'off-topic'],
     ['how tall is the Eiffel tower', 'off-topic'],
     ['sorry, the doorbell just rang', 'off-topic'],
+    ['how does attention work in transformers? asking for my course, not the case', 'off-topic'],
+    ['my landlord wants 15% more rent next year, is that normal?', 'off-topic'],
+    ['what other case studies do you have in here?', 'meta'],
+    ['do you get bored of interviewing people all day?', 'meta'],
+    // Ending: the request, and a reason that adds nothing to the design.
+    ['Please cancel this session.', 'stop'],
+    ["let's move past serving, I've got what I need", 'move-on'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

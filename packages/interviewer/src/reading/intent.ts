@@ -3,7 +3,7 @@ import { ADDS_AN_ASK, FIGURE_NOUN, isBareTopic, unfoldNumbers } from '../facts/s
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
-import { isOutsideTask } from './outside.ts';
+import { isForOwnPurpose, isOutsideTask } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import { fitsAsked } from './proposals.ts';
 import {
@@ -83,7 +83,7 @@ const REASON_WORDS = 10;
  * "and come back to it later", "I'm more comfortable there", "I think that's enough on data".
  */
 const REQUEST_REASON =
-  /^(?:and |but |then )?(?:(?:we can |i'?ll |let'?s |maybe )?(?:come back|return|circle back|revisit)\b|(?:i think )?(?:that'?s|that is|i'?ve said|we'?ve (?:said|covered|done)) (?:enough|plenty|all i have)\b|(?:as )?i'?m (?:more |most |much more |a bit more )?(?:comfortable|confident|familiar|at home)\b|(?:i'?m )?(?:short|low|running low) on time\b)/i;
+  /^(?:and |but |then )?(?:(?:we can |i'?ll |let'?s |maybe )?(?:come back|return|circle back|revisit)\b|(?:i think )?(?:that'?s|that is|i'?ve said|we'?ve (?:said|covered|done)) (?:enough|plenty|all i have)\b|(?:as )?i'?m (?:more |most |much more |a bit more )?(?:comfortable|confident|familiar|at home)\b|(?:i'?m )?(?:short|low|running low) on time\b|i(?: have|'ve got| got) (?:what|all|everything) (?:i|we) need\b|(?:that|this) (?:covers|is) (?:it|everything|all)\b|nothing (?:more|else) (?:to add|from me)\b)/i;
 
 /** Statements that frame a question rather than answer: "A few questions:", "I'm asking because...". */
 const FRAMING =
@@ -378,6 +378,9 @@ export function readIntentByRules(text: string): IntentReading {
   // answered; the aside can wait.
   if (requests.has('meta') && content <= SHORT_ANSWER && questions.length === 0)
     return reading('meta', 'about-interview', questions, answers);
+  // "Can you explain how transformers work? Not for this, just curious for my blog."
+  if (questions.length > 0 && isForOwnPurpose(normalized))
+    return reading('off-topic', 'own-purpose');
   if (questions.length > 0)
     return { ...reading('facts', 'fact-question', questions, answers || tentative > 0), askedIn };
   if (tentative > 0) {

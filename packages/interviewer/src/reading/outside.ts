@@ -36,6 +36,8 @@ const OUTSIDE = anyOf([
   ),
   // Work of the candidate's own day job, said to be so: "..., asking for my job", "a report my boss wants".
   /\b(?:convert|write|draft|help me|summari[sz]e|fix|debug|format|clean up)\b[^.?!]{0,80}\b(?:for (?:my )?(?:job|work|day job)|at work|my (?:boss|manager|team lead) (?:wants|needs|asked)|asking for (?:my )?(?:job|work|a colleague|a friend))\b/i,
+  // A matter of one's own life judged: "my landlord is raising the rent, is that even legal?".
+  /\bmy (?:landlord|rent|lease|mortgage|taxes|tax return|salary|paycheck|insurance|car|phone bill)\b[^.?!]{0,60}\b(?:legal|fair|normal|allowed|a scam|worth it|reasonable|too (?:much|high))\b/i,
   /\bsummari[sz]e (?:this|my|the following|that) (?:e-?mail|article|text|document|message|doc|thread|meeting)\b/i,
 ]);
 
@@ -44,3 +46,14 @@ export function isOutsideTask(sentence: string): boolean {
   // "Write the labels to a feature store", "an email digest model": the design talking.
   return OUTSIDE.test(sentence) && !hasDesignWord(sentence);
 }
+
+/**
+ * The candidate saying that what they ask is for something outside the interview: "not for this,
+ * just curious for my blog", "asking for my course". Said of a question about transformers or
+ * recommender systems, it still asks nothing of the case.
+ */
+const OWN_PURPOSE =
+  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
+
+/** Whether the message says that its ask is for the candidate's own purposes, not the case. */
+export const isForOwnPurpose = (text: string) => OWN_PURPOSE.test(text);

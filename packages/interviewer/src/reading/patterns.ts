@@ -33,7 +33,7 @@ const STOP = anyOf([
   ),
   /^(?:i |we )?(?:have to|need to|gotta|got to|must|should|i'?m (?:going to|gonna)|i'?ll|i will|i'?d better) (?:go|leave|run|head out|drop(?: off)?|hop off|jump off|log off|sign off|bounce)(?: to (?:a |an |my |another )?(?:meeting|call|class|appointment|work|school))?(?: (?:now|soon|early|sorry|in a (?:minute|sec|second)))*$/i,
   /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go)\W*$/i,
-  /\b(?:end|quit|stop|finish|terminate) (?:the|this) (?:interview|session|mock)\b/i,
+  /\b(?:end|quit|stop|finish|terminate|cancel|abandon|scrap|abort) (?:the|this|my|our) (?:whole |entire )?(?:interview|session|mock)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,
   /\b(?:conclude|close|end) (?:the|this|our) (?:interview|session|mock|call)(?: (?:here|now|early|today))?\W*$/i,
   /^(?:i )?(?:don'?t|do not|no longer) (?:really )?(?:want|wish|feel like) to (?:continue|go on|keep going|carry on|do (?:this|it)|be here)(?: (?:with )?(?:the |this )?(?:interview|session|mock|anymore|any more|today))*\W*$/i,
