@@ -63,7 +63,7 @@ const PROCESS = anyOf([
  * not the system's ("how long do I have to answer the network?").
  */
 const OWN_TIME =
-  /\bhow (?:long|much (?:more )?time|many (?:more )?(?:minutes|mins))\b[^.?!]{0,15}\b(?:(?:do|did|should|can|will|shall|have|may) i\b[^.?!]{0,10}\b(?:get|have|got|spend|spent|take|use|been)|(?:do|did|should|have|shall|are) we\b[^.?!]{0,10}\b(?:spend|spent|been|spending))\b(?!\s+to\s+(?:answer|respond|reply|decide|score|return|serve|block|approve|decline|rank|show|render|process|flag|classify|detect|predict|load|run)\b)/i;
+  /\bhow (?:long|much (?:more )?time|many (?:more )?(?:minutes|mins))\b[^.?!]{0,15}\b(?:(?:do|did|should|can|will|shall|have|may) i\b[^.?!]{0,10}\b(?:get|have|got|spend|spent|take|use|been)|(?:do|did|should|have|shall|are) we\b[^.?!]{0,10}\b(?:spend|spent|been|spending))\b(?!\s+to\s+(?:answer|respond|reply|decide|score|return|serve|block|approve|decline|rank|show|render|process|flag|classify|detect|predict|load|run|wait|keep|hold|label|train|retrain|collect|gather)\b)/i;
 
 /**
  * The interviewer itself, asked about before any help it might give: what it may do ("are you
@@ -242,7 +242,7 @@ export const asksAboutRecord = (sentence: string) => ABOUT_RECORD.test(sentence)
  * product must do, with nothing of the case in it.
  */
 const CANDIDATE_ASKS =
-  /^(?:(?:can|may|could|should|must|shall) i|am i (?:allowed|able|supposed|expected|meant|required) to|is it (?:ok|okay|fine|alright|a problem|allowed)(?: if i| for me to| to)|do i (?:need|have) to|(?:would|do) you mind if i|mind if i|would it be (?:ok|okay|fine) if i)\s+(?:just |also |maybe |still |first )?(?!(?:assume|ask (?:what|how|about|whether|if|you)|get|have|see|know|confirm|check)\b)(\w+.*)$/i;
+  /^(?:(?:can|may|could|should|must|shall) i|am i (?:allowed|able|supposed|expected|meant|required) to|is it (?:ok|okay|fine|alright|a problem|allowed)(?: if i| for me to| to)|do i (?:need|have) to|(?:would|do) you mind if i|mind if i|would it be (?:ok|okay|fine) if i)\s+(?:just |also |maybe |still |first )?(?!(?:assume|ask (?:what|how|about|whether|if|you)|get|have|see|know|confirm|check|use (?:what|the|their|user|users|people|customer|customers|any|personal|private|location|message|messages|data|logs?)\b))(\w+.*)$/i;
 
 /** "Should I talk about cost too?" asks what to cover: a hint or a check-in, not leave. */
 const CONTENT_ACT = new RegExp(

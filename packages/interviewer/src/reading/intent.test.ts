@@ -303,6 +303,10 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     expect(intentOf('Are all the docs in English?')).toBe('facts');
     expect(intentOf('Is there a good baseline model already in production?')).toBe('facts');
     expect(intentOf('Which metric does the business treat as the main one?')).toBe('facts');
+    // Leave to use the case's data, and the wait for late labels, ask about the case, not the interview.
+    expect(intentOf('Am I allowed to use customer messages as training text?')).toBe('facts');
+    expect(intentOf('with refunds as labels, how long do I have to wait for the slow ones?')).toBe('facts');
+    expect(intentOf('can I use a calculator?')).toBe('meta');
   });
 
   it('does not read a help word in an answer, or "no clue how to", as a hint', () => {
