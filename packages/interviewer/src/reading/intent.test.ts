@@ -60,6 +60,7 @@ describe('readIntent: questions', () => {
     expect(intentOf('peak qps')).toBe('facts');
     expect(intentOf('Average requests per second; p99 for the rec service')).toBe('facts');
     expect(intentOf('ranking budget in ms')).toBe('facts');
+    expect(intentOf('share of night orders, and views per session')).toBe('facts');
     expect(intentOf('daily retraining')).not.toBe('facts');
     expect(intentOf('plus infra stuff, p99 latency, error rates, qps')).not.toBe('facts');
     expect(readIntent('Peak QPS? and the p99 server-side limit').questions).toHaveLength(2);

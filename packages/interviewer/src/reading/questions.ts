@@ -248,7 +248,7 @@ const UNMARKED_FIGURES = 2;
 
 /** A figure a case can give: a rate, a budget, a capacity, a count per period. */
 const FIGURE_NAMED =
-  /\b(?:qps|rps|tps|per (?:second|sec|day|week|month|hour|minute|request)|peak|budget|capacity|volume|number of|count of|size of|p\d\d)\b|\/s(?:ec)?\b/i;
+  /\b(?:qps|rps|tps|per (?:second|sec|day|week|month|hour|minute|request|session|user|thousand|million|\d+k?)|peak|budget|capacity|volume|(?:number|count|size|share|fraction|proportion|percent(?:age)?) of|p\d\d)\b|\/s(?:ec)?\b/i;
 
 /**
  * Whether a text only names figures of the case: bare subjects ("peak qps; p99 for the rec
