@@ -4,12 +4,13 @@
  * wants ("what am I missing?", "what should I focus on?"). Read by `asideOf` in asides.ts.
  */
 import { anyOf } from './patterns.ts';
+import { DESIGN_WORDS } from './vocabulary.ts';
 
 /** What the candidate does in the interview: "focus on", "cover", "dig into", "spend time on". */
 export const ACTIVITY = String.raw`(?:focus|cover|talk|discuss|look|dig|dive|go|spend|prioriti[sz]\w*|think|consider|mention|add|include|start|begin|tackle|address|explore|emphasi[sz]\w*|expand|elaborate|say|explain|concentrate|work on|touch on|bring up|do(?= (?:next|here|now|first|about|from|with this|at this)))\w*`;
 
 /** The parts of a design a candidate chooses: "a good metric", "the best way to get labels". */
-const DESIGN_CHOICE = String.raw`(?:metrics?|models?|architectures?|approach(?:es)?|loss(?:es| functions?)?|algorithms?|methods?|techniques?|baselines?|objectives?|label(?:s|ling|ing)?|features?|way to (?:get|build|pick|choose|label|measure|evaluate|model|handle|collect|define|set up|frame))`;
+const DESIGN_CHOICE = `(?:metrics?|models?|architectures?|approach(?:es)?|loss(?:es| functions?)?|algorithms?|methods?|techniques?|baselines?|objectives?|label(?:s|ling|ing)?|features?|way to (?:get|build|pick|choose|label|measure|evaluate|model|handle|collect|define|set up|frame))`;
 
 /** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
 const HELP = anyOf([
@@ -35,6 +36,40 @@ const HELP = anyOf([
   /\b(?:missing|overlooking|forgetting) (?:something|anything|a piece|a part|an angle)\b/i,
   /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
 ]);
+
+/**
+ * The design's answer asked of the interviewer: what makes a choice good ("what's a good offline
+ * metric for this?", "which loss is better here?"), how such problems are usually solved, how to
+ * think about a part, what would help. A fact question names what the case has; these ask what the
+ * candidate should choose, which the interviewer answers with a hint, not a fact.
+ */
+const DESIGN_ADVICE_PATTERNS = [
+  // ("Is there a baseline model already in production?" asks what exists: no judging word.)
+  new RegExp(
+    String.raw`\b(?:what(?:'s| is| are| would be| might be)?|whats|which|is there|are there|any)\b(?: \w+){0,3}? (?:best|good|right|better|standard|usual|typical|common|recommended|ideal|go-to|sensible|correct|proper)\b(?: [\w-]+){0,2}? ${DESIGN_CHOICE}\b(?!(?: [\w-]+)? (?:already|today|currently|in production|in place|we use|they use|the (?:team|business|company) uses?)\b)`,
+    'i',
+  ),
+  // How a design problem is usually solved: "how do people usually split this up?", "how do teams
+  // typically handle cold start?" ("How do people usually pay?" asks about the case's users.)
+  new RegExp(
+    String.raw`\bhow (?:do|would|should|might) (?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
+    'i',
+  ),
+  /\b(?:usual|standard|common|typical|best|right|good|normal|conventional|proper) way (?:people|folks|teams|you|one|engineers) \w+/i,
+  // How to think about a part of the design: "how should I think about position bias here?"
+  /\bhow (?:should|would|do|can|could|shall) (?:i|we|one) (?:even |best |really |actually )?(?:think about|approach|frame|reason about|go about|tackle|look at|think through)\b/i,
+  // What would help the design, asked of the interviewer: "what kind of data would help us here?"
+  /\bwhat (?:kinds?|types?|sorts?) of [\w-]+(?: [\w-]+)? (?:would|could|might|should) (?:help|work|be (?:useful|helpful|good|best|needed|enough)|make sense)\b/i,
+  /\bwhat are you (?:getting|driving|hinting|aiming|going) at\b/i,
+  new RegExp(
+    String.raw`\bwhich (?:[\w-]+ )?${DESIGN_CHOICE} (?:is|would be|will be|works?|fits?)(?: \w+)? (?:better|best|more (?:appropriate|suitable|sensible)|most (?:appropriate|suitable|sensible))\b`,
+    'i',
+  ),
+];
+const DESIGN_ADVICE = anyOf(DESIGN_ADVICE_PATTERNS);
+
+/** Whether a sentence asks the interviewer what the design should be (see DESIGN_ADVICE_PATTERNS). */
+export const asksDesignAdvice = (text: string) => DESIGN_ADVICE.test(text);
 
 /** Questions about the candidate's own progress or the interviewer's expectations. */
 const GUIDANCE = anyOf([
@@ -81,17 +116,7 @@ const GUIDANCE = anyOf([
   /(?:^|[,;:–—-]\s*)(?:so |and |but )?(?:what do you think|how would you|what would you do|your thoughts|thoughts)(?: (?:matters?(?: most)?|is (?:important|best|right|missing|next)|(?:we|i) should (?:do|focus on|look at)|comes next))?\W*$/i,
   // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?"
   /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:do|should|would|could|can|shall) (?:we|i) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
-  // The design's answer asked of the interviewer, by what makes a choice good: "what's a good offline
-  // metric for this?", "is there a standard architecture I should know?", "which loss is better here?".
-  // ("Is there a baseline model already in production?" asks what exists: no judging word.)
-  new RegExp(
-    String.raw`\b(?:what(?:'s| is| are| would be| might be)?|whats|which|is there|are there|any)\b(?: \w+){0,3}? (?:best|good|right|better|standard|usual|typical|common|recommended|ideal|go-to|sensible|correct|proper)\b(?: [\w-]+){0,2}? ${DESIGN_CHOICE}\b(?!(?: [\w-]+)? (?:already|today|currently|in production|in place|we use|they use|the (?:team|business|company) uses?)\b)`,
-    'i',
-  ),
-  new RegExp(
-    String.raw`\bwhich (?:[\w-]+ )?${DESIGN_CHOICE} (?:is|would be|will be|works?|fits?)(?: \w+)? (?:better|best|more (?:appropriate|suitable|sensible)|right|correct|most (?:appropriate|suitable|sensible))\b`,
-    'i',
-  ),
+  ...DESIGN_ADVICE_PATTERNS,
   /\bwhat (?:would|do) you (?:suggest|recommend|propose|advise)\b|\b(?:can|could|would) you (?:suggest|propose|recommend) (?:a |an |the |some )?(?:framing|approach|direction|starting point|structure|way|idea|where|how)\b/i,
 ]);
 

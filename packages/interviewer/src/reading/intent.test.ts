@@ -278,6 +278,9 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ["what's a sensible loss for this?", 'hint'],
     ['is there a usual architecture people reach for here?', 'hint'],
     ['which model would be more appropriate, in your view?', 'hint'],
+    ['how do teams typically tackle cold start for something like this?', 'hint'],
+    ['how should we even think about delayed feedback here?', 'hint'],
+    ['what sort of signals would be useful for first-time visitors?', 'hint'],
     // The interview itself: grading, time, aids.
     ['is this graded', 'meta'],
     ['how much time do I have left', 'meta'],
@@ -308,6 +311,7 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     expect(intentOf('Am I allowed to use customer messages as training text?')).toBe('facts');
     expect(intentOf('with refunds as labels, how long do I have to wait for the slow ones?')).toBe('facts');
     expect(intentOf('can I use a calculator?')).toBe('meta');
+    expect(intentOf('how do people usually pay, card or wallet?')).toBe('facts');
   });
 
   it('does not read a help word in an answer, or "no clue how to", as a hint', () => {

@@ -379,8 +379,7 @@ export function readIntentByRules(text: string): IntentReading {
   if (requests.has('meta') && content <= SHORT_ANSWER && questions.length === 0)
     return reading('meta', 'about-interview', questions, answers);
   // "Can you explain how transformers work? Not for this, just curious for my blog."
-  if (questions.length > 0 && isForOwnPurpose(normalized))
-    return reading('off-topic', 'own-purpose');
+  if (questions.length > 0 && isForOwnPurpose(normalized)) return reading('off-topic', 'own-purpose');
   if (questions.length > 0)
     return { ...reading('facts', 'fact-question', questions, answers || tentative > 0), askedIn };
   if (tentative > 0) {

@@ -12,6 +12,8 @@ const DESIGN = String.raw`models?|baselines?|loss|encoders?|embeddings?|rankers?
  */
 const CONTEXT = String.raw`users?|latency|traffic|qps|data|dataset|log\w*|clicks?|impressions?|ads?|advertisers?|catalog(?:ue)?|items?|documents?|passages?|quer(?:y|ies)|search\w*|transactions?|fraud\w*|couriers?|listings?|moderat\w+|gdpr|privacy|budget|gpus?|cpus?|scale|regions?|eta|pricing|ctr|conversions?|sessions?|engagement|retention|revenue|sla|p\d\d|ms|throughput|storage|servers?|api|platform|system|service|inventory|signals?|spam|a\/b|experiments?|deliver\w*|demand|supply|requests?|arrival|limits?|caps?|laws?|regulat\w*|legal|compliance|surge|multipliers?|graphs?|nodes?|edges?|hops?|one-hop|two-hop|lookups?|neighbou?rhoods?`;
 
+/** The design words as one alternation, for patterns that need one of them in a place. */
+export const DESIGN_WORDS = DESIGN;
 const DESIGN_WORD = new RegExp(String.raw`\b(?:${DESIGN})\b`, 'i');
 const DOMAIN_WORD = new RegExp(String.raw`\b(?:${DESIGN}|${CONTEXT})\b`, 'i');
 

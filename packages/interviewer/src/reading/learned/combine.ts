@@ -1,4 +1,5 @@
 import { splitMessage } from '../../facts/split.ts';
+import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
@@ -148,7 +149,9 @@ export function withLearnedReading(
   }
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
   // many words stays a request for help, whatever question comes with it.
-  if (byRules.intent === 'hint' && HELP_ASKED.test(text)) return byRules;
+  // So does the design's answer asked for ("is there a standard architecture people use for ETA
+  // models?"): the learned reader sees a question about the case's things.
+  if (byRules.intent === 'hint' && (HELP_ASKED.test(text) || asksDesignAdvice(text))) return byRules;
   // "I think the goal is to maximize time spent?", "I'd watch the no-results rate": the candidate's
   // own view, put up or stated. Read as a fact question it gets a nearby fact, or "which do you
   // mean", and the idea goes unheard.
