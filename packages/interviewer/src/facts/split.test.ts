@@ -169,6 +169,9 @@ describe('splitMessage', () => {
       true,
     ]);
     expect(asked('Right, serving constraints. How long can the estimate take?')).toEqual([false, true]);
+    // A figure named just before a question is asked with it; an area named there leads into it.
+    expect(asked('Rides per day. And how many price quotes a day?')).toEqual([true, true]);
+    expect(asked('Upload volume at peak. How fast must a verdict come back?')).toEqual([true, true]);
     expect(asked('ok so prefetching... how many posts per page?')).toEqual([false, true]);
     expect(asked('how many users? otherwise I will keep the current cadence.')).toEqual([true, false]);
   });

@@ -170,6 +170,12 @@ const MOTIVE =
 /** A noun that names a figure of the case: "the peak *rate* of requests", "the *caps* on declines". */
 export const FIGURE_NOUN = String.raw`(?:numbers?|counts?|rates?|shares?|sizes?|figures?|breakdown|split|volumes?|peak|average|median|p\d\d|qps|latency|budget|caps?|limits?|list|fields|distribution|stats|percentage|deadline|capacity)`;
 
+/** A figure of the case named: "post volume at peak", "trips per day", "daily active devs". */
+const NAMES_A_FIGURE = new RegExp(
+  String.raw`\b(?:${FIGURE_NOUN}|per (?:second|sec|day|week|month|hour|minute|request|user|session)|daily|weekly|monthly|hourly|headcount|throughput)\b`,
+  'i',
+);
+
 /**
  * "I'll also need the peak number of requests", "I'd want the label delay too": a request for a
  * figure of the case. Read as asked but told, so it is dropped when it finds nothing beside
@@ -281,6 +287,8 @@ export function splitMessage(message: string): MessagePart[] {
   for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
     // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.
     const addedTo = ADDS_AN_ASK.test(sentences[at + 1]?.[1] ?? '');
+    // "Post volume at peak. How fast...?": a figure named just before a question is asked with it.
+    const beforeQuestion = (sentences[at + 1]?.[2] ?? '').startsWith('?');
     // Only a sentence closed by "." or "!" can be a statement; one closed by "?", or a list line, is asked.
     const statement = /^[.!]/.test(end);
     const first = parts.length;
@@ -343,8 +351,9 @@ export function splitMessage(message: string): MessagePart[] {
           // A bare subject typed tersely asks: after a question ("Average QPS? Then, the comment
           // rate."), or before an "also" ("Cost cap per question. Also what's the p95?"). Opening a
           // message otherwise, it names the area of the question after it ("Right, serving
-          // constraints. How long...?"); "ok so prefetching..." trails off.
-          const terse = afterQuestion || addedTo;
+          // constraints. How long...?") unless it names a figure ("Trips per day. And how many
+          // quotes?"); "ok so prefetching..." trails off.
+          const terse = afterQuestion || addedTo || (beforeQuestion && NAMES_A_FIGURE.test(text));
           if (!motive && terse && !/\.\.$|…$/.test(sentence) && isBareTopic(text)) part.asked = true;
           // "...per day. Also the time budget for a list page.": "also" adds an ask, as within a sentence.
           if (!motive && afterQuestion && ADDS_AN_ASK.test(sentence)) part.asked = true;

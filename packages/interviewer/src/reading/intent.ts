@@ -345,7 +345,14 @@ export function readIntentByRules(text: string): IntentReading {
     read[index] = doubted ? asTentative(sentence) : sentence;
   });
   const questions = read.flatMap((sentence) => sentence.facts);
-  const askedIn = sentences.filter((_, index) => (read[index]?.facts.length ?? 0) > 0);
+  // "Post volume at peak. How fast must a decision be made?": a bare subject typed as its own sentence
+  // beside a question asks too. Only what the case has for it is given ("Two-tower retrieval. How do
+  // we handle cold start?" names the candidate's design): it joins the sentences read as asking, not
+  // the questions that are said to be open when nothing answers them.
+  const asks = (index: number) => (read[index]?.facts.length ?? 0) > 0;
+  const namedBeside = (sentence: string, index: number) =>
+    !asks(index) && isBareTopic(stripFiller(sentence)) && (asks(index - 1) || asks(index + 1));
+  const askedIn = sentences.filter((sentence, index) => asks(index) || namedBeside(sentence, index));
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
   const content = read.reduce((sum, sentence) => sum + sentence.content, 0);
   const answers = content >= ANSWER_WORDS;

@@ -141,6 +141,23 @@ describe('the facts a message asks for', () => {
     ).toEqual(['hardware-cost', 'latency-budget']);
   });
 
+  it('gives the fact of a figure named as its own sentence beside a question, and no "not covered" for a design named there', () => {
+    expect(
+      readFirst(
+        'harmful-content-detection',
+        'requirements',
+        'Posts per day at peak. How fast must a decision be made?',
+      ).facts.found,
+    ).toEqual(['post-volume', 'timing']);
+    const design = readFirst(
+      'harmful-content-detection',
+      'requirements',
+      'Two-tower retrieval. How fast must a decision be made?',
+    );
+    expect(design.facts.found).toEqual(['timing']);
+    expect(design.facts.unanswered).toEqual([]);
+  });
+
   it('says nothing is on record only for what the candidate asked about the case', () => {
     const read = readFirst(
       'news-feed-ranking',
