@@ -291,7 +291,35 @@ export function readIntent(text: string, context: ReadingContext = {}): IntentRe
     if (questions.length > 0 && context.answersFact?.(questions))
       return { ...read, intent: 'facts', questions, alsoAnswers: true, reason: 'fit-asked' };
   }
+  // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects
+  // with no question mark is the candidate's own list ("1) two-tower retrieval 2) GBDT ranker")
+  // unless the case has a fact for every item: then it asks for them.
+  if (read.intent === 'answer' && context.answersFact) {
+    const items = listedSubjects(text);
+    if (items.length >= 2 && items.every((item) => context.answersFact?.([item]))) {
+      const questions = items.map((item) => `${item}?`);
+      return {
+        ...read,
+        intent: 'facts',
+        questions,
+        askedIn: questions,
+        alsoAnswers: false,
+        reason: 'subjects-listed',
+      };
+    }
+  }
   return read;
+}
+
+/** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
+function listedSubjects(text: string): string[] {
+  const lines = unfoldNumbers(normalize(text));
+  if (lines === normalize(text)) return [];
+  const items = lines
+    .split('\n')
+    .map((line) => stripFiller(line).replace(/[\s.;,!]+$/, ''))
+    .filter((line) => line !== '');
+  return items.every((item) => isBareTopic(item)) ? items : [];
 }
 
 /** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */
@@ -350,8 +378,12 @@ export function readIntentByRules(text: string): IntentReading {
   // we handle cold start?" names the candidate's design): it joins the sentences read as asking, not
   // the questions that are said to be open when nothing answers them.
   const asks = (index: number) => (read[index]?.facts.length ?? 0) > 0;
+  // "1) time budget for the home module 2) what we log about user interactions": in a numbered list
+  // with an ask in it, every item the candidate does not speak as their design is asked too.
   const namedBeside = (sentence: string, index: number) =>
-    !asks(index) && isBareTopic(stripFiller(sentence)) && (asks(index - 1) || asks(index + 1));
+    !asks(index) &&
+    ((isBareTopic(stripFiller(sentence)) && (asks(index - 1) || asks(index + 1))) ||
+      (numbered && !hasDesignVoice(sentence)));
   const askedIn = sentences.filter((sentence, index) => asks(index) || namedBeside(sentence, index));
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
   const content = read.reduce((sum, sentence) => sum + sentence.content, 0);

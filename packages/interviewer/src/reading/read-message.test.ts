@@ -158,6 +158,18 @@ describe('the facts a message asks for', () => {
     expect(design.facts.unanswered).toEqual([]);
   });
 
+  it('reads a numbered list of subjects as asks only when the case has a fact for each', () => {
+    const asked = readFirst(
+      'code-completion-ranking',
+      'requirements',
+      '1) model sizes available 2) the daily cap finance set on serving',
+    );
+    expect(asked.intent).toBe('facts');
+    expect(asked.facts.found).toEqual(['model-options', 'gpu-budget']);
+    const own = readFirst('code-completion-ranking', 'model', '1) two-tower retrieval 2) GBDT ranker on top');
+    expect(own.intent).toBe('answer');
+  });
+
   it('says nothing is on record only for what the candidate asked about the case', () => {
     const read = readFirst(
       'news-feed-ranking',
