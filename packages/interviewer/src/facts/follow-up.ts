@@ -15,6 +15,10 @@ const STANDALONE =
 const SHORT_TAIL =
   /^(?:(?:and|or)\s+)?(?:at|for|by|to|until)\s+(?:what|how|when|which)\b(?:\s+[\w-]+){0,2}[\s?.!,]*$/i;
 
+/** "X — same for Y?", "X; same question for Y": the question before, asked of a new subject. */
+export const SAME_FOR = String.raw`(?:and\s+)?(?:the\s+)?same\s+(?:for|with|about|goes for|question for|thing for)\b`;
+const ASKED_OF_ANOTHER = new RegExp(`^${SAME_FOR}`, 'i');
+
 /** Whether a question leans on the one before it for its subject. */
 export function refersBack(text: string): boolean {
   return PRONOUN.test(text) || STANDALONE.test(text) || SHORT_TAIL.test(text.trim());
@@ -43,6 +47,8 @@ function holdsAll(entry: Ranked | undefined, ranking: Ranking): entry is Ranked 
 export function continuesFact(part: Decided, fact: Fact, closeness: number): boolean {
   const { ranking } = part;
   if (part.fact === fact) return true;
+  // "Language split of tickets — same for the graders, which can they cover?" names its own subject.
+  if (ASKED_OF_ANOTHER.test(part.text)) return false;
   // "Do they get push notifications?" asks about something new, whatever "they" are.
   if (ranking.novel) return false;
   const mine = ranking.ranked.find((entry) => entry.fact === fact);

@@ -172,6 +172,9 @@ describe('splitMessage', () => {
     // A figure named just before a question is asked with it; an area named there leads into it.
     expect(asked('Rides per day. And how many price quotes a day?')).toEqual([true, true]);
     expect(asked('Upload volume at peak. How fast must a verdict come back?')).toEqual([true, true]);
+    // "— same for Y": the question before asked again of another subject.
+    expect(asked('Monthly churn — same for new sign-ups, how many a month?')).toEqual([true, true]);
+    expect(asked('How many refunds a week; same for chargebacks?')).toEqual([true, true]);
     expect(asked('ok so prefetching... how many posts per page?')).toEqual([false, true]);
     expect(asked('how many users? otherwise I will keep the current cadence.')).toEqual([true, false]);
   });

@@ -1,3 +1,5 @@
+import { SAME_FOR } from './follow-up.ts';
+
 /** One question of a message, as asked, with its leading filler taken off. */
 export interface MessagePart {
   text: string;
@@ -147,7 +149,7 @@ const BETWEEN =
 
 /** "..., and what about Y", "... and how many Y", "... plus is there Y": a new question starts. */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:,|\s+[-–—]+)?\s+(?:and|plus|or)\s+(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})`,
+  String.raw`(?:,|\s+[-–—]+)?\s+(?:and|plus|or)\s+(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|,\s*(?:${BETWEEN}\s+)?${ANAPHORIC}(?=${INTERROGATIVE})|(?:\s+[-–—]+|;)\s*(?=${SAME_FOR})`,
   'i',
 );
 
@@ -237,7 +239,10 @@ const SUBJECTLESS_MODAL =
  * preposition ("Besides approve or decline, what else..."), it is the next question's lead.
  */
 function isTopicAsked(text: string, joint: string | undefined): boolean {
-  return joint !== undefined && /\b(?:and|plus)\b/i.test(joint) && isBareTopic(text);
+  if (joint === undefined) return false;
+  // A dash or semicolon alone joins only before "same for Y": the clause before it is the question.
+  if (/^\s*(?:[-–—]+|;)\s*$/.test(joint)) return true;
+  return /\b(?:and|plus)\b/i.test(joint) && isBareTopic(text);
 }
 
 /** "..., and peak QPS?": a question, then a bare subject joined by "and" or "plus". */
