@@ -54,14 +54,14 @@ export const PROPOSAL_QUESTION = anyOf([
 
 /** A figure a question puts to the case: "250 ms", "a 7-day window", "one machine", "a lot of". */
 const FIGURE_PUT =
-  /\d[\d,.]*\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?|gpus?|machines?|boxes|%|percent|x|k|gb|tb)\b|\b(?:one|two|three|five|ten|a few|a single|single) (?:box|machine|gpu|node|server|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b/i;
+  /\d[\d,.]*\s*-?\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|days?|weeks?|months?|gpus?|machines?|boxes|%|percent|x|k|gb|tb)\b|\b(?:one|two|three|five|ten|a few|a single|single) (?:[\w-]+ ){0,2}?(?:box|machine|gpu|node|server|instance|replica|shard|cpu|core|second|minute|hour|day|week|month)s?\b|\bmemory\b|\b(?:miss|lose)(?:ing)? (?:a lot|many|most|much)\b|\bthe (?:whole|entire) (?:[\w-]+ )?(?:repo|repository|catalog|catalogue|index|corpus|graph|history)\b|\b(?:the same|same|first) (?:day|hour|week|session)\b|\byesterday'?s?\b/i;
 
 /**
  * Whether a figure fits what the case allows: "would 250 ms be too slow?", "is a 7-day window
  * enough?", "would the index be too big for one machine?", "would that miss a lot of the accepts?".
  */
 const FIT_ASKED =
-  /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much))\b[^.?!]*\?/i;
+  /\b(?:would|will|is|are|does|do|could|can)\b[^.?!]*\b(?:too (?:slow|much|long|big|large|high|expensive|many)|enough|(?:be )?(?:ok|okay|fine|acceptable|a problem)|break|miss(?:ing)? (?:a lot|many|most|much)|lose (?:a lot|many|most|much)|handle|keep up|cope|afford|fit|(?:still )?worth|(?:already )?be in|(?:arrived|landed|come in)|(?:into|in) (?:the |a |one )?(?:prompt|context(?: window)?|memory|ram)|(?:i|we) (?:miss|lose))\b[^.?!]*\?/i;
 
 /** The questions of a message that ask whether a figure of the candidate's fits the case. */
 export function fitsAsked(text: string): string[] {

@@ -194,4 +194,16 @@ describe('an idea with a question whether a figure fits', () => {
       'tentative',
     );
   });
+
+  it('reads a figure put to the case by what it must hold, afford or handle', () => {
+    const afford = readFirst('fraud-detection', 'model', 'Could we afford a 300 ms model call per payment?');
+    expect(afford.intent).toBe('facts');
+    expect(afford.facts.found).toContain('latency');
+    const whole = readFirst(
+      'code-completion-ranking',
+      'model',
+      'Could we just put the whole repository into the prompt?',
+    );
+    expect(whole.facts.found).toContain('repo-context');
+  });
 });
