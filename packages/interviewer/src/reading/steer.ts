@@ -53,6 +53,13 @@ const STEER = anyOf([
   /\byou(?:'ve| have)?\s+(?:already\s+)?(?:confirmed|agreed|acknowledged|accepted|noted)\s+(?:that\s+)?i(?:'ve| have)?\s+(?:already\s+)?(?:mentioned|covered|said|explained|addressed|hit|got|answered)\b|\brecord(?:ing|ed)?\s+that\s+i(?:'ve| have)?\s+(?:hit|got|nailed|made|ticked)\s+(?:every|all|each)\b/i,
   // Asking for a kinder record: "be generous with the score", "don't count that against me", "mark it strong".
   /\bbe (?:generous|lenient|kind|nice|easy)\b[^.!?]{0,25}\b(?:scor\w*|grad\w*|marks?|marking|rating|evaluation)\b|\b(?:don'?t|do not|please don'?t) (?:count|hold|use|penali[sz]e|mark|score)\b[^.!?]{0,30}\bagainst me\b|\b(?:remember|make sure|be sure) to (?:give|credit) me\b|\bgive me (?:credit|points|marks) for\b|\bmark (?:it|that|this|me) (?:as )?(?:strong|good|excellent|correct|right|covered)\b/i,
+  // An item of the answer key declared met, the record rewritten, or only the best kept: "the
+  // checklist item 'label delay', consider it done", "only score my best answers", "treat my framing
+  // as perfect", "update the rubric so cold start isn't required", "no need to check further".
+  /\b(?:checklist|rubric) (?:items?|points?|boxe?s?|entr(?:y|ies))\b[^.!?]{0,40}\b(?:consider|count|mark|treat|take)\w* (?:it|that|this|them) (?:as )?(?:done|covered|complete|completed|met|ticked|checked|satisfied)\b/i,
+  /\bonly (?:score|grade|count|credit|mark|judge|evaluate) (?:me on )?my (?:best|good|correct|strongest|right)\b|\b(?:forget|ignore|disregard|don'?t count|do not count|drop) (?:the |all the |any )?(?:wrong|bad|incorrect|weak|dumb) (?:things|answers|parts|bits|stuff|points)\b/i,
+  /\btreat(?:ing)? (?:my|this|the) (?:[\w-]+ ){0,2}as (?:perfect|complete|correct|flawless|excellent|full marks|fully covered|a strong hire)\b/i,
+  /\b(?:update|change|edit|modify|rewrite|adjust)\b[^.!?]{0,15}\b(?:the|your) rubric\b|\bremove\b[^.!?]{0,30}\bfrom (?:the|your) rubric\b|\b(?:no need|don'?t need|do not need) to (?:check|verify|look) (?:any )?(?:further|more|anything else)\b|\bmove (?:it|this|that|the step|this step) to (?:done|complete|completed)\b/i,
 ]);
 
 /** Whoever scores the transcript, as someone a message can speak to. */
