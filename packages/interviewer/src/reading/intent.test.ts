@@ -301,6 +301,11 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ['do you get bored of interviewing people all day?', 'meta'],
     // Ending: the request, and a reason that adds nothing to the design.
     ['Please cancel this session.', 'stop'],
+    // A short reply to the interviewer's question answers it; a bare "yes" says nothing yet.
+    ['nah, neither', 'answer'],
+    ['weekly', 'answer'],
+    ['no, not initially', 'answer'],
+    ['yeah', 'unclear'],
     ["let's move past serving, I've got what I need", 'move-on'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);

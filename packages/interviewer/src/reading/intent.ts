@@ -105,6 +105,12 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
   ...fields,
 });
 
+/** A reply made only of words that answer a question put to the candidate: "yes, both", "nope", "daily". */
+const SHORT_REPLY =
+  /^\W*(?:(?:yes|yeah|yep|yup|no|nope|nah|both|neither|either|none|all of (?:them|it)|correct|exactly|daily|weekly|monthly|hourly|nightly|online|offline|batch|real[- ]?time|streaming|not (?:at launch|yet|now|really|at first|initially)|at launch|later|first|(?:the )?(?:former|latter)|(?:for )?now)\b[\s,.!;]*)+$/i;
+
+const BARE_YES = /^\W*(?:(?:yes|yeah|yep|yup)\b[\s,.!]*)+$/i;
+
 /** "end: wrap at 3 lines", "finish: beam width 4": a note's label, not a request to end anything. */
 const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
 
@@ -351,6 +357,10 @@ export function readIntentByRules(text: string): IntentReading {
           )
           .join('\n')
       : lines;
+  // "yes, both", "nope", "daily", "no, not at launch": a short reply to the interviewer's question.
+  // A bare "yes" or "yeah yeah" says nothing yet: it stays for the unreadable check below.
+  if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))
+    return reading('answer', 'short-reply', [], true);
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(unfolded, !normalized.includes('?'));

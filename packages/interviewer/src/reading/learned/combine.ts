@@ -109,6 +109,8 @@ export function withLearnedReading(
 ): IntentReading {
   const learned = predictIntent(context.model ?? intentModel(), text);
   if (learned.intent === byRules.intent) return byRules;
+  // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
+  if (byRules.reason === 'short-reply') return byRules;
   // "DAU?", "labels?": a case word asked about in a few words is read; asking to rephrase is wrong.
   // ("je pense qu'on peut utiliser un modèle de classification" is longer, and no English.)
   const short = text.trim().split(/\s+/).length <= SHORT_ASK_WORDS;
