@@ -70,7 +70,10 @@ const OWN_TIME =
  * allowed to give hints?") and what it is ("are you run by OpenAI?", "who built you?").
  */
 const INTERVIEWER =
-  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\b(?:do|did|does) you (?:\w+ )?(?:enjoy|like|love|hate|mind|get (?:tired|bored) of) (?:interviewing|giving (?:these|interviews|mocks)|doing (?:these|this|interviews|mocks)|asking (?:these|candidates|people))\b|\b(?:which|what|any|how many) (?:other|more|different|else) (?:cases|case studies|scenarios|mocks|interviews)\b[^.?!]{0,20}\b(?:do you (?:have|offer|support|cover)|are (?:there|available|on offer)|can (?:i|we) (?:do|try|practi[cs]e|pick|choose))\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
+  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\b(?:have|did) you (?:personally |ever |yourself |actually )*(?:worked on|built|designed|shipped|interviewed)\b|\b(?:do|would) you (?:\w+ )?prefer (?:candidates|people|interviewees|it when (?:candidates|people|i))\b|\bwho (?:wrote|made|built|created|designed|came up with) (?:these|the|this) (?:cases?|questions?|rubrics?|app|tool|platform|interviews?|scenarios?)\b|\b(?:do|did|does) you (?:\w+ )?(?:enjoy|like|love|hate|mind|get (?:tired|bored) of) (?:interviewing|giving (?:these|interviews|mocks)|doing (?:these|this|interviews|mocks)|asking (?:these|candidates|people))\b|\b(?:which|what|any|how many) (?:other|more|different|else) (?:cases|case studies|scenarios|mocks|interviews)\b[^.?!]{0,20}\b(?:do you (?:have|offer|support|cover)|are (?:there|available|on offer)|can (?:i|we) (?:do|try|practi[cs]e|pick|choose))\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
+
+/** Whether a sentence asks about the interviewer as the one who interviews (see INTERVIEWER). */
+export const asksAboutInterviewer = (sentence: string) => INTERVIEWER.test(sentence);
 
 /** The parts of the interview: "all the steps", "a previous section", "a different case". */
 const INTERVIEW_PART = `(?:sections?|steps?|stages?|parts?|portions?|phases?|rounds?|cases?|questions?|topics?)`;
@@ -276,6 +279,9 @@ export type Aside = 'hint' | 'meta' | 'off-topic';
  * hobbies?") is small talk unless it asks for help or is about the interview.
  */
 export function asideOf(sentence: string, asks: boolean): Aside | null {
+  // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as
+  // the one who interviews, before the interviewer as a person with a life.
+  if (asks && INTERVIEWER.test(sentence)) return 'meta';
   const ownLife = asks ? YOUR_LIFE.test(sentence) : PLAINLY_PERSONAL.test(sentence);
   // "Warm start from yesterday's weights" is the design speaking, whatever day it names.
   if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS && !hasDesignWord(sentence))

@@ -299,6 +299,8 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ['my landlord wants 15% more rent next year, is that normal?', 'off-topic'],
     ['what other case studies do you have in here?', 'meta'],
     ['do you get bored of interviewing people all day?', 'meta'],
+    ['have you yourself built a search ranker?', 'meta'],
+    ['who came up with these cases?', 'meta'],
     // Ending: the request, and a reason that adds nothing to the design.
     ['Please cancel this session.', 'stop'],
     // A short reply to the interviewer's question answers it; a bare "yes" says nothing yet.

@@ -1,4 +1,5 @@
 import { splitMessage } from '../../facts/split.ts';
+import { asksAboutInterviewer } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
@@ -111,6 +112,10 @@ export function withLearnedReading(
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
   if (byRules.reason === 'short-reply') return byRules;
+  // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the
+  // interviewer asked about as the one who interviews, which the learned reader takes for the case's
+  // own question or for small talk.
+  if (byRules.intent === 'meta' && asksAboutInterviewer(text)) return byRules;
   // "DAU?", "labels?": a case word asked about in a few words is read; asking to rephrase is wrong.
   // ("je pense qu'on peut utiliser un modèle de classification" is longer, and no English.)
   const short = text.trim().split(/\s+/).length <= SHORT_ASK_WORDS;
