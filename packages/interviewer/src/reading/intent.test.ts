@@ -308,6 +308,13 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ['weekly', 'answer'],
     ['no, not initially', 'answer'],
     ['yeah', 'unclear'],
+    ["can we go to monitoring? I'm going in circles on the metrics.", 'move-on'],
+    ['ok, time to get into serving', 'move-on'],
+    ["I'm ending this session.", 'stop'],
+    ['I want to end this section with a quick summary of the features.', 'answer'],
+    ['how can I make my youtube feed show fewer shorts?', 'off-topic'],
+    ['could you help with a leetcode question later on?', 'off-topic'],
+    ["what is a diffusion model? it's for my blog, not the case", 'off-topic'],
     ["let's move past serving, I've got what I need", 'move-on'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);

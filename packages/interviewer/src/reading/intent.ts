@@ -109,6 +109,10 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
 const SHORT_REPLY =
   /^\W*(?:(?:yes|yeah|yep|yup|no|nope|nah|both|neither|either|none|all of (?:them|it)|correct|exactly|daily|weekly|monthly|hourly|nightly|online|offline|batch|real[- ]?time|streaming|not (?:at launch|yet|now|really|at first|initially)|at launch|later|first|(?:the )?(?:former|latter)|(?:for )?now)\b[\s,.!;]*)+$/i;
 
+/** Said after a request to move on: the candidate is getting nowhere with the part they leave. */
+const NO_PROGRESS =
+  /\b(?:not getting anywhere|getting nowhere|going nowhere|going in circles|(?:i'?m|i am) (?:stuck|blanking|lost|out of ideas)|(?:can'?t|cannot) think of (?:anything|more))\b/i;
+
 const BARE_YES = /^\W*(?:(?:yes|yeah|yep|yup)\b[\s,.!]*)+$/i;
 
 /** "end: wrap at 3 lines", "finish: beam width 4": a note's label, not a request to end anything. */
@@ -400,8 +404,11 @@ export function readIntentByRules(text: string): IntentReading {
   const answers = content >= ANSWER_WORDS;
   const requests = new Set(read.map((sentence) => sentence.request));
   // A short sentence without a case word after the request gives its reason: "Can we skip data? Short on time."
+  // ("...? I'm not getting anywhere with the loss": being stuck is a reason, whatever it names.)
   const gives = (sentence: string, index: number) =>
-    read[index]?.request !== null || (!hasDomainWord(sentence) && wordCount(sentence) <= REASON_WORDS);
+    read[index]?.request !== null ||
+    NO_PROGRESS.test(sentence) ||
+    (!hasDomainWord(sentence) && wordCount(sentence) <= REASON_WORDS);
   const lastRequest = read.findLastIndex((sentence) => sentence.request !== null);
   const reasons =
     lastRequest >= 0 && sentences.slice(lastRequest + 1).every((s, i) => gives(s, lastRequest + 1 + i));

@@ -38,6 +38,12 @@ const OUTSIDE = anyOf([
   /\b(?:convert|write|draft|help me|summari[sz]e|fix|debug|format|clean up)\b[^.?!]{0,80}\b(?:for (?:my )?(?:job|work|day job)|at work|my (?:boss|manager|team lead) (?:wants|needs|asked)|asking for (?:my )?(?:job|work|a colleague|a friend))\b/i,
   // A matter of one's own life judged: "my landlord is raising the rent, is that even legal?".
   /\bmy (?:landlord|rent|lease|mortgage|taxes|tax return|salary|paycheck|insurance|car|phone bill)\b[^.?!]{0,60}\b(?:legal|fair|normal|allowed|a scam|worth it|reasonable|too (?:much|high))\b/i,
+  // The candidate's own apps and accounts: "how do I get my tiktok feed to stop showing cooking videos".
+  /\bmy (?:own )?(?:tiktok|instagram|insta|youtube|netflix|spotify|facebook|twitter|reddit|linkedin|amazon|google|gmail|iphone|android) (?:feed|account|recommendations|algorithm|ads|playlist|profile|inbox|phone)\b/i,
+  // Assistants compared for one's own chores: "is ChatGPT better than Gemini for writing emails?"
+  /\b(?:chatgpt|gemini|claude|bard|copilot|perplexity|grok)\b[^.?!]{0,30}\b(?:better|worse|best)\b[^.?!]{0,30}\bfor (?:writing|my|e-?mails?|essays?|homework|cover letters?|personal)\b/i,
+  // Practice problems and papers of one's own: "can you help me with a leetcode problem after this?"
+  /\bhelp (?:me )?with (?:a |my |this |some )?(?:leetcode|hackerrank|codewars|coding (?:problem|question|challenge)|homework|resume|cv|cover letter|taxes)\b/i,
   /\bsummari[sz]e (?:this|my|the following|that) (?:e-?mail|article|text|document|message|doc|thread|meeting)\b/i,
 ]);
 
@@ -53,7 +59,7 @@ export function isOutsideTask(sentence: string): boolean {
  * recommender systems, it still asks nothing of the case.
  */
 const OWN_PURPOSE =
-  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
+  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know|it'?s(?: just)?|it is(?: just)?) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
 
 /** Whether the message says that its ask is for the candidate's own purposes, not the case. */
 export const isForOwnPurpose = (text: string) => OWN_PURPOSE.test(text);

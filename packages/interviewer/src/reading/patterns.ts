@@ -35,6 +35,9 @@ const STOP = anyOf([
   /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go)\W*$/i,
   /\b(?:end|quit|stop|finish|terminate|cancel|abandon|scrap|abort) (?:the|this|my|our) (?:whole |entire )?(?:interview|session|mock)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,
+  // "I said I want to end this.", "I'm ending this session."
+  /\bi (?:want|wanted|need|'d like|would like) to (?:end|stop|quit|finish) (?:this|it|the (?:interview|session|mock))(?! (?:section|step|part|stage|with|by|on)\b)(?: (?:here|now|today|please))*\W*$/i,
+  /\b(?:i'?m|i am) ending (?:this|the) (?:session|interview|mock)\W*$/i,
   /\b(?:conclude|close|end) (?:the|this|our) (?:interview|session|mock|call)(?: (?:here|now|early|today))?\W*$/i,
   /^(?:i )?(?:don'?t|do not|no longer) (?:really )?(?:want|wish|feel like) to (?:continue|go on|keep going|carry on|do (?:this|it)|be here)(?: (?:with )?(?:the |this )?(?:interview|session|mock|anymore|any more|today))*\W*$/i,
   /^i(?: quit|'m out| am out|'m leaving| am leaving)\W*$|^(?:i'?m|we'?re|i am|we are) (?:calling it|wrapping (?:it |this )?up|signing off|logging off|heading (?:out|off))(?: (?:here|now|a day|quits|for (?:today|now)))*\W*$|^(?:i'?m )?ending (?:this |it |the (?:session|interview|mock) )?(?:now|here)\b/i,
@@ -50,6 +53,8 @@ const MOTION = `(?:move|go|jump|proceed|continue|head|get|switch|turn|skip|dive|
 
 /** Going on to the next step. */
 const MOVE_ON = anyOf([
+  // "alright, time to talk about how we'd serve this?", "I think it's time for the next part".
+  /^(?:(?:ok|okay|alright|right|so|good)[,\s]+)*(?:i think )?(?:it'?s |it is |now )?(?:about )?time (?:to (?:move on|talk about|get to|look at|discuss|go to|switch to|cover|turn to|get into)|for the next)\b/i,
   // With a request ("can we", "let's") any destination; bare, only a part of the interview.
   new RegExp(`^${REQUEST}${MOTION}(?: on| ahead| forward| along| onwards?)(?: .*)?$`, 'i'),
   new RegExp(

@@ -69,7 +69,7 @@ const DESIGN_NOTE = /\w\s*[:=]\s*\S|->|=>|→/;
  * of a block" holds none of them.
  */
 const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
-  stop: /\b(?:interview|session|mock|practice|today|tonight|for now|for the day|whole thing|rest of (?:this|it|the)|brain|tired|energy|leave|leaving|go(?:tta)? go|bye|call it|quit|bail|out of time|enough|wrap|kill|cancel|abort|terminate|exit|finish(?:ing)?|(?:stop|end|done) (?:here|now|this|it|there))\b/i,
+  stop: /\b(?:interview|session|mock|practice|today|tonight|for now|for the day|whole thing|rest of (?:this|it|the)|brain|tired|energy|leave|leaving|go(?:tta)? go|bye|call it|quit|bail|out of time|enough|wrap|kill|cancel|abort|terminate|exit|finish(?:ing)?|(?:stop|end|done) (?:here|now|this|it|there)(?! (?:section|step|part|stage|with|by|on|off)\b))\b/i,
   'move-on':
     /\b(?:next|move|moving|skip|part|section|step|stage|topic|on ?to|ahead|done|complete|finished|pass to|go to|get (?:to|into|on)|talk about|turn to|jump|proceed|continue|later|requirements|framing|data|features|model(?:ing|ling)?|evaluation|serving|monitoring|design)\b/i,
 };
