@@ -195,6 +195,19 @@ describe('an idea with a question whether a figure fits', () => {
     );
   });
 
+  it('gives the fact a question beside an idea asks for, and leaves a verdict asked of the idea alone', () => {
+    const asked = readFirst(
+      'video-recommendation',
+      'data',
+      "hmm, any special rules for teenagers? I'd want those as hard filters",
+    );
+    expect(asked.intent).toBe('facts');
+    expect(asked.facts.found).toEqual(['policy-constraints']);
+    expect(
+      readFirst('fraud-detection', 'model', 'is it fine if I start with a small logistic regression?').intent,
+    ).toBe('tentative');
+  });
+
   it('reads a figure put to the case by what it must hold, afford or handle', () => {
     const afford = readFirst('fraud-detection', 'model', 'Could we afford a 300 ms model call per payment?');
     expect(afford.intent).toBe('facts');
