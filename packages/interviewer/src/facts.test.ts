@@ -48,6 +48,8 @@ describe('fact retrieval on the fixture case', () => {
       'Quick question: how many daily users do we have?',
       'I was wondering if you could tell me how many daily users we have',
       'ok so, got it, thanks! how many daily users do we have',
+      // A count asked with "how much", as non-native speakers often do.
+      'how much daily users we have?',
     ]) {
       expect({ message, parts: parts(message) }).toEqual({ message, parts: ['found:user-scale'] });
     }

@@ -2,7 +2,7 @@ import type { CaseStudy, Fact } from '@mlsd/rubric';
 import { createFactClassifier } from './facts/classifier.ts';
 import { createDecider } from './facts/decide.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
-import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
+import { countsAsked, createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
 import { type FactExamples, factExamplesFor } from './facts/training.ts';
 
@@ -294,7 +294,7 @@ export function createFactIndex(
 
   /** The parts of a message, each with the match that decided it when one did. */
   const resolve = (message: string) => {
-    const pieces = splitMessage(message)
+    const pieces = splitMessage(countsAsked(message))
       .map((piece) => ({ piece, ranking: ranker.rank(piece.text) }))
       .filter(({ piece, ranking }) => ranking.terms > 0 || cueHit(piece.text) !== undefined);
     // Statements around the questions ("I'd start with a baseline.") are not asked.
