@@ -44,6 +44,8 @@ const HELP = anyOf([
  * candidate should choose, which the interviewer answers with a hint, not a fact.
  */
 const DESIGN_ADVICE_PATTERNS = [
+  // "new restaurants don't have history, what do we do there?": the way out, after the problem.
+  /(?:^|[,;:–—-]\s*|\b(?:so|and|but|then)\s+)what (?:do|should|would|can|could|shall) (?:we|i) do (?:there|then|in that case|about (?:that|it|this|them|those)|with (?:them|those|that|these))\W*$/i,
   // ("Is there a baseline model already in production?" asks what exists: no judging word.)
   new RegExp(
     String.raw`\b(?:what(?:'s| is| are| would be| might be)?|whats|which|is there|are there|any)\b(?: \w+){0,3}? (?:best|good|right|better|standard|usual|typical|common|recommended|ideal|go-to|sensible|correct|proper)\b(?: [\w-]+){0,2}? ${DESIGN_CHOICE}\b(?!(?: [\w-]+)? (?:already|today|currently|in production|in place|we use|they use|the (?:team|business|company) uses?)\b)`,

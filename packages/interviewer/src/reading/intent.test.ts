@@ -287,6 +287,7 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     ['how do teams typically tackle cold start for something like this?', 'hint'],
     ['how should we even think about delayed feedback here?', 'hint'],
     ['what sort of signals would be useful for first-time visitors?', 'hint'],
+    ['brand-new sellers have no sales yet, what do we do there?', 'hint'],
     // The interview itself: grading, time, aids.
     ['is this graded', 'meta'],
     ['how much time do I have left', 'meta'],
@@ -332,6 +333,7 @@ describe('readIntent: what a question is about, not its fixed wording', () => {
     expect(intentOf('with refunds as labels, how long do I have to wait for the slow ones?')).toBe('facts');
     expect(intentOf('can I use a calculator?')).toBe('meta');
     expect(intentOf('how do people usually pay, card or wallet?')).toBe('facts');
+    expect(intentOf('what do we do with flagged payments today?')).toBe('facts');
   });
 
   it('does not read a help word in an answer, or "no clue how to", as a hint', () => {
