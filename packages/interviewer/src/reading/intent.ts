@@ -354,7 +354,7 @@ const CASE_ASK_WORDS = 4;
 
 /** Opens like a question about what exists or holds in the case. */
 const CASE_ASK =
-  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you)|do (?:we|they|users|people)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|what share|how (?:many|much|often|long|fast|big))\b/i;
+  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|what share|how (?:many|much|often|long|fast|big))\b/i;
 
 /** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
 function listedSubjects(text: string): string[] {

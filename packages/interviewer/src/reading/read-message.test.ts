@@ -206,6 +206,14 @@ describe('an idea with a question whether a figure fits', () => {
     expect(
       readFirst('fraud-detection', 'model', 'is it fine if I start with a small logistic regression?').intent,
     ).toBe('tentative');
+    // A doubt about the candidate's own act, with a cost remark, asks nothing of the case.
+    expect(
+      readFirst(
+        'eta-prediction',
+        'serving',
+        'do we need to call the routing thing for every restaurant? that seems expensive',
+      ).intent,
+    ).toBe('tentative');
   });
 
   it('reads a figure put to the case by what it must hold, afford or handle', () => {
