@@ -6,7 +6,7 @@
  */
 export const SYNONYMS: Readonly<Record<string, string>> = {
   // How a question asks: for a quantity, a duration, a share. Kept apart from the thing asked about.
-  amount: 'how many|how much|how big|how large|how huge|number of|amount|count',
+  amount: 'how many|how much|headcount|how big|how large|how huge|number of|amount|count',
   // The size of the system as a subject: "what is the scale?".
   scale: 'scale|size|sized|volume|total',
   time: 'how fast|how quick|how quickly|how soon|how long|how much time|speed|duration|quickly|how long until|how long before|how long between|how long after|how soon after|how quickly after|how long till|how long til|how many seconds|how many minutes|how many hours|how many days|how many weeks|how many months|within how long|within how many|within what time',
@@ -91,7 +91,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   month: 'month|monthly|per month',
   year: 'year|yearly|annual|annually|per year',
   // Who builds the system: interviews ask, cases never say. Grouped so "data science" is not "data".
-  staff: 'engineer|data scientist|data science|headcount|team size|staff|staffing|hiring|hire',
+  staff: 'engineer|data scientist|data science|team size|staff|staffing|hiring|hire',
   project:
     'deadline for the project|deadline for this project|deadline for our project|project deadline|timeline|roadmap|milestone|launch date|release date|launch deadline|deadline',
   ads: 'ad|ads|advert|advertising|advertisement|advertiser|sponsored|promoted',
