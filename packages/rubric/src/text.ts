@@ -1,5 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import { winkCoreModel } from './wink-core-model.ts';
 
 /**
  * The one text normaliser of the project: wink-nlp tokenisation, lemmas and stop words.
@@ -8,8 +9,9 @@ import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
  */
 // Only sentence breaks and parts of speech (which the lemmas need): named entities, negation and
 // sentiment are never read, and leaving them out of the pipe spares their loading and a third of
-// each document's work without changing any token, lemma or sentence.
-const nlp = winkNLP(model, ['sbd', 'pos']);
+// each document's work without changing any token, lemma or sentence. The core model is prepared
+// by our own loader, the same model without the package's deep copy (wink-core-model.ts).
+const nlp = winkNLP({ ...model, core: winkCoreModel }, ['sbd', 'pos']);
 const its = nlp.its;
 
 /** wink-nlp types its.lemma and its.stem with a signature its own `out` does not accept; they work at run time. */
