@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Report, TranscriptFile } from '@mlsd/protocol';
+import type { Report, TranscriptFile } from '@mlsd/protocol';
+import { quickParseTranscriptFile } from '@mlsd/protocol/transcript-check';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
 import { compileRubric, loadRubricData, meaningStatus, scoreTranscript } from '@mlsd/scoring';
 import type { CliIo } from './command-types.ts';
@@ -50,9 +51,9 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
     const { line, column } = lineColumn(text, jsonErrorOffset(text, (error as Error).message));
     return fail(`${args.file}:${line}:${column}: invalid JSON: ${(error as Error).message}`);
   }
-  const parsed = TranscriptFile.safeParse(json);
+  const parsed = await parseTranscriptFile(json);
   if (!parsed.success) {
-    const lines = parsed.error.issues
+    const lines = parsed.issues
       .slice(0, 10)
       .map((issue) => `  ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
     return fail(`${args.file} is not a transcript file:\n${lines.join('\n')}`);
@@ -98,6 +99,24 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`mlsd score timing ${JSON.stringify(timing)}\n`);
   }
   return 0;
+}
+
+/**
+ * The transcript file as the protocol's schema reads it. A valid file is read without zod
+ * (`quickParseTranscriptFile`, the same value): zod is loaded only for a file the quick reading
+ * declines, to say what is wrong with it (or to accept it after all).
+ */
+async function parseTranscriptFile(
+  json: unknown,
+): Promise<
+  | { success: true; data: TranscriptFile }
+  | { success: false; issues: { path: readonly PropertyKey[]; message: string }[] }
+> {
+  const quick = quickParseTranscriptFile(json);
+  if (quick) return { success: true, data: quick };
+  const { TranscriptFile } = await import('@mlsd/protocol');
+  const parsed = TranscriptFile.safeParse(json);
+  return parsed.success ? parsed : { success: false, issues: parsed.error.issues };
 }
 
 type Args = { help: true } | { error: string } | { file: string; json: boolean; rubrics: string | undefined };

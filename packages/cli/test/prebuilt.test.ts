@@ -102,6 +102,11 @@ describe('the prebuilt CLI', () => {
     expect(manifest.commands.score?.some((file) => file.startsWith('packages/db/'))).toBe(false);
     expect(manifest.commands.prune?.some((file) => file.startsWith('packages/db/'))).toBe(true);
     expect(manifest.always).toContain('pnpm-lock.yaml');
+    // `score` loads neither zod nor the YAML parser when the build's data serves (packages/scoring/
+    // README.md, "Speed"): importing them through a package index would pull them back in.
+    const scoreModules = staticallyLoaded(out, scoreChunk(out)).join('\n');
+    expect(scoreModules).toContain('wink-nlp');
+    expect(scoreModules).not.toMatch(/node_modules\/\.pnpm\/(zod|yaml)@/);
 
     const rubrics = join(dir, 'rubrics');
     mkdirSync(join(rubrics, 'cases'), { recursive: true });
@@ -141,3 +146,24 @@ describe('the prebuilt CLI', () => {
     expect(JSON.parse(child.stdout).overall).toBeGreaterThan(0);
   });
 });
+
+/** The chunk main.js imports for `mlsd score`. */
+function scoreChunk(out: string): string {
+  const chunk = /import\("\.\/(chunks\/score-[^"]+\.js)"\)/.exec(
+    readFileSync(join(out, 'main.js'), 'utf8'),
+  )?.[1];
+  if (!chunk) throw new Error('main.js imports no score chunk');
+  return join(out, chunk);
+}
+
+/** The source paths esbuild noted in `file` and in every chunk it imports statically, transitively. */
+function staticallyLoaded(out: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  const sources = text.match(/^\/\/ \S+/gm) ?? [];
+  // `from "./x.js"` and `import "./x.js"`; a dynamic `import("./x.js")` is loaded only when run.
+  const imports = [...text.matchAll(/(?:from |^import )"(\.\/[^"]+)"/gm)].map((match) => match[1] ?? '');
+  const dir = file.slice(0, file.lastIndexOf('/'));
+  return [...sources, ...imports.flatMap((path) => staticallyLoaded(out, join(dir, path), seen))];
+}

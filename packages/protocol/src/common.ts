@@ -1,15 +1,17 @@
 import * as z from '#zod';
+import { CANDIDATE_INTENTS, ROLES, SESSION_LEVELS, STEP_IDS, TURN_KINDS } from './values.ts';
 
-/** Step ids, in interview order. Duplicated from @mlsd/rubric on purpose: protocol depends on nothing of ours. */
-export const STEP_IDS = [
-  'requirements',
-  'framing',
-  'data',
-  'model',
-  'evaluation',
-  'serving',
-  'monitoring',
-] as const;
+// The plain lists live in values.ts, which loads no zod (a fresh `mlsd score` reads them alone).
+export {
+  CANDIDATE_INTENTS,
+  DEFAULT_LEVEL,
+  HINT_LEVELS,
+  ROLES,
+  SESSION_LEVELS,
+  STEP_IDS,
+  TURN_KINDS,
+} from './values.ts';
+
 export const StepId = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepId>;
 
@@ -19,15 +21,8 @@ export type DurationMinutes = z.infer<typeof DurationMinutes>;
 
 export const InterviewerKind = z.enum(['offline', 'llm']);
 
-/**
- * The seniority a session is judged at (duplicated from @mlsd/rubric like the step ids). It picks
- * which talking points are expected: a staff session also expects scope, cost, roadmap and risk.
- */
-export const SESSION_LEVELS = ['mid', 'senior', 'staff'] as const;
 export const SessionLevel = z.enum(SESSION_LEVELS);
 export type SessionLevel = z.infer<typeof SessionLevel>;
-/** Sessions made before levels existed were judged as senior. */
-export const DEFAULT_LEVEL: SessionLevel = 'senior';
 
 /**
  * The interviewer's manner. `supportive` offers hints sooner and words things warmly; `tough`
@@ -38,7 +33,7 @@ export type Persona = z.infer<typeof Persona>;
 export const DEFAULT_PERSONA: Persona = 'neutral';
 export type InterviewerKind = z.infer<typeof InterviewerKind>;
 
-export const Role = z.enum(['interviewer', 'candidate']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Longest candidate answer accepted, in characters. */
@@ -52,50 +47,10 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 export const HintLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type HintLevel = z.infer<typeof HintLevel>;
 
-/**
- * What a candidate message is doing, as the interviewer read it: asking for facts, answering
- * (`tentative`: an answer put as a question), asking for a hint, stuck, asking to move on or to
- * stop, off-topic, about the interview itself (`meta`), aimed at the grader (`steer`), or not
- * readable (`unclear`: empty, gibberish, not English).
- */
-export const CandidateIntent = z.enum([
-  'facts',
-  'answer',
-  'tentative',
-  'hint',
-  'stuck',
-  'move-on',
-  'stop',
-  'meta',
-  'off-topic',
-  'steer',
-  'unclear',
-]);
+export const CandidateIntent = z.enum(CANDIDATE_INTENTS);
 export type CandidateIntent = z.infer<typeof CandidateIntent>;
 
-/** What an interviewer turn is doing; lets the report tell probes from openings. */
-export const TurnKind = z.enum([
-  'opening',
-  'answer',
-  'clarification',
-  'acknowledgement',
-  'probe',
-  'warning',
-  'move-on',
-  'curveball',
-  'wrap-up',
-  'notice',
-  /** A graduated hint: rephrases the step's question, points at an open area, then names the concept. */
-  'hint',
-  /** A polite return to the current step after an off-topic, meta or rubric request. */
-  'redirect',
-  /** A question about what the candidate just proposed: why this, what it costs, how it fails. */
-  'follow-up',
-  /** Pushes back once on a claim that is a known mistake, without giving the fix. */
-  'challenge',
-  /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
-  'interrupt',
-]);
+export const TurnKind = z.enum(TURN_KINDS);
 export type TurnKind = z.infer<typeof TurnKind>;
 
 export const Turn = z.object({

@@ -13,4 +13,5 @@ export * from './room.ts';
 export * from './server-frames.ts';
 export * from './study.ts';
 export * from './transcript.ts';
+export * from './transcript-check.ts';
 export * from './voice.ts';

@@ -1,11 +1,6 @@
-import {
-  type CaseStudy,
-  conceptDuplicates,
-  type Framework,
-  STEP_IDS,
-  type StepId,
-  type TalkingPoint,
-} from '@mlsd/rubric';
+import type { CaseStudy, Framework, StepId, TalkingPoint } from '@mlsd/rubric';
+import { conceptDuplicates } from '@mlsd/rubric/duplicates';
+import { STEP_IDS } from '@mlsd/rubric/steps';
 import type { CompiledPoint, CompiledRubric, CompiledStep, SignalRef } from './compiled-types.ts';
 import { countersOf } from './flags.ts';
 import { addMeasureAliases } from './measure-aliases.ts';

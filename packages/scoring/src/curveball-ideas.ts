@@ -1,4 +1,4 @@
-import { contentStems } from '@mlsd/rubric';
+import { contentStems } from '@mlsd/rubric/text';
 import { contentWords, type Segment, words } from './analyse.ts';
 import { FILLER, GENERIC, NEGATION } from './lexicon.ts';
 

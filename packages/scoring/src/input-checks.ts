@@ -1,5 +1,5 @@
 import type { StepId, TranscriptFile } from '@mlsd/protocol';
-import { STEP_IDS } from '@mlsd/rubric';
+import { STEP_IDS } from '@mlsd/rubric/steps';
 import { languageCounts } from './language.ts';
 
 /** Longest turn scored whole; the rest of a longer turn is set aside (and said so). */

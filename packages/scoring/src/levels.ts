@@ -1,4 +1,5 @@
-import { DEFAULT_LEVEL, SESSION_LEVELS, type SessionLevel } from '@mlsd/protocol';
+import type { SessionLevel } from '@mlsd/protocol';
+import { DEFAULT_LEVEL, SESSION_LEVELS } from '@mlsd/protocol/values';
 
 export { DEFAULT_LEVEL };
 

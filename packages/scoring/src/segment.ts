@@ -5,7 +5,7 @@
  * substring by construction. Word-level work (lemmas, stop words) is left to the shared
  * normaliser; this only finds boundaries, so each character is tokenised exactly once.
  */
-import { endsUnfinished } from '@mlsd/rubric';
+import { endsUnfinished } from '@mlsd/rubric/text';
 import { diagramLines } from './diagram.ts';
 
 export interface Span {

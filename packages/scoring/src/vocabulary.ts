@@ -1,4 +1,5 @@
-import { type CaseStudy, type Framework, STEP_IDS } from '@mlsd/rubric';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { STEP_IDS } from '@mlsd/rubric/steps';
 import type { CompiledPoint } from './compiled-types.ts';
 import { FILLER, GENERIC } from './lexicon.ts';
 import { contentWords } from './words.ts';

@@ -1,4 +1,4 @@
-import { tokenize } from '@mlsd/rubric';
+import { tokenize } from '@mlsd/rubric/text';
 import { PART_STOPS } from './lexicon.ts';
 
 /**
