@@ -34,6 +34,19 @@ describe('the dot-product kernel', () => {
     }
   });
 
+  it('gives what the loop gives for any number of vectors, not only multiples of four', () => {
+    const next = numbers(11);
+    const dims = 8;
+    for (const count of [1, 2, 3, 5, 6, 7, 301]) {
+      const units = Float32Array.from({ length: dims * count }, next);
+      const kernel = dotKernel(units, dims);
+      const query = Float32Array.from({ length: dims }, next);
+      const dots = kernel.dots(query);
+      expect(dots.length).toBe(count);
+      expect([...dots]).toEqual([...dotsInJs(units, dims, query)]);
+    }
+  });
+
   const vectors = wordVectors();
   it.skipIf(!vectors)('gives what the loop gives on the word-vector table, across memory growth', () => {
     if (!vectors) throw new Error('unreachable: skipped without the table');
