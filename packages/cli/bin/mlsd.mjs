@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleIsCurrent, MANIFEST } from './bundle-inputs.mjs';
+import { runScoreScript, SCORE_SCRIPT } from './score-script.mjs';
 
 /**
  * `pnpm mlsd`: runs the prebuilt CLI (`dist/`, made by `pnpm build`) when it was built from the
@@ -18,7 +20,16 @@ const DIST = join(CLI_DIR, 'dist');
 const prebuilt = bundleIsCurrent(REPO_ROOT, join(DIST, MANIFEST), process.argv[2]);
 // Read by `mlsd score` only to label its timing line (MLSD_SCORE_TIMING=1).
 process.env.MLSD_CLI_RUNNER = prebuilt ? 'bundle' : 'tsx';
-if (prebuilt) {
+if (prebuilt && process.argv[2] === 'score' && existsSync(join(DIST, SCORE_SCRIPT))) {
+  // The score command alone, with V8's code cache (score-script.mjs); the same io as main.ts gives.
+  const { code } = await runScoreScript(DIST, process.argv.slice(3), {
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+  process.exitCode = code;
+} else if (prebuilt) {
   await import(pathToFileURL(join(DIST, 'main.js')).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,9 +1,11 @@
 // @ts-check
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeManifest, MANIFEST, recordInput } from '../bin/bundle-inputs.mjs';
+import { SCORE_SCRIPT } from '../bin/score-script.mjs';
 
 /**
  * Compiles the CLI (src/main.ts and everything it imports) into ES modules that plain `node` runs,
@@ -57,55 +59,91 @@ export async function bundleCli(outdir = CLI_DIST) {
     banner: {
       js: "import { createRequire as __mlsdRequire } from 'node:module'; const require = __mlsdRequire(import.meta.url);",
     },
-    plugins: [
-      {
-        name: 'mlsd-cli',
-        /** @param {any} build */
-        setup(build) {
-          // Every source of ours is read here, so the manifest records the very bytes bundled. Our
-          // sources find files next to themselves (rubrics, generated data, migrations) through
-          // import.meta.url; pin each file's own URL so the chunks can live anywhere.
-          build.onLoad({ filter: /\.(ts|mts|js|mjs|json)$/ }, (/** @type {{ path: string }} */ args) => {
-            if (args.path.includes('/node_modules/') || !args.path.startsWith(REPO_ROOT)) return undefined;
-            const source = readFileSync(args.path, 'utf8');
-            inputs[relative(REPO_ROOT, args.path)] = recordInput(args.path, source);
-            const loader = args.path.endsWith('.json') ? 'json' : args.path.endsWith('ts') ? 'ts' : 'js';
-            return {
-              contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-              loader,
-            };
-          });
-          // The native SQLite binding stays where pnpm installed it.
-          build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true }));
-          // wink-nlp's language model (3.5 MB of JSON) is read by Node's JSON loader at run time:
-          // JSON.parse reads it faster than V8 parses the same data bundled as a JavaScript literal.
-          build.onResolve({ filter: /\.json$/ }, (/** @type {any} */ args) =>
-            args.importer.includes('/wink-eng-lite-web-model/')
-              ? { path: join(args.resolveDir, args.path), external: true }
-              : undefined,
-          );
-          // Our packages' modules only define things (none is imported for its side effects), so a
-          // module none of whose exports a command uses is left out: `score` loads the rubric
-          // package's text functions without its drills, architectures and linters.
-          build.onResolve({ filter: /.*/ }, async (/** @type {any} */ args) => {
-            if (args.pluginData?.mlsdInner || args.importer.includes('/node_modules/')) return undefined;
-            const resolved = await build.resolve(args.path, {
-              kind: args.kind,
-              importer: args.importer,
-              resolveDir: args.resolveDir,
-              pluginData: { mlsdInner: true },
-            });
-            if (resolved.errors.length > 0 || resolved.external) return undefined;
-            if (!resolved.path.startsWith(PACKAGES_DIR) || resolved.path.includes('/node_modules/'))
-              return undefined;
-            return { path: resolved.path, sideEffects: false };
-          });
-        },
-      },
-    ],
+    plugins: [mlsdPlugin(inputs, sqlite)],
   });
+  // `mlsd score` once more, as one CommonJS script with a code cache (bin/score-script.mjs).
+  await esbuild.build({
+    entryPoints: [COMMAND_SOURCES.score],
+    absWorkingDir: REPO_ROOT,
+    outfile: join(outdir, SCORE_SCRIPT),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+    plugins: [mlsdPlugin(inputs, sqlite)],
+  });
+  writeScoreCache(outdir);
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, MANIFEST), encodeManifest(inputs, commandInputs(result.metafile), always));
+}
+
+/**
+ * Scores a calibration transcript with `dist/score.cjs` in a fresh process that records the
+ * bytecode the run compiled (`dist/score.cache`): the functions a score calls, compiled.
+ * @param {string} outdir
+ */
+function writeScoreCache(outdir) {
+  const runner = pathToFileURL(join(CLI_DIR, 'bin/score-script.mjs')).href;
+  const transcript = join(REPO_ROOT, 'calibration/ad-click-prediction/strong.json');
+  const program = `import { runScoreScript } from ${JSON.stringify(runner)};
+const io = { cwd: process.cwd(), stdout: { write: () => true }, stderr: process.stderr, env: {} };
+const { code } = await runScoreScript(${JSON.stringify(outdir)}, [${JSON.stringify(transcript)}, '--json'], io, { writeCache: true });
+process.exitCode = code;`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
+  if (child.status !== 0)
+    throw new Error(`cli bundle: recording the score code cache failed: ${child.stderr}`);
+}
+
+/**
+ * The esbuild plugin of both builds. Records every source of ours it reads in `inputs`.
+ * @param {Record<string, import('../bin/bundle-inputs.mjs').InputRecord>} inputs @param {string} sqlite
+ */
+function mlsdPlugin(inputs, sqlite) {
+  return {
+    name: 'mlsd-cli',
+    /** @param {any} build */
+    setup(build) {
+      // Every source of ours is read here, so the manifest records the very bytes bundled. Our
+      // sources find files next to themselves (rubrics, generated data, migrations) through
+      // import.meta.url; pin each file's own URL so the chunks can live anywhere.
+      build.onLoad({ filter: /\.(ts|mts|js|mjs|json)$/ }, (/** @type {{ path: string }} */ args) => {
+        if (args.path.includes('/node_modules/') || !args.path.startsWith(REPO_ROOT)) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        inputs[relative(REPO_ROOT, args.path)] = recordInput(args.path, source);
+        const loader = args.path.endsWith('.json') ? 'json' : args.path.endsWith('ts') ? 'ts' : 'js';
+        return {
+          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+          loader,
+        };
+      });
+      // The native SQLite binding stays where pnpm installed it.
+      build.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true }));
+      // wink-nlp's language model (3.5 MB of JSON) is read by Node's JSON loader at run time:
+      // JSON.parse reads it faster than V8 parses the same data bundled as a JavaScript literal.
+      build.onResolve({ filter: /\.json$/ }, (/** @type {any} */ args) =>
+        args.importer.includes('/wink-eng-lite-web-model/')
+          ? { path: join(args.resolveDir, args.path), external: true }
+          : undefined,
+      );
+      // Our packages' modules only define things (none is imported for its side effects), so a
+      // module none of whose exports a command uses is left out: `score` loads the rubric
+      // package's text functions without its drills, architectures and linters.
+      build.onResolve({ filter: /.*/ }, async (/** @type {any} */ args) => {
+        if (args.pluginData?.mlsdInner || args.importer.includes('/node_modules/')) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { mlsdInner: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        if (!resolved.path.startsWith(PACKAGES_DIR) || resolved.path.includes('/node_modules/'))
+          return undefined;
+        return { path: resolved.path, sideEffects: false };
+      });
+    },
+  };
 }
 
 /** Each command's chunk, by the word that selects it in `commands.ts`. */

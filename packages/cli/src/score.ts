@@ -93,6 +93,8 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
       scoringCpuMs: ms((cpu.user + cpu.system) / 1000),
       /** `bundle` or `tsx` when started by bin/mlsd.mjs (`pnpm mlsd`), else how the caller ran it. */
       runner: io.env?.MLSD_CLI_RUNNER ?? 'direct',
+      /** With the prebuilt CLI: whether V8's code cache served (`used`), see bin/score-script.mjs. */
+      codeCache: io.env?.MLSD_CLI_CODE_CACHE ?? 'none',
       builtRubricData: rubrics.built,
       builtCompiledRubric: rubrics.compiled,
     };

@@ -144,6 +144,19 @@ describe('the prebuilt CLI', () => {
     const withoutTime = (text: string) => ({ ...JSON.parse(text), createdAt: undefined });
     expect(withoutTime(child.stdout)).toEqual(withoutTime(stdout));
     expect(JSON.parse(child.stdout).overall).toBeGreaterThan(0);
+
+    // `mlsd score` as bin/mlsd.mjs runs it: the CommonJS script, with the code cache the build
+    // recorded, which V8 takes (same Node), and the same report.
+    const runner = new URL('../bin/score-script.mjs', import.meta.url).href;
+    const program = `import { runScoreScript } from ${JSON.stringify(runner)};
+const io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: {} };
+const { code, cache } = await runScoreScript(${JSON.stringify(out)}, ${JSON.stringify(args.slice(1))}, io);
+process.stderr.write(cache);
+process.exitCode = code;`;
+    const script = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
+    expect(script.stderr).toBe('used');
+    expect(script.status).toBe(0);
+    expect(withoutTime(script.stdout)).toEqual(withoutTime(stdout));
   });
 });
 
