@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric, rememberCompiled } from './compile.ts';
 import { type CompiledRubricData, decodeCompiled, encodeCompiled } from './compiled-data.ts';
+import { adoptMeaningReferences, meaningCandidates } from './meaning.ts';
 import {
   compiledDataKey,
   DEFAULT_RUBRIC_DATA_DIR,
@@ -16,6 +17,7 @@ import {
   rubricDataKey,
 } from './rubric-data.ts';
 import { scoreTranscript } from './transcript-file.ts';
+import { wordVectors } from './word-vectors.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RUBRICS = join(ROOT, 'rubrics');
@@ -64,6 +66,36 @@ describe('a compiled rubric stored as JSON', () => {
     rememberCompiled(decoded);
     expect(compileRubric(again.study, again.framework)).toBe(decoded);
     expect(score(again)).toEqual(reference);
+  });
+
+  it.skipIf(!wordVectors())('reads by meaning with the stored index exactly as with one it builds', () => {
+    const fresh = loaded('ad-click-prediction');
+    const built = compileRubric(fresh.study, fresh.framework);
+    const data = JSON.parse(asJson(encodeCompiled(built))) as CompiledRubricData;
+    expect(data.meaning?.words.length).toBeGreaterThan(100);
+    const again = loaded('ad-click-prediction');
+    const decoded = decodeCompiled(data, again.study, again.framework);
+    if (!decoded) throw new Error('the stored rubric did not decode');
+    // Adopted while decoding: a second adoption is refused, as is a table of another id.
+    expect(adoptMeaningReferences(decoded, data.meaning!)).toBe(false);
+    const other = compileRubric(loaded('ad-click-prediction').study, fresh.framework);
+    expect(adoptMeaningReferences(other, { ...data.meaning!, table: 'another table' })).toBe(false);
+    const cache = new AnalysisCache();
+    let read = 0;
+    for (const name of readdirSync(join(ROOT, 'calibration', 'ad-click-prediction'))) {
+      const turns = (
+        JSON.parse(readFileSync(join(ROOT, 'calibration', 'ad-click-prediction', name), 'utf8')) as {
+          turns: { role: string; text: string }[];
+        }
+      ).turns;
+      for (const turn of turns.filter((entry) => entry.role === 'candidate'))
+        for (const segment of cache.analysis(turn.text).segments) {
+          const expected = meaningCandidates(built, segment, null);
+          expect(meaningCandidates(decoded, segment, null)).toEqual(expected);
+          read += expected.length;
+        }
+    }
+    expect(read).toBeGreaterThan(50);
   });
 
   it('is not decoded onto a rubric it does not fit', () => {

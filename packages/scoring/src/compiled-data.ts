@@ -1,5 +1,6 @@
 import type { CaseStudy, Framework, StepId, TalkingPoint } from '@mlsd/rubric';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric, SignalRef } from './compiled-types.ts';
+import { adoptMeaningReferences, type MeaningReferences, storedMeaningReferences } from './meaning.ts';
 import type { CompiledSignal, PhraseKey } from './phrases.ts';
 import { meaningStatus } from './word-vectors.ts';
 
@@ -35,6 +36,8 @@ export interface CompiledRubricData {
   caseWords: string[];
   signalIndex: [string, SignalRef[]][];
   vocabIndex: [string, { point: number; weight: number }[]][];
+  /** The reading-by-meaning index's references (`meaning.ts`), when the build had the word vectors. */
+  meaning?: MeaningReferences;
 }
 
 function stepPointsOf(study: CaseStudy, framework: Framework, step: StepId, source: 'case' | 'framework') {
@@ -72,7 +75,13 @@ export function encodeCompiled(rubric: CompiledRubric): CompiledRubricData {
     caseWords: [...rubric.caseWords],
     signalIndex: [...rubric.signalIndex],
     vocabIndex: [...rubric.vocabIndex],
+    ...withMeaning(rubric),
   };
+}
+
+function withMeaning(rubric: CompiledRubric): { meaning?: MeaningReferences } {
+  const meaning = storedMeaningReferences(rubric);
+  return meaning ? { meaning } : {};
 }
 
 /**
@@ -107,8 +116,9 @@ export function decodeCompiled(
     if (!point) throw new Error(`compiled rubric data names point ${index} of ${points.length}`);
     return point;
   };
+  let rubric: CompiledRubric;
   try {
-    return {
+    rubric = {
       study,
       framework,
       steps: data.steps.map((step) => ({
@@ -129,4 +139,7 @@ export function decodeCompiled(
   } catch {
     return null;
   }
+  // The index is made for these very objects; with another word-vector table it is built on first use.
+  if (data.meaning) adoptMeaningReferences(rubric, data.meaning);
+  return rubric;
 }

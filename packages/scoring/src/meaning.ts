@@ -109,21 +109,52 @@ function indexOf(rubric: CompiledRubric): MeaningIndex | null {
   let index = indexes.get(rubric);
   if (index === undefined) {
     const vectors = wordVectors();
-    index = vectors ? buildIndex(vectors, rubric.points) : null;
+    index = vectors ? indexFrom(vectors, rubric.points.length, referencesOf(vectors, rubric.points)) : null;
     indexes.set(rubric, index);
   }
   return index;
 }
 
-function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): MeaningIndex {
+/**
+ * The part of a case's index worked out from its text and the table's word ranks, stored by the
+ * build with the compiled case (`compiled-data.ts`): the reference words, the references as word
+ * numbers and weights, and how many points use each lemma. A fresh process builds it in 10-30 ms
+ * of mostly unoptimised code, and reads it back in a few.
+ */
+export interface MeaningReferences {
+  /** `WordVectors.id` of the table the ranks come from. */
+  table: string;
+  words: string[];
+  /** Per point, per reference: its word numbers and their weights. */
+  references: [number[], number[]][][];
+  pointsUsing: [string, number][];
+}
+
+/** The stored form of `rubric`'s index; null without the word-vector table. */
+export function storedMeaningReferences(rubric: CompiledRubric): MeaningReferences | null {
+  const vectors = wordVectors();
+  return vectors ? referencesOf(vectors, rubric.points) : null;
+}
+
+/**
+ * Makes `stored` (the build's, for this very case) the index of `rubric`, when it was made with
+ * the table this process reads; false otherwise, and the index is built on first use as before.
+ */
+export function adoptMeaningReferences(rubric: CompiledRubric, stored: MeaningReferences): boolean {
+  const vectors = wordVectors();
+  if (!vectors || stored.table !== vectors.id || indexes.has(rubric)) return false;
+  indexes.set(rubric, indexFrom(vectors, rubric.points.length, stored));
+  return true;
+}
+
+function referencesOf(vectors: WordVectors, points: readonly CompiledPoint[]): MeaningReferences {
   // A word most of the case's points use ("click" in the ad case) says little about which one is meant.
   const pointsUsing = new Map<string, number>();
   for (const point of points) {
     const lemmas = new Set([...point.signals.flatMap((signal) => signal.lemmas), ...point.strong.flat()]);
     for (const lemma of lemmas) pointsUsing.set(lemma, (pointsUsing.get(lemma) ?? 0) + 1);
   }
-  const caseWeight = (lemma: string) =>
-    Math.log((points.length + 1) / (pointsUsing.get(lemma) ?? 1)) / Math.log(points.length + 1);
+  const caseWeight = caseWeightOf(points.length, pointsUsing);
   const words: string[] = [];
   const wordIndex = new Map<string, number>();
   const reference = (lemmas: readonly string[]): ReferenceWord[] =>
@@ -140,8 +171,24 @@ function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): Mea
     [...point.signals.map((signal) => signal.lemmas), ...point.strong]
       .map(reference)
       .filter((words) => words.length >= 2)
-      .map(packed),
+      .map((words): [number[], number[]] => [
+        words.map(({ word }) => word),
+        words.map(({ weight }) => weight),
+      ]),
   );
+  return { table: vectors.id, words, references, pointsUsing: [...pointsUsing] };
+}
+
+/** How few of the case's points use a lemma, 0..1. */
+function caseWeightOf(points: number, pointsUsing: Map<string, number>): (lemma: string) => number {
+  return (lemma) => Math.log((points + 1) / (pointsUsing.get(lemma) ?? 1)) / Math.log(points + 1);
+}
+
+/** The index from its references, built or stored: the vectors, the kernel and the lookups. */
+function indexFrom(vectors: WordVectors, points: number, stored: MeaningReferences): MeaningIndex {
+  const { words } = stored;
+  const caseWeight = caseWeightOf(points, new Map(stored.pointsUsing));
+  const references = stored.references.map((point) => point.map(packed));
   const withVector = Int32Array.from(
     words.flatMap((word, i) => (vectors.row(word) >= MEANING.minRank ? [i] : [])),
   );
@@ -162,14 +209,10 @@ function buildIndex(vectors: WordVectors, points: readonly CompiledPoint[]): Mea
   };
 }
 
-function packed(words: readonly ReferenceWord[]): Reference {
+function packed([words, weights]: [number[], number[]]): Reference {
   let total = 0;
-  for (const { weight } of words) total += weight;
-  return {
-    words: Int32Array.from(words, ({ word }) => word),
-    weights: Float64Array.from(words, ({ weight }) => weight),
-    total,
-  };
+  for (const weight of weights) total += weight;
+  return { words: Int32Array.from(words), weights: Float64Array.from(weights), total };
 }
 
 /** A content word worth comparing: a word, not a number or a mark, and not filler. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +15,12 @@ import { fileURLToPath } from 'node:url';
  * length of the word list, the words (UTF-8, one per line), then count x dimensions signed bytes.
  */
 export interface WordVectors {
+  /**
+   * A hash of the words and their order (the header and the word list, not the vectors): data
+   * stored against one table's rows and ranks (the reading-by-meaning index of a compiled case)
+   * is used only with a table of this id.
+   */
+  readonly id: string;
   readonly size: number;
   readonly dims: number;
   /** The first `ranked` rows are common English words in frequency order (row = rank). */
@@ -96,6 +103,7 @@ export function decodeWordVectors(bytes: Uint8Array): WordVectors {
     return sum * inverseNormOf(a) * inverseNormOf(b);
   };
   return {
+    id: createHash('sha256').update(buffer.subarray(MAGIC.length, start)).digest('hex'),
     size,
     dims,
     ranked,
