@@ -86,6 +86,8 @@ export async function bundleCli(outdir = CLI_DIST) {
 function writeScoreCache(outdir) {
   const runner = pathToFileURL(join(CLI_DIR, 'bin/score-script.mjs')).href;
   const transcript = join(REPO_ROOT, 'calibration/ad-click-prediction/strong.json');
+  // Without a transcript to score, no cache: the script runs as well without one, only slower.
+  if (!existsSync(transcript)) return;
   const program = `import { runScoreScript } from ${JSON.stringify(runner)};
 const io = { cwd: process.cwd(), stdout: { write: () => true }, stderr: process.stderr, env: {} };
 const { code } = await runScoreScript(${JSON.stringify(outdir)}, [${JSON.stringify(transcript)}, '--json'], io, { writeCache: true });

@@ -42,8 +42,8 @@ const requireFromHere = createRequire(import.meta.url);
 /** Column numbers of a feature's entry in `packing.layout`, as the package's loader reads them. */
 const MASK = 1;
 const SHIFT = 2;
-/** 0 for a feature whose values are kept as a list of strings (prefix, suffix, shape). */
-const PACKED = 3;
+/** 0 for a feature whose values are kept in its list (prefix, suffix, shape): its bits index the list. */
+const LISTED = 3;
 /** 1 for a feature worked out for words the lexicon does not know. */
 const EXTRACTABLE = 4;
 
@@ -65,7 +65,7 @@ export function winkCoreModel(): unknown {
   // (null-prototype objects, filled in list order, as wink looks values up and adds new ones to them).
   for (const name in layout) {
     const feature = features[name];
-    if (layout[name]?.[PACKED] === 0 && feature) feature.hash = hashOf(feature.list as string[]);
+    if (layout[name]?.[LISTED] === 0 && feature) feature.hash = hashOf(feature.list as string[]);
   }
   const lexeme = features.lexeme!;
   lexeme.hash = mapBackedHash(lexeme.list as string[]);
@@ -81,7 +81,7 @@ export function winkCoreModel(): unknown {
   for (const name in layout) {
     const entry = layout[name]!;
     const feature = features[name];
-    if (entry[PACKED] === 0 && feature) {
+    if (entry[LISTED] === 0 && feature) {
       feature.intrinsicSize = feature.list.length;
       feature.index = feature.list.length;
       feature.maxIndex = entry[MASK]! >>> entry[SHIFT]!;
