@@ -175,6 +175,8 @@ describe('splitMessage', () => {
     // "— same for Y": the question before asked again of another subject.
     expect(asked('Monthly churn — same for new sign-ups, how many a month?')).toEqual([true, true]);
     expect(asked('How many refunds a week; same for chargebacks?')).toEqual([true, true]);
+    // "use" ending a noun phrase is the noun: "Existing model use, and how clean are the photos?"
+    expect(asked('Existing image model use, and how clean are the catalog photos?')).toEqual([true, true]);
     expect(asked('ok so prefetching... how many posts per page?')).toEqual([false, true]);
     expect(asked('how many users? otherwise I will keep the current cadence.')).toEqual([true, false]);
   });

@@ -249,7 +249,9 @@ function isTopicAsked(text: string, joint: string | undefined): boolean {
 const TRAILING_TOPIC = /^(.*\S),\s*(?:and|plus)\s+(?:also\s+)?([^,;:]+)$/i;
 
 /** A short noun phrase with no verb, question word or lead: "daily orders", "the number of GPUs". */
-export function isBareTopic(text: string): boolean {
+export function isBareTopic(typed: string): boolean {
+  // "Existing image model use": "use" after a noun, ending the phrase, is the noun.
+  const text = typed.replace(/(?<=\w\s)use(?=[?.!\s]*$)/i, 'usage');
   const words = text
     .replace(/[?.!]+$/, '')
     .trim()
