@@ -1,11 +1,11 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { ADDS_AN_ASK, FIGURE_NOUN, isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
+import { ADDS_AN_ASK, FIGURE_NOUN, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
+import { readWithCase } from './case-asked.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { isForOwnPurpose, isOutsideTask } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
-import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
 import {
   asks,
   assumes,
@@ -293,78 +293,7 @@ const ASKS_ANNOUNCED =
  */
 export function readIntent(text: string, context: ReadingContext = {}): IntentReading {
   const read = withLearnedReading(text, readIntentByRules(text), context);
-  // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
-  // question whether a figure fits the case. When the case's facts answer it, the candidate gets
-  // the figure (their idea is still read and scored).
-  if (read.intent === 'tentative' && context.answersFact) {
-    const questions = fitsAsked(text);
-    if (questions.length > 0 && context.answersFact(questions))
-      return { ...read, intent: 'facts', questions, alsoAnswers: true, reason: 'fit-asked' };
-    // "hmm, any special rules for teenagers? I'd want those as hard filters", "I'm thinking clicks as
-    // the main metric — or is it purchases?": an idea, and beside it a question the case's facts
-    // answer. The candidate gets the fact; the idea is still read and scored.
-    const asked = caseQuestionsBeside(text).filter((question) => context.answersFact?.([question]));
-    if (asked.length > 0)
-      return {
-        ...read,
-        intent: 'facts',
-        questions: asked,
-        askedIn: asked,
-        alsoAnswers: true,
-        reason: 'idea-then-ask',
-      };
-  }
-  // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects
-  // with no question mark is the candidate's own list ("1) two-tower retrieval 2) GBDT ranker")
-  // unless the case has a fact for every item: then it asks for them.
-  if (read.intent === 'answer' && context.answersFact) {
-    const items = listedSubjects(text);
-    if (items.length >= 2 && items.every((item) => context.answersFact?.([item]))) {
-      const questions = items.map((item) => `${item}?`);
-      return {
-        ...read,
-        intent: 'facts',
-        questions,
-        askedIn: questions,
-        alsoAnswers: false,
-        reason: 'subjects-listed',
-      };
-    }
-  }
-  return read;
-}
-
-/**
- * The parts of a message that ask about the case rather than put an idea up for a verdict: asked,
- * opened as a question ("any special rules for teenagers?", "has that been tried before?", "or is
- * it purchases?", "what share"), and neither a proposal nor a doubt about the candidate's own idea.
- */
-function caseQuestionsBeside(text: string): string[] {
-  return splitMessage(normalize(text))
-    .filter((part) => part.asked && !part.told)
-    .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))
-    .filter(
-      (question) =>
-        CASE_ASK.test(question) && !PROPOSAL_QUESTION.test(question) && wordCount(question) >= CASE_ASK_WORDS,
-    );
-}
-
-/** Fewest words a question beside an idea needs to stand on its own ("what share" leans on the idea). */
-const CASE_ASK_WORDS = 4;
-
-/** Opens like a question about what exists or holds in the case. */
-const CASE_ASK =
-  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|what share|how (?:many|much|often|long|fast|big))\b/i;
-
-/** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
-function listedSubjects(text: string): string[] {
-  const lines = unfoldNumbers(normalize(text));
-  if (lines === normalize(text)) return [];
-  const items = lines
-    .split('\n')
-    .map((line) => stripFiller(line).replace(/[\s.;,!]+$/, ''))
-    .filter((line) => line !== '');
-  return items.every((item) => isBareTopic(item)) ? items : [];
+  return (context.answersFact && readWithCase(text, read, context.answersFact)) ?? read;
 }
 
 /** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */

@@ -1,0 +1,92 @@
+/**
+ * Readings that need the case: after the rules and the learned reader, a message they read as the
+ * candidate's idea or list becomes a fact question only when the case's facts answer every part it
+ * would ask (docs/interviewer.md, "Facts").
+ */
+import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
+import type { IntentReading } from './intent.ts';
+import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
+import { normalize, stripFiller, wordCount } from './sentences.ts';
+
+/** Whether the case's facts confidently answer one of `questions`. */
+type AnswersFact = (questions: readonly string[]) => boolean;
+
+/** The message read again with the case's facts in hand, or null when nothing changes. */
+export function readWithCase(
+  text: string,
+  read: IntentReading,
+  answersFact: AnswersFact,
+): IntentReading | null {
+  if (read.intent === 'tentative') {
+    // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
+    // question whether a figure fits the case. The candidate gets the figure; the idea is still read.
+    const fits = fitsAsked(text);
+    if (fits.length > 0 && answersFact(fits))
+      return { ...read, intent: 'facts', questions: fits, alsoAnswers: true, reason: 'fit-asked' };
+    // "hmm, any special rules for teenagers? I'd want those as hard filters": an idea, and beside it
+    // a question the case's facts answer.
+    const asked = caseQuestionsBeside(text).filter((question) => answersFact([question]));
+    if (asked.length > 0)
+      return {
+        ...read,
+        intent: 'facts',
+        questions: asked,
+        askedIn: asked,
+        alsoAnswers: true,
+        reason: 'idea-then-ask',
+      };
+  }
+  // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects
+  // with no question mark is the candidate's own list ("1) two-tower retrieval 2) GBDT ranker")
+  // unless the case has a fact for every item: then it asks for them.
+  if (read.intent === 'answer') {
+    const items = listedSubjects(text);
+    if (items.length >= 2 && items.every((item) => answersFact([item]))) {
+      const questions = items.map((item) => `${item}?`);
+      return {
+        ...read,
+        intent: 'facts',
+        questions,
+        askedIn: questions,
+        alsoAnswers: false,
+        reason: 'subjects-listed',
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * The parts of a message that ask about the case rather than put an idea up for a verdict: asked,
+ * opened as a question about what exists or what people do ("any special rules for teenagers?",
+ * "has that been tried before?"), long enough to stand alone, and not a proposal or a doubt about
+ * the candidate's own idea ("is it fine if I...", "do we need to call X for every Y?").
+ */
+function caseQuestionsBeside(text: string): string[] {
+  return splitMessage(normalize(text))
+    .filter((part) => part.asked && !part.told)
+    .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))
+    .filter(
+      (question) =>
+        CASE_ASK.test(question) && !PROPOSAL_QUESTION.test(question) && wordCount(question) >= CASE_ASK_WORDS,
+    );
+}
+
+/** Fewest words a question beside an idea needs to stand on its own ("what share" leans on the idea). */
+const CASE_ASK_WORDS = 4;
+
+/** Opens like a question about what exists or holds in the case. */
+const CASE_ASK =
+  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|how (?:many|much|often|long|fast|big))\b/i;
+
+/** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
+function listedSubjects(text: string): string[] {
+  const plain = normalize(text);
+  const lines = unfoldNumbers(plain);
+  if (lines === plain) return [];
+  const items = lines
+    .split('\n')
+    .map((line) => stripFiller(line).replace(/[\s.;,!]+$/, ''))
+    .filter((line) => line !== '');
+  return items.every((item) => isBareTopic(item)) ? items : [];
+}
