@@ -2,9 +2,17 @@ import type { CaseStudy, Fact } from '@mlsd/rubric';
 import { createFactClassifier } from './facts/classifier.ts';
 import { createDecider } from './facts/decide.ts';
 import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
-import { countsAsked, createRanker, type Ranked, type Ranking } from './facts/rank.ts';
+import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
 import { type FactExamples, factExamplesFor } from './facts/training.ts';
+
+/**
+ * "how much bookings per week we have?": a count asked with "how much", as non-native speakers
+ * often do, read as "how many" (a plural noun after it, not "does", "is" or a mass noun).
+ */
+const COUNT_AS_AMOUNT =
+  /\bhow much (?=(?!(?:does|is|was|has|this|its|less|news|us|gas|plus|bonus|status)\b)[a-z]+[^s\W']s\b)/gi;
+const countsAsked = (question: string) => question.replace(COUNT_AS_AMOUNT, 'how many ');
 
 export interface FactMatch {
   fact: Fact;

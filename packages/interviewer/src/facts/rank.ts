@@ -167,14 +167,6 @@ function valuedCredit(profile: Profile, term: string, kinds: readonly ValueKind[
  * the question meets most fully: "how many videos are searchable?" meets the cue "how many videos"
  * whole, and only mentions a word of the freshness fact's answer.
  */
-/**
- * "how much bookings per week we have?": a count asked with "how much", as non-native speakers
- * often do, read as "how many" (a plural noun after it, not "does", "is" or a mass noun).
- */
-const COUNT_AS_AMOUNT =
-  /\bhow much (?=(?!(?:does|is|was|has|this|its|less|news|us|gas|plus|bonus|status)\b)[a-z]+[^s\W']s\b)/gi;
-export const countsAsked = (question: string) => question.replace(COUNT_AS_AMOUNT, 'how many ');
-
 export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights> = {}, title = ''): Ranker {
   const w: RankWeights = { ...RANK_WEIGHTS, ...tuning };
   // The words of the case's title ("fraud *detection*") name the system being designed, like FRAME
