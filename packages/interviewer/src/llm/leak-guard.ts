@@ -90,9 +90,12 @@ export function createLeakGuard(caseStudy: CaseStudy, framework: Framework): Lea
 
 /**
  * The lookup tables a scanner needs: every leak as a word sequence, and every proper prefix of one
- * from its first content word. Stop words that open a leak ("of the", "you would") give nothing
- * away, so they are shown at once; a leak completed after them still replaces the whole message.
- * Holding them cost every reply about one chunk of lag on common words.
+ * from its second content word. A leak found replaces the whole message, so what a prefix decides
+ * is only what the candidate glimpses first: the stop words and the one content word that open a
+ * leak ("of the check", "you would roll") give nothing away and are shown at once; the next content
+ * word, or half of it, is held until the words after it settle whether a leak follows. Holding from
+ * the first word cost every reply about one chunk of lag on common words, and from the first content
+ * word another one to three chunks on words such as "check" or "result".
  */
 function leakTables(
   forbidden: ReadonlySet<string>,
@@ -100,8 +103,9 @@ function leakTables(
 ): LeakTables {
   const titleRuns = new Map<string, string[]>();
   const prefixes = new Map<string, string[] | null>();
+  const openers = new Set<string>();
   const vocabulary = new Set<string>();
-  const firstWords = new Set<string>();
+  const heldWords = new Set<string>();
   let maxRun = SHINGLE_WORDS;
   // `null`: a prefix of something always forbidden; a list: only of these titles.
   const addPrefixes = (leak: readonly string[], title: string | null) => {
@@ -109,8 +113,11 @@ function leakTables(
     for (const word of leak) vocabulary.add(word);
     const firstContent = leak.findIndex((word) => !STOP.has(word));
     const words = firstContent > 0 ? leak.slice(firstContent) : leak;
-    if (words[0] !== undefined) firstWords.add(words[0]);
-    for (let length = 1; length < words.length; length++) {
+    const heldFrom = words.findIndex((word, index) => index > 0 && !STOP.has(word));
+    if (heldFrom < 0) return;
+    heldWords.add(words[heldFrom]!);
+    for (let length = 1; length <= heldFrom; length++) openers.add(words.slice(0, length).join(' '));
+    for (let length = heldFrom + 1; length < words.length; length++) {
       const key = words.slice(0, length).join(' ');
       const known = prefixes.get(key);
       if (title === null || known === null) prefixes.set(key, null);
@@ -124,9 +131,9 @@ function leakTables(
     const key = words.join(' ');
     titleRuns.set(key, [...(titleRuns.get(key) ?? []), title]);
   }
-  // A half-written word matters only where a leak could start: inside one, the words before it are held already.
+  // A half-written word matters only after an opener: inside a leak, the words before it are held already.
   const wordPrefixes = new Set<string>();
-  for (const word of firstWords) {
+  for (const word of heldWords) {
     for (let end = 1; end <= word.length; end++) wordPrefixes.add(word.slice(0, end));
   }
   const maxWord = Math.max(0, ...[...vocabulary].map((word) => word.length));
@@ -137,6 +144,7 @@ function leakTables(
     titleRuns,
     titleLengths,
     prefixes,
+    openers,
     wordPrefixes,
     maxRun,
     maxWord,

@@ -16,8 +16,8 @@ interface Word {
  * window of the text before it (enough for a word, a grading phrase or a refusal cut by a chunk
  * boundary), and only the last few words are kept. Text is held back only while its end could
  * still become a leak: a run of words that starts a secret passage, a title or a grading phrase
- * (from its first content word: the stop words before it are shown), or a half-written word that
- * starts a word of one. Text once released is never taken back;
+ * (from its second content word: the stop words and the content word that open it are shown), or a
+ * half-written word after such an opening that starts the next content word of one. Text once released is never taken back;
  * after a leak nothing more is released.
  */
 export class LeakScanner {
@@ -158,7 +158,7 @@ export class LeakScanner {
   #holdFrom(): number {
     let hold = this.#end;
     const open = this.#open;
-    if (open && this.#tables.wordPrefixes.has(open.norm)) hold = open.start;
+    if (open && this.#tables.wordPrefixes.has(open.norm) && this.#afterOpener()) hold = open.start;
     const longest = Math.min(this.#tables.maxRun - 1, this.#words.length);
     for (let length = longest; length >= 1; length--) {
       const titles = this.#tables.prefixes.get(this.#lastWords(length));
@@ -168,6 +168,15 @@ export class LeakScanner {
       }
     }
     return hold;
+  }
+
+  /** Whether the last complete words open a leak, so the word being written could be its second content word. */
+  #afterOpener(): boolean {
+    const longest = Math.min(this.#tables.maxRun - 1, this.#words.length);
+    for (let length = 1; length <= longest; length++) {
+      if (this.#tables.openers.has(this.#lastWords(length))) return true;
+    }
+    return false;
   }
 
   #release(to: number): string {

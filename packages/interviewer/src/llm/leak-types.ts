@@ -20,9 +20,14 @@ export interface LeakTables {
   /** Joined title words to the titles they spell. */
   titleRuns: ReadonlyMap<string, readonly string[]>;
   titleLengths: readonly number[];
-  /** Every proper prefix of a leak from its first content word: `null` when it starts a leak always, else the titles it starts. */
+  /**
+   * Every proper prefix of a leak from its first content word that holds a second one: `null` when
+   * it starts a leak always, else the titles it starts.
+   */
   prefixes: ReadonlyMap<string, readonly string[] | null>;
-  /** Every prefix of a word that starts a leak: a half-written word that is none of these, after words that start none, can be shown. */
+  /** The words that open a leak up to its second content word: its first content word and the stop words after it. */
+  openers: ReadonlySet<string>;
+  /** Every prefix of a leak's second content word: a half-written word held only after an opener. */
   wordPrefixes: ReadonlySet<string>;
   /** The longest leak in words, and the longest word in any leak. */
   maxRun: number;

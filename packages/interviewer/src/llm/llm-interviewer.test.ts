@@ -149,9 +149,9 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).code).toBe('CUT');
     expect((error as LlmError).partial).toBe(deltas.join(''));
-    // Held back only what could still start a leak: the half-written "trus…", not a fixed five
-    // words, and not the stop words before it ("can be"), which give nothing away.
-    expect(deltas.join('')).toBe('How would you check that the predicted numbers can be ');
+    // Held back only what could still become a leak, never a fixed five words: nothing here
+    // could (a half-written word is held only after the first content word of a leak).
+    expect(deltas.join('')).toBe('How would you check that the predicted numbers can be trus');
   });
 
   it('fails an empty reply', async () => {
