@@ -278,6 +278,16 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // "not covered", 28.6% "none", 90.4% end to end.
   blind15a: { right: 0.8, falseNone: 7, none: 0.27 },
   blind15b: { right: 0.83, falseNone: 6, none: 0.28 },
+  // Written blind in the fourteenth session by two hands that never saw the code or the other sets
+  // (234 answerable questions in three phrasings, 108 unanswerable; references back to the
+  // conversation, half-remembered numbers to confirm, dictation, chat style, terse asks), split by
+  // case the other way round from blind15: blind16a has blind15b's cases and is read, blind16b has
+  // blind15a's and is not. First sight: blind16a 84.4% right (plain 88.0%, filler 69.2%, combined
+  // 90.2%), 96.8% given, 9 false "not covered", 33.3% "none", 94.7% end to end; blind16b 84.8%
+  // right (plain 93.2%, filler 70.9%, combined 87.6%), 94.9% given, 13 false "not covered", 18.5%
+  // "none", 92.3% end to end.
+  blind16a: { right: 0.84, falseNone: 9, none: 0.33 },
+  blind16b: { right: 0.84, falseNone: 13, none: 0.18 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

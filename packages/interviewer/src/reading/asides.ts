@@ -17,6 +17,8 @@ const META = anyOf([
   // The interview's level and origin: "what level is this calibrated for?", "which company's interview format".
   /\b(?:what|which) level\b[^.?!]{0,20}\b(?:calibrated|pitched|aimed|set|meant|targeted)\b|\binterview (?:format|style|process|loop)\b[^.?!]{0,20}\b(?:based on|from|like)\b/i,
   /\bmy (?:score|grade|rating|marks?|results?|performance|feedback|chances|odds|level)\b/i,
+  // What the interview holds against the candidate: "does asking for a hint count against me?".
+  /\b(?:count|counts|counted|held|hold|used|go|goes|work|works) against me\b/i,
   // The candidate's own writing judged: "do typos count against me?", "is my English a problem for
   // the evaluation?", "does spelling matter for the score?". ("Spelling correction matters for
   // search" is design: it names neither the candidate nor the grade.)
@@ -70,7 +72,7 @@ const OWN_TIME =
  * allowed to give hints?") and what it is ("are you run by OpenAI?", "who built you?").
  */
 const INTERVIEWER =
-  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\b(?:have|did) you (?:personally |ever |yourself |actually )*(?:worked on|built|designed|shipped|interviewed)\b|\b(?:do|would) you (?:\w+ )?prefer (?:candidates|people|interviewees|it when (?:candidates|people|i))\b|\bwho (?:wrote|made|built|created|designed|came up with) (?:these|the|this) (?:cases?|questions?|rubrics?|app|tool|platform|interviews?|scenarios?)\b|\b(?:do|did|does) you (?:\w+ )?(?:enjoy|like|love|hate|mind|get (?:tired|bored) of) (?:interviewing|giving (?:these|interviews|mocks)|doing (?:these|this|interviews|mocks)|asking (?:these|candidates|people))\b|\b(?:which|what|any|how many) (?:other|more|different|else) (?:cases|case studies|scenarios|mocks|interviews)\b[^.?!]{0,20}\b(?:do you (?:have|offer|support|cover)|are (?:there|available|on offer)|can (?:i|we) (?:do|try|practi[cs]e|pick|choose))\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
+  /\b(?:are|is) you (?:allowed|able|supposed|permitted|meant) to\b|\b(?:have|did) you (?:personally |ever |yourself |actually |really )*(?:worked on|built|designed|shipped|interviewed|done (?:this|that|the|such an?) (?:job|role|kind of work|work))\b|\b(?:built|designed|shipped|trained|deployed|worked on)\b[^.?!]{0,30}\byourself\W*$|\b(?:do|would) you (?:\w+ )?prefer (?:candidates|people|interviewees|it when (?:candidates|people|i))\b|\bwho (?:wrote|made|built|created|designed|came up with) (?:these|the|this) (?:cases?|questions?|rubrics?|app|tool|platform|interviews?|scenarios?)\b|\b(?:do|did|does) you (?:\w+ )?(?:enjoy|like|love|hate|mind|get (?:tired|bored) of) (?:interviewing|giving (?:these|interviews|mocks)|doing (?:these|this|interviews|mocks)|asking (?:these|candidates|people))\b|\b(?:which|what|any|how many) (?:other|more|different|else) (?:cases|case studies|scenarios|mocks|interviews)\b[^.?!]{0,20}\b(?:do you (?:have|offer|support|cover)|are (?:there|available|on offer)|can (?:i|we) (?:do|try|practi[cs]e|pick|choose))\b|\byou\b[^.?!]{0,10}\b(?:run|powered|built|made|trained|developed|hosted|created|programmed|designed|operated) (?:by|on|with)\b|\bwho (?:wrote|made|built|created|designed|runs|operates|programmed|trained) (?:this|you)\b/i;
 
 /** Whether a sentence asks about the interviewer as the one who interviews (see INTERVIEWER). */
 export const asksAboutInterviewer = (sentence: string) => INTERVIEWER.test(sentence);
@@ -166,9 +168,13 @@ const DAY =
 /** Longest sentence read as small talk by its personal words alone. */
 const PERSONAL_WORDS = 12;
 const PLAINLY_PERSONAL =
-  /\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight)\b|\b(?:fire alarm|alarm|my (?:building|apartment|flat|house|street)|construction|drilling)\b|\bat the door\b|\bdoor ?bell\b|\bsomeone(?:'s| is) (?:at|knocking)\b|\bmy (?:dog|cat|baby|kids?|roommate|neighbou?r|partner|wife|husband|mom|mum|dad)\b|\bpower (?:just )?(?:went|cut|flickered)\b|\b(?:rough|long|bad|tough|hard|busy|crazy) (?:day|week|morning|night|month)\b/i;
+  /\b(?:groceries|takeout|takeaway)\b|\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight)\b|\b(?:fire alarm|alarm|my (?:building|apartment|flat|house|street)|construction|drilling)\b|\bat the door\b|\bdoor ?bell\b|\bsomeone(?:'s| is) (?:at|knocking)\b|\bmy (?:dog|cat|baby|kids?|roommate|neighbou?r|partner|wife|husband|mom|mum|dad)\b|\bpower (?:just )?(?:went|cut|flickered)\b|\b(?:rough|long|bad|tough|hard|busy|crazy) (?:day|week|morning|night|month)\b/i;
 const YOUR_LIFE =
   /\b(?:do|did|are|have) you (?:\w+ )?(?:enjoy|like|love|hate|miss)\w* (?:your|being|working|doing|living)\b|\b(?:do|did|have) you (?:ever |also |still )?(?:play|cook|watch|read|travel|eat|drink|sleep|exercise|listen to)\b|\byour favou?rite\b/i;
+
+/** Something seen in the news or online, asked about: "did you see that video going around on twitter?". */
+const GOING_AROUND =
+  /\b(?:did|have) you (?:see|seen|watch|watched|catch|hear about|heard about|read)\b[^.?!]{0,40}\b(?:going around|went viral|going viral|viral|trending|on (?:twitter|tiktok|reddit|instagram|youtube|the news|tv)|everyone(?:'s| is) talking about)\b/i;
 
 /** Personal framing: about the speaker or the interviewer, not about the case. */
 const PERSONAL = /\b(?:you|your|i|i'?m|i'?ve|my|me|here)\b/i;
@@ -282,6 +288,7 @@ export function asideOf(sentence: string, asks: boolean): Aside | null {
   // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as
   // the one who interviews, before the interviewer as a person with a life.
   if (asks && INTERVIEWER.test(sentence)) return 'meta';
+  if (asks && GOING_AROUND.test(sentence)) return 'off-topic';
   const ownLife = asks ? YOUR_LIFE.test(sentence) : PLAINLY_PERSONAL.test(sentence);
   // "Warm start from yesterday's weights" is the design speaking, whatever day it names.
   if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS && !hasDesignWord(sentence))

@@ -54,10 +54,16 @@ const DESIGN_ADVICE_PATTERNS = [
   // How a design problem is usually solved: "how do people usually split this up?", "how do teams
   // typically handle cold start?" ("How do people usually pay?" asks about the case's users.)
   new RegExp(
-    String.raw`\bhow (?:do|would|should|might) (?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
+    String.raw`\bhow (?:do|would|should|might) (?:(?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?|you (?:usually|typically|normally|generally|commonly) )(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
     'i',
   ),
   /\b(?:usual|standard|common|typical|best|right|good|normal|conventional|proper) way (?:people|folks|teams|you|one|engineers) \w+/i,
+  // The known remedy asked for: "what's the standard way to de-bias click logs?", "what's the usual
+  // trick to keep answers grounded?", "is there a known technique?". ("What's the usual way to pay?"
+  // asks about the case's users.)
+  // ("Is a time-based split the right way to evaluate?" puts up the candidate's own idea.)
+  /\b(?:what(?:'s| is| are| would be)?|whats|which|any|is there|are there)(?: \w+){0,2}? (?:usual|standard|common|typical|best|right|good|normal|conventional|proper|sensible|recommended|known|accepted|established|classic|clean) (?:way|approach|trick|technique|method|recipe|practice|fix|remedy|solution|pattern)s? (?:to|for|of) (?!(?:pay|book|order|buy|shop|sign|log|check ?out|contact|reach|get there|get around|travel|commute)\b)[\w-]+/i,
+  /\b(?:is there|are there|any)\b[^.?!]{0,12}\b(?:known|standard|common|usual|typical|established|well-known|proven|classic) (?:technique|trick|approach|method|recipe|fix|remedy|solution|pattern|practice)s?\b/i,
   // How to think about a part of the design: "how should I think about position bias here?"
   /\bhow (?:should|would|do|can|could|shall) (?:i|we|one) (?:even |best |really |actually )?(?:think about|approach|frame|reason about|go about|tackle|look at|think through)\b/i,
   // What would help the design, asked of the interviewer: "what kind of data would help us here?"

@@ -118,14 +118,22 @@ const BARE_YES = /^\W*(?:(?:yes|yeah|yep|yup)\b[\s,.!]*)+$/i;
 /** "end: wrap at 3 lines", "finish: beam width 4": a note's label, not a request to end anything. */
 const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
 
+/**
+ * "Speaking of delivery, ...": a tangent opened with a word of the case. What follows says what the
+ * sentence is about ("my groceries are an hour late", "how many couriers are there?").
+ */
+const TANGENT =
+  /^(?:(?:oh|hey|btw|by the way|so|and|also|haha|lol)[,\s]+)*(?:speaking of|talking of|talking about|on the (?:topic|subject) of)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*[,:—–]\s*(?=\S)/i;
+
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
   const unlabelled = NOTE_LABEL.test(core) ? clauses.slice(1) : clauses;
   if (unlabelled.some(isStop)) return 'stop';
   if (clauses.some(isMoveOn)) return 'move-on';
+  const topic = core.replace(TANGENT, '');
   // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
-  if (isOutsideTask(core)) return 'off-topic';
+  if (isOutsideTask(topic)) return 'off-topic';
   // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
-  const aside = assumes(core) ? null : asideOf(core, asks(sentence, core));
+  const aside = assumes(core) ? null : asideOf(topic, asks(sentence, topic));
   // Beside a design clause ("..., but at 1M uploads a day one GPU node handles it") "I have no idea" hedges.
   const designs = (clause: string) =>
     hasDesignVoice(clause) || (hasDomainWord(clause) && wordCount(clause) >= DESIGN_CLAUSE_WORDS);

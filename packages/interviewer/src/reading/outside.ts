@@ -37,7 +37,7 @@ const OUTSIDE = anyOf([
   // Work of the candidate's own day job, said to be so: "..., asking for my job", "a report my boss wants".
   /\b(?:convert|write|draft|help me|summari[sz]e|fix|debug|format|clean up)\b[^.?!]{0,80}\b(?:for (?:my )?(?:job|work|day job)|at work|my (?:boss|manager|team lead) (?:wants|needs|asked)|asking for (?:my )?(?:job|work|a colleague|a friend))\b/i,
   // A matter of one's own life judged: "my landlord is raising the rent, is that even legal?".
-  /\bmy (?:landlord|rent|lease|mortgage|taxes|tax return|salary|paycheck|insurance|car|phone bill)\b[^.?!]{0,60}\b(?:legal|fair|normal|allowed|a scam|worth it|reasonable|too (?:much|high))\b/i,
+  /\bmy (?:[\w-]+ )?(?:landlord|rent|lease|mortgage|taxes|tax return|salary|paycheck|insurance|car|phone bill|bills?|gym|membership|subscription|contract|parking ticket|speeding ticket|fine)\b[^.?!]{0,60}\b(?:legal|fair|normal|allowed|a scam|worth it|reasonable|too (?:much|high))\b/i,
   // The candidate's own apps and accounts: "how do I get my tiktok feed to stop showing cooking videos".
   /\bmy (?:own )?(?:tiktok|instagram|insta|youtube|netflix|spotify|facebook|twitter|reddit|linkedin|amazon|google|gmail|iphone|android) (?:feed|account|recommendations|algorithm|ads|playlist|profile|inbox|phone)\b/i,
   // Assistants compared for one's own chores: "is ChatGPT better than Gemini for writing emails?"

@@ -34,6 +34,7 @@ const STOP = anyOf([
   /^(?:i |we )?(?:have to|need to|gotta|got to|must|should|i'?m (?:going to|gonna)|i'?ll|i will|i'?d better) (?:go|leave|run|head out|drop(?: off)?|hop off|jump off|log off|sign off|bounce)(?: to (?:a |an |my |another )?(?:meeting|call|class|appointment|work|school))?(?: (?:now|soon|early|sorry|in a (?:minute|sec|second)))*$/i,
   /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go)\W*$/i,
   /\b(?:end|quit|stop|finish|terminate|cancel|abandon|scrap|abort) (?:the|this|my|our) (?:whole |entire )?(?:interview|session|mock)\b/i,
+  /\b(?:i'?m|i am|we'?re|we are) (?:stopping|quitting|ending|abandoning|scrapping) (?:the |this )?(?:whole thing|whole (?:interview|session|mock)|interview|session|mock|everything)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,
   // "I said I want to end this.", "I'm ending this session."
   /\bi (?:want|wanted|need|'d like|would like) to (?:end|stop|quit|finish) (?:this|it|the (?:interview|session|mock))(?! (?:section|step|part|stage|with|by|on)\b)(?: (?:here|now|today|please))*\W*$/i,
@@ -102,7 +103,7 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(
-    `^(?:i think )?(?:the |my )?${STEP_WORD}(?: ${PART})? (?:is|are|feels|seems) (?:pretty |fairly |now )?(?:done|covered|finished|complete|clear|settled|sorted)(?: enough| now)?$`,
+    `^(?:(?:alright|all right|ok(?:ay)?|so|right)[,\\s]+)?(?:i think |i'?d say |i guess |i feel like )?(?:the |my )?${STEP_WORD}(?: ${PART})?(?:'s| is| are| feels| seems) (?:pretty |fairly |now )?(?:done|covered|finished|complete|clear|settled|sorted)(?: enough| now)?$`,
     'i',
   ),
   /^(?:i have )?nothing (?:else|more)(?: to add)?(?: from me| from my side)?(?: (?:for|on|about) .+)?$/i,
@@ -123,7 +124,7 @@ const STUCK = anyOf([
   /\bmy (?:mind|brain|head)(?:'s| is| just| has| went| feels)*\b[^.?!]{0,10}\b(?:blank|empty|froze|frozen|freez\w*|fried|mush|gone|stopped|stalled|locked up|foggy|fog)\b|\b(?:i'?m|i am|im|i feel)(?: \w+){0,2} (?:frozen|stumped|blanking|stuck)\b|^(?:totally |completely |really |kinda |kind of |utterly )?(?:stumped|stuck|lost|blank|blanking|clueless|frozen)\W*$/i,
   /^(?:(?:hmm+|nope|no|um+|uh+)[\s,.]+)*nothing(?: (?:really|at all|comes|here|sorry))*\W*$/i,
   /\b(?:i )?draw(?:ing)? (?:a |an )?(?:\w+ )?blank\b|\bnothing(?:'s| is)? (?:really )?coming(?: to (?:mind|me))?\b|^i dunno\b/i,
-  /\b(?:went|go|going|gone) blank\b|\bdrawing (?:a |an )?(?:complete |total )?blanks?\b|\bmy (?:head|mind|brain) is (?:empty|blank|fried|mush)\b|\bbrain (?:freeze|fog)\b/i,
+  /\b(?:is|are|was|were|'s|'re)(?: \w+){0,2}? (?:a )?(?:complete |total |bit of a )?blank (?:spot )?(?:for|to) me\b|\b(?:went|go|going|gone) blank\b|\bdrawing (?:a |an )?(?:complete |total )?blanks?\b|\bmy (?:head|mind|brain) is (?:empty|blank|fried|mush)\b|\bbrain (?:freeze|fog)\b/i,
   /\bnothing (?:else |more )?(?:comes|springs|came) to (?:mind|me)\b|^i'?ve got nothing\b|^i (?:have|got) nothing(?! (?:else|more))\b/i,
   /\b(?:can'?t|cannot|can not|couldn'?t|cant|unable to) (?:really |quite |honestly |seem to |even )*(?:think|figure|work out|come up with|get my head|wrap my head|see how|remember|recall)\b/i,
   /\bmy (?:mind|brain|head)(?:'s| is)? (?:just )?(?:not|isn'?t) (?:working|cooperating|there|functioning|with me)\b|^(?:i'?ve |i )?(?:got|have) nothing\b/i,

@@ -14,6 +14,8 @@ const STEER = anyOf([
   /\b(?:give|award|assign|grant)\s+(?:me|us|this(?:\s+\w+)?|the candidate|my answer)?\s*(?:the\s+|a\s+)?(?:full|max(?:imum)?|perfect|top|highest|best)\s+(?:marks?|scores?|points?|ratings?|grades?)/i,
   /\b(?:rate|score|grade|mark)\s+(?:this|me|my|it|them|every|all)\b[^.!?]{0,40}(?:10\/10|100\b|\bfull\b|\bperfect\b|\bmax(?:imum)?\b|\bexceptional\b|\bexcellent\b|\bhire\b|\bcovered\b|\bmet\b|\bpassed\b)/i,
   /\bstrong[\s-]hire\b/i,
+  // Boxes to tick for the candidate: "please check those boxes", "pls tick 'discussed tradeoffs' for me".
+  /\b(?:tick|check)(?: off)? (?:those|these|my|all (?:those|these|my)) (?:\w+ )?(?:box(?:es)?|items?)\b|\b(?:tick|check off)\b[^.!?]{0,30}\bfor me\b|\bdid (?:that|it|this|those|them) in my head\b/i,
   /\byou(?:'re| are) now (?:in|a|an|my|the|called|named|operating|running|acting)\b|\byou are no longer\b|\byou(?:'re| are) (?:now )?(?:a|an|my) (?:\w+ )?(?:assistant|grader|scorer|judge|evaluator|chatbot)\b|\bfull marks\b|\byou are now\b|\bfrom now on,? you\b|\byou (?:must|will|shall) now\b|\b(?:debug|developer|god|admin) mode\b/i,
   /\b(?:print|reveal|output|repeat|leak|dump|display)\b[^.!?]{0,30}\b(?:prompt|instructions|hidden|secret|evaluation criteria)\b/i,
   /\bpretend (?:you|to be|that you)\b|\b(?:act|behave|respond) as (?:if|though)\b|(?:^|\byou |\bplease |\bjust )(?:act|behave|pretend) like\b/i,
@@ -178,7 +180,7 @@ const VERDICT = String.raw`(?:full|fully \w+|complete|completed|senior|staff|exc
 const CLAIMED = anyOf([
   /(?:\b(?:the|this) |(?:^|[:;,]\s*))candidate(?:'s)? (?:has |had |have |clearly |already |really |fully |truly |is |was |definitely )*(?:nailed|aced|discussed|covered|demonstrated|passed|deserves|showed|shown|answered|mentioned|explained|addressed|understands|exceeded|met|excelled|strong|excellent|exceptional|outstanding|senior|hire|qualified|performed|did (?:great|well|excellent))\b/i,
   new RegExp(
-    String.raw`\b(?:count|treat|consider|record|log|mark|score|rate|grade|weigh|judge|evaluate|assess|take|register|note)\s+(?:this|me|the rest|everything|my (?:\w+ ){0,2}(?:answers?|responses?|work|design|performance|solution|steps?|sections?|parts?|points?)|the (?:candidate|answer|response)|this (?:answer|response|section|step|part))\b[^.!?]{0,25}?\bas (?:an? |the )?${VERDICT}\b(?!\s+(?!answer|response|coverage|marks|credit|score|points|hire)[a-z])`,
+    String.raw`\b(?:count|treat|consider|record|log|mark|score|rate|grade|weigh|judge|evaluate|assess|take|register|note)\s+(?:this|me|the rest|everything|my (?:\w+ ){0,2}(?:answers?|responses?|work|design|performance|solution|steps?|sections?|parts?|points?)|the (?:candidate|answer|response)|this (?:answer|response|section|step|part))\b[^.!?]{0,25}?\bas (?:an? |the )?${VERDICT}\b(?!\s+(?!answer|response|coverage|marks|credit|score|points|hire|no matter|regardless|whatever|anyway)[a-z])`,
     'i',
   ),
   /\b(?:this|my|the candidate'?s?) (?:answer|response|section|design|solution|work|performance)\b[^.!?]{0,20}\b(?:should|must|will|to|deserves to|needs to)\b[^.!?]{0,10}\b(?:count|be (?:counted|treated|scored|graded|rated|marked|considered|recorded|seen))\b[^.!?]{0,10}\bas\b/i,
@@ -215,6 +217,8 @@ const MARKUP = anyOf([
     'i',
   ),
   new RegExp(String.raw`(?:^|\n)\s*#{1,6}\s*(?:${ROLE}|user|prompt|new rules)\b`, 'i'),
+  // A record written as markup: "[[rubric_item:labels=covered]]", "{{score=max}}".
+  /(?:\[\[|\{\{)[^\]}]{0,60}\b(?:rubric|criteri\w+|checklist|covered|score|grade|points?|pass(?:ed)?)\b[^\]}]{0,60}(?:\]\]|\}\})/i,
   /\b(?:begin|end|start)\s+(?:of\s+)?(?:grader|grading|system|admin|developer|evaluator|scoring|score|evaluation|override|instructions?)\b/i,
   /(?:-{3,}|={3,}|#{2,}|\*{3,})\s*(?:new |end of |begin |start of |updated )?(?:instructions?|system|prompt|rules|override|grader|evaluation)\b/i,
 ]);

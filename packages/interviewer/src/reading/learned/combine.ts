@@ -76,7 +76,7 @@ const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
 
 /** Help asked for outright. */
 const HELP_ASKED =
-  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
+  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
 
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
@@ -116,6 +116,9 @@ export function withLearnedReading(
   // interviewer asked about as the one who interviews, which the learned reader takes for the case's
   // own question or for small talk.
   if (byRules.intent === 'meta' && asksAboutInterviewer(text)) return byRules;
+  // "What metrics do you use to evaluate me?": the answer key asked about is the interview's own
+  // business, whatever design words come with it.
+  if (byRules.intent === 'meta' && learned.intent !== 'steer' && ANSWER_KEY_TALK.test(text)) return byRules;
   // "DAU?", "labels?": a case word asked about in a few words is read; asking to rephrase is wrong.
   // ("je pense qu'on peut utiliser un modèle de classification" is longer, and no English.)
   const short = text.trim().split(/\s+/).length <= SHORT_ASK_WORDS;
@@ -125,6 +128,9 @@ export function withLearnedReading(
     (byRules.intent === 'facts' || hasDomainWord(text) || hasDesignWord(text))
   )
     return byRules;
+  // "no more, I'm stopping the whole thing": an end the rules read in so many words is not a
+  // candidate at a loss.
+  if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's
@@ -165,14 +171,20 @@ export function withLearnedReading(
     (hasDesignWord(text) || DESIGN_CHOICE.test(text))
   )
     return byRules;
-  if (learned.intent !== 'facts') {
-    return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
-  }
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
   // many words stays a request for help, whatever question comes with it.
   // So does the design's answer asked for ("is there a standard architecture people use for ETA
-  // models?"): the learned reader sees a question about the case's things.
-  if (byRules.intent === 'hint' && (HELP_ASKED.test(text) || asksDesignAdvice(text))) return byRules;
+  // models?", "network effects worry me, how should I think about that?"): the learned reader sees
+  // a question about the case's things, or the candidate's idea.
+  if (
+    byRules.intent === 'hint' &&
+    (learned.intent === 'facts' || ANSWERING.has(learned.intent)) &&
+    (HELP_ASKED.test(text) || asksDesignAdvice(text))
+  )
+    return byRules;
+  if (learned.intent !== 'facts') {
+    return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
+  }
   // "I think the goal is to maximize time spent?", "I'd watch the no-results rate": the candidate's
   // own view, put up or stated. Read as a fact question it gets a nearby fact, or "which do you
   // mean", and the idea goes unheard.
