@@ -197,6 +197,16 @@ describe('splitMessage', () => {
     expect(asked('how many gpus can i get? a big cross network wants a few')).toEqual([true, false]);
   });
 
+  it('parts two asks typed with a slash after a question, and reads a question after a comma', () => {
+    expect(texts('bad-content rate per surface? / how many decisions a day can reviewers make')).toEqual([
+      'bad-content rate per surface?',
+      'how many decisions a day can reviewers make',
+    ]);
+    expect(asked('questions per day? also hosted or self-host, what are the options')).toEqual([true, true]);
+    // A slash inside a phrase is no break.
+    expect(texts('is it approve / decline only?')).toHaveLength(1);
+  });
+
   it('marks statements closed by a full stop as not asked', () => {
     expect(splitMessage("I'd start with a baseline. What's the QPS?")).toEqual([
       { text: "I'd start with a baseline", asked: false, told: true },

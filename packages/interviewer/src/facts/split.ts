@@ -122,6 +122,9 @@ export const ADDS_AN_ASK = /^\s*(?:and\s+)?(?:also|plus)\b/i;
 /** A sentence and how it ends; a full stop only before white space, so "1.2%" stays whole. */
 const SENTENCE = /([^?!;\n]+?)(\?+|[!;]+|\.(?=\s|$)|\n|$)/g;
 
+/** A slash typed between two questions: "bad-content rate per surface? / how many reviewers". */
+export const ASK_AFTER_SLASH = /\?\s*\/\s+(?=\S)/g;
+
 /** A list bullet or number at the start of a line: "- ", "2) ", "3. ". */
 const BULLET = /^\s*(?:[-*•]|\(?\d{1,2}[.)])\s+/gm;
 
@@ -280,8 +283,12 @@ const TOPIC_WORDS = 8;
 const TOPIC_LEAD =
   /^(?:besides|beyond|apart|aside|other than|except|for|on|in|at|about|regarding|with|given|since|as|if|when|while|after|before|because|so|then|to|from|by|i|i'm|im|i'd|we|we're|let's|ok|okay|right)\b/i;
 
+/** "hosted or self-host, what are the options": a question after a comma. */
+const ASKED_AFTER_COMMA =
+  /[,;:—–]\s*(?:(?:so|and|but|like)\s+)?(?:what|how|who|when|where)(?:'s|'re| (?:is|are|was|were|do|does|did|can|could|would|will|should|many|much|long|often|big|fast|soon))\b/i;
+
 function looksAsked(raw: string, stripped: string): boolean {
-  return QUESTION_START.test(stripped) || ASKING.test(raw);
+  return QUESTION_START.test(stripped) || ASKING.test(raw) || ASKED_AFTER_COMMA.test(raw);
 }
 
 /**
@@ -290,7 +297,9 @@ function looksAsked(raw: string, stripped: string): boolean {
  */
 export function splitMessage(message: string): MessagePart[] {
   const parts: MessagePart[] = [];
-  const sentences = [...unfoldNumbers(message).replace(BULLET, '').matchAll(SENTENCE)];
+  // "rate per surface? / how many decisions a day": a slash after a question parts two asks.
+  const lines = unfoldNumbers(message).replace(BULLET, '').replace(ASK_AFTER_SLASH, '?\n');
+  const sentences = [...lines.matchAll(SENTENCE)];
   for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
     // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.
     const addedTo = ADDS_AN_ASK.test(sentences[at + 1]?.[1] ?? '');

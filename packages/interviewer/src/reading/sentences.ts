@@ -3,6 +3,7 @@
  * filler that opens spoken and typed messages alike ("um ok so", "sorry, quick one -").
  */
 import { UNFINISHED_CLAUSE_END } from '@mlsd/rubric';
+import { ASK_AFTER_SLASH } from '../facts/split.ts';
 
 /** Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). */
 export function normalize(text: string): string {
@@ -36,6 +37,7 @@ const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!${UNFINISHED_CLAUSE_END
 
 export function splitSentences(text: string, spoken = false): string[] {
   const sentences = text
+    .replace(ASK_AFTER_SLASH, '?\n')
     .split(/\n+/)
     .map((line) => line.replace(BULLET, ''))
     .flatMap((line) => line.split(SENTENCE_END));
