@@ -27,22 +27,29 @@ const LOADS = [
   { sessions: 500, rounds: 1 },
 ];
 /** All at once (the worst case), then spread uniformly over a second (sessions that overlap, as in use). */
-const RUNS: { target: Target; spreadMs: number }[] = [
+const RUNS: { target: Target; spreadMs: number; readWorkers?: string }[] = [
   { target: 'bare', spreadMs: 0 },
   { target: 'relay', spreadMs: 0 },
   { target: 'server', spreadMs: 0 },
   { target: 'relay', spreadMs: 1_000 },
   { target: 'server', spreadMs: 1_000 },
+  // As `pnpm start` runs it: from 50 live sessions the answers are read by a worker thread.
+  { target: 'server', spreadMs: 1_000, readWorkers: 'auto' },
 ];
 
-function row(figures: StreamingFigures, spreadMs: number, baseline: StreamingFigures | undefined): string {
+function row(
+  figures: StreamingFigures,
+  spreadMs: number,
+  readWorkers: string | undefined,
+  baseline: StreamingFigures | undefined,
+): string {
   const share = (figures.addedFirstTokenP99 / figures.modelFirstTokenMs) * 100;
   const ratio = baseline && baseline !== figures ? `${fixed(figures.lagP99 / baseline.lagP99, 1)}x` : '-';
   const failures = Object.entries(figures.failures)
     .map(([why, count]) => `${count} ${why}`)
     .join(', ');
   return (
-    `| ${figures.target}${spreadMs > 0 ? `, spread over ${spreadMs / 1000} s` : ', all at once'} | ${figures.sessions} | ${figures.streams} | ${fixed(figures.modelFirstTokenMs, 0)} | ` +
+    `| ${figures.target}${readWorkers ? `, reading worker (${readWorkers})` : ''}${spreadMs > 0 ? `, spread over ${spreadMs / 1000} s` : ', all at once'} | ${figures.sessions} | ${figures.streams} | ${fixed(figures.modelFirstTokenMs, 0)} | ` +
     `${fixed(figures.addedFirstTokenP50)} / ${fixed(figures.addedFirstTokenP99)} | ${fixed(share)}% | ` +
     `${fixed(figures.ownWorkP50)} / ${fixed(figures.ownWorkP99)} | ${fixed(figures.transitP50)} / ${fixed(figures.transitP99)} | ` +
     `${fixed(figures.afterModelP50)} / ${fixed(figures.afterModelP99)} | ${fixed(figures.headerP50)} / ${fixed(figures.headerP99)} | ` +
@@ -62,10 +69,11 @@ export async function run(): Promise<StreamingFigures[]> {
   const all: StreamingFigures[] = [];
   for (const { sessions, rounds } of LOADS) {
     let bare: StreamingFigures | undefined;
-    for (const { target, spreadMs } of RUNS) {
-      const figures = await measureStreaming(target, sessions, rounds, { ...OPTIONS, spreadMs });
+    for (const { target, spreadMs, readWorkers } of RUNS) {
+      const options = { ...OPTIONS, spreadMs, ...(readWorkers ? { readWorkers } : {}) };
+      const figures = await measureStreaming(target, sessions, rounds, options);
       if (target === 'bare') bare = figures;
-      console.log(`${row(figures, spreadMs, bare)} <!-- ${loadNote()} -->`);
+      console.log(`${row(figures, spreadMs, readWorkers, bare)} <!-- ${loadNote()} -->`);
       all.push(figures);
     }
   }

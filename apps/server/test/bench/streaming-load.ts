@@ -24,6 +24,8 @@ export interface StreamingOptions {
   profileDir?: string;
   /** Spread the requests uniformly over this many ms instead of sending them all at once. */
   spreadMs?: number;
+  /** The server's `MLSD_READ_WORKERS` (`auto`: as `pnpm start`); unset: answers read on its main thread. */
+  readWorkers?: string;
 }
 
 export interface StreamingFigures {
@@ -212,9 +214,10 @@ export async function measureStreaming(
     target === 'bare' ? null : new Child('streaming-model.ts', [...timing, isServer ? 'server' : 'relay']);
   const modelReady = model ? await model.next<{ type: 'ready'; url: string }>() : null;
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const env = options.readWorkers ? { ...process.env, MLSD_READ_WORKERS: options.readWorkers } : undefined;
   const server =
     target === 'server'
-      ? new Child('streaming-server.ts', [modelReady?.url ?? '', 'full'], profile)
+      ? new Child('streaming-server.ts', [modelReady?.url ?? '', 'full'], profile, env)
       : target === 'server-normal'
         ? new Child('streaming-server.ts', [modelReady?.url ?? '', 'normal'], profile)
         : new Child('streaming-relay.ts', [target, modelReady?.url ?? '', ...timing], profile);

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseLlmConfig } from '@mlsd/llm';
 import { buildApp } from '../../src/app.ts';
+import { AUTO_READ_WORKERS_AT, readingSettingsFor } from '../../src/reading-pool/on-demand.ts';
 import { REPO_ROOT } from '../helpers.ts';
 import { installFetchProbe, takeFetchStamps } from './fetch-probe.ts';
 
@@ -21,11 +22,22 @@ const setup = parseLlmConfig({
 });
 if (!setup.ok || !setup.value) throw new Error(`bad model settings: ${JSON.stringify(setup)}`);
 installFetchProbe('server');
+/**
+ * Where answers are read, as `MLSD_READ_WORKERS` says (`0`, the default here: on the main thread;
+ * `auto`: as `pnpm start` does, one worker once 50 sessions are live). A started worker is warm
+ * before the sessions are handed over, as when they arrive over more than its warm-up.
+ */
+const readWorkers = process.env.MLSD_READ_WORKERS ?? '0';
+const reading =
+  readWorkers === 'auto'
+    ? readingSettingsFor('auto', AUTO_READ_WORKERS_AT, availableParallelism())
+    : { workers: Number(readWorkers) };
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-streaming-'));
 const app = await buildApp({
   db: join(dir, 'mlsd.sqlite'),
   rubricsDir: join(REPO_ROOT, 'rubrics'),
   llm: { config: setup.value },
+  reading,
   // One process plays many browsers from one address: lift the per-address limits.
   hardening: {
     restRateLimit: false,
@@ -50,6 +62,7 @@ process.on('message', async (raw: unknown) => {
       );
       sessions.push({ id: created.id, token: created.token });
     }
+    await app.readingPool?.warmed;
     process.send?.({ type: 'created', sessions });
   } else if (message.type === 'sent') {
     process.send?.({ type: 'sent', stamps: takeFetchStamps() });
