@@ -62,7 +62,7 @@ process.on('message', async (raw: unknown) => {
       );
       sessions.push({ id: created.id, token: created.token });
     }
-    await app.readingPool?.warmed;
+    if (app.readingPool?.started) await app.readingPool.warmed;
     process.send?.({ type: 'created', sessions });
   } else if (message.type === 'sent') {
     process.send?.({ type: 'sent', stamps: takeFetchStamps() });
