@@ -17,10 +17,10 @@ export function readWithCase(
   read: IntentReading,
   answersFact: AnswersFact,
 ): IntentReading | null {
-  if (read.intent === 'tentative') {
+  if (read.intent === 'tentative' || read.intent === 'answer') {
     // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
     // question whether a figure fits the case. The candidate gets the figure; the idea is still read.
-    const fits = fitsAsked(text);
+    const fits = read.intent === 'tentative' ? fitsAsked(text) : [];
     if (fits.length > 0 && answersFact(fits))
       return { ...read, intent: 'facts', questions: fits, alsoAnswers: true, reason: 'fit-asked' };
     // "hmm, any special rules for teenagers? I'd want those as hard filters": an idea, and beside it

@@ -557,6 +557,14 @@ describe('readIntent: advice asked, tangents, boxes to tick and plain ends', () 
     ["I'm stopping the whole thing here", 'stop'],
     ["alright I'd say the data part is covered", 'move-on'],
     ['ranking features are a blank for me', 'stuck'],
+    // A figure needed after the plan, things needed after a colon, a question left open by a guess.
+    ["um, I'm planning velocity features, so I need the scoring budget including lookups", 'facts'],
+    [
+      'If I go with a deep model I need two things: the p99 slice for scoring, and whether GPUs are allowed.',
+      'facts',
+    ],
+    ['how rare are hides and reports? probably super rare', 'facts'],
+    ['Is a second model worth it? Probably not, the gain would be small.', 'answer'],
   ])('"%s" -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -151,6 +151,10 @@ const FIGURE_REQUESTED = new RegExp(
   String.raw`^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,3}?${FIGURE_NOUN}\b`,
   'i',
 );
+/** "I need two things: the latency slice, and whether GPUs are allowed": what follows the colon is asked. */
+const NEEDS_THINGS =
+  /\bi(?:'ll| will|'d| would)? (?:need|want|like)(?: to know| to ask about)? (?:two|three|a few|a couple of|several|some) (?:things|numbers|figures|details|facts|bits)\s*:\s*(.+)$/i;
+
 /** "I need the latency to be under 100 ms": a requirement stated, not a figure asked for. */
 const FIGURE_REQUIRED =
   /\b(?:to be|to stay|to remain|under|below|above|at most|at least|less than|more than|within \d)\b/i;
@@ -190,9 +194,18 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ request, content: closes && request === 'move-on' ? 0 : content, closes });
   }
   // "I need the peak rate of ad requests", "so i need the end-to-end p99 the service gets": a figure
-  // of the case asked for as what the candidate needs.
-  if (FIGURE_REQUESTED.test(core) && !FIGURE_REQUIRED.test(core))
-    return said({ facts: [core.replace(/[.!]+$/, '')] });
+  // of the case asked for as what the candidate needs, after their plan too ("I'm planning velocity
+  // features, so I need the scoring budget"), or things listed after a colon ("I need two things:
+  // the latency slice, and whether GPUs are allowed").
+  const asksFigure = (clause: string) => FIGURE_REQUESTED.test(clause) && !FIGURE_REQUIRED.test(clause);
+  const needed = asksFigure(core) ? core : (NEEDS_THINGS.exec(core)?.[1] ?? clauses.find(asksFigure));
+  if (needed) {
+    const rest = clauses.filter((clause) => !needed.includes(clause) && !clause.includes(needed));
+    return said({
+      facts: [needed.replace(/[.!]+$/, '')],
+      content: rest.reduce((sum, clause) => sum + wordCount(clause), 0),
+    });
+  }
   // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
   if (isBareTopic(core) && ADDS_AN_ASK.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {

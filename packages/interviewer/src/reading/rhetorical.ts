@@ -23,6 +23,10 @@ const WHY = /^(?:why|how come|what(?:'s| is) the (?:reason|point|rationale))\b/i
 /** Doubt in a self-answer: the candidate still wants the question answered. */
 const HEDGED = /\b(?:not (?:\w+ )?sure|unsure|no idea|i guess|maybe)\b/i;
 
+/** A guess at the answer: after a question about the case ("how rare are hides? probably tiny") it leaves the question open. */
+const GUESS =
+  /^(?:probably|prob|likely|i'?d (?:guess|bet|assume)|i (?:guess|bet|assume|suspect)|my guess)\b/i;
+
 /** How an answer to a design question opens: the design voice, or a subject like "it", "the". */
 const ANSWER_OPENING =
   /^(?:we|i|it|they|that|this|the|a|an|every|each|all|both|just|only|mostly|mainly|usually|often|then|probably|simple|easy|one)\b/i;
@@ -40,7 +44,8 @@ export function isRhetorical(question: string, following: readonly string[]): bo
   // question that is not a why, "because" says why it is asked, it does not answer it.
   if (MOTIVE_OPENING.test(next) && !WHY.test(question)) return false;
   // "...? I think so but not sure": an answer given with doubt leaves the question open.
-  if (SELF_ANSWER.test(next)) return !HEDGED.test(next);
+  if (SELF_ANSWER.test(next))
+    return !HEDGED.test(next) && !(GUESS.test(next) && !DESIGN_QUESTION.test(question));
   if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;
   if (!DESIGN_QUESTION.test(question) || FRAMES.test(next)) return false;
   return hasDesignVoice(next) || ANSWER_OPENING.test(next);
