@@ -8,6 +8,13 @@ import { ACTIVITY, isHint } from './help-asked.ts';
 import { anyOf } from './patterns.ts';
 import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
+/** The app and the interviewer as the channel: "the app froze, my message was sent twice", "are you still there?". */
+const CHANNEL =
+  /\b(?:app|page|chat|site|screen|interface|connection|browser|tab)\b[^.?!]{0,15}\b(?:froze|frozen|crashed|lagged|glitched|hung|disconnected|reloaded|refreshed)\b|\b(?:sent|posted) twice\b|\bare you (?:still )?there\b|\byou'?ve been (?:quiet|silent)\b/i;
+
+/** Whether a message talks about the interview's channel (see CHANNEL). */
+export const talksAboutChannel = (text: string) => CHANNEL.test(text);
+
 /** About the interviewer as a machine, the score, the rubric or the candidate's standing. */
 const META = anyOf([
   /\bare you (?:an? )?(?:ai|bot|robot|human|real|person|llm|gpt|chatgpt|chatbot|machine|program|computer|language model)\b/i,
@@ -17,8 +24,10 @@ const META = anyOf([
   // The interview's level and origin: "what level is this calibrated for?", "which company's interview format".
   /\b(?:what|which) level\b[^.?!]{0,20}\b(?:calibrated|pitched|aimed|set|meant|targeted)\b|\binterview (?:format|style|process|loop)\b[^.?!]{0,20}\b(?:based on|from|like)\b/i,
   /\bmy (?:score|grade|rating|marks?|results?|performance|feedback|chances|odds|level)\b/i,
-  // What the interview holds against the candidate: "does asking for a hint count against me?".
-  /\b(?:count|counts|counted|held|hold|used|go|goes|work|works) against me\b/i,
+  // What the interview holds against the candidate: "does asking for a hint count against me?",
+  // "is there a penalty for going back to the data section?".
+  /\b(?:count|counts|counted|held|hold|used|go|goes|work|works) against me\b|\bpenalt(?:y|ies|ised|ized)\b[^.?!]{0,30}\b(?:going back|skipping|revisiting|jumping)\b/i,
+  CHANNEL,
   // The candidate's own writing judged: "do typos count against me?", "is my English a problem for
   // the evaluation?", "does spelling matter for the score?". ("Spelling correction matters for
   // search" is design: it names neither the candidate nor the grade.)
@@ -240,6 +249,9 @@ const ABOUT_RECORD = anyOf([
   /\b(?:does it matter|is it (?:ok|okay|fine|alright)|would it matter) if i (?:type|write|answer|use|reply|respond|keep)\b/i,
   /\bwhat (?:format|form)\b[^.?!]{0,20}\b(?:do you|should|answers?|responses?)\b|\b(?:diagrams?|drawings?|sketch(?:es)?) or (?:just |plain )?text\b/i,
   /\byour (?:scale|scoring|grading|marking|rubric)\b|\b(?:strong|weak|lean) (?:no )?hire\b[^.?!]*\blook like\b/i,
+  // The bar and the candidate's level: "what score would count as a hire?", "was my requirements
+  // section senior level?".
+  /\bwhat (?:score|grade|rating|mark|level)s? (?:would|will|do|does|did|is|counts?)\b[^.?!]{0,20}\b(?:hire|pass|count|enough|good|senior|staff)\b|\bmy (?:[\w-]+ ){0,2}(?:section|answer|part|step|design)\b[^.?!]{0,30}\b(?:senior|staff|mid|junior)(?:[- ]level)?\b/i,
 ]);
 
 /** Whether a sentence asks how the interview records or judges the candidate's answers. */

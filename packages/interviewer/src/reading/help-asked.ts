@@ -54,7 +54,7 @@ const DESIGN_ADVICE_PATTERNS = [
   // How a design problem is usually solved: "how do people usually split this up?", "how do teams
   // typically handle cold start?" ("How do people usually pay?" asks about the case's users.)
   new RegExp(
-    String.raw`\bhow (?:do|would|should|might) (?:(?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?|you (?:usually|typically|normally|generally|commonly) )(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
+    String.raw`\bhow (?:do|would|should|might) (?:(?:(?:big|large|other|real|top|many|most) )?(?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?|you (?:usually|typically|normally|generally|commonly) )(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
     'i',
   ),
   /\b(?:usual|standard|common|typical|best|right|good|normal|conventional|proper) way (?:people|folks|teams|you|one|engineers) \w+/i,
@@ -62,13 +62,24 @@ const DESIGN_ADVICE_PATTERNS = [
   // trick to keep answers grounded?", "is there a known technique?". ("What's the usual way to pay?"
   // asks about the case's users.)
   // ("Is a time-based split the right way to evaluate?" puts up the candidate's own idea.)
-  /\b(?:what(?:'s| is| are| would be)?|whats|which|any|is there|are there)(?: \w+){0,2}? (?:usual|standard|common|typical|best|right|good|normal|conventional|proper|sensible|recommended|known|accepted|established|classic|clean) (?:way|approach|trick|technique|method|recipe|practice|fix|remedy|solution|pattern)s? (?:to|for|of) (?!(?:pay|book|order|buy|shop|sign|log|check ?out|contact|reach|get there|get around|travel|commute)\b)[\w-]+/i,
-  /\b(?:is there|are there|any)\b[^.?!]{0,12}\b(?:known|standard|common|usual|typical|established|well-known|proven|classic) (?:technique|trick|approach|method|recipe|fix|remedy|solution|pattern|practice)s?\b/i,
+  /\b(?:what(?:'s| is| are| would be)?|whats|which|any|is there|are there)(?: \w+){0,2}? (?:usual|standard|common|typical|best|right|good|normal|conventional|proper|sensible|recommended|known|accepted|established|classic|clean|smart|reasonable|simple|easy) (?:way|approach|trick|technique|method|recipe|practice|fix|remedy|solution|pattern)s? (?:to|for|of) (?!(?:pay|book|order|buy|shop|sign|log|check ?out|contact|reach|get there|get around|travel|commute)\b)[\w-]+/i,
+  /\b(?:is there|are there|any)\b[^.?!]{0,12}\b(?:known|standard|common|usual|typical|established|well-known|proven|classic) (?:technique|trick|approach|method|recipe|fix|remedy|solution|pattern|practice|way)s?\b/i,
+  // The design decided by the interviewer: "what should my north star metric be?", "what would you use instead?"
+  new RegExp(
+    String.raw`\bwhat (?:should|would) (?:my|our|the|a) (?:[\w-]+ ){0,3}?${DESIGN_CHOICE} be\b`,
+    'i',
+  ),
+  /\bwhat (?:would|do|should) you (?:use|pick|choose|go with|recommend|suggest)\b(?: (?:instead|here|then|there|for (?:this|that|it)))?\W*$/i,
+  // How it is usually done, to be walked through: "would you mind walking me through how one usually sets the threshold?"
+  /\b(?:walk(?:ing)? me through|explain|show me|tell me) how (?:one|people|teams|you|engineers|companies) (?:usually|typically|normally|generally|would)\b/i,
   // How to think about a part of the design: "how should I think about position bias here?"
-  /\bhow (?:should|would|do|can|could|shall) (?:i|we|one) (?:even |best |really |actually )?(?:think about|approach|frame|reason about|go about|tackle|look at|think through)\b/i,
+  /\bhow (?:should|would|do|can|could|shall) (?:i|we|one) (?:even |best |really |actually )?(?:think about|approach|frame|reason about|go about|tackle|look at|think through|structure|organi[sz]e)\b/i,
   // What would help the design, asked of the interviewer: "what kind of data would help us here?"
   /\bwhat (?:kinds?|types?|sorts?) of [\w-]+(?: [\w-]+)? (?:would|could|might|should) (?:help|work|be (?:useful|helpful|good|best|needed|enough)|make sense)\b/i,
   /\bwhat are you (?:getting|driving|hinting|aiming|going) at\b/i,
+  // What a strong candidate would say, or what is worth raising: "if a strong candidate were
+  // answering, what would they say about label delay?", "what are the failure modes worth mentioning?"
+  /\b(?:strong|good|great|senior|top|ideal|experienced|staff) (?:candidate|engineer|answer|interviewee)s?\b[^.?!]{0,40}\bwhat would (?:they|he|she|it|you) (?:say|do|mention|cover|bring up)\b|\bworth (?:mentioning|covering|discussing|bringing up|talking about|raising)\b/i,
   new RegExp(
     String.raw`\bwhich (?:[\w-]+ )?${DESIGN_CHOICE} (?:is|would be|will be|works?|fits?)(?: \w+)? (?:better|best|more (?:appropriate|suitable|sensible)|most (?:appropriate|suitable|sensible))\b`,
     'i',

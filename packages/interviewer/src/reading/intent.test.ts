@@ -565,6 +565,18 @@ describe('readIntent: advice asked, tangents, boxes to tick and plain ends', () 
     ],
     ['how rare are hides and reports? probably super rare', 'facts'],
     ['Is a second model worth it? Probably not, the gain would be small.', 'answer'],
+    // Advice, the interview's channel and bar, parts left behind, the candidate's own life.
+    ['how do large teams usually collect labels for this kind of thing?', 'hint'],
+    ['what should our main metric be for the feed? I keep flip-flopping', 'hint'],
+    ['which pitfalls are worth mentioning for the ranker?', 'hint'],
+    ['hello? are you still there?', 'meta'],
+    ['what score would count as a pass here?', 'meta'],
+    ['I think we can leave serving there.', 'move-on'],
+    ['can we go from the data to the model now?', 'move-on'],
+    ["let's wrap up monitoring and keep going", 'move-on'],
+    ['speaking of ETAs, my uber driver has been 2 minutes away for 10 minutes, normal?', 'off-topic'],
+    ['latency reminds me, my flat wifi is terrible, any router tips?', 'off-topic'],
+    ['can you convert 5 miles to km?', 'off-topic'],
   ])('"%s" -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -4,7 +4,7 @@ import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
-import { isForOwnPurpose, isOutsideTask } from './outside.ts';
+import { isForOwnPurpose, isOutsideTask, isPersonalMatter } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import {
   asks,
@@ -123,7 +123,7 @@ const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
  * sentence is about ("my groceries are an hour late", "how many couriers are there?").
  */
 const TANGENT =
-  /^(?:(?:oh|hey|btw|by the way|so|and|also|haha|lol)[,\s]+)*(?:speaking of|talking of|talking about|on the (?:topic|subject) of)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*[,:—–]\s*(?=\S)/i;
+  /^(?:(?:oh|hey|btw|by the way|so|and|also|haha|lol)[,\s]+)*(?:(?:speaking of|talking of|talking about|on the (?:topic|subject) of|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|(?:the )?(?:[\w'-]+\s+){0,3}?[\w'-]+ (?:reminds me|made me (?:think|wonder))|[\w'-]+ question but not for the case)\s*[,:—–]\s*(?=\S)/i;
 
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
   const unlabelled = NOTE_LABEL.test(core) ? clauses.slice(1) : clauses;
@@ -131,7 +131,7 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   if (clauses.some(isMoveOn)) return 'move-on';
   const topic = core.replace(TANGENT, '');
   // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
-  if (isOutsideTask(topic)) return 'off-topic';
+  if (isOutsideTask(topic) || isPersonalMatter(topic)) return 'off-topic';
   // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
   const aside = assumes(core) ? null : asideOf(topic, asks(sentence, topic));
   // Beside a design clause ("..., but at 1M uploads a day one GPU node handles it") "I have no idea" hedges.
@@ -421,6 +421,9 @@ export function readIntentByRules(text: string): IntentReading {
     return reading('meta', 'about-interview', questions, answers);
   // "Can you explain how transformers work? Not for this, just curious for my blog."
   if (questions.length > 0 && isForOwnPurpose(normalized)) return reading('off-topic', 'own-purpose');
+  // "PYMK keeps suggesting my ex on Facebook. How do I turn that off?": the candidate's own life,
+  // whatever the question after it asks.
+  if (requests.has('off-topic') && sentences.some(isPersonalMatter)) return reading('off-topic', 'own-life');
   if (questions.length > 0)
     return { ...reading('facts', 'fact-question', questions, answers || tentative > 0), askedIn };
   if (tentative > 0) {

@@ -45,7 +45,21 @@ const OUTSIDE = anyOf([
   // Practice problems and papers of one's own: "can you help me with a leetcode problem after this?"
   /\bhelp (?:me )?with (?:a |my |this |some )?(?:leetcode|hackerrank|codewars|coding (?:problem|question|challenge)|homework|resume|cv|cover letter|taxes)\b/i,
   /\bsummari[sz]e (?:this|my|the following|that) (?:e-?mail|article|text|document|message|doc|thread|meeting)\b/i,
+  // Chores of one's own: "convert 70 fahrenheit to celsius", "a name for my new puppy", "should I
+  // pay for Copilot for personal use?".
+  /\bconvert\b[^.?!]{0,30}\b(?:fahrenheit|celsius|miles|kilomet(?:er|re)s|km|pounds|kg|kilos|inches|cm|feet|dollars|euros|usd|eur|gbp)\b|\bnames? for (?:my|our|a|the) (?:new )?(?:puppy|dog|cat|kitten|baby|pet|boat|band|startup)\b|\bfor (?:my )?(?:own )?personal use\b/i,
 ]);
+
+/**
+ * The candidate's own life as a user of some product, or their family and home: "my Uber said 4
+ * minutes", "PYMK keeps suggesting my ex", "is my house blurred on the map apps?". Whatever case
+ * words come with it, it is not the case.
+ */
+const PERSONAL_MATTER =
+  /\bmy (?:mom|mum|mother|dad|father|parents|ex|wife|husband|girlfriend|boyfriend|kid|kids|son|daughter|puppy|dog|cat|pet|house|home|flat|apartment|yard|garden|heart rate|smartwatch|fitbit|uber|lyft|taxi|doordash|search engine|bank account|credit card|groceries)\b/i;
+
+/** Whether a sentence is about the candidate's own life, family or home (see PERSONAL_MATTER). */
+export const isPersonalMatter = (sentence: string) => PERSONAL_MATTER.test(sentence);
 
 /** Whether a sentence asks the interviewer for a task of the candidate's own life. */
 export function isOutsideTask(sentence: string): boolean {
@@ -59,7 +73,7 @@ export function isOutsideTask(sentence: string): boolean {
  * recommender systems, it still asks nothing of the case.
  */
 const OWN_PURPOSE =
-  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know|it'?s(?: just)?|it is(?: just)?) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
+  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;:.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know|it'?s(?: just)?|it is(?: just)?) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
 
 /** Whether the message says that its ask is for the candidate's own purposes, not the case. */
 export const isForOwnPurpose = (text: string) => OWN_PURPOSE.test(text);

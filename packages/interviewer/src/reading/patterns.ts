@@ -103,7 +103,13 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(
-    `^(?:(?:alright|all right|ok(?:ay)?|so|right)[,\\s]+)?(?:i think |i'?d say |i guess |i feel like )?(?:the |my )?${STEP_WORD}(?: ${PART})?(?:'s| is| are| feels| seems) (?:pretty |fairly |now )?(?:done|covered|finished|complete|clear|settled|sorted)(?: enough| now)?$`,
+    `^(?:(?:alright|all right|ok(?:ay)?|so|right)[,\\s]+)?(?:i think |i'?d say |i guess |i feel like )?(?:the |my )?${STEP_WORD}(?: ${PART})?(?:'s| is| are| feels| seems)? (?:pretty |fairly |now )?(?:done|covered|finished|complete|clear|settled|sorted)(?: enough| now| from my side| from me| on my end| for me| here)?\\W*$`,
+    'i',
+  ),
+  // "I think we can leave monitoring there", "a good place to stop on the data side", "move from the
+  // model to how we'd deploy it", "whatever comes after this, I'm ready".
+  new RegExp(
+    String.raw`\b(?:we can|let'?s|i'?ll|i'?d|i can|i think we can) leave (?:the |my )?${STEP_WORD}(?: ${PART})? (?:there|here|at that|as is|for now)\b|\b(?:good|natural|fine|decent|sensible) (?:place|point|spot|moment|time) to (?:stop|pause|leave (?:it|things)|wrap up)\b[^.?!]{0,20}\b(?:${STEP_WORD}|side|part|section|step)\b|^${REQUEST}(?:move|go|switch|jump|shift|get) from (?:the )?[\w' -]{1,30}? (?:on )?to\b|^whatever comes (?:after this|next)$`,
     'i',
   ),
   /^(?:i have )?nothing (?:else|more)(?: to add)?(?: from me| from my side)?(?: (?:for|on|about) .+)?$/i,

@@ -1,7 +1,8 @@
 import { splitMessage } from '../../facts/split.ts';
-import { asksAboutInterviewer } from '../asides.ts';
+import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
+import { isPersonalMatter } from '../outside.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
@@ -58,7 +59,10 @@ const QUESTION_CLAUSE = new RegExp(
 
 /** A message that ends by asking to go on: "..., can we move on?", "ok moving on", "let's move on". */
 const CLOSING_REQUEST =
-  /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview))(?: to [\w\s]{1,30})?[\s?.!]*$/i;
+  /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview)|(?:^|[—–,;:.]\s*|\band )(?:on ?to|over to|(?:talk|move|go|turn) (?:about|to|on to|onto))(?= (?:the )?[\w-]+(?: [\w-]+)?[\s?.!]*$))(?: (?:the )?[\w-]+(?: [\w-]+)?| to [\w\s]{1,30})?[\s?.!]*$/i;
+
+/** Going on, said with the end of a part: "let's wrap up evaluation and keep going". */
+const GOING_ON = /\b(?:keep going|carry on|continue|go on|move on|on ?to|next (?:part|step|section|one))\b/i;
 
 /** Notation of a design note: a label and its value, an assignment, an arrow. */
 const DESIGN_NOTE = /\w\s*[:=]\s*\S|->|=>|→/;
@@ -119,6 +123,12 @@ export function withLearnedReading(
   // "What metrics do you use to evaluate me?": the answer key asked about is the interview's own
   // business, whatever design words come with it.
   if (byRules.intent === 'meta' && learned.intent !== 'steer' && ANSWER_KEY_TALK.test(text)) return byRules;
+  // "my Uber said 4 minutes 20 minutes ago, is that normal?": the candidate's own life, whatever case
+  // words it shares.
+  if (byRules.intent === 'off-topic' && isPersonalMatter(text)) return byRules;
+  // "are you still there?", "the app froze, my message went twice": the interview's channel, which
+  // the learned reader takes for small talk.
+  if (byRules.intent === 'meta' && learned.intent === 'off-topic' && talksAboutChannel(text)) return byRules;
   // "DAU?", "labels?": a case word asked about in a few words is read; asking to rephrase is wrong.
   // ("je pense qu'on peut utiliser un modèle de classification" is longer, and no English.)
   const short = text.trim().split(/\s+/).length <= SHORT_ASK_WORDS;
@@ -129,8 +139,9 @@ export function withLearnedReading(
   )
     return byRules;
   // "no more, I'm stopping the whole thing": an end the rules read in so many words is not a
-  // candidate at a loss.
+  // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
+  if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's
