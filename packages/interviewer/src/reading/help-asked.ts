@@ -43,6 +43,9 @@ const HELP = anyOf([
  * think about a part, what would help. A fact question names what the case has; these ask what the
  * candidate should choose, which the interviewer answers with a hint, not a fact.
  */
+/** What is done to a design problem, in "how do teams usually ...". */
+const PRACTICE_VERB = String.raw`approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up)`;
+
 const DESIGN_ADVICE_PATTERNS = [
   // "new restaurants don't have history, what do we do there?": the way out, after the problem.
   /(?:^|[,;:–—-]\s*|\b(?:so|and|but|then)\s+)what (?:do|should|would|can|could|shall) (?:we|i) do (?:there|then|in that case|about (?:that|it|this|them|those)|with (?:them|those|that|these))\W*$/i,
@@ -52,9 +55,14 @@ const DESIGN_ADVICE_PATTERNS = [
     'i',
   ),
   // How a design problem is usually solved: "how do people usually split this up?", "how do teams
-  // typically handle cold start?" ("How do people usually pay?" asks about the case's users.)
+  // typically handle cold start?", "how do teams usually combine the two estimates?" ("How do people
+  // usually pay?" asks about the case's users: people need a design word or "this" after the verb.)
   new RegExp(
-    String.raw`\bhow (?:do|would|should|might) (?:(?:(?:big|large|other|real|top|many|most) )?(?:people|folks|teams|companies|others|practitioners|engineers|most (?:people|teams)) (?:usually |typically |normally |generally |commonly )?|you (?:usually|typically|normally|generally|commonly) )(?:approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up))\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
+    String.raw`\bhow (?:do|would|should|might) (?:(?:most )?(?:people|folks) (?:usually |typically |normally |generally |commonly )?)(?:${PRACTICE_VERB})\b(?: (?:this|it|that|such)\b| (?:up|down) (?:this|it)\b|[^.?!]{0,30}\b(?:${DESIGN_WORDS})\b)`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\bhow (?:do|would|should|might) (?:(?:(?:big|large|other|real|top|many|most) )?(?:teams|companies|others|practitioners|engineers|shops|orgs|organi[sz]ations) (?:usually |typically |normally |generally |commonly )?|you (?:usually|typically|normally|generally|commonly) )(?:${PRACTICE_VERB})\b`,
     'i',
   ),
   /\b(?:usual|standard|common|typical|best|right|good|normal|conventional|proper) way (?:people|folks|teams|you|one|engineers) \w+/i,
