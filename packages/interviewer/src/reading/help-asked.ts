@@ -37,15 +37,16 @@ const HELP = anyOf([
   /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
 ]);
 
+/** What is done to a design problem, in "how do teams usually ...". */
+const PRACTICE_VERB =
+  'approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up)';
+
 /**
  * The design's answer asked of the interviewer: what makes a choice good ("what's a good offline
  * metric for this?", "which loss is better here?"), how such problems are usually solved, how to
  * think about a part, what would help. A fact question names what the case has; these ask what the
  * candidate should choose, which the interviewer answers with a hint, not a fact.
  */
-/** What is done to a design problem, in "how do teams usually ...". */
-const PRACTICE_VERB = String.raw`approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up)`;
-
 const DESIGN_ADVICE_PATTERNS = [
   // "new restaurants don't have history, what do we do there?": the way out, after the problem.
   /(?:^|[,;:–—-]\s*|\b(?:so|and|but|then)\s+)what (?:do|should|would|can|could|shall) (?:we|i) do (?:there|then|in that case|about (?:that|it|this|them|those)|with (?:them|those|that|these))\W*$/i,
