@@ -36,7 +36,7 @@ export const PROPOSAL_QUESTION = anyOf([
   /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
   /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
-  /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
+  /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is(?! there\b)) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
   DOUBTS_OWN_IDEA,
   // "the label would be... whether they pressed tab?", "so the features could be recency and price?":
   // a part of the design given a value, with a rising voice.
