@@ -224,7 +224,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // chosen with it trained on tune to blind5 and read on blind6 and blind7. The floors above are now
   // training figures. blind8 read again (its misses had been read once, nothing tuned on it): 85.0%
   // to 89.7% right, 88.5% to 92.9% of asked facts given, false "not covered" 23 to 15, 32.4% "none".
-  blind8: { right: 0.9, falseNone: 15, none: 0.33 },
+  blind8: { right: 0.9, falseNone: 13, none: 0.33 },
   // Written blind in the ninth session (230 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases) and split by case: `blind9a` (ad-click, eta, fraud, llm-moderation, news feed,
   // rag, search, street view, video search) was read after the classifier change; its misses led to
@@ -241,7 +241,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // when that fact only ties with its own (found on blind12): blind9b 90.0% (94.8% given), blind8
   // 91.1% (93.3% given).
   blind9a: { right: 0.93, falseNone: 2, none: 0.42 },
-  blind9b: { right: 0.9, falseNone: 5, none: 0.37 },
+  blind9b: { right: 0.9, falseNone: 2, none: 0.37 },
   // Written blind in the tenth session (231 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases; fillers where the candidate says part of their plan around the question).
   // First sight: 87.4% right (plain 93.9%, filler 73.2%, combined 91.3%), 94.3% given, 26 false
@@ -277,7 +277,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // false "not covered", 27.8% "none", 87.7% end to end; blind15b 83.8% right, 92.9% given, 6 false
   // "not covered", 28.6% "none", 90.4% end to end.
   blind15a: { right: 0.8, falseNone: 7, none: 0.27 },
-  blind15b: { right: 0.83, falseNone: 6, none: 0.28 },
+  blind15b: { right: 0.83, falseNone: 5, none: 0.28 },
   // Written blind in the fourteenth session by two hands that never saw the code or the other sets
   // (234 answerable questions in three phrasings, 108 unanswerable; references back to the
   // conversation, half-remembered numbers to confirm, dictation, chat style, terse asks), split by
@@ -288,9 +288,12 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // "none", 92.3% end to end. blind16a's misses were read (two asks typed "X? / Y", a question after
   // a comma, "hosted or self-host, what are the options", "so I need the scoring budget" after a
   // plan, "I need two things: ...", a question left open by a guess): 85.7% right, 97.4% given,
-  // 95.3% end to end; blind16b, not read, 84.8% right, 95.1% given, 92.5% end to end.
-  blind16a: { right: 0.84, falseNone: 9, none: 0.33 },
-  blind16b: { right: 0.84, falseNone: 13, none: 0.18 },
+  // 95.5% end to end; blind16b, not read, 84.6% right, 95.1% given, 92.5% end to end. A question that
+  // leans on the one after it ("Is that the case here? How many products lack a size?") is no
+  // longer said to be open: false "not covered" blind16a 9 -> 4, blind16b 13 -> 12, blind8 15 -> 13,
+  // blind9b 4 -> 2, blind15b 6 -> 5.
+  blind16a: { right: 0.85, falseNone: 4, none: 0.33 },
+  blind16b: { right: 0.84, falseNone: 12, none: 0.18 },
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {

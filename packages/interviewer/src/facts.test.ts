@@ -86,6 +86,15 @@ describe('fact retrieval on the fixture case', () => {
     ]);
   });
 
+  it('reads a question that leans on the next one as asking that one, not as something the case leaves out', () => {
+    expect(parts('Do they vary a lot? How many daily users do we have?')).toEqual(['found:user-scale']);
+    // A question of its own that nothing answers is still said to be open.
+    expect(parts('Is there an SLA with advertisers? How many daily users do we have?')).toEqual([
+      'none:',
+      'found:user-scale',
+    ]);
+  });
+
   it('marks a fact found for a question that names something no fact holds as only the closest', () => {
     const [competitors] = factIndexFor(fixtureCase).lookup(
       'How many daily users do rival apps in Brazil have?',

@@ -1,7 +1,7 @@
 import type { CaseStudy, Fact } from '@mlsd/rubric';
 import { createFactClassifier } from './facts/classifier.ts';
 import { createDecider } from './facts/decide.ts';
-import { continuesFact, type Decided, leadsIntoFact } from './facts/follow-up.ts';
+import { continuesFact, type Decided, leadsIntoFact, refersBack } from './facts/follow-up.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
 import { type FactExamples, factExamplesFor } from './facts/training.ts';
@@ -268,7 +268,19 @@ export function createFactIndex(
       previous.merged = true;
       return true;
     }
-    if (!fact) return false;
+    if (!fact) {
+      // "Is that the case here, like keyword stuffing? How many products lack a size?": a question
+      // the case leaves open that leans on the one after it ("that", "those", "it"), or whose words
+      // that question's fact all holds, asks about that fact, not about something uncovered.
+      const next = entry.part.fact;
+      if (previous.part.status !== 'none' || !next || entry.joined) return false;
+      const before = decided(previous);
+      if (!refersBack(previous.text) && !leadsIntoFact(before, next, settings.closeness)) return false;
+      previous.part = { ...entry.part, question };
+      previous.match = entry.match;
+      previous.merged = true;
+      return true;
+    }
     // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
     if (continuesFact(decided(entry), fact, settings.closeness)) {
       previous.part.question = question;
