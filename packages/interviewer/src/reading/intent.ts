@@ -1,10 +1,11 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { ADDS_AN_ASK, FIGURE_NOUN, isBareTopic, unfoldNumbers } from '../facts/split.ts';
+import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
-import { isForOwnPurpose, isOutsideTask, isPersonalMatter } from './outside.ts';
+import { figureNeeded } from './needed.ts';
+import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from './outside.ts';
 import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import {
   asks,
@@ -118,18 +119,11 @@ const BARE_YES = /^\W*(?:(?:yes|yeah|yep|yup)\b[\s,.!]*)+$/i;
 /** "end: wrap at 3 lines", "finish: beam width 4": a note's label, not a request to end anything. */
 const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
 
-/**
- * "Speaking of delivery, ...": a tangent opened with a word of the case. What follows says what the
- * sentence is about ("my groceries are an hour late", "how many couriers are there?").
- */
-const TANGENT =
-  /^(?:(?:oh|hey|btw|by the way|so|and|also|haha|lol)[,\s]+)*(?:(?:speaking of|talking of|talking about|on the (?:topic|subject) of|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|(?:the )?(?:[\w'-]+\s+){0,3}?[\w'-]+ (?:reminds me|made me (?:think|wonder))|[\w'-]+ question but not for the case)\s*[,:—–]\s*(?=\S)/i;
-
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
   const unlabelled = NOTE_LABEL.test(core) ? clauses.slice(1) : clauses;
   if (unlabelled.some(isStop)) return 'stop';
   if (clauses.some(isMoveOn)) return 'move-on';
-  const topic = core.replace(TANGENT, '');
+  const topic = withoutTangent(core);
   // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
   if (isOutsideTask(topic) || isPersonalMatter(topic)) return 'off-topic';
   // "Can I assume the restaurants update their menus?" is about the case, whatever its words.
@@ -146,18 +140,6 @@ function requestOf(sentence: string, core: string, clauses: string[]): Request |
   if (stuck) return 'stuck';
   return aside === 'hint' ? null : aside;
 }
-
-const FIGURE_REQUESTED = new RegExp(
-  String.raw`^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|a|an|our|your)\s+(?:[\w-]+\s+){0,3}?${FIGURE_NOUN}\b`,
-  'i',
-);
-/** "I need two things: the latency slice, and whether GPUs are allowed": what follows the colon is asked. */
-const NEEDS_THINGS =
-  /\bi(?:'ll| will|'d| would)? (?:need|want|like)(?: to know| to ask about)? (?:two|three|a few|a couple of|several|some) (?:things|numbers|figures|details|facts|bits)\s*:\s*(.+)$/i;
-
-/** "I need the latency to be under 100 ms": a requirement stated, not a figure asked for. */
-const FIGURE_REQUIRED =
-  /\b(?:to be|to stay|to remain|under|below|above|at most|at least|less than|more than|within \d)\b/i;
 
 /** "..., and how many...": what follows a subject that is asked along with the question after it. */
 const JOINED_BY_AND = /^[\s,]*(?:[–—-]\s*)?(?:and|plus)\b/i;
@@ -193,12 +175,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       (request === 'move-on' && rest.every((clause) => REQUEST_REASON.test(clause)));
     return said({ request, content: closes && request === 'move-on' ? 0 : content, closes });
   }
-  // "I need the peak rate of ad requests", "so i need the end-to-end p99 the service gets": a figure
-  // of the case asked for as what the candidate needs, after their plan too ("I'm planning velocity
-  // features, so I need the scoring budget"), or things listed after a colon ("I need two things:
-  // the latency slice, and whether GPUs are allowed").
-  const asksFigure = (clause: string) => FIGURE_REQUESTED.test(clause) && !FIGURE_REQUIRED.test(clause);
-  const needed = asksFigure(core) ? core : (NEEDS_THINGS.exec(core)?.[1] ?? clauses.find(asksFigure));
+  // "I need the peak rate of ad requests", "..., so I need the scoring budget", "I need two things: ...".
+  const needed = figureNeeded(core, clauses);
   if (needed) {
     const rest = clauses.filter((clause) => !needed.includes(clause) && !clause.includes(needed));
     return said({

@@ -77,3 +77,14 @@ const OWN_PURPOSE =
 
 /** Whether the message says that its ask is for the candidate's own purposes, not the case. */
 export const isForOwnPurpose = (text: string) => OWN_PURPOSE.test(text);
+
+/**
+ * "Speaking of delivery, ...", "monitoring reminds me, ...": a tangent opened with a word of the
+ * case. What follows says what the sentence is about ("my groceries are an hour late", "how many
+ * couriers are there?").
+ */
+const TANGENT =
+  /^(?:(?:oh|hey|btw|by the way|so|and|also|haha|lol)[,\s]+)*(?:(?:speaking of|talking of|talking about|on the (?:topic|subject) of|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+|(?:the )?(?:[\w'-]+\s+){0,3}?[\w'-]+ (?:reminds me|made me (?:think|wonder))|[\w'-]+ question but not for the case)\s*[,:—–]\s*(?=\S)/i;
+
+/** A sentence without the tangent that opens it (see TANGENT). */
+export const withoutTangent = (sentence: string) => sentence.replace(TANGENT, '');
