@@ -17,8 +17,8 @@ interface Word {
  * boundary), and only the last few words are kept. Text is held back only while its end could
  * still become a leak: a run of words that starts a secret passage, a title or a grading phrase
  * (from its second content word: the stop words and the content word that open it are shown), or a
- * half-written word after such an opening that starts the next content word of one. Text once released is never taken back;
- * after a leak nothing more is released.
+ * half-written word after such an opening that starts the next content word of one. Text once
+ * released is never taken back; after a leak nothing more is released.
  */
 export class LeakScanner {
   readonly #tables: LeakTables;
@@ -156,27 +156,29 @@ export class LeakScanner {
 
   /** Where the text that could still become a leak starts (the end when none could). */
   #holdFrom(): number {
-    let hold = this.#end;
-    const open = this.#open;
-    if (open && this.#tables.wordPrefixes.has(open.norm) && this.#afterOpener()) hold = open.start;
+    // The last one, two, ... words joined, built once for both lookups below.
     const longest = Math.min(this.#tables.maxRun - 1, this.#words.length);
+    const endings: string[] = [];
+    for (let length = 1; length <= longest; length++) {
+      const word = this.#words[this.#words.length - length]!.norm;
+      endings.push(length === 1 ? word : `${word} ${endings[length - 2]}`);
+    }
     for (let length = longest; length >= 1; length--) {
-      const titles = this.#tables.prefixes.get(this.#lastWords(length));
+      const titles = this.#tables.prefixes.get(endings[length - 1]!);
       if (titles === undefined) continue;
       if (titles === null || titles.some((title) => !this.#allowed.has(title))) {
-        return Math.min(hold, this.#words.at(-length)!.start);
+        return this.#words.at(-length)!.start;
       }
     }
-    return hold;
-  }
-
-  /** Whether the last complete words open a leak, so the word being written could be its second content word. */
-  #afterOpener(): boolean {
-    const longest = Math.min(this.#tables.maxRun - 1, this.#words.length);
-    for (let length = 1; length <= longest; length++) {
-      if (this.#tables.openers.has(this.#lastWords(length))) return true;
-    }
-    return false;
+    // A half-written word after the words that open a leak could be its second content word.
+    const open = this.#open;
+    if (
+      open &&
+      this.#tables.wordPrefixes.has(open.norm) &&
+      endings.some((key) => this.#tables.openers.has(key))
+    )
+      return open.start;
+    return this.#end;
   }
 
   #release(to: number): string {
