@@ -177,7 +177,7 @@ const DAY =
 /** Longest sentence read as small talk by its personal words alone. */
 const PERSONAL_WORDS = 12;
 const PLAINLY_PERSONAL =
-  /\b(?:groceries|takeout|takeaway)\b|\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight)\b|\b(?:fire alarm|alarm|my (?:building|apartment|flat|house|street)|construction|drilling)\b|\bat the door\b|\bdoor ?bell\b|\bsomeone(?:'s| is) (?:at|knocking)\b|\bmy (?:dog|cat|baby|kids?|roommate|neighbou?r|partner|wife|husband|mom|mum|dad)\b|\bpower (?:just )?(?:went|cut|flickered)\b|\b(?:rough|long|bad|tough|hard|busy|crazy) (?:day|week|morning|night|month)\b/i;
+  /\b(?:groceries|takeout|takeaway)\b|\b(?:last night|this morning|yesterday|over the weekend|last weekend|tonight)\b|\b(?:fire alarm|alarm|my (?:building|apartment|flat|house|street)|construction|drilling)\b|\bat the door\b|\bdoor ?bell\b|\bsomeone(?:'s| is) (?:at|knocking)\b|\bpower (?:just )?(?:went|cut|flickered)\b|\b(?:rough|long|bad|tough|hard|busy|crazy) (?:day|week|morning|night|month)\b/i;
 const YOUR_LIFE =
   /\b(?:do|did|are|have) you (?:\w+ )?(?:enjoy|like|love|hate|miss)\w* (?:your|being|working|doing|living)\b|\b(?:do|did|have) you (?:ever |also |still )?(?:play|cook|watch|read|travel|eat|drink|sleep|exercise|listen to)\b|\byour favou?rite\b/i;
 

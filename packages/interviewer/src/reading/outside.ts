@@ -56,7 +56,7 @@ const OUTSIDE = anyOf([
  * words come with it, it is not the case.
  */
 const PERSONAL_MATTER =
-  /\bmy (?:mom|mum|mother|dad|father|parents|ex|wife|husband|girlfriend|boyfriend|kid|kids|son|daughter|puppy|dog|cat|pet|house|home|flat|apartment|yard|garden|heart rate|smartwatch|fitbit|uber|lyft|taxi|doordash|search engine|bank account|credit card|groceries)\b/i;
+  /\bmy (?:mom|mum|mother|dad|father|parents|ex|wife|husband|partner|girlfriend|boyfriend|baby|kid|kids|son|daughter|roommate|flatmate|neighbou?r|puppy|dog|cat|pet|house|home(?![- ](?:feed|page|screen|tab|timeline))|flat|apartment|yard|garden|heart rate|smartwatch|fitbit|uber|lyft|taxi|doordash|search engine|bank account|credit card|groceries)\b/i;
 
 /** Whether a sentence is about the candidate's own life, family or home (see PERSONAL_MATTER). */
 export const isPersonalMatter = (sentence: string) => PERSONAL_MATTER.test(sentence);
