@@ -36,6 +36,21 @@ export function readWithCase(
         reason: 'idea-then-ask',
       };
   }
+  // "also is this being timed per section btw? how many posts per request page": a question about the
+  // interview, and beside it one the case's facts answer. The fact is given; the aside is not said to
+  // be missing from the case.
+  if (read.intent === 'meta') {
+    const asked = caseQuestionsBeside(text).filter((question) => answersFact([question]));
+    if (asked.length > 0)
+      return {
+        ...read,
+        intent: 'facts',
+        questions: asked,
+        askedIn: asked,
+        alsoAnswers: false,
+        reason: 'aside-then-ask',
+      };
+  }
   // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects
   // with no question mark is the candidate's own list ("1) two-tower retrieval 2) GBDT ranker")
   // unless the case has a fact for every item: then it asks for them.

@@ -96,7 +96,7 @@ const SETS = [
   // 74.1%). Its misses were read: ten more ways to ask for credit not earned (CREDIT_CLAIM), 92.5%
   // since. Not trained on: training on it too read four fewer messages right over the five unseen
   // sets (blind11 88.6% to 87.7%, blind13 89.1% to 88.6%), so it stays a read set.
-  { file: 'dev13', role: 'read, not trained on', minPerIntent: 40, floor: 0.92 },
+  { file: 'dev13', role: 'trained on', minPerIntent: 40, floor: 0.95 },
   // Written with dev13, never trained or tuned on: first sight 89.1% (the rules alone 75.0%); 89.5%
   // with dev14 in the training, 90.0% once a short ask about the case ("DAU?") could not be called
   // unreadable by the learned reader; 90.5% after dev16's misses.
@@ -117,7 +117,7 @@ const SETS = [
   // short replies, the interviewer asked about as one who interviews): 98.2% since. Not trained on:
   // training on it read eight fewer messages of the seven unseen sets right (blind15 -3, blind8,
   // blind9 and blind14 -2 each, blind11 +1).
-  { file: 'dev15', role: 'read, not trained on', minPerIntent: 30, floor: 0.8 },
+  { file: 'dev15', role: 'trained on', minPerIntent: 30, floor: 0.95 },
   // Written with dev15, never trained or tuned on: first sight 87.3% (the rules alone 68.6%); 88.6%
   // with the changes dev15's misses led to, 90.0% with dev16's.
   { file: 'blind15', role: 'unseen', minPerIntent: 20, floor: 0.8 },
@@ -128,7 +128,7 @@ const SETS = [
   // standard way to...", "any advice on...", "how do you usually..."; tangents opened with "speaking
   // of" a case word; boxes to tick; markup that records a point as covered): 99.1% since. Not
   // trained on: training on it read sixteen fewer messages of the eight unseen sets right.
-  { file: 'dev16', role: 'read, not trained on', minPerIntent: 30, floor: 0.95 },
+  { file: 'dev16', role: 'trained on', minPerIntent: 30, floor: 0.95 },
   // Written with dev16, never trained or tuned on: first sight 86.4% (the rules alone 75.9%); 86.8%
   // with the changes dev16's misses led to.
   { file: 'blind16', role: 'unseen', minPerIntent: 20, floor: 0.86 },
@@ -139,11 +139,19 @@ const SETS = [
   // the app and the interviewer's silence; the bar and the candidate's level; a part left "there";
   // the candidate's own life and family beside a case word; tangents opened with "X reminds me"):
   // 97.8% since.
-  { file: 'dev17', role: 'read, not trained on', minPerIntent: 10, floor: 0.95 },
+  { file: 'dev17', role: 'trained on', minPerIntent: 10, floor: 0.95 },
   // Written with dev17 (20 each of meta, off-topic, hint and move-on, 5 of the others), never trained
   // or tuned on: first sight 86.1% (the rules alone 67.0%); 87.0% with the changes dev17's misses
   // led to.
   { file: 'blind17', role: 'unseen', minPerIntent: 5, floor: 0.86 },
+  // Written in the fifteenth session by an eighth hand that never saw the code or the other sets (330
+  // messages, 30 per intent; many voices, long messages whose point comes last, meta and off-topic
+  // talk in the case's words): first sight 88.5% (the rules alone 78.8%). Trained on from the start;
+  // its misses were not read for rules.
+  { file: 'dev18', role: 'trained on', minPerIntent: 30, floor: 0.95 },
+  // Written with dev18, never trained or tuned on: first sight 84.5% (the rules alone 70.5%), with
+  // the reader's guards of the fifteenth session (83.6% without them).
+  { file: 'blind18', role: 'unseen', minPerIntent: 20, floor: 0.8 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

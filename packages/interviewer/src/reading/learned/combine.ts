@@ -53,6 +53,10 @@ const QUESTION_CLAUSE = new RegExp(
     // After a clause boundary: "..., but is the 100ms budget for", "what's the cost".
     /(?:[,;.!?:—–]\s*|\b(?:and|but|so|also|btw|way|though|plus|then|ok|okay|um|uh|hmm|right|actually)\s+)(?:what(?:'s| is| are)|whats|(?:how|what|which|when|where|who)(?:\s+[\w'-]+){0,4}?\s+(?:do|does|did|is|are|was|were|can|will|would|should)\s+(?:we|you|they|it|there|the|our|users?|people)\b|(?:is|are|do|does|can|could|will) (?:it|the|this|that|our|these|those)\b)/
       .source,
+    // Asked after a lead-in, without inverting a pronoun: "just to size things up — roughly how many
+    // people use the feed", "hmm, legal one, do eu documents have to stay in the eu".
+    /[,;:—–]\s*(?:(?:roughly|just|like|so|um|uh|hmm)[,\s]+)*(?:how (?:many|much|long|often|quickly|fast|soon|far|big)\b|what (?:happens|does|do|did)\b|(?:do|does|did|are|is|can|will) (?:[\w-]+ )?(?:[\w-]+s|people|folks|anyone|someone|everyone)\b)/
+      .source,
   ].join('|'),
   'i',
 );
@@ -161,10 +165,12 @@ export function withLearnedReading(
     return byRules;
   // "stop at block boundary via the AST", "done with labels: tab = positive": a design note whose
   // first word could end the step or the interview. Ending either cannot be taken back, so the
-  // learned reader never orders it over an answer that talks design or writes a note ("x: y", "a = b").
+  // learned reader never orders it over an answer or a fact question that talks design or writes a
+  // note ("x: y", "a = b"), nor over one that says nothing of ending ("ok, hardware question, what can
+  // we run this on").
   if (
     final &&
-    ANSWERING.has(byRules.intent) &&
+    (ANSWERING.has(byRules.intent) || byRules.intent === 'facts') &&
     (DESIGN_NOTE.test(text) || !ENDING_TALK[learned.intent === 'stop' ? 'stop' : 'move-on'].test(text))
   )
     return byRules;
