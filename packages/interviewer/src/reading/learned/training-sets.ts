@@ -32,6 +32,8 @@ export const TRAINING_SETS = [
   'dev16',
   'dev17',
   'dev18',
+  'dev19',
+  'dev20',
 ] as const;
 
 /**
