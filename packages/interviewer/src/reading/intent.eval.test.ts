@@ -161,6 +161,11 @@ const SETS = [
   // the start, after choosing OVERRULE_AT on them.
   { file: 'dev19', role: 'trained on', minPerIntent: 15, floor: 0.95 },
   { file: 'dev20', role: 'trained on', minPerIntent: 15, floor: 0.95 },
+  // Written in the fifteenth session by a ninth hand (220 messages, 20 per intent, many near the
+  // boundaries), never trained or tuned on, first read once the session's settings were chosen:
+  // 90.0% with the reader as the session found it (the rules alone 81.4%), 93.6% after (the learned
+  // reader alone 95.0%).
+  { file: 'blind19', role: 'unseen', minPerIntent: 20, floor: 0.9 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -39,10 +39,10 @@ export const TRAINING_SETS = [
 /**
  * Held out from training and from every rule change, read only as figures: `blind7`, `blind8` (first
  * read in the eighth session), `blind9` (junior and hedged talk, written with dev9), `blind11`
- * (written with dev11), `blind13` (written with dev13), `blind14`, `blind15`, `blind16`, `blind17` and
- * `blind18` (written with dev14 to dev18). Since the fifteenth session the first five also choose
- * between settings of the reader (which sets it learns from, when it overrules the rules) by their
- * totals alone, never by their messages; `blind14` to `blind18` are never used to choose anything.
+ * (written with dev11), `blind13` (written with dev13), `blind14` to `blind18` (written with dev14 to
+ * dev18) and `blind19` (a ninth hand, alone). Since the fifteenth session the first five also choose
+ * between settings of the reader (which sets it learns from) by their totals alone, never by their
+ * messages; `blind14` to `blind19` are never used to choose anything.
  */
 export const UNSEEN_SETS = [
   'blind7',
@@ -55,6 +55,7 @@ export const UNSEEN_SETS = [
   'blind16',
   'blind17',
   'blind18',
+  'blind19',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
