@@ -224,7 +224,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // chosen with it trained on tune to blind5 and read on blind6 and blind7. The floors above are now
   // training figures. blind8 read again (its misses had been read once, nothing tuned on it): 85.0%
   // to 89.7% right, 88.5% to 92.9% of asked facts given, false "not covered" 23 to 15, 32.4% "none".
-  blind8: { right: 0.9, falseNone: 13, none: 0.33 },
+  blind8: { right: 0.91, falseNone: 9, none: 0.32 },
   // Written blind in the ninth session (230 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases) and split by case: `blind9a` (ad-click, eta, fraud, llm-moderation, news feed,
   // rag, search, street view, video search) was read after the classifier change; its misses led to
@@ -268,7 +268,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // blind14b nobody has read: 85.6% right, 92.2% given, 7 false "not covered". End to end (the
   // intent reader first, as the interviewer does; printed below each set) blind14b gives 91.1%.
   blind14a: { right: 0.91, falseNone: 5, none: 0.33 },
-  blind14b: { right: 0.85, falseNone: 7, none: 0.42 },
+  blind14b: { right: 0.87, falseNone: 8, none: 0.44 },
   // Written blind in the thirteenth session by a hand that never saw the code or the other sets (231
   // answerable questions in three phrasings, 110 unanswerable; fluent askers, ideas put first, numbers
   // asked by what they mean for the design, new joints, keyword traps), split by case the other way
@@ -277,7 +277,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // false "not covered", 27.8% "none", 87.7% end to end; blind15b 83.8% right, 92.9% given, 6 false
   // "not covered", 28.6% "none", 90.4% end to end.
   blind15a: { right: 0.8, falseNone: 7, none: 0.27 },
-  blind15b: { right: 0.83, falseNone: 5, none: 0.28 },
+  blind15b: { right: 0.87, falseNone: 4, none: 0.28 },
   // Written blind in the fourteenth session by two hands that never saw the code or the other sets
   // (234 answerable questions in three phrasings, 108 unanswerable; references back to the
   // conversation, half-remembered numbers to confirm, dictation, chat style, terse asks), split by
@@ -293,7 +293,15 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // longer said to be open: false "not covered" blind16a 9 -> 4, blind16b 13 -> 12, blind8 15 -> 13,
   // blind9b 4 -> 2, blind15b 6 -> 5.
   blind16a: { right: 0.85, falseNone: 4, none: 0.33 },
-  blind16b: { right: 0.84, falseNone: 12, none: 0.18 },
+  blind16b: { right: 0.85, falseNone: 11, none: 0.18 },
+  // Since the fifteenth session the fact classifier also learns from the read halves and blind12
+  // (blind12, blind14a, blind15a, blind16a; facts/training.ts). On the sets nobody has read, right /
+  // false "not covered" / unanswerable called "none": blind8 91.2 -> 91.7% / 13 -> 9 / 36 -> 35 of
+  // 108; blind9b 91.3 -> 91.5% / 2 -> 2; blind14b 86.4 -> 87.7% / 7 -> 8 / 24 -> 25 of 56; blind15b
+  // 86.1 -> 87.2% / 5 -> 4; blind16b 84.6 -> 85.9% / 12 -> 11. End to end: blind8 92.7 -> 93.3%,
+  // blind9b 94.8 -> 95.0%, blind14b 90.5 -> 91.5%, blind15b 92.1 -> 92.9%, blind16b 92.3 -> 92.9%.
+  // blind8's "none" floor moved from 33% to 32% for the one unanswerable question it now answers
+  // with a fact, and blind14b's false "not covered" from 7 to 8: the other unseen sets lost five.
 };
 
 describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {
