@@ -181,6 +181,11 @@ const SETS = [
   // 90.0% with the reader as the session found it (the rules alone 81.4%), 93.6% after (the learned
   // reader alone 95.0%).
   { file: 'blind19', role: 'unseen', minPerIntent: 20, floor: 0.9 },
+  // Written at the end of the fifteenth session by a tenth hand (330 messages, 30 per intent, mostly
+  // ordinary messages, a third near a boundary), read once the session's settings were final: 89.4%
+  // with the reader as the session found it (the rules alone 79.1%), 95.8% after (the learned reader
+  // alone 96.7%); 95.5% once the training messages it also holds were left out.
+  { file: 'blind20', role: 'unseen', minPerIntent: 30, floor: 0.93 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -44,10 +44,11 @@ export const TRAINING_SETS = [
  * Held out from training and from every rule change, read only as figures: `blind7`, `blind8` (first
  * read in the eighth session), `blind9` (junior and hedged talk, written with dev9), `blind11`
  * (written with dev11), `blind13` (written with dev13), `blind14` to `blind18` (written with dev14 to
- * dev18), `blind19` (a ninth hand, alone) and `blind24` (twelve whole interviews in order, written
- * to train on; learning from it read no more of blind7-13 right, so it stayed out, unread). Since the fifteenth session the first five also choose
- * between settings of the reader (which sets it learns from) by their totals alone, never by their
- * messages; `blind14` to `blind24` are never used to choose anything.
+ * dev18), `blind19` and `blind20` (a ninth and a tenth hand, alone) and `blind24` (twelve whole
+ * interviews in order, written to train on; learning from it read no more of blind7-13 right, so it
+ * stayed out, unread). Since the fifteenth session the first five also choose between settings of
+ * the reader (which sets it learns from) by their totals alone, never by their messages; `blind14`
+ * to `blind24` are never used to choose anything.
  */
 export const UNSEEN_SETS = [
   'blind7',
@@ -61,6 +62,7 @@ export const UNSEEN_SETS = [
   'blind17',
   'blind18',
   'blind19',
+  'blind20',
   'blind24',
 ] as const;
 
