@@ -194,6 +194,14 @@ export function withLearnedReading(
     (byRules.intent === 'hint' || (ANSWERING.has(byRules.intent) && DESIGN_CHOICE.test(text)))
   )
     return byRules;
+  // "Honestly, I'd just go with this: cost is not a concern": a choice made in the first person is
+  // the candidate answering, however unsure the learned reader finds its tone.
+  if (
+    ANSWERING.has(byRules.intent) &&
+    (learned.intent === 'stuck' || learned.intent === 'hint') &&
+    DESIGN_CHOICE.test(text)
+  )
+    return byRules;
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
   // many words stays a request for help, whatever question comes with it.
   // So does the design's answer asked for ("is there a standard architecture people use for ETA

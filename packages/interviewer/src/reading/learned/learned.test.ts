@@ -61,14 +61,22 @@ describe('the learned reader beside the rules', () => {
   const rules = readIntentByRules('I would use zorblat here.');
 
   it('overrules the rules only when confident', () => {
-    expect(rules.intent).toBe('answer');
-    expect(
-      withLearnedReading('I would use zorblat here.', rules, { model: modelSaying('stuck', 0.6) }).intent,
-    ).toBe('answer');
-    const overruled = withLearnedReading('I would use zorblat here.', rules, {
-      model: modelSaying('stuck', 0.9),
-    });
+    const text = 'zorblat for the first version.';
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('answer');
+    expect(withLearnedReading(text, byRules, { model: modelSaying('stuck', 0.6) }).intent).toBe('answer');
+    const overruled = withLearnedReading(text, byRules, { model: modelSaying('stuck', 0.9) });
     expect(overruled).toMatchObject({ intent: 'stuck', reason: 'learned-over-statement' });
+  });
+
+  it('never calls a choice made in the first person stuck or a request for help', () => {
+    expect(rules.intent).toBe('answer');
+    for (const intent of ['stuck', 'hint'] as const) {
+      const read = withLearnedReading('I would use zorblat here.', rules, {
+        model: modelSaying(intent, 0.99),
+      });
+      expect(read.intent).toBe('answer');
+    }
   });
 
   it('needs more certainty to move on or stop, which cannot be taken back', () => {
