@@ -99,7 +99,15 @@ export const LINES = {
     'Not that precisely, but here is what the case says nearby:',
     "I don't have that figure. What I do have:",
   ],
+  /** The message was English words that did not make sense ("Tthe fe", "framing"): rephrase. */
   unclearAsk: [
+    'Could you rephrase that in a sentence or two about {title}?',
+    'Can you say it again, a little more fully? We are on {title}.',
+    'Could you put that another way? A sentence or two on {title} is enough.',
+    'Please rephrase: where are you on {title}?',
+  ],
+  /** The message was mostly in another language or script: English asked for. */
+  unclearAskEnglish: [
     'Could you rephrase it in English, in a sentence or two, about {title}?',
     'Can you say it again in English, a little more fully? We are on {title}.',
     'Could you put that another way, in English? A sentence or two on {title} is enough.',

@@ -154,12 +154,24 @@ describe('clarifying answers', () => {
     expect(utterance.text).toMatch(/assumption/i);
   });
 
-  it('asks to rephrase a message it could not read, in English', () => {
-    const utterance = voiceOffline(
-      request({ kind: 'clarify', reason: 'unclear', unanswered: [], late: false }),
-    );
-    expect(utterance.kind).toBe('clarification');
-    expect(utterance.text).toMatch(/english/i);
+  it('asks to rephrase a message it could not read, in English when it was in another language', () => {
+    const said = (text: string): TranscriptLine[] => [{ role: 'candidate', text }];
+    const ask = (text: string, seed: number) =>
+      voiceOffline(
+        request(
+          { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+          { seed, transcript: said(text) },
+        ),
+      );
+    for (const seed of [1, 2, 3, 4]) {
+      const foreign = ask('je ne sais pas quoi dire ici', seed);
+      expect(foreign.kind).toBe('clarification');
+      expect(foreign.text).toMatch(/english/i);
+      const garbled = ask('Tthe fe', seed);
+      expect(garbled.kind).toBe('clarification');
+      expect(garbled.text).toMatch(/rephrase|again|another way/i);
+      expect(garbled.text).not.toMatch(/english/i);
+    }
   });
 });
 

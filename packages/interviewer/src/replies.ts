@@ -64,7 +64,10 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
     return { kind: 'clarification', text, factIds: [] };
   }
   if (move.reason === 'unclear') {
-    const ask = voice.choose(voice.lines.unclearAsk, '', { title: voice.title(move.step) });
+    // "in English" only to a message in another language: "framing" or a typo is English already.
+    const lines =
+      unreadable(voice.said) === 'not-english' ? voice.lines.unclearAskEnglish : voice.lines.unclearAsk;
+    const ask = voice.choose(lines, '', { title: voice.title(move.step) });
     return { kind: 'clarification', text: voice.choose(voice.lines.unclear, ask), factIds: [] };
   }
   const [only, ...rest] = move.unanswered;
