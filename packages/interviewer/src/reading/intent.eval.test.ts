@@ -316,3 +316,36 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
     expect(misread.length / open.length).toBeLessThanOrEqual(0.03);
   });
 });
+
+/**
+ * Short replies read by the interviewer's line before them (`readInReply`): 360 pairs written in the
+ * fifteenth session by a hand that never saw the code ("yes" after "Shall we continue?", "daily"
+ * after "How often would you retrain?", "weekly?" put up for a verdict, "serving" after "Which step
+ * next?"), split in two by position. The rules were written from the `dev` half's misses; `blind`
+ * was never read. First sight, each message read alone: dev 62.2%, blind 61.7%; by the line before:
+ * dev 93.9%, blind 78.9%.
+ */
+const InReply = z.object({ interviewer: z.string(), text: z.string(), intent: CandidateIntent });
+
+describe.each([
+  { file: 'dev', role: 'read', floor: 0.9 },
+  { file: 'blind', role: 'unseen', floor: 0.75 },
+] as const)(
+  'short replies read by the line before them (intents-in-reply.$file)',
+  ({ file, role, floor }) => {
+    const url = new URL(`../../eval/intents-in-reply.${file}.json`, import.meta.url);
+    const pairs = z.array(InReply).parse(JSON.parse(readFileSync(url, 'utf8')));
+    const right = (read: (pair: z.infer<typeof InReply>) => string) =>
+      pairs.filter((pair) => read(pair) === pair.intent).length / pairs.length;
+
+    it(`reads at least ${Math.round(floor * 100)}% of them right, and more than each read alone`, () => {
+      const alone = right((pair) => readIntent(pair.text).intent);
+      const inReply = right((pair) => readIntent(pair.text, { inReplyTo: pair.interviewer }).intent);
+      console.log(
+        `intents-in-reply.${file} (${role}): ${(inReply * 100).toFixed(1)}% of ${pairs.length} right by the line before (alone: ${(alone * 100).toFixed(1)}%)`,
+      );
+      expect(inReply).toBeGreaterThanOrEqual(floor);
+      expect(inReply).toBeGreaterThan(alone);
+    });
+  },
+);

@@ -2,6 +2,7 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
+import { readInReply } from './in-reply.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
@@ -292,7 +293,8 @@ const ASKS_ANNOUNCED =
  */
 export function readIntent(text: string, context: ReadingContext = {}): IntentReading {
   const read = withLearnedReading(text, readIntentByRules(text), context);
-  return (context.answersFact && readWithCase(text, read, context.answersFact)) ?? read;
+  const withCase = (context.answersFact && readWithCase(text, read, context.answersFact)) ?? read;
+  return (context.inReplyTo !== undefined && readInReply(text, withCase, context.inReplyTo)) || withCase;
 }
 
 /** What the phrase rules alone read (the learned reader's fallback, and a figure of its own). */

@@ -52,8 +52,11 @@ const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
  */
 export function readMessage(request: ReadRequest): Reading {
   const { caseStudy, framework, step, text, transcript, notes, cache } = request;
-  const intent = readIntent(text, { answersFact: (questions) => answersFact(caseStudy, questions) });
   const inReplyTo = lastLine(transcript, 'interviewer');
+  const intent = readIntent(text, {
+    answersFact: (questions) => answersFact(caseStudy, questions),
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+  });
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,

@@ -105,6 +105,8 @@ export interface ReadingContext {
    * impression?" reads like a proposal to the learned reader; when the case says which, it was asked.
    */
   answersFact?: (questions: readonly string[]) => boolean;
+  /** The interviewer's line the message answers: a short reply ("yes", "daily") means what it makes it mean. */
+  inReplyTo?: string;
   /** The learned model to consult: the shipped one unless a measurement trains its own. */
   model?: IntentModel;
 }

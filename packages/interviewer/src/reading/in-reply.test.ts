@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readIntent } from './intent.ts';
+
+const inReply = (line: string, text: string) => readIntent(text, { inReplyTo: line }).intent;
+
+describe('a short reply read by the line before it', () => {
+  it('takes an offer to go on, and "ok" only when it was asked', () => {
+    expect(inReply('Shall we move on to serving?', 'yes')).toBe('move-on');
+    expect(inReply('Do you want to keep going on features, or move to the model?', 'the model')).toBe(
+      'move-on',
+    );
+    expect(inReply('Would you like to move to monitoring?', 'ok')).toBe('move-on');
+    expect(inReply('Tell me when you want to go to the next part.', 'ok')).toBe('unclear');
+  });
+
+  it('hears "anything else?" answered "no" as done and "yes" as more to say', () => {
+    expect(inReply('Noted. Anything to add for this part?', 'no')).toBe('move-on');
+    expect(inReply('Anything else on monitoring before we wrap up?', "nope that's it")).toBe('stop');
+    expect(inReply('Anything else on monitoring before we wrap up?', 'yes')).toBe('answer');
+  });
+
+  it('ends the interview when an offer to end it is taken, or going on is declined for good', () => {
+    expect(inReply("Time's almost up. Should I end the interview?", 'go ahead')).toBe('stop');
+    expect(inReply('Want to keep going?', "no, I'm done")).toBe('stop');
+  });
+
+  it('reads a bare value or yes as an answer to a question, and a value put up as tentative', () => {
+    expect(inReply('How often would you retrain?', 'daily')).toBe('answer');
+    expect(inReply('What embedding dimension, roughly?', '256')).toBe('answer');
+    expect(inReply('Would you log impressions without clicks as negatives?', 'yes')).toBe('answer');
+    expect(inReply('How often would you retrain?', 'weekly?')).toBe('tentative');
+    expect(inReply('How often would you retrain?', 'how many labels do we get a day?')).toBe('facts');
+  });
+
+  it('changes nothing without a question or an offer before it, or for a longer message', () => {
+    expect(inReply('Right. Continue.', 'yes')).toBe('unclear');
+    expect(inReply('Shall we move on?', 'yes but first I want to add one thing about the labels')).not.toBe(
+      'move-on',
+    );
+  });
+});
