@@ -12,7 +12,7 @@ const SHORT_REPLY_WORDS = 5;
 
 /** The interviewer offering to go on to another part, or asking which one comes next. */
 const OFFERS_TO_GO_ON =
-  /\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|next (?:part|step|section|topic)|before we (?:move on|go on)|keep going|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? to\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|is that all (?:for|on))\b/i;
+  /\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|next (?:part|step|section|topic)|before we (?:move on|go on)|keep going|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? to\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|is that all (?:for|on)|which (?:part|step|section) (?:do you|would you)|what would you like to (?:discuss|cover|talk about|do) (?:now|next))\b|(?:^|[.!]\s+)next\?/i;
 
 /** The interviewer offering to end the interview. */
 const OFFERS_TO_END =
@@ -50,6 +50,10 @@ const ANYTHING_ELSE = /\banything (?:else|more|to add)\b/i;
 const NOTHING_MORE =
   /^\W*(?:(?:no|nope|nah|nothing(?: more| else)?|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|all good|done|not really)\b[\s,.!]*)+$/i;
 
+/** Going on, said in so many words. */
+const GO_ON =
+  /^\W*(?:go ahead|go on|let'?s (?:go on|move on|continue)|move on|next|continue)\b[\s,.!]*(?:please)?[\s.!]*$/i;
+
 /** Yes or no, alone: an answer to a yes-or-no question. */
 const YES_OR_NO = /^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right)\b[\s,.!]*$/i;
 
@@ -68,9 +72,13 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
     reason,
   });
   const anythingElse = ANYTHING_ELSE.test(inReplyTo);
-  const takes = anythingElse ? NOTHING_MORE.test(text) : TAKES_OFFER.test(text) || (asked && OK.test(text));
+  const offersToGoOn = OFFERS_TO_GO_ON.test(inReplyTo);
+  // "Anything else on labels, or shall we go on?" "go ahead": going on is taken as well.
+  const takes = anythingElse
+    ? NOTHING_MORE.test(text) || (offersToGoOn && GO_ON.test(text))
+    : TAKES_OFFER.test(text) || (asked && OK.test(text));
   if (OFFERS_TO_END.test(inReplyTo) && takes) return says('stop', 'end-offer-taken');
-  if (OFFERS_TO_GO_ON.test(inReplyTo) || anythingElse) {
+  if (offersToGoOn || anythingElse) {
     if (DECLINES_TO_GO_ON.test(text) && !anythingElse) return says('stop', 'declines-to-go-on');
     if (takes || NAMES_A_STEP.test(text)) return says('move-on', 'offer-taken');
   }
