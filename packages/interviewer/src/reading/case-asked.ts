@@ -25,31 +25,15 @@ export function readWithCase(
       return { ...read, intent: 'facts', questions: fits, alsoAnswers: true, reason: 'fit-asked' };
     // "hmm, any special rules for teenagers? I'd want those as hard filters": an idea, and beside it
     // a question the case's facts answer.
-    const asked = caseQuestionsBeside(text).filter((question) => answersFact([question]));
-    if (asked.length > 0)
-      return {
-        ...read,
-        intent: 'facts',
-        questions: asked,
-        askedIn: asked,
-        alsoAnswers: true,
-        reason: 'idea-then-ask',
-      };
+    const beside = askedBeside(text, read, answersFact, true, 'idea-then-ask');
+    if (beside) return beside;
   }
   // "also is this being timed per section btw? how many posts per request page": a question about the
   // interview, and beside it one the case's facts answer. The fact is given; the aside is not said to
   // be missing from the case.
   if (read.intent === 'meta') {
-    const asked = caseQuestionsBeside(text).filter((question) => answersFact([question]));
-    if (asked.length > 0)
-      return {
-        ...read,
-        intent: 'facts',
-        questions: asked,
-        askedIn: asked,
-        alsoAnswers: false,
-        reason: 'aside-then-ask',
-      };
+    const beside = askedBeside(text, read, answersFact, false, 'aside-then-ask');
+    if (beside) return beside;
   }
   // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects
   // with no question mark is the candidate's own list ("1) two-tower retrieval 2) GBDT ranker")
@@ -69,6 +53,19 @@ export function readWithCase(
     }
   }
   return null;
+}
+
+/** The message read as asking the case's questions that stand beside its idea or aside, if any. */
+function askedBeside(
+  text: string,
+  read: IntentReading,
+  answersFact: AnswersFact,
+  alsoAnswers: boolean,
+  reason: string,
+): IntentReading | null {
+  const asked = caseQuestionsBeside(text).filter((question) => answersFact([question]));
+  if (asked.length === 0) return null;
+  return { ...read, intent: 'facts', questions: asked, askedIn: asked, alsoAnswers, reason };
 }
 
 /**
