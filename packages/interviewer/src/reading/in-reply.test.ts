@@ -11,6 +11,9 @@ describe('a short reply read by the line before it', () => {
     );
     expect(inReply('Would you like to move to monitoring?', 'ok')).toBe('move-on');
     expect(inReply('Tell me when you want to go to the next part.', 'ok')).toBe('unclear');
+    // "Keep going." asks the candidate to go on talking; "Keep going?" offers the next part.
+    expect(inReply('Right. Keep going.', 'yes')).not.toBe('move-on');
+    expect(inReply('Good progress. Keep going?', 'yes')).toBe('move-on');
   });
 
   it('hears "anything else?" answered "no" as done and "yes" as more to say', () => {

@@ -12,11 +12,11 @@ const SHORT_REPLY_WORDS = 5;
 
 /** The interviewer offering to go on to another part, or asking which one comes next. */
 const OFFERS_TO_GO_ON =
-  /\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|next (?:part|step|section|topic)|before we (?:move on|go on)|keep going|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? to\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|is that all (?:for|on)|which (?:part|step|section) (?:do you|would you)|what would you like to (?:discuss|cover|talk about|do) (?:now|next))\b|(?:^|[.!]\s+)next\?/i;
+  /\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|next (?:part|step|section|topic)\?|before we (?:move on|go on)|keep going(?=\?)|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? to\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|is that all (?:for|on)|which (?:part|step|section) (?:do you|would you)|what would you like to (?:discuss|cover|talk about|do) (?:now|next))\b|(?:^|[.!]\s+)next\?/i;
 
 /** The interviewer offering to end the interview. */
 const OFFERS_TO_END =
-  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we wrap up)\b/i;
+  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we wrap up|(?:shall|should) we (?:finish|end|stop))\b/i;
 
 /** Taking an offer: "yes", "sure, let's", "nothing more", "that's it", "keep going". */
 const TAKES_OFFER =
@@ -44,7 +44,7 @@ const OWN_QUESTION =
   /^\W*(?:and |but |so |also )?(?:what|how|which|who|when|where|why|any|is|are|do|does|did|can|could|should|will|would|the\b|our\b)/i;
 
 /** "Anything else on the model?": a yes says there is more; only "no" or "nothing" takes it as done. */
-const ANYTHING_ELSE = /\banything (?:else|more|to add)\b/i;
+const ANYTHING_ELSE = /\banything (?:else|more|to add)\b|\bis there (?:anything )?more\b/i;
 
 /** Nothing more to add: "no", "nothing", "that's it", "I'm good". */
 const NOTHING_MORE =
@@ -65,19 +65,22 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > SHORT_REPLY_WORDS) return null;
   const asked = ASKS_CANDIDATE.test(inReplyTo);
+  // The offer is in the line's last sentence: "One question before we go on. Is every decision a
+  // hard yes or no?" asks the question, and "yes" answers it.
+  const last = inReplyTo.trim().split(/(?<=[.!?])\s+/).at(-1) ?? '';
   const says = (intent: IntentReading['intent'], reason: string): IntentReading => ({
     intent,
     questions: [],
     alsoAnswers: false,
     reason,
   });
-  const anythingElse = ANYTHING_ELSE.test(inReplyTo);
-  const offersToGoOn = OFFERS_TO_GO_ON.test(inReplyTo);
+  const anythingElse = ANYTHING_ELSE.test(last);
+  const offersToGoOn = OFFERS_TO_GO_ON.test(last);
   // "Anything else on labels, or shall we go on?" "go ahead": going on is taken as well.
   const takes = anythingElse
     ? NOTHING_MORE.test(text) || (offersToGoOn && GO_ON.test(text))
     : TAKES_OFFER.test(text) || (asked && OK.test(text));
-  if (OFFERS_TO_END.test(inReplyTo) && takes) return says('stop', 'end-offer-taken');
+  if (OFFERS_TO_END.test(last) && takes) return says('stop', 'end-offer-taken');
   if (offersToGoOn || anythingElse) {
     if (DECLINES_TO_GO_ON.test(text) && !anythingElse) return says('stop', 'declines-to-go-on');
     if (takes || NAMES_A_STEP.test(text)) return says('move-on', 'offer-taken');

@@ -324,7 +324,10 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
  * next?"), split in two by position. The rules were written from the `dev` half's misses; `blind`
  * was never read. First sight, each message read alone: dev 62.2%, blind 61.7%; by the line before:
  * dev 93.9%, blind 78.9%; then 96.1% and 79.4% (a step named after "which part next?", "go ahead"
- * after "anything else, or shall we go on?").
+ * after "anything else, or shall we go on?"); then 95.0% and 78.3%, once an offer counts only in the
+ * line's last sentence ("One question before we go on. Is every decision final?" asks the
+ * question) and "keep going" only as a question: read against every line the offline interviewer
+ * says, no more probe is taken for an offer.
  */
 const InReply = z.object({ interviewer: z.string(), text: z.string(), intent: CandidateIntent });
 
