@@ -67,7 +67,11 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   const asked = ASKS_CANDIDATE.test(inReplyTo);
   // The offer is in the line's last sentence: "One question before we go on. Is every decision a
   // hard yes or no?" asks the question, and "yes" answers it.
-  const last = inReplyTo.trim().split(/(?<=[.!?])\s+/).at(-1) ?? '';
+  const last =
+    inReplyTo
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? '';
   const says = (intent: IntentReading['intent'], reason: string): IntentReading => ({
     intent,
     questions: [],
