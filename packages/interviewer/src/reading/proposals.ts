@@ -6,9 +6,12 @@
 import { splitMessage } from '../facts/split.ts';
 import { anyOf } from './patterns.ts';
 
-/** A plan opened by "we" or by a verb of the design, after any connective. */
+/**
+ * A plan opened by "we" or by a verb of the design, after any connective; "we" may follow a setting
+ * ("so for each member we rank candidates by...?", "at serving time we cache...?").
+ */
 export const PLAN =
-  /^(?:(?:and|so|then|ok|okay|also|or|like)\s+)*(?:we\s+(?:first\s+|then\s+|just\s+|also\s+)?(?!need\b|have\b|get\b|got\b|are\b|were\b|can\b|could\b|should\b|would\b|will\b|do\b|don'?t\b|know\b)[a-z]+|(?:just\s+|first\s+)?(?:decline|approve|block|grade|compute|precompute|reuse|mix|run|send|drop|keep|add|wait|show|hide|merge|combine|filter|retrain|serve|cache|fall back|route|flag|score|sort|return|sample|weight|blur|count|treat|pick|start|batch|stream|shard|bucket|call)\b)/i;
+  /^(?:(?:and|so|then|ok|okay|also|or|like)\s+)*(?:(?:(?:for|in|at|on|per|after|before|during)\s+(?:each|every|the|a|an|this|that|our)\s+[a-z-]+(?:\s+[a-z-]+)?,?\s+)?we\s+(?:first\s+|then\s+|just\s+|also\s+)?(?!need\b|have\b|get\b|got\b|are\b|were\b|can\b|could\b|should\b|would\b|will\b|do\b|don'?t\b|know\b)[a-z]+|(?:just\s+|first\s+)?(?:decline|approve|block|grade|compute|precompute|reuse|mix|run|send|drop|keep|add|wait|show|hide|merge|combine|filter|retrain|serve|cache|fall back|route|flag|score|sort|return|sample|weight|blur|count|treat|pick|start|batch|stream|shard|bucket|call)\b)/i;
 /** "..., so compute it once and reuse?": the plan comes after the reason. */
 export const PLAN_CLAUSE =
   /[,;]?\s(?:so|then)\s+(?:we\s+(?:can|could)\s+)?(?:just\s+)?(?:compute|precompute|reuse|use|run|cache|skip|drop|send|serve|store|share|batch|merge|rank|filter)\b/i;
@@ -36,6 +39,9 @@ export const PROPOSAL_QUESTION = anyOf([
   /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
   /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
+  // "do we need to call the routing thing for every restaurant?": whether the design's own act must
+  // run that often, a doubt about the plan.
+  /^(?:(?:so|but|hmm+|um+|wait)[,\s]+)*(?:do|would|will) (?:we|i) (?:really )?(?:need|have) to (?:call|run|score|compute|recompute|fetch|query|embed|re-?train|re-?run|re-?rank|cache|check|hit)\b[^?]*\b(?:every|each|all)\b/i,
   /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is(?! there\b)) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
   DOUBTS_OWN_IDEA,
   // "the label would be... whether they pressed tab?", "so the features could be recency and price?":

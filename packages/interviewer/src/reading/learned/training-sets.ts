@@ -46,9 +46,11 @@ export const TRAINING_SETS = [
  * (written with dev11), `blind13` (written with dev13), `blind14` to `blind18` (written with dev14 to
  * dev18), `blind19` and `blind20` (a ninth and a tenth hand, alone) and `blind24` (twelve whole
  * interviews in order, written to train on; learning from it read no more of blind7-13 right, so it
- * stayed out, unread). Since the fifteenth session the first five also choose between settings of
- * the reader (which sets it learns from) by their totals alone, never by their messages; `blind14`
- * to `blind24` are never used to choose anything.
+ * stayed out, unread), and `blind26` (twelve more whole interviews by an eleventh hand, kept out
+ * for the same reason in the sixteenth session). Since the fifteenth session the first five also
+ * choose between settings of the reader (which sets it learns from, how sure it must be to overrule
+ * a fact the case holds) by their totals alone, never by their messages; `blind14` to `blind26` are
+ * never used to choose anything.
  */
 export const UNSEEN_SETS = [
   'blind7',
@@ -64,6 +66,7 @@ export const UNSEEN_SETS = [
   'blind19',
   'blind20',
   'blind24',
+  'blind26',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
