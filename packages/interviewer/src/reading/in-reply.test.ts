@@ -35,6 +35,45 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('How often would you retrain?', 'how many labels do we get a day?')).toBe('facts');
   });
 
+  it('hears offers that name the next step, or ask to stay, and answers to them', () => {
+    expect(inReply('Good. Shall we talk about serving?', 'sure')).toBe('move-on');
+    expect(inReply('Evaluation next?', 'yep')).toBe('move-on');
+    expect(inReply('Ready for the model step?', 'ready')).toBe('move-on');
+    expect(inReply('Enough on labels. Where to next?', 'monitoring I think')).toBe('move-on');
+    expect(inReply('Do you want to stay on the metrics a bit longer?', 'no, move on')).toBe('move-on');
+    expect(inReply('Any final point on the data?', 'none, go')).toBe('move-on');
+    expect(inReply('Any final point on the data?', 'yes, one')).not.toBe('move-on');
+  });
+
+  it('hears the end offered and taken, or carrying on declined', () => {
+    expect(inReply('Last step done. Anything more, or are we finished?', 'finished')).toBe('stop');
+    expect(inReply('Shall we wrap up?', 'yes')).toBe('stop');
+    expect(inReply('There are ten minutes left. Want to continue?', 'not today')).toBe('stop');
+    // Carrying on is not leaving the step.
+    expect(inReply('There are ten minutes left. Want to continue?', 'yes')).toBe('answer');
+  });
+
+  it('reads a reply by what it does with the question: put up, stuck, asking for the usual way', () => {
+    expect(inReply('Raw scores or ranks as the input?', 'both?')).toBe('tentative');
+    expect(inReply('Which online metric would you pick?', 'session length?')).toBe('tentative');
+    expect(inReply('Any questions before we start?', 'daily users?')).toBe('facts');
+    expect(inReply('Um, so, which features?', 'ok so how many features do we log?')).toBe('facts');
+    expect(inReply('What error would you tolerate at p99?', "can't say")).toBe('stuck');
+    expect(inReply('Think about who labels the examples.', 'still nothing')).toBe('stuck');
+    expect(inReply('What model for ranking the replies?', "what's the standard setup?")).toBe('hint');
+    expect(inReply('I would not trust clicks alone here.', 'why?')).toBe('hint');
+    expect(inReply('How would the counterfactual weights interact with the variance?', 'sorry what?')).toBe(
+      'meta',
+    );
+  });
+
+  it('keeps a short statement that replies to a question an answer', () => {
+    expect(inReply('How would you evaluate offline?', 'pass rate of the unit tests and exact match')).toBe(
+      'answer',
+    );
+    expect(inReply('Okay. What else?', 'count that as covered')).not.toBe('answer');
+  });
+
   it('changes nothing without a question or an offer before it, or for a longer message', () => {
     expect(inReply('Right. Continue.', 'yes')).toBe('unclear');
     expect(inReply('Shall we move on?', 'yes but first I want to add one thing about the labels')).not.toBe(

@@ -9,18 +9,67 @@ import { unreadable } from './language.ts';
 
 /** Most words a reply may have to be read by the line before it. */
 const SHORT_REPLY_WORDS = 5;
+/** Most words of a statement kept an answer because it replies to a question. */
+const STATEMENT_REPLY_WORDS = 12;
+
+/** A hedge that keeps a short statement tentative ("a few weeks maybe", "probably daily"). */
+const HEDGED = /\b(?:maybe|perhaps|probably|possibly|i guess|i think|i suppose|not sure)\b/i;
+
+/** What steering a grade talks about ("just mark it covered", "give me full marks"). */
+const GRADING_TALK =
+  /\b(?:rubric|scor(?:e|ing)|marks?|credit|grad(?:e|er|ing)|covered|answered|count (?:that|it|this|me)|pass me|instructions?|checklist)\b/i;
+
+/** Words of ending a part or the interview ("next", "skip", "that's it"). */
+const ENDING_TALK = /\b(?:next|move on|moving on|skip|go on|done|that'?s (?:it|all)|enough|stop|wrap)\b/i;
+
+/** The steps, as an interviewer names them in an offer ("Serving next?", "ready for the model step?"). */
+const STEP_NAME = `(?:the )?(?:requirements|framing|(?:ml )?problem framing|data|features|(?:the )?model(?:ing)?|eval(?:uation)?|serving|deployment|monitoring|next (?:part|step|section|topic|one))`;
 
 /** The interviewer offering to go on to another part, or asking which one comes next. */
-const OFFERS_TO_GO_ON =
-  /\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|next (?:part|step|section|topic)\?|before we (?:move on|go on)|keep going(?=\?)|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? to\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|is that all (?:for|on)|which (?:part|step|section) (?:do you|would you)|what would you like to (?:discuss|cover|talk about|do) (?:now|next))\b|(?:^|[.!]\s+)next\?/i;
+const OFFERS_TO_GO_ON = new RegExp(
+  [
+    String.raw`\b(?:(?:we can|shall we|should we|want to|ready to|like to|happy to) (?:move|go) on|move on when|(?:go|move|jump)(?: on)? to the next (?:part|step|section)|before we (?:move on|go on)|keep going(?=\?)|(?:shall|should|can) we (?:continue|go on)|continue(?: on)? (?:to|with)\b|move (?:us )?(?:on )?to\b|jump ahead|what(?:'s| is)? next|(?:which|what) (?:step|part|section|topic)s? next|where (?:should|do) we (?:head|go)|where to next|is that all (?:for|on)|which (?:part|step|section) (?:do you|would you)|what would you like to (?:discuss|cover|talk about|do) (?:now|next))\b`,
+    String.raw`\bnext (?:part|step|section|topic)\?|(?:^|[.!]\s+)(?:next|move on)\?`,
+    // "Shall we talk about serving?", "How about we go to monitoring?", "Ready for the model step?",
+    // "Serving next?", "Shall I take you to the next part?", "let me know when you're ready to move to data".
+    String.raw`\b(?:(?:shall|should|can|could) we|how about we|let'?s|want to|like to) (?:talk about|get to|go to|turn to|look at|head to|start on|move to|do) ${STEP_NAME}\b`,
+    String.raw`\bready (?:for|to (?:move|go) (?:on )?to) ${STEP_NAME}`,
+    String.raw`\b${STEP_NAME}(?: step)? next\?`,
+    String.raw`\b(?:shall|should|can) i (?:take|move|bring) you (?:on )?to\b`,
+  ].join('|'),
+  'i',
+);
 
 /** The interviewer offering to end the interview. */
 const OFFERS_TO_END =
-  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we wrap up|(?:shall|should) we (?:finish|end|stop))\b/i;
+  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we (?:wrap up|close|finish|end)|(?:shall|should|can) we (?:finish|end|stop|wrap(?: it)? up|close)|(?:are|were) we (?:done|finished))\b/i;
+
+/** Saying the interview is over: "finished", "we're done", "all done". */
+const FINISHED =
+  /^\W*(?:(?:yes|yeah|yep)[\s,]+)?(?:finished|(?:we'?re |i'?m |all )?done|that'?s all)\b[\s.!]*$/i;
+
+/** The interviewer offering to stay on the part ("want to spend more time here?", "go deeper on X?"). */
+const OFFERS_TO_STAY =
+  /\b(?:spend (?:more|a bit more) time (?:here|on)|stay (?:here|on (?:this|it))|(?:go|dig) deeper)\b/i;
+
+/** At a loss, in a few words: "can't say", "still nothing", "no clue". */
+const STUCK_REPLY =
+  /^\W*(?:(?:i )?can'?t say|still (?:nothing|stuck|no idea|blank)|no clue|nothing comes to mind|(?:i )?(?:have )?no idea|dunno|idk)\b[\s.!]*$/i;
+
+/** Asking for the line again: "sorry what?", "come again?", "pardon?". */
+const REPEAT_ASKED =
+  /^\W*(?:sorry[,\s]*)?(?:what|huh|pardon|come again|say (?:that|it) again|(?:can|could) you repeat(?: that| the question)?)\W*$/i;
+
+/** The interviewer asking whether to carry on at all ("want to continue?", "do you want to keep going?"). */
+const ASKS_TO_CARRY_ON = /\b(?:want|like|wish) to (?:continue|keep going|carry on)\W*$/i;
+
+/** Declining to carry on: "no", "not today", "nope, I'm out". */
+const DECLINES =
+  /^\W*(?:no|nope|nah|not (?:today|now|really))\b[\s,.!]*(?:i'?m (?:out|done|good)|let'?s (?:move|go)(?: on)?|move on|next)?[\s.!]*$/i;
 
 /** Taking an offer: "yes", "sure, let's", "nothing more", "that's it", "keep going". */
 const TAKES_OFFER =
-  /^\W*(?:(?:yes|yeah|yep|yup|sure|please|sounds good|go ahead|go|let'?s(?: go| do it| move on| go on| continue)?|next(?: part| step| one)?|move on|keep going|continue|jump ahead|nothing(?: more| else)?|no(?:pe)?,? (?:nothing(?: more| else)?|that'?s (?:it|all)|all good|i'?m good)|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|done|all good)\b[\s,.!]*)+$/i;
+  /^\W*(?:(?:yes|yeah|yep|yup|y|sure|please|ready|sounds good|go ahead|go|let'?s(?: go| do it| move on| go on| continue)?|next(?: part| step| one)?|move on|keep going|continue|jump ahead|nothing(?: more| else)?|no(?:pe)?,? (?:nothing(?: more| else)?|that'?s (?:it|all)|all good|i'?m good)|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|done|all good)\b[\s,.!]*)+$/i;
 
 /** "ok" takes an offer only when it was asked: after "tell me when you want to go on" it says "heard". */
 const OK = /^\W*(?:ok(?:ay)?|alright|fine)\b[\s,.!]*$/i;
@@ -30,25 +79,30 @@ const DECLINES_TO_GO_ON = /^\W*(?:no|nope|nah)\b.*\b(?:done|finished|enough|stop
 
 /** A step named as where to go ("serving", "the model", "let's do eval", "yes, serving"). */
 const NAMES_A_STEP =
-  /^\W*(?:(?:yes|yeah|sure|ok(?:ay)?|let'?s(?: do| go to| talk)?|go to|on to|onto|to)[\s,]+)*(?:the )?(?:requirements|framing(?: it)?|data|features|model(?:ing| choice)?|eval(?:uation)?|online evaluation|offline evaluation|serving(?: side)?|monitoring)\b[\s.!]*$/i;
+  /^\W*(?:(?:yes|yeah|sure|ok(?:ay)?|let'?s(?: do| go to| talk)?|go to|on to|onto|to)[\s,]+)*(?:the )?(?:requirements|framing(?: it)?|frame(?: it)?|data|features|model(?:ing| choice)?|eval(?:uation)?|online evaluation|offline evaluation|serving(?: side)?|monitoring)\b[\s,]*(?:i guess|i think|maybe|please)?[\s.!]*$/i;
 
 /** A question asked of the candidate: the line ends with one, or holds one before a last remark. */
 const ASKS_CANDIDATE = /\?\s*(?:\S[^?]{0,80})?$/;
 
-/** The interviewer asking for the candidate's own design: "how would you...", "what would X output?". */
-const ASKS_FOR_DESIGN =
-  /\b(?:would|will|should|could) you\b|\byour\b|\bwhat(?:'s| is| would be) the (?:label|metric|target|loss|objective|output)\b/i;
+/** The interviewer inviting the candidate's questions: then a question in reply asks for facts. */
+const INVITES_QUESTIONS =
+  /\bquestions?\b|\bask me\b|\banything (?:you(?:'d like| want) to (?:ask|know|clarify))\b|\bclarif/i;
+
+/** The usual answer asked for: "what's the typical setup?", "how is this usually picked?". */
+const USUAL_ASKED =
+  /\b(?:typical(?:ly)?|usual(?:ly)?|normal(?:ly)?|standard|common(?:ly)?|most people|people (?:usually|normally|tend to))\b/i;
 
 /** A reply that asks something of its own: a question word or an inversion first, "and the QPS?". */
 const OWN_QUESTION =
-  /^\W*(?:and |but |so |also )?(?:what|how|which|who|when|where|why|any|is|are|do|does|did|can|could|should|will|would|the\b|our\b)/i;
+  /^\W*(?:(?:um+|uh+|ok(?:ay)?|hmm+|well|oh|right|sorry|and|but|so|also)\b[\s,.!-]*)*(?:what|how|which|who|when|where|why|any|is|are|do|does|did|can|could|should|will|would|the\b|our\b)|\b(?:available|allowed|there|exist)\?\s*$/i;
 
 /** "Anything else on the model?": a yes says there is more; only "no" or "nothing" takes it as done. */
-const ANYTHING_ELSE = /\banything (?:else|more|to add)\b|\bis there (?:anything )?more\b/i;
+const ANYTHING_ELSE =
+  /\banything (?:else|more|to add)\b|\bis there (?:anything )?more\b|\bany (?:last|final|other) (?:point|thing|word|thought)s?\b|\bunless you (?:want|have something|'?d like) to add\b/i;
 
 /** Nothing more to add: "no", "nothing", "that's it", "I'm good". */
 const NOTHING_MORE =
-  /^\W*(?:(?:no|nope|nah|nothing(?: more| else)?|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|all good|done|not really)\b[\s,.!]*)+$/i;
+  /^\W*(?:(?:no|nope|nah|none|nothing(?: more| else| to add)?|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|all good|done|not really|go|go ahead|move on|next)\b[\s,.!]*)+$/i;
 
 /** Going on, said in so many words. */
 const GO_ON =
@@ -63,8 +117,9 @@ const YES_OR_NO = /^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right)\b[\s,
  */
 export function readInReply(text: string, read: IntentReading, inReplyTo: string): IntentReading | null {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > SHORT_REPLY_WORDS) return null;
   const asked = ASKS_CANDIDATE.test(inReplyTo);
+  if (words.length === 0) return null;
+  const short = words.length <= SHORT_REPLY_WORDS;
   // The offer is in the line's last sentence: "One question before we go on. Is every decision a
   // hard yes or no?" asks the question, and "yes" answers it.
   const last =
@@ -78,31 +133,71 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
     alsoAnswers: false,
     reason,
   });
+  const taken = short ? offerTaken(text, last, asked) : null;
+  if (taken) return says(taken.intent, taken.reason);
+  // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".
+  if (STUCK_REPLY.test(text)) return says('stuck', 'stuck-reply');
+  // "sorry what?": the line asked to be said again.
+  if (REPEAT_ASKED.test(text)) return says('meta', 'repeat-asked');
+  // "I wouldn't use clicks alone as the label here." "why?": the reason asked for, a nudge.
+  if (!asked && /^\W*why\W*$/i.test(text)) return says('hint', 'reason-asked');
+  // "exact match and unit test pass rate" after "How would you evaluate offline?": a statement
+  // that replies to a question answers it, however the learned reader took its few words.
+  if (
+    asked &&
+    words.length <= STATEMENT_REPLY_WORDS &&
+    read.reason.startsWith('learned-over-statement') &&
+    !text.includes('?') &&
+    ((read.intent === 'tentative' && !HEDGED.test(text)) ||
+      read.intent === 'unclear' ||
+      (read.intent === 'steer' && !GRADING_TALK.test(text)) ||
+      (read.intent === 'move-on' && !ENDING_TALK.test(text)))
+  )
+    return { ...read, intent: 'answer', reason: 'statement-in-reply' };
+  if (!short || !asked) return null;
+  const bare = read.intent === 'unclear' || read.reason === 'short-reply';
+  // "weekly?" after "How often would you retrain?", "both?" after "Clicks or views as the label?": the
+  // candidate's answer, put up for a verdict. The interviewer asks for the design, never for facts,
+  // unless it invites questions.
+  if (
+    read.intent === 'facts' &&
+    text.includes('?') &&
+    !INVITES_QUESTIONS.test(last) &&
+    !OWN_QUESTION.test(text)
+  )
+    return says('tentative', 'reply-put-up');
+  // "what's the typical setup?" after "What model for code completion?": the usual answer asked for.
+  if ((read.intent === 'facts' || read.intent === 'meta') && USUAL_ASKED.test(text))
+    return says('hint', 'usual-asked');
+  if (!bare) return null;
+  // "daily" after "How often?", "256" after "What dimension?", "yes" after "Would you log them?".
+  const why = unreadable(text);
+  if (why === null || YES_OR_NO.test(text) || (why === 'empty' && /\d/.test(text)))
+    return says('answer', 'reply-to-question');
+  return null;
+}
+
+/** What a short reply does with an offer in the line's last sentence (to go on, to end, to stay), if any. */
+function offerTaken(
+  text: string,
+  last: string,
+  asked: boolean,
+): { intent: IntentReading['intent']; reason: string } | null {
+  const r = (intent: IntentReading['intent'], reason: string) => ({ intent, reason });
   const anythingElse = ANYTHING_ELSE.test(last);
   const offersToGoOn = OFFERS_TO_GO_ON.test(last);
   // "Anything else on labels, or shall we go on?" "go ahead": going on is taken as well.
   const takes = anythingElse
     ? NOTHING_MORE.test(text) || (offersToGoOn && GO_ON.test(text))
     : TAKES_OFFER.test(text) || (asked && OK.test(text));
-  if (OFFERS_TO_END.test(last) && takes) return says('stop', 'end-offer-taken');
+  if (OFFERS_TO_END.test(last) && (takes || FINISHED.test(text))) return r('stop', 'end-offer-taken');
+  // "We still have fifteen minutes - want to continue?" "no": the candidate is leaving.
+  if (ASKS_TO_CARRY_ON.test(last) && DECLINES.test(text)) return r('stop', 'declines-to-carry-on');
+  // "Want to spend more time here?" "no": on to the next part.
+  if (OFFERS_TO_STAY.test(last) && DECLINES.test(text)) return r('move-on', 'declines-to-stay');
   if (offersToGoOn || anythingElse) {
-    if (DECLINES_TO_GO_ON.test(text) && !anythingElse) return says('stop', 'declines-to-go-on');
-    if (takes || NAMES_A_STEP.test(text)) return says('move-on', 'offer-taken');
+    if (DECLINES_TO_GO_ON.test(text) && !anythingElse) return r('stop', 'declines-to-go-on');
+    if (takes || NAMES_A_STEP.test(text)) return r('move-on', 'offer-taken');
   }
-  if (!asked) return null;
-  const bare = read.intent === 'unclear' || read.reason === 'short-reply';
-  // "weekly?" after "How often would you retrain?": the candidate's answer, put up for a verdict.
-  if (
-    read.intent === 'facts' &&
-    text.trim().endsWith('?') &&
-    ASKS_FOR_DESIGN.test(inReplyTo) &&
-    !OWN_QUESTION.test(text)
-  )
-    return says('tentative', 'reply-put-up');
-  if (!bare) return null;
-  // "daily" after "How often?", "256" after "What dimension?", "yes" after "Would you log them?".
-  const why = unreadable(text);
-  if (why === null || YES_OR_NO.test(text) || (why === 'empty' && /\d/.test(text)))
-    return says('answer', 'reply-to-question');
   return null;
 }

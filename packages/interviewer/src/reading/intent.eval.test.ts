@@ -356,14 +356,19 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
  * question) and "keep going" only as a question: read against every line the offline interviewer
  * says, no more probe is taken for an offer. `dev2`: 300 more pairs by another hand in the sixteenth
  * session (the same reply after lines that change what it does: "yes" moving on, answering, ending),
- * first sight 87.7% (alone 80.3%).
+ * first sight 87.7% (alone 80.3%). Its misses were read: offers that name the next step ("Serving
+ * next?", "ready for the model step?"), ask to stay ("want to spend more time here?" "no") or to
+ * carry on ("want to continue?" "not today"), "are we finished?", any question put up as an answer
+ * after a question about the design ("both?"), "can't say", "sorry what?", "what's the typical
+ * setup?", a short statement the learned reader took for steering or a proposal after a question.
+ * Then dev 97.2%, dev2 97.3%, blind 80.0% (from 77.2% with this session's model).
  */
 const InReply = z.object({ interviewer: z.string(), text: z.string(), intent: CandidateIntent });
 
 describe.each([
-  { file: 'dev', role: 'read', floor: 0.9 },
-  { file: 'dev2', role: 'read', floor: 0.85 },
-  { file: 'blind', role: 'unseen', floor: 0.75 },
+  { file: 'dev', role: 'read', floor: 0.95 },
+  { file: 'dev2', role: 'read', floor: 0.95 },
+  { file: 'blind', role: 'unseen', floor: 0.78 },
 ] as const)(
   'short replies read by the line before them (intents-in-reply.$file)',
   ({ file, role, floor }) => {
