@@ -16,6 +16,8 @@ describe('familyKey', () => {
     ['labelling', 'label'],
     ['personalization', 'personalize'],
     ['specific', 'specify'],
+    ['generation', 'generate'],
+    ['generating', 'generated'],
   ])('puts "%s" and "%s" in one family', (a, b) => {
     expect(familyKey(a)).not.toBeNull();
     expect(familyKey(a)).toBe(familyKey(b));
@@ -23,6 +25,7 @@ describe('familyKey', () => {
 
   it.each([
     ['general', 'generation'],
+    ['generally', 'generate'],
     ['positive', 'position'],
     ['personal', 'person'],
     ['negative', 'negation'],

@@ -93,6 +93,9 @@ const COLLIDING = new Set([
   'polic',
 ]);
 
+/** Within a colliding stem, the longer start that names one family ("generat": generate, generation). */
+const SET_APART = ['generat'];
+
 const FAMILY_MARK = '~';
 
 /** Whether a form of a signal is a family key rather than a lemma. */
@@ -122,6 +125,11 @@ function keyOf(lemma: string): string | null {
   }
   // "labelling" -> "labell" -> "label"; "shipping" -> "shipp" -> "ship".
   if (/([b-df-hj-np-tv-z])\1$/.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length < MIN_STEM || COLLIDING.has(stem)) return null;
+  if (stem.length < MIN_STEM) return null;
+  if (COLLIDING.has(stem)) {
+    // "generate candidates" and "candidate generation" name one idea; "general" stays apart.
+    const apart = SET_APART.find((prefix) => lemma.startsWith(prefix));
+    return apart ? `${FAMILY_MARK}${apart}` : null;
+  }
   return `${FAMILY_MARK}${stem}`;
 }
