@@ -172,6 +172,16 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
   });
 });
 
+describe('readIntent: lists under a label', () => {
+  it('reads a list under a label of the design as an answer, whatever "how many" it holds', () => {
+    expect(readIntent('offline: recall at 10 and how many reviews we skip').intent).toBe('answer');
+    expect(readIntent('monitoring: drift per country and how many tickets reach support').intent).toBe(
+      'answer',
+    );
+    expect(readIntent('quick q: how many reviewers do we have').intent).toBe('facts');
+  });
+});
+
 describe('readIntent: requests', () => {
   it.each<[string, CandidateIntent]>([
     ['can you give me a hint?', 'hint'],
