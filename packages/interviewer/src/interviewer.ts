@@ -1,12 +1,14 @@
 import type { InterviewerMove } from '@mlsd/engine';
 import type { HintLevel, InterviewerKind, Persona, Role, TurnKind } from '@mlsd/protocol';
-import type { CaseStudy, Framework } from '@mlsd/rubric';
+import type { CaseStudy, Framework, StepId } from '@mlsd/rubric';
 
 /** The part of a transcript turn an interviewer reads. `Turn` from @mlsd/protocol fits. */
 export interface TranscriptLine {
   role: Role;
   text: string;
   kind?: TurnKind;
+  /** The step it was said in, when known: a point read by its meaning counts in its own step. */
+  step?: StepId;
 }
 
 /** Everything an interviewer needs to voice one move. */

@@ -7,7 +7,12 @@ import { DEFAULT_LEVEL, expectedAt } from './levels.ts';
 import { type Level, matchPoints, type Utterance } from './matcher.ts';
 
 /** A candidate text for live coverage; `inReplyTo` is the interviewer turn it answers, if known. */
-export type CoverageText = string | { text: string; inReplyTo?: string };
+/**
+ * A candidate text, with the interviewer line it answers and the step it was said in when known (a
+ * point read by its meaning, in everyday words, counts only in its own step; a text of no known
+ * step only for the point it is most about of all).
+ */
+export type CoverageText = string | { text: string; inReplyTo?: string; step?: StepId };
 
 export interface PointCoverage {
   pointId: string;
@@ -59,7 +64,7 @@ export function stepCoverage(
       analysis: cache.analysis(text),
       turnIndex: index,
       order: index,
-      step: null,
+      step: typeof entry === 'string' ? null : (entry.step ?? null),
       prompt: reply === undefined ? null : cache.lemmaSet(reply),
     });
   });

@@ -61,7 +61,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,
   });
-  const texts = candidateTexts([...transcript, { role: 'candidate', text }], notes);
+  const texts = candidateTexts([...transcript, { role: 'candidate', text, step }], notes);
   const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
   const recent = recentlyCovered(request, coverage);
   const open = new Set(stepPointsCoverage.uncovered);
@@ -277,7 +277,11 @@ export function candidateTexts(transcript: readonly TranscriptLine[], notes: str
       lastInterviewer = turn.text;
       continue;
     }
-    texts.push(lastInterviewer === undefined ? turn.text : { text: turn.text, inReplyTo: lastInterviewer });
+    texts.push({
+      text: turn.text,
+      ...(lastInterviewer === undefined ? {} : { inReplyTo: lastInterviewer }),
+      ...(turn.step === undefined ? {} : { step: turn.step }),
+    });
   }
   if (notes.trim() !== '') texts.push(notes);
   return texts;
