@@ -16,7 +16,8 @@ import { stepCoverage } from './coverage.ts';
  * to probe what was just said, and what the report needs to credit plain words. First sight: dev
  * 75.3%, blind 73.6% with the interviewer's live coverage reading texts of no known step (a point
  * read by its meaning counted only when it was the best of all); 77.1% and 75.8% once each text
- * carries its step, as the report's reading always did.
+ * carries its step, as the report's reading always did; then 92.5% and 76.5% with plain phrasings
+ * proposed for the points the dev sentences missed (README, "Point by point").
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const loaded = loadRubrics(`${root}rubrics`);
@@ -43,8 +44,8 @@ function heard(entry: Entry, cache: AnalysisCache): { credited: boolean; explain
 }
 
 describe.each([
-  { name: 'dev', role: 'read', floor: 0.76 },
-  { name: 'blind', role: 'unseen', floor: 0.74 },
+  { name: 'dev', role: 'read', floor: 0.9 },
+  { name: 'blind', role: 'unseen', floor: 0.75 },
 ] as const)('plain words, point by point (plain-points.$name)', ({ name, role, floor }) => {
   const entries = load(name);
   const cache = new AnalysisCache();
