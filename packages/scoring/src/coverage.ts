@@ -6,11 +6,10 @@ import { weightedScore } from './grading.ts';
 import { DEFAULT_LEVEL, expectedAt } from './levels.ts';
 import { type Level, matchPoints, type Utterance } from './matcher.ts';
 
-/** A candidate text for live coverage; `inReplyTo` is the interviewer turn it answers, if known. */
 /**
- * A candidate text, with the interviewer line it answers and the step it was said in when known (a
- * point read by its meaning, in everyday words, counts only in its own step; a text of no known
- * step only for the point it is most about of all).
+ * A candidate text for live coverage, with the interviewer line it answers and the step it was said
+ * in, when known (a point read by its meaning, in everyday words, counts only in its own step; in a
+ * text of no known step, only when it is the point the text is most about of all).
  */
 export type CoverageText = string | { text: string; inReplyTo?: string; step?: StepId };
 

@@ -16,7 +16,8 @@ export function readWithCase(
   text: string,
   read: IntentReading,
   answersFact: AnswersFact,
-  isAside?: (question: string) => boolean,
+  /** Whether a question is itself about the interview (read as meta). */
+  isAside: (question: string) => boolean,
 ): IntentReading | null {
   if (read.intent === 'tentative' || read.intent === 'answer') {
     // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
@@ -34,7 +35,7 @@ export function readWithCase(
   // be missing from the case.
   // A question about the interview alone ("how much time do we have left?") stays one, whatever
   // fact its words come near: the case's question must stand beside it, not be it.
-  if (read.intent === 'meta' && isAside) {
+  if (read.intent === 'meta') {
     const beside = askedBeside(
       text,
       read,

@@ -113,7 +113,8 @@ const YES_OR_NO = /^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right)\b[\s,
 
 /**
  * The reading of `text` as a reply to `inReplyTo`, or null when the line before changes nothing.
- * Only messages of a few words are read this way.
+ * Only replies of a few words are read this way, and statements up to `STATEMENT_REPLY_WORDS` that
+ * answer a question.
  */
 export function readInReply(text: string, read: IntentReading, inReplyTo: string): IntentReading | null {
   const words = text.trim().split(/\s+/).filter(Boolean);

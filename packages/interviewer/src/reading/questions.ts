@@ -189,7 +189,7 @@ const WANT_TO_KNOW = /\b(?:understand|know|check|clarify|confirm|ask)\b/i;
 /** The preface before a question in an unmarked sentence: "I'd frame it as classification" before ": will...". */
 const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 /** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
-const NOTE_LABEL =
+const LIST_LABEL =
   /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?)\s*:/i;
 const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM})`, 'i');
 /** An auxiliary before its subject: "are prices frozen during emergencies". */
@@ -233,7 +233,7 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
   // "online: thumbs up rate and how many tickets go to helpdesk": the candidate's own list under a
   // label of the design, whose "how many" is a measure, not a question.
-  if (NOTE_LABEL.test(stripped)) return false;
+  if (LIST_LABEL.test(stripped)) return false;
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
   const preface = PREFACE_END.exec(stripped)?.[1];
   return (
