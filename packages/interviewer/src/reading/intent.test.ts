@@ -154,6 +154,13 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     expect(intentOf(text)).toBe(intent);
   });
 
+  it.each(['is that right?', 'hmm, is that correct?', 'Does that make sense?', 'would that work?'])(
+    'reads a check-in sent alone as the idea before it put up for a verdict: %s',
+    (text) => {
+      expect(readIntent(text)).toMatchObject({ intent: 'tentative', reason: 'asks-verdict' });
+    },
+  );
+
   it('reads a tagged statement by its subject: the world asks, the design proposes', () => {
     expect(intentOf('So users are always logged in, right?')).toBe('facts');
     expect(intentOf('So the ranker would optimise watch time, right?')).toBe('tentative');

@@ -7,7 +7,7 @@ import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
 import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from './outside.ts';
-import { isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
+import { asksVerdict, isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
 import {
   asks,
   assumes,
@@ -416,5 +416,8 @@ export function readIntentByRules(text: string): IntentReading {
   if (requests.has('off-topic') && content <= STUCK_SLACK) return reading('off-topic', 'small-talk');
   if (requests.has('move-on')) return reading('answer', 'answer-then-move-on', [], true);
   if (content > 0) return reading('answer', 'statement', [], true);
+  // "is that right?" alone: the idea before it is put up for a verdict, which is the candidate's to give.
+  if (sentences.some((sentence) => asksVerdict(stripFiller(sentence))))
+    return reading('tentative', 'asks-verdict');
   return reading('unclear', 'nothing-said');
 }

@@ -162,4 +162,14 @@ const DESTINATION = new RegExp(
 );
 export const isDestination = (clause: string) => DESTINATION.test(clause);
 export const isStuck = (clause: string) => STUCK.test(clause);
-export const isCheckIn = (sentence: string) => CHECK_IN.test(sentence) || CHECK_IN_GENERAL.test(sentence);
+export const isCheckIn = (sentence: string) =>
+  CHECK_IN.test(sentence) || CHECK_IN_GENERAL.test(sentence) || VERDICT_CHECK.test(sentence);
+
+/**
+ * "Is that right?", "does that make sense?", "would that work?": a check-in that asks the
+ * interviewer to judge what the candidate just said. Alone in a message it puts that idea up for a
+ * verdict; beside an answer it only closes it.
+ */
+const VERDICT_CHECK =
+  /^(?:(?:is|was) (?:that|this|it) (?:right|correct|ok|okay|fine|alright|reasonable|sensible|valid|a (?:good|reasonable|sensible) (?:idea|approach|plan|choice))|(?:does|did) (?:that|this|it) (?:make sense|sound (?:ok|okay|right|good|reasonable|fine|sensible))|makes? sense|(?:would|could|will|does) (?:that|this|it) work|sounds? (?:ok|okay|right|good|reasonable|fine|sensible))(?: (?:to you|so far|here|then))?\s*\?\W*$/i;
+export const asksVerdict = (sentence: string) => VERDICT_CHECK.test(sentence);

@@ -126,7 +126,9 @@ export function readMessage(request: ReadRequest): Reading {
     ],
     premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
-    ...(intent.intent === 'tentative' && awaitsVerdict(text.trim()) ? { awaitsVerdict: true } : {}),
+    ...(intent.intent === 'tentative' && (intent.reason === 'asks-verdict' || awaitsVerdict(text.trim()))
+      ? { awaitsVerdict: true }
+      : {}),
     coverage,
   };
 }

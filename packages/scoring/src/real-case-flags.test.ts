@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreTranscript } from './transcript-file.ts';
 
 /**
+ * Red flags of the real cases, each scored end to end on a one-answer transcript.
+ *
  * Random negatives are the standard way to train a two-tower retrieval model and a mistake only for
  * the final ranker, which must order plausible candidates. The red flags of the real cases must
  * tell the two apart when a short transcript is scored end to end.
@@ -58,5 +60,23 @@ describe.each(CASES)('$caseId: random negatives', ({ caseId, step, flag, items }
     expect(
       flagsOf(caseId, step, 'We should not train the ranker on random negatives; they are far too easy.'),
     ).not.toContain(flag);
+  });
+});
+
+/**
+ * "BERT on every video" is a mistake because of "every": without it the phrase is "BERT" and
+ * "video", which a correct two-tower design says too.
+ */
+describe('video-search: a short phrase about everything', () => {
+  it('raises no flag for a two-tower design that names BERT and a video encoder', () => {
+    const answer =
+      'A text encoder for the query, like a small BERT, and a video encoder that combines frames from a pretrained image model plus the title.';
+    expect(flagsOf('video-search', 'model', answer)).not.toContain('cross-encoder-everything');
+  });
+
+  it('flags BERT run on every video', () => {
+    expect(flagsOf('video-search', 'model', 'For each query we run BERT on every video.')).toContain(
+      'cross-encoder-everything',
+    );
   });
 });
