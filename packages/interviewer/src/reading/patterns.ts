@@ -99,7 +99,7 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(
-    `^(?:i think )?(?:i'?m|i am|im|we'?re|we are) (?:done|finished|through|happy|good|comfortable|satisfied)(?: (?:with|on) (?:the |this |my )?(?:${STEP_OR_THIS}|${PART}).*)?$`,
+    `^(?:i think )?(?:i'?m|i am|im|we'?re|we are) (?:done|finished|through|happy|good|comfortable|satisfied)(?: (?:with|on) (?:the |this |my )?(?:${STEP_OR_THIS}|${PART}).*| here| for now| on (?:this|that))?$`,
     'i',
   ),
   new RegExp(
@@ -112,6 +112,9 @@ const MOVE_ON = anyOf([
     String.raw`\b(?:we can|let'?s|i'?ll|i'?d|i can|i think we can) leave (?:the |my )?${STEP_WORD}(?: ${PART})? (?:there|here|at that|as is|for now)\b|\b(?:good|natural|fine|decent|sensible) (?:place|point|spot|moment|time) to (?:stop|pause|leave (?:it|things)|wrap up)\b[^.?!]{0,20}\b(?:${STEP_WORD}|side|part|section|step)\b|^${REQUEST}(?:move|go|switch|jump|shift|get) from (?:the )?[\w' -]{1,30}? (?:on )?to\b|^whatever comes (?:after this|next)$`,
     'i',
   ),
+  // "I think I have enough to frame it", "got what I need", "that gives me enough to start": the
+  // questions are over (enough data to train on is an answer, so only information counts).
+  /^(?:(?:alright|all right|ok(?:ay)?|so|right|great|cool|thanks)[,\s]+)*(?:i think |i guess |i believe )?(?:(?:i'?ve|i have|i(?:'ve)? got|got|we(?:'ve| have)(?: got)?|that gives me|this gives me) )(?:enough|what (?:i|we) need(?:ed)?|all (?:i|we) need(?:ed)?|everything (?:i|we) need(?:ed)?)(?: (?:info|information|context|details?|background|to go on)(?: now)?)?(?: (?:now|for now))?(?: to (?:go on|start|begin|proceed|frame(?: it| this| the problem)?|design|move on|get going|work with|continue)(?: now)?)?\W*$/i,
   /^(?:i have )?nothing (?:else|more)(?: to add)?(?: from me| from my side)?(?: (?:for|on|about) .+)?$/i,
   /^(?:i )?(?:don'?t|do not) (?:really )?have (?:much|anything|a lot|any)? ?(?:more|else) to (?:say|add)\b.*$/i,
   new RegExp(
