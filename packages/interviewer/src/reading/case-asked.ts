@@ -3,6 +3,7 @@
  * candidate's idea or list becomes a fact question only when the case's facts answer every part it
  * would ask (docs/interviewer.md, "Facts").
  */
+import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import type { IntentReading } from './intent.ts';
 import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
@@ -16,8 +17,8 @@ export function readWithCase(
   text: string,
   read: IntentReading,
   answersFact: AnswersFact,
-  /** Whether a question is itself about the interview (read as meta). */
-  isAside: (question: string) => boolean,
+  /** What a question of the message is read as on its own. */
+  readAlone: (question: string) => CandidateIntent,
 ): IntentReading | null {
   if (read.intent === 'tentative' || read.intent === 'answer') {
     // "I'm planning a BERT reranker. would 250 ms of backend time be too much?": an idea, and a
@@ -35,13 +36,19 @@ export function readWithCase(
   // be missing from the case.
   // A question about the interview alone ("how much time do we have left?") stays one, whatever
   // fact its words come near: the case's question must stand beside it, not be it.
-  if (read.intent === 'meta') {
+  // "what's the typical approach for travel time, is a routing engine available?": help asked, and
+  // beside it a question the case answers. The fact is the help the case can give; a question that
+  // is itself the request ("any tips on the delayed labels?") stays one.
+  if (read.intent === 'meta' || read.intent === 'hint') {
     const beside = askedBeside(
       text,
       read,
-      (questions) => !questions.some(isAside) && answersFact(questions),
+      (questions) =>
+        questions.every((question) =>
+          read.intent === 'hint' ? readAlone(question) === 'facts' : readAlone(question) !== 'meta',
+        ) && answersFact(questions),
       false,
-      'aside-then-ask',
+      read.intent === 'hint' ? 'help-then-ask' : 'aside-then-ask',
     );
     if (beside) return beside;
   }
@@ -90,16 +97,22 @@ function caseQuestionsBeside(text: string): string[] {
     .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))
     .filter(
       (question) =>
-        CASE_ASK.test(question) && !PROPOSAL_QUESTION.test(question) && wordCount(question) >= CASE_ASK_WORDS,
+        CASE_ASK.test(question) &&
+        !PROPOSAL_QUESTION.test(question) &&
+        !ABOUT_ME.test(question) &&
+        wordCount(question) >= CASE_ASK_WORDS,
     );
 }
+
+/** "is there something about the labels I'm missing?" asks about the candidate's answer, not the case. */
+const ABOUT_ME = /\b(?:i|i'?m|i'?ve|i'?d|me|my)\b/i;
 
 /** Fewest words a question beside an idea needs to stand on its own ("what share" leans on the idea). */
 const CASE_ASK_WORDS = 4;
 
 /** Opens like a question about what exists or holds in the case. */
 const CASE_ASK =
-  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|how (?:many|much|often|long|fast|big))\b/i;
+  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|how (?:many|much|often|long|fast|big)|(?:is|are) (?:a|an|the|any)\b(?=[^?]{0,40}\b(?:available|accessible|in place|provided)\b))\b/i;
 
 /** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
 function listedSubjects(text: string): string[] {

@@ -293,9 +293,9 @@ const ASKS_ANNOUNCED =
  */
 export function readIntent(text: string, context: ReadingContext = {}): IntentReading {
   const read = withLearnedReading(text, readIntentByRules(text), context);
-  const isAside = (question: string) =>
-    withLearnedReading(question, readIntentByRules(question), context).intent === 'meta';
-  const withCase = (context.answersFact && readWithCase(text, read, context.answersFact, isAside)) ?? read;
+  const readAlone = (question: string) =>
+    withLearnedReading(question, readIntentByRules(question), context).intent;
+  const withCase = (context.answersFact && readWithCase(text, read, context.answersFact, readAlone)) ?? read;
   return (context.inReplyTo !== undefined && readInReply(text, withCase, context.inReplyTo)) || withCase;
 }
 

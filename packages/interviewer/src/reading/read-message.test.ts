@@ -181,6 +181,28 @@ describe('the facts a message asks for', () => {
   });
 });
 
+describe('help asked beside a question the case answers', () => {
+  it('gives the fact, and leaves a request that is itself the question a request', () => {
+    const asked = readFirst(
+      'eta-prediction',
+      'model',
+      "what's the typical approach people use for travel time, is a routing engine available?",
+    );
+    expect(asked.intent).toBe('facts');
+    expect(asked.facts.found).toContain('lifecycle-data');
+    expect(readFirst('eta-prediction', 'data', 'any tips on handling the delayed labels?').intent).toBe(
+      'hint',
+    );
+    expect(
+      readFirst(
+        'eta-prediction',
+        'data',
+        "I'm stuck, any hint? is there something about the labels I'm missing?",
+      ).intent,
+    ).toBe('hint');
+  });
+});
+
 describe('an idea with a question whether a figure fits', () => {
   it('gets the figure when the case has it, and stays an idea otherwise', () => {
     const fits = readFirst(
