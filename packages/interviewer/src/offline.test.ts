@@ -94,6 +94,14 @@ describe('clarifying answers', () => {
     expect(utterance.text.indexOf(latency!.answer)).toBeGreaterThan(utterance.text.indexOf(scale!.answer));
   });
 
+  it("reads back the brief's sentence for a question the brief answers", () => {
+    const first = fixtureCase.prompt.split(/(?<=[.!?])\s+/)[0]!.trim();
+    const utterance = answer(['brief-0']);
+    expect(utterance.kind).toBe('answer');
+    expect(utterance.text).toContain(first);
+    expect(LINES.factFromBrief.some((lead) => utterance.text.startsWith(lead))).toBe(true);
+  });
+
   it('reminds of a fact given before with the sentence that answers the question asked now', () => {
     const study = structuredClone(fixtureCase);
     const fact = study.facts.find((f) => f.id === 'latency')!;

@@ -60,11 +60,7 @@ export function flagsOf(
         if (signal.alternatives.every((forms) => forms.some((lemma) => prompt?.has(lemma)))) continue;
         for (const positions of signalWindows(signal, segment, signal.alternatives.length, true)) {
           if (acrossTurn(segment, positions, signal.text)) continue;
-          if (
-            restricted(segment, positions, signal.text) ||
-            !exclusive(segment, positions, signal.text) ||
-            !universalSaid(segment, positions, signal)
-          )
+          if (restricted(segment, positions, signal.text) || !exclusive(segment, positions, signal.text))
             continue;
           const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
           if (polarity === 'asserted') asserted = true;
@@ -109,20 +105,6 @@ function restricted(segment: Segment, positions: readonly number[], phrase: stri
   const said = segment.tokens.slice(from, to + 1).map((token) => token.lemma);
   if (said.some((lemma) => UNIVERSAL.test(lemma))) return false;
   return saysAny(segment, from - NARROWING_REACH, to, NARROWING);
-}
-
-/** Content words a phrase about everything may have and still need its "every" said. */
-const SHORT_UNIVERSAL = 2;
-const UNIVERSAL_WORDS = new Set(['every', 'everything', 'all', 'each', 'always', 'whole', 'entire']);
-
-/**
- * "BERT on every video" without its "every" is "BERT" and "video", which a good two-tower design
- * says too: a short phrase about everything counts only with a word for everything near it.
- */
-function universalSaid(segment: Segment, positions: readonly number[], signal: CompiledSignal): boolean {
-  if (!UNIVERSAL.test(signal.text) || signal.lemmas.length > SHORT_UNIVERSAL) return true;
-  const { from, to } = tokenSpan(segment, positions);
-  return saysAny(segment, from - NARROWING_REACH, to + NARROWING_REACH, UNIVERSAL_WORDS);
 }
 
 /** A mistake of relying on one thing alone: "ROC AUC only", "thumbs ratings alone". */

@@ -5,6 +5,7 @@
  */
 import type { MessageReading } from '@mlsd/engine';
 import type { CaseStudy } from '@mlsd/rubric';
+import { briefAnswer } from '../facts/brief.ts';
 import { type FactPart, factIndexFor } from '../facts.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
@@ -58,7 +59,13 @@ export function factsAsked(
       at.set(id, Math.min(at.get(id) ?? position, position));
       (part.nearby ? nearby : outright).add(id);
     } else if (!answeredOrAside(part, foundInWhole)) {
-      if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
+      // "Is this for food delivery or for rides?": what the brief already said is read back.
+      const brief = briefAnswer(caseStudy, part.question);
+      if (brief) {
+        const position = positionIn(text, part.question);
+        at.set(brief.id, Math.min(at.get(brief.id) ?? position, position));
+        outright.add(brief.id);
+      } else if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
         facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
       } else {
         facts.unanswered.push(part.question);

@@ -181,6 +181,14 @@ describe('the facts a message asks for', () => {
   });
 });
 
+describe('a question the brief answers', () => {
+  it("gets the brief's sentence, not a guess between two facts", () => {
+    const read = readFirst('eta-prediction', 'requirements', 'Is this ETA for food delivery or for rides?');
+    expect(read.facts.found).toEqual(['brief-0']);
+    expect(read.facts.ambiguous).toEqual([]);
+  });
+});
+
 describe('help asked beside a question the case answers', () => {
   it('gives the fact, and leaves a request that is itself the question a request', () => {
     const asked = readFirst(

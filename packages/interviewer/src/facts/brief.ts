@@ -1,0 +1,71 @@
+/**
+ * The case's brief, read back. Candidates often ask what the opening already said ("is this for
+ * food delivery or for rides?", "so the estimate shows at checkout?"); the facts are written for
+ * what the brief leaves out, so such a question found no fact, or two it half fitted, and got
+ * "make an assumption" or "which do you mean". A question the facts leave open is answered from the
+ * brief's sentence that holds most of what it asks about.
+ */
+import type { CaseStudy } from '@mlsd/rubric';
+import { extractTerms, isFrame, isIntent, isModifier } from './terms.ts';
+
+export interface BriefSentence {
+  /** `brief-N`, N the sentence's place in the brief: a fact id of its own kind. */
+  id: string;
+  text: string;
+  terms: ReadonlySet<string>;
+}
+
+/** Fewest subjects of a question the sentence must hold: one shared word is a coincidence. */
+const SUBJECTS_HELD = 2;
+/** Share of the question's subjects the sentence must hold ("food delivery or rides?": two of three). */
+const SHARE_HELD = 0.5;
+
+const cache = new WeakMap<CaseStudy, BriefSentence[]>();
+
+/**
+ * The brief's sentences, each with the subjects it holds. The task sentence counts too: "for new
+ * captures and for the existing archive" answers "only new imagery?".
+ */
+export function briefSentences(caseStudy: CaseStudy): BriefSentence[] {
+  let sentences = cache.get(caseStudy);
+  if (!sentences) {
+    sentences = caseStudy.prompt
+      .split(/(?<=[.!?])\s+(?=["“A-Z0-9])/)
+      .map((text, index) => ({
+        id: `${BRIEF_PREFIX}${index}`,
+        text: text.trim(),
+        terms: new Set(subjects(text)),
+      }))
+      .filter((sentence) => sentence.text !== '');
+    cache.set(caseStudy, sentences);
+  }
+  return sentences;
+}
+
+const BRIEF_PREFIX = 'brief-';
+
+/** Whether a fact id names a sentence of the brief rather than a fact of the case. */
+export const isBriefId = (id: string) => id.startsWith(BRIEF_PREFIX);
+
+/** The brief's sentence that answers `question`, when one holds most of what it asks about. */
+export function briefAnswer(caseStudy: CaseStudy, question: string): BriefSentence | null {
+  const asked = subjects(question);
+  if (asked.length < SUBJECTS_HELD) return null;
+  let best: BriefSentence | null = null;
+  let bestHeld = 0;
+  for (const sentence of briefSentences(caseStudy)) {
+    const held = asked.filter((term) => sentence.terms.has(term)).length;
+    if (held > bestHeld) {
+      best = sentence;
+      bestHeld = held;
+    }
+  }
+  return bestHeld >= SUBJECTS_HELD && bestHeld / asked.length >= SHARE_HELD ? best : null;
+}
+
+/** What a text is about: its terms, without how it asks ("how many"), qualifiers or "the system". */
+function subjects(text: string): string[] {
+  return [...new Set(extractTerms(text))].filter(
+    (term) => !isIntent(term) && !isModifier(term) && !isFrame(term),
+  );
+}
