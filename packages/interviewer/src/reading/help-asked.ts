@@ -37,6 +37,10 @@ const HELP = anyOf([
   /\bwhere (?:should|would|do|can|could) (?:i|we) (?:start|begin|go from here|take (?:this|it))\b/i,
 ]);
 
+/** What a stuck candidate wants to do to a problem of the design, besides PRACTICE_VERB's. */
+const HELP_VERB =
+  'clean|fix|watch(?: for)?|catch|defend|protect|prevent|avoid|learn|use|fit|test|eval|figure out|keep(?: an eye)?|tell|spot|find|track|account for|incorporate|capture|mitigate|reduce|correct|stop|make sure|check|decide|define|weigh|train|label|update|refresh|scale|serve|cache|rank|explain';
+
 /** What is done to a design problem, in "how do teams usually ...". */
 const PRACTICE_VERB =
   'approach|handle|tackle|solve|model|frame|split|structure|build|design|architect|evaluate|measure|choose|pick|select|set|tune|combine|balance|do|get|collect|gather|detect|estimate|monitor|deal with|break (?:down|up)';
@@ -48,6 +52,15 @@ const PRACTICE_VERB =
  * candidate should choose, which the interviewer answers with a hint, not a fact.
  */
 const DESIGN_ADVICE_PATTERNS = [
+  // The way to do a part of the design, asked in the first person: "fraudsters will adapt, how do I
+  // watch for that?", "how do i even measure that", "..., how to defend?". ("How do we currently
+  // decide...?" asks what the case does today; "how do I reset my router" is read before this.)
+  new RegExp(
+    String.raw`\bhow (?:do|should|would|can|could|shall|am) i (?:even |actually |best |possibly |then |supposed to |going to )?(?:${PRACTICE_VERB}|${HELP_VERB})\b|(?:^|[,;:–—.]\s*|\b(?:so|and|but)\s+)how (?:to|would you) (?:${PRACTICE_VERB}|${HELP_VERB})\b(?: (?:that|this|it|them|those|these))?\W*$`,
+    'i',
+  ),
+  // "during a crisis everything spikes, what do I do?"
+  /\bwhat (?:do|should|would|can|could|shall) i (?:even )?do\b(?! for (?:a living|work|fun))/i,
   // "new restaurants don't have history, what do we do there?": the way out, after the problem.
   /(?:^|[,;:–—-]\s*|\b(?:so|and|but|then)\s+)what (?:do|should|would|can|could|shall) (?:we|i) do (?:there|then|in that case|about (?:that|it|this|them|those)|with (?:them|those|that|these))\W*$/i,
   // ("Is there a baseline model already in production?" asks what exists: no judging word.)

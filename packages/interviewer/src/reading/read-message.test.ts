@@ -181,6 +181,22 @@ describe('the facts a message asks for', () => {
   });
 });
 
+describe('help asked with a topic in a word or two', () => {
+  it('is help with the point that word names, and with none when no word names one', () => {
+    expect(readFirst('video-search', 'data', 'I have no idea for negatives').raised).toEqual([
+      'dual-encoder-pairs',
+    ]);
+    expect(readFirst('video-search', 'data', "I'm stuck, can I get a hint?").raised).toEqual([]);
+    expect(
+      readFirst(
+        'fraud-detection',
+        'monitoring',
+        'fraudsters will adapt once we ship, how do i watch for that',
+      ).intent,
+    ).toBe('hint');
+  });
+});
+
 describe('a question the brief answers', () => {
   it("gets the brief's sentence, not a guess between two facts", () => {
     const read = readFirst('eta-prediction', 'requirements', 'Is this ETA for food delivery or for rides?');

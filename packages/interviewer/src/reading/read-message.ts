@@ -15,6 +15,7 @@ import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
+import { helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
 import { VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { isRambling } from './rambling.ts';
@@ -97,9 +98,12 @@ export function readMessage(request: ReadRequest): Reading {
   const topics = helpAsked
     ? [...coverage.asked, ...coverage.covered, ...(coverage.near ?? [])]
     : coverage.asked;
-  const raised = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
+  const byCoverage = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
+  // "I have no idea for negatives": one word of a point, said by someone who asks for help with it.
+  const worded = helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, text) : null;
+  const raised = worded === null ? byCoverage : [worded];
   const facts = factsAsked(caseStudy, text, intent);
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
