@@ -69,9 +69,9 @@ const MAX_USERS = 2;
 const MAX_CASE_USERS = 6;
 
 /**
- * The point of `points` a help request's own words name, or null when none does or two tie. A word
- * two points use gives each half a vote, and one that many points of the whole case use gives none; a tie goes to the point listed first (the case's own
- * points come before the framework's).
+ * The point of the step a help request's own words name, or null when none does or two tie. A
+ * word two points use gives each half a vote, and one that many points of the whole case use gives
+ * none; a tie goes to the point listed first (the case's own points come before the framework's).
  */
 export function helpTopic(
   caseStudy: CaseStudy,
@@ -84,7 +84,8 @@ export function helpTopic(
   const inCase = words.everyPoint;
   const votes = new Map<string, number>();
   for (const stem of new Set(contentStems(text))) {
-    if (!WORD.test(stem) || HELP_WORDS.has(stem) || (inCase.get(stem)?.length ?? 0) > MAX_CASE_USERS) continue;
+    if (!WORD.test(stem) || HELP_WORDS.has(stem) || (inCase.get(stem)?.length ?? 0) > MAX_CASE_USERS)
+      continue;
     const users = byStem.get(stem) ?? [];
     if (users.length > MAX_USERS) continue;
     for (const id of users) votes.set(id, (votes.get(id) ?? 0) + 1 / users.length);
@@ -98,24 +99,10 @@ export function helpTopic(
   return first[0];
 }
 
-/**
- * What the help is asked with: the words after "on", "for", "about", "with" ("no idea for
- * negatives", "stuck on the freshness part") or after "how to get" and the like ("how to get the
- * real-time ones"). "I'm blank right now" asks help with nothing in particular.
- */
-const HELPED_WITH =
-  /\b(?:on|about|for|with|regarding|around|as|re)\s+([^,.;!?]+)|\bhow (?:to|do (?:i|we)|would (?:i|we)|should (?:i|we)) (?:get|handle|do|build|pick|choose|define|use|compute|deal with|think about|approach|collect|measure|pick)\s+([^,.;!?]+)/gi;
-
-function helpedWith(text: string): string[] {
-  return [...text.matchAll(HELPED_WITH)].map((match) => match[1] ?? match[2] ?? '');
-}
-
 /** Whether the two points got their votes only from words both use (a tie the order may settle). */
 function sharedWordsOnly(byStem: PointsByStem, text: string, a: string, b: string): boolean {
-  return helpedWith(text)
-    .flatMap(contentStems)
-    .every((stem) => {
-      const users = byStem.get(stem) ?? [];
-      return !(users.includes(a) || users.includes(b)) || (users.includes(a) && users.includes(b));
-    });
+  return contentStems(text).every((stem) => {
+    const users = byStem.get(stem) ?? [];
+    return !(users.includes(a) || users.includes(b)) || (users.includes(a) && users.includes(b));
+  });
 }
