@@ -93,6 +93,8 @@ export const LINES = {
     'Take your time. What would you say next about {title}?',
     'Whenever you are ready, carry on with {title}.',
   ],
+  /** Before the interviewer's last question, said again because the candidate asked for it. */
+  repeatQuestion: ['Sure. Here it is again:', 'Of course:', 'No problem. Once more:'],
   /** Before a sentence of the brief read back: the candidate asked what the opening already said. */
   factFromBrief: ['As the brief says:', "That's in the brief:", 'From the brief:'],
   /** Before a fact that is only the closest the case has to what was asked. */

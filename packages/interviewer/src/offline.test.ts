@@ -251,6 +251,27 @@ describe('other moves', () => {
     expect(text.trim().endsWith('?')).toBe(true);
   });
 
+  it('says the question again when asked to, instead of redirecting', () => {
+    const asked: TranscriptLine[] = [
+      { role: 'interviewer', text: 'One question before we go on. How would you pick the threshold?' },
+      { role: 'candidate', text: 'sorry, can you repeat the question?' },
+    ];
+    const again = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 60_000 }, { transcript: asked }),
+    );
+    expect(again.kind).toBe('clarification');
+    expect(again.text).toContain('How would you pick the threshold?');
+    // After a fact answer, "the question" is the step's own.
+    const afterFacts: TranscriptLine[] = [
+      { role: 'interviewer', text: 'About 2M users a day.' },
+      { role: 'candidate', text: 'what was the question again?' },
+    ];
+    const step = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 60_000 }, { transcript: afterFacts }),
+    );
+    expect(step.text).toContain(fixtureCase.steps.requirements.opening);
+  });
+
   it('names the step when moving on, and wraps up by reason', () => {
     const moveOn = voiceOffline(request({ kind: 'move-on', reason: 'time-up', nextStep: 'framing' }));
     expect(moveOn.kind).toBe('move-on');

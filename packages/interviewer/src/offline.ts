@@ -42,6 +42,10 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     title,
     lines,
     hasSaid: (text) => [...spoken].some((line) => line.includes(text)),
+    ...questionAgain(
+      previous,
+      caseStudy.steps[move.step].opening || frameworkStep(framework, move.step)?.opening || '',
+    ),
   };
 
   switch (move.kind) {
@@ -194,6 +198,17 @@ export function findPoint(
     caseStudy.steps[step].points.find((point) => point.id === pointId) ??
     frameworkStep(framework, step)?.points.find((point) => point.id === pointId)
   );
+}
+
+/**
+ * The question a candidate asks to hear again: the interviewer's line before, when it asked
+ * something (its asking paragraph: the first opening reads the brief first), else the step's own
+ * question (after a fact answer, "the question" is the one the step is about).
+ */
+function questionAgain(previous: string | undefined, stepQuestion: string): { lastQuestion?: string } {
+  const asking = previous?.split(/\n\s*\n/).findLast((part) => part.includes('?'));
+  if (asking !== undefined) return { lastQuestion: asking.trim() };
+  return stepQuestion === '' ? {} : { lastQuestion: stepQuestion };
 }
 
 function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['role']): string | undefined {

@@ -6,6 +6,7 @@ import { glossaryEntry } from './glossary/glossary.ts';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
+import { asksLineAgain } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 
 /** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
@@ -24,6 +25,8 @@ export interface ReplyVoice {
   lines: Lines;
   /** Whether an earlier interviewer line of the session contains `text`. */
   hasSaid(text: string): boolean;
+  /** The question to say again when asked: the line before if it asked one, else the step's. */
+  lastQuestion?: string;
 }
 
 type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: K }>;
@@ -217,6 +220,9 @@ function metaPool(voice: ReplyVoice): readonly string[] {
 }
 
 export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
+  // "sorry, can you repeat the question?": the question again, not "let's leave that for later".
+  if (move.reason === 'meta' && voice.lastQuestion !== undefined && asksLineAgain(voice.said))
+    return { kind: 'clarification', text: voice.choose(voice.lines.repeatQuestion, voice.lastQuestion) };
   const pool =
     move.reason === 'meta'
       ? metaPool(voice)

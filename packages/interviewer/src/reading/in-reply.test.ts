@@ -65,6 +65,12 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('How would the counterfactual weights interact with the variance?', 'sorry what?')).toBe(
       'meta',
     );
+    for (const again of [
+      'sorry, can you repeat the question?',
+      'what do you mean?',
+      "I didn't get the question",
+    ])
+      expect(inReply('How would you adapt?', again)).toBe('meta');
   });
 
   it('keeps a short statement that replies to a question an answer', () => {

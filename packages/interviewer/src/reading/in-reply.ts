@@ -58,7 +58,10 @@ const STUCK_REPLY =
 
 /** Asking for the line again: "sorry what?", "come again?", "pardon?". */
 const REPEAT_ASKED =
-  /^\W*(?:sorry[,\s]*)?(?:what|huh|pardon|come again|say (?:that|it) again|(?:can|could) you repeat(?: that| the question)?)\W*$/i;
+  /^\W*(?:(?:sorry|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon|come again|say (?:that|it) again|(?:can|could|would) you (?:please )?(?:repeat|rephrase|reword|restate|clarify)(?: (?:that|it|the question|your question|the last (?:part|question|bit)))?(?: (?:please|again))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow) (?:that|it|the question|your question|what you mean|you))\W*$/i;
+
+/** Whether a reply asks for the interviewer's line again: "sorry, can you repeat the question?". */
+export const asksLineAgain = (text: string) => REPEAT_ASKED.test(text);
 
 /** The interviewer asking whether to carry on at all ("want to continue?", "do you want to keep going?"). */
 const ASKS_TO_CARRY_ON = /\b(?:want|like|wish) to (?:continue|keep going|carry on)\W*$/i;
