@@ -83,3 +83,33 @@ describe('video-search: a two-tower design against a cross-encoder over the corp
     );
   });
 });
+
+/** Mistakes the played sessions showed passing without a word: each now has its red flag. */
+describe('mistakes a played session let pass', () => {
+  it.each([
+    [
+      'eta-prediction',
+      'data',
+      "For the split I'll just shuffle randomly and take 20% as test.",
+      'We must not split randomly; the test set is the last two weeks.',
+      'random-split',
+    ],
+    [
+      'video-search',
+      'evaluation',
+      'Accuracy is also a fine metric here.',
+      'We should not use accuracy for a ranked list.',
+      'accuracy-for-ranking',
+    ],
+    [
+      'news-feed-ranking',
+      'evaluation',
+      'We could just measure clicks, clicks are enough.',
+      'Clicks are not enough; we also track hides and return visits.',
+      'clicks-only-success',
+    ],
+  ] as const)('%s: %s', (caseId, step, said, rejected, flag) => {
+    expect(flagsOf(caseId, step, said)).toContain(flag);
+    expect(flagsOf(caseId, step, rejected)).not.toContain(flag);
+  });
+});
