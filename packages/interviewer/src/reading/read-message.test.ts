@@ -181,6 +181,18 @@ describe('the facts a message asks for', () => {
   });
 });
 
+describe('follow-ups on what the message is about', () => {
+  it("leave out a framework point when the message is about one of the case's", () => {
+    const read = readFirst(
+      'fraud-detection',
+      'serving',
+      'If the feature store is slow we fall back to a simpler rules score rather than blocking the payment.',
+    );
+    expect(read.named).not.toContain('training-serving-skew');
+    expect(read.named).not.toContain('feature-groups');
+  });
+});
+
 describe('help asked with a topic in a word or two', () => {
   it('is help with the point that word names, and with none when no word names one', () => {
     expect(readFirst('video-search', 'data', 'I have no idea for negatives').raised).toEqual([

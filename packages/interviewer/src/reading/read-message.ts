@@ -83,10 +83,19 @@ export function readMessage(request: ReadRequest): Reading {
       ...(generalIds.has(point.pointId) ? { general: true } : {}),
     }));
   const stepIds = new Set(stepPointsCoverage.points.map((point) => point.pointId));
+  // A message about a point of the case is followed up on that point, never on a framework point
+  // its words also touch ("fall back to rules if the feature store is slow" is about the fallback,
+  // not about skew between training and serving features), whatever step that point is in ("a
+  // cheap classifier first, the LLM only for uncertain cases" is about the case's model budget).
+  const frameworkIds = new Set(framework.steps.flatMap((each) => each.points.map((point) => point.id)));
+  const aboutCase = coverage.covered.some((point) => !frameworkIds.has(point.pointId));
   const named = NO_FOLLOW_UP_STEPS.includes(step)
     ? []
     : [...coverage.covered]
-        .filter((point) => stepIds.has(point.pointId) && !point.plain)
+        .filter(
+          (point) =>
+            stepIds.has(point.pointId) && !point.plain && !(aboutCase && generalIds.has(point.pointId)),
+        )
         .sort((a, b) => Number(a.level === 'explained') - Number(b.level === 'explained'))
         .map((point) => point.pointId);
   // "What about class imbalance, should I worry?": a topic asked about, not claimed, still open.
