@@ -189,6 +189,8 @@ export const LINES = {
     "Let's leave that for after the interview.",
     'Fair question; it can wait until we finish.',
   ],
+  /** Before the time left, to a question about the clock: it is answered, not put off. */
+  redirectTime: ['Good to keep an eye on it.', 'Sure.'],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
   /** `{left}` ("about 3 minutes", "less than a minute") left on `{title}`. */

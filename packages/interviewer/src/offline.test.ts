@@ -272,6 +272,15 @@ describe('other moves', () => {
     expect(step.text).toContain(fixtureCase.steps.requirements.opening);
   });
 
+  it('answers a question about the clock with the time left, putting nothing off', () => {
+    const asked: TranscriptLine[] = [{ role: 'candidate', text: "hmm what's my time left?" }];
+    const reply = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 180_000 }, { transcript: asked }),
+    );
+    expect(reply.text).toMatch(/3 minutes/);
+    expect(reply.text).not.toMatch(/after the interview|can wait/i);
+  });
+
   it('names the step when moving on, and wraps up by reason', () => {
     const moveOn = voiceOffline(request({ kind: 'move-on', reason: 'time-up', nextStep: 'framing' }));
     expect(moveOn.kind).toBe('move-on');

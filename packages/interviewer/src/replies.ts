@@ -208,12 +208,17 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
 /** Words of a question about the grading: it gets the "report at the end" reply. */
 const ABOUT_GRADING =
   /\b(?:rubric|scor\w*|grad\w*|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
+/** Words of a question about the clock. */
+const ABOUT_TIME =
+  /\b(?:time (?:left|remaining|do we have|is left)|how (?:much|long) (?:time|longer)|minutes? (?:left|remaining)|how long (?:do|have) we (?:got|have)|am i (?:over|out of) time|running (?:out of|low on) time)\b/i;
 /** Words of a question about the interviewer itself. */
 const ABOUT_INTERVIEWER =
   /\b(?:are you|who (?:made|built|wrote|created)|you (?:a|an) (?:ai|bot|human|person|robot|llm|model))\b|\b(?:ai|bot|robot|llm|gpt|human)\b/i;
 
 /** The redirect pool for a question about the interview: grading, the interviewer, or anything else. */
 function metaPool(voice: ReplyVoice): readonly string[] {
+  // "how much time do we have left?": the time is the answer, said next; nothing is put off.
+  if (ABOUT_TIME.test(voice.said)) return voice.lines.redirectTime;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;

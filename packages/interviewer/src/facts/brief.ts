@@ -47,9 +47,30 @@ const BRIEF_PREFIX = 'brief-';
 /** Whether a fact id names a sentence of the brief rather than a fact of the case. */
 export const isBriefId = (id: string) => id.startsWith(BRIEF_PREFIX);
 
-/** The brief's sentence that answers `question`, when one holds most of what it asks about. */
+/** Share of one alternative's subjects the sentence must hold ("the inline completion, or a chat?"). */
+const SHARE_HELD_OF_ALTERNATIVE = 0.4;
+
+/** "X, or Y?": the alternatives a question offers, each asked about on its own. */
+const ALTERNATIVES = /,?\s+or\s+(?:is it\s+|are we\s+|do we\s+)?/i;
+
+/**
+ * The brief's sentence that answers `question`, when one holds most of what it asks about, or
+ * enough of one alternative it offers ("is this the inline completion in the IDE, or a chat
+ * assistant?" is answered by the sentence about inline completion).
+ */
 export function briefAnswer(caseStudy: CaseStudy, question: string): BriefSentence | null {
-  const asked = subjects(question);
+  const whole = bestSentence(caseStudy, subjects(question), SHARE_HELD);
+  if (whole) return whole;
+  const alternatives = question.split(ALTERNATIVES);
+  if (alternatives.length < 2) return null;
+  for (const alternative of alternatives) {
+    const found = bestSentence(caseStudy, subjects(alternative), SHARE_HELD_OF_ALTERNATIVE);
+    if (found) return found;
+  }
+  return null;
+}
+
+function bestSentence(caseStudy: CaseStudy, asked: readonly string[], share: number): BriefSentence | null {
   if (asked.length < SUBJECTS_HELD) return null;
   let best: BriefSentence | null = null;
   let bestHeld = 0;
@@ -60,7 +81,7 @@ export function briefAnswer(caseStudy: CaseStudy, question: string): BriefSenten
       bestHeld = held;
     }
   }
-  return bestHeld >= SUBJECTS_HELD && bestHeld / asked.length >= SHARE_HELD ? best : null;
+  return bestHeld >= SUBJECTS_HELD && bestHeld / asked.length >= share ? best : null;
 }
 
 /** What a text is about: its terms, without how it asks ("how many"), qualifiers or "the system". */

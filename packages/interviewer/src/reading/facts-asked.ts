@@ -12,12 +12,14 @@ import type { IntentReading } from './intent.ts';
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
-/** Whether the case's facts confidently answer one of `questions`. */
+/** Whether the case's facts, or its brief, confidently answer one of `questions`. */
 export function answersFact(caseStudy: CaseStudy, questions: readonly string[]): boolean {
   if (questions.length === 0) return false;
-  return factIndexFor(caseStudy)
-    .lookup(questions.join('\n'))
-    .parts.some((part) => part.status === 'found');
+  const parts = factIndexFor(caseStudy).lookup(questions.join('\n')).parts;
+  return (
+    parts.some((part) => part.status === 'found') ||
+    parts.some((part) => briefAnswer(caseStudy, part.question) !== null)
+  );
 }
 
 /** The facts the whole message finds, however it was read ("what's the DSA?" beside the glossary). */

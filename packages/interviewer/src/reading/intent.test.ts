@@ -138,6 +138,8 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     ['what if it rains a lot, the model would be wrong right? how do we handle that', 'hint'],
     ['how many orders a day? like at peak?', 'facts'],
     ['do we need to call the routing engine for every restaurant? that seems expensive', 'tentative'],
+    ["why not just use the LLM's own probability to rank?", 'tentative'],
+    ['online A/B on acceptance rate and characters accepted per user', 'answer'],
     ['do we have a feature store? that would be costly to build', 'facts'],
     ['the label would be... whether they pressed tab? not sure if thats good enough', 'tentative'],
     ['for the ranking what do we predict, click probability? or watch time? maybe both?', 'tentative'],

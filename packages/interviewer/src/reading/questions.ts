@@ -191,6 +191,9 @@ const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 /** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
 const LIST_LABEL =
   /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?)\s*:/i;
+/** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
+const DESIGN_LEAD =
+  /^(?:(?:online|offline|in production|then|and|plus|also)\b[\s,]*)*(?:(?:an? )?a\/?b(?: test(?:s|ing)?)?|ab test(?:s|ing)?|online|offline|shadow(?: mode)?|canary|interleaving|backtest(?:ing)?)\b/i;
 const PREFACED = new RegExp(`${PREFACED_BREAK}(?:how (?:many|much)\\b|${ASK_FORM})`, 'i');
 /** An auxiliary before its subject: "are prices frozen during emergencies". */
 const INVERTED =
@@ -229,7 +232,10 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   // named in a few words asks for it, as a terse writer does.
   // Three or more without a question mark are a list the candidate gives ("p99 latency, error
   // rates, qps" to monitor), not asks.
-  if (marks === 'short-unmarked' && namesFigures(stripped, UNMARKED_FIGURES)) return true;
+  // "online A/B on acceptance rate and accepted characters per user": figures the candidate's own
+  // test or dashboard measures, not asks.
+  if (marks === 'short-unmarked' && !DESIGN_LEAD.test(stripped) && namesFigures(stripped, UNMARKED_FIGURES))
+    return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
   // "online: thumbs up rate and how many tickets go to helpdesk": the candidate's own list under a
   // label of the design, whose "how many" is a measure, not a question.

@@ -215,6 +215,16 @@ describe('a question the brief answers', () => {
     expect(read.facts.found).toEqual(['brief-0']);
     expect(read.facts.ambiguous).toEqual([]);
   });
+
+  it('reads an either-or question one alternative at a time, with a greeting before it', () => {
+    const read = readFirst(
+      'code-completion-ranking',
+      'requirements',
+      'Hi. Is this the inline ghost-text completion in the IDE, or a chat assistant?',
+    );
+    expect(read.intent).toBe('facts');
+    expect(read.facts.found).toEqual(['brief-0']);
+  });
 });
 
 describe('help asked beside a question the case answers', () => {

@@ -128,7 +128,9 @@ export function withLearnedReading(
   byRules: IntentReading,
   context: ReadingContext = {},
 ): IntentReading {
-  const learned = predictIntent(context.model ?? intentModel(), text);
+  // "Hi. Is this the inline completion or a chat assistant?": a greeting before a message changes
+  // nothing it asks, but the learned reader hears small talk in it.
+  const learned = predictIntent(context.model ?? intentModel(), withoutGreeting(text));
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
   if (byRules.reason === 'short-reply') return byRules;
@@ -262,4 +264,16 @@ export function withLearnedReading(
     questions,
     reason: `learned-over-${byRules.reason}`,
   };
+}
+
+/** A greeting that opens a message with more after it: "Hi.", "hello!", "hey there,", "good morning -". */
+const GREETING =
+  /^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| everyone)?\b[\s!.,:;–—-]+(?=\S)/i;
+
+/** Fewest words after a greeting that make a message of their own ("Hi, let's do this." is a greeting). */
+const AFTER_GREETING_WORDS = 5;
+
+function withoutGreeting(text: string): string {
+  const rest = text.replace(GREETING, '');
+  return rest.trim().split(/\s+/).length < AFTER_GREETING_WORDS ? text : rest;
 }
