@@ -1,9 +1,9 @@
 /**
  * The topic of a request for help that names no point outright: "I have no idea for negatives",
  * "stuck on the freshness part". Coverage reads a point from a phrase of its signals; a stuck
- * candidate says one word of it. A word of the message that only one point of the step uses (in its
- * title, signals or plain phrasings) names that point, and the help is about it rather than the
- * step's question again.
+ * candidate says one word of it. A word of the message that one or two points of the step use (in
+ * their titles, signals or plain phrasings), and few points of the whole case, names that point,
+ * and the help is about it rather than the step's question again.
  */
 import {
   type CaseStudy,
@@ -18,9 +18,10 @@ import { stepPoints } from '@mlsd/scoring';
 /** Words of any request for help, never a topic: "no idea", "I'm stuck", "give me a hint". */
 const HELP_WORDS = new Set(
   contentStems(
-    'hmm um uh ok okay no not idea clue sure miss missing stuff else matter important relevant worth consider know stuck lost blank hint nudge pointer help tip direction think thought get use ' +
-      'part step thing bit way start begin honestly really kind sort maybe give need want go one ones ' +
-      'say talk what else more here now next cover handle approach deal',
+    'hmm um uh ok okay no not idea clue sure know stuck lost blank hint nudge pointer help tip ' +
+      'direction think thought get use miss missing stuff else matter important relevant worth ' +
+      'consider part step thing bit way start begin honestly really kind sort maybe give need want ' +
+      'go one ones say talk what more here now next cover handle approach deal',
   ),
 );
 
