@@ -1,7 +1,7 @@
 import type { InterviewerMove } from '@mlsd/engine';
 import type { StepId } from '@mlsd/protocol';
 import { type CaseStudy, contentLemmas, type Fact, type Framework, type TalkingPoint } from '@mlsd/rubric';
-import { briefSentences, isBriefId } from './facts/brief.ts';
+import { briefSentences } from './facts/brief.ts';
 import { glossaryEntry } from './glossary/glossary.ts';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
@@ -33,17 +33,18 @@ type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: 
 
 /** Facts in full the first time, a short reminder after; parts the case lacks get "assume". */
 export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utterance {
-  const byId = new Map<string, { answer: string }>(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
-  for (const sentence of briefSentences(voice.caseStudy)) byId.set(sentence.id, { answer: sentence.text });
+  const byId = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
+  const brief = new Map(briefSentences(voice.caseStudy).map((sentence) => [sentence.id, sentence.text]));
   const parts: string[] = [];
   let reminded = false;
   for (const { id, repeat, nearby } of move.facts) {
-    const fact = byId.get(id);
-    if (!fact) continue;
-    if (isBriefId(id)) {
-      parts.push(voice.choose(voice.lines.factFromBrief, fact.answer));
+    const read = brief.get(id);
+    if (read !== undefined) {
+      parts.push(voice.choose(voice.lines.factFromBrief, read));
       continue;
     }
+    const fact = byId.get(id);
+    if (!fact) continue;
     if (!repeat) {
       parts.push(nearby ? voice.choose(voice.lines.factNearby, fact.answer) : fact.answer);
       continue;
@@ -54,14 +55,13 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
     parts.push(reminded ? sentence : reminder(voice.choose(voice.lines.factReminder), sentence));
     reminded = true;
   }
-  const factsById = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
   for (const { options } of move.ambiguous) {
-    const [a, b] = options.map((id) => factsById.get(id));
+    const [a, b] = options.map((id) => byId.get(id));
     if (a && b) parts.push(voice.choose(voice.lines.factWhich, '', { a: factName(a), b: factName(b) }));
   }
   for (const part of move.unanswered)
     parts.push(voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }));
-  const factIds = move.facts.map((fact) => fact.id).filter((id) => byId.has(id));
+  const factIds = move.facts.map((fact) => fact.id).filter((id) => byId.has(id) || brief.has(id));
   const kind = factIds.length > 0 ? 'answer' : 'clarification';
   return { kind, text: parts.join(' '), factIds };
 }

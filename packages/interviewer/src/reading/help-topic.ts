@@ -70,7 +70,7 @@ const MAX_USERS = 2;
 const MAX_CASE_USERS = 6;
 
 /**
- * The point of the step a help request's own words name, or null when none does or two tie. A
+ * The point of the step a help request's own words name, or null when none does. A
  * word two points use gives each half a vote, and one that many points of the whole case use gives
  * none; a tie goes to the point listed first (the case's own points come before the framework's).
  */
@@ -93,17 +93,6 @@ export function helpTopic(
   }
   const order = new Map(points.map((point, index) => [point.id, index]));
   const ranked = [...votes].sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0));
-  const [first, second] = ranked;
-  if (!first) return null;
-  // Two points named equally by different words: the request is about both, and so about neither.
-  if (second && second[1] === first[1] && !sharedWordsOnly(byStem, text, first[0], second[0])) return null;
-  return first[0];
-}
-
-/** Whether the two points got their votes only from words both use (a tie the order may settle). */
-function sharedWordsOnly(byStem: PointsByStem, text: string, a: string, b: string): boolean {
-  return contentStems(text).every((stem) => {
-    const users = byStem.get(stem) ?? [];
-    return !(users.includes(a) || users.includes(b)) || (users.includes(a) && users.includes(b));
-  });
+  // A tie (two points sharing the one word said) goes to the point listed first.
+  return ranked[0]?.[0] ?? null;
 }

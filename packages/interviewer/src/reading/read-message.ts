@@ -87,8 +87,7 @@ export function readMessage(request: ReadRequest): Reading {
   // its words also touch ("fall back to rules if the feature store is slow" is about the fallback,
   // not about skew between training and serving features), whatever step that point is in ("a
   // cheap classifier first, the LLM only for uncertain cases" is about the case's model budget).
-  const frameworkIds = new Set(framework.steps.flatMap((each) => each.points.map((point) => point.id)));
-  const aboutCase = coverage.covered.some((point) => !frameworkIds.has(point.pointId));
+  const aboutCase = coverage.covered.some((point) => !frameworkPointIds(framework).has(point.pointId));
   const named = NO_FOLLOW_UP_STEPS.includes(step)
     ? []
     : [...coverage.covered]
@@ -184,6 +183,18 @@ function factsGiven(caseStudy: CaseStudy, transcript: readonly TranscriptLine[])
       .filter((fact) => said.some((text) => text.includes(fact.answer.trim())))
       .map((fact) => fact.id),
   );
+}
+
+const frameworkIdsCache = new WeakMap<Framework, ReadonlySet<string>>();
+
+/** The ids of the framework's points, every step's: built once per loaded framework. */
+function frameworkPointIds(framework: Framework): ReadonlySet<string> {
+  let ids = frameworkIdsCache.get(framework);
+  if (!ids) {
+    ids = new Set(framework.steps.flatMap((step) => step.points.map((point) => point.id)));
+    frameworkIdsCache.set(framework, ids);
+  }
+  return ids;
 }
 
 const pointFactsCache = new WeakMap<CaseStudy, Map<StepId, Map<string, string[]>>>();
