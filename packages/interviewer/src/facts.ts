@@ -314,13 +314,16 @@ export function createFactIndex(
 
   /** The parts of a message, each with the match that decided it when one did. */
   const resolve = (message: string) => {
-    const pieces = splitMessage(countsAsked(message))
-      .map((piece) => ({ piece, ranking: ranker.rank(piece.text) }))
-      .filter(({ piece, ranking }) => ranking.terms > 0 || cueHit(piece.text) !== undefined);
-    // Statements around the questions ("I'd start with a baseline.") are not asked.
-    const asked = pieces.some(({ piece }) => piece.asked)
-      ? pieces.filter(({ piece }) => piece.asked)
-      : pieces;
+    const split = splitMessage(countsAsked(message));
+    const ranked = (pieces: typeof split) =>
+      pieces
+        .map((piece) => ({ piece, ranking: ranker.rank(piece.text) }))
+        .filter(({ piece, ranking }) => ranking.terms > 0 || cueHit(piece.text) !== undefined);
+    // Statements around the questions ("I'd start with a baseline.") are not asked, so they are
+    // ranked only when no question names anything (ranking is most of a lookup's cost, and a long
+    // answer with one question in it is mostly statements).
+    const questions = ranked(split.filter((piece) => piece.asked));
+    const asked = questions.length > 0 ? questions : ranked(split);
     const resolved: Resolved[] = [];
     const entries = asked.flatMap(({ piece, ranking }, index) =>
       (listResolved(piece.text) ?? resolvePiece(piece.text, ranking, index === 0)).map((entry) => ({

@@ -56,6 +56,16 @@ export class AnsweringBrowser {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A candidate's answer as only this session says it: every sentence carries the session and the
+ * answer, so nothing a server remembers about a text read before (the reader's memos) is reused
+ * across sessions, as it would not be between real candidates.
+ */
+function ownWords(text: string, session: number, round: number): string {
+  const mark = ` [session ${session}, answer ${round}]`;
+  return `${text.replace(/([.?!])(\s)/g, `${mark}$1$2`)}${mark}`;
+}
+
+/**
  * One round: every browser answers once, at a random moment within `spreadMs`; the reply times
  * (NaN for a failed answer) in browser order.
  */
@@ -68,7 +78,7 @@ export function answerRound(
   return Promise.all(
     browsers.map(async (browser, index) => {
       await sleep(Math.random() * spreadMs);
-      const text = `${texts[round % texts.length]} [session ${index}, answer ${round}]`;
+      const text = ownWords(texts[round % texts.length] ?? '', index, round);
       return browser.answer(`r${round}-s${index}`, text);
     }),
   );

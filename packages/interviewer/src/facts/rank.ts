@@ -1,4 +1,5 @@
 import type { Fact } from '@mlsd/rubric';
+import { memoByText } from '../memo.ts';
 import { predicateOf } from './head.ts';
 import { createLexicon } from './lexicon.ts';
 import { figuresOf, quoteIn } from './quoted.ts';
@@ -189,8 +190,10 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
     return value;
   };
 
+  // A message's questions are ranked by both fact lookups (the reader's questions and the whole
+  // message); a ranking depends on the question alone.
   return {
-    rank(asked) {
+    rank: memoByText((asked: string): Ranking => {
       // "Of the 2 million advertisers, how many...": the fact that said so is known; the rest is asked.
       const quote = quoteIn(asked, profiles);
       const quoted = quote !== undefined;
@@ -260,7 +263,7 @@ export function createRanker(facts: readonly Fact[], tuning: Partial<RankWeights
         .map((entry) => ({ ...entry, coverage: entry.score / ceiling }))
         .sort((a, b) => b.coverage - a.coverage);
       return { terms: weights.size, ranked, unknown, subjects, novel, quoted, nearest };
-    },
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
  * (`meta`), or the world and the people in the room (`off-topic`). Each is matched on a whole
  * sentence with its filler stripped; `asks` says whether the sentence asks or requests at all.
  */
+import { memoByText } from '../memo.ts';
 import { ACTIVITY, isHint } from './help-asked.ts';
 import { anyOf } from './patterns.ts';
 import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
@@ -297,6 +298,13 @@ export type Aside = 'hint' | 'meta' | 'off-topic';
  * hobbies?") is small talk unless it asks for help or is about the interview.
  */
 export function asideOf(sentence: string, asks: boolean): Aside | null {
+  return asideRemembered(`${asks ? '?' : '.'}${sentence}`);
+}
+
+// The intent reader asks about one sentence and then each of its clauses, often the same text.
+const asideRemembered = memoByText((key) => readAside(key.slice(1), key.startsWith('?')));
+
+function readAside(sentence: string, asks: boolean): Aside | null {
   // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as
   // the one who interviews, before the interviewer as a person with a life.
   if (asks && INTERVIEWER.test(sentence)) return 'meta';
