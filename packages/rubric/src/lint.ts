@@ -1,7 +1,7 @@
 import { findDuplicates } from './duplicates.ts';
 import { issueAt, locator, type RubricIssue } from './locate.ts';
 import type { Rubrics } from './rubric-types.ts';
-import type { CaseStudy, TalkingPoint } from './schema.ts';
+import type { CaseStudy, Curveball, TalkingPoint } from './schema.ts';
 import { STEP_IDS } from './schema.ts';
 import { contentStems } from './text.ts';
 
@@ -181,19 +181,22 @@ export function lintCurveballPremises(
     ...genericIds,
     ...STEP_IDS.flatMap((step) => study.steps[step].points.map((p) => p.id)),
   ]);
-  return study.curveballs.flatMap((ball, index) =>
-    ball.requires
+  const unknown = (ball: Curveball, index: number, field: 'requires' | 'answeredBy', verb: string) =>
+    ball[field]
       .map((id, at) => ({ id, at }))
       .filter(({ id }) => !known.has(id))
       .map(({ id, at }) =>
         issueAt(
           file,
           displayName,
-          ['curveballs', index, 'requires', at],
-          `curveball "${ball.id}" requires "${id}", which is no talking point of this case or the framework`,
+          ['curveballs', index, field, at],
+          `curveball "${ball.id}" ${verb} "${id}", which is no talking point of this case or the framework`,
         ),
-      ),
-  );
+      );
+  return study.curveballs.flatMap((ball, index) => [
+    ...unknown(ball, index, 'requires', 'requires'),
+    ...unknown(ball, index, 'answeredBy', 'is answered by'),
+  ]);
 }
 
 /**

@@ -129,6 +129,11 @@ describe('lintCurveballPremises', () => {
     study.curveballs[0]!.requires = ['no-such-point'];
     const [issue] = lintCurveballPremises(study, generic, file, 'rag-assistant.yaml');
     expect(issue?.message).toMatch(/requires "no-such-point", which is no talking point/);
+    study.curveballs[0]!.requires = [];
+    study.curveballs[0]!.answeredBy = ['no-such-answer'];
+    const [answered] = lintCurveballPremises(study, generic, file, 'rag-assistant.yaml');
+    expect(answered?.message).toMatch(/is answered by "no-such-answer", which is no talking point/);
+    expect(answered?.field).toBe('curveballs.0.answeredBy.0');
   });
 });
 

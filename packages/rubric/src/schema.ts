@@ -131,6 +131,12 @@ export const Curveball = z.strictObject({
    * covered at least one of them; empty means the premise is a change of the world and always holds.
    */
   requires: z.array(id).default([]),
+  /**
+   * Talking point ids that are the curveball's answer ("switchback tests instead of rider-level
+   * splits" answers "a rider-level A/B result is meaningless"). Once the candidate has covered every
+   * one, the curveball would ask what they already said, and it is not thrown.
+   */
+  answeredBy: z.array(id).default([]),
 });
 export type Curveball = z.infer<typeof Curveball>;
 

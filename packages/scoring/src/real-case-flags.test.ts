@@ -108,6 +108,41 @@ describe('mistakes a played session let pass', () => {
       'Clicks are not enough; we also track hides and return visits.',
       'clicks-only-success',
     ],
+    [
+      'ride-pricing',
+      'data',
+      'We should train on all past data and test on a random 20% of minutes.',
+      'We never test on random minutes; the test set is the last two weeks of every city.',
+      'random-minute-split',
+    ],
+    [
+      'ride-pricing',
+      'evaluation',
+      "Offline accuracy of the demand forecast is the main thing I'd report.",
+      'Forecast accuracy is not the result; trips completed and waiting times decide.',
+      'forecast-accuracy-as-success',
+    ],
+    [
+      'street-view-blurring',
+      'evaluation',
+      'Accuracy on the test set would be a good single number to track.',
+      'Accuracy is useless here, since most tiles hold no face.',
+      'accuracy-for-detection',
+    ],
+    [
+      'llm-feature-evaluation',
+      'framing',
+      "BLEU against the agent's actual sent reply would be simple, let's do that as the main metric.",
+      'We must not use BLEU here: it misses a wrong amount in otherwise identical words.',
+      'overlap-metrics-only',
+    ],
+    [
+      'similar-listings',
+      'model',
+      "We don't need to worry about position bias in the carousel logs.",
+      'We log the slot of every card so we can correct for position bias.',
+      'ignores-position-bias',
+    ],
   ] as const)('%s: %s', (caseId, step, said, rejected, flag) => {
     expect(flagsOf(caseId, step, said)).toContain(flag);
     expect(flagsOf(caseId, step, rejected)).not.toContain(flag);

@@ -296,3 +296,42 @@ describe('an idea with a question whether a figure fits', () => {
     expect(whole.facts.found).toContain('repo-context');
   });
 });
+
+describe('curveballs the candidate already answered', () => {
+  const pricing = cases.get('ride-pricing')!;
+  const read = (transcript: string[], text: string) =>
+    readMessage({
+      caseStudy: pricing,
+      framework,
+      step: 'evaluation',
+      text,
+      transcript: transcript.map((said) => ({
+        role: 'candidate' as const,
+        step: 'evaluation' as const,
+        text: said,
+      })),
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('throws "a rider-level A/B result is meaningless" until the switchback answer is given', () => {
+    const before = read([], 'Metrics: completion rate, wait time and driver earnings.');
+    expect(before.premisesHeld).toContain('biased-ab-result');
+    const answered = read(
+      ["We can't A/B by rider because riders in the same area share the drivers."],
+      'So switchback tests: alternate the policy per city per time window.',
+    );
+    expect(answered.premisesHeld).not.toContain('biased-ab-result');
+  });
+});
+
+describe('an act of the design said as an order', () => {
+  it('is an answer, not small talk, whatever the learned reader hears', () => {
+    const read = readFirst(
+      'ride-pricing',
+      'serving',
+      'fallback to the last good multiplier, or to the old surge rule',
+    );
+    expect(read.intent).toBe('answer');
+  });
+});
