@@ -335,3 +335,21 @@ describe('an act of the design said as an order', () => {
     expect(read.intent).toBe('answer');
   });
 });
+
+describe('leave asked for a choice, or a swap of the plan', () => {
+  it.each([
+    'is it okay if I use the same location only?',
+    'Could we just do RL end to end instead?',
+    'why not just use the old surge rule?',
+  ])('"%s" waits for a verdict', (text) => {
+    const read = readFirst('ride-pricing', 'framing', text);
+    expect(read.intent).toBe('tentative');
+    expect(read.awaitsVerdict).toBe(true);
+  });
+
+  it('a plain proposal put as a question does not', () => {
+    expect(
+      readFirst('ride-pricing', 'framing', 'maybe a contextual bandit per cell?').awaitsVerdict,
+    ).toBeUndefined();
+  });
+});

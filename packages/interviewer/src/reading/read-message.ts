@@ -146,11 +146,17 @@ export function readMessage(request: ReadRequest): Reading {
 }
 
 /**
+ * Leave asked for a design choice ("is it okay if I use the same location only?") or a swap of the
+ * plan for another ("could we just do RL end to end instead?", "why not just use the old prices?").
+ */
+const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?)`;
+
+/**
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
  * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$`,
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
