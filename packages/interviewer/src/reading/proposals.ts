@@ -28,6 +28,8 @@ export const DOUBTS_OWN_IDEA = anyOf([
   /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
   // "what if the two numbers differ, is that bad?": the candidate's own thought, put up for a verdict.
   new RegExp(String.raw`^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*${VERDICT_ASKED_OF_IT}`, 'i'),
+  // "wouldn't that skew the results?": a doubt about the plan just given, not a question for the case.
+  /^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*(?:could|would|will|might|does|doesn'?t|wouldn'?t|won'?t) (?:that|this) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|break|hurt|mess up|spoil)\b/i,
 ]);
 
 /**

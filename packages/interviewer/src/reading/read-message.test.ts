@@ -336,11 +336,13 @@ describe('an act of the design said as an order', () => {
   });
 });
 
-describe('leave asked for a choice, or a swap of the plan', () => {
+describe('leave asked for a choice, a swap of the plan, or a doubt about it', () => {
   it.each([
     'is it okay if I use the same location only?',
     'Could we just do RL end to end instead?',
     'why not just use the old surge rule?',
+    'but riders talk to each other, could that bias it?',
+    "wouldn't that skew the results?",
   ])('"%s" waits for a verdict', (text) => {
     const read = readFirst('ride-pricing', 'framing', text);
     expect(read.intent).toBe('tentative');

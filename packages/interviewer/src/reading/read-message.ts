@@ -151,12 +151,15 @@ export function readMessage(request: ReadRequest): Reading {
  */
 const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?)`;
 
+/** "..., could that bias it?": a doubt about the plan just given, left for the interviewer to settle. */
+const DOUBT_ABOUT_PLAN = String.raw`\b(?:could|would|will|might|does|doesn't|wouldn't|won't) (?:that|this|it) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|leak into|break|hurt|mess up|spoil)\b[^?]{0,40}\?\W*$`;
+
 /**
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
  * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}`,
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${DOUBT_ABOUT_PLAN}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
