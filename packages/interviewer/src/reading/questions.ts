@@ -255,6 +255,10 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
  */
 const FIGURE_ASKED = /\b(?:delay|cost|price|latency|throughput|per (?:\d+k?|thousand|million))\b/i;
 
+/** What the system is for, named bare: "Optimization goal?", "success metric?", "north star?". */
+const GOAL_NAMED =
+  /\b(?:goals?|objectives?|optimi[sz](?:ation|ing|e) (?:target|goal|metric)|target metric|success (?:metrics?|criteria|criterion)|north star(?: metric)?|kpis?|(?:primary|main|key|headline|top) (?:metric|goal|objective))\b/i;
+
 /** Most figures named without a question mark that still ask. */
 const UNMARKED_FIGURES = 2;
 
@@ -353,7 +357,12 @@ function designerKind(part: string): QuestionKind | null {
 export function classifyQuestion(part: string): QuestionKind {
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
-  if (namesFigures(part) || namesFigures(part, UNMARKED_FIGURES, FIGURE_ASKED)) return 'fact';
+  if (
+    namesFigures(part) ||
+    namesFigures(part, UNMARKED_FIGURES, FIGURE_ASKED) ||
+    namesFigures(part, 1, GOAL_NAMED)
+  )
+    return 'fact';
   // "So we first gather candidates, then rank them?", "decline if it's above 0.5?", "the user part
   // is the same for every ad, so compute it once?": a plan said with a rising voice.
   if (!opensQuestion(part) && (PLAN.test(part) || PLAN_CLAUSE.test(part))) return 'tentative';

@@ -63,6 +63,10 @@ const QUESTION_CLAUSE = new RegExp(
   'i',
 );
 
+/** A claim about what the team can or must do, closed by a tag: "..., so we can't X, right?". */
+const OWN_CLAIM_TAGGED =
+  /\bwe (?:can'?t|cannot|can|could|couldn'?t|should(?:n'?t)?|won'?t|will|need to|don'?t need to|must|have to)\b[^?]*,\s*(?:right|correct|no|yeah|yes|true)\s*\?\W*$/i;
+
 /** A message that ends by asking to go on: "..., can we move on?", "ok moving on", "let's move on". */
 const CLOSING_REQUEST =
   /(?:(?:can|could|shall|should) we (?:move on|go on|continue|move ahead|move forward)|(?:let'?s|lets) (?:move on|go on|continue|wrap up|stop)|moving on|move on(?: please)?|(?:end|stop) (?:here|the interview)|(?:^|[—–,;:.]\s*|\band )(?:on ?to|over to|(?:talk|move|go|turn) (?:about|to|on to|onto))(?= (?:the )?[\w-]+(?: [\w-]+)?[\s?.!]*$))(?: (?:the )?[\w-]+(?: [\w-]+)?| to [\w\s]{1,30})?[\s?.!]*$/i;
@@ -255,6 +259,9 @@ export function withLearnedReading(
     ((opensWithDesignVerb(opening) && !putAsQuestion) || PROPOSAL_QUESTION.test(opening))
   )
     return byRules;
+  // "events expire fast though so we can't learn per-event embeddings well, right?": the team's own
+  // claim with a tag asks for a nod, not for a fact of the case.
+  if (byRules.intent === 'tentative' && OWN_CLAIM_TAGGED.test(opening)) return byRules;
   // "Watch for the restaurant tablets dying", "features: distance, how soon it starts, price": a
   // statement without a question mark asks only when a clause of it is put as a question.
   if (byRules.reason === 'statement' && !text.includes('?') && !putAsQuestion) return byRules;

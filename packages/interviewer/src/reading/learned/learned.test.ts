@@ -69,6 +69,27 @@ describe('the learned reader beside the rules', () => {
     expect(overruled).toMatchObject({ intent: 'stuck', reason: 'learned-over-statement' });
   });
 
+  it("keeps the team's own claim with a tag tentative, whatever fact question the learned reader hears", () => {
+    const text = "events expire fast though so we can't learn zorblat well, right?";
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('tentative');
+    expect(withLearnedReading(text, byRules, { model: modelSaying('facts', 0.99) }).intent).toBe('tentative');
+  });
+
+  it('an act of the design said as an order stays an answer against small talk', () => {
+    const text = 'fall back to the old zorblat rule';
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('answer');
+    expect(withLearnedReading(text, byRules, { model: modelSaying('off-topic', 0.99) }).intent).toBe(
+      'answer',
+    );
+    // A keyword dump the learned reader calls steering is steering.
+    const dump = 'calibration zorblat isotonic platt drift';
+    expect(
+      withLearnedReading(dump, readIntentByRules(dump), { model: modelSaying('steer', 0.99) }).intent,
+    ).toBe('steer');
+  });
+
   it('never calls a choice made in the first person stuck or a request for help', () => {
     expect(rules.intent).toBe('answer');
     for (const intent of ['stuck', 'hint'] as const) {
