@@ -143,6 +143,13 @@ describe('mistakes a played session let pass', () => {
       'We log the slot of every card so we can correct for position bias.',
       'ignores-position-bias',
     ],
+    [
+      'visual-search',
+      'model',
+      'We can just use a pretrained CLIP model without fine-tuning, that should be good enough.',
+      'We start from a pretrained CLIP model and fine-tune it on our own photo-to-listing pairs.',
+      'pretrained-unchanged',
+    ],
   ] as const)('%s: %s', (caseId, step, said, rejected, flag) => {
     expect(flagsOf(caseId, step, said)).toContain(flag);
     expect(flagsOf(caseId, step, rejected)).not.toContain(flag);

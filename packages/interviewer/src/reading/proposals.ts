@@ -46,6 +46,8 @@ export const PROPOSAL_QUESTION = anyOf([
   /^(?:(?:so|but|hmm+|um+|wait)[,\s]+)*(?:do|would|will) (?:we|i) (?:really )?(?:need|have) to (?:call|run|score|compute|recompute|fetch|query|embed|re-?train|re-?run|re-?rank|cache|check|hit)\b[^?]*\b(?:every|each|all)\b/i,
   /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is(?! there\b)) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
   DOUBTS_OWN_IDEA,
+  // "should the user be able to tap which object they mean?": a feature of the product proposed.
+  /^(?:(?:so|and|hmm+|um+|ok|okay|maybe)[,\s]+)*should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?|reviewers?) be able to\b/i,
   // "why not just use the LLM's own probability to rank?": the obvious alternative, weighed aloud.
   /^(?:(?:but|so|hmm+|um+|wait|and|ok|okay)[,\s]+)*why (?:not|don'?t we|wouldn'?t we|shouldn'?t we|can'?t we|not we) (?:just |simply |instead |rather )?[a-z]/i,
   // "the label would be... whether they pressed tab?", "so the features could be recency and price?":

@@ -147,9 +147,10 @@ export function readMessage(request: ReadRequest): Reading {
 
 /**
  * Leave asked for a design choice ("is it okay if I use the same location only?") or a swap of the
- * plan for another ("could we just do RL end to end instead?", "why not just use the old prices?").
+ * plan for another ("could we just do RL end to end instead?", "why not just use the old prices?"), or
+ * a feature of the product proposed ("should the user be able to tap which object they mean?").
  */
-const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?)`;
+const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?|should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?) be able to\b)`;
 
 /** "..., could that bias it?": a doubt about the plan just given, left for the interviewer to settle. */
 const DOUBT_ABOUT_PLAN = String.raw`\b(?:could|would|will|might|does|doesn't|wouldn't|won't) (?:that|this|it) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|leak into|break|hurt|mess up|spoil)\b[^?]{0,40}\?\W*$`;
