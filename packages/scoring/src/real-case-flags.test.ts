@@ -150,6 +150,13 @@ describe('mistakes a played session let pass', () => {
       'We start from a pretrained CLIP model and fine-tune it on our own photo-to-listing pairs.',
       'pretrained-unchanged',
     ],
+    [
+      'search-ranking',
+      'evaluation',
+      'I think we can just compare CTR before and after the launch, no need for an A/B test.',
+      'We run an A/B test; comparing before and after the launch would mix in the season.',
+      'before-after-launch',
+    ],
   ] as const)('%s: %s', (caseId, step, said, rejected, flag) => {
     expect(flagsOf(caseId, step, said)).toContain(flag);
     expect(flagsOf(caseId, step, rejected)).not.toContain(flag);

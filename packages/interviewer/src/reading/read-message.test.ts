@@ -344,6 +344,8 @@ describe('leave asked for a choice, a swap of the plan, or a doubt about it', ()
     'but riders talk to each other, could that bias it?',
     "wouldn't that skew the results?",
     'should the user be able to tap which object they mean?',
+    'is that label order ok?',
+    'hmm is bert too slow?',
   ])('"%s" waits for a verdict', (text) => {
     const read = readFirst('ride-pricing', 'framing', text);
     expect(read.intent).toBe('tentative');

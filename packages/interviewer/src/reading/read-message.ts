@@ -152,6 +152,9 @@ export function readMessage(request: ReadRequest): Reading {
  */
 const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?|should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?) be able to\b)`;
 
+/** "is that label order ok?", "hmm is bert too slow?": a verdict asked on a part of the plan named. */
+const VERDICT_ON_PART = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and|wait)[,\s]+)*(?:is|are|would|will) (?:that |this |the |my |our |a )?(?:[\w-]+ ){0,3}(?:be )?(?:(?:ok|okay|fine|alright|reasonable|sensible|right)|too (?:slow|expensive|costly|big|heavy|complex|much|small))\W*$`;
+
 /** "..., could that bias it?": a doubt about the plan just given, left for the interviewer to settle. */
 const DOUBT_ABOUT_PLAN = String.raw`\b(?:could|would|will|might|does|doesn't|wouldn't|won't) (?:that|this|it) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|leak into|break|hurt|mess up|spoil)\b[^?]{0,40}\?\W*$`;
 
@@ -160,7 +163,7 @@ const DOUBT_ABOUT_PLAN = String.raw`\b(?:could|would|will|might|does|doesn't|wou
  * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${DOUBT_ABOUT_PLAN}`,
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${DOUBT_ABOUT_PLAN}|${VERDICT_ON_PART}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
