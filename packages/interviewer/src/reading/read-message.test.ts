@@ -358,3 +358,24 @@ describe('leave asked for a choice, a swap of the plan, or a doubt about it', ()
     ).toBeUndefined();
   });
 });
+
+describe("the team's own claim with a tag", () => {
+  it('gets the fact when the case says what it allows', () => {
+    const read = readFirst(
+      'code-completion-ranking',
+      'data',
+      "We can't train on private customer code without permission, right?",
+    );
+    expect(read.intent).toBe('facts');
+    expect(read.facts.found).toContain('code-privacy');
+  });
+
+  it('stays the candidate’s idea when the case says nothing of it', () => {
+    const read = readFirst(
+      'event-recommendation',
+      'framing',
+      "events expire fast though so we can't learn per-event embeddings well, right?",
+    );
+    expect(read.intent).toBe('tentative');
+  });
+});

@@ -261,7 +261,10 @@ export function withLearnedReading(
     return byRules;
   // "events expire fast though so we can't learn per-event embeddings well, right?": the team's own
   // claim with a tag asks for a nod, not for a fact of the case.
-  if (byRules.intent === 'tentative' && OWN_CLAIM_TAGGED.test(opening)) return byRules;
+  // ("We can't train on customer code without permission, right?" asks what the case allows, and
+  // its facts say.)
+  if (byRules.intent === 'tentative' && OWN_CLAIM_TAGGED.test(opening) && !context.answersFact?.([text]))
+    return byRules;
   // "Watch for the restaurant tablets dying", "features: distance, how soon it starts, price": a
   // statement without a question mark asks only when a clause of it is put as a question.
   if (byRules.reason === 'statement' && !text.includes('?') && !putAsQuestion) return byRules;
