@@ -69,13 +69,6 @@ describe('the learned reader beside the rules', () => {
     expect(overruled).toMatchObject({ intent: 'stuck', reason: 'learned-over-statement' });
   });
 
-  it("keeps the team's own claim with a tag tentative, whatever fact question the learned reader hears", () => {
-    const text = "events expire fast though so we can't learn zorblat well, right?";
-    const byRules = readIntentByRules(text);
-    expect(byRules.intent).toBe('tentative');
-    expect(withLearnedReading(text, byRules, { model: modelSaying('facts', 0.99) }).intent).toBe('tentative');
-  });
-
   it('an act of the design said as an order stays an answer against small talk', () => {
     const text = 'fall back to the old zorblat rule';
     const byRules = readIntentByRules(text);
@@ -128,6 +121,8 @@ describe('the learned reader beside the rules', () => {
     for (const text of [
       'watch revenue and number of trips?',
       'wait is there a problem with that since they share drivers?',
+      // The team's own claim with a tag asks for a nod.
+      "events expire fast though so we can't learn zorblat well, right?",
     ]) {
       const byRules = readIntentByRules(text);
       expect(byRules.intent).toBe('tentative');
