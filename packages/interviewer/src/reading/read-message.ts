@@ -284,17 +284,17 @@ function premisesHeld(
   for (const frameworkStep of framework.steps)
     for (const point of frameworkStep.points)
       if (!stepOf.has(point.id)) stepOf.set(point.id, frameworkStep.id);
-  const said = (id: string) => {
+  const pointCovered = (id: string) => {
     const step = stepOf.get(id);
     return step !== undefined && covered(step).has(id);
   };
   const candidateSaid = texts.map((text) => (typeof text === 'string' ? text : text.text));
   return (
     caseStudy.curveballs
-      .filter((ball) => ball.requires.length === 0 || ball.requires.some(said))
+      .filter((ball) => ball.requires.length === 0 || ball.requires.some(pointCovered))
       // "We can't A/B by rider, riders share drivers; switchbacks per city": the candidate already
       // gave the answer a curveball asks for ("a rider-level test shows +6%; the economist scoffs").
-      .filter((ball) => ball.answeredBy.length === 0 || !ball.answeredBy.every(said))
+      .filter((ball) => ball.answeredBy.length === 0 || !ball.answeredBy.every(pointCovered))
       // Only the current step's curveballs can be thrown now: the others are left to their own step
       // (this reads the whole transcript, so it is not done for balls that cannot come).
       .filter(
