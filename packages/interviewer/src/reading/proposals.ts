@@ -24,12 +24,22 @@ export const PLAN_CLAUSE =
  */
 export const VERDICT_ASKED_OF_IT = String.raw`(?:is|would|will|does) (?:that|this|it) (?:be |seem )?(?:(?:really|too|very|that) )?(?:bad|ok|okay|fine|wrong|enough|good enough|a (?:bad|good) (?:idea|thing)|an? (?:problem|issue|concern)|a big deal|worth it|overkill|too \w+)\W*$`;
 
+/** What a doubt about the plan fears it does: "wouldn't that *skew* the results?". */
+export const DOUBTED_EFFECT = String.raw`(?:could|would|will|might|does|doesn'?t|wouldn'?t|won'?t) (?:that|this) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|leak into|break|hurt|mess up|spoil)\b`;
+
+/** The cost a doubt fears: "would that be *too slow*?". */
+export const TOO_MUCH = String.raw`too (?:slow|expensive|costly|big|heavy|complex|much)\b`;
+
+/** "should the user be able to tap which object they mean?": a feature of the product proposed. */
+export const PRODUCT_FEATURE =
+  /^(?:(?:so|and|hmm+|um+|ok|okay|maybe)[,\s]+)*should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?|reviewers?) be able to\b/i;
+
 export const DOUBTS_OWN_IDEA = anyOf([
   /^(?:(?:wait|hmm+|um+|but|so|ok|okay)[,\s]+)*(?:is|would|could|will) (?:there|that|this|it) (?:be )?(?:a |any )?(?:problem|issue|risk|downside|catch|concern)s? (?:with (?:that|this|it|doing|using)\b|since\b|because\b|if we\b)/i,
   // "what if the two numbers differ, is that bad?": the candidate's own thought, put up for a verdict.
   new RegExp(String.raw`^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*${VERDICT_ASKED_OF_IT}`, 'i'),
   // "wouldn't that skew the results?": a doubt about the plan just given, not a question for the case.
-  /^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*(?:could|would|will|might|does|doesn'?t|wouldn'?t|won'?t) (?:that|this) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|break|hurt|mess up|spoil)\b/i,
+  new RegExp(String.raw`^(?:(?:wait|hmm+|um+|but|so|ok|okay|and)[,\s]+)*${DOUBTED_EFFECT}`, 'i'),
 ]);
 
 /**
@@ -44,10 +54,12 @@ export const PROPOSAL_QUESTION = anyOf([
   // "do we need to call the routing thing for every restaurant?": whether the design's own act must
   // run that often, a doubt about the plan.
   /^(?:(?:so|but|hmm+|um+|wait)[,\s]+)*(?:do|would|will) (?:we|i) (?:really )?(?:need|have) to (?:call|run|score|compute|recompute|fetch|query|embed|re-?train|re-?run|re-?rank|cache|check|hit)\b[^?]*\b(?:every|each|all)\b/i,
-  /^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is(?! there\b)) [^?]{0,60}\b(?:be )?too (?:slow|expensive|costly|big|heavy|complex|much)\b/i,
+  new RegExp(
+    String.raw`^is it (?:fair|right|correct|accurate|reasonable|safe) to (?:say|claim|think|conclude)\b|^do we want to\b|^(?:might|would|could|will|is(?! there\b)) [^?]{0,60}\b(?:be )?${TOO_MUCH}`,
+    'i',
+  ),
   DOUBTS_OWN_IDEA,
-  // "should the user be able to tap which object they mean?": a feature of the product proposed.
-  /^(?:(?:so|and|hmm+|um+|ok|okay|maybe)[,\s]+)*should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?|reviewers?) be able to\b/i,
+  PRODUCT_FEATURE,
   // "why not just use the LLM's own probability to rank?": the obvious alternative, weighed aloud.
   /^(?:(?:but|so|hmm+|um+|wait|and|ok|okay)[,\s]+)*why (?:not|don'?t we|wouldn'?t we|shouldn'?t we|can'?t we|not we) (?:just |simply |instead |rather )?[a-z]/i,
   // "the label would be... whether they pressed tab?", "so the features could be recency and price?":

@@ -17,7 +17,7 @@ import type { TranscriptLine } from '../interviewer.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
-import { VERDICT_ASKED_OF_IT } from './proposals.ts';
+import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { isRambling } from './rambling.ts';
 
 export interface ReadRequest {
@@ -147,23 +147,20 @@ export function readMessage(request: ReadRequest): Reading {
 
 /**
  * Leave asked for a design choice ("is it okay if I use the same location only?") or a swap of the
- * plan for another ("could we just do RL end to end instead?", "why not just use the old prices?"), or
- * a feature of the product proposed ("should the user be able to tap which object they mean?").
+ * plan for another ("could we just do RL end to end instead?", "why not just use the old prices?").
  */
-const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?|should (?:the |our )?(?:users?|shoppers?|customers?|people|guests?|riders?|members?|viewers?|agents?) be able to\b)`;
+const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s]+)*(?:(?:is|would) it be (?:ok|okay|fine|alright|acceptable) (?:if|to)\b|(?:is it|it's) (?:ok|okay|fine|alright) (?:if|to)\b|(?:can|could|should) (?:we|i) (?:just|simply) [^?]*\binstead\W*\?|why not (?:just|simply)\b[^?]*\?)`;
 
 /** "is that label order ok?", "hmm is bert too slow?": a verdict asked on a part of the plan named. */
-const VERDICT_ON_PART = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and|wait)[,\s]+)*(?:is|are|would|will) (?:that |this |the |my |our |a )?(?:[\w-]+ ){0,3}(?:be )?(?:(?:ok|okay|fine|alright|reasonable|sensible|right)|too (?:slow|expensive|costly|big|heavy|complex|much|small))\W*$`;
-
-/** "..., could that bias it?": a doubt about the plan just given, left for the interviewer to settle. */
-const DOUBT_ABOUT_PLAN = String.raw`\b(?:could|would|will|might|does|doesn't|wouldn't|won't) (?:that|this|it) (?:not )?(?:bias|skew|contaminate|confound|distort|inflate|deflate|leak into|break|hurt|mess up|spoil)\b[^?]{0,40}\?\W*$`;
+const VERDICT_ON_PART = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and|wait)[,\s]+)*(?:is|are|would|will) (?:that |this |the |my |our |a )?(?:[\w-]+ ){0,3}(?:be )?(?:ok|okay|fine|alright|reasonable|sensible|right|${TOO_MUCH}|too small)\W*$`;
 
 /**
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
- * net?"), or whether the idea holds ("..., is that bad?", "not sure which is better").
+ * net?"), whether the idea holds ("..., is that bad?", "not sure which is better", "..., could that
+ * bias it?"), or whether a feature of the product is wanted ("should the user be able to...?").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${DOUBT_ABOUT_PLAN}|${VERDICT_ON_PART}`,
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
@@ -292,14 +289,16 @@ function premisesHeld(
   return (
     caseStudy.curveballs
       .filter((ball) => ball.requires.length === 0 || ball.requires.some(pointCovered))
-      // "We can't A/B by rider, riders share drivers; switchbacks per city": the candidate already
-      // gave the answer a curveball asks for ("a rider-level test shows +6%; the economist scoffs").
-      .filter((ball) => ball.answeredBy.length === 0 || !ball.answeredBy.every(pointCovered))
       // Only the current step's curveballs can be thrown now: the others are left to their own step
-      // (this reads the whole transcript, so it is not done for balls that cannot come).
+      // (this reads the whole transcript, so it is not done for balls that cannot come). One is not
+      // thrown once the candidate gave the answer it asks for: every point it is `answeredBy` ("we
+      // can't A/B by rider; switchbacks per city" before "a rider-level test shows +6%"), or half
+      // of what a good reaction says.
       .filter(
         (ball) =>
-          ball.step !== step || anticipatedShare(ball.expects, candidateSaid, cache) < CURVEBALL_FULL_SHARE,
+          ball.step !== step ||
+          ((ball.answeredBy.length === 0 || !ball.answeredBy.every(pointCovered)) &&
+            anticipatedShare(ball.expects, candidateSaid, cache) < CURVEBALL_FULL_SHARE),
       )
       .map((ball) => ball.id)
   );
