@@ -98,8 +98,9 @@ const DEFINABLE: ReadonlySet<MessageReading['intent']> = new Set([
 /** Facts found are given (in full once, then as a reminder); when none fits, ask for an assumption. */
 function answerFacts(s: EngineState, reading: MessageReading, late: boolean): MoveBody {
   const { found, unanswered, ambiguous } = reading.facts;
+  const assumed = reading.facts.assumed?.length ? { assumed: reading.facts.assumed } : {};
   if (found.length === 0 && ambiguous.length === 0) {
-    return { kind: 'clarify', reason: 'no-fact', unanswered, late };
+    return { kind: 'clarify', reason: 'no-fact', unanswered, ...assumed, late };
   }
   const nearby = new Set(reading.facts.nearby ?? []);
   const facts = found.map((id) => ({
@@ -108,7 +109,7 @@ function answerFacts(s: EngineState, reading: MessageReading, late: boolean): Mo
     ...(nearby.has(id) ? { nearby: true } : {}),
   }));
   for (const fact of facts) if (!fact.repeat) s.factsGiven.push(fact.id);
-  return { kind: 'answer-facts', facts, unanswered, ambiguous, late };
+  return { kind: 'answer-facts', facts, unanswered, ambiguous, ...assumed, late };
 }
 
 /** A move the engine allows now, and what choosing it records. */

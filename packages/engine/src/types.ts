@@ -25,6 +25,11 @@ export interface FactFindings {
    * holds ("competitors' click rates" gets our own). Said as such.
    */
   nearby?: string[];
+  /**
+   * The candidate's own assumptions put up for a check ("I'll assume scheduled orders too, ok?")
+   * that no fact settles: the interviewer lets them stand rather than ask for an assumption.
+   */
+  assumed?: string[];
 }
 
 /**
@@ -122,6 +127,8 @@ export type InterviewerMove = MoveBase &
         unanswered: string[];
         /** Question parts that fit two facts: ask which one they mean. */
         ambiguous: { question: string; options: string[] }[];
+        /** The candidate's own assumptions the case leaves open: they stand. */
+        assumed?: string[];
         /** Time is up; the step advances after this reply. */
         late: boolean;
       }
@@ -130,6 +137,8 @@ export type InterviewerMove = MoveBase &
         /** `unclear`: the message could not be read; `no-fact`: the case does not say. */
         reason: 'unclear' | 'no-fact';
         unanswered: string[];
+        /** The candidate's own assumptions the case leaves open: they stand. */
+        assumed?: string[];
         late: boolean;
       }
     | {

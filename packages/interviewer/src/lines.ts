@@ -74,6 +74,17 @@ export const LINES = {
     'On "{part}", the case does not say; state an assumption and go on.',
     'I have nothing on "{part}"; make an assumption there and say it.',
   ],
+  /** The candidate put up their own assumption and the case leaves it open: it stands. */
+  assumptionStands: [
+    "The case doesn't settle that, so go ahead with your assumption.",
+    'Nothing in the case pins that down; your assumption stands, so keep it explicit as you go.',
+    "That's left open here, so carry on with that assumption.",
+  ],
+  /** The same beside other parts of the message; `{part}` is the assumption. */
+  assumptionStandsPart: [
+    'On "{part}", the case leaves it open; your assumption stands.',
+    'The case says nothing on "{part}", so that assumption stands.',
+  ],
   /** `{a}` and `{b}` are the two facts a question could mean. */
   // Asked also when the question is only like those two facts: "neither" must have an answer too.
   factWhich: [

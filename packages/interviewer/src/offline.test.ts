@@ -162,6 +162,35 @@ describe('clarifying answers', () => {
     expect(utterance.text).toMatch(/assumption/i);
   });
 
+  it("lets the candidate's own assumption stand when the case leaves it open", () => {
+    const alone = voiceOffline(
+      request({
+        kind: 'clarify',
+        reason: 'no-fact',
+        unanswered: [],
+        assumed: ['we support scheduled orders too'],
+        late: false,
+      }),
+    );
+    expect(alone.kind).toBe('clarification');
+    expect(LINES.assumptionStands).toContain(alone.text);
+    expect(alone.text).not.toMatch(/make an assumption|state an assumption/i);
+    // Beside a fact, the assumption is named so it is clear which part stands.
+    const beside = voiceOffline(
+      request({
+        kind: 'answer-facts',
+        facts: facts(['latency']),
+        unanswered: [],
+        ambiguous: [],
+        assumed: ['we support scheduled orders too'],
+        late: false,
+      }),
+    );
+    expect(beside.kind).toBe('answer');
+    expect(beside.text).toContain('"we support scheduled orders too"');
+    expect(beside.text).toMatch(/stands/);
+  });
+
   it('asks to rephrase a message it could not read, in English when it was in another language', () => {
     const said = (text: string): TranscriptLine[] => [{ role: 'candidate', text }];
     const ask = (text: string, seed: number) =>

@@ -61,6 +61,8 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
   }
   for (const part of move.unanswered)
     parts.push(voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }));
+  for (const part of move.assumed ?? [])
+    parts.push(voice.choose(voice.lines.assumptionStandsPart, '', { part: shorten(part) }));
   const factIds = move.facts.map((fact) => fact.id).filter((id) => byId.has(id) || brief.has(id));
   const kind = factIds.length > 0 ? 'answer' : 'clarification';
   return { kind, text: parts.join(' '), factIds };
@@ -80,11 +82,17 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
     const ask = voice.choose(lines, '', { title: voice.title(move.step) });
     return { kind: 'clarification', text: voice.choose(voice.lines.unclear, ask), factIds: [] };
   }
-  const [only, ...rest] = move.unanswered;
-  if (only !== undefined && rest.length > 0) {
-    const text = move.unanswered.map((part) =>
-      voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }),
-    );
+  const assumed = move.assumed ?? [];
+  // "I'll assume scheduled orders too, ok?" and nothing else: the assumption stands.
+  if (assumed.length === 1 && move.unanswered.length === 0)
+    return { kind: 'clarification', text: voice.choose(voice.lines.assumptionStands), factIds: [] };
+  if (move.unanswered.length + assumed.length > 1) {
+    const text = [
+      ...move.unanswered.map((part) =>
+        voice.choose(voice.lines.factMissingPart, '', { part: shorten(part) }),
+      ),
+      ...assumed.map((part) => voice.choose(voice.lines.assumptionStandsPart, '', { part: shorten(part) })),
+    ];
     return { kind: 'clarification', text: text.join(' '), factIds: [] };
   }
   return { kind: 'clarification', text: voice.choose(voice.lines.noFact), factIds: [] };

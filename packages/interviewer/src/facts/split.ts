@@ -111,7 +111,8 @@ const COLON_LEAD = /^[^:?!.]{1,40}:\s+/;
 function dropSelfLead(text: string): string {
   for (const lead of [SELF_LEAD, COLON_LEAD]) {
     const rest = text.replace(lead, '');
-    if (rest !== text && QUESTION_START.test(rest)) return rest;
+    // "I'll assume X, is that fair?" asks about X: the check is no question of its own.
+    if (rest !== text && QUESTION_START.test(rest) && !BARE_TAG.test(rest)) return rest;
   }
   return text;
 }
@@ -298,7 +299,7 @@ function looksAsked(raw: string, stripped: string): boolean {
 export function splitMessage(message: string): MessagePart[] {
   const parts: MessagePart[] = [];
   // "rate per surface? / how many decisions a day": a slash after a question parts two asks.
-  const lines = unfoldNumbers(message).replace(BULLET, '').replace(ASK_AFTER_SLASH, '?\n');
+  const lines = unfoldNumbers(joinConfirmTag(message)).replace(BULLET, '').replace(ASK_AFTER_SLASH, '?\n');
   const sentences = [...lines.matchAll(SENTENCE)];
   for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
     // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.
@@ -381,6 +382,48 @@ export function splitMessage(message: string): MessagePart[] {
     if (end.startsWith('?') && closing && parts.length > first) closing.text += '?';
   }
   return parts;
+}
+
+/**
+ * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
+ * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
+ */
+export const SUPPOSING =
+  /^(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?/i;
+
+/**
+ * A bare check typed as its own sentence after an assumption: "I'll assume 20k orders a day. Sound
+ * reasonable?", "Let's say 30 days of data. OK?". It asks about the sentence before it, so it is
+ * read as that sentence's tag ("..., sound reasonable?"), not as a question or a request of its own.
+ */
+const CONFIRM_TAG = `(?:${[
+  String.raw`(?:(?:does|would|will|is) (?:that|this|it) )?(?:sound|seem|look)s? (?:ok|okay|fine|good|reasonable|right|sensible|fair|realistic|plausible|about right)`,
+  String.raw`(?:(?:does|would|will) (?:that|this|it) )?(?:work|make sense|fly|hold)s?(?: for you)?`,
+  String.raw`(?:is |would )?(?:that|this|it)(?:'s| be)? (?:ok|okay|fine|fair|reasonable|right|correct|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?`,
+  String.raw`(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)`,
+  String.raw`(?:would |do )?you agree`,
+  String.raw`(?:are you )?(?:ok|okay|good|fine) with (?:that|this)`,
+].join('|')})`;
+const CONFIRM_TAG_SENTENCE = new RegExp(
+  String.raw`(?<=[\p{L}\p{N}%)'"])\s*[.!]+\s+(${CONFIRM_TAG})\s*\?+\s*$`,
+  'iu',
+);
+/** A check closing a statement: "..., is that fair?", "..., ok?". */
+export const CONFIRM_TAG_END = new RegExp(String.raw`[,;]\s*${CONFIRM_TAG}\s*\?+\s*$`, 'i');
+/** Only a check: "is that fair?", "sound reasonable?". */
+const BARE_TAG = new RegExp(String.raw`^${CONFIRM_TAG}\s*\?*$`, 'i');
+
+/**
+ * Joins a bare check to the assumption before it: "I'll assume X. Sound reasonable?" reads "I'll
+ * assume X, sound reasonable?". After a design statement the check stays a check-in on the answer
+ * ("We join clicks to impressions. Does that make sense?").
+ */
+export function joinConfirmTag(message: string): string {
+  const check = CONFIRM_TAG_SENTENCE.exec(message);
+  if (!check?.[1]) return message;
+  const before = message.slice(0, check.index);
+  const statement = before.split(/(?<=[.!?])\s+|\n/).at(-1) ?? '';
+  return SUPPOSING.test(stripFiller(statement)) ? `${before}, ${check[1].toLowerCase()}?` : message;
 }
 
 /** Fewest items, and most words an item may have, for a question to be read as a list of asks. */

@@ -40,7 +40,9 @@ export function moveInstruction(request: SpeakRequest): string {
       if (move.reason === 'unclear') {
         return "The candidate's last message could not be read (empty, gibberish or not in English). Ask them politely, in English, to rephrase it in a sentence or two. Nothing else.";
       }
-      return `The case sheet does not cover what they asked${parts(move.unanswered)}. Say you do not have that detail and ask them to state an assumption and carry on.${late(move.late)}`;
+      if (move.unanswered.length === 0 && move.assumed?.length)
+        return `The candidate put up their own assumption${parts(move.assumed)} and the case sheet leaves it open. Say in one sentence that it stands and they can carry on with it; do not judge whether it is a good one.${late(move.late)}`;
+      return `The case sheet does not cover what they asked${parts(move.unanswered)}. Say you do not have that detail and ask them to state an assumption and carry on.${assumedToo(move.assumed)}${late(move.late)}`;
     case 'define': {
       const meanings = move.terms.flatMap((term) => {
         const entry = glossaryEntry(term);
@@ -145,7 +147,14 @@ function factsInstruction(caseStudy: CaseStudy, move: Move<'answer-facts'>): str
     move.unanswered.length > 0
       ? ` The case does not cover${parts(move.unanswered)}: for that part ask them to state an assumption.`
       : '';
-  return `The candidate asked clarifying questions.${facts}${missing} Add nothing that is not on the case sheet.${late(move.late)}`;
+  return `The candidate asked clarifying questions.${facts}${missing}${assumedToo(move.assumed)} Add nothing that is not on the case sheet.${late(move.late)}`;
+}
+
+/** The candidate's own assumptions the case leaves open: they stand. */
+function assumedToo(assumed: string[] | undefined): string {
+  return assumed?.length
+    ? ` Their own assumption${parts(assumed)} is left open by the case: say it stands.`
+    : '';
 }
 
 function hintInstruction(request: SpeakRequest, move: Move<'hint'>): string {

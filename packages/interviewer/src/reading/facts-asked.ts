@@ -9,6 +9,7 @@ import { briefAnswer } from '../facts/brief.ts';
 import { type FactPart, factIndexFor } from '../facts.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
+import { assumptionPutUp } from './questions.ts';
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
@@ -33,7 +34,8 @@ export function factsFoundIn(caseStudy: CaseStudy, text: string): string[] {
  * message finds is given when it stands in a sentence the reader read as asking (`askedIn`), not in
  * the candidate's plan or idea. What nothing answers is said to be open only for the reader's own
  * questions, and never for an aside about the interview ("is this timed?"). Facts come in the order
- * asked; a fact is only "the closest the case has" when no part asked for it outright.
+ * asked; a fact is only "the closest the case has" when no part asked for it outright. The
+ * candidate's own assumption gets a fact only when one answers it outright; otherwise it stands.
  */
 export function factsAsked(
   caseStudy: CaseStudy,
@@ -47,7 +49,7 @@ export function factsAsked(
   const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
   const foundInWhole = whole.filter(
     (part) =>
-      part.status === 'found' &&
+      settles(part) &&
       (askedIn === undefined || askedIn.some((sentence) => sameQuestion(sentence, part.question))),
   );
   const facts: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
@@ -55,7 +57,8 @@ export function factsAsked(
   const outright = new Set<string>();
   const nearby = new Set<string>();
   for (const part of [...byReader, ...foundInWhole]) {
-    if (part.status === 'found' && part.fact) {
+    const assumption = assumptionPutUp(part.question);
+    if (settles(part) && part.fact) {
       const { id } = part.fact;
       const position = positionIn(text, part.question);
       at.set(id, Math.min(at.get(id) ?? position, position));
@@ -67,6 +70,8 @@ export function factsAsked(
         const position = positionIn(text, part.question);
         at.set(brief.id, Math.min(at.get(brief.id) ?? position, position));
         outright.add(brief.id);
+      } else if (assumption) {
+        if (!facts.assumed?.includes(assumption)) facts.assumed = [...(facts.assumed ?? []), assumption];
       } else if (part.status === 'ambiguous' && part.options && part.options.length >= 2) {
         facts.ambiguous.push({ question: part.question, options: part.options.map((fact) => fact.id) });
       } else {
@@ -79,6 +84,13 @@ export function factsAsked(
   if (closest.length > 0) facts.nearby = closest;
   return facts;
 }
+
+/**
+ * A fact found for the part, and not merely near the candidate's own assumption: "let's say we
+ * support scheduled orders, ok?" is not corrected by the nearest fact.
+ */
+const settles = (part: FactPart) =>
+  part.status === 'found' && !(part.nearby && assumptionPutUp(part.question) !== null);
 
 /** Answered by the whole message's reading, or an aside about the interview beside a question. */
 function answeredOrAside(part: FactPart, foundInWhole: readonly FactPart[]): boolean {

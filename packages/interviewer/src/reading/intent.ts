@@ -15,6 +15,7 @@ import {
   isQuestion,
   opensQuestion,
   type QuestionMarks,
+  supposesGiven,
   untag,
 } from './questions.ts';
 import { isRhetorical } from './rhetorical.ts';
@@ -303,7 +304,10 @@ export function readIntent(text: string, context: ReadingContext = {}): IntentRe
 export function readIntentByRules(text: string): IntentReading {
   const mended = mendTypos(spellOut(normalize(text)));
   const idea = mended.replace(VIEW_ASKED, '');
-  const viewAsked = idea !== mended && (hasDesignWord(idea) || hasDesignVoice(idea) || hasDomainWord(idea));
+  const viewAsked =
+    idea !== mended &&
+    !supposesGiven(stripFiller(idea)) &&
+    (hasDesignWord(idea) || hasDesignVoice(idea) || hasDomainWord(idea));
   // "Personalise the carousel with session clicks, does that fit?": a short idea put up for approval.
   if (viewAsked && !opensQuestion(idea) && wordCount(idea) <= SHORT_ANSWER)
     return reading('tentative', 'idea-put-for-view');

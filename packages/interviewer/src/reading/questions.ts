@@ -3,9 +3,9 @@
  * approval of a design idea put as a question (`tentative`). Check-ins ("does that make sense?")
  * are caught before, in `patterns.ts`.
  */
-import { isBareTopic } from '../facts/split.ts';
+import { CONFIRM_TAG_END, isBareTopic, SUPPOSING } from '../facts/split.ts';
 import { PLAN, PLAN_CLAUSE, PROPOSAL_QUESTION } from './proposals.ts';
-import { wordCount } from './sentences.ts';
+import { stripFiller, wordCount } from './sentences.ts';
 import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
 export type QuestionKind = 'fact' | 'tentative';
@@ -38,12 +38,35 @@ const ASKING =
 const ASSUMING =
   /\b(?:(?:can|could|may) (?:i|we)|(?:i|we) (?:can|could|may)) (?:safely )?assume\b|\bsafe to assume\b/i;
 
+/** "I'd say p90 under 60ms": an assumption about the case put up, not a design ("I'll assume a GBDT"). */
+export function supposesGiven(text: string): boolean {
+  const supposed = SUPPOSING.exec(text);
+  return supposed !== null && !hasDesignWord(text.slice(supposed[0].length));
+}
+
 /**
- * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
- * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
+ * The candidate's own assumption about the case, put up for a check ("I'll assume scheduled orders
+ * too, ok?", "can I assume we have GPS?"): what it assumes, or null when the text asks otherwise.
  */
-const SUPPOSING =
-  /^(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is)\b(?: that)?/i;
+export function assumptionPutUp(text: string): string | null {
+  const core = stripFiller(text.trim());
+  const supposed = SUPPOSING.exec(core);
+  const assumed = supposed
+    ? hasDesignWord(core.slice(supposed[0].length))
+      ? undefined
+      : core.slice(supposed[0].length)
+    : ASSUMING.test(core)
+      ? ASSUMED.exec(core)?.[1]
+      : undefined;
+  if (assumed === undefined) return null;
+  return (
+    assumed
+      .replace(CONFIRM_TAG_END, '')
+      .replace(TAG, '')
+      .replace(/[\s,;?.!]+$/, '')
+      .trim() || null
+  );
+}
 
 /** The designer's own leaning, put up for approval: "I'm leaning toward a two-stage funnel, ok?" */
 const INTENDING =
@@ -167,7 +190,8 @@ const CONFIRMING =
   /^(?:[\w']+\s+){0,2}?(?:just to (?:confirm|check|clarify|double[- ]check|verify)|to (?:confirm|check|clarify) my understanding)\b|^(?:[\w']+\s+){0,2}?(?:just )?to (?:confirm|check|clarify|double[- ]check|verify)(?: my understanding| i understand(?: correctly)?| that)?\s*[,:–—-]|\bif i understand(?: you| this| that)? (?:correctly|right)\b|^(?:so )?(?:am i right (?:that|in thinking)|correct me if i'?m wrong)\b/i;
 
 /** The sentence without a closing tag: "So users log in, right?" asks "So users log in?". */
-export const untag = (sentence: string) => sentence.replace(TAG, '?').replace(UNMARKED_TAG, '');
+export const untag = (sentence: string) =>
+  sentence.replace(CONFIRM_TAG_END, '?').replace(TAG, '?').replace(UNMARKED_TAG, '');
 
 /**
  * A question after a short preface: "quick q - what's the p99", "sorry if this is obvious but how

@@ -45,6 +45,38 @@ describe('reading a requirements answer', () => {
   });
 });
 
+describe("reading the candidate's own assumption put up for a check", () => {
+  const read = (text: string) => readFirst('eta-prediction', 'requirements', text).facts;
+
+  it('gives the fact that settles it, however the check is typed', () => {
+    for (const text of [
+      "I'll assume around 20k orders a day per city. Sound reasonable?",
+      'um ok so I would assume like 20k orders per day in each city, is that fair?',
+    ])
+      expect(read(text)).toMatchObject({ found: ['order-volume'], unanswered: [] });
+    expect(read("I'd say p90 under 60ms. Does that work?").found).toEqual(['latency-budget']);
+    expect(read("Let's assume 100 QPS at peak. Works for you?").found).toEqual(['estimate-traffic']);
+  });
+
+  it('lets it stand when no fact settles it, instead of asking for an assumption', () => {
+    const facts = read("let's say we support scheduled orders too, ok?");
+    expect(facts).toMatchObject({ found: [], unanswered: [], assumed: ['we support scheduled orders too'] });
+    expect(
+      readFirst('eta-prediction', 'requirements', "let's say we support scheduled orders too, ok?").intent,
+    ).toBe('facts');
+  });
+
+  it('keeps a check after a design statement a check-in on the answer, and "next is data, ok?" a move-on', () => {
+    expect(
+      readFirst('eta-prediction', 'model', "I'd use a GBDT with these features. Sound reasonable?").intent,
+    ).not.toBe('facts');
+    expect(
+      readFirst('eta-prediction', 'requirements', "We're done with requirements. Sound good?").intent,
+    ).toBe('move-on');
+    expect(readFirst('eta-prediction', 'requirements', 'Next is data, ok?').intent).toBe('move-on');
+  });
+});
+
 describe('reading a question about a term', () => {
   const read = (text: string, caseId = 'fraud-detection') => readFirst(caseId, 'model', text);
 

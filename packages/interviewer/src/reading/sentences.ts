@@ -3,16 +3,21 @@
  * filler that opens spoken and typed messages alike ("um ok so", "sorry, quick one -").
  */
 import { UNFINISHED_CLAUSE_END } from '@mlsd/rubric';
-import { ASK_AFTER_SLASH } from '../facts/split.ts';
+import { ASK_AFTER_SLASH, joinConfirmTag } from '../facts/split.ts';
 
-/** Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). */
+/**
+ * Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). A bare
+ * check after a statement joins it ("X. OK?" reads "X, ok?").
+ */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .trim();
+  return joinConfirmTag(
+    text
+      .normalize('NFKC')
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[ \t\f\v\u00a0]+/g, ' ')
+      .trim(),
+  );
 }
 
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;

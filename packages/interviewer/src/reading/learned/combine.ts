@@ -1,9 +1,11 @@
-import { splitMessage } from '../../facts/split.ts';
+import { CONFIRM_TAG_END, splitMessage } from '../../facts/split.ts';
 import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isPersonalMatter } from '../outside.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
+import { assumptionPutUp } from '../questions.ts';
+import { normalize, splitSentences } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
@@ -165,6 +167,9 @@ export function withLearnedReading(
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
   if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
+  // "Let's say 30 days of data. OK?": a check on the candidate's assumption, which the learned
+  // reader hears as "ok, next" ("next is data, ok?" still moves on).
+  if (final && byRules.intent === 'facts' && checksAssumption(text)) return byRules;
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's
   // facts happen to touch is still the candidate's own idea, when it opens as one and asks nothing.
@@ -290,4 +295,10 @@ const AFTER_GREETING_WORDS = 5;
 function withoutGreeting(text: string): string {
   const rest = text.replace(GREETING, '');
   return rest.trim().split(/\s+/).length < AFTER_GREETING_WORDS ? text : rest;
+}
+
+/** "I'll assume 30 days of data, ok?": the last sentence puts an assumption up with a check. */
+function checksAssumption(text: string): boolean {
+  const last = splitSentences(normalize(text)).at(-1) ?? '';
+  return CONFIRM_TAG_END.test(last) && assumptionPutUp(last) !== null;
 }
