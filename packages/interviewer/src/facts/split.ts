@@ -388,8 +388,10 @@ export function splitMessage(message: string): MessagePart[] {
  * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
  * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
  */
-export const SUPPOSING =
-  /^(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?/i;
+const SUPPOSE = String.raw`(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?`;
+export const SUPPOSING = new RegExp(`^${SUPPOSE}`, 'i');
+/** The same after a lead: "Latency: the auction has its own budget, so let's say 30ms". */
+export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|and|but|then) )${SUPPOSE}`, 'i');
 
 /**
  * A bare check typed as its own sentence after an assumption: "I'll assume 20k orders a day. Sound
@@ -405,8 +407,8 @@ const CONFIRM_TAG = `(?:${[
   String.raw`(?:are you )?(?:ok|okay|good|fine) with (?:that|this)`,
 ].join('|')})`;
 const CONFIRM_TAG_SENTENCE = new RegExp(
-  String.raw`(?<=[\p{L}\p{N}%)'"])\s*[.!]+\s+(${CONFIRM_TAG})\s*\?+\s*$`,
-  'iu',
+  String.raw`(?<=[\p{L}\p{N}%)'"])\s*[.!]+\s+(${CONFIRM_TAG})\s*\?+(?=\s|$)`,
+  'giu',
 );
 /** A check closing a statement: "..., is that fair?", "..., ok?". */
 export const CONFIRM_TAG_END = new RegExp(String.raw`[,;]\s*${CONFIRM_TAG}\s*\?+\s*$`, 'i');
@@ -419,11 +421,14 @@ const BARE_TAG = new RegExp(String.raw`^${CONFIRM_TAG}\s*\?*$`, 'i');
  * ("We join clicks to impressions. Does that make sense?").
  */
 export function joinConfirmTag(message: string): string {
-  const check = CONFIRM_TAG_SENTENCE.exec(message);
-  if (!check?.[1]) return message;
-  const before = message.slice(0, check.index);
-  const statement = before.split(/(?<=[.!?])\s+|\n/).at(-1) ?? '';
-  return SUPPOSING.test(stripFiller(statement)) ? `${before}, ${check[1].toLowerCase()}?` : message;
+  return message.replace(CONFIRM_TAG_SENTENCE, (check: string, tag: string, at: number) => {
+    const statement =
+      message
+        .slice(0, at)
+        .split(/(?<=[.!?])\s+|\n/)
+        .at(-1) ?? '';
+    return SUPPOSED_IN.test(stripFiller(statement)) ? `, ${tag.toLowerCase()}?` : check;
+  });
 }
 
 /** Fewest items, and most words an item may have, for a question to be read as a list of asks. */

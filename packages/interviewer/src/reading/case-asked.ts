@@ -7,7 +7,7 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import type { IntentReading } from './intent.ts';
 import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
-import { normalize, stripFiller, wordCount } from './sentences.ts';
+import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
 /** Whether the case's facts confidently answer one of `questions`. */
 type AnswersFact = (questions: readonly string[]) => boolean;
@@ -92,20 +92,34 @@ function askedBeside(
  * the candidate's own idea ("is it fine if I...", "do we need to call X for every Y?").
  */
 function caseQuestionsBeside(text: string): string[] {
-  return splitMessage(normalize(text))
-    .filter((part) => part.asked && !part.told)
+  const plain = normalize(text);
+  // "Security: any answer citing a restricted doc should be zero. Maybe audit weekly?": where the
+  // candidate marks questions, a sentence closed by a full stop is their own, whatever it opens with.
+  const sentences = splitSentences(plain);
+  const closed = sentences.some((sentence) => /\?\s*$/.test(sentence))
+    ? sentences.filter((sentence) => /[.!]\s*$/.test(sentence))
+    : [];
+  const inMarked = (part: string) =>
+    !closed.some((sentence) => sentence.includes(part.replace(/\?$/, '').slice(0, 30)));
+  return splitMessage(plain)
+    .filter((part) => part.asked && !part.told && inMarked(part.text))
     .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))
     .filter(
       (question) =>
         CASE_ASK.test(question) &&
         !PROPOSAL_QUESTION.test(question) &&
         !ABOUT_ME.test(question) &&
+        !YOUR_PRACTICE.test(question) &&
         wordCount(question) >= CASE_ASK_WORDS,
     );
 }
 
 /** "is there something about the labels I'm missing?" asks about the candidate's answer, not the case. */
 const ABOUT_ME = /\b(?:i|i'?m|i'?ve|i'?d|me|my)\b/i;
+
+/** "how long would you normally run it?": the interviewer's own practice asked, not the case. */
+const YOUR_PRACTICE =
+  /\b(?:would|do|should) you (?:normally |usually |typically |generally )?(?:run|do|use|pick|choose|keep|set|recommend|suggest|prefer|go with|handle)\b/i;
 
 /** Fewest words a question beside an idea needs to stand on its own ("what share" leans on the idea). */
 const CASE_ASK_WORDS = 4;

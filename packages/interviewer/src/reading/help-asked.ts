@@ -115,7 +115,7 @@ export const asksDesignAdvice = (text: string) => DESIGN_ADVICE.test(text);
 /** Questions about the candidate's own progress or the interviewer's expectations. */
 const GUIDANCE = anyOf([
   // A gap in what the candidate said: "what am I not seeing?", "is there an angle I haven't considered?"
-  /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
+  /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|missed|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
   /\bwhat (?:are we|else are we) missing\b/i,
   /\bwhere to (?:start|begin|go from here)\b/i,
   /\bwhat(?:'s| is) the (?:trick|catch|key|secret|insight|gotcha|twist)\b (?:to|for|in) (?:this|it|this one|the (?:problem|question|step|part))\b|\byou\b[^.?!]{0,15}\b(?:hop|want|expect|wait|look)\w* (?:for )?(?:me to|(?:that )?i'?ll|(?:that )?i (?:will|would|should|mention|say|cover))\b/i,
@@ -151,12 +151,13 @@ const GUIDANCE = anyOf([
   // Where the interviewer thinks the effort should go: "what part do you think deserves the most attention".
   /\b(?:what|which)\b[^.?!]{0,40}\b(?:do|would) you think\b[^.?!]{0,20}\b(?:deserves?|needs?|matters?|important|attention|focus|priority|first|next|most)\b/i,
   // What the interviewer, or a good candidate, wants: "what's the interviewer looking for?"
-  /\b(?:you|you'?d|you'?re|you are|interviewers?|the interviewer|(?:a|an|the) (?:\w+ )?candidate|candidates|(?:a|an|the) (?:\w+ )?(?:answer|response|solution|design|structure))\b(?: \w+){0,2}? (?:wants?|expects?|expecting|look(?:s|ing)? for|after|(?:like|love|hope) to (?:see|hear)|(?:want|like|prefer) me to|brings? up|mentions?|includes?|covers?|focus(?:es)? on|talks? about|say|look like|would (?:be|look like|include|cover))\b(?! (?:the|our|it|them|this|that|users?|to be)\b)/i,
+  /\b(?:you|you'?d|you'?re|you are|interviewers?|the interviewer|(?:a|an|the) (?:\w+ )?candidate|candidates|(?:a|an|the) (?:\w+ )?(?:answer|response|solution|design|structure))\b(?: \w+){0,2}? (?:wants?|expects?|expecting|look(?:s|ing)? for|after(?= here\b| in (?:this|the)\b|\W*$)|(?:like|love|hope) to (?:see|hear)|(?:want|like|prefer) me to|brings? up|mentions?|includes?|covers?|focus(?:es)? on|talks? about|say|look like|would (?:be|look like|include|cover))\b(?! (?:the|our|it|them|this|that|users?|to be)\b)/i,
   /\b(?:do you|you'?d|you would) (?:expect|want) (?:here|in this|for this|from me)\b|\bsomething specific\b/i,
   // The interviewer's view, asked outright: "what do you think?", "not sure, how would you?"
   /(?:^|[,;:–—-]\s*)(?:so |and |but )?(?:what do you think|how would you|what would you do|your thoughts|thoughts)(?: (?:matters?(?: most)?|is (?:important|best|right|missing|next)|(?:we|i) should (?:do|focus on|look at)|comes next))?\W*$/i,
-  // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?"
-  /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:do|should|would|could|can|shall) (?:we|i) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
+  // The way out of a worry just raised, asked of the interviewer: "…, how do we handle that?",
+  // "how you would handle this?" (the words of a non-native speaker).
+  /^(?:(?:so|and|but|then|ok|okay|hmm+|um+)[,\s]+)*how (?:(?:do|should|would|could|can|shall) (?:we|i|you)|(?:we|i|you) (?:would|should|could|can)) (?:handle|deal with|fix|solve|tackle|address|avoid|get around|work around|mitigate|prevent) (?:that|this|it|those|these|them)\W*$/i,
   ...DESIGN_ADVICE_PATTERNS,
   /\bwhat (?:would|do) you (?:suggest|recommend|propose|advise)\b|\b(?:can|could|would) you (?:suggest|propose|recommend) (?:a |an |the |some )?(?:framing|approach|direction|starting point|structure|way|idea|where|how)\b/i,
 ]);

@@ -188,6 +188,30 @@ describe('readIntent: lists under a label', () => {
       'answer',
     );
     expect(readIntent('quick q: how many reviewers do we have').intent).toBe('facts');
+    // A label naming an area to watch, not only the words "monitoring" or "metrics".
+    expect(
+      readIntent('Index health: how many docs failed to parse, and how far behind the index is.').intent,
+    ).toBe('answer');
+  });
+});
+
+describe('readIntent: what the played sessions of the nineteenth session showed', () => {
+  it.each([
+    ['Anything big I missed? Otherwise I think that covers it.', 'hint'],
+    [
+      'Hmm, one problem is we only have labels for people we showed before. How you would handle this? I am a bit stuck here.',
+      'hint',
+    ],
+    [
+      "Hmm, is the embedding table a problem? With billions of user IDs it's huge. Shard it, or hash users into a smaller space?",
+      'tentative',
+    ],
+    ['Is there a cold-start problem for new restaurants?', 'facts'],
+    ["How long would you normally run it? I'd say a week to cover weekday cycles.", 'answer'],
+    ["I'll assume a few hundred candidates each after targeting. Fair?", 'facts'],
+    ["what's the interviewer after here?", 'hint'],
+  ])('%s -> %s', (text, intent) => {
+    expect(readIntent(text).intent).toBe(intent);
   });
 });
 
@@ -220,6 +244,16 @@ describe('readIntent: requests', () => {
       'For serving I would precompute user embeddings nightly, keep item embeddings in an HNSW index, and rerank the top 200 with a GBDT that sees fresh context features. Can we move on?',
     );
     expect(reading).toMatchObject({ intent: 'move-on', reason: 'answer-then-move-on', alsoAnswers: true });
+  });
+
+  it.each([
+    'Loss is plain log loss, no focal loss or anything clever, it would mess with calibration. Next, evaluation.',
+    "Got it, correct later labels instead of waiting forever. I'm not doing multi-task with conversions in v1. Moving to data.",
+    "Fallback on timeout: use the ad's historical CTR so the auction still clears. Ok, monitoring.",
+    'We filter opted-out members before everything. Data is done I think, next is model?',
+    'Final score is p_invite times p_accept, with weights we tune in A/B. Okay, evaluation now?',
+  ])('reads an answer closed by a sentence that only asks to go on as a move-on: %s', (text) => {
+    expect(readIntent(text)).toMatchObject({ intent: 'move-on', alsoAnswers: true });
   });
 
   it('does not mistake design words for requests', () => {

@@ -7,7 +7,15 @@ import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
 import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from './outside.ts';
-import { asksVerdict, isCheckIn, isDestination, isMoveOn, isStop, isStuck } from './patterns.ts';
+import {
+  asksVerdict,
+  isCheckIn,
+  isDestination,
+  isMoveOn,
+  isStop,
+  isStuck,
+  namesNextPart,
+} from './patterns.ts';
 import {
   asks,
   assumes,
@@ -157,6 +165,10 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   const [next] = following;
   if (/\?\s*$/.test(sentence) && next !== undefined && hasDesignVoice(next) && isRhetorical(core, following))
     return said({ content: wordCount(core) });
+  // "..., so the auction still clears. Ok, monitoring.": a bare part of the interview after an
+  // acknowledgement, closing the message, is where the candidate goes next.
+  if (following.length === 0 && namesNextPart(sentence, core))
+    return said({ request: 'move-on', closes: true });
   const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
   if (request) {

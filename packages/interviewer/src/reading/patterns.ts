@@ -82,6 +82,11 @@ const MOVE_ON = anyOf([
     'i',
   ),
   new RegExp(`^(?:on ?to|onwards? to|over to|next up:?) (?:the )?(?:${STEP_WORD}|next)\\b`, 'i'),
+  // "next is model?", "next, evaluation", "evaluation now?", "now serving": the next part named.
+  new RegExp(
+    `^(?:(?:next(?: is| up| comes)?|and now|now)[:,]? (?:the )?${STEP_WORD}(?: ${PART})?|(?:the )?${STEP_WORD}(?: ${PART})? (?:now|next))(?: (?:now|then|please))?\\W*$`,
+    'i',
+  ),
   // "done", "I'm done here": finished with the part.
   /^(?:ok(?:ay)?,? |so,? )?(?:i'?m |we'?re |i am |we are )?(?:all )?done(?: here| now| for now| with (?:this|that|it|this (?:step|part|section|one)))?\W*$/i,
   // "pass", "nxt", "let's move forward": going on, in a word or two.
@@ -164,6 +169,11 @@ const DESTINATION = new RegExp(
   'i',
 );
 export const isDestination = (clause: string) => DESTINATION.test(clause);
+/** "Ok, monitoring.": an acknowledgement opening a sentence. */
+const ACKNOWLEDGED = /^\s*(?:ok(?:ay)?|alright|all right|right|good|cool|great|fine)\b[\s,.!:-]+\S/i;
+/** "Ok, monitoring.": a bare part of the interview after an acknowledgement (`core`: without it). */
+export const namesNextPart = (sentence: string, core: string) =>
+  ACKNOWLEDGED.test(sentence) && isDestination(core);
 export const isStuck = (clause: string) => STUCK.test(clause);
 export const isCheckIn = (sentence: string) =>
   CHECK_IN.test(sentence) || CHECK_IN_GENERAL.test(sentence) || VERDICT_CHECK.test(sentence);

@@ -3,7 +3,7 @@
  * approval of a design idea put as a question (`tentative`). Check-ins ("does that make sense?")
  * are caught before, in `patterns.ts`.
  */
-import { CONFIRM_TAG_END, isBareTopic, SUPPOSING } from '../facts/split.ts';
+import { CONFIRM_TAG_END, isBareTopic, SUPPOSED_IN, SUPPOSING } from '../facts/split.ts';
 import { PLAN, PLAN_CLAUSE, PROPOSAL_QUESTION } from './proposals.ts';
 import { stripFiller, wordCount } from './sentences.ts';
 import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
@@ -38,10 +38,16 @@ const ASKING =
 const ASSUMING =
   /\b(?:(?:can|could|may) (?:i|we)|(?:i|we) (?:can|could|may)) (?:safely )?assume\b|\bsafe to assume\b/i;
 
+/**
+ * What an assumption supposes is a design ("I'll assume a GBDT") unless it leans on what the company
+ * decides ("let's say the model gets 30ms p99"): the case's budget, hardware or rules.
+ */
+const supposesDesign = (supposed: string) => hasDesignWord(supposed) && !GIVEN.test(supposed);
+
 /** "I'd say p90 under 60ms": an assumption about the case put up, not a design ("I'll assume a GBDT"). */
 export function supposesGiven(text: string): boolean {
   const supposed = SUPPOSING.exec(text);
-  return supposed !== null && !hasDesignWord(text.slice(supposed[0].length));
+  return supposed !== null && !supposesDesign(text.slice(supposed[0].length));
 }
 
 /**
@@ -52,7 +58,7 @@ export function assumptionPutUp(text: string): string | null {
   const core = stripFiller(text.trim());
   const supposed = SUPPOSING.exec(core);
   const assumed = supposed
-    ? hasDesignWord(core.slice(supposed[0].length))
+    ? supposesDesign(core.slice(supposed[0].length))
       ? undefined
       : core.slice(supposed[0].length)
     : ASSUMING.test(core)
@@ -152,6 +158,10 @@ const RESOURCE_FORM =
 /** Judgements only a design takes: "make sense", "overkill", "the right call". */
 const JUDGED =
   /\b(?:make|makes) sense\b|\b(?:be|is) (?:right|appropriate|suitable|a good fit) (?:for|here)\b|\bworth (?:it|the)\b|\boverkill\b|\ba (?:good|bad) idea\b|\bhold up\b|\bthe right (?:call|choice|approach|way|move)\b/i;
+/** A part of the design doubted: "is the embedding table a problem?", "would the reranker be too slow?". */
+const DOUBTED_PART =
+  /^(?:is|are|would|will|isn'?t|won'?t|wouldn'?t) (?:the |our |my |this |that |these |those |an? )?(?!(?:there|it|that|this|my|english)\b)([\w' -]{2,40}?) (?:be |get |become )?(?:a |an )?(?:(?:real |big |major )?(?:problem|issue|bottleneck|concern)|too (?:slow|expensive|costly|big|large|heavy|much))\b/i;
+
 /** Asking whether something exists: "do we have a reasonable baseline?" asks, whatever follows. */
 const EXISTS = /^(?:is there|are there|do we have|does it have|have we|do you have|is it already)\b/i;
 
@@ -214,7 +224,7 @@ const WANT_TO_KNOW = /\b(?:understand|know|check|clarify|confirm|ask)\b/i;
 const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 /** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
 const LIST_LABEL =
-  /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?)\s*:/i;
+  /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?|(?:[\w-]+ )?(?:health|quality|freshness|coverage|safety|security|reliability|drift|costs?|checks?))\s*:/i;
 /** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
 const DESIGN_LEAD =
   /^(?:(?:online|offline|in production|then|and|plus|also)\b[\s,]*)*(?:(?:an? )?a\/?b(?: test(?:s|ing)?)?|ab test(?:s|ing)?|online|offline|shadow(?: mode)?|canary|interleaving|backtest(?:ing)?)\b/i;
@@ -252,6 +262,9 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
     return plain && (FOLLOW_ON.test(sentence) || wordCount(stripped) <= MARKED_WORDS);
   }
   if (UNMARKED_TAG.test(stripped)) return true;
+  // "online: thumbs up rate and how many tickets go to helpdesk", "Index health: how many docs failed
+  // to parse": the candidate's own list under a label of the design, whose "how many" is a measure.
+  if (LIST_LABEL.test(stripped)) return false;
   // "peak qps", "reviewer capacity per day", "p99 budget for the click model": a figure of the case
   // named in a few words asks for it, as a terse writer does.
   // Three or more without a question mark are a list the candidate gives ("p99 latency, error
@@ -261,9 +274,6 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   if (marks === 'short-unmarked' && !DESIGN_LEAD.test(stripped) && namesFigures(stripped, UNMARKED_FIGURES))
     return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
-  // "online: thumbs up rate and how many tickets go to helpdesk": the candidate's own list under a
-  // label of the design, whose "how many" is a measure, not a question.
-  if (LIST_LABEL.test(stripped)) return false;
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.
   const preface = PREFACE_END.exec(stripped)?.[1];
   return (
@@ -398,7 +408,13 @@ export function classifyQuestion(part: string): QuestionKind {
   const wondered = WONDERING_IF.exec(part)?.[1];
   if (wondered && hasDesignWord(wondered) && PROPOSAL.test(wondered)) return 'tentative';
   const supposed = SUPPOSING.exec(part);
-  if (supposed) return hasDesignWord(part.slice(supposed[0].length)) ? 'tentative' : 'fact';
+  if (supposed) return supposesDesign(part.slice(supposed[0].length)) ? 'tentative' : 'fact';
+  // "Latency: the auction has its own budget, so let's say the model gets 30ms?": what is supposed.
+  const supposedLater = SUPPOSED_IN.exec(part);
+  if (supposedLater && supposedLater.index > 0)
+    return classifyQuestion(
+      part.slice(supposedLater.index).replace(/^[\s,;:–—-]*(?:(?:so|and|but|then) )?/i, ''),
+    );
   const designer = designerKind(part);
   if (designer) return designer;
   if (asksOutright(part)) return 'fact';
@@ -410,6 +426,9 @@ export function classifyQuestion(part: string): QuestionKind {
     return 'tentative';
   // "Does combining BM25 and embeddings make sense?": a design judged, whatever the opening.
   if (JUDGED.test(part) && hasDesignWord(part) && !EXISTS.test(part)) return 'tentative';
+  // "is the embedding table a problem?": a part of the candidate's design doubted.
+  const doubted = DOUBTED_PART.exec(part)?.[1];
+  if (doubted !== undefined && hasDesignWord(doubted)) return 'tentative';
   if (FACT_OPENING.test(part)) return 'fact';
   if (JUDGING.test(part)) return 'tentative';
   if (EXISTING.test(part)) return 'fact';

@@ -77,6 +77,27 @@ describe("reading the candidate's own assumption put up for a check", () => {
   });
 });
 
+describe('reading a statement beside a tentative idea', () => {
+  it('gives no fact for a sentence the candidate closed with a full stop where they mark questions', () => {
+    const read = readFirst(
+      'rag-assistant',
+      'monitoring',
+      "Security: any answer citing a doc the user shouldn't see should be zero, with an immediate alert if not. Maybe audit a sample every week?",
+    );
+    expect(read.intent).not.toBe('facts');
+    expect(read.facts.found).toEqual([]);
+  });
+
+  it('gives the budget an assumption leans on, said after a lead', () => {
+    const read = readFirst(
+      'ad-click-prediction',
+      'requirements',
+      "Latency: the auction has its own budget, so let's say the model gets 30ms p99 to score all candidates for one request. That okay?",
+    );
+    expect(read.facts.found).toEqual(['latency-budget']);
+  });
+});
+
 describe('reading a question about a term', () => {
   const read = (text: string, caseId = 'fraud-detection') => readFirst(caseId, 'model', text);
 

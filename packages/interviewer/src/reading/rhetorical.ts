@@ -6,7 +6,7 @@ import { hasDesignVoice } from './vocabulary.ts';
 
 /** A question that opens a design topic the candidate then answers ("How do we deal with X? We..."). */
 const DESIGN_QUESTION =
-  /^(?:why|how (?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
+  /^(?:why|how (?:(?:long|often) )?(?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
 
 /** A statement that frames the question just asked instead of answering it. */
 const FRAMES =

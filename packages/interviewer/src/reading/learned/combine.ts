@@ -3,9 +3,10 @@ import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isPersonalMatter } from '../outside.ts';
+import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
 import { assumptionPutUp } from '../questions.ts';
-import { normalize, splitSentences } from '../sentences.ts';
+import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
@@ -171,6 +172,9 @@ export function withLearnedReading(
   // reader hears as "ok, next" ("next is data, ok?" still moves on).
   if (final && byRules.intent === 'facts' && checksAssumption(text)) return byRules;
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
+  // "..., it would mess with calibration. Next, evaluation.": the last sentence asks to go on in so
+  // many words; the learned reader hears the answer before it.
+  if (byRules.intent === 'move-on' && learned.intent !== 'stop' && closesWithMoveOn(text)) return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's
   // facts happen to touch is still the candidate's own idea, when it opens as one and asks nothing.
   const opensAsOwnView =
@@ -295,6 +299,13 @@ const AFTER_GREETING_WORDS = 5;
 function withoutGreeting(text: string): string {
   const rest = text.replace(GREETING, '');
   return rest.trim().split(/\s+/).length < AFTER_GREETING_WORDS ? text : rest;
+}
+
+/** The message ends with a sentence that is only a request to go on: "Moving to data.", "Next, evaluation." */
+function closesWithMoveOn(text: string): boolean {
+  const sentence = splitSentences(normalize(text)).at(-1) ?? '';
+  const last = stripFiller(sentence).replace(/[.!?\s]+$/, '');
+  return isMoveOn(last) || namesNextPart(sentence, last);
 }
 
 /** "I'll assume 30 days of data, ok?": the last sentence puts an assumption up with a check. */
