@@ -7,6 +7,7 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import type { IntentReading } from './intent.ts';
 import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
+import { headsOwnList } from './questions.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
 /** Whether the case's facts confidently answer one of `questions`. */
@@ -99,8 +100,10 @@ function caseQuestionsBeside(text: string): string[] {
   const closed = sentences.some((sentence) => /\?\s*$/.test(sentence))
     ? sentences.filter((sentence) => /[.!]\s*$/.test(sentence))
     : [];
+  // "What to measure: how many minutes off, how often late.": a heading over the candidate's own list.
+  const own = [...closed, ...sentences.filter((sentence) => headsOwnList(stripFiller(sentence)))];
   const inMarked = (part: string) =>
-    !closed.some((sentence) => sentence.includes(part.replace(/\?$/, '').slice(0, 30)));
+    !own.some((sentence) => sentence.includes(part.replace(/\?$/, '').slice(0, 30)));
   return splitMessage(plain)
     .filter((part) => part.asked && !part.told && inMarked(part.text))
     .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))

@@ -210,6 +210,24 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
     ["How long would you normally run it? I'd say a week to cover weekday cycles.", 'answer'],
     ["I'll assume a few hundred candidates each after targeting. Fair?", 'facts'],
     ["what's the interviewer after here?", 'hint'],
+    // A heading over the candidate's own list of measures, in plain words and without "?".
+    [
+      'Useful hints: how busy the restaurant is right now, how many couriers are free nearby, how long this place usually takes on a Friday night.',
+      'answer',
+    ],
+    [
+      "What to measure: how many minutes off on average, and how often we're more than 10 minutes late.",
+      'answer',
+    ],
+    [
+      'Every day, per city: how far off we were, how often late. Alert if a city suddenly gets worse.',
+      'answer',
+    ],
+    [
+      "The thing we're guessing is: how many minutes from pressing order until the food is at the door.",
+      'answer',
+    ],
+    ['one more thing about data: do we have conversion labels or only clicks', 'facts'],
   ])('%s -> %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

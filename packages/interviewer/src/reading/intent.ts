@@ -20,6 +20,7 @@ import {
   asks,
   assumes,
   classifyQuestion,
+  headsOwnList,
   isQuestion,
   opensQuestion,
   type QuestionMarks,
@@ -169,6 +170,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   // acknowledgement, closing the message, is where the candidate goes next.
   if (following.length === 0 && namesNextPart(sentence, core))
     return said({ request: 'move-on', closes: true });
+  // "Useful hints: how busy the kitchen is, ...": the candidate's own list, whatever its heading says.
+  if (headsOwnList(core)) return said({ content: wordCount(core) });
   const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
   if (request) {

@@ -225,6 +225,24 @@ const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 /** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
 const LIST_LABEL =
   /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?|(?:[\w-]+ )?(?:health|quality|freshness|coverage|safety|security|reliability|drift|costs?|checks?))\s*:/i;
+/** A heading and a colon before a list: "Useful hints: ...", "Every day, per city: ...". */
+// After the colon a measure ("how often we're late"), not a question ("do we have conversion labels").
+const HEADED_LIST =
+  /^[^:?]{3,40}:\s*(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has|any|what(?:'s| is| are)?|whats|which|who|when|where|why)\b)\S[^?]*$/i;
+/**
+ * A heading that announces asks or a request: "quick q:", "numbers I need:", "one more thing:", "to
+ * confirm:", "I'm done with this step:".
+ */
+const ASK_HEADING =
+  /^[^:]*\b(?:questions?|qs?|asks?|need|needed|know|wonder\w*|clarif\w*|curious|confirm\w*|check\w*|things|(?:one|another|last|quick|other) (?:more )?thing|couple|few|help|stuck|done|finished|move|moving|next|stop|end|wrap\w*|before (?:i|we) (?:start|begin|design))\b[^:]*:/i;
+
+/**
+ * A sentence with no "?" that heads the candidate's own list: "Useful hints: how busy the kitchen
+ * is, how many couriers are free", "Every day, per city: how far off we were".
+ */
+export const headsOwnList = (sentence: string) =>
+  !sentence.includes('?') && HEADED_LIST.test(sentence) && !ASK_HEADING.test(sentence);
+
 /** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
 const DESIGN_LEAD =
   /^(?:(?:online|offline|in production|then|and|plus|also)\b[\s,]*)*(?:(?:an? )?a\/?b(?: test(?:s|ing)?)?|ab test(?:s|ing)?|online|offline|shadow(?: mode)?|canary|interleaving|backtest(?:ing)?)\b/i;
@@ -265,6 +283,10 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   // "online: thumbs up rate and how many tickets go to helpdesk", "Index health: how many docs failed
   // to parse": the candidate's own list under a label of the design, whose "how many" is a measure.
   if (LIST_LABEL.test(stripped)) return false;
+  // "Useful hints: how busy the restaurant is, how many couriers are free nearby", "What to measure:
+  // how often we're late": a heading over the candidate's own list, in a message that asks nothing
+  // with "?" ("quick q: how many reviewers" and "numbers I need: ..." still ask).
+  if (headsOwnList(stripped)) return false;
   // "peak qps", "reviewer capacity per day", "p99 budget for the click model": a figure of the case
   // named in a few words asks for it, as a terse writer does.
   // Three or more without a question mark are a list the candidate gives ("p99 latency, error

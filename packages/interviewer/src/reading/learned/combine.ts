@@ -5,7 +5,7 @@ import type { IntentReading } from '../intent.ts';
 import { isPersonalMatter } from '../outside.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { PROPOSAL_QUESTION } from '../proposals.ts';
-import { assumptionPutUp } from '../questions.ts';
+import { assumptionPutUp, headsOwnList } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
@@ -167,6 +167,9 @@ export function withLearnedReading(
   // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
   if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
+  // "Useful hints: how busy the kitchen is, how many couriers are free": the candidate's own list
+  // under a heading, whose "how many" the learned reader hears as asked.
+  if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(text)) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   // "Let's say 30 days of data. OK?": a check on the candidate's assumption, which the learned
   // reader hears as "ok, next" ("next is data, ok?" still moves on).
@@ -312,4 +315,9 @@ function closesWithMoveOn(text: string): boolean {
 function checksAssumption(text: string): boolean {
   const last = splitSentences(normalize(text)).at(-1) ?? '';
   return CONFIRM_TAG_END.test(last) && assumptionPutUp(last) !== null;
+}
+
+/** A message without "?" with a sentence that heads the candidate's own list. */
+function headsList(text: string): boolean {
+  return splitSentences(normalize(text)).some((sentence) => headsOwnList(stripFiller(sentence)));
 }
