@@ -388,7 +388,7 @@ export function splitMessage(message: string): MessagePart[] {
  * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
  * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
  */
-const SUPPOSE = String.raw`(?:i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?`;
+const SUPPOSE = String.raw`(?:assume|i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?`;
 export const SUPPOSING = new RegExp(`^${SUPPOSE}`, 'i');
 /** The same after a lead: "Latency: the auction has its own budget, so let's say 30ms". */
 export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|and|but|then) )${SUPPOSE}`, 'i');

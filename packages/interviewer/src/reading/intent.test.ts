@@ -228,6 +228,14 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
       'answer',
     ],
     ['one more thing about data: do we have conversion labels or only clicks', 'facts'],
+    // A terse writer names the next part alone; a pause asked for is no answer to probe.
+    ['Model.', 'move-on'],
+    ['eval', 'move-on'],
+    ['ok, serving', 'move-on'],
+    ['Data matters most here', 'answer'],
+    ['Sorry, one sec.', 'unclear'],
+    ['hold on, let me think', 'unclear'],
+    ['Assume 5k TPS peak, 100ms p99 for our side. OK?', 'facts'],
   ])('%s -> %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

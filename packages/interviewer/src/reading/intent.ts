@@ -121,6 +121,10 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
 const SHORT_REPLY =
   /^\W*(?:(?:yes|yeah|yep|yup|no|nope|nah|both|neither|either|none|all of (?:them|it)|correct|exactly|daily|weekly|monthly|hourly|nightly|online|offline|batch|real[- ]?time|streaming|not (?:at launch|yet|now|really|at first|initially)|at launch|later|first|(?:the )?(?:former|latter)|(?:for )?now)\b[\s,.!;]*)+$/i;
 
+/** A part of the interview named alone: "Model.", "eval", "ok, serving". */
+const BARE_PART =
+  /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
+
 /** Said after a request to move on: the candidate is getting nowhere with the part they leave. */
 const NO_PROGRESS =
   /\b(?:not getting anywhere|getting nowhere|going nowhere|going in circles|(?:i'?m|i am) (?:stuck|blanking|lost|out of ideas)|(?:can'?t|cannot) think of (?:anything|more))\b/i;
@@ -351,6 +355,8 @@ export function readIntentByRules(text: string): IntentReading {
   // A bare "yes" or "yeah yeah" says nothing yet: it stays for the unreadable check below.
   if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))
     return reading('answer', 'short-reply', [], true);
+  // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
+  if (BARE_PART.test(normalized)) return reading('move-on', 'move-on-request');
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(unfolded, !normalized.includes('?'));

@@ -34,6 +34,9 @@ function isMash(word: string): boolean {
 /** Why the message cannot be read, or null when it can. */
 const REACTION =
   /^\s*(?:x+d+|:-?[)(dpo3]|;-?\)|<3|lol+|lmao|rofl|haha+|hehe+|\^_\^|o_o)(?:\s+(?:x+d+|lol+|haha+))*\s*[.!]*\s*$/i;
+/** A pause asked for, and nothing else: "sorry, one sec", "let me think for a moment", "hold on". */
+const PAUSE =
+  /^\W*(?:(?:sorry|ok(?:ay)?|hmm+|um+|uh+|so|wait|right|yeah|hold on|hang on)\b[\s,.!-]*)*(?:(?:(?:give me|just|need|i need|wait|hang on|hold on)\s+)?(?:a|one|1)\s+(?:sec(?:ond)?|moment|minute|min|mo|tick)|let me (?:think|take a (?:sec(?:ond)?|moment|minute))(?:\s+(?:for\s+)?(?:a|one)\s+(?:sec(?:ond)?|moment|minute|bit))?|(?:hold|hang) on|brb|thinking)(?:\s*(?:please|pls))?[\s.!…]*$/i;
 const YES = new Set(['yes', 'yeah', 'yep', 'sure']);
 const NO = new Set(['no', 'nope', 'nah']);
 const MAYBE = new Set(['maybe', 'perhaps', 'possibly']);
@@ -54,8 +57,8 @@ export function unreadable(text: string): Unreadable | null {
 
   const words = text.match(/[\p{L}'][\p{L}']*/gu) ?? [];
   if (words.every((word) => FILLER_WORDS.has(word.toLowerCase()) || word.length === 1)) return 'filler';
-  // "xD", "lol", ":)": a reaction, not an answer.
-  if (REACTION.test(text)) return 'filler';
+  // "xD", "lol", ":)": a reaction, not an answer. "Sorry, one sec", "let me think": a pause asked for.
+  if (REACTION.test(text) || PAUSE.test(text)) return 'filler';
   // "yes no maybe": every answer at once is none of them.
   const lower = words.map((word) => word.toLowerCase());
   if (
