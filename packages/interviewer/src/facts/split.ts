@@ -399,13 +399,16 @@ export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|an
  * read as that sentence's tag ("..., sound reasonable?"), not as a question or a request of its own.
  */
 const CONFIRM_TAG = `(?:${[
-  String.raw`(?:(?:does|would|will|is) (?:that|this|it) )?(?:sound|seem|look)s? (?:ok|okay|fine|good|reasonable|right|sensible|fair|realistic|plausible|about right)`,
-  String.raw`(?:(?:does|would|will) (?:that|this|it) )?(?:work|make sense|fly|hold)s?(?: for you)?`,
-  String.raw`(?:is |would )?(?:that|this|it)(?:'s| be)? (?:ok|okay|fine|fair|reasonable|right|correct|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?`,
-  String.raw`(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)`,
-  String.raw`(?:would |do )?you agree`,
-  String.raw`(?:are you )?(?:ok|okay|good|fine) with (?:that|this)`,
-].join('|')})`;
+  '(?:(?:does|would|will|is) (?:that|this|it) )?(?:sound|seem|look)s? (?:ok|okay|fine|good|reasonable|right|sensible|fair|realistic|plausible|about right)',
+  '(?:(?:does|would|will) (?:that|this|it) )?(?:work|make sense|fly|hold)s?(?: for you)?',
+  "(?:is |would )?(?:that|this|it)(?:'s| be)? (?:ok|okay|fine|fair|reasonable|right|correct|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?",
+  '(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)',
+  '(?:would |do )?you agree',
+  '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',
+  '(?:can|could) (?:we|i) (?:work|live|go) with (?:that|this)',
+  'is (?:that|this|it) (?:close|near|in line|roughly right|in the right (?:range|ballpark))(?: (?:to|with) (?:your|the) (?:numbers?|figures?|data))?',
+  String.raw`is (?:that|this|it) (?:ok|okay|fine|reasonable|right) (?:as|for) (?:the |a )?[\w -]{1,20}`,
+].join('|')})(?: (?:to|for|with) you)?`;
 const CONFIRM_TAG_SENTENCE = new RegExp(
   String.raw`(?<=[\p{L}\p{N}%)'"])\s*[.!]+\s+(${CONFIRM_TAG})\s*\?+(?=\s|$)`,
   'giu',
@@ -414,6 +417,25 @@ const CONFIRM_TAG_SENTENCE = new RegExp(
 export const CONFIRM_TAG_END = new RegExp(String.raw`[,;]\s*${CONFIRM_TAG}\s*\?+\s*$`, 'i');
 /** Only a check: "is that fair?", "sound reasonable?". */
 const BARE_TAG = new RegExp(String.raw`^${CONFIRM_TAG}\s*\?*$`, 'i');
+
+/** A figure of scale or budget: "20 billion auctions a day", "about 20ms", "5k TPS". */
+const SCALE_FIGURE =
+  /\d[\d,.]*\s*(?:k|m|b|bn|million|billion|thousand|ms|milliseconds?|qps|tps|rps)\b|\b\d[\d,.]*\s*[\w-]+(?: [\w-]+)? (?:a|per|each) (?:day|second|sec|hour|month|week|minute)\b/i;
+/** Said as a guess: "maybe 20 billion", "I'd give the model about 20ms", "treat this as roughly 100M". */
+const HEDGED_FIGURE =
+  /\b(?:maybe|roughly|about|around|approximately|ballpark|i'?d give|i'?d put|i'?d guess|i'?m going to treat|treat (?:this|it) as)\b|~\s*\d/i;
+
+/**
+ * A guessed figure of the case put up for a check: "so I'd give the click model about 20ms, can we
+ * work with that?", "maybe 20 billion auctions a day, does that sound right?". It asks for the
+ * case's figure, whatever design words come with it.
+ */
+export function putsUpFigure(sentence: string): boolean {
+  const check = CONFIRM_TAG_END.exec(sentence);
+  if (!check) return false;
+  const statement = sentence.slice(0, check.index);
+  return HEDGED_FIGURE.test(statement) && SCALE_FIGURE.test(statement);
+}
 
 /**
  * Joins a bare check to the assumption before it: "I'll assume X. Sound reasonable?" reads "I'll
@@ -427,7 +449,9 @@ export function joinConfirmTag(message: string): string {
         .slice(0, at)
         .split(/(?<=[.!?])\s+|\n/)
         .at(-1) ?? '';
-    return SUPPOSED_IN.test(stripFiller(statement)) ? `, ${tag.toLowerCase()}?` : check;
+    const plain = stripFiller(statement);
+    const assumes = SUPPOSED_IN.test(plain) || (HEDGED_FIGURE.test(plain) && SCALE_FIGURE.test(plain));
+    return assumes ? `, ${tag.toLowerCase()}?` : check;
   });
 }
 

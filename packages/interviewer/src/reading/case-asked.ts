@@ -6,7 +6,7 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import type { IntentReading } from './intent.ts';
-import { fitsAsked, PROPOSAL_QUESTION } from './proposals.ts';
+import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
 import { headsOwnList } from './questions.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
@@ -27,6 +27,10 @@ export function readWithCase(
     const fits = read.intent === 'tentative' ? fitsAsked(text) : [];
     if (fits.length > 0 && answersFact(fits))
       return { ...read, intent: 'facts', questions: fits, alsoAnswers: true, reason: 'fit-asked' };
+    // "We can't train on private customer code without permission, right?": what the team may do,
+    // asked of the case, which says.
+    if (read.intent === 'tentative' && OWN_CLAIM_TAGGED.test(text) && answersFact([text]))
+      return { ...read, intent: 'facts', questions: [text], askedIn: [text], reason: 'claim-checked' };
     // "hmm, any special rules for teenagers? I'd want those as hard filters": an idea, and beside it
     // a question the case's facts answer.
     const beside = askedBeside(text, read, answersFact, true, 'idea-then-ask');

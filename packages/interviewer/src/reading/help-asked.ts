@@ -56,7 +56,7 @@ const DESIGN_ADVICE_PATTERNS = [
   // watch for that?", "how do i even measure that", "..., how to defend?". ("How do we currently
   // decide...?" asks what the case does today; "how do I reset my router" is read before this.)
   new RegExp(
-    String.raw`\bhow (?:do|should|would|can|could|shall|am) i (?:even |actually |best |possibly |then |supposed to |going to )?(?:${PRACTICE_VERB}|${HELP_VERB})\b|(?:^|[,;:–—.]\s*|\b(?:so|and|but)\s+)how (?:to|would you) (?:${PRACTICE_VERB}|${HELP_VERB})\b(?: (?:that|this|it|them|those|these))?\W*$`,
+    String.raw`\bhow (?:do|should|would|can|could|shall|am) i (?:even |actually |best |possibly |then |supposed to |going to )?(?:${PRACTICE_VERB}|${HELP_VERB})\b|(?:^|[,;:–—.]\s*|\b(?:so|and|but)\s+)how (?:to|would you) (?:${PRACTICE_VERB}|${HELP_VERB})\b(?: (?:that|this|it|them|those|these))?\W*$|^how you would (?:${PRACTICE_VERB}|${HELP_VERB})\b`,
     'i',
   ),
   // "during a crisis everything spikes, what do I do?"
@@ -128,7 +128,7 @@ const GUIDANCE = anyOf([
     'i',
   ),
   // A gap or a fault in the candidate's own work: "there's a piece missing in my plan", "what's wrong with my metric".
-  /\b(?:missing|lacking|wrong|weak|incomplete|off|broken)\b[^.?!]{0,20}\b(?:in|from|with|about) my\b|\bthere(?:'s| is) (?:something|a piece|a part|a gap|an? \w+) missing\b/i,
+  /\b(?:gaps?|holes?|weak (?:spots?|points?))\b[^.?!]{0,20}\b(?:in|of) (?:what i (?:said|proposed|described|have)|my)\b|\b(?:weakest|thinnest|biggest (?:gap|hole|weakness))\b[^.?!]{0,20}\b(?:so far|here|yet)\b|\bmy\b[^.?!]{0,30}\b(?:is|was) (?:the )?(?:weakest|thinnest)\b|\b(?:missing|lacking|wrong|weak|incomplete|off|broken)\b[^.?!]{0,20}\b(?:in|from|with|about) my\b|\bthere(?:'s| is) (?:something|a piece|a part|a gap|an? \w+) missing\b/i,
   // What a good answer does: "what would a good answer touch on here?"
   /\bwhat (?:would|should|does|do|must|might|will) (?:a|an|the|my) (?:\w+ )?(?:answer|response|solution|candidate|structure)\b/i,
   // What the candidate should do next: "which part should I spend time on?", "what I should dig into".

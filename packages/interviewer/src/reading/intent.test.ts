@@ -181,6 +181,14 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
   });
 });
 
+describe('readIntent: two questions joined before a preposition', () => {
+  it('splits "and at what granularity" from the question before it', () => {
+    expect(
+      readIntent('How often is the price recomputed today, and at what geographic granularity?').questions,
+    ).toHaveLength(2);
+  });
+});
+
 describe('readIntent: lists under a label', () => {
   it('reads a list under a label of the design as an answer, whatever "how many" it holds', () => {
     expect(readIntent('offline: recall at 10 and how many reviews we skip').intent).toBe('answer');
@@ -236,6 +244,27 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
     ['Sorry, one sec.', 'unclear'],
     ['hold on, let me think', 'unclear'],
     ['Assume 5k TPS peak, 100ms p99 for our side. OK?', 'facts'],
+    // A guessed figure of the case with a check, however the check is worded.
+    [
+      "The auction eats most of the request, so I'd give the click model about 20ms. Can we work with that?",
+      'facts',
+    ],
+    [
+      'Scale: an ad slot every few posts, so maybe 20 billion auctions a day. Does that sound right to you?',
+      'facts',
+    ],
+    ['Will a learned vector for every single ad id blow up memory?', 'tentative'],
+    ['Is there a major gap in what I said about data?', 'hint'],
+    ['how you would approach the labels for this? i dont have a good idea', 'hint'],
+    [
+      'To know if it works: thumbs up on answers, how often people still open a ticket after asking.',
+      'answer',
+    ],
+    ['Right, on to watching it in production.', 'move-on'],
+    ['Retrieval returns the top 20 and we rerank down to 5. Next, how we evaluate the answers.', 'move-on'],
+    ['okay enough on metrics, lets do the architecture', 'move-on'],
+    ['Embeddings from sessions, filtered by dates and city. Now the ranking stage.', 'move-on'],
+    ['Next, we rank the items with a GBDT.', 'answer'],
   ])('%s -> %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

@@ -1,5 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
+import { ADDS_AN_ASK, isBareTopic, putsUpFigure, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { readInReply } from './in-reply.ts';
@@ -121,6 +121,13 @@ const said = (fields: Partial<SentenceReading> = {}): SentenceReading => ({
 const SHORT_REPLY =
   /^\W*(?:(?:yes|yeah|yep|yup|no|nope|nah|both|neither|either|none|all of (?:them|it)|correct|exactly|daily|weekly|monthly|hourly|nightly|online|offline|batch|real[- ]?time|streaming|not (?:at launch|yet|now|really|at first|initially)|at launch|later|first|(?:the )?(?:former|latter)|(?:for )?now)\b[\s,.!;]*)+$/i;
 
+/**
+ * Where a move-on goes, beside it: "Next, *how we evaluate the answers*", "enough on metrics, *let's do
+ * the architecture*".
+ */
+const NEXT_TOPIC =
+  /^(?:(?:how|what|where|which) (?:we|i)\b[^.?!]{0,50}|let'?s (?:do|talk about|go (?:to|into)|cover|move (?:on )?to|get (?:to|into)|look at|turn to) (?:the )?[\w' -]{2,30})$/i;
+
 /** A part of the interview named alone: "Model.", "eval", "ok, serving". */
 const BARE_PART =
   /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
@@ -184,7 +191,7 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     const isRequest = (clause: string) =>
       isMoveOn(clause) ||
       isStop(clause) ||
-      (request === 'move-on' && isDestination(clause)) ||
+      (request === 'move-on' && (isDestination(clause) || NEXT_TOPIC.test(clause))) ||
       // "Can we move on, I'm kind of blanking": being stuck is the reason to move on, not an answer.
       ((request === 'stuck' || request === 'move-on') && isStuck(clause));
     const rest = ['move-on', 'stop', 'stuck'].includes(request) ? clauses.filter((c) => !isRequest(c)) : [];
@@ -212,6 +219,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ content: frames ? 0 : wordCount(core) });
   }
   if (isRhetorical(core, following)) return said({ content: wordCount(core) });
+  // "so I'd give the click model about 20ms, can we work with that?": the case's figure asked for.
+  if (putsUpFigure(core)) return said({ facts: [untag(core).replace(/[\s?.!]+$/, '')] });
   const reading = said();
   const parts = splitParts(untag(sentence));
   parts.forEach((part, index) => {

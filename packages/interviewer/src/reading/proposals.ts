@@ -94,3 +94,7 @@ export function fitsAsked(text: string): string[] {
     .filter((part) => part.asked && FIT_ASKED.test(part.text) && FIGURE_PUT.test(part.text))
     .map((part) => part.text);
 }
+
+/** A claim about what the team can or must do, closed by a tag: "..., so we can't X, right?". */
+export const OWN_CLAIM_TAGGED =
+  /\bwe (?:can'?t|cannot|can|could|couldn'?t|should(?:n'?t)?|won'?t|will|need to|don'?t need to|must|have to)\b[^?]*,\s*(?:right|correct|no|yeah|yes|true)\s*\?\W*$/i;

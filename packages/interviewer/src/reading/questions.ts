@@ -161,6 +161,9 @@ const JUDGED =
 /** A part of the design doubted: "is the embedding table a problem?", "would the reranker be too slow?". */
 const DOUBTED_PART =
   /^(?:is|are|would|will|isn'?t|won'?t|wouldn'?t) (?:the |our |my |this |that |these |those |an? )?(?!(?:there|it|that|this|my|english)\b)([\w' -]{2,40}?) (?:be |get |become )?(?:a |an )?(?:(?:real |big |major )?(?:problem|issue|bottleneck|concern)|too (?:slow|expensive|costly|big|large|heavy|much))\b/i;
+/** A cost the design is feared to blow: "will a vector for every ad id blow up memory?". */
+const BLOWS_BUDGET =
+  /^(?:will|would|won'?t|wouldn'?t|does|doesn'?t|could) (?:the |our |my |this |that |an? )?[\w' -]{2,50}? (?:blow up|blow through|exceed|explode|run out of) (?:the )?(?:memory|ram|storage|index|latency|budget|disk|gpu memory|space)\b/i;
 
 /** Asking whether something exists: "do we have a reasonable baseline?" asks, whatever follows. */
 const EXISTS = /^(?:is there|are there|do we have|does it have|have we|do you have|is it already)\b/i;
@@ -234,7 +237,7 @@ const HEADED_LIST =
  * confirm:", "I'm done with this step:".
  */
 const ASK_HEADING =
-  /^[^:]*\b(?:questions?|qs?|asks?|need|needed|know|wonder\w*|clarif\w*|curious|confirm\w*|check\w*|things|(?:one|another|last|quick|other) (?:more )?thing|couple|few|help|stuck|done|finished|move|moving|next|stop|end|wrap\w*|before (?:i|we) (?:start|begin|design))\b[^:]*:/i;
+  /^[^:]*\b(?:questions?|qs?|asks?|need|needed|(?:want|need|like|wanted|needed) to know|wonder\w*|clarif\w*|curious|confirm\w*|check\w*|things|(?:one|another|last|quick|other) (?:more )?thing|couple|few|help|stuck|done|finished|move|moving|next|stop|end|wrap\w*|before (?:i|we) (?:start|begin|design))\b[^:]*:/i;
 
 /**
  * A sentence with no "?" that heads the candidate's own list: "Useful hints: how busy the kitchen
@@ -450,7 +453,7 @@ export function classifyQuestion(part: string): QuestionKind {
   if (JUDGED.test(part) && hasDesignWord(part) && !EXISTS.test(part)) return 'tentative';
   // "is the embedding table a problem?": a part of the candidate's design doubted.
   const doubted = DOUBTED_PART.exec(part)?.[1];
-  if (doubted !== undefined && hasDesignWord(doubted)) return 'tentative';
+  if ((doubted !== undefined && hasDesignWord(doubted)) || BLOWS_BUDGET.test(part)) return 'tentative';
   if (FACT_OPENING.test(part)) return 'fact';
   if (JUDGING.test(part)) return 'tentative';
   if (EXISTING.test(part)) return 'fact';

@@ -178,7 +178,7 @@ const INTERROGATIVE = `(?:what|what's|whats|how|is|are|do|does|did|can|could|sho
  * comma before "which", "who", "where" or "when" opens a relative clause, not a question.
  */
 const PART_BREAK = new RegExp(
-  String.raw`[?;]+\s*|,?\s*\(\d{1,2}\)\s+|(?:,?\s+(?:and|also|plus|but)|:|\s[–—-])\s+(?:(?:also|then|roughly|approximately|if so,?|just)\s+)?(?=${INTERROGATIVE}\b)|,\s+(?:(?:also|then|roughly|approximately|just)\s+)?(?=${INTERROGATIVE}\b(?<!\b(?:which|who|whose|where|when)))`,
+  String.raw`[?;]+\s*|,?\s+(?:and|also|plus)\s+(?=(?:at|in|on|for|by|with|from|over|under) (?:what|which|whose|how)\b)|,?\s*\(\d{1,2}\)\s+|(?:,?\s+(?:and|also|plus|but)|:|\s[–—-])\s+(?:(?:also|then|roughly|approximately|if so,?|just)\s+)?(?=${INTERROGATIVE}\b)|,\s+(?:(?:also|then|roughly|approximately|just)\s+)?(?=${INTERROGATIVE}\b(?<!\b(?:which|who|whose|where|when)))`,
   'i',
 );
 

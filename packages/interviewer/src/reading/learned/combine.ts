@@ -1,10 +1,10 @@
-import { CONFIRM_TAG_END, splitMessage } from '../../facts/split.ts';
+import { CONFIRM_TAG_END, putsUpFigure, splitMessage } from '../../facts/split.ts';
 import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isPersonalMatter } from '../outside.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
-import { PROPOSAL_QUESTION } from '../proposals.ts';
+import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { assumptionPutUp, headsOwnList } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
@@ -65,10 +65,6 @@ const QUESTION_CLAUSE = new RegExp(
   ].join('|'),
   'i',
 );
-
-/** A claim about what the team can or must do, closed by a tag: "..., so we can't X, right?". */
-const OWN_CLAIM_TAGGED =
-  /\bwe (?:can'?t|cannot|can|could|couldn'?t|should(?:n'?t)?|won'?t|will|need to|don'?t need to|must|have to)\b[^?]*,\s*(?:right|correct|no|yeah|yes|true)\s*\?\W*$/i;
 
 /** A message that ends by asking to go on: "..., can we move on?", "ok moving on", "let's move on". */
 const CLOSING_REQUEST =
@@ -171,9 +167,10 @@ export function withLearnedReading(
   // under a heading, whose "how many" the learned reader hears as asked.
   if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(text)) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
-  // "Let's say 30 days of data. OK?": a check on the candidate's assumption, which the learned
-  // reader hears as "ok, next" ("next is data, ok?" still moves on).
-  if (final && byRules.intent === 'facts' && checksAssumption(text)) return byRules;
+  // "Let's say 30 days of data. OK?", "so maybe 20 billion auctions a day, does that sound right?": a
+  // check on the candidate's assumption about the case, which the learned reader hears as "ok, next"
+  // or as an idea ("next is data, ok?" still moves on).
+  if (byRules.intent === 'facts' && checksAssumption(text)) return byRules;
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "..., it would mess with calibration. Next, evaluation.": the last sentence asks to go on in so
   // many words; the learned reader hears the answer before it.
@@ -314,7 +311,7 @@ function closesWithMoveOn(text: string): boolean {
 /** "I'll assume 30 days of data, ok?": the last sentence puts an assumption up with a check. */
 function checksAssumption(text: string): boolean {
   const last = splitSentences(normalize(text)).at(-1) ?? '';
-  return CONFIRM_TAG_END.test(last) && assumptionPutUp(last) !== null;
+  return (CONFIRM_TAG_END.test(last) && assumptionPutUp(last) !== null) || putsUpFigure(last);
 }
 
 /** A message without "?" with a sentence that heads the candidate's own list. */

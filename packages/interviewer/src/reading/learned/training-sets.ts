@@ -50,7 +50,10 @@ export const TRAINING_SETS = [
  * for the same reason in the sixteenth session). Since the fifteenth session the first five also
  * choose between settings of the reader (which sets it learns from, how sure it must be to overrule
  * a fact the case holds) by their totals alone, never by their messages; `blind14` to `blind26` are
- * never used to choose anything.
+ * never used to choose anything. `blind27` (written with dev27 in the nineteenth session) is never
+ * read. `dev27` is the exception to the first sentence: its misses were read to change rules, but
+ * learning from it read fewer messages of every one of the first five unseen sets right (blind7 95.8
+ * to 94.8%, blind11 92.7 to 91.8%, blind13 93.2 to 92.7%), so it stays out of training.
  */
 export const UNSEEN_SETS = [
   'blind7',
@@ -67,6 +70,8 @@ export const UNSEEN_SETS = [
   'blind20',
   'blind24',
   'blind26',
+  'dev27',
+  'blind27',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
