@@ -388,7 +388,7 @@ export function splitMessage(message: string): MessagePart[] {
  * An assumption put up for confirmation: about the case it asks ("I'll assume a 200ms budget, is
  * that right?"), about a method it proposes ("I'm guessing we'd need a reranker?").
  */
-const SUPPOSE = String.raw`(?:assume|i'?ll assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?`;
+const SUPPOSE = String.raw`(?:assume|i'?ll (?:just )?assume|i'?m assuming|i assume|let'?s assume|assuming|i'?d assume|i'?m guessing|my guess is|let'?s say|i'?d say|i would (?:say|assume)|i'?m going to assume|i will assume|we can assume)\b(?: that)?`;
 export const SUPPOSING = new RegExp(`^${SUPPOSE}`, 'i');
 /** The same after a lead: "Latency: the auction has its own budget, so let's say 30ms". */
 export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|and|but|then) )${SUPPOSE}`, 'i');
@@ -406,6 +406,7 @@ const CONFIRM_TAG = `(?:${[
   '(?:would |do )?you agree',
   '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',
   '(?:can|could) (?:we|i) (?:work|live|go) with (?:that|this)',
+  'is (?:that|this|it) (?:the |a )?(?:right|correct|reasonable|good) (?:ballpark|range|order of magnitude|number|estimate|figure)',
   'is (?:that|this|it) (?:close|near|in line|roughly right|in the right (?:range|ballpark))(?: (?:to|with) (?:your|the) (?:numbers?|figures?|data))?',
   String.raw`is (?:that|this|it) (?:ok|okay|fine|reasonable|right) (?:as|for) (?:the |a )?[\w -]{1,20}`,
 ].join('|')})(?: (?:to|for|with) you)?`;

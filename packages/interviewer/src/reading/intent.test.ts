@@ -265,6 +265,23 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
     ['okay enough on metrics, lets do the architecture', 'move-on'],
     ['Embeddings from sessions, filtered by dates and city. Now the ranking stage.', 'move-on'],
     ['Next, we rank the items with a GBDT.', 'answer'],
+    // Hedges after a move-on, an assumption with "the right ballpark?", lists under headings.
+    ['I would keep a 1% long-term holdout to see slow effects. Okay, serving next, I think.', 'move-on'],
+    ["It's hard to control what it learns. Okay, so, data next I guess?", 'move-on'],
+    [
+      "Is it okay that I'm thinking out loud this much? ... Okay, thanks. Moving on to models, I guess.",
+      'move-on',
+    ],
+    ["Hmm, I'll just assume, like, 500 million daily users. Is that the right ballpark?", 'facts'],
+    [
+      'For data we would log every impression: what was shown, where in the feed, and what the user did.',
+      'answer',
+    ],
+    [
+      'Features, let me list them. User: past interactions, interests, how often they open. And affinity, how often you interacted with that person.',
+      'answer',
+    ],
+    ['Scale: how many daily users', 'facts'],
   ])('%s -> %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

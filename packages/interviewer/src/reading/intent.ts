@@ -95,7 +95,7 @@ const REASON_WORDS = 10;
  * "and come back to it later", "I'm more comfortable there", "I think that's enough on data".
  */
 const REQUEST_REASON =
-  /^(?:and |but |then )?(?:(?:we can |i'?ll |let'?s |maybe )?(?:come back|return|circle back|revisit)\b|(?:i think )?(?:that'?s|that is|i'?ve said|we'?ve (?:said|covered|done)) (?:enough|plenty|all i have)\b|(?:as )?i'?m (?:more |most |much more |a bit more )?(?:comfortable|confident|familiar|at home)\b|(?:i'?m )?(?:short|low|running low) on time\b|i(?: have|'ve got| got) (?:what|all|everything) (?:i|we) need\b|(?:that|this) (?:covers|is) (?:it|everything|all)\b|nothing (?:more|else) (?:to add|from me)\b|let'?s (?:design|start|begin|build|get (?:going|started)|dive in)\W*$)/i;
+  /^(?:i guess|i think|i suppose|maybe|perhaps|probably|then|please|right)\W*$|^(?:and |but |then )?(?:(?:we can |i'?ll |let'?s |maybe )?(?:come back|return|circle back|revisit)\b|(?:i think )?(?:that'?s|that is|i'?ve said|we'?ve (?:said|covered|done)) (?:enough|plenty|all i have)\b|(?:as )?i'?m (?:more |most |much more |a bit more )?(?:comfortable|confident|familiar|at home)\b|(?:i'?m )?(?:short|low|running low) on time\b|i(?: have|'ve got| got) (?:what|all|everything) (?:i|we) need\b|(?:that|this) (?:covers|is) (?:it|everything|all)\b|nothing (?:more|else) (?:to add|from me)\b|let'?s (?:design|start|begin|build|get (?:going|started)|dive in)\W*$)/i;
 
 /** Statements that frame a question rather than answer: "A few questions:", "I'm asking because...". */
 const FRAMING =
@@ -373,9 +373,11 @@ export function readIntentByRules(text: string): IntentReading {
 
   const marks: QuestionMarks = normalized.includes('?')
     ? 'marked'
-    : (numbered || sentences.length <= UNMARKED_SENTENCES) && wordCount(normalized) <= UNMARKED_WORDS
-      ? 'short-unmarked'
-      : 'long-unmarked';
+    : sentences.some((sentence) => headsOwnList(stripFiller(sentence)))
+      ? 'listing'
+      : (numbered || sentences.length <= UNMARKED_SENTENCES) && wordCount(normalized) <= UNMARKED_WORDS
+        ? 'short-unmarked'
+        : 'long-unmarked';
   const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
   read.forEach((said, index) => {
     const sentence =

@@ -87,7 +87,7 @@ const MOVE_ON = anyOf([
   /^(?:(?:right|ok(?:ay)?|so|alright|good|cool)[,\s]+)*on ?to [\w' -]{3,40}$|^(?:ok(?:ay)?[,\s]+)?enough (?:on|about|with|of) [\w' -]{2,30}$|^now(?:,)? (?:the |on to )?(?:[\w-]+ ){0,2}(?:stage|step|part|section|piece|bit|side)$|^next(?:,|:)? (?:how|what|where|which) (?:we|i)\b[^.?!]{0,50}$/i,
   // "next is model?", "next, evaluation", "evaluation now?", "now serving": the next part named.
   new RegExp(
-    `^(?:(?:next(?: is| up| comes)?|and now|now)[:,]? (?:the )?${STEP_WORD}(?: ${PART})?|(?:the )?${STEP_WORD}(?: ${PART})? (?:now|next))(?: (?:now|then|please))?\\W*$`,
+    `^(?:(?:next(?: is| up| comes)?|and now|now)[:,]? (?:the )?${STEP_WORD}(?: ${PART})?|(?:the )?${STEP_WORD}(?: ${PART})? (?:now|next))(?: (?:now|then|please))?(?:,? (?:i guess|i think|maybe|please|right))?\\W*$`,
     'i',
   ),
   // "done", "I'm done here": finished with the part.

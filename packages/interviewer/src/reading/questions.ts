@@ -15,7 +15,12 @@ export type QuestionKind = 'fact' | 'tentative';
  * all in a short message (a sentence that opens like a question asks), or not at all in a long one
  * (only a short sentence that plainly asks, "how many drivers are online at peak", asks).
  */
-export type QuestionMarks = 'marked' | 'short-unmarked' | 'long-unmarked';
+/**
+ * How a message marks its questions: with "?", not at all (short or long), or not at all in a message
+ * that lists under headings ("User: past clicks, how often they open. Post: age, type."), whose
+ * "how often" clauses are measures.
+ */
+export type QuestionMarks = 'marked' | 'short-unmarked' | 'long-unmarked' | 'listing';
 
 /**
  * An interrogative opening, so a sentence asks even without "?". "What/how" followed by a subject
@@ -231,7 +236,7 @@ const LIST_LABEL =
 /** A heading and a colon before a list: "Useful hints: ...", "Every day, per city: ...". */
 // After the colon a measure ("how often we're late"), not a question ("do we have conversion labels").
 const HEADED_LIST =
-  /^[^:?]{3,40}:\s*(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has|any|what(?:'s| is| are)?|whats|which|who|when|where|why)\b)\S[^?]*$/i;
+  /^[^:?]{3,40}:\s*(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has|any|what(?:'s| is| are| does| do)|whats|which|who|when|where|why)\b)\S[^?]*$/i;
 /**
  * A heading that announces asks or a request: "quick q:", "numbers I need:", "one more thing:", "to
  * confirm:", "I'm done with this step:".
@@ -244,7 +249,17 @@ const ASK_HEADING =
  * is, how many couriers are free", "Every day, per city: how far off we were".
  */
 export const headsOwnList = (sentence: string) =>
-  !sentence.includes('?') && HEADED_LIST.test(sentence) && !ASK_HEADING.test(sentence);
+  !sentence.includes('?') &&
+  HEADED_LIST.test(sentence) &&
+  !ASK_HEADING.test(sentence) &&
+  !FIGURE_HEADING.test(sentence) &&
+  // A list of two or more, or one thing after "is": "The thing we're guessing is: how many minutes...".
+  (/,|\band\b/i.test(sentence.slice(sentence.indexOf(':'))) ||
+    /\b(?:is|are|was|would be|will be)\s*:/i.test(sentence));
+
+/** A heading that names the case's own figures, asked tersely: "Scale: how many daily users". */
+const FIGURE_HEADING =
+  /^(?:(?:the |our )?(?:scale|traffic|volume|size|sizes|latency|budget|constraints?|requirements?|users?|numbers?|data size|throughput|qps|sla))\s*:/i;
 
 /** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
 const DESIGN_LEAD =
@@ -273,6 +288,7 @@ const REQUESTING =
 export function isQuestion(sentence: string, stripped: string, marks: QuestionMarks): boolean {
   if (/\?\s*$/.test(sentence) || asksOutright(stripped) || CONFIRMING.test(sentence)) return true;
   if (NOUN_CLAUSE.test(stripped)) return false;
+  if (marks === 'listing') return false;
   // A writer who marks questions still forgets one, on a follow-up ("Also what share of ads are
   // new") or a short line ("Can we get bounding boxes drawn").
   if (marks === 'marked') {
