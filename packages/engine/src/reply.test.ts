@@ -34,6 +34,23 @@ describe('facts', () => {
     expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'latency', repeat: true }] });
   });
 
+  it('pushes back first on a red flag stated beside a question, once', () => {
+    const claim = {
+      intent: 'facts' as const,
+      facts: facts(['scale']),
+      alsoAnswers: true,
+      redFlags: ['accuracy-on-rare'],
+    };
+    const first = say(started(), T0 + 1, claim);
+    expect(first.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
+    // Asked again, the fact is given: the flag was pushed back on already.
+    const again = say(first.state, T0 + 2, claim);
+    expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'scale', repeat: false }] });
+    // A question that states nothing gets its fact, whatever flag its words touch.
+    const asked = say(started(), T0 + 1, { ...claim, alsoAnswers: false });
+    expect(asked.reply.kind).toBe('answer-facts');
+  });
+
   it('explains a term asked about, for a question or a request for help, not for a proposal', () => {
     for (const intent of ['facts', 'hint', 'stuck'] as const) {
       const result = say(started(), T0 + 1, { intent, facts: facts([]), defines: ['MMoE'] });

@@ -47,9 +47,18 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     return { type: 'say', move: { kind: 'define', terms: defines, late } };
   }
   switch (reading.intent) {
-    case 'facts':
+    case 'facts': {
       if (reading.alsoAnswers) step.answers += 1;
+      // "I'd make acceptance rate the single metric. We already log it, right?": a red flag stated
+      // beside a question is pushed back on first; the question can be asked again, the claim
+      // would pass without a word.
+      const flagId = reading.alsoAnswers && !late ? unchallenged(s, reading) : undefined;
+      if (flagId !== undefined) {
+        s.challenged.push(flagId);
+        return { type: 'say', move: { kind: 'challenge', flagId } };
+      }
       return { type: 'say', move: answerFacts(s, reading, late) };
+    }
     case 'unclear':
       return { type: 'say', move: { kind: 'clarify', reason: 'unclear', unanswered: [], late } };
     case 'move-on':
@@ -81,6 +90,11 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       }
       return answerReply(ctx, reading);
   }
+}
+
+/** The first red flag of the message not yet pushed back on. */
+function unchallenged(s: EngineState, reading: MessageReading): string | undefined {
+  return reading.redFlags.find((id) => !s.challenged.includes(id));
 }
 
 /** Intents under which a term asked about is explained rather than hinted at or looked up. */

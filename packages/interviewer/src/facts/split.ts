@@ -401,7 +401,7 @@ export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|an
 const CONFIRM_TAG = `(?:${[
   '(?:(?:does|would|will|is) (?:that|this|it) )?(?:sound|seem|look)s? (?:ok|okay|fine|good|reasonable|right|sensible|fair|realistic|plausible|about right)',
   '(?:(?:does|would|will) (?:that|this|it) )?(?:work|make sense|fly|hold)s?(?: for you)?',
-  "(?:is |would )?(?:that|this|it)(?:'s| be)? (?:ok|okay|fine|fair|reasonable|right|correct|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?",
+  "(?:is |would )?(?:that|this|it)(?:'s| be)? (?:ok|okay|fine|fair|reasonable|right|correct|true|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?",
   '(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)',
   '(?:would |do )?you agree',
   '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',

@@ -302,7 +302,11 @@ export function asideOf(sentence: string, asks: boolean): Aside | null {
 }
 
 // The intent reader asks about one sentence and then each of its clauses, often the same text.
-const asideRemembered = memoByText((key) => readAside(key.slice(1), key.startsWith('?')));
+// "How long do we have left, by the way?" asks what "how long do we have left?" asks.
+const asideRemembered = memoByText((key) =>
+  readAside(key.slice(1).replace(TRAILING_ASIDE_MARK, '$1'), key.startsWith('?')),
+);
+const TRAILING_ASIDE_MARK = /[\s,;]+(?:by the way|btw|though|out of curiosity|just curious)([\s?.!]*)$/i;
 
 function readAside(sentence: string, asks: boolean): Aside | null {
   // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as

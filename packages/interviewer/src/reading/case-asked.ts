@@ -5,6 +5,7 @@
  */
 import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
+import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
 import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
 import { headsOwnList } from './questions.ts';
@@ -117,6 +118,8 @@ function caseQuestionsBeside(text: string): string[] {
         !PROPOSAL_QUESTION.test(question) &&
         !ABOUT_ME.test(question) &&
         !YOUR_PRACTICE.test(question) &&
+        // "How long do we have left, by the way?" asks about the interview, whatever fact it comes near.
+        asideOf(question, true) === null &&
         wordCount(question) >= CASE_ASK_WORDS,
     );
 }

@@ -282,6 +282,12 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
       'answer',
     ],
     ['Scale: how many daily users', 'facts'],
+    ['How long do we have left, by the way?', 'meta'],
+    ["what's the p99 budget, by the way?", 'facts'],
+    [
+      "I'd split by repository and by time. How long do we have left, by the way? I want to save time for serving.",
+      'meta',
+    ],
   ])('%s -> %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

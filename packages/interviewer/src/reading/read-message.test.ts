@@ -58,6 +58,16 @@ describe("reading the candidate's own assumption put up for a check", () => {
     expect(read("Let's assume 100 QPS at peak. Works for you?").found).toEqual(['estimate-traffic']);
   });
 
+  it('reads "is that true?" after "I assume ..." as the same check', () => {
+    const read = readFirst(
+      'code-completion-ranking',
+      'data',
+      'We need telemetry for every trigger. I assume show and accept events are already logged, is that true?',
+    );
+    expect(read.intent).toBe('facts');
+    expect(read.facts.unanswered).toEqual([]);
+  });
+
   it('lets it stand when no fact settles it, instead of asking for an assumption', () => {
     const facts = read("let's say we support scheduled orders too, ok?");
     expect(facts).toMatchObject({ found: [], unanswered: [], assumed: ['we support scheduled orders too'] });
