@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitMessage, stripFiller } from './split.ts';
+import { stripFiller } from './filler.ts';
+import { splitMessage } from './split.ts';
 
 const texts = (message: string) => splitMessage(message).map((part) => part.text);
 const asked = (message: string) => splitMessage(message).map((part) => part.asked);

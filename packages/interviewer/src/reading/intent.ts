@@ -1,5 +1,6 @@
 import type { CandidateIntent } from '@mlsd/protocol';
-import { ADDS_AN_ASK, isBareTopic, putsUpFigure, unfoldNumbers } from '../facts/split.ts';
+import { putsUpFigure } from '../facts/checks.ts';
+import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { readInReply } from './in-reply.ts';

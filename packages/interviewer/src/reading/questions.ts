@@ -3,7 +3,8 @@
  * approval of a design idea put as a question (`tentative`). Check-ins ("does that make sense?")
  * are caught before, in `patterns.ts`.
  */
-import { CONFIRM_TAG_END, isBareTopic, SUPPOSED_IN, SUPPOSING } from '../facts/split.ts';
+import { CONFIRM_TAG_END, SUPPOSED_IN, SUPPOSING } from '../facts/checks.ts';
+import { isBareTopic } from '../facts/split.ts';
 import { PLAN, PLAN_CLAUSE, PROPOSAL_QUESTION } from './proposals.ts';
 import { stripFiller, wordCount } from './sentences.ts';
 import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
@@ -12,13 +13,10 @@ export type QuestionKind = 'fact' | 'tentative';
 
 /**
  * How the message marks its questions: with "?" (then a sentence without one does not ask), not at
- * all in a short message (a sentence that opens like a question asks), or not at all in a long one
- * (only a short sentence that plainly asks, "how many drivers are online at peak", asks).
- */
-/**
- * How a message marks its questions: with "?", not at all (short or long), or not at all in a message
- * that lists under headings ("User: past clicks, how often they open. Post: age, type."), whose
- * "how often" clauses are measures.
+ * all in a short message (a sentence that opens like a question asks), not at all in a long one
+ * (only a short sentence that plainly asks, "how many drivers are online at peak", asks), or not at
+ * all in a message that lists under headings ("User: past clicks, how often they open. Post: age,
+ * type."), whose "how often" clauses are measures.
  */
 export type QuestionMarks = 'marked' | 'short-unmarked' | 'long-unmarked' | 'listing';
 
@@ -233,8 +231,10 @@ const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
 /** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
 const LIST_LABEL =
   /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?|(?:[\w-]+ )?(?:health|quality|freshness|coverage|safety|security|reliability|drift|costs?|checks?))\s*:/i;
-/** A heading and a colon before a list: "Useful hints: ...", "Every day, per city: ...". */
-// After the colon a measure ("how often we're late"), not a question ("do we have conversion labels").
+/**
+ * A heading and a colon before a list: "Useful hints: ...", "Every day, per city: ...". After the
+ * colon a measure ("how often we're late"), not a question ("do we have conversion labels").
+ */
 const HEADED_LIST =
   /^[^:?]{3,40}:\s*(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has|any|what(?:'s| is| are| does| do)|whats|which|who|when|where|why)\b)\S[^?]*$/i;
 /**

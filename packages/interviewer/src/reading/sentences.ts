@@ -3,7 +3,8 @@
  * filler that opens spoken and typed messages alike ("um ok so", "sorry, quick one -").
  */
 import { UNFINISHED_CLAUSE_END } from '@mlsd/rubric';
-import { ASK_AFTER_SLASH, joinConfirmTag } from '../facts/split.ts';
+import { joinConfirmTag } from '../facts/checks.ts';
+import { ASK_AFTER_SLASH } from '../facts/split.ts';
 
 /**
  * Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). A bare

@@ -1,4 +1,5 @@
-import { CONFIRM_TAG_END, putsUpFigure, splitMessage } from '../../facts/split.ts';
+import { CONFIRM_TAG_END, putsUpFigure } from '../../facts/checks.ts';
+import { splitMessage } from '../../facts/split.ts';
 import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
@@ -165,16 +166,18 @@ export function withLearnedReading(
   if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   // "Useful hints: how busy the kitchen is, how many couriers are free": the candidate's own list
   // under a heading, whose "how many" the learned reader hears as asked.
-  if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(text)) return byRules;
+  const sentences = splitSentences(normalize(text));
+  if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(sentences)) return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   // "Let's say 30 days of data. OK?", "so maybe 20 billion auctions a day, does that sound right?": a
   // check on the candidate's assumption about the case, which the learned reader hears as "ok, next"
   // or as an idea ("next is data, ok?" still moves on).
-  if (byRules.intent === 'facts' && checksAssumption(text)) return byRules;
+  if (byRules.intent === 'facts' && checksAssumption(sentences)) return byRules;
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "..., it would mess with calibration. Next, evaluation.": the last sentence asks to go on in so
   // many words; the learned reader hears the answer before it.
-  if (byRules.intent === 'move-on' && learned.intent !== 'stop' && closesWithMoveOn(text)) return byRules;
+  if (byRules.intent === 'move-on' && learned.intent !== 'stop' && closesWithMoveOn(sentences))
+    return byRules;
   // "I think we predict demand? like how many people will request a ride": a proposal the case's
   // facts happen to touch is still the candidate's own idea, when it opens as one and asks nothing.
   const opensAsOwnView =
@@ -302,19 +305,19 @@ function withoutGreeting(text: string): string {
 }
 
 /** The message ends with a sentence that is only a request to go on: "Moving to data.", "Next, evaluation." */
-function closesWithMoveOn(text: string): boolean {
-  const sentence = splitSentences(normalize(text)).at(-1) ?? '';
+function closesWithMoveOn(sentences: readonly string[]): boolean {
+  const sentence = sentences.at(-1) ?? '';
   const last = stripFiller(sentence).replace(/[.!?\s]+$/, '');
   return isMoveOn(last) || namesNextPart(sentence, last);
 }
 
 /** "I'll assume 30 days of data, ok?": the last sentence puts an assumption up with a check. */
-function checksAssumption(text: string): boolean {
-  const last = splitSentences(normalize(text)).at(-1) ?? '';
+function checksAssumption(sentences: readonly string[]): boolean {
+  const last = sentences.at(-1) ?? '';
   return (CONFIRM_TAG_END.test(last) && assumptionPutUp(last) !== null) || putsUpFigure(last);
 }
 
 /** A message without "?" with a sentence that heads the candidate's own list. */
-function headsList(text: string): boolean {
-  return splitSentences(normalize(text)).some((sentence) => headsOwnList(stripFiller(sentence)));
+function headsList(sentences: readonly string[]): boolean {
+  return sentences.some((sentence) => headsOwnList(stripFiller(sentence)));
 }
