@@ -313,6 +313,17 @@ const FLOORS: Record<string, { right: number; falseNone: number; none: number }>
   // are measured in goal.eval.test.ts.
   dev26a: { right: 0.84, falseNone: 11, none: 0.31 },
   dev26b: { right: 0.83, falseNone: 10, none: 0.33 },
+  // Written in the twentieth session by a hand that never saw the code or the other sets, from the
+  // case facts alone (all 18 cases, split by case: dev28 nine, blind28 the other nine; 180
+  // answerable questions in three phrasings, 72 unanswerable, half of those close to a real fact;
+  // ordinary candidates, guesses put up for checking, consequences, asks inside a long thought,
+  // phone typing, non-native English, everyday words). First sight: dev28 76.4% right, 13 false
+  // "not covered", 93.1% given, 89.2% end to end; blind28 81.7%, 4, 95.0%, 92.2%. Unanswerable
+  // questions given a fact as if it answered them: 18 and 9 of 36, 6 and 4 once a question like
+  // those the case leaves open gets its fact as only the closest (facts/decide.ts). dev28 is read
+  // and not learned from (yet); blind28 is never read.
+  dev28: { right: 0.75, falseNone: 14, none: 0.3 },
+  blind28: { right: 0.8, falseNone: 5, none: 0.6 },
   // Since the fifteenth session the fact classifier also learns from the read halves and blind12
   // (blind12, blind14a, blind15a, blind16a; facts/training.ts). On the sets nobody has read, right /
   // false "not covered" / unanswerable called "none": blind8 91.2 -> 91.7% / 13 -> 9 / 36 -> 35 of
@@ -368,5 +379,11 @@ describe.each(Object.keys(FLOORS))('fact questions (%s)', (file) => {
 
   it(`says "not covered" for at least ${floor.none * 100}% of unanswerable questions`, () => {
     expect(result.none / result.unanswerable.length).toBeGreaterThanOrEqual(floor.none);
+  });
+
+  // The rest get the closest fact, said to be only the closest; at most a quarter as if it answered
+  // them (every set 0-24% since the twentieth session; before, up to 51%).
+  it('gives at most a quarter of unanswerable questions a fact as if it answered them', () => {
+    expect(result.answeredAsIf / result.unanswerable.length).toBeLessThanOrEqual(0.25);
   });
 });

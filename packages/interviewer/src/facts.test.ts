@@ -99,7 +99,7 @@ describe('fact retrieval on the fixture case', () => {
     const [competitors] = factIndexFor(fixtureCase).lookup(
       'How many daily users do rival apps in Brazil have?',
     ).parts;
-    expect(competitors).toMatchObject({ status: 'found', nearby: true });
+    expect(competitors).toMatchObject({ status: 'found', nearby: 'words' });
     expect(competitors?.fact?.id).toBe('user-scale');
     const [ours] = factIndexFor(fixtureCase).lookup('How many daily users do we have?').parts;
     expect(ours?.nearby).toBeUndefined();

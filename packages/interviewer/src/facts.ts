@@ -31,8 +31,11 @@ export interface FactPart {
   fact?: Fact;
   /** The two closest, when ambiguous. */
   options?: Fact[];
-  /** Found, but the question names something no fact holds: the fact is only the closest. */
-  nearby?: boolean;
+  /**
+   * Found, but only the closest fact: 'words' when the question names something no fact holds (a word the case never uses),
+   * 'like-open' when it reads like the questions the case leaves open.
+   */
+  nearby?: 'words' | 'like-open';
 }
 
 export interface FactLookup {
@@ -221,7 +224,7 @@ export function createFactIndex(
     const match = ranking.ranked.find((entry) => entry.fact === part.fact) ?? ranking.ranked[0];
     // "What click rate do competitors get?": words no fact has outweigh what the found one holds.
     if (part.status === 'found' && (ranking.novel || ranking.unknown > (match?.held ?? 0)))
-      part.nearby = true;
+      part.nearby = 'words';
     return part.fact ? { part, text, ranking, match } : { part, text, ranking };
   };
   const decided = ({ text, ranking, part }: Resolved): Decided => ({ text, ranking, ...part });

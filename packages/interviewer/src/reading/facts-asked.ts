@@ -87,10 +87,12 @@ export function factsAsked(
 
 /**
  * A fact found for the part, and not merely near the candidate's own assumption: "let's say we
- * support scheduled orders, ok?" is not corrected by the nearest fact.
+ * support scheduled orders, ok?" is not corrected by the nearest fact. An assumption reading like
+ * the questions a case leaves open is not enough to keep the fact back: the classifier learnt that
+ * from questions, and "I'll assume 20k orders a day per city, fair?" is settled by the case's volume.
  */
 const settles = (part: FactPart) =>
-  part.status === 'found' && !(part.nearby && assumptionPutUp(part.question) !== null);
+  part.status === 'found' && !(part.nearby === 'words' && assumptionPutUp(part.question) !== null);
 
 /** Answered by the whole message's reading, or an aside about the interview beside a question. */
 function answeredOrAside(part: FactPart, foundInWhole: readonly FactPart[]): boolean {

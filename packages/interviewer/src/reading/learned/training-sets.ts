@@ -72,6 +72,8 @@ export const UNSEEN_SETS = [
   'blind26',
   'dev27',
   'blind27',
+  'dev28',
+  'blind28',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
