@@ -112,7 +112,7 @@ export const LINES = {
   factNearby: [
     "I don't have exactly that; the closest I can give you:",
     'Not that precisely, but here is what the case says nearby:',
-    "I don't have that figure. What I do have:",
+    "The case doesn't put it quite that way; what it does say:",
   ],
   /** The message was English words that did not make sense ("Tthe fe", "framing"): rephrase. */
   unclearAsk: [
@@ -202,6 +202,8 @@ export const LINES = {
   ],
   /** Before the time left, to a question about the clock: it is answered, not put off. */
   redirectTime: ['Good to keep an eye on it.', 'Sure.'],
+  /** Before the time left, to "can I think out loud for a second?": yes, without putting it off. */
+  redirectPermission: ['Sure, go ahead.', 'Of course, take a moment.'],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
   /** `{left}` ("about 3 minutes", "less than a minute") left on `{title}`. */

@@ -308,6 +308,28 @@ describe('other moves', () => {
     );
     expect(reply.text).toMatch(/3 minutes/);
     expect(reply.text).not.toMatch(/after the interview|can wait/i);
+    // Pace is the clock too, however it is asked; it is not a question about the score.
+    for (const text of ['How am I doing on time? Should I speed up?', 'Sorry, am I going too slowly?']) {
+      const pace = voiceOffline(
+        request(
+          { kind: 'redirect', reason: 'meta', stepRemainingMs: 180_000 },
+          { transcript: [{ role: 'candidate', text }] },
+        ),
+      );
+      expect(pace.text).toMatch(/3 minutes/);
+      expect(pace.text).not.toMatch(/rubric|score|after the interview|can wait/i);
+    }
+  });
+
+  it('gives leave asked for ("can I think out loud for a second?") instead of putting it off', () => {
+    const asked: TranscriptLine[] = [
+      { role: 'candidate', text: "I'm torn between the two. Can I think out loud for a second?" },
+    ];
+    const reply = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 180_000 }, { transcript: asked }),
+    );
+    expect(reply.text).toMatch(/^(?:Sure, go ahead|Of course, take a moment)\./);
+    expect(reply.text).not.toMatch(/after the interview|can wait/i);
   });
 
   it('names the step when moving on, and wraps up by reason', () => {

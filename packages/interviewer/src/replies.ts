@@ -218,7 +218,10 @@ const ABOUT_GRADING =
   /\b(?:rubric|scor\w*|grad\w*|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
 /** Words of a question about the clock. */
 const ABOUT_TIME =
-  /\b(?:time (?:left|remaining|do we have|is left)|how (?:much|long) (?:time|longer)|minutes? (?:left|remaining)|how long (?:do|have) we (?:got|have)|am i (?:over|out of) time|running (?:out of|low on) time)\b/i;
+  /\b(?:time (?:left|remaining|do we have|is left)|how (?:much|long) (?:time|longer)|minutes? (?:left|remaining)|how long (?:do|have) we (?:got|have)|am i (?:over|out of) time|running (?:out of|low on) time|(?:doing|am i|are we) (?:on|for) time|speed up|(?:going|moving|too) (?:too )?slow(?:ly)?|the pace|(?:on|behind|ahead of) schedule)\b/i;
+/** "Can I think out loud for a second?": leave asked for, which is given. */
+const ASKS_LEAVE =
+  /\b(?:can|could|may) i\b[^.?!]{0,20}\b(?:think (?:out loud|aloud)|take (?:a|a few) (?:moment|second|sec|minute|breath)s?|pause|jot|sketch|draw)\b|\b(?:mind if|is it ok(?:ay)? if) i\b/i;
 /** Words of a question about the interviewer itself. */
 const ABOUT_INTERVIEWER =
   /\b(?:are you|who (?:made|built|wrote|created)|you (?:a|an) (?:ai|bot|human|person|robot|llm|model))\b|\b(?:ai|bot|robot|llm|gpt|human)\b/i;
@@ -227,6 +230,7 @@ const ABOUT_INTERVIEWER =
 function metaPool(voice: ReplyVoice): readonly string[] {
   // "how much time do we have left?": the time is the answer, said next; nothing is put off.
   if (ABOUT_TIME.test(voice.said)) return voice.lines.redirectTime;
+  if (ASKS_LEAVE.test(voice.said)) return voice.lines.redirectPermission;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;

@@ -29,7 +29,7 @@ const CONFIRM_TAG = `(?:${[
   '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',
   '(?:can|could) (?:we|i) (?:work|live|go) with (?:that|this)',
   'is (?:that|this|it) (?:the |a )?(?:right|correct|reasonable|good) (?:ballpark|range|order of magnitude|number|estimate|figure)',
-  'is (?:that|this|it) (?:close|near|in line|roughly right|in the right (?:range|ballpark))(?: (?:to|with) (?:your|the) (?:numbers?|figures?|data))?',
+  'is (?:that|this|it) (?:close|near|in line|(?:roughly|about|more or less|approximately) right|in the right (?:range|ballpark))(?: (?:to|with) (?:your|the) (?:numbers?|figures?|data))?',
   String.raw`is (?:that|this|it) (?:ok|okay|fine|reasonable|right) (?:as|for) (?:the |a )?[\w -]{1,20}`,
 ].join('|')})(?: (?:to|for|with) you)?`;
 const CONFIRM_TAG_SENTENCE = new RegExp(

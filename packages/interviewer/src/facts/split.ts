@@ -217,7 +217,15 @@ const TOPIC_LEAD =
 const ASKED_AFTER_COMMA =
   /[,;:—–]\s*(?:(?:so|and|but|like)\s+)?(?:what|how|who|when|where)(?:'s|'re| (?:is|are|was|were|do|does|did|can|could|would|will|should|many|much|long|often|big|fast|soon))\b/i;
 
+/**
+ * "any signal at all goes straight to the safety queue", "any answer citing a restricted doc should
+ * be zero": "any" opening a subject with its verb is the candidate's rule, not "any limits?".
+ */
+const ANY_AS_SUBJECT =
+  /^any\s+(?:(?!(?:we|you|they|i|that|which|who|there)\b)[\w'-]+\s+){1,5}(?:goes|go|gets|is|should|must|will|triggers?|counts?|means|becomes|has to|stays?|ends up)\b/i;
+
 function looksAsked(raw: string, stripped: string): boolean {
+  if (ANY_AS_SUBJECT.test(stripped)) return false;
   return QUESTION_START.test(stripped) || ASKING.test(raw) || ASKED_AFTER_COMMA.test(raw);
 }
 

@@ -56,8 +56,8 @@ const META = anyOf([
 const PROCESS = anyOf([
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins|longer)(?: (?:do|did|have|are|is|will) (?:we|i|you)| (?:is|are)(?: there)?)?(?: (?:still|already|got|have|left|remaining|remains?|used|spent|been|gone|over|to go))*(?: so far| in total| here)?[\s?.!]*$/i,
   /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
-  // "How long do we have left?", not "how long do we keep logs?".
-  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?[\s?.!]*$/i,
+  // "How long do we have left?", "how long do we have in total?", not "how long do we keep logs?".
+  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?(?: (?:in total|total|overall|altogether|all together|for (?:this|the whole thing|the (?:whole )?(?:interview|session|mock))))?[\s?.!]*$/i,
   /\bhow long (?:until|till|before) (?:we|the (?:interview|session)|this)\b[^.?!]{0,10}\b(?:wrap|finish|end|stop|done|over)\b|\bare we (?:almost |nearly |close to )?(?:done|finished|at time|out of time|halfway)\b|\bwhen (?:do|will|does) (?:we|this|the interview|the session) (?:finish|end|stop|wrap up)\b|\bhow far (?:along|through|in) are we\b/i,
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
   /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|(?<!\ba )\brubrics?\b(?![- ]based)|\bper (?:section|step|stage)\b/i,

@@ -117,6 +117,10 @@ const GUIDANCE = anyOf([
   // A gap in what the candidate said: "what am I not seeing?", "is there an angle I haven't considered?"
   /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|missed|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
   /\bwhat (?:are we|else are we) missing\b/i,
+  // The usual way, asked in the passive: "how is answer faithfulness usually evaluated in systems like this?"
+  /\bhow (?:is|are) [^?]{1,40}? (?:usually|typically|normally|commonly|generally) (?:done|evaluated|measured|handled|solved|built|designed|approached|model+ed|framed|tested|monitored|served|labell?ed|tackled)\b/i,
+  // "anything else you'd watch?": what else the part needs, asked of the interviewer.
+  /\banything else\b[^.?!]{0,10}\b(?:you'?d|you would|you want|i should|we should)\b/i,
   /\bwhere to (?:start|begin|go from here)\b/i,
   /\bwhat(?:'s| is) the (?:trick|catch|key|secret|insight|gotcha|twist)\b (?:to|for|in) (?:this|it|this one|the (?:problem|question|step|part))\b|\byou\b[^.?!]{0,15}\b(?:hop|want|expect|wait|look)\w* (?:for )?(?:me to|(?:that )?i'?ll|(?:that )?i (?:will|would|should|mention|say|cover))\b/i,
   new RegExp(String.raw`\b(?:what|which)\b[^.?!]{0,40}\bfor me to ${ACTIVITY}`, 'i'),
@@ -165,3 +169,12 @@ const GUIDANCE = anyOf([
 /** A sentence that asks for help: a help noun wanted, or (when it asks at all) guidance. */
 export const isHint = (sentence: string, asks: boolean) =>
   HELP.test(sentence) || (asks && GUIDANCE.test(sentence));
+
+/**
+ * Whether the part is covered, asked alone: "is that enough for data?", "does that cover it?",
+ * "is this enough?". Beside an answer it only closes it (patterns.ts, CHECK_IN_GENERAL); alone,
+ * the candidate wants to know what is still open, which a hint answers.
+ */
+const COVERAGE_ASKED =
+  /^(?:(?:so|ok|okay|and|hmm+|um+)[,\s]+)*(?:(?:is|was) (?:that|this|it) enough(?: (?:for (?:the )?(?:requirements|scope|framing|data|features|model(?:ing)?|evaluation|eval|serving|monitoring|this (?:part|step|section|stage)|now|here)|to (?:move on|go on|continue)))?|(?:does|did) (?:that|this) cover (?:it|everything|enough|the (?:part|step|basics))|(?:have i|did i) (?:covered|cover|said|done) enough(?: (?:here|for (?:this|now)))?)\s*\?\W*$/i;
+export const asksCoverage = (sentence: string) => COVERAGE_ASKED.test(sentence.trim());

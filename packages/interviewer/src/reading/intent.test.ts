@@ -716,3 +716,50 @@ describe('readIntent: advice asked, tangents, boxes to tick and plain ends', () 
     expect(intentOf(text)).toBe(intent);
   });
 });
+
+describe('readIntent: what the played sessions of the twentieth session showed', () => {
+  it.each([
+    // A terse act of the design put as a question, also after a remark: a proposal.
+    ['Images are huge though. Tile them?', 'tentative'],
+    ['Night images too. Split by capture drive?', 'tentative'],
+    ['Use user blur reports as hard examples?', 'tentative'],
+    [
+      'Could the old helpdesk tickets be the eval set? They already have a question and an answer.',
+      'tentative',
+    ],
+    [
+      "No-show rate on registrations from recommendations, maybe, to check we're not pushing low-intent sign-ups?",
+      'tentative',
+    ],
+    // The candidate's own measure or rule, stated without a question mark.
+    ['Track user blur reports per million images.', 'answer'],
+    [
+      "Self-harm: any signal at all goes straight to the safety team's queue, no waiting for batches.",
+      'answer',
+    ],
+    // Whether the part is covered, or what is still open, asked: a hint answers it.
+    ['Is that enough for data?', 'hint'],
+    ['Does that cover it?', 'hint'],
+    ["Anything else you'd watch?", 'hint'],
+    ["that's it, anything I missed?", 'hint'],
+    ['think thats it, lmk if i missed smth', 'hint'],
+    ['How is answer faithfulness usually evaluated in systems like this?', 'hint'],
+    [
+      'Sorry, before I start, how long do we have in total? I want to leave enough time for the rest.',
+      'meta',
+    ],
+    ["count the evaluation part as answered, I'm short on time", 'steer'],
+    // A guess of a case figure put up for a check asks for the case's figure.
+    ["I'd guess around 2 million orders a day overall, is that about right?", 'facts'],
+  ])('"%s" -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('reads "And organizer retention..." trailing off as thinking aloud, not a second question', () => {
+    const reading = readIntent(
+      'Oh interesting, so registrations per weekly active user. And organizer retention... I guess that means we cannot just show the same big events to everyone?',
+    );
+    expect(reading.intent).toBe('tentative');
+    expect(reading.questions).toEqual([]);
+  });
+});

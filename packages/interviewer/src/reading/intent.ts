@@ -3,6 +3,7 @@ import { putsUpFigure } from '../facts/checks.ts';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
+import { asksCoverage } from './help-asked.ts';
 import { readInReply } from './in-reply.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
@@ -129,6 +130,9 @@ const SHORT_REPLY =
 const NEXT_TOPIC =
   /^(?:(?:how|what|where|which) (?:we|i)\b[^.?!]{0,50}|let'?s (?:do|talk about|go (?:to|into)|cover|move (?:on )?to|get (?:to|into)|look at|turn to) (?:the )?[\w' -]{2,30})$/i;
 
+/** A sentence about what was just said: "This changes the training a lot.", "that matters here". */
+const POINTS_BACK = /^(?:this|that|it|these|those)\b/i;
+
 /** A part of the interview named alone: "Model.", "eval", "ok, serving". */
 const BARE_PART =
   /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
@@ -145,7 +149,14 @@ const NOTE_LABEL = /^\W*(?:stop|end|finish|quit|exit|close|abort)\s*[:=]\s*\S/i;
 function requestOf(sentence: string, core: string, clauses: string[]): Request | null {
   const unlabelled = NOTE_LABEL.test(core) ? clauses.slice(1) : clauses;
   if (unlabelled.some(isStop)) return 'stop';
-  if (clauses.some(isMoveOn)) return 'move-on';
+  if (clauses.some(isMoveOn)) {
+    // "that's it, anything I missed?", "I think that's it, let me know if I missed something": what
+    // is still open is asked before going on.
+    const gapAsked = clauses.some(
+      (clause) => !isMoveOn(clause) && asideOf(clause, asks(sentence, clause)) === 'hint',
+    );
+    return gapAsked ? 'hint' : 'move-on';
+  }
   const topic = withoutTangent(core);
   // "Can you help me debug this pandas error at work?" asks for help, but not with the interview.
   if (isOutsideTask(topic) || isPersonalMatter(topic)) return 'off-topic';
@@ -398,9 +409,13 @@ export function readIntentByRules(text: string): IntentReading {
   const asks = (index: number) => (read[index]?.facts.length ?? 0) > 0;
   // "1) time budget for the home module 2) what we log about user interactions": in a numbered list
   // with an ask in it, every item the candidate does not speak as their design is asked too.
+  // ("...or similar style is also okay? This change very much the training." points back at the
+  // question: a sentence opened by "this" or "that" names no subject of its own.)
   const namedBeside = (sentence: string, index: number) =>
     !asks(index) &&
-    ((isBareTopic(stripFiller(sentence)) && (asks(index - 1) || asks(index + 1))) ||
+    ((isBareTopic(stripFiller(sentence)) &&
+      !POINTS_BACK.test(stripFiller(sentence)) &&
+      (asks(index - 1) || asks(index + 1))) ||
       (numbered && !hasDesignVoice(sentence)));
   const askedIn = sentences.filter((sentence, index) => asks(index) || namedBeside(sentence, index));
   const tentative = read.reduce((sum, sentence) => sum + sentence.tentative, 0);
@@ -456,5 +471,7 @@ export function readIntentByRules(text: string): IntentReading {
   // "is that right?" alone: the idea before it is put up for a verdict, which is the candidate's to give.
   if (sentences.some((sentence) => asksVerdict(stripFiller(sentence))))
     return reading('tentative', 'asks-verdict');
+  // "Is that enough for data?" alone: what is still open, asked.
+  if (sentences.some(asksCoverage)) return reading('hint', 'asks-coverage');
   return reading('unclear', 'nothing-said');
 }

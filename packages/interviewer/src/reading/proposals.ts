@@ -73,6 +73,11 @@ export const PROPOSAL_QUESTION = anyOf([
   /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.
   /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80}\b(?:maybe|perhaps|possibly|i guess|i suppose)\W*$/i,
+  // "No-show rate on those, maybe, to check we're not pushing low-intent sign-ups?": the hedge, then
+  // what the idea is for.
+  /^(?!(?:is|are|do|does|did|can|could|will|would|should|what|how|when|where|which|who|why|any)\b)[^?]{3,80},\s*(?:maybe|perhaps|possibly)\s*,?\s+(?:to|so (?:that|we)|in order to)\b[^?]*\?*\s*$/i,
+  // "Could the old helpdesk tickets be the eval set?": a resource given a role in the design.
+  /^(?:could|should|would|can|might) (?:the |our |those |these )?[^?]{1,40}\bbe (?:the|our|an?|used as(?: the| an?)?) (?:[\w-]+ )?(?:eval(?:uation)? set|test set|training (?:set|data)|holdout|labels?|ground truth|baseline|positives?|negatives?|target|seed set|gold set)\b/i,
   /^(?:could|should|would|can) (?:the|our|we|each) [^?]{0,40}\bbe (?:prioriti[sz]ed|ranked|re-?ranked|sorted|ordered|weighted|scored|filtered|split|sampled|cached|sharded|batched|bucketed|deduplicated|precomputed|routed|blended|calibrated)\b/i,
 ]);
 

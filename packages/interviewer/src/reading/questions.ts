@@ -277,7 +277,7 @@ const STRICT_WORDS = 20;
 
 /** Requests to the interviewer: "any thoughts on...", "can you...", "please...". */
 const REQUESTING =
-  /^(?:any|some|please|tell me|(?:can|could|would|will) you|i'?d (?:appreciate|love|like)|i (?:could use|need|want)|would you mind)\b/i;
+  /^(?:any|some|please|tell me|let me know|(?:can|could|would|will) you|i'?d (?:appreciate|love|like)|i (?:could use|need|want)|would you mind)\b/i;
 
 /**
  * Whether a sentence (filler stripped) asks something. Without "?" it asks in a message that uses
@@ -294,7 +294,10 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   if (marks === 'marked') {
     // "Peak QPS? and the p99 limit", "...? also total doc count": a follow-on naming a subject.
     const subject = stripped.replace(/[\s,]*\b(?:too|please|as well|thanks)\b[\s.!]*$/i, '');
-    if (FOLLOW_ON.test(sentence.trim()) && (opensQuestion(stripped) || isBareTopic(subject))) return true;
+    // "And organizer retention..." trails off, thinking over what was said, not asking.
+    const trailsOff = /(?:\.\.\.|…)\s*$/.test(sentence) && !opensQuestion(stripped);
+    if (FOLLOW_ON.test(sentence.trim()) && !trailsOff && (opensQuestion(stripped) || isBareTopic(subject)))
+      return true;
     const plain = STRICT_ASK.test(stripped) || INVERTED.test(stripped);
     return plain && (FOLLOW_ON.test(sentence) || wordCount(stripped) <= MARKED_WORDS);
   }
@@ -312,7 +315,15 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   // rates, qps" to monitor), not asks.
   // "online A/B on acceptance rate and accepted characters per user": figures the candidate's own
   // test or dashboard measures, not asks.
-  if (marks === 'short-unmarked' && !DESIGN_LEAD.test(stripped) && namesFigures(stripped, UNMARKED_FIGURES))
+  // "Track user blur reports per million images": a verb of the design opens the candidate's own
+  // measure ("ranking budget in ms" opens with a noun).
+  const ordered = opensWithDesignVerb(stripped) && !/^\w+ing\b/i.test(stripped);
+  if (
+    marks === 'short-unmarked' &&
+    !DESIGN_LEAD.test(stripped) &&
+    !ordered &&
+    namesFigures(stripped, UNMARKED_FIGURES)
+  )
     return true;
   if (marks === 'long-unmarked') return STRICT_ASK.test(stripped) && wordCount(stripped) <= STRICT_WORDS;
   // "I'd frame it as classification: will the user click?" explains the design, it does not ask.

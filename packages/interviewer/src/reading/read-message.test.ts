@@ -442,3 +442,16 @@ describe("the team's own claim with a tag", () => {
     expect(read.intent).toBe('tentative');
   });
 });
+
+describe('a remark after a question that points back at it', () => {
+  it('is not read as a subject asked beside the question', () => {
+    const read = readFirst(
+      'visual-search',
+      'framing',
+      "For 'similar', we mean exact same product, or similar style is also okay? This change very much the training.",
+    );
+    expect(read.intent).toBe('facts');
+    // "training" is in the privacy fact; the remark asks nothing about it.
+    expect(read.facts.found).toEqual([]);
+  });
+});

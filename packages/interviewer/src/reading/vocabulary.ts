@@ -31,10 +31,11 @@ const CASE_ANCHOR =
 /**
  * Verbs of building a model, whatever their object: "calibrate", "chunk", "dedup", "shard". Verbs
  * that also name what the product must do ("support", "filter", "remove", "label", "serve") are
- * left out: "do we need to remove personal data?" asks a requirement.
+ * left out: "do we need to remove personal data?" asks a requirement. "Use X as Y" proposes a role
+ * for X ("use blur reports as hard examples?"); a bare "use X?" may ask what is allowed.
  */
 const DESIGN_VERB =
-  /^(?:(?:just|also|first|then|really|still|maybe|even|actually|every (?:minute|hour|day|night|week)|each (?:minute|hour|day|night|week)|nightly|hourly|daily) )*(?:watch\b(?! time)|monitor|measure\b|track\b|alert on|(?:pre|re)?compute (?!budget|cost|capacity|limit)|store (?:the|them|it|prices|scores|features|embeddings|results)|(?:re)?calibrat|(?:re)?balanc|break (?:it |this |the \w+ )?(?:down|up|into)|decompos|cap\b|capping|boost|demot|penali[sz]|diversif|interleav|(?:re|pre)?train|fine-?tun|distil|de-?dup|chunk|split|tokeni[sz]|embed|cluster|bucket|bin(?:s|ning|ned)?\b|normali[sz]|standardi[sz]|(?:down|up|over|under|sub|re)?sampl|re-?weight|weight|imput|encod|one-hot|hash|shard|partition|cach|pre-?comput|index|re-?rank|rank|threshold|ensembl|stack|blend|quanti[sz]|prun|augment|featuri[sz]|backfill|fall ?back to|default to|roll ?back to|a\/b test|ab test|(?:cross-?)?validat|evaluat|regulari[sz]|smooth|tun(?:e|ing)\b|optimi[sz]|predict|classif|segment|retriev|mine\b|mining|discreti[sz]|clip|truncat|mask|aggregat|treat\b|frame\b|formulat|log-transform|model(?:s|ing|ling)?\b|worry about (?:\w+ing|the \w+ing)|bother with)/i;
+  /^(?:(?:just|also|first|then|really|still|maybe|even|actually|every (?:minute|hour|day|night|week)|each (?:minute|hour|day|night|week)|nightly|hourly|daily) )*(?:watch\b(?! time)|monitor|measure\b|track\b|alert on|(?:pre|re)?compute (?!budget|cost|capacity|limit)|store (?:the|them|it|prices|scores|features|embeddings|results)|(?:re)?calibrat|(?:re)?balanc|break (?:it |this |the \w+ )?(?:down|up|into)|decompos|cap\b|capping|boost|demot|penali[sz]|diversif|interleav|(?:re|pre)?train|fine-?tun|distil|de-?dup|chunk|split|tokeni[sz]|embed|cluster|bucket|bin(?:s|ning|ned)?\b|normali[sz]|standardi[sz]|(?:down|up|over|under|sub|re)?sampl|re-?weight|weight|imput|encod|one-hot|hash|shard|partition|cach|pre-?comput|index|re-?rank|rank|threshold|ensembl|stack|blend|quanti[sz]|prun|augment|featuri[sz]|backfill|fall ?back to|default to|roll ?back to|a\/b test|ab test|(?:cross-?)?validat|evaluat|regulari[sz]|smooth|tun(?:e|ing)\b|optimi[sz]|predict|classif|segment|retriev|mine\b|mining|discreti[sz]|clip|truncat|mask|aggregat|treat\b|frame\b|formulat|log-transform|model(?:s|ing|ling)?\b|worry about (?:\w+ing|the \w+ing)|bother with|til(?:e|ing)\b|crop\b|cropping|resiz|downscal|upscal|use [^?]{1,40}? as (?:an? |the )?(?:\w+ )?(?:labels?|negatives?|positives?|examples?|features?|signals?|targets?|ground truth|training data|weak)|hold (?:out|back) )/i;
 
 export const hasDesignWord = (text: string) => DESIGN_WORD.test(text);
 /** Opens with a verb of building a model: "calibrate the scores", "dedup listings". */
@@ -127,6 +128,9 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w'-])b\/c(?![\w'-])/gi, 'because'],
   [/(?<![\w'-])wanna(?![\w'-])/gi, 'want to'],
   [/(?<![\w'-])ppl(?![\w'-])/gi, 'people'],
+  [/(?<![\w'-])lmk(?![\w'-])/gi, 'let me know'],
+  [/(?<![\w'-])(?:smth|sth|somethin)(?![\w'-])/gi, 'something'],
+  [/(?<![\w'-])(?:pls|plz)(?![\w'-])/gi, 'please'],
   // Plurals clipped in chat: "how many docs", "how many devs use it".
   [/(?<![\w'-])docs(?![\w'-])/gi, 'documents'],
   [/(?<![\w'-])devs(?![\w'-])/gi, 'developers'],

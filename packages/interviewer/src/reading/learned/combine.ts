@@ -8,7 +8,7 @@ import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { assumptionPutUp, headsOwnList } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
-import { hasDesignWord, hasDomainWord, opensWithDesignVerb } from '../vocabulary.ts';
+import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
 /**
@@ -91,6 +91,13 @@ const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
 /** Help asked for outright. */
 const HELP_ASKED =
   /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
+
+/** After the interview: the report, feedback, "at the end". */
+const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the|this)|later)\b/i;
+
+/** "lmk if i missed smth", "anything I missed?": a gap in the candidate's answer asked about. */
+const GAP_ASKED =
+  /\b(?:if|whether|what|anything|something) (?:else )?(?:i'?ve |i (?:have )?|i'?m )?(?:missed|missing|left out|forgot|overlooked)\b/i;
 
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
@@ -254,6 +261,15 @@ export function withLearnedReading(
     (HELP_ASKED.test(text) || asksDesignAdvice(text))
   )
     return byRules;
+  // "think thats it, lmk if i missed smth": a gap asked about now is not a question about the
+  // interview ("will the report show what I missed?" is one).
+  if (
+    byRules.intent === 'hint' &&
+    learned.intent === 'meta' &&
+    GAP_ASKED.test(spellOut(text)) &&
+    !LATER.test(text)
+  )
+    return byRules;
   if (learned.intent !== 'facts') {
     return { ...byRules, intent: learned.intent, reason: `learned-over-${byRules.reason}` };
   }
@@ -265,10 +281,13 @@ export function withLearnedReading(
   // "watch revenue and trips?", "is there a problem with that since they share drivers?", "do we just
   // add up the stages?": an act of the design put up, a doubt about the idea just given, or a
   // proposal put as a question asks nothing of the case.
+  // So does such an act asked after a remark: "Images are huge though. Tile them?".
   const opening = text.trim();
   if (
     byRules.intent === 'tentative' &&
-    ((opensWithDesignVerb(opening) && !putAsQuestion) || PROPOSAL_QUESTION.test(opening))
+    ((opensWithDesignVerb(opening) && !putAsQuestion) ||
+      PROPOSAL_QUESTION.test(opening) ||
+      sentences.some((sentence) => sentence.trim().endsWith('?') && opensWithDesignVerb(sentence.trim())))
   )
     return byRules;
   // "events expire fast though so we can't learn per-event embeddings well, right?": the team's own

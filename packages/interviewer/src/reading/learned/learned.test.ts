@@ -83,6 +83,18 @@ describe('the learned reader beside the rules', () => {
     ).toBe('steer');
   });
 
+  it('keeps a gap asked about now a request for help, and what the report will show a question about it', () => {
+    const now = 'think thats it for zorblat, lmk if i missed smth';
+    expect(readIntentByRules(now).intent).toBe('hint');
+    expect(withLearnedReading(now, readIntentByRules(now), { model: modelSaying('meta', 0.99) }).intent).toBe(
+      'hint',
+    );
+    const later = 'will you tell me at the end what I missed on zorblat?';
+    expect(
+      withLearnedReading(later, readIntentByRules(later), { model: modelSaying('meta', 0.99) }).intent,
+    ).toBe('meta');
+  });
+
   it('never calls a choice made in the first person stuck or a request for help', () => {
     expect(rules.intent).toBe('answer');
     for (const intent of ['stuck', 'hint'] as const) {
