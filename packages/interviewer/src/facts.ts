@@ -87,7 +87,8 @@ export interface FactSearchOptions {
   classifierRescues?: number;
   /**
    * How much of the classifier's probability the "none" label must take for a found fact to be
-   * given as only the closest the case has (above 1: never).
+   * given as only the closest the case has, and for two about equally fitting facts not to be
+   * offered as a choice (above 1: never).
    */
   nearbyAbove?: number;
   /** ...when the question names something the case never mentions (above 1: never). */

@@ -136,7 +136,7 @@ const CASE_ASK_WORDS = 4;
 
 /** Opens like a question about what exists or holds in the case. */
 const CASE_ASK =
-  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|how (?:many|much|often|long|fast|big)|(?:is|are) (?:a|an|the|any)\b(?=[^?]{0,40}\b(?:available|accessible|in place|provided)\b))\b/i;
+  /^(?:any|is there|are there|(?:is it|are they)(?! (?:ok|okay|fine|alright|acceptable|reasonable|allowed|possible|a good|a bad|bad|wrong|worth|better|enough|too)\b)|has (?:that|this|it|anyone|anything)|have (?:we|they|you) (?:got|seen|tried|logged|kept|collected)|do (?:we|they) (?:have|log|keep|store|know|collect|see|track|record|receive|own)|do (?:users|people|customers|riders|drivers|sellers|buyers|hosts|guests|members|viewers|advertisers)|does (?:the|it)|what(?:'s| is| are)? (?:share|fraction|percent(?:age)?|portion|rate|number|count)|what (?:kinds?|types?|sorts?|mix) of \w+ (?:do|does|are|is) (?:people|users|customers|shoppers|viewers|members|riders|drivers|sellers|buyers|hosts|guests|we)\b|how (?:many|much|often|long|fast|big)|(?:is|are) (?:a|an|the|any)\b(?=[^?]{0,40}\b(?:available|accessible|in place|provided)\b))\b/i;
 
 /** The items of a numbered list of bare subjects ("1) X 2) Y"), or none. */
 function listedSubjects(text: string): string[] {

@@ -749,6 +749,11 @@ describe('readIntent: what the played sessions of the twentieth session showed',
       'meta',
     ],
     ["count the evaluation part as answered, I'm short on time", 'steer'],
+    // The candidate's own checks under a heading in their design voice, put as questions.
+    [
+      "I'd also watch for side effects: are people watching less overall from search, are results slower?",
+      'answer',
+    ],
     // A guess of a case figure put up for a check asks for the case's figure.
     ["I'd guess around 2 million orders a day overall, is that about right?", 'facts'],
   ])('"%s" -> %s', (text, intent) => {

@@ -24,6 +24,7 @@ import {
   classifyQuestion,
   headsOwnList,
   isQuestion,
+  listsOwnChecks,
   opensQuestion,
   type QuestionMarks,
   supposesGiven,
@@ -195,6 +196,9 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ request: 'move-on', closes: true });
   // "Useful hints: how busy the kitchen is, ...": the candidate's own list, whatever its heading says.
   if (headsOwnList(core)) return said({ content: wordCount(core) });
+  // "I'd also watch for side effects: are people watching less, are results slower?": the
+  // candidate's own checks, put as the questions they would ask of the system.
+  if (listsOwnChecks(core)) return said({ content: wordCount(core) });
   const clauses = splitClauses(core);
   const request = requestOf(sentence, core, clauses);
   if (request) {

@@ -495,3 +495,13 @@ export function classifyQuestion(part: string): QuestionKind {
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
+
+/** "I'd watch for side effects: ...", "we'd check two things: ...": the candidate's checks, listed. */
+const OWN_CHECKS =
+  /^(?:(?:and|also|so|then|plus)[,\s]+)?(?:i'?d|i would|we'?d|we would|i'?ll|we'?ll|i will|we will|i want to|we want to)\s+(?:also\s+)?(?:watch|check|monitor|track|look at|measure|alert on|keep an eye on|verify|test)\b[^:?]{0,40}:\s*\S/i;
+
+/**
+ * Whether a sentence (filler stripped) lists the candidate's own checks after a heading in their
+ * design voice, however they put them ("are people watching less, are results slower?").
+ */
+export const listsOwnChecks = (sentence: string) => OWN_CHECKS.test(sentence);

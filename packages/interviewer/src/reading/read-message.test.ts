@@ -455,3 +455,28 @@ describe('a remark after a question that points back at it', () => {
     expect(read.facts.found).toEqual([]);
   });
 });
+
+describe('a question the case leaves open that shares a word with two facts', () => {
+  it('is said to be open, not answered with "which do you mean"', () => {
+    const read = readFirst(
+      'search-ranking',
+      'serving',
+      "What's the hardware for serving, CPU only or do we have GPUs?",
+    );
+    expect(read.intent).toBe('facts');
+    expect(read.facts.ambiguous).toEqual([]);
+    expect(read.facts.found).toEqual([]);
+  });
+});
+
+describe('a question about the mix of what people do, beside the candidate guessing the answer', () => {
+  it('gets the fact, whatever the learned reader hears in the guess', () => {
+    const read = readFirst(
+      'video-search',
+      'requirements',
+      "What kinds of searches do people do? I'd guess some are looking for one particular creator, some want to learn how to do something, and some are just browsing.",
+    );
+    expect(read.intent).toBe('facts');
+    expect(read.facts.found).toEqual(['query-mix']);
+  });
+});

@@ -6,7 +6,7 @@ import type { IntentReading } from '../intent.ts';
 import { isPersonalMatter } from '../outside.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
-import { assumptionPutUp, headsOwnList } from '../questions.ts';
+import { assumptionPutUp, headsOwnList, listsOwnChecks } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
@@ -28,6 +28,10 @@ export const OVERRULE_FINAL_AT = 0.9;
 /** "I'd just go with...", "we would use...": the candidate choosing something for the design. */
 const DESIGN_CHOICE =
   /\b(?:we|i)(?:'d|'ll| would| will| could| should| might)\s+(?:just\s+|probably\s+|still\s+)?(?:go with|use|pick|build|train|start with|choose|add|keep|rank|score|try|split|log|serve|cache|filter|suggest|show|send|read|block|flag)\b/i;
+
+/** "I'm assuming X", "I'll assume X", "assuming X, ...": the candidate's own premise. */
+const ASSUMPTION_STATED =
+  /\b(?:i'?m assuming|i am assuming|i'?ll assume|i will assume|i assume|let'?s assume|assuming)\b/i;
 
 /** The candidate speaking for their own design: "I think", "I'd say", "maybe we", "so we first". */
 const PUT_UP =
@@ -175,6 +179,14 @@ export function withLearnedReading(
   // under a heading, whose "how many" the learned reader hears as asked.
   const sentences = splitSentences(normalize(text));
   if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(sentences)) return byRules;
+  // "I'd also watch for side effects: are people watching less, are results slower?": so are the
+  // candidate's own checks under a heading in their design voice.
+  if (
+    byRules.intent === 'answer' &&
+    learned.intent === 'facts' &&
+    sentences.some((sentence) => listsOwnChecks(stripFiller(sentence)))
+  )
+    return byRules;
   const final = learned.intent === 'stop' || learned.intent === 'move-on';
   // "Let's say 30 days of data. OK?", "so maybe 20 billion auctions a day, does that sound right?": a
   // check on the candidate's assumption about the case, which the learned reader hears as "ok, next"
@@ -243,11 +255,12 @@ export function withLearnedReading(
   )
     return byRules;
   // "Honestly, I'd just go with this: cost is not a concern": a choice made in the first person is
-  // the candidate answering, however unsure the learned reader finds its tone.
+  // the candidate answering, however unsure the learned reader finds its tone. So is an assumption
+  // stated ("I'm assuming driver earnings aren't really my problem here").
   if (
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
-    DESIGN_CHOICE.test(text)
+    (DESIGN_CHOICE.test(text) || ASSUMPTION_STATED.test(text))
   )
     return byRules;
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
