@@ -33,6 +33,10 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('Would you log impressions without clicks as negatives?', 'yes')).toBe('answer');
     expect(inReply('How often would you retrain?', 'weekly?')).toBe('tentative');
     expect(inReply('How often would you retrain?', 'how many labels do we get a day?')).toBe('facts');
+    // A figure of the case the answer needs, asked in two words, is asked, not put up.
+    expect(inReply('How many such cases must you test before you trust it?', 'Rater capacity?')).toBe(
+      'facts',
+    );
   });
 
   it('hears offers that name the next step, or ask to stay, and answers to them', () => {

@@ -1,5 +1,6 @@
 import type { IntentReading } from './intent.ts';
 import { unreadable } from './language.ts';
+import { namesCaseFigure } from './questions.ts';
 
 /**
  * A short reply read by the interviewer's line it answers. "yes" after "Shall we move on?" asks to
@@ -163,11 +164,13 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   // "weekly?" after "How often would you retrain?", "both?" after "Clicks or views as the label?": the
   // candidate's answer, put up for a verdict. The interviewer asks for the design, never for facts,
   // unless it invites questions.
+  // ("Rater capacity?" after "how many cases must you test?" asks the figure the answer needs.)
   if (
     read.intent === 'facts' &&
     text.includes('?') &&
     !INVITES_QUESTIONS.test(last) &&
-    !OWN_QUESTION.test(text)
+    !OWN_QUESTION.test(text) &&
+    !read.questions.every(namesCaseFigure)
   )
     return says('tentative', 'reply-put-up');
   // "what's the typical setup?" after "What model for code completion?": the usual answer asked for.

@@ -754,6 +754,9 @@ describe('readIntent: what the played sessions of the twentieth session showed',
       "I'd also watch for side effects: are people watching less overall from search, are results slower?",
       'answer',
     ],
+    // A terse writer's last word names the next part.
+    ['Adversarial set: injected instructions, card numbers, very long threads. Model.', 'move-on'],
+    ['Watch for automation bias: edit rate dropping while reopens rise. Serving.', 'move-on'],
     // A guess of a case figure put up for a check asks for the case's figure.
     ["I'd guess around 2 million orders a day overall, is that about right?", 'facts'],
   ])('"%s" -> %s', (text, intent) => {

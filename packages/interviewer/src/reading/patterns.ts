@@ -176,7 +176,12 @@ export const isDestination = (clause: string) => DESTINATION.test(clause);
 const ACKNOWLEDGED = /^\s*(?:ok(?:ay)?|alright|all right|right|good|cool|great|fine)\b[\s,.!:-]+\S/i;
 /** "Ok, monitoring.": a bare part of the interview after an acknowledgement (`core`: without it). */
 export const namesNextPart = (sentence: string, core: string) =>
-  ACKNOWLEDGED.test(sentence) && isDestination(core);
+  (ACKNOWLEDGED.test(sentence) && isDestination(core)) ||
+  (/\.\s*$/.test(sentence) && PART_ALONE.test(core.replace(/[.!\s]+$/, '')));
+
+/** "...rubber-stamping. Serving.": a terse writer's last word names the next part, full stop. */
+const PART_ALONE =
+  /^(?:requirements|framing|data|model(?:ing|ling)?|evaluation|eval|serving|deployment|monitoring)$/i;
 export const isStuck = (clause: string) => STUCK.test(clause);
 export const isCheckIn = (sentence: string) =>
   CHECK_IN.test(sentence) || CHECK_IN_GENERAL.test(sentence) || VERDICT_CHECK.test(sentence);

@@ -505,3 +505,9 @@ const OWN_CHECKS =
  * design voice, however they put them ("are people watching less, are results slower?").
  */
 export const listsOwnChecks = (sentence: string) => OWN_CHECKS.test(sentence);
+
+/**
+ * Whether a short ask names a figure of the case ("Rater capacity?", "labelling budget?"): the
+ * candidate needs it to answer, rather than putting up an answer ("weekly?").
+ */
+export const namesCaseFigure = (text: string) => namesFigures(text);
