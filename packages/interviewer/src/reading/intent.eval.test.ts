@@ -212,8 +212,11 @@ const SETS = [
   // other four), two thirds ordinary interview messages, a third near a boundary. The 32 texts the
   // training sets already hold ("no idea", "stop", "next step pls") are left out: kept, they would
   // be taken out of training, which read 0.5-1.8 points fewer of the other unseen sets right.
-  { file: 'dev28', role: 'read', minPerIntent: 10, floor: 0.5 },
-  { file: 'blind28', role: 'unseen', minPerIntent: 10, floor: 0.5 },
+  // First sight, before the session's changes from ten new played sessions: dev28 91.5%, blind28
+  // 91.0%; after them and a few of dev28's misses (rules only; the learned reader unchanged): 93.5%
+  // and 91.0%. Neither is learned from; blind28 is never read.
+  { file: 'dev28', role: 'read', minPerIntent: 10, floor: 0.92 },
+  { file: 'blind28', role: 'unseen', minPerIntent: 10, floor: 0.89 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {
