@@ -165,7 +165,7 @@ export const LINES = {
   /** An idea put up for a verdict, handed back: the candidate decides, the interviewer does not. */
   turnBack: [
     "That's yours to decide. What would you pick, and what would make you change your mind?",
-    'Good thing to settle. What do you think, and how would you check it?',
+    "It's your call here. What would convince you either way?",
     "Talk me through how you'd decide that for this case.",
   ],
   followUpConcern: [
