@@ -215,3 +215,14 @@ describe('splitMessage', () => {
     ]);
   });
 });
+
+describe('a heading that names what the question after it asks about', () => {
+  it('stays with a question that names no subject of its own', () => {
+    expect(splitMessage('Serving cost: is there a cap relative to today?').map((part) => part.text)).toEqual([
+      'Serving cost: is there a cap relative to today?',
+    ]);
+    expect(splitMessage('Quick q: is there a GPU budget?').map((part) => part.text)).toEqual([
+      'is there a GPU budget?',
+    ]);
+  });
+});

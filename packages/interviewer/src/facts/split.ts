@@ -40,11 +40,19 @@ const COLON_LEAD = /^[^:?!.]{1,40}:\s+/;
 function dropSelfLead(text: string): string {
   for (const lead of [SELF_LEAD, COLON_LEAD]) {
     const rest = text.replace(lead, '');
+    // "Serving cost: is there a cap relative to today?": the heading is what the question asks about.
+    if (lead === COLON_LEAD && HEADING_SUBJECT.test(text) && SUBJECTLESS.test(rest)) continue;
     // "I'll assume X, is that fair?" asks about X: the check is no question of its own.
     if (rest !== text && QUESTION_START.test(rest) && !BARE_TAG.test(rest)) return rest;
   }
   return text;
 }
+
+/** A heading of one to three words naming a thing ("Serving cost:"), not a preface ("Quick q:"). */
+const HEADING_SUBJECT =
+  /^(?!(?:quick|one|another|a|first|second|also|next|last|before|ok|okay|so|and|question|q|btw|scale check)\b)[a-z][\w-]*(?: [\w-]+){0,2}:\s/i;
+/** A question that names no subject of its own: "is there a cap?", "any limit?", "what about it?". */
+const SUBJECTLESS = /^(?:is there|are there|any|is it|are they|what about|how about)\b/i;
 
 /** "Also what's the p95?", "Plus the peak QPS.": a sentence that adds an ask to the one before it. */
 export const ADDS_AN_ASK = /^\s*(?:and\s+)?(?:also|plus)\b/i;
