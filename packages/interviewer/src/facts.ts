@@ -32,8 +32,8 @@ export interface FactPart {
   /** The two closest, when ambiguous. */
   options?: Fact[];
   /**
-   * Found, but only the closest fact: 'words' when the question names something no fact holds (a word the case never uses),
-   * 'like-open' when it reads like the questions the case leaves open.
+   * Found, but only the closest fact: 'words' when the question names something no fact holds (a
+   * word the case never uses), 'like-open' when it only reads like the questions the case leaves open.
    */
   nearby?: 'words' | 'like-open';
 }

@@ -17,6 +17,7 @@ import {
   isStop,
   isStuck,
   namesNextPart,
+  namesPartAlone,
 } from './patterns.ts';
 import {
   asks,
@@ -133,10 +134,6 @@ const NEXT_TOPIC =
 
 /** A sentence about what was just said: "This changes the training a lot.", "that matters here". */
 const POINTS_BACK = /^(?:this|that|it|these|those)\b/i;
-
-/** A part of the interview named alone: "Model.", "eval", "ok, serving". */
-const BARE_PART =
-  /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
 
 /** Said after a request to move on: the candidate is getting nowhere with the part they leave. */
 const NO_PROGRESS =
@@ -381,7 +378,7 @@ export function readIntentByRules(text: string): IntentReading {
   if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))
     return reading('answer', 'short-reply', [], true);
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
-  if (BARE_PART.test(normalized)) return reading('move-on', 'move-on-request');
+  if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(unfolded, !normalized.includes('?'));

@@ -175,13 +175,14 @@ export const isDestination = (clause: string) => DESTINATION.test(clause);
 /** "Ok, monitoring.": an acknowledgement opening a sentence. */
 const ACKNOWLEDGED = /^\s*(?:ok(?:ay)?|alright|all right|right|good|cool|great|fine)\b[\s,.!:-]+\S/i;
 /** "Ok, monitoring.": a bare part of the interview after an acknowledgement (`core`: without it). */
+/** "...rubber-stamping. Serving.": so does a terse writer's last word, with a full stop. */
 export const namesNextPart = (sentence: string, core: string) =>
-  (ACKNOWLEDGED.test(sentence) && isDestination(core)) ||
-  (/\.\s*$/.test(sentence) && PART_ALONE.test(core.replace(/[.!\s]+$/, '')));
+  (ACKNOWLEDGED.test(sentence) && isDestination(core)) || (/\.\s*$/.test(sentence) && namesPartAlone(core));
 
-/** "...rubber-stamping. Serving.": a terse writer's last word names the next part, full stop. */
+/** A part of the interview named alone: "Model.", "eval", "ok, serving". */
 const PART_ALONE =
-  /^(?:requirements|framing|data|model(?:ing|ling)?|evaluation|eval|serving|deployment|monitoring)$/i;
+  /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
+export const namesPartAlone = (text: string) => PART_ALONE.test(text);
 export const isStuck = (clause: string) => STUCK.test(clause);
 export const isCheckIn = (sentence: string) =>
   CHECK_IN.test(sentence) || CHECK_IN_GENERAL.test(sentence) || VERDICT_CHECK.test(sentence);

@@ -1,4 +1,4 @@
-import { CONFIRM_TAG_END, putsUpFigure } from '../../facts/checks.ts';
+import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
 import { splitMessage } from '../../facts/split.ts';
 import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
@@ -28,10 +28,6 @@ export const OVERRULE_FINAL_AT = 0.9;
 /** "I'd just go with...", "we would use...": the candidate choosing something for the design. */
 const DESIGN_CHOICE =
   /\b(?:we|i)(?:'d|'ll| would| will| could| should| might)\s+(?:just\s+|probably\s+|still\s+)?(?:go with|use|pick|build|train|start with|choose|add|keep|rank|score|try|split|log|serve|cache|filter|suggest|show|send|read|block|flag)\b/i;
-
-/** "I'm assuming X", "I'll assume X", "assuming X, ...": the candidate's own premise. */
-const ASSUMPTION_STATED =
-  /\b(?:i'?m assuming|i am assuming|i'?ll assume|i will assume|i assume|let'?s assume|assuming)\b/i;
 
 /** The candidate speaking for their own design: "I think", "I'd say", "maybe we", "so we first". */
 const PUT_UP =
@@ -260,7 +256,7 @@ export function withLearnedReading(
   if (
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
-    (DESIGN_CHOICE.test(text) || ASSUMPTION_STATED.test(text))
+    (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text))
   )
     return byRules;
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
