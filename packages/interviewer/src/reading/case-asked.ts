@@ -7,8 +7,8 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
+import { headsOwnList } from './own-lists.ts';
 import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
-import { headsOwnList } from './questions.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
 /** Whether the case's facts confidently answer one of `questions`. */

@@ -9,6 +9,7 @@ import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
 import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from './outside.ts';
+import { headsOwnList, listsOwnChecks } from './own-lists.ts';
 import {
   asksVerdict,
   isCheckIn,
@@ -23,9 +24,7 @@ import {
   asks,
   assumes,
   classifyQuestion,
-  headsOwnList,
   isQuestion,
-  listsOwnChecks,
   opensQuestion,
   type QuestionMarks,
   supposesGiven,

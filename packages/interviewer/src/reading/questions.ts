@@ -5,6 +5,7 @@
  */
 import { CONFIRM_TAG_END, SUPPOSED_IN, SUPPOSING } from '../facts/checks.ts';
 import { isBareTopic } from '../facts/split.ts';
+import { headsOwnList, LIST_LABEL } from './own-lists.ts';
 import { PLAN, PLAN_CLAUSE, PROPOSAL_QUESTION } from './proposals.ts';
 import { stripFiller, wordCount } from './sentences.ts';
 import { hasDesignVoice, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
@@ -228,39 +229,6 @@ const ASKS_LATER =
 const WANT_TO_KNOW = /\b(?:understand|know|check|clarify|confirm|ask)\b/i;
 /** The preface before a question in an unmarked sentence: "I'd frame it as classification" before ": will...". */
 const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
-/** A label the candidate puts over their own list: "online:", "metrics:", "features:". */
-const LIST_LABEL =
-  /^(?:(?:online|offline)(?: metrics?| eval(?:uation)?)?|metrics?|features?|labels?|signals?|monitoring|monitor|dashboards?|alerts?|kpis?|guardrails?|eval(?:uation)?|inputs?|outputs?|(?:[\w-]+ )?(?:health|quality|freshness|coverage|safety|security|reliability|drift|costs?|checks?))\s*:/i;
-/**
- * A heading and a colon before a list: "Useful hints: ...", "Every day, per city: ...". After the
- * colon a measure ("how often we're late"), not a question ("do we have conversion labels").
- */
-const HEADED_LIST =
-  /^[^:?]{3,40}:\s*(?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has|any|what(?:'s| is| are| does| do)|whats|which|who|when|where|why)\b)\S[^?]*$/i;
-/**
- * A heading that announces asks or a request: "quick q:", "numbers I need:", "one more thing:", "to
- * confirm:", "I'm done with this step:".
- */
-const ASK_HEADING =
-  /^[^:]*\b(?:questions?|qs?|asks?|need|needed|(?:want|need|like|wanted|needed) to know|wonder\w*|clarif\w*|curious|confirm\w*|check\w*|things|(?:one|another|last|quick|other) (?:more )?thing|couple|few|help|stuck|done|finished|move|moving|next|stop|end|wrap\w*|before (?:i|we) (?:start|begin|design))\b[^:]*:/i;
-
-/**
- * A sentence with no "?" that heads the candidate's own list: "Useful hints: how busy the kitchen
- * is, how many couriers are free", "Every day, per city: how far off we were".
- */
-export const headsOwnList = (sentence: string) =>
-  !sentence.includes('?') &&
-  HEADED_LIST.test(sentence) &&
-  !ASK_HEADING.test(sentence) &&
-  !FIGURE_HEADING.test(sentence) &&
-  // A list of two or more, or one thing after "is": "The thing we're guessing is: how many minutes...".
-  (/,|\band\b/i.test(sentence.slice(sentence.indexOf(':'))) ||
-    /\b(?:is|are|was|would be|will be)\s*:/i.test(sentence));
-
-/** A heading that names the case's own figures, asked tersely: "Scale: how many daily users". */
-const FIGURE_HEADING =
-  /^(?:(?:the |our )?(?:scale|traffic|volume|size|sizes|latency|budget|constraints?|requirements?|users?|numbers?|data size|throughput|qps|sla))\s*:/i;
-
 /** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
 const DESIGN_LEAD =
   /^(?:(?:online|offline|in production|then|and|plus|also)\b[\s,]*)*(?:(?:an? )?a\/?b(?: test(?:s|ing)?)?|ab test(?:s|ing)?|online|offline|shadow(?: mode)?|canary|interleaving|backtest(?:ing)?)\b/i;
@@ -495,16 +463,6 @@ export function classifyQuestion(part: string): QuestionKind {
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
-
-/** "I'd watch for side effects: ...", "we'd check two things: ...": the candidate's checks, listed. */
-const OWN_CHECKS =
-  /^(?:(?:and|also|so|then|plus)[,\s]+)?(?:i'?d|i would|we'?d|we would|i'?ll|we'?ll|i will|we will|i want to|we want to)\s+(?:also\s+)?(?:watch|check|monitor|track|look at|measure|alert on|keep an eye on|verify|test)\b[^:?]{0,40}:\s*\S/i;
-
-/**
- * Whether a sentence (filler stripped) lists the candidate's own checks after a heading in their
- * design voice, however they put them ("are people watching less, are results slower?").
- */
-export const listsOwnChecks = (sentence: string) => OWN_CHECKS.test(sentence);
 
 /**
  * Whether a short ask names a figure of the case ("Rater capacity?", "labelling budget?"): the
