@@ -24,6 +24,8 @@ export interface OfflineOptions {
   readWorkers: ReadWorkersSetting;
   /** Group the commits of one event-loop turn (the app's default); false commits each alone. */
   groupCommits: boolean;
+  /** With grouped commits: fsync the log off the main thread (the app's default) or in the COMMIT. */
+  syncOffThread?: boolean;
   /**
    * Let a started reading pool warm up before any session answers (an on-demand worker then starts
    * as if the sessions had arrived over a few seconds); default: the sessions answer at once.
@@ -49,6 +51,7 @@ export interface OfflineFigures {
   /** Readings the workers returned over the whole run, warm-up rounds too (0: the main thread read all). */
   pooledTasks: number;
   groupCommits: boolean;
+  syncOffThread: boolean;
   failed: number;
 }
 
@@ -79,6 +82,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
     ...process.env,
     MLSD_READ_WORKERS: String(options.readWorkers),
     MLSD_BENCH_GROUP_COMMITS: options.groupCommits ? '1' : '0',
+    MLSD_BENCH_SYNC_OFF_THREAD: options.syncOffThread === false ? '0' : '1',
     MLSD_BENCH_WARM_BEFORE_ANSWERS: options.warmBeforeAnswers ? '1' : '0',
   });
   const { port } = await server.next<{ type: 'ready'; port: number }>();
@@ -134,6 +138,7 @@ export async function measureOfflineAnswers(options: OfflineOptions): Promise<Of
         : 1,
       pooledTasks: figures.pooledTasks,
       groupCommits: options.groupCommits,
+      syncOffThread: options.groupCommits && options.syncOffThread !== false,
       failed,
     };
   } finally {

@@ -29,7 +29,10 @@ const app = await buildApp({
   groupCommits:
     process.env.MLSD_BENCH_GROUP_COMMITS === '0'
       ? false
-      : { windowMs: Number(process.env.MLSD_BENCH_GROUP_WINDOW_MS ?? 0) },
+      : {
+          windowMs: Number(process.env.MLSD_BENCH_GROUP_WINDOW_MS ?? 0),
+          syncOffThread: process.env.MLSD_BENCH_SYNC_OFF_THREAD !== '0',
+        },
   hardening: {
     restRateLimit: false,
     socketRate: { capacity: 10_000, perSecond: 10_000 },
