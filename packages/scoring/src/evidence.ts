@@ -7,6 +7,7 @@ import { flagsOf } from './flags.ts';
 import { isPlainText, MEANING, meaningCandidates, takesStance } from './meaning.ts';
 import { type Polarity, polarityOf } from './polarity.ts';
 import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
+import { isUniversalClaim } from './voice.ts';
 
 /**
  * What one candidate text says about the rubric: for each talking point it asserts, the best unit
@@ -257,7 +258,8 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
  */
 function readMeaning(context: Context, segment: Segment, hits: SegmentHits): void {
   const { rubric, prompt, out } = context;
-  if (segment.hypothetical || takesStance(segment)) return;
+  // A claim true of any system is not tied to the case by what it is about.
+  if (segment.hypothetical || takesStance(segment) || isUniversalClaim(segment)) return;
   // Jargon the candidate said as written; plain words the synonym table maps to jargon do not count.
   let jargon = 0;
   for (const lemma of hits.naming) if (segment.contentSet.has(lemma)) jargon++;

@@ -2,7 +2,7 @@ import { Cue, type Segment } from './analyse.ts';
 import type { CompiledPoint, CompiledRubric } from './compile.ts';
 import { COMPARISON, FILLER, REASON } from './lexicon.ts';
 import type { SegmentHits } from './signals.ts';
-import { isGeneralRemark } from './voice.ts';
+import { isGeneralRemark, isUniversalClaim } from './voice.ts';
 
 /**
  * How far a unit of text explains a point: `explained` (own words, a reason or mechanism, and tied
@@ -57,6 +57,8 @@ export function explanationOf(
   if (!form) return 'thin';
   // "In a lot of companies the metric becomes the goal": about the world, not this design.
   if (unit.every((segment) => isGeneralRemark(segment))) return 'generic';
+  // "Monitoring is important for any production model, so we'd add dashboards": true of any design.
+  if (unit.some((segment) => isUniversalClaim(segment))) return 'generic';
   return isSpecific(rubric, unit) ? 'explained' : 'generic';
 }
 

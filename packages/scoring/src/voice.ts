@@ -27,3 +27,23 @@ export function isGeneralRemark(segment: Pick<Segment, 'tokens'>): boolean {
   if (segment.tokens.some((token) => OWN_VOICE.has(token.lemma))) return false;
   return GENERAL.test(` ${segment.tokens.map((token) => token.lemma).join(' ')} `);
 }
+
+/**
+ * A claim about every system, said even in the candidate's own voice: "user trust is important for
+ * any consumer product", "drift monitoring is something every production model needs", "it's always
+ * a trade-off", "models have gotten very good nowadays". True of any design, so it explains nothing
+ * of this one (a mention at most), however many of the case's words it uses. Read on lemmas.
+ */
+const UNIVERSAL = new RegExp(
+  [
+    String.raw` (?:for|in|of|to|across) (?:any|every|all) (?:[a-z-]+ )?(?:system|consumer product|platform|pipeline|application|app|service|company|business|organization|organisation|team|project)\b`,
+    String.raw` (?:any|every|all) production (?:model|system|service|pipeline)\b`,
+    String.raw` always (?:a |be a |be an )?(?:trade-?off|important|good idea|balance)\b`,
+    String.raw` (?:these day|nowadays|in general|generally speaking)\b`,
+  ].join('|'),
+);
+
+/** A claim true of any system (see above). */
+export function isUniversalClaim(segment: Pick<Segment, 'tokens'>): boolean {
+  return UNIVERSAL.test(` ${segment.tokens.map((token) => token.lemma).join(' ')} `);
+}
