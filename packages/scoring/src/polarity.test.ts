@@ -83,6 +83,16 @@ describe('polarity: negation out of scope or cancelled still asserts', () => {
     );
     expect(rejected('Class imbalance is not a concern here.')).toContain('class-imbalance');
   });
+
+  it('rejects what a negated opinion denies after it, even a risk: "I don\'t think X is a concern"', () => {
+    const text = "I don't think class imbalance is a big concern, the spam share is high enough.";
+    expect(covered(text)).not.toContain('class-imbalance');
+    expect(rejected(text)).toContain('class-imbalance');
+    // Without a verdict after it, the opinion keeps its own reach.
+    expect(covered("I don't think we can ignore it: class imbalance shapes the spam threshold.")).toContain(
+      'class-imbalance',
+    );
+  });
 });
 
 describe('polarity across clauses', () => {

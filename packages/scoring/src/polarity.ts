@@ -106,6 +106,12 @@ export function polarityOf(
         i++;
         continue;
       }
+      // "I don't think label delay is a big concern", "don't think drift is worth tracking": the
+      // verdict after the phrase is what the negated opinion denies, even of a risk.
+      if (OPINION_VERBS.has(next) && i < first && dismissedAfter(tokens, last, to)) {
+        flip(i);
+        continue;
+      }
       const dismissed = negatedDismissal(tokens, i, to, own);
       if (dismissed !== -1) {
         if (!(lenient && conditional) && !aloneBetween(tokens, last, dismissed)) flip(i);
@@ -229,6 +235,15 @@ function negatedDismissal(tokens: readonly Token[], i: number, to: number, own: 
     if (NEGATED_DISMISS.has(tokens[j]?.lemma ?? '')) return j;
   }
   return -1;
+}
+
+/** Verbs of opinion a negation moves onto what follows: "I don't think X is needed". */
+const OPINION_VERBS = new Set(['think', 'believe', 'feel', 'expect', 'reckon', 'suppose']);
+
+/** A predicate of need or worth after the phrase, in its clause: "... is a big concern", "... is worth it". */
+function dismissedAfter(tokens: readonly Token[], last: number, to: number): boolean {
+  for (let j = last + 1; j <= to; j++) if (NEGATED_DISMISS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** "X alone is not enough" keeps X: the candidate wants more, not less. */
