@@ -252,20 +252,25 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
 /**
  * A sentence in plain words earns, for each step, the point it is most about (`meaning.ts`), only
  * as an explanation (own words, a reason, number or choice, tied to the case) and only for a turn in
- * that step (`matcher.ts`). Not from a counterfactual, a negated or dismissive sentence (whose stance
- * a topic cannot tell), a sentence that names much of the rubric's jargon (its words are read as
- * written), or one that states a red flag.
+ * that step (`matcher.ts`). Not from a counterfactual, the clauses a negation or dismissal turns
+ * down (whose stance a topic cannot tell), a sentence that names much of the rubric's jargon (its
+ * words are read as written), or one that states a red flag.
  */
 function readMeaning(context: Context, segment: Segment, hits: SegmentHits): void {
   const { rubric, prompt, out } = context;
   // A claim true of any system is not tied to the case by what it is about.
-  if (segment.hypothetical || takesStance(segment) || isUniversalClaim(segment)) return;
+  if (segment.hypothetical || isUniversalClaim(segment)) return;
+  // What a negation or a dismissal turns down is not what the sentence says: its meaning is read
+  // from the clauses it asserts ("counts as good if someone watches a while and doesn't need to
+  // search again" still says what success is; "I wouldn't bother curating examples" says nothing
+  // for the example bank). Such sentences used to be skipped whole: half the plain answers missed.
+  const unsaid = takesStance(segment) ? rejectedWords(segment, prompt) : prompt;
   // Jargon the candidate said as written; plain words the synonym table maps to jargon do not count.
   let jargon = 0;
   for (const lemma of hits.naming) if (segment.contentSet.has(lemma)) jargon++;
   if (jargon > MEANING.maxNaming) return;
   if (!mayExplain([segment], hits.naming, prompt)) return;
-  for (const candidate of meaningCandidates(rubric, segment, prompt)) {
+  for (const candidate of meaningCandidates(rubric, segment, unsaid)) {
     const point = rubric.points[candidate.point];
     if (!point || hits.points.has(candidate.point)) continue;
     // A sentence whose meaning is one of this case's own points is tied to the case, even in words
@@ -285,6 +290,24 @@ function readMeaning(context: Context, segment: Segment, hits: SegmentHits): voi
       byMeaning: { step: point.step, global: candidate.global },
     });
   }
+}
+
+/**
+ * The interviewer's words and the words of every clause a negation or dismissal turns down: that
+ * clause's meaning is what the candidate rejects ("I wouldn't adjust our numbers on a week kept
+ * aside, so ..."), even where its reach in words would stop short.
+ */
+function rejectedWords(segment: Segment, prompt: Set<string> | null): Set<string> {
+  const out = new Set(prompt);
+  const clauseOf = (position: number) => segment.tokens[segment.contentAt[position] ?? -1]?.clause ?? -1;
+  const turnedDown = new Set<number>();
+  segment.content.forEach((_, position) => {
+    if (polarityOf(segment, [position], 'point', false) === 'rejected') turnedDown.add(clauseOf(position));
+  });
+  segment.content.forEach((lemma, position) => {
+    if (turnedDown.has(clauseOf(position))) out.add(lemma);
+  });
+  return out;
 }
 
 function thinReason(listed: boolean, polarity: Polarity, level: string): ThinReason {

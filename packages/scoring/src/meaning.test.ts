@@ -102,6 +102,13 @@ describe.skipIf(!meaningStatus().available)('reading plain-worded answers by mea
     );
   });
 
+  it('reads the clauses a negation leaves standing: plain answers often say what they mean with a "not"', () => {
+    const withNot =
+      'After training I would adjust our numbers on a week we kept aside, so that a predicted nine in ten ' +
+      "matches how often those messages really turn out to be junk, and the cut-off doesn't drift.";
+    expect(match([{ text: withNot, step: 'model' }])?.level).toBe('explained');
+  });
+
   it('leaves jargon-dense answers to the rubric phrasings', () => {
     const dense =
       'After XGBoost training with LightGBM, CatBoost and sklearn pipelines in Kubeflow, I would adjust ' +

@@ -45,10 +45,10 @@ function heard(entry: Entry, cache: AnalysisCache): { credited: boolean; explain
 
 describe.each([
   { name: 'dev', role: 'read', floor: 0.9 },
-  { name: 'blind', role: 'unseen', floor: 0.75 },
+  { name: 'blind', role: 'unseen', floor: 0.8 },
   // Twenty-first session: a third hand, one sentence per point, split by case (README, "Near misses").
-  { name: 'dev29', role: 'read', floor: 0.75 },
-  { name: 'blind29', role: 'unseen', floor: 0.78 },
+  { name: 'dev29', role: 'read', floor: 0.78 },
+  { name: 'blind29', role: 'unseen', floor: 0.82 },
 ] as const)('plain words, point by point (plain-points.$name)', ({ name, role, floor }) => {
   const entries = load(name);
   const cache = new AnalysisCache();
