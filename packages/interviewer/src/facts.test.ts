@@ -393,6 +393,21 @@ describe('fact retrieval on the real cases', () => {
     ]);
   });
 
+  it('knows graphics cards and people who can rate by their everyday names', () => {
+    const search = realCases.find((study) => study.id === 'video-search');
+    expect(search).toBeDefined();
+    const index = factIndexFor(search!);
+    expect(
+      parts(
+        'How much time do we have to return results, and do we have graphics cards on the live side?',
+        index,
+      ),
+    ).toEqual(['found:latency', 'found:compute']);
+    expect(parts('Are there people who can rate whether a video fits a search?', index)).toEqual([
+      'found:human-ratings',
+    ]);
+  });
+
   it('reads "they" or "it" in a later clause as the subject of the clause before', () => {
     const fraud = realCases.find((study) => study.id === 'fraud-detection');
     expect(fraud).toBeDefined();

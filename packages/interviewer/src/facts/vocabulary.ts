@@ -30,7 +30,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   label:
     'label|labelled|labeled|labeling|labelling|annotation|annotate|ground truth|judgment|judgement|judge|grade|grading|relevance label|relevance rating|human rating|graded',
   reviewer:
-    'reviewer|moderator|moderation|rater|grader|analyst|human review|manual review|by hand|manually|human',
+    'reviewer|moderator|moderation|rater|grader|analyst|human review|manual review|by hand|manually|human|people who can rate|people who rate|people to rate|someone to rate|someone who can rate|people who can score|people to score|people who can label|people to label|people who label|people who can check|people to check',
   ctr: 'ctr|click-through|click through|click rate|click-through rate|click through rate',
   balance: 'class balance|imbalance|imbalanced|positive rate|base rate|prevalence|skew|rare',
   cold: 'cold start|cold-start|brand new|no history|no interactions|long tail|long-tailed|long tailed|sparse',
@@ -45,7 +45,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   regulation: 'regulation|regulatory|legal|law|compliance|regulator|government|legislation',
   explain:
     'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code|show why|tell why|why someone|why something',
-  compute: 'gpu|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
+  compute:
+    'gpu|graphics card|graphic card|video card|compute|hardware|cpu|infrastructure|infra|cluster|accelerator|tpu|server|machine',
   // "Can we pay raters?" asks what we spend; "do sellers pay?" asks about billing (below).
   cost: 'cost|costly|expensive|spend|spending|dollar|at what price|we pay|pay people|pay someone|pay a vendor|we buy|buy more|downside|drawback',
   keep: 'retention|retain|keep|kept|store|storage|delete|deletion|purge',
