@@ -281,6 +281,48 @@ describe('an llm session over the real socket', () => {
     expect(lastDelta).toBeLessThan(socket.received.indexOf(reply));
   });
 
+  it('keeps a session that streams one slow character at a time from holding up another', async () => {
+    const SLOW = 'The slow session asks about calibration of the auction price.';
+    // Session A's reply trickles one character every 80 ms (a model stalling between pieces of a
+    // word, about 7 s for the line); session B's streams as usual. B's whole reply must arrive
+    // while A's is still open.
+    const base = script();
+    fake.setScript((request) => {
+      const forA = request.messages.some((message) => (message.content ?? '').includes(SLOW));
+      if (forA && request.response_format === undefined && !isPlan(request))
+        return { kind: 'text', text: LINE, chunkChars: 1, chunkDelayMs: 80 };
+      return base(request);
+    });
+    const [a, b] = [await createSession(), await createSession()];
+    const seatA = await join(a);
+    const seatB = await join(b);
+    await opening(seatA.socket, seatA.snapshot);
+    await opening(seatB.socket, seatB.snapshot);
+    seatA.socket.send({ type: 'say', clientId: 'slow-1', text: SLOW });
+    // A's draft has started streaming before B asks.
+    await seatA.socket.waitFor((m) => m.type === 'turn_delta');
+    seatB.socket.send({ type: 'say', clientId: 'fast-1', text: ANSWER });
+    const replyB = await seatB.socket.waitFor(
+      (m) => m.type === 'turn' && m.turn.role === 'interviewer' && m.turn.kind !== 'opening',
+    );
+    expect((replyB as TurnEvent).turn.text).toBe(LINE);
+    // A's reply is still being written: no interviewer turn after the opening yet.
+    expect(
+      turnsOf(seatA.socket).filter((turn) => turn.role === 'interviewer' && turn.kind !== 'opening'),
+    ).toEqual([]);
+    const replyA = await seatA.socket.waitFor(
+      (m) => m.type === 'turn' && m.turn.role === 'interviewer' && m.turn.kind !== 'opening',
+      30_000,
+    );
+    const turnA = (replyA as TurnEvent).turn;
+    expect(turnA.text).toBe(LINE);
+    expect(
+      deltasOf(seatA.socket, turnA.draftId!)
+        .map((delta) => delta.text)
+        .join(''),
+    ).toBe(LINE);
+  });
+
   it('credits only quotes the candidate wrote, and marks where the judge and the offline scorer disagree', async () => {
     const session = await createSession();
     const { socket, snapshot } = await join(session);
