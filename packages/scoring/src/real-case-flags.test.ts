@@ -123,6 +123,20 @@ describe('mistakes a played session let pass', () => {
       'forecast-accuracy-as-success',
     ],
     [
+      'ride-pricing',
+      'evaluation',
+      'Offline: accuracy of the conversion model on held-out quotes. We should be able to get 90% plus.',
+      'Not accuracy: the optimiser uses the probabilities, so log loss and calibration per price level.',
+      'accuracy-for-conversion',
+    ],
+    [
+      'ride-pricing',
+      'requirements',
+      'Alright. The goal is pretty simple: maximise revenue. Charge more when demand is high.',
+      'The goal is not to maximize revenue; completed trips come first.',
+      'maximize-revenue-per-ride',
+    ],
+    [
       'street-view-blurring',
       'evaluation',
       'Accuracy on the test set would be a good single number to track.',
