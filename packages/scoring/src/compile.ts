@@ -89,7 +89,15 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
     const stepPoints = caseStep.points.map((point) => add(point, frameworkStep.id, 'case'));
     const notApplicable = new Set(caseStep.notApplicable.map((entry) => entry.id));
     for (const point of frameworkStep.points) {
-      if (caseIds.has(point.id) || notApplicable.has(point.id)) continue;
+      if (notApplicable.has(point.id)) continue;
+      if (caseIds.has(point.id)) {
+        // The case's own version of a framework point: the generic ways of saying it still say it
+        // ("show the new version to some users" is an online test in every case).
+        const own = byId.get(point.id);
+        if (own?.step === frameworkStep.id)
+          own.signals.push(...phrasingsOf(point).filter((signal) => signal.text !== point.title));
+        continue;
+      }
       // A near-duplicate is one concept: its phrasings join the case point, and one sentence earns it once.
       const into = byId.get(duplicates.get(point.id) ?? '');
       if (into && into.step === frameworkStep.id) {
