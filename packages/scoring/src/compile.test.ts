@@ -55,6 +55,31 @@ describe('near-duplicate points', () => {
   });
 });
 
+describe('a case point that reuses a framework id', () => {
+  it("takes the framework point's phrasings as well as its own", () => {
+    const { study, framework } = fixtureRubric();
+    const generic = framework.steps
+      .find((step) => step.id === 'requirements')
+      ?.points.find((point) => point.signals.length > 0);
+    if (!generic) throw new Error('fixture: no framework point with signals');
+    study.steps.requirements.points.push({
+      id: generic.id,
+      title: 'The case version of a framework point',
+      weight: 2,
+      signals: ['case own phrase'],
+      plain: [],
+      probe: 'A probe of its own?',
+      followUps: [],
+      strong: 'A strong candidate says it for this case.',
+    });
+    const compiled = compileRubric(study, framework).byId.get(generic.id);
+    const texts = compiled?.signals.map((signal) => signal.text) ?? [];
+    expect(compiled?.source).toBe('case');
+    expect(texts).toContain('case own phrase');
+    expect(texts).toEqual(expect.arrayContaining(generic.signals));
+  });
+});
+
 describe('compiled red flags', () => {
   it('carry their severity and the points that counter them', () => {
     const { study, framework } = fixtureRubric();

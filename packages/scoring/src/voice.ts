@@ -38,7 +38,7 @@ const UNIVERSAL = new RegExp(
   [
     String.raw` (?:for|in|of|to|across) (?:any|every|all) (?:[a-z-]+ )?(?:system|consumer product|platform|pipeline|application|app|service|company|business|organization|organisation|team|project)\b`,
     String.raw` (?:any|every|all) production (?:model|system|service|pipeline)\b`,
-    String.raw` always (?:a |be a |be an )?(?:trade-?off|important|good idea|balance)\b`,
+    String.raw` always (?:a |be a |be an )?(?:trade[- ]?off|important|good idea|balance)\b`,
     String.raw` (?:these day|nowadays|in general|generally speaking)\b`,
   ].join('|'),
 );
