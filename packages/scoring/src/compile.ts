@@ -62,6 +62,11 @@ export function rememberCompiled(rubric: CompiledRubric): void {
   byFramework.set(rubric.framework, rubric);
 }
 
+/** A framework point's ways of saying its concept, joined to the case point that holds it (its title aside). */
+function joinPhrasings(into: CompiledPoint, point: TalkingPoint): void {
+  into.signals.push(...phrasingsOf(point).filter((signal) => signal.text !== point.title));
+}
+
 function build(study: CaseStudy, framework: Framework): CompiledRubric {
   const points: CompiledPoint[] = [];
   const byId = new Map<string, CompiledPoint>();
@@ -94,14 +99,13 @@ function build(study: CaseStudy, framework: Framework): CompiledRubric {
         // The case's own version of a framework point: the generic ways of saying it still say it
         // ("show the new version to some users" is an online test in every case).
         const own = byId.get(point.id);
-        if (own?.step === frameworkStep.id)
-          own.signals.push(...phrasingsOf(point).filter((signal) => signal.text !== point.title));
+        if (own?.step === frameworkStep.id) joinPhrasings(own, point);
         continue;
       }
       // A near-duplicate is one concept: its phrasings join the case point, and one sentence earns it once.
       const into = byId.get(duplicates.get(point.id) ?? '');
       if (into && into.step === frameworkStep.id) {
-        into.signals.push(...phrasingsOf(point).filter((signal) => signal.text !== point.title));
+        joinPhrasings(into, point);
         into.folded.push(point.id);
         byId.set(point.id, into);
       } else stepPoints.push(add(point, frameworkStep.id, 'framework'));
