@@ -2,6 +2,7 @@ import type { CaseStudy, Fact } from '@mlsd/rubric';
 import { createFactClassifier } from './facts/classifier.ts';
 import { createDecider } from './facts/decide.ts';
 import { continuesFact, type Decided, leadsIntoFact, refersBack } from './facts/follow-up.ts';
+import { asksForGoal } from './facts/goal.ts';
 import { createRanker, type Ranked, type Ranking } from './facts/rank.ts';
 import { listItems, QUESTION_START, splitMessage } from './facts/split.ts';
 import { type FactExamples, factExamplesFor } from './facts/training.ts';
@@ -189,6 +190,13 @@ export function createFactIndex(
 
   const decide = createDecider(settings, classifier);
 
+  // "What are we optimising for, ticket sales or clicks?": a question about what the system is for
+  // gets the fact the rubric marks as its goal (the one the question comes nearest when there are
+  // several), whatever other fact its words meet.
+  const goalFacts = facts.filter((fact) => fact.goal);
+  const goalFactFor = (ranking: Ranking): Fact | undefined =>
+    ranking.ranked.find((entry) => entry.fact.goal)?.fact ?? goalFacts[0];
+
   // A cue of several words said word for word ("who else is going") names its fact when its words
   // are all too common to rank on at all.
   const cuePhrases = facts
@@ -221,10 +229,16 @@ export function createFactIndex(
       if (inner.part.status !== 'none') return inner;
     }
     const hit = decision.status === 'found' || ranking.terms > 0 ? undefined : cueHit(text);
-    const part: FactPart = hit ? { question: text, status: 'found', fact: hit } : decision;
-    const match = ranking.ranked.find((entry) => entry.fact === part.fact) ?? ranking.ranked[0];
+    const goal = asksForGoal(text) && !decision.fact?.goal ? goalFactFor(ranking) : undefined;
+    const part: FactPart = goal
+      ? { question: text, status: 'found', fact: goal }
+      : hit
+        ? { question: text, status: 'found', fact: hit }
+        : decision;
+    const ranked = ranking.ranked.find((entry) => entry.fact === part.fact);
+    const match = goal ? (ranked ?? unranked(goal)) : (ranked ?? ranking.ranked[0]);
     // "What click rate do competitors get?": words no fact has outweigh what the found one holds.
-    if (part.status === 'found' && (ranking.novel || ranking.unknown > (match?.held ?? 0)))
+    if (!goal && part.status === 'found' && (ranking.novel || ranking.unknown > (match?.held ?? 0)))
       part.nearby = 'words';
     return part.fact ? { part, text, ranking, match } : { part, text, ranking };
   };
@@ -357,6 +371,11 @@ export function createFactIndex(
       return matches.slice(0, settings.limit);
     },
   };
+}
+
+/** A fact given for the form of the question, not for its words: no evidence to report. */
+function unranked(fact: Fact): Ranked {
+  return { fact, score: 0, coverage: 0, anchor: 0, matched: 0, held: 0, gives: true };
 }
 
 const cache = new WeakMap<CaseStudy, FactIndex>();

@@ -128,6 +128,18 @@ export function lintCase(
     'fact',
     (index, message) => at(['facts', index, 'id'], message),
   );
+  // "What are we optimising for?" opens nearly every mock; without a goal fact it gets whichever
+  // fact its words come nearest.
+  if (!study.facts.some((fact) => fact.goal))
+    issues.push({
+      ...issueAt(
+        file,
+        displayName,
+        ['facts'],
+        'no fact is marked `goal: true`; mark the fact that says what the system is for (its goal, targets or what must not get worse), so a question about the goal is answered with it',
+      ),
+      severity: 'warning',
+    });
   checkUnique(
     study.curveballs.map((ball) => ball.id),
     'curveball',

@@ -99,6 +99,12 @@ export const Fact = z.strictObject({
   asks: z.array(z.string().trim().min(8).max(200)).max(12).default([]),
   /** The answer, as the interviewer says it, with concrete numbers. */
   answer: sentence,
+  /**
+   * This fact says what the system is for: the goal the business sets, its targets or what must not
+   * get worse. A question about the goal ("what are we optimising for?", "what would success look
+   * like?") is answered with it, whatever other fact its words come near.
+   */
+  goal: z.boolean().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 

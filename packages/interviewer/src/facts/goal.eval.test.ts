@@ -23,31 +23,6 @@ const GoalQuestions = z.array(
   }),
 );
 
-/**
- * The facts of each case that say what the system is for: its goal, and where the case has them, the
- * targets it must meet and what its errors cost (a guardrail question is answered there).
- */
-const GOAL_FACTS: Record<string, readonly string[]> = {
-  'ad-click-prediction': ['existing-system'],
-  'code-completion-ranking': ['business-goal'],
-  'eta-prediction': ['product-targets', 'cost-of-errors'],
-  'event-recommendation': ['business-model', 'existing-system'],
-  'fraud-detection': ['business-goal', 'decline-budget'],
-  'harmful-content-detection': ['business-goal'],
-  'llm-content-moderation': ['business-goal'],
-  'llm-feature-evaluation': ['business-goal'],
-  'news-feed-ranking': ['existing-system'],
-  'people-you-may-know': ['business-goal'],
-  'rag-assistant': ['business-goal'],
-  'ride-pricing': ['business-goals'],
-  'search-ranking': ['business-goal'],
-  'similar-listings': ['existing-system'],
-  'street-view-blurring': ['business-goal', 'legal-targets', 'over-blur-cost'],
-  'video-recommendation': ['business-goal'],
-  'video-search': ['success-metric'],
-  'visual-search': ['success-metric'],
-};
-
 const ROOT = join(import.meta.dirname, '../../../..');
 const loaded = loadRubrics(join(ROOT, 'rubrics'));
 if (!loaded.ok) throw new Error('the rubrics do not load');
@@ -73,10 +48,13 @@ function factsGiven(caseId: string, text: string): string[] {
  * First sight (eighteenth session, before the goal facts of eight cases and bare goal words read as
  * asks): dev 23.6% given the goal, 23.6% told the case does not say, 52.8% another fact alone;
  * blind 45.8%, 22.2%, 31.9%. After: dev 76.4 / 11.1 / 12.5%, blind 68.1 / 8.3 / 23.6%.
+ * Twenty-second session, once a question about what the system is for is recognised by its form
+ * (facts/goal.ts) and answered with the facts the rubric marks `goal`: dev 94.4 / 1.4 / 4.2%, blind
+ * 81.9 / 2.8 / 15.3% (from 69.4 / 6.9 / 23.6%).
  */
 const SETS = [
-  { name: 'dev', minGoal: 0.74, maxOtherOnly: 0.15 },
-  { name: 'blind', minGoal: 0.65, maxOtherOnly: 0.26 },
+  { name: 'dev', minGoal: 0.92, maxOtherOnly: 0.06 },
+  { name: 'blind', minGoal: 0.8, maxOtherOnly: 0.17 },
 ] as const;
 
 describe.each(SETS)('goal questions, $name set', ({ name, minGoal, maxOtherOnly }) => {
@@ -85,7 +63,9 @@ describe.each(SETS)('goal questions, $name set', ({ name, minGoal, maxOtherOnly 
   );
   const results = rows.map((row) => {
     const found = factsGiven(row.caseId, row.text);
-    const goal = GOAL_FACTS[row.caseId] ?? [];
+    // The facts the rubric marks as saying what the system is for: its goal, and where the case has
+    // them, the targets it must meet and what its errors cost (a guardrail question is answered there).
+    const goal = (cases.get(row.caseId)?.facts ?? []).filter((fact) => fact.goal).map((fact) => fact.id);
     return { row, found, goal: found.some((id) => goal.includes(id)), none: found.length === 0 };
   });
   const goal = results.filter((result) => result.goal);

@@ -1,5 +1,6 @@
 import type { CandidateIntent } from '@mlsd/protocol';
 import { putsUpFigure } from '../facts/checks.ts';
+import { asksForGoal } from '../facts/goal.ts';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
@@ -242,7 +243,12 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       isBareTopic(part) && JOINED_BY_AND.test(sentence.slice(sentence.indexOf(part) + part.length));
     if (index === 0 && parts.length > 1 && !opensQuestion(part) && !askedByName) {
       reading.content += wordCount(part);
-    } else if (classifyQuestion(part) === 'fact' || (reading.facts.length > 0 && FOLLOW_UP.test(part))) {
+    } else if (
+      classifyQuestion(part) === 'fact' ||
+      // "Optimising for what?", "what should we optimise for?": what the system is for is the case's to say.
+      asksForGoal(part) ||
+      (reading.facts.length > 0 && FOLLOW_UP.test(part))
+    ) {
       reading.facts.push(part);
     } else {
       reading.tentative++;

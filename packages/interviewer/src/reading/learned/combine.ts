@@ -1,4 +1,5 @@
 import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
+import { asksForGoal } from '../../facts/goal.ts';
 import { splitMessage } from '../../facts/split.ts';
 import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
@@ -189,6 +190,9 @@ export function withLearnedReading(
   // check on the candidate's assumption about the case, which the learned reader hears as "ok, next"
   // or as an idea ("next is data, ok?" still moves on).
   if (byRules.intent === 'facts' && checksAssumption(sentences)) return byRules;
+  // "What should we optimise for?": what the system is for is the case's to say, though the learned
+  // reader hears the candidate weighing their own design.
+  if (byRules.intent === 'facts' && !PUT_UP.test(text) && byRules.questions.some(asksForGoal)) return byRules;
   if (learned.probability < (final ? OVERRULE_FINAL_AT : OVERRULE_AT)) return byRules;
   // "..., it would mess with calibration. Next, evaluation.": the last sentence asks to go on in so
   // many words; the learned reader hears the answer before it.
