@@ -6,6 +6,7 @@ import { glossaryEntry } from './glossary/glossary.ts';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
+import { asksForPause } from './reading/asides.ts';
 import { asksLineAgain } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 
@@ -230,7 +231,8 @@ const ABOUT_INTERVIEWER =
 function metaPool(voice: ReplyVoice): readonly string[] {
   // "how much time do we have left?": the time is the answer, said next; nothing is put off.
   if (ABOUT_TIME.test(voice.said)) return voice.lines.redirectTime;
-  if (ASKS_LEAVE.test(voice.said)) return voice.lines.redirectPermission;
+  // "give me a sec": the moment is given, nothing is put off.
+  if (ASKS_LEAVE.test(voice.said) || asksForPause(voice.said.trim())) return voice.lines.redirectPermission;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;

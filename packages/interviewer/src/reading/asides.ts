@@ -11,7 +11,7 @@ import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from '
 
 /** The app and the interviewer as the channel: "the app froze, my message was sent twice", "are you still there?". */
 const CHANNEL =
-  /\b(?:app|page|chat|site|screen|interface|connection|browser|tab)\b[^.?!]{0,15}\b(?:froze|frozen|crashed|lagged|glitched|hung|disconnected|reloaded|refreshed)\b|\b(?:sent|posted) twice\b|\bare you (?:still )?there\b|\byou'?ve been (?:quiet|silent)\b/i;
+  /\bconnection (?:was|is|got|went|has been) (?:\w+ )?(?:bad|poor|spotty|flaky|down|lost|dropped|unstable)\b|^(?:(?:ok(?:ay)?|sorry|right)[,.!\s]+)*(?:i'?m|i am) back(?: now)?\W*$|^(?:(?:ok(?:ay)?|sorry|right|so)[,.!\s]+)*where (?:was i|were we)\W*$|\b(?:app|page|chat|site|screen|interface|connection|browser|tab)\b[^.?!]{0,15}\b(?:froze|frozen|crashed|lagged|glitched|hung|disconnected|reloaded|refreshed)\b|\b(?:sent|posted) twice\b|\bare you (?:still )?there\b|\byou'?ve been (?:quiet|silent)\b/i;
 
 /** Whether a message talks about the interview's channel (see CHANNEL). */
 export const talksAboutChannel = (text: string) => CHANNEL.test(text);
@@ -308,7 +308,18 @@ const asideRemembered = memoByText((key) =>
 );
 const TRAILING_ASIDE_MARK = /[\s,;]+(?:by the way|btw|though|out of curiosity|just curious)([\s?.!]*)$/i;
 
+/**
+ * A moment asked for: "give me a sec", "one sec, thinking", "wait, give me a second to think about the
+ * data part", "let me think for a moment". Time is given; a hint would answer what was not asked.
+ */
+const PAUSE_ASKED =
+  /^\W*(?:(?:wait|hold on|sorry|ok(?:ay)?|um+|uh+|hmm+|just|right)[,.!\s]+)*(?:(?:give me|i need|let me have|lemme have|gimme) (?:a |one |1 |just a |a quick |a short )?(?:sec|second|moment|min|minute)s?|(?:just )?(?:one|a|1) (?:sec|second|moment|min|minute)(?:,? (?:please|pls|thinking|let me think))?\W*$|let me think(?: (?:about (?:it|this|that)|for a (?:sec|second|moment|bit|minute)|a (?:sec|second|moment|bit)))?\W*$|bear with me\b|(?:still )?thinking\W*$)/i;
+
+/** Whether a sentence asks for a moment to think (see PAUSE_ASKED). */
+export const asksForPause = (sentence: string) => PAUSE_ASKED.test(sentence);
+
 function readAside(sentence: string, asks: boolean): Aside | null {
+  if (PAUSE_ASKED.test(sentence)) return 'meta';
   // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as
   // the one who interviews, before the interviewer as a person with a life.
   if (asks && INTERVIEWER.test(sentence)) return 'meta';

@@ -16,6 +16,8 @@ const DESIGN_CHOICE = `(?:metrics?|models?|architectures?|approach(?:es)?|loss(?
 const HELP = anyOf([
   /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
   /(?<!\b(?:no|not a|zero|any|of|my|your|the|more) )\b(?:hints?|nudge|pointers?|clues?|ideas|thoughts)\s*(?:\?|please|pls|$)/i,
+  // "Pointers on label delay beyond the maturity window?": help asked on a topic, in a word.
+  /^(?:any |some )?(?:pointers?|tips?|hints?|nudges?|clues?) (?:on|about|for|re|regarding)\b[^.!]*\?\W*$/i,
   // Help as the thing that would help: "a small nudge would help", "a hint would be great".
   /\b(?:an?|some|any|one|little|small|quick|tiny) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|push|steer|direction|guidance|help)\b (?:would|could|might|will) (?:really |honestly |definitely )?(?:help|be (?:really |very |super |so |most )?(?:great|nice|useful|helpful|appreciated|welcome|good|amazing|lovely|handy|valuable))\b/i,
   /(?<!\b(?:don'?t|do not|dont|not|never|doesn'?t) )\b(?:got|have|has|you have|is there|are there) (?:any|some|a) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|suggestions?|ideas|direction|guidance)\b(?! (?:to|into|of) (?:the |each |every )?(?:\w+ )?(?:data|images?|files?|records?|rows?|tables?|objects?|documents?|items?|blobs?|users?)\b)/i,
@@ -176,5 +178,5 @@ export const isHint = (sentence: string, asks: boolean) =>
  * the candidate wants to know what is still open, which a hint answers.
  */
 const COVERAGE_ASKED =
-  /^(?:(?:so|ok|okay|and|hmm+|um+)[,\s]+)*(?:(?:is|was) (?:that|this|it) enough(?: (?:for (?:the )?(?:requirements|scope|framing|data|features|model(?:ing)?|evaluation|eval|serving|monitoring|this (?:part|step|section|stage)|now|here)|to (?:move on|go on|continue)))?|(?:does|did) (?:that|this) cover (?:it|everything|enough|the (?:part|step|basics))|(?:have i|did i) (?:covered|cover|said|done) enough(?: (?:here|for (?:this|now)))?)\s*\?\W*$/i;
+  /^(?:(?:so|ok|okay|and|hmm+|um+)[,\s]+)*(?:(?:is|was) (?:that|this|it) enough(?: (?:for (?:the )?(?:requirements|scope|framing|data|features|model(?:ing)?|evaluation|eval|serving|monitoring|this (?:part|step|section|stage)|now|here)|to (?:move on|go on|continue)))?|(?:does|did) (?:that|this) cover (?:it|everything|enough|the (?:part|step|basics))|(?:have i|did i) (?:covered|cover|said|done) enough(?: (?:here|for (?:this|now)))?)(?:,? or (?:should|do|shall) i (?:say|add|cover|go into|talk about) (?:more|anything else|something else)(?: here)?)?\s*\?\W*$/i;
 export const asksCoverage = (sentence: string) => COVERAGE_ASKED.test(sentence.trim());

@@ -16,6 +16,34 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('Good progress. Keep going?', 'yes')).toBe('move-on');
   });
 
+  it('takes an offer said in everyday assent, with a check tagged on, or by naming where it goes', () => {
+    expect(inReply('Ready for evaluation?', 'ya')).toBe('move-on');
+    expect(inReply('Shall we look at evaluation?', 'yes pls')).toBe('move-on');
+    expect(inReply('Shall we move on?', 'ok sure')).toBe('move-on');
+    expect(inReply('Move to the model?', 'k')).toBe('move-on');
+    expect(inReply('Next up is serving. OK?', 'ok')).toBe('move-on');
+    expect(inReply('Want to talk about features more or go to training?', 'training')).toBe('move-on');
+    expect(inReply('Anything else on framing, or ready for data?', 'ready for data')).toBe('move-on');
+  });
+
+  it('hears a hint or the facts offered and taken, and no ideas as stuck', () => {
+    expect(inReply('Would you like a hint?', 'yes please')).toBe('hint');
+    expect(inReply('Want a hint?', 'sure')).toBe('hint');
+    expect(inReply('Would you like me to tell you what data we have?', 'yes please')).toBe('facts');
+    expect(inReply('Any ideas for getting ground truth without annotators?', 'nope')).toBe('stuck');
+    // A yes-or-no question about the design is still answered.
+    expect(inReply('Would you calibrate the scores?', 'yes')).toBe('answer');
+  });
+
+  it('hears an offer to stay declined as going on, and the last part closed as the end', () => {
+    expect(inReply('Want to stay on eval a bit longer?', 'no lets move')).toBe('move-on');
+    expect(inReply('Do you want to discuss the labelling pipeline more?', 'no')).toBe('move-on');
+    expect(inReply('Any other risks you want to mention?', "no that's all")).toBe('move-on');
+    expect(inReply('That was the final step. Anything else?', 'nope')).toBe('stop');
+    expect(inReply('Do you want to keep going or are you done for today?', 'done')).toBe('stop');
+    expect(inReply('Do you want to keep going or are you done for today?', 'yes')).not.toBe('stop');
+  });
+
   it('hears "anything else?" answered "no" as done and "yes" as more to say', () => {
     expect(inReply('Noted. Anything to add for this part?', 'no')).toBe('move-on');
     expect(inReply('Anything else on monitoring before we wrap up?', "nope that's it")).toBe('stop');

@@ -36,6 +36,8 @@ const OFFERS_TO_GO_ON = new RegExp(
     String.raw`\b(?:(?:shall|should|can|could) we|how about we|let'?s|want to|like to) (?:talk about|get to|go to|turn to|look at|head to|start on|move to|do) ${STEP_NAME}\b`,
     String.raw`\bready (?:for|to (?:move|go) (?:on )?to) ${STEP_NAME}`,
     String.raw`\b${STEP_NAME}(?: step)? next\?`,
+    // "Next up is serving. OK?": the offer is the sentence before the check.
+    String.raw`\bnext (?:up )?(?:is|comes|will be|we (?:do|cover|look at)) ${STEP_NAME}`,
     String.raw`\b(?:shall|should|can) i (?:take|move|bring) you (?:on )?to\b`,
   ].join('|'),
   'i',
@@ -43,7 +45,7 @@ const OFFERS_TO_GO_ON = new RegExp(
 
 /** The interviewer offering to end the interview. */
 const OFFERS_TO_END =
-  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we (?:wrap up|close|finish|end)|(?:shall|should|can) we (?:finish|end|stop|wrap(?: it)? up|close)|(?:are|were) we (?:done|finished))\b/i;
+  /\b(?:end (?:the|this|our) (?:interview|session|mock)|(?:finish|stop|end) (?:now|here)|wrap (?:it )?up (?:now|here)|call it (?:here|a day)|before we (?:wrap up|close|finish|end)|(?:shall|should|can) we (?:finish|end|stop|wrap(?: it)? up|close)|(?:are|were) (?:we|you) (?:done|finished)|done for (?:today|the day|now))\b/i;
 
 /** Saying the interview is over: "finished", "we're done", "all done". */
 const FINISHED =
@@ -51,7 +53,7 @@ const FINISHED =
 
 /** The interviewer offering to stay on the part ("want to spend more time here?", "go deeper on X?"). */
 const OFFERS_TO_STAY =
-  /\b(?:spend (?:more|a bit more) time (?:here|on)|stay (?:here|on (?:this|it))|(?:go|dig) deeper)\b/i;
+  /\b(?:spend (?:more|a bit more) time (?:here|on)|stay (?:here|on [\w' -]{1,30}?)(?= (?:a (?:bit|little) |any )?longer\b| more\b|\W*$)|(?:go|dig) deeper|(?:talk|say|discuss|cover|go into|dig into)\s+more\b|(?:talk about|say about|discuss|cover|go into|dig into)\s+(?:[\w'-]+\s+){1,5}?(?:more|further|longer)\W*$)/i;
 
 /** At a loss, in a few words: "can't say", "still nothing", "no clue". */
 const STUCK_REPLY =
@@ -73,17 +75,17 @@ const DECLINES =
 
 /** Taking an offer: "yes", "sure, let's", "nothing more", "that's it", "keep going". */
 const TAKES_OFFER =
-  /^\W*(?:(?:yes|yeah|yep|yup|y|sure|please|ready|sounds good|go ahead|go|let'?s(?: go| do it| move on| go on| continue)?|next(?: part| step| one)?|move on|keep going|continue|jump ahead|nothing(?: more| else)?|no(?:pe)?,? (?:nothing(?: more| else)?|that'?s (?:it|all)|all good|i'?m good)|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|done|all good)\b[\s,.!]*)+$/i;
+  /^\W*(?:(?:ok(?:ay)?|k|kk|alright)[\s,.!]+)?(?:(?:yes|yeah|yea|ya|yah|yep|yup|y|sure|sure thing|please|pls|plz|absolutely|definitely|of course|why not|for sure|go for it|ready|sounds good|go ahead|go|let'?s(?: go| do it| move on| go on| continue)?|next(?: part| step| one)?|move on|keep going|continue|jump ahead|nothing(?: more| else)?|no(?:pe)?,? (?:nothing(?: more| else)?|that'?s (?:it|all)|all good|i'?m good)|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|done|all good)\b[\s,.!]*)+$/i;
 
 /** "ok" takes an offer only when it was asked: after "tell me when you want to go on" it says "heard". */
-const OK = /^\W*(?:ok(?:ay)?|alright|fine)\b[\s,.!]*$/i;
+const OK = /^\W*(?:ok(?:ay)?|k|kk|alright|fine)\b[\s,.!]*$/i;
 
 /** Declining to go on because the candidate has had enough: "no, I'm done", "no, let's stop". */
 const DECLINES_TO_GO_ON = /^\W*(?:no|nope|nah)\b.*\b(?:done|finished|enough|stop|tired|end it)\b/i;
 
 /** A step named as where to go ("serving", "the model", "let's do eval", "yes, serving"). */
 const NAMES_A_STEP =
-  /^\W*(?:(?:yes|yeah|sure|ok(?:ay)?|let'?s(?: do| go to| talk)?|go to|on to|onto|to)[\s,]+)*(?:the )?(?:requirements|framing(?: it)?|frame(?: it)?|data|features|model(?:ing| choice)?|eval(?:uation)?|online evaluation|offline evaluation|serving(?: side)?|monitoring)\b[\s,]*(?:i guess|i think|maybe|please)?[\s.!]*$/i;
+  /^\W*(?:(?:yes|yeah|sure|ok(?:ay)?|let'?s(?: do| go to| talk)?|go to|on to|onto|to|ready for)[\s,]+)*(?:the )?(?:requirements|framing(?: it)?|frame(?: it)?|data|features|model(?:ing| choice)?|eval(?:uation)?|online evaluation|offline evaluation|serving(?: side)?|monitoring)\b[\s,]*(?:i guess|i think|maybe|please)?[\s.!]*$/i;
 
 /** A question asked of the candidate: the line ends with one, or holds one before a last remark. */
 const ASKS_CANDIDATE = /\?\s*(?:\S[^?]{0,80})?$/;
@@ -102,7 +104,7 @@ const OWN_QUESTION =
 
 /** "Anything else on the model?": a yes says there is more; only "no" or "nothing" takes it as done. */
 const ANYTHING_ELSE =
-  /\banything (?:else|more|to add)\b|\bis there (?:anything )?more\b|\bany (?:last|final|other) (?:point|thing|word|thought)s?\b|\bunless you (?:want|have something|'?d like) to add\b/i;
+  /\banything (?:else|more|to add)\b|\bany (?:other|more|further) [\w-]+(?: [\w-]+)? (?:you(?:'d)? (?:want|like) to (?:mention|add|cover|raise|discuss)|to (?:add|mention|cover|raise))\b|\bis there (?:anything )?more\b|\bany (?:last|final|other) (?:point|thing|word|thought)s?\b|\bunless you (?:want|have something|'?d like) to add\b/i;
 
 /** Nothing more to add: "no", "nothing", "that's it", "I'm good". */
 const NOTHING_MORE =
@@ -111,6 +113,36 @@ const NOTHING_MORE =
 /** Going on, said in so many words. */
 const GO_ON =
   /^\W*(?:go ahead|go on|let'?s (?:go on|move on|continue)|move on|next|continue)\b[\s,.!]*(?:please)?[\s.!]*$/i;
+
+/** A check tagged on as its own sentence ("Next up is serving. OK?"): the offer is the sentence before. */
+const BARE_CHECK = /^\W*(?:ok(?:ay)?|alright|all right|sounds? good|good|right|fine|yes|cool)\s*\?\s*$/i;
+
+/** The interviewer offering a hint: "want a hint?", "would a nudge help?", "shall I give you a pointer?". */
+const OFFERS_HINT =
+  /\b(?:(?:want|like|need) (?:a|another|some|one more) (?:hint|nudge|pointer|clue)|would (?:a|another) (?:hint|nudge|pointer|clue) help|(?:shall|should|can|may) i (?:give|offer) (?:you )?(?:a|another|some) (?:hint|nudge|pointer|clue))\b/i;
+
+/** The interviewer offering the case's facts: "would you like me to tell you what data we have?". */
+const OFFERS_FACTS =
+  /\b(?:like|want) me to (?:tell you|describe|share|give you|list|walk you through|go over|spell out)\b/i;
+
+/** The line says this is the last part: nothing more to add ends the interview. */
+const LAST_PART =
+  /\b(?:final|last) (?:step|part|section|stage|topic)\b|\bbefore we (?:wrap|finish|end|close)\b/i;
+
+/** The interviewer asking for the candidate's ideas: a "no" to it says they have none. */
+const ASKS_IDEAS =
+  /\b(?:any (?:ideas?|thoughts?)|anything (?:come|comes) to mind|can you think of|what (?:ideas|options) do you have)\b/i;
+
+/** Having none: "no", "nope", "not really", "none". */
+const HAS_NONE = /^\W*(?:no|nope|nah|none|not really|nothing)\b[\s,.!]*$/i;
+
+/** Where an offer goes ("Want to talk about features more or go to training?"): the reply may just name it. */
+const DESTINATION =
+  /\b(?:go|move|jump|head|turn|get|skip|switch)(?: on| ahead| over)? to (?:the )?([\w-]{3,})/i;
+
+/** A reply's leading assent and filler, before the destination it names ("ok, training"). */
+const ASSENT =
+  /^\W*(?:(?:ok(?:ay)?|k|yes|yeah|ya|yep|sure|let'?s(?: do| go to)?|go to|on to|onto|to|the)[\s,.!]+)*/i;
 
 /** Yes or no, alone: an answer to a yes-or-no question. */
 const YES_OR_NO = /^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|correct|right)\b[\s,.!]*$/i;
@@ -138,7 +170,9 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
     alsoAnswers: false,
     reason,
   });
-  const taken = short ? offerTaken(text, last, asked) : null;
+  const sentences = inReplyTo.trim().split(/(?<=[.!?])\s+/);
+  const offer = BARE_CHECK.test(last) && sentences.length > 1 ? (sentences.at(-2) ?? last) : last;
+  const taken = short ? offerTaken(text, offer, asked, LAST_PART.test(inReplyTo)) : null;
   if (taken) return says(taken.intent, taken.reason);
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".
   if (STUCK_REPLY.test(text)) return says('stuck', 'stuck-reply');
@@ -189,6 +223,7 @@ function offerTaken(
   text: string,
   last: string,
   asked: boolean,
+  lastPart: boolean,
 ): { intent: IntentReading['intent']; reason: string } | null {
   const r = (intent: IntentReading['intent'], reason: string) => ({ intent, reason });
   const anythingElse = ANYTHING_ELSE.test(last);
@@ -197,14 +232,37 @@ function offerTaken(
   const takes = anythingElse
     ? NOTHING_MORE.test(text) || (offersToGoOn && GO_ON.test(text))
     : TAKES_OFFER.test(text) || (asked && OK.test(text));
-  if (OFFERS_TO_END.test(last) && (takes || FINISHED.test(text))) return r('stop', 'end-offer-taken');
+  // "Keep going, or are you done for today?" "yes" takes neither; "done" ends.
+  const carryOnToo = /\b(?:keep going|continue|carry on|go on)\b/i.test(last);
+  if (OFFERS_TO_END.test(last) && ((takes && !carryOnToo) || FINISHED.test(text)))
+    return r('stop', 'end-offer-taken');
+  // "That was the final step. Anything else?" "nope": the interview is over.
+  if (anythingElse && lastPart && NOTHING_MORE.test(text)) return r('stop', 'nothing-more-at-the-end');
+  // "Want a hint?" "sure"; "Would you like me to tell you what data we have?" "yes please".
+  if (OFFERS_HINT.test(last) && takes) return r('hint', 'hint-offer-taken');
+  if (OFFERS_FACTS.test(last) && takes) return r('facts', 'facts-offer-taken');
+  // "Any ideas for ground truth without annotators?" "nope": none come.
+  if (ASKS_IDEAS.test(last) && HAS_NONE.test(text)) return r('stuck', 'no-ideas');
   // "We still have fifteen minutes - want to continue?" "no": the candidate is leaving.
   if (ASKS_TO_CARRY_ON.test(last) && DECLINES.test(text)) return r('stop', 'declines-to-carry-on');
   // "Want to spend more time here?" "no": on to the next part.
   if (OFFERS_TO_STAY.test(last) && DECLINES.test(text)) return r('move-on', 'declines-to-stay');
   if (offersToGoOn || anythingElse) {
     if (DECLINES_TO_GO_ON.test(text) && !anythingElse) return r('stop', 'declines-to-go-on');
-    if (takes || NAMES_A_STEP.test(text)) return r('move-on', 'offer-taken');
+    if (takes || NAMES_A_STEP.test(text) || namesDestination(text, last)) return r('move-on', 'offer-taken');
   }
   return null;
+}
+
+/** "training" after "Want to talk about features more or go to training?": the offer's destination named. */
+function namesDestination(text: string, line: string): boolean {
+  const destination = DESTINATION.exec(line)?.[1]?.toLowerCase();
+  const named = text
+    .replace(ASSENT, '')
+    .trim()
+    .toLowerCase()
+    .split(/[\s,.!?]+/)[0];
+  return (
+    destination !== undefined && named !== undefined && named.length >= 3 && destination.startsWith(named)
+  );
 }

@@ -217,6 +217,14 @@ const SETS = [
   // and 91.0%. Neither is learned from; blind28 is never read.
   { file: 'dev28', role: 'read', minPerIntent: 10, floor: 0.92 },
   { file: 'blind28', role: 'unseen', minPerIntent: 10, floor: 0.89 },
+  // Twelve whole interviews by a fourteenth hand (twenty-second session), one persona each (terse
+  // notes, nervous junior, injector, non-native, thinking aloud, chatty; long paragraphs, bullet
+  // lists, a second injector, a challenger, two-part questions, in a hurry), split by interview.
+  // First sight 91.3% and 87.3%. dev30's misses were read (a moment asked for, "model time", "let's
+  // stop at this point", the connection back, pointers on a topic, salaries) and it is learned
+  // from: 99.1% and 87.8%; blind30 is never read.
+  { file: 'dev30', role: 'trained on', minPerIntent: 12, floor: 0.97 },
+  { file: 'blind30', role: 'unseen', minPerIntent: 12, floor: 0.85 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {
@@ -388,6 +396,11 @@ describe.each(['tune', 'holdout'] as const)('fact questions in fact-questions.%s
  * after a question about the design ("both?"), "can't say", "sorry what?", "what's the typical
  * setup?", a short statement the learned reader took for steering or a proposal after a question.
  * Then dev 97.2%, dev2 97.3%, blind 80.0% (from 77.2% with this session's model).
+ * Twenty-second session: 400 more pairs by another hand, 74 of them the same reply after lines
+ * that change what it does, split in two: dev3 87.5% and blind2 88.5% on first sight. dev3's misses
+ * were read (assent as "ya", "yes pls", "ok sure", "k"; a check tagged on, "Next up is serving.
+ * OK?"; the destination named, "training"; a hint or the facts offered; "any ideas?" "nope"; an offer
+ * to stay declined; "nothing more" after the last step): dev3 97.0%, blind2 88.0%, blind 81.7%.
  */
 const InReply = z.object({ interviewer: z.string(), text: z.string(), intent: CandidateIntent });
 
@@ -395,6 +408,8 @@ describe.each([
   { file: 'dev', role: 'read', floor: 0.95 },
   { file: 'dev2', role: 'read', floor: 0.95 },
   { file: 'blind', role: 'unseen', floor: 0.78 },
+  { file: 'dev3', role: 'read', floor: 0.95 },
+  { file: 'blind2', role: 'unseen', floor: 0.85 },
 ] as const)(
   'short replies read by the line before them (intents-in-reply.$file)',
   ({ file, role, floor }) => {
@@ -409,6 +424,15 @@ describe.each([
       console.log(
         `intents-in-reply.${file} (${role}): ${(inReply * 100).toFixed(1)}% of ${pairs.length} right by the line before (alone: ${(alone * 100).toFixed(1)}%)`,
       );
+      // Misses only when asked for (MLSD_EVAL_MISSES=in-reply-dev3): an unseen set's misses, once read, make it a dev set.
+      if ((process.env.MLSD_EVAL_MISSES ?? '').split(',').includes(`in-reply-${file}`))
+        for (const pair of pairs) {
+          const got = readIntent(pair.text, { inReplyTo: pair.interviewer }).intent;
+          if (got !== pair.intent)
+            console.log(
+              `  MISS ${pair.intent} -> ${got}: ${JSON.stringify(pair.interviewer)} / ${JSON.stringify(pair.text)}`,
+            );
+        }
       expect(inReply).toBeGreaterThanOrEqual(floor);
       expect(inReply).toBeGreaterThan(alone);
     });

@@ -241,8 +241,9 @@ describe('readIntent: what the played sessions of the nineteenth session showed'
     ['eval', 'move-on'],
     ['ok, serving', 'move-on'],
     ['Data matters most here', 'answer'],
-    ['Sorry, one sec.', 'unclear'],
-    ['hold on, let me think', 'unclear'],
+    // A moment asked for is given ("Of course, take a moment."), never answered with a hint.
+    ['Sorry, one sec.', 'meta'],
+    ['hold on, let me think', 'meta'],
     ['Assume 5k TPS peak, 100ms p99 for our side. OK?', 'facts'],
     // A guessed figure of the case with a check, however the check is worded.
     [

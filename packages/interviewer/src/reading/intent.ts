@@ -2,7 +2,7 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { putsUpFigure } from '../facts/checks.ts';
 import { asksForGoal } from '../facts/goal.ts';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
-import { asideOf, asksAboutRecord } from './asides.ts';
+import { asideOf, asksAboutRecord, asksForPause } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { asksCoverage } from './help-asked.ts';
 import { readInReply } from './in-reply.ts';
@@ -181,6 +181,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   // "Did that answer count?" reads like a check-in, but asks how the interview is judged.
   if (core && /\?\s*$/.test(sentence) && asksAboutRecord(core))
     return said({ request: 'meta', closes: true });
+  // "give me a sec", "one sec, thinking": a moment asked for (read before filler, which "one sec" also is).
+  if (core && asksForPause(core)) return said({ request: 'meta', closes: true });
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
   // "How would you handle new listings? I'd average their neighbours' embeddings": a question the
   // candidate answers at once asks the interviewer for nothing, however it is worded.
@@ -384,6 +386,9 @@ export function readIntentByRules(text: string): IntentReading {
     return reading('answer', 'short-reply', [], true);
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
   if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
+  // "give me a sec", "hold on": a moment asked for, which the unreadable check takes for filler.
+  if (asksForPause(stripFiller(normalized)) || asksForPause(normalized))
+    return reading('meta', 'pause-asked');
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(unfolded, !normalized.includes('?'));

@@ -44,6 +44,8 @@ const OUTSIDE = anyOf([
   /\b(?:chatgpt|gemini|claude|bard|copilot|perplexity|grok)\b[^.?!]{0,30}\b(?:better|worse|best)\b[^.?!]{0,30}\bfor (?:writing|my|e-?mails?|essays?|homework|cover letters?|personal)\b/i,
   // Practice problems and papers of one's own: "can you help me with a leetcode problem after this?"
   /\bhelp (?:me )?with (?:a |my |this |some )?(?:leetcode|hackerrank|codewars|coding (?:problem|question|challenge)|homework|resume|cv|cover letter|taxes)\b/i,
+  // What companies pay: "how much does Meta pay ML engineers?", "what's the salary for this role?".
+  /\b(?:how much|what) (?:does|do|would|will) [\w-]+ pay\b[^.?!]{0,30}\b(?:engineers?|scientists?|swes?|developers?|people|staff)\b|\b(?:salary|salaries|compensation|total comp|tc)\b[^.?!]{0,30}\b(?:engineers?|scientists?|swes?|developers?|for (?:this|the|a) (?:role|job|position|level))\b/i,
   /\bsummari[sz]e (?:this|my|the following|that) (?:e-?mail|article|text|document|message|doc|thread|meeting)\b/i,
   // Chores of one's own: "convert 70 fahrenheit to celsius", "a name for my new puppy", "should I
   // pay for Copilot for personal use?".

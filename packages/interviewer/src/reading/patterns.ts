@@ -28,7 +28,7 @@ const REQUEST_SAID = `${HEDGE}${OPENING}${POLITE}`;
 /** Ending the whole interview. */
 const STOP = anyOf([
   new RegExp(
-    `^${REQUEST}(?:stop|end|finish|quit|terminate|exit|abort|wrap (?:it |things |everything |this )?up|call it(?: a day| quits)?|cut (?:this|it|things|the (?:session|interview|mock|call)) short|close)(?: (?:the |this |our |my )?(?:whole |entire )?(?:interview|session|mock(?: interview)?|call|conversation|chat|practice|thing|it|this|everything))?(?: (?:here|now|today|early|please|for (?:today|now)|right now|then|there))*(?:,? (?:because|since|as|i have|i've got|i need|i'?m|gotta)\\b.*)?$`,
+    `^${REQUEST}(?:stop|end|finish|quit|terminate|exit|abort|wrap (?:it |things |everything |this )?up|call it(?: a day| quits)?|cut (?:this|it|things|the (?:session|interview|mock|call)) short|close)(?: (?:the |this |our |my )?(?:whole |entire )?(?:interview|session|mock(?: interview)?|call|conversation|chat|practice|thing|it|this|everything))?(?: (?:here|now|today|early|please|for (?:today|now)|right now|then|there|at this point|at that point|for the day|actually))*(?:,? (?:because|since|as|i have|i've got|i need|i'?m|gotta)\\b.*)?$`,
     'i',
   ),
   /^(?:i |we )?(?:have to|need to|gotta|got to|must|should|i'?m (?:going to|gonna)|i'?ll|i will|i'?d better) (?:go|leave|run|head out|drop(?: off)?|hop off|jump off|log off|sign off|bounce)(?: to (?:a |an |my |another )?(?:meeting|call|class|appointment|work|school))?(?: (?:now|soon|early|sorry|in a (?:minute|sec|second)))*$/i,
@@ -88,6 +88,11 @@ const MOVE_ON = anyOf([
   // "next is model?", "next, evaluation", "evaluation now?", "now serving": the next part named.
   new RegExp(
     `^(?:(?:next(?: is| up| comes)?|and now|now)[:,]? (?:the )?${STEP_WORD}(?: ${PART})?|(?:the )?${STEP_WORD}(?: ${PART})? (?:now|next))(?: (?:now|then|please))?(?:,? (?:i guess|i think|maybe|please|right))?\\W*$`,
+    'i',
+  ),
+  // "ok, model time I think", "Model time?", "serving time": the next part's turn.
+  new RegExp(
+    `^(?:(?:ok|okay|alright|right|so)[,\\s]+)*(?:the )?${STEP_WORD}(?: ${PART})? time(?:,? (?:i think|i guess|then|now|please))?\\W*$`,
     'i',
   ),
   // "done", "I'm done here": finished with the part.

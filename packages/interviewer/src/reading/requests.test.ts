@@ -64,3 +64,27 @@ describe('questions in chat form', () => {
     expect(intentOf('Would a time-based split be right for this?')).toBe('tentative');
   });
 });
+
+describe('a moment asked for, and the end or the next part said plainly', () => {
+  it.each([
+    'give me a sec',
+    'One sec.',
+    'one sec, thinking',
+    'wait, give me a second to think about the data part',
+  ])('gives time for "%s", never a hint', (text) => {
+    expect(readIntent(text).intent).toBe('meta');
+  });
+
+  it('keeps a figure of the design out of it', () => {
+    expect(readIntent('we need one second latency at most').intent).toBe('answer');
+  });
+
+  it.each([
+    ["Let's stop at this point. Hard stop coming up.", 'stop'],
+    ["hmm ok so maybe we should just stop here? I'm running low on energy", 'stop'],
+    ['ok, model time I think', 'move-on'],
+    ['Haha okay, focus. Model time?', 'move-on'],
+  ] as const)('reads "%s" as %s', (text, intent) => {
+    expect(readIntent(text).intent).toBe(intent);
+  });
+});

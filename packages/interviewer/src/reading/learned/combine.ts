@@ -1,10 +1,10 @@
 import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
 import { asksForGoal } from '../../facts/goal.ts';
 import { splitMessage } from '../../facts/split.ts';
-import { asksAboutInterviewer, talksAboutChannel } from '../asides.ts';
+import { asksAboutInterviewer, asksForPause, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
-import { isPersonalMatter } from '../outside.ts';
+import { isOutsideTask, isPersonalMatter } from '../outside.ts';
 import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
@@ -156,7 +156,7 @@ export function withLearnedReading(
   if (byRules.intent === 'meta' && learned.intent !== 'steer' && ANSWER_KEY_TALK.test(text)) return byRules;
   // "my Uber said 4 minutes 20 minutes ago, is that normal?": the candidate's own life, whatever case
   // words it shares.
-  if (byRules.intent === 'off-topic' && isPersonalMatter(text)) return byRules;
+  if (byRules.intent === 'off-topic' && (isPersonalMatter(text) || isOutsideTask(text))) return byRules;
   // "are you still there?", "the app froze, my message went twice": the interview's channel, which
   // the learned reader takes for small talk.
   if (byRules.intent === 'meta' && learned.intent === 'off-topic' && talksAboutChannel(text)) return byRules;
@@ -172,6 +172,12 @@ export function withLearnedReading(
   // "no more, I'm stopping the whole thing": an end the rules read in so many words is not a
   // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
+  // "maybe we should just stop here? I'm running low on energy": put as a question, still the end.
+  if (byRules.intent === 'stop' && learned.intent === 'tentative' && ENDING_TALK.stop.test(text))
+    return byRules;
+  // "wait, give me a second to think about the data part": a moment asked for, not a hint.
+  if (byRules.intent === 'meta' && splitSentences(normalize(text)).some((s) => asksForPause(stripFiller(s))))
+    return byRules;
   if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   // "Useful hints: how busy the kitchen is, how many couriers are free": the candidate's own list
   // under a heading, whose "how many" the learned reader hears as asked.

@@ -38,6 +38,7 @@ export const TRAINING_SETS = [
   'dev22',
   'dev23',
   'dev25',
+  'dev30',
 ] as const;
 
 /**
@@ -74,6 +75,7 @@ export const UNSEEN_SETS = [
   'blind27',
   'dev28',
   'blind28',
+  'blind30',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
