@@ -73,3 +73,13 @@ describe('the goal asked in a case', () => {
       ).toBe(true);
   });
 });
+
+describe('words of the asking', () => {
+  it('"requirement" names no subject the case leaves out: the latency fact is given as the answer', () => {
+    const [part] = factIndexFor(cases.get('event-recommendation')!).lookup(
+      'is there a latency requirement for the page?',
+    ).parts;
+    expect(part?.fact?.id).toBe('latency-budget');
+    expect(part?.nearby).toBeUndefined();
+  });
+});

@@ -233,7 +233,6 @@ export const IGNORED: ReadonlySet<string> = new Set(
   find particular certain instead long everything problem issue show shown hope hoping matter
   versus vs bad overall whole entire single actual realistic realistically specific specifically ballpark
   rough main setup raw design redesign propose careful worried worry scoping
-  platform app application site website company team match matched whats hows whos wheres whens whys`.split(
-    /\s+/,
-  ),
+  platform app application site website company team match matched whats hows whos wheres whens whys
+  requirement requirements`.split(/\s+/),
 );

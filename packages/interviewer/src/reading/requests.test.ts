@@ -84,6 +84,8 @@ describe('a moment asked for, and the end or the next part said plainly', () => 
     ["hmm ok so maybe we should just stop here? I'm running low on energy", 'stop'],
     ['ok, model time I think', 'move-on'],
     ['Haha okay, focus. Model time?', 'move-on'],
+    // What is still open, asked: a hint, not an idea put up for a verdict.
+    ['is that enough for the model?', 'hint'],
   ] as const)('reads "%s" as %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

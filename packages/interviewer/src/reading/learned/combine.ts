@@ -196,6 +196,9 @@ export function withLearnedReading(
   // check on the candidate's assumption about the case, which the learned reader hears as "ok, next"
   // or as an idea ("next is data, ok?" still moves on).
   if (byRules.intent === 'facts' && checksAssumption(sentences)) return byRules;
+  // "is that enough for the model?": what is still open, asked in so many words; the learned reader
+  // hears an idea put up for a verdict.
+  if (byRules.reason === 'asks-coverage' && learned.intent === 'tentative') return byRules;
   // "What should we optimise for?": what the system is for is the case's to say, though the learned
   // reader hears the candidate weighing their own design.
   if (byRules.intent === 'facts' && !PUT_UP.test(text) && byRules.questions.some(asksForGoal)) return byRules;
