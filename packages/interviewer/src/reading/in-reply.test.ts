@@ -24,6 +24,8 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('Next up is serving. OK?', 'ok')).toBe('move-on');
     expect(inReply('Want to talk about features more or go to training?', 'training')).toBe('move-on');
     expect(inReply('Anything else on framing, or ready for data?', 'ready for data')).toBe('move-on');
+    // After a question: the step closed, not an answer to it.
+    expect(inReply('How does that change your approach?', "serving is fine, let's go")).toBe('move-on');
   });
 
   it('hears a hint or the facts offered and taken, and no ideas as stuck', () => {

@@ -21,7 +21,8 @@ const GRADING_TALK =
   /\b(?:rubric|scor(?:e|ing)|marks?|credit|grad(?:e|er|ing)|covered|answered|count (?:that|it|this|me)|pass me|instructions?|checklist)\b/i;
 
 /** Words of ending a part or the interview ("next", "skip", "that's it"). */
-const ENDING_TALK = /\b(?:next|move on|moving on|skip|go on|done|that'?s (?:it|all)|enough|stop|wrap)\b/i;
+const ENDING_TALK =
+  /\b(?:next|move on|moving on|skip|go on|let'?s go|done|that'?s (?:it|all)|enough|stop|wrap)\b/i;
 
 /** The steps, as an interviewer names them in an offer ("Serving next?", "ready for the model step?"). */
 const STEP_NAME = `(?:the )?(?:requirements|framing|(?:ml )?problem framing|data|features|(?:the )?model(?:ing)?|eval(?:uation)?|serving|deployment|monitoring|next (?:part|step|section|topic|one))`;

@@ -184,6 +184,11 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   // "give me a sec", "one sec, thinking": a moment asked for (read before filler, which "one sec" also is).
   if (core && asksForPause(core)) return said({ request: 'meta', closes: true });
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
+  // "what else?" alone: what is still open, asked (the case has no fact for it).
+  if (/^what else\s*\?+\W*$/i.test(core)) return said({ request: 'hint', closes: true });
+  // "what else... the posts have images too": thinking aloud, unless it is marked as asked.
+  if (/^what else\W*$/i.test(core) && !sentence.includes('?') && following.length > 0)
+    return said({ said: false });
   // "How would you handle new listings? I'd average their neighbours' embeddings": a question the
   // candidate answers at once asks the interviewer for nothing, however it is worded.
   const [next] = following;

@@ -86,6 +86,9 @@ describe('a moment asked for, and the end or the next part said plainly', () => 
     ['Haha okay, focus. Model time?', 'move-on'],
     // What is still open, asked: a hint, not an idea put up for a verdict.
     ['is that enough for the model?', 'hint'],
+    ['what else?', 'hint'],
+    // Thinking aloud before the answer.
+    ['hmm what else, I guess the posts have text and images so the model needs both', 'answer'],
   ] as const)('reads "%s" as %s', (text, intent) => {
     expect(readIntent(text).intent).toBe(intent);
   });

@@ -139,6 +139,8 @@ const LEADING_FILLER = new RegExp(
     'before designing anything',
     'first',
     'then',
+    // "hmm what else, I guess the posts have images too": thinking aloud before the answer.
+    'what else(?=\\s*[,.…:–—-]+\\s*\\S)',
   ].join('|')})\b[\s,.:;!–—-]*)+(?:but\s+)?`,
   'i',
 );
