@@ -208,6 +208,14 @@ describe('splitMessage', () => {
     expect(texts('is it approve / decline only?')).toHaveLength(1);
   });
 
+  it('parts two asks typed with a spaced slash or plus before a question word', () => {
+    expect(texts("checkout latency limit / how is today's estimate computed?")).toHaveLength(2);
+    expect(
+      texts('what % of impressions get clicked + how many clicks get refunded as invalid?'),
+    ).toHaveLength(2);
+    expect(texts('A / B test or interleaving?')).toHaveLength(1);
+  });
+
   it('marks statements closed by a full stop as not asked', () => {
     expect(splitMessage("I'd start with a baseline. What's the QPS?")).toEqual([
       { text: "I'd start with a baseline", asked: false, told: true },

@@ -63,6 +63,13 @@ const SENTENCE = /([^?!;\n]+?)(\?+|[!;]+|\.(?=\s|$)|\n|$)/g;
 /** A slash typed between two questions: "bad-content rate per surface? / how many reviewers". */
 export const ASK_AFTER_SLASH = /\?\s*\/\s+(?=\S)/g;
 
+/**
+ * "checkout latency limit / how is today's estimate computed?", "what % get clicked + how many are
+ * refunded?": a spaced slash or plus before a question word parts two asks typed on one line.
+ */
+export const ASK_BEFORE_SLASH =
+  /\s+[/+]\s+(?=(?:how|what|what's|whats|which|when|where|who|why|is|are|do|does|did|can|could|will|would|should|any)\b)/gi;
+
 /** A list bullet or number at the start of a line: "- ", "2) ", "3. ". */
 const BULLET = /^\s*(?:[-*•]|\(?\d{1,2}[.)])\s+/gm;
 
@@ -244,7 +251,10 @@ function looksAsked(raw: string, stripped: string): boolean {
 export function splitMessage(message: string): MessagePart[] {
   const parts: MessagePart[] = [];
   // "rate per surface? / how many decisions a day": a slash after a question parts two asks.
-  const lines = unfoldNumbers(joinConfirmTag(message)).replace(BULLET, '').replace(ASK_AFTER_SLASH, '?\n');
+  const lines = unfoldNumbers(joinConfirmTag(message))
+    .replace(BULLET, '')
+    .replace(ASK_AFTER_SLASH, '?\n')
+    .replace(ASK_BEFORE_SLASH, '?\n');
   const sentences = [...lines.matchAll(SENTENCE)];
   for (const [at, [, sentence = '', end = '']] of sentences.entries()) {
     // "Cost cap per question. Also what's the p95?": the next sentence adds to this one.

@@ -4,7 +4,7 @@
  */
 import { UNFINISHED_CLAUSE_END } from '@mlsd/rubric';
 import { joinConfirmTag } from '../facts/checks.ts';
-import { ASK_AFTER_SLASH } from '../facts/split.ts';
+import { ASK_AFTER_SLASH, ASK_BEFORE_SLASH } from '../facts/split.ts';
 
 /**
  * Curly quotes to straight ones, runs of spaces to one; line breaks stay (they end sentences). A bare
@@ -44,6 +44,7 @@ const SENTENCE_END = new RegExp(String.raw`(?<=[.!?])(?<!${UNFINISHED_CLAUSE_END
 export function splitSentences(text: string, spoken = false): string[] {
   const sentences = text
     .replace(ASK_AFTER_SLASH, '?\n')
+    .replace(ASK_BEFORE_SLASH, '?\n')
     .split(/\n+/)
     .map((line) => line.replace(BULLET, ''))
     .flatMap((line) => line.split(SENTENCE_END));
