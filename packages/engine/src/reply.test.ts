@@ -280,6 +280,14 @@ describe('what the candidate asks of the interview', () => {
     }
   });
 
+  it('lets a redirect that says the time left near the end stand in for the one-minute warning', () => {
+    const nearEnd = T0 + BUDGETS.requirements - 70_000;
+    const told = say(started(), nearEnd, { intent: 'meta', uncovered });
+    expect(told.state.steps[0]?.warned).toBe(true);
+    // Early in the step, the warning still comes later.
+    expect(say(started(), T0 + 60_000, { intent: 'meta', uncovered }).state.steps[0]?.warned).toBe(false);
+  });
+
   it('asks to rephrase a message it could not read', () => {
     expect(say(started(), T0 + 1, { intent: 'unclear' }).reply).toMatchObject({
       kind: 'clarify',

@@ -68,6 +68,9 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'meta':
     case 'off-topic':
     case 'steer':
+      // The redirect says the time left; when that is about the warning's minute, the warning would
+      // only say it again a moment later.
+      if (ctx.remainingMs <= warningLeadMs(step.budgetMs) + WARNING_SAID_WITHIN_MS) step.warned = true;
       return {
         type: 'say',
         move: { kind: 'redirect', reason: reading.intent, stepRemainingMs: ctx.remainingMs },
@@ -91,6 +94,9 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       return answerReply(ctx, reading);
   }
 }
+
+/** A redirect that says the time left this close to the warning's lead stands in for the warning. */
+const WARNING_SAID_WITHIN_MS = 30_000;
 
 /** The first red flag of the message not yet pushed back on. */
 function unchallenged(s: EngineState, reading: MessageReading): string | undefined {

@@ -204,6 +204,8 @@ export const LINES = {
   redirectTime: ['Good to keep an eye on it.', 'Sure.'],
   /** Before the time left, to "can I think out loud for a second?": yes, without putting it off. */
   redirectPermission: ['Sure, go ahead.', 'Of course, take a moment.'],
+  /** Before the time left, to plain thanks ("thanks for the hint"). */
+  redirectThanks: ["You're welcome.", 'Glad to help.'],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
   /** `{left}` ("about 3 minutes", "less than a minute") left on `{title}`. */

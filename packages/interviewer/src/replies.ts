@@ -9,6 +9,7 @@ import type { Lines } from './persona-lines.ts';
 import { asksForPause } from './reading/asides.ts';
 import { asksLineAgain } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
+import { THANKS_ONLY } from './reading/patterns.ts';
 
 /** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
 export interface ReplyVoice {
@@ -233,6 +234,7 @@ function metaPool(voice: ReplyVoice): readonly string[] {
   if (ABOUT_TIME.test(voice.said)) return voice.lines.redirectTime;
   // "give me a sec": the moment is given, nothing is put off.
   if (ASKS_LEAVE.test(voice.said) || asksForPause(voice.said.trim())) return voice.lines.redirectPermission;
+  if (THANKS_ONLY.test(voice.said.trim())) return voice.lines.redirectThanks;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;

@@ -319,7 +319,6 @@ const PAUSE_ASKED =
 export const asksForPause = (sentence: string) => PAUSE_ASKED.test(sentence);
 
 function readAside(sentence: string, asks: boolean): Aside | null {
-  if (PAUSE_ASKED.test(sentence)) return 'meta';
   // "Do you enjoy doing these interviews?", "have you worked on feed ranking?": the interviewer as
   // the one who interviews, before the interviewer as a person with a life.
   if (asks && INTERVIEWER.test(sentence)) return 'meta';

@@ -13,6 +13,7 @@ import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from
 import { headsOwnList, listsOwnChecks } from './own-lists.ts';
 import {
   asksVerdict,
+  CLOSING_THANKS,
   isCheckIn,
   isDestination,
   isMoveOn,
@@ -20,6 +21,7 @@ import {
   isStuck,
   namesNextPart,
   namesPartAlone,
+  THANKS_ONLY,
 } from './patterns.ts';
 import {
   asks,
@@ -182,7 +184,7 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   if (core && /\?\s*$/.test(sentence) && asksAboutRecord(core))
     return said({ request: 'meta', closes: true });
   // "give me a sec", "one sec, thinking": a moment asked for (read before filler, which "one sec" also is).
-  if (core && asksForPause(core)) return said({ request: 'meta', closes: true });
+  if (core && following.length === 0 && asksForPause(core)) return said({ request: 'meta', closes: true });
   if (!core || isFiller(core) || isCheckIn(core)) return said({ said: false });
   // "what else?" alone: what is still open, asked (the case has no fact for it).
   if (/^what else\s*\?+\W*$/i.test(core)) return said({ request: 'hint', closes: true });
@@ -391,6 +393,9 @@ export function readIntentByRules(text: string): IntentReading {
     return reading('answer', 'short-reply', [], true);
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
   if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
+  // "thanks a lot, that was a fun discussion": the session closed; "thanks for the hint": thanks.
+  if (CLOSING_THANKS.test(normalized)) return reading('stop', 'closing-thanks');
+  if (THANKS_ONLY.test(normalized)) return reading('meta', 'thanks');
   // "give me a sec", "hold on": a moment asked for, which the unreadable check takes for filler.
   if (asksForPause(stripFiller(normalized)) || asksForPause(normalized))
     return reading('meta', 'pause-asked');

@@ -200,3 +200,14 @@ export const isCheckIn = (sentence: string) =>
 const VERDICT_CHECK =
   /^(?:(?:is|was) (?:that|this|it) (?:right|correct|ok|okay|fine|alright|reasonable|sensible|valid|a (?:good|reasonable|sensible) (?:idea|approach|plan|choice))|(?:does|did) (?:that|this|it) (?:make sense|sound (?:ok|okay|right|good|reasonable|fine|sensible))|makes? sense|(?:would|could|will|does) (?:that|this|it) work|sounds? (?:ok|okay|right|good|reasonable|fine|sensible))(?: (?:to you|so far|here|then))?\s*\?\W*$/i;
 export const asksVerdict = (sentence: string) => VERDICT_CHECK.test(sentence);
+
+/**
+ * Thanks that close the session: "thanks a lot, that was a fun discussion", "thx, good session",
+ * "thank you so much for your patience!" ("thanks, that was helpful" alone thanks for a hint).
+ */
+export const CLOSING_THANKS =
+  /^(?:(?:ok(?:ay)?|great|cool|alright|well|right)[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much|again))?[,!.\s]*(?:(?:that|this|it) was (?:a |an |really |very |super |such a |so )*(?:fun|great|good|nice|enjoyable|lovely)(?: (?:session|discussion|interview|practice|chat|exercise|mock|one))?|(?:that|this|it) was (?:a |an |really |very |super |such a |so )*(?:helpful|useful|valuable|interesting) (?:session|discussion|interview|practice|chat|exercise|mock)|(?:(?:a |such a )?(?:good|great|nice|fun|lovely|helpful) (?:session|discussion|interview|practice|chat|mock))|for (?:your|the) (?:time|patience|session|interview|practice|discussion|mock))\W*$/i;
+
+/** Thanks and nothing else: "thanks for the hint", "thank you!", "thx, that helps". */
+export const THANKS_ONLY =
+  /^(?:(?:ok(?:ay)?|great|cool|alright|right|perfect|got it)[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much))?(?:[,!.\s]*(?:for (?:the|that|this|your) [\w-]+(?: [\w-]+)?|(?:that|this|it) (?:helps|helped|makes sense|was (?:really |very |super |so )?(?:helpful|useful))))?\W*$/i;

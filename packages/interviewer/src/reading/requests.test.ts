@@ -87,6 +87,14 @@ describe('a moment asked for, and the end or the next part said plainly', () => 
     // What is still open, asked: a hint, not an idea put up for a verdict.
     ['is that enough for the model?', 'hint'],
     ['what else?', 'hint'],
+    // Thanks that close the session end it; plain thanks are thanked back.
+    ['Thanks a lot, that was a fun discussion.', 'stop'],
+    ['thx, good session', 'stop'],
+    ['thanks for the hint', 'meta'],
+    ['Thanks a lot, that was really helpful!', 'meta'],
+    // A part named to open an answer is no move to it.
+    ['serving... i guess we run the evaluation offline every time there is a new model version', 'answer'],
+    ["Let me think... I'd probably use the session's last 10 clicks as the sequence input.", 'answer'],
     // Thinking aloud before the answer.
     ['hmm what else, I guess the posts have text and images so the model needs both', 'answer'],
   ] as const)('reads "%s" as %s', (text, intent) => {

@@ -90,6 +90,10 @@ const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
     /\b(?:next|move|moving|skip|part|section|step|stage|topic|on ?to|ahead|done|complete|finished|pass to|go to|get (?:to|into|on)|talk about|turn to|jump|proceed|continue|later|requirements|framing|data|features|model(?:ing|ling)?|evaluation|serving|monitoring|design)\b/i,
 };
 
+/** Going somewhere, said in a word: "next", "move on", "on to", "let's do", "done with". */
+const MOTION_TALK =
+  /\b(?:next|move|moving|skip\w*|on ?to|onto|go(?:ing)? to|get to|let'?s (?:go|do|talk|look|turn)|done|finish\w*|enough|that'?s (?:it|all)|wrap|proceed|continue|jump|turn to|time for|over to|ready for|part|step|section|stage)\b/i;
+
 /** Help asked for outright. */
 const HELP_ASKED =
   /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
@@ -172,6 +176,18 @@ export function withLearnedReading(
   // "no more, I'm stopping the whole thing": an end the rules read in so many words is not a
   // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
+  // "serving... i guess we run the evaluation offline for every new version": a part named to open
+  // an answer, which the learned reader hears as going to it. Going on is said with a word of motion.
+  if (
+    byRules.intent === 'answer' &&
+    byRules.reason === 'statement' &&
+    learned.intent === 'move-on' &&
+    !MOTION_TALK.test(text) &&
+    PUT_UP.test(text)
+  )
+    return byRules;
+  // "thx, good session", "thanks for the hint": thanks said in so many words.
+  if (byRules.reason === 'closing-thanks' || byRules.reason === 'thanks') return byRules;
   // "maybe we should just stop here? I'm running low on energy": put as a question, still the end.
   if (byRules.intent === 'stop' && learned.intent === 'tentative' && ENDING_TALK.stop.test(text))
     return byRules;
