@@ -155,6 +155,13 @@ describe('red flags in scope', () => {
     }
   });
 
+  it('does not fire a mistake a negated modal rules out, however far into its predicate', () => {
+    expect(flags("We shouldn't report to the team a number like the accuracy is fine figure.")).toEqual([]);
+    expect(flags("We won't be telling the product team that accuracy is fine.")).toEqual([]);
+    // A clause of its own after the negation states the mistake all the same.
+    expect(flags("We shouldn't overthink it; accuracy is fine.")).toEqual(['accuracy-metric']);
+  });
+
   it('does not fire a mistake about everything on a proposal for a part', () => {
     expect(flags('We only score flagged messages with the big model.')).toEqual([]);
     expect(flags('We just score every message with the big model.')).toEqual(['accuracy-metric']);

@@ -124,6 +124,18 @@ export function polarityOf(
         flip(i);
         continue;
       }
+      // "We shouldn't charge different prices based on things like their phone model": a modal
+      // negated rules out the whole predicate it heads, however far the mistake comes in it (up to a
+      // new predicate: "we shouldn't worry and just split randomly" still splits randomly).
+      if (
+        !lenient &&
+        i < first &&
+        MODALS.has(tokens[i - 1]?.lemma ?? '') &&
+        !newPredicateBetween(tokens, i, first)
+      ) {
+        flip(i);
+        continue;
+      }
       if (i > first || contentBetween(tokens, i, first) > NEGATION_REACH) continue;
       if (lenient && (hazard || conditional || hasGoal(tokens, from, i))) continue;
       flip(i);
@@ -239,6 +251,18 @@ function negatedDismissal(tokens: readonly Token[], i: number, to: number, own: 
 
 /** Verbs of opinion a negation moves onto what follows: "I don't think X is needed". */
 const OPINION_VERBS = new Set(['think', 'believe', 'feel', 'expect', 'reckon', 'suppose']);
+
+/** Modals whose negation rules out what they head: "shouldn't", "must not", "can't", "won't". */
+const MODALS = new Set(['should', 'must', 'can', 'could', 'will', 'would', 'shall', 'ought']);
+
+/** Words that start a new predicate in a clause: "and", "or", "but", "so", "then". */
+const PREDICATE_JOINERS = new Set(['and', 'or', 'but', 'so', 'then', 'just']);
+
+/** Whether a new predicate starts between a negator at `i` and the phrase at `first`. */
+function newPredicateBetween(tokens: readonly Token[], i: number, first: number): boolean {
+  for (let j = i + 1; j < first; j++) if (PREDICATE_JOINERS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
+}
 
 /** A predicate of need or worth after the phrase, in its clause: "... is a big concern", "... is worth it". */
 function dismissedAfter(tokens: readonly Token[], last: number, to: number): boolean {
