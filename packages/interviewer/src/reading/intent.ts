@@ -393,6 +393,8 @@ export function readIntentByRules(text: string): IntentReading {
     return reading('answer', 'short-reply', [], true);
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
   if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
+  // "Is that enough for requirements, or should I dig more?", "Enough?": what is still open, asked.
+  if (asksCoverage(stripFiller(normalized))) return reading('hint', 'asks-coverage');
   // "thanks a lot, that was a fun discussion": the session closed; "thanks for the hint": thanks.
   if (CLOSING_THANKS.test(normalized)) return reading('stop', 'closing-thanks');
   if (THANKS_ONLY.test(normalized)) return reading('meta', 'thanks');

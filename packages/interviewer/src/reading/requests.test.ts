@@ -87,6 +87,10 @@ describe('a moment asked for, and the end or the next part said plainly', () => 
     // What is still open, asked: a hint, not an idea put up for a verdict.
     ['is that enough for the model?', 'hint'],
     ['what else?', 'hint'],
+    ['Is that enough for requirements or should I dig more?', 'hint'],
+    ['Is that enough on framing, or do you want me to go deeper on the objective?', 'hint'],
+    ['Is there anything important I missed?', 'hint'],
+    ['Enough?', 'hint'],
     // Thanks that close the session end it; plain thanks are thanked back.
     ['Thanks a lot, that was a fun discussion.', 'stop'],
     ['thx, good session', 'stop'],

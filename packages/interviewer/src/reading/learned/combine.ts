@@ -103,7 +103,7 @@ const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the
 
 /** "lmk if i missed smth", "anything I missed?": a gap in the candidate's answer asked about. */
 const GAP_ASKED =
-  /\b(?:if|whether|what|anything|something) (?:else )?(?:i'?ve |i (?:have )?|i'?m )?(?:missed|missing|left out|forgot|overlooked)\b/i;
+  /\b(?:if|whether|what|anything|something) (?:(?:else|big|important|major|obvious|key|crucial) )?(?:i'?ve |i (?:have )?|i'?m )?(?:missed|missing|left out|forgot|overlooked)\b/i;
 
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
@@ -214,7 +214,10 @@ export function withLearnedReading(
   if (byRules.intent === 'facts' && checksAssumption(sentences)) return byRules;
   // "is that enough for the model?": what is still open, asked in so many words; the learned reader
   // hears an idea put up for a verdict.
-  if (byRules.reason === 'asks-coverage' && learned.intent === 'tentative') return byRules;
+  if (byRules.reason === 'asks-coverage') return byRules;
+  // "Is there anything important I missed?": a gap asked about, which the learned reader hears as
+  // a question for the case.
+  if (byRules.intent === 'hint' && learned.intent === 'facts' && GAP_ASKED.test(text)) return byRules;
   // "What should we optimise for?": what the system is for is the case's to say, though the learned
   // reader hears the candidate weighing their own design.
   if (byRules.intent === 'facts' && !PUT_UP.test(text) && byRules.questions.some(asksForGoal)) return byRules;
