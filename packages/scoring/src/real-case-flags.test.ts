@@ -176,3 +176,105 @@ describe('mistakes a played session let pass', () => {
     expect(flagsOf(caseId, step, rejected)).not.toContain(flag);
   });
 });
+
+/**
+ * Mistakes that two played sessions (twenty-second session) stated without a push-back, each said
+ * in other words than the session's, beside the same idea put right, which must stay quiet.
+ */
+describe('wrong claims of played sessions, said in other words', () => {
+  it.each([
+    [
+      'street-view-blurring',
+      'requirements',
+      "Honestly I'd favour precision here, blurring a poster by mistake looks bad.",
+      'precision-over-recall',
+    ],
+    [
+      'street-view-blurring',
+      'requirements',
+      'We can live with missing some faces if it keeps the imagery clean.',
+      'precision-over-recall',
+    ],
+    [
+      'visual-search',
+      'framing',
+      'Step one, a category classifier solves the search: predict lamp and show lamps.',
+      'category-classifier-only',
+    ],
+    [
+      'rag-assistant',
+      'serving',
+      "To save cost I'd cache every answer by question text.",
+      'cache-answers-forever',
+    ],
+    [
+      'rag-assistant',
+      'model',
+      'With million-token models we could skip the retriever and put all the documents into the context.',
+      'whole-corpus-in-context',
+    ],
+    [
+      'people-you-may-know',
+      'serving',
+      'Blocked members? The model will learn to give blocked users a low score anyway.',
+      'blocked-left-to-model',
+    ],
+    [
+      'people-you-may-know',
+      'requirements',
+      "Success is more requests sent, that's the number to optimize.",
+      'maximize-invites-sent',
+    ],
+    [
+      'ride-pricing',
+      'serving',
+      'For cost we could compute the price once a day per zone.',
+      'long-price-cache',
+    ],
+    [
+      'street-view-blurring',
+      'evaluation',
+      'COCO style mAP is the only metric we need, it summarises everything.',
+      'map-only',
+    ],
+  ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
+    expect(flagsOf(caseId, step, answer)).toContain(flag);
+  });
+
+  it.each([
+    [
+      'street-view-blurring',
+      'requirements',
+      'Recall comes first because of the legal floor; precision matters less, an extra blur is cheap.',
+    ],
+    ['street-view-blurring', 'requirements', 'We must not trade recall for precision here.'],
+    [
+      'visual-search',
+      'framing',
+      'Predicting the category first narrows the index, then we do nearest neighbours on embeddings inside it.',
+    ],
+    [
+      'rag-assistant',
+      'serving',
+      'We should never cache answers forever, documents change and access differs per user.',
+    ],
+    [
+      'rag-assistant',
+      'model',
+      'A bigger context window is no substitute for retrieval here: 6 billion tokens will never fit.',
+    ],
+    [
+      'people-you-may-know',
+      'serving',
+      'Blocked pairs are a hard filter before ranking; the model never sees them.',
+    ],
+    [
+      'people-you-may-know',
+      'requirements',
+      'We should not optimize requests sent; accepted invitations are what matter.',
+    ],
+    ['ride-pricing', 'serving', "We can't cache prices for hours; demand moves every minute."],
+  ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
+    expect(flagsOf(caseId, step, answer)).toEqual([]);
+  });
+});
