@@ -410,6 +410,10 @@ function designerKind(part: string): QuestionKind | null {
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
+  // "What do we do if the judge and humans disagree?", "how do we detect this?", "do we need to
+  // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
+  // decide. ("What happens if we're too slow?" asks what the case does, and stays a fact question.)
+  if (DESIGN_ASKED.test(part) && !NOW_ASKED.test(part)) return 'tentative';
   // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
   if (
     namesFigures(part) ||
@@ -463,6 +467,17 @@ export function classifyQuestion(part: string): QuestionKind {
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
+
+/** A question about what the design should do, put to the interviewer (see classifyQuestion). */
+const DESIGN_ASKED =
+  /^(?:(?:and|so|but|ok|okay|hmm+|then|also)[,\s]+)*(?:what (?:do we do|should we do|would we do|do i do|should i do)\s+(?:if|when)\b|how (?:to|do we|would we|should we|can we|could we|do i|would i|should i|we) (?:detect|handle|limit|prevent|deal with|avoid|fix|mitigate|reduce|cap|stop|catch|protect against|recover from|cope with)\b|(?:do|would|will) we (?:need|have) to (?:rebuild|retrain|recompute|reindex|re-index|redo|reprocess|rescore)\b)/i;
+
+/** About what exists today: "how do we detect fraud today?" asks the case. */
+const NOW_ASKED = /\b(?:today|currently|right now|at the moment|existing|in place|at present)\b/i;
+
+/** Whether a question asks the interviewer what the design should do (see classifyQuestion). */
+export const asksDesignOfInterviewer = (question: string) =>
+  DESIGN_ASKED.test(question.trim()) && !NOW_ASKED.test(question);
 
 /**
  * Whether a short ask names a figure of the case ("Rater capacity?", "labelling budget?"): the

@@ -91,6 +91,11 @@ describe('a moment asked for, and the end or the next part said plainly', () => 
     ['Is that enough on framing, or do you want me to go deeper on the objective?', 'hint'],
     ['Is there anything important I missed?', 'hint'],
     ['Enough?', 'hint'],
+    // The design asked of the interviewer is the candidate's to decide, not a question for the case.
+    ['what do we do if judge and humans disagree a lot?', 'tentative'],
+    ['do we need to rebuild the whole index every time a product is added?', 'tentative'],
+    ['What if some user create many fake accounts to send invitations? How we detect this?', 'tentative'],
+    ['how do we detect fraud today?', 'facts'],
     // Thanks that close the session end it; plain thanks are thanked back.
     ['Thanks a lot, that was a fun discussion.', 'stop'],
     ['thx, good session', 'stop'],

@@ -8,7 +8,7 @@ import { isOutsideTask, isPersonalMatter } from '../outside.ts';
 import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
-import { assumptionPutUp } from '../questions.ts';
+import { asksDesignOfInterviewer, assumptionPutUp } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
@@ -215,6 +215,14 @@ export function withLearnedReading(
   // "is that enough for the model?": what is still open, asked in so many words; the learned reader
   // hears an idea put up for a verdict.
   if (byRules.reason === 'asks-coverage') return byRules;
+  // "what do we do if the judge and humans disagree?", "how we detect this?": the design asked of
+  // the interviewer, which the learned reader hears as a question for the case.
+  if (
+    byRules.intent === 'tentative' &&
+    learned.intent === 'facts' &&
+    sentences.some((sentence) => asksDesignOfInterviewer(stripFiller(sentence)))
+  )
+    return byRules;
   // "Is there anything important I missed?": a gap asked about, which the learned reader hears as
   // a question for the case.
   if (byRules.intent === 'hint' && learned.intent === 'facts' && GAP_ASKED.test(text)) return byRules;
