@@ -111,8 +111,8 @@ export const LINES = {
   /** Before a fact that is only the closest the case has to what was asked. */
   factNearby: [
     "I don't have exactly that; the closest I can give you:",
-    'Not that precisely, but here is what the case says nearby:',
-    "The case doesn't put it quite that way; what it does say:",
+    "I can't give you that exactly, but here's what I know:",
+    "Not in those terms, but this is what I can tell you:",
   ],
   /** The message was English words that did not make sense ("Tthe fe", "framing"): rephrase. */
   unclearAsk: [
