@@ -112,7 +112,7 @@ export const LINES = {
   factNearby: [
     "I don't have exactly that; the closest I can give you:",
     "I can't give you that exactly, but here's what I know:",
-    "Not in those terms, but this is what I can tell you:",
+    'Not in those terms, but this is what I can tell you:',
   ],
   /** The message was English words that did not make sense ("Tthe fe", "framing"): rephrase. */
   unclearAsk: [

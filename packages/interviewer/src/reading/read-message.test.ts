@@ -480,3 +480,16 @@ describe('a question about the mix of what people do, beside the candidate guess
     expect(read.facts.found).toEqual(['query-mix']);
   });
 });
+
+describe("the interviewer's preference asked about an idea", () => {
+  it('awaits a verdict, so the idea is handed back rather than left for a new question', () => {
+    for (const text of [
+      'Would you want us to also check calibration on new advertisers separately?',
+      'Would you prefer I use a two-tower model here, or is that only for retrieval?',
+    ]) {
+      const read = readFirst('ad-click-prediction', 'evaluation', text);
+      expect(read.intent, text).toBe('tentative');
+      expect(read.awaitsVerdict, text).toBe(true);
+    }
+  });
+});

@@ -155,12 +155,18 @@ const PERMISSION_OR_SWAP = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and)[,\s
 const VERDICT_ON_PART = String.raw`^\W*(?:(?:so|ok|okay|hmm+|um+|but|and|wait)[,\s]+)*(?:is|are|would|will) (?:that |this |the |my |our |a )?(?:[\w-]+ ){0,3}(?:be )?(?:ok|okay|fine|alright|reasonable|sensible|right|${TOO_MUCH}|too small)\W*$`;
 
 /**
+ * The interviewer's preference asked: "would you prefer I use a two-tower model here?", "would you
+ * want us to also check the intervals?", "do you want me to add a re-ranker?".
+ */
+const PREFERENCE_ASKED = String.raw`\b(?:would|do|did) you (?:prefer|want|like|rather|expect)(?: (?:me|us) to| (?:i|we))?\b[^?]*\?`;
+
+/**
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
  * net?"), whether the idea holds ("..., is that bad?", "not sure which is better", "..., could that
  * bias it?"), or whether a feature of the product is wanted ("should the user be able to...?").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$`,
+  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$|${PREFERENCE_ASKED}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
