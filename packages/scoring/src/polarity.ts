@@ -256,7 +256,7 @@ const OPINION_VERBS = new Set(['think', 'believe', 'feel', 'expect', 'reckon', '
 const MODALS = new Set(['should', 'must', 'can', 'could', 'will', 'would', 'shall', 'ought']);
 
 /** Words that start a new predicate in a clause: "and", "or", "but", "so", "then". */
-const PREDICATE_JOINERS = new Set(['and', 'or', 'but', 'so', 'then', 'just']);
+const PREDICATE_JOINERS = new Set(['and', 'or', 'but', 'so', 'then']);
 
 /** Whether a new predicate starts between a negator at `i` and the phrase at `first`. */
 function newPredicateBetween(tokens: readonly Token[], i: number, first: number): boolean {

@@ -177,6 +177,17 @@ export const isHint = (sentence: string, asks: boolean) =>
  * "is this enough?". Beside an answer it only closes it (patterns.ts, CHECK_IN_GENERAL); alone,
  * the candidate wants to know what is still open, which a hint answers.
  */
-const COVERAGE_ASKED =
-  /^(?:(?:so|ok|okay|and|hmm+|um+)[,\s]+)*(?:(?:is|was) (?:that|this|it) enough(?: (?:for (?:the )?(?:requirements|scope|framing|data|features|model(?:ing)?|evaluation|eval|serving|monitoring|this (?:part|step|section|stage)|now|here)|to (?:move on|go on|continue)))?|(?:does|did) (?:that|this) cover (?:it|everything|enough|the (?:part|step|basics))|(?:have i|did i) (?:covered|cover|said|done) enough(?: (?:here|for (?:this|now)))?|what else(?: (?:should i|do i need to|would you like me to|do you want me to) (?:cover|say|talk about|discuss|add|mention))?(?: (?:here|for (?:this|now)))?)(?:,? or (?:should|do|shall|can) i (?:[\w']+ ){0,3}(?:more|deeper|further|anything else|something else)(?: (?:here|on (?:it|this|that|the [\w-]+)))?|,? or (?:do|would) you (?:want|like) me to (?:[\w']+ ){0,3}(?:more|deeper|further)(?: (?:here|on (?:it|this|that|the [\w-]+)))?)?\s*\?\W*$|^enough\s*\?+\W*$/i;
+/** "is that enough for data?", "does that cover it?", "have I said enough?", "what else?". */
+const ENOUGH_ASKED = [
+  String.raw`(?:is|was) (?:that|this|it) enough(?: (?:for (?:the )?(?:requirements|scope|framing|data|features|model(?:ing)?|evaluation|eval|serving|monitoring|this (?:part|step|section|stage)|now|here)|to (?:move on|go on|continue)))?`,
+  String.raw`(?:does|did) (?:that|this) cover (?:it|everything|enough|the (?:part|step|basics))`,
+  String.raw`(?:have i|did i) (?:covered|cover|said|done) enough(?: (?:here|for (?:this|now)))?`,
+  String.raw`what else(?: (?:should i|do i need to|would you like me to|do you want me to) (?:cover|say|talk about|discuss|add|mention))?(?: (?:here|for (?:this|now)))?`,
+].join('|');
+/** "..., or should I dig more?", "..., or do you want me to go deeper on the objective?". */
+const OR_MORE = String.raw`,? or (?:(?:should|do|shall|can) i|(?:do|would) you (?:want|like) me to) (?:[\w']+ ){0,3}(?:more|deeper|further|anything else|something else)(?: (?:here|on (?:it|this|that|the [\w-]+)))?`;
+const COVERAGE_ASKED = new RegExp(
+  String.raw`^(?:(?:so|ok|okay|and|hmm+|um+)[,\s]+)*(?:${ENOUGH_ASKED})(?:${OR_MORE})?\s*\?\W*$|^enough\s*\?+\W*$`,
+  'i',
+);
 export const asksCoverage = (sentence: string) => COVERAGE_ASKED.test(sentence.trim());

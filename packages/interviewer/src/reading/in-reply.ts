@@ -160,19 +160,15 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   const short = words.length <= SHORT_REPLY_WORDS;
   // The offer is in the line's last sentence: "One question before we go on. Is every decision a
   // hard yes or no?" asks the question, and "yes" answers it.
-  const last =
-    inReplyTo
-      .trim()
-      .split(/(?<=[.!?])\s+/)
-      .at(-1) ?? '';
+  const lineSentences = inReplyTo.trim().split(/(?<=[.!?])\s+/);
+  const last = lineSentences.at(-1) ?? '';
   const says = (intent: IntentReading['intent'], reason: string): IntentReading => ({
     intent,
     questions: [],
     alsoAnswers: false,
     reason,
   });
-  const sentences = inReplyTo.trim().split(/(?<=[.!?])\s+/);
-  const offer = BARE_CHECK.test(last) && sentences.length > 1 ? (sentences.at(-2) ?? last) : last;
+  const offer = BARE_CHECK.test(last) && lineSentences.length > 1 ? (lineSentences.at(-2) ?? last) : last;
   const taken = short ? offerTaken(text, offer, asked, LAST_PART.test(inReplyTo)) : null;
   if (taken) return says(taken.intent, taken.reason);
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".

@@ -399,8 +399,7 @@ export function readIntentByRules(text: string): IntentReading {
   if (CLOSING_THANKS.test(normalized)) return reading('stop', 'closing-thanks');
   if (THANKS_ONLY.test(normalized)) return reading('meta', 'thanks');
   // "give me a sec", "hold on": a moment asked for, which the unreadable check takes for filler.
-  if (asksForPause(stripFiller(normalized)) || asksForPause(normalized))
-    return reading('meta', 'pause-asked');
+  if (asksForPause(stripFiller(normalized))) return reading('meta', 'pause-asked');
   const unread = unreadable(normalized);
   if (unread) return reading('unclear', unread);
   const sentences = splitSentences(unfolded, !normalized.includes('?'));

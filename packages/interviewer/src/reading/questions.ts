@@ -413,7 +413,7 @@ export function classifyQuestion(part: string): QuestionKind {
   // "What do we do if the judge and humans disagree?", "how do we detect this?", "do we need to
   // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
   // decide. ("What happens if we're too slow?" asks what the case does, and stays a fact question.)
-  if (DESIGN_ASKED.test(part) && !NOW_ASKED.test(part)) return 'tentative';
+  if (asksDesignOfInterviewer(part)) return 'tentative';
   // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
   if (
     namesFigures(part) ||

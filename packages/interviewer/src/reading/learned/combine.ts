@@ -176,6 +176,7 @@ export function withLearnedReading(
   // "no more, I'm stopping the whole thing": an end the rules read in so many words is not a
   // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
+  if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   // "serving... i guess we run the evaluation offline for every new version": a part named to open
   // an answer, which the learned reader hears as going to it. Going on is said with a word of motion.
   if (
@@ -191,13 +192,12 @@ export function withLearnedReading(
   // "maybe we should just stop here? I'm running low on energy": put as a question, still the end.
   if (byRules.intent === 'stop' && learned.intent === 'tentative' && ENDING_TALK.stop.test(text))
     return byRules;
+  const sentences = splitSentences(normalize(text));
   // "wait, give me a second to think about the data part": a moment asked for, not a hint.
-  if (byRules.intent === 'meta' && splitSentences(normalize(text)).some((s) => asksForPause(stripFiller(s))))
+  if (byRules.intent === 'meta' && sentences.some((sentence) => asksForPause(stripFiller(sentence))))
     return byRules;
-  if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
   // "Useful hints: how busy the kitchen is, how many couriers are free": the candidate's own list
   // under a heading, whose "how many" the learned reader hears as asked.
-  const sentences = splitSentences(normalize(text));
   if (byRules.intent === 'answer' && learned.intent === 'facts' && headsList(sentences)) return byRules;
   // "I'd also watch for side effects: are people watching less, are results slower?": so are the
   // candidate's own checks under a heading in their design voice.
