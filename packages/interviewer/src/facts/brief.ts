@@ -70,6 +70,25 @@ export function briefAnswer(caseStudy: CaseStudy, question: string): BriefSenten
   return null;
 }
 
+/**
+ * The brief's sentence to read back instead of `fact` for a question both touch: one that holds
+ * more of what the question asks about than the fact does. "So the user uploads a photo and we
+ * find similar products, is that right?" restates the task; the fact about query photos shares two
+ * of its words, the brief's task sentence most of them.
+ */
+export function briefOverFact(
+  caseStudy: CaseStudy,
+  question: string,
+  fact: { answer: string; cues: readonly string[] },
+): BriefSentence | null {
+  const asked = subjects(question);
+  const sentence = bestSentence(caseStudy, asked, SHARE_HELD);
+  if (!sentence) return null;
+  const factTerms = new Set(subjects(`${fact.answer} ${fact.cues.join(' ')}`));
+  const held = (terms: ReadonlySet<string>) => asked.filter((term) => terms.has(term)).length;
+  return held(sentence.terms) > held(factTerms) ? sentence : null;
+}
+
 function bestSentence(caseStudy: CaseStudy, asked: readonly string[], share: number): BriefSentence | null {
   if (asked.length < SUBJECTS_HELD) return null;
   let best: BriefSentence | null = null;

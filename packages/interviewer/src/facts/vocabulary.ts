@@ -75,7 +75,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   opinion: 'customer review|product review|review photo|review score|star rating|guest review',
   home: 'home|house|homeowner|household|residence',
   plate: 'plate|license plate|licence plate|number plate|registration plate',
-  photo: 'photo|image|picture|imagery|panorama|frame|snapshot|pic|pics',
+  photo: 'photo|photograph|image|picture|imagery|panorama|frame|snapshot|pic|pics',
   video: 'video|clip',
   trip: 'trip|ride|journey',
   feedback:

@@ -5,11 +5,11 @@
  */
 import type { MessageReading } from '@mlsd/engine';
 import type { CaseStudy } from '@mlsd/rubric';
-import { briefAnswer } from '../facts/brief.ts';
+import { briefAnswer, briefOverFact } from '../facts/brief.ts';
 import { type FactPart, factIndexFor } from '../facts.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
-import { assumptionPutUp } from './questions.ts';
+import { assumptionPutUp, checksUnderstanding, opensQuestion } from './questions.ts';
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
@@ -58,7 +58,17 @@ export function factsAsked(
   const nearby = new Set<string>();
   for (const part of [...byReader, ...foundInWhole]) {
     const assumption = assumptionPutUp(part.question);
-    if (settles(part) && part.fact) {
+    // "So we find similar products for the photo, is that right?": the task restated as a check is
+    // read back from the brief when the brief holds more of it than the nearest fact.
+    const restated =
+      checksUnderstanding(text) && settles(part) && part.fact && !opensQuestion(unhedged(part.question))
+        ? briefOverFact(caseStudy, part.question, part.fact)
+        : null;
+    if (restated) {
+      const position = positionIn(text, part.question);
+      at.set(restated.id, Math.min(at.get(restated.id) ?? position, position));
+      outright.add(restated.id);
+    } else if (settles(part) && part.fact) {
       const { id } = part.fact;
       const position = positionIn(text, part.question);
       at.set(id, Math.min(at.get(id) ?? position, position));
@@ -101,6 +111,10 @@ function answeredOrAside(part: FactPart, foundInWhole: readonly FactPart[]): boo
     asideOf(part.question, true) !== null
   );
 }
+
+/** The part without the openers of a restatement: "so basically the users..." opens no question. */
+const unhedged = (question: string) =>
+  question.replace(/^(?:(?:so|ok|okay|um|uh|basically|and|just|alright)\b[\s,]*)+/i, '');
 
 /** Where a question part starts in the message: its first words found, else the end. */
 function positionIn(text: string, question: string): number {

@@ -206,6 +206,20 @@ const UNMARKED_TAG =
 const CONFIRMING =
   /^(?:[\w']+\s+){0,2}?(?:just to (?:confirm|check|clarify|double[- ]check|verify)|to (?:confirm|check|clarify) my understanding)\b|^(?:[\w']+\s+){0,2}?(?:just )?to (?:confirm|check|clarify|double[- ]check|verify)(?: my understanding| i understand(?: correctly)?| that)?\s*[,:–—-]|\bif i understand(?: you| this| that)? (?:correctly|right)\b|^(?:so )?(?:am i right (?:that|in thinking)|correct me if i'?m wrong)\b/i;
 
+/** Opens a restatement: "so basically...", "ok so the users...". */
+const RESTATING = /^\W*(?:(?:um+|uh+|ok(?:ay)?|alright|right|hm+)\W+)*so\b/i;
+
+/**
+ * Whether a message checks an understanding: a tag closes it ("..., is that right?"), it says it
+ * checks ("just to confirm, ..."), or it opens a restatement ("so basically we ...?").
+ */
+export const checksUnderstanding = (text: string) =>
+  TAG.test(text) ||
+  UNMARKED_TAG.test(text) ||
+  CONFIRMING.test(text) ||
+  RESTATING.test(text) ||
+  CONFIRM_TAG_END.test(text);
+
 /** The sentence without a closing tag: "So users log in, right?" asks "So users log in?". */
 export const untag = (sentence: string) =>
   sentence.replace(CONFIRM_TAG_END, '?').replace(TAG, '?').replace(UNMARKED_TAG, '');
