@@ -237,6 +237,19 @@ describe('wrong claims of played sessions, said in other words', () => {
       'COCO style mAP is the only metric we need, it summarises everything.',
       'map-only',
     ],
+    [
+      'video-search',
+      'requirements',
+      'Clicks are the goal: a click means they found what they wanted.',
+      'optimize-ctr',
+    ],
+    ['video-search', 'model', 'Keyword match on titles will do for the first version.', 'titles-only'],
+    [
+      'street-view-blurring',
+      'model',
+      "We'd plug in an off the shelf face detector and ship it.",
+      'off-the-shelf-face-detector',
+    ],
   ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
     expect(flagsOf(caseId, step, answer)).toContain(flag);
   });
@@ -274,7 +287,77 @@ describe('wrong claims of played sessions, said in other words', () => {
       'We should not optimize requests sent; accepted invitations are what matter.',
     ],
     ['ride-pricing', 'serving', "We can't cache prices for hours; demand moves every minute."],
+    // A score-report test (twenty-third session) found these correct answers flagged.
+    ['street-view-blurring', 'evaluation', 'mAP on the test set, and precision and recall.'],
+    ['street-view-blurring', 'evaluation', 'I would report recall first, then precision, on the test set.'],
+    [
+      'street-view-blurring',
+      'model',
+      'Baseline: off-the-shelf pretrained face detectors, evaluated on our domain.',
+    ],
+    [
+      'video-search',
+      'evaluation',
+      'Success is the satisfied-watch or long-click rate per query, with reformulations as a negative signal, not CTR.',
+    ],
+    [
+      'video-search',
+      'model',
+      'One retriever is plain word matching on title, description and captions, for exact channel names and rare words.',
+    ],
   ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
     expect(flagsOf(caseId, step, answer)).toEqual([]);
+  });
+});
+
+/**
+ * A confident-but-wrong fraud session (twenty-third session) stated seven classic mistakes and was
+ * pushed back on two. Each is tested in other words than the session's, beside the idea put right.
+ */
+describe('fraud detection: wrong claims of a played session, said in other words', () => {
+  it.each([
+    ['evaluation', 'A model scoring 99% accuracy on this data would be great.', 'accuracy-goal'],
+    ['requirements', 'Declining a good customer is harmless, they just try again.', 'false-declines-free'],
+    [
+      'serving',
+      'If the model service is down we approve everything, customers come first.',
+      'approve-all-on-outage',
+    ],
+    [
+      'data',
+      "For each card I'd count its frauds over the full dataset, later months included.",
+      'future-in-features',
+    ],
+    [
+      'evaluation',
+      'Honestly the unreported fraud is random, so the latest month is fine to test on.',
+      'missing-labels-random',
+    ],
+    [
+      'monitoring',
+      'The chargebacks are just the fraud it missed, so we retrain on them every week.',
+      'retrain-on-own-outcomes',
+    ],
+    ['model', 'Patterns are the same month to month, so one model is fine.', 'train-once'],
+  ] as const)('%s: "%s" fires its flag', (step, answer, flag) => {
+    expect(flagsOf('fraud-detection', step, answer)).toContain(flag);
+  });
+
+  it.each([
+    [
+      'evaluation',
+      'Accuracy is useless here: at 0.08% fraud a model that approves everything gets 99.9% accuracy.',
+    ],
+    ['requirements', 'We must not treat a false decline as free; those customers leave for another card.'],
+    [
+      'serving',
+      'If the model is down we fall back to the rules engine and approve small amounts below a limit.',
+    ],
+    ['data', 'Aggregates count only transactions before the one being scored, never the test months.'],
+    ['evaluation', 'We cannot assume the missing labels are random; fraud reported late differs.'],
+    ['monitoring', 'Declined payments never get a label, so a small random holdout keeps retraining honest.'],
+    ['model', 'Fraud changes from month to month, so we retrain weekly on a fresh window.'],
+  ] as const)('%s: "%s" fires none', (step, answer) => {
+    expect(flagsOf('fraud-detection', step, answer)).toEqual([]);
   });
 });
