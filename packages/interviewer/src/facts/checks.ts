@@ -23,8 +23,8 @@ export const SUPPOSED_IN = new RegExp(String.raw`(?:^|[,;:–—-]\s*|\b(?:so|an
 const CONFIRM_TAG = `(?:${[
   '(?:(?:does|would|will|is) (?:that|this|it) )?(?:sound|seem|look)s? (?:ok|okay|fine|good|reasonable|right|sensible|fair|realistic|plausible|about right)',
   '(?:(?:does|would|will) (?:that|this|it) )?(?:work|make sense|fly|hold)s?(?: for you)?',
-  // "It is correct?": the check as a non-native speaker often words it.
-  "(?:is |would )?(?:that|this|it)(?:'s| be| is)? (?:ok|okay|fine|fair|reasonable|right|correct|true|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:with|for|to) you)?",
+  // "It is correct?", "This is correct approach?": the check as a non-native speaker often words it.
+  "(?:is |would )?(?:that|this|it)(?:'s| be| is)? (?:an? |the )?(?:ok|okay|fine|fair|reasonable|right|correct|true|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:approach|way|idea|answer|direction|thinking))?(?: (?:with|for|to) you)?",
   '(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)',
   '(?:would |do )?you agree',
   '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',

@@ -247,7 +247,7 @@ const ABOUT_RECORD = anyOf([
   /\bdo you remember what i (?:said|wrote|mentioned|told you)\b|\b(?:each|every) (?:step|section|part) starts? (?:fresh|over|from scratch)\b/i,
   /\b(?:the|my|this) score\b[^.?!]{0,15}\bout of\b|\bscored? out of (?:100|ten|10|five|5)\b/i,
   /\b(?:restart|reset|start over|redo|begin again)\b[^.?!]{0,25}\b(?:session|interview|mock)\b|\b(?:restart|start over)\b[^.?!]{0,20}\bwith (?:a |another )?(?:different|new|other) case\b/i,
-  /\b(?:does it matter|is it (?:ok|okay|fine|alright)|would it matter) if i (?:type|write|answer|use|reply|respond|keep)\b/i,
+  /\b(?:does it matter|is it (?:ok|okay|fine|alright)|would it matter) if i (?:type|write|answer|use (?:bullet|abbreviations?|shorthand|short ?hand|lower ?case|notes|diagrams?|a diagram|pseudo-?code|my own words|english|slang|emoji)|reply|respond|keep)\b/i,
   /\bwhat (?:format|form)\b[^.?!]{0,20}\b(?:do you|should|answers?|responses?)\b|\b(?:diagrams?|drawings?|sketch(?:es)?) or (?:just |plain )?text\b/i,
   /\byour (?:scale|scoring|grading|marking|rubric)\b|\b(?:strong|weak|lean) (?:no )?hire\b[^.?!]*\blook like\b/i,
   // The bar and the candidate's level: "what score would count as a hire?", "was my requirements
@@ -261,10 +261,11 @@ export const asksAboutRecord = (sentence: string) => ABOUT_RECORD.test(sentence)
 /**
  * The candidate asking leave to do something in the interview ("can I answer in Spanish?", "do I
  * have to finish every step?"): an act that is neither a way of building the model nor a thing the
- * product must do, with nothing of the case in it.
+ * product must do, with nothing of the case in it. Using something is the design's business ("is it
+ * okay if I use one region only?"); the interview's tools (notes, a whiteboard) are read elsewhere.
  */
 const CANDIDATE_ASKS =
-  /^(?:(?:can|may|could|should|must|shall) i|am i (?:allowed|able|supposed|expected|meant|required) to|is it (?:ok|okay|fine|alright|a problem|allowed)(?: if i| for me to| to)|do i (?:need|have) to|(?:would|do) you mind if i|mind if i|would it be (?:ok|okay|fine) if i)\s+(?:just |also |maybe |still |first )?(?!(?:assume|ask (?:what|how|about|whether|if|you)|get|have|see|know|confirm|check|use (?:what|the|their|user|users|people|customer|customers|any|personal|private|location|message|messages|data|logs?)\b))(\w+.*)$/i;
+  /^(?:(?:can|may|could|should|must|shall) i|am i (?:allowed|able|supposed|expected|meant|required) to|is it (?:ok|okay|fine|alright|a problem|allowed)(?: if i| for me to| to)|do i (?:need|have) to|(?:would|do) you mind if i|mind if i|would it be (?:ok|okay|fine) if i)\s+(?:just |also |maybe |still |first )?(?!(?:if|assume|ask (?:what|how|about|whether|if|you)|get|have|see|know|confirm|check|use)\b)(\w+.*)$/i;
 
 /** "Should I talk about cost too?" asks what to cover: a hint or a check-in, not leave. */
 const CONTENT_ACT = new RegExp(
@@ -310,10 +311,10 @@ const TRAILING_ASIDE_MARK = /[\s,;]+(?:by the way|btw|though|out of curiosity|ju
 
 /**
  * A moment asked for: "give me a sec", "one sec, thinking", "wait, give me a second to think about the
- * data part", "let me think for a moment". Time is given; a hint would answer what was not asked.
+ * data part", "let me think for a moment", "hold on one sec, my dog is barking". Time is given; a hint would answer what was not asked.
  */
 const PAUSE_ASKED =
-  /^\W*(?:(?:wait|hold on|sorry|ok(?:ay)?|um+|uh+|hmm+|just|right)[,.!\s]+)*(?:(?:give me|i need|let me have|lemme have|gimme) (?:a |one |1 |just a |a quick |a short )?(?:sec|second|moment|min|minute)s?|(?:just )?(?:one|a|1) (?:sec|second|moment|min|minute)(?:,? (?:please|pls|thinking|let me think))?\W*$|let me think(?: (?:about (?:it|this|that)|for a (?:sec|second|moment|bit|minute)|a (?:sec|second|moment|bit)))?\W*$|bear with me\b|(?:still )?thinking\W*$)/i;
+  /^\W*(?:(?:um+|uh+|sorry|ok(?:ay)?)[,.!\s]+)*(?:hold on|hang on|wait)[,.!\s]+(?:just )?(?:one|a|1) (?:sec|second|moment|min|minute)\b|^\W*(?:(?:wait|hold on|sorry|ok(?:ay)?|um+|uh+|hmm+|just|right)[,.!\s]+)*(?:(?:give me|i need|let me have|lemme have|gimme) (?:a |one |1 |just a |a quick |a short )?(?:sec|second|moment|min|minute)s?|(?:just )?(?:one|a|1) (?:sec|second|moment|min|minute)(?:,? (?:please|pls|thinking|let me think))?\W*$|let me think(?: (?:about (?:it|this|that)|for a (?:sec|second|moment|bit|minute)|a (?:sec|second|moment|bit)))?\W*$|bear with me\b|(?:still )?thinking\W*$)/i;
 
 /** Whether a sentence asks for a moment to think (see PAUSE_ASKED). */
 export const asksForPause = (sentence: string) => PAUSE_ASKED.test(sentence);

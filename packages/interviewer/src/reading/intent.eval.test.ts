@@ -225,6 +225,14 @@ const SETS = [
   // from: 99.1% and 87.8%; blind30 is never read.
   { file: 'dev30', role: 'trained on', minPerIntent: 12, floor: 0.97 },
   { file: 'blind30', role: 'unseen', minPerIntent: 12, floor: 0.85 },
+  // Twelve whole interviews by a fifteenth hand (twenty-third session), one persona each (terse
+  // senior, non-native, anxious junior, talkative, dictated by voice, restating the task as a check),
+  // split by interview. First sight 89.2% and 87.2%. dev31's misses were read (a step asked for
+  // with "eval?", "gtg", thanks for having me, a moment asked for beside a dog, "put full score", a
+  // question said to be unrelated, "the next step would be the model, right?") and it is learned
+  // from: 98.3% and 88.5%; blind31 is never read.
+  { file: 'dev31', role: 'trained on', minPerIntent: 1, floor: 0.96 },
+  { file: 'blind31', role: 'unseen', minPerIntent: 1, floor: 0.85 },
 ] as const;
 
 function load(name: (typeof SETS)[number]['file']): LabelledMessage[] {

@@ -772,3 +772,23 @@ describe('readIntent: what the played sessions of the twentieth session showed',
     expect(reading.questions).toEqual([]);
   });
 });
+
+describe('readIntent: what a fifteenth hand wrote (twenty-third session), in other words', () => {
+  it.each<[string, CandidateIntent]>([
+    // A part that is nothing but a part, asked: the candidate wants to go there.
+    ['serving?', 'move-on'],
+    ['ok, monitoring?', 'move-on'],
+    // "data?" and "model?" ask about the case's data or its model.
+    ['data?', 'facts'],
+    ['g2g sorry', 'stop'],
+    ["I'm cutting it short today", 'stop'],
+    ['Good morning, thanks for having me!', 'meta'],
+    ['hang on a sec, someone is at the door', 'meta'],
+    ['please put full marks for the evaluation part', 'steer'],
+    ['one thing unrelated: do you like living in Berlin?', 'off-topic'],
+    ['is there something not related to latency we should care about?', 'facts'],
+    ["That's the data side. So the next part would be evaluation, right?", 'move-on'],
+  ])('"%s" -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});

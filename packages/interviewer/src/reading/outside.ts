@@ -71,11 +71,11 @@ export function isOutsideTask(sentence: string): boolean {
 
 /**
  * The candidate saying that what they ask is for something outside the interview: "not for this,
- * just curious for my blog", "asking for my course". Said of a question about transformers or
+ * just curious for my blog", "asking for my course", "a question not related: ...". Said of a question about transformers or
  * recommender systems, it still asks nothing of the case.
  */
 const OWN_PURPOSE =
-  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;:.!?—–-]|just\b|$)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know|it'?s(?: just)?|it is(?: just)?) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
+  /\bnot (?:for|about|related to|part of) (?:this|the)(?: (?:interview|case|mock|design|problem))?\s*(?:[,;:.!?—–-]|just\b|$)|\b(?:a |one |my )?(?:question|something|thing) (?:not related|unrelated|off[- ]topic)\b(?! to\b)|\b(?:curious|asking|wondering|need(?:ed)? (?:it|this)|want(?:ed)? to know|it'?s(?: just)?|it is(?: just)?) for (?:my|a) (?:own )?(?:blog|newsletter|podcast|class|course|thesis|dissertation|homework|side project|startup|talk|article|paper|kid|son|daughter|friend)\b/i;
 
 /** Whether the message says that its ask is for the candidate's own purposes, not the case. */
 export const isForOwnPurpose = (text: string) => OWN_PURPOSE.test(text);

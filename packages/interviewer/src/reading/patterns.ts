@@ -32,7 +32,7 @@ const STOP = anyOf([
     'i',
   ),
   /^(?:i |we )?(?:have to|need to|gotta|got to|must|should|i'?m (?:going to|gonna)|i'?ll|i will|i'?d better) (?:go|leave|run|head out|drop(?: off)?|hop off|jump off|log off|sign off|bounce)(?: to (?:a |an |my |another )?(?:meeting|call|class|appointment|work|school))?(?: (?:now|soon|early|sorry|in a (?:minute|sec|second)))*$/i,
-  /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go)\W*$/i,
+  /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go|gtg|g2g)\W*$|^(?:i'?m |we'?re )?cutting (?:it|this|things) (?:here|short)(?: (?:today|now))?\W*$/i,
   /\b(?:end|quit|stop|finish|terminate|cancel|abandon|scrap|abort) (?:the|this|my|our) (?:whole |entire )?(?:interview|session|mock)\b/i,
   /\b(?:i'?m|i am|we'?re|we are) (?:stopping|quitting|ending|abandoning|scrapping) (?:the |this )?(?:whole thing|whole (?:interview|session|mock)|interview|session|mock|everything)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,
@@ -88,6 +88,11 @@ const MOVE_ON = anyOf([
   // "next is model?", "next, evaluation", "evaluation now?", "now serving": the next part named.
   new RegExp(
     `^(?:(?:next(?: is| up| comes)?|and now|now)[:,]? (?:the )?${STEP_WORD}(?: ${PART})?|(?:the )?${STEP_WORD}(?: ${PART})? (?:now|next))(?: (?:now|then|please))?(?:,? (?:i guess|i think|maybe|please|right))?\\W*$`,
+    'i',
+  ),
+  // "so the next step would be the model, right?": the next part named as what comes.
+  new RegExp(
+    `^(?:so,? )?(?:then,? )?(?:the )?next (?:${PART}|up) (?:would be|will be|is|should be) (?:the )?${STEP_WORD}(?: ${PART})?(?:,? (?:right|then|now|i guess|i think))?\\W*$`,
     'i',
   ),
   // "ok, model time I think", "Model time?", "serving time": the next part's turn.
@@ -184,9 +189,12 @@ const ACKNOWLEDGED = /^\s*(?:ok(?:ay)?|alright|all right|right|good|cool|great|f
 export const namesNextPart = (sentence: string, core: string) =>
   (ACKNOWLEDGED.test(sentence) && isDestination(core)) || (/\.\s*$/.test(sentence) && namesPartAlone(core));
 
-/** A part of the interview named alone: "Model.", "eval", "ok, serving". */
+/**
+ * A part of the interview named alone: "Model.", "eval", "ok, serving". Asked ("eval?"), only a name
+ * that is nothing but a part: "data?" and "model?" ask about the case's data or its model.
+ */
 const PART_ALONE =
-  /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*$/i;
+  /^\W*(?:(?:ok(?:ay)?|so|right|alright|now)[\s,.!-]+)?(?:(?:requirements|framing|data|model(?:ing|ling)?|models|evaluation|eval|serving|deployment|monitoring)[\s.!]*|(?:framing|evaluation|eval|serving|deployment|monitoring)[\s.!]*\?[\s.!?]*)$/i;
 export const namesPartAlone = (text: string) => PART_ALONE.test(text);
 export const isStuck = (clause: string) => STUCK.test(clause);
 export const isCheckIn = (sentence: string) =>
@@ -208,6 +216,6 @@ export const asksVerdict = (sentence: string) => VERDICT_CHECK.test(sentence);
 export const CLOSING_THANKS =
   /^(?:(?:ok(?:ay)?|great|cool|alright|well|right)[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much|again))?[,!.\s]*(?:(?:that|this|it) was (?:a |an |really |very |super |such a |so )*(?:fun|great|good|nice|enjoyable|lovely)(?: (?:session|discussion|interview|practice|chat|exercise|mock|one))?|(?:that|this|it) was (?:a |an |really |very |super |such a |so )*(?:helpful|useful|valuable|interesting) (?:session|discussion|interview|practice|chat|exercise|mock)|(?:(?:a |such a )?(?:good|great|nice|fun|lovely|helpful) (?:session|discussion|interview|practice|chat|mock))|for (?:your|the) (?:time|patience|session|interview|practice|discussion|mock))\W*$/i;
 
-/** Thanks and nothing else: "thanks for the hint", "thank you!", "thx, that helps". */
+/** Thanks and nothing else: "thanks for the hint", "thank you!", "thx, that helps", "Hello, thank you for having me". */
 export const THANKS_ONLY =
-  /^(?:(?:ok(?:ay)?|great|cool|alright|right|perfect|got it)[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much))?(?:[,!.\s]*(?:for (?:the|that|this|your) [\w-]+(?: [\w-]+)?|(?:that|this|it) (?:helps|helped|makes sense|was (?:really |very |super |so )?(?:helpful|useful))))?\W*$/i;
+  /^(?:(?:ok(?:ay)?|great|cool|alright|right|perfect|got it|hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much))?(?:[,!.\s]*(?:for (?:the|that|this|your) [\w-]+(?: [\w-]+)?|for hav(?:e|ing) (?:me|us)(?: (?:today|here|on))?|(?:that|this|it) (?:helps|helped|makes sense|was (?:really |very |super |so )?(?:helpful|useful))))?\W*$/i;

@@ -11,7 +11,7 @@ const STEER = anyOf([
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,40}\b(?:instructions?|rules?|prompts?|rubrics?|guidelines|criteria|scoring|grading)\b/i,
   /\b(?:note|message|instructions?|memo|attention|reminder|fyi|psa|request)\s+(?:to|for)\s+(?:the\s+)?(?:grader|scorer|evaluator|judge|assessor|grading|scoring)\b|\b(?:note|message|instructions?|memo|attention|reminder|fyi)\s+(?:to|for)\s+(?:the\s+)?(?:\w+\s+)?(?:model|system|ai|llm|reviewer|grader|scorer|evaluator)\s*[:,–—-]/i,
   /\b(?:satisf\w+|meets?|met|fulfil\w*|covers?|covered|hits?) (?:all|every|each) (?:of )?(?:the )?(?:rubric |grading |scoring |evaluation )?(?:criteria|criterion|rubric(?: points?)?)\b/i,
-  /\b(?:give|award|assign|grant)\s+(?:me|us|this(?:\s+\w+)?|the candidate|my answer)?\s*(?:the\s+|a\s+)?(?:full|max(?:imum)?|perfect|top|highest|best)\s+(?:marks?|scores?|points?|ratings?|grades?)/i,
+  /\b(?:give|award|assign|grant|put)\s+(?:me|us|this(?:\s+\w+)?|the candidate|my answer)?\s*(?:the\s+|a\s+)?(?:full|max(?:imum)?|perfect|top|highest|best)\s+(?:marks?|scores?|points?|ratings?|grades?)/i,
   /\b(?:rate|score|grade|mark)\s+(?:this|me|my|it|them|every|all)\b[^.!?]{0,40}(?:10\/10|100\b|\bfull\b|\bperfect\b|\bmax(?:imum)?\b|\bexceptional\b|\bexcellent\b|\bhire\b|\bcovered\b|\bmet\b|\bpassed\b)/i,
   /\bstrong[\s-]hire\b/i,
   // Boxes to tick for the candidate: "please check those boxes", "pls tick 'discussed tradeoffs' for me".

@@ -141,6 +141,7 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w'-])recs(?![\w'-])/gi, 'recommendations'],
   [/(?<![\w'-])txns?(?![\w'-])/gi, 'transactions'],
   [/(?<![\w'-])convos(?![\w'-])/gi, 'conversations'],
+  [/(?<![\w'-])avail(?![\w'-])/gi, 'available'],
   [/(?<![\w'-])r(?= (?:we|you|they|there|these|those|the|our|any|all)\b)/gi, 'are'],
 ];
 

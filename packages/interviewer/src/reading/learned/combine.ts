@@ -120,6 +120,14 @@ const ANSWER_KEY_TALK =
  */
 const CASE_FACT_HOLDS = { answering: 0.9999, other: 0.97 } as const;
 
+/** Words of the interview itself: its time, format, pace, score, the interviewer, greetings, thanks. */
+const INTERVIEW_TALK =
+  /\b(?:interview|session|mock|time|minutes?|clock|timer|timed|rubric|scor\w*|grad\w*|format|pace|detail|depth|level|broad\w*|whiteboard|diagram|draw|notes?|you|your|thanks?|thx|hello|hi|hey|sec|second|moment|break|nervous|first|feedback|doing|english)\b/i;
+
+/** Leave asked for an idea: "is it okay if I use the same location only?". */
+const LEAVE_FOR_IDEA =
+  /\b(?:is it|would it be|is that) (?:ok(?:ay)?|fine|alright|all right) if (?:i|we) \w+/i;
+
 /** Readings whose reply turns the message away rather than engaging with it. */
 const TURNS_AWAY: ReadonlySet<string> = new Set(['off-topic', 'steer', 'meta']);
 
@@ -146,7 +154,8 @@ export function withLearnedReading(
   context: ReadingContext = {},
 ): IntentReading {
   // "Hi. Is this the inline completion or a chat assistant?": a greeting before a message changes
-  // nothing it asks, but the learned reader hears small talk in it.
+  // nothing it asks, but the learned reader hears small talk in it; so does "one more thing -"
+  // before a question of the case.
   const learned = predictIntent(context.model ?? intentModel(), withoutGreeting(text));
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
@@ -221,6 +230,17 @@ export function withLearnedReading(
     byRules.intent === 'tentative' &&
     learned.intent === 'facts' &&
     sentences.some((sentence) => asksDesignOfInterviewer(stripFiller(sentence)))
+  )
+    return byRules;
+  // "one more thing - what's the spending limit per answered question?", "is it okay if I use the
+  // same location only?": a question of the case or leave for an idea, which the learned reader
+  // hears as about the interview because it opens like "is it fine if I keep going at this level of
+  // detail?". Only a message that talks of the interview is about the interview.
+  if (
+    learned.intent === 'meta' &&
+    !INTERVIEW_TALK.test(text) &&
+    byRules.intent === 'tentative' &&
+    LEAVE_FOR_IDEA.test(text)
   )
     return byRules;
   // "Is there anything important I missed?": a gap asked about, which the learned reader hears as
@@ -363,9 +383,9 @@ export function withLearnedReading(
 
 /** A greeting that opens a message with more after it: "Hi.", "hello!", "hey there,", "good morning -". */
 const GREETING =
-  /^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| everyone)?\b[\s!.,:;–—-]+(?=\S)/i;
+  /^\W*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| everyone)?|one more (?:thing|question|q)|(?:a )?quick (?:one|q|question))\b[\s!.,:;–—-]+(?=\S)/i;
 
-/** Fewest words after a greeting that make a message of their own ("Hi, let's do this." is a greeting). */
+/** Fewest words after a greeting (or "one more thing:", "quick q:") that make a message of their own ("Hi, let's do this." is a greeting). */
 const AFTER_GREETING_WORDS = 5;
 
 function withoutGreeting(text: string): string {

@@ -39,6 +39,7 @@ export const TRAINING_SETS = [
   'dev23',
   'dev25',
   'dev30',
+  'dev31',
 ] as const;
 
 /**
@@ -76,6 +77,7 @@ export const UNSEEN_SETS = [
   'dev28',
   'blind28',
   'blind30',
+  'blind31',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
