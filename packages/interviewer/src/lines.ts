@@ -258,6 +258,11 @@ export const LINES = {
     "Understood, we'll stop here. Your report covers what we discussed.",
     "Okay, let's end here. The report covers the parts we reached.",
   ],
+  /** Ended by the candidate in the last part: every part was reached, so nothing was cut short. */
+  wrapUpLastPart: [
+    "Understood, we'll end there; that was the last part anyway. Thank you, your report is being prepared.",
+    'Okay, that wraps up the final part. Thanks for your time; the report follows.',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Fills `{name}` slots. */

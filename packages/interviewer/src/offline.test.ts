@@ -341,6 +341,16 @@ describe('other moves', () => {
     expect(voiceOffline(request({ kind: 'wrap-up', reason: 'completed' })).kind).toBe('wrap-up');
   });
 
+  it('does not call an end asked for in the last part cut short', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const text = voiceOffline(
+        request({ kind: 'wrap-up', reason: 'ended-early' }, { step: 'monitoring', seed }),
+      ).text;
+      expect(text).toMatch(/last part|final part/);
+      expect(text).not.toMatch(/parts we reached|what we discussed/);
+    }
+  });
+
   it('gives the time left in a warning, naming the step', () => {
     const minute = voiceOffline(request({ kind: 'time-warning', remainingMs: 60_000 })).text;
     expect(minute).toMatch(/minute/);

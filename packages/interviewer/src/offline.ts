@@ -1,5 +1,5 @@
 import { turnKindOf } from '@mlsd/engine';
-import type { StepId } from '@mlsd/protocol';
+import { STEP_IDS, type StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
 import { fill } from './lines.ts';
@@ -135,7 +135,9 @@ export function voiceOffline(request: SpeakRequest): Utterance {
           ? lines.wrapUpCompleted
           : move.reason === 'time-up'
             ? lines.wrapUpTimeUp
-            : lines.wrapUpEarly;
+            : move.step === STEP_IDS.at(-1)
+              ? lines.wrapUpLastPart
+              : lines.wrapUpEarly;
       return { kind, text: choose(pool) };
     }
   }

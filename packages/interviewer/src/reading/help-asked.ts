@@ -117,7 +117,7 @@ export const asksDesignAdvice = (text: string) => DESIGN_ADVICE.test(text);
 /** Questions about the candidate's own progress or the interviewer's expectations. */
 const GUIDANCE = anyOf([
   // A gap in what the candidate said: "what am I not seeing?", "is there an angle I haven't considered?"
-  /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|missed|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked)|leaving out|left out|neglect\w*)\b/i,
+  /\b(?:i'?m|i am|am i|i|i'?ve|have i|did i)(?: \w+){0,2}? (?:missing|miss|missed|skipped|overlook\w*|forg[eo]t\w*|(?:not|n'?t) (?:seeing|see|thinking|considering|considered|covering|covered|noticing|getting|mentioning|mentioned|addressing|addressed)|(?:haven'?t|have not|didn'?t|did not|never) (?:\w+ )?(?:considered|thought|covered|mentioned|addressed|seen|looked|touched|talked|consider|cover|mention|address|touch|talk)|leaving out|left out|neglect\w*)\b/i,
   /\bwhat (?:are we|else are we) missing\b/i,
   // The usual way, asked in the passive: "how is answer faithfulness usually evaluated in systems like this?"
   /\bhow (?:is|are) [^?]{1,40}? (?:usually|typically|normally|commonly|generally) (?:done|evaluated|measured|handled|solved|built|designed|approached|model+ed|framed|tested|monitored|served|labell?ed|tackled)\b/i,

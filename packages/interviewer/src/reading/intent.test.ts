@@ -788,6 +788,10 @@ describe('readIntent: what a fifteenth hand wrote (twenty-third session), in oth
     ['one thing unrelated: do you like living in Berlin?', 'off-topic'],
     ['is there something not related to latency we should care about?', 'facts'],
     ["That's the data side. So the next part would be evaluation, right?", 'move-on'],
+    // From a played session of the same session: a gap asked about, an end in a closing sentence.
+    ['Anything you would push on that I skipped?', 'hint'],
+    ['is there anything I did not cover?', 'hint'],
+    ["ok, that's where I'd stop. Thanks a lot.", 'stop'],
   ])('"%s" -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -32,7 +32,7 @@ const STOP = anyOf([
     'i',
   ),
   /^(?:i |we )?(?:have to|need to|gotta|got to|must|should|i'?m (?:going to|gonna)|i'?ll|i will|i'?d better) (?:go|leave|run|head out|drop(?: off)?|hop off|jump off|log off|sign off|bounce)(?: to (?:a |an |my |another )?(?:meeting|call|class|appointment|work|school))?(?: (?:now|soon|early|sorry|in a (?:minute|sec|second)))*$/i,
-  /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go|gtg|g2g)\W*$|^(?:i'?m |we'?re )?cutting (?:it|this|things) (?:here|short)(?: (?:today|now))?\W*$/i,
+  /^(?:that'?s|that is) (?:enough|all) for (?:today|now)\b|^(?:i think )?(?:that'?s|this is|that is) where i'?d (?:stop|end|leave it|wrap up)(?: (?:today|for today|the interview))?\W*$|^(?:i'?m|we'?re|i am|we are) (?:done|finished) for (?:today|now|the day)\b|^(?:bye|goodbye|see you(?: later)?|gotta go|gtg|g2g)\W*$|^(?:i'?m |we'?re )?cutting (?:it|this|things) (?:here|short)(?: (?:today|now))?\W*$/i,
   /\b(?:end|quit|stop|finish|terminate|cancel|abandon|scrap|abort) (?:the|this|my|our) (?:whole |entire )?(?:interview|session|mock)\b/i,
   /\b(?:i'?m|i am|we'?re|we are) (?:stopping|quitting|ending|abandoning|scrapping) (?:the |this )?(?:whole thing|whole (?:interview|session|mock)|interview|session|mock|everything)\b/i,
   /\bi give up on (?:the|this) (?:interview|mock|session)\b/i,

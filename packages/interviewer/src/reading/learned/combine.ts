@@ -103,7 +103,7 @@ const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the
 
 /** "lmk if i missed smth", "anything I missed?": a gap in the candidate's answer asked about. */
 const GAP_ASKED =
-  /\b(?:if|whether|what|anything|something) (?:(?:else|big|important|major|obvious|key|crucial) )?(?:i'?ve |i (?:have )?|i'?m )?(?:missed|missing|left out|forgot|overlooked)\b/i;
+  /\b(?:if|whether|what|anything|something) (?:(?:else|big|important|major|obvious|key|crucial) )?(?:(?:do )?you think )?(?:(?:you'?d push on|you'?d expect) (?:that )?)?(?:i'?ve |i (?:have )?|i'?m |i )?(?:missed|missing|left out|forgot|overlooked|skipped|haven'?t (?:covered|mentioned|touched)|didn'?t (?:cover|mention))\b/i;
 
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
@@ -232,8 +232,7 @@ export function withLearnedReading(
     sentences.some((sentence) => asksDesignOfInterviewer(stripFiller(sentence)))
   )
     return byRules;
-  // "one more thing - what's the spending limit per answered question?", "is it okay if I use the
-  // same location only?": a question of the case or leave for an idea, which the learned reader
+  // "is it okay if I use the same location only?": leave asked for an idea, which the learned reader
   // hears as about the interview because it opens like "is it fine if I keep going at this level of
   // detail?". Only a message that talks of the interview is about the interview.
   if (
@@ -335,7 +334,7 @@ export function withLearnedReading(
   // interview ("will the report show what I missed?" is one).
   if (
     byRules.intent === 'hint' &&
-    learned.intent === 'meta' &&
+    (learned.intent === 'meta' || learned.intent === 'off-topic') &&
     GAP_ASKED.test(spellOut(text)) &&
     !LATER.test(text)
   )
