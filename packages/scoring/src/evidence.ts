@@ -6,6 +6,7 @@ import { explanationOf, isListLike, mayExplain } from './explain.ts';
 import { flagsOf } from './flags.ts';
 import { isPlainText, MEANING, meaningCandidates, takesStance } from './meaning.ts';
 import { type Polarity, polarityOf } from './polarity.ts';
+import { NEGATORS } from './polarity-words.ts';
 import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
 import { isUniversalClaim } from './voice.ts';
 
@@ -316,15 +317,69 @@ function thinReason(listed: boolean, polarity: Polarity, level: string): ThinRea
   return level === 'generic' ? 'generic' : 'no reason or specifics';
 }
 
-/** Asserted if any place that names the point asserts it; rejected only if every place rejects it. */
+/**
+ * Asserted if any place that names the point asserts it; rejected only if every place rejects it.
+ * A place after a clause that turns down its words, with no turn between them ("but", "though",
+ * "later"), goes on rejecting it: "we won't need human ratings, clicks are enough, and human raters
+ * are slow anyway" gives reasons against the ratings, not for them.
+ */
 function pointPolarity(segment: Segment, hit: PointHit): Polarity {
   let result: Polarity = 'rejected';
   for (const occurrence of hit.occurrences) {
     const polarity = polarityOf(segment, occurrence.positions, 'point', occurrence.hazard);
-    if (polarity === 'asserted') return polarity;
+    if (polarity === 'asserted') {
+      if (turnedDownBefore(segment, occurrence.positions)) continue;
+      return polarity;
+    }
     if (polarity === 'hedged') result = polarity;
   }
   return result;
+}
+
+/**
+ * Whether an earlier clause of the segment turns down a word of this place, with no turn word
+ * between that clause and the place.
+ */
+function turnedDownBefore(segment: Segment, positions: readonly number[]): boolean {
+  const first = Math.min(...positions);
+  const lemmas = new Set(positions.map((position) => segment.content[position]));
+  for (let position = 0; position < first; position++) {
+    if (!lemmas.has(segment.content[position])) continue;
+    if (!negatedClause(segment, position)) continue;
+    if (polarityOf(segment, [position], 'point', false) !== 'rejected') continue;
+    if (!turnsBetween(segment, position, first)) return true;
+  }
+  return false;
+}
+
+/** Whether the clause of a content position says "not", "no", "never" in so many words. */
+function negatedClause(segment: Segment, position: number): boolean {
+  const clause = segment.tokens[segment.contentAt[position] ?? -1]?.clause;
+  return segment.tokens.some((token) => token.clause === clause && NEGATORS.has(token.lemma));
+}
+
+/** Words that turn from a rejection to what is kept: "but", "though", "later", "instead". */
+const TURNS = new Set([
+  'but',
+  'however',
+  'though',
+  'although',
+  'yet',
+  'still',
+  'instead',
+  'later',
+  'except',
+  'only',
+  'unless',
+  'whereas',
+]);
+
+/** Whether a turn word stands between two content positions of a segment. */
+function turnsBetween(segment: Segment, from: number, to: number): boolean {
+  const start = segment.contentAt[from] ?? 0;
+  const end = segment.contentAt[to] ?? segment.tokens.length;
+  for (let i = start + 1; i < end; i++) if (TURNS.has(segment.tokens[i]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** A statement with a figure that names nothing else, right after a question: an assumption stated. */

@@ -17,10 +17,17 @@ export type Explanation = 'explained' | 'generic' | 'thin';
  */
 const CHOICE = new Set(
   (
-    'than versus vs instead rather compare comparison whereas unlike tradeoff trade prefer ' +
+    'than versus vs instead rather compare comparison whereas unlike prefer ' +
     'alternative alternatively outperform'
   ).split(' '),
 );
+
+/**
+ * A trade-off weighs two things only when it names them ("the trade-off between latency and
+ * recall"); "there are trade-offs either way" names nothing.
+ */
+const TRADE_OFF = new Set(['tradeoff', 'trade']);
+const BETWEEN = new Set(['between', 'against']);
 
 /** Own words (not names of things, not the interviewer's) an explanation needs. */
 const MIN_OWN_WORDS = 3;
@@ -109,6 +116,11 @@ export function isSpecific(rubric: CompiledRubric, unit: readonly Segment[]): bo
   for (const segment of unit) {
     if (segment.cues & Cue.number) return true;
     if (segment.tokens.some((token) => CHOICE.has(token.lemma))) return true;
+    if (
+      segment.tokens.some((token) => TRADE_OFF.has(token.lemma)) &&
+      segment.tokens.some((token) => BETWEEN.has(token.lemma))
+    )
+      return true;
     for (const lemma of segment.contentSet) if (rubric.caseWords.has(lemma)) return true;
   }
   return false;

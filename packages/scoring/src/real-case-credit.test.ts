@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TranscriptFile } from '@mlsd/protocol';
+import { loadRubrics, type StepId } from '@mlsd/rubric';
+import { describe, expect, it } from 'vitest';
+import { scoreTranscript } from './transcript-file.ts';
+
+/**
+ * Credits of the real cases that a score-report test (twenty-third session) found dishonest, each
+ * scored end to end on a one-answer transcript, beside the same idea said the way that earns it.
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const loaded = loadRubrics(join(ROOT, 'rubrics'));
+if (!loaded.ok) throw new Error('the rubrics do not load');
+const rubrics = loaded.value;
+
+/** The level each point earns from a one-answer transcript of `caseId`, said in `step`. */
+function levelsOf(caseId: string, step: StepId, answer: string): Record<string, string> {
+  const file = TranscriptFile.parse({
+    caseId,
+    durationMinutes: 45,
+    turns: [
+      { role: 'interviewer', step, text: 'Go on.', t: 0 },
+      { role: 'candidate', step, text: answer, t: 60 },
+    ],
+  });
+  const result = scoreTranscript(file, rubrics, { now: 0 });
+  if (!result.ok) throw new Error(result.error.message);
+  return Object.fromEntries(
+    result.value.steps.flatMap((report) => report.covered.map((point) => [point.pointId, point.level])),
+  );
+}
+
+describe('reasons given against an idea are no evidence for it', () => {
+  it('a rejection followed by reasons earns the rejected point nothing', () => {
+    const levels = levelsOf(
+      'video-search',
+      'data',
+      "We won't need human relevance ratings, the click logs are enough and they're free, and human raters are slow and inconsistent anyway.",
+    );
+    expect(levels['human-judgments']).toBeUndefined();
+  });
+
+  it('a turn after the rejection keeps what it keeps', () => {
+    const levels = levelsOf(
+      'video-search',
+      'data',
+      'We will not need human ratings for training, but human raters are essential for the evaluation set.',
+    );
+    expect(levels['human-judgments']).toBe('explained');
+  });
+});
+
+describe('a trade-off is specific only when it names what it weighs', () => {
+  it('"there are trade-offs either way" explains no architecture', () => {
+    expect(
+      levelsOf(
+        'event-recommendation',
+        'model',
+        'It depends on the data and there are trade-offs either way.',
+      )['architecture-tradeoffs'],
+    ).not.toBe('explained');
+  });
+
+  it('a trade-off between two named things does', () => {
+    expect(
+      levelsOf(
+        'event-recommendation',
+        'model',
+        "There's a trade-off between freshness and cost, so the two-tower index rebuilds hourly.",
+      )['architecture-tradeoffs'],
+    ).toBe('explained');
+  });
+});
