@@ -361,3 +361,58 @@ describe('fraud detection: wrong claims of a played session, said in other words
     expect(flagsOf('fraud-detection', step, answer)).toEqual([]);
   });
 });
+
+/**
+ * A score-report test (twenty-third session) wrote confident-but-wrong interviews on four cases; most
+ * of their mistakes fired nothing. Each new flag is tested in other words, beside the idea put right.
+ */
+describe('wrong claims of a score-report test, said in other words', () => {
+  it.each([
+    [
+      'video-search',
+      'data',
+      'Honestly position bias averages out at our scale.',
+      'position-bias-averages-out',
+    ],
+    ['video-search', 'data', "I'd shuffle all the log rows randomly and split.", 'random-split-logs'],
+    [
+      'video-search',
+      'data',
+      'Use the current total view count for every past search.',
+      'current-counts-as-features',
+    ],
+    ['video-search', 'evaluation', "We won't need an A/B test here.", 'no-online-test'],
+    ['video-search', 'serving', 'No fallback needed, really.', 'no-fallback'],
+    [
+      'llm-content-moderation',
+      'framing',
+      'False positives and false negatives cost the same to us.',
+      'equal-error-costs',
+    ],
+    [
+      'llm-content-moderation',
+      'framing',
+      'If it says remove, we remove automatically.',
+      'llm-verdict-is-final',
+    ],
+    ['llm-content-moderation', 'framing', 'Honestly the label is user reports.', 'reports-as-labels'],
+    ['street-view-blurring', 'data', 'Random split of all frames is fine.', 'random-frame-split'],
+    ['event-recommendation', 'evaluation', 'Lower RMSE means better recommendations.', 'rmse-for-ranking'],
+  ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
+    expect(flagsOf(caseId, step, answer)).toContain(flag);
+  });
+
+  it.each([
+    ['video-search', 'data', 'Position bias does not average out; we correct it with randomised slots.'],
+    ['video-search', 'data', 'We split by time: train on weeks 1-8, test on week 9.'],
+    ['video-search', 'evaluation', 'We need an A/B test before launch.'],
+    ['video-search', 'framing', 'My simple starting point would be word matching on titles, as a baseline.'],
+    [
+      'llm-content-moderation',
+      'requirements',
+      'Then the policy taxonomy: harm categories, their severity tiers and asymmetric error costs.',
+    ],
+  ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
+    expect(flagsOf(caseId, step, answer)).toEqual([]);
+  });
+});

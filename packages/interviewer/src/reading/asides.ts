@@ -161,11 +161,14 @@ const PROCESS_WORDS = anyOf([
 
 /** Everyday things: small talk when said to the interviewer, but weather or restaurants can be case features. */
 const EVERYDAY =
-  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights?|electricity|documentar\w*|episodes?|concerts?|museums?|hik\w*|weather|rain\w*|snow\w*|sunny|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|freezing|hot|room|office|desk|chair|jokes?|movies?|films?|netflix|podcasts?|books?|novels?|tv|a show|tonight|series|video games?|sports?|football|soccer|basketball|baseball|world cup|olympics|lunch|dinner|breakfast|coffee|tea|pasta|pizza|ramen|sushi|burgers?|tacos?|food|beer|wine|drinks?|cake|recipes?|restaurants?|vacation|holidays?|weekend|commute|neighbou?rs?|cats?|dogs?|pets?|barking|kids?|baby|wife|husband|doorbell|wifi|internet|mic|microphone|headphones|battery|music|songs?|albums?|bands?|playlists?|elections?|politics|president|prime minister|government|tired|exhausted|sleepy|sleep|slept|hungry|headache|sick|hobby|hobbies|birthday|resume|cv|cover letter|homework|essay|poem)\b/i;
+  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights|(?:the|my) light\b|electricity|documentar\w*|episodes?|concerts?|museums?|hik\w*|weather|rain\w*|snow\w*|sunny|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|freezing|hot|room|office|desk|chair|jokes?|movies?|films?|netflix|podcasts?|books?|novels?|tv|a show|tonight|series|video games?|sports?|football|soccer|basketball|baseball|world cup|olympics|lunch|dinner|breakfast|coffee|tea|pasta|pizza|ramen|sushi|burgers?|tacos?|food|beer|wine|drinks?|cake|recipes?|restaurants?|vacation|holidays?|weekend|commute|neighbou?rs?|cats?|dogs?|pets?|barking|kids?|baby|wife|husband|doorbell|wifi|internet|mic|microphone|headphones|battery|music|songs?|albums?|bands?|playlists?|elections?|politics|president|prime minister|government|tired|exhausted|sleepy|sleep|slept|hungry|headache|sick|hobby|hobbies|birthday|resume|cv|cover letter|homework|essay|poem)\b/i;
 
-/** The candidate's own surroundings and state: never a case feature, so small talk in any short sentence. */
+/**
+ * The candidate's own surroundings and state: never a case feature, so small talk in any short
+ * sentence. "Light" only as the lamp ("the lights went out"), not the adjective ("a light blur").
+ */
 const SURROUNDINGS =
-  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights?|electricity|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|hot|room|office|desk|chair|doorbell|wifi|internet|mic|microphone|headphones|battery|neighbou?rs?|baby|kids?|barking|coffee|tea|lunch|breakfast|dinner|tired|exhausted|sleepy|hungry|headache|sick)\b/i;
+  /\b(?:dark(?! mode)|outside|sunset|sunrise|nice out|power|lights|(?:the|my) light\b|electricity|sun|humid|muggy|chilly|heat ?wave|phone|cloudy|windy|storm\w*|thunder|door|roommates?|flatmates?|housemates?|laptop|fan(?!-)|keyboard|charger|hot|room|office|desk|chair|doorbell|wifi|internet|mic|microphone|headphones|battery|neighbou?rs?|baby|kids?|barking|coffee|tea|lunch|breakfast|dinner|tired|exhausted|sleepy|hungry|headache|sick)\b/i;
 
 /** When in the speaker's own life: "last night", "this morning". */
 const DAY =
