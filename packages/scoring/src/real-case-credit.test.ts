@@ -72,3 +72,22 @@ describe('a trade-off is specific only when it names what it weighs', () => {
     ).toBe('explained');
   });
 });
+
+describe('plain phrasings a played session used for points it was then probed on', () => {
+  it.each([
+    [
+      'fraud-detection',
+      'framing',
+      'The threshold should depend on the amount: a $2,000 laptop at 20% risk deserves more caution than a $5 coffee at 20%.',
+      'expected-cost-decision',
+    ],
+    [
+      'similar-listings',
+      'evaluation',
+      'Before going live, hide the last place each person booked and see whether our list would have had it near the top.',
+      'booked-listing-rank',
+    ],
+  ] as const)('%s: "%s" covers %s', (caseId, step, answer, point) => {
+    expect(levelsOf(caseId, step, answer)[point]).toBeDefined();
+  });
+});

@@ -412,6 +412,7 @@ describe('wrong claims of a score-report test, said in other words', () => {
       'requirements',
       'Then the policy taxonomy: harm categories, their severity tiers and asymmetric error costs.',
     ],
+    ['news-feed-ranking', 'requirements', 'Objective: not raw clicks, since clicks alone reward clickbait.'],
   ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
     expect(flagsOf(caseId, step, answer)).toEqual([]);
   });
