@@ -796,3 +796,15 @@ describe('readIntent: what a fifteenth hand wrote (twenty-third session), in oth
     expect(intentOf(text)).toBe(intent);
   });
 });
+
+describe('readIntent: scope asked beside another question (twenty-third session)', () => {
+  it('keeps both questions: what is in scope is for the case to say', () => {
+    const reading = readIntent('Cold start for new users in scope? Also ads in the feed?');
+    expect(reading.intent).toBe('facts');
+    expect(reading.questions).toHaveLength(2);
+  });
+
+  it('leaves the scoping the candidate puts up as theirs', () => {
+    expect(intentOf("I'd leave cold start out of scope for v1?")).toBe('tentative');
+  });
+});

@@ -421,8 +421,16 @@ function designerKind(part: string): QuestionKind | null {
     : 'fact';
 }
 
+/** Asks whether something is in scope: "X in scope?", "is X part of v1?". */
+const ASKS_SCOPE = /\b(?:in|out of) scope\W*$|\bpart of (?:the )?(?:v1|scope|first version|mvp)\W*$/i;
+/** The candidate's own scoping put up: "I'd leave X out of scope?", "can we keep X out of scope?". */
+const OWN_SCOPE =
+  /\b(?:i'?d|i would|we'?d|we would|let'?s|can (?:we|i)|could (?:we|i)|should (?:we|i)|i'?ll|we'?ll|leave|keep|put|treat)\b/i;
+
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
+  // "Cold start for new users in scope?": what the product must cover is the case's to say.
+  if (ASKS_SCOPE.test(part) && !OWN_SCOPE.test(part)) return 'fact';
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   // "What do we do if the judge and humans disagree?", "how do we detect this?", "do we need to
   // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
