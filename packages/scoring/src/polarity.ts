@@ -101,6 +101,9 @@ export function polarityOf(
         hedged = true;
         continue;
       }
+      // "Nothing goes live without a blur record", "no model ships unless it passed the shadow run":
+      // a negation answered by "without" or "unless" states a requirement, not a rejection.
+      if (REQUIRING_NEGATORS.has(lemma) && requiredAfter(tokens, i)) continue;
       // "not impossible": it can be done, so neither word rejects.
       if (negatesVerdict(tokens, i)) {
         i++;
@@ -170,6 +173,17 @@ export function polarityOf(
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;
   return hedged ? 'hedged' : 'asserted';
+}
+
+/** Negators that, answered by "without" or "unless", make a requirement: "nothing ... without". */
+const REQUIRING_NEGATORS = new Set(['nothing', 'no', 'never', 'none', 'nobody']);
+const REQUIREMENT_JOINERS = new Set(['without', 'unless']);
+
+/** Whether "without" or "unless" follows the negator at `i` in its sentence. */
+function requiredAfter(tokens: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++)
+    if (REQUIREMENT_JOINERS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** Where the matched phrase sits and how its clause is read, for `readVerdict`. */

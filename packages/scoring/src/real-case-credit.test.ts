@@ -91,3 +91,20 @@ describe('plain phrasings a played session used for points it was then probed on
     expect(levelsOf(caseId, step, answer)[point]).toBeDefined();
   });
 });
+
+describe('a negation answered by "without" states a requirement', () => {
+  it.each([
+    'Nothing can be published without the blur step having run.',
+    'No panorama is published without its blur record.',
+  ])('"%s" covers the publishing gate', (answer) => {
+    expect(levelsOf('street-view-blurring', 'serving', answer)['fail-closed-publishing']).toBeDefined();
+  });
+
+  it('a plain negation still rejects it', () => {
+    expect(
+      levelsOf('street-view-blurring', 'serving', "We don't gate publishing on the blur step.")[
+        'fail-closed-publishing'
+      ],
+    ).toBeUndefined();
+  });
+});
