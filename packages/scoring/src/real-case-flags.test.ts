@@ -398,6 +398,18 @@ describe('wrong claims of a score-report test, said in other words', () => {
     ['llm-content-moderation', 'framing', 'Honestly the label is user reports.', 'reports-as-labels'],
     ['street-view-blurring', 'data', 'Random split of all frames is fine.', 'random-frame-split'],
     ['event-recommendation', 'evaluation', 'Lower RMSE means better recommendations.', 'rmse-for-ranking'],
+    [
+      'search-ranking',
+      'framing',
+      "We won't need a retrieval stage, just run the ranker over all products.",
+      'no-retrieval-stage',
+    ],
+    [
+      'search-ranking',
+      'data',
+      "With enough data position bias goes away, so I'd leave it.",
+      'position-bias-averages-out',
+    ],
   ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
     expect(flagsOf(caseId, step, answer)).toContain(flag);
   });
@@ -413,6 +425,8 @@ describe('wrong claims of a score-report test, said in other words', () => {
       'Then the policy taxonomy: harm categories, their severity tiers and asymmetric error costs.',
     ],
     ['news-feed-ranking', 'requirements', 'Objective: not raw clicks, since clicks alone reward clickbait.'],
+    ['search-ranking', 'framing', 'Retrieval cuts 120M products to a thousand, then LambdaMART ranks them.'],
+    ['search-ranking', 'data', 'Position bias matters, so we correct it with a click model.'],
   ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
     expect(flagsOf(caseId, step, answer)).toEqual([]);
   });

@@ -26,6 +26,8 @@ const CONFIRM_TAG = `(?:${[
   // "It is correct?", "This is correct approach?": the check as a non-native speaker often words it.
   "(?:is |would )?(?:that|this|it)(?:'s| be| is)? (?:an? |the )?(?:ok|okay|fine|fair|reasonable|right|correct|true|sensible|realistic|plausible|alright|all right|acceptable|good|valid)(?: (?:approach|way|idea|answer|direction|thinking))?(?: (?:with|for|to) you)?",
   '(?:ok|okay|fine|fair|right|correct|reasonable|sensible|agreed|alright|fair enough|plausible|realistic|valid)',
+  // "Is ok?": the non-native check without its subject.
+  'is (?:ok|okay|fine|good|correct|right)',
   '(?:would |do )?you agree',
   '(?:are you )?(?:ok|okay|good|fine) with (?:that|this)',
   '(?:can|could) (?:we|i) (?:work|live|go) with (?:that|this)',

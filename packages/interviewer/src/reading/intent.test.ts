@@ -792,6 +792,10 @@ describe('readIntent: what a fifteenth hand wrote (twenty-third session), in oth
     ['Anything you would push on that I skipped?', 'hint'],
     ['is there anything I did not cover?', 'hint'],
     ["ok, that's where I'd stop. Thanks a lot.", 'stop'],
+    // A third played round: a check without its subject, a part wrapped up, the question handed back.
+    ['is correct?', 'tentative'],
+    ['Alright, that wraps it up from my side.', 'move-on'],
+    ['How often do you want the model retrained?', 'tentative'],
   ])('"%s" -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -343,6 +343,9 @@ const ANNOUNCED_QUESTION =
 const ASKS_ANNOUNCED =
   /^\W*(?:(?:ok(?:ay)?|so|um+|and|also)[\s,]+)*(?:(?:two|three|four|a few|a couple(?: of)?|couple(?: of)?|some|few|several|quick|more|small)\s+)+(?:things|numbers|questions|qs|ones|figures|stats|details|clarifications|checks)(?:\s+(?:please|first|quickly|for you))?\s*[:\-–—]/i;
 
+/** A check without its subject: "Is ok?", "is correct?". */
+const BARE_VERDICT = /^\W*is (?:ok|okay|fine|good|correct|right)\W*$/i;
+
 /**
  * Reads what a candidate message is doing: the phrase rules below, then the learned reader
  * (./learned) where it is confident and disagrees. Pure and deterministic; no language model.
@@ -393,6 +396,9 @@ export function readIntentByRules(text: string): IntentReading {
     return reading('answer', 'short-reply', [], true);
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
   if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
+  // "Is ok?", "is correct?": the non-native check on the idea before it, whose filler-stripped
+  // "Is?" would read as a question.
+  if (BARE_VERDICT.test(normalized)) return reading('tentative', 'asks-verdict');
   // "Is that enough for requirements, or should I dig more?", "Enough?": what is still open, asked.
   if (asksCoverage(stripFiller(normalized))) return reading('hint', 'asks-coverage');
   // "thanks a lot, that was a fun discussion": the session closed; "thanks for the hint": thanks.

@@ -111,7 +111,9 @@ const MOVE_ON = anyOf([
     `^(?:(?:i'?m |we'?re )?ready for |on to |onto )?(?:the next ${PART}|next(?: ${PART})?)(?: please| pls| then)?$|^what(?:'s| is| comes) next(?: then| please| pls)?\\W*$|^what(?:'s| is) the next ${PART}\\b`,
     'i',
   ),
-  /^(?:i think )?(?:that'?s|thats|that is|this is) (?:all|it|everything)(?: (?:i have|i've got|from me|from my side))?(?: (?:for|on|about|regarding|with) .+)?$/i,
+  /^(?:i think )?(?:that'?s|thats|that is|this is) (?:all|it|everything)(?: (?:i have|i've got|from me|from my side|i (?:wanted|had|have|want) to (?:cover|say|add|discuss)))?(?: (?:for|on|about|regarding|with) .+)?$/i,
+  // "Okay, I think that wraps it up from my side": done with the part (the interview, in the last).
+  /^(?:(?:ok(?:ay)?|alright|so)[,\s]+)?(?:i think )?(?:that|this) wraps (?:it|things|this|everything) up(?: (?:from|on|for) my (?:side|end|part))?\W*$/i,
   new RegExp(
     String.raw`^(?:i think )?(?:that|this|we|i'?ve|i have) (?:covers?|covered|wraps? up|wrapped up|concludes|finishes|is it for) (?:the |my |this )?${STEP_OR_THIS}\b`,
     'i',

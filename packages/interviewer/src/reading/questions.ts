@@ -492,7 +492,7 @@ export function classifyQuestion(part: string): QuestionKind {
 
 /** A question about what the design should do, put to the interviewer (see classifyQuestion). */
 const DESIGN_ASKED =
-  /^(?:(?:and|so|but|ok|okay|hmm+|then|also)[,\s]+)*(?:what (?:do we do|should we do|would we do|do i do|should i do)\s+(?:if|when)\b|how (?:to|do we|would we|should we|can we|could we|do i|would i|should i|we) (?:detect|handle|limit|prevent|deal with|avoid|fix|mitigate|reduce|cap|stop|catch|protect against|recover from|cope with)\b|(?:do|would|will) we (?:need|have) to (?:rebuild|retrain|recompute|reindex|re-index|redo|reprocess|rescore)\b)/i;
+  /^(?:(?:and|so|but|ok|okay|hmm+|then|also)[,\s]+)*(?:(?:how|what|which|when|where|how often|how long|how many)\b[^?]{0,30}\bdo you want (?:the|us|me|it|them|to)\b|what (?:do we do|should we do|would we do|do i do|should i do)\s+(?:if|when)\b|how (?:to|do we|would we|should we|can we|could we|do i|would i|should i|we) (?:detect|handle|limit|prevent|deal with|avoid|fix|mitigate|reduce|cap|stop|catch|protect against|recover from|cope with)\b|(?:do|would|will) we (?:need|have) to (?:rebuild|retrain|recompute|reindex|re-index|redo|reprocess|rescore)\b)/i;
 
 /** About what exists today: "how do we detect fraud today?" asks the case. */
 const NOW_ASKED = /\b(?:today|currently|right now|at the moment|existing|in place|at present)\b/i;

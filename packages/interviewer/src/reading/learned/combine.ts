@@ -224,6 +224,8 @@ export function withLearnedReading(
   // "is that enough for the model?": what is still open, asked in so many words; the learned reader
   // hears an idea put up for a verdict.
   if (byRules.reason === 'asks-coverage') return byRules;
+  // "Is ok?": a check on the idea before it, which the learned reader finds too short to read.
+  if (byRules.reason === 'asks-verdict' && learned.intent === 'unclear') return byRules;
   // "what do we do if the judge and humans disagree?", "how we detect this?": the design asked of
   // the interviewer, which the learned reader hears as a question for the case.
   if (
