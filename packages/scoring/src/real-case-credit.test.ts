@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TranscriptFile } from '@mlsd/protocol';
 import { loadRubrics, type StepId } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import { scoreTranscript } from './transcript-file.ts';
+import { oneAnswerReport } from './one-answer.ts';
 
 /**
  * Credits of the real cases that a score-report test (twenty-third session) found dishonest, each
@@ -16,18 +15,9 @@ const rubrics = loaded.value;
 
 /** The level each point earns from a one-answer transcript of `caseId`, said in `step`. */
 function levelsOf(caseId: string, step: StepId, answer: string): Record<string, string> {
-  const file = TranscriptFile.parse({
-    caseId,
-    durationMinutes: 45,
-    turns: [
-      { role: 'interviewer', step, text: 'Go on.', t: 0 },
-      { role: 'candidate', step, text: answer, t: 60 },
-    ],
-  });
-  const result = scoreTranscript(file, rubrics, { now: 0 });
-  if (!result.ok) throw new Error(result.error.message);
+  const report = oneAnswerReport(rubrics, caseId, step, answer);
   return Object.fromEntries(
-    result.value.steps.flatMap((report) => report.covered.map((point) => [point.pointId, point.level])),
+    report.steps.flatMap((step) => step.covered.map((point) => [point.pointId, point.level])),
   );
 }
 

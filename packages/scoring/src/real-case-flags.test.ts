@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TranscriptFile } from '@mlsd/protocol';
 import { loadRubrics, type StepId } from '@mlsd/rubric';
 import { describe, expect, it } from 'vitest';
-import { scoreTranscript } from './transcript-file.ts';
+import { oneAnswerReport } from './one-answer.ts';
 
 /**
  * Red flags of the real cases, each scored end to end on a one-answer transcript.
@@ -19,17 +18,13 @@ const rubrics = loaded.value;
 
 /** The red flag ids a one-answer transcript of `caseId` earns, said in `step`. */
 function flagsOf(caseId: string, step: StepId, answer: string): string[] {
-  const file = TranscriptFile.parse({
+  return oneAnswerReport(
+    rubrics,
     caseId,
-    durationMinutes: 45,
-    turns: [
-      { role: 'interviewer', step, text: 'How would you train the models, and on what examples?', t: 0 },
-      { role: 'candidate', step, text: answer, t: 60 },
-    ],
-  });
-  const result = scoreTranscript(file, rubrics, { now: 0 });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value.steps.flatMap((report) => report.redFlags.map((flag) => flag.id));
+    step,
+    answer,
+    'How would you train the models, and on what examples?',
+  ).steps.flatMap((report) => report.redFlags.map((flag) => flag.id));
 }
 
 /** Each case's items by name, so the retrieval answers say what its old, wider phrasings matched. */
