@@ -6,7 +6,7 @@ import { explanationOf, isListLike, mayExplain } from './explain.ts';
 import { flagsOf } from './flags.ts';
 import { isPlainText, MEANING, meaningCandidates, takesStance } from './meaning.ts';
 import { type Polarity, polarityOf } from './polarity.ts';
-import { NEGATORS } from './polarity-words.ts';
+import { CONCESSIVE_OPENERS, NEGATORS } from './polarity-words.ts';
 import { hitsOf, type PointHit, type SegmentHits } from './signals.ts';
 import { isUniversalClaim } from './voice.ts';
 
@@ -359,19 +359,9 @@ function negatedClause(segment: Segment, position: number): boolean {
 }
 
 /** Words that turn from a rejection to what is kept: "but", "though", "later", "instead". */
-const TURNS = new Set([
-  'but',
-  'however',
-  'though',
-  'although',
-  'yet',
-  'still',
-  'instead',
-  'later',
-  'except',
-  'only',
-  'unless',
-  'whereas',
+const TURNS: ReadonlySet<string> = new Set([
+  ...CONCESSIVE_OPENERS,
+  ...'still later except only unless whereas'.split(' '),
 ]);
 
 /** Whether a turn word stands between two content positions of a segment. */

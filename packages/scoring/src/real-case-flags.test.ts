@@ -27,6 +27,19 @@ function flagsOf(caseId: string, step: StepId, answer: string): string[] {
   ).steps.flatMap((report) => report.redFlags.map((flag) => flag.id));
 }
 
+/** A row of a flag table: the case, the step, and what the candidate said. */
+type Said = readonly [caseId: string, step: StepId, answer: string];
+
+/** Answers that must fire their flag, and the same ideas put right, which must fire none. */
+function flagTables(fires: readonly (readonly [...Said, flag: string])[], quiet: readonly Said[]): void {
+  it.each(fires)('%s, %s: "%s" fires %s', (caseId, step, answer, flag) => {
+    expect(flagsOf(caseId, step, answer)).toContain(flag);
+  });
+  it.each(quiet)('%s, %s: "%s" fires none', (caseId, step, answer) => {
+    expect(flagsOf(caseId, step, answer)).toEqual([]);
+  });
+}
+
 /** Each case's items by name, so the retrieval answers say what its old, wider phrasings matched. */
 const CASES = [
   { caseId: 'search-ranking', step: 'framing', flag: 'random-catalog-negatives', items: 'products' },
@@ -177,132 +190,129 @@ describe('mistakes a played session let pass', () => {
  * in other words than the session's, beside the same idea put right, which must stay quiet.
  */
 describe('wrong claims of played sessions, said in other words', () => {
-  it.each([
+  flagTables(
     [
-      'street-view-blurring',
-      'requirements',
-      "Honestly I'd favour precision here, blurring a poster by mistake looks bad.",
-      'precision-over-recall',
+      [
+        'street-view-blurring',
+        'requirements',
+        "Honestly I'd favour precision here, blurring a poster by mistake looks bad.",
+        'precision-over-recall',
+      ],
+      [
+        'street-view-blurring',
+        'requirements',
+        'We can live with missing some faces if it keeps the imagery clean.',
+        'precision-over-recall',
+      ],
+      [
+        'visual-search',
+        'framing',
+        'Step one, a category classifier solves the search: predict lamp and show lamps.',
+        'category-classifier-only',
+      ],
+      [
+        'rag-assistant',
+        'serving',
+        "To save cost I'd cache every answer by question text.",
+        'cache-answers-forever',
+      ],
+      [
+        'rag-assistant',
+        'model',
+        'With million-token models we could skip the retriever and put all the documents into the context.',
+        'whole-corpus-in-context',
+      ],
+      [
+        'people-you-may-know',
+        'serving',
+        'Blocked members? The model will learn to give blocked users a low score anyway.',
+        'blocked-left-to-model',
+      ],
+      [
+        'people-you-may-know',
+        'requirements',
+        "Success is more requests sent, that's the number to optimize.",
+        'maximize-invites-sent',
+      ],
+      [
+        'ride-pricing',
+        'serving',
+        'For cost we could compute the price once a day per zone.',
+        'long-price-cache',
+      ],
+      [
+        'street-view-blurring',
+        'evaluation',
+        'COCO style mAP is the only metric we need, it summarises everything.',
+        'map-only',
+      ],
+      [
+        'video-search',
+        'requirements',
+        'Clicks are the goal: a click means they found what they wanted.',
+        'optimize-ctr',
+      ],
+      ['video-search', 'model', 'Keyword match on titles will do for the first version.', 'titles-only'],
+      [
+        'street-view-blurring',
+        'model',
+        "We'd plug in an off the shelf face detector and ship it.",
+        'off-the-shelf-face-detector',
+      ],
     ],
     [
-      'street-view-blurring',
-      'requirements',
-      'We can live with missing some faces if it keeps the imagery clean.',
-      'precision-over-recall',
+      [
+        'street-view-blurring',
+        'requirements',
+        'Recall comes first because of the legal floor; precision matters less, an extra blur is cheap.',
+      ],
+      ['street-view-blurring', 'requirements', 'We must not trade recall for precision here.'],
+      [
+        'visual-search',
+        'framing',
+        'Predicting the category first narrows the index, then we do nearest neighbours on embeddings inside it.',
+      ],
+      [
+        'rag-assistant',
+        'serving',
+        'We should never cache answers forever, documents change and access differs per user.',
+      ],
+      [
+        'rag-assistant',
+        'model',
+        'A bigger context window is no substitute for retrieval here: 6 billion tokens will never fit.',
+      ],
+      [
+        'people-you-may-know',
+        'serving',
+        'Blocked pairs are a hard filter before ranking; the model never sees them.',
+      ],
+      [
+        'people-you-may-know',
+        'requirements',
+        'We should not optimize requests sent; accepted invitations are what matter.',
+      ],
+      ['ride-pricing', 'serving', "We can't cache prices for hours; demand moves every minute."],
+      // A score-report test (twenty-third session) found these correct answers flagged.
+      ['street-view-blurring', 'evaluation', 'mAP on the test set, and precision and recall.'],
+      ['street-view-blurring', 'evaluation', 'I would report recall first, then precision, on the test set.'],
+      [
+        'street-view-blurring',
+        'model',
+        'Baseline: off-the-shelf pretrained face detectors, evaluated on our domain.',
+      ],
+      [
+        'video-search',
+        'evaluation',
+        'Success is the satisfied-watch or long-click rate per query, with reformulations as a negative signal, not CTR.',
+      ],
+      [
+        'video-search',
+        'model',
+        'One retriever is plain word matching on title, description and captions, for exact channel names and rare words.',
+      ],
     ],
-    [
-      'visual-search',
-      'framing',
-      'Step one, a category classifier solves the search: predict lamp and show lamps.',
-      'category-classifier-only',
-    ],
-    [
-      'rag-assistant',
-      'serving',
-      "To save cost I'd cache every answer by question text.",
-      'cache-answers-forever',
-    ],
-    [
-      'rag-assistant',
-      'model',
-      'With million-token models we could skip the retriever and put all the documents into the context.',
-      'whole-corpus-in-context',
-    ],
-    [
-      'people-you-may-know',
-      'serving',
-      'Blocked members? The model will learn to give blocked users a low score anyway.',
-      'blocked-left-to-model',
-    ],
-    [
-      'people-you-may-know',
-      'requirements',
-      "Success is more requests sent, that's the number to optimize.",
-      'maximize-invites-sent',
-    ],
-    [
-      'ride-pricing',
-      'serving',
-      'For cost we could compute the price once a day per zone.',
-      'long-price-cache',
-    ],
-    [
-      'street-view-blurring',
-      'evaluation',
-      'COCO style mAP is the only metric we need, it summarises everything.',
-      'map-only',
-    ],
-    [
-      'video-search',
-      'requirements',
-      'Clicks are the goal: a click means they found what they wanted.',
-      'optimize-ctr',
-    ],
-    ['video-search', 'model', 'Keyword match on titles will do for the first version.', 'titles-only'],
-    [
-      'street-view-blurring',
-      'model',
-      "We'd plug in an off the shelf face detector and ship it.",
-      'off-the-shelf-face-detector',
-    ],
-  ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
-    expect(flagsOf(caseId, step, answer)).toContain(flag);
-  });
-
-  it.each([
-    [
-      'street-view-blurring',
-      'requirements',
-      'Recall comes first because of the legal floor; precision matters less, an extra blur is cheap.',
-    ],
-    ['street-view-blurring', 'requirements', 'We must not trade recall for precision here.'],
-    [
-      'visual-search',
-      'framing',
-      'Predicting the category first narrows the index, then we do nearest neighbours on embeddings inside it.',
-    ],
-    [
-      'rag-assistant',
-      'serving',
-      'We should never cache answers forever, documents change and access differs per user.',
-    ],
-    [
-      'rag-assistant',
-      'model',
-      'A bigger context window is no substitute for retrieval here: 6 billion tokens will never fit.',
-    ],
-    [
-      'people-you-may-know',
-      'serving',
-      'Blocked pairs are a hard filter before ranking; the model never sees them.',
-    ],
-    [
-      'people-you-may-know',
-      'requirements',
-      'We should not optimize requests sent; accepted invitations are what matter.',
-    ],
-    ['ride-pricing', 'serving', "We can't cache prices for hours; demand moves every minute."],
-    // A score-report test (twenty-third session) found these correct answers flagged.
-    ['street-view-blurring', 'evaluation', 'mAP on the test set, and precision and recall.'],
-    ['street-view-blurring', 'evaluation', 'I would report recall first, then precision, on the test set.'],
-    [
-      'street-view-blurring',
-      'model',
-      'Baseline: off-the-shelf pretrained face detectors, evaluated on our domain.',
-    ],
-    [
-      'video-search',
-      'evaluation',
-      'Success is the satisfied-watch or long-click rate per query, with reformulations as a negative signal, not CTR.',
-    ],
-    [
-      'video-search',
-      'model',
-      'One retriever is plain word matching on title, description and captions, for exact channel names and rare words.',
-    ],
-  ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
-    expect(flagsOf(caseId, step, answer)).toEqual([]);
-  });
+  );
 });
 
 /**
@@ -310,51 +320,89 @@ describe('wrong claims of played sessions, said in other words', () => {
  * pushed back on two. Each is tested in other words than the session's, beside the idea put right.
  */
 describe('fraud detection: wrong claims of a played session, said in other words', () => {
-  it.each([
-    ['evaluation', 'A model scoring 99% accuracy on this data would be great.', 'accuracy-goal'],
-    ['requirements', 'Declining a good customer is harmless, they just try again.', 'false-declines-free'],
+  flagTables(
     [
-      'serving',
-      'If the model service is down we approve everything, customers come first.',
-      'approve-all-on-outage',
+      [
+        'fraud-detection',
+        'evaluation',
+        'A model scoring 99% accuracy on this data would be great.',
+        'accuracy-goal',
+      ],
+      [
+        'fraud-detection',
+        'requirements',
+        'Declining a good customer is harmless, they just try again.',
+        'false-declines-free',
+      ],
+      [
+        'fraud-detection',
+        'serving',
+        'If the model service is down we approve everything, customers come first.',
+        'approve-all-on-outage',
+      ],
+      [
+        'fraud-detection',
+        'data',
+        "For each card I'd count its frauds over the full dataset, later months included.",
+        'future-in-features',
+      ],
+      [
+        'fraud-detection',
+        'evaluation',
+        'Honestly the unreported fraud is random, so the latest month is fine to test on.',
+        'missing-labels-random',
+      ],
+      [
+        'fraud-detection',
+        'monitoring',
+        'The chargebacks are just the fraud it missed, so we retrain on them every week.',
+        'retrain-on-own-outcomes',
+      ],
+      [
+        'fraud-detection',
+        'model',
+        'Patterns are the same month to month, so one model is fine.',
+        'train-once',
+      ],
     ],
     [
-      'data',
-      "For each card I'd count its frauds over the full dataset, later months included.",
-      'future-in-features',
+      [
+        'fraud-detection',
+        'evaluation',
+        'Accuracy is useless here: at 0.08% fraud a model that approves everything gets 99.9% accuracy.',
+      ],
+      [
+        'fraud-detection',
+        'requirements',
+        'We must not treat a false decline as free; those customers leave for another card.',
+      ],
+      [
+        'fraud-detection',
+        'serving',
+        'If the model is down we fall back to the rules engine and approve small amounts below a limit.',
+      ],
+      [
+        'fraud-detection',
+        'data',
+        'Aggregates count only transactions before the one being scored, never the test months.',
+      ],
+      [
+        'fraud-detection',
+        'evaluation',
+        'We cannot assume the missing labels are random; fraud reported late differs.',
+      ],
+      [
+        'fraud-detection',
+        'monitoring',
+        'Declined payments never get a label, so a small random holdout keeps retraining honest.',
+      ],
+      [
+        'fraud-detection',
+        'model',
+        'Fraud changes from month to month, so we retrain weekly on a fresh window.',
+      ],
     ],
-    [
-      'evaluation',
-      'Honestly the unreported fraud is random, so the latest month is fine to test on.',
-      'missing-labels-random',
-    ],
-    [
-      'monitoring',
-      'The chargebacks are just the fraud it missed, so we retrain on them every week.',
-      'retrain-on-own-outcomes',
-    ],
-    ['model', 'Patterns are the same month to month, so one model is fine.', 'train-once'],
-  ] as const)('%s: "%s" fires its flag', (step, answer, flag) => {
-    expect(flagsOf('fraud-detection', step, answer)).toContain(flag);
-  });
-
-  it.each([
-    [
-      'evaluation',
-      'Accuracy is useless here: at 0.08% fraud a model that approves everything gets 99.9% accuracy.',
-    ],
-    ['requirements', 'We must not treat a false decline as free; those customers leave for another card.'],
-    [
-      'serving',
-      'If the model is down we fall back to the rules engine and approve small amounts below a limit.',
-    ],
-    ['data', 'Aggregates count only transactions before the one being scored, never the test months.'],
-    ['evaluation', 'We cannot assume the missing labels are random; fraud reported late differs.'],
-    ['monitoring', 'Declined payments never get a label, so a small random holdout keeps retraining honest.'],
-    ['model', 'Fraud changes from month to month, so we retrain weekly on a fresh window.'],
-  ] as const)('%s: "%s" fires none', (step, answer) => {
-    expect(flagsOf('fraud-detection', step, answer)).toEqual([]);
-  });
+  );
 });
 
 /**
@@ -362,67 +410,76 @@ describe('fraud detection: wrong claims of a played session, said in other words
  * of their mistakes fired nothing. Each new flag is tested in other words, beside the idea put right.
  */
 describe('wrong claims of a score-report test, said in other words', () => {
-  it.each([
+  flagTables(
     [
-      'video-search',
-      'data',
-      'Honestly position bias averages out at our scale.',
-      'position-bias-averages-out',
+      [
+        'video-search',
+        'data',
+        'Honestly position bias averages out at our scale.',
+        'position-bias-averages-out',
+      ],
+      ['video-search', 'data', "I'd shuffle all the log rows randomly and split.", 'random-split-logs'],
+      [
+        'video-search',
+        'data',
+        'Use the current total view count for every past search.',
+        'current-counts-as-features',
+      ],
+      ['video-search', 'evaluation', "We won't need an A/B test here.", 'no-online-test'],
+      ['video-search', 'serving', 'No fallback needed, really.', 'no-fallback'],
+      [
+        'llm-content-moderation',
+        'framing',
+        'False positives and false negatives cost the same to us.',
+        'equal-error-costs',
+      ],
+      [
+        'llm-content-moderation',
+        'framing',
+        'If it says remove, we remove automatically.',
+        'llm-verdict-is-final',
+      ],
+      ['llm-content-moderation', 'framing', 'Honestly the label is user reports.', 'reports-as-labels'],
+      ['street-view-blurring', 'data', 'Random split of all frames is fine.', 'random-frame-split'],
+      ['event-recommendation', 'evaluation', 'Lower RMSE means better recommendations.', 'rmse-for-ranking'],
+      [
+        'search-ranking',
+        'framing',
+        "We won't need a retrieval stage, just run the ranker over all products.",
+        'no-retrieval-stage',
+      ],
+      [
+        'search-ranking',
+        'data',
+        "With enough data position bias goes away, so I'd leave it.",
+        'position-bias-averages-out',
+      ],
     ],
-    ['video-search', 'data', "I'd shuffle all the log rows randomly and split.", 'random-split-logs'],
     [
-      'video-search',
-      'data',
-      'Use the current total view count for every past search.',
-      'current-counts-as-features',
+      ['video-search', 'data', 'Position bias does not average out; we correct it with randomised slots.'],
+      ['video-search', 'data', 'We split by time: train on weeks 1-8, test on week 9.'],
+      ['video-search', 'evaluation', 'We need an A/B test before launch.'],
+      [
+        'video-search',
+        'framing',
+        'My simple starting point would be word matching on titles, as a baseline.',
+      ],
+      [
+        'llm-content-moderation',
+        'requirements',
+        'Then the policy taxonomy: harm categories, their severity tiers and asymmetric error costs.',
+      ],
+      [
+        'news-feed-ranking',
+        'requirements',
+        'Objective: not raw clicks, since clicks alone reward clickbait.',
+      ],
+      [
+        'search-ranking',
+        'framing',
+        'Retrieval cuts 120M products to a thousand, then LambdaMART ranks them.',
+      ],
+      ['search-ranking', 'data', 'Position bias matters, so we correct it with a click model.'],
     ],
-    ['video-search', 'evaluation', "We won't need an A/B test here.", 'no-online-test'],
-    ['video-search', 'serving', 'No fallback needed, really.', 'no-fallback'],
-    [
-      'llm-content-moderation',
-      'framing',
-      'False positives and false negatives cost the same to us.',
-      'equal-error-costs',
-    ],
-    [
-      'llm-content-moderation',
-      'framing',
-      'If it says remove, we remove automatically.',
-      'llm-verdict-is-final',
-    ],
-    ['llm-content-moderation', 'framing', 'Honestly the label is user reports.', 'reports-as-labels'],
-    ['street-view-blurring', 'data', 'Random split of all frames is fine.', 'random-frame-split'],
-    ['event-recommendation', 'evaluation', 'Lower RMSE means better recommendations.', 'rmse-for-ranking'],
-    [
-      'search-ranking',
-      'framing',
-      "We won't need a retrieval stage, just run the ranker over all products.",
-      'no-retrieval-stage',
-    ],
-    [
-      'search-ranking',
-      'data',
-      "With enough data position bias goes away, so I'd leave it.",
-      'position-bias-averages-out',
-    ],
-  ] as const)('%s: "%s" fires its flag', (caseId, step, answer, flag) => {
-    expect(flagsOf(caseId, step, answer)).toContain(flag);
-  });
-
-  it.each([
-    ['video-search', 'data', 'Position bias does not average out; we correct it with randomised slots.'],
-    ['video-search', 'data', 'We split by time: train on weeks 1-8, test on week 9.'],
-    ['video-search', 'evaluation', 'We need an A/B test before launch.'],
-    ['video-search', 'framing', 'My simple starting point would be word matching on titles, as a baseline.'],
-    [
-      'llm-content-moderation',
-      'requirements',
-      'Then the policy taxonomy: harm categories, their severity tiers and asymmetric error costs.',
-    ],
-    ['news-feed-ranking', 'requirements', 'Objective: not raw clicks, since clicks alone reward clickbait.'],
-    ['search-ranking', 'framing', 'Retrieval cuts 120M products to a thousand, then LambdaMART ranks them.'],
-    ['search-ranking', 'data', 'Position bias matters, so we correct it with a click model.'],
-  ] as const)('%s: "%s" fires none', (caseId, step, answer) => {
-    expect(flagsOf(caseId, step, answer)).toEqual([]);
-  });
+  );
 });

@@ -10,6 +10,7 @@ import { type FactPart, factIndexFor } from '../facts.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
 import { assumptionPutUp, checksUnderstanding, opensQuestion } from './questions.ts';
+import { stripFiller } from './sentences.ts';
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };
 
@@ -61,7 +62,7 @@ export function factsAsked(
     // "So we find similar products for the photo, is that right?": the task restated as a check is
     // read back from the brief when the brief holds more of it than the nearest fact.
     const restated =
-      checksUnderstanding(text) && settles(part) && part.fact && !opensQuestion(unhedged(part.question))
+      checksUnderstanding(text) && settles(part) && part.fact && !opensQuestion(stripFiller(part.question))
         ? briefOverFact(caseStudy, part.question, part.fact)
         : null;
     if (restated) {
@@ -111,10 +112,6 @@ function answeredOrAside(part: FactPart, foundInWhole: readonly FactPart[]): boo
     asideOf(part.question, true) !== null
   );
 }
-
-/** The part without the openers of a restatement: "so basically the users..." opens no question. */
-const unhedged = (question: string) =>
-  question.replace(/^(?:(?:so|ok|okay|um|uh|basically|and|just|alright)\b[\s,]*)+/i, '');
 
 /** Where a question part starts in the message: its first words found, else the end. */
 function positionIn(text: string, question: string): number {
