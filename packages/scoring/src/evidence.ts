@@ -274,6 +274,8 @@ function readMeaning(context: Context, segment: Segment, hits: SegmentHits): voi
   for (const candidate of meaningCandidates(rubric, segment, unsaid)) {
     const point = rubric.points[candidate.point];
     if (!point || hits.points.has(candidate.point)) continue;
+    // Nearer one of the case's red flags than the point by a margin: likely the mistake itself.
+    if (candidate.mistake >= candidate.score * MEANING.mistakeMargin) continue;
     // A sentence whose meaning is one of this case's own points is tied to the case, even in words
     // of no case ("the user part is worked out once per request"); a framework point's is not.
     const level = explanationOf(rubric, point, [segment], hits.naming, prompt);

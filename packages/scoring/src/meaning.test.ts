@@ -33,7 +33,7 @@ describe('words the meaning reader treats as one', () => {
  * The fixture case with one point given a strong answer in prose (the fixture's are all alike), and
  * a red flag in the model step for the test that needs one.
  */
-function studyWithProse(flagInModel = false) {
+function studyWithProse(flagInModel = false, wrongWayFlag = false) {
   const { study, framework } = fixtureRubric();
   const calibrated = study.steps.model.points.find((point) => point.id === 'calibrated-scores');
   if (!calibrated) throw new Error('fixture: no calibrated-scores');
@@ -46,6 +46,14 @@ function studyWithProse(flagInModel = false) {
       title: 'Evaluates on the training data',
       signals: ['evaluate on the training set'],
       why: 'It measures memory, not the filter.',
+      severity: 'major',
+    });
+  if (wrongWayFlag)
+    study.steps.model.redFlags.push({
+      id: 'raw-numbers-as-chances',
+      title: 'Takes the raw numbers as real chances',
+      signals: ['take the numbers the model gives as how often messages turn out to be junk'],
+      why: 'Raw scores drift with every retrain.',
       severity: 'major',
     });
   return { study, framework };
@@ -114,6 +122,21 @@ describe.skipIf(!meaningStatus().available)('reading plain-worded answers by mea
       'After XGBoost training with LightGBM, CatBoost and sklearn pipelines in Kubeflow, I would adjust ' +
       'our numbers on a week we kept aside, so that a predicted nine in ten matches how often messages turn out to be junk.';
     expect(match([{ text: dense, step: 'model' }])?.level).toBe('missed');
+  });
+
+  it("credits nothing by meaning to a sentence much nearer one of the case's mistakes than any point", () => {
+    const wrongWay =
+      'After training I would take the numbers the model gives as how often those messages turn out to be junk, so nine in ten is junk.';
+    const explained = (wrongWayFlag: boolean, text: string) => {
+      const { study, framework } = studyWithProse(false, wrongWayFlag);
+      return stepCoverage(study, framework, 'model', [text])
+        .points.filter((point) => point.level === 'explained')
+        .map((point) => point.pointId);
+    };
+    expect(explained(false, wrongWay)).not.toEqual([]);
+    expect(explained(true, wrongWay)).toEqual([]);
+    // The right idea, in words near that red flag's, stays credited beside it.
+    expect(explained(true, PLAIN)).toContain('calibrated-scores');
   });
 
   it('reads nothing by meaning in a step where the candidate stated a red flag', () => {

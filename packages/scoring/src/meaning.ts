@@ -1,5 +1,5 @@
 import type { Segment } from './analyse.ts';
-import type { CompiledPoint, CompiledRubric } from './compile.ts';
+import type { CompiledRubric } from './compile.ts';
 import { type DotKernel, dotKernel } from './dot-kernel.ts';
 import { FILLER } from './lexicon.ts';
 import { DISMISS, DISMISS_VERBS, NEGATORS } from './polarity-words.ts';
@@ -42,6 +42,12 @@ export const MEANING = {
   genericCaseMin: 0.25,
   /** Rubric jargon a sentence may name and still be read by meaning (more is read by its words). */
   maxNaming: 2,
+  /**
+   * A sentence whose soft F1 against one of the case's red flags is this many times its point's is
+   * read as stating the mistake and earns the point nothing by meaning. Tuned on the near-miss and
+   * plain-words dev sets: at 1.3 it drops wrong versions of a point without losing plain answers.
+   */
+  mistakeMargin: 1.3,
   /** Smooth inverse frequency weight a / (a + rank share), as rank / (rank + a) (Arora et al. 2017). */
   sif: 200,
 } as const;
@@ -52,6 +58,12 @@ export interface MeaningCandidate {
   score: number;
   /** It is also the best of all points, whatever the step (for texts of no known step). */
   global: boolean;
+  /**
+   * The soft F1 of the sentence against the case's red flags, the best of them: a sentence as near
+   * a known mistake as to the point is as likely to state the mistake ("treat clicks as the real
+   * relevance signal" is about as near "correct clicks for position" as a topic can tell).
+   */
+  mistake: number;
 }
 
 interface ReferenceWord {
@@ -88,6 +100,8 @@ interface MeaningIndex {
   initials: Int32Array;
   /** Per point, its references as weighted reference words. */
   references: Reference[][];
+  /** Per red flag of the case, its phrasings as references. */
+  mistakes: Reference[][];
   /** How few of the case's points use a word, 0..1. */
   caseWeight: (lemma: string) => number;
   /** Candidate lemma -> its similarities (see `Similarities`); bounded. */
@@ -109,7 +123,7 @@ function indexOf(rubric: CompiledRubric): MeaningIndex | null {
   let index = indexes.get(rubric);
   if (index === undefined) {
     const vectors = wordVectors();
-    index = vectors ? indexFrom(vectors, rubric.points.length, referencesOf(vectors, rubric.points)) : null;
+    index = vectors ? indexFrom(vectors, rubric.points.length, referencesOf(vectors, rubric)) : null;
     indexes.set(rubric, index);
   }
   return index;
@@ -127,13 +141,15 @@ export interface MeaningReferences {
   words: string[];
   /** Per point, per reference: its word numbers and their weights. */
   references: [number[], number[]][][];
+  /** Per red flag, per phrasing: the same. */
+  mistakes: [number[], number[]][][];
   pointsUsing: [string, number][];
 }
 
 /** The stored form of `rubric`'s index; null without the word-vector table. */
 export function storedMeaningReferences(rubric: CompiledRubric): MeaningReferences | null {
   const vectors = wordVectors();
-  return vectors ? referencesOf(vectors, rubric.points) : null;
+  return vectors ? referencesOf(vectors, rubric) : null;
 }
 
 /**
@@ -147,7 +163,8 @@ export function adoptMeaningReferences(rubric: CompiledRubric, stored: MeaningRe
   return true;
 }
 
-function referencesOf(vectors: WordVectors, points: readonly CompiledPoint[]): MeaningReferences {
+function referencesOf(vectors: WordVectors, rubric: CompiledRubric): MeaningReferences {
+  const { points } = rubric;
   // A word most of the case's points use ("click" in the ad case) says little about which one is meant.
   const pointsUsing = new Map<string, number>();
   for (const point of points) {
@@ -167,16 +184,21 @@ function referencesOf(vectors: WordVectors, points: readonly CompiledPoint[]): M
       }
       return { word, weight: informativeness(vectors, lemma) * caseWeight(lemma) };
     });
-  const references = points.map((point) =>
-    [...point.signals.map((signal) => signal.lemmas), ...point.strong]
+  const referencesOfTexts = (texts: readonly (readonly string[])[]) =>
+    texts
       .map(reference)
       .filter((words) => words.length >= 2)
       .map((words): [number[], number[]] => [
         words.map(({ word }) => word),
         words.map(({ weight }) => weight),
-      ]),
+      ]);
+  const references = points.map((point) =>
+    referencesOfTexts([...point.signals.map((signal) => signal.lemmas), ...point.strong]),
   );
-  return { table: vectors.id, words, references, pointsUsing: [...pointsUsing] };
+  const mistakes = rubric.steps.flatMap((step) =>
+    step.redFlags.map((flag) => referencesOfTexts(flag.signals.map((signal) => signal.lemmas))),
+  );
+  return { table: vectors.id, words, references, mistakes, pointsUsing: [...pointsUsing] };
 }
 
 /** How few of the case's points use a lemma, 0..1. */
@@ -189,6 +211,7 @@ function indexFrom(vectors: WordVectors, points: number, stored: MeaningReferenc
   const { words } = stored;
   const caseWeight = caseWeightOf(points, new Map(stored.pointsUsing));
   const references = stored.references.map((point) => point.map(packed));
+  const mistakes = (stored.mistakes ?? []).map((flag) => flag.map(packed));
   const withVector = Int32Array.from(
     words.flatMap((word, i) => (vectors.row(word) >= MEANING.minRank ? [i] : [])),
   );
@@ -204,6 +227,7 @@ function indexFrom(vectors: WordVectors, points: number, stored: MeaningReferenc
     units: dotKernel(units, vectors.dims),
     initials,
     references,
+    mistakes,
     caseWeight,
     memo: new Map(),
   };
@@ -272,7 +296,7 @@ export function meaningCandidates(
       const i = nonZero[k]!;
       matched[i] = Math.max(matched[i]!, dense[i]!);
     }
-  const scores = index.references.map((references) => {
+  const bestOf = (references: readonly Reference[]) => {
     let best = 0;
     for (const reference of references) {
       const { words, weights: referenceWeights, total } = reference;
@@ -284,7 +308,10 @@ export function meaningCandidates(
       best = Math.max(best, f1(r, precisionOf(reference, similarities, weights)));
     }
     return best;
-  });
+  };
+  const scores = index.references.map(bestOf);
+  let mistake = 0;
+  for (const flag of index.mistakes) mistake = Math.max(mistake, bestOf(flag));
   const byStep = new Map<string, number>();
   scores.forEach((score, point) => {
     const step = rubric.points[point]?.step ?? '';
@@ -295,7 +322,7 @@ export function meaningCandidates(
   const out: MeaningCandidate[] = [];
   for (const point of byStep.values()) {
     const score = scores[point] ?? 0;
-    if (score >= MEANING.minScore) out.push({ point, score, global: score === top });
+    if (score >= MEANING.minScore) out.push({ point, score, global: score === top, mistake });
   }
   return out;
 }

@@ -30,10 +30,47 @@ export type Verdict =
 export function verdictAt(tokens: readonly Token[], i: number): Verdict | null {
   const lemma = tokens[i]?.lemma ?? '';
   if (IMPOSSIBLE.has(lemma)) return impossible(tokens, i);
+  if (lemma === 'too') return tooToMatter(tokens, i);
+  if (EVENED.has(lemma) && tokens[i + 1]?.lemma === 'out')
+    return { kind: 'dismiss', end: i + 1, guards: false };
   if (lemma === 'out') return out(tokens, i);
   if ((lemma === 'rule' || lemma === 'ruling') && tokens[i + 1]?.lemma === 'out') return ruleOut(tokens, i);
   if ((lemma === 'rule' || lemma === 'ruling') && RULED_OBJECTS.has(tokens[i + 1]?.lemma ?? ''))
     return tokens[i + 2]?.lemma === 'out' ? { kind: 'dismiss', end: i + 2, guards: true } : null;
+  return null;
+}
+
+/** "position bias will average out", "spikes even out", "the noise washes out": said to wave a worry away. */
+const EVENED = new Set(['average', 'even', 'wash', 'cancel']);
+
+/** After "too ... to": what a thing is too small, rare or noisy for ("too few to matter", "too noisy to trust"). */
+const TOO_TO_VERBS = new Set([
+  'matter',
+  'help',
+  'bother',
+  'worry',
+  'trust',
+  'rely',
+  'use',
+  'justify',
+  'be',
+  'make',
+  'worth',
+]);
+
+/**
+ * "Human judgments are too few to matter", "slices are too noisy to trust": the thing is ruled out
+ * as not worth it. "too" with no "to" after its adjective ("too slow", "too many requests") only
+ * weighs it, so it says nothing here.
+ */
+function tooToMatter(tokens: readonly Token[], i: number): Verdict | null {
+  const clause = tokens[i]?.clause;
+  for (let j = i + 2; j <= i + 3; j++) {
+    const token = tokens[j];
+    if (!token || token.clause !== clause) return null;
+    if (token.lemma === 'to' && TOO_TO_VERBS.has(tokens[j + 1]?.lemma ?? ''))
+      return { kind: 'dismiss', end: j + 1, guards: false };
+  }
   return null;
 }
 

@@ -39,6 +39,9 @@ describe('polarity: a point named to reject it earns nothing', () => {
     'Rather than calibration, we tune the threshold on held-out mail.',
     'Some people use Platt scaling, but we keep the raw scores.',
     'we dont need calibration, the raw score is enough',
+    // Waved away as too small or too noisy to bother with.
+    'Calibration is too fiddly to matter for a spam folder.',
+    'Calibrated scores are too noisy to trust at this volume.',
   ])('%s', (text) => {
     expect(covered(text)).not.toContain('calibrated-scores');
     expect(rejected(text)).toContain('calibrated-scores');
@@ -82,6 +85,11 @@ describe('polarity: negation out of scope or cancelled still asserts', () => {
       'class-imbalance',
     );
     expect(rejected('Class imbalance is not a concern here.')).toContain('class-imbalance');
+    // "averages out" waves the risk away; "too ... to" without a verdict verb only weighs it.
+    expect(rejected('Class imbalance will average out over a week of mail.')).toContain('class-imbalance');
+    expect(covered('Class imbalance is too big to leave alone, so we downsample ham 10 to 1.')).toContain(
+      'class-imbalance',
+    );
   });
 
   it('rejects what a negated opinion denies after it, even a risk: "I don\'t think X is a concern"', () => {
