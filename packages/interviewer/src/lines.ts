@@ -106,6 +106,12 @@ export const LINES = {
   ],
   /** Before the interviewer's last question, said again because the candidate asked for it. */
   repeatQuestion: ['Sure. Here it is again:', 'Of course:', 'No problem. Once more:'],
+  /** The line asked again with "do you mean X or Y?": the choice is the candidate's, then the question. */
+  repeatEither: [
+    'Either reading works; start with the one you think matters more here and say why. The question was:',
+    'Your pick: take it the way you think matters most for this case. Here it is again:',
+    'Whichever you think is more important; tell me which and why. Once more:',
+  ],
   /** Before a sentence of the brief read back: the candidate asked what the opening already said. */
   factFromBrief: ['As the brief says:', "That's in the brief:", 'From the brief:'],
   /** Before a fact that is only the closest the case has to what was asked. */

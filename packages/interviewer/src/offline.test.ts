@@ -301,6 +301,19 @@ describe('other moves', () => {
     expect(step.text).toContain(fixtureCase.steps.requirements.opening);
   });
 
+  it('leaves the choice of reading to the candidate when asked "do you mean X or Y?" with the request', () => {
+    const asked: TranscriptLine[] = [
+      { role: 'interviewer', text: 'How would you measure it?' },
+      { role: 'candidate', text: 'Sorry, can you repeat that? Do you mean offline or online?' },
+    ];
+    const reply = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 60_000 }, { transcript: asked }),
+    );
+    expect(reply.kind).toBe('clarification');
+    expect(reply.text).toMatch(/which|either|your pick/i);
+    expect(reply.text).toContain('How would you measure it?');
+  });
+
   it('answers a question about the clock with the time left, putting nothing off', () => {
     const asked: TranscriptLine[] = [{ role: 'candidate', text: "hmm what's my time left?" }];
     const reply = voiceOffline(

@@ -7,7 +7,7 @@ import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
 import { asksForPause } from './reading/asides.ts';
-import { asksLineAgain } from './reading/in-reply.ts';
+import { asksLineAgain, asksWhichMeant } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 import { THANKS_ONLY } from './reading/patterns.ts';
 
@@ -242,8 +242,11 @@ function metaPool(voice: ReplyVoice): readonly string[] {
 
 export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
   // "sorry, can you repeat the question?": the question again, not "let's leave that for later".
-  if (move.reason === 'meta' && voice.lastQuestion !== undefined && asksLineAgain(voice.said))
-    return { kind: 'clarification', text: voice.choose(voice.lines.repeatQuestion, voice.lastQuestion) };
+  if (move.reason === 'meta' && voice.lastQuestion !== undefined && asksLineAgain(voice.said)) {
+    // "Do you mean offline or online evaluation?": which reading is the candidate's call.
+    const pool = asksWhichMeant(voice.said) ? voice.lines.repeatEither : voice.lines.repeatQuestion;
+    return { kind: 'clarification', text: voice.choose(pool, voice.lastQuestion) };
+  }
   const pool =
     move.reason === 'meta'
       ? metaPool(voice)

@@ -103,8 +103,13 @@ describe('a short reply read by the line before it', () => {
       'sorry, can you repeat the question?',
       'what do you mean?',
       "I didn't get the question",
+      "Sorry, could you repeat the question? I want to make sure I answer what you're asking.",
+      'Could you repeat that last part?',
+      'Sorry, can you say that again?',
     ])
       expect(inReply('How would you adapt?', again)).toBe('meta');
+    // "uh huh" agrees; asked in other words, the first hint puts the question another way.
+    expect(inReply('How would you adapt?', 'uh huh')).not.toBe('meta');
   });
 
   it('keeps a short statement that replies to a question an answer', () => {

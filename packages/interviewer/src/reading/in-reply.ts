@@ -60,12 +60,40 @@ const OFFERS_TO_STAY =
 const STUCK_REPLY =
   /^\W*(?:(?:i )?can'?t say|still (?:nothing|stuck|no idea|blank)|no clue|nothing comes to mind|(?:i )?(?:have )?no idea|dunno|idk)\b[\s.!]*$/i;
 
-/** Asking for the line again: "sorry what?", "come again?", "pardon?". */
+/** Asking for the line again: "sorry what?", "come again?", "can you say that again in other words?". */
 const REPEAT_ASKED =
-  /^\W*(?:(?:sorry|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon|come again|say (?:that|it) again|(?:can|could|would) you (?:please )?(?:repeat|rephrase|reword|restate|clarify)(?: (?:that|it|the question|your question|the last (?:part|question|bit)))?(?: (?:please|again))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow) (?:that|it|the question|your question|what you mean|you))\W*$/i;
+  /^(?!\W*uh[\s-]*huh\b)\W*(?:(?:sorry|apologies|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon(?: me)?|come again|(?:(?:can|could|would|will) you (?:please |kindly |maybe )?)?(?:say (?:that|it|this) again|repeat|rephrase|reword|restate|clarify|ask (?:that|it|the question) again)(?: (?:that|it|this|the question|your question|your last question|(?:that |the )?last (?:part|question|bit|sentence|one)))?(?: (?:please|again|once more|one more time|for me|in other words|another way|differently|more simply))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow|catch) (?:that|it|the question|your question|what you mean|you))\W*$/i;
 
-/** Whether a reply asks for the interviewer's line again: "sorry, can you repeat the question?". */
-export const asksLineAgain = (text: string) => REPEAT_ASKED.test(text);
+/**
+ * What may follow the request in its message: why it is asked ("I want to make sure I answer what
+ * you're asking") or which reading is meant ("Do you mean offline or online evaluation?").
+ */
+const WHY_AGAIN =
+  /\b(?:i want to|i'?d like to|just (?:to|want to)|make sure|not sure (?:if|whether|what|which)|do you mean|did you mean|are you asking|you mean|i (?:didn'?t|did not) (?:catch|get|follow)|i missed|i misunderstood|i lost (?:you|track))\b/i;
+
+/** Which of two readings the interviewer meant, asked with the request: "do you mean X or Y?". */
+const WHICH_MEANT =
+  /\b(?:do you mean|did you mean|are you asking (?:about|for)|not sure (?:if|whether) you (?:want|mean))\b[^.?!]*\bor\b/i;
+
+/**
+ * Whether a message asks for the interviewer's line again: its first sentence asks ("sorry, can you
+ * repeat the question?") and any after it only say why or which reading ("I want to make sure I
+ * answer what you're asking.").
+ */
+export function asksLineAgain(text: string): boolean {
+  const [first = '', ...rest] = text.trim().split(/(?<=[.?!])\s+/);
+  return REPEAT_ASKED.test(first) && rest.every((sentence) => WHY_AGAIN.test(sentence));
+}
+
+/**
+ * The same line asked for word for word, not in other words: "repeat", "say that again". Asked to
+ * rephrase, the interviewer gives the first hint, which puts the step's question another way.
+ */
+export const asksSameLineAgain = (text: string) => asksLineAgain(text) && !REPHRASE.test(text);
+const REPHRASE = /\b(?:rephrase|reword|restate|in other words|another way|differently|clarify)\b/i;
+
+/** Whether the request for the line again asks which of two readings was meant. */
+export const asksWhichMeant = (text: string) => asksLineAgain(text) && WHICH_MEANT.test(text);
 
 /** The interviewer asking whether to carry on at all ("want to continue?", "do you want to keep going?"). */
 const ASKS_TO_CARRY_ON = /\b(?:want|like|wish) to (?:continue|keep going|carry on)\W*$/i;
@@ -174,7 +202,7 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".
   if (STUCK_REPLY.test(text)) return says('stuck', 'stuck-reply');
   // "sorry what?": the line asked to be said again.
-  if (REPEAT_ASKED.test(text)) return says('meta', 'repeat-asked');
+  if (asksLineAgain(text)) return says('meta', 'repeat-asked');
   // "I wouldn't use clicks alone as the label here." "why?": the reason asked for, a nudge.
   if (!asked && /^\W*why\W*$/i.test(text)) return says('hint', 'reason-asked');
   // "exact match and unit test pass rate" after "How would you evaluate offline?": a statement

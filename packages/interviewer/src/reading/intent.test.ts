@@ -314,6 +314,15 @@ describe('readIntent: requests', () => {
     ['is my grammar a problem for the grade?', 'meta'],
     ['spelling correction matters a lot for search', 'answer'],
     ['how are you doing?', 'off-topic'],
+    // The line asked for again, with a reason after it: said again, not put off as an aside.
+    ["Sorry, could you repeat the question? I want to make sure I answer what you're asking.", 'meta'],
+    ['Sorry, can you say that again?', 'meta'],
+    ['Could you repeat that last part?', 'meta'],
+    // The interviewer's own view of a choice asked: handed back, never answered from the case.
+    ['Would you be happy with that as the north star?', 'tentative'],
+    ['Is that the direction you would take too?', 'tentative'],
+    ['Do you think we should personalize the price per rider, or keep it per area?', 'tentative'],
+    ['Between us, do you think I passed?', 'meta'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -5,7 +5,7 @@ import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord, asksForPause } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { asksCoverage } from './help-asked.ts';
-import { readInReply } from './in-reply.ts';
+import { asksLineAgain, asksSameLineAgain, readInReply } from './in-reply.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
@@ -25,6 +25,7 @@ import {
 } from './patterns.ts';
 import {
   asks,
+  asksOpinionOfInterviewer,
   assumes,
   classifyQuestion,
   isQuestion,
@@ -254,8 +255,9 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       reading.content += wordCount(part);
     } else if (
       classifyQuestion(part) === 'fact' ||
-      // "Optimising for what?", "what should we optimise for?": what the system is for is the case's to say.
-      asksForGoal(part) ||
+      // "Optimising for what?", "what should we optimise for?": what the system is for is the case's
+      // to say ("would you be happy with that as the north star?" asks the interviewer's view).
+      (asksForGoal(part) && !asksOpinionOfInterviewer(part)) ||
       (reading.facts.length > 0 && FOLLOW_UP.test(part))
     ) {
       reading.facts.push(part);
@@ -390,6 +392,10 @@ export function readIntentByRules(text: string): IntentReading {
           )
           .join('\n')
       : lines;
+  // "Sorry, can you say that again? I want to make sure I answer what you're asking.": the line again.
+  // (Asked to rephrase, the first hint says the step's question another way.)
+  if (asksSameLineAgain(normalized)) return reading('meta', 'repeat-asked');
+  if (asksLineAgain(normalized)) return reading('hint', 'rephrase-asked');
   // "yes, both", "nope", "daily", "no, not at launch": a short reply to the interviewer's question.
   // A bare "yes" or "yeah yeah" says nothing yet: it stays for the unreadable check below.
   if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))

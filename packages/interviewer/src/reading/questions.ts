@@ -436,6 +436,8 @@ export function classifyQuestion(part: string): QuestionKind {
   // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
   // decide. ("What happens if we're too slow?" asks what the case does, and stays a fact question.)
   if (asksDesignOfInterviewer(part)) return 'tentative';
+  // "Would you be happy with that as the north star?": the interviewer's view, handed back.
+  if (asksOpinionOfInterviewer(part)) return 'tentative';
   // "ranking budget in ms?": a figure of the case named, whatever word it opens with.
   if (
     namesFigures(part) ||
@@ -493,6 +495,19 @@ export function classifyQuestion(part: string): QuestionKind {
 /** A question about what the design should do, put to the interviewer (see classifyQuestion). */
 const DESIGN_ASKED =
   /^(?:(?:and|so|but|ok|okay|hmm+|then|also)[,\s]+)*(?:(?:how|what|which|when|where|how often|how long|how many)\b[^?]{0,30}\bdo you want (?:the|us|me|it|them|to)\b|what (?:do we do|should we do|would we do|do i do|should i do)\s+(?:if|when)\b|how (?:to|do we|would we|should we|can we|could we|do i|would i|should i|we) (?:detect|handle|limit|prevent|deal with|avoid|fix|mitigate|reduce|cap|stop|catch|protect against|recover from|cope with)\b|(?:do|would|will) we (?:need|have) to (?:rebuild|retrain|recompute|reindex|re-index|redo|reprocess|rescore)\b)/i;
+
+/**
+ * The interviewer's own view of the design asked for: "would you be happy with that as the north
+ * star?", "is that the direction you'd take too?", "do you think we should price per rider or per
+ * area?". The choice is the candidate's; the interviewer hands it back rather than answering from
+ * the case. ("What would you use instead?" asks for a hint, help-asked.ts; "in your view" alone
+ * also asks what matters, or about the candidate's own standing.)
+ */
+const OPINION_ASKED =
+  /\bwould you be (?:happy|ok|okay|fine|comfortable|satisfied|good) with (?:that|this|it|the|my|our)\b|\b(?:is|was) (?:that|this) (?:the|a) (?:direction|approach|choice|route|path|way|call|option|one) you(?:'?d| would) (?:take|go|pick|choose|make|use|want)\b|\b(?:is|was) (?:that|this) what you(?:'?d| would) (?:do|pick|choose|go with|use)\b|\bdo you think we should\b|\bwould you (?:do|have done) (?:it|the same|that) (?:the same way|differently)\b/i;
+
+/** Whether a question asks the interviewer's own view of a design choice (see OPINION_ASKED). */
+export const asksOpinionOfInterviewer = (question: string) => OPINION_ASKED.test(question);
 
 /** About what exists today: "how do we detect fraud today?" asks the case. */
 const NOW_ASKED = /\b(?:today|currently|right now|at the moment|existing|in place|at present)\b/i;

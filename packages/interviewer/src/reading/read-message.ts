@@ -18,6 +18,7 @@ import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
+import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 
 export interface ReadRequest {
@@ -175,7 +176,11 @@ const LEFT_OPEN = /\bnot sure\W*$/i;
 const OWN_VIEW = /\b(?:i think|i feel|i'?d say|i believe|i reckon|my guess)\b/i;
 
 function awaitsVerdict(text: string): boolean {
-  return AWAITS_VERDICT.test(text) || (LEFT_OPEN.test(text) && !OWN_VIEW.test(text));
+  return (
+    AWAITS_VERDICT.test(text) ||
+    asksOpinionOfInterviewer(text) ||
+    (LEFT_OPEN.test(text) && !OWN_VIEW.test(text))
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { isOutsideTask, isPersonalMatter } from '../outside.ts';
 import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
 import { isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
-import { asksDesignOfInterviewer, assumptionPutUp } from '../questions.ts';
+import { asksDesignOfInterviewer, asksOpinionOfInterviewer, assumptionPutUp } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
@@ -160,6 +160,8 @@ export function withLearnedReading(
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
   if (byRules.reason === 'short-reply') return byRules;
+  // "Sorry, can you say that again?": the line asked for again, in so many words.
+  if (byRules.reason === 'repeat-asked' || byRules.reason === 'rephrase-asked') return byRules;
   // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the
   // interviewer asked about as the one who interviews, which the learned reader takes for the case's
   // own question or for small talk.
@@ -232,6 +234,14 @@ export function withLearnedReading(
     byRules.intent === 'tentative' &&
     learned.intent === 'facts' &&
     sentences.some((sentence) => asksDesignOfInterviewer(stripFiller(sentence)))
+  )
+    return byRules;
+  // "Would you be happy with that as the north star?", "what would you pick here?": the
+  // interviewer's own view asked, which the learned reader hears as a question for the case or a hint.
+  if (
+    byRules.intent === 'tentative' &&
+    learned.intent !== 'steer' &&
+    sentences.some((sentence) => asksOpinionOfInterviewer(stripFiller(sentence)))
   )
     return byRules;
   // "is it okay if I use the same location only?": leave asked for an idea, which the learned reader
