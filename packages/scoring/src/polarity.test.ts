@@ -158,6 +158,10 @@ describe('red flags in scope', () => {
       // A negator inside the flag's own phrase breaks it.
       'Accuracy is not fine here, with 1% spam.',
       'Accuracy on this mail is never fine.',
+      // Disagreement turns down what it is about, in its clause or the one it opens onto.
+      "I'd respectfully disagree with measuring accuracy here, spam is 1% of mail.",
+      "I'd respectfully disagree if the idea is to measure accuracy: spam is 1% of mail.",
+      "I'd push back on measuring accuracy with 1% spam.",
     ]) {
       expect(flags(text), text).toEqual([]);
     }

@@ -86,6 +86,9 @@ export function polarityOf(
   // warning; supposed and approved ("if CTR goes up, it's better") it is the mistake itself.
   let hedged =
     segment.hypothetical || (!lenient && SUPPOSITION_OPENERS.has(opener) && warnsAfter(tokens, to));
+  // "I'd respectfully disagree if the idea is to optimise accuracy": the clause the disagreement
+  // opens onto is what it turns down.
+  if (tokens[from - 1]?.lemma === 'disagree' && tokens[from - 1]?.clause !== clause) flip(from);
   for (let i = from; i <= to; i++) {
     if (own.has(i)) continue;
     const lemma = tokens[i]?.lemma ?? '';
@@ -309,7 +312,10 @@ function hasGoal(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
-/** Where the phrase governed by "instead of", "rather than", "as opposed to", "in place of" starts, or -1. */
+/**
+ * Where the phrase governed by "instead of", "rather than", "as opposed to", "in place of",
+ * "disagree with" or "push back on" starts, or -1.
+ */
 function contrastScope(tokens: readonly Token[], i: number): number {
   const lemma = tokens[i]?.lemma;
   const next = tokens[i + 1]?.lemma;
@@ -323,6 +329,9 @@ function contrastScope(tokens: readonly Token[], i: number): number {
   )
     return i + 1;
   if (lemma === 'as' && next === 'oppose' && tokens[i + 2]?.lemma === 'to') return i + 3;
+  // "I'd respectfully disagree with using only reported posts", "I'd push back on a random split".
+  if (lemma === 'disagree') return i + 1;
+  if (lemma === 'push' && next === 'back') return i + 2;
   if (lemma === 'in' && (next === 'place' || next === 'lieu') && tokens[i + 2]?.lemma === 'of') return i + 3;
   return -1;
 }
