@@ -84,10 +84,11 @@ describe('curveballs in a transcript file', () => {
       score([OPEN, BASELINE, THROW, say('We run OCR and feed the text to the same model.')]),
     );
     const silent = model(score([OPEN, BASELINE, THROW, say('Okay, sure.')]));
-    // Baseline (2) of 12 weight; with the curveball 4 of 14 when answered well, 2 of 14 when not.
-    expect(without?.contentScore).toBeCloseTo((2 / 12) * 100, 0);
-    expect(good?.contentScore).toBeCloseTo((4 / 14) * 100, 0);
-    expect(silent?.contentScore).toBeCloseTo((2 / 14) * 100, 0);
+    // Baseline (2) of 10.5 weight (the framework's weight-3 point counts half); with the curveball
+    // 4 of 12.5 when answered well, 2 of 12.5 when not.
+    expect(without?.contentScore).toBeCloseTo((2 / 10.5) * 100, 0);
+    expect(good?.contentScore).toBeCloseTo((4 / 12.5) * 100, 0);
+    expect(silent?.contentScore).toBeCloseTo((2 / 12.5) * 100, 0);
     expect(silent?.curveballs?.[0]).toMatchObject({ share: 0, credit: 0, evidence: null });
   });
 

@@ -1,6 +1,6 @@
 import type { CoveredPoint, CurveballResult, NearMiss, StepReport } from '@mlsd/protocol';
 import type { SessionLevel, StepId } from '@mlsd/rubric';
-import type { CompiledStep } from './compile.ts';
+import type { CompiledPoint, CompiledStep } from './compile.ts';
 import { weightedScore } from './grading.ts';
 import { expectedAt } from './levels.ts';
 import { assertQuote, type PointMatch, type Quote, type RedFlagMatch } from './matcher.ts';
@@ -25,6 +25,21 @@ export interface StepInputs {
 }
 
 /**
+ * What a framework point weighs against the case's own, as a share of its rubric weight. The
+ * framework's points are the same checklist on every case ("name the task type", "feature
+ * groups"); a strong answer to a case says its decisions in the case's terms, which the case's
+ * points hold. At full weight the generic checklist took as much of a step as the case, and a strong
+ * answer on a case without calibration interviews scored far under its band. Chosen on the tune
+ * half of the calibration set and the development half of the score-report test (1, 0.5 and 0
+ * tried; 0.5 kept: packages/scoring/README.md, "Framework points").
+ */
+export const FRAMEWORK_WEIGHT_SHARE = 0.5;
+
+function scoredWeight(point: CompiledPoint): number {
+  return point.source === 'framework' ? point.point.weight * FRAMEWORK_WEIGHT_SHARE : point.point.weight;
+}
+
+/**
  * One step of the report. Points are credited from anywhere in the session, discounted when a
  * hint led to them; thrown curveballs join as extra points; red flags are then deducted. A step
  * the interview never reached keeps what was raised early for the reader and scores 0.
@@ -39,13 +54,14 @@ export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepRep
     const hint = match.evidence ? hintBefore(prepared.hints, point.id, match.firstOrder) : null;
     const credit = Math.round(match.credit * (hint?.factor ?? 1) * 1000) / 1000;
     const bonus = !expectedAt(point, inputs.level);
-    credits.push({ weight: point.weight, credit, bonus });
+    const weight = scoredWeight(match.point);
+    credits.push({ weight, credit, bonus });
     if (!match.evidence || match.level === 'missed') continue;
     const nearMiss = nearMissOf(match, turns, notes);
     covered.push({
       pointId: point.id,
       title: point.title,
-      weight: point.weight,
+      weight,
       level: match.level,
       credit,
       evidence: checked(match.evidence, turns, notes),
@@ -64,7 +80,7 @@ export function buildStepReport(step: CompiledStep, inputs: StepInputs): StepRep
       return {
         pointId: point.id,
         title: point.title,
-        weight: point.weight,
+        weight: scoredWeight(match.point),
         strong: point.strong,
         ...(inputs.level === 'staff' && point.staff ? { staff: point.staff } : {}),
         ...(nearMiss ? { nearMiss } : {}),
