@@ -34,6 +34,22 @@ describe('stepCoverage', () => {
     expect(credit(listed)).toBeLessThan(credit(named));
   });
 
+  it('reads speech strung with commas, or one decision with its examples, as a sentence, not a list', () => {
+    const credit = (text: string) =>
+      stepCoverage(study, framework, 'model', [text]).points.find(
+        (point) => point.pointId === 'calibrated-scores',
+      )?.credit ?? 0;
+    const listed = credit('Calibration, logistic regression, embeddings, dropout, batch norm.');
+    // Short clauses with subjects and verbs: "we re-run it, starting with X, and only add Y".
+    expect(
+      credit('When the model changes, we calibrate it again, starting with fresh mail, and only then ship.'),
+    ).toBeGreaterThan(listed);
+    // One decision in a clause of its own, then its examples.
+    expect(
+      credit("I'd calibrate the scores on the hard cases: tiny senders, bulk mail, replies, forwards."),
+    ).toBeGreaterThan(listed);
+  });
+
   it('does not call a sentence that only names things an explanation, whatever connective it uses', () => {
     expect(
       level('model', ['Calibration and logistic regression, because they matter.'], 'calibrated-scores'),

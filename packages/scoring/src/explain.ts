@@ -137,9 +137,37 @@ export function isListLike(segment: Segment, hits: SegmentHits): boolean {
     const own = new Set(segment.content.filter((lemma) => !hits.naming.has(lemma) && !FILLER.has(lemma)));
     if (own.size <= 1) return true;
   }
-  if (segment.separators >= 2 && segment.content.length / (segment.separators + 1) <= 3 && !strong)
+  // "I'd deliberately pick more of the hard cases: tiny faces, crowds, side views": one decision
+  // said in a clause of its own, then its examples.
+  if (named <= 1 && openingClauseSpoken(segment)) return false;
+  // Speech strings short clauses with commas too ("we re-run it over published imagery, starting
+  // with the busiest cities, and only add more blur"); their clauses have subjects and verbs.
+  if (
+    segment.separators >= 2 &&
+    segment.content.length / (segment.separators + 1) <= 3 &&
+    !strong &&
+    !mostlySpoken(segment)
+  )
     return true;
   return mostlyFragments(segment);
+}
+
+/** Share of clauses with a subject, auxiliary or connective from which a sentence is speech. */
+const SPOKEN_SHARE = 0.4;
+
+/** Whether enough of a segment's clauses have a subject, an auxiliary or a connective (see CLAUSAL). */
+function mostlySpoken(segment: Segment): boolean {
+  const clausal = new Map<number, boolean>();
+  for (const token of segment.tokens)
+    clausal.set(token.clause, (clausal.get(token.clause) ?? false) || CLAUSAL.has(token.lemma));
+  const spoken = [...clausal.values()].filter(Boolean).length;
+  return spoken >= clausal.size * SPOKEN_SHARE;
+}
+
+/** Whether the segment opens with a clause that has a subject or an auxiliary ("I'd pick ..."). */
+function openingClauseSpoken(segment: Segment): boolean {
+  const first = segment.tokens[0]?.clause;
+  return segment.tokens.some((token) => token.clause === first && CLAUSAL.has(token.lemma));
 }
 
 /**
