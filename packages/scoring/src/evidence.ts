@@ -271,7 +271,7 @@ function readMeaning(context: Context, segment: Segment, hits: SegmentHits): voi
   for (const lemma of hits.naming) if (segment.contentSet.has(lemma)) jargon++;
   if (jargon > MEANING.maxNaming) return;
   if (!mayExplain([segment], hits.naming, prompt)) return;
-  for (const candidate of meaningCandidates(rubric, segment, unsaid)) {
+  for (const candidate of meaningCandidates(rubric, segment, unsaid, new Set(hits.points.keys()))) {
     const point = rubric.points[candidate.point];
     if (!point || hits.points.has(candidate.point)) continue;
     // Nearer one of the case's red flags than the point by a margin: likely the mistake itself.

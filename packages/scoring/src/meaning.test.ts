@@ -5,7 +5,7 @@ import { compileRubric } from './compile.ts';
 import { stepCoverage } from './coverage.ts';
 import { fixtureRubric } from './fixture.ts';
 import { matchPoints, type Utterance } from './matcher.ts';
-import { sameWord, takesStance } from './meaning.ts';
+import { meaningCandidates, sameWord, takesStance } from './meaning.ts';
 import { meaningStatus } from './word-vectors.ts';
 
 describe('words the meaning reader treats as one', () => {
@@ -137,6 +137,17 @@ describe.skipIf(!meaningStatus().available)('reading plain-worded answers by mea
     expect(explained(true, wrongWay)).toEqual([]);
     // The right idea, in words near that red flag's, stays credited beside it.
     expect(explained(true, PLAIN)).toContain('calibrated-scores');
+  });
+
+  it("reads past a point the sentence already names: the step's best by meaning is one it does not name", () => {
+    const { study, framework } = studyWithProse();
+    const rubric = compileRubric(study, framework);
+    const calibrated = rubric.byId.get('calibrated-scores')?.index ?? -1;
+    const segment = new AnalysisCache().analysis(PLAIN).segments[0];
+    if (!segment) throw new Error('no segment');
+    const best = (named: Set<number>) => meaningCandidates(rubric, segment, null, named).map((c) => c.point);
+    expect(best(new Set())).toContain(calibrated);
+    expect(best(new Set([calibrated]))).not.toContain(calibrated);
   });
 
   it('reads nothing by meaning in a step where the candidate stated a red flag', () => {

@@ -274,12 +274,14 @@ export function isPlainText(rubric: CompiledRubric, segments: readonly Segment[]
  * over the point's references of the soft F1 of the sentence's words against the reference's
  * words (recall, how much of the reference by weight some word of the sentence says; precision, how
  * much of the sentence some word of the reference says). Words of the interviewer's question
- * (`prompt`) do not count: repeating them says nothing.
+ * (`prompt`) do not count: repeating them says nothing. Points in `named` (the sentence already
+ * names them in the rubric's words) are left out, so the step's best is one it does not name.
  */
 export function meaningCandidates(
   rubric: CompiledRubric,
   segment: Segment,
   prompt: Set<string> | null,
+  named: ReadonlySet<number> = new Set(),
 ): MeaningCandidate[] {
   const index = indexOf(rubric);
   if (!index) return [];
@@ -314,6 +316,8 @@ export function meaningCandidates(
   for (const flag of index.mistakes) mistake = Math.max(mistake, bestOf(flag));
   const byStep = new Map<string, number>();
   scores.forEach((score, point) => {
+    // A point the sentence already names is credited by its words; the meaning reads what else it says.
+    if (named.has(point)) return;
     const step = rubric.points[point]?.step ?? '';
     const current = byStep.get(step);
     if (current === undefined || score > (scores[current] ?? 0)) byStep.set(step, point);
