@@ -98,6 +98,18 @@ export const LINES = {
     "I'm not sure what you mean.",
     'That did not come through clearly.',
   ],
+  /** A bare choice ("the first one", "both") to an open question: the rest asked for. */
+  sayMore: [
+    'Say a bit more: which one do you mean, and why?',
+    'Walk me through it: what exactly would you pick, and what makes it the right call here?',
+    'Can you spell that out? What would you do, and why that?',
+  ],
+  /** A bare "depends": what it depends on, asked for. */
+  dependsOnWhat: [
+    'Depends on what? Walk me through the cases that would change your answer.',
+    'On what, here? Tell me what would tip it one way or the other.',
+    'What does it hinge on for this case, and what would you do in each situation?',
+  ],
   /** A bare "ok" or "hmm": the floor handed back, no rephrase asked. */
   carryOn: [
     'Go ahead whenever you are ready: where do you want to take {title}?',

@@ -301,6 +301,24 @@ describe('other moves', () => {
     expect(step.text).toContain(fixtureCase.steps.requirements.opening);
   });
 
+  it('asks what a bare "depends" hinges on, and for the rest of a bare choice', () => {
+    const reply = (said: string) =>
+      voiceOffline(
+        request(
+          { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+          {
+            transcript: [
+              { role: 'interviewer', text: 'Who labels the examples?' },
+              { role: 'candidate', text: said },
+            ],
+          },
+        ),
+      ).text;
+    expect(reply('depends')).toMatch(/on what|hinge|tip it/i);
+    expect(reply('the first one')).toMatch(/which one|spell that out|what exactly/i);
+    expect(reply('depends')).not.toMatch(/couldn't make that out|didn't follow/i);
+  });
+
   it('leaves the choice of reading to the candidate when asked "do you mean X or Y?" with the request', () => {
     const asked: TranscriptLine[] = [
       { role: 'interviewer', text: 'How would you measure it?' },

@@ -308,9 +308,15 @@ export function asideOf(sentence: string, asks: boolean): Aside | null {
 // The intent reader asks about one sentence and then each of its clauses, often the same text.
 // "How long do we have left, by the way?" asks what "how long do we have left?" asks.
 const asideRemembered = memoByText((key) =>
-  readAside(key.slice(1).replace(TRAILING_ASIDE_MARK, '$1'), key.startsWith('?')),
+  readAside(
+    key.slice(1).replace(TRAILING_ASIDE_MARK, '$1').replace(LEADING_ASIDE_MARK, ''),
+    key.startsWith('?'),
+  ),
 );
 const TRAILING_ASIDE_MARK = /[\s,;]+(?:by the way|btw|though|out of curiosity|just curious)([\s?.!]*)$/i;
+/** "Before we start, how's your day going?": the "we" of the preface is not the team building the system. */
+const LEADING_ASIDE_MARK =
+  /^\W*(?:before we (?:start|begin|get (?:going|started)|dive in|kick off)|(?:by the way|btw|out of curiosity|just curious)\b)[,:;\s-]+(?=\S)/i;
 
 /**
  * A moment asked for: "give me a sec", "one sec, thinking", "wait, give me a second to think about the

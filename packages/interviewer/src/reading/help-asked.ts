@@ -64,6 +64,9 @@ const DESIGN_ADVICE_PATTERNS = [
   ),
   // "during a crisis everything spikes, what do I do?"
   /\bwhat (?:do|should|would|can|could|shall) i (?:even )?do\b(?! for (?:a living|work|fun))/i,
+  // "Hmm, what should I monitor? Not sure.": the part's own work asked of the interviewer, with
+  // nothing of the case named. ("What do we log today?" asks what the case has.)
+  /^\W*(?:(?:hmm+|um+|uh+|ok(?:ay)?|so|and)[,\s]+)*what (?:should|would|could|do|can|shall) (?:i|we) (?:even |actually |then )?(?:monitor|measure|track|watch|alert on|look at|start with|focus on|evaluate|test)(?: (?:here|first|then|now|for this|in this (?:part|step)))?\W*$/i,
   // "new restaurants don't have history, what do we do there?": the way out, after the problem.
   /(?:^|[,;:–—-]\s*|\b(?:so|and|but|then)\s+)what (?:do|should|would|can|could|shall) (?:we|i) do (?:there|then|in that case|about (?:that|it|this|them|those)|with (?:them|those|that|these))\W*$/i,
   // ("Is there a baseline model already in production?" asks what exists: no judging word.)

@@ -110,6 +110,11 @@ describe('a short reply read by the line before it', () => {
       expect(inReply('How would you adapt?', again)).toBe('meta');
     // "uh huh" agrees; asked in other words, the first hint puts the question another way.
     expect(inReply('How would you adapt?', 'uh huh')).not.toBe('meta');
+    // Too little to act on: a bare "depends", or a bare choice to a question that offered none.
+    expect(inReply('How would you evaluate it offline?', 'the first one')).toBe('unclear');
+    expect(inReply('Who labels the examples?', 'depends')).toBe('unclear');
+    expect(inReply('Precision or recall first?', 'depends')).toBe('unclear');
+    expect(inReply('Precision or recall first?', 'the first one')).toBe('answer');
   });
 
   it('keeps a short statement that replies to a question an answer', () => {

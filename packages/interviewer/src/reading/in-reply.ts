@@ -65,6 +65,25 @@ const REPEAT_ASKED =
   /^(?!\W*uh[\s-]*huh\b)\W*(?:(?:sorry|apologies|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon(?: me)?|come again|(?:(?:can|could|would|will) you (?:please |kindly |maybe )?)?(?:say (?:that|it|this) again|repeat|rephrase|reword|restate|clarify|ask (?:that|it|the question) again)(?: (?:that|it|this|the question|your question|your last question|(?:that |the )?last (?:part|question|bit|sentence|one)))?(?: (?:please|again|once more|one more time|for me|in other words|another way|differently|more simply))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow|catch) (?:that|it|the question|your question|what you mean|you))\W*$/i;
 
 /**
+ * A choice or a "depends" with nothing after it: "the first one", "both", "depends". To a line
+ * that offered options it answers; to an open question (or "depends" to anything) it says too little
+ * to go on, and the interviewer asks for the rest.
+ */
+const BARE_CHOICE =
+  /^\W*(?:(?:the )?(?:first|second|third|last|former|latter|other)(?: one)?|both(?: of them)?|either(?: one)?|neither(?: one)?|all of (?:them|the above))\W*$/i;
+const BARE_DEPENDS = /^\W*(?:(?:well|hmm+|um+|i mean)[,\s]+)?(?:it )?(?:depends|that depends)\W*$/i;
+/** Options in the interviewer's line: "X or Y?", "which ...?". */
+const OFFERS_OPTIONS = /\bor\b|\bwhich\b|\beither\b|\bboth\b|\boptions?\b/i;
+
+/** Whether a reply says too little to act on: a bare "depends", or a bare choice to an open question. */
+export function saysTooLittle(text: string, line: string): boolean {
+  return BARE_DEPENDS.test(text) || (BARE_CHOICE.test(text) && !OFFERS_OPTIONS.test(line));
+}
+
+/** Whether the reply is a bare "depends" (see saysTooLittle). */
+export const bareDepends = (text: string) => BARE_DEPENDS.test(text);
+
+/**
  * What may follow the request in its message: why it is asked ("I want to make sure I answer what
  * you're asking") or which reading is meant ("Do you mean offline or online evaluation?").
  */
@@ -197,6 +216,8 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
     reason,
   });
   const offer = BARE_CHECK.test(last) && lineSentences.length > 1 ? (lineSentences.at(-2) ?? last) : last;
+  // "the first one" to "How would you evaluate it?", "depends" to anything: too little to act on.
+  if (asked && saysTooLittle(text, last)) return says('unclear', 'too-little');
   const taken = short ? offerTaken(text, offer, asked, LAST_PART.test(inReplyTo)) : null;
   if (taken) return says(taken.intent, taken.reason);
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".

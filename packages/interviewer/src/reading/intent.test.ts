@@ -323,6 +323,10 @@ describe('readIntent: requests', () => {
     ['Is that the direction you would take too?', 'tentative'],
     ['Do you think we should personalize the price per rider, or keep it per area?', 'tentative'],
     ['Between us, do you think I passed?', 'meta'],
+    // A preface's "we" is not the team building the system; the part's own work asked is a hint.
+    ["Hi! Before we start, how's your day going?", 'off-topic'],
+    ['Hmm, what should I monitor? Not sure.', 'hint'],
+    ['What do we log today?', 'facts'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
