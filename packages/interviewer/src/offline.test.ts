@@ -102,6 +102,29 @@ describe('clarifying answers', () => {
     expect(LINES.factFromBrief.some((lead) => utterance.text.startsWith(lead))).toBe(true);
   });
 
+  it("gives the closest fact plainly when it answers in the question's own words, hedged otherwise", () => {
+    const study = structuredClone(fixtureCase);
+    const fact = study.facts.find((f) => f.id === 'latency')!;
+    fact.answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.';
+    const nearby = (said: string) =>
+      voiceOffline({
+        ...request(
+          {
+            kind: 'answer-facts',
+            facts: [{ id: 'latency', repeat: false, nearby: true }],
+            unanswered: [],
+            ambiguous: [],
+            late: false,
+          },
+          { transcript: [{ role: 'candidate', text: said }] },
+        ),
+        caseStudy: study,
+      }).text;
+    const hedged = (text: string) => LINES.factNearby.some((lead) => text.startsWith(lead));
+    expect(hedged(nearby('How many ms does the ranking budget get?'))).toBe(false);
+    expect(hedged(nearby('Does showing slower pages change what people buy next week?'))).toBe(true);
+  });
+
   it('reminds of a fact given before with the sentence that answers the question asked now', () => {
     const study = structuredClone(fixtureCase);
     const fact = study.facts.find((f) => f.id === 'latency')!;

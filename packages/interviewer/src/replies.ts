@@ -48,7 +48,8 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
     const fact = byId.get(id);
     if (!fact) continue;
     if (!repeat) {
-      parts.push(nearby ? voice.choose(voice.lines.factNearby, fact.answer) : fact.answer);
+      const hedged = nearby && !answersInItsWords(fact.answer, voice.said);
+      parts.push(hedged ? voice.choose(voice.lines.factNearby, fact.answer) : fact.answer);
       continue;
     }
     // The sentence that answers what was asked now ("how many GPUs for training?" is the third
@@ -308,8 +309,25 @@ const COMMON = new Set(
 const ASKS_AMOUNT =
   /\b(?:how (?:many|much|fast|long|often|big|quick)|what (?:percent|share|fraction|rate)|rate|number of|volume)\b/i;
 
+/**
+ * Whether some sentence of the fact shares at least two words, and a quarter of its words, with the
+ * question ("driver GPS pings at a few seconds' resolution?" and "driver GPS every 4 seconds"): then
+ * the closest fact is the answer, said plainly, without "I can't give you that exactly".
+ */
+function answersInItsWords(answer: string, question: string): boolean {
+  const { score, asked } = bestSentence(answer, question);
+  return score >= PLAIN_ANSWER_WORDS && score >= asked * PLAIN_ANSWER_SHARE;
+}
+/** ...and at least this share of the question's words (a long question sharing two is still far). */
+const PLAIN_ANSWER_WORDS = 2;
+const PLAIN_ANSWER_SHARE = 0.25;
+
 /** The fact's sentence that shares the most words with the question; the first when none does. */
 function askedSentence(answer: string, question: string): string {
+  return bestSentence(answer, question).sentence;
+}
+
+function bestSentence(answer: string, question: string): { sentence: string; score: number; asked: number } {
   const sentences = answer
     .trim()
     // A full stop inside a number or a word ("1.2M", "e.g.") does not end the sentence.
@@ -338,11 +356,11 @@ function askedSentence(answer: string, question: string): string {
   // is in a sentence after it.
   if (amount && !/\d/.test(best)) {
     const figure = sentences.slice(sentences.indexOf(best) + 1).find((sentence) => /\d/.test(sentence));
-    if (figure) return `${best} ${figure}`;
+    if (figure) return { sentence: `${best} ${figure}`, score: bestScore, asked: asked.size };
   }
   // Nothing in the question singles a sentence out ("what's the funnel?"): the fact again, whole.
-  if (bestScore === 0) return answer.trim();
-  return best;
+  if (bestScore === 0) return { sentence: answer.trim(), score: 0, asked: asked.size };
+  return { sentence: best, score: bestScore, asked: asked.size };
 }
 
 function shorten(part: string): string {
