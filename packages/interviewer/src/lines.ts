@@ -58,6 +58,9 @@ export const LINES = {
     'Let me push on one thing.',
     'One question before we go on.',
     "I'd like to go a bit deeper.",
+    "I'm curious about this:",
+    'Tell me this:',
+    "Here's one I'd like your take on.",
   ],
   /** Before a probe of a topic the candidate just asked about: their question goes back to them. */
   probeRaised: [

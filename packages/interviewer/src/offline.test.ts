@@ -484,6 +484,21 @@ describe('wording', () => {
     }
   });
 
+  it('does not open a probe with a lead-in one of the last four lines opened with', () => {
+    const leads = LINES.probeLead.filter((lead) => lead !== '');
+    const used = leads.slice(0, 4);
+    const transcript: TranscriptLine[] = used.flatMap((lead, i) => [
+      { role: 'candidate' as const, text: `Answer ${i}.` },
+      { role: 'interviewer' as const, text: `${lead} Question ${i}?` },
+    ]);
+    for (let seed = 0; seed < 40; seed++) {
+      const { text } = voiceOffline(
+        request({ kind: 'probe', pointId: 'data-p1' }, { step: 'data', index: 9, seed, transcript }),
+      );
+      for (const lead of used) expect(text.startsWith(lead), `${seed}: ${text}`).toBe(false);
+    }
+  });
+
   it('contains no praise, in any persona', () => {
     for (const persona of ['supportive', 'neutral', 'tough'] as const)
       for (const line of Object.values(linesFor(persona)).flat()) expect(line).not.toMatch(PRAISE);

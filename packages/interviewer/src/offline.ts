@@ -16,6 +16,9 @@ import {
 } from './replies.ts';
 import { pick, turnRng } from './rng.ts';
 
+/** How many of the interviewer's last lines a lead-in is not reused after. */
+const RECENT_LEADS = 4;
+
 /** Voices one move from the rubric alone: deterministic for a given seed and move index. */
 export function voiceOffline(request: SpeakRequest): Utterance {
   const { move, caseStudy, framework, transcript } = request;
@@ -23,11 +26,20 @@ export function voiceOffline(request: SpeakRequest): Utterance {
   const lines = linesFor(request.persona);
   const previous = lastLine(transcript, 'interviewer');
   const spoken = new Set(transcript.filter((line) => line.role === 'interviewer').map((line) => line.text));
-  /** Picks `lead` + `body`, never an earlier interviewer line word for word, nor the previous line's lead-in. */
+  // The last few lines' lead-ins: "Let me push on one thing." three probes running reads as a script.
+  const recent = transcript
+    .filter((line) => line.role === 'interviewer')
+    .slice(-RECENT_LEADS)
+    .map((line) => line.text);
+  /**
+   * Picks `lead` + `body`, never an earlier interviewer line word for word, nor a lead-in one of
+   * the last few lines opened with (an empty lead is always allowed).
+   */
   const choose = (leads: readonly string[], body = '', values: Record<string, string | number> = {}) => {
     const lead = pick(rng, leads, (option) => {
       const text = join(fill(option, values), body);
-      return spoken.has(text) || (option !== '' && previous?.startsWith(fill(option, values)) === true);
+      const opened = (line: string) => line.startsWith(fill(option, values));
+      return spoken.has(text) || (option !== '' && recent.some(opened));
     });
     return join(fill(lead, values), body);
   };
