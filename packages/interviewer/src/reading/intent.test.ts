@@ -327,6 +327,9 @@ describe('readIntent: requests', () => {
     ["Hi! Before we start, how's your day going?", 'off-topic'],
     ['Hmm, what should I monitor? Not sure.', 'hint'],
     ['What do we log today?', 'facts'],
+    // The whole design said: done with the part (the interview, in the last one).
+    ["Thanks, that's my design.", 'move-on'],
+    ['That is the design I would propose for v1 because it is simpler.', 'answer'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

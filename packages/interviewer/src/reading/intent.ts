@@ -345,6 +345,13 @@ const ANNOUNCED_QUESTION =
 const ASKS_ANNOUNCED =
   /^\W*(?:(?:ok(?:ay)?|so|um+|and|also)[\s,]+)*(?:(?:two|three|four|a few|a couple(?: of)?|couple(?: of)?|some|few|several|quick|more|small)\s+)+(?:things|numbers|questions|qs|ones|figures|stats|details|clarifications|checks)(?:\s+(?:please|first|quickly|for you))?\s*[:\-–—]/i;
 
+/**
+ * The whole message says the design is all said: "Thanks, that's my design.", "that's my whole
+ * answer for this part". At the end of a long answer it only closes the answer.
+ */
+const ALL_SAID =
+  /^(?:(?:ok(?:ay)?|alright|so|thanks|thank you)[,.!\s]+)?(?:i think )?(?:that'?s|thats|that is|this is) my (?:whole |full |complete |overall |final )?(?:design|answer|solution|proposal)(?: (?:for|on) (?:this|that|the) (?:part|step|section))?(?:[,.!\s]+(?:thanks|thank you))?\W*$/i;
+
 /** A check without its subject: "Is ok?", "is correct?". */
 const BARE_VERDICT = /^\W*is (?:ok|okay|fine|good|correct|right)\W*$/i;
 
@@ -400,6 +407,7 @@ export function readIntentByRules(text: string): IntentReading {
   // A bare "yes" or "yeah yeah" says nothing yet: it stays for the unreadable check below.
   if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))
     return reading('answer', 'short-reply', [], true);
+  if (ALL_SAID.test(normalized)) return reading('move-on', 'move-on-request');
   // "Model.", "eval", "Serving": a terse writer names the next part, and asks for nothing else.
   if (namesPartAlone(normalized)) return reading('move-on', 'move-on-request');
   // "Is ok?", "is correct?": the non-native check on the idea before it, whose filler-stripped
