@@ -51,6 +51,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         interrupted: false,
         freeHints: 0,
         turnedBack: 0,
+        curveballRevisited: false,
       }),
     ),
     speakingSince: null,

@@ -257,6 +257,29 @@ describe('curveballs', () => {
   });
 });
 
+describe('a curveball the candidate goes past', () => {
+  function thrown() {
+    let state = atStep(2);
+    state = say(state, T0 + 1, { premisesHeld: [] }).state;
+    state = say(state, T0 + 2, { premisesHeld: [] }).state;
+    const ball = say(state, T0 + 3, { premisesHeld: ['consent-change'] });
+    expect(ball.reply.kind).toBe('curveball');
+    return ball.state;
+  }
+
+  it('is put again, once, when the candidate asks to go on without a word on it', () => {
+    const skip = say(thrown(), T0 + 4, { intent: 'move-on' });
+    expect(skip.reply).toMatchObject({ kind: 'curveball', curveballId: 'consent-change', again: true });
+    expect(say(skip.state, T0 + 5, { intent: 'move-on' }).reply.kind).toBe('move-on');
+  });
+
+  it('is not put again after an answer, or when the request comes with one', () => {
+    const answered = say(thrown(), T0 + 4, {});
+    expect(say(answered.state, T0 + 5, { intent: 'move-on' }).reply.kind).toBe('move-on');
+    expect(say(thrown(), T0 + 4, { intent: 'move-on', alsoAnswers: true }).reply.kind).toBe('move-on');
+  });
+});
+
 describe('what the candidate asks of the interview', () => {
   it('moves on when asked, and ends when asked to stop', () => {
     const moved = transition(started(), message({ intent: 'move-on' }), T0 + 1);

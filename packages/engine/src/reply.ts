@@ -61,8 +61,16 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     }
     case 'unclear':
       return { type: 'say', move: { kind: 'clarify', reason: 'unclear', unanswered: [], late } };
-    case 'move-on':
+    case 'move-on': {
+      // "Can we move on?" right after a new constraint, with no word on it: a human interviewer asks
+      // once before going on. (An answer with the request, "..., let's move on", is an answer.)
+      const ignored = !reading.alsoAnswers && !late ? ignoredCurveball(s, step) : null;
+      if (ignored !== null && ctx.remainingMs > warningLeadMs(step.budgetMs) / 2) {
+        step.curveballRevisited = true;
+        return { type: 'say', move: { kind: 'curveball', curveballId: ignored, again: true } };
+      }
       return { type: 'move-on' };
+    }
     case 'stop':
       return { type: 'end' };
     case 'meta':
@@ -276,6 +284,14 @@ function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly stri
     return { kind: 'hint', level: Math.max(level, floor) as HintLevel, pointId: topic };
   }
   return { kind: 'hint', level, pointId: mostImportant(uncovered, [])?.id ?? null };
+}
+
+/** This step's curveball when no answer came after it and it was not put again yet; null otherwise. */
+function ignoredCurveball(s: EngineState, step: StepState): string | null {
+  if (step.curveballRevisited || step.curveballAtAnswer === null || step.answers > step.curveballAtAnswer)
+    return null;
+  const ours = new Set(s.config.curveballs.filter((ball) => ball.step === step.id).map((ball) => ball.id));
+  return s.curveballsThrown.findLast((id) => ours.has(id)) ?? null;
 }
 
 /** The first unthrown curveball of this step whose premise holds, once enough answers came since the last. */

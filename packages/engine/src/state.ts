@@ -50,6 +50,8 @@ export const StepState = z.object({
   freeHints: z.number().int().min(0).default(0),
   /** Ideas put up for a verdict that were handed back in this step (at most one). */
   turnedBack: z.number().int().min(0).default(0),
+  /** The step's curveball, left unanswered when the candidate asked to go on, was put to them again. */
+  curveballRevisited: z.boolean().default(false),
 });
 export type StepState = z.infer<typeof StepState>;
 

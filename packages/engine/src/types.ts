@@ -177,7 +177,8 @@ export type InterviewerMove = MoveBase &
         /** An idea put up for a verdict is handed back: "which way would you go, and why?" */
         turnBack?: boolean;
       }
-    | { kind: 'curveball'; curveballId: string }
+    /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
+    | { kind: 'curveball'; curveballId: string; again?: true }
     | { kind: 'time-warning'; remainingMs: number }
     | { kind: 'move-on'; reason: 'time-up' | 'candidate'; nextStep: StepId }
     | { kind: 'wrap-up'; reason: EndReason }

@@ -245,6 +245,12 @@ export const LINES = {
     'What else would you consider for this part?',
     'Is there anything in this part you have not covered yet?',
   ],
+  /** The step's curveball put again when the candidate asked to go on without a word on it. */
+  curveballAgain: [
+    'Before we move on, back to the change I mentioned:',
+    'One thing first; you did not get to this:',
+    'Before we leave this part, take a moment on the new constraint:',
+  ],
   curveballLead: ['Let me change one thing.', "Here's a new constraint.", 'Suppose this changes.'],
   curveballAsk: [
     'How would you adapt?',

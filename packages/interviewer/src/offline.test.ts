@@ -303,6 +303,16 @@ describe('other moves', () => {
     expect(text.trim().endsWith('?')).toBe(true);
   });
 
+  it('puts the curveball again with its own lead, not as a new change', () => {
+    const { text, kind } = voiceOffline(
+      request({ kind: 'curveball', curveballId: 'creator-push', again: true }, { step: 'data' }),
+    );
+    expect(kind).toBe('curveball');
+    expect(text).toContain(fixtureCase.curveballs[0]!.text);
+    expect(LINES.curveballAgain.some((lead) => text.startsWith(lead))).toBe(true);
+    expect(LINES.curveballLead.some((lead) => text.startsWith(lead))).toBe(false);
+  });
+
   it('says the question again when asked to, instead of redirecting', () => {
     const asked: TranscriptLine[] = [
       { role: 'interviewer', text: 'One question before we go on. How would you pick the threshold?' },

@@ -101,6 +101,8 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
       if (!ball) return 'Ask what else they would consider for this step, in one sentence.';
+      if (move.again)
+        return `The candidate asked to move on without answering the change of constraints you gave. Before moving on, put it to them once more in a sentence or two and ask how they would handle it: "${oneLine(ball.text)}"`;
       return `Introduce this change of constraints in your own words, then ask how it changes their design: "${oneLine(ball.text)}"`;
     }
     case 'time-warning':
