@@ -102,47 +102,39 @@ describe('clarifying answers', () => {
     expect(LINES.factFromBrief.some((lead) => utterance.text.startsWith(lead))).toBe(true);
   });
 
-  it("gives the closest fact plainly when it answers in the question's own words, hedged otherwise", () => {
+  /** The latency fact, two sentences long, voiced as `entry` in reply to `said`. */
+  const latencyReply = (
+    said: string,
+    entry: { repeat: boolean; nearby?: true },
+    answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.',
+  ) => {
     const study = structuredClone(fixtureCase);
     const fact = study.facts.find((f) => f.id === 'latency')!;
-    fact.answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.';
-    const nearby = (said: string) =>
-      voiceOffline({
-        ...request(
-          {
-            kind: 'answer-facts',
-            facts: [{ id: 'latency', repeat: false, nearby: true }],
-            unanswered: [],
-            ambiguous: [],
-            late: false,
-          },
-          { transcript: [{ role: 'candidate', text: said }] },
-        ),
-        caseStudy: study,
-      }).text;
+    fact.answer = answer;
+    return voiceOffline({
+      ...request(
+        {
+          kind: 'answer-facts',
+          facts: [{ id: 'latency', ...entry }],
+          unanswered: [],
+          ambiguous: [],
+          late: false,
+        },
+        { transcript: [{ role: 'candidate', text: said }] },
+      ),
+      caseStudy: study,
+    }).text;
+  };
+
+  it("gives the closest fact plainly when it answers in the question's own words, hedged otherwise", () => {
+    const nearby = (said: string) => latencyReply(said, { repeat: false, nearby: true });
     const hedged = (text: string) => LINES.factNearby.some((lead) => text.startsWith(lead));
     expect(hedged(nearby('How many ms does the ranking budget get?'))).toBe(false);
     expect(hedged(nearby('Does showing slower pages change what people buy next week?'))).toBe(true);
   });
 
   it('reminds of a fact given before with the sentence that answers the question asked now', () => {
-    const study = structuredClone(fixtureCase);
-    const fact = study.facts.find((f) => f.id === 'latency')!;
-    fact.answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.';
-    const remind = (said: string) =>
-      voiceOffline({
-        ...request(
-          {
-            kind: 'answer-facts',
-            facts: [{ id: 'latency', repeat: true }],
-            unanswered: [],
-            ambiguous: [],
-            late: false,
-          },
-          { transcript: [{ role: 'candidate', text: said }] },
-        ),
-        caseStudy: study,
-      }).text;
+    const remind = (said: string) => latencyReply(said, { repeat: true });
     const ranking = remind('how many ms does ranking get again?');
     expect(ranking).toMatch(/(mentioned|before|said)[,:] ranking gets 80 ms of that budget\.$/i);
     expect(ranking).not.toContain('The feed must render');
@@ -152,8 +144,10 @@ describe('clarifying answers', () => {
     // A question that singles out no sentence gets the fact again, whole.
     expect(remind('sorry, what was that again?')).toContain('200 ms at p99. Ranking gets 80 ms');
     // A full stop inside a figure is no sentence end: "1.2M" is never cut to "2M".
-    fact.answer = 'About 1.2M drivers are active each week. Ranking gets 80 ms of that budget.';
-    expect(remind('how many drivers are active?')).toMatch(/about 1\.2M drivers are active each week\.$/i);
+    const drivers = 'About 1.2M drivers are active each week. Ranking gets 80 ms of that budget.';
+    expect(latencyReply('how many drivers are active?', { repeat: true }, drivers)).toMatch(
+      /about 1\.2M drivers are active each week\.$/i,
+    );
   });
 
   it('says which part the case does not cover, next to the facts it does', () => {

@@ -122,21 +122,14 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
       if (!ball) return { kind, text: choose(lines.probeFallback) };
-      // Put again: the scenario once more, then its question, never the "let me change one thing" lead.
-      if (move.again)
-        return {
-          kind,
-          text: /\?\s*$/.test(ball.text)
-            ? choose(lines.curveballAgain, ball.text)
-            : join(choose(lines.curveballAgain, ball.text), pick(rng, lines.curveballAsk)),
-          curveballId: ball.id,
-        };
+      // Put again (`again`): the scenario once more with its own lead, never "let me change one thing".
+      const leads = move.again ? lines.curveballAgain : lines.curveballLead;
       return {
         kind,
         // A curveball that already ends on its question ("What changes?") is not asked twice.
         text: /\?\s*$/.test(ball.text)
-          ? choose(lines.curveballLead, ball.text)
-          : join(choose(lines.curveballLead, ball.text), pick(rng, lines.curveballAsk)),
+          ? choose(leads, ball.text)
+          : join(choose(leads, ball.text), pick(rng, lines.curveballAsk)),
         curveballId: ball.id,
       };
     }

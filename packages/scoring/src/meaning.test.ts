@@ -40,22 +40,22 @@ function studyWithProse(flagInModel = false, wrongWayFlag = false) {
   calibrated.strong =
     'A strong candidate calibrates the predicted probabilities on held-out data, so a predicted 0.9 ' +
     'matches the observed rate of spam. The folder threshold keeps its meaning after each retrain.';
+  const flag = (id: string, title: string, signal: string, why: string) =>
+    study.steps.model.redFlags.push({ id, title, signals: [signal], why, severity: 'major' });
   if (flagInModel)
-    study.steps.model.redFlags.push({
-      id: 'test-on-train',
-      title: 'Evaluates on the training data',
-      signals: ['evaluate on the training set'],
-      why: 'It measures memory, not the filter.',
-      severity: 'major',
-    });
+    flag(
+      'test-on-train',
+      'Evaluates on the training data',
+      'evaluate on the training set',
+      'It measures memory, not the filter.',
+    );
   if (wrongWayFlag)
-    study.steps.model.redFlags.push({
-      id: 'raw-numbers-as-chances',
-      title: 'Takes the raw numbers as real chances',
-      signals: ['take the numbers the model gives as how often messages turn out to be junk'],
-      why: 'Raw scores drift with every retrain.',
-      severity: 'major',
-    });
+    flag(
+      'raw-numbers-as-chances',
+      'Takes the raw numbers as real chances',
+      'take the numbers the model gives as how often messages turn out to be junk',
+      'Raw scores drift with every retrain.',
+    );
   return { study, framework };
 }
 
