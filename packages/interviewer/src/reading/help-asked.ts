@@ -23,8 +23,7 @@ const HELP = anyOf([
   /(?<!\b(?:don'?t|do not|dont|not|never|doesn'?t) )\b(?:got|have|has|you have|is there|are there) (?:any|some|a) (?:\w+ )?(?:hints?|nudges?|pointers?|clues?|tips?|suggestions?|ideas|direction|guidance)\b(?! (?:to|into|of) (?:the |each |every )?(?:\w+ )?(?:data|images?|files?|records?|rows?|tables?|objects?|documents?|items?|blobs?|users?)\b)/i,
   /\b(?:nudg|guid|steer)\w* (?:me|us)\b|\b(?:give|offer|throw|toss|send) me (?:something|anything|a bit|a little|an idea|some ideas|an angle|somewhere)\b(?! (?:about|on) (?:the )?(?:data|numbers|scale|users?|traffic))/i,
   // The interviewer as the one who would act: "where would you take this?", "if you were me".
-  // ("What would you pick here?" asks the interviewer's view of a choice: handed back, questions.ts.)
-  /\b(?:what|where|how|which \w+|when) would you (?!say|estimate|guess|put|call|expect|want|like|need|mean|pick|choose|go with|prefer|lean)\w+/i,
+  /\b(?:what|where|how|which \w+|when) would you (?!say|estimate|guess|put|call|expect|want|like|need|mean)\w+/i,
   /\bif you were (?:me|in my (?:shoes|place|position)|designing|doing|building|the candidate)\b/i,
   /\b(?:rephrase|reword|restate) (?:the|your|that|this|it)\b|\b(?:repeat|clarify) (?:the|your) question\b/i,
   /\b(?:can|could|would|will) you (?:please |maybe |kindly |just )?(?:mind )?(?:help(?! me (?:understand|get a sense))|nudg|guid|steer|point|hint|walk me (?:through (?:how|what) (?:to|i|you))|give me (?:some |a )?(?:direction|idea where))\w*/i,

@@ -105,10 +105,11 @@ export function asksLineAgain(text: string): boolean {
 }
 
 /**
- * The same line asked for word for word, not in other words: "repeat", "say that again". Asked to
- * rephrase, the interviewer gives the first hint, which puts the step's question another way.
+ * Whether a request for the line again wants it in other words ("rephrase", "in other words"),
+ * not word for word: the interviewer then gives the first hint, which puts the step's question
+ * another way.
  */
-export const asksSameLineAgain = (text: string) => asksLineAgain(text) && !REPHRASE.test(text);
+export const asksInOtherWords = (text: string) => REPHRASE.test(text);
 const REPHRASE = /\b(?:rephrase|reword|restate|in other words|another way|differently|clarify)\b/i;
 
 /** Whether the request for the line again asks which of two readings was meant. */

@@ -5,7 +5,7 @@ import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
 import { asideOf, asksAboutRecord, asksForPause } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { asksCoverage } from './help-asked.ts';
-import { asksLineAgain, asksSameLineAgain, readInReply } from './in-reply.ts';
+import { asksInOtherWords, asksLineAgain, readInReply } from './in-reply.ts';
 import { unreadable } from './language.ts';
 import { type ReadingContext, withLearnedReading } from './learned/combine.ts';
 import { figureNeeded } from './needed.ts';
@@ -401,8 +401,8 @@ export function readIntentByRules(text: string): IntentReading {
       : lines;
   // "Sorry, can you say that again? I want to make sure I answer what you're asking.": the line again.
   // (Asked to rephrase, the first hint says the step's question another way.)
-  if (asksSameLineAgain(normalized)) return reading('meta', 'repeat-asked');
-  if (asksLineAgain(normalized)) return reading('hint', 'rephrase-asked');
+  if (asksLineAgain(normalized))
+    return asksInOtherWords(normalized) ? reading('hint', 'rephrase-asked') : reading('meta', 'repeat-asked');
   // "yes, both", "nope", "daily", "no, not at launch": a short reply to the interviewer's question.
   // A bare "yes" or "yeah yeah" says nothing yet: it stays for the unreadable check below.
   if (SHORT_REPLY.test(normalized) && !BARE_YES.test(normalized))

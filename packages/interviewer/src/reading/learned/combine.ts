@@ -236,7 +236,7 @@ export function withLearnedReading(
     sentences.some((sentence) => asksDesignOfInterviewer(stripFiller(sentence)))
   )
     return byRules;
-  // "Would you be happy with that as the north star?", "what would you pick here?": the
+  // "Would you be happy with that as the north star?", "do you think we should price per area?": the
   // interviewer's own view asked, which the learned reader hears as a question for the case or a hint.
   if (
     byRules.intent === 'tentative' &&
