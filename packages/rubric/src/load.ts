@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { withFrameworkFlags } from './framework-flags.ts';
 import { lintRubrics } from './lint.ts';
 import { issueAt, locate, type RubricIssue } from './locate.ts';
 import type { Rubrics } from './rubric-types.ts';
@@ -129,7 +130,7 @@ export function loadRubrics(dir: string): LoadResult<Rubrics> {
         ),
       );
     }
-    cases.set(study.id, study);
+    cases.set(study.id, framework.ok ? withFrameworkFlags(study, framework.value) : study);
     files.set(study.id, display(file));
     paths.set(study.id, file);
   }

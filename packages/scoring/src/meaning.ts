@@ -40,8 +40,13 @@ export const MEANING = {
    * or choice: "generic") to earn a case point.
    */
   genericCaseMin: 0.25,
-  /** Rubric jargon a sentence may name and still be read by meaning (more is read by its words). */
-  maxNaming: 2,
+  /**
+   * Rubric jargon a sentence may name and still be read by meaning (more is read by its words). At
+   * 2, a plain sentence that named two or three things in the rubric's words ("complaints per
+   * million images by country; the rate from the human audit; detections per image") lost the
+   * points it said in its own words; 6 was measured on interviews written from the brief alone.
+   */
+  maxNaming: 6,
   /**
    * A sentence whose soft F1 against one of the case's red flags is this many times its point's is
    * read as stating the mistake and earns the point nothing by meaning. Tuned on the near-miss and
@@ -195,8 +200,18 @@ function referencesOf(vectors: WordVectors, rubric: CompiledRubric): MeaningRefe
   const references = points.map((point) =>
     referencesOfTexts([...point.signals.map((signal) => signal.lemmas), ...point.strong]),
   );
+  // The framework's flags are mistakes of every case in generic words ("evaluate on the training
+  // data"): as topics they are near every sentence about training or evaluation, so only the case's
+  // own phrasings of a mistake are read by meaning.
+  const generic = new Set(
+    rubric.framework.steps.flatMap((step) => step.redFlags.flatMap((flag) => flag.signals)),
+  );
   const mistakes = rubric.steps.flatMap((step) =>
-    step.redFlags.map((flag) => referencesOfTexts(flag.signals.map((signal) => signal.lemmas))),
+    step.redFlags.map((flag) =>
+      referencesOfTexts(
+        flag.signals.filter((signal) => !generic.has(signal.text)).map((signal) => signal.lemmas),
+      ),
+    ),
   );
   return { table: vectors.id, words, references, mistakes, pointsUsing: [...pointsUsing] };
 }

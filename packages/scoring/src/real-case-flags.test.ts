@@ -483,3 +483,50 @@ describe('wrong claims of a score-report test, said in other words', () => {
     ],
   );
 });
+
+/**
+ * The framework's red flags (rubrics/framework.yaml): mistakes on every case, so a case without its
+ * own flag for them still calls them out, and the same ideas put right, or a random split of users
+ * for an online test, fire nothing.
+ */
+describe('the framework red flags on cases that do not write them', () => {
+  flagTables(
+    [
+      [
+        'video-search',
+        'data',
+        'I would store the raw logs indefinitely, since more history always helps.',
+        'keep-raw-data-forever',
+      ],
+      [
+        'news-feed-ranking',
+        'data',
+        'Random 80/20 split over the last month of impressions, so both sides look alike.',
+        'random-split-of-logs',
+      ],
+      [
+        'video-search',
+        'monitoring',
+        'Once it is trained we set it and forget it; search behaviour is stable.',
+        'train-once-and-forget',
+      ],
+    ],
+    [
+      [
+        'video-search',
+        'data',
+        'We keep raw logs for 30 days and delete them after that, because they hold personal data.',
+      ],
+      [
+        'similar-listings',
+        'evaluation',
+        'Split guests into two groups at random for the A/B test, keeping each guest in one group.',
+      ],
+      [
+        'video-search',
+        'monitoring',
+        'We retrain weekly and watch query drift, because new videos arrive every hour.',
+      ],
+    ],
+  );
+});
