@@ -252,8 +252,14 @@ export const Report = z.object({
   sessionId: z.nullable(z.string()),
   createdAt: z.number(),
   scorer: ScorerKind,
-  /** 0..100 */
+  /** 0..100, on a careful human's scale (`stepsWeighted` mapped onto it). */
   overall: z.number().check(z.gte(0), z.lte(100)),
+  /**
+   * The steps' scores weighted by their minutes, 0..100, before the calibration to a human's scale
+   * (packages/scoring/src/overall-scale.ts), for either scorer. Absent in reports made before the
+   * calibration (their overall was this number).
+   */
+  stepsWeighted: z.optional(z.number().check(z.gte(0), z.lte(100))),
   hireSignal: HireSignal,
   steps: z.array(StepReport),
   /** Share of credited points the candidate raised before being probed, 0..1; null when none were credited. */

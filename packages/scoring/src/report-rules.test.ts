@@ -1,6 +1,7 @@
 import { Report, type TranscriptTurn, type Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { fixtureRubric } from './fixture.ts';
+import { calibratedOverall } from './overall-scale.ts';
 import { HINT_FACTORS, RED_FLAG_DEDUCTIONS, TAKEN_BACK_FACTOR } from './penalties.ts';
 import { buildReport } from './report.ts';
 import { scoreTranscript } from './transcript-file.ts';
@@ -59,7 +60,11 @@ describe('red flags cost points', () => {
       }),
     ]);
     // The overall is computed from the penalised step score (evaluation: 7 of 45 minutes).
-    expect(Math.abs(clean.overall - flagged.overall - (12 * 7) / 45)).toBeLessThanOrEqual(0.1);
+    expect(
+      Math.abs((clean.stepsWeighted ?? 0) - (flagged.stepsWeighted ?? 0) - (12 * 7) / 45),
+    ).toBeLessThanOrEqual(0.1);
+    expect(flagged.overall).toBe(calibratedOverall(flagged.stepsWeighted ?? -1));
+    expect(flagged.overall).toBeLessThan(clean.overall);
   });
 
   it('costs half when the candidate takes the flag back within two messages, and says so', () => {
@@ -129,7 +134,8 @@ describe('steps not reached', () => {
 
   it('count as 0 in the overall and are left out of driving', () => {
     const requirements = stepOf(report, 'requirements');
-    expect(report.overall).toBeCloseTo(((requirements?.score ?? 0) * 5) / 45, 1);
+    expect(report.stepsWeighted).toBeCloseTo(((requirements?.score ?? 0) * 5) / 45, 1);
+    expect(report.overall).toBe(calibratedOverall(report.stepsWeighted ?? -1));
     expect(report.unpromptedShare).toBe(1);
     expect(
       report.steps.filter((step) => step.reached).flatMap((step) => step.covered.map((p) => p.pointId)),

@@ -2,6 +2,7 @@ import { Report, type Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
 import { fixtureRubric } from './fixture.ts';
 import { HIRE_THRESHOLDS, hireSignal } from './grading.ts';
+import { calibratedOverall } from './overall-scale.ts';
 import { buildReport } from './report.ts';
 import { scoreTranscript } from './transcript-file.ts';
 
@@ -133,7 +134,8 @@ describe('buildReport', () => {
     const minutes = new Map(framework.steps.map((step) => [step.id, step.minutes]));
     const expected =
       report.steps.reduce((sum, step) => sum + (minutes.get(step.id) ?? 0) * step.score, 0) / 45;
-    expect(report.overall).toBeCloseTo(expected, 0);
+    expect(report.stepsWeighted).toBeCloseTo(expected, 0);
+    expect(report.overall).toBe(calibratedOverall(report.stepsWeighted ?? -1));
     expect(report.hireSignal).toBe(hireSignal(report.overall));
   });
 

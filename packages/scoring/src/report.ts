@@ -7,6 +7,7 @@ import { GRADER_DIRECTED_MESSAGES, type GraderDirectedKind } from './grader-dire
 import { hireSignal, weightedScore } from './grading.ts';
 import { DEFAULT_LEVEL } from './levels.ts';
 import { matchPoints, matchRedFlags, type Quote, type Utterance } from './matcher.ts';
+import { calibratedOverall } from './overall-scale.ts';
 import { stepDurations } from './pacing.ts';
 import { prepareSession, type SessionTurn, turnMeta } from './session.ts';
 import { buildStepReport, type StepInputs } from './step-report.ts';
@@ -78,12 +79,13 @@ export function scoreSession(options: ScoreOptions): Report {
   const stepReports = rubric.steps.map((step) => buildStepReport(step, inputs));
 
   const minutes = new Map(rubric.steps.map((step) => [step.id, step.minutes]));
-  const overall =
+  const stepsWeighted =
     utterances.length === 0
       ? 0
       : weightedScore(
           stepReports.map((step) => ({ weight: minutes.get(step.id) ?? 0, credit: step.score / 100 })),
         );
+  const overall = calibratedOverall(stepsWeighted);
   // Points raised early in a step never reached are shown but earn nothing, so they are not "credited".
   const credited = stepReports.filter((step) => step.reached).flatMap((step) => step.covered);
   return {
@@ -94,6 +96,7 @@ export function scoreSession(options: ScoreOptions): Report {
     createdAt: options.now ?? Date.now(),
     scorer: 'offline',
     overall,
+    stepsWeighted,
     hireSignal: hireSignal(overall),
     steps: stepReports,
     unpromptedShare:

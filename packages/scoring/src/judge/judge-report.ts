@@ -14,6 +14,7 @@ import { compileRubric } from '../compile.ts';
 import { curveballIdeas } from '../curveball-ideas.ts';
 import { hireSignal, weightedScore } from '../grading.ts';
 import { DEFAULT_LEVEL, expectedAt } from '../levels.ts';
+import { calibratedOverall } from '../overall-scale.ts';
 import { finalStepScore, hintBefore, RED_FLAG_DEDUCTIONS } from '../penalties.ts';
 import { noInterventions, type PreparedSession, prepareSession } from '../session.ts';
 import { checked } from '../step-report.ts';
@@ -139,16 +140,19 @@ export function buildJudgeReport(options: {
   });
 
   const minutes = new Map(rubric.steps.map((step) => [step.id, step.minutes]));
-  const overall =
+  const stepsWeighted =
     prepared.utterances.length === 0
       ? 0
       : weightedScore(steps.map((step) => ({ weight: minutes.get(step.id) ?? 0, credit: step.score / 100 })));
+  // The judge's step scores are shares of the rubric's weight too: the same scale applies.
+  const overall = calibratedOverall(stepsWeighted);
   const credited = steps.filter((step) => step.reached).flatMap((step) => step.covered);
   return {
     ...offline,
     createdAt: options.now ?? offline.createdAt,
     scorer: 'judge',
     overall,
+    stepsWeighted,
     hireSignal: hireSignal(overall),
     steps,
     unpromptedShare:

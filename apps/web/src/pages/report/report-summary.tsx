@@ -24,6 +24,14 @@ export function ReportSummary({ report }: { report: Report }) {
         <span className="eyebrow">Overall</span>
         <span className={`signal signal--${report.hireSignal}`}>{HIRE_SIGNAL_LABEL[report.hireSignal]}</span>
         <span className="muted">Scored by the {SCORER_LABEL[report.scorer]}</span>
+        {report.stepsWeighted !== undefined && (
+          <span
+            className="muted"
+            title="A step's score is the share of its rubric the answer earned; the overall puts the steps' weighted score on the scale a careful human interviewer grades on."
+          >
+            Steps' weighted score {Math.round(report.stepsWeighted)}, on a human grader's scale
+          </span>
+        )}
       </div>
       <dl className="stats">
         <div>
