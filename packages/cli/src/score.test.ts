@@ -86,7 +86,7 @@ describe('mlsd score', () => {
     const { code, stdout } = await run(['score', path, '--rubrics', rubricsDir], '/');
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^E-mail spam filter \(spam-filter\), offline scorer\nOverall \d+\/100: no-hire\n/,
+      /^E-mail spam filter \(spam-filter\), offline scorer\nOverall \d+\/100: no-hire \(steps weighted \d+, on a human grader.s scale\)\n/,
     );
     expect(stdout).toContain('+ Calibrated scores (explained, weight 3)');
     expect(stdout).toContain('~ Baseline first (mentioned, weight 2)');

@@ -288,7 +288,12 @@ function summary(report: Report): string {
   const out: string[] = [];
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   out.push(`${report.caseTitle} (${report.caseId}), offline scorer`);
-  out.push(`Overall ${Math.round(report.overall)}/100: ${report.hireSignal}`);
+  // The overall is on a human grader's scale; the steps below are shares of their rubric.
+  const weighted =
+    report.stepsWeighted === undefined
+      ? ''
+      : ` (steps weighted ${Math.round(report.stepsWeighted)}, on a human grader's scale)`;
+  out.push(`Overall ${Math.round(report.overall)}/100: ${report.hireSignal}${weighted}`);
   if (report.unpromptedShare !== null)
     out.push(`Raised unprompted: ${percent(report.unpromptedShare)} of credited points`);
   out.push('');
