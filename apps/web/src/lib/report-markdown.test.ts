@@ -62,6 +62,13 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('- Raised unprompted: 50% of the credited points');
   });
 
+  it("says the steps' weighted score beside the overall when the report has it, and nothing for older reports", () => {
+    expect(reportToMarkdown({ ...sampleReport, stepsWeighted: 41.6 })).toContain(
+      "- Steps' weighted score: 42/100 (each step's share of its rubric",
+    );
+    expect(md).not.toContain("Steps' weighted score");
+  });
+
   it('lists steps with covered, missed and red-flagged points', () => {
     expect(md).toContain('| Requirements and scope | 72 | 4 min | 5 min |');
     expect(md).toContain('| Data preparation | not reached | – | 8 min |');

@@ -64,6 +64,10 @@ export function reportToMarkdown(report: Report, transcript: Turn[] = []): strin
   out.push(
     `- Overall score: **${Math.round(report.overall)}/100** (${HIRE_SIGNAL_LABEL[report.hireSignal]})`,
   );
+  if (report.stepsWeighted !== undefined)
+    out.push(
+      `- Steps' weighted score: ${Math.round(report.stepsWeighted)}/100 (each step's share of its rubric; the overall puts it on a human grader's scale)`,
+    );
   out.push(`- ${judgedAtText(report.level, report.persona)}`);
   out.push(`- Scored by: ${SCORER_LABEL[report.scorer]}`);
   if (report.unpromptedShare !== null) {

@@ -33,4 +33,12 @@ describe('ReportSummary', () => {
     const paused = renderToStaticMarkup(<ReportSummary report={{ ...sampleReport, pausedMs: 185_000 }} />);
     expect(paused).toContain('Clock paused</dt><dd><span class="stats__text">3 min 5 s</span>');
   });
+
+  it("shows the steps' weighted score under the overall, and nothing for a report from before it", () => {
+    expect(html).not.toContain('weighted score');
+    const weighted = renderToStaticMarkup(
+      <ReportSummary report={{ ...sampleReport, stepsWeighted: 47.4 }} />,
+    );
+    expect(weighted).toContain('Steps&#x27; weighted score 47, on a human grader&#x27;s scale');
+  });
 });
