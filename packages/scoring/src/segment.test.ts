@@ -40,6 +40,24 @@ describe('splitSpans', () => {
       expect(asks(text), text).toBe(false);
   });
 
+  it('reads an admission of not knowing as a question, unless a guess follows in the sentence', () => {
+    const asks = (text: string) => splitSpans(text)[0]?.question;
+    for (const text of [
+      "I'm not sure what the business goal is.",
+      "Hmm, I don't know how we would calibrate the scores.",
+      'Honestly no idea which loss to use here.',
+      "I'm not really sure whether we need a second stage.",
+    ])
+      expect(asks(text), text).toBe(true);
+    for (const text of [
+      "I'm not sure what the business goal is, but I'd guess revenue per impression.",
+      "I don't know which loss is best, so I'd start with log loss.",
+      "I'm not sure we need calibration.",
+      'Not sure about calibration, maybe it matters.',
+    ])
+      expect(asks(text), text).toBe(false);
+  });
+
   it('does not end a sentence at a trailing-off inside an unfinished clause', () => {
     expect(texts('the label would be... whether they pressed tab. late is worse... not sure')).toEqual([
       'the label would be... whether they pressed tab.',

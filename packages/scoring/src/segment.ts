@@ -72,6 +72,17 @@ const INTERROGATIVE = new RegExp(
   'i',
 );
 
+/**
+ * "I'm not sure what the business goal is", "I don't know how we'd calibrate this": the candidate
+ * says what they do not know, which asks rather than states. Unless a guess follows in the same
+ * sentence ("..., but I'd guess revenue"), it backs nothing.
+ */
+const IGNORANCE =
+  /^(?:(?:hmm+|um+|uh+|so|well|honestly|ok|okay|to be honest)[,.]?\s+)*(?:i'?m|i am)\s+not\s+(?:really\s+|quite\s+|totally\s+|entirely\s+)?(?:sure|certain|clear)\s+(?:about\s+)?(?:what|how|which|where|who|why|when|whether|if)\b|^(?:(?:hmm+|um+|uh+|so|well|honestly|ok|okay)[,.]?\s+)*(?:i\s+(?:don'?t|do not)\s+(?:really\s+)?know|no idea)\s+(?:what|how|which|where|who|why|when|whether|if)\b/i;
+/** A guess or decision after the admission: the sentence then says something after all. */
+const GUESS_AFTER =
+  /\b(?:but|though|so i'?d|i'?d (?:guess|say|assume|go)|i (?:would|will) (?:guess|say|assume|go)|my guess|probably|i think|i'?ll assume|let'?s assume|assuming)\b/i;
+
 /** What opens a question: a wh-word, an auxiliary, "any". Lead-ins of speech come before it. */
 const QUESTION_OPENING =
   /^(?:(?:so|and|but|also|ok|okay|then|now|like|um|uh|hmm|wait|sorry|btw|oh|right|hi|hey|quick question|one more thing)[,:]?\s+)*(?:what|whats|what's|which|who|whose|where|why|how|when|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)\b/i;
@@ -92,6 +103,7 @@ const HEDGED_PROPOSAL =
 function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
   if (INTERROGATIVE.test(trimmed)) return true;
+  if (IGNORANCE.test(trimmed) && !GUESS_AFTER.test(trimmed)) return true;
   if (!/\?["')\]]*$/.test(trimmed)) return false;
   if (trimmed.split(/\s+/).length <= SHORT_QUESTION_WORDS) {
     const hedge = HEDGED_PROPOSAL.exec(trimmed);
