@@ -107,6 +107,12 @@ export const LINES = {
     'Walk me through it: what exactly would you pick, and what makes it the right call here?',
     'Can you spell that out? What would you do, and why that?',
   ],
+  /** A bare "yes" or "sure" to an open question: the question wanted an answer, not assent. */
+  answerNotAssent: [
+    'That one needs more than a yes: walk me through how you would handle it.',
+    "I'm after the how rather than a yes or no: what would you actually do here?",
+    'Tell me more: in your design, what does that look like?',
+  ],
   /** A bare "depends": what it depends on, asked for. */
   dependsOnWhat: [
     'Depends on what? Walk me through the cases that would change your answer.',

@@ -344,6 +344,8 @@ describe('other moves', () => {
     expect(reply('depends')).toMatch(/on what|hinge|tip it/i);
     expect(reply('the first one')).toMatch(/which one|spell that out|what exactly/i);
     expect(reply('depends')).not.toMatch(/couldn't make that out|didn't follow/i);
+    // Assent to an open question: the answer is asked for, not a choice.
+    expect(reply('Yes, definitely.')).toMatch(/more than a yes|rather than a yes|what does that look like/i);
   });
 
   it('leaves the choice of reading to the candidate when asked "do you mean X or Y?" with the request', () => {

@@ -7,7 +7,7 @@ import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
 import { asksForPause } from './reading/asides.ts';
-import { asksLineAgain, asksWhichMeant, bareDepends, saysTooLittle } from './reading/in-reply.ts';
+import { asksLineAgain, asksWhichMeant, bareAssent, bareDepends, saysTooLittle } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 import { THANKS_ONLY } from './reading/patterns.ts';
 
@@ -75,7 +75,11 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
 export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utterance {
   // "depends", or "the first one" to an open question: the rest asked for, not a rephrase.
   if (move.reason === 'unclear' && saysTooLittle(voice.said, voice.lastQuestion ?? '')) {
-    const pool = bareDepends(voice.said) ? voice.lines.dependsOnWhat : voice.lines.sayMore;
+    const pool = bareDepends(voice.said)
+      ? voice.lines.dependsOnWhat
+      : bareAssent(voice.said, voice.lastQuestion ?? '')
+        ? voice.lines.answerNotAssent
+        : voice.lines.sayMore;
     return { kind: 'clarification', text: voice.choose(pool), factIds: [] };
   }
   if (move.reason === 'unclear' && unreadable(voice.said) === 'filler') {

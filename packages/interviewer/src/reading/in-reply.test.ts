@@ -115,6 +115,13 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('Who labels the examples?', 'depends')).toBe('unclear');
     expect(inReply('Precision or recall first?', 'depends')).toBe('unclear');
     expect(inReply('Precision or recall first?', 'the first one')).toBe('answer');
+    // Assent alone to an open question answers nothing; to a yes-or-no question or an offer it does.
+    for (const assent of ['Yes, definitely.', 'Sure.', 'yep', 'Absolutely, makes sense.'])
+      expect(inReply('How much work does one feed load trigger, and how long may it take?', assent)).toBe(
+        'unclear',
+      );
+    expect(inReply('Do you score all eight million ads for every request?', 'Yes.')).not.toBe('unclear');
+    expect(inReply('How about we move on to data?', 'Sure.')).not.toBe('unclear');
   });
 
   it('keeps a short statement that replies to a question an answer', () => {

@@ -75,10 +75,37 @@ const BARE_DEPENDS = /^\W*(?:(?:well|hmm+|um+|i mean)[,\s]+)?(?:it )?(?:depends|
 /** Options in the interviewer's line: "X or Y?", "which ...?". */
 const OFFERS_OPTIONS = /\bor\b|\bwhich\b|\beither\b|\bboth\b|\boptions?\b/i;
 
-/** Whether a reply says too little to act on: a bare "depends", or a bare choice to an open question. */
+/** Assent alone: "yes", "yes, definitely", "sure", "absolutely", "makes sense". */
+const BARE_ASSENT =
+  /^\W*(?:(?:yes|yeah|yep|yup|sure|definitely|absolutely|of course|right|exactly|agreed|correct|totally|for sure|i agree|makes sense|sounds good|that too|(?:i )?think so)[\s,.!]*)+$/i;
+/**
+ * A question that asks for an answer rather than a yes or no: a wh-word in its last sentence
+ * ("How much work does one feed load trigger?", "Whose interests are at stake?"). "How about we
+ * move on?" offers, and "Anything to add?" invites: assent is an answer to those.
+ */
+const OPEN_QUESTION = /\b(?:what|how|why|which|whose|who|where|when)\b(?! about\b)[^?]*\?\s*$/i;
+
+/**
+ * Whether a reply says too little to act on: a bare "depends", a bare choice to an open question,
+ * or bare assent to one.
+ */
 export function saysTooLittle(text: string, line: string): boolean {
-  return BARE_DEPENDS.test(text) || (BARE_CHOICE.test(text) && !OFFERS_OPTIONS.test(line));
+  return (
+    BARE_DEPENDS.test(text) ||
+    (BARE_CHOICE.test(text) && !OFFERS_OPTIONS.test(line)) ||
+    bareAssent(text, line)
+  );
 }
+
+/** Whether the reply is assent alone to an open question (see saysTooLittle). */
+export const bareAssent = (text: string, line: string) =>
+  BARE_ASSENT.test(text) &&
+  OPEN_QUESTION.test(
+    line
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? '',
+  );
 
 /** Whether the reply is a bare "depends" (see saysTooLittle). */
 export const bareDepends = (text: string) => BARE_DEPENDS.test(text);
