@@ -52,6 +52,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         freeHints: 0,
         turnedBack: 0,
         curveballRevisited: false,
+        askedWhy: false,
       }),
     ),
     speakingSince: null,

@@ -202,6 +202,13 @@ describe('a topic the candidate raised', () => {
     expect(named.reply).toMatchObject({ kind: 'follow-up', pointId: 'scale' });
   });
 
+  it('a bare yes or no to a yes-or-no question is asked why, once a step', () => {
+    const first = say(atStep(2), T0 + 1, { intent: 'answer', unexplained: true, uncovered });
+    expect(first.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });
+    const again = say(first.state, T0 + 2, { intent: 'answer', unexplained: true, uncovered });
+    expect(again.reply.kind).not.toBe('clarify');
+  });
+
   it('offers a model both the hand-back and the plain acknowledgement', () => {
     const reading = { intent: 'tentative' as const, awaitsVerdict: true, uncovered };
     const allowed = allowedMoves(started(), messageReading(reading), T0 + 1);

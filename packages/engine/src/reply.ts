@@ -173,6 +173,16 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
     options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });
   }
+  // "yes" to "is the closest place always the one to put first?": the reason is asked for, once a
+  // step, before the interviewer brings up anything new.
+  if (reading.unexplained === true && !step.askedWhy) {
+    options.push({
+      move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+      commit: () => {
+        step.askedWhy = true;
+      },
+    });
+  }
   // Put up for approval ("should we use appeal outcomes as labels too?"), an idea is answered about
   // itself before anything new is thrown in.
   // An idea put up for a verdict ("maybe xgboost? or a neural net?") is answered at once, even as a

@@ -52,6 +52,8 @@ export const StepState = z.object({
   turnedBack: z.number().int().min(0).default(0),
   /** The step's curveball, left unanswered when the candidate asked to go on, was put to them again. */
   curveballRevisited: z.boolean().default(false),
+  /** A bare yes or no to a yes-or-no question was met with "why?" in this step (at most once). */
+  askedWhy: z.boolean().default(false),
 });
 export type StepState = z.infer<typeof StepState>;
 

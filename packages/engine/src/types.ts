@@ -73,6 +73,11 @@ export interface MessageReading {
    */
   awaitsVerdict?: boolean;
   /**
+   * A bare yes or no to a yes-or-no question about the design ("is the closest place always the
+   * one to put first?" "yes"): an answer with no reason, which the interviewer asks for once a step.
+   */
+  unexplained?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */

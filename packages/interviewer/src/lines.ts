@@ -113,6 +113,12 @@ export const LINES = {
     "I'm after the how rather than a yes or no: what would you actually do here?",
     'Tell me more: in your design, what does that look like?',
   ],
+  /** A bare yes or no to a yes-or-no question: the reason asked for. */
+  whyYesOrNo: [
+    'Why, for this case?',
+    'What makes you say that here?',
+    'And why is that? Walk me through your reasoning.',
+  ],
   /** A bare "depends": what it depends on, asked for. */
   dependsOnWhat: [
     'Depends on what? Walk me through the cases that would change your answer.',

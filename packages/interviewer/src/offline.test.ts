@@ -348,6 +348,22 @@ describe('other moves', () => {
     expect(reply('Yes, definitely.')).toMatch(/more than a yes|rather than a yes|what does that look like/i);
   });
 
+  it('asks why after a bare yes or no to a yes-or-no question about the design', () => {
+    const said = voiceOffline(
+      request(
+        { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+        {
+          transcript: [
+            { role: 'interviewer', text: 'Is the closest place always the one to put first?' },
+            { role: 'candidate', text: 'Yes.' },
+          ],
+        },
+      ),
+    );
+    expect(said.kind).toBe('follow-up');
+    expect(said.text).toMatch(/why|what makes you say/i);
+  });
+
   it('leaves the choice of reading to the candidate when asked "do you mean X or Y?" with the request', () => {
     const asked: TranscriptLine[] = [
       { role: 'interviewer', text: 'How would you measure it?' },

@@ -7,7 +7,14 @@ import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
 import { asksForPause } from './reading/asides.ts';
-import { asksLineAgain, asksWhichMeant, bareAssent, bareDepends, saysTooLittle } from './reading/in-reply.ts';
+import {
+  asksLineAgain,
+  asksWhichMeant,
+  bareAssent,
+  bareDepends,
+  bareYesNo,
+  saysTooLittle,
+} from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 import { THANKS_ONLY } from './reading/patterns.ts';
 
@@ -82,6 +89,9 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
         : voice.lines.sayMore;
     return { kind: 'clarification', text: voice.choose(pool), factIds: [] };
   }
+  // "yes" to "is the closest place always the one to put first?": an answer, its reason asked for.
+  if (move.reason === 'unclear' && bareYesNo(voice.said, voice.lastQuestion ?? ''))
+    return { kind: 'follow-up', text: voice.choose(voice.lines.whyYesOrNo), factIds: [] };
   if (move.reason === 'unclear' && unreadable(voice.said) === 'filler') {
     // "ok", "hmm", "got it": nothing to read, nothing wrong either; hand the floor back.
     const text = voice.choose(voice.lines.carryOn, '', { title: voice.title(move.step) });

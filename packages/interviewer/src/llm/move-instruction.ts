@@ -5,6 +5,7 @@ import { glossaryEntry } from '../glossary/glossary.ts';
 import type { SpeakRequest } from '../interviewer.ts';
 import { STEP_HINTS } from '../lines.ts';
 import { findPoint } from '../offline.ts';
+import { bareYesNo, saysTooLittle } from '../reading/in-reply.ts';
 import { unreadable } from '../reading/language.ts';
 import { ownPhrase } from '../replies.ts';
 import { oneLine } from './stable-prompt.ts';
@@ -23,6 +24,8 @@ export function moveInstruction(request: SpeakRequest): string {
   const { move, caseStudy, framework, transcript } = request;
   const title = stepTitle(framework, move.step);
   const said = [...transcript].reverse().find((line) => line.role === 'candidate')?.text ?? '';
+  // The interviewer's line the candidate answered: the last one before their message.
+  const lastAsked = [...transcript].reverse().find((line) => line.role === 'interviewer')?.text ?? '';
   switch (move.kind) {
     case 'opening': {
       const opening = openingOf(caseStudy, framework, move.step);
@@ -34,6 +37,12 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'answer-facts':
       return factsInstruction(caseStudy, move);
     case 'clarify':
+      if (move.reason === 'unclear' && bareYesNo(said, lastAsked)) {
+        return 'The candidate answered your yes-or-no question with a bare yes or no. Ask them, in one short sentence, why: what makes it so for this case. Do not say whether they are right.';
+      }
+      if (move.reason === 'unclear' && saysTooLittle(said, lastAsked)) {
+        return 'The candidate replied with too little to act on ("depends", "the first one", "yes" to an open question). Ask them, in one short sentence, for the rest: what they would do and why (or what it depends on). Do not rephrase your question and do not hint.';
+      }
       if (move.reason === 'unclear' && unreadable(said) === 'filler') {
         return 'The candidate only acknowledged ("ok", "hmm"). Hand the floor back in one short, calm sentence, inviting them to carry on with this part. Do not ask them to rephrase.';
       }

@@ -124,6 +124,17 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('How about we move on to data?', 'Sure.')).not.toBe('unclear');
   });
 
+  it('reads a bare yes or no to a yes-or-no question about the design as an answer with no reason', () => {
+    const reason = (line: string, text: string) => readIntent(text, { inReplyTo: line }).reason;
+    expect(inReply('Is the closest place always the one to put first?', 'yes')).toBe('answer');
+    expect(reason('Is the closest place always the one to put first?', 'yes')).toBe('bare-yes-no');
+    expect(reason('Do you score all eight million ads for every request?', 'No.')).toBe('bare-yes-no');
+    // Checks and offers are answered by a yes.
+    expect(reason('Does that help?', 'yes')).not.toBe('bare-yes-no');
+    expect(reason('Would you like a hint?', 'yes')).not.toBe('bare-yes-no');
+    expect(reason('Is that clear?', 'yes')).not.toBe('bare-yes-no');
+  });
+
   it('keeps a short statement that replies to a question an answer', () => {
     expect(inReply('How would you evaluate offline?', 'pass rate of the unit tests and exact match')).toBe(
       'answer',

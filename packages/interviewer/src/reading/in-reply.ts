@@ -285,11 +285,38 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   if ((read.intent === 'facts' || read.intent === 'meta') && USUAL_ASKED.test(text))
     return says('hint', 'usual-asked');
   if (!bare) return null;
-  // "daily" after "How often?", "256" after "What dimension?", "yes" after "Would you log them?".
+  // "yes" after "Is the closest place always the one to put first?": a probe answered with no
+  // reason; the interviewer asks for it.
+  if (YES_OR_NO.test(text) && asksYesOrNo(last)) return says('answer', 'bare-yes-no');
+  // "daily" after "How often?", "256" after "What dimension?".
   const why = unreadable(text);
   if (why === null || YES_OR_NO.test(text) || (why === 'empty' && /\d/.test(text)))
     return says('answer', 'reply-to-question');
   return null;
+}
+
+/**
+ * A question about the design put for a yes or no: "Would you retrain daily?", "Is the closest place
+ * always the one to put first?", "Do you score every ad?". Checks and offers ("does that help?",
+ * "ready to go on?", "would you like a hint?") are not: yes answers them.
+ */
+const YES_NO_QUESTION =
+  /^\W*(?:(?:and|so|but|then|ok(?:ay)?|right)[,\s]+)?(?:would|will|do|does|did|is|are|can|could|should)\s+(?:you|your|the|this|it|we|a|an|every|each|all)\b[^?]*\?\s*$/i;
+const CHECK_OR_OFFER =
+  /\b(?:help(?:s|ful)?|make sense|clear|ready|move on|go on|continue|carry on|like (?:me|a|to)|want (?:me|a|to)|okay|ok|fine|good|sound|hint|answer (?:your|that)|questions?|anything else|done|finished|stop|end)\b/i;
+
+/** Whether a reply is a bare yes or no to a yes-or-no question about the design (see YES_NO_QUESTION). */
+export const bareYesNo = (text: string, line: string) =>
+  YES_OR_NO.test(text) &&
+  asksYesOrNo(
+    line
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .at(-1) ?? '',
+  );
+
+function asksYesOrNo(line: string): boolean {
+  return YES_NO_QUESTION.test(line) && !CHECK_OR_OFFER.test(line);
 }
 
 /** What a short reply does with an offer in the line's last sentence (to go on, to end, to stay), if any. */

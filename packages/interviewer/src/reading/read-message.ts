@@ -142,6 +142,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.intent === 'tentative' && (intent.reason === 'asks-verdict' || awaitsVerdict(text.trim()))
       ? { awaitsVerdict: true }
       : {}),
+    ...(intent.reason === 'bare-yes-no' ? { unexplained: true } : {}),
     coverage,
   };
 }
