@@ -362,6 +362,19 @@ describe('other moves', () => {
     );
     expect(said.kind).toBe('follow-up');
     expect(said.text).toMatch(/why|what makes you say/i);
+    // "yes" after a fact answer acknowledges it: the floor is handed back.
+    const afterFact = voiceOffline(
+      request(
+        { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+        {
+          transcript: [
+            { role: 'interviewer', text: 'About 7 million active listings in roughly 120,000 markets.' },
+            { role: 'candidate', text: 'yes' },
+          ],
+        },
+      ),
+    );
+    expect(afterFact.text).not.toMatch(/more than a yes|rather than a yes|why/i);
   });
 
   it('leaves the choice of reading to the candidate when asked "do you mean X or Y?" with the request', () => {

@@ -54,6 +54,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     title,
     lines,
     hasSaid: (text) => [...spoken].some((line) => line.includes(text)),
+    ...(previous === undefined ? {} : { lineBefore: previous }),
     ...questionAgain(
       previous,
       caseStudy.steps[move.step].opening || frameworkStep(framework, move.step)?.opening || '',

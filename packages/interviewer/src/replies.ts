@@ -36,6 +36,8 @@ export interface ReplyVoice {
   hasSaid(text: string): boolean;
   /** The question to say again when asked: the line before if it asked one, else the step's. */
   lastQuestion?: string;
+  /** The interviewer's line right before the candidate's message, whatever it was. */
+  lineBefore?: string;
 }
 
 type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: K }>;
@@ -81,16 +83,19 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
 /** The case does not say (ask for an assumption), or the message could not be read (rephrase). */
 export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utterance {
   // "depends", or "the first one" to an open question: the rest asked for, not a rephrase.
-  if (move.reason === 'unclear' && saysTooLittle(voice.said, voice.lastQuestion ?? '')) {
+  // Read against the line right before, as the reader read it: "yes" after a fact answer only
+  // acknowledges it.
+  const before = voice.lineBefore ?? '';
+  if (move.reason === 'unclear' && saysTooLittle(voice.said, before)) {
     const pool = bareDepends(voice.said)
       ? voice.lines.dependsOnWhat
-      : bareAssent(voice.said, voice.lastQuestion ?? '')
+      : bareAssent(voice.said, before)
         ? voice.lines.answerNotAssent
         : voice.lines.sayMore;
     return { kind: 'clarification', text: voice.choose(pool), factIds: [] };
   }
   // "yes" to "is the closest place always the one to put first?": an answer, its reason asked for.
-  if (move.reason === 'unclear' && bareYesNo(voice.said, voice.lastQuestion ?? ''))
+  if (move.reason === 'unclear' && bareYesNo(voice.said, before))
     return { kind: 'follow-up', text: voice.choose(voice.lines.whyYesOrNo), factIds: [] };
   if (move.reason === 'unclear' && unreadable(voice.said) === 'filler') {
     // "ok", "hmm", "got it": nothing to read, nothing wrong either; hand the floor back.
