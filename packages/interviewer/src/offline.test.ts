@@ -349,31 +349,23 @@ describe('other moves', () => {
   });
 
   it('asks why after a bare yes or no to a yes-or-no question about the design', () => {
-    const said = voiceOffline(
-      request(
-        { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
-        {
-          transcript: [
-            { role: 'interviewer', text: 'Is the closest place always the one to put first?' },
-            { role: 'candidate', text: 'Yes.' },
-          ],
-        },
-      ),
-    );
+    const after = (line: string, said: string) =>
+      voiceOffline(
+        request(
+          { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
+          {
+            transcript: [
+              { role: 'interviewer', text: line },
+              { role: 'candidate', text: said },
+            ],
+          },
+        ),
+      );
+    const said = after('Is the closest place always the one to put first?', 'Yes.');
     expect(said.kind).toBe('follow-up');
     expect(said.text).toMatch(/why|what makes you say/i);
     // "yes" after a fact answer acknowledges it: the floor is handed back.
-    const afterFact = voiceOffline(
-      request(
-        { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
-        {
-          transcript: [
-            { role: 'interviewer', text: 'About 7 million active listings in roughly 120,000 markets.' },
-            { role: 'candidate', text: 'yes' },
-          ],
-        },
-      ),
-    );
+    const afterFact = after('About 7 million active listings in roughly 120,000 markets.', 'yes');
     expect(afterFact.text).not.toMatch(/more than a yes|rather than a yes|why/i);
   });
 
