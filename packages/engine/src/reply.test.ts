@@ -202,6 +202,11 @@ describe('a topic the candidate raised', () => {
     expect(named.reply).toMatchObject({ kind: 'follow-up', pointId: 'scale' });
   });
 
+  it('"yes" to "anything to add?" hands the floor back and brings up nothing new', () => {
+    const wants = say(atStep(2), T0 + 1, { intent: 'answer', wantsFloor: true, uncovered });
+    expect(wants.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });
+  });
+
   it('a bare yes or no to a yes-or-no question is asked why, once a step', () => {
     const first = say(atStep(2), T0 + 1, { intent: 'answer', unexplained: true, uncovered });
     expect(first.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });

@@ -169,6 +169,9 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   const none = () => {};
   const ack: Option = { move: acknowledge(ctx, reading.uncovered).move, commit: none };
   if (late) return [ack];
+  // "Anything to add?" "yes": the floor is handed back, with nothing new brought up.
+  if (reading.wantsFloor === true)
+    return [{ move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false }, commit: none }];
   const options: Option[] = [];
   for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
     options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });

@@ -78,6 +78,11 @@ export interface MessageReading {
    */
   unexplained?: boolean;
   /**
+   * "yes" to "anything to add for this part?": the candidate has more to say and has not said it.
+   * The floor is handed back; nothing new is brought up.
+   */
+  wantsFloor?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */

@@ -50,6 +50,10 @@ describe('a short reply read by the line before it', () => {
     expect(inReply('Noted. Anything to add for this part?', 'no')).toBe('move-on');
     expect(inReply('Anything else on monitoring before we wrap up?', "nope that's it")).toBe('stop');
     expect(inReply('Anything else on monitoring before we wrap up?', 'yes')).toBe('answer');
+    // ...with nothing of it said yet: the interviewer hands the floor back.
+    const reason = (line: string, text: string) => readIntent(text, { inReplyTo: line }).reason;
+    expect(reason('Okay, noted. Anything to add for this part?', 'Yes.')).toBe('wants-to-add');
+    expect(reason('Anything else on labels?', 'yeah, one thing')).toBe('wants-to-add');
   });
 
   it('ends the interview when an offer to end it is taken, or going on is declined for good', () => {

@@ -182,6 +182,10 @@ const OWN_QUESTION =
 const ANYTHING_ELSE =
   /\banything (?:else|more|to add)\b|\bany (?:other|more|further) [\w-]+(?: [\w-]+)? (?:you(?:'d)? (?:want|like) to (?:mention|add|cover|raise|discuss)|to (?:add|mention|cover|raise))\b|\bis there (?:anything )?more\b|\bany (?:last|final|other) (?:point|thing|word|thought)s?\b|\bunless you (?:want|have something|'?d like) to add\b/i;
 
+/** Something more to add, said with nothing of it yet: "yes", "yeah, one thing", "actually yes". */
+const WANTS_TO_ADD =
+  /^\W*(?:(?:actually|um+|hmm+)[,\s]+)?(?:yes|yeah|yep|yup|sure)(?:[,\s]+(?:one|a couple of|two) (?:more )?things?)?[\s.!]*$/i;
+
 /** Nothing more to add: "no", "nothing", "that's it", "I'm good". */
 const NOTHING_MORE =
   /^\W*(?:(?:no|nope|nah|none|nothing(?: more| else| to add)?|that'?s (?:it|all)(?: from me)?|i'?m (?:good|done)|all good|done|not really|go|go ahead|move on|next)\b[\s,.!]*)+$/i;
@@ -248,6 +252,8 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   if (asked && saysTooLittle(text, last)) return says('unclear', 'too-little');
   const taken = short ? offerTaken(text, offer, asked, LAST_PART.test(inReplyTo)) : null;
   if (taken) return says(taken.intent, taken.reason);
+  // "Anything to add for this part?" "yes": more to say, none of it said yet (see `wantsFloor`).
+  if (ANYTHING_ELSE.test(last) && WANTS_TO_ADD.test(text)) return says('answer', 'wants-to-add');
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".
   if (STUCK_REPLY.test(text)) return says('stuck', 'stuck-reply');
   // "sorry what?": the line asked to be said again.

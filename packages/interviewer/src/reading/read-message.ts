@@ -143,6 +143,7 @@ export function readMessage(request: ReadRequest): Reading {
       ? { awaitsVerdict: true }
       : {}),
     ...(intent.reason === 'bare-yes-no' ? { unexplained: true } : {}),
+    ...(intent.reason === 'wants-to-add' ? { wantsFloor: true } : {}),
     coverage,
   };
 }
