@@ -4,7 +4,7 @@ import { contentLemmas } from './text.ts';
 
 /**
  * The framework's red flags joined to a case: mistakes on every case (a random split of logged
- * data, testing on the training set) that a case author need not write again. A case flag for the
+ * data, raw personal data kept forever) that a case author need not write again. A case flag for the
  * same mistake takes in the framework's phrasings (the case's id, title, why and challenge stay);
  * otherwise the framework flag joins the case's flags of its step. Two flags are the same mistake
  * when a phrasing of one says, in at least two content words, all of a phrasing of the other

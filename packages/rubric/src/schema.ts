@@ -185,8 +185,8 @@ export const FrameworkStep = z.strictObject({
   /** Generic talking points that apply to any case. */
   points: z.array(TalkingPoint).min(3),
   /**
-   * Mistakes that are mistakes on every case (a random split of logged data, testing on the
-   * training set). A case flag for the same mistake takes in their phrasings; otherwise they are
+   * Mistakes that are mistakes on every case (a random split of logged data, raw personal data
+   * kept forever). A case flag for the same mistake takes in their phrasings; otherwise they are
    * added to the case's flags of this step.
    */
   redFlags: z.array(RedFlag).default([]),

@@ -200,18 +200,8 @@ function referencesOf(vectors: WordVectors, rubric: CompiledRubric): MeaningRefe
   const references = points.map((point) =>
     referencesOfTexts([...point.signals.map((signal) => signal.lemmas), ...point.strong]),
   );
-  // The framework's flags are mistakes of every case in generic words ("evaluate on the training
-  // data"): as topics they are near every sentence about training or evaluation, so only the case's
-  // own phrasings of a mistake are read by meaning.
-  const generic = new Set(
-    rubric.framework.steps.flatMap((step) => step.redFlags.flatMap((flag) => flag.signals)),
-  );
   const mistakes = rubric.steps.flatMap((step) =>
-    step.redFlags.map((flag) =>
-      referencesOfTexts(
-        flag.signals.filter((signal) => !generic.has(signal.text)).map((signal) => signal.lemmas),
-      ),
-    ),
+    step.redFlags.map((flag) => referencesOfTexts(flag.signals.map((signal) => signal.lemmas))),
   );
   return { table: vectors.id, words, references, mistakes, pointsUsing: [...pointsUsing] };
 }

@@ -97,15 +97,13 @@ export function saysTooLittle(text: string, line: string): boolean {
   );
 }
 
+/** The line's sentences; what a short reply answers is in the last one. */
+const sentencesOf = (line: string) => line.trim().split(/(?<=[.!?])\s+/);
+const lastSentence = (line: string) => sentencesOf(line).at(-1) ?? '';
+
 /** Whether the reply is assent alone to an open question (see saysTooLittle). */
 export const bareAssent = (text: string, line: string) =>
-  BARE_ASSENT.test(text) &&
-  OPEN_QUESTION.test(
-    line
-      .trim()
-      .split(/(?<=[.!?])\s+/)
-      .at(-1) ?? '',
-  );
+  BARE_ASSENT.test(text) && OPEN_QUESTION.test(lastSentence(line));
 
 /** Whether the reply is a bare "depends" (see saysTooLittle). */
 export const bareDepends = (text: string) => BARE_DEPENDS.test(text);
@@ -239,7 +237,7 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   const short = words.length <= SHORT_REPLY_WORDS;
   // The offer is in the line's last sentence: "One question before we go on. Is every decision a
   // hard yes or no?" asks the question, and "yes" answers it.
-  const lineSentences = inReplyTo.trim().split(/(?<=[.!?])\s+/);
+  const lineSentences = sentencesOf(inReplyTo);
   const last = lineSentences.at(-1) ?? '';
   const says = (intent: IntentReading['intent'], reason: string): IntentReading => ({
     intent,
@@ -313,13 +311,7 @@ const CHECK_OR_OFFER =
 
 /** Whether a reply is a bare yes or no to a yes-or-no question about the design (see YES_NO_QUESTION). */
 export const bareYesNo = (text: string, line: string) =>
-  YES_OR_NO.test(text) &&
-  asksYesOrNo(
-    line
-      .trim()
-      .split(/(?<=[.!?])\s+/)
-      .at(-1) ?? '',
-  );
+  YES_OR_NO.test(text) && asksYesOrNo(lastSentence(line));
 
 function asksYesOrNo(line: string): boolean {
   return YES_NO_QUESTION.test(line) && !CHECK_OR_OFFER.test(line);
