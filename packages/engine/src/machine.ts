@@ -1,4 +1,4 @@
-import { type EndReason, STEP_IDS } from '@mlsd/protocol';
+import { type EndReason, STEP_IDS, type StepId } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { applyAddTime, applyPause, applyResume } from './clock-controls.ts';
 import { answerOptions, decideReply, type MoveBody, type ReplyContext, TURN_BACK } from './reply.ts';
@@ -57,6 +57,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
     ),
     speakingSince: null,
     moveOnRequested: false,
+    moveOnToward: null,
     moveCount: 0,
     curveballsThrown: [],
     factsGiven: [],
@@ -141,7 +142,7 @@ function onCandidateMessage(draft: Draft, reading: MessageReading): void {
   step.messages += 1;
   const reply = decideReply(replyContext(s, now), reading);
   if (reply.type === 'say') say(draft, reply.move);
-  else if (reply.type === 'move-on') requestMoveOn(draft);
+  else if (reply.type === 'move-on') requestMoveOn(draft, reply.toward ?? null);
   else finish(draft, 'ended-early');
 }
 
@@ -181,7 +182,8 @@ export function allowedMoves(state: EngineState, reading: MessageReading, now: n
 }
 
 /** Moves on now, or once the reply being voiced is done. */
-function requestMoveOn(draft: Draft): void {
+function requestMoveOn(draft: Draft, toward: StepId | null = null): void {
+  draft.s.moveOnToward = toward;
   if (draft.s.speakingSince === null) advance(draft, 'candidate');
   else draft.s.moveOnRequested = true;
 }
@@ -221,6 +223,8 @@ function advance(draft: Draft, reason: 'time-up' | 'candidate'): void {
   const { s, now } = draft;
   const step = currentStep(s);
   s.moveOnRequested = false;
+  const asked = reason === 'candidate' ? s.moveOnToward : null;
+  s.moveOnToward = null;
   // Leaving a step while paused lets the clock run again; the pause is not charged to the step.
   applyResume(s, now);
   const next = s.steps[s.stepIndex + 1];
@@ -230,7 +234,7 @@ function advance(draft: Draft, reason: 'time-up' | 'candidate'): void {
   }
   step.status = 'done';
   step.endedAt = now;
-  say(draft, { kind: 'move-on', reason, nextStep: next.id });
+  say(draft, { kind: 'move-on', reason, nextStep: next.id, ...(asked ? { asked } : {}) });
   s.stepIndex += 1;
   startStep(draft, reason);
 }
@@ -269,6 +273,7 @@ function finish(draft: Draft, reason: EndReason): void {
   s.endReason = reason;
   s.speakingSince = null;
   s.moveOnRequested = false;
+  s.moveOnToward = null;
   draft.effects.push({ type: 'ended', reason, at: now });
 }
 

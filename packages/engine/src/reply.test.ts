@@ -207,6 +207,26 @@ describe('a topic the candidate raised', () => {
     expect(wants.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });
   });
 
+  it('a move asked back to a part done, or to the part under way, is not made', () => {
+    const back = say(atStep(4), T0 + 1, { intent: 'move-on', towardStep: 'model' });
+    expect(back.reply).toMatchObject({ kind: 'clarify', reason: 'step-order', toward: 'model' });
+    expect(back.state.stepIndex).toBe(4);
+    const here = say(atStep(4), T0 + 1, { intent: 'move-on', towardStep: 'evaluation' });
+    expect(here.reply).toMatchObject({ kind: 'clarify', reason: 'step-order', toward: 'evaluation' });
+    expect(here.state.stepIndex).toBe(4);
+  });
+
+  it('a move asked to a later part goes to the next one in order and says the asked part comes later', () => {
+    const ahead = say(started(), T0 + 1, { intent: 'move-on', towardStep: 'evaluation' });
+    expect(ahead.reply).toMatchObject({ kind: 'move-on', nextStep: 'framing', asked: 'evaluation' });
+    expect(ahead.state.stepIndex).toBe(1);
+    expect(ahead.state.moveOnToward).toBeNull();
+    // The next part named is the plain move on.
+    const next = say(started(), T0 + 1, { intent: 'move-on', towardStep: 'framing' });
+    expect(next.reply).toMatchObject({ kind: 'move-on', nextStep: 'framing' });
+    expect(next.reply).not.toHaveProperty('asked');
+  });
+
   it('a bare yes or no to a yes-or-no question is asked why, once a step', () => {
     const first = say(atStep(2), T0 + 1, { intent: 'answer', unexplained: true, uncovered });
     expect(first.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });

@@ -1,4 +1,4 @@
-import type { HintLevel } from '@mlsd/protocol';
+import type { HintLevel, StepId } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { PERSONA_RULES } from './persona.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
@@ -20,7 +20,11 @@ export type MoveBody = InterviewerMove extends infer M
 type Move<K extends MoveBody['kind']> = Extract<MoveBody, { kind: K }>;
 
 /** What to do about one candidate message: say something, move to the next step, or end. */
-export type Reply = { type: 'say'; move: MoveBody } | { type: 'move-on' } | { type: 'end' };
+export type Reply =
+  | { type: 'say'; move: MoveBody }
+  /** `toward`: a later part than the next that the candidate asked for (see MessageReading.towardStep). */
+  | { type: 'move-on'; toward?: StepId }
+  | { type: 'end' };
 
 export interface ReplyContext {
   s: EngineState;
@@ -62,6 +66,16 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'unclear':
       return { type: 'say', move: { kind: 'clarify', reason: 'unclear', unanswered: [], late } };
     case 'move-on': {
+      // "Can we go back to the model step?": the parts go in order; saying "sure" and going on to
+      // the next part would do the opposite of what was asked. The candidate is told so and keeps
+      // the floor (what they wanted to add can be said here).
+      const toward = reading.towardStep;
+      const at = (id: StepId) => s.steps.findIndex((each) => each.id === id);
+      if (toward !== undefined && at(toward) <= s.stepIndex)
+        return {
+          type: 'say',
+          move: { kind: 'clarify', reason: 'step-order', toward, unanswered: [], late },
+        };
       // "Can we move on?" right after a new constraint, with no word on it: a human interviewer asks
       // once before going on. (An answer with the request, "..., let's move on", is an answer.)
       const ignored = !reading.alsoAnswers && !late ? ignoredCurveball(s, step) : null;
@@ -69,7 +83,8 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
         step.curveballRevisited = true;
         return { type: 'say', move: { kind: 'curveball', curveballId: ignored, again: true } };
       }
-      return { type: 'move-on' };
+      const later = toward !== undefined && at(toward) > s.stepIndex + 1;
+      return later ? { type: 'move-on', toward } : { type: 'move-on' };
     }
     case 'stop':
       return { type: 'end' };

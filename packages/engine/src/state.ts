@@ -71,6 +71,8 @@ export const EngineState = z.object({
   speakingSince: z.number().nullable(),
   /** The candidate asked to move on while a reply was pending; honoured when it finishes. */
   moveOnRequested: z.boolean(),
+  /** The later part that request named, said when the move is made (see MessageReading.towardStep). */
+  moveOnToward: z._default(z.nullable(StepId), null),
   /** Interviewer moves issued so far; the next move's `index`. */
   moveCount: z.number().int().min(0),
   /** Curveball ids already thrown. */

@@ -83,6 +83,12 @@ export interface MessageReading {
    */
   wantsFloor?: boolean;
   /**
+   * The part a request to move on names as its goal ("can we go back to the model step?", "skip
+   * ahead to evaluation"). The parts go in order: a part done or under way is not moved to, and a
+   * later one is said to come later while the interview goes on to the next.
+   */
+  towardStep?: StepId;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -144,8 +150,12 @@ export type InterviewerMove = MoveBase &
       }
     | {
         kind: 'clarify';
-        /** `unclear`: the message could not be read; `no-fact`: the case does not say. */
-        reason: 'unclear' | 'no-fact';
+        /**
+         * `unclear`: the message could not be read; `no-fact`: the case does not say;
+         * `step-order`: a move asked to a part done or under way (`toward`), which is not made.
+         */
+        reason: 'unclear' | 'no-fact' | 'step-order';
+        toward?: StepId;
         unanswered: string[];
         /** The candidate's own assumptions the case leaves open: they stand. */
         assumed?: string[];
@@ -190,7 +200,13 @@ export type InterviewerMove = MoveBase &
     /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
     | { kind: 'curveball'; curveballId: string; again?: true }
     | { kind: 'time-warning'; remainingMs: number }
-    | { kind: 'move-on'; reason: 'time-up' | 'candidate'; nextStep: StepId }
+    | {
+        kind: 'move-on';
+        reason: 'time-up' | 'candidate';
+        nextStep: StepId;
+        /** A later part the candidate asked to go to: it comes after `nextStep`. */
+        asked?: StepId;
+      }
     | { kind: 'wrap-up'; reason: EndReason }
   );
 

@@ -280,6 +280,18 @@ export const LINES = {
     "That's time for {title}. Let's move on.",
     "Let's leave {title} there and move on.",
   ],
+  /** A later part asked for: the parts go in order ({asked} comes after {next}). */
+  moveOnInOrder: [
+    'We take the parts in order, so {asked} comes later. On to {next} now.',
+    "We'll get to {asked}; the parts go in order, so next is {next}.",
+  ],
+  /** Asked to go back to a part already done: not done; what they wanted to add can be said now. */
+  noGoingBack: [
+    "We keep going forward rather than back to {asked}, but add what you wanted in a sentence or two now, then let's carry on with {title}.",
+    "We won't go back to {asked}; say what you wanted to add briefly here, and then back to {title}.",
+  ],
+  /** Asked to go to the part under way. */
+  alreadyInStep: ["We're on {asked} now, so go ahead.", "This is {asked} we're in; carry on."],
   moveOnCandidate: [
     "Sure, let's move on from {title}.",
     'Okay, moving on to {next}.',

@@ -422,6 +422,26 @@ describe('other moves', () => {
     expect(voiceOffline(request({ kind: 'wrap-up', reason: 'completed' })).kind).toBe('wrap-up');
   });
 
+  it('says a later part asked for comes later, and does not go back to a part done', () => {
+    for (const seed of [1, 2, 3]) {
+      const ahead = voiceOffline(
+        request({ kind: 'move-on', reason: 'candidate', nextStep: 'framing', asked: 'evaluation' }, { seed }),
+      );
+      expect(ahead.kind).toBe('move-on');
+      expect(ahead.text).toMatch(/order/);
+      expect(ahead.text).toContain('evaluation');
+      const back = voiceOffline(
+        request(
+          { kind: 'clarify', reason: 'step-order', toward: 'requirements', unanswered: [], late: false },
+          { step: 'data', seed },
+        ),
+      );
+      expect(back.kind).toBe('clarification');
+      expect(back.text).toMatch(/\b(?:won't go back|rather than back)\b/);
+      expect(back.text).not.toMatch(/\b(?:sure|moving on)\b/i);
+    }
+  });
+
   it('does not call an end asked for in the last part cut short', () => {
     for (const seed of [1, 2, 3, 4]) {
       const text = voiceOffline(

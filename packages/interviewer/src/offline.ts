@@ -141,8 +141,18 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       return { kind, text: choose(lines.warningSeconds, '', values) };
     }
     case 'move-on': {
-      const pool = move.reason === 'time-up' ? lines.moveOnTime : lines.moveOnCandidate;
-      return { kind, text: choose(pool, '', { title: title(move.step), next: title(move.nextStep) }) };
+      const pool =
+        move.reason === 'time-up'
+          ? lines.moveOnTime
+          : move.asked
+            ? lines.moveOnInOrder
+            : lines.moveOnCandidate;
+      const values = {
+        title: title(move.step),
+        next: title(move.nextStep),
+        asked: title(move.asked ?? move.nextStep),
+      };
+      return { kind, text: choose(pool, '', values) };
     }
     case 'wrap-up': {
       const pool =

@@ -86,6 +86,11 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
   // Read against the line right before, as the reader read it: "yes" after a fact answer only
   // acknowledges it.
   const before = voice.lineBefore ?? '';
+  if (move.reason === 'step-order') {
+    const pool = move.toward === move.step ? voice.lines.alreadyInStep : voice.lines.noGoingBack;
+    const values = { title: voice.title(move.step), asked: voice.title(move.toward ?? move.step) };
+    return { kind: 'clarification', text: voice.choose(pool, '', values), factIds: [] };
+  }
   if (move.reason === 'unclear' && saysTooLittle(voice.said, before)) {
     const pool = bareDepends(voice.said)
       ? voice.lines.dependsOnWhat

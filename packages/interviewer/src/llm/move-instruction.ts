@@ -37,6 +37,12 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'answer-facts':
       return factsInstruction(caseStudy, move);
     case 'clarify':
+      if (move.reason === 'step-order') {
+        const asked = stepTitle(framework, move.toward ?? move.step);
+        return move.toward === move.step
+          ? `The candidate asked to go to ${asked}, which is the part we are in now. Say so in one short sentence and hand the floor back.`
+          : `The candidate asked to go back to ${asked}. The parts go in order and we do not go back: say so politely in one sentence, and invite them to add what they wanted in a sentence or two now, then carry on with ${title}.`;
+      }
       if (move.reason === 'unclear' && bareYesNo(said, lastAsked)) {
         return 'The candidate answered your yes-or-no question with a bare yes or no. Ask them, in one short sentence, why: what makes it so for this case. Do not say whether they are right.';
       }
@@ -120,6 +126,10 @@ export function moveInstruction(request: SpeakRequest): string {
       const next = stepTitle(framework, move.nextStep);
       if (move.reason === 'time-up') {
         return `Time is up for ${title}. Say so in one sentence and that we move on to ${next}. Do not ask the next question yet; it comes in your next message.`;
+      }
+      if (move.asked) {
+        const asked = stepTitle(framework, move.asked);
+        return `The candidate asked to skip ahead to ${asked}. The parts go in order: say in one sentence that ${asked} comes later and that we move on to ${next} now. Do not ask the next question yet; it comes in your next message.`;
       }
       return `The candidate asked to move on. Confirm in a few words that we move on to ${next}. Do not ask the next question yet; it comes in your next message.`;
     }

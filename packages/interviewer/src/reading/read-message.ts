@@ -20,6 +20,7 @@ import { readIntent } from './intent.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
+import { stepAsked } from './step-asked.ts';
 
 export interface ReadRequest {
   caseStudy: CaseStudy;
@@ -114,6 +115,7 @@ export function readMessage(request: ReadRequest): Reading {
   const worded = helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, text) : null;
   const raised = worded === null ? byCoverage : [worded];
   const facts = factsAsked(caseStudy, text, intent);
+  const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
@@ -144,6 +146,7 @@ export function readMessage(request: ReadRequest): Reading {
       : {}),
     ...(intent.reason === 'bare-yes-no' ? { unexplained: true } : {}),
     ...(intent.reason === 'wants-to-add' ? { wantsFloor: true } : {}),
+    ...(intent.intent === 'move-on' && toward !== null ? { towardStep: toward } : {}),
     coverage,
   };
 }
