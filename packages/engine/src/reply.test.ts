@@ -227,6 +227,34 @@ describe('a topic the candidate raised', () => {
     expect(next.reply).not.toHaveProperty('asked');
   });
 
+  it('"does that answer your question?" is told whether it did, never put off as an aside', () => {
+    const yes = say(atStep(2), T0 + 1, {
+      intent: 'meta',
+      answeredAsked: { pointId: 'scale', covered: true },
+      uncovered,
+    });
+    expect(yes.reply).toMatchObject({ kind: 'acknowledge', answered: 'yes' });
+    const partly = say(atStep(2), T0 + 1, {
+      intent: 'meta',
+      answeredAsked: { pointId: 'scale', covered: false },
+      uncovered,
+    });
+    expect(partly.reply).toMatchObject({ kind: 'acknowledge', answered: 'partly', pointId: 'scale' });
+    // After the step's opening question, no single point: a plain acknowledgement.
+    const opened = say(atStep(2), T0 + 1, { intent: 'meta', answeredAsked: { covered: false }, uncovered });
+    expect(opened.reply).toMatchObject({ kind: 'acknowledge' });
+    expect(opened.reply).not.toHaveProperty('answered');
+    // Closing an answer: said before anything new, after a push-back on a red flag.
+    const closing = {
+      intent: 'answer' as const,
+      answeredAsked: { pointId: 'scale', covered: true },
+      uncovered,
+    };
+    expect(say(atStep(2), T0 + 1, closing).reply).toMatchObject({ kind: 'acknowledge', answered: 'yes' });
+    const flagged = say(atStep(2), T0 + 1, { ...closing, redFlags: ['accuracy-on-rare'] });
+    expect(flagged.reply).toMatchObject({ kind: 'challenge' });
+  });
+
   it('a bare yes or no to a yes-or-no question is asked why, once a step', () => {
     const first = say(atStep(2), T0 + 1, { intent: 'answer', unexplained: true, uncovered });
     expect(first.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });

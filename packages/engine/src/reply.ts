@@ -91,6 +91,9 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'meta':
     case 'off-topic':
     case 'steer':
+      // "Does that answer your question?": a human says whether it did, never "it can wait".
+      if (reading.intent === 'meta' && reading.answeredAsked)
+        return answeredReply(ctx, reading, reading.answeredAsked);
       // The redirect says the time left; when that is about the warning's minute, the warning would
       // only say it again a moment later.
       if (ctx.remainingMs <= warningLeadMs(step.budgetMs) + WARNING_SAID_WITHIN_MS) step.warned = true;
@@ -191,6 +194,10 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
     options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });
   }
+  // "..., drop it client-side. Does that answer your question?": said whether it did, before
+  // anything new (a red flag in the answer is pushed back on first).
+  if (reading.answeredAsked)
+    options.push({ move: answeredReply(ctx, reading, reading.answeredAsked).move, commit: none });
   // "yes" to "is the closest place always the one to put first?": the reason is asked for, once a
   // step, before the interviewer brings up anything new.
   if (reading.unexplained === true && !step.askedWhy) {
@@ -286,7 +293,7 @@ function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
 function acknowledge(
   ctx: ReplyContext,
   uncovered: UncoveredPoint[],
-  extra: { turnBack?: true } = {},
+  extra: { turnBack?: true; answered?: 'yes' | 'partly'; pointId?: string } = {},
 ): { type: 'say'; move: MoveBody } {
   return {
     type: 'say',
@@ -298,6 +305,21 @@ function acknowledge(
       ...extra,
     },
   };
+}
+
+/**
+ * Whether the answer landed: yes when the point the last question asked about is covered now;
+ * partly, with that question put another way, when it is not. With no such point (the step's
+ * opening question was answered), a plain acknowledgement that invites more.
+ */
+function answeredReply(
+  ctx: ReplyContext,
+  reading: MessageReading,
+  asked: NonNullable<MessageReading['answeredAsked']>,
+): { type: 'say'; move: MoveBody } {
+  if (ctx.late || asked.pointId === undefined) return acknowledge(ctx, reading.uncovered);
+  if (asked.covered) return acknowledge(ctx, reading.uncovered, { answered: 'yes' });
+  return acknowledge(ctx, reading.uncovered, { answered: 'partly', pointId: asked.pointId });
 }
 
 /** Each hint in a step gives away more: the question again, then an area, then the concept. */

@@ -89,6 +89,12 @@ export interface MessageReading {
    */
   towardStep?: StepId;
   /**
+   * "Does that answer your question?", "is that what you were looking for?": whether the answer
+   * landed, asked. `pointId`: the point the step's last question asked about (a probe or a
+   * follow-up; absent for the step's opening question); `covered`: the candidate has covered it.
+   */
+  answeredAsked?: { pointId?: string; covered: boolean };
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -196,6 +202,12 @@ export type InterviewerMove = MoveBase &
         lastStep: boolean;
         /** An idea put up for a verdict is handed back: "which way would you go, and why?" */
         turnBack?: boolean;
+        /**
+         * The candidate asked whether they answered (see MessageReading.answeredAsked): `yes`, or
+         * `partly`, with the point whose question is put another way.
+         */
+        answered?: 'yes' | 'partly';
+        pointId?: string;
       }
     /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
     | { kind: 'curveball'; curveballId: string; again?: true }

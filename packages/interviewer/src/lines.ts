@@ -42,6 +42,11 @@ export const LINES = {
     'Tell me when you want to go to the next part.',
     'Say when you would like to move to the next part.',
   ],
+  /** "Does that answer your question?" when it did (then an invitation). */
+  answeredYes: ['Yes, that answers it.', 'Yes, that covers what I asked.', "Yes, that's what I was after."],
+  /** ...when it did not yet: the point's question again, said to be the same one or put another way. */
+  answeredPartlyAgain: ['Partly. What I asked was:', 'In part. The question was:'],
+  answeredPartlyOtherWords: ['Partly. Let me put it another way:', 'In part. Put another way:'],
   /** On the last step there is no next part: the candidate can add more or we wrap up. */
   acknowledgeLastStep: [
     'Anything else on {title} before we wrap up?',

@@ -442,6 +442,21 @@ describe('other moves', () => {
     }
   });
 
+  it('says whether the answer landed: yes, or the question again', () => {
+    const point = fixtureCase.steps.requirements.points[0]!;
+    const base = { kind: 'acknowledge' as const, allCovered: false, late: false, lastStep: false };
+    const yes = voiceOffline(request({ ...base, answered: 'yes' }));
+    expect(yes.kind).toBe('acknowledgement');
+    expect(yes.text).toMatch(/^Yes\b/);
+    const probed = [{ role: 'interviewer' as const, text: point.probe }];
+    const partly = voiceOffline(
+      request({ ...base, answered: 'partly', pointId: point.id }, { transcript: probed }),
+    );
+    expect(partly.kind).toBe('follow-up');
+    expect(partly.text).toMatch(/^(?:Partly|In part)\b/);
+    expect(partly.text).toContain(point.probe);
+  });
+
   it('does not call an end asked for in the last part cut short', () => {
     for (const seed of [1, 2, 3, 4]) {
       const text = voiceOffline(

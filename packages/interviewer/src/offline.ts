@@ -107,6 +107,23 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
       if (move.turnBack) return { kind, text: choose(lines.turnBack) };
+      // "Does that answer your question?": whether it did, then the floor, or the question again.
+      const point = move.pointId ? findPoint(caseStudy, framework, move.step, move.pointId) : undefined;
+      if (move.answered === 'partly' && point) {
+        const asked = voice.hasSaid(point.probe);
+        const lead = asked ? lines.answeredPartlyAgain : lines.answeredPartlyOtherWords;
+        return { kind: 'follow-up', text: choose(lead, point.probe) };
+      }
+      if (move.answered === 'yes') {
+        const invite = move.lastStep
+          ? move.allCovered
+            ? lines.acknowledgeLastStep
+            : lines.acknowledgeInvite
+          : move.allCovered
+            ? lines.acknowledgeCovered
+            : lines.acknowledgeInvite;
+        return { kind, text: choose(lines.answeredYes, pickLine(rng, invite, values)) };
+      }
       // The last step offers to finish only once its ground is covered: "anything else before we
       // wrap up?" after the first monitoring answer sounds like a hint to stop.
       if (move.lastStep && move.allCovered)

@@ -100,6 +100,14 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'acknowledge':
       if (move.late)
         return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
+      if (move.answered === 'yes') {
+        return 'The candidate asked whether their answer answered your question. It did: say so in a few words, without praise, then invite them to continue with this step.';
+      }
+      if (move.answered === 'partly') {
+        const point = move.pointId ? findPoint(caseStudy, framework, move.step, move.pointId) : undefined;
+        const question = point ? ` The question, to put in other words: "${oneLine(point.probe)}"` : '';
+        return `The candidate asked whether their answer answered your question. Not fully yet: say so in a few words, then ask the question again in other words, without hinting at the answer.${question}`;
+      }
       if (move.turnBack) {
         return 'The candidate put an idea up and is waiting for your verdict. Do not give it and do not name any solution; in one or two sentences, hand it back: ask which way they would go and what would decide it.';
       }

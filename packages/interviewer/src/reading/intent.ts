@@ -2,6 +2,7 @@ import type { CandidateIntent } from '@mlsd/protocol';
 import { putsUpFigure } from '../facts/checks.ts';
 import { asksForGoal } from '../facts/goal.ts';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
+import { onlyAsksIfAnswered } from './answered-asked.ts';
 import { asideOf, asksAboutRecord, asksForPause } from './asides.ts';
 import { readWithCase } from './case-asked.ts';
 import { asksCoverage } from './help-asked.ts';
@@ -399,6 +400,8 @@ export function readIntentByRules(text: string): IntentReading {
           )
           .join('\n')
       : lines;
+  // "Does that answer your question?" alone: whether the answer landed, asked (see answered-asked.ts).
+  if (onlyAsksIfAnswered(normalized)) return reading('meta', 'asks-if-answered');
   // "Sorry, can you say that again? I want to make sure I answer what you're asking.": the line again.
   // (Asked to rephrase, the first hint says the step's question another way.)
   if (asksLineAgain(normalized))

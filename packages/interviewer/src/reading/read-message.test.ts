@@ -493,3 +493,47 @@ describe("the interviewer's preference asked about an idea", () => {
     }
   });
 });
+
+describe('"does that answer your question?"', () => {
+  const completion = cases.get('code-completion-ranking')!;
+  const probeOf = (id: string) => completion.steps.model.points.find((point) => point.id === id)!.probe;
+  const read = (transcript: { role: 'candidate' | 'interviewer'; text: string }[], text: string) =>
+    readMessage({
+      caseStudy: completion,
+      framework,
+      step: 'model',
+      text,
+      transcript: transcript.map((line) => ({ ...line, step: 'model' as const })),
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('is asked about the point the last question of the step asked, and whether it is covered', () => {
+    const filters = read(
+      [
+        { role: 'interviewer', text: `One question before we go on. ${probeOf('candidate-filters')}` },
+        { role: 'candidate', text: 'Never show candidates with unbalanced brackets.' },
+        { role: 'interviewer', text: 'Got it. Take it further if you like.' },
+      ],
+      'Is that what you were looking for?',
+    );
+    expect(filters.intent).toBe('meta');
+    expect(filters.answeredAsked).toEqual({ pointId: 'candidate-filters', covered: false });
+    const context = read(
+      [{ role: 'interviewer', text: `Here's one I'd like your take on. ${probeOf('context-assembly')}` }],
+      'We retrieve snippets from open tabs and imported files and put the signatures in the prompt. Does that answer your question?',
+    );
+    expect(context.intent).toBe('answer');
+    expect(context.answeredAsked).toEqual({ pointId: 'context-assembly', covered: true });
+  });
+
+  it('names no point after the step opening, and is not asked by a question for the case', () => {
+    const opened = read(
+      [{ role: 'interviewer', text: 'Next, model design. Which models?' }],
+      'Does that answer it?',
+    );
+    expect(opened.answeredAsked).toEqual({ covered: false });
+    const asked = read([], 'How many GPUs do we have?');
+    expect(asked.answeredAsked).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
+import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
@@ -116,6 +117,16 @@ export function readMessage(request: ReadRequest): Reading {
   const raised = worded === null ? byCoverage : [worded];
   const facts = factsAsked(caseStudy, text, intent);
   const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
+  // "Does that answer your question?": about the point the step's last question asked, if any.
+  const landedAsked = ANSWERING_OR_ASIDE.has(intent.intent) && asksIfAnswered(text);
+  const lastAsked = landedAsked
+    ? pointLastAsked(caseStudy, framework, step, transcript, intent.reason === 'asks-if-answered')
+    : null;
+  const answeredAsked = !landedAsked
+    ? null
+    : lastAsked === null
+      ? { covered: false }
+      : { pointId: lastAsked, covered: !open.has(lastAsked) };
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
@@ -147,9 +158,13 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.reason === 'bare-yes-no' ? { unexplained: true } : {}),
     ...(intent.reason === 'wants-to-add' ? { wantsFloor: true } : {}),
     ...(intent.intent === 'move-on' && toward !== null ? { towardStep: toward } : {}),
+    ...(answeredAsked === null ? {} : { answeredAsked }),
     coverage,
   };
 }
+
+/** Readings after which "does that answer your question?" asks whether the answer landed. */
+const ANSWERING_OR_ASIDE: ReadonlySet<string> = new Set(['answer', 'tentative', 'meta']);
 
 /**
  * Leave asked for a design choice ("is it okay if I use the same location only?") or a swap of the

@@ -113,6 +113,19 @@ const ANSWER_KEY_TALK =
   /\b(?:rubric|checklist|grader|grading|scor(?:e|ing) (?:me|my|this)|(?:full |top |max(?:imum)? )?marks|credit|evaluat\w* (?:me|my)|(?:this|the) step)\b/i;
 
 /**
+ * Words a message meant for the grader, or about the interview's own workings, has somewhere: the
+ * score, the rubric, the interviewer as a system, what it should say or record, or a pretence.
+ * "For single lines without tests, exact match and edit similarity against what the developer
+ * actually wrote" has none: an answer, however the learned reader hears its tone.
+ */
+const ADDRESSED_TO_GRADER =
+  /\b(?:grad\w*|scor\w*|rubric\w*|marks?|points?|evaluat\w*|assess\w*|instruct\w*|prompt\w*|system|assistant|checklist|credit\w*|note\w*|rat(?:e|ing)|pass|hire[ds]?|hiring|ignore|override|interviewer|ai|bot|judge\w*|criteria|keywords?|transcript|report|feedback|recruiter|full|perfect|covered|count\w*|repeat|reveal|show|print|pretend|assume|treat|write|log|set|mode|config\w*|rules?|answers?|expected|solutions?|red flags?|curveballs?|role|verbatim|approved|job|favou?r|between us|lenient|you|your|respond\w*|pass(?:ed)?|penali[sz]\w*|max\w*|tick\w*|box|put down|say|complete\w*|steps?|done)\b|\d+\s*\/\s*\d+|[<[][^>\]]*[>\]]/i;
+
+/** Words of a sentence: a string of terms without any ("calibration calibration isotonic platt") is a keyword dump. */
+const SENTENCE_WORDS =
+  /\b(?:the|a|an|of|to|for|and|or|by|with|on|in|at|against|than|we|i|it|is|are|be|would|will|should|can|if|so|because|that|which|what|when)\b/i;
+
+/**
  * How sure the learned reader must be to overrule a fact question the case answers, when it reads an
  * answer or a proposal, and when it reads anything else. Chosen on the totals of the intent sets that
  * choose settings, each message read in every case, against the fact-question sets that have been
@@ -160,6 +173,17 @@ export function withLearnedReading(
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
   if (byRules.reason === 'short-reply') return byRules;
+  // "For single lines without tests, exact match and edit similarity": a design statement that
+  // says nothing to the grader or about the interview is an answer.
+  if (
+    byRules.reason === 'statement' &&
+    learned.intent === 'steer' &&
+    !ADDRESSED_TO_GRADER.test(text) &&
+    SENTENCE_WORDS.test(text)
+  )
+    return byRules;
+  // "Does that answer your question?": whether the answer landed, asked in so many words.
+  if (byRules.reason === 'asks-if-answered') return byRules;
   // "Sorry, can you say that again?": the line asked for again, in so many words.
   if (byRules.reason === 'repeat-asked' || byRules.reason === 'rephrase-asked') return byRules;
   // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the

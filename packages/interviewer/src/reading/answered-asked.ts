@@ -1,0 +1,72 @@
+import type { StepId } from '@mlsd/protocol';
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+import type { TranscriptLine } from '../interviewer.ts';
+
+/**
+ * "Does that answer your question?", "is that what you were looking for?", "did I answer it?":
+ * the candidate asks whether their answer landed. ("Does that cover it?" asks what is still open
+ * in the part, a request the hints answer.) A human interviewer says whether it did; putting
+ * it off ("it can wait until we finish") or giving a hint leaves them guessing.
+ */
+const ANSWERED_ASKED = new RegExp(
+  [
+    String.raw`(?:does|did|do|would) (?:that|this|it|my answer) (?:(?:answer|cover|address) (?:(?:your|the|that) question|what you asked)|answer it)\b`,
+    String.raw`(?:did|have) i (?:(?:answer(?:ed)?|cover(?:ed)?|address(?:ed)?) (?:(?:your|the|that) question|what you asked)|answer(?:ed)? it)\b`,
+    String.raw`(?:is|was) (?:that|this) (?:roughly |kind of |sort of |more or less )?(?:what you(?:'re| are| were) (?:after|looking for|asking for|hoping for)|what you (?:wanted|meant)|the answer you (?:wanted|were looking for|expected))`,
+    String.raw`(?:hope|hopefully) (?:that|this) answers (?:(?:your|the) question|it)\b`,
+  ]
+    .map((form) => `(?:${form})`)
+    .join('|'),
+  'i',
+);
+
+/** Sentences and filler before the ask ("so", "ok", "um"). */
+const OPENING_FILLER = /^\W*(?:(?:so|ok|okay|um+|uh+|hmm+|and|well|right|anyway)\b[\s,]*)*/i;
+
+/** The message's last sentence asks whether the answer landed. */
+export function asksIfAnswered(text: string): boolean {
+  const sentences = text
+    .trim()
+    .replace(/’/g, "'")
+    .split(/(?<=[.!?])\s+/);
+  const last = (sentences.at(-1) ?? '').replace(OPENING_FILLER, '');
+  return ANSWERED_ASKED.test(last) && ANSWERED_ASKED.exec(last)?.index === 0;
+}
+
+/** The whole message is that ask and nothing else. */
+export function onlyAsksIfAnswered(text: string): boolean {
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  return sentences.length === 1 && asksIfAnswered(text);
+}
+
+/**
+ * The point of this step the question answered asked about: the most recent line of the step that
+ * holds a point's probe or one of its written follow-ups. Asked alone (`alone`), the ask is about
+ * the candidate's previous message, so the search starts before it: a probe said since is not
+ * answered yet. Null when the step's questions were its opening and acknowledgements (or a
+ * curveball), which no single point answers.
+ */
+export function pointLastAsked(
+  caseStudy: CaseStudy,
+  framework: Framework,
+  step: StepId,
+  transcript: readonly TranscriptLine[],
+  alone: boolean,
+): string | null {
+  const points = [
+    ...caseStudy.steps[step].points,
+    ...(framework.steps.find((each) => each.id === step)?.points ?? []),
+  ];
+  const from = alone ? transcript.findLastIndex((line) => line.role === 'candidate') : transcript.length;
+  for (let i = from - 1; i >= 0; i--) {
+    const line = transcript[i];
+    if (!line || line.role !== 'interviewer') continue;
+    if ((line.step !== undefined && line.step !== step) || line.kind === 'opening') return null;
+    if (line.kind === 'curveball') return null;
+    const asked = points.find((point) =>
+      [point.probe, ...point.followUps].some((question) => question !== '' && line.text.includes(question)),
+    );
+    if (asked) return asked.id;
+  }
+  return null;
+}
