@@ -89,6 +89,13 @@ export function readingOf(rubric: CompiledRubric, analysis: Analysis, prompt: Se
   return readings.get(analysis, rubric, prompt, () => read(rubric, analysis, prompt));
 }
 
+/**
+ * Words of a sentence that adds to or corrects the one before: "maybe hard negatives too", "better
+ * to split by time instead". Naming a point that counters a mistake said before is an amendment
+ * only with one ("then the window is the prediction plus or minus 5" names the window again).
+ */
+const AMENDS = new Set(['too', 'also', 'instead', 'rather', 'actually', 'better']);
+
 /** Collects the best verdict and the most telling near miss per point while reading a text. */
 class Collector {
   readonly best = new Map<number, Verdict>();
@@ -96,6 +103,8 @@ class Collector {
   readonly misses = new Map<number, Miss>();
   readonly redFlags: FlagHit[] = [];
   readonly floated: FlagHit[] = [];
+  /** Where each point was last added as an amendment ("hard negatives too"), by start. */
+  readonly amendedAt = new Map<number, number>();
 
   credit(verdict: Verdict): void {
     const into = verdict.byMeaning ? this.byMeaning : this.best;
@@ -114,14 +123,25 @@ class Collector {
       this.misses.set(point, { point, start: segment.start, end: segment.end, why });
   }
 
+  /** A point named in a sentence that adds to or corrects what came before (see `AMENDS`). */
+  amends(point: number, segment: Segment): void {
+    if (!segment.tokens.some((token) => AMENDS.has(token.lemma))) return;
+    this.amendedAt.set(point, Math.max(segment.start, this.amendedAt.get(point) ?? -1));
+  }
+
   reading(): Reading {
     for (const point of this.best.keys()) this.misses.delete(point);
+    // "Negatives would be images from other listings. Maybe hard negatives too, because random ones
+    // are too easy?": a mistake amended later in the same message by the point that counters it
+    // (stated or put up as a question) was not made.
+    const amended = (hit: FlagHit) =>
+      hit.flag.counters.some((point) => (this.amendedAt.get(point) ?? -1) >= hit.end);
     return {
       verdicts: [...this.best.values()],
       byMeaning: [...this.byMeaning.values()],
       misses: [...this.misses.values()],
-      redFlags: this.redFlags,
-      floated: this.floated,
+      redFlags: this.redFlags.filter((hit) => !amended(hit)),
+      floated: this.floated.filter((hit) => !amended(hit)),
     };
   }
 }
@@ -173,6 +193,8 @@ function readQuestion(context: Context, segment: Segment, hits: SegmentHits, nex
   }
   for (const [pointIndex, hit] of hits.points) {
     const point = context.rubric.points[pointIndex];
+    // "Maybe hard negatives too?": an idea put up as a question still amends a mistake before it.
+    if (segment.question && !hit.echo) context.out.amends(pointIndex, segment);
     if (!answer || !point || hit.echo) {
       context.out.miss(pointIndex, segment, segment.question ? 'question' : 'diagram-label');
       continue;
@@ -218,6 +240,7 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
       out.miss(pointIndex, segment, 'rejected');
       continue;
     }
+    if (hit) out.amends(pointIndex, segment);
     const naming = hit ? hits.naming : new Set([...hits.naming, ...flags.lemmas]);
     let end = segment.end;
     let level = listed ? 'thin' : explanationOf(rubric, point, [segment], naming, prompt);

@@ -530,3 +530,40 @@ describe('the framework red flags on cases that do not write them', () => {
     ],
   );
 });
+
+describe('mistakes amended in the same message, and ideas that only share a mistake’s words', () => {
+  flagTables(
+    [
+      ['visual-search', 'data', 'Negatives would be images from other listings.', 'random-negatives-only'],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        "I'd put the gold set in the prompt as examples so the model sees the hard cases.",
+        'gold-in-prompt',
+      ],
+      [
+        'visual-search',
+        'framing',
+        'We compute a perceptual hash of the shopper photo and search the catalog by image hash.',
+        'treats-as-duplicate-detection',
+      ],
+    ],
+    [
+      [
+        'visual-search',
+        'data',
+        'Negatives would be images from other listings. Maybe hard negatives too, like a different lamp that looks almost the same, because random negatives are too easy?',
+      ],
+      [
+        'visual-search',
+        'data',
+        'The same product sold by many sellers would look like a negative but is really a positive, so maybe dedupe by image hash first.',
+      ],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        'For a policy change, run the old and new prompts on the change-specific test set and the full gold set, then shadow mode.',
+      ],
+    ],
+  );
+});
