@@ -55,6 +55,8 @@ describe('graderDirected', () => {
 
   it.each([
     'We measure precision at 10 and recall at 100.',
+    // A split's shares hold a "10/10" that scores nothing.
+    'Shuffle all 90 days together and do a random train test split, 80/10/10, stratified by label.',
     'An LLM judge grades the answers against a reference, so the evaluator itself needs checking.',
     "I'd ignore the cold-start users for now and come back to them.",
     'We can ignore the previous day of data because it is incomplete.',

@@ -142,7 +142,8 @@ const PATTERNS: Pattern[] = [
     kind: 'score-block',
     re: new RegExp(String.raw`\b${MARKS}\s*[:=]?\s*\d{1,3}(?:\.\d+)?\s*(?:\/|out of)\s*(?:100|10|5)\b`, 'i'),
   },
-  { kind: 'score-block', re: /\b(?:100\s*\/\s*100|10\s*\/\s*10)\b/ },
+  // Not a split's shares: "80/10/10" has a ratio before its "10/10".
+  { kind: 'score-block', re: /(?<![\d/]\s*\/\s*)\b(?:100\s*\/\s*100|10\s*\/\s*10)\b(?!\s*\/)/ },
   { kind: 'score-block', re: /\b(?:overall|final)(?:\s+(?:score|rating|grade))?\s*[:=]\s*\d{1,3}\b/i },
   {
     kind: 'score-block',

@@ -547,6 +547,12 @@ describe('mistakes amended in the same message, and ideas that only share a mist
         'We compute a perceptual hash of the shopper photo and search the catalog by image hash.',
         'treats-as-duplicate-detection',
       ],
+      [
+        'llm-content-moderation',
+        'data',
+        "I'd just do a random 80/10/10 split of those reviewer decisions for training and testing the classifier.",
+        'random-split-of-logs',
+      ],
     ],
     [
       [

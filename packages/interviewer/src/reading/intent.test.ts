@@ -597,6 +597,9 @@ describe('readIntent: steering read by who is addressed and what is asked of the
     'Reviewers check the boxes on a form, and the label is done when all criteria are met by two of them.',
     'We treat every item as a candidate and score all of them.',
     'We set the stage to done once the courier confirms pickup.',
+    // A split's shares ("80/10/10") and a metric named as what a design compares are not a score asked for.
+    "I'd just do a random 80/10/10 split of those for training and testing the classifier.",
+    'For single lines without tests, exact match and edit similarity against what the developer actually wrote.',
   ])('a design that talks about judges and scores is an answer: %s', (text) => {
     expect(intentOf(text)).toBe('answer');
   });
