@@ -9,6 +9,7 @@ import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
 import { headsOwnList } from './own-lists.ts';
 import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
+import { isRhetorical } from './rhetorical.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
 /** Whether the case's facts confidently answer one of `questions`. */
@@ -106,7 +107,16 @@ function caseQuestionsBeside(text: string): string[] {
     ? sentences.filter((sentence) => /[.!]\s*$/.test(sentence))
     : [];
   // "What to measure: how many minutes off, how often late.": a heading over the candidate's own list.
-  const own = [...closed, ...sentences.filter((sentence) => headsOwnList(stripFiller(sentence)))];
+  // "How much goes to the LLM? With $150k a month that's about 79 million calls": answered at once.
+  const answered = sentences.filter(
+    (sentence, index) =>
+      /\?\s*$/.test(sentence) && isRhetorical(stripFiller(sentence), sentences.slice(index + 1)),
+  );
+  const own = [
+    ...closed,
+    ...answered,
+    ...sentences.filter((sentence) => headsOwnList(stripFiller(sentence))),
+  ];
   const inMarked = (part: string) =>
     !own.some((sentence) => sentence.includes(part.replace(/\?$/, '').slice(0, 30)));
   return splitMessage(plain)

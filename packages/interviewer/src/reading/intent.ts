@@ -276,7 +276,7 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
  */
 const ELABORATION =
   /^(?:(?:um+|uh+|so|and|or|but)[,\s]+)?(?:like|e\.?g\.?|for example|for instance|say|maybe|probably)\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
-const ELABORATION_WORDS = 10;
+const ELABORATION_WORDS = 16;
 /** "…click probability? or watch time?": another value for the sentence before, asked the same way. */
 const ALTERNATIVE =
   /^or\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;

@@ -429,8 +429,17 @@ const OWN_SCOPE =
 
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
+  // "Like, we map every image into one space and find the nearest?": the words that lead into an
+  // idea say nothing of what kind of question it is.
+  const led = LEAD_IN.exec(part);
+  if (led && led[0].length < part.length) return classifyQuestion(part.slice(led[0].length));
   // "Cold start for new users in scope?": what the product must cover is the case's to say.
   if (ASKS_SCOPE.test(part) && !OWN_SCOPE.test(part)) return 'fact';
+  // "the phone uploads the photo — maybe resize it on the phone first?", "how often people search
+  // again — that might mean bad results?": a step of the design or a reading of a signal, hedged.
+  const hedged = HEDGED_ACT.exec(part);
+  if (hedged && !NOT_AN_ACT.test(hedged[1] ?? '')) return 'tentative';
+  if (HYPOTHESIS.test(part) || THEN_STEP.test(part)) return 'tentative';
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   // "What do we do if the judge and humans disagree?", "how do we detect this?", "do we need to
   // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
@@ -491,6 +500,32 @@ export function classifyQuestion(part: string): QuestionKind {
   if (REQUIRED.test(part) || WORLD_SUBJECT.test(part)) return 'fact';
   return hasDesignWord(part) || hasDesignVoice(part) ? 'tentative' : 'fact';
 }
+
+/** Words that lead into what is asked: "like,", "I mean", "oh okay so". */
+const LEAD_IN = /^(?:(?:like|i mean|oh|okay|ok|so|um+|uh+|well)\b[,\s—–-]+)+/i;
+
+/** "maybe" or "perhaps" opening a clause, and what follows it. */
+const HEDGED_ACT = /(?:^|[,;:—–-]\s*|\b(?:and|then|so)\s+)(?:maybe|perhaps)\s+(.*)$/i;
+
+/**
+ * What follows "maybe" when it does not name an act of the design ("maybe the logs have it?",
+ * "maybe there's a budget?", "maybe how many are there?"): an article, a pronoun of the world, a
+ * question word or a verb of being. Anything else ("maybe resize it", "maybe we compress it") is
+ * the candidate's step.
+ */
+const NOT_AN_ACT =
+  /^(?:the|a|an|there|it|its|this|that|these|those|they|you|your|he|she|some|any|all|how|what|which|when|where|who|why|is|are|was|were|be|not|more|less|\d)\b/i;
+
+/**
+ * "Then a server runs the detector?", "the phone resizes it first?": a part of the system doing the
+ * next step of the candidate's flow, said with a rising voice (no inverted "does" or "is").
+ */
+const THEN_STEP =
+  /^(?:then\s+)?(?:a|the|our|each|every)\s+(?:[\w-]+\s+){0,2}(?:server|service|model|client|phone|app|job|pipeline|worker|ranker|encoder|detector|index|gateway|cache|queue|classifier|backend|frontend|device)s?\s+(?:then\s+|also\s+|just\s+|first\s+)?(?!is\b|has\b|does\b|was\b|needs\b)[a-z]+s\b/i;
+
+/** A signal read as meaning something: "that might mean bad results", "which could indicate drift". */
+const HYPOTHESIS =
+  /\b(?:that|this|which|it)\s+(?:might|may|could|would)\s+(?:mean|indicate|suggest|signal|tell us)\b/i;
 
 /** A question about what the design should do, put to the interviewer (see classifyQuestion). */
 const DESIGN_ASKED =

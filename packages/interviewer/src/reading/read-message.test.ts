@@ -537,3 +537,44 @@ describe('"does that answer your question?"', () => {
     expect(asked.answeredAsked).toBeUndefined();
   });
 });
+
+describe('an idea put up with a rising voice, in a case whose facts come near it', () => {
+  it.each([
+    [
+      'framing',
+      "Oh, okay, so instead of predicting a fixed label, we learn an embedding? Like, we map the shopper's photo and every catalog image into the same vector space, and then we just find the nearest catalog images?",
+    ],
+    [
+      'evaluation',
+      'Sorry, I mean, maybe recall at K? Like, for a shopper photo, is the right product in the top 10 results?',
+    ],
+    [
+      'serving',
+      "So, um, the phone uploads the photo, maybe resize it on the phone first so it's small? Then a server runs the detector?",
+    ],
+    [
+      'monitoring',
+      'And maybe the click rate on results and how often people search again right away, that might mean bad results?',
+    ],
+    [
+      'model',
+      "Is the embedding size important? I'd maybe use 256 dimensions so the index is smaller, 600 million images times 256 floats is about 600 GB.",
+    ],
+  ] as const)('is the candidate’s idea, not a question for the case (%s): %s', (step, text) => {
+    const read = readFirst('visual-search', step, text);
+    // Answered at once, the question is part of an answer.
+    expect(read.intent).toMatch(/^(?:tentative|answer)$/);
+    expect(read.facts.found).toEqual([]);
+  });
+
+  it('a figure asked and worked out at once is an answer', () => {
+    const read = readFirst(
+      'llm-content-moderation',
+      'framing',
+      "How much goes to the LLM? With $150k a month at $1.90 per thousand that's about 79 million calls a month. I'd start a bit wider than that on listings.",
+    );
+    expect(read.intent).toBe('answer');
+    // A figure asked and not worked out is still asked.
+    expect(readFirst('visual-search', 'requirements', 'How many listings are there?').intent).toBe('facts');
+  });
+});

@@ -6,7 +6,7 @@ import { hasDesignVoice } from './vocabulary.ts';
 
 /** A question that opens a design topic the candidate then answers ("How do we deal with X? We..."). */
 const DESIGN_QUESTION =
-  /^(?:why|how (?:(?:long|often) )?(?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed)\b)\b/i;
+  /^(?:why|how (?:(?:long|often) )?(?:would|do|should|can|could|will|did) (?:we|i|you)|what about|which (?:model|approach|metric|loss)|what (?:would|will|should|do|can|could) (?:we|i) \w+|what happens (?:when|if|to|with)|what (?:could|can|might|would) (?:go wrong|break|fail)|what(?:'s| is| are) (?:the|our|my) (?:\w+ )?(?:risks?|catch|problems?|downsides?|trade-?offs?|challenges?|issues?|bottlenecks?|failure modes?|concerns?|(?:hard|hardest|tricky|difficult) part|gotchas?|alternatives?|plan|goal|point)|(?:is|are|would|does|do|should|could) (?:it|this|that|a|an|the)\b[^?]*\b(?:worth|right|best|better|enough|good|overkill|necessary|needed|important|a (?:concern|problem|big deal))\b)\b/i;
 
 /** A statement that frames the question just asked instead of answering it. */
 const FRAMES =
@@ -14,6 +14,12 @@ const FRAMES =
 /** Openings of a sentence that answers the question just before it. */
 const SELF_ANSWER =
   /^(?:because|since|well|simple|the answer|(?:i|we) (?:think|believe|guess) so|yes|no|yeah|nope|probably|definitely|absolutely|of course|not really|not necessarily)\b/i;
+
+/** A quantity asked ("how much", "how many"). */
+const HOW_MUCH = /^(?:so |and |ok |okay )?how (?:much|many|big|large|often|long)\b/i;
+/** A figure worked out: arithmetic said in words, with a number in it. */
+const WORKED_OUT =
+  /\d[^?]*\b(?:that(?:'s| is| gives| comes to| works out)|which (?:is|gives|comes to)|so (?:about|roughly|around)|times|divided by|per)\b[^?]*\d|\d\s*[x×*/]\s*\d/i;
 
 /** A sentence that gives a reason: the answer to a why-question, the motive after any other. */
 const MOTIVE_OPENING = /^(?:because|since|cause|'cause|cos|coz)\b/i;
@@ -47,6 +53,9 @@ export function isRhetorical(question: string, following: readonly string[]): bo
   if (SELF_ANSWER.test(next))
     return !HEDGED.test(next) && !(GUESS.test(next) && !DESIGN_QUESTION.test(question));
   if (afterNext !== undefined && !/\?\s*$/.test(afterNext) && next.split(/\s+/).length <= 3) return true;
+  // "How much goes to the LLM? With $150k a month at $1.90 per thousand that's about 79 million
+  // calls": a figure asked, then worked out by the candidate from what they know.
+  if (HOW_MUCH.test(question) && WORKED_OUT.test(next)) return true;
   if (!DESIGN_QUESTION.test(question) || FRAMES.test(next)) return false;
   return hasDesignVoice(next) || ANSWER_OPENING.test(next);
 }
