@@ -17,6 +17,7 @@ import {
 } from './reading/in-reply.ts';
 import { unreadable } from './reading/language.ts';
 import { THANKS_ONLY } from './reading/patterns.ts';
+import { spellOut } from './reading/vocabulary.ts';
 
 /** What voicing one reply needs: the rubric, the candidate's last message and a line picker. */
 export interface ReplyVoice {
@@ -351,7 +352,9 @@ function askedSentence(answer: string, question: string): string {
   return bestSentence(answer, question).sentence;
 }
 
-function bestSentence(answer: string, question: string): { sentence: string; score: number; asked: number } {
+function bestSentence(answer: string, typed: string): { sentence: string; score: number; asked: number } {
+  // "how many evnts?": the question as the reader read it, chat shorthand spelled out.
+  const question = spellOut(typed);
   const sentences = answer
     .trim()
     // A full stop inside a number or a word ("1.2M", "e.g.") does not end the sentence.

@@ -58,7 +58,7 @@ export function factsAsked(
   const outright = new Set<string>();
   const nearby = new Set<string>();
   for (const part of [...byReader, ...foundInWhole]) {
-    const assumption = assumptionPutUp(part.question);
+    const assumption = assumptionPutUp(part.question) ?? guessedAfter(text, part.question);
     // "So we find similar products for the photo, is that right?": the task restated as a check is
     // read back from the brief when the brief holds more of it than the nearest fact.
     const restated =
@@ -144,3 +144,26 @@ function sameQuestion(a: string, b: string, both?: 'both'): boolean {
   const shared = [...shorter].filter((word) => longer.has(word)).length;
   return shared / shorter.size >= SAME_QUESTION && (!both || shared / longer.size >= SAME_QUESTION);
 }
+
+/**
+ * "how long run test? i think 2 wks min bc weekly email cycle": the candidate's own guess right
+ * after the question. When the case has nothing for the question, that guess stands as their
+ * assumption; asking them to make one would ignore it.
+ */
+function guessedAfter(text: string, question: string): string | null {
+  const at = text.indexOf(question);
+  if (at < 0) return null;
+  const after = text
+    .slice(at + question.length)
+    .replace(/^[\s?]+/, '')
+    .split(/(?<=[.!?])\s+/)[0]
+    ?.trim();
+  if (!after || /\?\s*$/.test(after)) return null;
+  return GUESS.test(after) && /\d|\b(?:one|two|three|few|several|week|month|day|hour)s?\b/i.test(after)
+    ? after.replace(/[.!]+$/, '')
+    : null;
+}
+
+/** How a guess opens: "I think", "I'd say", "probably", "let's say", "maybe". */
+const GUESS =
+  /^(?:(?:so|ok|okay|hmm+|um+)[,\s]+)?(?:i (?:think|guess|suppose|assume|reckon|would say|'d say|d say)|i'd (?:say|guess|assume)|probably|maybe|let's say|lets say|say|my guess is|guessing)\b/i;

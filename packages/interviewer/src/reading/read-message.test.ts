@@ -578,3 +578,24 @@ describe('an idea put up with a rising voice, in a case whose facts come near it
     expect(readFirst('visual-search', 'requirements', 'How many listings are there?').intent).toBe('facts');
   });
 });
+
+describe('chat shorthand and a guess typed after the question', () => {
+  it('gives the fact asked in clipped words', () => {
+    expect(readFirst('event-recommendation', 'requirements', 'how many usr?').facts.found).toContain(
+      'scale-users-events',
+    );
+    expect(
+      readFirst('event-recommendation', 'requirements', 'wat data we hav logged?').facts.found,
+    ).toContain('data-available');
+  });
+
+  it("lets the candidate's own guess after the question stand when the case has nothing for it", () => {
+    const facts = readFirst(
+      'event-recommendation',
+      'evaluation',
+      'how long run test? i think 2 wks min bc weekly email cycle',
+    ).facts;
+    expect(facts.unanswered).toEqual([]);
+    expect(facts.assumed).toEqual(['i think 2 wks min bc weekly email cycle']);
+  });
+});

@@ -142,6 +142,23 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w'-])txns?(?![\w'-])/gi, 'transactions'],
   [/(?<![\w'-])convos(?![\w'-])/gi, 'conversations'],
   [/(?<![\w'-])avail(?![\w'-])/gi, 'available'],
+  // Clipped the way fast or non-native typists clip them: "how many usr", "wat data we hav logged?".
+  [/(?<![\w'-])usrs(?![\w'-])/gi, 'users'],
+  [/(?<![\w'-])usr(?![\w'-])/gi, 'user'],
+  [/(?<![\w'-])evnts(?![\w'-])/gi, 'events'],
+  [/(?<![\w'-])evnt(?![\w'-])/gi, 'event'],
+  [/(?<![\w'-])imprs?(?![\w'-])/gi, 'impressions'],
+  [/(?<![\w'-])regs(?![\w'-])/gi, 'registrations'],
+  [/(?<![\w'-])feats(?![\w'-])/gi, 'features'],
+  [/(?<![\w'-])embs(?![\w'-])/gi, 'embeddings'],
+  [/(?<![\w'-])emb(?![\w'-])/gi, 'embedding'],
+  [/(?<![\w'-])cands(?![\w'-])/gi, 'candidates'],
+  [/(?<![\w'-])wat(?![\w'-])/gi, 'what'],
+  [/(?<![\w'-])hw(?= (?:many|much|long|often|big|fast)\b)/gi, 'how'],
+  [/(?<![\w'-])hav(?![\w'-])/gi, 'have'],
+  [/(?<![\w'-])(?:cuz|coz|bc)(?![\w'-])/gi, 'because'],
+  [/(?<![\w'-])thru(?![\w'-])/gi, 'through'],
+  [/(?<![\w'-])approx(?![\w'-])/gi, 'approximately'],
   [/(?<![\w'-])r(?= (?:we|you|they|there|these|those|the|our|any|all)\b)/gi, 'are'],
 ];
 
