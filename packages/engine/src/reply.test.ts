@@ -255,6 +255,13 @@ describe('a topic the candidate raised', () => {
     expect(flagged.reply).toMatchObject({ kind: 'challenge' });
   });
 
+  it('"why does that matter?" is told why the question is asked, not redirected', () => {
+    const why = say(atStep(2), T0 + 1, { intent: 'meta', challengesQuestion: true, uncovered });
+    expect(why.reply).toMatchObject({ kind: 'clarify', reason: 'why-asked' });
+    // Any other aside is still redirected.
+    expect(say(atStep(2), T0 + 1, { intent: 'meta', uncovered }).reply.kind).toBe('redirect');
+  });
+
   it('a bare yes or no to a yes-or-no question is asked why, once a step', () => {
     const first = say(atStep(2), T0 + 1, { intent: 'answer', unexplained: true, uncovered });
     expect(first.reply).toMatchObject({ kind: 'clarify', reason: 'unclear' });

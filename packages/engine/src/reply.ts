@@ -94,6 +94,8 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       // "Does that answer your question?": a human says whether it did, never "it can wait".
       if (reading.intent === 'meta' && reading.answeredAsked)
         return answeredReply(ctx, reading, reading.answeredAsked);
+      if (reading.intent === 'meta' && reading.challengesQuestion)
+        return { type: 'say', move: { kind: 'clarify', reason: 'why-asked', unanswered: [], late } };
       // The redirect says the time left; when that is about the warning's minute, the warning would
       // only say it again a moment later.
       if (ctx.remainingMs <= warningLeadMs(step.budgetMs) + WARNING_SAID_WITHIN_MS) step.warned = true;

@@ -95,6 +95,11 @@ export interface MessageReading {
    */
   answeredAsked?: { pointId?: string; covered: boolean };
   /**
+   * "Why does that matter?": the question itself challenged. The interviewer says why it asks and
+   * lets the candidate argue that it does not matter here.
+   */
+  challengesQuestion?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -158,9 +163,10 @@ export type InterviewerMove = MoveBase &
         kind: 'clarify';
         /**
          * `unclear`: the message could not be read; `no-fact`: the case does not say;
-         * `step-order`: a move asked to a part done or under way (`toward`), which is not made.
+         * `step-order`: a move asked to a part done or under way (`toward`), which is not made;
+         * `why-asked`: the candidate asked why the question matters.
          */
-        reason: 'unclear' | 'no-fact' | 'step-order';
+        reason: 'unclear' | 'no-fact' | 'step-order' | 'why-asked';
         toward?: StepId;
         unanswered: string[];
         /** The candidate's own assumptions the case leaves open: they stand. */

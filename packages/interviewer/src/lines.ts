@@ -285,6 +285,11 @@ export const LINES = {
     "That's time for {title}. Let's move on.",
     "Let's leave {title} there and move on.",
   ],
+  /** "Why does that matter?": why the question is asked, and room to argue that it does not. */
+  whyAsked: [
+    "Fair challenge. I'm asking because it changes what the system has to do in this case. If you think it doesn't matter here, tell me why; that's a fine answer too.",
+    "It matters because the answer shapes the design. If you'd argue it doesn't for this case, make that argument and tell me what you'd do instead.",
+  ],
   /** A later part asked for: the parts go in order ({asked} comes after {next}). */
   moveOnInOrder: [
     'We take the parts in order, so {asked} comes later. On to {next} now.',

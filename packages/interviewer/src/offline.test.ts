@@ -442,6 +442,13 @@ describe('other moves', () => {
     }
   });
 
+  it('says why a question is asked when the candidate challenges it, without the rubric', () => {
+    const why = voiceOffline(request({ kind: 'clarify', reason: 'why-asked', unanswered: [], late: false }));
+    expect(why.kind).toBe('clarification');
+    expect(why.text).toMatch(/\b(?:asking because|matters because)\b/);
+    expect(why.text).not.toMatch(/can't give you|no detail/i);
+  });
+
   it('says whether the answer landed: yes, or the question again', () => {
     const point = fixtureCase.steps.requirements.points[0]!;
     const base = { kind: 'acknowledge' as const, allCovered: false, late: false, lastStep: false };

@@ -87,6 +87,8 @@ export function voiceClarify(voice: ReplyVoice, move: Move<'clarify'>): Utteranc
   // Read against the line right before, as the reader read it: "yes" after a fact answer only
   // acknowledges it.
   const before = voice.lineBefore ?? '';
+  if (move.reason === 'why-asked')
+    return { kind: 'clarification', text: voice.choose(voice.lines.whyAsked), factIds: [] };
   if (move.reason === 'step-order') {
     const pool = move.toward === move.step ? voice.lines.alreadyInStep : voice.lines.noGoingBack;
     const values = { title: voice.title(move.step), asked: voice.title(move.toward ?? move.step) };

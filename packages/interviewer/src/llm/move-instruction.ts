@@ -37,6 +37,8 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'answer-facts':
       return factsInstruction(caseStudy, move);
     case 'clarify':
+      if (move.reason === 'why-asked')
+        return `The candidate asked why your last question matters. In one or two sentences, say what about this case makes it matter (its constraints or what goes wrong if it is ignored), without giving the answer, and invite them to argue that it does not matter if they think so.${late(move.late)}`;
       if (move.reason === 'step-order') {
         const asked = stepTitle(framework, move.toward ?? move.step);
         return move.toward === move.step

@@ -737,6 +737,21 @@ describe('readIntent: advice asked, tangents, boxes to tick and plain ends', () 
   });
 });
 
+describe('readIntent: the question itself challenged', () => {
+  it.each([
+    'Why does that matter? Whatever the number, the requirement is basically zero misses, right?',
+    'Why does that matter? Cost is secondary to privacy.',
+    'why do you ask?',
+    "Honestly, I don't see how that's relevant here.",
+  ])('%s', (text) => {
+    expect(readIntent(text)).toMatchObject({ intent: 'meta', reason: 'why-asked' });
+  });
+
+  it('is not a why asked about the design', () => {
+    expect(readIntent('Why does the model matter here if we blur everything?').reason).not.toBe('why-asked');
+  });
+});
+
 describe('readIntent: what the played sessions of the twentieth session showed', () => {
   it.each([
     // A terse act of the design put as a question, also after a remark: a proposal.

@@ -45,6 +45,7 @@ import {
   stripFiller,
   wordCount,
 } from './sentences.ts';
+import { challengesQuestion } from './why-asked.ts';
 
 export type { ReadingContext };
 
@@ -402,6 +403,8 @@ export function readIntentByRules(text: string): IntentReading {
       : lines;
   // "Does that answer your question?" alone: whether the answer landed, asked (see answered-asked.ts).
   if (onlyAsksIfAnswered(normalized)) return reading('meta', 'asks-if-answered');
+  // "Why does that matter? Cost is secondary to privacy.": the question itself challenged.
+  if (challengesQuestion(normalized)) return reading('meta', 'why-asked');
   // "Sorry, can you say that again? I want to make sure I answer what you're asking.": the line again.
   // (Asked to rephrase, the first hint says the step's question another way.)
   if (asksLineAgain(normalized))

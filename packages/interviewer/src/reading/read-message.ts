@@ -159,6 +159,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.reason === 'wants-to-add' ? { wantsFloor: true } : {}),
     ...(intent.intent === 'move-on' && toward !== null ? { towardStep: toward } : {}),
     ...(answeredAsked === null ? {} : { answeredAsked }),
+    ...(intent.reason === 'why-asked' ? { challengesQuestion: true } : {}),
     coverage,
   };
 }

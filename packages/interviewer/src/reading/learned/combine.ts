@@ -183,7 +183,7 @@ export function withLearnedReading(
   )
     return byRules;
   // "Does that answer your question?": whether the answer landed, asked in so many words.
-  if (byRules.reason === 'asks-if-answered') return byRules;
+  if (byRules.reason === 'asks-if-answered' || byRules.reason === 'why-asked') return byRules;
   // "Sorry, can you say that again?": the line asked for again, in so many words.
   if (byRules.reason === 'repeat-asked' || byRules.reason === 'rephrase-asked') return byRules;
   // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the

@@ -1,0 +1,13 @@
+/**
+ * "Why does that matter?", "why do you ask?", "I don't see how that's relevant": the candidate
+ * challenges the question itself. ("Why does it matter which metric? What are you getting at?" asks
+ * for a pointer, which the hints give.) A human interviewer says why it is asked and lets them argue
+ * that it does not matter here; "that isn't something I can give you" answers nothing.
+ */
+const WHY_ASKED =
+  /^(?:(?:but|ok|okay|hmm+|sorry|wait|honestly|so)[,\s]+)*(?:why (?:does|would|should|will) (?:that|this|it) (?:even )?matter(?!\s+(?:which|what|whether|how|if)\b)|why (?:is|would) (?:that|this|it) (?:be )?(?:even )?(?:relevant|important|a concern|needed|necessary)|why (?:do|would|should) (?:you|we|i) (?:even )?(?:ask|care|need to know)(?: (?:that|this|about (?:that|this|it)))?|what does (?:that|this|it) have to do with|how is (?:that|this|it) (?:even )?relevant|i (?:don't|do not|dont) (?:think|see (?:how|why)) (?:that|this|it)(?:'s| is)? (?:really |even )?(?:relevant|matters|important))\b/i;
+
+/** The message opens by challenging why the question was asked. */
+export function challengesQuestion(text: string): boolean {
+  return WHY_ASKED.test(text.trim());
+}
