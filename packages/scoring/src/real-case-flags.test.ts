@@ -553,6 +553,24 @@ describe('mistakes amended in the same message, and ideas that only share a mist
         "I'd just do a random 80/10/10 split of those reviewer decisions for training and testing the classifier.",
         'random-split-of-logs',
       ],
+      [
+        'llm-content-moderation',
+        'framing',
+        'Framing is simple: every item goes to the big LLM with the full policy in the prompt.',
+        'llm-on-every-item',
+      ],
+      [
+        'llm-content-moderation',
+        'serving',
+        "For messages we'd call the LLM synchronously in the send path and just wait.",
+        'llm-blocks-every-message',
+      ],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        'Once it is above 95% on gold, we switch off human review and reassign the reviewers.',
+        'llm-replaces-reviewers',
+      ],
     ],
     [
       [
@@ -569,6 +587,16 @@ describe('mistakes amended in the same message, and ideas that only share a mist
         'llm-content-moderation',
         'evaluation',
         'For a policy change, run the old and new prompts on the change-specific test set and the full gold set, then shadow mode.',
+      ],
+      [
+        'llm-content-moderation',
+        'framing',
+        'Only the unclear items go to the LLM; the classifier handles the rest.',
+      ],
+      [
+        'llm-content-moderation',
+        'serving',
+        'Keep messages async: never call the LLM synchronously in the send path.',
       ],
     ],
   );
