@@ -53,6 +53,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         turnedBack: 0,
         curveballRevisited: false,
         askedWhy: false,
+        challenged: [],
       }),
     ),
     speakingSince: null,
@@ -62,6 +63,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
     curveballsThrown: [],
     factsGiven: [],
     challenged: [],
+    challengedAgain: [],
     pausedAt: null,
     pausedMs: 0,
   };

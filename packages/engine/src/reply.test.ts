@@ -34,6 +34,17 @@ describe('facts', () => {
     expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'latency', repeat: true }] });
   });
 
+  it('pushes back once more on a red flag said again in a later part, never twice in one part', () => {
+    const claim = { intent: 'answer' as const, redFlags: ['accuracy-on-rare'] };
+    const first = say(started(), T0 + 1, claim);
+    expect(first.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
+    expect(first.reply).not.toHaveProperty('again');
+    expect(say(first.state, T0 + 2, claim).reply.kind).not.toBe('challenge');
+    const later = say(atStep(3, first.state), T0 + 3, claim);
+    expect(later.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare', again: true });
+    expect(say(atStep(2, later.state), T0 + 4, claim).reply.kind).not.toBe('challenge');
+  });
+
   it('pushes back first on a red flag stated beside a question, once', () => {
     const claim = {
       intent: 'facts' as const,

@@ -56,10 +56,10 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       // "I'd make acceptance rate the single metric. We already log it, right?": a red flag stated
       // beside a question is pushed back on first; the question can be asked again, the claim
       // would pass without a word.
-      const flagId = reading.alsoAnswers && !late ? unchallenged(s, reading) : undefined;
-      if (flagId !== undefined) {
-        s.challenged.push(flagId);
-        return { type: 'say', move: { kind: 'challenge', flagId } };
+      const challenge = reading.alsoAnswers && !late ? challengeOf(s, ctx.step, reading)[0] : undefined;
+      if (challenge !== undefined) {
+        challenge.commit();
+        return { type: 'say', move: challenge.move };
       }
       return { type: 'say', move: answerFacts(s, reading, late) };
     }
@@ -126,9 +126,23 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
 /** A redirect that says the time left this close to the warning's lead stands in for the warning. */
 const WARNING_SAID_WITHIN_MS = 30_000;
 
-/** The first red flag of the message not yet pushed back on. */
-function unchallenged(s: EngineState, reading: MessageReading): string | undefined {
-  return reading.redFlags.find((id) => !s.challenged.includes(id));
+/**
+ * A push-back for each red flag of the message: once for a flag not challenged before, and once
+ * more in a later part for one said again after it was pushed back on ("accuracy" challenged in
+ * requirements, then made the launch gate in evaluation). Never twice in one part.
+ */
+function challengeOf(s: EngineState, step: StepState, reading: MessageReading): Option[] {
+  return reading.redFlags.flatMap((flagId): Option[] => {
+    const commit = (again: boolean) => () => {
+      s.challenged.push(flagId);
+      step.challenged.push(flagId);
+      if (again) s.challengedAgain.push(flagId);
+    };
+    if (!s.challenged.includes(flagId))
+      return [{ move: { kind: 'challenge', flagId }, commit: commit(false) }];
+    if (step.challenged.includes(flagId) || s.challengedAgain.includes(flagId)) return [];
+    return [{ move: { kind: 'challenge', flagId, again: true }, commit: commit(true) }];
+  });
 }
 
 /** Intents under which a term asked about is explained rather than hinted at or looked up. */
@@ -193,9 +207,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   if (reading.wantsFloor === true)
     return [{ move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false }, commit: none }];
   const options: Option[] = [];
-  for (const flagId of reading.redFlags.filter((id) => !s.challenged.includes(id))) {
-    options.push({ move: { kind: 'challenge', flagId }, commit: () => s.challenged.push(flagId) });
-  }
+  options.push(...challengeOf(s, step, reading));
   // "..., drop it client-side. Does that answer your question?": said whether it did, before
   // anything new (a red flag in the answer is pushed back on first).
   if (reading.answeredAsked)

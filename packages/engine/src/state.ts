@@ -54,6 +54,8 @@ export const StepState = z.object({
   curveballRevisited: z.boolean().default(false),
   /** A bare yes or no to a yes-or-no question was met with "why?" in this step (at most once). */
   askedWhy: z.boolean().default(false),
+  /** Red flag ids pushed back on in this step. */
+  challenged: z.array(z.string()).default([]),
 });
 export type StepState = z.infer<typeof StepState>;
 
@@ -79,8 +81,12 @@ export const EngineState = z.object({
   curveballsThrown: z.array(z.string()),
   /** Case fact ids given in full so far; asked again, a fact gets a short reminder. */
   factsGiven: z.array(z.string()).default([]),
-  /** Red flag ids already challenged: each is pushed back on once. */
+  /**
+   * Red flag ids already challenged: each is pushed back on once, and once more in a later part
+   * when the candidate says it again there (`challengedAgain`).
+   */
   challenged: z.array(z.string()).default([]),
+  challengedAgain: z.array(z.string()).default([]),
   /**
    * When the clock was paused (peer mode's timer controls); null while it runs. States stored
    * before pausing existed have no such field and restore as running.

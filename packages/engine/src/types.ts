@@ -189,7 +189,8 @@ export type InterviewerMove = MoveBase &
         pointId: string /** Which angle: why this, what it costs, how it fails. */;
         angle: FollowUpAngle;
       }
-    | { kind: 'challenge'; flagId: string }
+    /** `again`: pushed back on in an earlier part, and said again here (once more, at most). */
+    | { kind: 'challenge'; flagId: string; again?: true }
     /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
     | { kind: 'interrupt' }
     | {

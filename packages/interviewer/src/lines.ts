@@ -290,6 +290,11 @@ export const LINES = {
     "Fair challenge. I'm asking because it changes what the system has to do in this case. If you think it doesn't matter here, tell me why; that's a fine answer too.",
     "It matters because the answer shapes the design. If you'd argue it doesn't for this case, make that argument and tell me what you'd do instead.",
   ],
+  /** A red flag said again in a later part, after it was pushed back on: the same question, flagged as a return. */
+  challengeAgainLead: [
+    'We came back to {said}, which I questioned earlier.',
+    'I pushed on {said} before, and it is back here.',
+  ],
   /** A later part asked for: the parts go in order ({asked} comes after {next}). */
   moveOnInOrder: [
     'We take the parts in order, so {asked} comes later. On to {next} now.',

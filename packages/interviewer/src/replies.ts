@@ -241,9 +241,12 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
     .find((candidate) => candidate.id === move.flagId);
   const said = flag ? ownPhrase(voice.said, flag.signals) : null;
   const question = flag?.challenge ?? voice.choose(voice.lines.challengeGeneric);
-  const text = said
-    ? `${voice.choose(voice.lines.challengeLead, '', { said: `"${said}"` })} ${question}`
-    : question;
+  // Said again after it was pushed back on in an earlier part: the candidate hears that it was.
+  const text = move.again
+    ? voice.choose(voice.lines.challengeAgainLead, question, { said: said ? `"${said}"` : 'this' })
+    : said
+      ? `${voice.choose(voice.lines.challengeLead, '', { said: `"${said}"` })} ${question}`
+      : question;
   return { kind: 'challenge', text, challengedFlagIds: flag ? [flag.id] : [] };
 }
 

@@ -84,7 +84,10 @@ export function moveInstruction(request: SpeakRequest): string {
       const phrase = flag ? ownPhrase(said, flag.signals) : null;
       const what = phrase ? ` ("${phrase}")` : '';
       const question = flag?.challenge ? ` You may ask: "${oneLine(flag.challenge)}"` : '';
-      return `The candidate just stated something that is a known mistake for this case${what}. Push back once, politely, with one question that makes them reconsider it. Do not say what is wrong with it and do not give the fix.${question}`;
+      const again = move.again
+        ? ' You questioned the same idea earlier in the interview; say that it has come back, then push back.'
+        : '';
+      return `The candidate just stated something that is a known mistake for this case${what}.${again} Push back once, politely, with one question that makes them reconsider it. Do not say what is wrong with it and do not give the fix.${question}`;
     }
     case 'interrupt':
       return 'The candidate has talked at length without committing to a choice. Cut in politely but firmly, in one or two sentences: stop them and ask which option they choose and why. Do not suggest an option.';
