@@ -6,13 +6,14 @@ import { voiceOffline } from './offline.ts';
 
 const loaded = loadRubrics(fileURLToPath(new URL('../../../rubrics/', import.meta.url)));
 if (!loaded.ok) throw new Error('the rubrics do not load');
-const caseStudy = loaded.value.cases.get('llm-content-moderation')!;
+const { cases, framework } = loaded.value;
+const caseStudy = cases.get('llm-content-moderation')!;
 const flag = caseStudy.steps.evaluation.redFlags.find((each) => each.id === 'overall-accuracy-only')!;
 
 function challenge(again: boolean, seed: number) {
   return voiceOffline({
     caseStudy,
-    framework: loaded.value.framework,
+    framework,
     move: {
       kind: 'challenge',
       flagId: flag.id,
