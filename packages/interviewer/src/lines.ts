@@ -243,6 +243,8 @@ export const LINES = {
   /** Before the time left, to "can I think out loud for a second?": yes, without putting it off. */
   redirectPermission: ['Sure, go ahead.', 'Of course, take a moment.'],
   /** Before the time left, to plain thanks ("thanks for the hint"). */
+  /** A greeting returned in a few words before the step goes on. */
+  redirectGreeting: ['Good, thank you, and nice to meet you.', "Fine, thanks. Glad you're here."],
   redirectThanks: ["You're welcome.", 'Glad to help.'],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],

@@ -442,6 +442,19 @@ describe('other moves', () => {
     }
   });
 
+  it('returns a greeting in a few words instead of putting it off', () => {
+    const greeted = voiceOffline(
+      request(
+        { kind: 'redirect', reason: 'meta', stepRemainingMs: 240_000 },
+        {
+          transcript: [{ role: 'candidate', text: "Hi! Thanks for having me. How's your day going so far?" }],
+        },
+      ),
+    );
+    expect(greeted.text).toMatch(/^(?:Good|Fine), thank/);
+    expect(greeted.text).not.toMatch(/can wait|after the interview/);
+  });
+
   it('says why a question is asked when the candidate challenges it, without the rubric', () => {
     const why = voiceOffline(request({ kind: 'clarify', reason: 'why-asked', unanswered: [], late: false }));
     expect(why.kind).toBe('clarification');

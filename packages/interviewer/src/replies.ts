@@ -216,7 +216,8 @@ function alreadySaid(followUp: string, point: TalkingPoint, said: string): boole
   const pointWords = new Set([...point.signals, ...point.plain].flatMap((phrase) => contentLemmas(phrase)));
   const own = new Set(contentLemmas(followUp).filter((lemma) => !pointWords.has(lemma)));
   if (own.size === 0) return false;
-  const message = new Set(contentLemmas(said));
+  // "if ranker blow p99 on friday: timeout -> return cand gen order": read with shorthand spelled out.
+  const message = new Set(contentLemmas(spellOut(said)));
   let shared = 0;
   for (const lemma of own) if (message.has(lemma)) shared++;
   return shared / own.size >= ANSWERED_SHARE;
@@ -254,6 +255,9 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
 /** Words of a question about the grading: it gets the "report at the end" reply. */
 const ABOUT_GRADING =
   /\b(?:rubric|scor\w*|grad\w*|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
+/** A greeting or "how are you": small talk a human answers in a few words. */
+const GREETING =
+  /\b(?:how(?:'s| is| has) your day(?: going| been)?|how are you(?: doing)?(?: today)?|how(?:'s| is) it going|nice to meet you|good to meet you|thanks for having me)\b/i;
 /** Words of a question about the clock. */
 const ABOUT_TIME =
   /\b(?:time (?:left|remaining|do we have|is left)|how (?:much|long) (?:time|longer)|minutes? (?:left|remaining)|how long (?:do|have) we (?:got|have)|am i (?:over|out of) time|running (?:out of|low on) time|(?:doing|am i|are we) (?:on|for) time|speed up|(?:going|moving|too) (?:too )?slow(?:ly)?|the pace|(?:on|behind|ahead of) schedule)\b/i;
@@ -271,6 +275,8 @@ function metaPool(voice: ReplyVoice): readonly string[] {
   // "give me a sec": the moment is given, nothing is put off.
   if (ASKS_LEAVE.test(voice.said) || asksForPause(voice.said.trim())) return voice.lines.redirectPermission;
   if (THANKS_ONLY.test(voice.said.trim())) return voice.lines.redirectThanks;
+  // "Hi! Thanks for having me. How's your day going?": a greeting is returned, not put off.
+  if (GREETING.test(voice.said)) return voice.lines.redirectGreeting;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;
