@@ -244,7 +244,7 @@ export const LINES = {
   redirectPermission: ['Sure, go ahead.', 'Of course, take a moment.'],
   /** Before the time left, to plain thanks ("thanks for the hint"). */
   /** A greeting returned in a few words before the step goes on. */
-  redirectGreeting: ['Good, thank you, and nice to meet you.', "Fine, thanks. Glad you're here."],
+  redirectGreeting: ['Good, thank you, and thanks for joining.', "Fine, thanks. Glad you're here."],
   redirectThanks: ["You're welcome.", 'Glad to help.'],
   redirectOffTopic: ["Let's keep to the case for now.", "Let's stay with the design problem."],
   redirectSteer: ["I'll keep to the interview itself.", "I'll stay with the interview as it is."],
