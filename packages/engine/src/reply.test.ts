@@ -351,6 +351,20 @@ describe('a curveball the candidate goes past', () => {
     expect(say(skip.state, T0 + 5, { intent: 'move-on' }).reply.kind).toBe('move-on');
   });
 
+  it('is put again, once, when the candidate waves it away', () => {
+    const waved = say(thrown(), T0 + 4, { dismissesCurveball: true });
+    expect(waved.reply).toMatchObject({
+      kind: 'curveball',
+      curveballId: 'consent-change',
+      again: true,
+      waved: true,
+    });
+    expect(say(waved.state, T0 + 5, { dismissesCurveball: true }).reply.kind).not.toBe('curveball');
+    // Heard as being at a loss, a stance on the change is still a stance: no hint.
+    const stance = say(thrown(), T0 + 4, { intent: 'stuck', dismissesCurveball: true });
+    expect(stance.reply).toMatchObject({ kind: 'curveball', waved: true });
+  });
+
   it('is not put again after an answer, or when the request comes with one', () => {
     const answered = say(thrown(), T0 + 4, {});
     expect(say(answered.state, T0 + 5, { intent: 'move-on' }).reply.kind).toBe('move-on');

@@ -106,6 +106,8 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
     case 'hint':
     case 'stuck':
       if (late) return acknowledge(ctx, reading.uncovered);
+      // "I don't think that's a big issue here" right after a change: a stance, not a plea for help.
+      if (reading.intent === 'stuck' && reading.dismissesCurveball) return answerReply(ctx, reading);
       return { type: 'say', move: hint(step, reading.uncovered, reading.raised ?? []) };
     case 'answer':
     case 'tentative':
@@ -208,6 +210,15 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
     return [{ move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false }, commit: none }];
   const options: Option[] = [];
   options.push(...challengeOf(s, step, reading));
+  // "Why does a new plate format even matter?" right after the change: put to them once more.
+  const dismissed = reading.dismissesCurveball ? lastCurveball(s, step) : null;
+  if (dismissed !== null && !step.curveballRevisited)
+    options.push({
+      move: { kind: 'curveball', curveballId: dismissed, again: true, waved: true },
+      commit: () => {
+        step.curveballRevisited = true;
+      },
+    });
   // "..., drop it client-side. Does that answer your question?": said whether it did, before
   // anything new (a red flag in the answer is pushed back on first).
   if (reading.answeredAsked)
@@ -354,6 +365,11 @@ function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly stri
 function ignoredCurveball(s: EngineState, step: StepState): string | null {
   if (step.curveballRevisited || step.curveballAtAnswer === null || step.answers > step.curveballAtAnswer)
     return null;
+  return lastCurveball(s, step);
+}
+
+/** The last curveball thrown in this step, if any. */
+function lastCurveball(s: EngineState, step: StepState): string | null {
   const ours = new Set(s.config.curveballs.filter((ball) => ball.step === step.id).map((ball) => ball.id));
   return s.curveballsThrown.findLast((id) => ours.has(id)) ?? null;
 }

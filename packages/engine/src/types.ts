@@ -100,6 +100,11 @@ export interface MessageReading {
    */
   challengesQuestion?: boolean;
   /**
+   * The message right after a curveball waves it away without a plan ("I don't think drift is a
+   * big issue here; faces don't change"): a human interviewer puts the change to them once more.
+   */
+  dismissesCurveball?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -217,7 +222,8 @@ export type InterviewerMove = MoveBase &
         pointId?: string;
       }
     /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
-    | { kind: 'curveball'; curveballId: string; again?: true }
+    /** `waved`: put again because the candidate waved it away ("I don't think that's an issue"). */
+    | { kind: 'curveball'; curveballId: string; again?: true; waved?: true }
     | { kind: 'time-warning'; remainingMs: number }
     | {
         kind: 'move-on';

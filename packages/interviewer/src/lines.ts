@@ -265,6 +265,8 @@ export const LINES = {
     'Is there anything in this part you have not covered yet?',
   ],
   /** The step's curveball put again when the candidate asked to go on without a word on it. */
+  /** The change put again after the candidate waved it away: it stands, and they are asked again. */
+  curveballWaved: ['Take the change as given, though:', 'Assume it does matter here:'],
   curveballAgain: [
     'Before we move on, back to the change I mentioned:',
     'One thing first; you did not get to this:',

@@ -141,7 +141,11 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
       if (!ball) return { kind, text: choose(lines.probeFallback) };
       // Put again (`again`): the scenario once more with its own lead, never "let me change one thing".
-      const leads = move.again ? lines.curveballAgain : lines.curveballLead;
+      const leads = move.waved
+        ? lines.curveballWaved
+        : move.again
+          ? lines.curveballAgain
+          : lines.curveballLead;
       return {
         kind,
         // A curveball that already ends on its question ("What changes?") is not asked twice.

@@ -129,6 +129,8 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);
       if (!ball) return 'Ask what else they would consider for this step, in one sentence.';
+      if (move.waved)
+        return `The candidate waved away the change of constraints you gave without saying what they would do. Say in a few words that it stands, then put it to them once more and ask how their design handles it: "${oneLine(ball.text)}"`;
       if (move.again)
         return `The candidate asked to move on without answering the change of constraints you gave. Before moving on, put it to them once more in a sentence or two and ask how they would handle it: "${oneLine(ball.text)}"`;
       return `Introduce this change of constraints in your own words, then ask how it changes their design: "${oneLine(ball.text)}"`;

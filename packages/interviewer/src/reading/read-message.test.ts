@@ -599,3 +599,31 @@ describe('chat shorthand and a guess typed after the question', () => {
     expect(facts.assumed).toEqual(['i think 2 wks min bc weekly email cycle']);
   });
 });
+
+describe('a change of constraints waved away', () => {
+  const street = cases.get('street-view-blurring')!;
+  const ball = street.curveballs[0]!;
+  const read = (text: string, kind: 'curveball' | 'probe') =>
+    readMessage({
+      caseStudy: street,
+      framework,
+      step: ball.step,
+      text,
+      transcript: [{ role: 'interviewer', text: ball.text, kind, step: ball.step }],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('is read right after the change, and only when no plan comes with it', () => {
+    expect(
+      read("I don't think that's a big issue here; nothing changes.", 'curveball').dismissesCurveball,
+    ).toBe(true);
+    expect(
+      read("I don't think that's a big issue here; nothing changes.", 'probe').dismissesCurveball,
+    ).toBeUndefined();
+    expect(
+      read("I don't think it's a big issue; we'd add a few hundred labelled images from there.", 'curveball')
+        .dismissesCurveball,
+    ).toBeUndefined();
+  });
+});

@@ -22,6 +22,7 @@ import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from '
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 import { stepAsked } from './step-asked.ts';
+import { wavesAway } from './why-asked.ts';
 
 export interface ReadRequest {
   caseStudy: CaseStudy;
@@ -117,6 +118,13 @@ export function readMessage(request: ReadRequest): Reading {
   const raised = worded === null ? byCoverage : [worded];
   const facts = factsAsked(caseStudy, text, intent);
   const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
+  // "I don't think drift is a big issue here" right after a change of constraints.
+  const lastLineKind = [...transcript].reverse().find((line) => line.role === 'interviewer')?.kind;
+  const dismissesCurveball =
+    lastLineKind === 'curveball' &&
+    // "I don't think that's a big issue here" sounds at a loss to the learned reader; it is a stance.
+    (intent.intent === 'answer' || intent.intent === 'tentative' || intent.intent === 'stuck') &&
+    wavesAway(text);
   // "Does that answer your question?": about the point the step's last question asked, if any.
   const landedAsked = ANSWERING_OR_ASIDE.has(intent.intent) && asksIfAnswered(text);
   const lastAsked = landedAsked
@@ -160,6 +168,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.intent === 'move-on' && toward !== null ? { towardStep: toward } : {}),
     ...(answeredAsked === null ? {} : { answeredAsked }),
     ...(intent.reason === 'why-asked' ? { challengesQuestion: true } : {}),
+    ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     coverage,
   };
 }

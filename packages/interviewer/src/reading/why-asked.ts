@@ -11,3 +11,18 @@ const WHY_ASKED =
 export function challengesQuestion(text: string): boolean {
   return WHY_ASKED.test(text.trim());
 }
+
+/**
+ * A change of constraints waved away: "I don't think drift is a big issue here; faces don't
+ * change", "That's an unusual constraint. Why does a new plate format even matter?".
+ */
+const WAVES_AWAY =
+  /\b(?:(?:i )?(?:don'?t|do not) (?:think|see why)|(?:is|'s)n'?t (?:a big|really an?|an?|much of an?) (?:issue|problem|concern|deal)|is not (?:a big|really an?|an?) (?:issue|problem|concern|deal)|(?:even|really) matter|unusual constraint|(?:not|isn'?t) relevant|irrelevant|shouldn'?t (?:care|matter)|(?:no|not a) big deal|nothing changes|doesn'?t change (?:anything|much))\b/i;
+
+/** A plan of the candidate's own: what they would do about it. */
+const OWN_PLAN = /\b(?:i'?d|we'?d|i would|we would|(?:i|we) (?:can|could|should|will|need to|'ll)|let'?s)\b/i;
+
+/** The message waves a change of constraints away without saying what the candidate would do. */
+export function wavesAway(text: string): boolean {
+  return WAVES_AWAY.test(text) && !OWN_PLAN.test(text);
+}
