@@ -110,32 +110,20 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       // "Does that answer your question?": whether it did, then the floor, or the question again.
       const point = move.pointId ? findPoint(caseStudy, framework, move.step, move.pointId) : undefined;
       if (move.answered === 'partly' && point) {
-        const asked = voice.hasSaid(point.probe);
-        const lead = asked ? lines.answeredPartlyAgain : lines.answeredPartlyOtherWords;
-        return { kind: 'follow-up', text: choose(lead, point.probe) };
+        const partly = voice.hasSaid(point.probe)
+          ? lines.answeredPartlyAgain
+          : lines.answeredPartlyOtherWords;
+        return { kind: 'follow-up', text: choose(partly, point.probe) };
       }
-      if (move.answered === 'yes') {
-        const invite = move.lastStep
-          ? move.allCovered
-            ? lines.acknowledgeLastStep
-            : lines.acknowledgeInvite
-          : move.allCovered
-            ? lines.acknowledgeCovered
-            : lines.acknowledgeInvite;
-        return { kind, text: choose(lines.answeredYes, pickLine(rng, invite, values)) };
-      }
+      // "Yes, that answers it." leads like any acknowledgement when the answer landed.
+      const lead = move.answered === 'yes' ? lines.answeredYes : lines.acknowledge;
       // The last step offers to finish only once its ground is covered: "anything else before we
       // wrap up?" after the first monitoring answer sounds like a hint to stop.
       if (move.lastStep && move.allCovered)
-        return { kind, text: choose(lines.acknowledge, pickLine(rng, lines.acknowledgeLastStep, values)) };
-      if (move.lastStep)
-        return {
-          kind,
-          text: chooseAck(choose, rng, spoken, lines.acknowledge, lines.acknowledgeInvite, values),
-        };
-      const pool = move.allCovered ? lines.acknowledgeCovered : lines.acknowledgeInvite;
+        return { kind, text: choose(lead, pickLine(rng, lines.acknowledgeLastStep, values)) };
+      const pool = move.allCovered && !move.lastStep ? lines.acknowledgeCovered : lines.acknowledgeInvite;
       // Lead and invitation are picked together so the pair, not only the lead, is new.
-      return { kind, text: chooseAck(choose, rng, spoken, lines.acknowledge, pool, values) };
+      return { kind, text: chooseAck(choose, rng, spoken, lead, pool, values) };
     }
     case 'curveball': {
       const ball = caseStudy.curveballs.find((candidate) => candidate.id === move.curveballId);

@@ -9,34 +9,33 @@ import type { TranscriptLine } from '../interviewer.ts';
  * it off ("it can wait until we finish") or giving a hint leaves them guessing.
  */
 const ANSWERED_ASKED = new RegExp(
-  [
+  `^(?:${[
     String.raw`(?:does|did|do|would) (?:that|this|it|my answer) (?:(?:answer|cover|address) (?:(?:your|the|that) question|what you asked)|answer it)\b`,
     String.raw`(?:did|have) i (?:(?:answer(?:ed)?|cover(?:ed)?|address(?:ed)?) (?:(?:your|the|that) question|what you asked)|answer(?:ed)? it)\b`,
     String.raw`(?:is|was) (?:that|this) (?:roughly |kind of |sort of |more or less )?(?:what you(?:'re| are| were) (?:after|looking for|asking for|hoping for)|what you (?:wanted|meant)|the answer you (?:wanted|were looking for|expected))`,
     String.raw`(?:hope|hopefully) (?:that|this) answers (?:(?:your|the) question|it)\b`,
-  ]
-    .map((form) => `(?:${form})`)
-    .join('|'),
+  ].join('|')})`,
   'i',
 );
 
-/** Sentences and filler before the ask ("so", "ok", "um"). */
+/** Filler before the ask ("so", "ok", "um"). */
 const OPENING_FILLER = /^\W*(?:(?:so|ok|okay|um+|uh+|hmm+|and|well|right|anyway)\b[\s,]*)*/i;
 
-/** The message's last sentence asks whether the answer landed. */
-export function asksIfAnswered(text: string): boolean {
-  const sentences = text
+function sentencesOf(text: string): string[] {
+  return text
     .trim()
     .replace(/’/g, "'")
     .split(/(?<=[.!?])\s+/);
-  const last = (sentences.at(-1) ?? '').replace(OPENING_FILLER, '');
-  return ANSWERED_ASKED.test(last) && ANSWERED_ASKED.exec(last)?.index === 0;
+}
+
+/** The message's last sentence asks whether the answer landed. */
+export function asksIfAnswered(text: string): boolean {
+  return ANSWERED_ASKED.test((sentencesOf(text).at(-1) ?? '').replace(OPENING_FILLER, ''));
 }
 
 /** The whole message is that ask and nothing else. */
 export function onlyAsksIfAnswered(text: string): boolean {
-  const sentences = text.trim().split(/(?<=[.!?])\s+/);
-  return sentences.length === 1 && asksIfAnswered(text);
+  return sentencesOf(text).length === 1 && asksIfAnswered(text);
 }
 
 /**

@@ -119,7 +119,7 @@ export function readMessage(request: ReadRequest): Reading {
   const facts = factsAsked(caseStudy, text, intent);
   const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
   // "I don't think drift is a big issue here" right after a change of constraints.
-  const lastLineKind = [...transcript].reverse().find((line) => line.role === 'interviewer')?.kind;
+  const lastLineKind = transcript.findLast((line) => line.role === 'interviewer')?.kind;
   const dismissesCurveball =
     lastLineKind === 'curveball' &&
     // "I don't think that's a big issue here" sounds at a loss to the learned reader; it is a stance.
