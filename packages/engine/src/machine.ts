@@ -64,6 +64,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
     factsGiven: [],
     challenged: [],
     challengedAgain: [],
+    corrected: [],
     pausedAt: null,
     pausedMs: 0,
   };

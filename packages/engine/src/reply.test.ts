@@ -45,6 +45,25 @@ describe('facts', () => {
     expect(say(atStep(2, later.state), T0 + 4, claim).reply.kind).not.toBe('challenge');
   });
 
+  it('corrects a figure stated wrongly once a session, after any push-back, as a reminder when given before', () => {
+    const misquote = { factId: 'scale', said: '10M users', sentence: 'About 200 million users.' };
+    const claim = { intent: 'answer' as const, misquotes: [misquote] };
+    const asked = say(started(), T0 + 1, { intent: 'facts', facts: facts(['scale']) });
+    const first = say(asked.state, T0 + 2, claim);
+    expect(first.reply).toMatchObject({
+      kind: 'answer-facts',
+      facts: [
+        { id: 'scale', repeat: true, corrects: { said: '10M users', sentence: 'About 200 million users.' } },
+      ],
+    });
+    expect(first.state.corrected).toEqual(['scale']);
+    // Said wrongly again, it is not put right a second time: the interview goes on.
+    expect(say(first.state, T0 + 3, claim).reply.kind).not.toBe('answer-facts');
+    // A red flag in the same message is pushed back on first.
+    const flagged = say(started(), T0 + 1, { ...claim, redFlags: ['accuracy-on-rare'] });
+    expect(flagged.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
+  });
+
   it('pushes back first on a red flag stated beside a question, once', () => {
     const claim = {
       intent: 'facts' as const,

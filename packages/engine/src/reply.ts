@@ -210,6 +210,25 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
     return [{ move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false }, commit: none }];
   const options: Option[] = [];
   options.push(...challengeOf(s, step, reading));
+  // "Since fraud is about 5% of transactions, ...": figures of the case stated wrongly are put
+  // right before anything else is asked, once a session for each fact.
+  const misquotes = (reading.misquotes ?? []).filter((each) => !s.corrected.includes(each.factId));
+  if (misquotes.length > 0) {
+    const facts = misquotes.map(({ factId, said, sentence }) => ({
+      id: factId,
+      repeat: s.factsGiven.includes(factId),
+      corrects: { said, sentence },
+    }));
+    options.push({
+      move: { kind: 'answer-facts', facts, unanswered: [], ambiguous: [], late: false },
+      commit: () => {
+        for (const { factId } of misquotes) {
+          s.corrected.push(factId);
+          if (!s.factsGiven.includes(factId)) s.factsGiven.push(factId);
+        }
+      },
+    });
+  }
   // "Why does a new plate format even matter?" right after the change: put to them once more.
   const dismissed = reading.dismissesCurveball ? lastCurveball(s, step) : null;
   if (dismissed !== null && !step.curveballRevisited)

@@ -87,6 +87,8 @@ export const EngineState = z.object({
    */
   challenged: z.array(z.string()).default([]),
   challengedAgain: z.array(z.string()).default([]),
+  /** Fact ids whose figure the candidate stated wrongly and was corrected on: once a session each. */
+  corrected: z.array(z.string()).default([]),
   /**
    * When the clock was paused (peer mode's timer controls); null while it runs. States stored
    * before pausing existed have no such field and restore as running.

@@ -105,6 +105,12 @@ export interface MessageReading {
    */
   dismissesCurveball?: boolean;
   /**
+   * Figures of the case the message states wrongly, as a given it builds on ("since fraud is about
+   * 5% of transactions" when the case says 0.08%): the fact, the candidate's figure and the fact's
+   * sentence with the case's. A human interviewer corrects it before the design is sized on it.
+   */
+  misquotes?: { factId: string; said: string; sentence: string }[];
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -154,7 +160,16 @@ export type InterviewerMove = MoveBase &
     | {
         kind: 'answer-facts';
         /** Facts to give; `repeat` ones were given before and get a short reminder. */
-        facts: { id: string; repeat: boolean; nearby?: boolean }[];
+        facts: {
+          id: string;
+          repeat: boolean;
+          nearby?: boolean;
+          /**
+           * The candidate stated this fact's figure wrongly (see MessageReading.misquotes): their
+           * figure, and the fact's sentence with the case's. The reply corrects it, unasked.
+           */
+          corrects?: { said: string; sentence: string };
+        }[];
         /** Question parts the case does not cover: the candidate states an assumption. */
         unanswered: string[];
         /** Question parts that fit two facts: ask which one they mean. */

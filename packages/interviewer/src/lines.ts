@@ -75,6 +75,17 @@ export const LINES = {
   ],
   /** Before a probe the previous interviewer line already asked (a hint pointed at it, unanswered). */
   probeAgain: ['Back to that question:', 'Let me put it to you again:', 'Coming back to it:'],
+  /**
+   * Before the case's sentence, when the candidate stated its figure wrongly (`{said}`, their figure):
+   * put right at once, before the design is sized on it.
+   */
+  figureCorrected: [
+    'One correction before you build on that: not {said}.',
+    'A quick check on the numbers, since it matters for what follows: not {said}.',
+    'Careful with that figure; it is not {said}.',
+  ],
+  /** Before the next figure put right in the same reply. */
+  figureCorrectedToo: ['And not {said}.', 'Nor is it {said}.'],
   /** A fact the candidate asked for before: a short reminder, not the whole answer again. */
   factReminder: ['As I mentioned,', 'Same as before:', 'As I said earlier,'],
   /** `{part}` is the part of the question the case does not cover. */

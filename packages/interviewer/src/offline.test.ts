@@ -105,7 +105,7 @@ describe('clarifying answers', () => {
   /** The latency fact, two sentences long, voiced as `entry` in reply to `said`. */
   const latencyReply = (
     said: string,
-    entry: { repeat: boolean; nearby?: true },
+    entry: { repeat: boolean; nearby?: true; corrects?: { said: string; sentence: string } },
     answer = 'The feed must render in 200 ms at p99. Ranking gets 80 ms of that budget.',
   ) => {
     const study = structuredClone(fixtureCase);
@@ -125,6 +125,18 @@ describe('clarifying answers', () => {
       caseStudy: study,
     }).text;
   };
+
+  it('corrects a figure stated wrongly with the sentence of the case that holds it, and only that', () => {
+    const sentence = 'The feed must render in 200 ms at p99.';
+    const text = latencyReply('The budget is 2 seconds, so a big model fits.', {
+      repeat: true,
+      corrects: { said: '2 seconds', sentence },
+    });
+    const lead = LINES.figureCorrected.find((line) => text.startsWith(line.replace('{said}', '2 seconds')));
+    expect(lead).toBeDefined();
+    expect(text.endsWith(sentence)).toBe(true);
+    expect(text).not.toContain('Ranking gets 80 ms');
+  });
 
   it("gives the closest fact plainly when it answers in the question's own words, hedged otherwise", () => {
     const nearby = (said: string) => latencyReply(said, { repeat: false, nearby: true });

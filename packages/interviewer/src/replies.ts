@@ -49,7 +49,14 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
   const brief = new Map(briefSentences(voice.caseStudy).map((sentence) => [sentence.id, sentence.text]));
   const parts: string[] = [];
   let reminded = false;
-  for (const { id, repeat, nearby } of move.facts) {
+  let corrected = false;
+  for (const { id, repeat, nearby, corrects } of move.facts) {
+    if (corrects !== undefined) {
+      const leads = corrected ? voice.lines.figureCorrectedToo : voice.lines.figureCorrected;
+      parts.push(voice.choose(leads, corrects.sentence, { said: corrects.said }));
+      corrected = true;
+      continue;
+    }
     const read = brief.get(id);
     if (read !== undefined) {
       parts.push(voice.choose(voice.lines.factFromBrief, read));

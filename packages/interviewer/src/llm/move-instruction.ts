@@ -165,7 +165,13 @@ type Move<K extends InterviewerMove['kind']> = Extract<InterviewerMove, { kind: 
 function factsInstruction(caseStudy: CaseStudy, move: Move<'answer-facts'>): string {
   const byId = new Map(caseStudy.facts.map((fact) => [fact.id, fact]));
   const lines: string[] = [];
-  for (const { id, repeat, nearby } of move.facts) {
+  for (const { id, repeat, nearby, corrects } of move.facts) {
+    if (corrects !== undefined) {
+      lines.push(
+        `(they said "${oneLine(corrects.said)}", which the case contradicts: correct it briefly, without blame, with this sentence) "${oneLine(corrects.sentence)}"`,
+      );
+      continue;
+    }
     const fact = byId.get(id);
     const note = repeat
       ? '(given before: a one-sentence reminder) '
@@ -183,7 +189,10 @@ function factsInstruction(caseStudy: CaseStudy, move: Move<'answer-facts'>): str
     move.unanswered.length > 0
       ? ` The case does not cover${parts(move.unanswered)}: for that part ask them to state an assumption.`
       : '';
-  return `The candidate asked clarifying questions.${facts}${missing}${assumedToo(move.assumed)} Add nothing that is not on the case sheet.${late(move.late)}`;
+  const opening = move.facts.some((fact) => fact.corrects)
+    ? 'The candidate stated a figure of the case wrongly.'
+    : 'The candidate asked clarifying questions.';
+  return `${opening}${facts}${missing}${assumedToo(move.assumed)} Add nothing that is not on the case sheet.${late(move.late)}`;
 }
 
 /** The candidate's own assumptions the case leaves open: they stand. */

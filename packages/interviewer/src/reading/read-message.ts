@@ -18,6 +18,7 @@ import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
+import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
@@ -135,6 +136,9 @@ export function readMessage(request: ReadRequest): Reading {
     : lastAsked === null
       ? { covered: false }
       : { pointId: lastAsked, covered: !open.has(lastAsked) };
+  // "Since fraud is about 5% of transactions, ...": a figure of the case stated wrongly in an answer.
+  const misquotes =
+    intent.intent === 'answer' || intent.intent === 'tentative' ? misquotedFigures(caseStudy, text) : [];
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
@@ -169,6 +173,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(answeredAsked === null ? {} : { answeredAsked }),
     ...(intent.reason === 'why-asked' ? { challengesQuestion: true } : {}),
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
+    ...(misquotes.length > 0 ? { misquotes } : {}),
     coverage,
   };
 }
