@@ -54,6 +54,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         curveballRevisited: false,
         askedWhy: false,
         challenged: [],
+        sidestepAsked: false,
       }),
     ),
     speakingSince: null,

@@ -64,6 +64,16 @@ describe('facts', () => {
     expect(flagged.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
   });
 
+  it('asks a question answered with something else once more, once a step and not in its last minute', () => {
+    let state = say(started(), T0 + 1, { premisesHeld: [] }).state;
+    const aside = say(state, T0 + 2, { sidestep: { pointId: 'latency' } });
+    expect(aside.reply).toMatchObject({ kind: 'probe', pointId: 'latency', sidestepped: true });
+    state = aside.state;
+    expect(say(state, T0 + 3, { sidestep: { pointId: 'scale' } }).reply).not.toHaveProperty('sidestepped');
+    const closing = say(started(), T0 + BUDGETS.requirements - 30_000, { sidestep: { pointId: 'latency' } });
+    expect(closing.reply).not.toHaveProperty('sidestepped');
+  });
+
   it('pushes back first on a red flag stated beside a question, once', () => {
     const claim = {
       intent: 'facts' as const,
@@ -368,6 +378,13 @@ describe('a curveball the candidate goes past', () => {
     const skip = say(thrown(), T0 + 4, { intent: 'move-on' });
     expect(skip.reply).toMatchObject({ kind: 'curveball', curveballId: 'consent-change', again: true });
     expect(say(skip.state, T0 + 5, { intent: 'move-on' }).reply.kind).toBe('move-on');
+  });
+
+  it('is put again, once, when the answer is about something else', () => {
+    const aside = say(thrown(), T0 + 4, { sidestep: { curveballId: 'consent-change' } });
+    expect(aside.reply).toMatchObject({ kind: 'curveball', curveballId: 'consent-change', again: true });
+    const again = say(aside.state, T0 + 5, { sidestep: { curveballId: 'consent-change' } });
+    expect(again.reply.kind).not.toBe('curveball');
   });
 
   it('is put again, once, when the candidate waves it away', () => {

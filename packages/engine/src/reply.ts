@@ -229,6 +229,27 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       },
     });
   }
+  // Asked about permissions, answered about latency: the question is put again, once a step. A
+  // change of constraints answered with something else counts as left aside, like one skipped.
+  const sidestep = reading.sidestep;
+  // Not in the step's closing minute, when the answer could not come before the timer moves on.
+  if (sidestep !== undefined && !step.sidestepAsked && ctx.remainingMs > warningLeadMs(step.budgetMs)) {
+    if ('curveballId' in sidestep && !step.curveballRevisited)
+      options.push({
+        move: { kind: 'curveball', curveballId: sidestep.curveballId, again: true },
+        commit: () => {
+          step.curveballRevisited = true;
+          step.sidestepAsked = true;
+        },
+      });
+    if ('pointId' in sidestep)
+      options.push({
+        move: { kind: 'probe', pointId: sidestep.pointId, sidestepped: true },
+        commit: () => {
+          step.sidestepAsked = true;
+        },
+      });
+  }
   // "Why does a new plate format even matter?" right after the change: put to them once more.
   const dismissed = reading.dismissesCurveball ? lastCurveball(s, step) : null;
   if (dismissed !== null && !step.curveballRevisited)

@@ -56,6 +56,8 @@ export const StepState = z.object({
   askedWhy: z.boolean().default(false),
   /** Red flag ids pushed back on in this step. */
   challenged: z.array(z.string()).default([]),
+  /** A question answered with something else was asked again in this step (at most once). */
+  sidestepAsked: z.boolean().default(false),
 });
 export type StepState = z.infer<typeof StepState>;
 

@@ -111,6 +111,12 @@ export interface MessageReading {
    */
   misquotes?: { factId: string; said: string; sentence: string }[];
   /**
+   * The question right before that the message leaves aside (a probe's or follow-up's point, or a
+   * change of constraints): asked about permissions, the candidate talked about latency. It is asked
+   * again once.
+   */
+  sidestep?: { pointId: string } | { curveballId: string };
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -218,6 +224,8 @@ export type InterviewerMove = MoveBase &
         pointId: string;
         /** The candidate asked about this point themselves (see MessageReading.raised). */
         raised?: boolean;
+        /** Asked again: the answer before was about something else (see MessageReading.sidestep). */
+        sidestepped?: true;
       }
     | { kind: 'redirect'; reason: 'meta' | 'off-topic' | 'steer'; stepRemainingMs: number }
     | {

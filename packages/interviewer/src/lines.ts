@@ -73,6 +73,12 @@ export const LINES = {
     "Good thing to raise. Let's see what you think:",
     'Fair question; I would like your view first.',
   ],
+  /** Before a question asked again because the answer was about something else. */
+  probeSidestepped: [
+    'Let me bring you back to my question:',
+    "Hold that thought; I'd still like an answer to this:",
+    'Before we go there, back to what I asked:',
+  ],
   /** Before a probe the previous interviewer line already asked (a hint pointed at it, unanswered). */
   probeAgain: ['Back to that question:', 'Let me put it to you again:', 'Coming back to it:'],
   /**

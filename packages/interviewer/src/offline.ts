@@ -91,6 +91,12 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'probe': {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       if (!point) return { kind, text: choose(lines.probeFallback) };
+      // Answered with something else: the question as it was asked (the probe or a follow-up of
+      // the point), said to be the same one.
+      if (move.sidestepped) {
+        const asked = questionAsked(transcript, [point.probe, ...point.followUps]) ?? point.probe;
+        return { kind, text: choose(lines.probeSidestepped, asked), probedPointIds: [point.id] };
+      }
       // Only the probe: never the point's strong answer or signals, which would give it away. When
       // the line before already asked it (a hint that pointed there), say that it is asked again.
       const again = previous?.includes(point.probe) === true;
@@ -245,6 +251,20 @@ function questionAgain(previous: string | undefined, stepQuestion: string): { la
   const asking = previous?.split(/\n\s*\n/).findLast((part) => part.includes('?'));
   if (asking !== undefined) return { lastQuestion: asking.trim() };
   return stepQuestion === '' ? {} : { lastQuestion: stepQuestion };
+}
+
+/** The latest of `questions` an interviewer line of the transcript asked. */
+function questionAsked(
+  transcript: readonly TranscriptLine[],
+  questions: readonly string[],
+): string | undefined {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i];
+    if (line?.role !== 'interviewer') continue;
+    const asked = questions.find((question) => question !== '' && line.text.includes(question));
+    if (asked !== undefined) return asked;
+  }
+  return undefined;
 }
 
 function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['role']): string | undefined {

@@ -97,6 +97,8 @@ export function moveInstruction(request: SpeakRequest): string {
       const point = findPoint(caseStudy, framework, move.step, move.pointId);
       if (!point) return 'Ask what else they would consider for this step, in one sentence.';
       const ask = `Ask this one probing question, in your own words, without naming or hinting at any solution: "${oneLine(point.probe)}"`;
+      if (move.sidestepped)
+        return `The candidate's last answer was about something other than your last question. Say so in a few neutral words, then ask that question again, without hinting at the answer: "${oneLine(point.probe)}"`;
       // The candidate asked about it: turn their question back to them rather than answer it.
       return move.raised
         ? `The candidate just asked about this topic themselves. Do not answer or judge it; turn it back to them. ${ask}`

@@ -22,6 +22,7 @@ import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
+import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
 import { wavesAway } from './why-asked.ts';
 
@@ -139,6 +140,18 @@ export function readMessage(request: ReadRequest): Reading {
   // "Since fraud is about 5% of transactions, ...": a figure of the case stated wrongly in an answer.
   const misquotes =
     intent.intent === 'answer' || intent.intent === 'tentative' ? misquotedFigures(caseStudy, text) : [];
+  // "Good question. The answer should start showing within a couple of seconds" to a question about
+  // who may read what: an answer to something else than was just asked.
+  // A point covered in the step, or in the last few messages, was answered already.
+  const touched = new Set([
+    ...[...coverage.covered, ...coverage.asked, ...(coverage.near ?? [])].map((point) => point.pointId),
+    ...[...stepIds].filter((id) => !open.has(id)),
+    ...recent,
+  ]);
+  const sidestep =
+    intent.intent === 'answer' || intent.intent === 'tentative'
+      ? sidestepOf(caseStudy, framework, step, text, transcript, touched)
+      : null;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
@@ -174,6 +187,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.reason === 'why-asked' ? { challengesQuestion: true } : {}),
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     ...(misquotes.length > 0 ? { misquotes } : {}),
+    ...(sidestep === null ? {} : { sidestep }),
     coverage,
   };
 }
