@@ -229,6 +229,10 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       },
     });
   }
+  // "I literally just said that. Did you miss it?": owned, and the floor handed back, before
+  // anything new is asked.
+  if (reading.answeredAlready === true)
+    options.push({ move: acknowledge(ctx, reading.uncovered, { conceded: true }).move, commit: none });
   // Asked about permissions, answered about latency: the question is put again, once a step. A
   // change of constraints answered with something else counts as left aside, like one skipped.
   const sidestep = reading.sidestep;
@@ -358,7 +362,7 @@ function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
 function acknowledge(
   ctx: ReplyContext,
   uncovered: UncoveredPoint[],
-  extra: { turnBack?: true; answered?: 'yes' | 'partly'; pointId?: string } = {},
+  extra: { turnBack?: true; answered?: 'yes' | 'partly'; pointId?: string; conceded?: true } = {},
 ): { type: 'say'; move: MoveBody } {
   return {
     type: 'say',

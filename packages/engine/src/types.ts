@@ -117,6 +117,11 @@ export interface MessageReading {
    */
   sidestep?: { pointId: string } | { curveballId: string };
   /**
+   * "Yes, already covered that above", "I literally just said that. Did you miss it?": the
+   * candidate says the last question was answered already. The interviewer owns it and goes on.
+   */
+  answeredAlready?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -243,6 +248,8 @@ export type InterviewerMove = MoveBase &
          */
         answered?: 'yes' | 'partly';
         pointId?: string;
+        /** The candidate said the question was answered already: the interviewer owns the slip. */
+        conceded?: true;
       }
     /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
     /** `waved`: put again because the candidate waved it away ("I don't think that's an issue"). */

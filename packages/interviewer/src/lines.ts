@@ -42,6 +42,12 @@ export const LINES = {
     'Tell me when you want to go to the next part.',
     'Say when you would like to move to the next part.',
   ],
+  /** The candidate said the question was answered already (then an invitation). */
+  conceded: [
+    "You're right, you covered that; my mistake.",
+    'Fair, you said that already.',
+    'Right, you did say that.',
+  ],
   /** "Does that answer your question?" when it did (then an invitation). */
   answeredYes: ['Yes, that answers it.', 'Yes, that covers what I asked.', "Yes, that's what I was after."],
   /** ...when it did not yet: the point's question again, said to be the same one or put another way. */

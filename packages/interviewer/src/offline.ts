@@ -113,6 +113,12 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
       if (move.turnBack) return { kind, text: choose(lines.turnBack) };
+      // "I already said that": owned in a few words, then the floor back.
+      if (move.conceded)
+        return {
+          kind,
+          text: chooseAck(choose, rng, spoken, lines.conceded, lines.acknowledgeInvite, values),
+        };
       // "Does that answer your question?": whether it did, then the floor, or the question again.
       const point = move.pointId ? findPoint(caseStudy, framework, move.step, move.pointId) : undefined;
       if (move.answered === 'partly' && point) {

@@ -107,6 +107,8 @@ export function moveInstruction(request: SpeakRequest): string {
     case 'acknowledge':
       if (move.late)
         return 'Time for this step is up. Acknowledge the answer in a few neutral words and ask nothing.';
+      if (move.conceded)
+        return 'The candidate says they already answered your last question. Grant it in a few words, without apologising at length, then invite them to continue with this step. Ask nothing new.';
       if (move.answered === 'yes') {
         return 'The candidate asked whether their answer answered your question. It did: say so in a few words, without praise, then invite them to continue with this step.';
       }

@@ -119,8 +119,15 @@ function caseQuestionsBeside(text: string): string[] {
   ];
   const inMarked = (part: string) =>
     !own.some((sentence) => sentence.includes(part.replace(/\?$/, '').slice(0, 30)));
+  // "Third, how drivers move: where they come from and how long they take.": with no question mark
+  // anywhere, a question word inside a sentence opens a clause of the candidate's own; only a
+  // sentence that opens as a question ("how many users do we have.") asks.
+  const unmarked = !plain.includes('?');
+  const opensSentence = (part: string) =>
+    sentences.some((sentence) => stripFiller(sentence).startsWith(part.replace(/[.?!]+$/, '').slice(0, 30)));
   return splitMessage(plain)
     .filter((part) => part.asked && !part.told && inMarked(part.text))
+    .filter((part) => !unmarked || opensSentence(part.text))
     .map((part) => part.text.replace(/^(?:or|and|but|so)\s+/i, ''))
     .filter(
       (question) =>

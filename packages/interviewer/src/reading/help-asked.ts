@@ -14,7 +14,7 @@ const DESIGN_CHOICE = `(?:metrics?|models?|architectures?|approach(?:es)?|loss(?
 
 /** Requests for help, whatever the sentence form: a help noun as the thing wanted. */
 const HELP = anyOf([
-  /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
+  /\b(?:(?:give|giving|offer|offering|throw|spare|send) (?:me|us)|(?:can|could|may) (?:i|we) (?:still |please |just |maybe )?(?:get|have)|i(?: could use| need| want|'d like| would like|'d appreciate| would appreciate| appreciate|'d love| would love)|^(?:any|some)|chance of|is there)\b(?: \w+){0,3}? (?:a |an |some |any )?(?:small |little |tiny |gentle |quick |slight |bit of (?:a )?)?(?:hints?|nudges?|clues?|pointers?|tips?|steer|guidance|help|push(?! notification)|starting point|direction|thoughts?|ideas?|suggestions?|advice)\b(?! of\b)/i,
   /(?<!\b(?:no|not a|zero|any|of|my|your|the|more) )\b(?:hints?|nudge|pointers?|clues?|ideas|thoughts)\s*(?:\?|please|pls|$)/i,
   // "Pointers on label delay beyond the maturity window?": help asked on a topic, in a word.
   /^(?:any |some )?(?:pointers?|tips?|hints?|nudges?|clues?) (?:on|about|for|re|regarding)\b[^.!]*\?\W*$/i,

@@ -22,6 +22,7 @@ import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
+import { saysAnsweredAlready } from './said-already.ts';
 import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
 import { wavesAway } from './why-asked.ts';
@@ -60,10 +61,17 @@ const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
 export function readMessage(request: ReadRequest): Reading {
   const { caseStudy, framework, step, text, transcript, notes, cache } = request;
   const inReplyTo = lastLine(transcript, 'interviewer');
-  const intent = readIntent(text, {
+  const read = readIntent(text, {
     answersFact: (questions) => answersFact(caseStudy, questions),
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
   });
+  // "I literally just said that: quantile heads. Did you miss it?": an answer pointing back at one
+  // given, however much of it reads as a complaint or a question; the interviewer owns the slip.
+  const answeredAlready =
+    inReplyTo !== undefined && POINTED_BACK_FROM.has(read.intent) && saysAnsweredAlready(text);
+  const intent = answeredAlready
+    ? { ...read, intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'answered-already' }
+    : read;
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,
@@ -149,7 +157,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...recent,
   ]);
   const sidestep =
-    intent.intent === 'answer' || intent.intent === 'tentative'
+    (intent.intent === 'answer' || intent.intent === 'tentative') && !answeredAlready
       ? sidestepOf(caseStudy, framework, step, text, transcript, touched)
       : null;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
@@ -188,9 +196,21 @@ export function readMessage(request: ReadRequest): Reading {
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     ...(misquotes.length > 0 ? { misquotes } : {}),
     ...(sidestep === null ? {} : { sidestep }),
+    ...(answeredAlready ? { answeredAlready: true } : {}),
     coverage,
   };
 }
+
+/** Readings a message pointing back at an answer given may get, read again as an answer. */
+const POINTED_BACK_FROM: ReadonlySet<string> = new Set([
+  'answer',
+  'tentative',
+  'facts',
+  'meta',
+  'off-topic',
+  'steer',
+  'unclear',
+]);
 
 /** Readings after which "does that answer your question?" asks whether the answer landed. */
 const ANSWERING_OR_ASIDE: ReadonlySet<string> = new Set(['answer', 'tentative', 'meta']);

@@ -96,7 +96,11 @@ const MOTION_TALK =
 
 /** Help asked for outright. */
 const HELP_ASKED =
-  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b/i;
+  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b|\b(?:can|could|may) (?:i|we) (?:still )?(?:get|have) (?:a |another |one more |that |some )?(?:hint|nudge|pointer|clue)s?\b|\b(?:one more|another) (?:hint|nudge|pointer)\b/i;
+
+/** Words of a request for help or of being stuck, in any form. */
+const HELP_OR_STUCK_WORDS =
+  /\b(?:you|your|ppl|people|teams)\b|\b(?:tell|give|show|remind|throw|walk|explain)\b|\b(?:right track|push|example|framework|hints?|help|nudge|pointers?|clues?|tips?|stuck|not sure|unsure|no idea|idk|dunno|lost|confused|missing|blank|where (?:to|do i|should i|would i) (?:start|begin|go)|what else|what next|don'?t know|do not know|no clue|guidance|direction)\b/i;
 
 /** After the interview: the report, feedback, "at the end". */
 const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the|this)|later)\b/i;
@@ -353,6 +357,15 @@ export function withLearnedReading(
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
     (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text))
+  )
+    return byRules;
+  // "Success would be measured with standard metrics.", "Monitor the usual dashboards.": a vague
+  // statement is a weak answer, not a request; help is asked for in words or with a question mark.
+  if (
+    ANSWERING.has(byRules.intent) &&
+    learned.intent === 'hint' &&
+    !text.includes('?') &&
+    !HELP_OR_STUCK_WORDS.test(spellOut(text))
   )
     return byRules;
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so

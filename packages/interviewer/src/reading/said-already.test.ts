@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { saysAnsweredAlready } from './said-already.ts';
+
+describe('a question said to be answered already', () => {
+  it('is read when the message opens by pointing back, or asks whether it was missed', () => {
+    for (const text of [
+      'I literally just said that: quantile heads, and the window end is the upper quantile. Did you miss it?',
+      'Yes, already covered that above.',
+      "Covered, it's the booked listing as global context.",
+      'Already covered.',
+      'I mentioned this earlier, the offset layer updates every few minutes.',
+    ])
+      expect(saysAnsweredAlready(text), text).toBe(true);
+  });
+
+  it('is not read in an answer that builds on something said before', () => {
+    for (const text of [
+      'As I said, the top 50: 12,000 QPS times 50 is 600k pairs a second.',
+      'We already covered the cold start case with a popularity prior, so now the ranker.',
+      'Covered calls are the ones the vendor pays for.',
+      'I covered calibration above; now for the thresholds.',
+    ])
+      expect(saysAnsweredAlready(text), text).toBe(false);
+  });
+});
