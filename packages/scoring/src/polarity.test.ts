@@ -191,6 +191,15 @@ describe('red flags in scope', () => {
     expect(flags('We only look at the weekly spam report.')).toEqual(['accuracy-metric']);
   });
 
+  it('does not fire a mistake whose words straddle "rather than", the part after it turned down', () => {
+    expect(
+      flags('Each message gets a score from a small model rather than the big model every time.'),
+    ).toEqual([]);
+    expect(flags('We score every message with the big model rather than a small one.')).toEqual([
+      'accuracy-metric',
+    ]);
+  });
+
   it('does not fire a mistake that only sets the time of the proposal', () => {
     expect(flags('While we measure accuracy for the old dashboard, launch decisions use precision.')).toEqual(
       [],

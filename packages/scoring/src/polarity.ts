@@ -159,6 +159,10 @@ export function polarityOf(
       const scope = contrastScope(tokens, i);
       if (contentBetween(tokens, scope - 1, first) <= CONTRAST_REACH && !subjectBetween(tokens, scope, first))
         flip(i);
+    } else if (!lenient && i > first && i < last && contrastScope(tokens, i) !== -1) {
+      // "stream into the index within minutes rather than a nightly rebuild": a mistake whose words
+      // straddle "rather than" is what the contrast turns down, not what the candidate does.
+      flip(i);
     } else if (!lenient && i < first && BACKGROUND_OPENERS.has(lemma)) {
       // "An early warning while we wait for chargebacks": the mistake's phrase is the time the
       // proposal covers, not what is proposed.
@@ -244,6 +248,9 @@ function readVerdict(
 function warnsAfter(tokens: readonly Token[], to: number): boolean {
   for (let j = to + 1; j < tokens.length; j++) {
     const lemma = tokens[j]?.lemma ?? '';
+    // "..., I'd just approve everything so customers aren't affected": what follows "so" is the
+    // purpose of the plan, not a warning against it.
+    if (lemma === 'so' && tokens[j - 1]?.lemma !== 'and') return false;
     if (NEGATORS.has(lemma) || CRITICS.has(lemma) || DISMISS.has(lemma)) return true;
   }
   return false;

@@ -601,3 +601,40 @@ describe('mistakes amended in the same message, and ideas that only share a mist
     ],
   );
 });
+
+describe('played sessions of the twenty-eighth session: a purpose after "so", a contrast inside the mistake', () => {
+  flagTables(
+    [
+      [
+        'fraud-detection',
+        'serving',
+        "If the model service is down, I'd approve everything so customers aren't affected.",
+        'approve-all-on-outage',
+      ],
+      [
+        'fraud-detection',
+        'serving',
+        'I put the model behind a scoring service with a Redis feature store, and I can afford a warehouse query for the rarer features.',
+        'warehouse-at-request-time',
+      ],
+      [
+        'search-ranking',
+        'serving',
+        'We rebuild the index nightly rather than streaming changes.',
+        'nightly-index-only',
+      ],
+    ],
+    [
+      [
+        'search-ranking',
+        'serving',
+        'New products and stock changes stream into the index within minutes rather than a nightly rebuild.',
+      ],
+      [
+        'fraud-detection',
+        'serving',
+        'If the model is down, we fall back to rules with amount limits rather than approve everything.',
+      ],
+    ],
+  );
+});
