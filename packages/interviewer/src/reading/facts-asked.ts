@@ -46,8 +46,10 @@ export function factsAsked(
   if (intent.intent !== 'facts') return NO_FACTS;
   const index = factIndexFor(caseStudy);
   const { questions, askedIn } = intent;
-  const whole = index.lookup(text).parts;
-  const byReader = questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole;
+  const whole = index.lookup(text).parts.flatMap((part) => withAntecedent(index, text, part));
+  const byReader = (questions.length > 0 ? index.lookup(questions.join('\n')).parts : whole).flatMap((part) =>
+    withAntecedent(index, text, part),
+  );
   const foundInWhole = whole.filter(
     (part) =>
       settles(part) &&
@@ -102,6 +104,27 @@ export function factsAsked(
  * the questions a case leaves open is not enough to keep the fact back: the classifier learnt that
  * from questions, and "I'll assume 20k orders a day per city, fair?" is settled by the case's volume.
  */
+/**
+ * "A wrongful decline costs us the customer's goodwill. Do we have a number for that?": a question
+ * whose subject is only "that" is about the sentence before it, and is looked up with it.
+ */
+function withAntecedent(index: ReturnType<typeof factIndexFor>, text: string, part: FactPart): FactPart[] {
+  if (!BARE_REFERENCE.test(stripFiller(part.question).trim())) return [part];
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const at = sentences.findIndex((sentence) => sentence.includes(part.question.replace(/\?$/, '')));
+  const before = at > 0 ? sentences[at - 1] : undefined;
+  if (before === undefined || /\?\s*$/.test(before)) return [part];
+  // The pointer stands in for the sentence it points at: "how often does [card testing...] happen?".
+  const said = before.replace(/[.!]+$/, '').replace(/[,;:]/g, ' ');
+  const parts = index.lookup(part.question.replace(/\b(?:that|this|it|those|these)\b/i, said)).parts;
+  const found = parts.filter((each) => each.status === 'found');
+  return found.length > 0 ? found.map((each) => ({ ...each, question: part.question })) : [part];
+}
+
+/** "Do we have a number for that?", "how big is that?", "any data on it?": a subject only pointed at. */
+const BARE_REFERENCE =
+  /^(?:(?:and|so|but)\s+)?(?:do|does|did|is|are|have|has)?\s*(?:we|you|they|there)?\s*(?:have|got|know|get)?\s*(?:an?y?\s+|some\s+)?(?:numbers?|figures?|estimates?|data|stats?|idea|sense|cost|size|rate|ballpark)?\s*(?:for|on|of|about|behind)?\s*(?:that|this|it|those|these)\s*\??$|^how (?:big|much|many|often|common|costly|expensive|bad|frequent) (?:is|are|was|does|do|did|would|will) (?:that|this|it)(?: (?:happen|occur|cost|come up|show up|get|be))?\s*\??$/i;
+
 const settles = (part: FactPart) =>
   part.status === 'found' && !(part.nearby === 'words' && assumptionPutUp(part.question) !== null);
 
