@@ -64,6 +64,18 @@ describe('facts', () => {
     expect(flagged.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
   });
 
+  it('concedes a disputed push-back whose argument holds, and says one that does not stands', () => {
+    const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
+    expect(say(state, T0 + 2, { rebuttal: { holds: true } }).reply).toMatchObject({
+      kind: 'acknowledge',
+      rebuttal: 'conceded',
+    });
+    expect(say(state, T0 + 2, { rebuttal: { holds: false } }).reply).toMatchObject({
+      kind: 'acknowledge',
+      rebuttal: 'stands',
+    });
+  });
+
   it('owns the slip when told the question was answered already, before anything new', () => {
     const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
     const told = say(state, T0 + 2, { answeredAlready: true, sidestep: { pointId: 'latency' } });

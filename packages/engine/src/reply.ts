@@ -229,6 +229,14 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
       },
     });
   }
+  // "No, that's fine here: ..." after a push-back: the argument is answered before anything new.
+  if (reading.rebuttal !== undefined)
+    options.push({
+      move: acknowledge(ctx, reading.uncovered, {
+        rebuttal: reading.rebuttal.holds ? 'conceded' : 'stands',
+      }).move,
+      commit: none,
+    });
   // "I literally just said that. Did you miss it?": owned, and the floor handed back, before
   // anything new is asked.
   if (reading.answeredAlready === true)
@@ -362,7 +370,13 @@ function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
 function acknowledge(
   ctx: ReplyContext,
   uncovered: UncoveredPoint[],
-  extra: { turnBack?: true; answered?: 'yes' | 'partly'; pointId?: string; conceded?: true } = {},
+  extra: {
+    turnBack?: true;
+    answered?: 'yes' | 'partly';
+    pointId?: string;
+    conceded?: true;
+    rebuttal?: 'conceded' | 'stands';
+  } = {},
 ): { type: 'say'; move: MoveBody } {
   return {
     type: 'say',

@@ -122,6 +122,12 @@ export interface MessageReading {
    */
   answeredAlready?: boolean;
   /**
+   * "No, that's fine here: ..." right after a push-back: the candidate disputes it. `holds`: the
+   * argument makes a point of the case's step and states no mistake, so the interviewer concedes;
+   * otherwise it says the concern stands, without giving the fix.
+   */
+  rebuttal?: { holds: boolean };
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -250,6 +256,8 @@ export type InterviewerMove = MoveBase &
         pointId?: string;
         /** The candidate said the question was answered already: the interviewer owns the slip. */
         conceded?: true;
+        /** A push-back disputed (see MessageReading.rebuttal): conceded, or said to stand. */
+        rebuttal?: 'conceded' | 'stands';
       }
     /** `again`: the step's curveball put to the candidate once more, before going on without an answer. */
     /** `waved`: put again because the candidate waved it away ("I don't think that's an issue"). */

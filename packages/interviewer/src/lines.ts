@@ -42,6 +42,18 @@ export const LINES = {
     'Tell me when you want to go to the next part.',
     'Say when you would like to move to the next part.',
   ],
+  /** A push-back the candidate disputed with an argument that holds (then an invitation). */
+  challengeConceded: [
+    'Fair point; that answers my concern.',
+    "That's a fair distinction, and it covers what I was worried about.",
+    'Good, that settles it for me.',
+  ],
+  /** ...with one that does not yet meet the concern: it stands, without the fix. */
+  challengeStands: [
+    "I'm not convinced yet. Take my scenario with this case's numbers: what actually happens?",
+    'I hear you, but my concern stands. Walk me through that scenario step by step for this case.',
+    'That may be, but it does not answer the scenario I gave. What happens in it, concretely?',
+  ],
   /** The candidate said the question was answered already (then an invitation). */
   conceded: [
     "You're right, you covered that; my mistake.",

@@ -113,6 +113,13 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
       if (move.turnBack) return { kind, text: choose(lines.turnBack) };
+      // A push-back disputed: conceded, then the floor back; or said to stand, and the floor back.
+      if (move.rebuttal === 'conceded')
+        return {
+          kind,
+          text: chooseAck(choose, rng, spoken, lines.challengeConceded, lines.acknowledgeInvite, values),
+        };
+      if (move.rebuttal === 'stands') return { kind: 'follow-up', text: choose(lines.challengeStands) };
       // "I already said that": owned in a few words, then the floor back.
       if (move.conceded)
         return {

@@ -22,6 +22,7 @@ import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
+import { disputesChallenge } from './rebuttal.ts';
 import { saysAnsweredAlready } from './said-already.ts';
 import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
@@ -160,6 +161,16 @@ export function readMessage(request: ReadRequest): Reading {
     (intent.intent === 'answer' || intent.intent === 'tentative') && !answeredAlready
       ? sidestepOf(caseStudy, framework, step, text, transcript, touched)
       : null;
+  // "No, that's fine here: that number is for dispatch.": a push-back disputed. The argument holds
+  // when it makes a point of the case (not a generic one), in any part, and states no mistake.
+  const rebuttal =
+    (intent.intent === 'answer' || intent.intent === 'tentative') && disputesChallenge(text, transcript)
+      ? {
+          holds:
+            coverage.redFlags.length === 0 &&
+            coverage.covered.some((point) => !frameworkPointIds(framework).has(point.pointId)),
+        }
+      : null;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question
   // ("what's the DSA?" in a case whose facts name the law).
   const terms = termsAsked(text);
@@ -197,6 +208,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(misquotes.length > 0 ? { misquotes } : {}),
     ...(sidestep === null ? {} : { sidestep }),
     ...(answeredAlready ? { answeredAlready: true } : {}),
+    ...(rebuttal === null ? {} : { rebuttal }),
     coverage,
   };
 }
