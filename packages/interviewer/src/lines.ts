@@ -44,9 +44,9 @@ export const LINES = {
   ],
   /** A push-back the candidate disputed with an argument that holds (then an invitation). */
   challengeConceded: [
-    'Fair point; that answers my concern.',
+    'Fair; that answers my concern.',
     "That's a fair distinction, and it covers what I was worried about.",
-    'Good, that settles it for me.',
+    'That settles it for me.',
   ],
   /** ...with one that does not yet meet the concern: it stands, without the fix. */
   challengeStands: [
@@ -240,6 +240,12 @@ export const LINES = {
     "That's yours to decide. What would you pick, and what would make you change your mind?",
     "It's your call here. What would convince you either way?",
     "Talk me through how you'd decide that for this case.",
+  ],
+  /** ...when the candidate asked why something matters: the reasoning is theirs to give. */
+  turnBackWhy: [
+    "That's worth reasoning through yourself: what would go wrong in this case without it?",
+    'That one is yours to settle. What would change in this case if you skipped it?',
+    "I'd rather hear your reasoning: argue it for this case, either way.",
   ],
   followUpConcern: [
     'Good instinct to check. What do you think, and what would you do about it?',

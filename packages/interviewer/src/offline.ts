@@ -112,7 +112,12 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     case 'acknowledge': {
       const values = { title: title(move.step) };
       if (move.late) return { kind, text: choose(lines.acknowledgeLate) };
-      if (move.turnBack) return { kind, text: choose(lines.turnBack) };
+      // "Why does a rolling split matter if the data is huge?": the reasoning is theirs to give.
+      if (move.turnBack)
+        return {
+          kind,
+          text: choose(REASON_ASKED.test(voice.said.trim()) ? lines.turnBackWhy : lines.turnBack),
+        };
       // A push-back disputed: conceded, then the floor back; or said to stand, and the floor back.
       if (move.rebuttal === 'conceded')
         return {
@@ -241,6 +246,10 @@ function frameworkStep(framework: Framework, step: StepId) {
 function stepTitle(framework: Framework, step: StepId): string {
   return frameworkStep(framework, step)?.title ?? step;
 }
+
+/** A question asking the reason for something: "why does X matter", "why would we need Y". */
+const REASON_ASKED =
+  /^(?:(?:but|so|ok|okay|hmm+|um+|and|wait|honestly)[,\s]+)*why (?:does|do|did|is|are|would|should|could|will|can|must)\b/i;
 
 /** A point of the step: the case's own first, then the framework's generic ones. */
 export function findPoint(

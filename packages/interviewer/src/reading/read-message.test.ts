@@ -627,3 +627,18 @@ describe('a change of constraints waved away', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a why the case does not answer', () => {
+  it("is handed back as the candidate's reasoning, while a why the facts answer gets them", () => {
+    const reasoned = readFirst(
+      'eta-prediction',
+      'framing',
+      'Why does a rolling time split matter so much if the data is huge?',
+    );
+    expect(reasoned).toMatchObject({ intent: 'tentative', awaitsVerdict: true });
+    expect(reasoned.facts.found).toEqual([]);
+    const factual = readFirst('eta-prediction', 'framing', 'Why is the window 10 minutes wide?');
+    expect(factual.intent).toBe('facts');
+    expect(factual.facts.found).toContain('product-targets');
+  });
+});

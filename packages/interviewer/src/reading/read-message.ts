@@ -127,7 +127,18 @@ export function readMessage(request: ReadRequest): Reading {
   // "I have no idea for negatives": one word of a point, said by someone who asks for help with it.
   const worded = helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, text) : null;
   const raised = worded === null ? byCoverage : [worded];
-  const facts = factsAsked(caseStudy, text, intent);
+  const asked = factsAsked(caseStudy, text, intent);
+  // "Why does a rolling time split matter so much if the data is huge?": a why the case's facts do
+  // not answer asks the candidate's own reasoning, which is handed back to them; "the case has no
+  // detail on that" answers a question nobody asked.
+  const reasonAsked =
+    intent.intent === 'facts' &&
+    !intent.alsoAnswers &&
+    asked.found.length === 0 &&
+    asked.ambiguous.length === 0 &&
+    intent.questions.length > 0 &&
+    intent.questions.every((question) => WHY_ASKED.test(stripLeadIn(question)));
+  const facts = reasonAsked ? { found: [], unanswered: [], ambiguous: [] } : asked;
   const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
   // "I don't think drift is a big issue here" right after a change of constraints.
   const lastLineKind = transcript.findLast((line) => line.role === 'interviewer')?.kind;
@@ -179,7 +190,7 @@ export function readMessage(request: ReadRequest): Reading {
   const defines =
     terms.length > 0 && !factNames(caseStudy, factsFound, terms) ? terms.map((entry) => entry.term) : [];
   return {
-    intent: intent.intent,
+    intent: reasonAsked ? 'tentative' : intent.intent,
     alsoAnswers: intent.alsoAnswers,
     facts,
     ...(defines.length > 0 ? { defines } : {}),
@@ -196,7 +207,8 @@ export function readMessage(request: ReadRequest): Reading {
     ],
     premisesHeld: premisesHeld(caseStudy, framework, step, texts, cache),
     rambling: (intent.intent === 'answer' || intent.intent === 'tentative') && isRambling(text),
-    ...(intent.intent === 'tentative' && (intent.reason === 'asks-verdict' || awaitsVerdict(text.trim()))
+    ...(reasonAsked ||
+    (intent.intent === 'tentative' && (intent.reason === 'asks-verdict' || awaitsVerdict(text.trim())))
       ? { awaitsVerdict: true }
       : {}),
     ...(intent.reason === 'bare-yes-no' ? { unexplained: true } : {}),
@@ -212,6 +224,11 @@ export function readMessage(request: ReadRequest): Reading {
     coverage,
   };
 }
+
+/** "Why does X matter", "why would we need Y": the reason for something asked. */
+const WHY_ASKED = /^why (?:does|do|did|is|are|would|should|could|will|can|must)\b/i;
+const stripLeadIn = (question: string) =>
+  question.trim().replace(/^(?:(?:but|so|ok|okay|hmm+|um+|and|wait|sorry|honestly)[,\s]+)*/i, '');
 
 /** Readings a message pointing back at an answer given may get, read again as an answer. */
 const POINTED_BACK_FROM: ReadonlySet<string> = new Set([
