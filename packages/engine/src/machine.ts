@@ -55,6 +55,7 @@ export function startInterview(config: EngineConfig, now: number): Transition {
         askedWhy: false,
         challenged: [],
         sidestepAsked: false,
+        hinted: [],
       }),
     ),
     speakingSince: null,

@@ -138,7 +138,7 @@ describe('facts', () => {
 });
 
 describe('hints', () => {
-  it('are graduated: the question again, an open area, then the concept', () => {
+  it('are graduated: the question again, an open area, then the concept, then the next open area', () => {
     let state = started();
     const levels: unknown[] = [];
     for (let i = 1; i <= 4; i++) {
@@ -150,7 +150,8 @@ describe('hints', () => {
       [1, 'latency'],
       [2, 'latency'],
       [3, 'latency'],
-      [3, 'latency'],
+      // The concept is not named twice: the next open point gets its pointer.
+      [2, 'scale'],
     ]);
   });
 
@@ -179,6 +180,13 @@ describe('a hint on a topic the candidate named', () => {
     expect(currentStep(state).probed).toContain('latency');
     const again = say(state, T0 + 3, { intent: 'hint', raised: ['latency'], uncovered });
     expect(again.reply).toMatchObject({ kind: 'hint', level: 3, pointId: 'latency' });
+  });
+
+  it('goes one level further when asked again on the same topic, never the same pointer twice', () => {
+    const first = say(started(), T0 + 1, { intent: 'hint', raised: ['scale'], uncovered });
+    expect(first.reply).toMatchObject({ kind: 'hint', level: 2, pointId: 'scale' });
+    const second = say(first.state, T0 + 2, { intent: 'hint', raised: ['scale'], uncovered });
+    expect(second.reply).toMatchObject({ kind: 'hint', level: 3, pointId: 'scale' });
   });
 });
 

@@ -412,11 +412,23 @@ function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly stri
   // "Brand-new listings have no clicks... hint?": help on the topic they named, not the step's
   // question again; past the pointer when that point's probe was already asked.
   const topic = named[0];
+  // A hint on a point hinted at before in this step goes one level further: "One more hint?" after
+  // "how could you get more judgments?" must not hear the same pointer again.
+  const before = (pointId: string) => step.hinted.filter((id) => id === pointId).length;
   if (topic !== undefined) {
-    const floor = step.probed.includes(topic) ? 3 : 2;
-    return { kind: 'hint', level: Math.max(level, floor) as HintLevel, pointId: topic };
+    const floor = (step.probed.includes(topic) ? 3 : 2) + before(topic);
+    step.hinted.push(topic);
+    return { kind: 'hint', level: Math.min(Math.max(level, floor), 3) as HintLevel, pointId: topic };
   }
-  return { kind: 'hint', level, pointId: mostImportant(uncovered, [])?.id ?? null };
+  // Without a topic the step's hints go further one by one; once a point has had its concept named,
+  // the next hint points at the next open point instead of naming the same concept again.
+  // (A level-1 hint asks the step's question again and points at no point.)
+  const named3 = step.hinted.filter((id) => before(id) >= 2);
+  const pointId = (mostImportant(uncovered, named3) ?? mostImportant(uncovered, []))?.id ?? null;
+  if (pointId === null || level === 1) return { kind: 'hint', level, pointId };
+  const further = before(pointId) === 0 ? 2 : 3;
+  step.hinted.push(pointId);
+  return { kind: 'hint', level: further, pointId };
 }
 
 /** This step's curveball when no answer came after it and it was not put again yet; null otherwise. */

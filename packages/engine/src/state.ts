@@ -56,6 +56,8 @@ export const StepState = z.object({
   askedWhy: z.boolean().default(false),
   /** Red flag ids pushed back on in this step. */
   challenged: z.array(z.string()).default([]),
+  /** The points hints of this step were about, in order (a second hint on one goes further). */
+  hinted: z.array(z.string()).default([]),
   /** A question answered with something else was asked again in this step (at most once). */
   sidestepAsked: z.boolean().default(false),
 });

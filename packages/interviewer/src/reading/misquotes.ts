@@ -4,7 +4,7 @@ import { factIndexFor } from '../facts.ts';
 import { spellOut } from './vocabulary.ts';
 
 /**
- * "Since fraud is about 5% of transactions, ...", when the case says 0.1%: a figure of the case
+ * "Since fraud is about 5% of transactions, ...", when the case says 0.08%: a figure of the case
  * stated wrongly, as a given the candidate builds on. A human interviewer corrects it at once; left
  * alone, the rest of the design is sized on it. Only figures stated as how things are count: a
  * design choice ("hold out 10% of users", "retrieve the top 1,000 videos", "give the model 30 ms")

@@ -642,3 +642,15 @@ describe('a why the case does not answer', () => {
     expect(factual.facts.found).toContain('product-targets');
   });
 });
+
+describe('help asked after an answer', () => {
+  it('is about what the plea for help names, not the answer before it', () => {
+    const read = readFirst(
+      'search-ranking',
+      'data',
+      "I'd estimate the position effect by randomly swapping neighbouring results on 1% of traffic and weighting clicks by the inverse. Different question: I'm stuck on new products. Could I get a hint?",
+    );
+    expect(read.intent).toBe('hint');
+    expect(read.raised).not.toContain('position-bias-click-models');
+  });
+});

@@ -118,14 +118,20 @@ export function readMessage(request: ReadRequest): Reading {
   const helpAsked = intent.intent === 'hint' || intent.intent === 'stuck';
   // "Could you give me an example of how you'd pick between 1.3 and 1.6?" names no point outright,
   // but talks about one: the help is about it too.
+  // "..., the grid is per row and column. Different question: I'm stuck on new products. Could I get
+  // a hint?": an answer before the plea for help is not what the help is about.
+  const helpText = helpAsked ? helpPart(text) : text;
+  const helpCoverage =
+    helpText === text ? coverage : readCandidateMessage(caseStudy, framework, helpText, { cache });
   const topics = helpAsked
-    ? [...coverage.asked, ...coverage.covered, ...(coverage.near ?? [])]
+    ? [...helpCoverage.asked, ...helpCoverage.covered, ...(helpCoverage.near ?? [])]
     : coverage.asked;
   const byCoverage = [...new Set(topics.map((point) => point.pointId))].filter((id) =>
     helpAsked ? stepIds.has(id) : openIds.has(id),
   );
   // "I have no idea for negatives": one word of a point, said by someone who asks for help with it.
-  const worded = helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, text) : null;
+  const worded =
+    helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, helpText) : null;
   const raised = worded === null ? byCoverage : [worded];
   const asked = factsAsked(caseStudy, text, intent);
   // "Why does a rolling time split matter so much if the data is huge?": a why the case's facts do
@@ -223,6 +229,25 @@ export function readMessage(request: ReadRequest): Reading {
     ...(rebuttal === null ? {} : { rebuttal }),
     coverage,
   };
+}
+
+/**
+ * "Different question:", "separately,": the candidate turns from what they were answering to a new
+ * subject, which is what the help asked after it is about. ("Brand-new listings have no clicks yet.
+ * Any hint?" keeps its subject in the sentence before the plea.)
+ */
+const TURNS_TO_ANOTHER =
+  /\b(?:different question|another question|other question|separately|on another note|switching (?:topics?|gears)|unrelated)\b/i;
+
+/** The message from the sentence that turns to a new subject, when one does; else all of it. */
+function helpPart(text: string): string {
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  const from = sentences.findIndex((sentence) => TURNS_TO_ANOTHER.test(sentence));
+  if (from < 0) return text;
+  const sentence = sentences[from] ?? '';
+  const turn = TURNS_TO_ANOTHER.exec(sentence);
+  const rest = turn ? sentence.slice(turn.index + turn[0].length).replace(/^\W+/, '') : sentence;
+  return [rest, ...sentences.slice(from + 1)].join(' ').trim() || text;
 }
 
 /** "Why does X matter", "why would we need Y": the reason for something asked. */
