@@ -116,13 +116,13 @@ export function readMessage(request: ReadRequest): Reading {
   const openIds = new Set(uncovered.map((point) => point.id));
   // Asking for help with a topic named ("new listings have no clicks, any hint?"): the help is about it.
   const helpAsked = intent.intent === 'hint' || intent.intent === 'stuck';
-  // "Could you give me an example of how you'd pick between 1.3 and 1.6?" names no point outright,
-  // but talks about one: the help is about it too.
   // "..., the grid is per row and column. Different question: I'm stuck on new products. Could I get
   // a hint?": an answer before the plea for help is not what the help is about.
   const helpText = helpAsked ? helpPart(text) : text;
   const helpCoverage =
     helpText === text ? coverage : readCandidateMessage(caseStudy, framework, helpText, { cache });
+  // "Could you give me an example of how you'd pick between 1.3 and 1.6?" names no point outright,
+  // but talks about one: the help is about it too.
   const topics = helpAsked
     ? [...helpCoverage.asked, ...helpCoverage.covered, ...(helpCoverage.near ?? [])]
     : coverage.asked;
@@ -167,8 +167,8 @@ export function readMessage(request: ReadRequest): Reading {
   const misquotes =
     intent.intent === 'answer' || intent.intent === 'tentative' ? misquotedFigures(caseStudy, text) : [];
   // "Good question. The answer should start showing within a couple of seconds" to a question about
-  // who may read what: an answer to something else than was just asked.
-  // A point covered in the step, or in the last few messages, was answered already.
+  // who may read what: an answer to something else than was just asked. A point covered in the
+  // step, or in the last few messages, was answered already.
   const touched = new Set([
     ...[...coverage.covered, ...coverage.asked, ...(coverage.near ?? [])].map((point) => point.pointId),
     ...[...stepIds].filter((id) => !open.has(id)),
