@@ -79,7 +79,7 @@ describe('facts', () => {
   it('owns the slip when told the question was answered already, before anything new', () => {
     const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
     const told = say(state, T0 + 2, { answeredAlready: true, sidestep: { pointId: 'latency' } });
-    expect(told.reply).toMatchObject({ kind: 'acknowledge', conceded: true });
+    expect(told.reply).toMatchObject({ kind: 'acknowledge', answeredAlready: true });
   });
 
   it('asks a question answered with something else once more, once a step and not in its last minute', () => {

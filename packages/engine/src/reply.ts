@@ -240,7 +240,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
   // "I literally just said that. Did you miss it?": owned, and the floor handed back, before
   // anything new is asked.
   if (reading.answeredAlready === true)
-    options.push({ move: acknowledge(ctx, reading.uncovered, { conceded: true }).move, commit: none });
+    options.push({ move: acknowledge(ctx, reading.uncovered, { answeredAlready: true }).move, commit: none });
   // Asked about permissions, answered about latency: the question is put again, once a step. A
   // change of constraints answered with something else counts as left aside, like one skipped.
   const sidestep = reading.sidestep;
@@ -374,7 +374,7 @@ function acknowledge(
     turnBack?: true;
     answered?: 'yes' | 'partly';
     pointId?: string;
-    conceded?: true;
+    answeredAlready?: true;
     rebuttal?: 'conceded' | 'stands';
   } = {},
 ): { type: 'say'; move: MoveBody } {
@@ -423,8 +423,8 @@ function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly stri
   // Without a topic the step's hints go further one by one; once a point has had its concept named,
   // the next hint points at the next open point instead of naming the same concept again.
   // (A level-1 hint asks the step's question again and points at no point.)
-  const named3 = step.hinted.filter((id) => before(id) >= 2);
-  const pointId = (mostImportant(uncovered, named3) ?? mostImportant(uncovered, []))?.id ?? null;
+  const conceptNamed = step.hinted.filter((id) => before(id) >= 2);
+  const pointId = (mostImportant(uncovered, conceptNamed) ?? mostImportant(uncovered, []))?.id ?? null;
   if (pointId === null || level === 1) return { kind: 'hint', level, pointId };
   const further = before(pointId) === 0 ? 2 : 3;
   step.hinted.push(pointId);

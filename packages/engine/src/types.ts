@@ -255,7 +255,7 @@ export type InterviewerMove = MoveBase &
         answered?: 'yes' | 'partly';
         pointId?: string;
         /** The candidate said the question was answered already: the interviewer owns the slip. */
-        conceded?: true;
+        answeredAlready?: true;
         /** A push-back disputed (see MessageReading.rebuttal): conceded, or said to stand. */
         rebuttal?: 'conceded' | 'stands';
       }

@@ -55,7 +55,7 @@ export const LINES = {
     'That may be, but it does not answer the scenario I gave. What happens in it, concretely?',
   ],
   /** The candidate said the question was answered already (then an invitation). */
-  conceded: [
+  answeredAlready: [
     "You're right, you covered that; my mistake.",
     'Fair, you said that already.',
     'Right, you did say that.',

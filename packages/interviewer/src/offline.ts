@@ -4,6 +4,7 @@ import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
 import { fill } from './lines.ts';
 import { type Lines, linesFor } from './persona-lines.ts';
+import { asksReason } from './reading/why-asked.ts';
 import {
   type ReplyVoice,
   voiceChallenge,
@@ -116,7 +117,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       if (move.turnBack)
         return {
           kind,
-          text: choose(REASON_ASKED.test(voice.said.trim()) ? lines.turnBackWhy : lines.turnBack),
+          text: choose(asksReason(voice.said) ? lines.turnBackWhy : lines.turnBack),
         };
       // A push-back disputed: conceded, then the floor back; or said to stand, and the floor back.
       if (move.rebuttal === 'conceded')
@@ -126,10 +127,10 @@ export function voiceOffline(request: SpeakRequest): Utterance {
         };
       if (move.rebuttal === 'stands') return { kind: 'follow-up', text: choose(lines.challengeStands) };
       // "I already said that": owned in a few words, then the floor back.
-      if (move.conceded)
+      if (move.answeredAlready)
         return {
           kind,
-          text: chooseAck(choose, rng, spoken, lines.conceded, lines.acknowledgeInvite, values),
+          text: chooseAck(choose, rng, spoken, lines.answeredAlready, lines.acknowledgeInvite, values),
         };
       // "Does that answer your question?": whether it did, then the floor, or the question again.
       const point = move.pointId ? findPoint(caseStudy, framework, move.step, move.pointId) : undefined;
@@ -246,10 +247,6 @@ function frameworkStep(framework: Framework, step: StepId) {
 function stepTitle(framework: Framework, step: StepId): string {
   return frameworkStep(framework, step)?.title ?? step;
 }
-
-/** A question asking the reason for something: "why does X matter", "why would we need Y". */
-const REASON_ASKED =
-  /^(?:(?:but|so|ok|okay|hmm+|um+|and|wait|honestly)[,\s]+)*why (?:does|do|did|is|are|would|should|could|will|can|must)\b/i;
 
 /** A point of the step: the case's own first, then the framework's generic ones. */
 export function findPoint(

@@ -1,12 +1,17 @@
 import { extractTerms } from './terms.ts';
 
-const SCALE: Readonly<Record<string, number>> = {
+/** What "k", "million", "bn" multiply a figure by. */
+export const SCALE: Readonly<Record<string, number>> = {
   thousand: 1e3,
   k: 1e3,
   million: 1e6,
   m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
   billion: 1e9,
   b: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
 };
 const FIGURE = String.raw`(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|[kmb])\b)?`;
 

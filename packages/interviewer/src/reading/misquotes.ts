@@ -1,4 +1,5 @@
 import type { CaseStudy } from '@mlsd/rubric';
+import { SCALE } from '../facts/quoted.ts';
 import { extractTerms } from '../facts/terms.ts';
 import { factIndexFor } from '../facts.ts';
 import { spellOut } from './vocabulary.ts';
@@ -54,19 +55,6 @@ const LATENCY_RATIO = 1.5;
 /** A figure of the case this close to what was said means the candidate quoted that one. */
 const CLOSE_RATIO = 1.6;
 
-const SCALE: Readonly<Record<string, number>> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  m: 1e6,
-  mm: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  b: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-};
-
 const FIGURE =
   /(?<![\w.,$£€/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|thousand\b|million\b|billion\b|trillion\b|(?:k|m|mm|mn|b|bn)\b(?![/.]\w)))?/gi;
 
@@ -93,6 +81,7 @@ const NOUN_END =
 function figuresIn(text: string, nearWords = NEAR_WORDS): Figure[] {
   const figures: Figure[] = [];
   for (const clause of clauses(text)) {
+    if (!/\d|second/i.test(clause)) continue;
     const clauseTerms = new Set(extractTerms(clause));
     const figure = (
       kind: Kind,

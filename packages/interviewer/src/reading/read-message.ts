@@ -26,7 +26,7 @@ import { disputesChallenge } from './rebuttal.ts';
 import { saysAnsweredAlready } from './said-already.ts';
 import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
-import { wavesAway } from './why-asked.ts';
+import { asksReason, wavesAway } from './why-asked.ts';
 
 export interface ReadRequest {
   caseStudy: CaseStudy;
@@ -143,7 +143,7 @@ export function readMessage(request: ReadRequest): Reading {
     asked.found.length === 0 &&
     asked.ambiguous.length === 0 &&
     intent.questions.length > 0 &&
-    intent.questions.every((question) => WHY_ASKED.test(stripLeadIn(question)));
+    intent.questions.every(asksReason);
   const facts = reasonAsked ? { found: [], unanswered: [], ambiguous: [] } : asked;
   const toward = intent.intent === 'move-on' ? stepAsked(text) : null;
   // "I don't think drift is a big issue here" right after a change of constraints.
@@ -249,11 +249,6 @@ function helpPart(text: string): string {
   const rest = turn ? sentence.slice(turn.index + turn[0].length).replace(/^\W+/, '') : sentence;
   return [rest, ...sentences.slice(from + 1)].join(' ').trim() || text;
 }
-
-/** "Why does X matter", "why would we need Y": the reason for something asked. */
-const WHY_ASKED = /^why (?:does|do|did|is|are|would|should|could|will|can|must)\b/i;
-const stripLeadIn = (question: string) =>
-  question.trim().replace(/^(?:(?:but|so|ok|okay|hmm+|um+|and|wait|sorry|honestly)[,\s]+)*/i, '');
 
 /** Readings a message pointing back at an answer given may get, read again as an answer. */
 const POINTED_BACK_FROM: ReadonlySet<string> = new Set([

@@ -7,6 +7,19 @@
 const WHY_ASKED =
   /^(?:(?:but|ok|okay|hmm+|sorry|wait|honestly|so)[,\s]+)*(?:why (?:does|would|should|will) (?:that|this|it) (?:even )?matter(?!\s+(?:which|what|whether|how|if)\b)|why (?:is|would) (?:that|this|it) (?:be )?(?:even )?(?:relevant|important|a concern|needed|necessary)|why (?:do|would|should) (?:you|we|i) (?:even )?(?:ask|care|need to know)(?: (?:that|this|about (?:that|this|it)))?|what does (?:that|this|it) have to do with|how is (?:that|this|it) (?:even )?relevant|i (?:don't|do not|dont) (?:think|see (?:how|why)) (?:that|this|it)(?:'s| is)? (?:really |even )?(?:relevant|matters|important))\b/i;
 
+/**
+ * "Why does a rolling split matter so much?", "but why would we need a second model?": the reason
+ * for something asked of the interviewer (a lead-in word aside). Not the question challenged, which
+ * is `challengesQuestion`.
+ */
+const REASON_ASKED =
+  /^(?:(?:but|so|ok|okay|hmm+|um+|and|wait|sorry|honestly)[,\s]+)*why (?:does|do|did|is|are|would|should|could|will|can|must)\b/i;
+
+/** The text opens by asking the reason for something. */
+export function asksReason(text: string): boolean {
+  return REASON_ASKED.test(text.trim());
+}
+
 /** The message opens by challenging why the question was asked. */
 export function challengesQuestion(text: string): boolean {
   return WHY_ASKED.test(text.trim());
