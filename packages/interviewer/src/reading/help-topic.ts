@@ -96,3 +96,22 @@ export function helpTopic(
   // A tie (two points sharing the one word said) goes to the point listed first.
   return ranked[0]?.[0] ?? null;
 }
+
+/**
+ * "Different question:", "separately,": the candidate turns from what they were answering to a new
+ * subject, which is what the help asked after it is about. ("Brand-new listings have no clicks yet.
+ * Any hint?" keeps its subject in the sentence before the plea.)
+ */
+const TURNS_TO_ANOTHER =
+  /\b(?:different question|another question|other question|separately|on another note|switching (?:topics?|gears)|unrelated)\b/i;
+
+/** The message from the sentence that turns to a new subject, when one does; else all of it. */
+export function helpPart(text: string): string {
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  const from = sentences.findIndex((sentence) => TURNS_TO_ANOTHER.test(sentence));
+  if (from < 0) return text;
+  const sentence = sentences[from] ?? '';
+  const turn = TURNS_TO_ANOTHER.exec(sentence);
+  const rest = turn ? sentence.slice(turn.index + turn[0].length).replace(/^\W+/, '') : sentence;
+  return [rest, ...sentences.slice(from + 1)].join(' ').trim() || text;
+}

@@ -16,7 +16,7 @@ import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.t
 import type { TranscriptLine } from '../interviewer.ts';
 import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
-import { helpTopic } from './help-topic.ts';
+import { helpPart, helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
 import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
@@ -229,25 +229,6 @@ export function readMessage(request: ReadRequest): Reading {
     ...(rebuttal === null ? {} : { rebuttal }),
     coverage,
   };
-}
-
-/**
- * "Different question:", "separately,": the candidate turns from what they were answering to a new
- * subject, which is what the help asked after it is about. ("Brand-new listings have no clicks yet.
- * Any hint?" keeps its subject in the sentence before the plea.)
- */
-const TURNS_TO_ANOTHER =
-  /\b(?:different question|another question|other question|separately|on another note|switching (?:topics?|gears)|unrelated)\b/i;
-
-/** The message from the sentence that turns to a new subject, when one does; else all of it. */
-function helpPart(text: string): string {
-  const sentences = text.trim().split(/(?<=[.!?])\s+/);
-  const from = sentences.findIndex((sentence) => TURNS_TO_ANOTHER.test(sentence));
-  if (from < 0) return text;
-  const sentence = sentences[from] ?? '';
-  const turn = TURNS_TO_ANOTHER.exec(sentence);
-  const rest = turn ? sentence.slice(turn.index + turn[0].length).replace(/^\W+/, '') : sentence;
-  return [rest, ...sentences.slice(from + 1)].join(' ').trim() || text;
 }
 
 /** Readings a message pointing back at an answer given may get, read again as an answer. */
