@@ -1,40 +1,19 @@
 import type { HintLevel, StepId } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { PERSONA_RULES } from './persona.ts';
-import type { EngineConfig, EngineState, StepState } from './state.ts';
+import { answeredReply, lastCurveball, repairOptions } from './repairs.ts';
 import {
-  FOLLOW_UP_ANGLES,
-  type InterviewerMove,
-  type MessageReading,
-  type PreferredMove,
-  type UncoveredPoint,
-} from './types.ts';
+  acknowledge,
+  type Move,
+  type MoveBody,
+  type Option,
+  type Reply,
+  type ReplyContext,
+} from './reply-options.ts';
+import type { EngineConfig, EngineState, StepState } from './state.ts';
+import { FOLLOW_UP_ANGLES, type MessageReading, type PreferredMove, type UncoveredPoint } from './types.ts';
 
-/** A move without the fields `say` fills in (its index and step). */
-export type MoveBody = InterviewerMove extends infer M
-  ? M extends InterviewerMove
-    ? Omit<M, 'index' | 'step'>
-    : never
-  : never;
-
-type Move<K extends MoveBody['kind']> = Extract<MoveBody, { kind: K }>;
-
-/** What to do about one candidate message: say something, move to the next step, or end. */
-export type Reply =
-  | { type: 'say'; move: MoveBody }
-  /** `toward`: a later part than the next that the candidate asked for (see MessageReading.towardStep). */
-  | { type: 'move-on'; toward?: StepId }
-  | { type: 'end' };
-
-export interface ReplyContext {
-  s: EngineState;
-  step: StepState;
-  /** Time is up for this step: the step advances after the reply. */
-  late: boolean;
-  /** Time left in the step, in ms (0 when late). */
-  remainingMs: number;
-  lastStep: boolean;
-}
+export type { MoveBody, Reply, ReplyContext } from './reply-options.ts';
 
 /**
  * Chooses the reply to a candidate message from what the message was read as. Updates the
@@ -176,12 +155,6 @@ function answerFacts(s: EngineState, reading: MessageReading, late: boolean): Mo
   return { kind: 'answer-facts', facts, unanswered, ambiguous, ...assumed, late };
 }
 
-/** A move the engine allows now, and what choosing it records. */
-interface Option {
-  move: MoveBody;
-  commit(): void;
-}
-
 /**
  * An answer gets, in order of preference: a push-back on a red flag it states, the step's
  * curveball when its premise holds (after the follow-up, for an idea put up as a question), a
@@ -210,81 +183,7 @@ export function answerOptions(ctx: ReplyContext, reading: MessageReading): Optio
     return [{ move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false }, commit: none }];
   const options: Option[] = [];
   options.push(...challengeOf(s, step, reading));
-  // "Since fraud is about 5% of transactions, ...": figures of the case stated wrongly are put
-  // right before anything else is asked, once a session for each fact.
-  const misquotes = (reading.misquotes ?? []).filter((each) => !s.corrected.includes(each.factId));
-  if (misquotes.length > 0) {
-    const facts = misquotes.map(({ factId, said, sentence }) => ({
-      id: factId,
-      repeat: s.factsGiven.includes(factId),
-      corrects: { said, sentence },
-    }));
-    options.push({
-      move: { kind: 'answer-facts', facts, unanswered: [], ambiguous: [], late: false },
-      commit: () => {
-        for (const { factId } of misquotes) {
-          s.corrected.push(factId);
-          if (!s.factsGiven.includes(factId)) s.factsGiven.push(factId);
-        }
-      },
-    });
-  }
-  // "No, that's fine here: ..." after a push-back: the argument is answered before anything new.
-  if (reading.rebuttal !== undefined)
-    options.push({
-      move: acknowledge(ctx, reading.uncovered, {
-        rebuttal: reading.rebuttal.holds ? 'conceded' : 'stands',
-      }).move,
-      commit: none,
-    });
-  // "I literally just said that. Did you miss it?": owned, and the floor handed back, before
-  // anything new is asked.
-  if (reading.answeredAlready === true)
-    options.push({ move: acknowledge(ctx, reading.uncovered, { answeredAlready: true }).move, commit: none });
-  // Asked about permissions, answered about latency: the question is put again, once a step. A
-  // change of constraints answered with something else counts as left aside, like one skipped.
-  const sidestep = reading.sidestep;
-  // Not in the step's closing minute, when the answer could not come before the timer moves on.
-  if (sidestep !== undefined && !step.sidestepAsked && ctx.remainingMs > warningLeadMs(step.budgetMs)) {
-    if ('curveballId' in sidestep && !step.curveballRevisited)
-      options.push({
-        move: { kind: 'curveball', curveballId: sidestep.curveballId, again: true },
-        commit: () => {
-          step.curveballRevisited = true;
-          step.sidestepAsked = true;
-        },
-      });
-    if ('pointId' in sidestep)
-      options.push({
-        move: { kind: 'probe', pointId: sidestep.pointId, sidestepped: true },
-        commit: () => {
-          step.sidestepAsked = true;
-        },
-      });
-  }
-  // "Why does a new plate format even matter?" right after the change: put to them once more.
-  const dismissed = reading.dismissesCurveball ? lastCurveball(s, step) : null;
-  if (dismissed !== null && !step.curveballRevisited)
-    options.push({
-      move: { kind: 'curveball', curveballId: dismissed, again: true, waved: true },
-      commit: () => {
-        step.curveballRevisited = true;
-      },
-    });
-  // "..., drop it client-side. Does that answer your question?": said whether it did, before
-  // anything new (a red flag in the answer is pushed back on first).
-  if (reading.answeredAsked)
-    options.push({ move: answeredReply(ctx, reading, reading.answeredAsked).move, commit: none });
-  // "yes" to "is the closest place always the one to put first?": the reason is asked for, once a
-  // step, before the interviewer brings up anything new.
-  if (reading.unexplained === true && !step.askedWhy) {
-    options.push({
-      move: { kind: 'clarify', reason: 'unclear', unanswered: [], late: false },
-      commit: () => {
-        step.askedWhy = true;
-      },
-    });
-  }
+  options.push(...repairOptions(ctx, reading));
   // Put up for approval ("should we use appeal outcomes as labels too?"), an idea is answered about
   // itself before anything new is thrown in.
   // An idea put up for a verdict ("maybe xgboost? or a neural net?") is answered at once, even as a
@@ -367,44 +266,6 @@ function sameMove(move: MoveBody, wanted: PreferredMove): boolean {
   return wanted.target === undefined || wanted.target === target;
 }
 
-function acknowledge(
-  ctx: ReplyContext,
-  uncovered: UncoveredPoint[],
-  extra: {
-    turnBack?: true;
-    answered?: 'yes' | 'partly';
-    pointId?: string;
-    answeredAlready?: true;
-    rebuttal?: 'conceded' | 'stands';
-  } = {},
-): { type: 'say'; move: MoveBody } {
-  return {
-    type: 'say',
-    move: {
-      kind: 'acknowledge',
-      allCovered: uncovered.length === 0,
-      late: ctx.late,
-      lastStep: ctx.lastStep,
-      ...extra,
-    },
-  };
-}
-
-/**
- * Whether the answer landed: yes when the point the last question asked about is covered now;
- * partly, with that question put another way, when it is not. With no such point (the step's
- * opening question was answered), a plain acknowledgement that invites more.
- */
-function answeredReply(
-  ctx: ReplyContext,
-  reading: MessageReading,
-  asked: NonNullable<MessageReading['answeredAsked']>,
-): { type: 'say'; move: MoveBody } {
-  if (ctx.late || asked.pointId === undefined) return acknowledge(ctx, reading.uncovered);
-  if (asked.covered) return acknowledge(ctx, reading.uncovered, { answered: 'yes' });
-  return acknowledge(ctx, reading.uncovered, { answered: 'partly', pointId: asked.pointId });
-}
-
 /** Each hint in a step gives away more: the question again, then an area, then the concept. */
 function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly string[]): MoveBody {
   step.hints += 1;
@@ -436,12 +297,6 @@ function ignoredCurveball(s: EngineState, step: StepState): string | null {
   if (step.curveballRevisited || step.curveballAtAnswer === null || step.answers > step.curveballAtAnswer)
     return null;
   return lastCurveball(s, step);
-}
-
-/** The last curveball thrown in this step, if any. */
-function lastCurveball(s: EngineState, step: StepState): string | null {
-  const ours = new Set(s.config.curveballs.filter((ball) => ball.step === step.id).map((ball) => ball.id));
-  return s.curveballsThrown.findLast((id) => ours.has(id)) ?? null;
 }
 
 /** The first unthrown curveball of this step whose premise holds, once enough answers came since the last. */
