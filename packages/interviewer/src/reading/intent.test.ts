@@ -203,6 +203,33 @@ describe('readIntent: lists under a label', () => {
   });
 });
 
+describe('readIntent: what the played sessions of the twenty-ninth session showed', () => {
+  it.each<[string, CandidateIntent]>([
+    // A conclusion drawn from a remark, put up with a rising voice.
+    [
+      "oh and for re-posts, the perceptual hash matching we already have is way cheaper than any model, so that should run first I'd think?",
+      'tentative',
+    ],
+    [
+      'probably just a logistic regression on captions plus the existing hash signals, to get a baseline?',
+      'tentative',
+    ],
+    // More of the idea just put up, unmarked; after a fact question it asks too.
+    [
+      'the eval set should be time-split, since adversaries change tactics? plus slices by language',
+      'tentative',
+    ],
+    ['Peak QPS? and the p99 limit', 'facts'],
+    ['we would use a CNN? also how many reviewers do we have?', 'facts'],
+    // The candidate's own measure, whatever "what share" it holds.
+    ["Every day I'd watch, per city, what share of orders arrived after the late end.", 'answer'],
+    // What the candidate needs, asked in a sentence beside the question.
+    ['Honestly I just need the per-item cost and the monthly cap, the rest is arithmetic.', 'facts'],
+  ])('%s -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
 describe('readIntent: what the played sessions of the nineteenth session showed', () => {
   it.each([
     ['Anything big I missed? Otherwise I think that covers it.', 'hint'],

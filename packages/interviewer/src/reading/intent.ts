@@ -282,6 +282,18 @@ const ELABORATION_WORDS = 16;
 const ALTERNATIVE =
   /^or\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
 
+/**
+ * "...time-split, since adversaries change tactics? plus slices by language": more of the idea just
+ * put up, unmarked and asking nothing in its own words ("...? also how many reviewers" still asks).
+ */
+const ADDED_ON = /^\W*(?:plus|and also|also|and)\b[\s,]*(.*)$/i;
+
+function addsToIdea(sentence: string, before: SentenceReading | undefined): boolean {
+  const rest = ADDED_ON.exec(sentence.trim())?.[1];
+  if (rest === undefined || before === undefined || /\?\s*$/.test(sentence)) return false;
+  return before.tentative > 0 && before.facts.length === 0 && !opensQuestion(stripFiller(rest) || rest);
+}
+
 function isElaboration(sentence: string): boolean {
   // Read before the filler is stripped: "like" and "or" are what make it an elaboration.
   const whole = sentence.trim();
@@ -441,7 +453,11 @@ export function readIntentByRules(text: string): IntentReading {
   const read = sentences.map((sentence, index) => readSentence(sentence, sentences.slice(index + 1), marks));
   read.forEach((said, index) => {
     const sentence =
-      index > 0 && isElaboration(sentences[index] ?? '') ? elaborates(read[index - 1]!, said) : said;
+      index > 0 && isElaboration(sentences[index] ?? '')
+        ? elaborates(read[index - 1]!, said)
+        : addsToIdea(sentences[index] ?? '', read[index - 1])
+          ? asTentative(said)
+          : said;
     // "do we need to call routing for every restaurant? that seems expensive": a doubt about the design.
     const doubted =
       sentence.facts.length > 0 &&

@@ -13,7 +13,7 @@ import { FIGURE_NOUN } from '../facts/split.ts';
 const KEPT_BY_US = String.raw`(?:budget (?:line|item|increase|approval)|(?:cap|limit) on)\b`;
 
 const FIGURE_REQUESTED = new RegExp(
-  String.raw`^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|our|your|an?(?!\s+(?:[\w-]+\s+){0,3}?${KEPT_BY_US}))\s+(?:[\w-]+\s+){0,3}?${FIGURE_NOUN}\b`,
+  String.raw`^(?:(?:so|and|but|then|ok|okay)[\s,]+)*i(?:'ll| will|'d| would)?\s+(?:also\s+|still\s+|really\s+|first\s+|just\s+|only\s+)?(?:need|want|like)\s+(?:to know\s+)?(?:the|our|your|an?(?!\s+(?:[\w-]+\s+){0,3}?${KEPT_BY_US}))\s+(?:[\w-]+\s+){0,5}?${FIGURE_NOUN}\b`,
   'i',
 );
 

@@ -243,6 +243,9 @@ const ASKS_LATER =
 const WANT_TO_KNOW = /\b(?:understand|know|check|clarify|confirm|ask)\b/i;
 /** The preface before a question in an unmarked sentence: "I'd frame it as classification" before ": will...". */
 const PREFACE_END = /^([^:–—]*?)(?:\s[–—-]|:)\s/;
+/** The candidate watching something: "every day I'd watch, per city, what share of orders arrived late". */
+const OWN_MEASURE =
+  /\b(?:i|we)(?:'d|'ll| would| will)\s+(?:also\s+|then\s+|mainly\s+|first\s+)?(?:watch|track|monitor|measure|log|alert on|plot|chart|report|look at|keep an eye on|check)\b/i;
 /** Opens the candidate's own measurement: "online A/B on ...", "offline we'd track ...", "an A/B test on ...". */
 const DESIGN_LEAD =
   /^(?:(?:online|offline|in production|then|and|plus|also)\b[\s,]*)*(?:(?:an? )?a\/?b(?: test(?:s|ing)?)?|ab test(?:s|ing)?|online|offline|shadow(?: mode)?|canary|interleaving|backtest(?:ing)?)\b/i;
@@ -304,6 +307,7 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
     marks === 'short-unmarked' &&
     !DESIGN_LEAD.test(stripped) &&
     !ordered &&
+    !OWN_MEASURE.test(stripped) &&
     namesFigures(stripped, UNMARKED_FIGURES)
   )
     return true;
@@ -312,8 +316,11 @@ export function isQuestion(sentence: string, stripped: string, marks: QuestionMa
   const preface = PREFACE_END.exec(stripped)?.[1];
   return (
     INTERROGATIVE_START.test(stripped) ||
-    // "One thing I need to understand - how does..." asks; "I'd frame it as X: will..." designs.
-    (PREFACED.test(stripped) && !(preface && hasDesignVoice(preface) && !WANT_TO_KNOW.test(preface)))
+    // "One thing I need to understand - how does..." asks; "I'd frame it as X: will..." designs, and
+    // so does "every day I'd watch, per city, what share of orders arrived late".
+    (PREFACED.test(stripped) &&
+      !(preface && hasDesignVoice(preface) && !WANT_TO_KNOW.test(preface)) &&
+      !OWN_MEASURE.test(stripped))
   );
 }
 
@@ -435,6 +442,11 @@ export function classifyQuestion(part: string): QuestionKind {
   if (led && led[0].length < part.length) return classifyQuestion(part.slice(led[0].length));
   // "Cold start for new users in scope?": what the product must cover is the case's to say.
   if (ASKS_SCOPE.test(part) && !OWN_SCOPE.test(part)) return 'fact';
+  // "the hash matching we already have is cheaper, so that should run first?": a conclusion of the
+  // candidate's drawn from a remark, put up with a rising voice.
+  const concluded = CONCLUSION.exec(part)?.[1];
+  if (concluded !== undefined && !opensQuestion(part) && classifyQuestion(concluded) === 'tentative')
+    return 'tentative';
   // "the phone uploads the photo — maybe resize it on the phone first?", "how often people search
   // again — that might mean bad results?": a step of the design or a reading of a signal, hedged.
   const hedged = HEDGED_ACT.exec(part);
@@ -504,8 +516,11 @@ export function classifyQuestion(part: string): QuestionKind {
 /** Words that lead into what is asked: "like,", "I mean", "oh okay so". */
 const LEAD_IN = /^(?:(?:like|i mean|oh|okay|ok|so|um+|uh+|well)\b[,\s—–-]+)+/i;
 
+/** What a remark's ", so ..." concludes. */
+const CONCLUSION = /[,;]\s*(?:and\s+)?so\s+(.+)$/i;
+
 /** "maybe" or "perhaps" opening a clause, and what follows it. */
-const HEDGED_ACT = /(?:^|[,;:—–-]\s*|\b(?:and|then|so)\s+)(?:maybe|perhaps)\s+(.*)$/i;
+const HEDGED_ACT = /(?:^|[,;:—–-]\s*|\b(?:and|then|so)\s+)(?:maybe|perhaps|probably)\s+(.*)$/i;
 
 /**
  * What follows "maybe" when it does not name an act of the design ("maybe the logs have it?",

@@ -35,6 +35,10 @@ const DESIGN_CHOICE =
 const PUT_UP =
   /(?:^|[.,;!?]\s*|\b(?:and|so|ok|okay|then|hmm|um)\s+)(?:i think|i guess|i suppose|i'?d say|i would say|i feel|i believe|my (?:guess|take|view) is|maybe|perhaps|probably|so we|we (?:first|then|just)|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\b/i;
 
+/** The candidate's own view said anywhere, and what it is: "for evaluation I think NDCG?" ("serving i guess" goes there). */
+const OWN_VIEW =
+  /\b(?:i think|i guess|i suppose|i'?d say|i believe|maybe|perhaps|probably|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\s+\w/i;
+
 /**
  * A message that opens with the candidate's own view: "i think we...", "um maybe a...", "so we...",
  * or a few words and a hedge ("and supply i guess").
@@ -92,7 +96,7 @@ const ENDING_TALK: Record<'stop' | 'move-on', RegExp> = {
 
 /** Going somewhere, said in a word: "next", "move on", "on to", "let's do", "done with". */
 const MOTION_TALK =
-  /\b(?:next|move|moving|skip\w*|on ?to|onto|go(?:ing)? to|get to|let'?s (?:go|do|talk|look|turn)|done|finish\w*|enough|that'?s (?:it|all)|wrap|proceed|continue|jump|turn to|time for|over to|ready for|part|step|section|stage)\b/i;
+  /\b(?:next|move|moving|come back|go back|circle back|later|talk about|skip\w*|on ?to|onto|go(?:ing)? to|get to|let'?s (?:go|do|talk|look|turn)|done|finish\w*|enough|that'?s (?:it|all)|wrap|proceed|continue|jump|turn to|time for|over to|ready for|part|step|section|stage)\b/i;
 
 /** Help asked for outright. */
 const HELP_ASKED =
@@ -216,14 +220,16 @@ export function withLearnedReading(
   // candidate at a loss; "let's wrap up evaluation and keep going" ends a part, not the interview.
   if (byRules.intent === 'stop' && learned.intent === 'stuck') return byRules;
   if (byRules.intent === 'move-on' && learned.intent === 'stop' && GOING_ON.test(text)) return byRules;
-  // "serving... i guess we run the evaluation offline for every new version": a part named to open
-  // an answer, which the learned reader hears as going to it. Going on is said with a word of motion.
+  // "serving... i guess we run the evaluation offline for every new version", "for evaluation I
+  // think NDCG?": a part named to open an answer, put or put up, which the learned reader hears as
+  // going to it. Going on is said with a word of motion; read wrongly, the part is lost.
+  const view = OWN_VIEW.exec(text);
+  const viewOf = view ? text.slice(view.index + view[0].length - 1) : '';
   if (
-    byRules.intent === 'answer' &&
-    byRules.reason === 'statement' &&
     learned.intent === 'move-on' &&
     !MOTION_TALK.test(text) &&
-    PUT_UP.test(text)
+    ((byRules.intent === 'answer' && byRules.reason === 'statement' && view !== null) ||
+      (byRules.intent === 'tentative' && hasDesignWord(viewOf)))
   )
     return byRules;
   // "thx, good session", "thanks for the hint": thanks said in so many words.

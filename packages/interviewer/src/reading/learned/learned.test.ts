@@ -184,6 +184,20 @@ describe('the learned reader beside the rules', () => {
     );
   });
 
+  it('never moves on from a part named to open an idea put up, without a word of motion', () => {
+    const text = 'for evaluation zorblat I think NDCG?';
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('tentative');
+    const read = (said: string) =>
+      withLearnedReading(said, readIntentByRules(said), { model: modelSaying('move-on', 0.99) }).intent;
+    expect(read(text)).toBe('tentative');
+    // Going on said in so many words, or a part named with nothing of the design after the view.
+    expect(read('zorblat, evaluation next? I think')).toBe('move-on');
+    expect(read('Could we come back to zorblat later? I would like to talk about the model first.')).toBe(
+      'move-on',
+    );
+  });
+
   it('is what the app reads with', () => {
     // The shipped model reads this as fact questions, as the rules do.
     expect(readIntent('How many daily active users do we have?').intent).toBe('facts');
