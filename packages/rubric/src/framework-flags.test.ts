@@ -17,10 +17,11 @@ const frameworkFlag = (id: string): RedFlag => {
 };
 
 describe('the framework red flags joined to a case', () => {
-  it('are the mistakes of every case: a random split of logs, raw data kept forever, a model left alone', () => {
+  it('are the mistakes of every case: a random split of logs, raw data kept forever, a score on tuned data, a model left alone', () => {
     expect(framework.steps.flatMap((step) => step.redFlags.map((flag) => flag.id))).toEqual([
       'random-split-of-logs',
       'keep-raw-data-forever',
+      'test-on-tuning-data',
       'train-once-and-forget',
     ]);
   });
@@ -54,6 +55,7 @@ describe('the framework red flags joined to a case', () => {
     expect(flagsOf(joined).map((flag) => flag.id)).toEqual([
       'random-split-of-logs',
       'keep-raw-data-forever',
+      'test-on-tuning-data',
       'train-once-and-forget',
     ]);
     expect(joined.steps.data.redFlags[0]).toEqual(frameworkFlag('random-split-of-logs'));

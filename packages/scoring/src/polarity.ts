@@ -320,8 +320,8 @@ function hasGoal(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 /**
- * Where the phrase governed by "instead of", "rather than", "as opposed to", "in place of",
- * "disagree with" or "push back on" starts, or -1.
+ * Where the phrase governed by "instead of", "rather than", "as opposed to", "unlike", "in place
+ * of", "disagree with" or "push back on" starts, or -1.
  */
 function contrastScope(tokens: readonly Token[], i: number): number {
   const lemma = tokens[i]?.lemma;
@@ -336,6 +336,8 @@ function contrastScope(tokens: readonly Token[], i: number): number {
   )
     return i + 1;
   if (lemma === 'as' && next === 'oppose' && tokens[i + 2]?.lemma === 'to') return i + 3;
+  // "Unlike BLEU, a judge checks each claim": what the design is set apart from.
+  if (lemma === 'unlike') return i + 1;
   // "I'd respectfully disagree with using only reported posts", "I'd push back on a random split".
   if (lemma === 'disagree') return i + 1;
   if (lemma === 'push' && next === 'back') return i + 2;

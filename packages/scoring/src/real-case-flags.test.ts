@@ -638,3 +638,74 @@ describe('played sessions of the twenty-eighth session: a purpose after "so", a 
     ],
   );
 });
+
+describe('mistakes the twenty-ninth session played without a push-back', () => {
+  flagTables(
+    [
+      [
+        'rag-assistant',
+        'requirements',
+        "It's an internal tool behind SSO. We don't need per-document access control in v1, that's a v2 concern.",
+        'no-document-permissions',
+      ],
+      [
+        'rag-assistant',
+        'framing',
+        'Hallucination is basically a model-size problem; we go with the largest model and it largely goes away.',
+        'bigger-model-fixes-hallucination',
+      ],
+      [
+        'rag-assistant',
+        'evaluation',
+        'Evaluation: BLEU and ROUGE of the generated answer against the ticket resolutions.',
+        'overlap-metrics',
+      ],
+      [
+        'rag-assistant',
+        'evaluation',
+        'The test set is those same couple hundred ticket questions we tuned the prompt on.',
+        'test-on-tuning-data',
+      ],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        "I'd iterate on the prompt against the gold set until it scores well and report that score as the launch number.",
+        'test-on-tuning-data',
+      ],
+      [
+        'llm-content-moderation',
+        'data',
+        "We'll just keep all message text indefinitely, so we have a big training set later.",
+        'keep-raw-data-forever',
+      ],
+      [
+        'street-view-blurring',
+        'model',
+        'Once we hit 99.5 on the audit set we can drop human review entirely.',
+        'drop-human-review',
+      ],
+    ],
+    [
+      [
+        'rag-assistant',
+        'requirements',
+        "Retrieval filters by the asking user's document permissions from day one.",
+      ],
+      [
+        'rag-assistant',
+        'evaluation',
+        'Unlike BLEU and ROUGE, a judge checks each claim against the cited passage.',
+      ],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        'I tune the prompt on a dev split and report the score on a held-out gold set nobody tuned on.',
+      ],
+      [
+        'street-view-blurring',
+        'model',
+        'Reviewers stay on the uncertain band even after we reach 99.5% recall on the audit set.',
+      ],
+    ],
+  );
+});

@@ -1,4 +1,4 @@
-import type { CaseStudy, Framework } from '@mlsd/rubric';
+import type { CaseStudy, Framework, RedFlag } from '@mlsd/rubric';
 import { STEP_IDS } from '@mlsd/rubric/steps';
 import type { CompiledPoint } from './compiled-types.ts';
 import { FILLER, GENERIC } from './lexicon.ts';
@@ -91,7 +91,7 @@ export function caseWords(
     study.summary,
     study.prompt,
     ...study.facts.flatMap((fact) => [...fact.cues, fact.answer]),
-    ...STEP_IDS.flatMap((id) => study.steps[id].redFlags.flatMap((flag) => [flag.title, ...flag.signals])),
+    ...STEP_IDS.flatMap((id) => study.steps[id].redFlags.flatMap((flag) => ownFlagText(flag, framework))),
     ...study.curveballs.map((ball) => ball.text),
   ].join('\n');
   const counts = new Map<string, number>();
@@ -109,6 +109,31 @@ export function caseWords(
       .filter(([lemma, count]) => count >= MIN_CASE_COUNT && distinctive(lemma))
       .map(([lemma]) => lemma),
   );
+}
+
+/**
+ * A case flag's own words: the framework's flags join every case (withFrameworkFlags), and their
+ * phrasings ("tune the prompt on the test set") are no more this case's than any other's.
+ */
+function ownFlagText(flag: RedFlag, framework: Framework): string[] {
+  const general = frameworkFlags(framework);
+  if (general.ids.has(flag.id)) return [];
+  return [flag.title, ...flag.signals.filter((signal) => !general.signals.has(signal.toLowerCase()))];
+}
+
+const flagsByFramework = new WeakMap<Framework, { ids: Set<string>; signals: Set<string> }>();
+
+function frameworkFlags(framework: Framework): { ids: Set<string>; signals: Set<string> } {
+  let flags = flagsByFramework.get(framework);
+  if (!flags) {
+    const all = framework.steps.flatMap((step) => step.redFlags);
+    flags = {
+      ids: new Set(all.map((flag) => flag.id)),
+      signals: new Set(all.flatMap((flag) => flag.signals.map((signal) => signal.toLowerCase()))),
+    };
+    flagsByFramework.set(framework, flags);
+  }
+  return flags;
 }
 
 const genericByFramework = new WeakMap<Framework, Set<string>>();
