@@ -29,7 +29,7 @@ export const NEGATED_DISMISS = new Set(
   (
     'need needed necessary matter worth require required bother care worry important useful ' +
     'helpful help relevant essential crucial critical meaningful informative good right ' +
-    'appropriate enough sufficient problem issue concern point priority value valuable'
+    'appropriate enough sufficient problem issue concern point priority value valuable risk threat'
   ).split(' '),
 );
 
@@ -37,7 +37,7 @@ export const NEGATED_DISMISS = new Set(
 export const DISMISS = new Set(
   (
     'unnecessary overkill pointless useless irrelevant overrated needless superfluous optional ' +
-    'unneeded waste wasteful moot negligible'
+    'unneeded waste wasteful moot negligible premature'
   ).split(' '),
 );
 

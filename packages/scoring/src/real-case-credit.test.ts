@@ -98,3 +98,22 @@ describe('a negation answered by "without" states a requirement', () => {
     ).toBeUndefined();
   });
 });
+
+describe('an idea waved off as premature or as no real risk earns nothing', () => {
+  it.each([
+    ['llm-content-moderation', 'model', 'Distillation would be premature optimisation.', 'distillation'],
+    ['llm-content-moderation', 'model', "Prompt injection isn't a real risk here.", 'injection-defences'],
+  ] as const)('%s: "%s" does not cover %s', (caseId, step, answer, point) => {
+    expect(levelsOf(caseId, step, answer)[point]).toBeUndefined();
+  });
+
+  it('a risk named and handled still counts', () => {
+    expect(
+      levelsOf(
+        'llm-content-moderation',
+        'model',
+        'Prompt injection is a real risk, so item text is fenced off as data in the prompt.',
+      )['injection-defences'],
+    ).toBeDefined();
+  });
+});
