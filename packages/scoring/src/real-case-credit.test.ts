@@ -117,3 +117,25 @@ describe('an idea waved off as premature or as no real risk earns nothing', () =
     ).toBeDefined();
   });
 });
+
+describe('words that look like a point and are not', () => {
+  it.each([
+    [
+      'rag-assistant',
+      'requirements',
+      "It's an internal tool behind SSO, so everyone who can log in is an employee.",
+      'data-sources',
+    ],
+    ['street-view-blurring', 'framing', 'Anchors tuned for 8 to 24 pixel faces.', 'irreversible-blur'],
+  ] as const)('%s: "%s" does not cover %s', (caseId, step, answer, point) => {
+    expect(levelsOf(caseId, step, answer)[point]).toBeUndefined();
+  });
+
+  it('the logs a design keeps are still a data source', () => {
+    expect(
+      levelsOf('rag-assistant', 'data', 'We read the search logs and the helpdesk tickets in the warehouse.')[
+        'data-sources'
+      ],
+    ).toBeDefined();
+  });
+});

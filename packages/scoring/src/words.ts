@@ -28,8 +28,9 @@ export interface Word {
 export function words(text: string): Word[] {
   const out: Word[] = [];
   // No stems: nothing here reads them, and the stemmer is the dearest part of tokenising.
-  for (const token of tokenize(text, { stems: false })) {
-    const lemma = token.lemma.replace(/\.+$/, '');
+  const tokens = tokenize(text, { stems: false });
+  for (const [index, token] of tokens.entries()) {
+    const lemma = signsIn(tokens, index) ? 'login' : token.lemma.replace(/\.+$/, '');
     if (lemma === '') continue;
     if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
       for (const part of lemma.split(/[-/]+/)) {
@@ -40,6 +41,26 @@ export function words(text: string): Word[] {
     }
   }
   return out;
+}
+
+/** Who or what comes before "log in" when it means signing in. */
+const SIGNS_IN_AFTER = new Set(
+  'can could will would to who that not must should may might be have just already first they we you i he she user people customer member employee shopper'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "everyone who can log in", "users logged in to the app": signing in, which says nothing of the
+ * logs a design keeps ("event logs in the warehouse"). Read as its own word, "login".
+ */
+function signsIn(tokens: readonly { lemma: string }[], index: number): boolean {
+  if (tokens[index]?.lemma !== 'log') return false;
+  const next = tokens[index + 1]?.lemma.replace(/\.+$/, '');
+  if (next !== 'in' && next !== 'on') return false;
+  return (
+    SIGNS_IN_AFTER.has(tokens[index - 1]?.lemma ?? '') || /^users?$/.test(tokens[index + 2]?.lemma ?? '')
+  );
 }
 
 /** Content lemmas of a short text (a signal, a title), in order. */
