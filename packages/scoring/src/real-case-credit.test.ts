@@ -139,3 +139,17 @@ describe('words that look like a point and are not', () => {
     ).toBeDefined();
   });
 });
+
+describe('clipped words of a terse senior', () => {
+  it.each([
+    ['code-completion-ranking', 'serving', 'spec decoding w/ 1.3B draft.', 'faster-decoding'],
+    [
+      'code-completion-ranking',
+      'model',
+      'baseline = mean logprob per cand, free. rank by it + thr = v0.',
+      'logprob-baseline-ranker',
+    ],
+  ] as const)('%s: "%s" covers %s', (caseId, step, answer, point) => {
+    expect(levelsOf(caseId, step, answer)[point]).toBeDefined();
+  });
+});
