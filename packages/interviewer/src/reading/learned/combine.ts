@@ -100,7 +100,7 @@ const MOTION_TALK =
 
 /** Help asked for outright. */
 const HELP_ASKED =
-  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b|\b(?:can|could|may) (?:i|we) (?:still )?(?:get|have) (?:a |another |one more |that |some )?(?:hint|nudge|pointer|clue)s?\b|\b(?:one more|another) (?:hint|nudge|pointer)\b/i;
+  /\b(?:can|could|would) you (?:please )?help\b|\bhelp me\b|\bany (?:hints?|tips?|pointers?|nudges?|advice|suggestions?|recommendations?)\b|\b(?:give|throw) me a (?:hint|nudge|pointer|clue)\b|\b(?:can|could|may) (?:i|we) (?:still )?(?:get|have) (?:a |another |one more |that |some )?(?:hint|nudge|pointer|clue)s?\b|\b(?:one more|another) (?:hint|nudge|pointer)\b|\bwhat would you (?:look at|do|suggest|recommend|try|focus on|start with)(?: here| first| in my place| next)?\s*\?/i;
 
 /** Words of a request for help or of being stuck, in any form. */
 const HELP_OR_STUCK_WORDS =

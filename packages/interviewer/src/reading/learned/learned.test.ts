@@ -198,6 +198,14 @@ describe('the learned reader beside the rules', () => {
     );
   });
 
+  it('keeps the interviewer asked what they would look at a request for help', () => {
+    const text =
+      "zorblat, a query and a product as a pair. what would you look at here? I'm not sure what the label should be";
+    const byRules = readIntentByRules(text);
+    expect(byRules.intent).toBe('hint');
+    expect(withLearnedReading(text, byRules, { model: modelSaying('tentative', 0.99) }).intent).toBe('hint');
+  });
+
   it('is what the app reads with', () => {
     // The shipped model reads this as fact questions, as the rules do.
     expect(readIntent('How many daily active users do we have?').intent).toBe('facts');
