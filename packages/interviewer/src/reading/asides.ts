@@ -29,6 +29,8 @@ const META = anyOf([
   // "is there a penalty for going back to the data section?".
   /\b(?:count|counts|counted|held|hold|used|go|goes|work|works) against me\b|\bpenalt(?:y|ies|ised|ized)\b[^.?!]{0,30}\b(?:going back|skipping|revisiting|jumping)\b/i,
   CHANNEL,
+  // What the interviewer has of the conversation: "can you see all my earlier messages?".
+  /\b(?:can|do|did|will) you (?:still )?(?:see|read|remember|keep|have) (?:all |every one of |each of )?(?:of )?my (?:earlier|previous|past|other|old|first|last) (?:messages?|answers?|replies)\b/i,
   // The candidate's own writing judged: "do typos count against me?", "is my English a problem for
   // the evaluation?", "does spelling matter for the score?". ("Spelling correction matters for
   // search" is design: it names neither the candidate nor the grade.)
@@ -207,9 +209,14 @@ const CAUSAL = /\b(?:affects?|change[sd]?|impacts?|influences?|depends?)\b/i;
 const TELLING =
   /\byou (?:please )?(?:tell|share|explain|clarify|confirm|describe|repeat|rephrase|say|mean|think|know (?:if|whether|how|what|when|where|which|who))\b/i;
 
+/** "what's the score in the cricket?": a match's, not the candidate's, whatever design word "score" is. */
+export const SPORTS_SCORE =
+  /\b(?:score|result)s? (?:in|of|from) (?:the |today'?s |last night'?s )?(?:cricket|football|soccer|baseball|basketball|hockey|tennis|rugby|match|game|final|derby)\b/i;
+
 /** General knowledge: a famous place, date, person or measure, or sums. */
 const WORLD = anyOf([
   /\bcapital of\b|\bwho won\b|\bthe game last night\b|\bpopulation of\b/i,
+  SPORTS_SCORE,
   /\b(?:tallest|biggest|largest|oldest|best|fastest|longest|deepest|highest|richest)\b[^.?!]*\b(?:in the world|ever|of all time|in (?:europe|asia|africa|america|the country|history))\b/i,
   /\b(?:best|worst|favou?rite|greatest)\b[^.?!]*\b(?:in your (?:opinion|view)|do you think|would you say)\b/i,
   /\bhow (?:tall|far(?: away)?|deep|high|heavy|old) (?:is|are|was|were) (?!(?:the |our |a |an )?(?:\w+ )?(?:data|logs?|labels?|model|index|features?|history|items?|events?)\b)/i,
@@ -333,6 +340,7 @@ function readAside(sentence: string, asks: boolean): Aside | null {
   // the one who interviews, before the interviewer as a person with a life.
   if (asks && INTERVIEWER.test(sentence)) return 'meta';
   if (asks && GOING_AROUND.test(sentence)) return 'off-topic';
+  if (asks && SPORTS_SCORE.test(sentence)) return 'off-topic';
   const ownLife = asks ? YOUR_LIFE.test(sentence) : PLAINLY_PERSONAL.test(sentence);
   // "Warm start from yesterday's weights" is the design speaking, whatever day it names.
   if (ownLife && sentence.split(/\s+/).length <= PERSONAL_WORDS && !hasDesignWord(sentence))

@@ -225,6 +225,11 @@ describe('readIntent: what the played sessions of the twenty-ninth session showe
     ["Every day I'd watch, per city, what share of orders arrived after the late end.", 'answer'],
     // What the candidate needs, asked in a sentence beside the question.
     ['Honestly I just need the per-item cost and the monthly cap, the rest is arithmetic.', 'facts'],
+    // A few words cut off on a small word; a match's score; what the interviewer has seen.
+    ['and then wiki the.', 'unclear'],
+    ['minutes bike the and', 'unclear'],
+    ["what's the score in the cricket?", 'off-topic'],
+    ['can you see all my earlier messages or only the last one?', 'meta'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

@@ -43,6 +43,9 @@ const MAYBE = new Set(['maybe', 'perhaps', 'possibly']);
 const FUNCTION_WORDS = new Set(
   'the a an and or so ok okay um uh of to in on is it that this be we i you then well like'.split(' '),
 );
+/** Most words of a message cut off on a small word ("and then wiki the."). */
+const CUT_OFF_WORDS = 5;
+const CUT_OFF_END = /\b(?:the|a|an|and|or|of|to|with|for|from|by)\W*$/i;
 /** The same short function word twice in a row: "the the", "a a", "so so". */
 const STUTTER = /\b(the|a|an|and|or|of|to|so|is|it|we|i)\s+\1\b/i;
 
@@ -69,6 +72,10 @@ export function unreadable(text: string): Unreadable | null {
     return 'filler';
   // "the the model the", "ok so the the the": a small word stuttered, with next to nothing said.
   if (STUTTER.test(text) && words.filter((word) => !FUNCTION_WORDS.has(word.toLowerCase())).length <= 2)
+    return 'gibberish';
+  // "and then wiki the.", "minutes bike the and": a few words cut off on a small word, as a slip of
+  // the keyboard or a dictation that stopped, with no sentence to read.
+  if (words.length <= CUT_OFF_WORDS && !text.includes('?') && CUT_OFF_END.test(text.trim()))
     return 'gibberish';
   // The same word or two over and over ("blah blah blah...", pasted filler) says nothing.
   if (

@@ -1,7 +1,7 @@
 import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
 import { asksForGoal } from '../../facts/goal.ts';
 import { splitMessage } from '../../facts/split.ts';
-import { asksAboutInterviewer, asksForPause, talksAboutChannel } from '../asides.ts';
+import { asksAboutInterviewer, asksForPause, SPORTS_SCORE, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
@@ -203,7 +203,11 @@ export function withLearnedReading(
   if (byRules.intent === 'meta' && learned.intent !== 'steer' && ANSWER_KEY_TALK.test(text)) return byRules;
   // "my Uber said 4 minutes 20 minutes ago, is that normal?": the candidate's own life, whatever case
   // words it shares.
-  if (byRules.intent === 'off-topic' && (isPersonalMatter(text) || isOutsideTask(text))) return byRules;
+  if (
+    byRules.intent === 'off-topic' &&
+    (isPersonalMatter(text) || isOutsideTask(text) || SPORTS_SCORE.test(text))
+  )
+    return byRules;
   // "are you still there?", "the app froze, my message went twice": the interview's channel, which
   // the learned reader takes for small talk.
   if (byRules.intent === 'meta' && learned.intent === 'off-topic' && talksAboutChannel(text)) return byRules;
