@@ -230,6 +230,9 @@ describe('readIntent: what the played sessions of the twenty-ninth session showe
     ['minutes bike the and', 'unclear'],
     ["what's the score in the cricket?", 'off-topic'],
     ['can you see all my earlier messages or only the last one?', 'meta'],
+    // A decision with a nod asked in passing; approval asked for stays an idea put up.
+    ["I'll use one model for all three surfaces with the surface as a feature, ok?", 'answer'],
+    ["I'll go with a GBDT, is that ok?", 'tentative'],
   ])('%s -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });

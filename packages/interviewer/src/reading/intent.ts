@@ -13,8 +13,10 @@ import { figureNeeded } from './needed.ts';
 import { isForOwnPurpose, isOutsideTask, isPersonalMatter, withoutTangent } from './outside.ts';
 import { headsOwnList, listsOwnChecks } from './own-lists.ts';
 import {
+  ASSUMING_NOD,
   asksVerdict,
   CLOSING_THANKS,
+  DECIDED_WITH_NOD,
   isCheckIn,
   isDestination,
   isMoveOn,
@@ -205,6 +207,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ request: 'move-on', closes: true });
   // "Useful hints: how busy the kitchen is, ...": the candidate's own list, whatever its heading says.
   if (headsOwnList(core)) return said({ content: wordCount(core) });
+  // "I'll use one model for all three surfaces, ok?": a decision taken, with a nod asked in passing.
+  if (DECIDED_WITH_NOD.test(core) && !ASSUMING_NOD.test(core)) return said({ content: wordCount(core) });
   // "I'd also watch for side effects: are people watching less, are results slower?": the
   // candidate's own checks, put as the questions they would ask of the system.
   if (listsOwnChecks(core)) return said({ content: wordCount(core) });

@@ -221,3 +221,9 @@ export const CLOSING_THANKS =
 /** Thanks and nothing else: "thanks for the hint", "thank you!", "thx, that helps", "Hello, thank you for having me". */
 export const THANKS_ONLY =
   /^(?:(?:ok(?:ay)?|great|cool|alright|right|perfect|got it|hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]+)*(?:thanks|thank you|thx|ty|cheers)(?: (?:a lot|so much|very much))?(?:[,!.\s]*(?:for (?:the|that|this|your) [\w-]+(?: [\w-]+)?|for hav(?:e|ing) (?:me|us)(?: (?:today|here|on))?|(?:that|this|it) (?:helps|helped|makes sense|was (?:really |very |super |so )?(?:helpful|useful))))?\W*$/i;
+
+/** A first-person decision closed by "ok?" or "fine?": "I'll keep conversions out of scope, ok?". */
+export const DECIDED_WITH_NOD =
+  /^(?:(?:so|then|and|ok(?:ay)?|right)[,\s]+)*(?:i'?ll|i will|i'?m going to|we'?ll|we will|i'?ve decided to)\s+(?!assume\b|say\b|guess\b|need\b|want\b|ask\b)\w+\b.*[,;–—-]\s*(?:ok|okay|alright|all right|fine|good)\s*\?+\s*$/i;
+/** An assumption about the case put for a nod stays a check of the case: "I'll take it as 30 days, ok?". */
+export const ASSUMING_NOD = /\b(?:assum\w*|take it as|treat it as|suppose)\b/i;

@@ -6,7 +6,7 @@ import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
 import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
-import { isMoveOn, namesNextPart } from '../patterns.ts';
+import { ASSUMING_NOD, DECIDED_WITH_NOD, isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { asksDesignOfInterviewer, asksOpinionOfInterviewer, assumptionPutUp } from '../questions.ts';
 import { normalize, splitSentences, stripFiller } from '../sentences.ts';
@@ -367,6 +367,15 @@ export function withLearnedReading(
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
     (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text))
+  )
+    return byRules;
+  // "I'll use one model for all three surfaces, ok?": a decision taken, whatever doubt the learned
+  // reader hears in the nod asked for.
+  if (
+    byRules.intent === 'answer' &&
+    learned.intent === 'tentative' &&
+    DECIDED_WITH_NOD.test(stripFiller(text.trim())) &&
+    !ASSUMING_NOD.test(text)
   )
     return byRules;
   // "Success would be measured with standard metrics.", "Monitor the usual dashboards.": a vague
