@@ -153,3 +153,15 @@ describe('clipped words of a terse senior', () => {
     expect(levelsOf(caseId, step, answer)[point]).toBeDefined();
   });
 });
+
+describe("position bias in a junior's words", () => {
+  it('is mentioned when the top results are said to get clicks for being on top', () => {
+    expect(
+      levelsOf(
+        'search-ranking',
+        'data',
+        "oh wait, things at the top get clicked more just because they're at the top, right?",
+      )['position-bias-click-models'],
+    ).toBeDefined();
+  });
+});
