@@ -30,18 +30,27 @@ export function words(text: string): Word[] {
   // No stems: nothing here reads them, and the stemmer is the dearest part of tokenising.
   const tokens = tokenize(text, { stems: false });
   for (const [index, token] of tokens.entries()) {
-    const lemma = signsIn(tokens, index) ? 'login' : token.lemma.replace(/\.+$/, '');
+    const bare = signsIn(tokens, index) ? 'login' : token.lemma.replace(/\.+$/, '');
+    // "nine out of ten orders" says what "9 out of 10" says: a count in words is a number.
+    const lemma = NUMBER_WORDS[bare] ?? bare;
     if (lemma === '') continue;
     if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
       for (const part of lemma.split(/[-/]+/)) {
         if (part) out.push({ lemma: part, stop: token.stop || PART_STOPS.has(part) });
       }
     } else {
-      out.push({ lemma, stop: token.stop });
+      out.push({ lemma, stop: token.stop && lemma === bare });
     }
   }
   return out;
 }
+
+/** Counts from two to twenty in words ("one" is as often "one model" as a count). */
+const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, i) => [word, String(i + 2)]),
+);
 
 /** Who or what comes before "log in" when it means signing in. */
 const SIGNS_IN_AFTER = new Set(
