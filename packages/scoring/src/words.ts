@@ -32,7 +32,7 @@ export function words(text: string): Word[] {
   for (const [index, token] of tokens.entries()) {
     const bare = signsIn(tokens, index) ? 'login' : token.lemma.replace(/\.+$/, '');
     // "nine out of ten orders" says what "9 out of 10" says: a count in words is a number.
-    const lemma = NUMBER_WORDS[bare] ?? bare;
+    const lemma = COUNT_WORDS[bare] ?? bare;
     if (lemma === '') continue;
     if (lemma.length > 2 && /[-/]/.test(lemma) && !/^[\d./-]+$/.test(lemma)) {
       for (const part of lemma.split(/[-/]+/)) {
@@ -45,8 +45,11 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** Counts from two to twenty in words ("one" is as often "one model" as a count). */
-const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+/**
+ * Counts from two to twenty in words, as digits ("one" is as often "one model" as a count). Not
+ * lexicon's NUMBER_WORDS, the magnitudes ("million", "half") that mark a sentence as giving figures.
+ */
+const COUNT_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
     .map((word, i) => [word, String(i + 2)]),

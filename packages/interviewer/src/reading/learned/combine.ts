@@ -31,13 +31,17 @@ export const OVERRULE_FINAL_AT = 0.9;
 const DESIGN_CHOICE =
   /\b(?:we|i)(?:'d|'ll| would| will| could| should| might)\s+(?:just\s+|probably\s+|still\s+)?(?:go with|use|pick|build|train|start with|choose|add|keep|rank|score|try|split|log|serve|cache|filter|suggest|show|send|read|block|flag)\b/i;
 
+/** How the candidate voices a view of their own: "I think", "maybe", "we'd". */
+const VIEW = String.raw`i think|i guess|i suppose|i'?d say|i believe|maybe|perhaps|probably|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll`;
+
 /** The candidate speaking for their own design: "I think", "I'd say", "maybe we", "so we first". */
-const PUT_UP =
-  /(?:^|[.,;!?]\s*|\b(?:and|so|ok|okay|then|hmm|um)\s+)(?:i think|i guess|i suppose|i'?d say|i would say|i feel|i believe|my (?:guess|take|view) is|maybe|perhaps|probably|so we|we (?:first|then|just)|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\b/i;
+const PUT_UP = new RegExp(
+  String.raw`(?:^|[.,;!?]\s*|\b(?:and|so|ok|okay|then|hmm|um)\s+)(?:${VIEW}|i would say|i feel|my (?:guess|take|view) is|so we|we (?:first|then|just))\b`,
+  'i',
+);
 
 /** The candidate's own view said anywhere, and what it is: "for evaluation I think NDCG?" ("serving i guess" goes there). */
-const OWN_VIEW =
-  /\b(?:i think|i guess|i suppose|i'?d say|i believe|maybe|perhaps|probably|i'?d|we'?d|i would|we would|we could|we should|i'?ll|we'?ll)\s+\w/i;
+const OWN_VIEW = new RegExp(String.raw`\b(?:${VIEW})\s+\w`, 'i');
 
 /**
  * A message that opens with the candidate's own view: "i think we...", "um maybe a...", "so we...",
