@@ -9,7 +9,8 @@ import { briefAnswer, briefOverFact } from '../facts/brief.ts';
 import { type FactPart, factIndexFor } from '../facts.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
-import { assumptionPutUp, checksUnderstanding, opensQuestion } from './questions.ts';
+import { checksUnderstanding, opensQuestion } from './question-form.ts';
+import { assumptionPutUp } from './questions.ts';
 import { stripFiller } from './sentences.ts';
 
 const NO_FACTS: MessageReading['facts'] = { found: [], unanswered: [], ambiguous: [] };

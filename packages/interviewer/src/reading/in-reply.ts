@@ -1,6 +1,6 @@
 import type { IntentReading } from './intent.ts';
 import { unreadable } from './language.ts';
-import { namesCaseFigure } from './questions.ts';
+import { namesCaseFigure } from './question-form.ts';
 
 /**
  * A short reply read by the interviewer's line it answers. "yes" after "Shall we move on?" asks to

@@ -26,17 +26,8 @@ import {
   namesPartAlone,
   THANKS_ONLY,
 } from './patterns.ts';
-import {
-  asks,
-  asksOpinionOfInterviewer,
-  assumes,
-  classifyQuestion,
-  isQuestion,
-  opensQuestion,
-  type QuestionMarks,
-  supposesGiven,
-  untag,
-} from './questions.ts';
+import { asks, assumes, isQuestion, opensQuestion, type QuestionMarks, untag } from './question-form.ts';
+import { asksOpinionOfInterviewer, classifyQuestion, supposesGiven } from './questions.ts';
 import { isRhetorical } from './rhetorical.ts';
 import {
   isFiller,
