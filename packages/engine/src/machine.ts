@@ -1,7 +1,14 @@
 import { type EndReason, STEP_IDS, type StepId } from '@mlsd/protocol';
 import { warningLeadMs } from './budgets.ts';
 import { applyAddTime, applyPause, applyResume } from './clock-controls.ts';
-import { answerOptions, decideReply, type MoveBody, type ReplyContext, TURN_BACK } from './reply.ts';
+import {
+  answerOptions,
+  decideReply,
+  type MoveBody,
+  type ReplyContext,
+  TURN_BACK,
+  WARNING_SAID_WITHIN_MS,
+} from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import type {
   EngineEffect,
@@ -145,10 +152,24 @@ function onCandidateMessage(draft: Draft, reading: MessageReading): void {
   const { s, now } = draft;
   const step = currentStep(s);
   step.messages += 1;
-  const reply = decideReply(replyContext(s, now), reading);
-  if (reply.type === 'say') say(draft, reply.move);
+  const ctx = replyContext(s, now);
+  const reply = decideReply(ctx, reading);
+  if (reply.type === 'say') say(draft, withClock(ctx, reading, reply.move));
   else if (reply.type === 'move-on') requestMoveOn(draft, reply.toward ?? null);
   else finish(draft, 'ended-early');
+}
+
+/**
+ * "…Is this the last section?": the time left and the parts to come, said first. Not when the step
+ * is over (the reply says so and the next part opens); said this close to the warning's minute,
+ * it stands in for the warning.
+ */
+function withClock(ctx: ReplyContext, reading: MessageReading, move: MoveBody): MoveBody {
+  if (reading.asksClock !== true || ctx.late) return move;
+  if (ctx.remainingMs <= warningLeadMs(ctx.step.budgetMs) + WARNING_SAID_WITHIN_MS) ctx.step.warned = true;
+  const after = ctx.s.steps.slice(ctx.s.stepIndex + 1);
+  const totalRemainingMs = after.reduce((sum, step) => sum + step.budgetMs, ctx.remainingMs);
+  return { ...move, clock: { stepRemainingMs: ctx.remainingMs, partsAfter: after.length, totalRemainingMs } };
 }
 
 function replyContext(s: EngineState, now: number): ReplyContext {

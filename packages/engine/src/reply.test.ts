@@ -321,6 +321,25 @@ describe('a topic the candidate raised', () => {
     expect(flagged.reply).toMatchObject({ kind: 'challenge' });
   });
 
+  it('says the time left and the parts to come when the clock is asked, first, whatever the reply', () => {
+    // Asked beside an answer, in the third of seven parts: the reply to the answer carries the clock.
+    const answered = say(atStep(2), T0 + 1, { intent: 'answer', asksClock: true, uncovered });
+    const budgets = Object.values(BUDGETS);
+    const after = budgets.slice(3).reduce((sum, ms) => sum + ms, 0);
+    expect(answered.reply.clock).toEqual({
+      stepRemainingMs: budgets[2]! - 1,
+      partsAfter: 4,
+      totalRemainingMs: budgets[2]! - 1 + after,
+    });
+    // Asked alone: the redirect carries it; in the last part, no part follows.
+    const alone = say(atStep(6), T0 + 1, { intent: 'meta', asksClock: true, uncovered });
+    expect(alone.reply).toMatchObject({ kind: 'redirect', clock: { partsAfter: 0 } });
+    // Not asked: no clock; asked after the step's time is up, the reply says the time is up instead.
+    expect(say(atStep(2), T0 + 1, { intent: 'answer', uncovered }).reply.clock).toBeUndefined();
+    const late = say(atStep(2), T0 + budgets[2]! + 1, { intent: 'answer', asksClock: true, uncovered });
+    expect(late.reply.clock).toBeUndefined();
+  });
+
   it('"why does that matter?" is told why the question is asked, not redirected', () => {
     const why = say(atStep(2), T0 + 1, { intent: 'meta', challengesQuestion: true, uncovered });
     expect(why.reply).toMatchObject({ kind: 'clarify', reason: 'why-asked' });

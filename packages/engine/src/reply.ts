@@ -105,7 +105,7 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
 }
 
 /** A redirect that says the time left this close to the warning's lead stands in for the warning. */
-const WARNING_SAID_WITHIN_MS = 30_000;
+export const WARNING_SAID_WITHIN_MS = 30_000;
 
 /**
  * A push-back for each red flag of the message: once for a flag not challenged before, and once

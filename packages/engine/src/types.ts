@@ -128,6 +128,12 @@ export interface MessageReading {
    */
   rebuttal?: { holds: boolean };
   /**
+   * "How much time is left?", "is this the last part?", asked alone or beside an answer ("I'd use a
+   * GBDT. Is this the last section?"): the reply says the time left in the part and how many
+   * parts follow, before whatever else it says.
+   */
+  asksClock?: boolean;
+  /**
    * The move a model reader proposes. The engine takes it only when it is among the replies it
    * allows now (a challenge needs a red flag, a curveball its premise, a probe an unused budget).
    */
@@ -168,6 +174,11 @@ interface MoveBase {
   index: number;
   /** The step the turn belongs to in the transcript. */
   step: StepId;
+  /**
+   * The candidate asked the time or where the interview stands (MessageReading.asksClock): the
+   * reply opens with the time left in the step and how many parts follow it.
+   */
+  clock?: { stepRemainingMs: number; partsAfter: number; totalRemainingMs: number };
 }
 
 /** What the interviewer should say next; the interviewer package turns it into words. */

@@ -279,6 +279,17 @@ export const LINES = {
     "Let's leave that for after the interview.",
     'Fair question; it can wait until we finish.',
   ],
+  /**
+   * "How much time is left?", "is this the last part?", alone or beside an answer: the time left
+   * (`{left}`, `{Left}` capitalised) in `{title}`, and `{parts}` ("two more parts") after it.
+   */
+  clockMore: [
+    '{Left} left on {title}, then {parts} after it: {total} in all.',
+    'We have {left} left on {title}, and {parts} to go after this one, {total} in all.',
+  ],
+  clockLast: ['{Left} left on {title}, the last part.', 'This is the last part: {left} left on {title}.'],
+  /** After the clock, to a message that asked only that: the floor back. */
+  clockBack: ['Where were you?', 'Go on.', 'Carry on from where you were.'],
   /** Before the time left, to a question about the clock: it is answered, not put off. */
   redirectTime: ['Good to keep an eye on it.', 'Sure.'],
   /** Before the time left, to "can I think out loud for a second?": yes, without putting it off. */

@@ -414,6 +414,50 @@ describe('other moves', () => {
     }
   });
 
+  it('says the time left and the parts to come first when the clock was asked beside an answer', () => {
+    const clock = { stepRemainingMs: 240_000, partsAfter: 3, totalRemainingMs: 1_440_000 };
+    const said: TranscriptLine[] = [
+      {
+        role: 'candidate',
+        text: "I'd use a gradient boosted model on the order features. Is this the last section?",
+      },
+    ];
+    const plain = voiceOffline(
+      request({ kind: 'acknowledge', allCovered: false, late: false }, { step: 'model', transcript: said }),
+    );
+    const clocked = voiceOffline(
+      request(
+        { kind: 'acknowledge', allCovered: false, late: false, clock },
+        { step: 'model', transcript: said },
+      ),
+    );
+    expect(clocked.text).toMatch(
+      /^(?:About|We have about) 4 minutes left on model\b.*three more parts.*about 24 minutes in all\./,
+    );
+    expect(clocked.text.endsWith(plain.text)).toBe(true);
+    expect(clocked.kind).toBe('acknowledgement');
+    // Asked alone in the last part: said to be the last, and the floor handed back; nothing put off,
+    // and "gradient" is not a question about the grade.
+    const alone = voiceOffline(
+      request(
+        {
+          kind: 'redirect',
+          reason: 'meta',
+          stepRemainingMs: 120_000,
+          clock: { ...clock, stepRemainingMs: 120_000, partsAfter: 0 },
+        },
+        { step: 'monitoring', transcript: said },
+      ),
+    );
+    expect(alone.text).toMatch(/last part/);
+    expect(alone.text).toMatch(/2 minutes/);
+    expect(alone.text).not.toMatch(/rubric|score|can wait|after the interview/i);
+    const unclocked = voiceOffline(
+      request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 120_000 }, { transcript: said }),
+    );
+    expect(unclocked.text).not.toMatch(/rubric|score/i);
+  });
+
   it('gives leave asked for ("can I think out loud for a second?") instead of putting it off', () => {
     const asked: TranscriptLine[] = [
       { role: 'candidate', text: "I'm torn between the two. Can I think out loud for a second?" },

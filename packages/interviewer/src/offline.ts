@@ -1,4 +1,4 @@
-import { turnKindOf } from '@mlsd/engine';
+import { type InterviewerMove, turnKindOf } from '@mlsd/engine';
 import { STEP_IDS, type StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
@@ -6,6 +6,7 @@ import { fill } from './lines.ts';
 import { type Lines, linesFor } from './persona-lines.ts';
 import { asksReason } from './reading/why-asked.ts';
 import {
+  clockSentence,
   type ReplyVoice,
   voiceChallenge,
   voiceClarify,
@@ -23,6 +24,12 @@ const RECENT_LEADS = 4;
 /** Voices one move from the rubric alone: deterministic for a given seed and move index. */
 export function voiceOffline(request: SpeakRequest): Utterance {
   const { move, caseStudy, framework, transcript } = request;
+  // "I'd use a GBDT. Is this the last section?": the clock first, then the reply to the answer.
+  if (move.clock !== undefined && move.kind !== 'redirect') {
+    const { clock: _clock, ...unclocked } = move;
+    const reply = voiceOffline({ ...request, move: unclocked as InterviewerMove });
+    return { ...reply, text: `${clockLead(request)} ${reply.text}` };
+  }
   const rng = turnRng(request.seed, move.index);
   const lines = linesFor(request.persona);
   const previous = lastLine(transcript, 'interviewer');
@@ -200,6 +207,17 @@ export function voiceOffline(request: SpeakRequest): Utterance {
       return { kind, text: choose(pool) };
     }
   }
+}
+
+/** The clock said ahead of a reply (see MoveBase.clock); empty when the move carries none. */
+export function clockLead(request: SpeakRequest): string {
+  const { move } = request;
+  if (move.clock === undefined) return '';
+  const rng = turnRng(request.seed, move.index);
+  const choose = (leads: readonly string[], _body = '', values: Record<string, string | number> = {}) =>
+    fill(pick(rng, leads), values);
+  const title = (step: StepId) => lowerFirst(stepTitle(request.framework, step));
+  return clockSentence({ choose, title, lines: linesFor(request.persona) }, move.clock, move.step);
 }
 
 /** The offline interviewer behind the common interface; it "streams" its line in one piece. */

@@ -261,7 +261,7 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
 /** Back to the step, with the time left, and nothing of the rubric or the score. */
 /** Words of a question about the grading: it gets the "report at the end" reply. */
 const ABOUT_GRADING =
-  /\b(?:rubric|scor\w*|grad\w*|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
+  /\b(?:rubric|scor\w*|grad(?:e|es|ed|er|ers|ing)\b|marks?|points?|pass\w*|fail\w*|feedback|report|hire|level|doing|performance|how am i|count)\b/i;
 /** A greeting or "how are you": small talk a human answers in a few words. */
 const GREETING =
   /\b(?:how(?:'s| is| has) your day(?: going| been)?|how are you(?: doing)?(?: today)?|how(?:'s| is) it going|nice to meet you|good to meet you|thanks for having me)\b/i;
@@ -289,7 +289,32 @@ function metaPool(voice: ReplyVoice): readonly string[] {
   return voice.lines.redirectMetaOther;
 }
 
+/** "About 4 minutes left on model design, then three more parts after it." (see MoveBase.clock) */
+export function clockSentence(
+  voice: Pick<ReplyVoice, 'choose' | 'title' | 'lines'>,
+  clock: Clock,
+  step: StepId,
+): string {
+  const left = timeLeft(clock.stepRemainingMs);
+  return voice.choose(clock.partsAfter === 0 ? voice.lines.clockLast : voice.lines.clockMore, '', {
+    left,
+    Left: left[0]!.toUpperCase() + left.slice(1),
+    title: voice.title(step),
+    total: timeLeft(clock.totalRemainingMs),
+    parts: `${PART_COUNTS[clock.partsAfter] ?? clock.partsAfter} more part${clock.partsAfter === 1 ? '' : 's'}`,
+  });
+}
+
+type Clock = NonNullable<InterviewerMove['clock']>;
+const PART_COUNTS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+
 export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Utterance {
+  // "Is this the last section?", "how long is left?": said, and the floor handed back.
+  if (move.clock !== undefined)
+    return {
+      kind: 'redirect',
+      text: `${clockSentence(voice, move.clock, move.step)} ${voice.choose(voice.lines.clockBack)}`,
+    };
   // "sorry, can you repeat the question?": the question again, not "let's leave that for later".
   if (move.reason === 'meta' && voice.lastQuestion !== undefined && asksLineAgain(voice.said)) {
     // "Do you mean offline or online evaluation?": which reading is the candidate's call.

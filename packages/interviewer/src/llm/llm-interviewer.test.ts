@@ -78,6 +78,19 @@ describe('the model interviewer against a local OpenAI-compatible server', () =>
     expect(records).toHaveLength(1);
   });
 
+  it("says the clock asked beside an answer first, in our words, then streams the model's", async () => {
+    const line = 'Which signal would tell you first that the scores drifted?';
+    fake.setScript(() => ({ kind: 'text', text: line, chunkChars: 6, chunkDelayMs: 1 }));
+    const clock = { stepRemainingMs: 180_000, partsAfter: 2, totalRemainingMs: 1_020_000 };
+    const deltas: string[] = [];
+    const utterance = await make().speak(request({ ...probe, clock }), {
+      onDelta: (delta) => deltas.push(delta),
+    });
+    expect(deltas[0]).toMatch(/3 minutes left on evaluation\b.*two more parts.*17 minutes in all\. $/);
+    expect(utterance.text).toBe(`${deltas[0]}${line}`);
+    expect(utterance.streamed).toBe(utterance.text);
+  });
+
   it('lays the prompt out for caching: stable system first, conversation, the volatile note last', async () => {
     const interviewer = make();
     await interviewer.speak(request(probe));

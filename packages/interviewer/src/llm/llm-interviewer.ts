@@ -1,6 +1,6 @@
 import { type ChatResult, type ChatUsage, type LlmChat, LlmError } from '@mlsd/llm';
 import type { Interviewer, SpeakOptions, SpeakRequest, Utterance } from '../interviewer.ts';
-import { findPoint, voiceOffline } from '../offline.ts';
+import { clockLead, findPoint, voiceOffline } from '../offline.ts';
 import { ChoiceStream, type HeaderOutcome, parseSeen } from './choice-stream.ts';
 import { buildMessages } from './conversation.ts';
 import { FoldingMemory } from './folding-memory.ts';
@@ -129,6 +129,14 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
       shown.text += piece;
       speakOptions.onDelta?.(piece);
     };
+    // "Is this the last section?" asked beside the answer: the clock is ours to say, first and
+    // exactly (the model words the rest). Every option of a choice carries the same clock.
+    let lead = '';
+    const open = (request: LlmSpeakRequest) => {
+      if (lead !== '' || request.move.clock === undefined) return;
+      lead = `${clockLead(request)} `;
+      show(lead);
+    };
     const end = (request: LlmSpeakRequest, filter: OutputFilter, result: ChatResult): LlmUtterance => {
       const finished = filter.finish();
       if (finished.leak) {
@@ -151,11 +159,17 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
       }
       // The turn's metadata (facts given, hint level, points asked about) is the move's, whoever words it.
       const { text: _offlineText, ...meta } = voiceOffline(request);
-      return { ...meta, text: finished.text, source: 'llm', streamed: shown.text, usage: result.usage };
+      return {
+        ...meta,
+        text: lead + finished.text,
+        source: 'llm',
+        streamed: shown.text,
+        usage: result.usage,
+      };
     };
     const partial = (error: unknown) =>
       error instanceof LlmError ? error.with({ partial: shown.text }) : error;
-    return { show, end, partial };
+    return { show, open, end, partial };
   }
 
   const filterFor = (request: LlmSpeakRequest) => {
@@ -169,6 +183,7 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
       const filter = filterFor(request);
       const out = display(speakOptions);
       const note = renderTurnNote(options.prompts, request, request);
+      out.open(request);
       let result: ChatResult;
       try {
         result = await stream(
@@ -203,6 +218,7 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
           const option = request.options.find((each) => each.label === header.label)!;
           const voiced = { ...request, move: option.move };
           chosen = { option, request: voiced, filter: filterFor(voiced) };
+          out.open(voiced);
         }
         out.show(chosen.filter.push(body));
       };

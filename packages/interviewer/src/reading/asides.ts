@@ -7,6 +7,7 @@
 import { memoByText } from '../memo.ts';
 import { ACTIVITY, isHint } from './help-asked.ts';
 import { anyOf } from './patterns.ts';
+import { splitSentences, stripFiller } from './sentences.ts';
 import { hasCaseAnchor, hasCaseNoun, hasDesignWord, opensWithDesignVerb } from './vocabulary.ts';
 
 /** The app and the interviewer as the channel: "the app froze, my message was sent twice", "are you still there?". */
@@ -54,8 +55,35 @@ const META = anyOf([
   /\byou (?:going to |gonna |will |'ll )?(?:ask|quiz|test|grill) (?:me|us)\b|\b(?:will|are) you (?:going to )?(?:tell|give|send|show) me\b[^.?!]*\b(?:end|after\w*|later|if i|whether i|how i|score|grade|report|summary)\b/i,
 ]);
 
+/**
+ * The clock and where the interview stands, asked: "how much time is left?", "how much time do we
+ * have overall?", "is this the last part?", "how many sections to go?", "which step are we on?".
+ * Asked beside an answer too ("I'd use a GBDT. Is this the last section?"): the reply says the time
+ * left in the part and how many parts follow, and goes on with the answer.
+ */
+const CLOCK = anyOf([
+  /\bhow (?:much|many) (?:more )?(?:time|minutes|mins)\b[^.?!]{0,25}?\b(?:left|remaining|to go)\b(?! (?:before|until|till) (?!we\b|the (?:end|interview|session|mock)\b))/i,
+  /\bhow (?:much|many) (?:more )?(?:time|minutes|mins)(?: (?:do|have|did) (?:we|i)(?: got| have| get)?)?(?: (?:overall|in total|total|altogether|for (?:this|the (?:whole|entire) (?:thing|interview|session|mock)|the rest)))?[\s?.!]*$/i,
+  /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
+  /\bhow long (?:do|have) (?:we|i) (?:still )?(?:got|have|get)?(?: left| remaining| in total| overall)?[\s?.!]*$/i,
+  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\bhow are we (?:doing )?(?:on|for) time\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b/i,
+  /\b(?:is|are) (?:this|that|it|we (?:in|on|at)) the (?:final|last) (?:step|section|part|stage|round|one|bit|topic)\b(?! (?:of|in) (?!the (?:interview|session|mock)))|\b(?:is|are) (?:\w+ ){1,3}the (?:final|last) (?:step|section|part|stage|round|topic)\W*$/i,
+  /\bhow many (?:more )?(?:steps|sections|parts|stages|rounds|topics)\b[^.?!]{0,20}\b(?:left|to go|remaining|after this)\b|^how many more (?:steps|sections|parts|stages)\W*$|\bhow much longer\W*$|\b(?:which|what) (?:step|part|section|stage|phase) (?:are we|am i|is this)\b|\bhow far (?:along|through|in) are we\b/i,
+]);
+
+/** Whether a message asks the clock or where the interview stands, in any of its sentences (see CLOCK). */
+export function asksTheClock(text: string): boolean {
+  return splitSentences(text).some((sentence) => {
+    const stripped = stripFiller(sentence);
+    return (
+      CLOCK.test(stripped) && (/\?\s*$/.test(sentence) || /^(?:how|which|what|is|are|am)\b/i.test(stripped))
+    );
+  });
+}
+
 /** About the interview's process: its length, the time left, the steps ahead, what the candidate may use. */
 const PROCESS = anyOf([
+  CLOCK,
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins|longer)(?: (?:do|did|have|are|is|will) (?:we|i|you)| (?:is|are)(?: there)?)?(?: (?:still|already|got|have|left|remaining|remains?|used|spent|been|gone|over|to go))*(?: so far| in total| here)?[\s?.!]*$/i,
   /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
   // "How long do we have left?", "how long do we have in total?", not "how long do we keep logs?".

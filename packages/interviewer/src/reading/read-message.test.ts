@@ -654,3 +654,22 @@ describe('help asked after an answer', () => {
     expect(read.raised).not.toContain('position-bias-click-models');
   });
 });
+
+describe('the clock asked', () => {
+  it('beside an answer, is said and the answer is replied to; alone, it is an aside; a design question is neither', () => {
+    const beside = readFirst(
+      'eta-prediction',
+      'model',
+      "I'd use a gradient boosted model on the order features, restaurant prep history and courier location. is this the last section?",
+    );
+    expect(beside).toMatchObject({ intent: 'answer', asksClock: true });
+    const alone = readFirst('eta-prediction', 'model', 'how much time do we have left overall?');
+    expect(alone).toMatchObject({ intent: 'meta', asksClock: true });
+    for (const text of [
+      'how much time do we have to respond to a request?',
+      'is this the last step of the funnel?',
+      'how much time is left before the label arrives?',
+    ])
+      expect(readFirst('eta-prediction', 'model', text).asksClock).toBeUndefined();
+  });
+});

@@ -15,6 +15,7 @@ import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
+import { asksTheClock } from './asides.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpPart, helpTopic } from './help-topic.ts';
 import { readIntent } from './intent.ts';
@@ -70,9 +71,14 @@ export function readMessage(request: ReadRequest): Reading {
   // given, however much of it reads as a complaint or a question; the interviewer owns the slip.
   const answeredAlready =
     inReplyTo !== undefined && POINTED_BACK_FROM.has(read.intent) && saysAnsweredAlready(text);
+  // "I'd use a GBDT on the order features. Is this the last section?": an answer with the clock
+  // asked beside it; the clock is said first (MessageReading.asksClock) and the answer replied to.
+  const asksClock = asksTheClock(text);
   const intent = answeredAlready
     ? { ...read, intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'answered-already' }
-    : read;
+    : asksClock && read.intent === 'meta' && read.alsoAnswers
+      ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
+      : read;
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,
@@ -227,6 +233,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(sidestep === null ? {} : { sidestep }),
     ...(answeredAlready ? { answeredAlready: true } : {}),
     ...(rebuttal === null ? {} : { rebuttal }),
+    ...(asksClock ? { asksClock: true } : {}),
     coverage,
   };
 }
