@@ -292,6 +292,11 @@ export const LINES = {
   clockBack: ['Where were you?', 'Go on.', 'Carry on from where you were.'],
   /** Before the time left, to a question about the clock: it is answered, not put off. */
   redirectTime: ['Good to keep an eye on it.', 'Sure.'],
+  /** Before the time left, to "should I draw something?": yes, on the pad, or in words. */
+  redirectDraw: [
+    'Sure, if it helps: the notes and diagrams pad draws mermaid blocks, and what you write there counts as your answer.',
+    'Go ahead if it helps; the notes and diagrams pad is there for it. Describing it in words works too.',
+  ],
   /** Before the time left, to "can I think out loud for a second?": yes, without putting it off. */
   redirectPermission: ['Sure, go ahead.', 'Of course, take a moment.'],
   /** Before the time left, to plain thanks ("thanks for the hint"). */

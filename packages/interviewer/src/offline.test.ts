@@ -458,6 +458,19 @@ describe('other moves', () => {
     expect(unclocked.text).not.toMatch(/rubric|score/i);
   });
 
+  it('says yes to "should I draw something?" and points at the pad, putting nothing off', () => {
+    for (const text of ['should I draw something?', 'Can I sketch the architecture quickly?']) {
+      const reply = voiceOffline(
+        request(
+          { kind: 'redirect', reason: 'meta', stepRemainingMs: 180_000 },
+          { transcript: [{ role: 'candidate', text }] },
+        ),
+      );
+      expect(reply.text).toMatch(/notes and diagrams pad/);
+      expect(reply.text).not.toMatch(/can wait|after the interview|rubric/i);
+    }
+  });
+
   it('gives leave asked for ("can I think out loud for a second?") instead of putting it off', () => {
     const asked: TranscriptLine[] = [
       { role: 'candidate', text: "I'm torn between the two. Can I think out loud for a second?" },

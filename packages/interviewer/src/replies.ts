@@ -271,6 +271,9 @@ const ABOUT_TIME =
 /** "Can I think out loud for a second?": leave asked for, which is given. */
 const ASKS_LEAVE =
   /\b(?:can|could|may) i\b[^.?!]{0,20}\b(?:think (?:out loud|aloud)|take (?:a|a few) (?:moment|second|sec|minute|breath)s?|pause|jot|sketch|draw)\b|\b(?:mind if|is it ok(?:ay)? if) i\b/i;
+/** "Should I draw something?", "can I sketch the architecture?": the pad is there for it. */
+const ASKS_TO_DRAW =
+  /\b(?:should|can|could|may|shall|do) i\b[^.?!]{0,15}\b(?:draw|sketch|diagram|whiteboard)\w*|\b(?:want|like) (?:me )?to (?:draw|sketch|see a diagram)\b|\b(?:is there|do we have) (?:a |an )?(?:whiteboard|drawing|diagram)/i;
 /** Words of a question about the interviewer itself. */
 const ABOUT_INTERVIEWER =
   /\b(?:are you|who (?:made|built|wrote|created)|you (?:a|an) (?:ai|bot|human|person|robot|llm|model))\b|\b(?:ai|bot|robot|llm|gpt|human)\b/i;
@@ -279,6 +282,7 @@ const ABOUT_INTERVIEWER =
 function metaPool(voice: ReplyVoice): readonly string[] {
   // "how much time do we have left?": the time is the answer, said next; nothing is put off.
   if (ABOUT_TIME.test(voice.said)) return voice.lines.redirectTime;
+  if (ASKS_TO_DRAW.test(voice.said)) return voice.lines.redirectDraw;
   // "give me a sec": the moment is given, nothing is put off.
   if (ASKS_LEAVE.test(voice.said) || asksForPause(voice.said.trim())) return voice.lines.redirectPermission;
   if (THANKS_ONLY.test(voice.said.trim())) return voice.lines.redirectThanks;

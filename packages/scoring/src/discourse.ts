@@ -27,6 +27,8 @@ import type { Token } from './words.ts';
  */
 export function dismissesPrevious(segment: Segment): boolean {
   const { tokens } = segment;
+  // "hmm, actually scrap that — ...": the sentence before is taken back.
+  if (retractsAt(tokens, 0)) return true;
   let i = 0;
   if (CONCESSIVE_OPENERS.has(tokens[i]?.lemma ?? '')) i++;
   if (!['it', 'that', 'this', 'those', 'these', 'both'].includes(tokens[i]?.lemma ?? '')) return false;
@@ -95,4 +97,53 @@ export function attribution(segment: Segment, clause: number): Polarity | null {
       PROPOSAL_HEADS.has(lemma) && words.slice(i + 1, i + 3).some((next) => PROPOSAL_NOUNS.has(next)),
   );
   return proposal && turns ? 'rejected' : null;
+}
+
+/** Words that can lead into a retraction: "hmm, wait, actually scrap that", "but actually no". */
+const RETRACTION_LEADS = new Set([
+  'hmm',
+  'um',
+  'uh',
+  'oh',
+  'ok',
+  'okay',
+  'so',
+  'well',
+  'sorry',
+  'wait',
+  'but',
+  'and',
+  'hold',
+  'on',
+]);
+/** What "scrap" and its kin take back when their object is a pronoun: "scrap that", "forget it". */
+const RETRACTING_VERBS = new Set(['scrap', 'scratch', 'strike', 'forget']);
+const RETRACTED = new Set(['that', 'this', 'it']);
+
+/**
+ * Whether a clause starting at `from` takes back what was just said: "actually no", "scrap that",
+ * "scratch that", "forget it", "never mind", "I take that back", "on second thought", "no wait".
+ */
+export function retractsAt(tokens: readonly Token[], from: number): boolean {
+  const clause = tokens[from]?.clause;
+  let i = from;
+  while (RETRACTION_LEADS.has(tokens[i]?.lemma ?? '') && tokens[i]?.clause === clause) i++;
+  const word = (k: number) => tokens[i + k]?.lemma ?? '';
+  if (word(0) === 'actually') {
+    // "actually no" on its own, or "actually scrap that".
+    if (word(1) === 'no' && tokens[i + 2]?.clause !== tokens[i + 1]?.clause) return true;
+    i++;
+  }
+  if (word(0) === 'no' && word(1) === 'wait') return true;
+  if (RETRACTING_VERBS.has(word(0)) && RETRACTED.has(word(1))) return true;
+  if (word(0) === 'never' && word(1) === 'mind') return true;
+  if (word(0) === 'i' && word(1) === 'take' && RETRACTED.has(word(2)) && word(3) === 'back') return true;
+  return word(0) === 'second' && word(1) === 'thought' && tokens[i - 1]?.lemma === 'on';
+}
+
+/** "…matrix factorization — actually no, scrap that, …": an idea taken back in the same breath. */
+export function retractedAfter(tokens: readonly Token[], to: number): boolean {
+  for (let j = to + 1; j < tokens.length; j++)
+    if (tokens[j]?.clause !== tokens[j - 1]?.clause && retractsAt(tokens, j)) return true;
+  return false;
 }

@@ -54,6 +54,24 @@ describe('polarity: a point named to reject it earns nothing', () => {
     expect(covered('Instead of calibration we start from logistic regression.')).toContain('baseline-first');
   });
 
+  it('rejects an idea taken back in the same breath or by the next sentence, and keeps what follows', () => {
+    for (const text of [
+      'I was going to add calibration — actually no, scrap that, the raw score is what the folder uses.',
+      'Calibration first, hmm, scratch that: the folder threshold is fixed.',
+      'We could add calibration. Hmm, actually scrap that, the threshold is fixed anyway.',
+      'We add calibration on held-out mail. Never mind, the threshold is fixed.',
+    ])
+      expect(rejected(text), text).toContain('calibrated-scores');
+    const after = 'I was going to add calibration, actually no, scrap that: start from a simple baseline.';
+    expect(covered(after)).toContain('baseline-first');
+    // The red flag said and taken back at once is never stated.
+    expect(flags('Accuracy is fine — actually no, scrap that, spam is 1% of mail.')).toEqual([]);
+    // Said after the take-back, it stands.
+    expect(covered('Actually no, scrap that. We calibrate the scores on held-out mail.')).toContain(
+      'calibrated-scores',
+    );
+  });
+
   it('rejects what the next sentence dismisses by pronoun', () => {
     expect(rejected('We could add calibration. That is overkill for a spam folder.')).toContain(
       'calibrated-scores',

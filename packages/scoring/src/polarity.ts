@@ -1,5 +1,5 @@
 import type { Polarity, Segment } from './analysis-types.ts';
-import { attribution, turnJudges } from './discourse.ts';
+import { attribution, retractedAfter, turnJudges } from './discourse.ts';
 import { negatesVerdict, type Verdict, verdictAt } from './polarity-verdicts.ts';
 import {
   ALONE,
@@ -175,7 +175,7 @@ export function polarityOf(
   // "X is easier, but it aims at the wrong thing" / "X is nice but overkill": the turn judges X.
   // A verdict from outside the clause adds to a rejection inside it; it never cancels one.
   const rejectedWithin = [...flips.values()].some((count) => count % 2 === 1);
-  if (rejectedWithin || turnJudges(tokens, to, lenient)) return 'rejected';
+  if (rejectedWithin || turnJudges(tokens, to, lenient) || retractedAfter(tokens, to)) return 'rejected';
   const attributed = attribution(segment, clause);
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;

@@ -199,6 +199,10 @@ const QUOTED = /(?<![a-z])'[^']{3,}'(?![a-z])|"[^"]{3,}"/gi;
 
 /** Roles a fake chat or prompt markup names. */
 const ROLE = `(?:system|admin|grader|scorer|evaluator|judge|developer|assistant|inst|sys|override|instructions?)`;
+/** Roles only the machinery has: never a part of a design (a judge, a grader or an assistant may be). */
+const MACHINE_ROLE = `(?:system|admin|developer|inst|sys|override|instructions?)`;
+/** What a role's markup is labelled: "[grader note]", "{system_prompt}". */
+const ROLE_NOTE = `(?:note|message|override|prompt|instructions?|mode|update|msg)`;
 
 /**
  * Text dressed as the machinery around the interview, wherever it stands in the message: a pasted
@@ -212,8 +216,11 @@ const MARKUP = anyOf([
   /<\|[\w-]+\|>|<\/\s*[a-z][\w-]{2,}\s*>|<!--/i,
   /\b(?:grader|evaluator|scorer|judge|examiner|rater)\s*[:=]\s*\d+(?:\.\d+)?\s*\/\s*\d+/i,
   /<\s*(?:system|admin|grader|scorer|evaluator|judge|developer|assistant|instructions?|override|prompt|\w*_(?:instructions?|message|prompt|score|grade|override|note|eval\w*))\b(?:\s+[\w-]+=[^<>]*)?\s*\/?>/i,
+  new RegExp(String.raw`[[{]{1,2}\s*\/?\s*${ROLE}(?:[_-]\w+|\s*${ROLE_NOTE})?\s*[:\]}]`, 'i'),
+  // In parentheses a design noun stays design ("did the draft follow it (judge)"): only the
+  // machinery's own roles, a note of a role ("(grader note)") or a role that speaks ("(judge: ...").
   new RegExp(
-    String.raw`[[({]{1,2}\s*\/?\s*${ROLE}(?:[_-]\w+|\s*(?:note|message|override|prompt|instructions?|mode|update|msg))?\s*[:\]})]`,
+    String.raw`\(\s*\/?\s*(?:${MACHINE_ROLE}(?:[_-]\w+|\s*${ROLE_NOTE})?\s*[:)]|${ROLE}(?:[_-]\w+|\s*${ROLE_NOTE})\s*[:)]|${ROLE}\s*:)`,
     'i',
   ),
   new RegExp(String.raw`(?:^|\n)\s*#{1,6}\s*(?:${ROLE}|user|prompt|new rules)\b`, 'i'),
