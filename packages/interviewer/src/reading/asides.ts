@@ -65,9 +65,10 @@ const CLOCK = anyOf([
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins)\b[^.?!]{0,25}?\b(?:left|remaining|to go)\b(?! (?:before|until|till) (?!we\b|the (?:end|interview|session|mock)\b))/i,
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins)(?: (?:do|have|did) (?:we|i)(?: got| have| get)?)?(?: (?:overall|in total|total|altogether|for (?:this|the (?:whole|entire) (?:thing|interview|session|mock)|the rest)))?[\s?.!]*$/i,
   /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
-  /\bhow long (?:do|have) (?:we|i) (?:still )?(?:got|have|get)?(?: left| remaining| in total| overall)?[\s?.!]*$/i,
+  // "How long do we have left?", "how long do we have in total?", not "how long do we keep logs?".
+  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?(?: (?:in total|total|overall|altogether|all together|for (?:this|the whole thing|the (?:whole )?(?:interview|session|mock))))?[\s?.!]*$/i,
   /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\bhow are we (?:doing )?(?:on|for) time\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b/i,
-  /\b(?:is|are) (?:this|that|it|we (?:in|on|at)) the (?:final|last) (?:step|section|part|stage|round|one|bit|topic)\b(?! (?:of|in) (?!the (?:interview|session|mock)))|\b(?:is|are) (?:\w+ ){1,3}the (?:final|last) (?:step|section|part|stage|round|topic)\W*$/i,
+  /\b(?:is|are) (?:this|that|it|we (?:in|on|at)) the (?:final|last) (?:step|section|part|stage|round|one|bit|topic)\b(?! (?:of|in) (?!the (?:interview|session|mock)))|\b(?:is|are) (?:\w+ ){1,3}the (?:final|last) (?:section|part|round|topic)\W*$/i,
   /\bhow many (?:more )?(?:steps|sections|parts|stages|rounds|topics)\b[^.?!]{0,20}\b(?:left|to go|remaining|after this)\b|^how many more (?:steps|sections|parts|stages)\W*$|\bhow much longer\W*$|\b(?:which|what) (?:step|part|section|stage|phase) (?:are we|am i|is this)\b|\bhow far (?:along|through|in) are we\b/i,
 ]);
 
@@ -86,8 +87,6 @@ const PROCESS = anyOf([
   CLOCK,
   /\bhow (?:much|many) (?:more )?(?:time|minutes|mins|longer)(?: (?:do|did|have|are|is|will) (?:we|i|you)| (?:is|are)(?: there)?)?(?: (?:still|already|got|have|left|remaining|remains?|used|spent|been|gone|over|to go))*(?: so far| in total| here)?[\s?.!]*$/i,
   /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
-  // "How long do we have left?", "how long do we have in total?", not "how long do we keep logs?".
-  /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?(?: (?:in total|total|overall|altogether|all together|for (?:this|the whole thing|the (?:whole )?(?:interview|session|mock))))?[\s?.!]*$/i,
   /\bhow long (?:until|till|before) (?:we|the (?:interview|session)|this)\b[^.?!]{0,10}\b(?:wrap|finish|end|stop|done|over)\b|\bare we (?:almost |nearly |close to )?(?:done|finished|at time|out of time|halfway)\b|\bwhen (?:do|will|does) (?:we|this|the interview|the session) (?:finish|end|stop|wrap up)\b|\bhow far (?:along|through|in) are we\b/i,
   /\b(?:time|minutes|mins) (?:is |are )?(?:left|remaining|remain)\b|\b(?:running|run) (?:out of|low on|over) time\b|\b(?:we'?re|are we|go|going|went) over time\b|\btime check\b|\btake as long as i (?:want|like|need)\b/i,
   /\b(?:this|the) (?:interview|mock)\b|\bthis (?:session|round|exercise|practice|recording|transcript|call)\b|(?<!\ba )\brubrics?\b(?![- ]based)|\bper (?:section|step|stage)\b/i,

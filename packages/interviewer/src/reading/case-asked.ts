@@ -9,6 +9,7 @@ import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
 import { headsOwnList } from './own-lists.ts';
 import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
+import { posesCriterion } from './question-form.ts';
 import { isRhetorical } from './rhetorical.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 
@@ -112,9 +113,12 @@ function caseQuestionsBeside(text: string): string[] {
     (sentence, index) =>
       /\?\s*$/.test(sentence) && isRhetorical(stripFiller(sentence), sentences.slice(index + 1)),
   );
+  // "The real test is: does the new pricing get more people a car?": the candidate's yardstick.
+  const posed = sentences.filter((sentence) => posesCriterion(stripFiller(sentence)));
   const own = [
     ...closed,
     ...answered,
+    ...posed,
     ...sentences.filter((sentence) => headsOwnList(stripFiller(sentence))),
   ];
   const inMarked = (part: string) =>

@@ -203,6 +203,22 @@ describe('readIntent: lists under a label', () => {
   });
 });
 
+describe('readIntent: what the played sessions of the thirtieth session showed', () => {
+  it("reads the candidate's yardstick put as a question as an answer", () => {
+    for (const text of [
+      "But guess quality isn't the real test. The real test is: does the new pricing get more people a car in under 8 minutes? That you can only find out by trying it for real.",
+      'The key check is whether riders come back after a surge.',
+      'the real question is whether riders come back?',
+    ])
+      expect(intentOf(text), text).toBe('answer');
+  });
+
+  it('reads the clock asked in passing as about the interview', () => {
+    for (const text of ['is this the last section?', 'how long do we have left?', 'how many sections to go?'])
+      expect(intentOf(text), text).toBe('meta');
+  });
+});
+
 describe('readIntent: what the played sessions of the twenty-ninth session showed', () => {
   it.each<[string, CandidateIntent]>([
     // A conclusion drawn from a remark, put up with a rising voice.

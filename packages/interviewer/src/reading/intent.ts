@@ -26,7 +26,15 @@ import {
   namesPartAlone,
   THANKS_ONLY,
 } from './patterns.ts';
-import { asks, assumes, isQuestion, opensQuestion, type QuestionMarks, untag } from './question-form.ts';
+import {
+  asks,
+  assumes,
+  isQuestion,
+  opensQuestion,
+  posesCriterion,
+  type QuestionMarks,
+  untag,
+} from './question-form.ts';
 import { asksOpinionOfInterviewer, classifyQuestion, supposesGiven } from './questions.ts';
 import { isRhetorical } from './rhetorical.ts';
 import {
@@ -235,7 +243,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
   if (isBareTopic(core) && ADDS_AN_ASK.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {
-    const frames = FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core);
+    const frames =
+      FRAMING.test(core) && wordCount(core) <= 8 && !hasDomainWord(core) && !posesCriterion(core);
     return said({ content: frames ? 0 : wordCount(core) });
   }
   if (isRhetorical(core, following)) return said({ content: wordCount(core) });

@@ -94,6 +94,11 @@ describe('a figure stated wrongly', () => {
       factId: 'volume',
       said: '2 million authorizations',
     });
+    // Said back as a recap, in chat shorthand: the givens restated, one of them ten times off.
+    expect(
+      misquotedFigures(fraud, 'ok so to recap: roughly 250 million auths a day, 100ms to score')[0],
+    ).toMatchObject({ factId: 'volume', said: '250 million authorizations' });
+    expect(misquotedFigures(fraud, 'to recap: 25 million auths a day and 100ms to score')).toEqual([]);
   });
 
   it('is not read in a question, a choice of the candidate, a share of a budget or a sum worked out', () => {

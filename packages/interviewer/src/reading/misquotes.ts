@@ -51,9 +51,13 @@ const ASSUMES =
 const STATES =
   /\b(?:we have|we've got|we get|we see|we process|we handle|we serve|there (?:are|is|'s|were)|there're|(?:is|are|was|were|'s|'re) (?:about|around|roughly|approximately|only|just|like|nearly|almost|~)?\s*(?=[\d~])|(?:has|have|had) (?:about|around|roughly|approximately|~)?\s*(?=\d)|(?:about|around|roughly|approximately|~)\s*\d[^.]{0,40}\b(?:are|is|of)\b|\d+(?:\.\d+)?\s*%\s*of\b|\brate of\b|\d+(?:\.\d+)?\s*%\s*(?:[\w-]+\s+)?(?:rate|base rate|positive rate|of (?:all|our|the))\b)/i;
 
-/** Whether a clause states its figures as how the case is. */
-function statesAsGiven(clause: string): boolean {
-  if (!ASSUMES.test(clause) && !STATES.test(clause)) return false;
+/** "ok so to recap: roughly 250 million auths a day, 100ms to score": what was given, said back. */
+const RECAP =
+  /\b(?:to recap|recap(?:ping)?|to sum (?:it )?up|summing up|in summary|to summari[sz]e|so far we have|so what we know)\b/i;
+
+/** Whether a clause states its figures as how the case is (`recap`: its sentence says the givens back). */
+function statesAsGiven(clause: string, recap = false): boolean {
+  if (!recap && !ASSUMES.test(clause) && !STATES.test(clause)) return false;
   return !PLANS.test(clause.replace(ASSUMING, ' '));
 }
 
@@ -82,6 +86,11 @@ const GENERIC = new Set([
   'about',
   'around',
   'roughly',
+  // The verbs that state a figure as given ("we process 25M a day") say nothing of its subject.
+  'process',
+  'handl',
+  'serv',
+  'see',
 ]);
 
 const shared = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
@@ -186,10 +195,11 @@ export function misquotedFigures(caseStudy: CaseStudy, text: string): Misquote[]
   for (const sentence of spellOut(text).split(/(?<=[.!?])\s+/)) {
     // "can I assume we have 50 million users": asked, however it ends.
     if (/\?\s*$/.test(sentence) || ASKED.test(sentence)) continue;
+    const recap = RECAP.test(sentence);
     for (const clause of clauses(sentence)) {
       // "1% of traffic is 4M searches a day", "that's 5B requests": a figure worked out from
       // another is the candidate's arithmetic, right or wrong, not a fact misremembered.
-      if (!statesAsGiven(clause) || DERIVED.test(clause)) continue;
+      if (!statesAsGiven(clause, recap) || DERIVED.test(clause)) continue;
       const figures = figuresIn(clause);
       if (figures.length !== 1) continue;
       for (const said of figures) {

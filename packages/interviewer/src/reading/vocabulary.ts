@@ -140,6 +140,7 @@ const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w'-])(?:imgs|pics)(?![\w'-])/gi, 'images'],
   [/(?<![\w'-])recs(?![\w'-])/gi, 'recommendations'],
   [/(?<![\w'-])txns?(?![\w'-])/gi, 'transactions'],
+  [/(?<![\w'-])auths(?![\w'-])/gi, 'authorizations'],
   [/(?<![\w'-])convos(?![\w'-])/gi, 'conversations'],
   [/(?<![\w'-])avail(?![\w'-])/gi, 'available'],
   // Clipped the way fast or non-native typists clip them: "how many usr", "wat data we hav logged?".
