@@ -709,3 +709,53 @@ describe('mistakes the twenty-ninth session played without a push-back', () => {
     ],
   );
 });
+
+describe('mistakes the thirtieth session played without a push-back, and a cost said that is not "free"', () => {
+  flagTables(
+    [
+      [
+        'video-recommendation',
+        'model',
+        "The ranker's main label would be the click - it's by far the densest signal.",
+        'maximize-clicks',
+      ],
+      [
+        'video-recommendation',
+        'data',
+        "I'd handle history deletion by just dropping those users' rows at the next weekly retrain.",
+        'deletion-waits-for-retrain',
+      ],
+      [
+        'video-recommendation',
+        'serving',
+        "For the non-profiled feed I'd still use the user's own on-platform watch history.",
+        'profiled-non-profiled-feed',
+      ],
+      [
+        'fraud-detection',
+        'requirements',
+        'Honestly false declines cost nothing, people just retry.',
+        'false-declines-free',
+      ],
+    ],
+    [
+      ['video-recommendation', 'model', 'Clicks are a weak label; the main label is completed watch time.'],
+      [
+        'video-recommendation',
+        'data',
+        'Deletion takes effect within 24 hours: we drop their rows from the feature store right away, not at the next retrain.',
+      ],
+      [
+        'video-recommendation',
+        'serving',
+        'For the non-profiled feed we use no watch history at all, only popularity by country.',
+      ],
+      // A price put on a false decline is the opposite of treating it as free.
+      [
+        'fraud-detection',
+        'framing',
+        'Thresholds picked by cost: a missed fraud costs the amount, a false decline costs something like $15.',
+      ],
+    ],
+  );
+});
