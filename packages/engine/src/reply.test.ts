@@ -173,13 +173,15 @@ describe('hints', () => {
 });
 
 describe('a hint on a topic the candidate named', () => {
-  it('points at that topic, and names it when its probe was already asked', () => {
+  it('points at that topic; on a point already probed, another angle first and the concept next', () => {
     const asked = say(started(), T0 + 1, { intent: 'hint', raised: ['scale'], uncovered });
     expect(asked.reply).toMatchObject({ kind: 'hint', level: 2, pointId: 'scale' });
     const state = say(say(started(), T0 + 1, { uncovered }).state, T0 + 2, { uncovered }).state;
     expect(currentStep(state).probed).toContain('latency');
     const again = say(state, T0 + 3, { intent: 'hint', raised: ['latency'], uncovered });
-    expect(again.reply).toMatchObject({ kind: 'hint', level: 3, pointId: 'latency' });
+    expect(again.reply).toMatchObject({ kind: 'hint', level: 2, pointId: 'latency' });
+    const third = say(again.state, T0 + 4, { intent: 'stuck', raised: ['latency'], uncovered });
+    expect(third.reply).toMatchObject({ kind: 'hint', level: 3, pointId: 'latency' });
   });
 
   it('goes one level further when asked again on the same topic, never the same pointer twice', () => {

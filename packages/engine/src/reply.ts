@@ -271,13 +271,14 @@ function hint(step: StepState, uncovered: UncoveredPoint[], named: readonly stri
   step.hints += 1;
   const level = Math.min(step.hints, 3) as HintLevel;
   // "Brand-new listings have no clicks... hint?": help on the topic they named, not the step's
-  // question again; past the pointer when that point's probe was already asked.
+  // question again. A point whose probe was already asked gets another angle on it first (one of
+  // its follow-up questions, chosen by the voice), and its concept only when asked again.
   const topic = named[0];
   // A hint on a point hinted at before in this step goes one level further: "One more hint?" after
   // "how could you get more judgments?" must not hear the same pointer again.
   const before = (pointId: string) => step.hinted.filter((id) => id === pointId).length;
   if (topic !== undefined) {
-    const floor = (step.probed.includes(topic) ? 3 : 2) + before(topic);
+    const floor = 2 + before(topic);
     step.hinted.push(topic);
     return { kind: 'hint', level: Math.min(Math.max(level, floor), 3) as HintLevel, pointId: topic };
   }

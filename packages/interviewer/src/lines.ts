@@ -203,6 +203,8 @@ export const LINES = {
   ],
   /** Level 2: `{probe}` is a question about an open area, never its answer. */
   hintArea: ['Here is a pointer.', 'One direction to think about.', 'A nudge.'],
+  /** Level 2 on a point whose probe was already asked: one of its other questions. */
+  hintAngle: ['Let me put it another way.', 'Try it from a different side.', 'Another way to look at it.'],
   /**
    * Level 3 names the concept: `{topic}` is the open point's title, a noun phrase ("calibrated
    * scores") or an instruction ("find the object in the query photo first"), so it stands alone.

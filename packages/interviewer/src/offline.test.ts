@@ -423,11 +423,14 @@ describe('other moves', () => {
       },
     ];
     const plain = voiceOffline(
-      request({ kind: 'acknowledge', allCovered: false, late: false }, { step: 'model', transcript: said }),
+      request(
+        { kind: 'acknowledge', allCovered: false, late: false, lastStep: false },
+        { step: 'model', transcript: said },
+      ),
     );
     const clocked = voiceOffline(
       request(
-        { kind: 'acknowledge', allCovered: false, late: false, clock },
+        { kind: 'acknowledge', allCovered: false, late: false, lastStep: false, clock },
         { step: 'model', transcript: said },
       ),
     );
@@ -456,6 +459,29 @@ describe('other moves', () => {
       request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 120_000 }, { transcript: said }),
     );
     expect(unclocked.text).not.toMatch(/rubric|score/i);
+  });
+
+  it('gives another angle on a point already probed, then its concept once no angle is left', () => {
+    const point = fixtureCase.steps.requirements.points.find((each) => each.followUps.length > 0)!;
+    const probed: TranscriptLine[] = [
+      { role: 'interviewer', text: point.probe, kind: 'probe' },
+      { role: 'candidate', text: "I don't know, honestly." },
+    ];
+    const angle = voiceOffline(
+      request({ kind: 'hint', level: 2, pointId: point.id }, { transcript: probed }),
+    );
+    expect(angle.text).toContain(point.followUps[0]!);
+    expect(angle.text).not.toContain(point.probe);
+    expect(angle.hintLevel).toBe(2);
+    const allAsked: TranscriptLine[] = [
+      ...point.followUps.map((text) => ({ role: 'interviewer' as const, text })),
+      ...probed,
+    ];
+    const concept = voiceOffline(
+      request({ kind: 'hint', level: 2, pointId: point.id }, { transcript: allAsked }),
+    );
+    expect(concept.hintLevel).toBe(3);
+    expect(concept.text.toLowerCase()).toContain(point.title.toLowerCase());
   });
 
   it('says yes to "should I draw something?" and points at the pad, putting nothing off', () => {

@@ -164,11 +164,16 @@ export function voiceHint(voice: ReplyVoice, move: Move<'hint'>): Utterance {
   }
   if (point === undefined)
     return { ...base, text: voice.choose(voice.lines.hintNothingOpen), hintPointIds: [] };
-  const text =
-    move.level === 2
-      ? voice.choose(voice.lines.hintArea, point.probe)
-      : voice.choose(voice.lines.hintConcept, '', { topic: lowerFirst(point.title) });
-  return { ...base, text, hintPointIds: [point.id] };
+  const concept = () => voice.choose(voice.lines.hintConcept, '', { topic: lowerFirst(point.title) });
+  if (move.level === 3) return { ...base, text: concept(), hintPointIds: [point.id] };
+  // The point's probe already asked ("I don't know" to it): another of its questions, from another
+  // side; with none left unasked, the concept, and the hint is counted as naming it.
+  if (voice.hasSaid(point.probe)) {
+    const angle = point.followUps.find((followUp) => !voice.hasSaid(followUp));
+    if (angle === undefined) return { ...base, hintLevel: 3, text: concept(), hintPointIds: [point.id] };
+    return { ...base, text: voice.choose(voice.lines.hintAngle, angle), hintPointIds: [point.id] };
+  }
+  return { ...base, text: voice.choose(voice.lines.hintArea, point.probe), hintPointIds: [point.id] };
 }
 
 const FOLLOW_UPS = { why: 'followUpWhy', cost: 'followUpCost', failure: 'followUpFailure' } as const;

@@ -98,6 +98,14 @@ export function helpTopic(
 }
 
 /**
+ * Whether a request for help says what it is about in words of its own ("I'm stuck on how to get
+ * the candidates"), rather than only that help is wanted ("I don't know, honestly", "any pointers?").
+ */
+export function namesOwnSubject(text: string): boolean {
+  return contentStems(text).some((stem) => WORD.test(stem) && !HELP_WORDS.has(stem));
+}
+
+/**
  * "Different question:", "separately,": the candidate turns from what they were answering to a new
  * subject, which is what the help asked after it is about. ("Brand-new listings have no clicks yet.
  * Any hint?" keeps its subject in the sentence before the plea.)

@@ -673,3 +673,36 @@ describe('the clock asked', () => {
       expect(readFirst('eta-prediction', 'model', text).asksClock).toBeUndefined();
   });
 });
+
+describe('help asked right after a probe', () => {
+  const study = cases.get('people-you-may-know')!;
+  const point = study.steps.framing.points.find((each) => each.id === 'send-times-accept')!;
+  const read = (text: string) =>
+    readMessage({
+      caseStudy: study,
+      framework,
+      step: 'framing',
+      text,
+      transcript: [
+        {
+          role: 'candidate',
+          text: 'The label is whether they send an invite and it gets accepted.',
+          step: 'framing',
+        },
+        { role: 'interviewer', text: point.followUps[0] ?? point.probe, kind: 'follow-up', step: 'framing' },
+      ],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('is about the question just asked when it names nothing of its own', () => {
+    for (const text of ["I don't know, honestly.", 'any pointers?', 'no idea'])
+      expect(read(text).raised, text).toEqual(['send-times-accept']);
+  });
+
+  it('is about what it names when it names a subject of its own', () => {
+    expect(read("I'm stuck on how to get the candidates, can you give me a hint?").raised).not.toContain(
+      'send-times-accept',
+    );
+  });
+});

@@ -17,7 +17,7 @@ import type { TranscriptLine } from '../interviewer.ts';
 import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
 import { asksTheClock } from './asides.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
-import { helpPart, helpTopic } from './help-topic.ts';
+import { helpPart, helpTopic, namesOwnSubject } from './help-topic.ts';
 import { readIntent } from './intent.ts';
 import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
@@ -138,7 +138,13 @@ export function readMessage(request: ReadRequest): Reading {
   // "I have no idea for negatives": one word of a point, said by someone who asks for help with it.
   const worded =
     helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, helpText) : null;
-  const raised = worded === null ? byCoverage : [worded];
+  // "I don't know, honestly." right after a probe: the help is about the question just asked. ("I'm
+  // stuck on how to get the candidates" after a question on the ranker names another subject.)
+  const justAsked =
+    helpAsked && byCoverage.length === 0 && worded === null && !namesOwnSubject(helpText)
+      ? pointJustAsked(request)
+      : null;
+  const raised = worded !== null ? [worded] : justAsked !== null ? [justAsked] : byCoverage;
   const asked = factsAsked(caseStudy, text, intent);
   // "Why does a rolling time split matter so much if the data is huge?": a why the case's facts do
   // not answer asks the candidate's own reasoning, which is handed back to them; "the case has no
@@ -449,4 +455,15 @@ function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['r
     if (line?.role === role) return line.text;
   }
   return undefined;
+}
+
+/**
+ * The point the interviewer's last question (a probe or a follow-up, the time warnings aside) asked
+ * about, when the candidate's message is the next thing said; null after anything else.
+ */
+function pointJustAsked({ caseStudy, framework, step, transcript }: ReadRequest): string | null {
+  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
+  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
+    return null;
+  return pointLastAsked(caseStudy, framework, step, [last], false);
 }
