@@ -2,7 +2,7 @@ import { Cue, type Segment } from './analyse.ts';
 import type { CompiledPoint, CompiledRubric } from './compile.ts';
 import { COMPARISON, FILLER, REASON } from './lexicon.ts';
 import type { SegmentHits } from './signals.ts';
-import { isGeneralRemark, isUniversalClaim } from './voice.ts';
+import { isBuzzDense, isGeneralRemark, isUniversalClaim } from './voice.ts';
 
 /**
  * How far a unit of text explains a point: `explained` (own words, a reason or mechanism, and tied
@@ -66,6 +66,8 @@ export function explanationOf(
   if (unit.every((segment) => isGeneralRemark(segment))) return 'generic';
   // "Monitoring is important for any production model, so we'd add dashboards": true of any design.
   if (unit.some((segment) => isUniversalClaim(segment))) return 'generic';
+  // "A robust, scalable, end-to-end platform leveraging state-of-the-art deep learning": buzzwords.
+  if (unit.some((segment) => isBuzzDense(segment))) return 'generic';
   return isSpecific(rubric, unit) ? 'explained' : 'generic';
 }
 

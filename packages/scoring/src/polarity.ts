@@ -342,5 +342,18 @@ function contrastScope(tokens: readonly Token[], i: number): number {
   if (lemma === 'disagree') return i + 1;
   if (lemma === 'push' && next === 'back') return i + 2;
   if (lemma === 'in' && (next === 'place' || next === 'lieu') && tokens[i + 2]?.lemma === 'of') return i + 3;
+  // "The industry has moved well beyond simple models", "we've outgrown rule lists": left behind.
+  if (
+    lemma === 'beyond' &&
+    MOVED_PAST.has(
+      tokens[i - 1]?.lemma === 'well' || tokens[i - 1]?.lemma === 'far'
+        ? (tokens[i - 2]?.lemma ?? '')
+        : (tokens[i - 1]?.lemma ?? ''),
+    )
+  )
+    return i + 1;
   return -1;
 }
+
+/** Verbs before "beyond" that leave what follows behind: "moved beyond", "gone well beyond". */
+const MOVED_PAST = new Set(['move', 'go', 'progress', 'evolve', 'advance', 'grow']);

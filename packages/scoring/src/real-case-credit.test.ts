@@ -165,3 +165,29 @@ describe("position bias in a junior's words", () => {
     ).toBeDefined();
   });
 });
+
+describe('a rambler of the thirtieth session: buzzwords and an idea left behind', () => {
+  it('gives a sentence of buzzwords no more than a mention, whatever case word it holds', () => {
+    const levels = levelsOf(
+      'ad-click-prediction',
+      'requirements',
+      'So, at a high level, what we really want is a robust, scalable, end-to-end ML platform that leverages state-of-the-art deep learning to deliver personalized ad experiences at scale, following MLOps best practices.',
+    );
+    for (const level of Object.values(levels)) expect(level).not.toBe('explained');
+    const dressed = levelsOf(
+      'ad-click-prediction',
+      'model',
+      'We leverage a robust, scalable, state-of-the-art calibration layer with MLOps best practices so the auction gets accurate bids.',
+    );
+    expect(dressed['calibrated-output']).toBe('mentioned');
+  });
+
+  it('credits nothing of an idea the sentence says the field has moved beyond', () => {
+    const levels = levelsOf(
+      'ad-click-prediction',
+      'model',
+      "For the model I'd use a deep network with attention over the user's history; the industry has moved well beyond simple models like logistic regression.",
+    );
+    expect(levels['baseline-model']).toBeUndefined();
+  });
+});

@@ -47,3 +47,26 @@ const UNIVERSAL = new RegExp(
 export function isUniversalClaim(segment: Pick<Segment, 'tokens'>): boolean {
   return UNIVERSAL.test(` ${segment.tokens.map((token) => token.lemma).join(' ')} `);
 }
+
+/**
+ * Words that dress a system up without deciding anything about it: "a robust, scalable, end-to-end
+ * platform leveraging state-of-the-art deep learning and MLOps best practices". Read on lemmas
+ * ("best practices" reads "good practice", "data-driven" reads "datum drive").
+ */
+const BUZZ = new RegExp(
+  String.raw` (robust|scalable|end to end|state of the art|leverage|leveraging|good practice|cloud native|good in class|world class|datum drive|holistic|holistically|cut edge|cutting edge|seamless|seamlessly|synergy|synergie|mlops|lifecycle|next generation|enterprise grade|innovative|future proof|empower|unlock|revolutionize|revolutionise|actionable|insight|ecosystem|paradigm|transformative|sky be the limit|game changer|turnkey|streamline|bleed edge|industry standard|at scale)(?= )`,
+  'g',
+);
+
+/** Distinct buzzwords in a sentence from which it explains nothing (see BUZZ). */
+const BUZZ_DENSE = 3;
+
+/**
+ * A sentence of buzzwords: three or more different ones. Whatever else it names, it is never more
+ * than a mention of a point.
+ */
+export function isBuzzDense(segment: Pick<Segment, 'tokens'>): boolean {
+  const text = ` ${segment.tokens.map((token) => token.lemma).join(' ')} `;
+  const found = new Set([...text.matchAll(BUZZ)].map((match) => match[1]));
+  return found.size >= BUZZ_DENSE;
+}
