@@ -759,3 +759,34 @@ describe('mistakes the thirtieth session played without a push-back, and a cost 
     ],
   );
 });
+
+describe('ad click mistakes a rambler of the thirtieth session passed', () => {
+  flagTables(
+    [
+      [
+        'ad-click-prediction',
+        'framing',
+        'I want to understand the class imbalance so we can apply the right techniques like SMOTE or focal loss.',
+        'synthetic-oversampling',
+      ],
+      [
+        'ad-click-prediction',
+        'evaluation',
+        "Evaluation: we'll track a comprehensive suite of metrics: accuracy, precision, recall, F1, AUC.",
+        'accuracy-metric',
+      ],
+    ],
+    [
+      [
+        'ad-click-prediction',
+        'framing',
+        "We won't use SMOTE: invented clicks break the calibration pricing needs.",
+      ],
+      [
+        'ad-click-prediction',
+        'evaluation',
+        'Accuracy, precision and recall are misleading at a 1.2% click rate, so we use normalised log loss.',
+      ],
+    ],
+  );
+});
