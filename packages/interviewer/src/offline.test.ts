@@ -143,6 +143,14 @@ describe('clarifying answers', () => {
     const hedged = (text: string) => LINES.factNearby.some((lead) => text.startsWith(lead));
     expect(hedged(nearby('How many ms does the ranking budget get?'))).toBe(false);
     expect(hedged(nearby('Does showing slower pages change what people buy next week?'))).toBe(true);
+    // The sentence that asks is measured, not the reasons given after it.
+    expect(
+      hedged(
+        nearby(
+          'How many ms does the ranking budget get? I want to know so I can decide between a tree model and a deep network and how much to precompute.',
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('reminds of a fact given before with the sentence that answers the question asked now', () => {

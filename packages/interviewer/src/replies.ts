@@ -391,9 +391,13 @@ const ASKS_AMOUNT =
  * question ("driver GPS pings at a few seconds' resolution?" and "driver GPS every 4 seconds"): then
  * the closest fact is the answer, said plainly, without "I can't give you that exactly".
  */
-function answersInItsWords(answer: string, question: string): boolean {
-  const { score, asked } = bestSentence(answer, question);
-  return score >= PLAIN_ANSWER_WORDS && score >= asked * PLAIN_ANSWER_SHARE;
+function answersInItsWords(answer: string, said: string): boolean {
+  // "What's the average click-through rate, roughly? I want to understand the imbalance so...": the
+  // sentence that asks is measured, not the reasons around it.
+  return said.split(/(?<=[.!?])\s+/).some((question) => {
+    const { score, asked } = bestSentence(answer, question);
+    return score >= PLAIN_ANSWER_WORDS && score >= asked * PLAIN_ANSWER_SHARE;
+  });
 }
 /** ...and at least this share of the question's words (a long question sharing two is still far). */
 const PLAIN_ANSWER_WORDS = 2;
