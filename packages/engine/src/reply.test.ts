@@ -34,6 +34,20 @@ describe('facts', () => {
     expect(again.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'latency', repeat: true }] });
   });
 
+  it('reminds of a fact given before that an answer checks in passing, and replies to the answer', () => {
+    const first = say(started(), T0 + 1, { intent: 'facts', facts: facts(['latency']) });
+    const checked = { intent: 'facts', alsoAnswers: true, answersAtLength: true, uncovered } as const;
+    const again = say(first.state, T0 + 2, { ...checked, facts: facts(['latency']) });
+    expect(again.reply.kind).not.toBe('answer-facts');
+    expect(again.reply.reminds).toEqual(['latency']);
+    // A fact not given yet is given, whatever the answer beside it.
+    const fresh = say(first.state, T0 + 2, { ...checked, facts: facts(['scale']) });
+    expect(fresh.reply).toMatchObject({ kind: 'answer-facts', facts: [{ id: 'scale', repeat: false }] });
+    // A short aside beside the question is no answer to reply to.
+    const short = say(first.state, T0 + 2, { intent: 'facts', alsoAnswers: true, facts: facts(['latency']) });
+    expect(short.reply).toMatchObject({ kind: 'answer-facts' });
+  });
+
   it('pushes back once more on a red flag said again in a later part, never twice in one part', () => {
     const claim = { intent: 'answer' as const, redFlags: ['accuracy-on-rare'] };
     const first = say(started(), T0 + 1, claim);

@@ -40,6 +40,11 @@ export interface MessageReading {
   intent: CandidateIntent;
   /** The message also carries answer content besides its questions. */
   alsoAnswers: boolean;
+  /**
+   * Besides its questions the message answers at length (a design said, not a reason for asking):
+   * a fact it checks in passing is reminded and the answer replied to.
+   */
+  answersAtLength?: boolean;
   facts: FactFindings;
   /**
    * Still-uncovered points of the current step after this message, in rubric order, without any
@@ -179,6 +184,11 @@ interface MoveBase {
    * reply opens with the time left in the step and how many parts follow it.
    */
   clock?: { stepRemainingMs: number; partsAfter: number; totalRemainingMs: number };
+  /**
+   * Facts given before that the candidate checked in passing beside an answer ("..., so size for
+   * 5k. btw peak is what, 4000 tps?"): the reply opens with a short reminder, then replies to the answer.
+   */
+  reminds?: string[];
 }
 
 /** What the interviewer should say next; the interviewer package turns it into words. */

@@ -492,6 +492,27 @@ describe('other moves', () => {
     expect(concept.text.toLowerCase()).toContain(point.title.toLowerCase());
   });
 
+  it('opens with a short reminder of a fact checked in passing, then the reply to the answer', () => {
+    const fact = fixtureCase.facts[0]!;
+    const said: TranscriptLine[] = [
+      { role: 'candidate', text: 'We precompute the heavy part nightly. What was the volume again?' },
+    ];
+    const plain = voiceOffline(
+      request({ kind: 'acknowledge', allCovered: false, late: false, lastStep: false }, { transcript: said }),
+    );
+    const reminded = voiceOffline(
+      request(
+        { kind: 'acknowledge', allCovered: false, late: false, lastStep: false, reminds: [fact.id] },
+        { transcript: said },
+      ),
+    );
+    expect(reminded.text.endsWith(plain.text)).toBe(true);
+    expect(reminded.text.length).toBeGreaterThan(plain.text.length + 10);
+    expect(LINES.factReminder.some((lead) => reminded.text.startsWith(lead.split('{')[0]!.trim()))).toBe(
+      true,
+    );
+  });
+
   it('says yes to "should I draw something?" and points at the pad, putting nothing off', () => {
     for (const text of ['should I draw something?', 'Can I sketch the architecture quickly?']) {
       const reply = voiceOffline(

@@ -8,6 +8,7 @@ import { asksReason } from './reading/why-asked.ts';
 import {
   clockSentence,
   type ReplyVoice,
+  remindersOf,
   voiceChallenge,
   voiceClarify,
   voiceDefine,
@@ -24,11 +25,13 @@ const RECENT_LEADS = 4;
 /** Voices one move from the rubric alone: deterministic for a given seed and move index. */
 export function voiceOffline(request: SpeakRequest): Utterance {
   const { move, caseStudy, framework, transcript } = request;
-  // "I'd use a GBDT. Is this the last section?": the clock first, then the reply to the answer.
-  if (move.clock !== undefined && move.kind !== 'redirect') {
-    const { clock: _clock, ...unclocked } = move;
-    const reply = voiceOffline({ ...request, move: unclocked as InterviewerMove });
-    return { ...reply, text: `${clockLead(request)} ${reply.text}` };
+  // "I'd use a GBDT. Is this the last section?": the clock first, then a fact checked in passing,
+  // then the reply to the answer. (A redirect says the clock itself.)
+  const lead = moveLead(request);
+  if (lead !== '') {
+    const { clock: _clock, reminds: _reminds, ...bare } = move;
+    const reply = voiceOffline({ ...request, move: bare as InterviewerMove });
+    return { ...reply, text: `${lead} ${reply.text}` };
   }
   const rng = turnRng(request.seed, move.index);
   const lines = linesFor(request.persona);
@@ -209,15 +212,28 @@ export function voiceOffline(request: SpeakRequest): Utterance {
   }
 }
 
-/** The clock said ahead of a reply (see MoveBase.clock); empty when the move carries none. */
-export function clockLead(request: SpeakRequest): string {
+/**
+ * What is said ahead of a reply: the clock (MoveBase.clock, said by a redirect itself) and facts
+ * checked in passing (MoveBase.reminds). Empty when the move carries neither.
+ */
+export function moveLead(request: SpeakRequest): string {
   const { move } = request;
-  if (move.clock === undefined) return '';
+  const clock = move.kind === 'redirect' ? undefined : move.clock;
+  if (clock === undefined && !move.reminds?.length) return '';
   const rng = turnRng(request.seed, move.index);
   const choose = (leads: readonly string[], _body = '', values: Record<string, string | number> = {}) =>
     fill(pick(rng, leads), values);
   const title = (step: StepId) => lowerFirst(stepTitle(request.framework, step));
-  return clockSentence({ choose, title, lines: linesFor(request.persona) }, move.clock, move.step);
+  const lines = linesFor(request.persona);
+  const said = lastLine(request.transcript, 'candidate') ?? '';
+  return [
+    clock === undefined ? '' : clockSentence({ choose, title, lines }, clock, move.step),
+    move.reminds?.length
+      ? remindersOf({ caseStudy: request.caseStudy, said, choose, lines }, move.reminds)
+      : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** The offline interviewer behind the common interface; it "streams" its line in one piece. */

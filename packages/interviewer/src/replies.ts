@@ -368,6 +368,21 @@ function factName(fact: Fact): string {
 }
 
 /** "As I mentioned, the feed..." after a comma; "Same as before: The feed..." after a colon. */
+/** "As I mentioned, ...": facts given before, checked again in passing beside an answer. */
+export function remindersOf(
+  voice: Pick<ReplyVoice, 'caseStudy' | 'said' | 'choose' | 'lines'>,
+  ids: readonly string[],
+): string {
+  const byId = new Map(voice.caseStudy.facts.map((fact) => [fact.id, fact]));
+  const sentences = ids.flatMap((id) => {
+    const fact = byId.get(id);
+    return fact ? [askedSentence(fact.answer, voice.said)] : [];
+  });
+  const [first, ...rest] = sentences;
+  if (first === undefined) return '';
+  return [reminder(voice.choose(voice.lines.factReminder), first), ...rest].join(' ');
+}
+
 function reminder(lead: string, sentence: string): string {
   const body =
     lead.endsWith(',') && /^[A-Z][a-z]/.test(sentence)

@@ -1,6 +1,6 @@
 import { type ChatResult, type ChatUsage, type LlmChat, LlmError } from '@mlsd/llm';
 import type { Interviewer, SpeakOptions, SpeakRequest, Utterance } from '../interviewer.ts';
-import { clockLead, findPoint, voiceOffline } from '../offline.ts';
+import { findPoint, moveLead, voiceOffline } from '../offline.ts';
 import { ChoiceStream, type HeaderOutcome, parseSeen } from './choice-stream.ts';
 import { buildMessages } from './conversation.ts';
 import { FoldingMemory } from './folding-memory.ts';
@@ -129,12 +129,13 @@ export function createLlmInterviewer(options: LlmInterviewerOptions): LlmIntervi
       shown.text += piece;
       speakOptions.onDelta?.(piece);
     };
-    // "Is this the last section?" asked beside the answer: the clock is ours to say, first and
-    // exactly (the model words the rest). Every option of a choice carries the same clock.
+    // "Is this the last section?" or a fact checked again beside the answer: ours to say, first and
+    // exactly (the model words the rest). Every option of a choice carries the same lead.
     let lead = '';
     const open = (request: LlmSpeakRequest) => {
-      if (lead !== '' || request.move.clock === undefined) return;
-      lead = `${clockLead(request)} `;
+      const said = lead === '' ? moveLead(request) : '';
+      if (said === '') return;
+      lead = `${said} `;
       show(lead);
     };
     const end = (request: LlmSpeakRequest, filter: OutputFilter, result: ChatResult): LlmUtterance => {

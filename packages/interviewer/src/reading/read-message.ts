@@ -240,6 +240,9 @@ export function readMessage(request: ReadRequest): Reading {
     ...(answeredAlready ? { answeredAlready: true } : {}),
     ...(rebuttal === null ? {} : { rebuttal }),
     ...(asksClock ? { asksClock: true } : {}),
+    ...(intent.intent === 'facts' && answeredAtLength(text, intent.askedIn ?? intent.questions)
+      ? { answersAtLength: true }
+      : {}),
     coverage,
   };
 }
@@ -466,4 +469,14 @@ function pointJustAsked({ caseStudy, framework, step, transcript }: ReadRequest)
   if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
     return null;
   return pointLastAsked(caseStudy, framework, step, [last], false);
+}
+
+/** Words of answer besides the questions that make an answer at length (see answersAtLength). */
+const AT_LENGTH_WORDS = 20;
+
+/** Whether the message says this many words besides the sentences that ask. */
+function answeredAtLength(text: string, asked: readonly string[]): boolean {
+  const words = (part: string) => part.split(/\s+/).filter((word) => /\w/.test(word)).length;
+  const asking = asked.reduce((sum, sentence) => sum + words(sentence), 0);
+  return words(text) - asking >= AT_LENGTH_WORDS;
 }
