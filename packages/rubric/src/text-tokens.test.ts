@@ -16,7 +16,7 @@ const CALIBRATION = fileURLToPath(new URL('../../../calibration', import.meta.ur
 const reference = winkNLP(model, ['sbd', 'pos']);
 const its = reference.its;
 const tokenIts = (fn: unknown) => fn as typeof its.normal;
-const KEEP = new Set(['not', 'no', 'without', 'never', 'nothing']);
+const KEEP = new Set(['not', 'no', 'without', 'never']);
 const POSSESSIVE = /^(\p{L}[\p{L}\p{N}-]*)['’]s$/u;
 
 /** The token-by-token reading `tokenize` replaced, word for word. */

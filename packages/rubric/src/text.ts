@@ -31,8 +31,8 @@ export interface TextToken {
   sentence: number;
 }
 
-/** Negations matter for meaning ("not accuracy", "costs nothing"); wink marks them as stop words, we keep them. */
-const KEEP = new Set(['not', 'no', 'without', 'never', 'nothing']);
+/** Negations matter for meaning ("not accuracy"); wink marks them as stop words, we keep them. */
+const KEEP = new Set(['not', 'no', 'without', 'never']);
 
 /** "today's", "model’s": a word with a possessive 's attached. */
 const POSSESSIVE = /^(\p{L}[\p{L}\p{N}-]*)['’]s$/u;

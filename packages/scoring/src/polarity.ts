@@ -175,7 +175,10 @@ export function polarityOf(
   // "X is easier, but it aims at the wrong thing" / "X is nice but overkill": the turn judges X.
   // A verdict from outside the clause adds to a rejection inside it; it never cancels one.
   const rejectedWithin = [...flips.values()].some((count) => count % 2 === 1);
-  if (rejectedWithin || turnJudges(tokens, to, lenient) || retractedAfter(tokens, to)) return 'rejected';
+  if (rejectedWithin || turnJudges(tokens, to, lenient)) return 'rejected';
+  // "Accuracy is fine — actually no, scrap that": an idea taken back earns nothing, and a mistake
+  // taken back is neither stated nor argued against (it backs none of the points that counter it).
+  if (retractedAfter(tokens, to)) return lenient ? 'rejected' : 'hedged';
   const attributed = attribution(segment, clause);
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;

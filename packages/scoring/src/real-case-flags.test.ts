@@ -734,7 +734,7 @@ describe('mistakes the thirtieth session played without a push-back, and a cost 
       [
         'fraud-detection',
         'requirements',
-        'Honestly false declines cost nothing, people just retry.',
+        'Honestly false declines are free, people just retry.',
         'false-declines-free',
       ],
     ],

@@ -53,10 +53,8 @@ export function isUniversalClaim(segment: Pick<Segment, 'tokens'>): boolean {
  * platform leveraging state-of-the-art deep learning and MLOps best practices". Read on lemmas
  * ("best practices" reads "good practice", "data-driven" reads "datum drive").
  */
-const BUZZ = new RegExp(
-  String.raw` (robust|scalable|end to end|state of the art|leverage|leveraging|good practice|cloud native|good in class|world class|datum drive|holistic|holistically|cut edge|cutting edge|seamless|seamlessly|synergy|synergie|mlops|lifecycle|next generation|enterprise grade|innovative|future proof|empower|unlock|revolutionize|revolutionise|actionable|insight|ecosystem|paradigm|transformative|sky be the limit|game changer|turnkey|streamline|bleed edge|industry standard|at scale)(?= )`,
-  'g',
-);
+const BUZZ =
+  / (robust|scalable|end to end|state of the art|leverage|leveraging|good practice|cloud native|good in class|world class|datum drive|holistic|holistically|cut edge|cutting edge|seamless|seamlessly|synergy|synergie|mlops|lifecycle|next generation|enterprise grade|innovative|future proof|empower|unlock|revolutionize|revolutionise|actionable|insight|ecosystem|paradigm|transformative|sky be the limit|game changer|turnkey|streamline|bleed edge|industry standard|at scale)(?= )/g;
 
 /** Distinct buzzwords in a sentence from which it explains nothing (see BUZZ). */
 const BUZZ_DENSE = 3;
