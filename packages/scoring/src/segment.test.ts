@@ -26,6 +26,8 @@ describe('splitSpans', () => {
       'and whats the budget for serving',
       'like when is the label done',
       'like how many?',
+      // A terse question in a bullet: the mark is no word of it.
+      '- latency budget for the carousel?',
     ])
       expect(asks(text), text).toBe(true);
     for (const text of [
