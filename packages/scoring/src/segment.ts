@@ -87,7 +87,7 @@ const GUESS_AFTER =
 const QUESTION_OPENING =
   /^(?:(?:so|and|but|also|ok|okay|then|now|like|um|uh|hmm|wait|sorry|btw|oh|right|hi|hey|quick question|one more thing)[,:]?\s+)*(?:what|whats|what's|which|who|whose|where|why|how|when|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)\b/i;
 /** A marked question this short ("peak QPS?", "latency budget?") asks, whatever its opening. */
-const SHORT_QUESTION_WORDS = 5;
+const SHORT_QUESTION_WORDS = 4;
 /**
  * "maybe xgboost?", "like a ranking thing?", "gbdt perhaps?": a short idea with a hedge is put up,
  * not asked ("like how many?" still asks).
@@ -105,8 +105,11 @@ function isQuestion(sentence: string): boolean {
   if (INTERROGATIVE.test(trimmed)) return true;
   if (IGNORANCE.test(trimmed) && !GUESS_AFTER.test(trimmed)) return true;
   if (!/\?["')\]]*$/.test(trimmed)) return false;
-  // "- latency budget for the carousel?": a bullet's mark is no word of it.
-  if (trimmed.replace(/^[-*•]\s+/, '').split(/\s+/).length <= SHORT_QUESTION_WORDS) {
+  // "- latency budget for the carousel?": a bullet's mark is no word of it, and a terse list of
+  // questions asks in a word more than a sentence does ("for evaluation I think NDCG?" puts an idea up).
+  const bullet = /^[-*•]\s+/.exec(trimmed);
+  const shortest = SHORT_QUESTION_WORDS + (bullet ? 1 : 0);
+  if (trimmed.slice(bullet?.[0].length ?? 0).split(/\s+/).length <= shortest) {
     const hedge = HEDGED_PROPOSAL.exec(trimmed);
     return !hedge || QUESTION_OPENING.test(trimmed.slice(hedge.index + hedge[0].length).trim());
   }

@@ -72,15 +72,22 @@ const CLOCK = anyOf([
   /\bhow many (?:more )?(?:steps|sections|parts|stages|rounds|topics)\b[^.?!]{0,20}\b(?:left|to go|remaining|after this)\b|^how many more (?:steps|sections|parts|stages)\W*$|\bhow much longer\W*$|\b(?:which|what) (?:step|part|section|stage|phase) (?:are we|am i|is this)\b|\bhow far (?:along|through|in) are we\b/i,
 ]);
 
-/** Whether a message asks the clock or where the interview stands, in any of its sentences (see CLOCK). */
-export function asksTheClock(text: string): boolean {
-  return splitSentences(text).some((sentence) => {
-    const stripped = stripFiller(sentence);
-    return (
-      CLOCK.test(stripped) && (/\?\s*$/.test(sentence) || /^(?:how|which|what|is|are|am)\b/i.test(stripped))
-    );
-  });
+/** Whether a sentence asks the clock or where the interview stands (see CLOCK). */
+function asksClockIn(sentence: string): boolean {
+  const stripped = stripFiller(sentence);
+  return (
+    CLOCK.test(stripped) && (/\?\s*$/.test(sentence) || /^(?:how|which|what|is|are|am)\b/i.test(stripped))
+  );
 }
+
+/** Whether a message asks the clock or where the interview stands, in any of its sentences. */
+export const asksTheClock = (text: string) => splitSentences(text).some(asksClockIn);
+
+/** The message without its sentences that ask the clock: what else it says. */
+export const besidesTheClock = (text: string) =>
+  splitSentences(text)
+    .filter((sentence) => !asksClockIn(sentence))
+    .join(' ');
 
 /** About the interview's process: its length, the time left, the steps ahead, what the candidate may use. */
 const PROCESS = anyOf([

@@ -15,7 +15,7 @@ import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
 import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
-import { asksTheClock } from './asides.ts';
+import { asksTheClock, besidesTheClock } from './asides.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpPart, helpTopic, namesOwnSubject } from './help-topic.ts';
 import { readIntent } from './intent.ts';
@@ -25,6 +25,7 @@ import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 import { disputesChallenge } from './rebuttal.ts';
 import { saysAnsweredAlready } from './said-already.ts';
+import { wordCount } from './sentences.ts';
 import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
 import { asksReason, wavesAway } from './why-asked.ts';
@@ -76,7 +77,7 @@ export function readMessage(request: ReadRequest): Reading {
   const asksClock = asksTheClock(text);
   const intent = answeredAlready
     ? { ...read, intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'answered-already' }
-    : asksClock && read.intent === 'meta' && read.alsoAnswers
+    : asksClock && read.intent === 'meta' && wordCount(besidesTheClock(text)) >= ANSWER_BESIDE_CLOCK_WORDS
       ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
       : read;
   const coverage = readCandidateMessage(caseStudy, framework, text, {
@@ -473,10 +474,14 @@ function pointJustAsked({ caseStudy, framework, step, transcript }: ReadRequest)
 
 /** Words of answer besides the questions that make an answer at length (see answersAtLength). */
 const AT_LENGTH_WORDS = 20;
+/**
+ * Words beside a question about the clock that make the message an answer ("I'd use a GBDT on the
+ * order features. Is this the last section?"); "How long is left? I tend to go long." is an aside.
+ */
+const ANSWER_BESIDE_CLOCK_WORDS = 10;
 
 /** Whether the message says this many words besides the sentences that ask. */
 function answeredAtLength(text: string, asked: readonly string[]): boolean {
-  const words = (part: string) => part.split(/\s+/).filter((word) => /\w/.test(word)).length;
-  const asking = asked.reduce((sum, sentence) => sum + words(sentence), 0);
-  return words(text) - asking >= AT_LENGTH_WORDS;
+  const asking = asked.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  return wordCount(text) - asking >= AT_LENGTH_WORDS;
 }
