@@ -163,6 +163,10 @@ describe('clarifying answers', () => {
     expect(render).not.toContain('Ranking gets');
     // A question that singles out no sentence gets the fact again, whole.
     expect(remind('sorry, what was that again?')).toContain('200 ms at p99. Ranking gets 80 ms');
+    // Two questions, two sentences, in the fact's order.
+    expect(remind('how much does ranking get? and how fast must the feed render?')).toMatch(
+      /the feed must render in 200 ms at p99\. Ranking gets 80 ms of that budget\.$/i,
+    );
     // A full stop inside a figure is no sentence end: "1.2M" is never cut to "2M".
     const drivers = 'About 1.2M drivers are active each week. Ranking gets 80 ms of that budget.';
     expect(latencyReply('how many drivers are active?', { repeat: true }, drivers)).toMatch(

@@ -418,9 +418,22 @@ function answersInItsWords(answer: string, said: string): boolean {
 const PLAIN_ANSWER_WORDS = 2;
 const PLAIN_ANSWER_SHARE = 0.25;
 
-/** The fact's sentence that shares the most words with the question; the first when none does. */
-function askedSentence(answer: string, question: string): string {
-  return bestSentence(answer, question).sentence;
+/**
+ * The fact's sentences that answer what was asked: for each question of the message, the one that
+ * shares the most words with it ("What are the base rates? and do we know attendance at all?" gets
+ * the rates and the attendance sentence), in the fact's order; the first when none shares a word.
+ */
+function askedSentence(answer: string, said: string): string {
+  const questions = said.split(/(?<=\?)\s+/).filter((part) => part.trim() !== '');
+  const picked = new Set(
+    questions
+      .map((question) => bestSentence(answer, question))
+      .filter(({ score }) => score >= 1)
+      .map(({ sentence }) => sentence),
+  );
+  if (picked.size <= 1) return bestSentence(answer, said).sentence;
+  const order = (sentence: string) => answer.indexOf(sentence);
+  return [...picked].sort((a, b) => order(a) - order(b)).join(' ');
 }
 
 function bestSentence(answer: string, typed: string): { sentence: string; score: number; asked: number } {
