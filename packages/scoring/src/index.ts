@@ -26,6 +26,7 @@ export { finalStepScore, HINT_FACTORS, RED_FLAG_DEDUCTIONS, TAKEN_BACK_FACTOR } 
 export { type MessageReading, readCandidateMessage } from './reader.ts';
 export { buildReport, type ScoreOptions, scoreSession } from './report.ts';
 export { adoptRubricData, loadRubricData } from './rubric-data.ts';
+export { posesCriterion } from './segment.ts';
 export type { SessionTurn } from './session.ts';
 export { type ScoreError, type ScoreResult, scoreTranscript } from './transcript-file.ts';
 export { type MeaningStatus, meaningStatus } from './word-vectors.ts';

@@ -38,6 +38,8 @@ describe('splitSpans', () => {
       'maybe xgboost?',
       'gbdt with pinball loss perhaps?',
       'like a ranking thing?',
+      // The candidate's yardstick, put as a question.
+      'The real test is: does the new pricing get more people a car in under 8 minutes?',
     ])
       expect(asks(text), text).toBe(false);
   });

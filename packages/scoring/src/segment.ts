@@ -83,6 +83,20 @@ const IGNORANCE =
 const GUESS_AFTER =
   /\b(?:but|though|so i'?d|i'?d (?:guess|say|assume|go)|i (?:would|will) (?:guess|say|assume|go)|my guess|probably|i think|i'?ll assume|let'?s assume|assuming)\b/i;
 
+/**
+ * A question posed as the candidate's own yardstick: "the real test is: does the new pricing get
+ * more people a car?", "the key check is whether riders come back", "success means: do more
+ * orders arrive on time?". It says what the design must show, and asks the interviewer nothing.
+ */
+const CRITERION_POSED =
+  /^(?:(?:but|so|and|then)\s+)?(?:the|our)\s+(?:(?:real|key|main|true|actual|only|big|final|ultimate|right)\s+)?(?:test|check|criterion|yardstick|bar|success criterion|measure of success)\s+(?:is|would be|will be|here is|then is)\b\s*[:,–—-]?\s*(?:whether|if|does|do|did|is|are|can|will|would|how)\b|^(?:(?:but|so|and)\s+)?(?:the )?(?:real|key|true|big) question (?:is|would be|here is)\b\s*[:,–—-]?\s*(?:whether|does|do|did|is|are|can|will|would)\b|^success (?:means|is)\s*[:,–—-]\s*(?:does|do|did|is|are|can|will)\b/i;
+
+/**
+ * Whether a sentence poses the candidate's own yardstick (see CRITERION_POSED). The interviewer
+ * reads it as an answer with the same definition.
+ */
+export const posesCriterion = (stripped: string) => CRITERION_POSED.test(stripped);
+
 /** What opens a question: a wh-word, an auxiliary, "any". Lead-ins of speech come before it. */
 const QUESTION_OPENING =
   /^(?:(?:so|and|but|also|ok|okay|then|now|like|um|uh|hmm|wait|sorry|btw|oh|right|hi|hey|quick question|one more thing)[,:]?\s+)*(?:what|whats|what's|which|who|whose|where|why|how|when|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)\b/i;
@@ -105,6 +119,8 @@ function isQuestion(sentence: string): boolean {
   if (INTERROGATIVE.test(trimmed)) return true;
   if (IGNORANCE.test(trimmed) && !GUESS_AFTER.test(trimmed)) return true;
   if (!/\?["')\]]*$/.test(trimmed)) return false;
+  // "The real test is: does the new pricing get more people a car?": the candidate's yardstick.
+  if (posesCriterion(trimmed.replace(/^[-*•]\s+/, ''))) return false;
   // "- latency budget for the carousel?": a bullet's mark is no word of it, and a terse list of
   // questions asks in a word more than a sentence does ("for evaluation I think NDCG?" puts an idea up).
   const bullet = /^[-*•]\s+/.exec(trimmed);

@@ -4,12 +4,12 @@
  * would ask (docs/interviewer.md, "Facts").
  */
 import type { CandidateIntent } from '@mlsd/protocol';
+import { posesCriterion } from '@mlsd/scoring';
 import { isBareTopic, splitMessage, unfoldNumbers } from '../facts/split.ts';
 import { asideOf } from './asides.ts';
 import type { IntentReading } from './intent.ts';
 import { headsOwnList } from './own-lists.ts';
 import { fitsAsked, OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from './proposals.ts';
-import { posesCriterion } from './question-form.ts';
 import { isRhetorical } from './rhetorical.ts';
 import { normalize, splitSentences, stripFiller, wordCount } from './sentences.ts';
 

@@ -1,4 +1,5 @@
 import type { CandidateIntent } from '@mlsd/protocol';
+import { posesCriterion } from '@mlsd/scoring';
 import { putsUpFigure } from '../facts/checks.ts';
 import { asksForGoal } from '../facts/goal.ts';
 import { ADDS_AN_ASK, isBareTopic, unfoldNumbers } from '../facts/split.ts';
@@ -26,15 +27,7 @@ import {
   namesPartAlone,
   THANKS_ONLY,
 } from './patterns.ts';
-import {
-  asks,
-  assumes,
-  isQuestion,
-  opensQuestion,
-  posesCriterion,
-  type QuestionMarks,
-  untag,
-} from './question-form.ts';
+import { asks, assumes, isQuestion, opensQuestion, type QuestionMarks, untag } from './question-form.ts';
 import { asksOpinionOfInterviewer, classifyQuestion, supposesGiven } from './questions.ts';
 import { isRhetorical } from './rhetorical.ts';
 import {

@@ -3,6 +3,7 @@
  * ("..., right?"), asking in statement form ("I'd like to know..."), or a figure of the case named
  * bare ("peak qps?"). What a question asks for, a fact or approval of an idea, is `questions.ts`.
  */
+import { posesCriterion } from '@mlsd/scoring';
 import { CONFIRM_TAG_END } from '../facts/checks.ts';
 import { isBareTopic } from '../facts/split.ts';
 import { headsOwnList, LIST_LABEL } from './own-lists.ts';
@@ -111,17 +112,6 @@ const MARKED_WORDS = 12;
 /** Longest unmarked sentence that still asks in a long message. */
 const STRICT_WORDS = 20;
 
-/**
- * A question posed as the candidate's own yardstick: "the real test is: does the new pricing get
- * more people a car?", "the key check is whether riders come back", "success means: do more
- * orders arrive on time?". It says what the design must show, and asks the interviewer nothing.
- */
-const CRITERION_POSED =
-  /^(?:(?:but|so|and|then)\s+)?(?:the|our)\s+(?:(?:real|key|main|true|actual|only|big|final|ultimate|right)\s+)?(?:test|check|criterion|yardstick|bar|success criterion|measure of success)\s+(?:is|would be|will be|here is|then is)\b\s*[:,–—-]?\s*(?:whether|if|does|do|did|is|are|can|will|would|how)\b|^(?:(?:but|so|and)\s+)?(?:the )?(?:real|key|true|big) question (?:is|would be|here is)\b\s*[:,–—-]?\s*(?:whether|does|do|did|is|are|can|will|would)\b|^success (?:means|is)\s*[:,–—-]\s*(?:does|do|did|is|are|can|will)\b/i;
-
-/** Whether a sentence (filler stripped) poses the candidate's own yardstick (see CRITERION_POSED). */
-export const posesCriterion = (stripped: string) => CRITERION_POSED.test(stripped);
-
 /** Requests to the interviewer: "any thoughts on...", "can you...", "please...". */
 const REQUESTING =
   /^(?:any|some|please|tell me|let me know|(?:can|could|would|will) you|i'?d (?:appreciate|love|like)|i (?:could use|need|want)|would you mind)\b/i;
@@ -134,7 +124,7 @@ const REQUESTING =
  */
 export function isQuestion(sentence: string, stripped: string, marks: QuestionMarks): boolean {
   // "The real test is: does the new pricing get more people a car?": the candidate's yardstick.
-  if (CRITERION_POSED.test(stripped)) return false;
+  if (posesCriterion(stripped)) return false;
   if (/\?\s*$/.test(sentence) || asksOutright(stripped) || CONFIRMING.test(sentence)) return true;
   if (NOUN_CLAUSE.test(stripped)) return false;
   if (marks === 'listing') return false;
