@@ -7,7 +7,7 @@ import {
   type MoveBody,
   type ReplyContext,
   TURN_BACK,
-  WARNING_SAID_WITHIN_MS,
+  timeLeftSaid,
 } from './reply.ts';
 import type { EngineConfig, EngineState, StepState } from './state.ts';
 import type {
@@ -166,7 +166,7 @@ function onCandidateMessage(draft: Draft, reading: MessageReading): void {
  */
 function withClock(ctx: ReplyContext, reading: MessageReading, move: MoveBody): MoveBody {
   if (reading.asksClock !== true || ctx.late) return move;
-  if (ctx.remainingMs <= warningLeadMs(ctx.step.budgetMs) + WARNING_SAID_WITHIN_MS) ctx.step.warned = true;
+  timeLeftSaid(ctx);
   const after = ctx.s.steps.slice(ctx.s.stepIndex + 1);
   const totalRemainingMs = after.reduce((sum, step) => sum + step.budgetMs, ctx.remainingMs);
   return { ...move, clock: { stepRemainingMs: ctx.remainingMs, partsAfter: after.length, totalRemainingMs } };

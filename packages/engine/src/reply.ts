@@ -85,7 +85,7 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
         return { type: 'say', move: { kind: 'clarify', reason: 'why-asked', unanswered: [], late } };
       // The redirect says the time left; when that is about the warning's minute, the warning would
       // only say it again a moment later.
-      if (ctx.remainingMs <= warningLeadMs(step.budgetMs) + WARNING_SAID_WITHIN_MS) step.warned = true;
+      timeLeftSaid(ctx);
       return {
         type: 'say',
         move: { kind: 'redirect', reason: reading.intent, stepRemainingMs: ctx.remainingMs },
@@ -113,7 +113,12 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
 }
 
 /** A redirect that says the time left this close to the warning's lead stands in for the warning. */
-export const WARNING_SAID_WITHIN_MS = 30_000;
+const WARNING_SAID_WITHIN_MS = 30_000;
+
+/** The time left was just said (a redirect, the clock asked): near the warning's lead, no warning follows. */
+export function timeLeftSaid(ctx: ReplyContext): void {
+  if (ctx.remainingMs <= warningLeadMs(ctx.step.budgetMs) + WARNING_SAID_WITHIN_MS) ctx.step.warned = true;
+}
 
 /**
  * A push-back for each red flag of the message: once for a flag not challenged before, and once

@@ -69,3 +69,19 @@ export function pointLastAsked(
   }
   return null;
 }
+
+/**
+ * The point the interviewer's last question (a probe or a follow-up, the time warnings aside) asked
+ * about, when the candidate's message is the next thing said; null after anything else.
+ */
+export function pointJustAsked(
+  caseStudy: CaseStudy,
+  framework: Framework,
+  step: StepId,
+  transcript: readonly TranscriptLine[],
+): string | null {
+  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
+  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
+    return null;
+  return pointLastAsked(caseStudy, framework, step, [last], false);
+}

@@ -14,7 +14,7 @@ import {
 import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
-import { asksIfAnswered, pointLastAsked } from './answered-asked.ts';
+import { asksIfAnswered, pointJustAsked, pointLastAsked } from './answered-asked.ts';
 import { asksTheClock, besidesTheClock } from './asides.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpPart, helpTopic, namesOwnSubject } from './help-topic.ts';
@@ -143,7 +143,7 @@ export function readMessage(request: ReadRequest): Reading {
   // stuck on how to get the candidates" after a question on the ranker names another subject.)
   const justAsked =
     helpAsked && byCoverage.length === 0 && worded === null && !namesOwnSubject(helpText)
-      ? pointJustAsked(request)
+      ? pointJustAsked(caseStudy, framework, step, transcript)
       : null;
   const raised = worded !== null ? [worded] : justAsked !== null ? [justAsked] : byCoverage;
   const asked = factsAsked(caseStudy, text, intent);
@@ -459,17 +459,6 @@ function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['r
     if (line?.role === role) return line.text;
   }
   return undefined;
-}
-
-/**
- * The point the interviewer's last question (a probe or a follow-up, the time warnings aside) asked
- * about, when the candidate's message is the next thing said; null after anything else.
- */
-function pointJustAsked({ caseStudy, framework, step, transcript }: ReadRequest): string | null {
-  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
-  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
-    return null;
-  return pointLastAsked(caseStudy, framework, step, [last], false);
 }
 
 /** Words of answer besides the questions that make an answer at length (see answersAtLength). */
