@@ -345,7 +345,7 @@ function contrastScope(tokens: readonly Token[], i: number): number {
   if (lemma === 'disagree') return i + 1;
   if (lemma === 'push' && next === 'back') return i + 2;
   if (lemma === 'in' && (next === 'place' || next === 'lieu') && tokens[i + 2]?.lemma === 'of') return i + 3;
-  // "The industry has moved well beyond simple models", "we've outgrown rule lists": left behind.
+  // "The industry has moved well beyond simple models", "we've gone far beyond rules": left behind.
   if (
     lemma === 'beyond' &&
     MOVED_PAST.has(
