@@ -276,6 +276,16 @@ export const LINES = {
     "I'm the practice interviewer for this session; questions about the tool can wait until the end.",
     "I'm here as your interviewer for this mock; let's keep the focus on your design.",
   ],
+  /** How the session works, asked: said in a sentence, not put off. */
+  redirectFormat: [
+    "Talk me through each part in your own words; I'll ask questions as we go and tell you when a part's time is nearly up.",
+    "You lead, part by part; I'll ask about what I want to hear more of and keep us on time.",
+  ],
+  /** Which way to go or how deep, asked of the interviewer: the candidate's call, said as such. */
+  redirectDirection: [
+    "Your call: go deepest where you see the most risk for this design. I'll steer if I need something else.",
+    "Up to you; depth on what matters most beats covering everything lightly. I'll ask if I want more somewhere.",
+  ],
   /** Any other question about the interview: its format, the session, what is allowed. */
   redirectMetaOther: [
     "Let's leave that for after the interview.",

@@ -530,6 +530,29 @@ describe('other moves', () => {
     }
   });
 
+  it('answers how the session works and which way to go, instead of putting them off', () => {
+    const replyTo = (text: string) =>
+      voiceOffline(
+        request(
+          { kind: 'redirect', reason: 'meta', stepRemainingMs: 180_000 },
+          { transcript: [{ role: 'candidate', text }] },
+        ),
+      ).text;
+    const format = replyTo('how does this work, do I just talk through each stage and you stop me?');
+    expect(LINES.redirectFormat.some((line) => format.startsWith(line))).toBe(true);
+    for (const text of [
+      'Do you want me to go into the infrastructure, or is this enough for serving?',
+      'Which would you rather I go deep on, the client-side gate or the server-side ranker?',
+    ]) {
+      const reply = replyTo(text);
+      expect(
+        LINES.redirectDirection.some((line) => reply.startsWith(line)),
+        text,
+      ).toBe(true);
+      expect(reply).not.toMatch(/after the interview|can wait|rubric/i);
+    }
+  });
+
   it('gives leave asked for ("can I think out loud for a second?") instead of putting it off', () => {
     const asked: TranscriptLine[] = [
       { role: 'candidate', text: "I'm torn between the two. Can I think out loud for a second?" },

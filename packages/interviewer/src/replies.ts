@@ -279,6 +279,12 @@ const ASKS_LEAVE =
 /** "Should I draw something?", "can I sketch the architecture?": the pad is there for it. */
 const ASKS_TO_DRAW =
   /\b(?:should|can|could|may|shall|do) i\b[^.?!]{0,15}\b(?:draw|sketch|diagram|whiteboard)\w*|\b(?:want|like) (?:me )?to (?:draw|sketch|see a diagram)\b|\b(?:is there|do we have) (?:a |an )?(?:whiteboard|drawing|diagram)/i;
+/** How the session works: "how does this work?", "do I just talk through each stage and you stop me?". */
+const ASKS_FORMAT =
+  /\b(?:how (?:does|will|do) (?:this|it|the (?:interview|session|format|mock)) work|what(?:'s| is) the format|do i just (?:talk|go|walk|start)|(?:will|do|would) you (?:stop|interrupt|cut) me|how (?:is|will) (?:this|the interview|the session) (?:be )?(?:structured|run))\b/i;
+/** Which way to go, how deep, how to spend the time: the candidate's call, which is said. */
+const ASKS_DIRECTION =
+  /\b(?:(?:do|would) you (?:want|like|prefer) me to|(?:which|what) (?:one )?would you (?:rather|prefer|like)|would you rather (?:i|we)|should i (?:spend|focus|go deeper|go into|dig|keep going on|stay on|cover)|how (?:deep|much detail)\b[^?]{0,30}\b(?:want|should|expect)|is (?:this|that) (?:the right|enough) (?:level|depth|detail))\b/i;
 /** Words of a question about the interviewer itself. */
 const ABOUT_INTERVIEWER =
   /\b(?:are you|who (?:made|built|wrote|created)|you (?:a|an) (?:ai|bot|human|person|robot|llm|model))\b|\b(?:ai|bot|robot|llm|gpt|human)\b/i;
@@ -293,6 +299,10 @@ function metaPool(voice: ReplyVoice): readonly string[] {
   if (THANKS_ONLY.test(voice.said.trim())) return voice.lines.redirectThanks;
   // "Hi! Thanks for having me. How's your day going?": a greeting is returned, not put off.
   if (GREETING.test(voice.said)) return voice.lines.redirectGreeting;
+  // "how does this work, do I just talk through each stage?": the format, in a sentence.
+  if (ASKS_FORMAT.test(voice.said)) return voice.lines.redirectFormat;
+  // "Do you want me to go into the infrastructure, or is this enough?": the way on is theirs.
+  if (ASKS_DIRECTION.test(voice.said)) return voice.lines.redirectDirection;
   if (ABOUT_GRADING.test(voice.said)) return voice.lines.redirectMeta;
   if (ABOUT_INTERVIEWER.test(voice.said)) return voice.lines.redirectMetaSelf;
   return voice.lines.redirectMetaOther;

@@ -84,8 +84,10 @@ export function polarityOf(
   };
   // A mistake supposed and then criticised ("if we used accuracy, we'd learn nothing") is a
   // warning; supposed and approved ("if CTR goes up, it's better") it is the mistake itself.
+  // The consequence is read from the supposed phrase on, its own words aside ("If we split random,
+  // same image is in train and test" matches "split ... image" across both clauses).
   let hedged =
-    segment.hypothetical || (!lenient && SUPPOSITION_OPENERS.has(opener) && warnsAfter(tokens, to));
+    segment.hypothetical || (!lenient && SUPPOSITION_OPENERS.has(opener) && warnsAfter(tokens, first, own));
   // "I'd respectfully disagree if the idea is to optimise accuracy": the clause the disagreement
   // opens onto is what it turns down.
   if (tokens[from - 1]?.lemma === 'disagree' && tokens[from - 1]?.clause !== clause) flip(from);
@@ -248,16 +250,37 @@ function readVerdict(
 }
 
 /** A later clause criticises or negates: the consequence of a supposition is a warning. */
-function warnsAfter(tokens: readonly Token[], to: number): boolean {
-  for (let j = to + 1; j < tokens.length; j++) {
+function warnsAfter(tokens: readonly Token[], from: number, own: ReadonlySet<number>): boolean {
+  const after = new Set<string>();
+  for (let j = from + 1; j < tokens.length; j++) {
     const lemma = tokens[j]?.lemma ?? '';
+    after.add(lemma);
+    if (own.has(j)) continue;
     // "..., I'd just approve everything so customers aren't affected": what follows "so" is the
     // purpose of the plan, not a warning against it.
     if (lemma === 'so' && tokens[j - 1]?.lemma !== 'and') return false;
-    if (NEGATORS.has(lemma) || CRITICS.has(lemma) || DISMISS.has(lemma)) return true;
+    if (NEGATORS.has(lemma) || CRITICS.has(lemma) || DISMISS.has(lemma) || LEAK_OUTCOMES.has(lemma))
+      return true;
   }
-  return false;
+  // "If we split random, same image is in train and test": the consequence is the leak itself.
+  return (
+    (after.has('same') || after.has('both')) &&
+    after.has('test') &&
+    (after.has('train') || after.has('training'))
+  );
 }
+
+/** What a supposed mistake leads to, said as its consequence: "..., the test set leaks", "..., recall is inflated". */
+const LEAK_OUTCOMES = new Set([
+  'leak',
+  'leakage',
+  'inflate',
+  'inflated',
+  'overestimate',
+  'contaminate',
+  'contaminated',
+  'cheat',
+]);
 
 function isIdiom(tokens: readonly Token[], i: number): boolean {
   return NEGATION_IDIOMS.some((idiom) => idiom.split(' ').every((word, k) => tokens[i + k]?.lemma === word));

@@ -790,3 +790,33 @@ describe('ad click mistakes a rambler of the thirtieth session passed', () => {
     ],
   );
 });
+
+describe('visual search mistakes a non-native candidate of the thirty-first session did not make', () => {
+  flagTables(
+    [
+      ['visual-search', 'data', 'We split images randomly, 80/20.', 'random-image-split'],
+      ['visual-search', 'data', 'If we split images randomly it works fine.', 'random-image-split'],
+      [
+        'visual-search',
+        'model',
+        'We use CLIP off the shelf, the pretrained embeddings are good enough.',
+        'pretrained-unchanged',
+      ],
+    ],
+    [
+      // A mistake supposed and its consequence said: a warning against it, whatever the grammar.
+      [
+        'visual-search',
+        'data',
+        'If we split random, same image is in train and test. So split by product group, and remove near duplicate with hash.',
+      ],
+      ['visual-search', 'data', 'If we split images randomly the test recall is inflated.'],
+      // The unchanged model as the day-one baseline the interviewer asked for.
+      [
+        'visual-search',
+        'model',
+        'Day one we use pretrained model, our ImageNet CNN or CLIP, zero shot, no own training. It already give ok result for start.',
+      ],
+    ],
+  );
+});

@@ -26,6 +26,7 @@ describe('splitSpans', () => {
       'and whats the budget for serving',
       'like when is the label done',
       'like how many?',
+      'so for the labels, would we get them from user reports?',
       // A terse question in a bullet: the mark is no word of it.
       '- latency budget for the carousel?',
     ])
@@ -40,6 +41,9 @@ describe('splitSpans', () => {
       'like a ranking thing?',
       // The candidate's yardstick, put as a question.
       'The real test is: does the new pricing get more people a car in under 8 minutes?',
+      // An auxiliary that goes on a statement, not one before its subject; "like" before an example.
+      'The cheapest first thing, um, would probably be adding synonyms to the existing search box?',
+      'recall at k, like is the right document in the top 10?',
     ])
       expect(asks(text), text).toBe(false);
   });

@@ -132,7 +132,40 @@ function isQuestion(sentence: string): boolean {
   return trimmed
     .replace(/^[-*•]\s+/, '')
     .split(/[,;:(—–]|\.{3}|\s-\s/)
-    .some((clause) => QUESTION_OPENING.test(clause.trim()));
+    .some((clause, index) => opensQuestion(clause.trim(), index > 0));
+}
+
+/** Auxiliaries that open a question only before their subject ("would we", "is the model"). */
+const AUXILIARY =
+  /^(?:is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't)$/i;
+/**
+ * Words after an auxiliary that show it goes on a statement: "..., um, would probably be adding
+ * synonyms to the search box?", "..., is extreme here?". A subject comes there in a question.
+ */
+const NO_SUBJECT = new Set(
+  (
+    'be been being probably maybe perhaps likely also just really definitely certainly still already ' +
+    'only mostly usually always never not too very enough better worse fine ok okay good bad important ' +
+    'key critical needed required possible necessary worth'
+  ).split(' '),
+);
+
+/**
+ * Whether a clause of a marked sentence opens like a question. A later clause opened by "like" gives
+ * an example of what came before ("recall at k, like is the right document in the top 10?").
+ */
+function opensQuestion(clause: string, later: boolean): boolean {
+  const opening = QUESTION_OPENING.exec(clause);
+  if (!opening) return false;
+  if (later && /^like\b/i.test(clause)) return false;
+  const word =
+    opening[0]
+      .trim()
+      .split(/[\s,:]+/)
+      .at(-1) ?? '';
+  if (!AUXILIARY.test(word)) return true;
+  const next = clause.slice(opening[0].length).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return !NO_SUBJECT.has(next.replace(/\W+$/, ''));
 }
 
 function sentencesOfLine(lineText: string, offset: number): [number, number][] {

@@ -897,3 +897,22 @@ describe('readIntent: scope asked beside another question (twenty-third session)
     expect(intentOf("I'd leave cold start out of scope for v1?")).toBe('tentative');
   });
 });
+
+describe('readIntent: what the learned reader may not overrule (thirty-first session)', () => {
+  it.each<[string, CandidateIntent]>([
+    // Words in quotes are the design's, not the candidate's plea.
+    [
+      'It must be allowed to say "I don\'t know" and hand off to the helpdesk when retrieval finds nothing good.',
+      'answer',
+    ],
+    // Agreement asked in so many words puts the view up for a verdict.
+    [
+      "I'd rather not use CSAT as the main launch metric, too noisy and too few surveys — agree?",
+      'tentative',
+    ],
+    // A rater marking objects is labelling, not marking the candidate's answer.
+    ['Rater mark all object that is reasonable to search. Box is correct if it match any of them.', 'answer'],
+  ])('"%s" -> %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});

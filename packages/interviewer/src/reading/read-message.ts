@@ -24,6 +24,7 @@ import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from '
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 import { disputesChallenge } from './rebuttal.ts';
+import { restatesQuestion } from './restated.ts';
 import { saysAnsweredAlready } from './said-already.ts';
 import { wordCount } from './sentences.ts';
 import { sidestepOf } from './sidestep.ts';
@@ -75,11 +76,16 @@ export function readMessage(request: ReadRequest): Reading {
   // "I'd use a GBDT on the order features. Is this the last section?": an answer with the clock
   // asked beside it; the clock is said first (MessageReading.asksClock) and the answer replied to.
   const asksClock = asksTheClock(text);
+  // "The second time? Nothing much, the scores are the same.": the question said back, then answered.
+  const restated =
+    (read.intent === 'facts' || read.intent === 'tentative') && restatesQuestion(text, transcript);
   const intent = answeredAlready
     ? { ...read, intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'answered-already' }
-    : asksClock && read.intent === 'meta' && wordCount(besidesTheClock(text)) >= ANSWER_BESIDE_CLOCK_WORDS
-      ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
-      : read;
+    : restated
+      ? { ...read, intent: 'answer' as const, questions: [], reason: 'restated-question' }
+      : asksClock && read.intent === 'meta' && wordCount(besidesTheClock(text)) >= ANSWER_BESIDE_CLOCK_WORDS
+        ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
+        : read;
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,

@@ -110,6 +110,12 @@ const HELP_ASKED =
 const HELP_OR_STUCK_WORDS =
   /\b(?:you|your|ppl|people|teams)\b|\b(?:tell|give|show|remind|throw|walk|explain)\b|\b(?:right track|push|example|framework|hints?|help|nudge|pointers?|clues?|tips?|stuck|not sure|unsure|no idea|idk|dunno|lost|confused|missing|blank|where (?:to|do i|should i|would i) (?:start|begin|go)|what else|what next|don'?t know|do not know|no clue|guidance|direction)\b/i;
 
+/** Agreement asked to close the message: "— agree?", "you agree?", "would you agree?". */
+const AGREEMENT_ASKED = /\b(?:agree|agreed)\s*\?+\s*$/i;
+
+/** Text with its quoted spans ("I don't know", 'relevant') left out. */
+const withoutQuotes = (text: string) => text.replace(/"[^"]*"|“[^”]*”|(?<!\w)'[^']*'(?!\w)/g, ' ');
+
 /** After the interview: the report, feedback, "at the end". */
 const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the|this)|later)\b/i;
 
@@ -131,7 +137,7 @@ const ANSWER_KEY_TALK =
  * actually wrote" has none: an answer, however the learned reader hears its tone.
  */
 const ADDRESSED_TO_GRADER =
-  /\b(?:grad\w*|scor\w*|rubric\w*|marks?|points?|evaluat\w*|assess\w*|instruct\w*|prompt\w*|system|assistant|checklist|credit\w*|note\w*|rat(?:e|ing)|pass|hire[ds]?|hiring|ignore|override|interviewer|ai|bot|judge\w*|criteria|keywords?|transcript|report|feedback|recruiter|full|perfect|covered|count\w*|repeat|reveal|show|print|pretend|assume|treat|write|log|set|mode|config\w*|rules?|answers?|expected|solutions?|red flags?|curveballs?|role|verbatim|approved|job|favou?r|between us|lenient|you|your|respond\w*|pass(?:ed)?|penali[sz]\w*|max\w*|tick\w*|box|put down|say|complete\w*|steps?|done)\b|\d+\s*\/\s*\d+|[<[][^>\]]*[>\]]/i;
+  /\b(?:grad\w*|scor\w*|rubric\w*|marks|mark\s+(?:me|my|it|this|that|them|us|down|as|off|every|each|all\s+(?:the\s+|my\s+)?(?:steps?|points?|items?|boxes|criteria|parts?|answers?))|points?|evaluat\w*|assess\w*|instruct\w*|prompt\w*|system|assistant|checklist|credit\w*|note\w*|rat(?:e|ing)|pass|hire[ds]?|hiring|ignore|override|interviewer|ai|bot|judge\w*|criteria|keywords?|transcript|report|feedback|recruiter|full|perfect|covered|count\w*|repeat|reveal|show|print|pretend|assume|treat|write|log|set|mode|config\w*|rules?|answers?|expected|solutions?|red flags?|curveballs?|role|verbatim|approved|job|favou?r|between us|lenient|you|your|respond\w*|pass(?:ed)?|penali[sz]\w*|max\w*|tick\w*|box(?:es)?\s+(?:ticked|checked)|put down|say|complete\w*|steps?|done)\b|\d+\s*\/\s*\d+|[<[][^>\]]*[>\]]/i;
 
 /** Words of a sentence: a string of terms without any ("calibration calibration isotonic platt") is a keyword dump. */
 const SENTENCE_WORDS =
@@ -390,6 +396,29 @@ export function withLearnedReading(
     !text.includes('?') &&
     !HELP_OR_STUCK_WORDS.test(spellOut(text))
   )
+    return byRules;
+  // Words in quotes are what the design says, not the candidate: "It must be allowed to say "I
+  // don't know" and hand off to the helpdesk" is an answer.
+  const unquoted = withoutQuotes(text);
+  if (
+    ANSWERING.has(byRules.intent) &&
+    (learned.intent === 'hint' || learned.intent === 'stuck') &&
+    unquoted !== text &&
+    !HELP_OR_STUCK_WORDS.test(spellOut(unquoted))
+  )
+    return byRules;
+  // "an LLM judge for faithfulness, calibrated against some human labels?": one sentence, put as a
+  // question, is an idea put up for a verdict, however settled the learned reader finds its words.
+  if (
+    byRules.reason === 'question-mark-tentative' &&
+    learned.intent === 'answer' &&
+    sentences.length === 1 &&
+    text.trim().endsWith('?')
+  )
+    return byRules;
+  // "I'd rather not use CSAT as the main launch metric, too noisy — agree?": agreement asked in so
+  // many words puts the view up for a verdict, however settled the learned reader finds it.
+  if (byRules.intent === 'tentative' && ANSWERING.has(learned.intent) && AGREEMENT_ASKED.test(text))
     return byRules;
   // "How many tickets do we need to grade to be confident? Can you help?": help asked for in so
   // many words stays a request for help, whatever question comes with it.

@@ -40,6 +40,7 @@ export const TRAINING_SETS = [
   'dev25',
   'dev30',
   'dev31',
+  'dev32',
 ] as const;
 
 /**
@@ -78,6 +79,7 @@ export const UNSEEN_SETS = [
   'blind28',
   'blind30',
   'blind31',
+  'blind32',
 ] as const;
 
 const Labelled = z.array(z.object({ text: z.string(), intent: CandidateIntent }).passthrough());
