@@ -28,6 +28,19 @@ const META = new Set([
   'plan',
   'notes',
   'note',
+  // What the candidate does with the ideas, not an idea: "traces possible causes", "proposes".
+  'trace',
+  'propose',
+  'explain',
+  'analyse',
+  'analyze',
+  'consider',
+  'recognise',
+  'recognize',
+  'suggest',
+  'possible',
+  'first',
+  'rather',
 ]);
 
 /** Words a sentence uses to turn an idea down: such a sentence covers only clauses that also reject. */

@@ -361,6 +361,15 @@ function contrastScope(tokens: readonly Token[], i: number): number {
     tokens.slice(Math.max(0, i - 12), i).some((token) => token.lemma === 'rather')
   )
     return i + 1;
+  // "A single label is better than multi-task": a preference stated, what follows "than" turned
+  // down ("the model should do better than the rules" is a bar to clear, not a preference).
+  if (
+    lemma === 'than' &&
+    PREFERRED.has(tokens[i - 1]?.lemma ?? '') &&
+    STATED_WITH.has(tokens[i - 2]?.lemma ?? '')
+  )
+    return i + 1;
+  if (lemma === 'preferable' && next === 'to') return i + 2;
   if (lemma === 'as' && next === 'oppose' && tokens[i + 2]?.lemma === 'to') return i + 3;
   // "Unlike BLEU, a judge checks each claim": what the design is set apart from.
   if (lemma === 'unlike') return i + 1;
@@ -380,6 +389,23 @@ function contrastScope(tokens: readonly Token[], i: number): number {
     return i + 1;
   return -1;
 }
+
+/** Comparatives of preference: "better than", "simpler than". */
+const PREFERRED = new Set([
+  'better',
+  'simpler',
+  'cheaper',
+  'easier',
+  'safer',
+  'superior',
+  'good',
+  'simple',
+  'cheap',
+  'easy',
+  'safe',
+]);
+/** Verbs that state a preference before its comparative: "is better than", "seems simpler than". */
+const STATED_WITH = new Set(['be', "'s", 'seem', 'sound', 'feel', 'look', 'much', 'far', 'way', 'lot']);
 
 /** Verbs before "beyond" that leave what follows behind: "moved beyond", "gone well beyond". */
 const MOVED_PAST = new Set(['move', 'go', 'progress', 'evolve', 'advance', 'grow']);

@@ -190,4 +190,19 @@ describe('a rambler of the thirtieth session: buzzwords and an idea left behind'
     );
     expect(levels['baseline-model']).toBeUndefined();
   });
+
+  it('credits nothing of what a stated preference turns down ("X is better than Y"), but a bar to clear is no preference', () => {
+    expect(
+      levelsOf('news-feed-ranking', 'framing', 'A single label is better than multi-task.')[
+        'multi-task-action-prediction'
+      ],
+    ).toBeUndefined();
+    expect(
+      levelsOf(
+        'news-feed-ranking',
+        'framing',
+        'Multi-task is better than a single label, since likes alone reward clickbait.',
+      )['multi-task-action-prediction'],
+    ).toBeDefined();
+  });
 });
