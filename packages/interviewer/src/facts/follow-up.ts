@@ -19,9 +19,21 @@ const SHORT_TAIL =
 export const SAME_FOR = String.raw`(?:and\s+)?(?:the\s+)?same\s+(?:for|with|about|goes for|question for|thing for)\b`;
 const ASKED_OF_ANOTHER = new RegExp(`^${SAME_FOR}`, 'i');
 
+/**
+ * "What is the business goal? Purchase from session, or click?": a few words offering options, with
+ * no question word, say which answers to the question before they would expect.
+ */
+const OPTIONS_ONLY =
+  /^(?!.*\b(?:what|how|which|who|when|where|why|is|are|do|does|can|will)\b)(?:[\w'$%-]+\s+){0,4}[\w'$%-]+,?\s+or\s+(?:[\w'$%-]+\s*){1,3}[?.!]*$/i;
+
 /** Whether a question leans on the one before it for its subject. */
 export function refersBack(text: string): boolean {
-  return PRONOUN.test(text) || STANDALONE.test(text) || SHORT_TAIL.test(text.trim());
+  return (
+    PRONOUN.test(text) ||
+    STANDALONE.test(text) ||
+    SHORT_TAIL.test(text.trim()) ||
+    OPTIONS_ONLY.test(text.trim())
+  );
 }
 
 /** A question part as the lookup decided it, with the ranking it was decided on. */

@@ -1,7 +1,7 @@
 import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
 import { asksForGoal } from '../../facts/goal.ts';
 import { splitMessage } from '../../facts/split.ts';
-import { asksAboutInterviewer, asksForPause, SPORTS_SCORE, talksAboutChannel } from '../asides.ts';
+import { asksAboutInterviewer, asksForPause, asksTheClock, SPORTS_SCORE, talksAboutChannel } from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
@@ -200,6 +200,9 @@ export function withLearnedReading(
     SENTENCE_WORDS.test(text)
   )
     return byRules;
+  // "How many minutes do we have? I want to cover monitoring properly.": the clock asked in so many
+  // words, which the learned reader hears as a question for the case.
+  if (byRules.intent === 'meta' && learned.intent === 'facts' && asksTheClock(text)) return byRules;
   // "Does that answer your question?": whether the answer landed, asked in so many words.
   if (byRules.reason === 'asks-if-answered' || byRules.reason === 'why-asked') return byRules;
   // "Sorry, can you say that again?": the line asked for again, in so many words.
