@@ -11,6 +11,9 @@ describe('refersBack', () => {
     'Does that change a lot?',
     'and at what price',
     'For how long?',
+    // Options offered for the question before.
+    'Purchase from session, or click?',
+    'Millions or billions?',
   ])('"%s" leans on the question before', (question) => {
     expect(refersBack(question)).toBe(true);
   });
@@ -20,6 +23,7 @@ describe('refersBack', () => {
     'How many posts does each user see?',
     'Is there a rule that applies to minors?',
     'Which data do we log for this case?',
+    'Do we serve mobile or web?',
   ])('"%s" stands on its own', (question) => {
     expect(refersBack(question)).toBe(false);
   });

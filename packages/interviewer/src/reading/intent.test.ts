@@ -912,6 +912,8 @@ describe('readIntent: what the learned reader may not overrule (thirty-first ses
     ],
     // A rater marking objects is labelling, not marking the candidate's answer.
     ['Rater mark all object that is reasonable to search. Box is correct if it match any of them.', 'answer'],
+    // The clock asked in so many words, whatever reason comes with it.
+    ['How many minutes do we have? I want to make sure I cover monitoring properly.', 'meta'],
   ])('"%s" -> %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
