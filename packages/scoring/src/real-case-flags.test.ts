@@ -820,3 +820,34 @@ describe('visual search mistakes a non-native candidate of the thirty-first sess
     ],
   );
 });
+
+describe('news feed mistakes a confident candidate of the thirty-first session made', () => {
+  flagTables(
+    [
+      [
+        'news-feed-ranking',
+        'data',
+        "As a feature I'd use the number of likes the post has at the end of the day, which is a super strong signal.",
+        'end-of-day-counts',
+      ],
+      [
+        'news-feed-ranking',
+        'evaluation',
+        "I'll train on the full year, including the most recent month, and then evaluate on that same recent month.",
+        'test-on-tuning-data',
+      ],
+    ],
+    [
+      [
+        'news-feed-ranking',
+        'data',
+        'We use the like count as of the impression time, never the end-of-day like count.',
+      ],
+      [
+        'news-feed-ranking',
+        'evaluation',
+        'We train on eleven months and evaluate on the most recent month, never on the data we trained on.',
+      ],
+    ],
+  );
+});
