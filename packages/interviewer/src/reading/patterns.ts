@@ -208,7 +208,7 @@ export const isCheckIn = (sentence: string) =>
  * verdict; beside an answer it only closes it.
  */
 const VERDICT_CHECK =
-  /^(?:(?:is|was) (?:that|this|it) (?:right|correct|ok|okay|fine|alright|reasonable|sensible|valid|a (?:good|reasonable|sensible) (?:idea|approach|plan|choice))|(?:does|did) (?:that|this|it) (?:make sense|sound (?:ok|okay|right|good|reasonable|fine|sensible))|makes? sense|(?:would|could|will|does) (?:that|this|it) work|sounds? (?:ok|okay|right|good|reasonable|fine|sensible))(?: (?:to you|so far|here|then))?\s*\?\W*$/i;
+  /^(?:(?:is|was) (?:that|this|it) (?:right|correct|ok|okay|fine|alright|reasonable|sensible|valid|a (?:good|reasonable|sensible) (?:idea|approach|plan|choice))|(?:is|was) (?:that|this|my) [\w-]+(?: [\w-]+)? (?:right|correct|ok|okay|fine|alright|reasonable|sensible|valid)|(?:does|did) (?:that|this|it) (?:make sense|sound (?:ok|okay|right|good|reasonable|fine|sensible))|makes? sense|(?:would|could|will|does) (?:that|this|it) work|sounds? (?:ok|okay|right|good|reasonable|fine|sensible))(?: (?:to you|so far|here|then))?\s*\?\W*$/i;
 export const asksVerdict = (sentence: string) => VERDICT_CHECK.test(sentence);
 
 /**

@@ -1,7 +1,14 @@
 import { CONFIRM_TAG_END, putsUpFigure, SUPPOSED_IN } from '../../facts/checks.ts';
 import { asksForGoal } from '../../facts/goal.ts';
 import { splitMessage } from '../../facts/split.ts';
-import { asksAboutInterviewer, asksForPause, asksTheClock, SPORTS_SCORE, talksAboutChannel } from '../asides.ts';
+import { asksIfAnswered } from '../answered-asked.ts';
+import {
+  asksAboutInterviewer,
+  asksForPause,
+  asksTheClock,
+  SPORTS_SCORE,
+  talksAboutChannel,
+} from '../asides.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
@@ -110,6 +117,9 @@ const HELP_ASKED =
 const HELP_OR_STUCK_WORDS =
   /\b(?:you|your|ppl|people|teams)\b|\b(?:tell|give|show|remind|throw|walk|explain)\b|\b(?:right track|push|example|framework|hints?|help|nudge|pointers?|clues?|tips?|stuck|not sure|unsure|no idea|idk|dunno|lost|confused|missing|blank|where (?:to|do i|should i|would i) (?:start|begin|go)|what else|what next|don'?t know|do not know|no clue|guidance|direction)\b/i;
 
+/** A guess of the candidate's own right after a question: "...? i think 2 wks", "...? probably daily". */
+const GUESS_AFTER_QUESTION = /\?\s*(?:i think|i guess|i'?d guess|probably|maybe|my guess)\b/i;
+
 /** Agreement asked to close the message: "— agree?", "you agree?", "would you agree?". */
 const AGREEMENT_ASKED = /\b(?:agree|agreed)\s*\?+\s*$/i;
 
@@ -203,8 +213,14 @@ export function withLearnedReading(
   // "How many minutes do we have? I want to cover monitoring properly.": the clock asked in so many
   // words, which the learned reader hears as a question for the case.
   if (byRules.intent === 'meta' && learned.intent === 'facts' && asksTheClock(text)) return byRules;
-  // "Does that answer your question?": whether the answer landed, asked in so many words.
+  // "Does that answer your question?": whether the answer landed, asked in so many words, alone or
+  // after the answer.
   if (byRules.reason === 'asks-if-answered' || byRules.reason === 'why-asked') return byRules;
+  if (ANSWERING.has(byRules.intent) && learned.intent === 'steer' && asksIfAnswered(text)) return byRules;
+  // "how long run test? i think 2 wks min bc weekly email cycle": a question for the case with the
+  // candidate's own guess after it, however much its shorthand sounds like an aside.
+  if (byRules.intent === 'facts' && learned.intent === 'meta' && GUESS_AFTER_QUESTION.test(text))
+    return byRules;
   // "Sorry, can you say that again?": the line asked for again, in so many words.
   if (byRules.reason === 'repeat-asked' || byRules.reason === 'rephrase-asked') return byRules;
   // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the
