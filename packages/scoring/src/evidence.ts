@@ -191,11 +191,15 @@ function readQuestion(context: Context, segment: Segment, hits: SegmentHits, nex
     const floated = flagsOf(context.rubric, segment, context.prompt, false).said;
     context.out.floated.push(...floated.map((flag) => ({ flag, start: segment.start, end: segment.end })));
   }
+  // "What's the latency budget for the ranking call? I'm assuming 200 ms": the figure answers what
+  // the question asks about first (the latency budget), not every point its words name (ranking).
+  const firstAt = (hit: PointHit) => Math.min(...hit.occurrences.flatMap((each) => each.positions));
+  const asked = Math.min(...[...hits.points.values()].map(firstAt));
   for (const [pointIndex, hit] of hits.points) {
     const point = context.rubric.points[pointIndex];
     // "Maybe hard negatives too?": an idea put up as a question still amends a mistake before it.
     if (segment.question && !hit.echo) context.out.amends(pointIndex, segment);
-    if (!answer || !point || hit.echo) {
+    if (!answer || !point || hit.echo || firstAt(hit) > asked) {
       context.out.miss(pointIndex, segment, segment.question ? 'question' : 'diagram-label');
       continue;
     }

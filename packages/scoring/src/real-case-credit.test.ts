@@ -191,6 +191,16 @@ describe('a rambler of the thirtieth session: buzzwords and an idea left behind'
     expect(levels['baseline-model']).toBeUndefined();
   });
 
+  it('lends a figure said after a question only to what the question asks about first', () => {
+    const levels = levelsOf(
+      'news-feed-ranking',
+      'framing',
+      "And what's the latency budget for the ranking call? I'm assuming something like 200 ms but tell me if I'm off.",
+    );
+    expect(levels['ml-task-type']).toBeUndefined();
+    expect(levels['scale-latency']).toBeDefined();
+  });
+
   it('credits nothing of what a stated preference turns down ("X is better than Y"), but a bar to clear is no preference', () => {
     expect(
       levelsOf('news-feed-ranking', 'framing', 'A single label is better than multi-task.')[
