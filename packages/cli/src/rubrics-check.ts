@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, lintArithmetic, loadRubrics, type Rubrics, STEP_IDS } from '@mlsd/rubric';
+import { curveballIdeas } from '@mlsd/scoring';
 import type { CliIo } from './command-types.ts';
 
 /** The repository's rubrics folder, found from this file so the command works from any directory. */
@@ -18,6 +19,14 @@ export function rubricsCheck(argv: string[], io: CliIo): number {
     io.stderr.write(`\n${loaded.issues.length} problem(s) in ${files} file(s); nothing was loaded.\n`);
     return 1;
   }
+  const misaligned = misalignedPlainIdeas(loaded.value);
+  if (misaligned.length > 0) {
+    for (const line of misaligned) io.stderr.write(`${line}\n`);
+    io.stderr.write(
+      `\n${misaligned.length} curveball(s) with plain phrasings that do not match their ideas.\n`,
+    );
+    return 1;
+  }
   io.stdout.write(checkTable(loaded.value));
   // Numbers that relate and disagree: only here, not on every load (it reads every sentence's numbers).
   const warnings = [...loaded.value.warnings, ...arithmeticWarnings(loaded.value)];
@@ -27,6 +36,27 @@ export function rubricsCheck(argv: string[], io: CliIo): number {
   const warned = warnings.length > 0 ? ` (${warnings.length} warning(s); they do not fail the check)` : '';
   io.stdout.write(`\n${loaded.value.cases.size} cases ok${warned}.\n`);
   return 0;
+}
+
+/**
+ * A curveball's `plain` lists pair with the ideas the scorer reads from `expects`, in order; after
+ * `expects` is rewritten the counts can differ, and the scorer then ignores the phrasings.
+ */
+function misalignedPlainIdeas(rubrics: Rubrics): string[] {
+  return [...rubrics.cases.values()].flatMap((study) =>
+    study.curveballs.flatMap((ball) => {
+      const ideas = curveballIdeas(ball.expects).length;
+      return ball.plain.length === 0 || ball.plain.length === ideas
+        ? []
+        : [
+            `${rubrics.paths.get(study.id) ?? study.id}: curveball "${ball.id}" has ${ball.plain.length} lists of plain phrasings for ${ideas} ideas of its expected reaction (${curveballIdeas(
+              ball.expects,
+            )
+              .map((idea) => `"${idea.label}"`)
+              .join(', ')}); give one list per idea, in that order`,
+          ];
+    }),
+  );
 }
 
 function arithmeticWarnings(rubrics: Rubrics) {

@@ -143,6 +143,12 @@ export const Curveball = z.strictObject({
    * one, the curveball would ask what they already said, and it is not thrown.
    */
   answeredBy: z.array(id).default([]),
+  /**
+   * The ideas of `expects` in everyday words: one list of phrasings per idea, in the order the
+   * scorer splits `expects` into ideas (its clauses; `mlsd rubrics check` says when the counts
+   * differ). A reaction that says one of an idea's phrasings covers that idea.
+   */
+  plain: z.array(z.array(z.string().trim().min(3))).default([]),
 });
 export type Curveball = z.infer<typeof Curveball>;
 

@@ -1,6 +1,7 @@
 import { Report, type TranscriptTurn, type Turn } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
-import { curveballIdeas } from './curveball-ideas.ts';
+import { AnalysisCache } from './analyse.ts';
+import { covers, curveballIdeas, saidWords } from './curveball-ideas.ts';
 import { CURVEBALL_WEIGHT } from './curveballs.ts';
 import { fixtureRubric } from './fixture.ts';
 import { buildReport } from './report.ts';
@@ -144,5 +145,30 @@ describe('curveballs in a live session', () => {
       share: 0.5,
       credit: 1,
     });
+  });
+});
+
+describe('plain phrasings of a curveball idea', () => {
+  const expects =
+    'Freezes multipliers at 1.0 through the rule layer, and flags emergency periods in training data.';
+  const plain = [
+    ['lock prices at normal levels', 'turn off surge in that city'],
+    ['keep storm days out of training', 'tag these unusual periods'],
+  ];
+  const analyse = (text: string) => new AnalysisCache().analysis(text).segments[0]!;
+
+  it('pairs each list with the idea of the same place, and is said with all its words or all but one', () => {
+    const ideas = curveballIdeas(expects, plain);
+    expect(ideas).toHaveLength(2);
+    const said = saidWords(analyse("I'd lock fares at their normal levels right away."));
+    expect(covers(said, ideas[0]!, new Set())).toBe(true);
+    expect(covers(said, ideas[1]!, new Set())).toBe(false);
+    // One shared word is chance.
+    expect(covers(saidWords(analyse('Prices matter a lot here.')), ideas[0]!, new Set())).toBe(false);
+  });
+
+  it('is left out when the lists do not match the ideas one for one', () => {
+    const ideas = curveballIdeas(expects, [plain[0]!]);
+    expect(ideas.every((idea) => idea.phrases.length === 0)).toBe(true);
   });
 });

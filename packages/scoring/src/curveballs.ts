@@ -2,7 +2,7 @@ import type { CurveballResult } from '@mlsd/protocol';
 import type { CaseStudy, Curveball, StepId } from '@mlsd/rubric';
 import type { AnalysisCache } from './analyse.ts';
 import { type CompiledRubric, normalise, type PhraseKey, phraseKey } from './compile.ts';
-import { covers, curveballIdeas, saidWords } from './curveball-ideas.ts';
+import { covers, type curveballIdeas, ideasOf, saidWords } from './curveball-ideas.ts';
 import { type SessionTurn, says } from './session.ts';
 
 /** A curveball enters its step's score as one more point of this weight ("expected" on the 1-3 scale). */
@@ -68,7 +68,7 @@ export function gradeCurveball(
   cache: AnalysisCache,
 ): CurveballResult {
   const { ball, turnIndex } = thrown;
-  const ideas = curveballIdeas(ball.expects);
+  const ideas = ideasOf(ball);
   const echo = cache.lemmaSet(turns[turnIndex]?.text ?? '');
   const reaction = reactionTurns(turnIndex, turns, steps);
   const covered = new Set<number>();
@@ -133,8 +133,13 @@ export function reactionTurns(
  * is thrown: a constraint whose answer they gave unprompted ("test only on months with mature
  * labels") is no surprise, and throwing it contradicts them.
  */
-export function anticipatedShare(expects: string, texts: readonly string[], cache: AnalysisCache): number {
-  const ideas = curveballIdeas(expects);
+export function anticipatedShare(
+  ball: Pick<Curveball, 'expects' | 'plain'>,
+  texts: readonly string[],
+  cache: AnalysisCache,
+): number {
+  const { expects } = ball;
+  const ideas = ideasOf(ball);
   if (ideas.length === 0) return 0;
   const covered = new Set<number>();
   for (const text of texts) for (const i of ideasSaidIn(cache.analysis(text), expects, ideas)) covered.add(i);

@@ -8,6 +8,7 @@ export {
   stepCoverage,
   stepPoints,
 } from './coverage.ts';
+export { curveballIdeas } from './curveball-ideas.ts';
 export { anticipatedShare, CURVEBALL_FULL_SHARE, CURVEBALL_WEIGHT } from './curveballs.ts';
 export {
   ANSWER_DECLARED_OVER,

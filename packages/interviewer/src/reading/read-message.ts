@@ -431,7 +431,7 @@ function premisesHeld(
         (ball) =>
           ball.step !== step ||
           ((ball.answeredBy.length === 0 || !ball.answeredBy.every(pointCovered)) &&
-            anticipatedShare(ball.expects, candidateSaid, cache) < CURVEBALL_FULL_SHARE),
+            anticipatedShare(ball, candidateSaid, cache) < CURVEBALL_FULL_SHARE),
       )
       .map((ball) => ball.id)
   );
