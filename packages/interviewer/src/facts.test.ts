@@ -419,6 +419,19 @@ describe('fact retrieval on the real cases', () => {
     ]);
   });
 
+  it('reads data residency as a privacy question, and options after a question as part of it', () => {
+    const completion = realCases.find((study) => study.id === 'code-completion-ranking');
+    expect(completion).toBeDefined();
+    expect(parts('is there an EU residency requirement?', factIndexFor(completion!))).toEqual([
+      'found:code-privacy',
+    ]);
+    const visual = realCases.find((study) => study.id === 'visual-search');
+    expect(visual).toBeDefined();
+    expect(
+      parts('What is the business goal? Purchase from session, or click?', factIndexFor(visual!)),
+    ).toEqual(['found:success-metric']);
+  });
+
   for (const study of covered) {
     it(`answers realistic questions on ${study.id}`, () => {
       const index = factIndexFor(study);
