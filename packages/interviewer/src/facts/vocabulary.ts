@@ -41,7 +41,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   social: 'friend|social|social graph|friend graph|connection|follower|follow',
   language: 'language|multilingual|english|non-english|translation|translate|locale',
   region: 'country|region|international|geography|global|worldwide|market|eu|europe|european|emea',
-  privacy: 'privacy|gdpr|consent|opt in|opt-in|opt out|opt-out|personal data|pii|ccpa|data residency|residency|sovereignty',
+  privacy:
+    'privacy|gdpr|consent|opt in|opt-in|opt out|opt-out|personal data|pii|ccpa|data residency|residency|sovereignty',
   regulation: 'regulation|regulatory|legal|law|compliance|regulator|government|legislation',
   explain:
     'explainability|explainable|explain|explanation|interpretable|interpretability|transparency|give a reason|statement of reasons|reason code|show why|tell why|why someone|why something',
