@@ -45,16 +45,12 @@ export function rubricsCheck(argv: string[], io: CliIo): number {
 function misalignedPlainIdeas(rubrics: Rubrics): string[] {
   return [...rubrics.cases.values()].flatMap((study) =>
     study.curveballs.flatMap((ball) => {
-      const ideas = curveballIdeas(ball.expects).length;
-      return ball.plain.length === 0 || ball.plain.length === ideas
-        ? []
-        : [
-            `${rubrics.paths.get(study.id) ?? study.id}: curveball "${ball.id}" has ${ball.plain.length} lists of plain phrasings for ${ideas} ideas of its expected reaction (${curveballIdeas(
-              ball.expects,
-            )
-              .map((idea) => `"${idea.label}"`)
-              .join(', ')}); give one list per idea, in that order`,
-          ];
+      const ideas = curveballIdeas(ball.expects).map((idea) => `"${idea.label}"`);
+      if (ball.plain.length === 0 || ball.plain.length === ideas.length) return [];
+      const file = rubrics.paths.get(study.id) ?? study.id;
+      return [
+        `${file}: curveball "${ball.id}" has ${ball.plain.length} lists of plain phrasings for ${ideas.length} ideas of its expected reaction (${ideas.join(', ')}); give one list per idea, in that order`,
+      ];
     }),
   );
 }

@@ -2,7 +2,7 @@ import type { CurveballResult } from '@mlsd/protocol';
 import type { CaseStudy, Curveball, StepId } from '@mlsd/rubric';
 import type { AnalysisCache } from './analyse.ts';
 import { type CompiledRubric, normalise, type PhraseKey, phraseKey } from './compile.ts';
-import { covers, type curveballIdeas, ideasOf, saidWords } from './curveball-ideas.ts';
+import { covers, type Idea, ideasOf, saidWords } from './curveball-ideas.ts';
 import { type SessionTurn, says } from './session.ts';
 
 /** A curveball enters its step's score as one more point of this weight ("expected" on the 1-3 scale). */
@@ -153,7 +153,7 @@ const NO_ECHO: ReadonlySet<string> = new Set();
 function ideasSaidIn(
   analysis: ReturnType<AnalysisCache['analysis']>,
   expects: string,
-  ideas: ReturnType<typeof curveballIdeas>,
+  ideas: readonly Idea[],
 ): readonly number[] {
   let byBall = saidIdeas.get(analysis);
   if (!byBall) {

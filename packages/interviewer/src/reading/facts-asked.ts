@@ -188,6 +188,13 @@ function guessedAfter(text: string, question: string): string | null {
     : null;
 }
 
+/** Whether a question of the message is followed by the candidate's own guess ("...? i think 2 wks"). */
+export const guessesAfterQuestion = (text: string): boolean =>
+  text
+    .split('?')
+    .slice(1)
+    .some((after) => GUESS.test(after.trim()));
+
 /** How a guess opens: "I think", "I'd say", "probably", "let's say", "maybe". */
 const GUESS =
   /^(?:(?:so|ok|okay|hmm+|um+)[,\s]+)?(?:i (?:think|guess|suppose|assume|reckon|would say|'d say|d say)|i'd (?:say|guess|assume)|probably|maybe|let's say|lets say|say|my guess is|guessing)\b/i;

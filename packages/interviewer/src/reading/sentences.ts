@@ -197,3 +197,9 @@ export function splitParts(sentence: string): string[] {
     )
     .filter((part) => part.length > 0 && !isFiller(part));
 }
+
+/** Quoted spans (not apostrophes inside words): what the candidate mentions, not what they say. */
+const QUOTED = /(?<![a-z])'[^']{3,}'(?![a-z])|"[^"]{3,}"|“[^”]{3,}”/gi;
+
+/** The text with its quoted spans left out ("It must be allowed to say "I don't know"" -> "It must be allowed to say"). */
+export const withoutQuotes = (text: string): string => text.replace(QUOTED, ' ');

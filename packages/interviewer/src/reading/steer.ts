@@ -5,6 +5,7 @@
  */
 import { ANSWER_DECLARED_OVER, CREDIT_CLAIM, CRITERIA_DECLARED_MET } from '@mlsd/scoring';
 import { anyOf } from './patterns.ts';
+import { withoutQuotes } from './sentences.ts';
 
 /** Aimed at the grader or at the interviewer's own instructions. */
 const STEER = anyOf([
@@ -194,9 +195,6 @@ const CLAIMED = anyOf([
 const ATTACK_FRAMING =
   /\b(?:attack\w*|malicious|adversar\w*|inject\w*|jailbreak\w*|defen[cs]e|defend|sanitiz\w*|guardrails?|retrieved|document|passage|web ?page|something like|such as|for example)\b/i;
 
-/** Quoted spans (not apostrophes inside words) are mentions, not requests. */
-const QUOTED = /(?<![a-z])'[^']{3,}'(?![a-z])|"[^"]{3,}"/gi;
-
 /** Roles a fake chat or prompt markup names. */
 const ROLE = `(?:system|admin|grader|scorer|evaluator|judge|developer|assistant|inst|sys|override|instructions?)`;
 /** Roles only the machinery has: never a part of a design (a judge, a grader or an assistant may be). */
@@ -253,9 +251,10 @@ const PAYLOAD =
   /\b(?:as|with|say|says|output|respond|reply|answer|write|print|return|only|put|add|type|stamp)\s+(['"])([^'"]{1,40})\1/gi;
 
 export function isSteer(sentence: string): boolean {
-  const unquoted = sentence
-    .replace(PAYLOAD, (_, _quote: string, words: string) => ` ${words}`)
-    .replace(QUOTED, ' ');
+  // Quoted spans are mentions, not requests.
+  const unquoted = withoutQuotes(
+    sentence.replace(PAYLOAD, (_, _quote: string, words: string) => ` ${words}`),
+  );
   const steers =
     STEER.test(unquoted) ||
     // Shared with the scorer, which gives such sentences no credit: one definition for both.

@@ -9,6 +9,7 @@ import {
   SPORTS_SCORE,
   talksAboutChannel,
 } from '../asides.ts';
+import { guessesAfterQuestion } from '../facts-asked.ts';
 import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
@@ -16,7 +17,7 @@ import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
 import { ASSUMING_NOD, DECIDED_WITH_NOD, isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { asksDesignOfInterviewer, asksOpinionOfInterviewer, assumptionPutUp } from '../questions.ts';
-import { normalize, splitSentences, stripFiller } from '../sentences.ts';
+import { normalize, splitSentences, stripFiller, withoutQuotes } from '../sentences.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
@@ -117,14 +118,8 @@ const HELP_ASKED =
 const HELP_OR_STUCK_WORDS =
   /\b(?:you|your|ppl|people|teams)\b|\b(?:tell|give|show|remind|throw|walk|explain)\b|\b(?:right track|push|example|framework|hints?|help|nudge|pointers?|clues?|tips?|stuck|not sure|unsure|no idea|idk|dunno|lost|confused|missing|blank|where (?:to|do i|should i|would i) (?:start|begin|go)|what else|what next|don'?t know|do not know|no clue|guidance|direction)\b/i;
 
-/** A guess of the candidate's own right after a question: "...? i think 2 wks", "...? probably daily". */
-const GUESS_AFTER_QUESTION = /\?\s*(?:i think|i guess|i'?d guess|probably|maybe|my guess)\b/i;
-
 /** Agreement asked to close the message: "— agree?", "you agree?", "would you agree?". */
 const AGREEMENT_ASKED = /\b(?:agree|agreed)\s*\?+\s*$/i;
-
-/** Text with its quoted spans ("I don't know", 'relevant') left out. */
-const withoutQuotes = (text: string) => text.replace(/"[^"]*"|“[^”]*”|(?<!\w)'[^']*'(?!\w)/g, ' ');
 
 /** After the interview: the report, feedback, "at the end". */
 const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the|this)|later)\b/i;
@@ -219,8 +214,7 @@ export function withLearnedReading(
   if (ANSWERING.has(byRules.intent) && learned.intent === 'steer' && asksIfAnswered(text)) return byRules;
   // "how long run test? i think 2 wks min bc weekly email cycle": a question for the case with the
   // candidate's own guess after it, however much its shorthand sounds like an aside.
-  if (byRules.intent === 'facts' && learned.intent === 'meta' && GUESS_AFTER_QUESTION.test(text))
-    return byRules;
+  if (byRules.intent === 'facts' && learned.intent === 'meta' && guessesAfterQuestion(text)) return byRules;
   // "Sorry, can you say that again?": the line asked for again, in so many words.
   if (byRules.reason === 'repeat-asked' || byRules.reason === 'rephrase-asked') return byRules;
   // "Have you personally worked on feed ranking?", "do you enjoy doing these interviews?": the
