@@ -79,9 +79,20 @@ export function curveballIdeas(expects: string, plain: readonly (readonly string
   return ideas;
 }
 
-/** The ideas of a curveball's expected reaction, with its plain phrasings. */
-export const ideasOf = (ball: { expects: string; plain?: readonly (readonly string[])[] }): Idea[] =>
-  curveballIdeas(ball.expects, ball.plain ?? []);
+const ballIdeas = new WeakMap<object, Idea[]>();
+
+/**
+ * The ideas of a curveball's expected reaction, with its plain phrasings; kept per curveball, since
+ * the interviewer asks for them on every message.
+ */
+export function ideasOf(ball: { expects: string; plain?: readonly (readonly string[])[] }): Idea[] {
+  let ideas = ballIdeas.get(ball);
+  if (!ideas) {
+    ideas = curveballIdeas(ball.expects, ball.plain ?? []);
+    ballIdeas.set(ball, ideas);
+  }
+  return ideas;
+}
 
 function keep(lemmas: string[]): string[] {
   const kept = lemmas.filter(
