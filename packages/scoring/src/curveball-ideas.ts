@@ -1,6 +1,7 @@
 import { contentStems } from '@mlsd/rubric/text';
 import { contentWords, type Segment, words } from './analyse.ts';
 import { FILLER, GENERIC, NEGATION } from './lexicon.ts';
+import { polarityOf } from './polarity.ts';
 
 /** One idea of a curveball's `expects` text: a clause, with the words that say it. */
 export interface Idea {
@@ -44,9 +45,6 @@ const META = new Set([
   'first',
   'rather',
 ]);
-
-/** Words a sentence uses to turn an idea down: such a sentence covers only clauses that also reject. */
-const REJECTING = new Set(['not', 'no', 'never', 'avoid', 'wrong', 'mistake', 'bad', 'misleading']);
 
 const ideasMemo = new Map<string, Idea[]>();
 
@@ -150,37 +148,65 @@ function stemOf(lemma: string): string {
 
 /** What a sentence says, as lemmas and stems (plain words also as the technical terms they stand for). */
 export interface SaidWords {
+  segment: Segment;
   lemmas: Set<string>;
   stems: Set<string>;
-  rejecting: boolean;
 }
 
 export function saidWords(segment: Segment): SaidWords {
   const lemmas = new Set(segment.positions.keys());
   return {
+    segment,
     lemmas,
     stems: new Set([...lemmas].map(stemOf)),
-    rejecting: segment.content.some((lemma) => REJECTING.has(lemma)),
   };
 }
 
 /**
  * A sentence covers an idea when it says at least half of the idea's words (words in brackets
- * count too). Words the curveball itself said do not count as said: repeating the question is not
- * a reaction. A sentence that turns something down covers only an idea that also turns it down.
+ * count too), or one of the idea's plain phrasings. Words the curveball itself said do not count
+ * towards the idea's own words: repeating the question is not a reaction; in a plain phrasing they
+ * do, beside at least two words of the candidate's own ("videos drop out" says "video drop" after
+ * a curveball about videos). An idea the sentence names only to turn it down ("we must not skip
+ * the audit" keeps it; "no need for an audit" turns it down) is not covered, read by the same
+ * negation scope as talking points: a "no" elsewhere in the sentence ("new videos have no history,
+ * so I'd describe them by their content") does not reach it. An idea that itself rejects
+ * something ("no imputing of history") is covered either way.
  */
 export function covers(said: SaidWords, idea: Idea, echo: ReadonlySet<string>): boolean {
-  if (said.rejecting && !idea.negated) return false;
-  const has = (lemma: string) =>
-    !echo.has(lemma) && (said.lemmas.has(lemma) || said.stems.has(stemOf(lemma)));
-  const found = idea.main.filter(has).length + idea.extra.filter(has).length;
-  if (found >= Math.max(1, Math.ceil(idea.main.length / 2))) return true;
-  // A plain phrasing is said when all its words are, or all but one of three or more (chosen on the
-  // read half of the reaction set: plain reactions 22 -> 42% for one more wrong reaction credited).
-  return idea.phrases.some((phrase) => {
-    const said = phrase.filter(has).length;
-    return said >= Math.max(PHRASE_LEAST_WORDS, phrase.length - (phrase.length >= 3 ? 1 : 0));
+  const saidAt = (lemma: string) => said.lemmas.has(lemma) || said.stems.has(stemOf(lemma));
+  const has = (lemma: string) => !echo.has(lemma) && saidAt(lemma);
+  const matched = [...idea.main, ...idea.extra].filter(has);
+  if (matched.length < Math.max(1, Math.ceil(idea.main.length / 2))) {
+    matched.length = 0;
+    // A plain phrasing is said when all its words are, or all but one of three or more (chosen on the
+    // read half of the reaction set: plain reactions 22 -> 42% for one more wrong reaction credited).
+    for (const phrase of idea.phrases) {
+      const all = phrase.filter(saidAt);
+      const own = phrase.filter(has).length;
+      const fresh = phrase.filter((lemma) => !echo.has(lemma)).length;
+      const least = Math.max(PHRASE_LEAST_WORDS, phrase.length - (phrase.length >= 3 ? 1 : 0));
+      if (all.length >= least && own >= Math.max(1, Math.min(2, fresh))) {
+        matched.push(...all);
+        break;
+      }
+    }
+  }
+  if (matched.length === 0) return false;
+  if (idea.negated) return true;
+  return polarityOf(said.segment, positionsOf(said.segment, matched), 'point', false) !== 'rejected';
+}
+
+/** Where the matched lemmas sit among the sentence's content words, by stem ("scaling" for "scale"). */
+function positionsOf(segment: Segment, lemmas: readonly string[]): number[] {
+  const stems = new Set(lemmas.map(stemOf));
+  const out = new Set<number>();
+  segment.content.forEach((lemma, i) => {
+    if (stems.has(stemOf(lemma))) out.add(i);
   });
+  // Technical terms stand at the position of the plain word they were read from.
+  for (const lemma of lemmas) for (const at of segment.positions.get(lemma) ?? []) out.add(at);
+  return [...out];
 }
 
 /** Fewest words of a plain phrasing said for it to count: one shared word is chance. */

@@ -172,3 +172,27 @@ describe('plain phrasings of a curveball idea', () => {
     expect(ideas.every((idea) => idea.phrases.length === 0)).toBe(true);
   });
 });
+
+describe("an idea turned down, and the curveball's own words", () => {
+  const expects = 'Describes new videos by their content, and adds a dedicated source of fresh uploads.';
+  const plain = [['describe video content'], ['video drop out', 'separate feeder recent upload']];
+  const ideas = curveballIdeas(expects, plain);
+  const analyse = (text: string) => new AnalysisCache().analysis(text).segments[0]!;
+  const echo = new AnalysisCache().lemmaSet('New videos get almost no impressions since last week.');
+
+  it('is not covered when the sentence rejects it, but a "no" elsewhere does not reach it', () => {
+    const rejected = saidWords(analyse("We don't need a dedicated source for fresh uploads."));
+    expect(covers(rejected, ideas[1]!, echo)).toBe(false);
+    const elsewhere = saidWords(
+      analyse("They have no viewing record, so I'd add a dedicated source of fresh uploads."),
+    );
+    expect(covers(elsewhere, ideas[1]!, echo)).toBe(true);
+  });
+
+  it("counts the curveball's words in a plain phrasing only beside the candidate's own", () => {
+    // "video" comes from the curveball: "videos drop out" still says the phrasing "video drop out".
+    expect(covers(saidWords(analyse('First find where the videos drop out.')), ideas[1]!, echo)).toBe(true);
+    // The curveball's words alone, with one word of the phrasing, are not the idea.
+    expect(covers(saidWords(analyse('New videos are recent.')), ideas[1]!, echo)).toBe(false);
+  });
+});
