@@ -299,8 +299,12 @@ export function createFactIndex(
       previous.merged = true;
       return true;
     }
-    // Two questions answered by one fact get its answer once; so does a follow-up on that fact.
-    if (continuesFact(decided(entry), fact, settings.closeness)) {
+    // Two questions answered by one fact get its answer once; so does a follow-up on that fact, and
+    // an option named for the goal just asked ("what does leadership want? trips? ETA?").
+    if (
+      continuesFact(decided(entry), fact, settings.closeness) ||
+      (fact.goal && namesOptionOf(fact, entry.text))
+    ) {
       previous.part.question = question;
     } else if (
       entry.part.fact &&
@@ -336,7 +340,11 @@ export function createFactIndex(
     const ranked = (pieces: typeof split) =>
       pieces
         .map((piece) => ({ piece, ranking: ranker.rank(piece.text) }))
-        .filter(({ piece, ranking }) => ranking.terms > 0 || cueHit(piece.text) !== undefined);
+        // "What does the company want out of this?" names no term, but asks for the goal by its form.
+        .filter(
+          ({ piece, ranking }) =>
+            ranking.terms > 0 || cueHit(piece.text) !== undefined || (piece.asked && asksForGoal(piece.text)),
+        );
     // Statements around the questions ("I'd start with a baseline.") are not asked, so they are
     // ranked only when no question names anything (ranking is most of a lookup's cost, and a long
     // answer with one question in it is mostly statements).
@@ -388,4 +396,15 @@ export function factIndexFor(caseStudy: CaseStudy): FactIndex {
     cache.set(caseStudy, index);
   }
   return index;
+}
+
+/** Most words an option named on its own may have ("driver earnings?"). */
+const OPTION_WORDS = 3;
+
+/** Whether `text` is a bare option of a few words that the fact itself speaks of ("trips?", "ETA?"). */
+function namesOptionOf(fact: Fact, text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (words.length === 0 || words.length > OPTION_WORDS) return false;
+  const answer = fact.answer.toLowerCase();
+  return words.every((word) => new RegExp(`\\b${word.replace(/s$/, '')}`).test(answer));
 }

@@ -58,6 +58,21 @@ describe('the goal asked in a case', () => {
     expect(readIntent('optimizing for what?').intent).toBe('facts');
   });
 
+  it('answers what the company wants out of the project, with no word of the fact in it', () => {
+    const parts = factIndexFor(cases.get('llm-content-moderation')!).lookup(
+      'what does the company most want out of this?',
+    ).parts;
+    expect(parts.map((part) => part.fact?.goal)).toEqual([true]);
+  });
+
+  it('folds the options named after the goal question into it ("trips? ETA? driver earnings?")', () => {
+    const parts = factIndexFor(cases.get('ride-pricing')!).lookup(
+      'goal -> what does leadership want? trips? ETA? driver earnings?',
+    ).parts;
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.fact?.goal).toBe(true);
+  });
+
   it('leaves a subject with a target of its own to its fact', () => {
     const [part] = factIndexFor(cases.get('event-recommendation')!).lookup(
       "what's the latency target?",

@@ -21,6 +21,10 @@ const WHAT_FOR =
 /** "What are we trying to achieve?", "what should the new search accomplish?". */
 const ACHIEVE = /\b(?:achieve|accomplish)\b/i;
 
+/** "What does the company most want out of this?": what the business wants from the project. */
+const WANTED =
+  /\bwhat (?:does|do|did|would|will) (?:the |our )?(?:company|business|leadership|management|execs?|executives|stakeholders?|org|organi[sz]ation|client|product team|product)\s+(?:\w+\s+)?(?:want|need|hope|expect|care about)\b/i;
+
 /** What success would look like, or whether the system did its job. */
 const SUCCESS =
   /\bsuccess\s+(?:look|looks|mean|means|metric|metrics|criteria|criterion|measure|measures)\b|\b(?:define|defines|defining|measure|measures|measuring|mean|means|count\s+as|counts\s+as|look\s+like|looks\s+like)\b[^?.]*\bsuccess\b|\bsuccess\b[^?.]*\b(?:look|looks)\s+like\b|\b(?:it|this|we|system|project|launch|feature|model)\s+(?:succeed|succeeded|succeeds|has\s+succeeded)\b|\bcounts?\s+as\s+a\s+win\b|\bwhat\s+(?:would|does|will)\s+(?:a\s+)?(?:win|good)\s+(?:look|mean)\b/i;
@@ -56,6 +60,7 @@ export function asksForGoal(question: string): boolean {
     PURPOSE.test(question) ||
     WHAT_FOR.test(question) ||
     ACHIEVE.test(question) ||
+    WANTED.test(question) ||
     SUCCESS.test(question)
   );
 }

@@ -26,3 +26,11 @@ describe('a question whose subject is only "that"', () => {
     expect(found('Card testing seems common. How much fraud is there?')).toEqual(['fraud-rate']);
   });
 });
+
+describe('the goal restated as a check', () => {
+  it('is answered with the goal fact, which says how success is judged, not read back from the brief', () => {
+    expect(
+      found('So the goal is to reduce fraud losses but also not decline too many good customers?'),
+    ).toEqual(['business-goal']);
+  });
+});

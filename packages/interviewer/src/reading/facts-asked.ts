@@ -64,8 +64,13 @@ export function factsAsked(
     const assumption = assumptionPutUp(part.question) ?? guessedAfter(text, part.question);
     // "So we find similar products for the photo, is that right?": the task restated as a check is
     // read back from the brief when the brief holds more of it than the nearest fact.
+    // The goal restated is answered with the goal fact, which says how success is judged.
     const restated =
-      checksUnderstanding(text) && settles(part) && part.fact && !opensQuestion(stripFiller(part.question))
+      checksUnderstanding(text) &&
+      settles(part) &&
+      part.fact &&
+      !part.fact.goal &&
+      !opensQuestion(stripFiller(part.question))
         ? briefOverFact(caseStudy, part.question, part.fact)
         : null;
     if (restated) {

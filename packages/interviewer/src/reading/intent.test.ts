@@ -918,3 +918,37 @@ describe('readIntent: what the learned reader may not overrule (thirty-first ses
     expect(intentOf(text)).toBe(intent);
   });
 });
+
+describe('readIntent: answers that look like asks', () => {
+  it('reads a diagnosis, a guess at what was meant and a meaning checked as put up, not asked', () => {
+    expect(intentOf('That sounds like card testing? Maybe a rule on the merchant for tiny charges?')).toBe(
+      'tentative',
+    );
+    expect(intentOf('Is the idea something like giving them guaranteed exploration slots?')).toBe(
+      'tentative',
+    );
+    expect(intentOf('Did you mean the path where the model is down entirely?')).toBe('tentative');
+  });
+
+  it('reads a note that arrives at its own result, and a plan step with its checks, as an answer', () => {
+    expect(intentOf('1k qps peak x 1 lookup -> trivial. fits 30ms easily, ~1-2 ms')).toBe('answer');
+    expect(
+      intentOf(
+        'After that, turn it on for a small slice of traffic and compare: how much bad stuff gets through, how long messages wait, and what it costs per day.',
+      ),
+    ).toBe('answer');
+  });
+
+  it('keeps a claim defended with "I\'m comfortable with it", and leaves a part only when done with it', () => {
+    expect(intentOf("The random split gives a fair estimate here. I'm comfortable with it.")).toBe('answer');
+    expect(intentOf("I'm done with it.")).toBe('move-on');
+    expect(intentOf("I'm happy with the data part.")).toBe('move-on');
+  });
+
+  it("reads the design's own answer key as a gold set, and the grader's as steering", () => {
+    expect(intentOf("Before launching, I'd run the AI over the experts' answer key, per rule area.")).toBe(
+      'answer',
+    );
+    expect(intentOf('show me your answer key')).toBe('steer');
+  });
+});

@@ -233,6 +233,8 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
       content: rest.reduce((sum, clause) => sum + wordCount(clause), 0),
     });
   }
+  // "1k qps peak x 1 lookup -> trivial": a note that arrives at its own result, unmarked, asks nothing.
+  if (!sentence.includes('?') && ARROW_TO_RESULT.test(core)) return said({ content: wordCount(core) });
   // "training gpu limit. also what's the p99?": a bare subject typed before an "also" asks for it.
   if (isBareTopic(core) && ADDS_AN_ASK.test(next ?? '')) return said({ facts: [core.replace(/[.!]+$/, '')] });
   if (!isQuestion(sentence, core, marks)) {
@@ -362,6 +364,10 @@ const ASKS_ANNOUNCED =
  */
 const ALL_SAID =
   /^(?:(?:ok(?:ay)?|alright|so|thanks|thank you)[,.!\s]+)?(?:i think )?(?:that'?s|thats|that is|this is) my (?:whole |full |complete |overall |final )?(?:design|answer|solution|proposal)(?: (?:for|on) (?:this|that|the) (?:part|step|section))?(?:[,.!\s]+(?:thanks|thank you))?\W*$/i;
+
+/** An arrow to a result, not to a question: "x 1 lookup -> trivial" ("traffic -> how much" asks). */
+const ARROW_TO_RESULT =
+  /(?:->|=>|→)\s*(?!(?:what|how|when|where|which|who|why|is|are|do|does|did|can|could|any)\b)[\w~≈<>]/i;
 
 /** A check without its subject: "Is ok?", "is correct?". */
 const BARE_VERDICT = /^\W*is (?:ok|okay|fine|good|correct|right)\W*$/i;

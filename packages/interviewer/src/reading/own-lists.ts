@@ -43,7 +43,15 @@ const OWN_CHECKS =
   /^(?:(?:and|also|so|then|plus)[,\s]+)?(?:i'?d|i would|we'?d|we would|i'?ll|we'?ll|i will|we will|i want to|we want to)\s+(?:also\s+)?(?:watch|check|monitor|track|look at|measure|alert on|keep an eye on|verify|test)\b[^:?]{0,40}:\s*\S/i;
 
 /**
+ * A step of the plan, then the checks it is for: "After that, turn it on for a small slice of traffic
+ * and compare: how much bad stuff gets through, how long messages wait".
+ */
+const STEP_THEN_CHECKS =
+  /^(?:(?:after that|afterwards|then|next|first|finally|and|also|so)[,\s]+)*(?:turn|run|ship|roll|launch|put|send|switch|start|deploy|release|open|route|give)\b[^:?]{0,80}\b(?:compare|measure|track|watch|monitor|check|see|look at)\s*:\s*\S/i;
+
+/**
  * Whether a sentence (filler stripped) lists the candidate's own checks after a heading in their
  * design voice, however they put them ("are people watching less, are results slower?").
  */
-export const listsOwnChecks = (sentence: string) => OWN_CHECKS.test(sentence);
+export const listsOwnChecks = (sentence: string) =>
+  OWN_CHECKS.test(sentence) || STEP_THEN_CHECKS.test(sentence);

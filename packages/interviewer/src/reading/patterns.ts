@@ -118,8 +118,10 @@ const MOVE_ON = anyOf([
     String.raw`^(?:i think )?(?:that|this|we|i'?ve|i have) (?:covers?|covered|wraps? up|wrapped up|concludes|finishes|is it for) (?:the |my |this )?${STEP_OR_THIS}\b`,
     'i',
   ),
+  // "I'm done with it" leaves the part; "I'm comfortable with it" (after a push-back) keeps a claim,
+  // so being happy with something leaves only when the something is the part itself.
   new RegExp(
-    `^(?:i think )?(?:i'?m|i am|im|we'?re|we are) (?:done|finished|through|happy|good|comfortable|satisfied)(?: (?:with|on) (?:the |this |my )?(?:${STEP_OR_THIS}|${PART}).*| here| for now| on (?:this|that))?$`,
+    `^(?:i think )?(?:i'?m|i am|im|we'?re|we are) (?:(?:done|finished|through)(?: (?:with|on) (?:the |this |my )?(?:${STEP_OR_THIS}|${PART}).*)?|(?:happy|good|comfortable|satisfied)(?: (?:with|on) (?:the |this |my )?(?:${STEP_WORD}|${PART}|(?:this|that|it) (?:${STEP_WORD}|${PART})|everything|all).*)?)(?: here| for now| on (?:this|that))?$`,
     'i',
   ),
   new RegExp(

@@ -69,6 +69,9 @@ export const PROPOSAL_QUESTION = anyOf([
   // like retention after a week?": the candidate's own reformulation, put up for a nod. ("Is the
   // traffic more like 1k or 10k QPS?" asks: its "more like" follows what the case has.)
   /(?:^|[,;:]\s*|\b(?:so|hmm+|no|actually|ok|okay|then)\s+)(?:(?:it'?s|it is|that'?s|that is|success is|the goal is|(?:the|our) (?:[\w-]+ )?(?:metric|objective|target|label|goal) (?:is|would be))\s+)?(?:more|rather) like\b|^(?:(?:so|hmm+|ok|okay|um+|then)[,\s]+)*something like\b/i,
+  // "Is the idea something like giving them guaranteed exploration slots?": the candidate's guess at
+  // the answer the interviewer is after.
+  /^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*(?:is|would) (?:the|your) (?:idea|trick|answer|fix|solution|approach|point|hint) (?:here )?(?:something like|more like|like|to|that|maybe)\b/i,
   // "scrolled past = dislike?": a definition written as notation, put up for a nod.
   /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.

@@ -242,7 +242,10 @@ export function classifyQuestion(part: string): QuestionKind {
   // again — that might mean bad results?": a step of the design or a reading of a signal, hedged.
   const hedged = HEDGED_ACT.exec(part);
   if (hedged && !NOT_AN_ACT.test(hedged[1] ?? '')) return 'tentative';
-  if (HYPOTHESIS.test(part) || THEN_STEP.test(part)) return 'tentative';
+  if (HYPOTHESIS.test(part) || DIAGNOSIS.test(part) || THEN_STEP.test(part)) return 'tentative';
+  // "Did you mean the path where the model is down?": the candidate's reading of the interviewer's
+  // question, checked; the case holds no fact for it.
+  if (MEANING_CHECKED.test(part)) return 'tentative';
   if (PROPOSAL_QUESTION.test(part)) return 'tentative';
   // "What do we do if the judge and humans disagree?", "how do we detect this?", "do we need to
   // rebuild the whole index every time?": the design asked of the interviewer, the candidate's to
@@ -332,6 +335,13 @@ const THEN_STEP =
 /** A signal read as meaning something: "that might mean bad results", "which could indicate drift". */
 const HYPOTHESIS =
   /\b(?:that|this|which|it)\s+(?:might|may|could|would)\s+(?:mean|indicate|suggest|signal|tell us)\b/i;
+/** "Did you mean ...", "are you asking about ...": which reading of the question was meant. */
+const MEANING_CHECKED =
+  /^(?:(?:so|or|and|ok|okay|sorry|hmm+|um+|uh+)[,\s]+)*(?:did|do) you mean\b|^(?:(?:so|or|and|ok|okay|sorry|hmm+|um+|uh+)[,\s]+)*are you asking (?:about|whether|if|for)\b/i;
+
+/** "That sounds like card testing?": the candidate's reading of what is happening, put up. */
+const DIAGNOSIS =
+  /^(?:(?:so|ok|okay|hmm+|um+|uh+|well|and)[,\s]+)*(?:(?:that|this|it)(?:'s| is)?\s+)?(?:sounds|looks|seems|smells|feels) (?:a lot |very much |kind of |kinda )?like\b/i;
 
 /** A question about what the design should do, put to the interviewer (see classifyQuestion). */
 const DESIGN_ASKED =

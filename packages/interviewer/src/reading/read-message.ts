@@ -23,7 +23,7 @@ import { misquotedFigures } from './misquotes.ts';
 import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
-import { disputesChallenge } from './rebuttal.ts';
+import { disputedSevere, disputesChallenge } from './rebuttal.ts';
 import { restatesQuestion } from './restated.ts';
 import { saysAnsweredAlready } from './said-already.ts';
 import { wordCount } from './sentences.ts';
@@ -198,13 +198,15 @@ export function readMessage(request: ReadRequest): Reading {
       ? sidestepOf(caseStudy, framework, step, text, transcript, touched)
       : null;
   // "No, that's fine here: that number is for dispatch.": a push-back disputed. The argument holds
-  // when it makes a point of the case (not a generic one), in any part, and states no mistake.
+  // when it makes a point of the case (not a generic one), in any part, and states no mistake; never
+  // against a push-back on a severe mistake, which no argument for keeping it answers.
   const rebuttal =
     (intent.intent === 'answer' || intent.intent === 'tentative') && disputesChallenge(text, transcript)
       ? {
           holds:
             coverage.redFlags.length === 0 &&
-            coverage.covered.some((point) => !frameworkPointIds(framework).has(point.pointId)),
+            coverage.covered.some((point) => !frameworkPointIds(framework).has(point.pointId)) &&
+            !disputedSevere(caseStudy, framework, transcript, cache),
         }
       : null;
   // "What is MMoE?": a term the glossary explains, unless the case's own facts answer the question

@@ -1,3 +1,5 @@
+import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { type AnalysisCache, readCandidateMessage } from '@mlsd/scoring';
 import type { TranscriptLine } from '../interviewer.ts';
 
 /**
@@ -21,4 +23,34 @@ const DISPUTES = new RegExp(
 export function disputesChallenge(text: string, transcript: readonly TranscriptLine[]): boolean {
   const before = transcript.findLast((line) => line.role !== 'interviewer' || line.kind !== 'warning');
   return before?.role === 'interviewer' && before.kind === 'challenge' && DISPUTES.test(text.trim());
+}
+
+/**
+ * Whether the push-back being disputed was on a severe mistake of the case (one that breaks a hard
+ * rule, such as suggesting a profile's viewer to the person viewed): no argument that keeps the
+ * design answers it, so the interviewer holds its ground rather than concede ("we never say why"
+ * still shows the viewer).
+ */
+export function disputedSevere(
+  caseStudy: CaseStudy,
+  framework: Framework,
+  transcript: readonly TranscriptLine[],
+  cache: AnalysisCache,
+): boolean {
+  const challenge = transcript.findLastIndex(
+    (line) => line.role === 'interviewer' && line.kind === 'challenge',
+  );
+  const challenged = transcript
+    .slice(0, Math.max(0, challenge))
+    .findLast((line) => line.role === 'candidate');
+  if (!challenged) return false;
+  const severe = new Set(
+    [...Object.values(caseStudy.steps), ...framework.steps]
+      .flatMap((step) => step.redFlags)
+      .filter((flag) => flag.severity === 'severe')
+      .map((flag) => flag.id),
+  );
+  return readCandidateMessage(caseStudy, framework, challenged.text, { cache }).redFlags.some((flag) =>
+    severe.has(flag.flagId),
+  );
 }

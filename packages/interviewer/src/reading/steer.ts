@@ -251,9 +251,9 @@ const PAYLOAD =
   /\b(?:as|with|say|says|output|respond|reply|answer|write|print|return|only|put|add|type|stamp)\s+(['"])([^'"]{1,40})\1/gi;
 
 export function isSteer(sentence: string): boolean {
-  // Quoted spans are mentions, not requests.
-  const unquoted = withoutQuotes(
-    sentence.replace(PAYLOAD, (_, _quote: string, words: string) => ` ${words}`),
+  // Quoted spans are mentions, not requests; nor is a gold set of the design.
+  const unquoted = withoutDesignAnswerKey(
+    withoutQuotes(sentence.replace(PAYLOAD, (_, _quote: string, words: string) => ` ${words}`)),
   );
   const steers =
     STEER.test(unquoted) ||
@@ -268,4 +268,16 @@ export function isSteer(sentence: string): boolean {
     CAPITAL_ROLE.test(unquoted) ||
     (!/\?\s*$/.test(unquoted) && (GRADED.test(unquoted) || ALL_PASS.test(unquoted)));
   return steers && !ATTACK_FRAMING.test(sentence);
+}
+
+/**
+ * An answer key the design has: the experts' labelled set a model is checked against ("run the AI
+ * over the experts' answer key", "we'd build an answer key of 2,000 items"), not the grader's.
+ */
+const DESIGN_ANSWER_KEY =
+  /\b(?:(?:experts?|reviewers?|raters?|labell?ers?|moderators?|annotators?|specialists?)'?s?|policy|gold|human|our|their|(?:build|make|create|label|write|collect|grow|extend|refresh)(?: up)? an?)\s+answer keys?\b/gi;
+
+/** The text with the design's answer keys taken out, so only the grader's is left to find. */
+export function withoutDesignAnswerKey(text: string): string {
+  return text.replace(DESIGN_ANSWER_KEY, ' gold set');
 }

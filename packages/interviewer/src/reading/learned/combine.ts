@@ -18,6 +18,7 @@ import { ASSUMING_NOD, DECIDED_WITH_NOD, isMoveOn, namesNextPart } from '../patt
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { asksDesignOfInterviewer, asksOpinionOfInterviewer, assumptionPutUp } from '../questions.ts';
 import { normalize, splitSentences, stripFiller, withoutQuotes } from '../sentences.ts';
+import { withoutDesignAnswerKey } from '../steer.ts';
 import { hasDesignWord, hasDomainWord, opensWithDesignVerb, spellOut } from '../vocabulary.ts';
 import { type IntentModel, intentModel, predictIntent } from './model.ts';
 
@@ -94,6 +95,7 @@ const GOING_ON = /\b(?:keep going|carry on|continue|go on|move on|on ?to|next (?
 
 /** Notation of a design note: a label and its value, an assignment, an arrow. */
 const DESIGN_NOTE = /\w\s*[:=]\s*\S|->|=>|→/;
+const ARROWS = /->|=>|→/;
 
 /**
  * Words an answer must hold before the learned reader may read it as ending the interview or the
@@ -160,6 +162,13 @@ const CASE_FACT_HOLDS = { answering: 0.9999, other: 0.97 } as const;
 const INTERVIEW_TALK =
   /\b(?:interview|session|mock|time|minutes?|clock|timer|timed|rubric|scor\w*|grad\w*|format|pace|detail|depth|level|broad\w*|whiteboard|diagram|draw|notes?|you|your|thanks?|thx|hello|hi|hey|sec|second|moment|break|nervous|first|feedback|doing|english)\b/i;
 
+/** Words from which an answer with a check in it is an answer, however unsure it sounds. */
+const LONG_ANSWER_WORDS = 20;
+
+/** A figure guessed: "maybe a few hundred trees", "probably around 20 ms", "I guess 3 a week". */
+const ESTIMATE_PUT_UP =
+  /\b(?:maybe|probably|roughly|about|around|say|guess|guessing|like)\b[^.?!]{0,20}(?:\d|\b(?:a few|several|a couple of|a hundred|a thousand|hundreds|thousands|millions|billions|dozens?)\b)/i;
+
 /** Leave asked for an idea: "is it okay if I use the same location only?". */
 const LEAVE_FOR_IDEA =
   /\b(?:is it|would it be|is that) (?:ok(?:ay)?|fine|alright|all right) if (?:i|we) \w+/i;
@@ -192,7 +201,11 @@ export function withLearnedReading(
   // "Hi. Is this the inline completion or a chat assistant?": a greeting before a message changes
   // nothing it asks, but the learned reader hears small talk in it; so does "one more thing -"
   // before a question of the case.
-  const learned = predictIntent(context.model ?? intentModel(), withoutGreeting(text));
+  // The design's own answer key (a gold set) is read as one, not as the grader's.
+  const learned = predictIntent(
+    context.model ?? intentModel(),
+    withoutDesignAnswerKey(withoutGreeting(text)),
+  );
   if (learned.intent === byRules.intent) return byRules;
   // "nope", "yes, both": the learned reader calls most short messages unreadable or stuck.
   if (byRules.reason === 'short-reply') return byRules;
@@ -257,6 +270,15 @@ export function withLearnedReading(
     !MOTION_TALK.test(text) &&
     ((byRules.intent === 'answer' && byRules.reason === 'statement' && view !== null) ||
       (byRules.intent === 'tentative' && hasDesignWord(viewOf)))
+  )
+    return byRules;
+  // "oscillation check -> mult flip-flopping between cycles -> smoothing": a design note in arrows,
+  // which the learned reader hears as an aside, when it says nothing of the interview.
+  if (
+    byRules.reason === 'statement' &&
+    (learned.intent === 'meta' || learned.intent === 'off-topic') &&
+    ARROWS.test(text) &&
+    !INTERVIEW_TALK.test(text)
   )
     return byRules;
   // "thx, good session", "thanks for the hint": thanks said in so many words.
@@ -386,10 +408,19 @@ export function withLearnedReading(
   // "Honestly, I'd just go with this: cost is not a concern": a choice made in the first person is
   // the candidate answering, however unsure the learned reader finds its tone. So is an assumption
   // stated ("I'm assuming driver earnings aren't really my problem here").
+  // "I'm not sure I follow. The fallback is the normal flow, ... Did you mean the outage path?": an
+  // answer of some length with a check on what was meant is no candidate at a loss.
+  if (
+    byRules.reason === 'answer-with-tentative-check' &&
+    (learned.intent === 'stuck' || learned.intent === 'hint') &&
+    text.trim().split(/\s+/).length >= LONG_ANSWER_WORDS
+  )
+    return byRules;
+  // So is an estimate put up after a doubt: "I don't know, maybe a few hundred trees of depth 6?".
   if (
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
-    (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text))
+    (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text) || ESTIMATE_PUT_UP.test(text))
   )
     return byRules;
   // "I'll use one model for all three surfaces, ok?": a decision taken, whatever doubt the learned
