@@ -17,9 +17,10 @@ const frameworkFlag = (id: string): RedFlag => {
 };
 
 describe('the framework red flags joined to a case', () => {
-  it('are the mistakes of every case: a random split of logs, raw data kept forever, a score on tuned data, a model left alone', () => {
+  it('are the mistakes of every case: a random split of logs, features from after the prediction, raw data kept forever, a score on tuned data, a model left alone', () => {
     expect(framework.steps.flatMap((step) => step.redFlags.map((flag) => flag.id))).toEqual([
       'random-split-of-logs',
+      'features-from-the-future',
       'keep-raw-data-forever',
       'test-on-tuning-data',
       'train-once-and-forget',
@@ -54,6 +55,7 @@ describe('the framework red flags joined to a case', () => {
     expect(JSON.stringify(bare)).toBe(before);
     expect(flagsOf(joined).map((flag) => flag.id)).toEqual([
       'random-split-of-logs',
+      'features-from-the-future',
       'keep-raw-data-forever',
       'test-on-tuning-data',
       'train-once-and-forget',

@@ -39,6 +39,9 @@ describe('polarity: a point named to reject it earns nothing', () => {
     'Rather than calibration, we tune the threshold on held-out mail.',
     'Some people use Platt scaling, but we keep the raw scores.',
     'we dont need calibration, the raw score is enough',
+    // Named, then left as it is.
+    "Calibration: no, that's fine as it is, the raw score goes to the folder.",
+    "Calibrated scores, that's okay as is, I don't need them.",
     // Waved away as too small or too noisy to bother with.
     'Calibration is too fiddly to matter for a spam folder.',
     'Calibrated scores are too noisy to trust at this volume.',
@@ -68,6 +71,12 @@ describe('polarity: a point named to reject it earns nothing', () => {
     expect(flags('Accuracy is fine — actually no, scrap that, spam is 1% of mail.')).toEqual([]);
     // Said after the take-back, it stands.
     expect(covered('Actually no, scrap that. We calibrate the scores on held-out mail.')).toContain(
+      'calibrated-scores',
+    );
+  });
+
+  it('keeps an idea the sentence then calls fine, without leaving things as they are', () => {
+    expect(covered("We calibrate the scores on held-out mail, and that's fine for the folder.")).toContain(
       'calibrated-scores',
     );
   });

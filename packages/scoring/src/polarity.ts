@@ -178,6 +178,8 @@ export function polarityOf(
   // A verdict from outside the clause adds to a rejection inside it; it never cancels one.
   const rejectedWithin = [...flips.values()].some((count) => count % 2 === 1);
   if (rejectedWithin || turnJudges(tokens, to, lenient)) return 'rejected';
+  // "Feedback loop: no, that's fine as it is": the idea named, then left as it is.
+  if (lenient && settledAsIs(tokens, to)) return 'rejected';
   // "Accuracy is fine — actually no, scrap that": an idea taken back earns nothing, and a mistake
   // taken back is neither stated nor argued against (it backs none of the points that counter it).
   if (retractedAfter(tokens, to)) return lenient ? 'rejected' : 'hedged';
@@ -185,6 +187,21 @@ export function polarityOf(
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;
   return hedged ? 'hedged' : 'asserted';
+}
+
+/**
+ * After an idea, "no, that's fine as it is", "that's ok as is": what is there is kept, so the idea
+ * named before is not taken up. Read on lemmas of the next few words, in a clause of their own.
+ */
+const SETTLED_AS_IS =
+  /^(?:\S+ ){0,2}?no (?:\S+ )?(?:that|it|this) be (?:fine|ok|okay|good|enough)\b|^(?:\S+ ){0,3}?(?:that|it|this) be (?:fine|ok|okay|good) as (?:it |they |that )?be\b/;
+const SETTLED_REACH = 10;
+
+function settledAsIs(tokens: readonly Token[], to: number): boolean {
+  const next = tokens[to + 1];
+  if (!next || next.clause === tokens[to]?.clause) return false;
+  const rest = tokens.slice(to + 1, to + 1 + SETTLED_REACH).map((token) => token.lemma);
+  return SETTLED_AS_IS.test(rest.join(' '));
 }
 
 /** Negators that, answered by "without" or "unless", make a requirement: "nothing ... without". */

@@ -851,3 +851,30 @@ describe('news feed mistakes a confident candidate of the thirty-first session m
     ],
   );
 });
+
+describe('features from after the prediction, a mistake of every case (thirty-second session)', () => {
+  flagTables(
+    [
+      [
+        'video-recommendation',
+        'data',
+        "Features: the user's total watch count including the next 7 days after the impression, and the video category.",
+        'features-from-the-future',
+      ],
+      [
+        'video-recommendation',
+        'data',
+        "I'll also use the video's final total views as a feature, that's a strong predictor of popularity.",
+        'features-from-the-future',
+      ],
+    ],
+    [
+      [
+        'video-recommendation',
+        'data',
+        'The label is a click within 30 minutes, including the next 7 days of watch time for the satisfaction label.',
+      ],
+      ['video-recommendation', 'data', 'Only counts as of the impression time, never the final total views.'],
+    ],
+  );
+});
