@@ -34,10 +34,41 @@ export function verdictAt(tokens: readonly Token[], i: number): Verdict | null {
   if (EVENED.has(lemma) && tokens[i + 1]?.lemma === 'out')
     return { kind: 'dismiss', end: i + 1, guards: false };
   if (lemma === 'out') return out(tokens, i);
+  if (
+    SMALL.has(lemma) &&
+    PORTIONS.has(tokens[i + 1]?.lemma ?? '') &&
+    saidToBe(tokens, i) &&
+    !turnsAfter(tokens, i + 2)
+  )
+    return { kind: 'dismiss', end: i + 1, guards: false };
   if ((lemma === 'rule' || lemma === 'ruling') && tokens[i + 1]?.lemma === 'out') return ruleOut(tokens, i);
   if ((lemma === 'rule' || lemma === 'ruling') && RULED_OBJECTS.has(tokens[i + 1]?.lemma ?? ''))
     return tokens[i + 2]?.lemma === 'out' ? { kind: 'dismiss', end: i + 2, guards: true } : null;
   return null;
+}
+
+/**
+ * "Cold start is a small slice of traffic for a platform this size": a worry waved away as too
+ * small to design for, unless the sentence turns ("..., but it's where new users decide to stay").
+ */
+const SMALL = new Set(['small', 'tiny', 'minor', 'negligible', 'insignificant']);
+const PORTIONS = new Set(['slice', 'fraction', 'share', 'part', 'percentage', 'corner', 'minority']);
+const TURNS = new Set(['but', 'yet', 'still', 'though', 'although', 'however']);
+
+/** "is a small slice", "are only a tiny fraction": the portion said of a subject, not a canary's "a small slice of traffic". */
+function saidToBe(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const lemma = tokens[j]?.lemma ?? '';
+    if (lemma === 'be') return true;
+    if (!BETWEEN_BE_AND_SMALL.has(lemma)) return false;
+  }
+  return false;
+}
+const BETWEEN_BE_AND_SMALL = new Set(['a', 'an', 'only', 'just', 'very', 'really', 'pretty', 'such']);
+
+function turnsAfter(tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < tokens.length; j++) if (TURNS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** "position bias will average out", "spikes even out", "the noise washes out": said to wave a worry away. */

@@ -39,6 +39,8 @@ describe('polarity: a point named to reject it earns nothing', () => {
     'Rather than calibration, we tune the threshold on held-out mail.',
     'Some people use Platt scaling, but we keep the raw scores.',
     'we dont need calibration, the raw score is enough',
+    // Waved away as too small a part to design for.
+    'Calibration is a tiny fraction of the work for a spam folder.',
     // Named, then left as it is.
     "Calibration: no, that's fine as it is, the raw score goes to the folder.",
     "Calibrated scores, that's okay as is, I don't need them.",
@@ -71,6 +73,17 @@ describe('polarity: a point named to reject it earns nothing', () => {
     expect(flags('Accuracy is fine — actually no, scrap that, spam is 1% of mail.')).toEqual([]);
     // Said after the take-back, it stands.
     expect(covered('Actually no, scrap that. We calibrate the scores on held-out mail.')).toContain(
+      'calibrated-scores',
+    );
+  });
+
+  it('keeps an idea said to be a small part when the sentence turns, and a canary on a small slice', () => {
+    expect(
+      covered(
+        'Calibration is a small slice of the work, but the folder threshold depends on it, so we calibrate.',
+      ),
+    ).toContain('calibrated-scores');
+    expect(covered('We calibrate the scores on a small slice of held-out mail first.')).toContain(
       'calibrated-scores',
     );
   });

@@ -878,3 +878,29 @@ describe('features from after the prediction, a mistake of every case (thirty-se
     ],
   );
 });
+
+describe('people you may know: sends made the objective (thirty-second session)', () => {
+  flagTables(
+    [
+      [
+        'people-you-may-know',
+        'framing',
+        "Rank by P(invite sent), that's the direct signal we control and it's 1.8% of impressions.",
+        'maximize-invites-sent',
+      ],
+      [
+        'people-you-may-know',
+        'framing',
+        'If people send invites to good suggestions, acceptance follows. Sends are what we optimise.',
+        'maximize-invites-sent',
+      ],
+    ],
+    [
+      [
+        'people-you-may-know',
+        'framing',
+        'We rank by the chance the invite is sent and accepted, not by sends alone.',
+      ],
+    ],
+  );
+});
