@@ -34,6 +34,8 @@ export function verdictAt(tokens: readonly Token[], i: number): Verdict | null {
   if (EVENED.has(lemma) && tokens[i + 1]?.lemma === 'out')
     return { kind: 'dismiss', end: i + 1, guards: false };
   if (lemma === 'out') return out(tokens, i);
+  const complexity = addsOnlyComplexity(tokens, i);
+  if (complexity !== -1) return { kind: 'dismiss', end: complexity, guards: false };
   if (
     SMALL.has(lemma) &&
     PORTIONS.has(tokens[i + 1]?.lemma ?? '') &&
@@ -69,6 +71,24 @@ const BETWEEN_BE_AND_SMALL = new Set(['a', 'an', 'only', 'just', 'very', 'really
 function turnsAfter(tokens: readonly Token[], from: number): boolean {
   for (let j = from; j < tokens.length; j++) if (TURNS.has(tokens[j]?.lemma ?? '')) return true;
   return false;
+}
+
+/**
+ * "Multi-task just adds complexity", "it only adds complexity we don't need", "adds complexity for
+ * no gain": the idea waved away as a cost with nothing to show for it. ("It adds complexity, but the
+ * like head pays for it" weighs it, and keeps it.)
+ */
+function addsOnlyComplexity(tokens: readonly Token[], i: number): number {
+  const lemma = tokens[i]?.lemma ?? '';
+  const hedge = lemma === 'just' || lemma === 'only' ? 1 : 0;
+  if ((hedge ? tokens[i + 1]?.lemma : lemma) !== 'add') return -1;
+  const at = i + hedge + 1;
+  if (tokens[at]?.lemma !== 'complexity' || turnsAfter(tokens, at + 1)) return -1;
+  const needless = tokens
+    .slice(at + 1, at + 5)
+    .map((token) => token.lemma)
+    .join(' ');
+  return hedge || /^(?:we|i) do not need\b|^for (?:no|little|nothing)\b|^without\b/.test(needless) ? at : -1;
 }
 
 /** "position bias will average out", "spikes even out", "the noise washes out": said to wave a worry away. */

@@ -41,6 +41,8 @@ describe('polarity: a point named to reject it earns nothing', () => {
     'we dont need calibration, the raw score is enough',
     // Waved away as too small a part to design for.
     'Calibration is a tiny fraction of the work for a spam folder.',
+    // A cost with nothing to show for it.
+    'Calibration just adds complexity we do not need.',
     // Named, then left as it is.
     "Calibration: no, that's fine as it is, the raw score goes to the folder.",
     "Calibrated scores, that's okay as is, I don't need them.",
@@ -86,6 +88,12 @@ describe('polarity: a point named to reject it earns nothing', () => {
     expect(covered('We calibrate the scores on a small slice of held-out mail first.')).toContain(
       'calibrated-scores',
     );
+  });
+
+  it('keeps an idea whose complexity is weighed and paid for', () => {
+    expect(
+      covered('Calibration adds complexity, but the folder threshold needs it, so we calibrate.'),
+    ).toContain('calibrated-scores');
   });
 
   it('keeps an idea the sentence then calls fine, without leaving things as they are', () => {
