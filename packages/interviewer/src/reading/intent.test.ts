@@ -930,6 +930,19 @@ describe('readIntent: answers that look like asks', () => {
     expect(intentOf('Did you mean the path where the model is down entirely?')).toBe('tentative');
   });
 
+  it('asks the question a remark leads to, and a question after an example', () => {
+    expect(
+      readIntent(
+        'Registration can come days after the impression, so is there a typical delay I should wait for?',
+      ).intent,
+    ).toBe('facts');
+    expect(
+      readIntent(
+        'The label would be registration, not click. Maybe attendance later, but do we even have attendance data for every event?',
+      ).questions,
+    ).toEqual(['do we even have attendance data for every event']);
+  });
+
   it('reads a note that arrives at its own result, and a plan step with its checks, as an answer', () => {
     expect(intentOf('1k qps peak x 1 lookup -> trivial. fits 30ms easily, ~1-2 ms')).toBe('answer');
     expect(

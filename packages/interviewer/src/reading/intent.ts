@@ -277,6 +277,12 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
 const ELABORATION =
   /^(?:(?:um+|uh+|so|and|or|but)[,\s]+)?(?:like|e\.?g\.?|for example|for instance|say|maybe|probably)\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
 const ELABORATION_WORDS = 16;
+/**
+ * "Maybe attendance later, but do we even have attendance data?": a question of its own, turned to
+ * after the example ("Like, for a shopper photo, is the right product in the top 10?" is the example).
+ */
+const ASKS_AFTER_COMMA =
+  /,\s*(?:but|though|although|yet)\s+(?:do|does|did|is|are|can|could|will|would|what|how|when|where|which|who|why)\s+(?:we|you|they|there|it|the|our|any)\b[^?]*\?\s*$/i;
 /** "…click probability? or watch time?": another value for the sentence before, asked the same way. */
 const ALTERNATIVE =
   /^or\b(?!\s+(?:what|how|when|where|which|who|why|is|are|do|does|can|could|should|would|will)\b)/i;
@@ -300,7 +306,8 @@ function isElaboration(sentence: string): boolean {
   return (
     (ELABORATION.test(whole) || ALTERNATIVE.test(whole)) &&
     wordCount(whole) <= ELABORATION_WORDS &&
-    !opensQuestion(core)
+    !opensQuestion(core) &&
+    !ASKS_AFTER_COMMA.test(whole)
   );
 }
 

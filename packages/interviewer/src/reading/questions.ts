@@ -238,6 +238,10 @@ export function classifyQuestion(part: string): QuestionKind {
   const concluded = CONCLUSION.exec(part)?.[1];
   if (concluded !== undefined && !opensQuestion(part) && classifyQuestion(concluded) === 'tentative')
     return 'tentative';
+  // "registration can come days after the impression, so is there a typical delay?": a remark, then
+  // the question it leads to, asked in so many words.
+  if (concluded !== undefined && opensQuestion(concluded) && classifyQuestion(concluded) === 'fact')
+    return 'fact';
   // "the phone uploads the photo — maybe resize it on the phone first?", "how often people search
   // again — that might mean bad results?": a step of the design or a reading of a signal, hedged.
   const hedged = HEDGED_ACT.exec(part);

@@ -706,3 +706,26 @@ describe('help asked right after a probe', () => {
     );
   });
 });
+
+describe('help asked in the words of the probe just asked', () => {
+  const study = cases.get('event-recommendation')!;
+  const point = study.steps.model.points.find((each) => each.id === 'cold-start-in-model')!;
+  const read = (text: string) =>
+    readMessage({
+      caseStudy: study,
+      framework,
+      step: 'model',
+      text,
+      transcript: [{ role: 'interviewer', text: point.probe, kind: 'probe', step: 'model' }],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+
+  it('is about the point just asked, whatever else it names', () => {
+    expect(point.probe).toContain('buried');
+    expect(
+      read("I'm stuck again, sorry. How would I handle the small organizers so they don't get buried?")
+        .raised,
+    ).toEqual(['cold-start-in-model']);
+  });
+});

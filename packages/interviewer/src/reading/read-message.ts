@@ -146,12 +146,22 @@ export function readMessage(request: ReadRequest): Reading {
   const worded =
     helpAsked && byCoverage.length === 0 ? helpTopic(caseStudy, framework, step, helpText) : null;
   // "I don't know, honestly." right after a probe: the help is about the question just asked. ("I'm
-  // stuck on how to get the candidates" after a question on the ranker names another subject.)
+  // stuck on how to get the candidates" after a question on the ranker names another subject.) So
+  // is a plea that takes up the probe's own words ("how would I handle the small organizers so they
+  // don't get buried?" after "what keeps a good one from being buried?").
+  const echoed = helpAsked && echoesLastQuestion(helpText, transcript, cache);
   const justAsked =
-    helpAsked && byCoverage.length === 0 && worded === null && !namesOwnSubject(helpText)
+    helpAsked && (echoed || (byCoverage.length === 0 && worded === null && !namesOwnSubject(helpText)))
       ? pointJustAsked(caseStudy, framework, step, transcript)
       : null;
-  const raised = worded !== null ? [worded] : justAsked !== null ? [justAsked] : byCoverage;
+  const raised =
+    echoed && justAsked !== null
+      ? [justAsked]
+      : worded !== null
+        ? [worded]
+        : justAsked !== null
+          ? [justAsked]
+          : byCoverage;
   const asked = factsAsked(caseStudy, text, intent);
   // "Why does a rolling time split matter so much if the data is huge?": a why the case's facts do
   // not answer asks the candidate's own reasoning, which is handed back to them; "the case has no
@@ -482,3 +492,45 @@ function answeredAtLength(text: string, asked: readonly string[]): boolean {
   const asking = asked.reduce((sum, sentence) => sum + wordCount(sentence), 0);
   return wordCount(text) - asking >= AT_LENGTH_WORDS;
 }
+
+/**
+ * Whether a message takes up a word of weight from the interviewer's last question (a warning
+ * aside): a content word of four letters or more that is no word of the interview itself.
+ */
+function echoesLastQuestion(
+  text: string,
+  transcript: readonly TranscriptLine[],
+  cache: AnalysisCache,
+): boolean {
+  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
+  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
+    return false;
+  const asked = cache.lemmaSet(last.text);
+  return [...cache.lemmaSet(text)].some(
+    (lemma) => lemma.length >= 4 && asked.has(lemma) && !INTERVIEW_WORDS.has(lemma),
+  );
+}
+
+/** Words any question or plea for help may share with the one before: not what either is about. */
+const INTERVIEW_WORDS = new Set([
+  'know',
+  'think',
+  'idea',
+  'sure',
+  'handle',
+  'would',
+  'what',
+  'help',
+  'stuck',
+  'really',
+  'here',
+  'there',
+  'this',
+  'that',
+  'they',
+  'them',
+  'your',
+  'make',
+  'good',
+  'well',
+]);
