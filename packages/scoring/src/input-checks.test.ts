@@ -47,4 +47,34 @@ describe('a transcript with bad input', () => {
     const result = scoreTranscript(file, rubrics, { now: 0 });
     expect(result.ok && result.value.flags.some((f) => f.kind === 'ignored-input')).toBe(false);
   });
+
+  it('never quotes a turn it set aside as not in English, and reads terse English notes as English', () => {
+    // Enough of its words are English to be credited, were it read: the note says it is not.
+    const calibrated =
+      'Calibrate the spam scores: es muy importante para que los usuarios y los datos estén bien con el umbral.';
+    const file = TranscriptFile.parse({
+      caseId: study.id,
+      turns: [{ role: 'candidate', step: 'model', text: calibrated }],
+    });
+    const result = scoreTranscript(file, rubrics, { now: 0 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.flags.find((f) => f.kind === 'ignored-input')?.message).toMatch(/not in English/);
+    const quotes = result.value.steps.flatMap((step) =>
+      step.covered.map((point) => point.evidence?.quote ?? ''),
+    );
+    expect(quotes.filter((quote) => quote.includes('Calibrate'))).toEqual([]);
+    const notes = TranscriptFile.parse({
+      caseId: study.id,
+      turns: [
+        {
+          role: 'candidate',
+          step: 'model',
+          text: 'sim first: replay logs + models -> city sim. hardest = driver repositioning -> sim overstates supply gain',
+        },
+      ],
+    });
+    const read = scoreTranscript(notes, rubrics, { now: 0 });
+    expect(read.ok && read.value.flags.some((f) => f.kind === 'ignored-input')).toBe(false);
+  });
 });

@@ -42,7 +42,11 @@ export function checkTurns(turns: TranscriptFile['turns']): CheckedTurns {
       text = text.slice(0, MAX_TURN_CHARS);
       cut++;
     }
-    if (turn.role === 'candidate' && !looksEnglish(text)) foreign++;
+    // Set aside as the note says: a turn the report calls not in English is never quoted for a point.
+    if (turn.role === 'candidate' && !looksEnglish(text)) {
+      foreign++;
+      text = '';
+    }
     out.push({ role: turn.role, text, step, source: turn });
   }
   const notes: string[] = [];

@@ -22,9 +22,10 @@ const FOREIGN = new Set(
     // German
     'der das und ist nicht wie viele gibt ich wir sie mit für auf dem haben werden welche welcher welches nutzer wieviel sind auch oder aber noch kann können müssen hallo danke bitte gibt',
     // French
-    'le les des du est et qui combien pour avec nous vous une sont dans pas il ce cette quels quelle quel utilisateurs données bonjour merci requêtes seconde',
+    'le les des du est et qui combien pour avec nous vous une sont dans pas il ce cette quels quelle quel utilisateurs données bonjour merci requêtes seconde je suis sais quoi ici',
     // Portuguese
-    'quantos quantas usuários temos não sim você nós são olá obrigado dados',
+    // ("sim" is left out: in English notes it is short for a simulator.)
+    'quantos quantas usuários temos não você nós são olá obrigado dados',
     // Italian
     'il lo gli della delle dei degli nel nella sul sulla che di da non sono abbiamo avete hanno quanti quante quale quali dove perché questo questa quello ciao grazie',
     // Dutch
@@ -34,7 +35,8 @@ const FOREIGN = new Set(
     // Danish, Norwegian, Swedish
     'hvor hvad hvordan hvilke mange brugere brukere användare hur många vad jag inte och har vi jeg ikke det hej tak takk',
     // Polish, Czech, Turkish
-    'ile mamy jest czy nie jak kolik máme jsou kaç var mı nasıl ne kadar kullanıcı',
+    // ("var" and "ne" are left out: variance and normalised entropy in English notes.)
+    'ile mamy jest czy nie jak kolik máme jsou kaç mı nasıl kadar kullanıcı',
     // Indonesian and Malay
     'berapa banyak pengguna yang dan apa ada kita tidak ini itu untuk dengan bisa apakah sudah belum terima kasih',
   ]

@@ -82,8 +82,12 @@ export function contentWords(text: string): string[] {
     .map((word) => word.lemma);
 }
 
-/** Punctuation that ends a clause: commas and semicolons, colons, dashes, brackets. */
-const CLAUSE_PUNCTUATION = /[,;:]\s+|;|\s[—–-]+\s|[—–()[\]]/;
+/**
+ * Punctuation that ends a clause: commas and semicolons, colons, dashes, brackets, and the end of a
+ * sentence inside a unit ("Not necessarily, no. It could mean agents are rubber-stamping": the "no"
+ * answers the question, it does not reach into the next sentence).
+ */
+const CLAUSE_PUNCTUATION = /[,;:]\s+|;|\s[—–-]+\s|[—–()[\]]|[.!?]+\s+(?=["'“]?[A-Z])/;
 /** Words that open a new clause: a negation before them does not reach past them. */
 const CLAUSE_OPENERS = new Set([
   'but',
