@@ -852,7 +852,7 @@ describe('news feed mistakes a confident candidate of the thirty-first session m
   );
 });
 
-describe('features from after the prediction, a mistake of every case (thirty-second session)', () => {
+describe('features from after the prediction, and accuracy for a video feed (thirty-second session)', () => {
   flagTables(
     [
       [
@@ -867,12 +867,23 @@ describe('features from after the prediction, a mistake of every case (thirty-se
         "I'll also use the video's final total views as a feature, that's a strong predictor of popularity.",
         'features-from-the-future',
       ],
+      [
+        'video-recommendation',
+        'evaluation',
+        "Offline I'd use accuracy as the main metric.",
+        'accuracy-on-rare-clicks',
+      ],
     ],
     [
       [
         'video-recommendation',
         'data',
         'The label is a click within 30 minutes, including the next 7 days of watch time for the satisfaction label.',
+      ],
+      [
+        'video-recommendation',
+        'evaluation',
+        'We must not use accuracy here, clicks are only 4% of impressions.',
       ],
       ['video-recommendation', 'data', 'Only counts as of the impression time, never the final total views.'],
     ],
