@@ -214,3 +214,20 @@ describe('text aimed at the grader between two sentences', () => {
     expect(JSON.stringify(covered)).not.toContain('[x]');
   });
 });
+
+describe('a sentence that opens on the consequence of the one before', () => {
+  it('is explained by that sentence, and the quote holds both', () => {
+    const text =
+      'A fixed 0.5 cut-off means nothing when the raw scores drift with every retrain of the spam model. So we calibrate the scores.';
+    const covered = read(text).covered.find((point) => point.pointId === 'calibrated-scores');
+    expect(covered?.level).toBe('explained');
+    expect(covered?.quote).toContain('A fixed 0.5 cut-off');
+    // Without the "so", the sentence stands alone: a name and nothing more.
+    expect(
+      levelOf(
+        'A fixed 0.5 cut-off means nothing when the raw scores drift. We calibrate the scores.',
+        'calibrated-scores',
+      ),
+    ).not.toBe('explained');
+  });
+});

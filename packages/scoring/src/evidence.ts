@@ -173,8 +173,12 @@ function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | 
     // grader that was left out between them (a quote would then span the checklist).
     const adjacent = next !== undefined && order.get(next) === (order.get(segment) ?? -2) + 1;
     const following = next && nextHits && adjacent ? { segment: next, hits: nextHits } : null;
+    const before = usable[i - 1];
+    const beforeHits = hits[i - 1];
+    const after = before !== undefined && order.get(segment) === (order.get(before) ?? -2) + 1;
+    const preceding = before && beforeHits && after ? { segment: before, hits: beforeHits } : null;
     if (segment.question || segment.diagram) readQuestion(context, segment, segmentHits, following);
-    else readStatement(context, segment, segmentHits, following);
+    else readStatement(context, segment, segmentHits, following, preceding);
   });
   return context.out.reading();
 }
@@ -219,7 +223,13 @@ function readQuestion(context: Context, segment: Segment, hits: SegmentHits, nex
 }
 
 /** A statement: its red flags, and for each point it names (or backs by rejecting a flag) what it earns. */
-function readStatement(context: Context, segment: Segment, hits: SegmentHits, next: Following): void {
+function readStatement(
+  context: Context,
+  segment: Segment,
+  hits: SegmentHits,
+  next: Following,
+  previous: Following = null,
+): void {
   const { rubric, prompt, out } = context;
   // "We could add calibration. That's overkill here." rejects what the first sentence named.
   const dismissed = next !== null && !next.segment.question && dismissesPrevious(next.segment);
@@ -246,8 +256,23 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
     }
     if (hit) out.amends(pointIndex, segment);
     const naming = hit ? hits.naming : new Set([...hits.naming, ...flags.lemmas]);
+    let start = segment.start;
     let end = segment.end;
     let level = listed ? 'thin' : explanationOf(rubric, point, [segment], naming, prompt);
+    // "Embeddings are bad at exact names, like a creator's name. So we keep keyword search too and
+    // combine both.": a sentence that opens on the consequence has its reason in the one before.
+    if (
+      level !== 'explained' &&
+      !listed &&
+      previous &&
+      opensOnConsequence(segment) &&
+      continues(segment, previous.segment, previous.hits, pointIndex)
+    ) {
+      const joined = new Set([...naming, ...previous.hits.naming]);
+      const extended = explanationOf(rubric, point, [previous.segment, segment], joined, prompt);
+      if (extended === 'explained') start = previous.segment.start;
+      if (extended === 'explained' || (extended === 'generic' && level === 'thin')) level = extended;
+    }
     // The next sentence often carries the reason ("We need X. Otherwise ..."); it may extend this
     // one when it is about nothing else, or about this same point, and is not a question.
     if (level !== 'explained' && !listed && next && continues(segment, next.segment, next.hits, pointIndex)) {
@@ -266,7 +291,7 @@ function readStatement(context: Context, segment: Segment, hits: SegmentHits, ne
       point: pointIndex,
       credit: explained ? CREDIT.explained : listed ? CREDIT.listed : CREDIT.mentioned,
       explained,
-      start: segment.start,
+      start,
       end,
       plain: hit !== null && !hit.soft && hit.occurrences.every((occurrence) => occurrence.plain),
       why: explained ? null : thinReason(listed, polarity, level),
@@ -406,6 +431,15 @@ function answers(next: Segment, nextHits: SegmentHits): boolean {
   if (next.question || next.diagram || next.hypothetical || next.graderDirected !== null) return false;
   return (next.cues & Cue.number) !== 0 && nextHits.points.size === 0;
 }
+
+/** "So we...", "That's why...", "Therefore...": the sentence gives the consequence of the one before. */
+function opensOnConsequence(segment: Segment): boolean {
+  const [first, second, third] = segment.tokens.map((token) => token.lemma);
+  if (first === 'therefore' || first === 'hence' || first === 'thus') return true;
+  if (first === 'so') return second !== undefined && SUBJECT_AFTER_SO.has(second);
+  return (first === 'that' || first === 'this') && second === 'be' && third === 'why';
+}
+const SUBJECT_AFTER_SO = new Set(['we', 'i', 'it', 'they', 'the', 'our', 'this', 'that']);
 
 function continues(segment: Segment, next: Segment, nextHits: SegmentHits, pointIndex: number): boolean {
   if (segment.bullet || next.question || next.diagram || next.graderDirected !== null) return false;
