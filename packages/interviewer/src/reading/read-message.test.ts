@@ -171,6 +171,7 @@ describe('an idea put up for a verdict', () => {
       'maybe xgboost? or a neural net? im not sure which is better for this',
       'what if the list and checkout numbers differ, is that bad?',
       'should we drop cancelled orders? not sure',
+      'Is the idea something like giving new restaurants a head start in the estimate?',
     ])
       expect(read(text).awaitsVerdict, text).toBe(true);
   });

@@ -298,10 +298,12 @@ const PREFERENCE_ASKED = String.raw`\b(?:would|do|did) you (?:prefer|want|like|r
 /**
  * A tentative message that asks the interviewer to decide: between options ("xgboost? or a neural
  * net?"), whether the idea holds ("..., is that bad?", "not sure which is better", "..., could that
- * bias it?"), or whether a feature of the product is wanted ("should the user be able to...?").
+ * bias it?"), whether it is the one the interviewer is after ("is the idea something like giving
+ * them exploration slots?"), or whether a feature of the product is wanted ("should the user be
+ * able to...?").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$|${PREFERENCE_ASKED}`,
+  String.raw`\b(?:is|would) (?:the|your) (?:idea|trick|answer|fix|solution|approach|point) (?:here )?(?:something like|more like|like|to|that)\b|\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$|${PREFERENCE_ASKED}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
