@@ -405,6 +405,6 @@ const OPTION_WORDS = 3;
 function namesOptionOf(fact: Fact, text: string): boolean {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   if (words.length === 0 || words.length > OPTION_WORDS) return false;
-  const answer = fact.answer.toLowerCase();
-  return words.every((word) => new RegExp(`\\b${word.replace(/s$/, '')}`).test(answer));
+  const answer = fact.answer.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.every((word) => answer.some((said) => said.startsWith(word.replace(/s$/, ''))));
 }

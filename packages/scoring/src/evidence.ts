@@ -173,10 +173,11 @@ function read(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | 
     // grader that was left out between them (a quote would then span the checklist).
     const adjacent = next !== undefined && order.get(next) === (order.get(segment) ?? -2) + 1;
     const following = next && nextHits && adjacent ? { segment: next, hits: nextHits } : null;
+    // The sentence right before may carry the reason of one that opens on its consequence.
     const before = usable[i - 1];
     const beforeHits = hits[i - 1];
-    const after = before !== undefined && order.get(segment) === (order.get(before) ?? -2) + 1;
-    const preceding = before && beforeHits && after ? { segment: before, hits: beforeHits } : null;
+    const follows = before !== undefined && order.get(segment) === (order.get(before) ?? -2) + 1;
+    const preceding = before && beforeHits && follows ? { segment: before, hits: beforeHits } : null;
     if (segment.question || segment.diagram) readQuestion(context, segment, segmentHits, following);
     else readStatement(context, segment, segmentHits, following, preceding);
   });
@@ -259,6 +260,13 @@ function readStatement(
     let start = segment.start;
     let end = segment.end;
     let level = listed ? 'thin' : explanationOf(rubric, point, [segment], naming, prompt);
+    /** Reads the point's explanation over this sentence and a neighbour; whether it was explained. */
+    const widen = (unit: Segment[], neighbour: SegmentHits): boolean => {
+      const joined = new Set([...naming, ...neighbour.naming]);
+      const extended = explanationOf(rubric, point, unit, joined, prompt);
+      if (extended === 'explained' || (extended === 'generic' && level === 'thin')) level = extended;
+      return extended === 'explained';
+    };
     // "Embeddings are bad at exact names, like a creator's name. So we keep keyword search too and
     // combine both.": a sentence that opens on the consequence has its reason in the one before.
     if (
@@ -266,21 +274,20 @@ function readStatement(
       !listed &&
       previous &&
       opensOnConsequence(segment) &&
-      continues(segment, previous.segment, previous.hits, pointIndex)
-    ) {
-      const joined = new Set([...naming, ...previous.hits.naming]);
-      const extended = explanationOf(rubric, point, [previous.segment, segment], joined, prompt);
-      if (extended === 'explained') start = previous.segment.start;
-      if (extended === 'explained' || (extended === 'generic' && level === 'thin')) level = extended;
-    }
+      continues(segment, previous.segment, previous.hits, pointIndex) &&
+      widen([previous.segment, segment], previous.hits)
+    )
+      start = previous.segment.start;
     // The next sentence often carries the reason ("We need X. Otherwise ..."); it may extend this
     // one when it is about nothing else, or about this same point, and is not a question.
-    if (level !== 'explained' && !listed && next && continues(segment, next.segment, next.hits, pointIndex)) {
-      const joined = new Set([...naming, ...next.hits.naming]);
-      const extended = explanationOf(rubric, point, [segment, next.segment], joined, prompt);
-      if (extended === 'explained') end = next.segment.end;
-      if (extended === 'explained' || (extended === 'generic' && level === 'thin')) level = extended;
-    }
+    if (
+      level !== 'explained' &&
+      !listed &&
+      next &&
+      continues(segment, next.segment, next.hits, pointIndex) &&
+      widen([segment, next.segment], next.hits)
+    )
+      end = next.segment.end;
     if (level === 'explained' && polarity === 'hedged') level = 'thin';
     const explained = level === 'explained';
     if (hit?.echo && !explained) {

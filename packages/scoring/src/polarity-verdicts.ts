@@ -1,4 +1,5 @@
 import {
+  CONCESSIVE_OPENERS,
   EMPHATIC_AFTER_IMPOSSIBLE,
   IMPOSSIBLE,
   OUT_OF_VERDICTS,
@@ -55,7 +56,6 @@ export function verdictAt(tokens: readonly Token[], i: number): Verdict | null {
  */
 const SMALL = new Set(['small', 'tiny', 'minor', 'negligible', 'insignificant']);
 const PORTIONS = new Set(['slice', 'fraction', 'share', 'part', 'percentage', 'corner', 'minority']);
-const TURNS = new Set(['but', 'yet', 'still', 'though', 'although', 'however']);
 
 /** "is a small slice", "are only a tiny fraction": the portion said of a subject, not a canary's "a small slice of traffic". */
 function saidToBe(tokens: readonly Token[], i: number): boolean {
@@ -68,8 +68,9 @@ function saidToBe(tokens: readonly Token[], i: number): boolean {
 }
 const BETWEEN_BE_AND_SMALL = new Set(['a', 'an', 'only', 'just', 'very', 'really', 'pretty', 'such']);
 
+/** Whether a turn ("but", "yet", "though") comes later in the sentence. */
 function turnsAfter(tokens: readonly Token[], from: number): boolean {
-  for (let j = from; j < tokens.length; j++) if (TURNS.has(tokens[j]?.lemma ?? '')) return true;
+  for (let j = from; j < tokens.length; j++) if (CONCESSIVE_OPENERS.has(tokens[j]?.lemma ?? '')) return true;
   return false;
 }
 

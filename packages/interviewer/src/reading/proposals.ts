@@ -43,6 +43,12 @@ export const DOUBTS_OWN_IDEA = anyOf([
 ]);
 
 /**
+ * "Is the idea something like giving them exploration slots?": a guess at the answer the interviewer
+ * is after, put up for a verdict (read-message.ts waits for one).
+ */
+export const GUESSED_ANSWER = String.raw`(?:is|would) (?:the|your) (?:idea|trick|answer|fix|solution|approach|point|hint) (?:here )?(?:something like|more like|like|to|that|maybe)\b`;
+
+/**
  * Proposals put as yes/no questions: "is a chunk size of 500 tokens sensible?", "is that the right
  * direction?", "do we just filter them out before ranking?", "do we predict watch time instead of
  * clicks?" ("can we just...?" asks what is allowed), "could the queue be prioritised by expected views?". They ask whether a choice holds.
@@ -71,7 +77,7 @@ export const PROPOSAL_QUESTION = anyOf([
   /(?:^|[,;:]\s*|\b(?:so|hmm+|no|actually|ok|okay|then)\s+)(?:(?:it'?s|it is|that'?s|that is|success is|the goal is|(?:the|our) (?:[\w-]+ )?(?:metric|objective|target|label|goal) (?:is|would be))\s+)?(?:more|rather) like\b|^(?:(?:so|hmm+|ok|okay|um+|then)[,\s]+)*something like\b/i,
   // "Is the idea something like giving them guaranteed exploration slots?": the candidate's guess at
   // the answer the interviewer is after.
-  /^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*(?:is|would) (?:the|your) (?:idea|trick|answer|fix|solution|approach|point|hint) (?:here )?(?:something like|more like|like|to|that|maybe)\b/i,
+  new RegExp(String.raw`^(?:(?:so|and|ok|okay|then|um+|uh+|hmm+)[,\s]+)*${GUESSED_ANSWER}`, 'i'),
   // "scrolled past = dislike?": a definition written as notation, put up for a nod.
   /^[^?=<>!]{2,50}[^=<>!]\s=\s[^=?][^?]{0,50}\?*\s*$/i,
   // "A switchback test maybe?": an idea with a hedge at its end, not a question about the case.

@@ -20,7 +20,13 @@ import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpPart, helpTopic, namesOwnSubject } from './help-topic.ts';
 import { readIntent } from './intent.ts';
 import { misquotedFigures } from './misquotes.ts';
-import { DOUBTED_EFFECT, PRODUCT_FEATURE, TOO_MUCH, VERDICT_ASKED_OF_IT } from './proposals.ts';
+import {
+  DOUBTED_EFFECT,
+  GUESSED_ANSWER,
+  PRODUCT_FEATURE,
+  TOO_MUCH,
+  VERDICT_ASKED_OF_IT,
+} from './proposals.ts';
 import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 import { disputedSevere, disputesChallenge } from './rebuttal.ts';
@@ -303,7 +309,7 @@ const PREFERENCE_ASKED = String.raw`\b(?:would|do|did) you (?:prefer|want|like|r
  * able to...?").
  */
 const AWAITS_VERDICT = new RegExp(
-  String.raw`\b(?:is|would) (?:the|your) (?:idea|trick|answer|fix|solution|approach|point) (?:here )?(?:something like|more like|like|to|that)\b|\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$|${PREFERENCE_ASKED}`,
+  String.raw`\b${GUESSED_ANSWER}|\?\s*or\b[^?]*\?|\bnot sure (?:which|if|whether)\b|\bwhich (?:one )?(?:is|would be) (?:better|best|right)\b|\b${VERDICT_ASKED_OF_IT}|\bis (?:that|this|it) right\W*$|\benough\b[^.?!]{0,30}\?\W*$|${PERMISSION_OR_SWAP}|${VERDICT_ON_PART}|${PRODUCT_FEATURE.source}|\b${DOUBTED_EFFECT}[^?]{0,40}\?\W*$|${PREFERENCE_ASKED}`,
   'i',
 );
 /** "maybe a small model first, then a bigger one? not sure": an idea left open at the end... */
