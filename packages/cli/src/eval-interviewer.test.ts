@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCommand } from './commands.ts';
+import { runCaptured } from './run-captured.ts';
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: process.cwd(),
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-    env,
-  };
-  const code = await runCommand(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCaptured(args, process.cwd(), env);
 
 describe('mlsd eval interviewer', () => {
   it('plays personas through a case offline and prints the criteria table', async () => {

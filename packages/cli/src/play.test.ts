@@ -3,23 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TranscriptFile } from '@mlsd/protocol';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCommand } from './commands.ts';
+import { runCaptured } from './run-captured.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-play-'));
 
 async function play(script: unknown, extra: string[] = []) {
   const file = join(dir, `script-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof script === 'string' ? script : JSON.stringify(script));
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: dir,
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-    env: {},
-  };
-  const code = await runCommand(['play', file, ...extra], io);
-  return { code, stdout, stderr };
+  return runCaptured(['play', file, ...extra], dir, {});
 }
 
 describe('mlsd play', () => {
@@ -54,15 +45,9 @@ describe('mlsd play', () => {
     expect(file.turns.every((turn) => !('reading' in turn))).toBe(true);
     const transcript = join(dir, 'played.json');
     writeFileSync(transcript, stdout);
-    let report = '';
-    const io: CliIo = {
-      cwd: dir,
-      stdout: { write: (t) => (report += t) },
-      stderr: { write: () => {} },
-      env: {},
-    };
-    expect(await runCommand(['score', transcript, '--json'], io)).toBe(0);
-    const evaluation = (JSON.parse(report) as { steps: { id: string; score: number }[] }).steps.find(
+    const scored = await runCaptured(['score', transcript, '--json'], dir, {});
+    expect(scored.code).toBe(0);
+    const evaluation = (JSON.parse(scored.stdout) as { steps: { id: string; score: number }[] }).steps.find(
       (step) => step.id === 'evaluation',
     );
     expect(evaluation?.score).toBeGreaterThan(0);

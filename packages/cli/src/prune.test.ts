@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, DAY_MS, openAsyncDb } from '@mlsd/db';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCommand } from './commands.ts';
+import { runCaptured } from './run-captured.ts';
 
 let dir: string;
 
@@ -46,17 +46,7 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCommand(argv, {
-    cwd: dir,
-    env,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCaptured(argv, dir, env);
 
 function ids(): string[] {
   const db = createDb(join(dir, 'mlsd.sqlite'));

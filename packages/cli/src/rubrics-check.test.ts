@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { curveballIdeas } from '@mlsd/scoring';
 import { fixtureRubric } from '@mlsd/scoring/fixture';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runCommand } from './commands.ts';
+import { runCaptured } from './run-captured.ts';
 
 let dir: string;
 
@@ -28,15 +28,7 @@ async function checkWith(plain: (ideas: number) => string[][]) {
     join(dir, 'cases', `${study.id}.yaml`),
     JSON.stringify({ ...study, curveballs: [{ ...ball, plain: plain(ideas) }, ...rest] }),
   );
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd: dir,
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-  };
-  const code = await runCommand(['rubrics', 'check', dir], io);
-  return { code, stdout, stderr, id: ball.id };
+  return { ...(await runCaptured(['rubrics', 'check', dir], dir)), id: ball.id };
 }
 
 describe('mlsd rubrics check: plain phrasings of a curveball', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Report } from '@mlsd/protocol';
 import { fixtureRubric } from '@mlsd/scoring/fixture';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runCommand } from './commands.ts';
+import { runCaptured } from './run-captured.ts';
 
 let dir: string;
 let rubricsDir: string;
@@ -23,17 +23,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-  };
-  const code = await runCommand(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = dir) => runCaptured(args, cwd);
 
 function write(name: string, content: unknown): string {
   const path = join(dir, name);
