@@ -1,5 +1,6 @@
 import type { StepId } from '@mlsd/protocol';
 import type { CaseStudy, Framework } from '@mlsd/rubric';
+import type { AnalysisCache } from '@mlsd/scoring';
 import type { TranscriptLine } from '../interviewer.ts';
 
 /**
@@ -85,3 +86,45 @@ export function pointJustAsked(
     return null;
   return pointLastAsked(caseStudy, framework, step, [last], false);
 }
+
+/**
+ * Whether a message takes up a word of weight from the interviewer's last question (a warning
+ * aside): a content word of four letters or more that is no word of the interview itself.
+ */
+export function echoesLastQuestion(
+  text: string,
+  transcript: readonly TranscriptLine[],
+  cache: AnalysisCache,
+): boolean {
+  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
+  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
+    return false;
+  const asked = cache.lemmaSet(last.text);
+  return [...cache.lemmaSet(text)].some(
+    (lemma) => lemma.length >= 4 && asked.has(lemma) && !INTERVIEW_WORDS.has(lemma),
+  );
+}
+
+/** Words any question or plea for help may share with the one before: not what either is about. */
+const INTERVIEW_WORDS = new Set([
+  'know',
+  'think',
+  'idea',
+  'sure',
+  'handle',
+  'would',
+  'what',
+  'help',
+  'stuck',
+  'really',
+  'here',
+  'there',
+  'this',
+  'that',
+  'they',
+  'them',
+  'your',
+  'make',
+  'good',
+  'well',
+]);

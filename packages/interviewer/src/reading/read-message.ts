@@ -14,7 +14,7 @@ import {
 import { factIndexFor } from '../facts.ts';
 import { type GlossaryEntry, mentions, termsAsked } from '../glossary/glossary.ts';
 import type { TranscriptLine } from '../interviewer.ts';
-import { asksIfAnswered, pointJustAsked, pointLastAsked } from './answered-asked.ts';
+import { asksIfAnswered, echoesLastQuestion, pointJustAsked, pointLastAsked } from './answered-asked.ts';
 import { asksTheClock, besidesTheClock } from './asides.ts';
 import { answersFact, factsAsked, factsFoundIn } from './facts-asked.ts';
 import { helpPart, helpTopic, namesOwnSubject } from './help-topic.ts';
@@ -500,45 +500,3 @@ function answeredAtLength(text: string, asked: readonly string[]): boolean {
   const asking = asked.reduce((sum, sentence) => sum + wordCount(sentence), 0);
   return wordCount(text) - asking >= AT_LENGTH_WORDS;
 }
-
-/**
- * Whether a message takes up a word of weight from the interviewer's last question (a warning
- * aside): a content word of four letters or more that is no word of the interview itself.
- */
-function echoesLastQuestion(
-  text: string,
-  transcript: readonly TranscriptLine[],
-  cache: AnalysisCache,
-): boolean {
-  const last = transcript.findLast((line) => line.role === 'candidate' || line.kind !== 'warning');
-  if (!last || last.role !== 'interviewer' || (last.kind !== 'probe' && last.kind !== 'follow-up'))
-    return false;
-  const asked = cache.lemmaSet(last.text);
-  return [...cache.lemmaSet(text)].some(
-    (lemma) => lemma.length >= 4 && asked.has(lemma) && !INTERVIEW_WORDS.has(lemma),
-  );
-}
-
-/** Words any question or plea for help may share with the one before: not what either is about. */
-const INTERVIEW_WORDS = new Set([
-  'know',
-  'think',
-  'idea',
-  'sure',
-  'handle',
-  'would',
-  'what',
-  'help',
-  'stuck',
-  'really',
-  'here',
-  'there',
-  'this',
-  'that',
-  'they',
-  'them',
-  'your',
-  'make',
-  'good',
-  'well',
-]);
