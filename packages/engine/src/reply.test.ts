@@ -175,6 +175,16 @@ describe('hints', () => {
     expect(say(state, T0 + 2, { intent: 'hint', uncovered }).reply).toMatchObject({ kind: 'hint', level: 1 });
   });
 
+  it('put the question another way when asked what it means, counting no hint', () => {
+    const asked = say(started(), T0 + 1, { intent: 'hint', rephraseAsked: true, uncovered });
+    expect(asked.reply).toMatchObject({ kind: 'redirect', reason: 'meta' });
+    // The first real request for help is still the first hint.
+    expect(say(asked.state, T0 + 2, { intent: 'hint', uncovered }).reply).toMatchObject({
+      kind: 'hint',
+      level: 1,
+    });
+  });
+
   it('never bring a curveball to a stuck candidate', () => {
     let state = atStep(2);
     for (let i = 1; i <= 4; i++) {

@@ -92,6 +92,9 @@ export function decideReply(ctx: ReplyContext, reading: MessageReading): Reply {
       };
     case 'hint':
     case 'stuck':
+      // "What do you mean?": the question in other words, which is no help with its answer.
+      if (reading.rephraseAsked)
+        return { type: 'say', move: { kind: 'redirect', reason: 'meta', stepRemainingMs: ctx.remainingMs } };
       if (late) return acknowledge(ctx, reading.uncovered);
       // "I don't think that's a big issue here" right after a change: a stance, not a plea for help.
       if (reading.intent === 'stuck' && reading.dismissesCurveball) return answerReply(ctx, reading);

@@ -105,6 +105,11 @@ export interface MessageReading {
    */
   challengesQuestion?: boolean;
   /**
+   * "Sorry, what do you mean?", "can you rephrase that?": the interviewer's last question wanted in
+   * other words. It is worded another way; no hint is counted, and nothing more is given away.
+   */
+  rephraseAsked?: boolean;
+  /**
    * The message right after a curveball waves it away without a plan ("I don't think drift is a
    * big issue here; faces don't change"): a human interviewer puts the change to them once more.
    */

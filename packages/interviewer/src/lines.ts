@@ -173,6 +173,21 @@ export const LINES = {
   ],
   /** Before the interviewer's last question, said again because the candidate asked for it. */
   repeatQuestion: ['Sure. Here it is again:', 'Of course:', 'No problem. Once more:'],
+  /** Before the interviewer's last question in other words ("what do you mean?"). */
+  rewordLead: ['Let me put it another way:', 'Put differently:', 'In other words:'],
+  /** After a question said before the scene it stands in: the scene, as the reason it is asked. */
+  rewordScene: ['I ask because {scene}', 'The situation I have in mind: {scene}'],
+  /** "What do you mean?" to an invitation to go on: what it asks, plainly. */
+  inviteExplained: [
+    "I mean: is there more you would say about {title} before we go on? If not, just say so and we'll move to the next part.",
+    "I'm only checking whether you have more to say on {title}. If you're done with it, tell me and we'll go on.",
+  ],
+  /** A question with no second wording: said again, with an offer to explain a term of it. */
+  rewordUnavailable: ['Sure. The question is:', 'Of course. What I asked is:'],
+  rewordOfferTerm: [
+    "If a word in it is unclear, tell me which and I'll explain it.",
+    'If one of its terms is the problem, name it and I will say what it means.',
+  ],
   /** The line asked again with "do you mean X or Y?": the choice is the candidate's, then the question. */
   repeatEither: [
     'Either reading works; start with the one you think matters more here and say why. The question was:',

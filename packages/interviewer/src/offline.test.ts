@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureCase, fixtureFramework } from '../test/fixtures.ts';
 import { glossaryEntry } from './glossary/glossary.ts';
 import type { SpeakRequest, TranscriptLine } from './interviewer.ts';
-import { LINES } from './lines.ts';
+import { LINES, STEP_HINTS } from './lines.ts';
 import { createOfflineInterviewer, voiceOffline } from './offline.ts';
 import { linesFor } from './persona-lines.ts';
 
@@ -350,6 +350,47 @@ describe('other moves', () => {
       request({ kind: 'redirect', reason: 'meta', stepRemainingMs: 60_000 }, { transcript: afterFacts }),
     );
     expect(step.text).toContain(fixtureCase.steps.requirements.opening);
+  });
+
+  it('puts the question another way when asked what it means, never nesting its own leads', () => {
+    const meta = { kind: 'redirect', reason: 'meta', stepRemainingMs: 60_000 } as const;
+    const reply = (transcript: TranscriptLine[]) => voiceOffline(request(meta, { transcript })).text;
+    // An invitation to go on is explained for what it is, without the acknowledgement before it.
+    const invited = reply([
+      { role: 'interviewer', text: 'Okay, noted. Anything to add for this part?' },
+      { role: 'candidate', text: "Sorry, I don't understand the question." },
+    ]);
+    expect(invited).toMatch(/more (?:you would say|to say) (?:about|on) requirements/i);
+    expect(invited).not.toContain('noted');
+    // Asked again after the explanation: the step's question in other words.
+    const again = reply([
+      { role: 'interviewer', text: 'Okay, noted. Anything to add for this part?' },
+      { role: 'candidate', text: "Sorry, I don't understand the question." },
+      { role: 'interviewer', text: invited },
+      { role: 'candidate', text: 'what do you mean?' },
+    ]);
+    expect(STEP_HINTS.requirements.some((hint) => again.includes(hint))).toBe(true);
+    expect(again).not.toContain('I mean:');
+    // A question set in a scene: the question first, the scene as why it is asked, the lead dropped.
+    const scene = reply([
+      {
+        role: 'interviewer',
+        text: "I'd like to go a bit deeper. New creators post daily. How would their videos get seen at all?",
+      },
+      { role: 'interviewer', text: 'About a minute left for requirements.', kind: 'warning' },
+      { role: 'candidate', text: 'Can you rephrase that?' },
+    ]);
+    expect(scene).toMatch(
+      /How would their videos get seen at all\? (?:I ask because|The situation I have in mind:) new creators post daily\.$/,
+    );
+    expect(scene).not.toContain('go a bit deeper');
+    // A one-sentence question has no other wording offline: again, with a term offered.
+    const plain = reply([
+      { role: 'interviewer', text: 'How would you pick the threshold?' },
+      { role: 'candidate', text: 'what do you mean?' },
+    ]);
+    expect(plain).toContain('How would you pick the threshold?');
+    expect(plain).toMatch(/tell me which|name it/);
   });
 
   it('asks what a bare "depends" hinges on, and for the rest of a bare choice', () => {

@@ -4,6 +4,7 @@ import type { CaseStudy, Framework, TalkingPoint } from '@mlsd/rubric';
 import type { Interviewer, SpeakOptions, SpeakRequest, TranscriptLine, Utterance } from './interviewer.ts';
 import { fill } from './lines.ts';
 import { type Lines, linesFor } from './persona-lines.ts';
+import { questionAgain } from './question-again.ts';
 import { asksReason } from './reading/why-asked.ts';
 import {
   clockSentence,
@@ -66,10 +67,17 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     lines,
     hasSaid: (text) => [...spoken].some((line) => line.includes(text)),
     ...(previous === undefined ? {} : { lineBefore: previous }),
-    ...questionAgain(
-      previous,
-      caseStudy.steps[move.step].opening || frameworkStep(framework, move.step)?.opening || '',
-    ),
+    ...questionAgain(lastAsked(transcript), {
+      caseStudy,
+      framework,
+      step: move.step,
+      stepQuestion: caseStudy.steps[move.step].opening || frameworkStep(framework, move.step)?.opening || '',
+      lines,
+      title: title(move.step),
+      hasSaid: (text) => [...spoken].some((line) => line.includes(text)),
+      unsaid: (options) =>
+        options.find((option) => ![...spoken].some((line) => line.includes(option))) ?? options[0] ?? '',
+    }),
   };
 
   switch (move.kind) {
@@ -295,17 +303,6 @@ export function findPoint(
   );
 }
 
-/**
- * The question a candidate asks to hear again: the interviewer's line before, when it asked
- * something (its asking paragraph: the first opening reads the brief first), else the step's own
- * question (after a fact answer, "the question" is the one the step is about).
- */
-function questionAgain(previous: string | undefined, stepQuestion: string): { lastQuestion?: string } {
-  const asking = previous?.split(/\n\s*\n/).findLast((part) => part.includes('?'));
-  if (asking !== undefined) return { lastQuestion: asking.trim() };
-  return stepQuestion === '' ? {} : { lastQuestion: stepQuestion };
-}
-
 /** The latest of `questions` an interviewer line of the transcript asked. */
 function questionAsked(
   transcript: readonly TranscriptLine[],
@@ -316,6 +313,15 @@ function questionAsked(
     if (line?.role !== 'interviewer') continue;
     const asked = questions.find((question) => question !== '' && line.text.includes(question));
     if (asked !== undefined) return asked;
+  }
+  return undefined;
+}
+
+/** The interviewer's last line before the candidate's message, a time warning aside (it asks nothing). */
+function lastAsked(transcript: readonly TranscriptLine[]): string | undefined {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i];
+    if (line?.role === 'interviewer' && line.kind !== 'warning') return line.text;
   }
   return undefined;
 }

@@ -6,8 +6,10 @@ import { glossaryEntry } from './glossary/glossary.ts';
 import type { Utterance } from './interviewer.ts';
 import { STEP_HINTS } from './lines.ts';
 import type { Lines } from './persona-lines.ts';
+import type { QuestionAgain } from './question-again.ts';
 import { asksForPause } from './reading/asides.ts';
 import {
+  asksInOtherWords,
   asksLineAgain,
   asksWhichMeant,
   bareAssent,
@@ -37,6 +39,8 @@ export interface ReplyVoice {
   hasSaid(text: string): boolean;
   /** The question to say again when asked: the line before if it asked one, else the step's. */
   lastQuestion?: string;
+  /** The same question in other words, when the voice has them (see question-again.ts). */
+  reworded?: QuestionAgain['reworded'];
   /** The interviewer's line right before the candidate's message, whatever it was. */
   lineBefore?: string;
 }
@@ -335,6 +339,19 @@ export function voiceRedirect(voice: ReplyVoice, move: Move<'redirect'>): Uttera
       text: `${clockSentence(voice, move.clock, move.step)} ${voice.choose(voice.lines.clockBack)}`,
     };
   // "sorry, can you repeat the question?": the question again, not "let's leave that for later".
+  // "What do you mean?": the question in other words; without them, again with a term offered.
+  if (
+    move.reason === 'meta' &&
+    voice.lastQuestion !== undefined &&
+    asksLineAgain(voice.said) &&
+    asksInOtherWords(voice.said)
+  ) {
+    const { reworded } = voice;
+    if (reworded?.explains) return { kind: 'clarification', text: reworded.text };
+    if (reworded) return { kind: 'clarification', text: voice.choose(voice.lines.rewordLead, reworded.text) };
+    const again = voice.choose(voice.lines.rewordUnavailable, voice.lastQuestion);
+    return { kind: 'clarification', text: `${again} ${voice.choose(voice.lines.rewordOfferTerm)}` };
+  }
   if (move.reason === 'meta' && voice.lastQuestion !== undefined && asksLineAgain(voice.said)) {
     // "Do you mean offline or online evaluation?": which reading is the candidate's call.
     const pool = asksWhichMeant(voice.said) ? voice.lines.repeatEither : voice.lines.repeatQuestion;

@@ -105,13 +105,20 @@ describe('a short reply read by the line before it', () => {
     );
     for (const again of [
       'sorry, can you repeat the question?',
-      'what do you mean?',
-      "I didn't get the question",
       "Sorry, could you repeat the question? I want to make sure I answer what you're asking.",
       'Could you repeat that last part?',
       'Sorry, can you say that again?',
     ])
       expect(inReply('How would you adapt?', again)).toBe('meta');
+    // Asked to explain it rather than say it again: a rephrase (a request for help, no hint counted).
+    for (const explain of [
+      'what do you mean?',
+      "I didn't get the question",
+      'Can you rephrase that?',
+      "Sorry, I'm not sure what you're asking.",
+      'Sorry, which part do you mean?',
+    ])
+      expect(inReply('How would you adapt?', explain)).toBe('hint');
     // "uh huh" agrees; asked in other words, the first hint puts the question another way.
     expect(inReply('How would you adapt?', 'uh huh')).not.toBe('meta');
     // Too little to act on: a bare "depends", or a bare choice to a question that offered none.

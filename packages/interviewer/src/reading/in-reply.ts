@@ -62,7 +62,7 @@ const STUCK_REPLY =
 
 /** Asking for the line again: "sorry what?", "come again?", "can you say that again in other words?". */
 const REPEAT_ASKED =
-  /^(?!\W*uh[\s-]*huh\b)\W*(?:(?:sorry|apologies|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon(?: me)?|come again|(?:(?:can|could|would|will) you (?:please |kindly |maybe )?)?(?:say (?:that|it|this) again|repeat|rephrase|reword|restate|clarify|ask (?:that|it|the question) again)(?: (?:that|it|this|the question|your question|your last question|(?:that |the )?last (?:part|question|bit|sentence|one)))?(?: (?:please|again|once more|one more time|for me|in other words|another way|differently|more simply))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow|catch) (?:that|it|the question|your question|what you mean|you)|(?:i'?m |i am )?not sure i (?:follow|understand|get (?:it|that|you))(?:,? sorry)?)\W*$/i;
+  /^(?!\W*uh[\s-]*huh\b)\W*(?:(?:sorry|apologies|um+|uh+|hmm+|wait|ok(?:ay)?)[,.\s]*)*(?:what|huh|pardon(?: me)?|come again|(?:(?:can|could|would|will) you (?:please |kindly |maybe )?)?(?:say (?:that|it|this) again|repeat|rephrase|reword|restate|clarify|ask (?:that|it|the question) again)(?: (?:that|it|this|the question|your question|your last question|(?:that |the )?last (?:part|question|bit|sentence|one)))?(?: (?:please|again|once more|one more time|for me|in other words|another way|differently|more simply))*|what do you mean(?: by (?:that|this|it))?|what (?:was|is) the question(?: again)?|i (?:didn'?t|did not|don'?t|do not) (?:get|understand|follow|catch) (?:that|it|the question|your question|what you mean|you)|(?:i'?m |i am )?not sure (?:i (?:follow|understand|get (?:it|that|you))|what you(?:'re| are) (?:asking(?: for)?|after|looking for)(?: here| there)?)(?:,? sorry)?|which part do you mean)\W*$/i;
 
 /**
  * A choice or a "depends" with nothing after it: "the first one", "both", "depends". To a line
@@ -130,12 +130,13 @@ export function asksLineAgain(text: string): boolean {
 }
 
 /**
- * Whether a request for the line again wants it in other words ("rephrase", "in other words"),
- * not word for word: the interviewer then gives the first hint, which puts the step's question
- * another way.
+ * Whether a request for the line again wants it explained, not said word for word ("rephrase",
+ * "what do you mean?", "I don't understand the question"): the interviewer words its question
+ * another way, and no hint is counted (see `MessageReading.rephraseAsked`).
  */
 export const asksInOtherWords = (text: string) => REPHRASE.test(text);
-const REPHRASE = /\b(?:rephrase|reword|restate|in other words|another way|differently|clarify)\b/i;
+const REPHRASE =
+  /\b(?:rephrase|reword|restate|in other words|another way|differently|clarify|more simply|what do you mean|which part do you mean|(?:don'?t|do not|didn'?t|did not) (?:understand|follow|get)|not sure (?:i (?:follow|understand|get)|what you(?:'re| are)? ?(?:mean|asking|after|looking for)))\b/i;
 
 /** Whether the request for the line again asks which of two readings was meant. */
 export const asksWhichMeant = (text: string) => asksLineAgain(text) && WHICH_MEANT.test(text);
@@ -254,8 +255,9 @@ export function readInReply(text: string, read: IntentReading, inReplyTo: string
   if (ANYTHING_ELSE.test(last) && WANTS_TO_ADD.test(text)) return says('answer', 'wants-to-add');
   // "Think about where the labels come from." "still nothing": stuck after a hint; "can't say".
   if (STUCK_REPLY.test(text)) return says('stuck', 'stuck-reply');
-  // "sorry what?": the line asked to be said again.
-  if (asksLineAgain(text)) return says('meta', 'repeat-asked');
+  // "sorry what?": the line asked to be said again; "what do you mean?": asked in other words.
+  if (asksLineAgain(text))
+    return asksInOtherWords(text) ? says('hint', 'rephrase-asked') : says('meta', 'repeat-asked');
   // "I wouldn't use clicks alone as the label here." "why?": the reason asked for, a nudge.
   if (!asked && /^\W*why\W*$/i.test(text)) return says('hint', 'reason-asked');
   // "exact match and unit test pass rate" after "How would you evaluate offline?": a statement

@@ -259,6 +259,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.intent === 'move-on' && toward !== null ? { towardStep: toward } : {}),
     ...(answeredAsked === null ? {} : { answeredAsked }),
     ...(intent.reason === 'why-asked' ? { challengesQuestion: true } : {}),
+    ...(intent.reason === 'rephrase-asked' ? { rephraseAsked: true } : {}),
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     ...(misquotes.length > 0 ? { misquotes } : {}),
     ...(sidestep === null ? {} : { sidestep }),
