@@ -44,22 +44,27 @@ async function part({ name, inputs, outputs, stampFile, build }) {
 const tsx = (/** @type {string} */ script, /** @type {string} */ cwd) =>
   run(script, process.execPath, ['--import', 'tsx', script], cwd);
 
+/** The scorer's generated data: the word-vector table and the rubric data (`packages/scoring/generated`). */
+export const SCORER_DATA = join(ROOT, 'packages/scoring/generated');
+
+/** Builds the scorer's generated data when its inputs changed; says what it did. */
+export function buildScorerData() {
+  const scoring = join(ROOT, 'packages/scoring');
+  return part({
+    name: 'scorer data',
+    inputs: ['rubrics', 'packages/scoring/scripts', 'packages/scoring/src', 'packages/rubric/src', LOCK],
+    outputs: [join(scoring, 'generated/word-vectors.bin'), join(scoring, 'generated/rubric-data')],
+    stampFile: join(scoring, 'generated/.source-hash'),
+    build() {
+      tsx('scripts/build-vectors.ts', scoring);
+      tsx('scripts/build-rubric-data.ts', scoring);
+    },
+  });
+}
+
 /** @param {{ server?: boolean, cli?: boolean }} [options] `cli: false` skips the CLI bundle (`pnpm start` does not run it). */
 export async function build(options = {}) {
-  const scoring = join(ROOT, 'packages/scoring');
-  const lines = [];
-  lines.push(
-    await part({
-      name: 'scorer data',
-      inputs: ['rubrics', 'packages/scoring/scripts', 'packages/scoring/src', 'packages/rubric/src', LOCK],
-      outputs: [join(scoring, 'generated/word-vectors.bin'), join(scoring, 'generated/rubric-data')],
-      stampFile: join(scoring, 'generated/.source-hash'),
-      build() {
-        tsx('scripts/build-vectors.ts', scoring);
-        tsx('scripts/build-rubric-data.ts', scoring);
-      },
-    }),
-  );
+  const lines = [await buildScorerData()];
   const web = join(ROOT, 'apps/web');
   lines.push(
     await part({

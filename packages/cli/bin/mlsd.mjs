@@ -16,6 +16,15 @@ const CLI_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO_ROOT = join(CLI_DIR, '../..');
 const DIST = join(CLI_DIR, 'dist');
 
+// The scorer's word vectors and rubric data are built by `pnpm build` (and by `start` and `test`):
+// a command run before any of them builds them once, so a report never comes from a scorer without
+// its plain-words matching (which scores answers in everyday words far lower).
+if (!existsSync(join(REPO_ROOT, 'packages/scoring/generated/word-vectors.bin'))) {
+  process.stderr.write("mlsd: building the scorer's word vectors and rubric data once (about 15 s)...\n");
+  const { buildScorerData } = await import(pathToFileURL(join(REPO_ROOT, 'scripts/build.mjs')).href);
+  process.stderr.write(`mlsd: ${await buildScorerData()}\n`);
+}
+
 // Only the files the command about to run loads are checked (`score` does not load the database code).
 const prebuilt = bundleIsCurrent(REPO_ROOT, join(DIST, MANIFEST), process.argv[2]);
 // Read by `mlsd score` only to label its timing line (MLSD_SCORE_TIMING=1).

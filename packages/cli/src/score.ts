@@ -75,6 +75,10 @@ export async function scoreCommand(argv: string[], io: CliIo): Promise<number> {
   if (!scored.ok) return fail(scored.error.message);
   const scoredMs = performance.now();
   io.stdout.write(args.json ? `${JSON.stringify(scored.value, null, 2)}\n` : summary(scored.value));
+  // Without the word-vector table, answers in everyday words are matched by their words alone and
+  // score far lower: the report is not the one a built install gives, and says so.
+  const meaning = meaningStatus();
+  if (!meaning.available) io.stderr.write(`mlsd score: warning: ${meaning.reason}\n`);
   if (io.env?.MLSD_SCORE_TIMING) {
     const endMs = performance.now();
     const ms = (value: number) => Math.round(value * 10) / 10;
