@@ -66,6 +66,7 @@ export function analyse(text: string): Analysis {
       line: span.line,
       bullet: span.bullet,
       question: span.question,
+      proposed: span.proposed,
       diagram: span.diagram,
       hypothetical: HYPOTHETICAL.test(raw),
       tokens,

@@ -15,6 +15,8 @@ export interface Segment {
   bullet: boolean;
   /** The sentence asks something; it never backs a point or fires a red flag. */
   question: boolean;
+  /** A design choice put up as a question: it backs points, and a mistake in it is only floated. */
+  proposed?: boolean;
   /** A diagram line that only names boxes; it never backs a point or fires a red flag. */
   diagram: boolean;
   /** A counterfactual ("if we had labels we could..."): the candidate is not proposing it. */

@@ -235,7 +235,10 @@ function readStatement(
   // "We could add calibration. That's overkill here." rejects what the first sentence named.
   const dismissed = next !== null && !next.segment.question && dismissesPrevious(next.segment);
   const flags = flagsOf(rubric, segment, prompt, dismissed);
-  out.redFlags.push(...flags.said.map((flag) => ({ flag, start: segment.start, end: segment.end })));
+  // "Could we just use a public face dataset?": a mistake put up for a verdict is floated, as when asked.
+  (segment.proposed ? out.floated : out.redFlags).push(
+    ...flags.said.map((flag) => ({ flag, start: segment.start, end: segment.end })),
+  );
   const listed = isListLike(segment, hits);
   const points = new Map<number, PointHit | null>(hits.points);
   // A rejected red flag backs the points that counter it: "we must not use accuracy here".

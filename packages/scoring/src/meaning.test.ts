@@ -97,14 +97,18 @@ describe.skipIf(!meaningStatus().available)('reading plain-worded answers by mea
     expect(coverage.points.find((point) => point.pointId === 'calibrated-scores')?.level).toBe('explained');
   });
 
-  it('credits nothing for the same idea negated, asked, or without a reason', () => {
+  it('credits nothing for the same idea negated, asked, or without a reason (but credits it proposed)', () => {
     const negated =
       "After training I wouldn't adjust our numbers on a week we kept aside, so a predicted nine in ten " +
       'may not match how often those messages really turn out to be junk.';
     expect(match([{ text: negated, step: 'model' }])?.level).toBe('missed');
     const asked =
-      'Should we adjust our numbers on a week we kept aside so a predicted nine in ten matches how often messages turn out to be junk?';
+      'Do we already adjust our numbers on a week we kept aside so a predicted nine in ten matches how often messages turn out to be junk?';
     expect(match([{ text: asked, step: 'model' }])?.level).toBe('missed');
+    // Put up as a proposal with a rising voice, the idea is the candidate's and counts.
+    const proposed =
+      'Should we adjust our numbers on a week we kept aside so a predicted nine in ten matches how often messages turn out to be junk?';
+    expect(match([{ text: proposed, step: 'model' }])?.level).not.toBe('missed');
     expect(match([{ text: 'Our numbers get adjusted on a week kept aside.', step: 'model' }])?.level).toBe(
       'missed',
     );

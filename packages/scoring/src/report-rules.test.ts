@@ -270,7 +270,7 @@ describe('turn kinds in a live session', () => {
 
 describe('near misses', () => {
   it('carry the matcher near miss of a missed point into the report, quote checked', () => {
-    const question = 'Should we look at precision and recall?';
+    const question = 'Do we already track precision and recall?';
     const report = score([EVAL_OPEN, { role: 'candidate', step: 'evaluation', text: question }]);
     const missed = stepOf(report, 'evaluation')?.missed.find((p) => p.pointId === 'precision-recall');
     expect(missed?.nearMiss).toMatchObject({ quote: question, turnIndex: 1 });

@@ -48,6 +48,34 @@ describe('splitSpans', () => {
       expect(asks(text), text).toBe(false);
   });
 
+  it('reads a design choice put up with a rising voice as proposed, not asked', () => {
+    const span = (text: string) => splitSpans(text)[0];
+    for (const text of [
+      'Could we maybe frame this as ranking, predicting the chance of a few actions like comments?',
+      'For training data, could we use impression logs where each shown post is one example?',
+      'Would it make sense to give comments their own tower and upweight them?',
+      'Should we also have guardrails, like hides and reports not getting worse?',
+      'Would features like author closeness and post age make sense to predict a comment?',
+      'How often should we retrain, daily maybe?',
+      'What if we cached the drive times per restaurant and area?',
+    ]) {
+      expect(span(text)?.proposed, text).toBe(true);
+      expect(span(text)?.question, text).toBe(false);
+    }
+    // Asking what the case has or allows, or a short question, still asks.
+    for (const text of [
+      'so for the labels, would we get them from user reports?',
+      'Can we use the location data of the users?',
+      'Would it make sense to also ask about latency?',
+      'What is the latency budget, like 100ms?',
+      'Should we care about latency at all here?',
+      'Should we retrain?',
+    ]) {
+      expect(span(text)?.proposed, text).toBe(false);
+      expect(span(text)?.question, text).toBe(true);
+    }
+  });
+
   it('reads an admission of not knowing as a question, unless a guess follows in the sentence', () => {
     const asks = (text: string) => splitSpans(text)[0]?.question;
     for (const text of [

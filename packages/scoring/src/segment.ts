@@ -20,6 +20,11 @@ export interface Span {
    * ("what is the", "do we"). A question the candidate asks never backs a point.
    */
   question: boolean;
+  /**
+   * A design choice put up with a rising voice ("could we maybe rank by the chance of a comment?"):
+   * not a question, so it backs what it says; a mistake in it is floated, not stated.
+   */
+  proposed: boolean;
   /** The line is a diagram line that only names boxes (`A[Feature store] --> B[Ranker]`). */
   diagram: boolean;
 }
@@ -45,10 +50,12 @@ export function splitSpans(text: string): Span[] {
     const bullet = BULLET.test(m[0].trimStart());
     const diagram = diagrams.has(m.index);
     for (const [start, end] of sentencesOfLine(m[0], m.index)) {
-      const question = !diagram && isQuestion(text.slice(start, end));
+      const sentence = text.slice(start, end).trim();
+      const proposed = !diagram && proposesAsQuestion(sentence);
+      const question = !diagram && !proposed && isQuestion(sentence);
       for (const piece of cutLong(text, start, end)) {
         const trimmed = trim(text, piece[0], piece[1]);
-        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet, question, diagram });
+        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet, question, proposed, diagram });
       }
     }
   }
@@ -133,6 +140,36 @@ function isQuestion(sentence: string): boolean {
     .replace(/^[-*•]\s+/, '')
     .split(/[,;:(—–]|\.{3}|\s-\s/)
     .some((clause, index) => opensQuestion(clause.trim(), index > 0));
+}
+
+/**
+ * A design choice put up as a question, the way a tentative candidate proposes: "could we maybe
+ * frame this as ranking, predicting the chance of a few actions?", "would it make sense to give
+ * comments their own tower?", "should we also have guardrails like hides?", "what if we cached
+ * the drive times?", "how often should we retrain, daily maybe?". The idea is theirs and counts
+ * as said. Asking what the case allows or has ("would we get labels from reports?", "can we use
+ * location?", "do we have labels?") still asks.
+ */
+const PROPOSED = new RegExp(
+  String.raw`${LEAD_IN}(?:(?:hmm+|um+|uh+|so|well|ok|okay)[,\s]+)*(?:(?:for|in|at|on|during|after|before|with) [^,?]{1,40},\s*(?:(?:hmm+|um+|uh+|so|well|ok|okay)[,\s]+)*)?(?:` +
+    String.raw`(?:could|should|would|shall) we (?:maybe |perhaps |also |just |then |instead |first |not )*(?!get\b|know\b|assume\b|expect\b|care\b|worry\b|talk\b|ask\b|go\b|move\b|discuss\b|cover\b|focus\b|be\b|need\b|receive\b|see\b)[a-z]+\b` +
+    String.raw`|(?:would|does|doesn'?t) it (?:make sense|be (?:reasonable|sensible|better|worth it|a good idea|smart|ok|okay|fine)) to (?!(?:also |first )?(?:ask|check with|know|clarify|confirm)\b)` +
+    String.raw`|is it (?:reasonable|sensible|better|worth it|ok|okay|fine) to\b` +
+    String.raw`|what if we\b|how about\b` +
+    String.raw`|would (?:a |an |the |some |features? |adding |using )[^?]{3,160}\b(?:make sense|work|help|be (?:enough|reasonable|sensible|a good (?:idea|start|baseline)))\b)`,
+  'i',
+);
+/** "how often should we retrain, daily maybe?": a question about the design, then the candidate's answer. */
+const DESIGN_ASKED =
+  /^(?:(?:so|and|then|ok|okay|hmm+|um+)[,\s]+)*(?:how (?:often|long|many|much|big|far|frequently)|when|which|what)\b[^?,]*\bshould (?:we|it|the|this|that)\b[^?,]*,/i;
+const GUESS_CLAUSE =
+  /,\s*(?:like|maybe|perhaps|probably|say|i guess|i'?d guess|i think)\b[^,?]*\?["')\]]*$|,[^,?]*\b(?:maybe|perhaps|probably|i guess|i think)\W*$/i;
+const MIN_PROPOSAL_WORDS = 6;
+
+function proposesAsQuestion(sentence: string): boolean {
+  if (!/\?["')\]]*$/.test(sentence)) return false;
+  if (DESIGN_ASKED.test(sentence) && GUESS_CLAUSE.test(sentence)) return true;
+  return PROPOSED.test(sentence) && sentence.split(/\s+/).length >= MIN_PROPOSAL_WORDS;
 }
 
 /** Auxiliaries that open a question only before their subject ("would we", "is the model"). */
