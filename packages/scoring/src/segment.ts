@@ -55,7 +55,8 @@ export function splitSpans(text: string): Span[] {
       const question = !diagram && !proposed && isQuestion(sentence);
       for (const piece of cutLong(text, start, end)) {
         const trimmed = trim(text, piece[0], piece[1]);
-        if (trimmed) spans.push({ start: trimmed[0], end: trimmed[1], line, bullet, question, proposed, diagram });
+        if (trimmed)
+          spans.push({ start: trimmed[0], end: trimmed[1], line, bullet, question, proposed, diagram });
       }
     }
   }
