@@ -147,3 +147,40 @@ export function retractedAfter(tokens: readonly Token[], to: number): boolean {
     if (tokens[j]?.clause !== tokens[j - 1]?.clause && retractsAt(tokens, j)) return true;
   return false;
 }
+
+/** In the clause naming an idea: it is raised as a possibility or a worry, not proposed. */
+const RAISED = new Set(['could', 'might', 'may', 'concern', 'worry', 'risk', 'mind', 'tempting']);
+/** Where the sentence turns: what follows judges what was raised. */
+const TURNS = new Set(['but', 'though', 'however', 'although']);
+/**
+ * A wave of the hand, on lemmas: "that's not needed", "I wouldn't bother", "we can skip it", "it's
+ * good enough", "it's simpler to ...", "I'd assume the contract covers it", "they aren't attackers".
+ */
+const WAVED_AWAY =
+  /\b(?:not (?:really )?(?:need|needed|necessary|worth|required|matter|a (?:big |real |major |huge )?(?:issue|concern|problem|deal|risk|priority))|no (?:need|point)|(?:would|will|do) not (?:bother|worry|build much|do much|spend|invest)|skip|good enough|overkill|unnecessary|be (?:fine|ok|okay) (?:here|for now|for v1|at first)|be simple to|assume (?:\S+ ){0,6}(?:cover|handle|take care)|be not (?:a |an )?(?:attacker|threat|problem|issue|concern|risk))\b/;
+/** Before the wave, the turn takes the worry up instead: "..., but we cache the embeddings, so it's fine". */
+const TAKEN_UP =
+  /\b(?:(?:we|i) (?:can |could |will |would |should |do |also |still |just )*(?!assume|think|say|guess|bother|skip|need|worry|be\b|not\b|know|expect|believe|feel|doubt|would|will|can|could|should|do\b)[a-z]+|with|thanks to|as long as)\b/;
+
+/**
+ * "Duplicates could confuse retrieval, but honestly the retriever will just pick the best one, so I
+ * wouldn't bother deduplicating", "prompt injection is a concern, but our employees aren't
+ * attackers": an idea or a worry raised as a possibility, then waved away after the turn. The
+ * candidate does not take it up (an idea earns nothing; a mistake raised so is not made). A turn
+ * that takes it up first ("..., but we cache the embeddings, so it's fine") keeps it.
+ */
+export function raisedThenDismissed(tokens: readonly Token[], from: number, first: number): boolean {
+  // The turn comes after the idea's first word (its words may go on past it: "residency could be a
+  // concern, but I'd assume the contract covers it" names residency on both sides).
+  const turn = tokens.findIndex((token, i) => i > first && TURNS.has(token.lemma));
+  if (turn === -1) return false;
+  // Raised, from the idea's clause to the turn: "for permissions, we could filter inside retrieval".
+  if (!tokens.slice(from, turn).some((token) => RAISED.has(token.lemma))) return false;
+  const rest = tokens
+    .slice(turn + 1)
+    .map((token) => token.lemma)
+    .join(' ');
+  const waved = WAVED_AWAY.exec(rest);
+  if (!waved) return false;
+  return !TAKEN_UP.test(rest.slice(0, waved.index));
+}

@@ -249,7 +249,10 @@ function readStatement(
   for (const [pointIndex, hit] of points) {
     const point = rubric.points[pointIndex];
     if (!point) continue;
-    if (contradicted.has(pointIndex)) {
+    // "...just have the LLM avoid mentioning restricted documents": the point's words ("restricted
+    // documents") said as part of a mistake, of whatever step, are the mistake's, not the point's.
+    const insideMistake = hit?.occurrences.some((each) => each.positions.some((p) => flags.stated.has(p)));
+    if (contradicted.has(pointIndex) || insideMistake) {
       out.miss(pointIndex, segment, 'states the mistake');
       continue;
     }

@@ -44,8 +44,10 @@ export function flagsOf(
   segment: Segment,
   prompt: Set<string> | null,
   dismissed: boolean,
-): { said: CompiledRedFlag[]; countered: Set<number>; lemmas: string[] } {
+): { said: CompiledRedFlag[]; countered: Set<number>; lemmas: string[]; stated: Set<number> } {
   const said: CompiledRedFlag[] = [];
+  // The words (content positions) of the mistakes said: a point named inside one is named as part of it.
+  const stated = new Set<number>();
   const countered = new Set<number>();
   const lemmas: string[] = [];
   for (const step of rubric.steps) {
@@ -63,8 +65,13 @@ export function flagsOf(
           if (restricted(segment, positions, signal.text) || !exclusive(segment, positions, signal.text))
             continue;
           const polarity = dismissed ? 'rejected' : polarityOf(segment, positions, 'flag', false);
-          if (polarity === 'asserted') asserted = true;
-          else if (polarity === 'rejected') {
+          if (polarity === 'asserted') {
+            asserted = true;
+            // Only a phrase said in one piece: words of a mistake matched far apart may belong to other ideas.
+            const span = Math.max(...positions) - Math.min(...positions) + 1;
+            if (span <= positions.length + TIGHT_SLACK)
+              for (const position of positions) stated.add(position);
+          } else if (polarity === 'rejected') {
             rejected = true;
             lemmas.push(...signal.lemmas);
           }
@@ -74,8 +81,11 @@ export function flagsOf(
       else if (rejected) for (const point of flag.counters) countered.add(point);
     }
   }
-  return { said, countered, lemmas };
+  return { said, countered, lemmas, stated };
 }
+
+/** Content words a mistake's phrase may have between its own and still be one piece: none. */
+const TIGHT_SLACK = 0;
 
 /** A mistake of doing something to everything: "send every item to the LLM". */
 const UNIVERSAL = /\b(?:every|everything|all|each|always)\b/i;

@@ -49,9 +49,21 @@ describe('polarity: a point named to reject it earns nothing', () => {
     // Waved away as too small or too noisy to bother with.
     'Calibration is too fiddly to matter for a spam folder.',
     'Calibrated scores are too noisy to trust at this volume.',
+    // Raised as a possibility or a worry, then waved away after the turn.
+    "We could calibrate the scores, but honestly that's not needed for a folder.",
+    "Calibration could matter, but the raw score is probably good enough, so I wouldn't bother.",
+    'Calibrated scores might help, but I would assume the fixed threshold covers it, so we can skip them.',
   ])('%s', (text) => {
     expect(covered(text)).not.toContain('calibrated-scores');
     expect(rejected(text)).toContain('calibrated-scores');
+  });
+
+  it('keeps an idea raised and then taken up, not waved away', () => {
+    for (const text of [
+      "Calibration could drift, but we recalibrate the scores weekly on held-out mail, so it's fine.",
+      'We could calibrate the scores with Platt scaling, but only after the first month.',
+    ])
+      expect(covered(text), text).toContain('calibrated-scores');
   });
 
   it('asserts what the sentence turns to', () => {

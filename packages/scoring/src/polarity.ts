@@ -1,5 +1,5 @@
 import type { Polarity, Segment } from './analysis-types.ts';
-import { attribution, retractedAfter, turnJudges } from './discourse.ts';
+import { attribution, raisedThenDismissed, retractedAfter, turnJudges } from './discourse.ts';
 import { negatesVerdict, type Verdict, verdictAt } from './polarity-verdicts.ts';
 import {
   ALONE,
@@ -178,6 +178,8 @@ export function polarityOf(
   // A verdict from outside the clause adds to a rejection inside it; it never cancels one.
   const rejectedWithin = [...flips.values()].some((count) => count % 2 === 1);
   if (rejectedWithin || turnJudges(tokens, to, lenient)) return 'rejected';
+  // "X could be a concern, but honestly it's fine here": raised, then waved away.
+  if (raisedThenDismissed(tokens, from, first)) return lenient ? 'rejected' : 'hedged';
   // "Feedback loop: no, that's fine as it is": the idea named, then left as it is.
   if (lenient && settledAsIs(tokens, to)) return 'rejected';
   // "Accuracy is fine — actually no, scrap that": an idea taken back earns nothing, and a mistake
