@@ -122,6 +122,18 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
       questions: [],
     });
     expect(intentOf('we could cache the top results per user, would that work?')).toBe('tentative');
+    // A choice of the design asked with the candidate's own answer, or judged as the right one.
+    expect(intentOf('How often should we retrain, daily maybe?')).toBe('tentative');
+    expect(intentOf('Online, would an A/B test on sessions per user be the right primary metric?')).toBe(
+      'tentative',
+    );
+  });
+
+  it('reads a question announced, or about the ground the case covers, as a question for the case', () => {
+    expect(
+      intentOf('Would it make sense to also ask about latency? Like, how much time does ranking get?'),
+    ).toBe('facts');
+    expect(intentOf('Hmm, are ads part of this, or should I just focus on the organic posts?')).toBe('facts');
   });
 
   it.each([

@@ -54,7 +54,9 @@ export const GUESSED_ANSWER = String.raw`(?:is|would) (?:the|your) (?:idea|trick
  * clicks?" ("can we just...?" asks what is allowed), "could the queue be prioritised by expected views?". They ask whether a choice holds.
  */
 export const PROPOSAL_QUESTION = anyOf([
-  /^(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,60}\b(?:the (?:right|correct|best) (?:direction|approach|call|choice|idea|way|track)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
+  /^(?:[\w-]+(?: [\w-]+)?,\s*)?(?:is|would|does|was|isn'?t) (?:that|this|it|a|an|the|our|my)\b[^?]{0,100}\b(?:the (?:right|correct|best|main|primary) (?:[\w-]+ )?(?:direction|approach|call|choice|idea|way|track|metric|objective|target|label|loss|model|baseline)|(?:a )?(?:sensible|reasonable|good idea|sound approach|overkill))\b/i,
+  // "How often should we retrain, daily maybe?": a choice of the design asked, with the candidate's answer.
+  /^(?:(?:so|and|then|ok|okay|hmm+|um+)[,\s]+)*(?:how (?:often|long|many|much|big|far|frequently)|when|which|what)\b[^?,]*\bshould (?:we|i) (?:re-?train|train|refresh|rebuild|re-?index|recompute|re-?rank|deploy|ship|cache|shard|batch|launch|roll (?:it )?out)\b[^?,]*,\s*(?:(?:like|maybe|perhaps|probably|say|i guess|i'?d guess|i think)\b[^,?]*|[^,?]*\b(?:maybe|perhaps|probably|i guess|i think))\W*$/i,
   /^(?:do|should|could|would|shall) we (?:just|simply|instead)\b(?! (?:have|know|get|see|keep|store|need|own|log|collect|receive|track)\b)/i,
   /^(?:do|should|could|would|shall) we\b[^?]*\b(?:instead of|rather than)\b/i,
   // "do we need to call the routing thing for every restaurant?": whether the design's own act must

@@ -225,6 +225,13 @@ const ASKS_SCOPE = /\b(?:in|out of) scope\W*$|\bpart of (?:the )?(?:v1|scope|fir
 const OWN_SCOPE =
   /\b(?:i'?d|i would|we'?d|we would|let'?s|can (?:we|i)|could (?:we|i)|should (?:we|i)|i'?ll|we'?ll|leave|keep|put|treat)\b/i;
 
+/** "are ads part of this?", "is the EU part of the launch, or just the US?": the case's ground asked. */
+const PART_OF_THIS =
+  /^(?:(?:hmm+|um+|so|and|also|ok|okay|wait)[,\s]+)*(?:are|is) (?:the )?[\w-]+(?: [\w-]+){0,3} (?:part of (?:this|it|the (?:problem|task|system|product|launch|scope|feed|design))|included|in (?:this|the) (?:scope|problem|task))\b/i;
+/** "would it make sense to also ask about latency?", "can I ask what the budget is?". */
+const ASKS_TO_ASK =
+  /^(?:(?:hmm+|um+|so|and|also|ok|okay)[,\s]+)*(?:would it make sense to|does it make sense to|can i|could i|may i|should i|is it ok(?:ay)? (?:if i|to)|mind if i) (?:also |just |quickly |first )?ask\b/i;
+
 /** Reads one question part (filler stripped): fact or tentative. */
 export function classifyQuestion(part: string): QuestionKind {
   // "Like, we map every image into one space and find the nearest?": the words that lead into an
@@ -233,6 +240,10 @@ export function classifyQuestion(part: string): QuestionKind {
   if (led && led[0].length < part.length) return classifyQuestion(part.slice(led[0].length));
   // "Cold start for new users in scope?": what the product must cover is the case's to say.
   if (ASKS_SCOPE.test(part) && !OWN_SCOPE.test(part)) return 'fact';
+  // "Are ads part of this, or should I just focus on organic posts?": which ground the case covers.
+  if (PART_OF_THIS.test(part)) return 'fact';
+  // "Would it make sense to also ask about latency?": a question announced is a question.
+  if (ASKS_TO_ASK.test(part)) return 'fact';
   // "the hash matching we already have is cheaper, so that should run first?": a conclusion of the
   // candidate's drawn from a remark, put up with a rising voice.
   const concluded = CONCLUSION.exec(part)?.[1];
