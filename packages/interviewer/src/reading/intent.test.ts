@@ -129,6 +129,16 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     );
   });
 
+  it('reads a guess after "I don\'t know" as an idea put up, and the admission alone as stuck', () => {
+    for (const text of [
+      "I don't know, maybe also anomaly detection?",
+      "I don't know. Maybe wait until the labels are complete before we trust it?",
+      "Wow, I don't know. Maybe block that merchant? And retrain the model on it.",
+    ])
+      expect(intentOf(text), text).toBe('tentative');
+    expect(intentOf("I don't know, maybe?")).toBe('stuck');
+  });
+
   it('reads a question announced, or about the ground the case covers, as a question for the case', () => {
     expect(
       intentOf('Would it make sense to also ask about latency? Like, how much time does ranking get?'),

@@ -18,6 +18,7 @@ import {
   asksVerdict,
   CLOSING_THANKS,
   DECIDED_WITH_NOD,
+  guessesAfterDoubt,
   isCheckIn,
   isDestination,
   isMoveOn,
@@ -520,6 +521,9 @@ export function readIntentByRules(text: string): IntentReading {
   }
   if (requests.has('hint') || HINT_SIGN.test(normalized))
     return reading('hint', 'hint-request', questions, answers);
+  // "I don't know, maybe also anomaly detection?": the admission, then an idea put up.
+  if (requests.has('stuck') && questions.length === 0 && guessesAfterDoubt(normalized))
+    return reading('tentative', 'guess-after-doubt', [], answers);
   if (requests.has('stuck') && content <= STUCK_SLACK && questions.length === 0 && tentative === 0) {
     return reading('stuck', 'stuck', [], answers);
   }

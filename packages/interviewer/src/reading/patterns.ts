@@ -1,3 +1,5 @@
+import { hasDesignWord } from './vocabulary.ts';
+
 /**
  * Phrase patterns for the requests a candidate can make besides answering. Each list is matched
  * against one clause or sentence whose leading filler is already gone (see `sentences.ts`), so
@@ -229,3 +231,19 @@ export const DECIDED_WITH_NOD =
   /^(?:(?:so|then|and|ok(?:ay)?|right)[,\s]+)*(?:i'?ll|i will|i'?m going to|we'?ll|we will|i'?ve decided to)\s+(?!assume\b|say\b|guess\b|need\b|want\b|ask\b)\w+\b.*[,;–—-]\s*(?:ok|okay|alright|all right|fine|good)\s*\?+\s*$/i;
 /** An assumption about the case put for a nod stays a check of the case: "I'll take it as 30 days, ok?". */
 export const ASSUMING_NOD = /\b(?:assum\w*|take it as|treat it as|suppose)\b/i;
+
+/** "I don't know, maybe also anomaly detection?": the admission, then a guess (what follows "maybe"). */
+const GUESS_AFTER_DOUBT =
+  /\b(?:i (?:don'?t|do not) (?:really )?know|not sure|no idea)\b[\s,.!—–-]*(?:(?:but|wow|hmm+|um+|so)[\s,.!]+)*(?:maybe|perhaps|probably|i guess|my guess is)\s+((?:[\w'-]+\W+){1,}[\w'-]+)/i;
+const GUESS_WORDS = 3;
+
+/**
+ * Whether a message that admits not knowing goes on to guess: "I don't know. Maybe wait until the
+ * labels are complete?" A guess of the design (or of three words or more) is an answer put up, not
+ * a plea for help; "I don't know, maybe?" stays one.
+ */
+export function guessesAfterDoubt(text: string): boolean {
+  const guess = GUESS_AFTER_DOUBT.exec(text)?.[1];
+  if (guess === undefined) return false;
+  return hasDesignWord(guess) || guess.split(/\s+/).length >= GUESS_WORDS;
+}

@@ -14,7 +14,7 @@ import { asksDesignAdvice } from '../help-asked.ts';
 import type { IntentReading } from '../intent.ts';
 import { isOutsideTask, isPersonalMatter } from '../outside.ts';
 import { headsOwnList, listsOwnChecks } from '../own-lists.ts';
-import { ASSUMING_NOD, DECIDED_WITH_NOD, isMoveOn, namesNextPart } from '../patterns.ts';
+import { ASSUMING_NOD, DECIDED_WITH_NOD, guessesAfterDoubt, isMoveOn, namesNextPart } from '../patterns.ts';
 import { OWN_CLAIM_TAGGED, PROPOSAL_QUESTION } from '../proposals.ts';
 import { asksDesignOfInterviewer, asksOpinionOfInterviewer, assumptionPutUp } from '../questions.ts';
 import { normalize, splitSentences, stripFiller, withoutQuotes } from '../sentences.ts';
@@ -420,7 +420,10 @@ export function withLearnedReading(
   if (
     ANSWERING.has(byRules.intent) &&
     (learned.intent === 'stuck' || learned.intent === 'hint') &&
-    (DESIGN_CHOICE.test(text) || SUPPOSED_IN.test(text) || ESTIMATE_PUT_UP.test(text))
+    (DESIGN_CHOICE.test(text) ||
+      SUPPOSED_IN.test(text) ||
+      ESTIMATE_PUT_UP.test(text) ||
+      guessesAfterDoubt(text))
   )
     return byRules;
   // "I'll use one model for all three surfaces, ok?": a decision taken, whatever doubt the learned
