@@ -10,6 +10,9 @@ import type { MessageReading } from './types.ts';
  * and a bare "yes" that still owes its reason. Each is offered once (a step or a session, as its
  * state records), in this order, ahead of follow-ups, probes and curveballs.
  */
+/** The flag id a wrong sum is pushed back on under (and reported as, by the scorer). */
+const MISCALCULATION = 'miscalculation';
+
 export function repairOptions(ctx: ReplyContext, reading: MessageReading): Option[] {
   const { s, step } = ctx;
   const none = () => {};
@@ -33,6 +36,16 @@ export function repairOptions(ctx: ReplyContext, reading: MessageReading): Optio
       },
     });
   }
+  // "120 million times 3 KB is about 36 GB": the sum is checked before the design is sized on
+  // it, once a step.
+  const sum = reading.miscalculation;
+  if (sum !== undefined && !step.challenged.includes(MISCALCULATION))
+    options.push({
+      move: { kind: 'challenge', flagId: MISCALCULATION, sum: sum.said },
+      commit: () => {
+        step.challenged.push(MISCALCULATION);
+      },
+    });
   // "No, that's fine here: ..." after a push-back: the argument is answered before anything new.
   if (reading.rebuttal !== undefined)
     options.push({

@@ -78,6 +78,21 @@ describe('facts', () => {
     expect(flagged.reply).toMatchObject({ kind: 'challenge', flagId: 'accuracy-on-rare' });
   });
 
+  it('asks for a sum worked out wrongly to be checked, once a step, before anything new', () => {
+    const claim = {
+      intent: 'answer' as const,
+      miscalculation: { said: '1% of 12.5 million, so 1.25 million' },
+    };
+    const first = say(started(), T0 + 1, claim);
+    expect(first.reply).toMatchObject({
+      kind: 'challenge',
+      flagId: 'miscalculation',
+      sum: '1% of 12.5 million, so 1.25 million',
+    });
+    expect(say(first.state, T0 + 2, claim).reply.kind).not.toBe('challenge');
+    expect(say(atStep(1, first.state), T0 + 3, claim).reply).toMatchObject({ kind: 'challenge' });
+  });
+
   it('concedes a disputed push-back whose argument holds, and says one that does not stands', () => {
     const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
     expect(say(state, T0 + 2, { rebuttal: { holds: true } }).reply).toMatchObject({

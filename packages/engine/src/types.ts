@@ -121,6 +121,11 @@ export interface MessageReading {
    */
   misquotes?: { factId: string; said: string; sentence: string }[];
   /**
+   * A sum the message works out wrongly ("1% of 12.5 million, so 1.25 million"), as said. A human
+   * interviewer asks for it to be checked before the design is sized on it, without the result.
+   */
+  miscalculation?: { said: string };
+  /**
    * The question right before that the message leaves aside (a probe's or follow-up's point, or a
    * change of constraints): asked about permissions, the candidate talked about latency. It is asked
    * again once.
@@ -253,7 +258,13 @@ export type InterviewerMove = MoveBase &
         angle: FollowUpAngle;
       }
     /** `again`: pushed back on in an earlier part, and said again here (once more, at most). */
-    | { kind: 'challenge'; flagId: string; again?: true }
+    | {
+        kind: 'challenge';
+        flagId: string;
+        again?: true;
+        /** A sum worked out wrongly (`flagId` "miscalculation"): the candidate's words, to check again. */
+        sum?: string;
+      }
     /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
     | { kind: 'interrupt' }
     | {

@@ -173,6 +173,12 @@ export const LINES = {
   ],
   /** Before the interviewer's last question, said again because the candidate asked for it. */
   repeatQuestion: ['Sure. Here it is again:', 'Of course:', 'No problem. Once more:'],
+  /** A sum worked out wrongly, asked to be checked ({sum}: the candidate's words, quoted); never the result. */
+  recheckSum: [
+    'Before we build on that, check one figure for me: {sum}. Does that hold?',
+    'Let me stop you on one number: {sum}. Can you redo that sum?',
+    'Quick check on {sum}: walk me through that arithmetic again.',
+  ],
   /** Before the interviewer's last question in other words ("what do you mean?"). */
   rewordLead: ['Let me put it another way:', 'Put differently:', 'In other words:'],
   /** After a question said before the scene it stands in: the scene, as the reason it is asked. */

@@ -321,6 +321,14 @@ describe('other moves', () => {
     expect(text.trim().endsWith('?')).toBe(true);
   });
 
+  it("asks for a wrong sum to be checked in the candidate's words, never with the result", () => {
+    const sum = '120 million times 3 KB is about 36 GB';
+    const { kind, text } = voiceOffline(request({ kind: 'challenge', flagId: 'miscalculation', sum }));
+    expect(kind).toBe('challenge');
+    expect(text).toContain(`"${sum}"`);
+    expect(text).not.toMatch(/360/);
+  });
+
   it('puts the curveball again with its own lead, not as a new change', () => {
     const { text, kind } = voiceOffline(
       request({ kind: 'curveball', curveballId: 'creator-push', again: true }, { step: 'data' }),

@@ -253,6 +253,13 @@ function asInSentence(phrase: string): string {
 
 /** Pushes back once on a red flag, with the rubric's question when it has one; never the fix. */
 export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utterance {
+  // "1% of 12.5 million, so 1.25 million": the sum quoted and asked again, never its result.
+  if (move.sum !== undefined)
+    return {
+      kind: 'challenge',
+      text: voice.choose(voice.lines.recheckSum, '', { sum: `"${move.sum}"` }),
+      challengedFlagIds: [move.flagId],
+    };
   const flag = Object.values(voice.caseStudy.steps)
     .flatMap((step) => step.redFlags)
     .find((candidate) => candidate.id === move.flagId);

@@ -1,4 +1,5 @@
 export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
+export { type Miscalculation, miscalculations } from './arithmetic.ts';
 export { type CompiledRubric, compileRubric, rubricCompilations, withoutPlain } from './compile.ts';
 export {
   type CoverageText,

@@ -1,5 +1,6 @@
 import type { StepId } from '@mlsd/rubric';
 import type { Analysis } from './analyse.ts';
+import { type Miscalculation, miscalculations } from './arithmetic.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compile.ts';
 import {
   CREDIT,
@@ -174,6 +175,16 @@ function counts(verdict: Verdict, utterance: Utterance, flagged: ReadonlySet<Ste
 export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): RedFlagMatch[] {
   const found = new Map<string, RedFlagMatch>();
   utterances.forEach((utterance, index) => {
+    // A sum worked out wrongly, once a session: a mistake of any case and step (arithmetic.ts).
+    const wrong = utterance.step === null ? undefined : miscalculations(utterance.analysis.text)[0];
+    if (wrong && utterance.step !== null && !found.has(MISCALCULATION_ID)) {
+      const takenBack = takeBackAfter(utterances, index);
+      found.set(MISCALCULATION_ID, {
+        flag: miscalculationFlag(utterance.step, wrong),
+        evidence: quoteOf(utterance, wrong.start, wrong.end),
+        ...(takenBack ? { takenBack } : {}),
+      });
+    }
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
       if (found.has(hit.flag.id)) continue;
       const takenBack = takeBackAfter(utterances, index);
@@ -185,6 +196,24 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
     }
   });
   return [...found.values()];
+}
+
+const MISCALCULATION_ID = 'miscalculation';
+/** A result off by this factor or more is a slip of a unit or a power of ten: a real mistake. */
+const MAJOR_SLIP = 5;
+
+/** The red flag of a wrong sum, in the step it was said in. */
+function miscalculationFlag(step: StepId, wrong: Miscalculation): CompiledRedFlag {
+  return {
+    id: MISCALCULATION_ID,
+    title: 'Works a sum out wrongly',
+    why: `The figures give about ${wrong.expected}; a design sized on the wrong result is sized wrongly.`,
+    step,
+    severity: wrong.ratio >= MAJOR_SLIP ? 'major' : 'minor',
+    signals: [],
+    counters: [],
+    notWhen: [],
+  };
 }
 
 /** Candidate messages after a red flag in which taking it back still counts as a correction. */

@@ -43,6 +43,17 @@ const ACCURACY: TranscriptTurn = {
 const CALIBRATION =
   'I would calibrate with Platt scaling on a held-out week, since the folder threshold assumes real probabilities.';
 
+describe('a sum worked out wrongly', () => {
+  it('is a red flag of the step it was said in, with the sum quoted and the right figure in why', () => {
+    const sum = '2 million mails a day times 50 KB is about 10 GB';
+    const report = score([EVAL_OPEN, PRECISION, { role: 'candidate', step: 'evaluation', text: `${sum}.` }]);
+    const flag = stepOf(report, 'evaluation')?.redFlags.find((each) => each.id === 'miscalculation');
+    expect(flag).toMatchObject({ severity: 'major', evidence: { quote: sum } });
+    expect(flag?.why).toContain('100 GB');
+    expect(stepOf(score([EVAL_OPEN, PRECISION]), 'evaluation')?.redFlags).toEqual([]);
+  });
+});
+
 describe('red flags cost points', () => {
   it('takes the severity amount off the step score and reports it with the quote', () => {
     const clean = score([EVAL_OPEN, PRECISION]);

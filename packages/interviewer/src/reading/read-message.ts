@@ -7,6 +7,7 @@ import {
   type CoverageText,
   CURVEBALL_FULL_SHARE,
   type MessageReading as MessageCoverage,
+  miscalculations,
   readCandidateMessage,
   stepCoverage,
   stepPoints,
@@ -201,6 +202,9 @@ export function readMessage(request: ReadRequest): Reading {
   // "Since fraud is about 5% of transactions, ...": a figure of the case stated wrongly in an answer.
   const misquotes =
     intent.intent === 'answer' || intent.intent === 'tentative' ? misquotedFigures(caseStudy, text) : [];
+  // "120 million times 3 KB is about 36 GB": a sum of the answer worked out wrongly.
+  const wrongSum =
+    intent.intent === 'answer' || intent.intent === 'tentative' ? miscalculations(text)[0] : undefined;
   // "Good question. The answer should start showing within a couple of seconds" to a question about
   // who may read what: an answer to something else than was just asked. A point covered in the
   // step, or in the last few messages, was answered already.
@@ -262,6 +266,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(intent.reason === 'rephrase-asked' ? { rephraseAsked: true } : {}),
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     ...(misquotes.length > 0 ? { misquotes } : {}),
+    ...(wrongSum ? { miscalculation: { said: wrongSum.said } } : {}),
     ...(sidestep === null ? {} : { sidestep }),
     ...(answeredAlready ? { answeredAlready: true } : {}),
     ...(rebuttal === null ? {} : { rebuttal }),
