@@ -1,4 +1,4 @@
-import { CaseStudy, Framework, formatIssue, loadYamlFile } from '@mlsd/rubric';
+import { CaseStudy, Framework, formatIssue, loadYamlFile, withFrameworkFlags } from '@mlsd/rubric';
 
 /**
  * The framework and one case read from YAML, for `mlsd score` when the build's data does not match
@@ -28,7 +28,11 @@ export function loadYamlCase(
   }
   return {
     ok: true,
-    value: { framework: framework.value, cases: new Map([[caseId, study.value]]) },
+    // The framework's red flags join the case, as `loadRubrics` does for the server.
+    value: {
+      framework: framework.value,
+      cases: new Map([[caseId, withFrameworkFlags(study.value, framework.value)]]),
+    },
     built: false,
     compiled: false,
   };

@@ -71,6 +71,31 @@ describe('mlsd score', () => {
     expect(model?.usedMs).toBe(100_000);
   });
 
+  it("reads the framework's red flags with the case's, as the server does", async () => {
+    const { study, framework } = fixtureRubric();
+    framework.steps
+      .find((step) => step.id === 'model')
+      ?.redFlags.push({
+        id: 'random-split-of-mail',
+        title: 'Splits the mail at random',
+        signals: ['random split of the mail'],
+        why: 'Mail arrives in time order, so a random split scores the model on days it trained on.',
+        severity: 'major',
+      });
+    writeFileSync(join(rubricsDir, 'framework.yaml'), JSON.stringify(framework));
+    const said = 'We take a random split of the mail for training and test.';
+    write('session.json', {
+      caseId: study.id,
+      turns: [TRANSCRIPT.turns[0], { role: 'candidate', step: 'model', text: said, t: 30 }],
+    });
+    const { code, stdout } = await run(['score', 'session.json', '--json', '--rubrics', rubricsDir]);
+    expect(code).toBe(0);
+    const model = Report.parse(JSON.parse(stdout)).steps.find((step) => step.id === 'model');
+    expect(model?.redFlags.map((flag) => [flag.id, flag.evidence.quote])).toEqual([
+      ['random-split-of-mail', said],
+    ]);
+  });
+
   it('prints a readable summary by default', async () => {
     const path = write('session.json', TRANSCRIPT);
     const { code, stdout } = await run(['score', path, '--rubrics', rubricsDir], '/');

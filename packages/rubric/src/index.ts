@@ -3,6 +3,7 @@ export { lintArithmetic } from './arithmetic.ts';
 export * from './cache.ts';
 export * from './drills.ts';
 export * from './duplicates.ts';
+export { withFrameworkFlags } from './framework-flags.ts';
 export * from './lint.ts';
 export * from './load.ts';
 export { formatIssue, type RubricIssue } from './locate.ts';

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
+import { CaseStudy, Framework, loadYamlFile, withFrameworkFlags } from '@mlsd/rubric';
 import { compileRubric } from '../src/compile.ts';
 import { encodeCompiled } from '../src/compiled-data.ts';
 import {
@@ -51,11 +51,13 @@ for (const name of readdirSync(join(rubricsDir, 'cases')).sort()) {
     console.warn(`build:data: ${name} does not load; mlsd score will load (and report) it from YAML`);
     continue;
   }
+  // The case with the framework's red flags joined, as `loadRubrics` gives it to the server.
+  const joined = withFrameworkFlags(study.value, framework.value);
   // Compiled from the JSON round trip `mlsd score` loads, so the stored points line up with its objects.
   const frameworkValue = JSON.parse(JSON.stringify(framework.value)) as typeof framework.value;
-  const studyValue = JSON.parse(JSON.stringify(study.value)) as typeof study.value;
+  const studyValue = JSON.parse(JSON.stringify(joined)) as typeof joined;
   const compiled = encodeCompiled(compileRubric(studyValue, frameworkValue));
-  writeFileSync(target, encodeRubricData(key, framework.value, study.value, compiled));
+  writeFileSync(target, encodeRubricData(key, framework.value, joined, compiled));
   written++;
 }
 console.log(

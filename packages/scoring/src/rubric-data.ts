@@ -47,7 +47,8 @@ interface RubricDataFile {
 function codeFingerprint(): string {
   const rubricSrc = fileURLToPath(new URL('../../rubric/src/', import.meta.url));
   const hash = createHash('sha256');
-  for (const name of ['schema.ts', 'load.ts']) hash.update(readFileSync(join(rubricSrc, name)));
+  for (const name of ['schema.ts', 'load.ts', 'framework-flags.ts'])
+    hash.update(readFileSync(join(rubricSrc, name)));
   const require = createRequire(join(rubricSrc, 'index.ts'));
   for (const name of ['zod', 'yaml']) hash.update(readFileSync(require.resolve(`${name}/package.json`)));
   return hash.digest('hex');
