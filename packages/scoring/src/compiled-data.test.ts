@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TranscriptFile } from '@mlsd/protocol';
-import { CaseStudy, Framework, loadYamlFile } from '@mlsd/rubric';
+import { CaseStudy, Framework, loadYamlFile, withFrameworkFlags } from '@mlsd/rubric';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnalysisCache } from './analyse.ts';
 import { compileRubric, rememberCompiled } from './compile.ts';
@@ -33,7 +33,9 @@ function loaded(caseId: string): { framework: Framework; study: CaseStudy } {
   const framework = loadYamlFile(files(caseId).framework, Framework);
   const study = loadYamlFile(files(caseId).study, CaseStudy);
   if (!framework.ok || !study.ok) throw new Error(`the ${caseId} rubric does not load`);
-  return JSON.parse(JSON.stringify({ framework: framework.value, study: study.value }));
+  // With the framework's red flags joined, as the build stores it and the server loads it.
+  const joined = withFrameworkFlags(study.value, framework.value);
+  return JSON.parse(JSON.stringify({ framework: framework.value, study: joined }));
 }
 const asJson = (data: CompiledRubricData) => JSON.stringify(data);
 
