@@ -175,11 +175,12 @@ function counts(verdict: Verdict, utterance: Utterance, flagged: ReadonlySet<Ste
 export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): RedFlagMatch[] {
   const found = new Map<string, RedFlagMatch>();
   utterances.forEach((utterance, index) => {
-    // A sum worked out wrongly, once a session: a mistake of any case and step (arithmetic.ts).
+    // A sum worked out wrongly, once a step: a mistake of any case and step (arithmetic.ts).
     const wrong = utterance.step === null ? undefined : miscalculations(utterance.analysis.text)[0];
-    if (wrong && utterance.step !== null && !found.has(MISCALCULATION_ID)) {
+    const sumKey = `${MISCALCULATION_ID}@${utterance.step}`;
+    if (wrong && utterance.step !== null && !found.has(sumKey)) {
       const takenBack = takeBackAfter(utterances, index);
-      found.set(MISCALCULATION_ID, {
+      found.set(sumKey, {
         flag: miscalculationFlag(utterance.step, wrong),
         evidence: quoteOf(utterance, wrong.start, wrong.end),
         ...(takenBack ? { takenBack } : {}),
