@@ -22,6 +22,24 @@ const readFirst = (caseId: string, step: StepId, text: string) =>
     cache: new AnalysisCache(),
   });
 
+describe('probes left out', () => {
+  it('leaves out a point whose probe says three words of the message, however thinly it was credited', () => {
+    const open = (text: string) =>
+      readMessage({
+        caseStudy: fraud,
+        framework,
+        step: 'data',
+        text,
+        transcript: [],
+        notes: '',
+        cache: new AnalysisCache(),
+      }).uncovered.map((point) => point.id);
+    // "card, merchant, device": the velocity-features probe's own words, said in a terse note.
+    expect(open('inputs: card, merchant, device ids + amount')).not.toContain('velocity-features');
+    expect(open('labels from chargebacks, mature after about 60 days')).toContain('velocity-features');
+  });
+});
+
 describe('reading a requirements answer', () => {
   it('leaves out of the probes a point whose fact the interviewer has already given', () => {
     const read = (transcript: { role: 'candidate' | 'interviewer'; text: string }[]) =>

@@ -1,6 +1,6 @@
 import type { MessageReading, UncoveredPoint } from '@mlsd/engine';
 import type { SessionLevel, StepId } from '@mlsd/protocol';
-import type { CaseStudy, Framework } from '@mlsd/rubric';
+import { type CaseStudy, contentLemmas, type Framework } from '@mlsd/rubric';
 import {
   type AnalysisCache,
   anticipatedShare,
@@ -69,6 +69,9 @@ const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
  * covered (with quotes), which red flags they stated in earnest, what is still open in the step
  * and which curveball premises hold. The engine chooses the move from this alone.
  */
+/** Content words of a point's probe a message must say for the probe to ask back what it said. */
+const PROBE_WORDS_SAID = 3;
+
 export function readMessage(request: ReadRequest): Reading {
   const { caseStudy, framework, step, text, transcript, notes, cache } = request;
   const inReplyTo = lastLine(transcript, 'interviewer');
@@ -110,8 +113,22 @@ export function readMessage(request: ReadRequest): Reading {
   const generalIds = new Set(
     framework.steps.find((each) => each.id === step)?.points.map((point) => point.id),
   );
+  // "hit = box covers face, oversized box = hit for recall": a point whose probe says three of the
+  // message's own words is what the message was about, however thinly the scorer credited it;
+  // asking its probe now would ask back what was just said.
+  const said = new Set(contentLemmas(text));
+  const probes = new Map(stepPoints(caseStudy, framework, step).map((point) => [point.id, point.probe]));
+  const probeSaid = (pointId: string) =>
+    new Set(contentLemmas(probes.get(pointId) ?? '').filter((lemma) => said.has(lemma))).size >=
+    PROBE_WORDS_SAID;
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
-    .filter((point) => open.has(point.pointId) && !recent.has(point.pointId) && !askedBack(point.pointId))
+    .filter(
+      (point) =>
+        open.has(point.pointId) &&
+        !recent.has(point.pointId) &&
+        !askedBack(point.pointId) &&
+        !probeSaid(point.pointId),
+    )
     .map((point) => ({
       id: point.pointId,
       weight: point.weight,
