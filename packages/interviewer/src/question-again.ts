@@ -49,7 +49,8 @@ export function questionAgain(previous: string | undefined, context: Context): Q
 
 function reworded(question: string, context: Context): QuestionAgain['reworded'] {
   const { caseStudy, framework, step, stepQuestion, lines, title } = context;
-  if (question.includes(stepQuestion) || STEP_HINTS[step].some((hint) => question.includes(hint)))
+  const asksStep = stepQuestion !== '' && question.includes(stepQuestion);
+  if (asksStep || STEP_HINTS[step].some((hint) => question.includes(hint)))
     return {
       text: context.unsaid(STEP_HINTS[step].filter((hint) => !question.includes(hint))),
       explains: false,
