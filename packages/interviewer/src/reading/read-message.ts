@@ -72,6 +72,17 @@ const NO_FOLLOW_UP_STEPS: readonly StepId[] = ['requirements'];
 /** Content words of a point's probe a message must say for the probe to ask back what it said. */
 const PROBE_WORDS_SAID = 3;
 
+/** A probe's content words, tokenised once per process: every message reads the step's probes. */
+const probeWords = new Map<string, ReadonlySet<string>>();
+function probeLemmas(probe: string): ReadonlySet<string> {
+  let words = probeWords.get(probe);
+  if (!words) {
+    words = new Set(contentLemmas(probe));
+    probeWords.set(probe, words);
+  }
+  return words;
+}
+
 export function readMessage(request: ReadRequest): Reading {
   const { caseStudy, framework, step, text, transcript, notes, cache } = request;
   const inReplyTo = lastLine(transcript, 'interviewer');
@@ -119,8 +130,7 @@ export function readMessage(request: ReadRequest): Reading {
   const said = new Set(contentLemmas(text));
   const probes = new Map(stepPoints(caseStudy, framework, step).map((point) => [point.id, point.probe]));
   const probeSaid = (pointId: string) =>
-    new Set(contentLemmas(probes.get(pointId) ?? '').filter((lemma) => said.has(lemma))).size >=
-    PROBE_WORDS_SAID;
+    [...probeLemmas(probes.get(pointId) ?? '')].filter((lemma) => said.has(lemma)).length >= PROBE_WORDS_SAID;
   const uncovered: UncoveredPoint[] = stepPointsCoverage.points
     .filter(
       (point) =>
