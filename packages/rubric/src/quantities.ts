@@ -81,6 +81,9 @@ function table<T>(entries: Record<string, T>): Record<string, T> {
 const TOKEN_RE =
   /(\$)?(\d+(?:,\d{3})*(?:\.\d+)?)(%)?([A-Za-z]+)?|([A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*)|([.!?;:,()"“”/~–-])/g;
 
+/** Byte sizes written onto the digits ("3KB", "3.75GB"); a bare "B" is a billion. */
+const BYTE_UNIT = /^[kmgtp]b$/i;
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   let sentence = 0;
@@ -88,6 +91,32 @@ function tokens(text: string): Token[] {
     const start = match.index ?? 0;
     const raw = match[0];
     const kind = match[2] !== undefined ? 'num' : match[5] !== undefined ? 'word' : 'punct';
+    const byteUnit = kind === 'num' && match[4] !== undefined && BYTE_UNIT.test(match[4]);
+    if (byteUnit) {
+      // "3KB" reads as "3 KB": the unit is the counted noun, not a scale like "3k".
+      const unitAt = start + raw.length - match[4]!.length;
+      const digits = raw.slice(0, raw.length - match[4]!.length);
+      const word = match[4]!;
+      out.push({
+        kind,
+        text: digits,
+        lower: digits,
+        start,
+        end: unitAt,
+        sentence,
+        money: match[1] !== undefined,
+        percent: false,
+      });
+      out.push({
+        kind: 'word',
+        text: word,
+        lower: word.toLowerCase(),
+        start: unitAt,
+        end: unitAt + word.length,
+        sentence,
+      });
+      continue;
+    }
     out.push({
       kind,
       text: raw,
@@ -286,6 +315,22 @@ const MEASURES = new Set([
   'x',
   'fold',
 ]);
+
+/** Bytes in one of each byte unit, by the counted noun's lemma ("3 KB" counts "kb"). */
+const BYTES_PER_UNIT: Record<string, number> = table({
+  byte: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  pb: 1e15,
+});
+
+/** The size in bytes a quantity states ("3 KB" -> 3,000), or undefined when it counts no bytes. */
+export function bytesOf(quantity: Quantity): number | undefined {
+  const unit = quantity.noun === undefined ? undefined : BYTES_PER_UNIT[quantity.noun];
+  return unit === undefined ? undefined : quantity.value * unit;
+}
 
 /**
  * Lemmas that name the same thing in these cases ("250 million searches a day: roughly 3,000
@@ -734,6 +779,8 @@ function nounRun(list: Token[], start: number): { lemmas: string[]; head?: strin
       if (lemmas.length === 0) k++;
       break;
     }
+    // "120 million times 3 KB": "times" (or "x") before a number multiplies, it counts nothing.
+    if ((lower === 'times' || lower === 'x') && list[k + 1]?.kind === 'num') break;
     if (STOP.has(lower)) {
       // "text or image decisions": "or"/"and" joins two modifiers of one noun.
       const following = list[k + 1];
