@@ -58,6 +58,9 @@ export function repairOptions(ctx: ReplyContext, reading: MessageReading): Optio
   // anything new is asked.
   if (reading.answeredAlready === true)
     options.push({ move: acknowledge(ctx, reading.uncovered, { answeredAlready: true }).move, commit: none });
+  // "I didn't say that": the misreading owned, and the floor handed back.
+  if (reading.neverSaid === true)
+    options.push({ move: acknowledge(ctx, reading.uncovered, { neverSaid: true }).move, commit: none });
   // Asked about permissions, answered about latency: the question is put again, once a step. A
   // change of constraints answered with something else counts as left aside, like one skipped.
   const sidestep = reading.sidestep;

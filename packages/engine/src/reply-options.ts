@@ -48,6 +48,7 @@ export function acknowledge(
     answered?: 'yes' | 'partly';
     pointId?: string;
     answeredAlready?: true;
+    neverSaid?: true;
     rebuttal?: 'conceded' | 'stands';
   } = {},
 ): { type: 'say'; move: MoveBody } {

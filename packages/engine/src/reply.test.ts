@@ -111,6 +111,12 @@ describe('facts', () => {
     expect(told.reply).toMatchObject({ kind: 'acknowledge', answeredAlready: true });
   });
 
+  it("owns a question that put words in the candidate's mouth, before anything new", () => {
+    const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
+    const told = say(state, T0 + 2, { neverSaid: true, sidestep: { pointId: 'latency' } });
+    expect(told.reply).toMatchObject({ kind: 'acknowledge', neverSaid: true });
+  });
+
   it('asks a question answered with something else once more, once a step and not in its last minute', () => {
     let state = say(started(), T0 + 1, { premisesHeld: [] }).state;
     const aside = say(state, T0 + 2, { sidestep: { pointId: 'latency' } });

@@ -137,6 +137,11 @@ export interface MessageReading {
    */
   answeredAlready?: boolean;
   /**
+   * "I didn't say that", "where did I say we'd retrain automatically?": the last question rested on
+   * something the candidate never proposed. The interviewer owns the misreading and goes on.
+   */
+  neverSaid?: boolean;
+  /**
    * "No, that's fine here: ..." right after a push-back: the candidate disputes it. `holds`: the
    * argument makes a point of the case's step and states no mistake, so the interviewer concedes;
    * otherwise it says the concern stands, without giving the fix.
@@ -293,6 +298,8 @@ export type InterviewerMove = MoveBase &
         pointId?: string;
         /** The candidate said the question was answered already: the interviewer owns the slip. */
         answeredAlready?: true;
+        /** The candidate said the last question put words in their mouth: the interviewer owns it. */
+        neverSaid?: true;
         /** A push-back disputed (see MessageReading.rebuttal): conceded, or said to stand. */
         rebuttal?: 'conceded' | 'stands';
       }

@@ -60,6 +60,12 @@ export const LINES = {
     'Fair, you said that already.',
     'Right, you did say that.',
   ],
+  /** The candidate said the last question rested on something they never said (then an invitation). */
+  neverSaid: [
+    "You're right, you didn't say that; my mistake.",
+    'Fair, that was my reading, not what you proposed.',
+    'My mistake, you did not propose that.',
+  ],
   /** "Does that answer your question?" when it did (then an invitation). */
   answeredYes: ['Yes, that answers it.', 'Yes, that covers what I asked.', "Yes, that's what I was after."],
   /** ...when it did not yet: the point's question again, said to be the same one or put another way. */

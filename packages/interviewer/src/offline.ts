@@ -145,6 +145,11 @@ export function voiceOffline(request: SpeakRequest): Utterance {
         };
       if (move.rebuttal === 'stands') return { kind: 'follow-up', text: choose(lines.challengeStands) };
       // "I already said that": owned in a few words, then the floor back.
+      if (move.neverSaid)
+        return {
+          kind,
+          text: chooseAck(choose, rng, spoken, lines.neverSaid, lines.acknowledgeInvite, values),
+        };
       if (move.answeredAlready)
         return {
           kind,

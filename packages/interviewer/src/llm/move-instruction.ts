@@ -113,6 +113,8 @@ export function moveInstruction(request: SpeakRequest): string {
         return 'The candidate disputed your push-back with an argument that holds. Concede it in a few words, then invite them to continue with this step. Ask nothing new.';
       if (move.rebuttal === 'stands')
         return 'The candidate disputed your push-back, but the argument does not meet your concern. Say in a few words that the concern stands and ask them to work through your scenario concretely, without giving the fix.';
+      if (move.neverSaid)
+        return 'The candidate says your last question assumed something they never proposed. Grant it in a few words, without apologising at length, then invite them to continue with this step. Ask nothing new.';
       if (move.answeredAlready)
         return 'The candidate says they already answered your last question. Grant it in a few words, without apologising at length, then invite them to continue with this step. Ask nothing new.';
       if (move.answered === 'yes') {

@@ -32,7 +32,7 @@ import { asksOpinionOfInterviewer } from './questions.ts';
 import { isRambling } from './rambling.ts';
 import { disputedSevere, disputesChallenge } from './rebuttal.ts';
 import { restatesQuestion } from './restated.ts';
-import { saysAnsweredAlready } from './said-already.ts';
+import { saysAnsweredAlready, saysNeverSaid } from './said-already.ts';
 import { wordCount } from './sentences.ts';
 import { sidestepOf } from './sidestep.ts';
 import { stepAsked } from './step-asked.ts';
@@ -94,6 +94,9 @@ export function readMessage(request: ReadRequest): Reading {
   // given, however much of it reads as a complaint or a question; the interviewer owns the slip.
   const answeredAlready =
     inReplyTo !== undefined && POINTED_BACK_FROM.has(read.intent) && saysAnsweredAlready(text);
+  // "I didn't say that. But I guess the score should be a probability?": the misreading is owned
+  // first, and whatever else the message says is read as usual.
+  const neverSaid = inReplyTo !== undefined && !answeredAlready && saysNeverSaid(text);
   // "I'd use a GBDT on the order features. Is this the last section?": an answer with the clock
   // asked beside it; the clock is said first (MessageReading.asksClock) and the answer replied to.
   const asksClock = asksTheClock(text);
@@ -296,6 +299,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(wrongSum ? { miscalculation: { said: wrongSum.said } } : {}),
     ...(sidestep === null ? {} : { sidestep }),
     ...(answeredAlready ? { answeredAlready: true } : {}),
+    ...(neverSaid ? { neverSaid: true } : {}),
     ...(rebuttal === null ? {} : { rebuttal }),
     ...(asksClock ? { asksClock: true } : {}),
     ...(intent.intent === 'facts' && answeredAtLength(text, intent.askedIn ?? intent.questions)

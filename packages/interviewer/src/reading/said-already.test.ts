@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saysAnsweredAlready } from './said-already.ts';
+import { saysAnsweredAlready, saysNeverSaid } from './said-already.ts';
 
 describe('a question said to be answered already', () => {
   it('is read when the message opens by pointing back, or asks whether it was missed', () => {
@@ -21,5 +21,27 @@ describe('a question said to be answered already', () => {
       'I covered calibration above; now for the thresholds.',
     ])
       expect(saysAnsweredAlready(text), text).toBe(false);
+  });
+});
+
+describe('a question said to rest on something never said', () => {
+  it('is read when the candidate disowns what the question attributed to them', () => {
+    for (const text of [
+      "I don't know what you mean by multiplying by money, I didn't say that. But I guess the score should be a probability?",
+      "That's not what I proposed: I said one index for all sellers.",
+      'Where did I say we would retrain automatically?',
+      'I never suggested a date split, I grouped by repository.',
+    ])
+      expect(saysNeverSaid(text), text).toBe(true);
+  });
+
+  it('is not read when the candidate owns a slip of their own or says nothing about the question', () => {
+    for (const text of [
+      "I didn't say that clearly: the threshold is per country.",
+      'I never said it explicitly, but the labels come from chargebacks.',
+      "I didn't mention latency yet; the budget is 100 ms.",
+      'We said the model should be retrained daily.',
+    ])
+      expect(saysNeverSaid(text), text).toBe(false);
   });
 });

@@ -21,6 +21,26 @@ const SAID_ALREADY = new RegExp(
 const DID_YOU_MISS =
   /\b(?:did you (?:miss|not (?:see|read|hear)) (?:it|that|this)|weren'?t you listening)\b/i;
 
+/**
+ * "I don't know what you mean by multiplying by money, I didn't say that", "that's not what I
+ * proposed", "where did I say we'd retrain automatically?": the candidate says the last question
+ * put words in their mouth. A human interviewer owns the misreading before going on. "I didn't say
+ * that clearly" or "I never said it explicitly, but..." is the candidate's own slip, not this.
+ */
+const NEVER_SAID = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`i (?:didn'?t|did not|never) (?:say|said|propose|proposed|suggest|suggested|claim|claimed|pick|choose|chose)\b(?! (?:(?:that|this|it|so) )?(?:clearly|well|right|properly|explicitly|out loud|yet|earlier|before|enough)\b)`,
+    String.raw`(?:that'?s|that is|this is) not what i (?:said|meant|proposed|suggested)`,
+    String.raw`(?:where|when) did i (?:say|mention|propose|suggest)`,
+  ].join('|')})`,
+  'i',
+);
+
+/** The message says the interviewer's last question rests on something the candidate never said. */
+export function saysNeverSaid(text: string): boolean {
+  return NEVER_SAID.test(text.replace(/’/g, "'"));
+}
+
 /** The message says the question was answered already. */
 export function saysAnsweredAlready(text: string): boolean {
   const plain = text.trim().replace(/’/g, "'");
