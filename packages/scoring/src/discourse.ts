@@ -148,6 +148,21 @@ export function retractedAfter(tokens: readonly Token[], to: number): boolean {
   return false;
 }
 
+/**
+ * "Actually, scrap that, new videos would wait up to a day": after a retraction in the same
+ * sentence, words with no "we" or "I" doing anything give the reason the old plan goes. A mistake named
+ * there is what the candidate is dropping; "scrap that, we'll just rebuild daily" still proposes.
+ */
+export function reasonAfterRetraction(tokens: readonly Token[], from: number, to: number): boolean {
+  let at = -1;
+  for (let j = 0; j < from && at === -1; j++)
+    if ((j === 0 || tokens[j]?.clause !== tokens[j - 1]?.clause) && retractsAt(tokens, j)) at = j;
+  if (at === -1) return false;
+  for (let j = at + 1; j <= to; j++) if (PLANNERS.has(tokens[j]?.lemma ?? '')) return false;
+  return true;
+}
+const PLANNERS = new Set(['we', 'i', "we'll", "i'll", "we'd", "i'd", 'let']);
+
 /** In the clause naming an idea: it is raised as a possibility or a worry, not proposed. */
 const RAISED = new Set(['could', 'might', 'may', 'concern', 'worry', 'risk', 'mind', 'tempting']);
 /** Where the sentence turns: what follows judges what was raised. */

@@ -1,5 +1,11 @@
 import type { Polarity, Segment } from './analysis-types.ts';
-import { attribution, raisedThenDismissed, retractedAfter, turnJudges } from './discourse.ts';
+import {
+  attribution,
+  raisedThenDismissed,
+  reasonAfterRetraction,
+  retractedAfter,
+  turnJudges,
+} from './discourse.ts';
 import { negatesVerdict, type Verdict, verdictAt } from './polarity-verdicts.ts';
 import {
   ALONE,
@@ -152,7 +158,10 @@ export function polarityOf(
         readVerdict(tokens, i, verdict, { first, last, own, lenient, hazard, conditional }, flip);
       i = verdict.end;
     } else if (DISMISS.has(lemma) || (DISMISS_VERBS.has(lemma) && !(lenient && hazard))) {
-      if (!(lenient && conditional) && !aloneBetween(tokens, last, i)) flip(i);
+      // "I skip hubs as middle nodes or sample their neighbours": a dismissing verb before another
+      // choice leaves that choice alone ("and" is left out: "skip calibration and fine-tuning").
+      const elsewhere = DISMISS_VERBS.has(lemma) && i < first && choiceBetween(tokens, i, first);
+      if (!(lenient && conditional) && !elsewhere && !aloneBetween(tokens, last, i)) flip(i);
     } else if (CRITICS.has(lemma)) {
       // Criticism rejects a mistake anywhere in its clause, but an idea only as its predicate
       // ("calibration would be wrong here"), never a risk ("position bias makes labels wrong").
@@ -185,6 +194,7 @@ export function polarityOf(
   // "Accuracy is fine — actually no, scrap that": an idea taken back earns nothing, and a mistake
   // taken back is neither stated nor argued against (it backs none of the points that counter it).
   if (retractedAfter(tokens, to)) return lenient ? 'rejected' : 'hedged';
+  if (!lenient && reasonAfterRetraction(tokens, from, to)) return 'hedged';
   const attributed = attribution(segment, clause);
   if (attributed === 'rejected') return 'rejected';
   if (attributed === 'hedged') hedged = true;
@@ -330,6 +340,14 @@ const PREDICATE_JOINERS = new Set(['and', 'or', 'but', 'so', 'then']);
 /** Whether a new predicate starts between a negator at `i` and the phrase at `first`. */
 function newPredicateBetween(tokens: readonly Token[], i: number, first: number): boolean {
   for (let j = i + 1; j < first; j++) if (PREDICATE_JOINERS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
+}
+
+/** Joiners that open another choice after a dismissing verb: "skip X or sample Y". */
+const CHOICE_JOINERS = new Set(['or', 'but', 'so', 'then', 'instead']);
+
+function choiceBetween(tokens: readonly Token[], i: number, first: number): boolean {
+  for (let j = i + 1; j < first; j++) if (CHOICE_JOINERS.has(tokens[j]?.lemma ?? '')) return true;
   return false;
 }
 
