@@ -6,7 +6,7 @@
  * own mistake.
  */
 const SAID_ALREADY = new RegExp(
-  String.raw`^\W*(?:(?:yes|yeah|yep|yup|no|um+|well|but|ok|okay|hmm+|erm)[,.!\s]+)*(?:${[
+  String.raw`^\W*(?:(?:yes|yeah|yep|yup|no|um+|well|but|ok|okay|hmm+|erm|also|and|again)[,.!\s]+)*(?:${[
     String.raw`i(?:'ve| have)? (?:literally |already |just |actually )*(?:said|covered|answered|mentioned|told you|explained|went over|addressed) (?:that|this|it|exactly that)\b`,
     String.raw`i (?:literally |already |just |actually )*(?:said|covered|answered|mentioned|explained|addressed) (?:that|this|it) (?:above|earlier|before|already)`,
     String.raw`(?:already|just) (?:covered|answered|said|mentioned|addressed)(?: (?:that|this|it))?\b`,

@@ -130,6 +130,9 @@ const LATER = /\b(?:report|feedback|(?:at|in|by) the end|afterwards|after (?:the
 const GAP_ASKED =
   /\b(?:if|whether|what|anything|something) (?:(?:else|big|important|major|obvious|key|crucial) )?(?:(?:do )?you think )?(?:(?:you'?d push on|you'?d expect) (?:that )?)?(?:i'?ve |i (?:have )?|i'?m |i )?(?:missed|missing|left out|forgot|overlooked|skipped|haven'?t (?:covered|mentioned|touched)|didn'?t (?:cover|mention))\b/i;
 
+/** Words from which a design statement the rules read is too long to be a note to the grader. */
+const LONG_DESIGN_ANSWER_WORDS = 25;
+
 /** Readings of a message as the candidate's answer. */
 const ANSWERING: ReadonlySet<string> = new Set(['answer', 'tentative']);
 
@@ -216,6 +219,15 @@ export function withLearnedReading(
     learned.intent === 'steer' &&
     !ADDRESSED_TO_GRADER.test(text) &&
     SENTENCE_WORDS.test(text)
+  )
+    return byRules;
+  // "The grader checks the draft against a checklist: is every fact correct per the thread, ...": a
+  // long design answer in a case whose own design has graders and checklists. No sentence of it
+  // speaks to whoever scores this interview (the rules would have read that), so it is an answer.
+  if (
+    byRules.reason === 'statement' &&
+    learned.intent === 'steer' &&
+    (text.match(/[\p{L}\p{N}'’-]+/gu)?.length ?? 0) >= LONG_DESIGN_ANSWER_WORDS
   )
     return byRules;
   // "How many minutes do we have? I want to cover monitoring properly.": the clock asked in so many
