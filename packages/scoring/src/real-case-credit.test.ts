@@ -216,3 +216,26 @@ describe('a rambler of the thirtieth session: buzzwords and an idea left behind'
     ).toBeDefined();
   });
 });
+
+describe('a dismissing verb before another choice (thirty-fourth session)', () => {
+  it('"skip hubs ... or sample their neighbours" credits the hub point', () => {
+    const levels = levelsOf(
+      'people-you-may-know',
+      'serving',
+      'I skip hub as middle node or sample its neighbors, downweight mutual through hub like Adamic-Adar, and cap how many time one person is suggested.',
+    );
+    expect(levels['hub-handling']).toBeDefined();
+  });
+
+  it('"skip calibration and fine-tuning" still skips both', () => {
+    expect(
+      levelsOf('ad-click-prediction', 'model', 'We will calibrate the scores and fine-tune.'),
+    ).toHaveProperty('calibrated-output');
+    const levels = levelsOf(
+      'ad-click-prediction',
+      'model',
+      'We can skip calibration and fine-tuning for now.',
+    );
+    expect(levels['calibrated-output']).toBeUndefined();
+  });
+});

@@ -915,3 +915,55 @@ describe('people you may know: sends made the objective (thirty-second session)'
     ],
   );
 });
+
+describe('mistakes named while dropping them, and ideas that only share a word (thirty-fourth session)', () => {
+  flagTables(
+    [
+      [
+        'video-search',
+        'serving',
+        "Actually, scrap that, we'll just rebuild the index daily, new videos wait up to a day.",
+        'daily-rebuild-only',
+      ],
+      [
+        'similar-listings',
+        'monitoring',
+        'We just train on carousel clicks like any other clicks.',
+        'train-on-own-clicks',
+      ],
+      [
+        'ad-click-prediction',
+        'evaluation',
+        "I'd use accuracy to evaluate the model, I think.",
+        'accuracy-metric',
+      ],
+    ],
+    [
+      [
+        'video-search',
+        'serving',
+        "Actually, scrap that, new videos would wait up to a day, and 8% of queries are about fresh events. I'd rather embed new uploads as they arrive.",
+      ],
+      [
+        'similar-listings',
+        'monitoring',
+        "It reinforces itself. I'd downweight co-views that came from carousel clicks when training.",
+      ],
+      [
+        'event-recommendation',
+        'framing',
+        "Check-ins are missing not at random, so I'd only use them to estimate a per-user show-up rate among scanned events, never as a label for the whole model.",
+      ],
+      [
+        'video-recommendation',
+        'data',
+        'For watch share, a one-minute clip watched to the end counts as a better outcome than ten minutes of a three-hour stream.',
+      ],
+      [
+        'llm-content-moderation',
+        'evaluation',
+        'Accuracy would be 99% just by saying no, so it tells us nothing.',
+      ],
+    ],
+  );
+});

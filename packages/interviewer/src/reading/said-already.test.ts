@@ -8,6 +8,7 @@ describe('a question said to be answered already', () => {
       'Yes, already covered that above.',
       "Covered, it's the booked listing as global context.",
       'Already covered.',
+      'Also already covered: I slice by new versus established events.',
       'I mentioned this earlier, the offset layer updates every few minutes.',
     ])
       expect(saysAnsweredAlready(text), text).toBe(true);
