@@ -12,6 +12,8 @@ import type { MessageReading } from './types.ts';
  */
 /** The flag id a wrong sum is pushed back on under (and reported as, by the scorer). */
 const MISCALCULATION = 'miscalculation';
+/** The flag id a measure defined as another is pushed back on under (and reported as, by the scorer). */
+const MISDEFINITION = 'misdefined-measure';
 
 export function repairOptions(ctx: ReplyContext, reading: MessageReading): Option[] {
   const { s, step } = ctx;
@@ -44,6 +46,16 @@ export function repairOptions(ctx: ReplyContext, reading: MessageReading): Optio
       move: { kind: 'challenge', flagId: MISCALCULATION, sum: sum.said },
       commit: () => {
         step.challenged.push(MISCALCULATION);
+      },
+    });
+  // "recall, meaning of all we flagged, how many were real": the definition is checked before the
+  // evaluation is built on it, once a step.
+  const definition = reading.misdefinition;
+  if (definition !== undefined && !step.challenged.includes(MISDEFINITION))
+    options.push({
+      move: { kind: 'challenge', flagId: MISDEFINITION, definition },
+      commit: () => {
+        step.challenged.push(MISDEFINITION);
       },
     });
   // "No, that's fine here: ..." after a push-back: the argument is answered before anything new.

@@ -93,6 +93,20 @@ describe('facts', () => {
     expect(say(atStep(1, first.state), T0 + 3, claim).reply).toMatchObject({ kind: 'challenge' });
   });
 
+  it('asks for a measure defined as another to be checked, once a step', () => {
+    const claim = {
+      intent: 'answer' as const,
+      misdefinition: { term: 'recall', said: 'recall, meaning of all we flagged, how many were real' },
+    };
+    const first = say(started(), T0 + 1, claim);
+    expect(first.reply).toMatchObject({
+      kind: 'challenge',
+      flagId: 'misdefined-measure',
+      definition: { term: 'recall' },
+    });
+    expect(say(first.state, T0 + 2, claim).reply.kind).not.toBe('challenge');
+  });
+
   it('concedes a disputed push-back whose argument holds, and says one that does not stands', () => {
     const state = say(started(), T0 + 1, { premisesHeld: [] }).state;
     expect(say(state, T0 + 2, { rebuttal: { holds: true } }).reply).toMatchObject({

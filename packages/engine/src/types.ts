@@ -125,6 +125,8 @@ export interface MessageReading {
    * interviewer asks for it to be checked before the design is sized on it, without the result.
    */
   miscalculation?: { said: string };
+  /** "recall, meaning of all we flagged, how many were real": a measure defined as another one. */
+  misdefinition?: { term: string; said: string };
   /**
    * The question right before that the message leaves aside (a probe's or follow-up's point, or a
    * change of constraints): asked about permissions, the candidate talked about latency. It is asked
@@ -269,6 +271,8 @@ export type InterviewerMove = MoveBase &
         again?: true;
         /** A sum worked out wrongly (`flagId` "miscalculation"): the candidate's words, to check again. */
         sum?: string;
+        /** A measure defined as another (`flagId` "misdefined-measure"): the term and the words said. */
+        definition?: { term: string; said: string };
       }
     /** A tough interviewer cuts a long answer that makes no choice short and asks for the decision. */
     | { kind: 'interrupt' }

@@ -185,6 +185,12 @@ export const LINES = {
     'Let me stop you on one number: {sum}. Can you redo that sum?',
     'Quick check on {sum}: walk me through that arithmetic again.',
   ],
+  /** A measure defined as another ({term}: its name; {said}: the candidate's words); never the right definition. */
+  recheckDefinition: [
+    'Let me check one term. You said {said}. Is that what {term} measures?',
+    'Quick check on {term}: you described it as {said}. Walk me through what it counts, exactly.',
+    'Before we build on {term}: in your words, {said}. Does that definition hold?',
+  ],
   /** Before the interviewer's last question in other words ("what do you mean?"). */
   rewordLead: ['Let me put it another way:', 'Put differently:', 'In other words:'],
   /** After a question said before the scene it stands in: the scene, as the reason it is asked. */

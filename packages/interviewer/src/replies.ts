@@ -260,6 +260,16 @@ export function voiceChallenge(voice: ReplyVoice, move: Move<'challenge'>): Utte
       text: voice.choose(voice.lines.recheckSum, '', { sum: `"${move.sum}"` }),
       challengedFlagIds: [move.flagId],
     };
+  // "recall, meaning of all we flagged, how many were real": the term asked about, never defined.
+  if (move.definition !== undefined)
+    return {
+      kind: 'challenge',
+      text: voice.choose(voice.lines.recheckDefinition, '', {
+        term: move.definition.term,
+        said: `"${move.definition.said}"`,
+      }),
+      challengedFlagIds: [move.flagId],
+    };
   const flag = Object.values(voice.caseStudy.steps)
     .flatMap((step) => step.redFlags)
     .find((candidate) => candidate.id === move.flagId);

@@ -1,5 +1,6 @@
 export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
 export { type Miscalculation, miscalculations } from './arithmetic.ts';
+export { type Misdefinition, misdefinitions } from './definitions.ts';
 export { type CompiledRubric, compileRubric, rubricCompilations, withoutPlain } from './compile.ts';
 export {
   type CoverageText,

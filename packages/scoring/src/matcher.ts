@@ -1,6 +1,7 @@
 import type { StepId } from '@mlsd/rubric';
 import type { Analysis } from './analyse.ts';
 import { type Miscalculation, miscalculations } from './arithmetic.ts';
+import { type Misdefinition, misdefinitions } from './definitions.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compile.ts';
 import {
   CREDIT,
@@ -99,16 +100,28 @@ export function matchPoints(
   // sentence is about, not whether it is right.
   // A mistake taken back at once ("actually no, ...") no longer says the step was misunderstood.
   const flagged = new Set<StepId>();
+  // A sum or a definition got wrong is no evidence for the points its words touch ("recall, meaning
+  // of all we flagged, how many were real" is not an offline metric fit for the task).
+  const mistaken = new Map<Utterance, { start: number; end: number }[]>();
   utterances.forEach((utterance, index) => {
+    const takenBack = takeBackAfter(utterances, index) !== null;
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags)
-      if (takeBackAfter(utterances, index) === null) flagged.add(hit.flag.step);
+      if (!takenBack) flagged.add(hit.flag.step);
+    if (utterance.step === null) return;
+    const spans = READ_MISTAKES.flatMap((read) => read.find(utterance.analysis.text, utterance.step!) ?? []);
+    // The rest of the step is still read by meaning: a slip in one sum or one definition says
+    // nothing about the other sentences, unlike a mistake of the case's design.
+    if (spans.length > 0) mistaken.set(utterance, spans);
   });
+  const insideMistake = (utterance: Utterance, verdict: { start: number; end: number }) =>
+    (mistaken.get(utterance) ?? []).some((span) => verdict.start < span.end && span.start < verdict.end);
   for (const utterance of utterances) {
     const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
     for (const verdict of [...reading.verdicts, ...reading.byMeaning]) {
       const current = best.get(verdict.point);
       const point = rubric.points[verdict.point];
-      if (!current || !point || !counts(verdict, utterance, flagged)) continue;
+      if (!current || !point || !counts(verdict, utterance, flagged) || insideMistake(utterance, verdict))
+        continue;
       current.firstOrder = Math.min(current.firstOrder, utterance.order);
       const sameStep = utterance.step === point.step;
       if (
@@ -175,17 +188,20 @@ function counts(verdict: Verdict, utterance: Utterance, flagged: ReadonlySet<Ste
 export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): RedFlagMatch[] {
   const found = new Map<string, RedFlagMatch>();
   utterances.forEach((utterance, index) => {
-    // A sum worked out wrongly, once a step: a mistake of any case and step (arithmetic.ts).
-    const wrong = utterance.step === null ? undefined : miscalculations(utterance.analysis.text)[0];
-    const sumKey = `${MISCALCULATION_ID}@${utterance.step}`;
-    if (wrong && utterance.step !== null && !found.has(sumKey)) {
-      const takenBack = takeBackAfter(utterances, index);
-      found.set(sumKey, {
-        flag: miscalculationFlag(utterance.step, wrong),
-        evidence: quoteOf(utterance, wrong.start, wrong.end),
-        ...(takenBack ? { takenBack } : {}),
-      });
-    }
+    // A sum worked out wrongly, a measure defined as another: mistakes of any case, found by reading
+    // the text itself (arithmetic.ts, definitions.ts), once a step each.
+    if (utterance.step !== null)
+      for (const read of READ_MISTAKES) {
+        const key = `${read.id}@${utterance.step}`;
+        const mistake = found.has(key) ? undefined : read.find(utterance.analysis.text, utterance.step);
+        if (!mistake) continue;
+        const takenBack = takeBackAfter(utterances, index);
+        found.set(key, {
+          flag: mistake.flag,
+          evidence: quoteOf(utterance, mistake.start, mistake.end),
+          ...(takenBack ? { takenBack } : {}),
+        });
+      }
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
       if (found.has(hit.flag.id)) continue;
       const takenBack = takeBackAfter(utterances, index);
@@ -199,22 +215,56 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
   return [...found.values()];
 }
 
-const MISCALCULATION_ID = 'miscalculation';
+/** A mistake read from the words themselves rather than matched against the case's red flags. */
+interface ReadMistake {
+  id: string;
+  find(text: string, step: StepId): { flag: CompiledRedFlag; start: number; end: number } | undefined;
+}
+
 /** A result off by this factor or more is a slip of a unit or a power of ten: a real mistake. */
 const MAJOR_SLIP = 5;
 
-/** The red flag of a wrong sum, in the step it was said in. */
-function miscalculationFlag(step: StepId, wrong: Miscalculation): CompiledRedFlag {
-  return {
-    id: MISCALCULATION_ID,
-    title: 'Works a sum out wrongly',
-    why: `The figures give about ${wrong.expected}; a design sized on the wrong result is sized wrongly.`,
-    step,
-    severity: wrong.ratio >= MAJOR_SLIP ? 'major' : 'minor',
-    signals: [],
-    counters: [],
-    notWhen: [],
-  };
+const READ_MISTAKES: readonly ReadMistake[] = [
+  {
+    id: 'miscalculation',
+    find(text, step) {
+      const wrong: Miscalculation | undefined = miscalculations(text)[0];
+      if (!wrong) return undefined;
+      return {
+        flag: readFlag('miscalculation', step, {
+          title: 'Works a sum out wrongly',
+          why: `The figures give about ${wrong.expected}; a design sized on the wrong result is sized wrongly.`,
+          severity: wrong.ratio >= MAJOR_SLIP ? 'major' : 'minor',
+        }),
+        start: wrong.start,
+        end: wrong.end,
+      };
+    },
+  },
+  {
+    id: 'misdefined-measure',
+    find(text, step) {
+      const wrong: Misdefinition | undefined = misdefinitions(text)[0];
+      if (!wrong) return undefined;
+      return {
+        flag: readFlag('misdefined-measure', step, {
+          title: 'Defines a measure as a different one',
+          why: `What was said describes ${wrong.describes}, not ${wrong.term}; tuned on that reading, the system optimises the wrong thing.`,
+          severity: 'major',
+        }),
+        start: wrong.start,
+        end: wrong.end,
+      };
+    },
+  },
+];
+
+function readFlag(
+  id: string,
+  step: StepId,
+  said: Pick<CompiledRedFlag, 'title' | 'why' | 'severity'>,
+): CompiledRedFlag {
+  return { id, step, ...said, signals: [], counters: [], notWhen: [] };
 }
 
 /** Candidate messages after a red flag in which taking it back still counts as a correction. */

@@ -551,7 +551,7 @@ describe('mistakes amended in the same message, and ideas that only share a mist
         'llm-content-moderation',
         'data',
         "I'd just do a random 80/10/10 split of those reviewer decisions for training and testing the classifier.",
-        'random-split-of-logs',
+        'random-split-posts',
       ],
       [
         'llm-content-moderation',

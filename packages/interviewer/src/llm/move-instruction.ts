@@ -78,6 +78,8 @@ export function moveInstruction(request: SpeakRequest): string {
       return `Ask one short follow-up question about what the candidate just proposed${about}: ${angle}. Do not suggest an answer and do not praise.`;
     }
     case 'challenge': {
+      if (move.definition !== undefined)
+        return `The candidate defined ${move.definition.term} as something else: "${oneLine(move.definition.said)}". Ask them, in one short sentence, whether that is what ${move.definition.term} measures. Quote their words; do not give the right definition.`;
       if (move.sum !== undefined)
         return `The candidate worked out a sum wrongly: "${oneLine(move.sum)}". Ask them, in one short sentence, to check that arithmetic again. Quote their sum; do not give the right result and do not say how far off it is.`;
       const flag = Object.values(caseStudy.steps)

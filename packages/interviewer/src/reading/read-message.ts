@@ -8,6 +8,7 @@ import {
   CURVEBALL_FULL_SHARE,
   type MessageReading as MessageCoverage,
   miscalculations,
+  misdefinitions,
   readCandidateMessage,
   stepCoverage,
   stepPoints,
@@ -235,6 +236,9 @@ export function readMessage(request: ReadRequest): Reading {
   // "120 million times 3 KB is about 36 GB": a sum of the answer worked out wrongly.
   const wrongSum =
     intent.intent === 'answer' || intent.intent === 'tentative' ? miscalculations(text)[0] : undefined;
+  // "recall, meaning of all the spikes we flagged, how many were real": a measure defined as another.
+  const wrongDefinition =
+    intent.intent === 'answer' || intent.intent === 'tentative' ? misdefinitions(text)[0] : undefined;
   // "Good question. The answer should start showing within a couple of seconds" to a question about
   // who may read what: an answer to something else than was just asked. A point covered in the
   // step, or in the last few messages, was answered already.
@@ -297,6 +301,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(dismissesCurveball ? { dismissesCurveball: true } : {}),
     ...(misquotes.length > 0 ? { misquotes } : {}),
     ...(wrongSum ? { miscalculation: { said: wrongSum.said } } : {}),
+    ...(wrongDefinition ? { misdefinition: { term: wrongDefinition.term, said: wrongDefinition.said } } : {}),
     ...(sidestep === null ? {} : { sidestep }),
     ...(answeredAlready ? { answeredAlready: true } : {}),
     ...(neverSaid ? { neverSaid: true } : {}),
