@@ -12,6 +12,7 @@ describe('termsAsked', () => {
       'what do you mean by ndcg',
       'ndcg means what?',
       'explain ndcg please',
+      "I'd compute AUC, and maybe log loss? Honestly I'm not sure what log loss measures. What does it mean?",
     ])
       expect(termsAsked(asked)[0]?.term, asked).toBeDefined();
   });

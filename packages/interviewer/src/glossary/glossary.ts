@@ -47,7 +47,7 @@ const CUE_AFTER = /^(.+?) (?:means what|meaning|is what|what's that|whats that|w
 /** Words around the phrase that are part of the asking, not of the term. */
 const LEADING = /^(?:(?:an?|the|this|that|these|those|a so called|so called|term|difference between)\s+)+/;
 const TRAILING =
-  /(?:\s+(?:exactly|again|even|here|mean|means|stand for|stands for|actually|btw|in this context|in this case|roughly|pls|please|is|are|do|does|quickly|to me|is about|really|then|how does it work|how it works|work|works))+$/;
+  /(?:\s+(?:exactly|again|even|here|mean|means|measure|measures|stand for|stands for|actually|btw|in this context|in this case|roughly|pls|please|is|are|do|does|quickly|to me|is about|really|then|how does it work|how it works|work|works))+$/;
 
 /** Asides that end the question: "what is MMoE, i've heard it for multi task", "..., like fake news?". */
 const CLAUSE_SPLIT =

@@ -134,6 +134,7 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
       "I don't know, maybe also anomaly detection?",
       "I don't know. Maybe wait until the labels are complete before we trust it?",
       "Wow, I don't know. Maybe block that merchant? And retrain the model on it.",
+      "I don't know. I guess it's a no-click at 9:05? Or do we wait longer? Maybe wait 30 minutes to be safe?",
     ])
       expect(intentOf(text), text).toBe('tentative');
     expect(intentOf("I don't know, maybe?")).toBe('stuck');

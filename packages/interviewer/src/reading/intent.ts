@@ -521,8 +521,13 @@ export function readIntentByRules(text: string): IntentReading {
   }
   if (requests.has('hint') || HINT_SIGN.test(normalized))
     return reading('hint', 'hint-request', questions, answers);
-  // "I don't know, maybe also anomaly detection?": the admission, then an idea put up.
-  if (requests.has('stuck') && questions.length === 0 && guessesAfterDoubt(normalized))
+  // "I don't know, maybe also anomaly detection?": the admission, then an idea put up. "I guess
+  // it's a no-click at 9:05? Or do we wait longer?": an "or" question weighs the guess, it asks
+  // the case nothing.
+  const weighsGuess = questions.every((question) =>
+    /^\W*or\b(?!\s+(?:what|how|which|when|where|who|why)\b)/i.test(question),
+  );
+  if (requests.has('stuck') && weighsGuess && guessesAfterDoubt(normalized))
     return reading('tentative', 'guess-after-doubt', [], answers);
   if (requests.has('stuck') && content <= STUCK_SLACK && questions.length === 0 && tentative === 0) {
     return reading('stuck', 'stuck', [], answers);
