@@ -17,6 +17,14 @@ import { normalize, splitSentences, stripFiller, wordCount } from './sentences.t
 type AnswersFact = (questions: readonly string[]) => boolean;
 
 /** The message read again with the case's facts in hand, or null when nothing changes. */
+/** One short question of what the team may do: "can we run the model ourselves?", "are we allowed to store GPS?". */
+const PERMISSION_ASKED =
+  /^\W*(?:(?:um+|uh+|so|ok(?:ay)?|and|also|hmm+)[,\s]+)*(?:can|could|may) (?:we|i)\b[^?.!]{0,60}\?\s*$|^\W*(?:are we|am i) (?:allowed|permitted) to\b[^?.!]{0,60}\?\s*$/i;
+
+/** What makes "can we ...?" a question of what is allowed rather than an idea: "ourselves", "legally". */
+const PERMISSION_WORDS =
+  /\b(?:ourselves|in[- ]house|on our own|at all|legally|allowed|permitted|contract|store|retain|keep|share|send)\b/i;
+
 export function readWithCase(
   text: string,
   read: IntentReading,
@@ -34,6 +42,15 @@ export function readWithCase(
     // asked of the case, which says.
     if (read.intent === 'tentative' && OWN_CLAIM_TAGGED.test(text) && answersFact([text]))
       return { ...read, intent: 'facts', questions: [text], askedIn: [text], reason: 'claim-checked' };
+    // "Can we run the model ourselves?": whether the team may do something, asked alone, where the
+    // case says; not an idea put up for approval.
+    if (
+      read.intent === 'tentative' &&
+      PERMISSION_ASKED.test(text) &&
+      PERMISSION_WORDS.test(text) &&
+      answersFact([text])
+    )
+      return { ...read, intent: 'facts', questions: [text], askedIn: [text], reason: 'permission-asked' };
     // "hmm, any special rules for teenagers? I'd want those as hard filters": an idea, and beside it
     // a question the case's facts answer.
     const beside = askedBeside(text, read, answersFact, true, 'idea-then-ask');

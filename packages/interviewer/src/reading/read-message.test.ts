@@ -748,3 +748,11 @@ describe('help asked in the words of the probe just asked', () => {
     ).toEqual(['cold-start-in-model']);
   });
 });
+
+describe('what the team may do, asked alone', () => {
+  it('gives the fact for "can we run the model ourselves?", and leaves an idea put up an idea', () => {
+    const read = (text: string) => readFirst('llm-feature-evaluation', 'requirements', text);
+    expect(read('Can we run the model ourselves?').facts.found).toEqual(['vendor-models']);
+    expect(read('Can we use a GBDT here?').intent).toBe('tentative');
+  });
+});
