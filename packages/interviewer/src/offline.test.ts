@@ -833,6 +833,28 @@ describe('follow-ups', () => {
     }
   });
 
+  it('skip one an earlier message of the step answered, not only the last one', () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const text = voiceOffline(
+        request(
+          { kind: 'follow-up', pointId: 'requirements-p6', angle: 'why' },
+          {
+            seed,
+            transcript: [
+              {
+                role: 'candidate',
+                text: 'The sixth idea holds at this scale; the follow-up requirements are met.',
+              },
+              { role: 'interviewer', text: 'Noted.' },
+              { role: 'candidate', text: 'I would go with the sixth idea here.' },
+            ],
+          },
+        ),
+      ).text;
+      expect(text).toMatch(/FOLLOW-UP requirements B:/);
+    }
+  });
+
   it("name the candidate's phrase only before a question about it", () => {
     for (let seed = 0; seed < 6; seed++) {
       // "sixth idea" is in neither of the point's own follow-ups: no "On sixth idea:" before them.

@@ -61,6 +61,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
     caseStudy,
     framework,
     said: lastLine(transcript, 'candidate') ?? '',
+    saidLately: lately(transcript, move.step),
     choose,
     point: (step, pointId) => findPoint(caseStudy, framework, step, pointId),
     title,
@@ -337,6 +338,17 @@ function lastLine(transcript: readonly TranscriptLine[], role: TranscriptLine['r
     if (line?.role === role) return line.text;
   }
   return undefined;
+}
+
+/** How many of the step's latest candidate messages a follow-up must not ask back. */
+const LATELY = 3;
+
+/** The candidate's last messages in `step` (a line without a step counts as in it), latest last. */
+function lately(transcript: readonly TranscriptLine[], step: StepId): string[] {
+  return transcript
+    .filter((line) => line.role === 'candidate' && (line.step === undefined || line.step === step))
+    .slice(-LATELY)
+    .map((line) => line.text);
 }
 
 function join(lead: string, body: string): string {

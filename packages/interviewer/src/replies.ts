@@ -27,6 +27,8 @@ export interface ReplyVoice {
   framework: Framework;
   /** The candidate message being replied to. */
   said: string;
+  /** The candidate's last few messages of the step, the one replied to included. */
+  saidLately: readonly string[];
   /** Picks a lead from `leads` and joins `body`, never repeating an earlier interviewer line. */
   choose(leads: readonly string[], body?: string, values?: Record<string, string | number>): string;
   /** A point of the step (case first, then framework), or undefined. */
@@ -203,7 +205,8 @@ export function voiceFollowUp(voice: ReplyVoice, move: Move<'follow-up'>): Utter
   // message already answers ("per channel" before "one mapping or one per channel?") is not asked.
   const written =
     point?.followUps.filter(
-      (followUp) => !voice.hasSaid(followUp) && !alreadySaid(followUp, point, voice.said),
+      (followUp) =>
+        !voice.hasSaid(followUp) && !voice.saidLately.some((said) => alreadySaid(followUp, point, said)),
     ) ?? [];
   // One about what they said comes first: "On weather:" before a question about order counts
   // names one thing and asks another.
@@ -223,6 +226,8 @@ function sharesWord(question: string, phrase: string): boolean {
 
 /** Share of a follow-up's own words (not its point's) that, said by the candidate, answer it already. */
 const ANSWERED_SHARE = 0.5;
+/** Words of a follow-up, one of them a figure of it, that answer it when said. */
+const FIGURE_ANSWERED = 3;
 
 /**
  * Whether the candidate's message already says what a follow-up would ask: most of the words the
@@ -236,7 +241,11 @@ function alreadySaid(followUp: string, point: TalkingPoint, said: string): boole
   const message = new Set(contentLemmas(spellOut(said)));
   let shared = 0;
   for (const lemma of own) if (message.has(lemma)) shared++;
-  return shared / own.size >= ANSWERED_SHARE;
+  // "... not all 320 million; the others compute on demand" before "would you rebuild lists for
+  // all 320 million monthly users every night?": a figure of the question said back, with words
+  // of it around, is the question answered.
+  const figure = [...own].some((lemma) => /\d/.test(lemma) && message.has(lemma));
+  return shared / own.size >= ANSWERED_SHARE || (figure && shared >= FIGURE_ANSWERED);
 }
 
 /** Steps whose proposals are mostly numbers to watch, not things to build. */
