@@ -143,6 +143,8 @@ describe('clarifying answers', () => {
     const hedged = (text: string) => LINES.factNearby.some((lead) => text.startsWith(lead));
     expect(hedged(nearby('How many ms does the ranking budget get?'))).toBe(false);
     expect(hedged(nearby('Does showing slower pages change what people buy next week?'))).toBe(true);
+    // Named by two of the fact's own cues, however loosely the rest matched.
+    expect(hedged(nearby('How fast must be the response, I mean the latency?'))).toBe(false);
     // The sentence that asks is measured, not the reasons given after it.
     expect(
       hedged(

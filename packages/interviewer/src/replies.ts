@@ -71,7 +71,8 @@ export function voiceFacts(voice: ReplyVoice, move: Move<'answer-facts'>): Utter
     const fact = byId.get(id);
     if (!fact) continue;
     if (!repeat) {
-      const hedged = nearby && !answersInItsWords(fact.answer, voice.said);
+      const hedged =
+        nearby && !answersInItsWords(fact.answer, voice.said) && !namesCue(fact.cues, voice.said);
       parts.push(hedged ? voice.choose(voice.lines.factNearby, fact.answer) : fact.answer);
       continue;
     }
@@ -459,6 +460,23 @@ const ASKS_AMOUNT =
  * question ("driver GPS pings at a few seconds' resolution?" and "driver GPS every 4 seconds"): then
  * the closest fact is the answer, said plainly, without "I can't give you that exactly".
  */
+/**
+ * "How fast must be the response, I mean latency budget?": the question names the fact by one of its
+ * own cues, so the fact is what was asked, however loosely the rest of the message matched.
+ */
+function namesCue(cues: readonly string[], said: string): boolean {
+  const words = new Set(contentLemmas(said));
+  const named = new Set<string>();
+  for (const cue of cues) {
+    const lemmas = contentLemmas(cue);
+    if (lemmas.length > 0 && lemmas.every((lemma) => words.has(lemma)))
+      for (const lemma of lemmas) named.add(lemma);
+  }
+  return named.size >= CUE_WORDS;
+}
+/** Words of the fact's cues the question must say to name it: "latency" and "budget", not "budget" alone. */
+const CUE_WORDS = 2;
+
 function answersInItsWords(answer: string, said: string): boolean {
   // "What's the average click-through rate, roughly? I want to understand the imbalance so...": the
   // sentence that asks is measured, not the reasons around it.
