@@ -1,6 +1,5 @@
 export { type Analysis, AnalysisCache, analyse } from './analyse.ts';
 export { type Miscalculation, miscalculations } from './arithmetic.ts';
-export { type Misdefinition, misdefinitions } from './definitions.ts';
 export { type CompiledRubric, compileRubric, rubricCompilations, withoutPlain } from './compile.ts';
 export {
   type CoverageText,
@@ -12,6 +11,7 @@ export {
 } from './coverage.ts';
 export { curveballIdeas } from './curveball-ideas.ts';
 export { anticipatedShare, CURVEBALL_FULL_SHARE, CURVEBALL_WEIGHT } from './curveballs.ts';
+export { type Misdefinition, misdefinitions } from './definitions.ts';
 export {
   ANSWER_DECLARED_OVER,
   CREDIT_CLAIM,

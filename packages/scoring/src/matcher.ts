@@ -1,8 +1,8 @@
 import type { StepId } from '@mlsd/rubric';
 import type { Analysis } from './analyse.ts';
 import { type Miscalculation, miscalculations } from './arithmetic.ts';
-import { type Misdefinition, misdefinitions } from './definitions.ts';
 import type { CompiledPoint, CompiledRedFlag, CompiledRubric } from './compile.ts';
+import { type Misdefinition, misdefinitions } from './definitions.ts';
 import {
   CREDIT,
   MISS_REASONS,
