@@ -62,13 +62,8 @@ export function misdefinitions(text: string): Misdefinition[] {
     const describes = picked ? 'precision' : 'recall';
     if (describes === term) continue;
     const start = match.index;
-    out.push({
-      term,
-      describes,
-      said: sentenceFrom(text, start),
-      start,
-      end: start + sentenceFrom(text, start).length,
-    });
+    const said = sentenceFrom(text, start);
+    out.push({ term, describes, said, start, end: start + said.length });
   }
   for (const match of text.matchAll(P_VALUE_MISREAD)) {
     const start = match.index;
