@@ -7,6 +7,5 @@ export { withFrameworkFlags } from './framework-flags.ts';
 export * from './lint.ts';
 export * from './load.ts';
 export { formatIssue, type RubricIssue } from './locate.ts';
-export { bytesOf, extractQuantities, PERIOD_SECONDS, type Period, type Quantity } from './quantities.ts';
 export * from './schema.ts';
 export * from './text.ts';

@@ -1,4 +1,10 @@
-import { bytesOf, extractQuantities, PERIOD_SECONDS, type Period, type Quantity } from '@mlsd/rubric';
+import {
+  bytesOf,
+  extractQuantities,
+  PERIOD_SECONDS,
+  type Period,
+  type Quantity,
+} from '@mlsd/rubric/quantities';
 
 /**
  * Sums worked out loud and got wrong: "1% of 12.5 million, so 1.25 million more purchases",
