@@ -64,23 +64,8 @@ function durationPeriod(noun: string | undefined): Period | undefined {
   return noun !== undefined && Object.hasOwn(PERIOD_SECONDS, noun) ? (noun as Period) : undefined;
 }
 
-const read = new Map<string, Miscalculation[]>();
-
-/**
- * Every sum in `text` whose stated result is off from what its figures give (memoised: the scorer
- * reads each message for its points and again for its red flags).
- */
+/** Every sum in `text` whose stated result is off from what its figures give. */
 export function miscalculations(text: string): Miscalculation[] {
-  let found = read.get(text);
-  if (!found) {
-    if (read.size > 5_000) read.clear();
-    found = readSums(text);
-    read.set(text, found);
-  }
-  return found.map((each) => ({ ...each }));
-}
-
-function readSums(text: string): Miscalculation[] {
   // A sum needs three figures; most messages have none, so skip the reading for them.
   if ((text.match(/\d+/g)?.length ?? 0) < 3) return [];
   const quantities = extractQuantities(text).filter((q) => q.low === q.high);

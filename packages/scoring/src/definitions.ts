@@ -41,23 +41,8 @@ const P_VALUE_MISREAD = new RegExp(
   'gi',
 );
 
-const read = new Map<string, Misdefinition[]>();
-
-/**
- * Every measure in `text` whose definition, as said, describes another measure (memoised: the
- * scorer reads each message for its points and again for its red flags).
- */
+/** Every measure in `text` whose definition, as said, describes another measure. */
 export function misdefinitions(text: string): Misdefinition[] {
-  let found = read.get(text);
-  if (!found) {
-    if (read.size > 5_000) read.clear();
-    found = readDefinitions(text);
-    read.set(text, found);
-  }
-  return found.map((each) => ({ ...each }));
-}
-
-function readDefinitions(text: string): Misdefinition[] {
   // Most messages name no measure: skip the reading for them.
   if (!/\b(?:recall|precision|p[- ]?values?|p\s*[<≤=])/i.test(text)) return [];
   const out: Misdefinition[] = [];

@@ -102,19 +102,15 @@ export function matchPoints(
   const flagged = new Set<StepId>();
   // A sum or a definition got wrong is no evidence for the points its words touch ("recall, meaning
   // of all we flagged, how many were real" is not an offline metric fit for the task).
-  const mistaken = new Map<Utterance, { start: number; end: number }[]>();
+  // The rest of the step is still read by meaning: a slip in one sum or one definition says nothing
+  // about the other sentences, unlike a mistake of the case's design.
   utterances.forEach((utterance, index) => {
     const takenBack = takeBackAfter(utterances, index) !== null;
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags)
       if (!takenBack) flagged.add(hit.flag.step);
-    if (utterance.step === null) return;
-    const spans = READ_MISTAKES.flatMap((read) => read.find(utterance.analysis.text, utterance.step!) ?? []);
-    // The rest of the step is still read by meaning: a slip in one sum or one definition says
-    // nothing about the other sentences, unlike a mistake of the case's design.
-    if (spans.length > 0) mistaken.set(utterance, spans);
   });
   const insideMistake = (utterance: Utterance, verdict: { start: number; end: number }) =>
-    (mistaken.get(utterance) ?? []).some((span) => verdict.start < span.end && span.start < verdict.end);
+    mistakesIn(utterance).some((span) => verdict.start < span.end && span.start < verdict.end);
   for (const utterance of utterances) {
     const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
     for (const verdict of [...reading.verdicts, ...reading.byMeaning]) {
@@ -190,18 +186,16 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
   utterances.forEach((utterance, index) => {
     // A sum worked out wrongly, a measure defined as another: mistakes of any case, found by reading
     // the text itself (arithmetic.ts, definitions.ts), once a step each.
-    if (utterance.step !== null)
-      for (const read of READ_MISTAKES) {
-        const key = `${read.id}@${utterance.step}`;
-        const mistake = found.has(key) ? undefined : read.find(utterance.analysis.text, utterance.step);
-        if (!mistake) continue;
-        const takenBack = takeBackAfter(utterances, index);
-        found.set(key, {
-          flag: mistake.flag,
-          evidence: quoteOf(utterance, mistake.start, mistake.end),
-          ...(takenBack ? { takenBack } : {}),
-        });
-      }
+    for (const mistake of mistakesIn(utterance)) {
+      const key = `${mistake.flag.id}@${utterance.step}`;
+      if (found.has(key)) continue;
+      const takenBack = takeBackAfter(utterances, index);
+      found.set(key, {
+        flag: mistake.flag,
+        evidence: quoteOf(utterance, mistake.start, mistake.end),
+        ...(takenBack ? { takenBack } : {}),
+      });
+    }
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
       if (found.has(hit.flag.id)) continue;
       const takenBack = takeBackAfter(utterances, index);
@@ -215,10 +209,26 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
   return [...found.values()];
 }
 
+type FoundMistake = { flag: CompiledRedFlag; start: number; end: number };
+
+/** Each utterance's read mistakes, found once: a report reads them for its points and its flags. */
+const mistakesRead = new WeakMap<Utterance, FoundMistake[]>();
+
+function mistakesIn(utterance: Utterance): FoundMistake[] {
+  const { step } = utterance;
+  if (step === null) return [];
+  let found = mistakesRead.get(utterance);
+  if (!found) {
+    found = READ_MISTAKES.flatMap((read) => read.find(utterance.analysis.text, step) ?? []);
+    mistakesRead.set(utterance, found);
+  }
+  return found;
+}
+
 /** A mistake read from the words themselves rather than matched against the case's red flags. */
 interface ReadMistake {
   id: string;
-  find(text: string, step: StepId): { flag: CompiledRedFlag; start: number; end: number } | undefined;
+  find(text: string, step: StepId): FoundMistake | undefined;
 }
 
 /** A result off by this factor or more is a slip of a unit or a power of ten: a real mistake. */
