@@ -50,7 +50,7 @@ export interface PointMatch {
    * For a missed point, the candidate's sentence that came closest and why it earned nothing
    * ('rejected', 'states the mistake', 'question', 'diagram-label', 'echo of the interviewer', 'different idea'); for a
    * mentioned one, why its evidence is not an explanation ('generic', 'no reason or specifics',
-   * 'bare list', 'hedged'). Absent when there is nothing to say.
+   * 'bare list', 'hedged', 'in passing'). Absent when there is nothing to say.
    */
   nearMiss?: NearMiss;
 }
@@ -113,13 +113,15 @@ export function matchPoints(
     mistakesIn(utterance).some((span) => verdict.start < span.end && span.start < verdict.end);
   for (const utterance of utterances) {
     const reading = readingOf(rubric, utterance.analysis, utterance.prompt);
-    for (const verdict of [...reading.verdicts, ...reading.byMeaning]) {
+    for (let verdict of [...reading.verdicts, ...reading.byMeaning]) {
       const current = best.get(verdict.point);
       const point = rubric.points[verdict.point];
       if (!current || !point || !counts(verdict, utterance, flagged) || insideMistake(utterance, verdict))
         continue;
       current.firstOrder = Math.min(current.firstOrder, utterance.order);
       const sameStep = utterance.step === point.step;
+      if (!sameStep && namedInPassing(rubric, verdict, utterance.step, reading.verdicts))
+        verdict = { ...verdict, credit: CREDIT.mentioned, explained: false, why: 'in passing' };
       if (
         verdict.credit > current.credit ||
         (verdict.credit === current.credit && sameStep && !current.sameStep)
@@ -166,6 +168,25 @@ export function matchPoints(
       };
     return match;
   });
+}
+
+/**
+ * One word of another step's point in a sentence that explains a point of its own step is said in
+ * passing: "power analysis: baseline rate, the 5% lift and the traffic split give the weeks" is about
+ * the test's length, not about a simple baseline or the scale of traffic; "I'd refresh the fallback
+ * rules too" is not a retraining schedule. It earns a mention, not an explanation. Words of two or
+ * more in a row ("daily active users") still explain a point of any step.
+ */
+function namedInPassing(
+  rubric: CompiledRubric,
+  verdict: Verdict,
+  step: StepId | null,
+  sameSentence: readonly Verdict[],
+): boolean {
+  if (!verdict.oneWord || step === null || verdict.credit <= CREDIT.mentioned) return false;
+  return sameSentence.some(
+    (other) => other.start === verdict.start && other.explained && rubric.points[other.point]?.step === step,
+  );
 }
 
 /**

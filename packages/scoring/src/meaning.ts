@@ -280,7 +280,8 @@ export function isPlainText(rubric: CompiledRubric, segments: readonly Segment[]
  * words (recall, how much of the reference by weight some word of the sentence says; precision, how
  * much of the sentence some word of the reference says). Words of the interviewer's question
  * (`prompt`) do not count: repeating them says nothing. Points in `named` (the sentence already
- * names them in the rubric's words) are left out, so the step's best is one it does not name.
+ * names them in the rubric's words) are left out, so the step's best is one it does not name; a step
+ * where a named point is nearest of all gives none.
  */
 export function meaningCandidates(
   rubric: CompiledRubric,
@@ -317,14 +318,21 @@ export function meaningCandidates(
     return best;
   };
   const scores = index.references.map(bestOf);
+  // A point the sentence already names is credited by its words; the meaning reads what else it says.
+  // But where a named point is also the step's nearest by meaning, the sentence is about that point
+  // in this step, and the next nearest is only a neighbour in words: "For the Lyon user: only events
+  // that haven't started, within a travel radius, GPS if shared" names eligibility, and was credited
+  // with location privacy too; a two-tower sentence was credited with the graph model.
   const byStep = new Map<string, number>();
+  const namedBest = new Map<string, number>();
   scores.forEach((score, point) => {
-    // A point the sentence already names is credited by its words; the meaning reads what else it says.
-    if (named.has(point)) return;
     const step = rubric.points[point]?.step ?? '';
-    const current = byStep.get(step);
-    if (current === undefined || score > (scores[current] ?? 0)) byStep.set(step, point);
+    const into = named.has(point) ? namedBest : byStep;
+    const current = into.get(step);
+    if (current === undefined || score > (scores[current] ?? 0)) into.set(step, point);
   });
+  for (const [step, point] of namedBest)
+    if ((scores[point] ?? 0) >= (scores[byStep.get(step) ?? -1] ?? 0)) byStep.delete(step);
   const top = Math.max(...scores);
   const out: MeaningCandidate[] = [];
   for (const point of byStep.values()) {

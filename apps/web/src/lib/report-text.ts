@@ -112,6 +112,7 @@ const NEAR_MISS_REASONS: Record<string, string> = {
   'no reason or specifics': 'named without a reason or specifics',
   'bare list': 'named in a bare list',
   hedged: 'hedged',
+  'in passing': "one word of it, in a sentence about another step's point",
 };
 
 export function nearMissText(why: string): string {
