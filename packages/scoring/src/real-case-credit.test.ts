@@ -239,3 +239,47 @@ describe('a dismissing verb before another choice (thirty-fourth session)', () =
     expect(levels['calibrated-output']).toBeUndefined();
   });
 });
+
+describe('a quote carries the point it backs (thirty-fifth session)', () => {
+  it('a sentence nearest in meaning to the point it names backs no neighbour of that step', () => {
+    const levels = levelsOf(
+      'event-recommendation',
+      'requirements',
+      "For the Lyon user: only events that haven't started yet, that still have capacity, within a travel radius of where they are, GPS if shared, otherwise the home city.",
+    );
+    expect(levels['eligibility-space-time']).toBe('explained');
+    expect(levels['location-privacy']).toBeUndefined();
+    const model = levelsOf(
+      'event-recommendation',
+      'model',
+      "For candidate generation I'd use a two-tower model, with the event tower built purely on content and organizer features so it works the moment an event is published.",
+    );
+    expect(model['two-tower-retrieval']).toBe('explained');
+    expect(model['graph-model']).toBeUndefined();
+  });
+
+  it("one word of another step's point is said in passing, a mention", () => {
+    const report = oneAnswerReport(
+      rubrics,
+      'event-recommendation',
+      'evaluation',
+      'For the duration: power analysis — baseline rate, per-user variance, the 5% lift, alpha and power give the sample size, traffic split gives weeks.',
+    );
+    const covered = new Map(
+      report.steps.flatMap((step) => step.covered.map((point) => [point.pointId, point])),
+    );
+    expect(covered.get('experiment-duration')?.level).toBe('explained');
+    expect(covered.get('simple-baseline')?.level).toBe('mentioned');
+    expect(covered.get('simple-baseline')?.nearMiss?.why).toBe('in passing');
+  });
+
+  it('the same word explains the point in its own step', () => {
+    expect(
+      levelsOf(
+        'event-recommendation',
+        'model',
+        "The baseline is what's live today, most registered in the city, so a small model must beat it by a clear margin.",
+      )['simple-baseline'],
+    ).toBe('explained');
+  });
+});
