@@ -113,6 +113,46 @@ describe('curveballs in a transcript file', () => {
   });
 });
 
+describe('the reaction to a curveball', () => {
+  const THROWN: TranscriptTurn = { ...THROW, kind: 'curveball', curveballId: 'ball-one' };
+  const probe: TranscriptTurn = {
+    role: 'interviewer',
+    step: 'model',
+    kind: 'probe',
+    text: 'How would you train it each week?',
+  };
+
+  it('ends at a new question once the candidate has answered something else', () => {
+    const passed = model(
+      score([
+        OPEN,
+        THROWN,
+        say('The weekly job retrains on the last month.'),
+        probe,
+        say('We run OCR and feed the text to the same model.'),
+      ]),
+    );
+    expect(passed?.curveballs?.[0]).toMatchObject({ share: 0, evidence: null, weight: CURVEBALL_WEIGHT });
+  });
+
+  it('goes on when the interviewer puts the same curveball again', () => {
+    const again: TranscriptTurn = {
+      ...THROWN,
+      text: 'Before we move on, back to the change I mentioned: spammers now send images only.',
+    };
+    const answered = model(
+      score([
+        OPEN,
+        THROWN,
+        say('The weekly job retrains on the last month.'),
+        again,
+        say('We run OCR and feed the text to the same model.'),
+      ]),
+    );
+    expect(answered?.curveballs?.[0]).toMatchObject({ share: 1, evidence: { turnIndex: 4 } });
+  });
+});
+
 describe('curveballs in a live session', () => {
   it('are found by id and credited in proportion to the ideas covered', () => {
     const { study, framework } = fixtureRubric();

@@ -105,9 +105,17 @@ export function gradeCurveball(
 }
 
 /**
+ * Interviewer moves that ask about something else: once the candidate has answered, what follows
+ * one of them answers that, not the curveball ("a user just tapped three travel ads; how soon does
+ * the next prediction know?" after a curveball the candidate let pass was graded as its reaction).
+ */
+const MOVES_ON: ReadonlySet<string> = new Set(['probe', 'challenge', 'move-on', 'interrupt']);
+
+/**
  * Indexes of the candidate answers that react to the curveball thrown at `from`: up to three
- * answers in the same step, clarifying questions skipped, ending at the next curveball. The judge
- * reads the same answers.
+ * answers in the same step, clarifying questions skipped, ending at another curveball, or at a new
+ * question once the candidate has answered. The same curveball put again ("Before we move on, back
+ * to the change I mentioned") goes on asking it. The judge reads the same answers.
  */
 export function reactionTurns(
   from: number,
@@ -115,17 +123,28 @@ export function reactionTurns(
   steps: readonly (StepId | null)[],
 ): number[] {
   const out: number[] = [];
+  const thrown = turns[from];
   for (let i = from + 1; i < turns.length && out.length < REACTION_ANSWERS; i++) {
     const turn = turns[i];
     if (!turn || steps[i] !== steps[from]) break;
     if (turn.role === 'interviewer') {
-      if (turn.kind === 'curveball') break;
+      const again = turn.kind === 'curveball' && sameCurveball(turn, thrown);
+      if (turn.kind === 'curveball' && !again) break;
+      if (out.length > 0 && turn.kind !== undefined && MOVES_ON.has(turn.kind)) break;
       continue;
     }
     if (turn.text.trim() === '' || turn.intent === 'facts') continue;
     out.push(i);
   }
   return out;
+}
+
+/** Whether two curveball turns put the same curveball (by id, or by text in files without ids). */
+function sameCurveball(turn: SessionTurn, thrown: SessionTurn | undefined): boolean {
+  if (!thrown) return false;
+  if (turn.curveballId !== undefined || thrown.curveballId !== undefined)
+    return turn.curveballId === thrown.curveballId;
+  return turn.text === thrown.text;
 }
 
 /**
