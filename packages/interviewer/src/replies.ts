@@ -246,7 +246,27 @@ function alreadySaid(followUp: string, point: TalkingPoint, said: string): boole
   // all 320 million monthly users every night?": a figure of the question said back, with words
   // of it around, is the question answered.
   const figure = [...own].some((lemma) => /\d/.test(lemma) && message.has(lemma));
-  return shared / own.size >= ANSWERED_SHARE || (figure && shared >= FIGURE_ANSWERED);
+  return (
+    shared / own.size >= ANSWERED_SHARE ||
+    (figure && shared >= FIGURE_ANSWERED) ||
+    premiseSaid(followUp, said, message)
+  );
+}
+
+/** Content words of a follow-up's opening "If ...," that, said in an "if" of the message, show it anticipated. */
+const PREMISE_SAID = 0.6;
+
+/**
+ * "And if the feature logs only started last week, ... I can recompute the counters from the raw
+ * logs" before "If serving-time feature logs only started last week, how do you build ...?": the
+ * candidate put the follow-up's own scenario and answered it.
+ */
+function premiseSaid(followUp: string, said: string, message: ReadonlySet<string>): boolean {
+  const premise = /^if\s+([^,?]+),/i.exec(followUp)?.[1];
+  if (!premise || !/\b(?:if|when|in case|should)\b/i.test(said)) return false;
+  const words = contentLemmas(premise);
+  if (words.length < 3) return false;
+  return words.filter((lemma) => message.has(lemma)).length / words.length >= PREMISE_SAID;
 }
 
 /** Steps whose proposals are mostly numbers to watch, not things to build. */
