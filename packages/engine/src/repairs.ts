@@ -68,8 +68,13 @@ export function repairOptions(ctx: ReplyContext, reading: MessageReading): Optio
     });
   // "I literally just said that. Did you miss it?": owned, and the floor handed back, before
   // anything new is asked.
-  if (reading.answeredAlready === true)
-    options.push({ move: acknowledge(ctx, reading.uncovered, { answeredAlready: true }).move, commit: none });
+  if (reading.answeredAlready)
+    options.push({
+      move: acknowledge(ctx, reading.uncovered, {
+        answeredAlready: reading.answeredAlready === 'unseen' ? 'unseen' : true,
+      }).move,
+      commit: none,
+    });
   // "I didn't say that": the misreading owned, and the floor handed back.
   if (reading.neverSaid === true)
     options.push({ move: acknowledge(ctx, reading.uncovered, { neverSaid: true }).move, commit: none });

@@ -47,7 +47,7 @@ export function acknowledge(
     turnBack?: true;
     answered?: 'yes' | 'partly';
     pointId?: string;
-    answeredAlready?: true;
+    answeredAlready?: true | 'unseen';
     neverSaid?: true;
     rebuttal?: 'conceded' | 'stands';
   } = {},

@@ -135,9 +135,10 @@ export interface MessageReading {
   sidestep?: { pointId: string } | { curveballId: string };
   /**
    * "Yes, already covered that above", "I literally just said that. Did you miss it?": the
-   * candidate says the last question was answered already. The interviewer owns it and goes on.
+   * candidate says the last question was answered already. The interviewer owns it and goes on;
+   * `unseen` when nothing said so far covers the point asked, and it asks for the short version.
    */
-  answeredAlready?: boolean;
+  answeredAlready?: boolean | 'unseen';
   /**
    * "I didn't say that", "where did I say we'd retrain automatically?": the last question rested on
    * something the candidate never proposed. The interviewer owns the misreading and goes on.
@@ -300,8 +301,11 @@ export type InterviewerMove = MoveBase &
          */
         answered?: 'yes' | 'partly';
         pointId?: string;
-        /** The candidate said the question was answered already: the interviewer owns the slip. */
-        answeredAlready?: true;
+        /**
+         * The candidate said the question was answered already: the interviewer owns the slip, or,
+         * `unseen`, says it may have missed it and asks for the short version.
+         */
+        answeredAlready?: true | 'unseen';
         /** The candidate said the last question put words in their mouth: the interviewer owns it. */
         neverSaid?: true;
         /** A push-back disputed (see MessageReading.rebuttal): conceded, or said to stand. */

@@ -56,9 +56,15 @@ export const LINES = {
   ],
   /** The candidate said the question was answered already (then an invitation). */
   answeredAlready: [
-    "You're right, you covered that; my mistake.",
+    "You're right, you covered that.",
     'Fair, you said that already.',
     'Right, you did say that.',
+  ],
+  /** The candidate said so, but nothing they said so far covers what was asked: the short version, please. */
+  answeredAlreadyUnseen: [
+    "I may have missed it; I don't have that yet. Give me the one-line version so I have it right.",
+    "I don't see that in what we've covered so far, so I may have lost it. What's the short version?",
+    'Could be I missed it. Say it again in a sentence or two, so it is on the record.',
   ],
   /** The candidate said the last question rested on something they never said (then an invitation). */
   neverSaid: [

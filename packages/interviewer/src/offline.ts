@@ -151,6 +151,7 @@ export function voiceOffline(request: SpeakRequest): Utterance {
           kind,
           text: chooseAck(choose, rng, spoken, lines.neverSaid, lines.acknowledgeInvite, values),
         };
+      if (move.answeredAlready === 'unseen') return { kind, text: choose(lines.answeredAlreadyUnseen) };
       if (move.answeredAlready)
         return {
           kind,

@@ -117,6 +117,8 @@ export function moveInstruction(request: SpeakRequest): string {
         return 'The candidate disputed your push-back, but the argument does not meet your concern. Say in a few words that the concern stands and ask them to work through your scenario concretely, without giving the fix.';
       if (move.neverSaid)
         return 'The candidate says your last question assumed something they never proposed. Grant it in a few words, without apologising at length, then invite them to continue with this step. Ask nothing new.';
+      if (move.answeredAlready === 'unseen')
+        return 'The candidate says they already answered your last question, but nothing they said so far covers it. Say in a few words that you may have missed it and ask for the one-line version. Do not apologise for a mistake, and do not give the answer.';
       if (move.answeredAlready)
         return 'The candidate says they already answered your last question. Grant it in a few words, without apologising at length, then invite them to continue with this step. Ask nothing new.';
       if (move.answered === 'yes') {

@@ -756,3 +756,32 @@ describe('what the team may do, asked alone', () => {
     expect(read('Can we use a GBDT here?').intent).toBe('tentative');
   });
 });
+
+describe('"I already covered that" (thirty-fifth session)', () => {
+  const probe = fraud.steps.requirements.points.find((point) => point.id === 'inline-authorization')!.probe;
+  const claim = (earlier: string[]) =>
+    readMessage({
+      caseStudy: fraud,
+      framework,
+      step: 'requirements',
+      text: 'I already covered that.',
+      transcript: [
+        ...earlier.map((text) => ({ role: 'candidate' as const, text, step: 'requirements' as const })),
+        { role: 'interviewer', text: `Tell me this: ${probe}`, step: 'requirements', kind: 'probe' },
+      ],
+      notes: '',
+      cache: new AnalysisCache(),
+    }).answeredAlready;
+
+  it('is granted when something said covers the point the question asked about', () => {
+    expect(
+      claim([
+        'We have to approve or decline on the spot, inside the authorization path, since the shopper is waiting at the till.',
+      ]),
+    ).toBe(true);
+  });
+
+  it('is not granted as a slip when nothing said so far covers it', () => {
+    expect(claim(['We need a model that flags fraud.'])).toBe('unseen');
+  });
+});

@@ -119,6 +119,11 @@ export function readMessage(request: ReadRequest): Reading {
   const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
   const recent = recentlyCovered(request, coverage);
   const open = new Set(stepPointsCoverage.uncovered);
+  // "I already covered that in the model step" about a question whose point nothing said so far
+  // covers: the interviewer may have missed it and asks for the short version, instead of owning a
+  // slip that did not happen ("You're right, you covered that; my mistake").
+  const claimedPoint = answeredAlready ? pointJustAsked(caseStudy, framework, step, transcript) : null;
+  const claimUnseen = claimedPoint !== null && open.has(claimedPoint);
   // "How fast must we decide?" asked and answered: probing "when must the decision exist?" asks it
   // back. In requirements, a point whose title or probe reads as a question for a fact the
   // interviewer has already given is gathered.
@@ -303,7 +308,7 @@ export function readMessage(request: ReadRequest): Reading {
     ...(wrongSum ? { miscalculation: { said: wrongSum.said } } : {}),
     ...(wrongDefinition ? { misdefinition: { term: wrongDefinition.term, said: wrongDefinition.said } } : {}),
     ...(sidestep === null ? {} : { sidestep }),
-    ...(answeredAlready ? { answeredAlready: true } : {}),
+    ...(answeredAlready ? { answeredAlready: claimUnseen ? ('unseen' as const) : true } : {}),
     ...(neverSaid ? { neverSaid: true } : {}),
     ...(rebuttal === null ? {} : { rebuttal }),
     ...(asksClock ? { asksClock: true } : {}),
