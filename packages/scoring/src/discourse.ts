@@ -87,6 +87,16 @@ export function attribution(segment: Segment, clause: number): Polarity | null {
       (ATTRIBUTION_HOLDERS.has(lemma) &&
         words.slice(Math.max(0, i - 2), i).some((w) => ATTRIBUTION_QUANTIFIERS.has(w))),
   );
+  // "I've seen teams just optimize CTR and end up with clickbait": what others were seen doing is
+  // a story, not the plan; told with where it led, a warning against it.
+  const seen = words.findIndex(
+    (lemma, i) =>
+      ATTRIBUTION_HOLDERS.has(lemma) && words.slice(Math.max(0, i - 2), i).some((w) => SEEN.has(w)),
+  );
+  if (seen !== -1)
+    return words.slice(seen + 1).some((lemma, i, after) => BAD_ENDS.has(`${lemma} ${after[i + 1]}`))
+      ? 'rejected'
+      : 'hedged';
   // With a turn ("..., but we ...") any holder is enough; without one, only an opinion or a choice
   // is someone else's ("many people opt out of tracking" is a fact about users, not a proposal).
   if (holder !== -1 && turns) return 'rejected';
@@ -98,6 +108,11 @@ export function attribution(segment: Segment, clause: number): Polarity | null {
   );
   return proposal && turns ? 'rejected' : null;
 }
+
+/** "I've seen teams ...", "I watched companies ...", "I know teams that ...": others' practice, told. */
+const SEEN = new Set(['see', 'watch', 'know']);
+/** Where a practice told of led: "... and end up with clickbait", "... and get burned". */
+const BAD_ENDS = new Set(['end up', 'get burn', 'get burned', 'regret it', 'pay for', 'come to']);
 
 /** Words that can lead into a retraction: "hmm, wait, actually scrap that", "but actually no". */
 const RETRACTION_LEADS = new Set([

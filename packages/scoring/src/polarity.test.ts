@@ -222,6 +222,8 @@ describe('red flags in scope', () => {
       "I'd respectfully disagree with measuring accuracy here, spam is 1% of mail.",
       "I'd respectfully disagree if the idea is to measure accuracy: spam is 1% of mail.",
       "I'd push back on measuring accuracy with 1% spam.",
+      // Others' practice told as a story, with where it led (thirty-fifth session).
+      "I've seen teams just measure accuracy and end up with a model that flags nothing.",
     ]) {
       expect(flags(text), text).toEqual([]);
     }

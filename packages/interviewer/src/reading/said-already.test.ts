@@ -32,12 +32,14 @@ describe('a question said to rest on something never said', () => {
       "That's not what I proposed: I said one index for all sellers.",
       'Where did I say we would retrain automatically?',
       'I never suggested a date split, I grouped by repository.',
+      "Wait, sorry, I think you misheard me, I'm NOT saying optimize CTR, I'm saying the opposite.",
     ])
       expect(saysNeverSaid(text), text).toBe(true);
   });
 
   it('is not read when the candidate owns a slip of their own or says nothing about the question', () => {
     for (const text of [
+      "I'm not saying it's perfect, but I'd go with a GBDT.",
       "I didn't say that clearly: the threshold is per country.",
       'I never said it explicitly, but the labels come from chargebacks.',
       "I didn't mention latency yet; the budget is 100 ms.",

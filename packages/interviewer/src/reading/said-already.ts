@@ -32,6 +32,8 @@ const NEVER_SAID = new RegExp(
     String.raw`i (?:didn'?t|did not|never) (?:say|said|propose|proposed|suggest|suggested|claim|claimed|pick|choose|chose)\b(?! (?:(?:that|this|it|so) )?(?:clearly|well|right|properly|explicitly|out loud|yet|earlier|before|enough)\b)`,
     String.raw`(?:that'?s|that is|this is) not what i (?:said|meant|proposed|suggested)`,
     String.raw`(?:where|when) did i (?:say|mention|propose|suggest)`,
+    String.raw`you (?:misheard|misunderstood|misread) (?:me|what i (?:said|meant))`,
+    String.raw`(?:i'?m|i am) not saying\b[^.?!]*\bi'?m saying\b`,
   ].join('|')})`,
   'i',
 );
