@@ -118,6 +118,12 @@ describe('fact retrieval on the fixture case', () => {
     ]);
   });
 
+  it('answers two terse asks parted by one comma, each with its fact (thirty-fifth session)', () => {
+    expect(parts('Daily users count, p99 latency budget?')).toEqual(['found:user-scale', 'found:latency']);
+    // One ask weighing two options is not two asks.
+    expect(parts('Daily users, or monthly?')).toHaveLength(1);
+  });
+
   it('reads "+" between two asks as "and"', () => {
     expect(parts('daily users + latency budget?')).toEqual(['found:user-scale', 'found:latency']);
   });

@@ -344,6 +344,21 @@ const LIST_ITEMS = 3;
 const LIST_ITEM_WORDS = 6;
 
 /**
+ * "QPS peak, p99 budget for the ML part?": two subjects of two words or more parted by one comma,
+ * with no "and" or "or" ("customer disputes only, or other sources?" weighs two options of one ask).
+ */
+function twoAsks(text: string, items: readonly string[]): boolean {
+  return (
+    items.length === 2 &&
+    (text.match(/,/g) ?? []).length === 1 &&
+    !/\b(?:and|or|vs|versus)\b/i.test(text) &&
+    items.every((item) => item.split(/\s+/).length >= 2) &&
+    // "the worst case, crowded downtown scenes": a subject with a determiner, then what it is.
+    !/^(?:the|a|an|our|this|that|its|their)\b/i.test(items[0] ?? '')
+  );
+}
+
+/**
  * The items of a list of short noun phrases ("volume, fraud rate and latency"), or null. The
  * lookup answers them one by one only when each finds its own fact.
  */
@@ -353,7 +368,7 @@ export function listItems(text: string): string[] | null {
   const items = [...commas.slice(0, -1), ...last.split(/\s+and\s+(?!.*\s+and\s+)/i)]
     .map((item) => item.trim())
     .filter((item) => item !== '');
-  if (items.length < LIST_ITEMS) return null;
+  if (items.length < LIST_ITEMS && !twoAsks(text, items)) return null;
   if (items.some((item) => item.split(/\s+/).length > LIST_ITEM_WORDS)) return null;
   // "On the UX side, what's the TTFT and the total latency": a question with a lead, not a list.
   if (items.some((item) => /\b(?:what|what's|whats|how|which|who|when|where|why)\b/i.test(item))) return null;
