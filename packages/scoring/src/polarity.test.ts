@@ -130,6 +130,8 @@ describe('polarity: negation out of scope or cancelled still asserts', () => {
     "We can't skip calibration: the folder threshold of 0.9 assumes real probabilities.",
     'We need not only calibration but also logistic regression as a simple baseline.',
     "We don't need anything fancy for the model, but calibration with Platt scaling is a must.",
+    // A kind of problem named, not a worry waved off (thirty-fifth session).
+    "Calibration isn't a modelling problem, it's a serving one: the 0.9 threshold needs real probabilities.",
   ])('%s', (text) => {
     expect(covered(text)).toContain('calibrated-scores');
     expect(rejected(text)).not.toContain('calibrated-scores');

@@ -323,9 +323,27 @@ function nextWord(tokens: readonly Token[], i: number, to: number): string {
 function negatedDismissal(tokens: readonly Token[], i: number, to: number, own: Set<number>): number {
   for (let j = i + 1; j <= Math.min(to, i + 3); j++) {
     if (own.has(j)) return -1;
-    if (NEGATED_DISMISS.has(tokens[j]?.lemma ?? '')) return j;
+    const lemma = tokens[j]?.lemma ?? '';
+    if (!NEGATED_DISMISS.has(lemma)) continue;
+    // "Vacation balance isn't a retrieval problem": a kind of problem named, not a worry waved off.
+    if (CONCERN_NOUNS.has(lemma) && classifiedBetween(tokens, i, j)) return -1;
+    return j;
   }
   return -1;
+}
+
+/** Dismissing nouns that a modifier turns into a kind: "a retrieval problem", "a modelling issue". */
+const CONCERN_NOUNS = new Set(['problem', 'issue', 'concern', 'risk', 'threat']);
+/** Words between "not" and such a noun that keep the dismissal: "not a big problem", "not really an issue". */
+const DEGREE_WORDS = new Set(
+  'a an the any much really real big major huge serious significant main key top such that so very great'.split(
+    ' ',
+  ),
+);
+
+function classifiedBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (!DEGREE_WORDS.has(tokens[j]?.lemma ?? '')) return true;
+  return false;
 }
 
 /** Verbs of opinion a negation moves onto what follows: "I don't think X is needed". */
