@@ -115,6 +115,12 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     expect(intentOf(text)).toBe('answer');
   });
 
+  it('reads a statement closed by "I think?" as a guess put up, not a question (thirty-fifth session)', () => {
+    expect(intentOf('If we miss fraud we lose the money, I think?')).toBe('tentative');
+    expect(intentOf('The confirmations come back within minutes, I guess?')).toBe('tentative');
+    expect(intentOf('How many cards are active, I think?')).toBe('facts');
+  });
+
   it('reads a design proposal put as a question as tentative', () => {
     expect(readIntent('maybe a two-tower model for retrieval?')).toMatchObject({
       intent: 'tentative',

@@ -244,6 +244,9 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
     return said({ content: frames ? 0 : wordCount(core) });
   }
   if (isRhetorical(core, following)) return said({ content: wordCount(core) });
+  // "If we miss fraud we lose the money, I think?", "those come back in minutes, I guess?": a
+  // statement closed by the candidate's own hedge is a guess put up, not a question for the case.
+  if (HEDGED_STATEMENT.test(core) && !opensQuestion(stripFiller(core))) return said({ tentative: 1 });
   // "so I'd give the click model about 20ms, can we work with that?": the case's figure asked for.
   if (putsUpFigure(core)) return said({ facts: [untag(core).replace(/[\s?.!]+$/, '')] });
   const reading = said();
@@ -269,6 +272,10 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   });
   return reading;
 }
+
+/** A statement of a few words or more closed by ", I think?" and its kin. */
+const HEDGED_STATEMENT =
+  /^(?:\S+\s+){3,}\S+,\s*(?:i think|i guess|i believe|i suppose|i'?d guess|i'?d say)\s*\?+\s*$/i;
 
 /**
  * "we should watch lateness per city? like every hour?": a few words that give an example of the
