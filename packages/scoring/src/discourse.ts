@@ -112,7 +112,7 @@ export function attribution(segment: Segment, clause: number): Polarity | null {
 /** "I've seen teams ...", "I watched companies ...", "I know teams that ...": others' practice, told. */
 const SEEN = new Set(['see', 'watch', 'know']);
 /** Where a practice told of led: "... and end up with clickbait", "... and get burned". */
-const BAD_ENDS = new Set(['end up', 'get burn', 'get burned', 'regret it', 'pay for', 'come to']);
+const BAD_ENDS = new Set(['end up', 'get burn', 'regret it', 'pay for']);
 
 /** Words that can lead into a retraction: "hmm, wait, actually scrap that", "but actually no". */
 const RETRACTION_LEADS = new Set([

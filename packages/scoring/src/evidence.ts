@@ -45,8 +45,10 @@ export const MISS_REASONS = [
   'different idea',
 ] as const;
 export type MissReason = (typeof MISS_REASONS)[number];
-/** Why a credited point stayed at "mentioned". */
-/** 'in passing': one word of it, in a sentence that explains a point of the step it was said in. */
+/**
+ * Why a credited point stayed at "mentioned". 'in passing': one word of it, in a sentence that
+ * explains a point of the step it was said in (`matcher.ts`).
+ */
 export type ThinReason = 'generic' | 'no reason or specifics' | 'bare list' | 'hedged' | 'in passing';
 
 export interface Verdict {
@@ -60,8 +62,8 @@ export interface Verdict {
   plain: boolean;
   /** Why it is not an explanation; null when it is. */
   why: ThinReason | null;
-  /** The lemmas that named it, when only one-word signals did ("traffic", "baseline"). */
-  oneWord?: string[];
+  /** Named only by one-word signals ("traffic", "baseline"). */
+  oneWord?: boolean;
   /**
    * Read by meaning (`meaning.ts`), not named by a phrasing: it counts only for a turn in `step`, or,
    * for a text of no known step (notes, live coverage), when `global` (the best point of all).
@@ -311,7 +313,8 @@ function readStatement(
       end,
       plain: hit !== null && !hit.soft && hit.occurrences.every((occurrence) => occurrence.plain),
       why: explained ? null : thinReason(listed, polarity, level),
-      oneWord: hit && !hit.soft ? oneWordNames(segment, hit) : undefined,
+      oneWord:
+        hit !== null && !hit.soft && hit.occurrences.every((occurrence) => occurrence.positions.length === 1),
     });
   }
   for (const pointIndex of hits.near) out.miss(pointIndex, segment, 'different idea');
@@ -380,12 +383,6 @@ function rejectedWords(segment: Segment, prompt: Set<string> | null): Set<string
     if (turnedDown.has(clauseOf(position))) out.add(lemma);
   });
   return out;
-}
-
-/** The lemmas of a hit made only of one-word phrasings; undefined when any phrasing is longer. */
-function oneWordNames(segment: Segment, hit: PointHit): string[] | undefined {
-  if (hit.occurrences.some((occurrence) => occurrence.positions.length !== 1)) return undefined;
-  return hit.occurrences.map((occurrence) => segment.content[occurrence.positions[0] ?? -1] ?? '');
 }
 
 function thinReason(listed: boolean, polarity: Polarity, level: string): ThinReason {
