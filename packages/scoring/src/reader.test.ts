@@ -27,6 +27,8 @@ describe('readCandidateMessage', () => {
       rejected: [{ pointId: 'baseline-first', quote: 'A simple baseline is overkill.' }],
       asked: [],
       near: [],
+      // What each sentence is nearest by meaning (the interviewer's "just said"): tested with the real cases.
+      about: expect.any(Array),
       floated: [],
       redFlags: [
         {

@@ -1,7 +1,9 @@
 import type { CaseStudy, Framework, RedFlag, StepId } from '@mlsd/rubric';
-import { AnalysisCache } from './analyse.ts';
+import { type Analysis, AnalysisCache } from './analyse.ts';
 import { compileRubric } from './compile.ts';
+import type { CompiledRubric } from './compiled-types.ts';
 import { type MissReason, readingOf } from './evidence.ts';
+import { meaningCandidates, takesStance } from './meaning.ts';
 
 /** What one candidate message says about the case, as the report will read it. */
 export interface MessageReading {
@@ -20,7 +22,21 @@ export interface MessageReading {
    * unusual wording often lands here, so the interviewer does not probe them right after.
    */
   near?: { pointId: string; quote: string }[];
+  /**
+   * For each step, the point a sentence of the text is nearest by meaning, whatever its wording and
+   * whether or not it earns anything: what the message is about. "I'd look at the picture at several
+   * zoom levels at once" names no phrasing of the multi-scale point and, with two uncommon words,
+   * is not read by meaning for credit; the interviewer must still not ask "what in the architecture
+   * handles that range?" next.
+   */
+  about?: string[];
 }
+
+/**
+ * Least soft F1 for a sentence to be about a point (`MessageReading.about`): above the reading by
+ * meaning's own floor (0.25), which every sentence reaches for some point of most steps.
+ */
+export const ABOUT_MIN_SCORE = 0.3;
 
 /**
  * Reads one candidate message for the interviewer: which points it covers, which it rejects, which
@@ -62,6 +78,7 @@ export function readCandidateMessage(
     rejected: missed('rejected'),
     asked: missed('question'),
     near: missed('different idea'),
+    about: aboutByMeaning(rubric, analysis, prompt),
     floated: reading.floated.map((hit) => ({ flagId: hit.flag.id, quote: text.slice(hit.start, hit.end) })),
     redFlags: reading.redFlags.map((hit) => ({
       flagId: hit.flag.id,
@@ -70,4 +87,19 @@ export function readCandidateMessage(
       quote: text.slice(hit.start, hit.end),
     })),
   };
+}
+
+/** The points the text's sentences are nearest by meaning, one per step each, at `ABOUT_MIN_SCORE`. */
+function aboutByMeaning(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): string[] {
+  const ids = new Set<string>();
+  for (const segment of analysis.segments) {
+    // A question raises a topic without saying anything of it ("what about class imbalance?"); a
+    // sentence that negates or waves something off may be about the very idea it rejects
+    // ("integrity stuff is a policy team thing, not a ranking thing"), which is worth asking about.
+    if (segment.graderDirected !== null || segment.question || takesStance(segment)) continue;
+    for (const candidate of meaningCandidates(rubric, segment, prompt))
+      if (candidate.score >= ABOUT_MIN_SCORE) ids.add(rubric.points[candidate.point]?.point.id ?? '');
+  }
+  ids.delete('');
+  return [...ids];
 }

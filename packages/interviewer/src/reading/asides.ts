@@ -67,7 +67,7 @@ const CLOCK = anyOf([
   /\bhow (?:long|much time|many (?:minutes|mins)) (?:is |are )?(?:left|remaining)\W*$/i,
   // "How long do we have left?", "how long do we have in total?", not "how long do we keep logs?".
   /\bhow long (?:do|have|will|are|is|does) (?:we|i|this|the interview|the session)\b(?:(?: \w+){0,2}? (?:have|got|left|been|going|last|take|spent|remaining))?(?: (?:in total|total|overall|altogether|all together|for (?:this|the whole thing|the (?:whole )?(?:interview|session|mock))))?[\s?.!]*$/i,
-  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\bhow are we (?:doing )?(?:on|for) time\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b/i,
+  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\bhow (?:are we|am i) (?:doing )?(?:on|for) time\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b/i,
   /\b(?:is|are) (?:this|that|it|we (?:in|on|at)) the (?:final|last) (?:step|section|part|stage|round|one|bit|topic)\b(?! (?:of|in) (?!the (?:interview|session|mock)))|\b(?:is|are) (?:\w+ ){1,3}the (?:final|last) (?:section|part|round|topic)\W*$/i,
   /\bhow many (?:more )?(?:steps|sections|parts|stages|rounds|topics)\b[^.?!]{0,20}\b(?:left|to go|remaining|after this)\b|^how many more (?:steps|sections|parts|stages)\W*$|\bhow much longer\W*$|\b(?:which|what) (?:step|part|section|stage|phase) (?:are we|am i|is this)\b|\bhow far (?:along|through|in) are we\b/i,
 ]);
@@ -149,7 +149,7 @@ const INTERVIEW = anyOf([
   /\b(?:min|mins|minutes|hours?) (?:left|remaining|to go)\b|\b(?:are we|am i) (?:on|behind|ahead of|over) (?:schedule|time|pace)\b|\bhow long\b[^.?!]{0,15}\b(?:the|this) (?:whole|entire) (?:thing|interview|session|mock|call)\b/i,
   /\bwhat (?:happens|if) (?:if |when )?i (?:don'?t |do not |can'?t |cannot |never )?(?:finish|complete|get to|cover|reach|run out|skip|go over)\b|\b(?:word|length|character|time) (?:limit|count|cap)\b[^.?!]{0,20}\bmy\b|\btalk(?:ing)? (?:it|this) through\b|\bfull designs?\b/i,
   /\bafter (?:this|the) (?:case|interview|round|mock)\b|\bthis (?:conversation|chat)\b|\bthe clock\b(?! (?:skew|drift|time))/i,
-  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\b(?:how(?:'s| is| are)?|what about) (?:my|our|the) time\b|\bhow are we (?:doing )?(?:on|for) time\b|\b(?:the )?rest of (?:the|this|our) (?:hour|time|interview|session|mock|call)\b/i,
+  /\bhow (?:much )?longer (?:is|will|does|do|are|have|should|can|would)? ?(?:this|it|we|i|the (?:interview|session|mock))\b|\b(?:how(?:'s| is| are)?|what about) (?:my|our|the) time\b|\bhow (?:are we|am i) (?:doing )?(?:on|for) time\b|\b(?:the )?rest of (?:the|this|our) (?:hour|time|interview|session|mock|call)\b/i,
   /\bwhat time (?:does|do|will|is) (?:the |this |our )?(?:session|interview|mock|call)\b|\bwhen (?:does|do|will|is) (?:the |this |our )(?:session|interview|mock|call) (?:end|finish|over|start)\b/i,
   /\b(?:the|all the|each of the|these) (?:steps|sections|stages|parts)\b[^.?!]{0,15}\bin (?:order|sequence)\b|\b(?:drive|lead|run|steer|guide) (?:the|this) (?:conversation|discussion|interview|session)\b|\b(?:am i|are we) (?:supposed|expected|meant) to (?:drive|lead|ask|start|present|talk|speak|answer|write|draw|code)\b/i,
   /\b(?:i|me)\b[^.?!]{0,20}\b(?:think (?:out loud|aloud)|take a (?:moment|second|sec|minute|break|pause|breather))\b/i,

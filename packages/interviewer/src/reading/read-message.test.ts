@@ -38,6 +38,55 @@ describe('probes left out', () => {
     expect(open('inputs: card, merchant, device ids + amount')).not.toContain('velocity-features');
     expect(open('labels from chargebacks, mature after about 60 days')).toContain('velocity-features');
   });
+
+  it('leaves out the point an answer is about by meaning, though it earned nothing, but not after help or a dismissal', () => {
+    const study = cases.get('visual-search')!;
+    const said = 'Inside the catalog also: two different photos of the same listing are a positive pair.';
+    const read = (
+      transcript: { role: 'candidate' | 'interviewer'; text: string; kind?: 'hint' }[],
+      text: string,
+    ) =>
+      readMessage({
+        caseStudy: study,
+        framework,
+        step: 'data',
+        text,
+        transcript,
+        notes: '',
+        cache: new AnalysisCache(),
+      });
+    // The scorer does not credit the point from these words; the interviewer still heard them.
+    expect(readCandidateMessage(study, framework, said).covered.map((point) => point.pointId)).not.toContain(
+      'in-catalog-positives',
+    );
+    const ids = (reading: ReturnType<typeof read>) => reading.uncovered.map((point) => point.id);
+    expect(ids(read([], 'Labels come from purchases after a visual search.'))).toContain(
+      'in-catalog-positives',
+    );
+    expect(ids(read([], said))).not.toContain('in-catalog-positives');
+    // Two messages on, still not asked; answered with a hint, the topic stays open for the next one.
+    const later = [
+      { role: 'candidate' as const, text: said },
+      { role: 'interviewer' as const, text: 'Go on.' },
+    ];
+    expect(ids(read(later, 'Negatives come from the same category.'))).not.toContain('in-catalog-positives');
+    const helped = [
+      { role: 'candidate' as const, text: said },
+      { role: 'interviewer' as const, text: 'Think about the catalog itself.', kind: 'hint' as const },
+    ];
+    expect(ids(read(helped, 'Negatives come from the same category.'))).toContain('in-catalog-positives');
+    // "Integrity stuff is a policy team thing, not a ranking thing": the waved-off topic is probed.
+    const feed = readMessage({
+      caseStudy: cases.get('news-feed-ranking')!,
+      framework,
+      step: 'requirements',
+      text: "I'll optimize for likes. Integrity stuff is a policy team thing, not a ranking thing.",
+      transcript: [],
+      notes: '',
+      cache: new AnalysisCache(),
+    });
+    expect(feed.uncovered.map((point) => point.id)).toContain('integrity-constraints');
+  });
 });
 
 describe('reading a requirements answer', () => {
@@ -690,6 +739,21 @@ describe('the clock asked', () => {
       'how much time is left before the label arrives?',
     ])
       expect(readFirst('eta-prediction', 'model', text).asksClock).toBeUndefined();
+  });
+
+  it('beside a plea for help, is said and the help is given too', () => {
+    const stuck = readFirst(
+      'search-ranking',
+      'evaluation',
+      "Other teams on the same traffic, honestly, I don't know, at my old job we just kind of hoped for the best. How am I doing on time?",
+    );
+    expect(stuck).toMatchObject({ intent: 'stuck', asksClock: true });
+    const hint = readFirst(
+      'search-ranking',
+      'evaluation',
+      'Could I get a hint on this one? How much time is left?',
+    );
+    expect(hint).toMatchObject({ intent: 'hint', asksClock: true });
   });
 });
 

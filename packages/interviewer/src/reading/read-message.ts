@@ -104,20 +104,31 @@ export function readMessage(request: ReadRequest): Reading {
   // "The second time? Nothing much, the scores are the same.": the question said back, then answered.
   const restated =
     (read.intent === 'facts' || read.intent === 'tentative') && restatesQuestion(text, transcript);
+  // "Eight rankers, honestly, I don't know. How am I doing on time?": the plea for help beside the
+  // clock is answered too (the clock first, then the hint), not only the clock.
+  const besideClock = asksClock && read.intent === 'meta' ? besidesTheClock(text) : '';
+  const helpBesideClock = besideClock
+    ? readIntent(besideClock, {
+        answersFact: (questions) => answersFact(caseStudy, questions),
+        ...(inReplyTo === undefined ? {} : { inReplyTo }),
+      })
+    : null;
   const intent = answeredAlready
     ? { ...read, intent: 'answer' as const, questions: [], alsoAnswers: true, reason: 'answered-already' }
     : restated
       ? { ...read, intent: 'answer' as const, questions: [], reason: 'restated-question' }
-      : asksClock && read.intent === 'meta' && wordCount(besidesTheClock(text)) >= ANSWER_BESIDE_CLOCK_WORDS
-        ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
-        : read;
+      : helpBesideClock && (helpBesideClock.intent === 'stuck' || helpBesideClock.intent === 'hint')
+        ? { ...helpBesideClock, reason: 'help-with-clock' }
+        : besideClock && wordCount(besideClock) >= ANSWER_BESIDE_CLOCK_WORDS
+          ? { ...read, intent: 'answer' as const, reason: 'answer-with-clock' }
+          : read;
   const coverage = readCandidateMessage(caseStudy, framework, text, {
     ...(inReplyTo === undefined ? {} : { inReplyTo }),
     cache,
   });
   const texts = candidateTexts([...transcript, { role: 'candidate', text, step }], notes);
   const stepPointsCoverage = stepCoverage(caseStudy, framework, step, texts, cache, request.level);
-  const recent = recentlyCovered(request, coverage);
+  const recent = recentlyCovered(request, coverage, intent.intent === 'hint' || intent.intent === 'stuck');
   const open = new Set(stepPointsCoverage.uncovered);
   // "I already covered that in the model step" about a question whose point nothing said so far
   // covers: the interviewer may have missed it and asks for the short version, instead of owning a
@@ -435,21 +446,34 @@ function factsOfPoints(caseStudy: CaseStudy, framework: Framework, step: StepId)
   return byPoint;
 }
 
-/** Points covered in this message or the candidate's previous few: never probed right after. */
-function recentlyCovered(request: ReadRequest, current: MessageCoverage): Set<string> {
+/**
+ * Points covered in this message or the candidate's previous few: never probed right after. So are
+ * the points these messages are about by meaning (`MessageReading.about`), unless the message asked
+ * for help (`helpAsked` for this one; a hint in reply for the earlier ones): help with a topic is
+ * given on that topic.
+ */
+function recentlyCovered(request: ReadRequest, current: MessageCoverage, helpAsked: boolean): Set<string> {
   // What these messages talked about without earning it counts too: "output: p(fraud | txn) at auth
   // time" probed with "what exactly does the model output?" is not listening.
   const ids = new Set([...current.covered, ...(current.near ?? [])].map((point) => point.pointId));
+  if (!helpAsked) for (const id of current.about ?? []) ids.add(id);
   let seen = 1;
+  let reply: TranscriptLine | undefined;
   const lines = request.transcript;
   for (let i = lines.length - 1; i >= 0 && seen < RECENT_MESSAGES; i--) {
     const line = lines[i];
-    if (line?.role !== 'candidate') continue;
+    if (!line) continue;
+    if (line.role !== 'candidate') {
+      reply = line;
+      continue;
+    }
     seen++;
     const before = readCandidateMessage(request.caseStudy, request.framework, line.text, {
       cache: request.cache,
     });
     for (const point of [...before.covered, ...(before.near ?? [])]) ids.add(point.pointId);
+    if (reply?.kind !== 'hint') for (const id of before.about ?? []) ids.add(id);
+    reply = undefined;
   }
   return ids;
 }
