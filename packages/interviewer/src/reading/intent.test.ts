@@ -121,6 +121,24 @@ describe('readIntent: answers, check-ins and tentative answers', () => {
     expect(intentOf('How many cards are active, I think?')).toBe('facts');
   });
 
+  it('reads a diagnosis closed by "right?" as put up for a verdict; a figure checked stays a question', () => {
+    expect(
+      intentOf(
+        "That's card testing right? Maybe block that merchant for a while, and flag the cards that paid $1 there?",
+      ),
+    ).toBe('tentative');
+    expect(intentOf('Sounds like position bias, right?')).toBe('tentative');
+    expect(intentOf("So that's 300 QPS at peak, right?")).toBe('facts');
+    expect(intentOf('So the users log in, right?')).toBe('facts');
+  });
+
+  it("does not end a sentence or ask at a quoted question ('was this you?')", () => {
+    expect(
+      readIntent("Maybe the answers to the 'was this you?' texts? Those come back in minutes, I think?")
+        .questions,
+    ).toEqual([]);
+  });
+
   it('reads a design proposal put as a question as tentative', () => {
     expect(readIntent('maybe a two-tower model for retrieval?')).toMatchObject({
       intent: 'tentative',

@@ -250,7 +250,12 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   // "so I'd give the click model about 20ms, can we work with that?": the case's figure asked for.
   if (putsUpFigure(core)) return said({ facts: [untag(core).replace(/[\s?.!]+$/, '')] });
   const reading = said();
-  const parts = splitParts(untag(sentence));
+  const untagged = untag(sentence);
+  // "That's card testing, right?": the candidate's own reading of what happens, put up for a
+  // verdict; a figure checked ("that's 300 QPS, right?") is still the case's to confirm.
+  if (untagged !== sentence && DIAGNOSIS.test(stripFiller(untagged)) && !/\d/.test(untagged))
+    return said({ tentative: 1 });
+  const parts = splitParts(untagged);
   parts.forEach((part, index) => {
     // Only the first part can be a statement: every later part starts at an interrogative.
     // "Daily orders, and how many estimates per second...?": a bare subject joined by "and" asks.
@@ -272,6 +277,10 @@ function readSentence(sentence: string, following: string[], marks: QuestionMark
   });
   return reading;
 }
+
+/** A diagnosis: "that's card testing", "sounds like a feedback loop", "it's position bias". */
+const DIAGNOSIS =
+  /^(?:so\s+)?(?:that'?s|that is|this is|this'?s|it'?s|it is|sounds like|looks like|seems like)\s+(?!(?:what|how|when|where|which|who|why|if|whether)\b)\S/i;
 
 /** A statement of a few words or more closed by ", I think?" and its kin. */
 const HEDGED_STATEMENT =

@@ -17,9 +17,16 @@ export function normalize(text: string): string {
       .replace(/[‘’`´]/g, "'")
       .replace(/[“”]/g, '"')
       .replace(/[ \t\f\v\u00a0]+/g, ' ')
+      .replace(QUOTED_ASK, '$1$2$1')
       .trim(),
   );
 }
+
+/**
+ * A short quoted question or exclamation inside a sentence ("the answers to the 'was this you?'
+ * texts"): its mark is the quote's, not the candidate's, and neither ends the sentence nor asks.
+ */
+const QUOTED_ASK = /(?<!\p{L})(['"])([^'"\n]{2,60}?)[?!]+\1(?!\p{L})/gu;
 
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+/;
 
