@@ -24,6 +24,8 @@ export interface Utterance {
   step: StepId | null;
   /** Content lemmas of the interviewer turn this answers: repeating them is not the candidate's own. */
   prompt: Set<string> | null;
+  /** The interviewer turn this answers pushed back on a claim (kind `challenge`). */
+  answersChallenge?: boolean;
 }
 
 export type Level = 'missed' | 'mentioned' | 'explained';
@@ -105,7 +107,7 @@ export function matchPoints(
   // The rest of the step is still read by meaning: a slip in one sum or one definition says nothing
   // about the other sentences, unlike a mistake of the case's design.
   utterances.forEach((utterance, index) => {
-    const takenBack = takeBackAfter(utterances, index) !== null;
+    const takenBack = takeBackAfter(utterances, index, rubric) !== null;
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags)
       if (!takenBack) flagged.add(hit.flag.step);
   });
@@ -210,7 +212,7 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
     for (const mistake of mistakesIn(utterance)) {
       const key = `${mistake.flag.id}@${utterance.step}`;
       if (found.has(key)) continue;
-      const takenBack = takeBackAfter(utterances, index);
+      const takenBack = takeBackAfter(utterances, index, rubric);
       found.set(key, {
         flag: mistake.flag,
         evidence: quoteOf(utterance, mistake.start, mistake.end),
@@ -219,7 +221,7 @@ export function matchRedFlags(rubric: CompiledRubric, utterances: Utterance[]): 
     }
     for (const hit of readingOf(rubric, utterance.analysis, utterance.prompt).redFlags) {
       if (found.has(hit.flag.id)) continue;
-      const takenBack = takeBackAfter(utterances, index);
+      const takenBack = takeBackAfter(utterances, index, rubric);
       found.set(hit.flag.id, {
         flag: hit.flag,
         evidence: quoteOf(utterance, hit.start, hit.end),
@@ -309,7 +311,11 @@ const TAKE_BACK_WINDOW = 2;
 const TAKES_BACK =
   /^[\s"'(]*(?:(?:hmm+|um+|uh+|ok|okay|oh|ah|right|yeah|yes|hm+|well|ugh|eh|so)[\s,.!:;—–-]+)*(?:actually|wait|no\b|nope|sorry|(?<=(?:hmm+|oh|ah|um+)[\s,]+)but\b|(?<=(?:oh|ah)[\s,]+)(?:right|yeah|true)\b|scratch that|on second thought|thinking about it|although|but actually|maybe not|i take (?:that|it) back|(?:that|this)(?:'s| is| was| would be) (?:wrong|a mistake|not right|a bad idea|risky)|that would\b|you'?re right|good point|fair point|i was wrong|my (?:mistake|bad)|let me (?:correct|rethink|revise|take)|i (?:should|shouldn'?t) have|better (?:to|would be)|instead\b)/i;
 
-function takeBackAfter(utterances: readonly Utterance[], index: number): Quote | null {
+function takeBackAfter(
+  utterances: readonly Utterance[],
+  index: number,
+  rubric: CompiledRubric,
+): Quote | null {
   const flagged = utterances[index];
   if (!flagged || flagged.turnIndex === null) return null;
   const later = utterances
@@ -319,12 +325,39 @@ function takeBackAfter(utterances: readonly Utterance[], index: number): Quote |
   for (const utterance of later) {
     if (utterance.step !== flagged.step) return null;
     const text = utterance.analysis.text;
-    if (!TAKES_BACK.test(text)) continue;
+    if (!TAKES_BACK.test(text) && !changesCourse(rubric, flagged, utterance)) continue;
     const end = text.search(/[.!?](?:\s|$)/);
     const quote = (end >= 0 ? text.slice(0, end + 1) : text).trim();
     return quoteOf(utterance, text.indexOf(quote), text.indexOf(quote) + quote.length);
   }
   return null;
+}
+
+/** Least content words of a reply to a challenge for it to put something in the claim's place. */
+const NEW_COURSE_WORDS = 4;
+
+/** "I'd still...", "that's fine", "I disagree": a reply that keeps the claim challenged. */
+const KEEPS_CLAIM =
+  /\b(?:still|stick with|i'?d keep|keep it|(?:that|it)(?:'s| is) (?:fine|ok|okay|enough|good enough)|i disagree|(?:don'?t|do not) (?:agree|think so))\b/i;
+
+/** "I don't know", "no idea", "not sure": the challenge left the candidate without an answer. */
+const AT_A_LOSS = /\b(?:don'?t|do not) know\b|\bno idea\b|\bnot sure\b/i;
+
+/**
+ * "So split by time instead? Train on older months, test on a later month?" after the interviewer
+ * pushed back on a random split: a reply to the challenge that puts something in the claim's place,
+ * without saying the claim again or holding to it, takes it back as surely as "actually, no".
+ */
+function changesCourse(rubric: CompiledRubric, flagged: Utterance, reply: Utterance): boolean {
+  if (!reply.answersChallenge) return false;
+  const text = reply.analysis.text;
+  if (KEEPS_CLAIM.test(text) || AT_A_LOSS.test(text)) return false;
+  const words = reply.analysis.segments.reduce((sum, segment) => sum + segment.content.length, 0);
+  if (words < NEW_COURSE_WORDS) return false;
+  const claimed = new Set(
+    readingOf(rubric, flagged.analysis, flagged.prompt).redFlags.map((hit) => hit.flag.id),
+  );
+  return !readingOf(rubric, reply.analysis, reply.prompt).redFlags.some((hit) => claimed.has(hit.flag.id));
 }
 
 function quoteOf(utterance: Utterance, start: number, end: number): Quote {

@@ -107,6 +107,28 @@ describe('red flags cost points', () => {
     expect(late.redFlags[0]?.deduction).toBe(RED_FLAG_DEDUCTIONS.major);
   });
 
+  it('costs half when the answer to a challenge puts something else in its place, in full when it holds to it', () => {
+    const challenge: TranscriptTurn = {
+      role: 'interviewer',
+      step: 'evaluation',
+      kind: 'challenge',
+      text: 'A filter that never flags anything: how accurate is it?',
+    };
+    const reply = (text: string): TranscriptTurn => ({ role: 'candidate', step: 'evaluation', text });
+    const deduction = (text: string, turn = challenge) =>
+      stepOf(score([EVAL_OPEN, ACCURACY, turn, reply(text)]), 'evaluation')!.redFlags[0]?.deduction;
+    const changed = 'So per-class precision and recall on the spam invoices then?';
+    expect(deduction(changed)).toBe(RED_FLAG_DEDUCTIONS.major * TAKEN_BACK_FACTOR);
+    // Held to, restated, or left without an answer: the claim stands.
+    expect(deduction("I'd still report accuracy, it is what finance reads.")).toBe(RED_FLAG_DEDUCTIONS.major);
+    expect(deduction("Hmm, I don't know what else I would use there.")).toBe(RED_FLAG_DEDUCTIONS.major);
+    expect(deduction('We would aim for high accuracy on the monthly invoices.')).toBe(
+      RED_FLAG_DEDUCTIONS.major,
+    );
+    // The same words after a question that did not push back change nothing.
+    expect(deduction(changed, { ...challenge, kind: 'probe' })).toBe(RED_FLAG_DEDUCTIONS.major);
+  });
+
   it('reads the severity from the rubric', () => {
     expect(stepOf(score([EVAL_OPEN, PRECISION, ACCURACY], 'minor'), 'evaluation')?.redFlags[0]).toMatchObject(
       {

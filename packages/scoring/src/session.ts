@@ -62,11 +62,13 @@ export function prepareSession(
   const hints: HintGiven[] = [];
   const interventions = new Map<StepId, StepInterventions>();
   let prompt: Set<string> | null = null;
+  let challenged = false;
   turns.forEach((turn, index) => {
     if (turn.role === 'interviewer') {
       prompt = cache.lemmaSet(turn.text);
       // A file may mark a hint by its level alone.
       const kind = turn.kind ?? (turn.hintLevel !== undefined ? 'hint' : undefined);
+      challenged = kind === 'challenge';
       const probed = kind === 'challenge' ? [] : probedIds(rubric, turn, prompt);
       const hinted = kind === 'hint' ? (turn.hintPointIds ?? []).filter((id) => rubric.byId.has(id)) : [];
       for (const id of [...probed, ...hinted]) if (!firstPrompt.has(id)) firstPrompt.set(id, index);
@@ -86,6 +88,7 @@ export function prepareSession(
       order: index,
       step: steps[index] ?? null,
       prompt,
+      ...(challenged ? { answersChallenge: true } : {}),
     });
   });
   if (notes.trim() !== '') {
