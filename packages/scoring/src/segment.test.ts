@@ -29,6 +29,8 @@ describe('splitSpans', () => {
       'so for the labels, would we get them from user reports?',
       // A terse question in a bullet: the mark is no word of it.
       '- latency budget for the carousel?',
+      // A few nouns naming figures: an ask, however long its opening.
+      'QPS peak, p99 budget for the ML part?',
     ])
       expect(asks(text), text).toBe(true);
     for (const text of [
@@ -44,6 +46,9 @@ describe('splitSpans', () => {
       // An auxiliary that goes on a statement, not one before its subject; "like" before an example.
       'The cheapest first thing, um, would probably be adding synonyms to the existing search box?',
       'recall at k, like is the right document in the top 10?',
+      // The candidate's own figures, or a figure in a sentence that says something, put up for a check.
+      'Peak 300 QPS, budget 250 ms?',
+      "we'd keep a p99 budget per stage?",
     ])
       expect(asks(text), text).toBe(false);
   });

@@ -117,6 +117,27 @@ const SHORT_QUESTION_WORDS = 4;
 const HEDGED_PROPOSAL =
   /^(?:[-*•]\s+)?(?:(?:so|and|then|or)\s+)?(?:maybe|perhaps|probably|i guess|i think|like)\b|\b(?:maybe|perhaps|probably|i guess)\W*$/i;
 
+/** Longest terse ask for figures ("catalog size and daily churn, peak QPS?"). */
+const FIGURE_ASK_WORDS = 10;
+/** What a terse ask names: a size, a rate, a budget, a deadline. */
+const FIGURE_NOUN =
+  /\b(?:size|sizes|budget|budgets|peak|qps|latency|p9\d|p50|rate|rates|volume|volumes|count|counts|traffic|scale|churn|limit|limits|sla|slo|deadline|throughput)\b/i;
+/** A subject, an auxiliary or a verb form: the sentence says something ("we'd keep a p99 budget?"). */
+const SAYS_SOMETHING =
+  /\b(?:i|we|you|they|it|he|she|that|this|there|i'?[dm]|we'?[dl]|it'?s|that'?s|is|are|was|were|be|been|do|does|did|would|could|should|will|can|may|might|must|has|have|had|\w+ing|\w+ed)\b/i;
+
+/** A question mark on a few nouns that name figures: it asks for them, whatever its opening. */
+function asksForFigures(sentence: string): boolean {
+  const words = sentence.replace(/^[-*•]\s+/, '').split(/\s+/);
+  // "Peak 300 QPS, budget 250 ms?" puts the candidate's own figures up for a check.
+  return (
+    words.length <= FIGURE_ASK_WORDS &&
+    FIGURE_NOUN.test(sentence) &&
+    !SAYS_SOMETHING.test(sentence) &&
+    !/\b\d/.test(sentence)
+  );
+}
+
 /**
  * A sentence that asks. Marked with "?", it asks when it or one of its clauses opens like a
  * question; "and predict the 90th percentile instead of one number?" or "so it's basically RAG,
@@ -133,6 +154,8 @@ function isQuestion(sentence: string): boolean {
   // questions asks in a word more than a sentence does ("for evaluation I think NDCG?" puts an idea up).
   const bullet = /^[-*•]\s+/.exec(trimmed);
   const shortest = SHORT_QUESTION_WORDS + (bullet ? 1 : 0);
+  // "QPS peak, p99 budget for the ML part?": a terse ask for the case's figures, no verb of its own.
+  if (asksForFigures(trimmed)) return true;
   if (trimmed.slice(bullet?.[0].length ?? 0).split(/\s+/).length <= shortest) {
     const hedge = HEDGED_PROPOSAL.exec(trimmed);
     return !hedge || QUESTION_OPENING.test(trimmed.slice(hedge.index + hedge[0].length).trim());
