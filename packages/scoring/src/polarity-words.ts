@@ -45,7 +45,7 @@ export const DISMISS = new Set(
  * "we can skip X", "ignore X". Not for risks: "skip the bot clicks", "ignore non-viewable
  * impressions" clean the data rather than dismiss an idea.
  */
-export const DISMISS_VERBS = new Set(['skip', 'ignore', 'forgo']);
+export const DISMISS_VERBS = new Set(['skip', 'ignore', 'forgo', 'forget', 'scrap', 'ditch']);
 
 /**
  * Verdicts that rule an idea out as unworkable, read in `polarity-verdicts.ts`: "a full rerank per

@@ -53,6 +53,9 @@ describe('polarity: a point named to reject it earns nothing', () => {
     "We could calibrate the scores, but honestly that's not needed for a folder.",
     "Calibration could matter, but the raw score is probably good enough, so I wouldn't bother.",
     'Calibrated scores might help, but I would assume the fixed threshold covers it, so we can skip them.',
+    // A plan dropped in so many words.
+    'Actually, let me change that: forget the calibration, too complicated.',
+    "Let's scrap calibration and ship the raw scores.",
   ])('%s', (text) => {
     expect(covered(text)).not.toContain('calibrated-scores');
     expect(rejected(text)).toContain('calibrated-scores');
@@ -175,6 +178,9 @@ describe('polarity across clauses', () => {
 
   it('still reads a negated dismissal inside one clause as asserting: "we can\'t skip calibration"', () => {
     expect(covered("We can't skip calibration, since the folder threshold is 0.9.")).toContain(
+      'calibrated-scores',
+    );
+    expect(covered("Don't forget calibration, since the folder threshold is 0.9.")).toContain(
       'calibrated-scores',
     );
   });
