@@ -1,5 +1,5 @@
 import type { CaseStudy, Framework, RedFlag, StepId } from '@mlsd/rubric';
-import { type Analysis, AnalysisCache } from './analyse.ts';
+import { type Analysis, AnalysisCache, AnalysisMemo } from './analyse.ts';
 import { compileRubric } from './compile.ts';
 import type { CompiledRubric } from './compiled-types.ts';
 import { type MissReason, readingOf } from './evidence.ts';
@@ -89,8 +89,18 @@ export function readCandidateMessage(
   };
 }
 
+/**
+ * What each text is about, computed once per text, rubric and prompt: the interviewer reads the
+ * candidate's last three messages again at every turn.
+ */
+const abouts = new AnalysisMemo<string[]>();
+
 /** The points the text's sentences are nearest by meaning, one per step each, at `ABOUT_MIN_SCORE`. */
 function aboutByMeaning(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): string[] {
+  return abouts.get(analysis, rubric, prompt, () => readAbout(rubric, analysis, prompt));
+}
+
+function readAbout(rubric: CompiledRubric, analysis: Analysis, prompt: Set<string> | null): string[] {
   const ids = new Set<string>();
   for (const segment of analysis.segments) {
     // A question raises a topic without saying anything of it ("what about class imbalance?"); a
