@@ -36,7 +36,7 @@ export interface MessageReading {
  * Least soft F1 for a sentence to be about a point (`MessageReading.about`): above the reading by
  * meaning's own floor (0.25), which every sentence reaches for some point of most steps.
  */
-export const ABOUT_MIN_SCORE = 0.3;
+const ABOUT_MIN_SCORE = 0.3;
 
 /**
  * Reads one candidate message for the interviewer: which points it covers, which it rejects, which
@@ -78,7 +78,8 @@ export function readCandidateMessage(
     rejected: missed('rejected'),
     asked: missed('question'),
     near: missed('different idea'),
-    about: aboutByMeaning(rubric, analysis, prompt),
+    // A copy: the memoised list is shared by every reading of this text.
+    about: [...aboutByMeaning(rubric, analysis, prompt)],
     floated: reading.floated.map((hit) => ({ flagId: hit.flag.id, quote: text.slice(hit.start, hit.end) })),
     redFlags: reading.redFlags.map((hit) => ({
       flagId: hit.flag.id,
